@@ -1,0 +1,62 @@
+/** A CSL-JSON name. */
+export interface CslName {
+  family?: string;
+  given?: string;
+  literal?: string;
+  'non-dropping-particle'?: string;
+  'dropping-particle'?: string;
+  suffix?: string;
+}
+
+export interface CslDate {
+  'date-parts'?: Array<Array<number | string>>;
+  literal?: string;
+  raw?: string;
+}
+
+/** A CSL-JSON item: our own type, so that nothing outside this package sees citation-js. */
+export interface CslItem {
+  id: string;
+  type: string;
+  title?: string;
+  author?: CslName[];
+  editor?: CslName[];
+  issued?: CslDate;
+  accessed?: CslDate;
+  'container-title'?: string;
+  'collection-title'?: string;
+  volume?: string | number;
+  issue?: string | number;
+  page?: string;
+  edition?: string | number;
+  publisher?: string;
+  'publisher-place'?: string;
+  DOI?: string;
+  URL?: string;
+  ISBN?: string;
+  number?: string | number;
+  genre?: string;
+  note?: string;
+  [field: string]: unknown;
+}
+
+export type VerificationStatus = 'verified' | 'partly-verified' | 'unverified';
+
+/** How sure we are of an entry, and why: facts only, each with evidence. */
+export interface Verification {
+  status: VerificationStatus;
+  /** Where the fields were confirmed (URLs, "the thesis, line 412"). */
+  evidence: string[];
+  /** What was (not) found, contradictions with the thesis, and so on. */
+  notes: string[];
+}
+
+/** A bibliography entry as litsynth uses it: the CSL item, its verification, where it came from. */
+export interface BibEntry {
+  id: string;
+  item: CslItem;
+  /** Absent for entries from user files that carry no verification data. */
+  verification?: Verification;
+  /** Where the entry is defined (file as given, 1-based line). */
+  origin: { file: string; line: number };
+}

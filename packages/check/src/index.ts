@@ -1,0 +1,2 @@
+// The public API of @litsynth/check is built in its issue.
+export {};

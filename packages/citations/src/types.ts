@@ -1,0 +1,56 @@
+/** A page or other locator: "s. 12", "s.31-33", "pp. 4–5", "kap. 3", "para. 2", "§ 11-7". */
+export interface Locator {
+  /** The label as written ("s.", "s", "side", "pp.", "p.", "kap.", "para.", "§", or "" when bare). */
+  label: string;
+  /** The value as written ("12", "31-33"). */
+  value: string;
+  /** The whole locator as written ("s.31-33"). */
+  raw: string;
+  /** Offset of the locator in the parsed text. */
+  start: number;
+}
+
+/** The original work in a secondary citation ("Kvam, 2004, sitert i Kristiansen, 2022"). */
+export interface SecondarySource {
+  /** Names of the original author(s) as written ("Søren Kirkegaard", "Nerdrum"). */
+  authors: string[];
+  year: string | null;
+  /** The marker as written: "gjengitt i", "sitert i", "henvist i", "referert i", "as cited in". */
+  marker: string;
+}
+
+/**
+ * One cited work in the text. In a secondary citation the work cited (authors, year) is the
+ * source actually read; `secondary` names the original.
+ */
+export interface Citation {
+  /** The citation text as it stands in the parsed text (for narrative: "Lundberg og Syltevik (2013)"). */
+  raw: string;
+  /** Offsets in the parsed text: [start, end). */
+  start: number;
+  end: number;
+  form: 'parenthetical' | 'narrative';
+  /** Family names or corporate authors as written, in order ("Eide", "Eide"). */
+  authors: string[];
+  /** Whether the (single) author looks like an organisation ("Arbeids- og velferdsdirektoratet"). */
+  corporate: boolean;
+  /** "et al.", "mfl.", "m.fl." as written, or null. */
+  etAl: string | null;
+  /** The connector between the last two authors as written: "&", "og", "and", or null. */
+  connector: '&' | 'og' | 'and' | null;
+  /** "2015", "2019a", "u.å.", "n.d.", or null when the citation has no year. */
+  year: string | null;
+  /** Text standing where the year belongs that is not a year ("Rapporten"), else null. */
+  notYear: string | null;
+  locator: Locator | null;
+  /** A prefix such as "se", "se også", "e.g.", or null. */
+  prefix: string | null;
+  secondary: SecondarySource | null;
+  /** Citations in the same parenthesis (or the same narrative mention) share a group number. */
+  group: number;
+  /**
+   * Year-only parenthesis with no author near it ("(2013, s.31-33)"): the author must come from
+   * the context; `authors` is then empty.
+   */
+  yearOnly: boolean;
+}

@@ -1,0 +1,84 @@
+import type { Lang } from './errors.js';
+
+export type Severity = 'error' | 'warning' | 'info';
+/** What a study may set per rule in study.yaml (`rules: { rule-id: off|warn|error }`). */
+export type RuleSetting = 'off' | 'info' | 'warn' | 'error';
+
+/** A text in both languages of litsynth. */
+export interface Localized {
+  nb: string;
+  en: string;
+}
+
+/**
+ * A problem found in the user's files. Content problems are always diagnostics, never exceptions.
+ * Positions are 1-based and refer to the file exactly as the user gave it.
+ */
+export interface Diagnostic {
+  rule: string;
+  severity: Severity;
+  message: Localized;
+  /** The file the diagnostic is about, as the user gave it (or relative to the study). */
+  file: string;
+  line: number;
+  column: number;
+  endLine?: number;
+  endColumn?: number;
+  /** Page number where the manuscript carries page markers (or a PDF/docx page). */
+  page?: number;
+  /** Nearest heading above the place. */
+  section?: string;
+  /** The citation or entry text the diagnostic is about. */
+  raw?: string;
+  /** The resolved or suggested bibliography entry id. */
+  key?: string;
+  suggestion?: Localized;
+}
+
+/** A rule's documentation: id (kebab-case, never renamed), default severity, what it means. */
+export interface RuleDefinition {
+  id: string;
+  severity: Severity;
+  description: Localized;
+  /** A short example of text that triggers the rule. */
+  example: string;
+}
+
+/** Chooses the language of a localized text. */
+export function localize(text: Localized, lang: Lang): string {
+  return text[lang];
+}
+
+const severityRank: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/**
+ * Applies a study's rule settings: drops rules set to `off`, changes the severity of the others.
+ */
+export function applyRuleSettings(
+  diagnostics: readonly Diagnostic[],
+  settings: Readonly<Record<string, RuleSetting>>,
+): Diagnostic[] {
+  const result: Diagnostic[] = [];
+  for (const diagnostic of diagnostics) {
+    const setting = settings[diagnostic.rule];
+    if (setting === 'off') continue;
+    if (setting === undefined) {
+      result.push(diagnostic);
+      continue;
+    }
+    const severity: Severity = setting === 'warn' ? 'warning' : setting;
+    result.push({ ...diagnostic, severity });
+  }
+  return result;
+}
+
+/** Stable order: file, line, column, severity, rule. Deterministic output depends on it. */
+export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  return (
+    (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
+    a.line - b.line ||
+    a.column - b.column ||
+    severityRank[a.severity] - severityRank[b.severity] ||
+    (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0)
+  );
+}

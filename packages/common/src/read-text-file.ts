@@ -1,0 +1,129 @@
+import { readFile, stat } from 'node:fs/promises';
+import iconv from 'iconv-lite';
+import { LitsynthError } from './errors.js';
+import type { Localized } from './diagnostic.js';
+
+export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252' | 'iso-8859-1';
+
+export interface TextFile {
+  /** The decoded text, without a byte-order mark, otherwise exactly as in the file. */
+  text: string;
+  encoding: TextEncoding;
+  /** Notes for the user, e.g. that the file was decoded as Windows-1252. */
+  notes: Localized[];
+}
+
+export interface ReadTextFileOptions {
+  /** Refuse files larger than this many bytes (default 20 MiB). */
+  maxBytes?: number;
+  /** What the file is, for messages ("manuscript", "bibliography"). */
+  role?: string;
+}
+
+export const defaultMaxTextBytes = 20 * 1024 * 1024;
+
+/**
+ * Reads a text file the way users' files really arrive: UTF-8 with or without BOM, UTF-16 with
+ * BOM, or a legacy 8-bit encoding (Windows-1252 / ISO-8859-1), which is decoded and noted.
+ * Throws a LitsynthError for a missing, empty, binary or too large file.
+ */
+export async function readTextFile(path: string, options: ReadTextFileOptions = {}): Promise<TextFile> {
+  const bytes = await readFileBytes(path, options);
+  return decodeText(bytes, path);
+}
+
+/** Reads a file's bytes with the checks every input gets: exists, is a file, not empty, not too large. */
+export async function readFileBytes(path: string, options: ReadTextFileOptions = {}): Promise<Uint8Array> {
+  const role = options.role ?? 'file';
+  const maxBytes = options.maxBytes ?? defaultMaxTextBytes;
+  let info: Awaited<ReturnType<typeof stat>>;
+  try {
+    info = await stat(path);
+  } catch (cause) {
+    throw new LitsynthError('file-not-found', `The ${role} does not exist.`, {
+      file: path,
+      messageNb: 'Filen finnes ikke.',
+      cause,
+    });
+  }
+  if (info.isDirectory()) {
+    throw new LitsynthError('usage', `Expected a ${role}, found a folder.`, {
+      file: path,
+      messageNb: 'Forventet en fil, fant en mappe.',
+    });
+  }
+  if (info.size > maxBytes) {
+    throw new LitsynthError(
+      'too-large',
+      `The ${role} is ${formatMiB(info.size)}; the limit is ${formatMiB(maxBytes)}.`,
+      { file: path, messageNb: `Filen er ${formatMiB(info.size)}; grensen er ${formatMiB(maxBytes)}.` },
+    );
+  }
+  const bytes = new Uint8Array(await readFile(path));
+  if (bytes.length === 0) {
+    throw new LitsynthError('empty-file', `The ${role} is empty.`, { file: path, messageNb: 'Filen er tom.' });
+  }
+  return bytes;
+}
+
+/** Decodes bytes as text (see readTextFile); `path` is only used in messages. */
+export function decodeText(bytes: Uint8Array, path: string): TextFile {
+  const notes: Localized[] = [];
+  let text: string;
+  let encoding: TextEncoding;
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    encoding = 'utf-8';
+    text = new TextDecoder('utf-8').decode(bytes.subarray(3));
+  } else if (bytes[0] === 0xff && bytes[1] === 0xfe) {
+    encoding = 'utf-16le';
+    text = new TextDecoder('utf-16le').decode(bytes.subarray(2));
+    notes.push({ nb: 'Filen er i UTF-16 (little endian) og ble dekodet.', en: 'The file is UTF-16 (little endian) and was decoded.' });
+  } else if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+    encoding = 'utf-16be';
+    text = new TextDecoder('utf-16be').decode(bytes.subarray(2));
+    notes.push({ nb: 'Filen er i UTF-16 (big endian) og ble dekodet.', en: 'The file is UTF-16 (big endian) and was decoded.' });
+  } else {
+    if (looksBinary(bytes)) {
+      throw new LitsynthError('binary-file', 'The file is not text (it contains binary data).', {
+        file: path,
+        messageNb: 'Filen er ikke tekst (den inneholder binære data).',
+      });
+    }
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+      encoding = 'utf-8';
+    } catch {
+      // Not UTF-8: Norwegian text from older Windows tools is Windows-1252 or ISO-8859-1.
+      // Windows-1252 is a superset of ISO-8859-1's printable range, so one decoder serves both.
+      // (Node's TextDecoder lacks Windows-1252 without full ICU: it would decode it as Latin-1.)
+      text = iconv.decode(Buffer.from(bytes), 'windows-1252');
+      encoding = bytes.some((byte) => byte >= 0x80 && byte <= 0x9f) ? 'windows-1252' : 'iso-8859-1';
+      notes.push({
+        nb: `Filen er ikke UTF-8; den ble lest som ${encoding}. Lagre den som UTF-8 for å unngå feil tegn.`,
+        en: `The file is not UTF-8; it was read as ${encoding}. Save it as UTF-8 to avoid wrong characters.`,
+      });
+    }
+  }
+  if (text.trim() === '') {
+    throw new LitsynthError('empty-file', 'The file contains only white space.', {
+      file: path,
+      messageNb: 'Filen inneholder bare blanktegn.',
+    });
+  }
+  return { text, encoding, notes };
+}
+
+/** NUL bytes or many control characters in the first 8 KiB mean binary data. */
+function looksBinary(bytes: Uint8Array): boolean {
+  const sample = bytes.subarray(0, 8192);
+  let control = 0;
+  for (const byte of sample) {
+    if (byte === 0) return true;
+    if (byte < 0x09 || (byte > 0x0d && byte < 0x20 && byte !== 0x1b)) control++;
+  }
+  return control > sample.length * 0.1;
+}
+
+function formatMiB(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+}

@@ -1,0 +1,77 @@
+import type { Localized, TextEncoding } from '@litsynth/common';
+
+export type ManuscriptFormat = 'txt' | 'md' | 'docx' | 'pdf';
+
+/** A place in the file exactly as the user gave it (1-based), with the page where known. */
+export interface Place {
+  line: number;
+  column: number;
+  page?: number;
+}
+
+export interface Heading {
+  /** The heading text as written, without its number ("Drøfting"). */
+  text: string;
+  /** Section number when the heading has one ("5.1"). */
+  number?: string;
+  level: number;
+  /** Offsets of the heading in `Manuscript.text`. */
+  start: number;
+  end: number;
+}
+
+export type BlockKind = 'heading' | 'paragraph' | 'block-quote' | 'list-item';
+
+/** A block of the normalised text: [start, end) offsets into `Manuscript.text`. */
+export interface Block {
+  kind: BlockKind;
+  start: number;
+  end: number;
+}
+
+/** One entry of a reference list typed in the manuscript, parsed APA-style. */
+export interface ReferenceListEntry {
+  raw: string;
+  start: number;
+  end: number;
+  /** Family names or corporate authors, in order. */
+  authors: string[];
+  /** "2013", "2019a", "u.å."; null when no year could be read. */
+  year: string | null;
+  title: string | null;
+}
+
+export interface ReferenceListSection {
+  heading: Heading;
+  start: number;
+  end: number;
+  entries: ReferenceListEntry[];
+}
+
+/**
+ * A manuscript read into normalised text. Citations are parsed in `text`; every offset in it
+ * maps back to the original file through `locate`.
+ */
+export interface Manuscript {
+  /** The path as the user gave it. */
+  path: string;
+  format: ManuscriptFormat;
+  encoding: TextEncoding | 'binary';
+  /** Notes about reading the file (decoded as Windows-1252, page furniture removed, ...). */
+  notes: Localized[];
+  /**
+   * Normalised text: NFC; page headers, footers and page-number lines removed; words hyphenated at
+   * line ends joined; the lines of a paragraph joined with one space; blocks separated by "\n\n".
+   */
+  text: string;
+  blocks: Block[];
+  headings: Heading[];
+  /** The manuscript's own reference list, when it has one. */
+  referenceList: ReferenceListSection | null;
+  /** Whether any page is known (page markers in text, PDF pages). */
+  hasPages: boolean;
+  /** Maps an offset in `text` to the original line, column and page. */
+  locate(offset: number): Place;
+  /** The nearest heading at or before an offset. */
+  sectionAt(offset: number): Heading | undefined;
+}

@@ -1,0 +1,2 @@
+// The public API of @litsynth/report is built in its issue.
+export {};

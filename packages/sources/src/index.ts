@@ -1,0 +1,2 @@
+// The public API of @litsynth/sources is built in its issue.
+export {};

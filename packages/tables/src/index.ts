@@ -1,0 +1,2 @@
+// The public API of @litsynth/tables is built in its issue.
+export {};
