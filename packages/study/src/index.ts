@@ -1,2 +1,1 @@
-// The public API of @litsynth/study is built in its issue.
-export {};
+export type * from './types.js';

@@ -1,5 +1,6 @@
-/** `litsynth check`: see packages/check. Implemented in the check issue. */
+import { LitsynthError } from '@litsynth/common';
+
+/** `litsynth check`: not built yet; the issue that delivers it replaces this module. */
 export async function checkCommand(_path: string, _options: Record<string, unknown>): Promise<number> {
-  process.stderr.write('litsynth check: not built yet\n');
-  return 2;
+  throw new LitsynthError('usage', 'litsynth check is not available yet.', { messageNb: 'litsynth check er ikke tilgjengelig ennå.' });
 }
