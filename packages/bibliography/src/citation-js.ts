@@ -1,0 +1,48 @@
+import type { CslItem } from './types.js';
+
+/** The parts of citation-js we use, typed by us (citation-js ships no types). */
+export interface CitationJs {
+  /** Parses text of a forced input type into CSL items. Throws on the first syntax error. */
+  parse(text: string, type: '@biblatex/text' | '@ris/file'): CslItem[];
+  /** Registers a CSL style (XML) under a name, once. */
+  addTemplate(name: string, xml: string): void;
+  /** Registers a CSL locale (XML) under a name, once. */
+  addLocale(name: string, xml: string): void;
+  /** Formats a bibliography with citeproc through citation-js; returns [id, entry] in list order. */
+  bibliography(items: CslItem[], options: { template: string; lang: string; format: 'html' | 'text' }): Array<[string, string]>;
+}
+
+let loading: Promise<CitationJs> | undefined;
+
+/**
+ * Loads citation-js lazily, so that commands that never need BibTeX, RIS or formatting
+ * (such as `litsynth check` on CSL-YAML) start without it. This is the only import of it.
+ */
+export function loadCitationJs(): Promise<CitationJs> {
+  loading ??= (async () => {
+    const core = (await import('@citation-js/core')) as unknown as { plugins: any; Cite: any };
+    await import('@citation-js/plugin-bibtex');
+    await import('@citation-js/plugin-ris');
+    await import('@citation-js/plugin-csl');
+    const { plugins } = core;
+    const csl = plugins.config.get('@csl');
+    const bibtexConfig = plugins.config.get('@bibtex');
+    // Keep BibLaTeX fields citation-js would otherwise drop; be strict about nothing else.
+    if (bibtexConfig?.parse) bibtexConfig.parse.strict = false;
+    return {
+      parse(text, type) {
+        return plugins.input.chain(text, { forceType: type, target: '@csl/list+object', generateGraph: false }) as CslItem[];
+      },
+      addTemplate(name, xml) {
+        if (!csl.templates.has(name)) csl.templates.add(name, xml);
+      },
+      addLocale(name, xml) {
+        if (!csl.locales.has(name)) csl.locales.add(name, xml);
+      },
+      bibliography(items, options) {
+        return plugins.output.format('bibliography', items, { ...options, asEntryArray: true }) as Array<[string, string]>;
+      },
+    } satisfies CitationJs;
+  })();
+  return loading;
+}

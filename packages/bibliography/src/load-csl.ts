@@ -1,0 +1,149 @@
+import { LitsynthError, type Diagnostic } from '@litsynth/common';
+import { isMap, isSeq, LineCounter, parseDocument, type Node as YamlNode, type YAMLMap } from 'yaml';
+import { entryDiagnostic } from './diagnostics.js';
+import type { BibEntry, CslItem, LoadedBibliography, Verification, VerificationStatus } from './types.js';
+
+const verificationStatuses: readonly VerificationStatus[] = ['verified', 'partly-verified', 'unverified'];
+
+/**
+ * Loads CSL-YAML or CSL-JSON text (JSON is read as YAML 1.2, which keeps line numbers).
+ * The top level is a list of items or `{ references: [...] }`. Each item may carry a
+ * `verification: { status, evidence, notes }` block. Bad items become diagnostics; the others load.
+ */
+export function loadCslText(text: string, file: string): LoadedBibliography {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
+  const lineOf = (offset: number) => lineCounter.linePos(offset).line;
+  let list: YamlNode | null | undefined = document.contents as YamlNode | null;
+  if (isMap(list)) list = list.get('references', true) as YamlNode | undefined;
+  if (!isSeq(list)) {
+    const first = document.errors[0];
+    const place = first ? { line: lineOf(first.pos[0]) } : {};
+    throw new LitsynthError(
+      'unsupported-format',
+      first
+        ? `not a CSL bibliography: ${first.message.split('\n')[0]}`
+        : 'not a CSL bibliography: expected a list of entries (or "references:" with a list)',
+      {
+        file,
+        ...place,
+        messageNb: first
+          ? `ikke en CSL-bibliografi: ${first.message.split('\n')[0]}`
+          : 'ikke en CSL-bibliografi: forventet en liste med referanser (eller «references:» med en liste)',
+      },
+    );
+  }
+  const diagnostics: Diagnostic[] = [];
+  const entries: BibEntry[] = [];
+  // Syntax errors belong to the item whose range contains them; that item is dropped, the rest load.
+  const errorsByItem = new Map<number, string>();
+  const items = list.items as YamlNode[];
+  for (const error of document.errors) {
+    const index = items.findIndex((item) => item?.range && error.pos[0] >= item.range[0] && error.pos[0] <= item.range[2]);
+    if (index < 0) {
+      throw new LitsynthError('unsupported-format', `invalid YAML: ${error.message.split('\n')[0]}`, {
+        file,
+        line: lineOf(error.pos[0]),
+        messageNb: `ugyldig YAML: ${error.message.split('\n')[0]}`,
+      });
+    }
+    if (!errorsByItem.has(index)) errorsByItem.set(index, error.message.split('\n')[0] ?? error.message);
+  }
+  const seen = new Map<string, number>();
+  items.forEach((node, index) => {
+    const line = node?.range ? lineOf(node.range[0]) : 1;
+    const syntaxError = errorsByItem.get(index);
+    if (syntaxError !== undefined) {
+      diagnostics.push(unreadable(file, line, `invalid YAML: ${syntaxError}`, `ugyldig YAML: ${syntaxError}`));
+      return;
+    }
+    if (!isMap(node)) {
+      diagnostics.push(unreadable(file, line, 'an entry must be a mapping of CSL fields', 'en referanse må være et sett med CSL-felt'));
+      return;
+    }
+    const value = (node as YAMLMap).toJSON() as Record<string, unknown>;
+    const problems = itemProblems(value);
+    if (problems) {
+      diagnostics.push(unreadable(file, line, problems.en, problems.nb, typeof value.id === 'string' ? value.id : undefined));
+      return;
+    }
+    const { verification, ...rest } = value;
+    const item = rest as CslItem;
+    item.id = String(item.id);
+    const previous = seen.get(item.id);
+    if (previous !== undefined) {
+      diagnostics.push(duplicateId(file, line, item.id, previous));
+      return;
+    }
+    seen.set(item.id, line);
+    const entry: BibEntry = { id: item.id, item, origin: { file, line } };
+    if (verification !== undefined) {
+      const parsed = parseVerification(verification);
+      if (typeof parsed === 'string') {
+        diagnostics.push(unreadable(file, line, `entry "${item.id}": ${parsed}`, `referansen «${item.id}»: ${parsed}`, item.id));
+      } else entry.verification = parsed;
+    }
+    entries.push(entry);
+  });
+  return { entries, diagnostics };
+}
+
+/** What is wrong with a CSL item so that it cannot be used, or undefined. */
+function itemProblems(value: Record<string, unknown>): { en: string; nb: string } | undefined {
+  const id = value.id;
+  if (typeof id !== 'string' && typeof id !== 'number') return { en: 'entry without an "id"', nb: 'referanse uten «id»' };
+  if (typeof value.type !== 'string' || value.type === '')
+    return { en: `entry "${id}" has no CSL "type"`, nb: `referansen «${id}» mangler CSL-feltet «type»` };
+  for (const role of ['author', 'editor', 'translator', 'container-author']) {
+    const names = value[role];
+    if (names !== undefined && (!Array.isArray(names) || names.some((name) => typeof name !== 'object' || name === null)))
+      return { en: `entry "${id}": "${role}" must be a list of names`, nb: `referansen «${id}»: «${role}» må være en liste med navn` };
+  }
+  for (const field of ['issued', 'accessed']) {
+    const date = value[field];
+    if (date !== undefined && (typeof date !== 'object' || date === null || Array.isArray(date)))
+      return {
+        en: `entry "${id}": "${field}" must be a CSL date ({date-parts: [[2017]]})`,
+        nb: `referansen «${id}»: «${field}» må være en CSL-dato ({date-parts: [[2017]]})`,
+      };
+  }
+  return undefined;
+}
+
+/** Reads a `verification` block, or says what is wrong with it. */
+function parseVerification(value: unknown): Verification | string {
+  if (typeof value !== 'object' || value === null) return 'verification must be a mapping {status, evidence, notes}';
+  const record = value as Record<string, unknown>;
+  const status = record.status as VerificationStatus;
+  if (!verificationStatuses.includes(status)) return `verification status must be one of ${verificationStatuses.join(', ')}`;
+  const list = (field: unknown) => (Array.isArray(field) ? field.map(String) : field === undefined || field === null ? [] : [String(field)]);
+  return { status, evidence: list(record.evidence), notes: list(record.notes) };
+}
+
+/** Diagnostic for an entry that cannot be read. */
+export function unreadable(file: string, line: number, en: string, nb: string, key?: string): Diagnostic {
+  return entryDiagnostic({
+    rule: 'bib-entry-unreadable',
+    severity: 'error',
+    file,
+    line,
+    message: { en: `Entry not loaded: ${en}`, nb: `Referansen ble ikke lest: ${nb}` },
+    ...(key === undefined ? {} : { key }),
+  });
+}
+
+/** Diagnostic for a second entry with an id already used. */
+export function duplicateId(file: string, line: number, id: string, firstLine: number): Diagnostic {
+  return entryDiagnostic({
+    rule: 'bib-duplicate-id',
+    severity: 'error',
+    file,
+    line,
+    key: id,
+    message: {
+      en: `The id "${id}" is already used by the entry at line ${firstLine}; this entry is not loaded.`,
+      nb: `Id-en «${id}» er allerede brukt av referansen på linje ${firstLine}; denne referansen er ikke lest.`,
+    },
+    suggestion: { en: 'Give each entry its own id.', nb: 'Gi hver referanse sin egen id.' },
+  });
+}

@@ -1,0 +1,68 @@
+import type { BibEntry, CslName } from './types.js';
+
+/** The year text of an entry as an author–date citation writes it: "2015", or "u.å." when it has no date. */
+export function entryYear(entry: BibEntry): string {
+  const parts = entry.item.issued?.['date-parts'];
+  const first = parts?.[0]?.[0];
+  if (first !== undefined && first !== null && String(first).trim() !== '') return String(first);
+  const literal = entry.item.issued?.literal ?? entry.item.issued?.raw;
+  const match = literal?.match(/\b(1[5-9]\d\d|20\d\d)\b/);
+  return match?.[1] ?? 'u.å.';
+}
+
+/** The name a citation uses for one CSL name: family name (with particle) or the literal corporate name. */
+export function nameForCitation(name: CslName): string {
+  if (name.literal) return name.literal.trim();
+  const particle = name['non-dropping-particle'];
+  const family = (name.family ?? '').trim();
+  return particle ? `${particle} ${family}` : family;
+}
+
+/** The names an entry is cited by: authors, or editors when it has no author. */
+export function entryNames(entry: BibEntry): string[] {
+  const names = entry.item.author?.length ? entry.item.author : (entry.item.editor ?? []);
+  return names.map(nameForCitation).filter((name) => name !== '');
+}
+
+/** The letter for the n-th (0-based) work of one author group and year: a, b, …, z, aa, ab, … */
+function suffixLetter(index: number): string {
+  const letters = 'abcdefghijklmnopqrstuvwxyz';
+  return index < 26 ? letters[index]! : `${suffixLetter(Math.floor(index / 26) - 1)}${letters[index % 26]}`;
+}
+
+/** Key for "same author(s), same year": every name in order, case-folded. */
+function authorYearKey(entry: BibEntry): string {
+  return `${entryNames(entry).map((name) => name.toLocaleLowerCase('nb')).join('|')}#${entryYear(entry)}`;
+}
+
+/** Title without leading articles and punctuation, the way APA sorts same-author same-year works. */
+function sortTitle(entry: BibEntry): string {
+  return (entry.item.title ?? '')
+    .toLocaleLowerCase('nb')
+    .replace(/^[«"'(\[]+/, '')
+    .replace(/^(the|a|an|en|et|ei|den|det|de)\s+/, '');
+}
+
+/**
+ * Year suffixes for works with the same author(s) and year, as APA assigns them: ordered by title.
+ * Returns entry id → "a" | "b" | …; entries without a collision are absent. The reference list and
+ * the check both use this, so that "2015a" means the same work in both.
+ */
+export function assignYearSuffixes(entries: readonly BibEntry[]): Map<string, string> {
+  const groups = new Map<string, BibEntry[]>();
+  for (const entry of entries) {
+    const key = authorYearKey(entry);
+    const group = groups.get(key);
+    if (group) group.push(entry);
+    else groups.set(key, [entry]);
+  }
+  const suffixes = new Map<string, string>();
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    const sorted = [...group].sort(
+      (a, b) => sortTitle(a).localeCompare(sortTitle(b), 'nb') || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+    );
+    sorted.forEach((entry, index) => suffixes.set(entry.id, suffixLetter(index)));
+  }
+  return suffixes;
+}
