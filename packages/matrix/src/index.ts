@@ -1,2 +1,20 @@
-// The public API of @litsynth/matrix is built in its issue.
-export {};
+export { buildMatrix, relationName, relations } from './build-matrix.js';
+export { buildDiscussionMap, findChapter, matchCitationToRecord } from './discussion-map.js';
+export type { Chapter, DiscussionMapInput } from './discussion-map.js';
+export { compileConceptTerms } from './concept-terms.js';
+export { authorNames, entryYear, narrativeCitation } from './author-date.js';
+export { matrixRules } from './rules.js';
+export type {
+  DiscussionMap,
+  DiscussionMention,
+  FindingRow,
+  Matrix,
+  MatrixCodingLink,
+  MatrixConcept,
+  MatrixInput,
+  MatrixLink,
+  MatrixRecord,
+  Relation,
+  SourceConceptCell,
+  SourceRow,
+} from './types.js';
