@@ -1,2 +1,15 @@
-// The public API of @litsynth/report is built in its issue.
-export {};
+export { citationContext, renderReport } from './render-report.js';
+export { labels as reportLabels } from './labels.js';
+export type {
+  ReportBlock,
+  ReportCitationMark,
+  ReportCounts,
+  ReportData,
+  ReportFailure,
+  ReportHeatMap,
+  ReportHeatMapCell,
+  ReportManuscript,
+  ReportReference,
+  ReportStudy,
+  ReportTable,
+} from './types.js';

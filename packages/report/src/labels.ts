@@ -1,0 +1,67 @@
+import type { Lang, Localized, Severity } from '@litsynth/common';
+
+/** The report's own words, in both languages. */
+export const labels = {
+  documentTitle: { nb: 'Kildebruksrapport', en: 'Source-use report' },
+  skipToProblems: { nb: 'Hopp til problemene', en: 'Skip to the problems' },
+  contents: { nb: 'Innhold', en: 'Contents' },
+  overview: { nb: 'Oversikt', en: 'Overview' },
+  question: { nb: 'Problemstilling', en: 'Research question' },
+  study: { nb: 'Studie', en: 'Study' },
+  citations: { nb: 'Henvisninger i teksten', en: 'In-text citations' },
+  works: { nb: 'Ulike verk sitert', en: 'Distinct works cited' },
+  referenceCount: { nb: 'Oppføringer i referanselisten', en: 'Reference list entries' },
+  problems: { nb: 'Problemer', en: 'Problems' },
+  noProblems: { nb: 'Ingen problemer funnet.', en: 'No problems found.' },
+  failures: { nb: 'Deler som ikke kunne lages', en: 'Parts that could not be built' },
+  filters: { nb: 'Filtrer problemene', en: 'Filter the problems' },
+  severity: { nb: 'Alvorlighet', en: 'Severity' },
+  rule: { nb: 'Regel', en: 'Rule' },
+  source: { nb: 'Kilde', en: 'Source' },
+  all: { nb: 'Alle', en: 'All' },
+  noSource: { nb: '(ingen kilde)', en: '(no source)' },
+  filterStatus: { nb: '{shown} av {total} problemer vises.', en: 'Showing {shown} of {total} problems.' },
+  page: { nb: 'side', en: 'page' },
+  line: { nb: 'linje', en: 'line' },
+  column: { nb: 'kolonne', en: 'column' },
+  suggestion: { nb: 'Forslag', en: 'Suggestion' },
+  showInManuscript: { nb: 'Vis i manuskriptet', en: 'Show in the manuscript' },
+  noSection: { nb: '(før første overskrift)', en: '(before the first heading)' },
+  references: { nb: 'Referanseliste', en: 'Reference list' },
+  noReferences: { nb: 'Ingen oppføringer.', en: 'No entries.' },
+  verification: { nb: 'Verifisering', en: 'Verification' },
+  evidence: { nb: 'Belegg', en: 'Evidence' },
+  notes: { nb: 'Merknader', en: 'Notes' },
+  matrix: { nb: 'Funn × begreper', en: 'Findings × concepts' },
+  heatMapCaption: {
+    nb: 'Antall funn per kilde og begrep. Hold pekeren over eller gå til en celle med tastaturet for å se funnene.',
+    en: 'Number of findings per source and concept. Hover over or tab to a cell to see the findings.',
+  },
+  sourceColumn: { nb: 'Kilde', en: 'Source' },
+  findingsIn: { nb: 'Funn', en: 'Findings' },
+  noFindings: { nb: 'Ingen funn', en: 'No findings' },
+  discussionMap: { nb: 'Drøftingskart', en: 'Discussion map' },
+  tables: { nb: 'Tabeller', en: 'Tables' },
+  manuscript: { nb: 'Manuskriptet', en: 'The manuscript' },
+  noManuscript: { nb: 'Manuskriptet kunne ikke leses.', en: 'The manuscript could not be read.' },
+  problemsHere: { nb: 'problemer her', en: 'problems here' },
+  notAvailable: { nb: 'Ikke tilgjengelig.', en: 'Not available.' },
+} satisfies Record<string, Localized>;
+
+export const severityLabels: Record<Severity, Localized> = {
+  error: { nb: 'Feil', en: 'Error' },
+  warning: { nb: 'Advarsel', en: 'Warning' },
+  info: { nb: 'Info', en: 'Info' },
+};
+
+export const verificationLabels: Record<'verified' | 'partly-verified' | 'unverified' | 'none', Localized> = {
+  verified: { nb: 'Verifisert', en: 'Verified' },
+  'partly-verified': { nb: 'Delvis verifisert', en: 'Partly verified' },
+  unverified: { nb: 'Ikke verifisert', en: 'Unverified' },
+  none: { nb: 'Ingen verifiseringsdata', en: 'No verification data' },
+};
+
+/** Picks the text of a label in a language. */
+export function say(label: Localized, lang: Lang): string {
+  return label[lang];
+}

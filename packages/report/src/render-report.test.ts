@@ -1,0 +1,205 @@
+import type { Element, Root } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { describe, expect, it } from 'vitest';
+import { citationContext, renderReport } from './render-report.js';
+import type { ReportData } from './types.js';
+
+const hostile = '<script>alert(1)</script><img src=x onerror="alert(2)">';
+
+function sampleData(overrides: Partial<ReportData> = {}): ReportData {
+  const paragraph = `Relasjonen er viktig (Natland mfl., 2020). ${hostile} Tillit bygges over tid (Lundberg & Syltevik, 2013).`;
+  return {
+    lang: 'nb',
+    study: {
+      id: 'demo',
+      title: { nb: 'Relasjoner <b>i</b> NAV', en: 'Relationships in NAV' },
+      question: { nb: 'Hvordan?', en: 'How?' },
+      language: 'nb',
+    },
+    counts: { citations: 2, works: 2, references: 1 },
+    manuscript: {
+      file: 'thesis.txt',
+      blocks: [
+        { kind: 'heading', text: '1.0 Innledning', line: 1, endLine: 1, page: 1, citations: [] },
+        {
+          kind: 'paragraph',
+          text: paragraph,
+          line: 3,
+          endLine: 5,
+          page: 1,
+          citations: [
+            { start: paragraph.indexOf('(Natland'), end: paragraph.indexOf('2020)') + 5, line: 3, column: 22 },
+            { start: paragraph.indexOf('(Lundberg'), end: paragraph.indexOf('2013)') + 5, line: 5, column: 20 },
+          ],
+        },
+      ],
+    },
+    diagnostics: [
+      {
+        rule: 'year-mismatch',
+        severity: 'error',
+        message: { nb: 'Feil årstall <i>', en: 'Wrong year <i>' },
+        file: 'thesis.txt',
+        line: 3,
+        column: 22,
+        page: 1,
+        section: '1.0 Innledning',
+        raw: '(Natland mfl., 2020)',
+        key: 'natland2019',
+        suggestion: { nb: 'Skriv 2019.', en: 'Write 2019.' },
+      },
+      {
+        rule: 'et-al-form',
+        severity: 'info',
+        message: { nb: 'Skrivemåte', en: 'Form' },
+        file: 'thesis.txt',
+        line: 5,
+        column: 20,
+        section: '1.0 Innledning',
+        raw: '(Lundberg & Syltevik, 2013)',
+        key: 'lundberg2013',
+      },
+    ],
+    references: [
+      {
+        id: 'natland2019',
+        text: 'Natland, S. (2019). Tittel.',
+        html: '<div class="csl-entry">Natland, S. (2019). <i>Tittel</i>.<script>alert(3)</script></div>',
+        status: 'partly-verified',
+        evidence: ['https://example.org/a', 'the thesis, line 3'],
+        notes: ['Year differs.'],
+      },
+    ],
+    heatMap: {
+      sources: [
+        { id: 'natland2019', label: 'Natland mfl. (2019)' },
+        { id: 'lundberg2013', label: 'Lundberg og Syltevik (2013)' },
+      ],
+      concepts: [
+        { id: 'tillit', label: { nb: 'Tillit', en: 'Trust' } },
+        { id: 'makt', label: { nb: 'Makt', en: 'Power' } },
+      ],
+      cells: [
+        {
+          source: 'natland2019',
+          concept: 'tillit',
+          findings: [{ id: 'natland2019-f1', statement: { nb: 'Brukere stoler på <em>', en: 'Users trust' }, page: '4' }],
+        },
+      ],
+    },
+    tables: [
+      {
+        id: 'articles',
+        title: { nb: 'Artikkelmatrise', en: 'Article matrix' },
+        table: {
+          type: 'table',
+          children: [
+            { type: 'tableRow', children: [{ type: 'tableCell', children: [{ type: 'text', value: 'Forfatter' }] }] },
+            {
+              type: 'tableRow',
+              children: [{ type: 'tableCell', children: [{ type: 'html', value: '<script>alert(4)</script>' }, { type: 'text', value: '<u>Natland</u>' }] }],
+            },
+          ],
+        },
+      },
+    ],
+    failures: [],
+    ...overrides,
+  };
+}
+
+function elements(tree: Root | Element, test: (element: Element) => boolean, found: Element[] = []): Element[] {
+  for (const child of tree.children) {
+    if (child.type !== 'element') continue;
+    if (test(child)) found.push(child);
+    elements(child, test, found);
+  }
+  return found;
+}
+
+function textOf(node: Element | Root): string {
+  return node.children.map((child) => (child.type === 'text' ? child.value : child.type === 'element' ? textOf(child) : '')).join('');
+}
+
+describe('renderReport', () => {
+  const html = renderReport(sampleData());
+  const tree = fromHtml(html);
+
+  it('keeps every text from the thesis and the sources inert', () => {
+    expect(elements(tree, (element) => element.tagName === 'script').length).toBe(1);
+    expect(elements(tree, (element) => element.tagName === 'img')).toEqual([]);
+    expect(elements(tree, (element) => Object.keys(element.properties).some((name) => /^on/i.test(name)))).toEqual([]);
+    expect(elements(tree, (element) => element.tagName === 'u' || element.tagName === 'em')).toEqual([]);
+    // The hostile markup is still there, as text the reader can see.
+    const manuscript = elements(tree, (element) => element.properties.id === 'line-3')[0];
+    expect(manuscript && textOf(manuscript)).toContain(hostile);
+  });
+
+  it('pins its only script and style by hash and allows no other request', () => {
+    const policy = elements(tree, (element) => element.tagName === 'meta' && element.properties.httpEquiv !== undefined)[0];
+    expect(String(policy?.properties.content)).toMatch(
+      /^default-src 'none'; style-src 'sha256-[A-Za-z0-9+/=]+'; script-src 'sha256-[A-Za-z0-9+/=]+'; img-src data:; base-uri 'none'; form-action 'none'$/,
+    );
+    expect(elements(tree, (element) => element.tagName === 'link' || element.properties.src !== undefined)).toEqual([]);
+  });
+
+  it('draws a heat-map cell for every source × concept pair', () => {
+    const cells = elements(tree, (element) => element.tagName === 'td' && element.properties.dataConcept !== undefined);
+    expect(cells.map((cell) => [cell.properties.dataSource, cell.properties.dataConcept, cell.properties.className])).toEqual([
+      ['natland2019', 'tillit', ['heat-4']],
+      ['natland2019', 'makt', ['heat-0']],
+      ['lundberg2013', 'tillit', ['heat-0']],
+      ['lundberg2013', 'makt', ['heat-0']],
+    ]);
+    expect(cells.every((cell) => cell.properties.tabIndex === 0)).toBe(true);
+  });
+
+  it('groups problems by section and rule, marks the citation and links to the manuscript', () => {
+    const problems = elements(tree, (element) => element.tagName === 'article');
+    expect(
+      problems.map((problem) => ({
+        id: problem.properties.id,
+        rule: problem.properties.dataRule,
+        quote: elements(problem, (element) => element.tagName === 'mark').map(textOf),
+        links: elements(problem, (element) => element.tagName === 'a').map((link) => link.properties.href),
+      })),
+    ).toEqual([
+      { id: 'problem-1', rule: 'year-mismatch', quote: ['(Natland mfl., 2020)'], links: ['#line-3'] },
+      { id: 'problem-2', rule: 'et-al-form', quote: ['(Lundberg & Syltevik, 2013)'], links: ['#line-3'] },
+    ]);
+    expect(elements(tree, (element) => element.tagName === 'h4').map(textOf)).toEqual(['year-mismatch (1)', 'et-al-form (1)']);
+  });
+
+  it('keeps the italics of a reference and drops anything active', () => {
+    const entry = elements(tree, (element) => element.properties.id === 'ref-natland2019')[0];
+    expect(entry && elements(entry, (element) => element.tagName === 'i').map(textOf)).toEqual(['Tittel']);
+    expect(entry && textOf(entry)).not.toContain('alert(3)');
+  });
+
+  it('is deterministic and speaks English when asked', () => {
+    expect(renderReport(sampleData())).toBe(html);
+    const english = fromHtml(renderReport(sampleData({ lang: 'en' })));
+    expect(elements(english, (element) => element.tagName === 'h2').map(textOf)).toEqual([
+      'Overview',
+      'Problems',
+      'Reference list',
+      'Findings × concepts',
+      'Tables',
+      'The manuscript',
+    ]);
+  });
+});
+
+describe('citationContext', () => {
+  it('cuts at word boundaries and marks the citation', () => {
+    const text = `${'ord '.repeat(60)}(Natland, 2019) ${'mer '.repeat(60)}`;
+    const start = text.indexOf('(');
+    const context = citationContext(
+      { kind: 'paragraph', text, line: 1, endLine: 1, citations: [{ start, end: start + 15, line: 1, column: 9 }] },
+      { line: 1, column: 9 },
+    );
+    expect(context?.marked).toBe('(Natland, 2019)');
+    expect(context?.before.startsWith('… ord ')).toBe(true);
+    expect(context?.after.endsWith('mer …')).toBe(true);
+  });
+});

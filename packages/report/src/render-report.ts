@@ -1,0 +1,492 @@
+import { createHash } from 'node:crypto';
+import type { Diagnostic, Lang, Localized, Severity } from '@litsynth/common';
+import type { Element, ElementContent, Root } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { sanitize } from 'hast-util-sanitize';
+import { toHtml } from 'hast-util-to-html';
+import { h } from 'hastscript';
+import { toHast } from 'mdast-util-to-hast';
+import { labels, say, severityLabels, verificationLabels } from './labels.js';
+import { reportScript, reportStyle } from './report-assets.js';
+import type { ReportBlock, ReportData, ReportHeatMap, ReportReference, ReportTable } from './types.js';
+
+const severities: Severity[] = ['error', 'warning', 'info'];
+
+/**
+ * Renders report.html: one self-contained, offline page (inline CSS and script, no external
+ * request). The page is built as a hast tree, so every text from the thesis or the sources is
+ * escaped by hast-util-to-html; a Content-Security-Policy pins the inline style and script by
+ * hash, so even injected markup could neither run nor load anything.
+ */
+export function renderReport(data: ReportData): string {
+  const { lang } = data;
+  const t = (label: Localized) => say(label, lang);
+  const placed = placeProblems(data);
+  const csp = [
+    "default-src 'none'",
+    `style-src '${sha256(reportStyle)}'`,
+    `script-src '${sha256(reportScript)}'`,
+    'img-src data:',
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+
+  const sections: Array<[id: string, title: string, content: ElementContent[]]> = [
+    ['overview', t(labels.overview), renderOverview(data)],
+    ['problems', t(labels.problems), renderProblems(data, placed)],
+    ['references', t(labels.references), renderReferences(data.references, lang)],
+    ['matrix', t(labels.matrix), renderMatrix(data, lang)],
+    ['tables', t(labels.tables), data.tables.flatMap((table) => renderTable(table, lang, 'h3'))],
+    ['manuscript', t(labels.manuscript), renderManuscript(data, placed)],
+  ];
+
+  const tree: Root = {
+    type: 'root',
+    children: [
+      { type: 'doctype' },
+      h('html', { lang }, [
+        h('head', [
+          h('meta', { charSet: 'utf-8' }),
+          h('meta', { httpEquiv: 'Content-Security-Policy', content: csp }),
+          h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
+          h('meta', { name: 'generator', content: 'litsynth' }),
+          h('title', `${t(labels.documentTitle)}: ${data.study.title[lang]}`),
+          h('style', reportStyle),
+        ]),
+        h('body', [
+          h('a.skip', { href: '#problems' }, t(labels.skipToProblems)),
+          h('header', [
+            h('p', `${t(labels.documentTitle)} · ${t(labels.study)} ${data.study.id}`),
+            h('h1', data.study.title[lang]),
+            h('p.question', [h('strong', `${t(labels.question)}: `), data.study.question[lang]]),
+          ]),
+          h('nav.toc', { ariaLabel: t(labels.contents) }, [
+            h('ul', sections.map(([id, title]) => h('li', [h('a', { href: `#${id}` }, title)]))),
+          ]),
+          h(
+            'main',
+            sections.map(([id, title, content]) =>
+              h('section', { id, ariaLabelledBy: `${id}-title` }, [h('h2', { id: `${id}-title` }, title), ...content]),
+            ),
+          ),
+          h('script', reportScript),
+        ]),
+      ]),
+    ],
+  };
+  return `${toHtml(tree)}\n`;
+}
+
+/** A diagnostic with its number in the report and the manuscript block it belongs to. */
+interface PlacedProblem {
+  diagnostic: Diagnostic;
+  id: string;
+  block?: { index: number; block: ReportBlock };
+}
+
+function placeProblems(data: ReportData): PlacedProblem[] {
+  const blocks = data.manuscript?.blocks ?? [];
+  const manuscriptFile = data.manuscript?.file;
+  return data.diagnostics.map((diagnostic, index) => {
+    const placed: PlacedProblem = { diagnostic, id: `problem-${index + 1}` };
+    if (manuscriptFile !== undefined && diagnostic.file === manuscriptFile) {
+      const blockIndex = findBlock(blocks, diagnostic.line);
+      const block = blocks[blockIndex];
+      if (block) placed.block = { index: blockIndex, block };
+    }
+    return placed;
+  });
+}
+
+/** The block that contains a line, else the last block that starts before it. */
+function findBlock(blocks: readonly ReportBlock[], line: number): number {
+  let best = -1;
+  for (const [index, block] of blocks.entries()) {
+    if (block.line <= line && line <= block.endLine) return index;
+    if (block.line <= line) best = index;
+  }
+  return best;
+}
+
+function blockAnchor(block: ReportBlock): string {
+  return `line-${block.line}`;
+}
+
+function renderOverview(data: ReportData): ElementContent[] {
+  const { lang } = data;
+  const t = (label: Localized) => say(label, lang);
+  const bySeverity = new Map<Severity, number>(severities.map((severity) => [severity, 0]));
+  for (const diagnostic of data.diagnostics) bySeverity.set(diagnostic.severity, (bySeverity.get(diagnostic.severity) ?? 0) + 1);
+  const count = (label: string, value: number, className?: string) =>
+    h('div', className ? { className } : {}, [h('dt', label), h('dd', String(value))]);
+  const content: ElementContent[] = [
+    h('dl.counts', [
+      count(t(labels.citations), data.counts.citations),
+      count(t(labels.works), data.counts.works),
+      count(t(labels.referenceCount), data.counts.references),
+      ...severities.map((severity) => count(t(severityLabels[severity]), bySeverity.get(severity) ?? 0, `sev-${severity}`)),
+    ]),
+  ];
+  if (data.failures.length > 0) {
+    content.push(
+      h('div.failures', { role: 'alert' }, [
+        h('h3', t(labels.failures)),
+        h('ul', data.failures.map((failure) => h('li', [h('strong', `${failure.part[lang]}: `), failure.message[lang]]))),
+      ]),
+    );
+  }
+  return content;
+}
+
+function renderProblems(data: ReportData, placed: readonly PlacedProblem[]): ElementContent[] {
+  const { lang } = data;
+  const t = (label: Localized) => say(label, lang);
+  if (placed.length === 0) return [h('p', t(labels.noProblems))];
+
+  const rules = [...new Set(data.diagnostics.map((diagnostic) => diagnostic.rule))].sort();
+  const sources = [...new Set(data.diagnostics.map((diagnostic) => diagnostic.key ?? ''))].sort();
+  const select = (name: string, label: string, options: Array<[value: string, text: string]>) =>
+    h('label', [
+      label,
+      h('select', { name }, [h('option', { value: '' }, t(labels.all)), ...options.map(([value, text]) => h('option', { value }, text))]),
+    ]);
+  const filters = h('form.filters#filters', [
+    h('fieldset', [
+      h('legend', t(labels.filters)),
+      select(
+        'severity',
+        t(labels.severity),
+        severities.map((severity) => [severity, t(severityLabels[severity])]),
+      ),
+      select(
+        'rule',
+        t(labels.rule),
+        rules.map((rule) => [rule, rule]),
+      ),
+      select(
+        'source',
+        t(labels.source),
+        sources.map((source) => [source, source === '' ? t(labels.noSource) : source]),
+      ),
+    ]),
+  ]);
+  const total = String(placed.length);
+  const status = h(
+    'p.filter-status#filter-status',
+    { ariaLive: 'polite', dataTemplate: t(labels.filterStatus) },
+    t(labels.filterStatus).replace('{shown}', total).replace('{total}', total),
+  );
+
+  // Group by section (or by file, for problems outside the manuscript), then by rule, in order of
+  // first appearance: the reader meets them in the order of the thesis.
+  const manuscriptFile = data.manuscript?.file;
+  const groups = new Map<string, Map<string, PlacedProblem[]>>();
+  for (const problem of placed) {
+    const { diagnostic } = problem;
+    const group =
+      manuscriptFile === undefined || diagnostic.file === manuscriptFile
+        ? (diagnostic.section ?? t(labels.noSection))
+        : diagnostic.file;
+    const byRule = groups.get(group) ?? new Map<string, PlacedProblem[]>();
+    groups.set(group, byRule);
+    const list = byRule.get(diagnostic.rule) ?? [];
+    byRule.set(diagnostic.rule, list);
+    list.push(problem);
+  }
+  const rendered: ElementContent[] = [];
+  for (const [group, byRule] of groups) {
+    rendered.push(
+      h('div.problem-group', [
+        h('h3', group),
+        ...[...byRule].map(([rule, problems]) =>
+          h('div.problem-group', [
+            h('h4', [h('span.rule-id', rule), ` (${problems.length})`]),
+            ...problems.map((problem) => renderProblem(problem, data)),
+          ]),
+        ),
+      ]),
+    );
+  }
+  return [filters, status, ...rendered];
+}
+
+function renderProblem(problem: PlacedProblem, data: ReportData): Element {
+  const { lang } = data;
+  const t = (label: Localized) => say(label, lang);
+  const { diagnostic } = problem;
+  const place = [
+    diagnostic.page === undefined ? undefined : `${t(labels.page)} ${diagnostic.page}`,
+    `${t(labels.line)} ${diagnostic.line}`,
+    `${t(labels.column)} ${diagnostic.column}`,
+  ].filter((part) => part !== undefined);
+  const children: ElementContent[] = [
+    h('p', [
+      h(`span.badge.sev-${diagnostic.severity}`, t(severityLabels[diagnostic.severity])),
+      ' ',
+      diagnostic.message[lang],
+    ]),
+    h('p.place', [
+      `${diagnostic.file}: ${place.join(', ')}`,
+      ' · ',
+      h('span.rule-id', diagnostic.rule),
+      ...(diagnostic.key ? [' · ', `${t(labels.source)}: ${diagnostic.key}`] : []),
+    ]),
+  ];
+  const context = problem.block ? citationContext(problem.block.block, diagnostic) : undefined;
+  if (context) {
+    children.push(
+      h('blockquote', { lang: data.study.language }, [
+        context.before,
+        h('mark', context.marked),
+        context.after,
+      ]),
+    );
+  }
+  if (diagnostic.suggestion) {
+    children.push(h('p', [h('strong', `${t(labels.suggestion)}: `), diagnostic.suggestion[lang]]));
+  }
+  if (problem.block) {
+    children.push(h('p', [h('a', { href: `#${blockAnchor(problem.block.block)}` }, t(labels.showInManuscript))]));
+  }
+  return h(
+    'article.problem',
+    {
+      id: problem.id,
+      dataSeverity: diagnostic.severity,
+      dataRule: diagnostic.rule,
+      dataSource: diagnostic.key ?? '',
+    },
+    children,
+  );
+}
+
+const contextChars = 160;
+
+/** The thesis text around a diagnostic's citation, with the citation separated out to be marked. */
+export function citationContext(
+  block: ReportBlock,
+  diagnostic: Pick<Diagnostic, 'line' | 'column' | 'raw'>,
+): { before: string; marked: string; after: string } | undefined {
+  let start: number | undefined;
+  let end: number | undefined;
+  const mark = block.citations.find((citation) => citation.line === diagnostic.line && citation.column === diagnostic.column);
+  if (mark) {
+    start = mark.start;
+    end = mark.end;
+  } else if (diagnostic.raw) {
+    const found = block.text.indexOf(diagnostic.raw);
+    if (found >= 0) {
+      start = found;
+      end = found + diagnostic.raw.length;
+    }
+  }
+  if (start === undefined || end === undefined) return undefined;
+  const from = wordBoundaryBefore(block.text, Math.max(0, start - contextChars));
+  const to = wordBoundaryAfter(block.text, Math.min(block.text.length, end + contextChars));
+  return {
+    before: `${from > 0 ? '… ' : ''}${block.text.slice(from, start)}`,
+    marked: block.text.slice(start, end),
+    after: `${block.text.slice(end, to)}${to < block.text.length ? ' …' : ''}`,
+  };
+}
+
+function wordBoundaryBefore(text: string, index: number): number {
+  if (index === 0) return 0;
+  const space = text.indexOf(' ', index);
+  return space < 0 ? index : space + 1;
+}
+
+function wordBoundaryAfter(text: string, index: number): number {
+  if (index >= text.length) return text.length;
+  const space = text.lastIndexOf(' ', index);
+  return space <= 0 ? index : space;
+}
+
+function renderReferences(references: readonly ReportReference[], lang: Lang): ElementContent[] {
+  const t = (label: Localized) => say(label, lang);
+  if (references.length === 0) return [h('p', t(labels.noReferences))];
+  return [
+    h(
+      'div.references',
+      h(
+        'ol',
+        references.map((reference) => {
+          const status = reference.status ?? 'none';
+          const details: ElementContent[] = [];
+          if (reference.evidence.length > 0) {
+            details.push(h('p', h('strong', t(labels.evidence))), h('ul', reference.evidence.map((item) => h('li', linkOrText(item)))));
+          }
+          if (reference.notes.length > 0) {
+            details.push(h('p', h('strong', t(labels.notes))), h('ul', reference.notes.map((note) => h('li', note))));
+          }
+          return h('li', { id: `ref-${reference.id}` }, [
+            h('div.entry', referenceContent(reference)),
+            h('details', [
+              h('summary', [
+                `${t(labels.verification)}: `,
+                h(`strong.status-${status}`, t(verificationLabels[status])),
+                ` · ${reference.id}`,
+              ]),
+              ...details,
+            ]),
+          ]);
+        }),
+      ),
+    ),
+  ];
+}
+
+/** The formatted entry: the processor's HTML after sanitising (italics stay, anything active goes). */
+function referenceContent(reference: ReportReference): ElementContent[] {
+  if (reference.html === undefined) return [{ type: 'text', value: reference.text }];
+  const tree = sanitize(fromHtml(reference.html, { fragment: true }));
+  return tree.type === 'root' ? (tree.children as ElementContent[]) : [{ type: 'text', value: reference.text }];
+}
+
+function linkOrText(value: string): ElementContent {
+  return /^https?:\/\/\S+$/.test(value) ? h('a', { href: value, rel: 'noreferrer' }, value) : { type: 'text', value };
+}
+
+function renderMatrix(data: ReportData, lang: Lang): ElementContent[] {
+  const t = (label: Localized) => say(label, lang);
+  const content: ElementContent[] = [];
+  content.push(data.heatMap ? renderHeatMap(data.heatMap, lang) : h('p', t(labels.notAvailable)));
+  content.push(h('h3', t(labels.discussionMap)));
+  content.push(...(data.discussionMap ? renderTable(data.discussionMap, lang, 'h4') : [h('p', t(labels.notAvailable))]));
+  return content;
+}
+
+function renderHeatMap(heatMap: ReportHeatMap, lang: Lang): Element {
+  const t = (label: Localized) => say(label, lang);
+  const cells = new Map(heatMap.cells.map((cell) => [`${cell.source}\u0000${cell.concept}`, cell]));
+  const max = Math.max(1, ...heatMap.cells.map((cell) => cell.findings.length));
+  let tip = 0;
+  return h('div.table-wrap', [
+    h('table.heat-map', [
+      h('caption', t(labels.heatMapCaption)),
+      h('thead', [
+        h('tr', [
+          h('th', { scope: 'col' }, t(labels.sourceColumn)),
+          ...heatMap.concepts.map((concept) => h('th', { scope: 'col', dataConcept: concept.id }, concept.label[lang])),
+        ]),
+      ]),
+      h(
+        'tbody',
+        heatMap.sources.map((source) =>
+          h('tr', [
+            h('th', { scope: 'row', dataSource: source.id }, source.label),
+            ...heatMap.concepts.map((concept) => {
+              const findings = cells.get(`${source.id}\u0000${concept.id}`)?.findings ?? [];
+              const level = findings.length === 0 ? 0 : Math.max(1, Math.ceil((findings.length / max) * 4));
+              const tipId = `heat-tip-${++tip}`;
+              return h(
+                `td.heat-${level}`,
+                { tabIndex: 0, dataSource: source.id, dataConcept: concept.id, ariaDescribedBy: tipId },
+                [
+                  h('span', String(findings.length)),
+                  h('div.tip', { id: tipId, role: 'tooltip' }, [
+                    h('p', h('strong', `${source.label} × ${concept.label[lang]}`)),
+                    findings.length === 0
+                      ? h('p', t(labels.noFindings))
+                      : h(
+                          'ul',
+                          findings.map((finding) =>
+                            h('li', [
+                              finding.statement[lang],
+                              ` (${finding.page === undefined ? finding.id : `${t(labels.page)} ${finding.page}; ${finding.id}`})`,
+                            ]),
+                          ),
+                        ),
+                  ]),
+                ],
+              );
+            }),
+          ]),
+        ),
+      ),
+    ]),
+  ]);
+}
+
+/** A generated table: mdast → hast (raw HTML in the tree is dropped), with real column headers. */
+function renderTable(table: ReportTable, lang: Lang, heading: 'h3' | 'h4'): ElementContent[] {
+  const hast = toHast(table.table);
+  if (hast.type === 'root' || hast.type === 'element') addHeaderScopes(hast);
+  const content: ElementContent[] = [
+    h(heading, { id: `table-${table.id}` }, table.title[lang]),
+    h('div.table-wrap', hast.type === 'root' ? (hast.children as ElementContent[]) : [hast as ElementContent]),
+  ];
+  if (table.note) content.push(h('p', table.note[lang]));
+  return content;
+}
+
+function addHeaderScopes(node: Root | ElementContent): void {
+  if (node.type === 'element' && node.tagName === 'th') node.properties.scope = 'col';
+  if ('children' in node) for (const child of node.children) addHeaderScopes(child as ElementContent);
+}
+
+function renderManuscript(data: ReportData, placed: readonly PlacedProblem[]): ElementContent[] {
+  const { lang } = data;
+  const t = (label: Localized) => say(label, lang);
+  const manuscript = data.manuscript;
+  if (!manuscript) return [h('p', t(labels.noManuscript))];
+  const problemsByBlock = new Map<number, PlacedProblem[]>();
+  for (const problem of placed) {
+    if (!problem.block) continue;
+    const list = problemsByBlock.get(problem.block.index) ?? [];
+    problemsByBlock.set(problem.block.index, list);
+    list.push(problem);
+  }
+  const content: ElementContent[] = [h('p.place', manuscript.file)];
+  const body: ElementContent[] = [];
+  let page: number | undefined;
+  for (const [index, block] of manuscript.blocks.entries()) {
+    if (block.page !== undefined && block.page !== page) {
+      page = block.page;
+      body.push(h('span.pageno', `${t(labels.page)} ${page}`));
+    }
+    const problems = problemsByBlock.get(index) ?? [];
+    const inline = markCitations(block, problems, lang);
+    const lineLabel = block.endLine > block.line ? `${block.line}–${block.endLine}` : String(block.line);
+    const lineno = h('span.lineno', { ariaHidden: 'true' }, lineLabel);
+    const attributes = { id: blockAnchor(block), className: ['block'], dataLine: String(block.line) };
+    if (block.kind === 'heading') {
+      body.push(h('h3', attributes, [lineno, ...inline]));
+    } else if (block.kind === 'block-quote') {
+      body.push(h('blockquote', attributes, [lineno, ...inline]));
+    } else {
+      body.push(h('p', attributes, [lineno, ...inline]));
+    }
+  }
+  content.push(h('div.manuscript', { lang: data.study.language }, body));
+  return content;
+}
+
+/** The block's text with its citations marked; citations with problems link back to them. */
+function markCitations(block: ReportBlock, problems: readonly PlacedProblem[], lang: Lang): ElementContent[] {
+  const result: ElementContent[] = [];
+  let position = 0;
+  const used = new Set<PlacedProblem>();
+  for (const citation of block.citations) {
+    if (citation.start < position || citation.end > block.text.length) continue;
+    result.push({ type: 'text', value: block.text.slice(position, citation.start) });
+    const here = problems.filter((problem) => problem.diagnostic.line === citation.line && problem.diagnostic.column === citation.column);
+    for (const problem of here) used.add(problem);
+    result.push(h(here.length > 0 ? 'mark.has-problem' : 'mark', block.text.slice(citation.start, citation.end)));
+    result.push(...here.map((problem) => backref(problem, lang)));
+    position = citation.end;
+  }
+  result.push({ type: 'text', value: block.text.slice(position) });
+  // Problems in this block that match no marked citation still get a way back.
+  for (const problem of problems) if (!used.has(problem)) result.push(backref(problem, lang));
+  return result;
+}
+
+function backref(problem: PlacedProblem, lang: Lang): Element {
+  const number = problem.id.replace('problem-', '');
+  return h('a.backref', { href: `#${problem.id}`, ariaLabel: `${severityLabels[problem.diagnostic.severity][lang]} ${number}: ${problem.diagnostic.message[lang]}` }, `[${number}]`);
+}
+
+function sha256(text: string): string {
+  return `sha256-${createHash('sha256').update(text).digest('base64')}`;
+}

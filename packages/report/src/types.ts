@@ -1,0 +1,114 @@
+import type { Diagnostic, Lang, Localized, Severity } from '@litsynth/common';
+import type { Table } from 'mdast';
+
+/**
+ * Everything report.html shows, already computed. The report package only renders: the build
+ * command gathers this from the study, the check, the reference list, the matrix and the tables.
+ * Every string here is treated as text (escaped), except `ReportReference.html`, which is
+ * sanitised.
+ */
+export interface ReportData {
+  /** Language of the report's own words (headings, labels, messages). */
+  lang: Lang;
+  study: ReportStudy;
+  counts: ReportCounts;
+  /** The manuscript as readable blocks; absent when it could not be read. */
+  manuscript?: ReportManuscript;
+  /** Every diagnostic of the check (and of the study's files), in stable order. */
+  diagnostics: Diagnostic[];
+  /** The reference list in the order it is printed. */
+  references: ReportReference[];
+  heatMap?: ReportHeatMap;
+  /** The discussion map: which findings and concepts each discussion section uses. */
+  discussionMap?: ReportTable;
+  /** Article matrix, search table, discussion tables, in the order they are shown. */
+  tables: ReportTable[];
+  /** Parts of the build that failed: shown at the top so nobody takes a gap for a result. */
+  failures: ReportFailure[];
+}
+
+export interface ReportStudy {
+  id: string;
+  title: Localized;
+  question: Localized;
+  /** The language of the thesis text itself (for the `lang` attribute of quoted text). */
+  language: Lang;
+}
+
+export interface ReportCounts {
+  /** In-text citations found in the manuscript. */
+  citations: number;
+  /** Distinct works cited. */
+  works: number;
+  /** Entries in the reference list. */
+  references: number;
+}
+
+/** The manuscript, as a sequence of blocks for the reading view. */
+export interface ReportManuscript {
+  /** The file as the user gave it. */
+  file: string;
+  blocks: ReportBlock[];
+}
+
+export interface ReportBlock {
+  kind: 'heading' | 'paragraph' | 'block-quote' | 'list-item';
+  text: string;
+  /** First and last line of the block in the file as given (1-based). */
+  line: number;
+  endLine: number;
+  page?: number;
+  /** The citations in this block, as [start, end) offsets into `text`, in order. */
+  citations: ReportCitationMark[];
+}
+
+export interface ReportCitationMark {
+  start: number;
+  end: number;
+  /** Where the citation starts in the file as given: diagnostics are matched by it. */
+  line: number;
+  column: number;
+}
+
+export interface ReportReference {
+  id: string;
+  /** The formatted entry as plain text (used when `html` is absent, and for search). */
+  text: string;
+  /** The formatted entry as HTML from the citation processor; sanitised before use. */
+  html?: string;
+  /** Absent: the entry comes from a user file with no verification data. */
+  status?: 'verified' | 'partly-verified' | 'unverified';
+  evidence: string[];
+  notes: string[];
+}
+
+/** The findings × concepts matrix summed per source: one row per source, one column per concept. */
+export interface ReportHeatMap {
+  sources: Array<{ id: string; label: string }>;
+  concepts: Array<{ id: string; label: Localized }>;
+  /** One cell per source × concept pair that has findings (missing pairs are empty cells). */
+  cells: ReportHeatMapCell[];
+}
+
+export interface ReportHeatMapCell {
+  source: string;
+  concept: string;
+  findings: Array<{ id: string; statement: Localized; page?: string }>;
+}
+
+/** A generated table (as mdast, the tables package's tree) with its title. */
+export interface ReportTable {
+  id: string;
+  title: Localized;
+  table: Table;
+  /** A note shown under the table (what is missing and why). */
+  note?: Localized;
+}
+
+export interface ReportFailure {
+  /** The part that failed ("reference list"). */
+  part: Localized;
+  message: Localized;
+}
+
+export type { Severity };
