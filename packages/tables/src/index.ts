@@ -1,2 +1,17 @@
-// The public API of @litsynth/tables is built in its issue.
-export {};
+export { cellText, createTable, tableRows } from './create-table.js';
+export {
+  tableToCsv,
+  tableToHtml,
+  tableToJson,
+  tableToJsonData,
+  tableToMarkdown,
+  tableToMdast,
+  tablesToHtml,
+  tablesToMarkdown,
+} from './write-table.js';
+export { articleMatrixTable, discussionTables, searchHistoryTable, similaritiesTable } from './thesis-tables.js';
+export type { EntryLike, StudyTablesInput } from './thesis-tables.js';
+export { discussionMapTable, findingsMatrixTable, gapsTable, matrixToTable } from './matrix-tables.js';
+export type { MatrixTablesInput } from './matrix-tables.js';
+export { notStated, notStatedNote } from './labels.js';
+export type { CellContent, CreateTableOptions, CsvOptions, TableJson, TableWriteOptions, ThesisTable } from './types.js';

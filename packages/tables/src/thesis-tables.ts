@@ -1,0 +1,327 @@
+import type { Lang, Localized } from '@litsynth/common';
+import {
+  narrativeCitation,
+  relations,
+  type DiscussionMap,
+  type Matrix,
+  type MatrixConcept,
+  type Relation,
+} from '@litsynth/matrix';
+import type { SourceRecord } from '@litsynth/sources';
+import type { SearchEntry } from '@litsynth/study';
+import { createTable } from './create-table.js';
+import { notStated, notStatedNote, pageLabel, pick, relationLabel, shortFindingId } from './labels.js';
+import type { CellContent, ThesisTable } from './types.js';
+
+/** An entry a theory source can be looked up in (a `BibEntry` fits). */
+export interface EntryLike {
+  id: string;
+  item: SourceRecord['entry']['item'];
+}
+
+/** What the tables that combine records, concepts and the matrix need. */
+export interface StudyTablesInput {
+  records: readonly SourceRecord[];
+  concepts: readonly MatrixConcept[];
+  matrix: Matrix;
+  /** Bibliography entries, to name the theory source of each concept ("Rogers (1951)"). */
+  entries?: readonly EntryLike[];
+  /** The discussion map, to show where each link is discussed. */
+  discussion?: DiscussionMap;
+  lang: Lang;
+}
+
+const localized = (nb: string, en: string): Localized => ({ nb, en });
+
+/**
+ * The article matrix (litteraturmatrise): author, year, country and journal; title; aim;
+ * method and design; participants; main findings — one row per included article.
+ */
+export function articleMatrixTable(records: readonly SourceRecord[], options: { lang: Lang }): ThesisTable {
+  const { lang } = options;
+  const header = [
+    localized('Forfatter, år, land, tidsskrift', 'Author, year, country, journal'),
+    localized('Tittel', 'Title'),
+    localized('Hensikt', 'Aim'),
+    localized('Metode og design', 'Method and design'),
+    localized('Deltakere og kontekst', 'Participants and setting'),
+    localized('Hovedfunn', 'Main findings'),
+  ].map((text) => pick(text, lang));
+  let missing = false;
+  const orBlank = (value: string | undefined) => {
+    if (value === undefined || value.trim() === '') {
+      missing = true;
+      return notStated;
+    }
+    return value;
+  };
+  const rows = records.map((record): CellContent[] => {
+    const item = record.entry.item;
+    const c = record.characteristics;
+    const peer = c.peerReviewed === 'unknown'
+      ? localized('Fagfellevurdering: ukjent', 'Peer review: unknown')
+      : c.peerReviewed
+        ? localized('Fagfellevurdert', 'Peer-reviewed')
+        : localized('Ikke fagfellevurdert', 'Not peer-reviewed');
+    const method = [pick(c.design, lang), pick(c.dataCollection, lang)].filter((line) => line.trim() !== '');
+    if (c.dataYears) method.push(lang === 'nb' ? `Data samlet inn ${c.dataYears}` : `Data collected ${c.dataYears}`);
+    method.push(pick(peer, lang));
+    const participants = [pick(c.participants, lang), pick(c.setting, lang)].filter((line) => line.trim() !== '');
+    return [
+      [narrativeCitation(item, lang), orBlank(pick(c.country, lang)), orBlank(stringField(item['container-title']))],
+      orBlank(item.title),
+      orBlank(pick(c.aim, lang)),
+      method,
+      participants.length > 0 ? participants : orBlank(undefined),
+      record.findings.length > 0
+        ? record.findings.map((finding, index) => `${index + 1}. ${findingText(finding, lang)}`)
+        : orBlank(undefined),
+    ];
+  });
+  const notes = [
+    pick(localized('Funnene er gjengitt med egne ord; sidetallene viser til artikkelen.', 'Findings are given in our own words; page numbers refer to the article.'), lang),
+  ];
+  if (missing) notes.push(pick(notStatedNote, lang));
+  return createTable({
+    id: 'article-matrix',
+    lang,
+    title: pick(localized('Artikkelmatrise: de inkluderte artiklene', 'Article matrix: the included articles'), lang),
+    header,
+    rows,
+    notes,
+    rowHeaders: true,
+  });
+}
+
+/**
+ * The search history (søkehistorikk): one row per search; what the thesis does not give is
+ * shown as "–" with a note saying so.
+ */
+export function searchHistoryTable(search: readonly SearchEntry[], options: { lang: Lang }): ThesisTable {
+  const { lang } = options;
+  const header = [
+    localized('Database', 'Database'),
+    localized('Dato', 'Date'),
+    localized('Søkeord', 'Search terms'),
+    localized('Kombinasjon av søkeord', 'How the terms were combined'),
+    localized('Avgrensninger', 'Limits'),
+    localized('Treff', 'Hits'),
+    localized('Leste titler', 'Titles read'),
+    localized('Leste sammendrag', 'Abstracts read'),
+    localized('Leste fulltekster', 'Full texts read'),
+    localized('Inkludert', 'Included'),
+  ].map((text) => pick(text, lang));
+  let missing = false;
+  const value = (text: string | number | undefined) => {
+    if (text === undefined || String(text).trim() === '') {
+      missing = true;
+      return notStated;
+    }
+    return String(text);
+  };
+  const rows = search.map((entry): CellContent[] => [
+    entry.database,
+    value(entry.date),
+    value(entry.terms.length > 0 ? entry.terms.join(', ') : undefined),
+    value(entry.combination ? pick(entry.combination, lang) : undefined),
+    value(entry.limits ? pick(entry.limits, lang) : undefined),
+    value(entry.hits),
+    value(entry.titlesRead),
+    value(entry.abstractsRead),
+    value(entry.fullTextsRead),
+    value(entry.included),
+  ]);
+  return createTable({
+    id: 'search-history',
+    lang,
+    title: pick(localized('Søkehistorikk', 'Search history'), lang),
+    header,
+    rows,
+    notes: missing ? [pick(notStatedNote, lang)] : [],
+    rowHeaders: true,
+  });
+}
+
+/**
+ * One discussion table per concept that findings are coded to: each article's findings on the
+ * concept, the relation, the theory source, and (with a discussion map) where the thesis discusses it.
+ */
+export function discussionTables(input: StudyTablesInput): ThesisTable[] {
+  const { lang, matrix } = input;
+  const recordById = new Map(input.records.map((record) => [record.id, record]));
+  const findingById = new Map(input.records.flatMap((record) => record.findings.map((finding) => [finding.id, finding] as const)));
+  const tables: ThesisTable[] = [];
+  for (const concept of input.concepts) {
+    const links = matrix.links.filter((link) => link.conceptId === concept.id);
+    if (links.length === 0) continue;
+    const theory = theorySource(concept, input.entries, lang);
+    const withPlaces = input.discussion !== undefined;
+    const header = [
+      localized('Artikkel', 'Article'),
+      localized('Funn', 'Finding'),
+      localized('Relasjon til begrepet', 'Relation to the concept'),
+      localized('Teorikilde', 'Theory source'),
+      ...(withPlaces ? [localized('Drøftet i oppgaven', 'Discussed in the thesis')] : []),
+    ].map((text) => pick(text, lang));
+    const rows = links.map((link): CellContent[] => {
+      const record = recordById.get(link.recordId)!;
+      const finding = findingById.get(link.findingId);
+      const statement = finding ? findingText(finding, lang) : link.findingId;
+      const row: CellContent[] = [narrativeCitation(record.entry.item, lang), statement, relationLabel(link.relation, lang), theory];
+      if (withPlaces) row.push(discussedAt(input.discussion!, link.recordId, concept.id, lang));
+      return row;
+    });
+    const notes = [
+      pick(
+        localized(
+          'Relasjonen sier om funnet støtter, nyanserer eller motsier begrepet, slik det er kodet i studien.',
+          'The relation says whether the finding supports, nuances or contradicts the concept, as coded in the study.',
+        ),
+        lang,
+      ),
+    ];
+    if (withPlaces) {
+      notes.push(
+        pick(
+          localized(
+            'Drøftet i oppgaven: avsnitt i drøftingskapitlet der artikkelen er henvist til og begrepet er nevnt (delkapittel, linje i manuset).',
+            'Discussed in the thesis: paragraphs of the discussion chapter that cite the article and name the concept (section, line of the manuscript).',
+          ),
+          lang,
+        ),
+      );
+    }
+    tables.push(
+      createTable({
+        id: `discussion-${concept.id}`,
+        lang,
+        title: `${pick(localized('Drøftingstabell', 'Discussion table'), lang)}: ${pick(concept.label, lang)}${concept.theory ? ` (${pick(concept.theory, lang)})` : ''}`,
+        header,
+        rows,
+        notes,
+        rowHeaders: true,
+      }),
+    );
+  }
+  return tables;
+}
+
+/**
+ * Similarities and differences across the articles: country, design and participants side by
+ * side, then for each concept how each article's findings relate to it, with a verdict.
+ */
+export function similaritiesTable(input: StudyTablesInput): ThesisTable {
+  const { lang, matrix } = input;
+  const records = input.records;
+  const names = records.map((record) => narrativeCitation(record.entry.item, lang));
+  const header = [pick(localized('Tema', 'Theme'), lang), ...names, pick(localized('Likheter og forskjeller', 'Similarities and differences'), lang)];
+  const rows: CellContent[][] = [];
+
+  const characteristic = (label: Localized, value: (record: SourceRecord) => string) => {
+    const values = records.map(value);
+    const same = values.every((v) => v === values[0]);
+    const verdict = records.length < 2
+      ? ''
+      : same
+        ? pick(localized('Likhet: samme for alle', 'Similarity: the same for all'), lang)
+        : pick(localized('Forskjell', 'Difference'), lang);
+    rows.push([pick(label, lang), ...values.map((v) => (v.trim() === '' ? notStated : v)), verdict]);
+  };
+  characteristic(localized('Land', 'Country'), (record) => pick(record.characteristics.country, lang));
+  characteristic(localized('Design', 'Design'), (record) => pick(record.characteristics.design, lang));
+  characteristic(localized('Deltakere', 'Participants'), (record) => pick(record.characteristics.participants, lang));
+
+  const cellsByRecord = new Map(matrix.sources.map((source) => [source.recordId, new Map(source.cells.map((cell) => [cell.conceptId, cell]))]));
+  for (const concept of input.concepts) {
+    const perRecord = records.map((record) => cellsByRecord.get(record.id)?.get(concept.id));
+    if (perRecord.every((cell) => cell === undefined)) continue;
+    const cells = perRecord.map((cell, index): CellContent => {
+      if (cell === undefined) return pick(localized('ikke berørt', 'not addressed'), lang);
+      return relations
+        .filter((relation) => cell.relations[relation] > 0)
+        .map((relation) => {
+          const ids = cell.findingIds
+            .filter((id) => matrix.links.some((link) => link.findingId === id && link.conceptId === concept.id && link.relation === relation))
+            .map((id) => shortFindingId(id, records[index]!.id));
+          return `${relationLabel(relation, lang)} (${ids.join(', ')})`;
+        });
+    });
+    rows.push([pick(concept.label, lang), ...cells, conceptVerdict(records.map((r, i) => ({ name: names[i]!, cell: perRecord[i] })), lang)]);
+  }
+  return createTable({
+    id: 'similarities',
+    lang,
+    title: pick(localized('Likheter og forskjeller mellom artiklene', 'Similarities and differences between the articles'), lang),
+    header,
+    rows,
+    notes: [
+      pick(
+        localized(
+          'For hvert begrep: hvordan funnene i hver artikkel forholder seg til det (funn-id i parentes).',
+          'For each concept: how the findings of each article relate to it (finding ids in parentheses).',
+        ),
+        lang,
+      ),
+    ],
+    rowHeaders: true,
+  });
+}
+
+function conceptVerdict(
+  perRecord: ReadonlyArray<{ name: string; cell: Matrix['sources'][number]['cells'][number] | undefined }>,
+  lang: Lang,
+): CellContent {
+  const byRelation = new Map<Relation, string[]>();
+  const untouched: string[] = [];
+  for (const { name, cell } of perRecord) {
+    if (cell === undefined) {
+      untouched.push(name);
+      continue;
+    }
+    for (const relation of relations) if (cell.relations[relation] > 0) byRelation.set(relation, [...(byRelation.get(relation) ?? []), name]);
+  }
+  const touched = perRecord.length - untouched.length;
+  const only = byRelation.size === 1 ? [...byRelation.keys()][0]! : undefined;
+  if (only !== undefined && untouched.length === 0 && perRecord.length > 1) {
+    const plural: Record<Relation, string> = { supports: 'support', nuances: 'nuance', contradicts: 'contradict' };
+    return lang === 'nb' ? `Likhet: alle artiklene ${relationLabel(only, lang)}` : `Similarity: all articles ${plural[only]}`;
+  }
+  const lines: string[] = [];
+  if (only !== undefined) {
+    lines.push(lang === 'nb' ? `Delvis likhet: ${touched} av ${perRecord.length} artikler` : `Partial similarity: ${touched} of ${perRecord.length} articles`);
+  } else {
+    lines.push(pick(localized('Forskjell', 'Difference'), lang));
+  }
+  for (const relation of relations) {
+    const names = byRelation.get(relation);
+    if (names) lines.push(`${capitalise(relationLabel(relation, lang))}: ${names.join('; ')}`);
+  }
+  if (untouched.length > 0) lines.push(`${pick(localized('Ikke berørt', 'Not addressed'), lang)}: ${untouched.join('; ')}`);
+  return lines;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function theorySource(concept: MatrixConcept, entries: readonly EntryLike[] | undefined, lang: Lang): string {
+  if (concept.source === undefined) return notStated;
+  const entry = entries?.find((candidate) => candidate.id === concept.source);
+  return entry ? narrativeCitation(entry.item, lang) : concept.source;
+}
+
+function discussedAt(map: DiscussionMap, recordId: string, conceptId: string, lang: Lang): CellContent {
+  const mentions = map.mentions.filter((mention) => mention.recordId === recordId && mention.conceptId === conceptId);
+  if (mentions.length === 0) return pick(localized('ikke drøftet', 'not discussed'), lang);
+  return mentions.map((mention) => `${mention.section.split(' ')[0]}, ${lang === 'nb' ? 'linje' : 'line'} ${mention.line}`);
+}
+
+/** "Label: statement (s. 92)". */
+function findingText(finding: SourceRecord['findings'][number], lang: Lang): string {
+  const label = pick(finding.label, lang).replace(/[.:]$/, '');
+  return `${label}: ${pick(finding.statement, lang)}${finding.page ? ` (${pageLabel(finding.page, lang)})` : ''}`;
+}
+
+function stringField(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
