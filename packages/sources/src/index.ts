@@ -1,1 +1,15 @@
-export type * from './types.js';
+export { parseSourceRecord } from './parse-source-record.js';
+export { readSourceRecords } from './read-source-records.js';
+export { recordRules } from './rules.js';
+export type { RecordRuleId } from './rules.js';
+export { sourceRecordSchema, validateFrontmatter } from './validate-frontmatter.js';
+export type { FrontmatterValidation } from './validate-frontmatter.js';
+export type {
+  Finding,
+  FindingQuote,
+  ReadSourceRecordsOptions,
+  SourceRecord,
+  SourceRecordResult,
+  SourceRecordsResult,
+  StudyCharacteristics,
+} from './types.js';

@@ -1,16 +1,22 @@
 import type { Diagnostic, Localized } from '@litsynth/common';
 import type { BibEntry } from '@litsynth/bibliography';
 
-/** A short quotation from an article, with its page. */
+/** A short quotation from an article, with its page where known. */
 export interface FindingQuote {
   text: string;
   page?: string;
+  /** 1-based line of the quotation in the record file. */
+  line: number;
 }
 
 /** One finding of an included article: a stable id, a statement in our own words, a page. */
 export interface Finding {
-  /** Stable id, unique within the record ("natland2019-f1"). */
+  /** Stable id, unique across all records ("natland2019-tillit"). */
   id: string;
+  /** The id of the record the finding belongs to. */
+  source: string;
+  /** A short label for tables and maps (the finding's heading). */
+  label: Localized;
   statement: Localized;
   /** Page(s) in the article where known ("92", "92–93"). */
   page?: string;
@@ -26,16 +32,23 @@ export interface StudyCharacteristics {
   dataCollection: Localized;
   participants: Localized;
   setting: Localized;
-  country: string;
+  country: Localized;
   /** Year(s) of data collection, as known ("2009–2011"); absent when unknown. */
   dataYears?: string;
   peerReviewed: boolean | 'unknown';
+  /** Remarks on the characteristics: what is uncertain and why. */
+  notes: Localized[];
+  /**
+   * Fields the record marks `unknown`; their text is then "Ukjent" / "Unknown", so tables can
+   * print them as they are and checks can still tell them apart.
+   */
+  unknown: Array<'aim' | 'design' | 'dataCollection' | 'participants' | 'setting' | 'country'>;
 }
 
 /** A source record: sources/<id>.md. */
 export interface SourceRecord {
   id: string;
-  /** The file, relative to the working directory as given. */
+  /** The file, as given (or relative to the folder that was read). */
   file: string;
   /** The bibliographic entry: the same one the check and the reference list use. */
   entry: BibEntry;
@@ -47,4 +60,16 @@ export interface SourceRecord {
 export interface SourceRecordsResult {
   records: SourceRecord[];
   diagnostics: Diagnostic[];
+}
+
+/** Result of parsing one record: the record (absent when unusable) and its diagnostics. */
+export interface SourceRecordResult {
+  record?: SourceRecord;
+  diagnostics: Diagnostic[];
+}
+
+/** Options of readSourceRecords. */
+export interface ReadSourceRecordsOptions {
+  /** Only these record ids (e.g. a study's included articles); a missing one is a diagnostic. */
+  ids?: readonly string[];
 }

@@ -1,0 +1,118 @@
+import { readdir, stat } from 'node:fs/promises';
+import { basename, extname, join } from 'node:path';
+import { compareDiagnostics, isLitsynthError, LitsynthError, readTextFile, type Diagnostic } from '@litsynth/common';
+import { parseSourceRecord } from './parse-source-record.js';
+import { recordDiagnostic } from './rules.js';
+import type { ReadSourceRecordsOptions, SourceRecord, SourceRecordsResult } from './types.js';
+
+/**
+ * Reads source records from a folder (every `*.md` but README.md) or from a list of files. A broken
+ * record becomes diagnostics and the others still build. With `ids`, only those records are kept
+ * (in that order) and a missing one is a diagnostic.
+ */
+export async function readSourceRecords(
+  input: string | readonly string[],
+  options: ReadSourceRecordsOptions = {},
+): Promise<SourceRecordsResult> {
+  const files = await recordFiles(input);
+  const wanted = options.ids ? new Set(options.ids) : undefined;
+  const diagnostics: Diagnostic[] = [];
+  const byId = new Map<string, SourceRecord>();
+  const findingOwner = new Map<string, string>();
+  for (const file of files) {
+    const result = await parseFile(file);
+    const id = result.record?.id ?? basename(file, extname(file));
+    if (wanted && !wanted.has(id)) continue;
+    diagnostics.push(...result.diagnostics);
+    const record = result.record;
+    if (!record) continue;
+    const first = byId.get(record.id);
+    if (first) {
+      diagnostics.push(
+        recordDiagnostic('source-record-duplicate-id', { file, line: 1, column: 1 }, {
+          nb: `Id-en «${record.id}» er allerede brukt av ${first.file}; forventet én post per id. Denne posten hoppes over.`,
+          en: `The id "${record.id}" is already used by ${first.file}; expected one record per id. This record is skipped.`,
+        }, { key: record.id }),
+      );
+      continue;
+    }
+    // Finding ids are unique across records: the coding of a study refers to them alone.
+    record.findings = record.findings.filter((finding) => {
+      const owner = findingOwner.get(finding.id);
+      if (owner === undefined) {
+        findingOwner.set(finding.id, record.file);
+        return true;
+      }
+      diagnostics.push(
+        recordDiagnostic('source-record-duplicate-finding-id', { file, line: finding.line, column: 1 }, {
+          nb: `Funn-id-en «${finding.id}» er allerede brukt i ${owner}; forventet en unik id. Dette funnet hoppes over.`,
+          en: `The finding id "${finding.id}" is already used in ${owner}; expected a unique id. This finding is skipped.`,
+        }, { key: finding.id }),
+      );
+      return false;
+    });
+    byId.set(record.id, record);
+  }
+  let records = [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  if (options.ids) {
+    const place = typeof input === 'string' ? input : (input[0] ?? '.');
+    records = [];
+    for (const id of options.ids) {
+      const record = byId.get(id);
+      if (record) records.push(record);
+      else if (!diagnostics.some((diagnostic) => basename(diagnostic.file, extname(diagnostic.file)) === id)) {
+        diagnostics.push(
+          recordDiagnostic('source-record-missing-record', { file: place, line: 1, column: 1 }, {
+            nb: `Fant ingen post for den inkluderte artikkelen «${id}»; forventet filen ${id}.md.`,
+            en: `No record found for the included article "${id}"; expected the file ${id}.md.`,
+          }, { key: id }),
+        );
+      }
+    }
+  }
+  return { records, diagnostics: diagnostics.sort(compareDiagnostics) };
+}
+
+async function recordFiles(input: string | readonly string[]): Promise<string[]> {
+  const paths = typeof input === 'string' ? [input] : [...input];
+  const files: string[] = [];
+  for (const path of paths) {
+    let isDirectory: boolean;
+    try {
+      isDirectory = (await stat(path)).isDirectory();
+    } catch (cause) {
+      throw new LitsynthError('file-not-found', 'The source record file or folder does not exist.', {
+        file: path,
+        messageNb: 'Kildeposten eller kildemappen finnes ikke.',
+        cause,
+      });
+    }
+    if (!isDirectory) {
+      files.push(path);
+      continue;
+    }
+    const names = (await readdir(path)).filter((name) => name.toLowerCase().endsWith('.md') && name.toLowerCase() !== 'readme.md').sort();
+    files.push(...names.map((name) => join(path, name)));
+  }
+  return files;
+}
+
+// An empty or binary record file is a problem of that record only: the others still build.
+async function parseFile(file: string): Promise<ReturnType<typeof parseSourceRecord>> {
+  try {
+    const { text } = await readTextFile(file, { role: 'source record' });
+    return parseSourceRecord(text, file);
+  } catch (error) {
+    if (isLitsynthError(error) && (error.code === 'empty-file' || error.code === 'binary-file' || error.code === 'too-large')) {
+      return {
+        diagnostics: [
+          recordDiagnostic('source-record-frontmatter', { file, line: 1, column: 1 }, {
+            nb: `Posten kan ikke leses: ${error.messageNb ?? error.message}`,
+            en: `The record cannot be read: ${error.message}`,
+          }),
+        ],
+      };
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,199 @@
+import { createRequire } from 'node:module';
+import type { Diagnostic, Localized } from '@litsynth/common';
+import { Ajv, type ValidateFunction } from 'ajv';
+import type { Document } from 'yaml';
+import { recordDiagnostic } from './rules.js';
+import { placeOfPath, type YamlOrigin } from './yaml-places.js';
+
+/** A JSON Schema, as far as the messages need to read it. */
+interface SchemaNode {
+  type?: string | string[];
+  description?: string;
+  enum?: unknown[];
+  pattern?: string;
+  properties?: Record<string, SchemaNode>;
+  required?: string[];
+  items?: SchemaNode;
+  $ref?: string;
+  definitions?: Record<string, SchemaNode>;
+}
+
+// The schema file is the single definition of the frontmatter: editors read it for completion,
+// and the same file validates here, so the two cannot drift apart. It sits one folder above
+// both src/ and dist/.
+const require = createRequire(import.meta.url);
+/** The JSON Schema of the source record frontmatter (packages/sources/schema/source-record.schema.json). */
+export const sourceRecordSchema = require('../schema/source-record.schema.json') as Record<string, unknown>;
+
+let validator: ValidateFunction | undefined;
+
+function compiledValidator(): ValidateFunction {
+  // allErrors: report every problem, not the first; verbose: errors carry the schema for messages.
+  validator ??= new Ajv({ allErrors: true, verbose: true, allowUnionTypes: true, strict: true }).compile(sourceRecordSchema);
+  return validator;
+}
+
+/** The outcome of validating a frontmatter: its diagnostics and whether the record can be built. */
+export interface FrontmatterValidation {
+  diagnostics: Diagnostic[];
+  /** False when a required field is missing or a field has a wrong type or value. */
+  usable: boolean;
+}
+
+/**
+ * Validates parsed frontmatter against the source record schema and turns each problem into a
+ * diagnostic at the line of the field, saying what was expected.
+ */
+export function validateFrontmatter(
+  data: unknown,
+  context: { file: string; doc: Document; origin: YamlOrigin },
+): FrontmatterValidation {
+  const validate = compiledValidator();
+  if (validate(data)) return { diagnostics: [], usable: true };
+  const diagnostics: Diagnostic[] = [];
+  let usable = true;
+  for (const error of validate.errors ?? []) {
+    const path = pathOf(error.instancePath);
+    if (error.keyword === 'additionalProperties') {
+      const name = String(error.params['additionalProperty']);
+      const allowed = Object.keys((error.parentSchema as SchemaNode | undefined)?.properties ?? {});
+      const closest = closestName(name, allowed);
+      const where = path.length > 0 ? formatPath(path) : 'frontmatter';
+      diagnostics.push(
+        recordDiagnostic(
+          'source-record-unknown-field',
+          { file: context.file, ...placeOfPath(context.doc, context.origin, [...path, name], 'key') },
+          {
+            nb: `Ukjent felt «${name}» i ${where}; det ignoreres.${closest ? ` Mente du «${closest}»?` : ''}`,
+            en: `Unknown field "${name}" in ${where}; it is ignored.${closest ? ` Did you mean "${closest}"?` : ''}`,
+          },
+          closest ? { suggestion: { nb: `Skriv «${closest}».`, en: `Write "${closest}".` } } : {},
+        ),
+      );
+      continue;
+    }
+    usable = false;
+    if (error.keyword === 'required') {
+      const name = String(error.params['missingProperty']);
+      const fieldSchema = resolve((error.parentSchema as SchemaNode | undefined)?.properties?.[name]);
+      const expected = expectation(fieldSchema);
+      const field = formatPath([...path, name]);
+      diagnostics.push(
+        recordDiagnostic(
+          'source-record-missing-field',
+          { file: context.file, ...placeOfPath(context.doc, context.origin, path, 'key') },
+          {
+            nb: `Påkrevd felt «${field}» mangler; forventet ${expected.nb}.`,
+            en: `Missing required field "${field}"; expected ${expected.en}.`,
+          },
+        ),
+      );
+      continue;
+    }
+    const fieldSchema = resolve(error.parentSchema as SchemaNode | undefined);
+    const expected = expectation(fieldSchema);
+    const field = path.length > 0 ? formatPath(path) : 'frontmatter';
+    const found = describeValue(error.data);
+    diagnostics.push(
+      recordDiagnostic(
+        'source-record-invalid-field',
+        { file: context.file, ...placeOfPath(context.doc, context.origin, path) },
+        {
+          nb: `«${field}» er ${found.nb}; forventet ${expected.nb}.`,
+          en: `"${field}" is ${found.en}; expected ${expected.en}.`,
+        },
+      ),
+    );
+  }
+  return { diagnostics: dropRepeats(diagnostics), usable };
+}
+
+/** "/characteristics/aim" → ["characteristics", "aim"]; array indexes become numbers. */
+function pathOf(instancePath: string): Array<string | number> {
+  if (instancePath === '') return [];
+  return instancePath
+    .slice(1)
+    .split('/')
+    .map((part) => part.replaceAll('~1', '/').replaceAll('~0', '~'))
+    .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+}
+
+function formatPath(path: ReadonlyArray<string | number>): string {
+  return path.map((part, index) => (typeof part === 'number' ? `[${part}]` : index === 0 ? part : `.${part}`)).join('');
+}
+
+function resolve(schema: SchemaNode | undefined): SchemaNode | undefined {
+  if (!schema?.$ref) return schema;
+  const name = schema.$ref.replace('#/definitions/', '');
+  return (sourceRecordSchema['definitions'] as Record<string, SchemaNode>)[name];
+}
+
+/** What a schema expects, in words. */
+function expectation(schema: SchemaNode | undefined): Localized {
+  if (!schema) return { nb: 'en gyldig verdi', en: 'a valid value' };
+  const description = schema.description ? ` (${schema.description.replace(/\.$/, '')})` : '';
+  if (schema.enum) {
+    const values = schema.enum.map((value) => String(value)).join(', ');
+    return { nb: `én av: ${values}`, en: `one of: ${values}${description}` };
+  }
+  const types = Array.isArray(schema.type) ? schema.type : schema.type ? [schema.type] : [];
+  const localized = schema.properties?.['nb'] !== undefined && schema.properties['en'] !== undefined;
+  if (localized && types.includes('string')) {
+    return {
+      nb: 'tekst på norsk og engelsk ({ nb: …, en: … }) eller unknown',
+      en: `text in Norwegian and English ({ nb: …, en: … }) or unknown${description}`,
+    };
+  }
+  if (localized) return { nb: 'tekst på norsk og engelsk ({ nb: …, en: … })', en: `text in Norwegian and English ({ nb: …, en: … })${description}` };
+  if (types.includes('array')) return { nb: 'en liste', en: `a list${description}` };
+  if (types.includes('object')) return { nb: 'et objekt med felter', en: `an object with fields${description}` };
+  if (schema.pattern) return { nb: `tekst på formen ${schema.pattern}`, en: `text of the form ${schema.pattern}${description}` };
+  if (types.includes('string')) return { nb: 'en tekst som ikke er tom', en: `non-empty text${description}` };
+  if (types.includes('integer') || types.includes('number')) return { nb: 'et tall', en: `a number${description}` };
+  return { nb: 'en gyldig verdi', en: `a valid value${description}` };
+}
+
+function describeValue(value: unknown): Localized {
+  if (value === null || value === undefined) return { nb: 'tomt', en: 'empty' };
+  if (Array.isArray(value)) return { nb: 'en liste', en: 'a list' };
+  if (typeof value === 'object') return { nb: 'et objekt', en: 'an object' };
+  if (typeof value === 'string') return value === '' ? { nb: 'tom tekst', en: 'empty text' } : { nb: `«${value}»`, en: `"${value}"` };
+  return { nb: String(value), en: String(value) };
+}
+
+/** The allowed name closest to a misspelled one (at most two edits away). */
+function closestName(name: string, allowed: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const candidate of allowed) {
+    const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}
+
+// A value can break two keywords at once (a number where a pattern is expected); one message each place.
+function dropRepeats(diagnostics: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((diagnostic) => {
+    const key = `${diagnostic.rule}:${diagnostic.line}:${diagnostic.column}:${diagnostic.message.en}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
