@@ -1,1 +1,11 @@
+export { manuscriptFromBlocks } from './build-manuscript.js';
+export { levelOfNumber, splitHeadingNumber } from './heading-number.js';
+export type { HeadingLabel } from './heading-number.js';
+export { decideLineJoin } from './line-join.js';
+export type { LineJoin } from './line-join.js';
+export { markdownToManuscript } from './markdown-to-manuscript.js';
+export { formatOfPath, readManuscript } from './read-manuscript.js';
+export { isReferenceListHeading, parseReferenceEntry, referenceListHeadings } from './reference-list.js';
+export { splitLines, textToManuscript } from './text-to-manuscript.js';
+export type { TextSource } from './text-to-manuscript.js';
 export type * from './types.js';

@@ -75,3 +75,48 @@ export interface Manuscript {
   /** The nearest heading at or before an offset. */
   sectionAt(offset: number): Heading | undefined;
 }
+
+/**
+ * A run of characters as decoded from the file, before normalisation. Characters map linearly to
+ * columns: `text[i]` is at `column + i` on `line`. Formats build a `Manuscript` from spans.
+ */
+export interface SourceSpan {
+  text: string;
+  /** 1-based line of `text[0]` in the decoded file. */
+  line: number;
+  /** 1-based column (UTF-16 code units) of `text[0]` on that line. */
+  column: number;
+  /** Page of this span, when known with confidence. */
+  page?: number;
+  /**
+   * How the span attaches to the span before it in its block: `line` (default) — it starts a new
+   * line of the same block, joined with one space and with line-end hyphenation undone; `inline` —
+   * it continues the same line and is appended as it is.
+   */
+  join?: 'line' | 'inline';
+}
+
+/** One block of a manuscript as a format reader found it, made of spans in reading order. */
+export interface SourceBlock {
+  kind: BlockKind;
+  spans: SourceSpan[];
+  /** Heading level (1 = chapter); only for `kind: 'heading'`. Derived from the number when absent. */
+  level?: number;
+}
+
+/** What a format reader hands to `manuscriptFromBlocks`. */
+export interface ManuscriptParts {
+  path: string;
+  format: ManuscriptFormat;
+  encoding: TextEncoding | 'binary';
+  notes?: Localized[];
+  blocks: SourceBlock[];
+}
+
+/** Options of `readManuscript`. */
+export interface ReadManuscriptOptions {
+  /** Refuse files larger than this many bytes (default: `defaultMaxTextBytes` of common). */
+  maxBytes?: number;
+  /** Read the file as this format instead of deciding by its extension. */
+  format?: ManuscriptFormat;
+}

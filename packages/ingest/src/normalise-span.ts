@@ -1,0 +1,77 @@
+/**
+ * A piece of normalised text and where it came from in its span: `text[i]` comes from
+ * `source + i` for the first `span` characters; further characters (normalisation made the text
+ * longer) come from `source + span - 1`.
+ */
+export interface NormalisedPiece {
+  text: string;
+  source: number;
+  span: number;
+}
+
+// Characters that are invisible in print and only get in the way of matching: soft hyphen,
+// zero-width space and joiners, word joiner, byte-order mark.
+const invisible = /[\u00ad\u200b-\u200d\u2060\ufeff]/u;
+// White space and control characters collapse to one space. No-break spaces are kept as they
+// are: writers use them on purpose ("s.\u00a012").
+const space = /[\s\u0000-\u001f\u007f]/u;
+const keptSpaces = new Set(['\u00a0', '\u202f']);
+const combiningRun = /\P{M}\p{M}*|\p{M}+/gu;
+
+/** Whether a character collapses into a single space in normalised text. */
+export function isCollapsibleSpace(char: string): boolean {
+  return space.test(char) && !keptSpaces.has(char);
+}
+
+/**
+ * Normalises one span: NFC, white-space runs collapsed to one space, invisible characters
+ * dropped; returns the pieces with their origin so that every character can be located.
+ */
+export function normaliseSpan(text: string): NormalisedPiece[] {
+  const pieces: NormalisedPiece[] = [];
+  let index = 0;
+  while (index < text.length) {
+    const char = text[index] as string;
+    if (invisible.test(char)) {
+      index++;
+      continue;
+    }
+    if (isCollapsibleSpace(char)) {
+      const start = index;
+      while (index < text.length && isCollapsibleSpace(text[index] as string)) index++;
+      pieces.push({ text: ' ', source: start, span: 1 });
+      continue;
+    }
+    const start = index;
+    while (index < text.length) {
+      const next = text[index] as string;
+      if (invisible.test(next) || isCollapsibleSpace(next)) break;
+      index++;
+    }
+    pushNormalised(pieces, text.slice(start, index), start);
+  }
+  return pieces;
+}
+
+function pushNormalised(pieces: NormalisedPiece[], word: string, source: number): void {
+  const normalised = word.normalize('NFC');
+  if (normalised === word) {
+    pieces.push({ text: word, source, span: word.length });
+    return;
+  }
+  // Normalise run by run (a base character with its combining marks) so that only the runs that
+  // change lose their one-to-one mapping.
+  const runs: NormalisedPiece[] = [];
+  for (const match of word.matchAll(combiningRun)) {
+    const run = match[0];
+    const runNormalised = run.normalize('NFC');
+    const at = source + (match.index ?? 0);
+    runs.push({ text: runNormalised, source: at, span: runNormalised === run ? run.length : Math.min(run.length, runNormalised.length) });
+  }
+  if (runs.map((run) => run.text).join('') === normalised) {
+    pieces.push(...runs);
+  } else {
+    // Composition across runs (Hangul jamo, for example): map the word as one piece.
+    pieces.push({ text: normalised, source, span: Math.min(word.length, normalised.length) });
+  }
+}
