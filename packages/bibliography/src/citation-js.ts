@@ -9,7 +9,7 @@ export interface CitationJs {
   /** Registers a CSL locale (XML) under a name, once. */
   addLocale(name: string, xml: string): void;
   /** Formats a bibliography with citeproc through citation-js; returns [id, entry] in list order. */
-  bibliography(items: CslItem[], options: { template: string; lang: string; format: 'html' | 'text' }): Array<[string, string]>;
+  bibliography(items: CslItem[], options: { template: string; lang: string; format: 'html' | 'text'; hyperlinks?: boolean }): Array<[string, string]>;
 }
 
 let loading: Promise<CitationJs> | undefined;

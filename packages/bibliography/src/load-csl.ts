@@ -116,8 +116,19 @@ function parseVerification(value: unknown): Verification | string {
   const record = value as Record<string, unknown>;
   const status = record.status as VerificationStatus;
   if (!verificationStatuses.includes(status)) return `verification status must be one of ${verificationStatuses.join(', ')}`;
-  const list = (field: unknown) => (Array.isArray(field) ? field.map(String) : field === undefined || field === null ? [] : [String(field)]);
-  return { status, evidence: list(record.evidence), notes: list(record.notes) };
+  const evidence = textList(record.evidence);
+  const notes = textList(record.notes);
+  if (evidence === undefined) return 'verification evidence must be a list of texts (quote texts that contain ": " or ",")';
+  if (notes === undefined) return 'verification notes must be a list of texts (quote texts that contain ": " or ",")';
+  return { status, evidence, notes };
+}
+
+/** A list of texts (a single text counts as a list of one); undefined when an item is not text. */
+function textList(field: unknown): string[] | undefined {
+  if (field === undefined || field === null) return [];
+  const items = Array.isArray(field) ? field : [field];
+  if (items.some((item) => typeof item === 'object' && item !== null)) return undefined;
+  return items.map(String);
 }
 
 /** Diagnostic for an entry that cannot be read. */
