@@ -162,7 +162,7 @@ export function buildDiscussionMap(input: DiscussionMapInput): DiscussionMap {
         severity: 'info',
         message: {
           nb: `Drøftingen nevner ${name(pair.recordId, 'nb')} sammen med «${label(pair.conceptId).nb}» (${pair.paragraphs} avsnitt), men ingen funn fra artikkelen er kodet til begrepet.`,
-          en: `The discussion mentions ${name(pair.recordId, 'en')} together with "${label(pair.conceptId).en}" (${pair.paragraphs} paragraphs), but no finding of the article is coded to the concept.`,
+          en: `The discussion mentions ${name(pair.recordId, 'en')} together with "${label(pair.conceptId).en}" (${pair.paragraphs} ${pair.paragraphs === 1 ? 'paragraph' : 'paragraphs'}), but no finding of the article is coded to the concept.`,
         },
         file: manuscript.path,
         line: place.line,

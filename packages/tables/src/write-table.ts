@@ -43,7 +43,9 @@ export function tableToMarkdown(table: ThesisTable, options: TableWriteOptions =
 
 function writeMarkdown(root: Root): string {
   return toMarkdown(root, {
-    extensions: [gfmTableToMarkdown()],
+    // Unpadded pipes: cells of findings are long, and padding every row to the widest would
+    // make the file unreadable and every diff touch every line.
+    extensions: [gfmTableToMarkdown({ tablePipeAlign: false })],
     // A GFM table cell is one line: a break inside it can only be written as HTML.
     handlers: { break: () => '<br>' },
     emphasis: '*',
@@ -101,7 +103,7 @@ function markHeaderCells(tree: HastRoot, rowHeaders: boolean): void {
   const visit = (node: HastRoot | Element, section: string | undefined) => {
     for (const child of node.children) {
       if (child.type !== 'element') continue;
-      if (child.tagName === 'th') child.properties = { ...child.properties, scope: 'col' };
+      if (child.tagName === 'th' && section === 'thead') child.properties = { ...child.properties, scope: 'col' };
       if (child.tagName === 'tr' && section === 'tbody' && rowHeaders) {
         const first = child.children.find((cell): cell is Element => cell.type === 'element');
         if (first && first.tagName === 'td') {
