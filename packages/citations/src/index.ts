@@ -1,1 +1,2 @@
-export type * from './types.js';
+export { parseCitations } from './parse-citations.js';
+export type { Citation, Locator, SecondarySource } from './types.js';

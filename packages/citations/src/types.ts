@@ -53,4 +53,9 @@ export interface Citation {
    * the context; `authors` is then empty.
    */
   yearOnly: boolean;
+  /**
+   * Set (true) when the citation stands in running text without the parentheses it needs
+   * ("Eide & Eide, 2016, s.80 God kommunikasjon ..."); `form` is then "parenthetical".
+   */
+  unbracketed?: boolean;
 }

@@ -1,0 +1,112 @@
+import { corporateEnding, corporateJoinWords, etAlPattern, familyNamePattern, narrativeFollowers, notAuthorWords } from './lexicon.js';
+import { type AuthorList, isCorporateName, parseAuthorList } from './parse-authors.js';
+
+/** Authors found in the running text just before a parenthesis, with where they start. */
+export interface NarrativeAuthors {
+  start: number;
+  list: AuthorList;
+}
+
+const lookbackWindow = 160;
+const noLetterBefore = '(?<![\\p{L}\\d\\-’\'])';
+const name = familyNamePattern;
+// Tried in order; each is anchored at the end of the text before the parenthesis.
+const narrativePatterns: RegExp[] = [
+  // "Natland et al.", "Smith, et al."
+  new RegExp(`${noLetterBefore}(${name},?\\s+${etAlPattern})$`, 'u'),
+  // "Lundberg og Syltevik", "Stenbrenden, Haukland & Knutsen", "Smith, Jones, and Lee"
+  new RegExp(`${noLetterBefore}(${name}(?:\\s*,\\s*${name})*,?\\s*(?:\\s(?:og|and)\\s|&)\\s*${name})$`, 'u'),
+  // "Arbeids- og sosialdepartementet", "arbeids-, og sosialdepartementet"
+  new RegExp(`${noLetterBefore}(\\p{L}+-,?\\s+(?:og|and|&)\\s+\\p{L}+)$`, 'u'),
+  // "Statistisk sentralbyrå", "World Health Organization": up to eight words, trimmed below.
+  new RegExp(`${noLetterBefore}((?:[\\p{L}-]+\\s+){1,7}\\p{L}+)$`, 'u'),
+  // "Honneths", "Dalland", "SNL", "van der Berg"
+  new RegExp(`${noLetterBefore}(${name})$`, 'u'),
+];
+const organisationAdjective = /^\p{Ll}+(?:ske|iske|isk|nale|ne)$/u;
+const genitiveEnding = /(?:['’]s|(?<![sxz])s|['’])$/u;
+
+/**
+ * Finds the author(s) of a narrative citation written right before the parenthesis at `open`
+ * ("Lundberg og Syltevik (2013)", "Natland et al., (2020)", "Honneths (2008) teori").
+ * `close` is the closing parenthesis, used to tell a genitive from a name ending in "s" (-1: no genitive).
+ */
+export function findNarrativeAuthors(text: string, open: number, close: number): NarrativeAuthors | null {
+  let end = open;
+  while (end > 0 && isBlank(text.charCodeAt(end - 1))) end -= 1;
+  // "Natland et al., (2020)": a stray comma between the names and the year.
+  if (text[end - 1] === ',') {
+    end -= 1;
+    while (end > 0 && isBlank(text.charCodeAt(end - 1))) end -= 1;
+  }
+  if (end === 0) return null;
+  // Quick exit: the word before must end in a letter or the "." of "et al." / "mfl.".
+  const windowStart = Math.max(0, end - lookbackWindow);
+  const before = text.slice(windowStart, end);
+  for (const [index, pattern] of narrativePatterns.entries()) {
+    const match = pattern.exec(before);
+    const written = match?.[1];
+    if (match === null || written === undefined) continue;
+    if (index === 3 && !acceptMultiwordOrganisation(written)) continue;
+    if (index === 2 && !isCorporateName(written)) continue;
+    let start = windowStart + match.index + (match[0].length - written.length);
+    let candidate = written;
+    if (index === 3) {
+      const offset = organisationStart(written);
+      candidate = written.slice(offset);
+      start += offset;
+    }
+    const firstWord = candidate.split(/[\s,]+/u)[0] ?? '';
+    if (notAuthorWords.has(firstWord.toLowerCase())) continue;
+    const list = parseAuthorList(candidate);
+    if (list === null) continue;
+    if (index === 3) list.corporate = true;
+    return { start, list: stripGenitive(list, text, close) };
+  }
+  return null;
+}
+
+function acceptMultiwordOrganisation(written: string): boolean {
+  const words = written.split(/\s+/u);
+  return corporateEnding.test(words[words.length - 1] ?? '') && /\s/u.test(written.slice(organisationStart(written)));
+}
+
+/**
+ * Where the organisation's name starts in `written`: walking back from the last word, keep
+ * capitalised words, joining words ("og", "of") and adjectives ("norske").
+ */
+function organisationStart(written: string): number {
+  const words = [...written.matchAll(/\S+/gu)];
+  let first = words.length - 1;
+  while (first > 0) {
+    const word = words[first - 1]?.[0] ?? '';
+    const lower = word.toLowerCase();
+    const fits =
+      (/^\p{Lu}/u.test(word) && !notAuthorWords.has(lower)) ||
+      corporateJoinWords.has(lower) ||
+      organisationAdjective.test(word);
+    if (!fits) break;
+    first -= 1;
+  }
+  while (first < words.length - 1 && !/^\p{Lu}/u.test(words[first]?.[0] ?? '')) first += 1;
+  return words[first]?.index ?? 0;
+}
+
+/**
+ * "Honneths (2008) teori" cites Honneth. A name ending in "s" is read as a genitive when the word
+ * after the parenthesis is a lower-case word that does not usually follow a name (a verb such as
+ * "viser", "argues").
+ */
+function stripGenitive(list: AuthorList, text: string, close: number): AuthorList {
+  if (close < 0 || list.etAl !== null || list.corporate) return list;
+  const last = list.authors[list.authors.length - 1];
+  if (last === undefined || last.length < 4 || !genitiveEnding.test(last)) return list;
+  const follower = /^\s+(\p{Ll}+)/u.exec(text.slice(close + 1, close + 40))?.[1];
+  if (follower === undefined || narrativeFollowers.has(follower)) return list;
+  const base = last.replace(genitiveEnding, '');
+  return { ...list, authors: [...list.authors.slice(0, -1), base] };
+}
+
+function isBlank(code: number): boolean {
+  return code === 32 || code === 9 || code === 10 || code === 13 || code === 160;
+}

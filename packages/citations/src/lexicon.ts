@@ -1,0 +1,294 @@
+// Word lists and small patterns shared by the scanner. Kept in one place so that the corpus can
+// be extended by editing data, not control flow.
+
+/** A letter of any script (names in theses are Norwegian, Swedish, Danish, German, ...). */
+const L = '\\p{L}';
+/** An upper-case letter. */
+const LU = '\\p{Lu}';
+
+/** Name particles written in lower case before a family name ("van der Berg", "de Vries"). */
+export const particles = new Set([
+  'van',
+  'von',
+  'de',
+  'der',
+  'den',
+  'del',
+  'della',
+  'di',
+  'du',
+  'la',
+  'le',
+  'ten',
+  'ter',
+  'af',
+  'zu',
+  "d'",
+]);
+
+const particlePattern = '(?:(?:van|von|de|der|den|del|della|di|du|la|le|ten|ter|af|zu)\\s+){0,2}';
+
+/**
+ * A family name as it stands in running text: one capitalised word, hyphenated parts
+ * ("Riis-Johansen"), apostrophes ("O'Brien"), optional lower-case particles before it.
+ */
+export const familyNamePattern = `${particlePattern}${LU}[${L}'’]*(?:-${L}[${L}'’]*)*`;
+
+/** "et al." and its Norwegian equivalents, as written (also the sloppy "et al" and "et. al."). */
+export const etAlPattern = '(?:et\\.?\\s?al\\.?|mfl\\.?|m\\.\\s?fl\\.?|med flere|and colleagues)';
+
+/** Markers of a secondary citation, longest first. */
+export const secondaryMarkerPattern =
+  '(?:(?:gjengitt|sitert|henvist|referert|omtalt) i|(?:as )?cited in|quoted in|referred to in)';
+
+/**
+ * Prefixes that may open a work inside a parenthesis ("se også", "e.g.,"), longest first so
+ * that "se også" wins over "se".
+ */
+export const prefixPattern =
+  '(?:se for eksempel|se f\\.eks\\.|se blant annet|se bl\\.a\\.|se også|se eksempelvis|se særlig|se|jf\\.|jfr\\.|jf|for eksempel|eksempelvis|f\\.eks\\.|bl\\.a\\.|blant annet|særlig|spesielt|e\\.g\\.|i\\.e\\.|see also|see especially|see|cf\\.|for example|for a review,? see|especially)';
+
+/** The label of a locator as written, longest first. */
+export const locatorLabelPattern =
+  '(?:sider|side|ss\\.|s\\.|s,|s(?=\\s*\\d)|pp\\.|pp(?=\\s*\\d)|p\\.|p(?=\\s*\\d)|kapittel|kap\\.|kap(?=\\s*\\d)|chapter|chap\\.|ch\\.|para\\.|paras\\.|avsn\\.|avsnitt|§§|§)';
+
+/** A locator value: a number or a range with hyphen or dash, optionally "f." / "ff.". */
+export const locatorValuePattern = '\\d{1,5}(?:\\s?[-–—]\\s?\\d{1,5})?(?:\\s?ff?\\.)?';
+
+/** Years without a number: Norwegian "u.å." (uten år), English "n.d.", and "in press". */
+export const undatedPattern =
+  '(?:u\\.\\s?å\\.?|n\\.\\s?d\\.?|udatert|in press|i trykk|under utgivelse|forthcoming)';
+
+/**
+ * Capitalised words that start sentences or label things and are never an author in a narrative
+ * citation ("Tabell (2020)", "I (2005)").
+ */
+export const notAuthorWords = new Set(
+  [
+    'i',
+    'a',
+    'og',
+    'men',
+    'det',
+    'den',
+    'de',
+    'dette',
+    'denne',
+    'disse',
+    'der',
+    'da',
+    'når',
+    'som',
+    'etter',
+    'fra',
+    'for',
+    'til',
+    'med',
+    'om',
+    'på',
+    'av',
+    'ved',
+    'under',
+    'over',
+    'ifølge',
+    'iflg',
+    'jf',
+    'se',
+    'tabell',
+    'figur',
+    'kapittel',
+    'vedlegg',
+    'del',
+    'side',
+    'punkt',
+    'avsnitt',
+    'studien',
+    'studiene',
+    'artikkelen',
+    'artiklene',
+    'rapporten',
+    'boken',
+    'boka',
+    'loven',
+    'reformen',
+    'tiltaket',
+    'the',
+    'in',
+    'this',
+    'these',
+    'those',
+    'it',
+    'according',
+    'table',
+    'figure',
+    'chapter',
+    'appendix',
+    'section',
+    'part',
+    'see',
+    'and',
+    'but',
+    'since',
+    'from',
+    'until',
+    'by',
+    'januar',
+    'februar',
+    'mars',
+    'april',
+    'mai',
+    'juni',
+    'juli',
+    'august',
+    'september',
+    'oktober',
+    'november',
+    'desember',
+    'january',
+    'february',
+    'march',
+    'may',
+    'june',
+    'july',
+    'october',
+    'december',
+    'våren',
+    'høsten',
+    'sommeren',
+    'vinteren',
+    'spring',
+    'autumn',
+    'summer',
+    'winter',
+    'fall',
+    'ca',
+    'år',
+    'året',
+    'year',
+  ].map((w) => w.toLowerCase()),
+);
+
+/**
+ * Endings of Norwegian and English organisation names ("Helsedirektoratet",
+ * "Arbeids- og sosialdepartementet", "World Health Organization").
+ */
+export const corporateEnding =
+  /(?:direktoratet|departementet|tilsynet|etaten|organisasjonen|forbundet|forbund|foreningen|forening|rådet|instituttet|senteret|sentralbyrå|byrå|kommune|fylkeskommune|universitetet|universitet|høgskole|høgskolen|kontoret|verket|styret|utvalget|ombudet|nemnda|stortinget|regjeringen|leksikon|organization|organisation|association|institute|department|ministry|agency|council|office|foundation|university|society|centre|center|board|commission|committee|service|services|tjenesten|tjeneste|bureau|federation)$/iu;
+
+/** Lower-case words that may stand inside an organisation's name ("Statistisk sentralbyrå"). */
+export const corporateJoinWords = new Set(['og', 'for', 'i', 'på', 'av', 'of', 'and', 'the', 'for', 'on', 'in', '&']);
+
+/**
+ * Words that follow a narrative citation and show that a name ending in "s" is the name itself
+ * ("Jenkins (2008) viser"), not a genitive ("Honneths (2008) teori").
+ */
+export const narrativeFollowers = new Set([
+  'viser',
+  'skriver',
+  'hevder',
+  'mener',
+  'påpeker',
+  'beskriver',
+  'forklarer',
+  'fant',
+  'finner',
+  'refererer',
+  'understreker',
+  'argumenterer',
+  'definerer',
+  'sier',
+  'peker',
+  'legger',
+  'vektlegger',
+  'fremhever',
+  'framhever',
+  'konkluderer',
+  'drøfter',
+  'diskuterer',
+  'presenterer',
+  'omtaler',
+  'bruker',
+  'har',
+  'er',
+  'var',
+  'ble',
+  'blir',
+  'kan',
+  'og',
+  'i',
+  'om',
+  'at',
+  'som',
+  'sin',
+  'sine',
+  'sitt',
+  'fokuserte',
+  'dokumenterer',
+  'støtter',
+  'trekker',
+  'belyser',
+  'anbefaler',
+  'undersøkte',
+  'fremholder',
+  'poengterer',
+  'så',
+  'også',
+  'argues',
+  'argued',
+  'states',
+  'stated',
+  'found',
+  'finds',
+  'shows',
+  'showed',
+  'shown',
+  'suggests',
+  'suggested',
+  'notes',
+  'noted',
+  'reports',
+  'reported',
+  'describes',
+  'described',
+  'claims',
+  'claimed',
+  'defines',
+  'defined',
+  'explains',
+  'explained',
+  'and',
+  'in',
+  'has',
+  'have',
+  'had',
+  'is',
+  'was',
+  'were',
+  'also',
+  'emphasizes',
+  'emphasises',
+  'emphasized',
+  'points',
+  'pointed',
+  'concluded',
+  'concludes',
+  'proposes',
+  'proposed',
+  'writes',
+  'wrote',
+  'observed',
+  'observes',
+  'demonstrated',
+  'demonstrates',
+  'discusses',
+  'discussed',
+  'identified',
+  'identifies',
+  'for',
+  'of',
+  'on',
+  'to',
+  'that',
+  'who',
+  'which',
+]);

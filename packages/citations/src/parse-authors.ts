@@ -1,0 +1,107 @@
+import { corporateEnding, corporateJoinWords, etAlPattern, notAuthorWords, particles } from './lexicon.js';
+
+/** The author part of a citation, split into names. */
+export interface AuthorList {
+  authors: string[];
+  connector: '&' | 'og' | 'and' | null;
+  etAl: string | null;
+  corporate: boolean;
+}
+
+const trailingEtAl = new RegExp(`(?:^|,?\\s+)(${etAlPattern})$`, 'u');
+// "Arbeids- og velferdsdirektoratet", "arbeids-, og sosialdepartementet": the connector belongs to
+// a compound word, not to a list of authors. \u0001 stands for the protected spaces.
+const compoundConnector = /-(,?)\s+(og|and|&|eller)\s+/gu;
+const listSeparator = /\s*,\s*(?:(?:&|og|and)\s+)?|\s+(?:og|and)\s+|\s*&\s*/u;
+const connectorToken = /(?:^|[\s,])(og|and)(?=\s)|&/gu;
+const forbiddenCharacters = /[\d=%/:;()?!«»"“”+*<>|{}]/u;
+const capitalised = /^\p{Lu}[\p{L}'’.-]*$/u;
+const acronym = /^\p{Lu}{2,}[\p{Lu}\d-]*$/u;
+const bracketAcronym = /^\[\p{Lu}[\p{Lu}\d-]*\]$/u;
+const initial = /^\p{Lu}\.$/u;
+const lowercaseWord = /^\p{Ll}[\p{L}'’-]*$/u;
+// Adjectives inside organisation names ("Statistisk", "norske", "nasjonal").
+const adjectiveEnding = /(?:isk|iske|ske|sk|ige|lige|nal|nale|ale|ne|al|ic|ical|an)$/iu;
+
+/** Parses the author part of a citation ("Eide & Eide", "Natland et al.", "SNL") or returns null. */
+export function parseAuthorList(text: string): AuthorList | null {
+  let rest = text.trim().replace(/[\s,]+$/u, '');
+  if (rest.length === 0 || rest.length > 200) return null;
+  let etAl: string | null = null;
+  const etAlMatch = trailingEtAl.exec(rest);
+  if (etAlMatch?.[1] !== undefined) {
+    etAl = etAlMatch[1];
+    rest = rest.slice(0, etAlMatch.index).replace(/[\s,]+$/u, '');
+    if (rest.length === 0) return null;
+  }
+  const protectedText = rest.replace(compoundConnector, '-$1\u0001$2\u0001');
+  let connector: AuthorList['connector'] = null;
+  for (const match of protectedText.matchAll(connectorToken)) {
+    connector = (match[1] ?? '&') as AuthorList['connector'];
+  }
+  const pieces = protectedText.split(listSeparator).map((piece) => piece.replaceAll('\u0001', ' ').trim());
+  const splitIsValid =
+    pieces.every((piece) => isAuthorName(piece)) && (pieces.length === 1 || connector !== null || etAl !== null);
+  if (splitIsValid) {
+    const corporate = pieces.length === 1 && etAl === null && isCorporateName(pieces[0] ?? '');
+    return { authors: pieces, connector, etAl, corporate };
+  }
+  // An organisation whose name holds a connector without a hyphen ("Helse og omsorgsdepartementet").
+  if (etAl === null && isCorporateName(rest) && !forbiddenCharacters.test(rest)) {
+    return { authors: [rest], connector: null, etAl: null, corporate: true };
+  }
+  return null;
+}
+
+/** Whether a piece of an author list looks like a name: a person, an acronym or an organisation. */
+export function isAuthorName(piece: string): boolean {
+  if (piece.length === 0 || piece.length > 90 || forbiddenCharacters.test(piece)) return false;
+  const words = piece.split(/\s+/u);
+  const first = words[0] ?? '';
+  if (words.length === 1 && notAuthorWords.has(first.toLowerCase())) return false;
+  if (words.length === 1 && acronym.test(first)) return true;
+  if (isPersonName(words)) return true;
+  return isCorporateName(piece);
+}
+
+function isPersonName(words: string[]): boolean {
+  let index = 0;
+  while (index < words.length - 1 && particles.has(words[index] ?? '')) index += 1;
+  const names = words.slice(index);
+  if (names.length === 0 || names.length > 4) return false;
+  const firstName = names[0] ?? '';
+  if (index === 0 && notAuthorWords.has(firstName.toLowerCase())) return false;
+  // Given names and initials may stand before the family name ("Søren Kirkegaard", "A. Smith"),
+  // and particles between them ("Ludwig van Beethoven").
+  return names.every((word) => capitalised.test(word) || initial.test(word) || particles.has(word));
+}
+
+/** Whether a name looks like an organisation ("Arbeids- og velferdsdirektoratet", "SNL", "World Health Organization"). */
+export function isCorporateName(name: string): boolean {
+  const words = name.trim().split(/\s+/u);
+  const first = words[0] ?? '';
+  const last = (words[words.length - 1] ?? '').replace(/[.,]$/u, '');
+  if (words.length === 1) return acronym.test(first) || (capitalised.test(first) && corporateEnding.test(first));
+  if (words.length > 9 || forbiddenCharacters.test(name)) return false;
+  const endsLikeOrganisation = corporateEnding.test(last) || bracketAcronym.test(last);
+  // A sloppy lower-case start is accepted only for a compound that ends like an organisation
+  // ("arbeids-, og sosialdepartementet").
+  const startsWell = capitalised.test(first) || (endsLikeOrganisation && /^\p{Ll}[\p{L}]*-,?$/u.test(first));
+  if (!startsWell || notAuthorWords.has(first.toLowerCase())) return false;
+  let hasOrganisationSign = endsLikeOrganisation;
+  for (const word of words.slice(1)) {
+    if (bracketAcronym.test(word)) {
+      hasOrganisationSign = true;
+      continue;
+    }
+    if (corporateJoinWords.has(word.toLowerCase())) continue;
+    if (capitalised.test(word) || acronym.test(word)) continue;
+    if (lowercaseWord.test(word) && (endsLikeOrganisation || adjectiveEnding.test(word))) {
+      hasOrganisationSign = true;
+      continue;
+    }
+    return false;
+  }
+  // Several capitalised words with a hyphenated compound ("Arbeids- og ...") are organisations too.
+  return hasOrganisationSign || /-,?$/u.test(first);
+}

@@ -1,0 +1,239 @@
+import { findNarrativeAuthors } from './find-narrative-authors.js';
+import { etAlPattern, locatorLabelPattern, locatorValuePattern } from './lexicon.js';
+import type { AuthorList } from './parse-authors.js';
+import { type ParsedWork, parseWork } from './parse-work.js';
+import type { Citation, Locator, SecondarySource } from './types.js';
+
+// A parenthesis longer than this is prose, not a citation; it also bounds the work per "(".
+const maxParenthesisLength = 400;
+const undatedHint = /u\.\s?å|n\.\s?d|press|trykk|utgivelse|udatert|forthcoming/iu;
+// Citations written without parentheses ("Eide & Eide, 2016, s.80"): only with "&" or "et al.",
+// which do not occur in ordinary prose before a year.
+const unbracketedAnchor = /&|\bet\.?\s?al\b|\bm\.?\s?fl\b/gu;
+const unbracketedTail = new RegExp(
+  `(?:&\\s*\\p{Lu}[\\p{L}'’-]*|${etAlPattern}),?\\s+(1[5-9]\\d\\d|20\\d\\d)(?![\\d\\p{L}])(?!\\s?[-–—/]\\s?\\d)`,
+  'uy',
+);
+const unbracketedLocator = new RegExp(`[,.]?\\s*(${locatorLabelPattern})\\s*(${locatorValuePattern})`, 'iuy');
+
+/** Finds and parses every APA author–date citation in `text`, sorted by position. */
+export function parseCitations(text: string): Citation[] {
+  const found: Citation[] = [];
+  let group = 0;
+  let index = 0;
+  for (;;) {
+    const open = text.indexOf('(', index);
+    if (open === -1) break;
+    const close = findClose(text, open);
+    if (close === -1) {
+      index = open + 1;
+      continue;
+    }
+    const citations = citationsInParenthesis(text, open, close, group);
+    if (citations.length > 0) {
+      found.push(...citations);
+      group += 1;
+    }
+    index = close + 1;
+  }
+  found.push(...findUnbracketed(text, found, group));
+  return ordered(found);
+}
+
+/** The index of the ")" closing the "(" at `open`, or -1 when another "(" or a blank line comes first. */
+function findClose(text: string, open: number): number {
+  const limit = Math.min(text.length, open + maxParenthesisLength);
+  let sawNewline = false;
+  for (let index = open + 1; index < limit; index += 1) {
+    const code = text.charCodeAt(index);
+    if (code === 41) return index; // )
+    if (code === 40) return -1; // (
+    if (code === 10) {
+      if (sawNewline) return -1;
+      sawNewline = true;
+    } else if (code !== 13 && code !== 32 && code !== 9) {
+      sawNewline = false;
+    }
+  }
+  return -1;
+}
+
+function hasDigitOrUndated(text: string, from: number, to: number): boolean {
+  for (let index = from; index < to; index += 1) {
+    const code = text.charCodeAt(index);
+    if (code >= 48 && code <= 57) return true;
+  }
+  return undatedHint.test(text.slice(from, to));
+}
+
+function citationsInParenthesis(text: string, open: number, close: number, group: number): Citation[] {
+  if (!hasDigitOrUndated(text, open + 1, close)) return [];
+  const parts = splitOnSemicolons(text, open + 1, close);
+  const citations: Citation[] = [];
+  let previousAuthors: AuthorList | null = null;
+  for (const [partIndex, [from, to]] of parts.entries()) {
+    const work = parseWork(text, from, to);
+    if (work === null) continue;
+    const lacksOriginal = work.secondary !== null && work.secondary.authors.length === 0;
+    if (partIndex === 0 && parts.length === 1 && (work.authors === null || lacksOriginal)) {
+      const narrative = findNarrativeAuthors(text, open, close);
+      if (narrative !== null) {
+        const span = { start: narrative.start, end: close + 1 };
+        if (work.authors === null) {
+          return toCitations(text, work, { ...span, authors: narrative.list, form: 'narrative', group, yearOnly: false });
+        }
+        const secondary: SecondarySource = {
+          authors: narrative.list.authors,
+          year: work.secondary?.year ?? null,
+          marker: work.secondary?.marker ?? '',
+        };
+        return toCitations(
+          text,
+          { ...work, secondary },
+          { ...span, authors: work.authors, form: 'narrative', group, yearOnly: false },
+        );
+      }
+    }
+    const span = { start: work.start, end: work.end };
+    if (work.authors === null) {
+      // "(Smith, 2019; 2020)": a later part without names continues the previous author.
+      const authors = previousAuthors ?? { authors: [], connector: null, etAl: null, corporate: false };
+      citations.push(
+        ...toCitations(text, work, { ...span, authors, form: 'parenthetical', group, yearOnly: previousAuthors === null }),
+      );
+      continue;
+    }
+    previousAuthors = work.authors;
+    citations.push(...toCitations(text, work, { ...span, authors: work.authors, form: 'parenthetical', group, yearOnly: false }));
+  }
+  return citations;
+}
+
+function splitOnSemicolons(text: string, from: number, to: number): Array<[number, number]> {
+  const parts: Array<[number, number]> = [];
+  let start = from;
+  for (let index = from; index < to; index += 1) {
+    if (text.charCodeAt(index) === 59) {
+      parts.push([start, index]);
+      start = index + 1;
+    }
+  }
+  parts.push([start, to]);
+  return parts;
+}
+
+interface CitationFrame {
+  start: number;
+  end: number;
+  authors: AuthorList;
+  form: Citation['form'];
+  group: number;
+  yearOnly: boolean;
+}
+
+/** One citation per year of a work ("Eide & Eide, 2008, 2016" gives two); the locator goes with the last. */
+function toCitations(text: string, work: ParsedWork, frame: CitationFrame): Citation[] {
+  const years = work.years.length === 0 ? [null] : work.years;
+  return years.map((year, index) => {
+    const first = index === 0;
+    const last = index === years.length - 1;
+    const start = first ? frame.start : (year?.start ?? frame.start);
+    const end = last ? frame.end : (year?.end ?? frame.end);
+    return {
+      raw: text.slice(start, end),
+      start,
+      end,
+      form: frame.form,
+      authors: [...frame.authors.authors],
+      corporate: frame.authors.corporate,
+      etAl: frame.authors.etAl,
+      connector: frame.authors.connector,
+      year: year?.value ?? null,
+      notYear: work.notYear,
+      locator: last ? work.locator : null,
+      prefix: first ? work.prefix : null,
+      secondary: work.secondary,
+      group: frame.group,
+      yearOnly: frame.yearOnly,
+    };
+  });
+}
+
+function findUnbracketed(text: string, taken: Citation[], firstGroup: number): Citation[] {
+  const spans = taken.map((citation) => [citation.start, citation.end] as const).sort((a, b) => a[0] - b[0]);
+  const isTaken = (from: number, to: number): boolean => spans.some(([start, end]) => from < end && to > start);
+  const citations: Citation[] = [];
+  let group = firstGroup;
+  unbracketedAnchor.lastIndex = 0;
+  for (let anchor = unbracketedAnchor.exec(text); anchor !== null; anchor = unbracketedAnchor.exec(text)) {
+    unbracketedTail.lastIndex = anchor.index;
+    const tail = unbracketedTail.exec(text);
+    const yearText = tail?.[1];
+    if (tail === null || yearText === undefined) continue;
+    const yearStart = tail.index + tail[0].length - yearText.length;
+    const names = findNarrativeAuthors(text, yearStart, -1);
+    if (names === null || (names.list.connector !== '&' && names.list.etAl === null)) continue;
+    let end = yearStart + yearText.length;
+    let locator: Locator | null = null;
+    unbracketedLocator.lastIndex = end;
+    const locatorMatch = unbracketedLocator.exec(text);
+    if (locatorMatch?.[1] !== undefined && locatorMatch[2] !== undefined) {
+      const locatorStart = text.indexOf(locatorMatch[1], locatorMatch.index);
+      end = locatorMatch.index + locatorMatch[0].length;
+      locator = { label: locatorMatch[1].trimEnd(), value: locatorMatch[2], raw: text.slice(locatorStart, end), start: locatorStart };
+    }
+    if (isTaken(names.start, end) || isInsideParenthesis(text, names.start)) continue;
+    citations.push({
+      raw: text.slice(names.start, end),
+      start: names.start,
+      end,
+      form: 'parenthetical',
+      authors: names.list.authors,
+      corporate: names.list.corporate,
+      etAl: names.list.etAl,
+      connector: names.list.connector,
+      year: yearText,
+      notYear: null,
+      locator,
+      prefix: null,
+      secondary: null,
+      group,
+      yearOnly: false,
+      unbracketed: true,
+    });
+    group += 1;
+    unbracketedAnchor.lastIndex = Math.max(unbracketedAnchor.lastIndex, end);
+  }
+  return citations;
+}
+
+/** Whether an offset stands inside an unclosed "(" of the same block (a parenthesis we did not parse). */
+function isInsideParenthesis(text: string, offset: number): boolean {
+  const from = Math.max(0, offset - maxParenthesisLength);
+  for (let index = offset - 1; index >= from; index -= 1) {
+    const code = text.charCodeAt(index);
+    if (code === 41) return false;
+    if (code === 40) return findClose(text, index) !== -1;
+    if (code === 10 && text.charCodeAt(index - 1) === 10) return false;
+  }
+  return false;
+}
+
+/** Sorts by position, drops any overlap (defensive: the scanners should not produce one) and renumbers groups. */
+function ordered(citations: Citation[]): Citation[] {
+  citations.sort((a, b) => a.start - b.start || a.end - b.end);
+  const result: Citation[] = [];
+  const groups = new Map<number, number>();
+  let lastEnd = -1;
+  for (const citation of citations) {
+    if (citation.start < lastEnd) continue;
+    lastEnd = citation.end;
+    let group = groups.get(citation.group);
+    if (group === undefined) {
+      group = groups.size;
+      groups.set(citation.group, group);
+    }
+    result.push({ ...citation, group });
+  }
+  return result;
+}

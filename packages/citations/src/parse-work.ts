@@ -1,0 +1,180 @@
+import { locatorLabelPattern, locatorValuePattern, prefixPattern, secondaryMarkerPattern, undatedPattern } from './lexicon.js';
+import { type AuthorList, parseAuthorList } from './parse-authors.js';
+import type { Locator, SecondarySource } from './types.js';
+
+/** A year as written, with its offsets in the parsed text. */
+export interface YearToken {
+  value: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * One cited work inside a parenthesis (one ";"-separated part), before it becomes one or more
+ * `Citation`s (one per year).
+ */
+export interface ParsedWork {
+  /** Offsets of the work without the prefix and surrounding blanks. */
+  start: number;
+  end: number;
+  prefix: string | null;
+  /** Null when the part names no author ("2013, s.31-33", "gjengitt i ..." keeps the source read). */
+  authors: AuthorList | null;
+  years: YearToken[];
+  notYear: string | null;
+  locator: Locator | null;
+  secondary: SecondarySource | null;
+}
+
+const prefixAtStart = new RegExp(`^(${prefixPattern}),?\\s+(?=\\S)`, 'iu');
+const secondaryMarker = new RegExp(`(?<![\\p{L}])(${secondaryMarkerPattern})\\s+`, 'iu');
+// A year: four digits not inside a longer number, or a no-date marker.
+const yearToken = new RegExp(`(?<![\\p{L}\\d§])(?:(1[5-9]\\d\\d|20\\d\\d)(?!\\d)|(${undatedPattern}))`, 'giu');
+const nextYear = new RegExp(`\\s*[,&]?\\s*(?:(1[5-9]\\d\\d|20\\d\\d)(?!\\d)|(${undatedPattern}))`, 'iuy');
+const yearRangeAfter = /^\s?[-–—/]\s?\d/u;
+const locatorAfterYear = new RegExp(`(\\s*[,.]?\\s*)(?:(${locatorLabelPattern})\\s*(${locatorValuePattern})|(${locatorValuePattern}))`, 'iuy');
+const locatorAtEnd = new RegExp(`(?:^|[\\s,.(])(${locatorLabelPattern})\\s*(${locatorValuePattern})[\\s.,]*$`, 'iud');
+const trailingJunk = /^[\s.,:]*$/u;
+// A short remark after the locator: ", min oversettelse", ", original emphasis".
+const trailingRemark = /^\s*,\s*[\p{L}][\p{L}\s.]{0,40}$/u;
+
+/** Parses one work of a parenthesis (text[start, end)) or returns null when it is not a citation. */
+export function parseWork(text: string, start: number, end: number): ParsedWork | null {
+  let from = skipBlanks(text, start, end);
+  const to = trimEnd(text, from, end);
+  if (from >= to) return null;
+  let prefix: string | null = null;
+  const prefixMatch = prefixAtStart.exec(text.slice(from, to));
+  if (prefixMatch?.[1] !== undefined) {
+    prefix = prefixMatch[1];
+    from += prefixMatch[0].length;
+  }
+  const body = text.slice(from, to);
+  const markerMatch = secondaryMarker.exec(body);
+  if (markerMatch?.[1] !== undefined) {
+    const original = parseOriginal(body.slice(0, markerMatch.index));
+    if (original === null) return null;
+    const mainStart = from + markerMatch.index + markerMatch[0].length;
+    const main = parseMainWork(text, mainStart, to);
+    if (main === null || main.authors === null) return null;
+    return {
+      ...main,
+      start: from,
+      prefix,
+      secondary: { authors: original.authors, year: original.year, marker: markerMatch[1] },
+    };
+  }
+  const main = parseMainWork(text, from, to);
+  return main === null ? null : { ...main, prefix };
+}
+
+function parseOriginal(text: string): { authors: string[]; year: string | null } | null {
+  const trimmed = text.trim().replace(/[\s,]+$/u, '');
+  if (trimmed.length === 0) return { authors: [], year: null };
+  yearToken.lastIndex = 0;
+  const year = yearToken.exec(trimmed);
+  const namesText = (year === null ? trimmed : trimmed.slice(0, year.index)).trim().replace(/[\s,]+$/u, '');
+  if (year !== null && trimmed.slice(year.index + year[0].length).trim().length > 0) return null;
+  if (namesText.length === 0) return { authors: [], year: year?.[0] ?? null };
+  const list = parseAuthorList(namesText);
+  if (list === null) return null;
+  return { authors: list.authors, year: year?.[0] ?? null };
+}
+
+function parseMainWork(text: string, from: number, to: number): Omit<ParsedWork, 'prefix'> | null {
+  const body = text.slice(from, to);
+  const year = findYear(body);
+  if (year !== null) {
+    const namesText = body.slice(0, year.start);
+    let authors: AuthorList | null = null;
+    if (namesText.trim().length > 0) {
+      authors = parseAuthorList(namesText);
+      if (authors === null) return null;
+    }
+    const years: YearToken[] = [{ value: year.value, start: from + year.start, end: from + year.end }];
+    let cursor = year.end;
+    for (;;) {
+      nextYear.lastIndex = cursor;
+      const more = nextYear.exec(body);
+      if (more === null) break;
+      const value = more[1] ?? more[2] ?? '';
+      const valueStart = more.index + more[0].length - value.length;
+      const withSuffix = readYearSuffix(body, valueStart + value.length);
+      if (yearRangeAfter.test(body.slice(withSuffix))) return null;
+      years.push({ value: body.slice(valueStart, withSuffix), start: from + valueStart, end: from + withSuffix });
+      cursor = withSuffix;
+    }
+    let locator: Locator | null = null;
+    locatorAfterYear.lastIndex = cursor;
+    const locatorMatch = locatorAfterYear.exec(body);
+    // A bare number is a page only after a comma ("Røysum 2012, 59"), or glued to the year's "s".
+    if (locatorMatch !== null && (locatorMatch[2] !== undefined || /,/u.test(locatorMatch[1] ?? ''))) {
+      const label = locatorMatch[2] ?? '';
+      const value = locatorMatch[3] ?? locatorMatch[4] ?? '';
+      const locatorStart = cursor + (locatorMatch[1]?.length ?? 0);
+      const raw = body.slice(locatorStart, locatorMatch.index + locatorMatch[0].length);
+      locator = { label: label.trimEnd(), value, raw, start: from + locatorStart };
+      cursor = locatorMatch.index + locatorMatch[0].length;
+    }
+    const rest = body.slice(cursor);
+    if (!trailingJunk.test(rest) && !trailingRemark.test(rest)) return null;
+    return { start: from, end: to, authors, years, notYear: null, locator, secondary: null };
+  }
+  // No year: a citation only when a labelled locator ends it and names come first
+  // ("Eide & Eide, s.125", "Arbeids- og velferdsdirektoratet, Rapporten, s.6").
+  const atEnd = locatorAtEnd.exec(body);
+  const labelIndices = atEnd?.indices?.[1];
+  const valueIndices = atEnd?.indices?.[2];
+  if (atEnd?.[1] === undefined || atEnd[2] === undefined || labelIndices === undefined || valueIndices === undefined) {
+    return null;
+  }
+  const locatorStart = labelIndices[0];
+  const locator: Locator = {
+    label: atEnd[1].trimEnd(),
+    value: atEnd[2],
+    raw: body.slice(locatorStart, valueIndices[1]),
+    start: from + locatorStart,
+  };
+  const before = body.slice(0, locatorStart).replace(/[\s,.]+$/u, '');
+  if (before.length === 0) return null;
+  const whole = parseAuthorList(before);
+  if (whole !== null) return { start: from, end: to, authors: whole, years: [], notYear: null, locator, secondary: null };
+  const lastComma = before.lastIndexOf(',');
+  if (lastComma <= 0) return null;
+  const notYear = before.slice(lastComma + 1).trim();
+  const authors = parseAuthorList(before.slice(0, lastComma));
+  if (authors === null || notYear.length === 0 || notYear.length > 40 || /\d/u.test(notYear)) return null;
+  return { start: from, end: to, authors, years: [], notYear, locator, secondary: null };
+}
+
+/** The first year in a work, with its suffix ("2019a"); null when none, or when it opens a range. */
+function findYear(body: string): { value: string; start: number; end: number } | null {
+  yearToken.lastIndex = 0;
+  const match = yearToken.exec(body);
+  if (match === null) return null;
+  const end = match[1] !== undefined ? readYearSuffix(body, match.index + match[0].length) : match.index + match[0].length;
+  if (yearRangeAfter.test(body.slice(end))) return null;
+  return { value: body.slice(match.index, end), start: match.index, end };
+}
+
+/** Reads a year suffix letter ("2019a") but not the "s" of a glued locator ("2015s.42"). */
+function readYearSuffix(body: string, at: number): number {
+  const letter = body[at];
+  if (letter === undefined || !/[a-z]/u.test(letter)) return at;
+  const after = body.slice(at + 1, at + 3);
+  if (/^\p{L}/u.test(after)) return at;
+  if ((letter === 's' || letter === 'p') && /^(?:\.|\s?\d)/u.test(after)) return at;
+  return at + 1;
+}
+
+function skipBlanks(text: string, from: number, to: number): number {
+  let index = from;
+  while (index < to && /\s/u.test(text[index] ?? '')) index += 1;
+  return index;
+}
+
+function trimEnd(text: string, from: number, to: number): number {
+  let index = to;
+  while (index > from && /\s/u.test(text[index - 1] ?? '')) index -= 1;
+  return index;
+}
