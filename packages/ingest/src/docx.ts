@@ -1,0 +1,333 @@
+import { LitsynthError, type Localized } from '@litsynth/common';
+import mammoth from 'mammoth';
+import { manuscriptFromBlocks } from './build-manuscript.js';
+import { type FieldInstruction, type FieldProblem, fieldEndMarker, fieldStartMarker, markFieldCitations } from './docx-fields.js';
+import type { FieldCitation, ReferenceManager } from './docx-types.js';
+import { BoundedZip } from './docx-zip.js';
+import type { BlockKind, Manuscript, SourceBlock, SourceSpan } from './types.js';
+
+/** A manuscript read from .docx: also the citations a reference manager inserted as fields. */
+export type DocxManuscript = Manuscript & { fieldCitations: FieldCitation[] };
+
+/** Marks the start of a new page in the XML given to mammoth (a private-use character). */
+const pageMarker = '\uE002';
+
+/**
+ * Reads a .docx manuscript with mammoth: headings, paragraphs, block quotations, list items,
+ * tables and footnotes, each placed right after the paragraph that refers to it.
+ * A place is "line" = paragraph number (every paragraph of the body counts, empty ones too; then
+ * the footnotes), "column" = character in the paragraph, and "page" where the document knows its
+ * pages: the page breaks Word recorded when it last laid the document out, else explicit page breaks.
+ * Citation fields of Zotero, Mendeley and EndNote come back as `fieldCitations`.
+ */
+export async function docxToManuscript(bytes: Uint8Array, path: string): Promise<DocxManuscript> {
+  const zip = openDocx(bytes, path);
+  const documentPart = mainDocumentPart(zip);
+  if (!documentPart) {
+    throw new LitsynthError('unsupported-format', 'The file is a zip archive but not a Word document (it has no word/document.xml).', {
+      file: path,
+      messageNb: 'Filen er et zip-arkiv, men ikke et Word-dokument (den mangler word/document.xml).',
+    });
+  }
+  const notes: Localized[] = [];
+  const documentXml = zip.readText(documentPart);
+  const pageSource = documentXml.includes('<w:lastRenderedPageBreak') ? 'rendered' : /<w:br\b[^>]*w:type="page"|<w:pageBreakBefore(?!\s+w:val="(?:0|false)")/.test(documentXml) ? 'explicit' : 'none';
+  const body = markFieldCitations(markPages(documentXml, pageSource));
+  const noteParts = new Map<string, ReturnType<typeof markFieldCitations>>();
+  for (const name of zip.names()) {
+    if (/^word\/(?:footnotes|endnotes)\.xml$/.test(name)) noteParts.set(name, markFieldCitations(zip.readText(name)));
+  }
+  const files = {
+    exists: (name: string) => zip.has(name),
+    read: async (name: string, encoding?: string) => {
+      const marked = name === documentPart ? body.xml : noteParts.get(name)?.xml;
+      if (marked !== undefined) return encoding ? marked : new TextEncoder().encode(marked);
+      const data = zip.read(name);
+      if (encoding === 'base64') return Buffer.from(data).toString('base64');
+      return encoding ? new TextDecoder(encoding).decode(data) : data;
+    },
+    write: () => undefined,
+    toArrayBuffer: () => Promise.reject(new Error('not supported')),
+  };
+
+  let document: MammothDocument | undefined;
+  try {
+    // mammoth reads from `file` when given one (its own zip abstraction); that is how our bounded
+    // zip reader and the marked XML reach it. The HTML it writes is not used: the document is.
+    await mammoth.convertToHtml({ file: files } as unknown as { buffer: Buffer }, {
+      transformDocument: (element: unknown) => {
+        document = element as MammothDocument;
+        return { ...document, children: [] };
+      },
+      convertImage: mammoth.images.imgElement(() => Promise.resolve({ src: '' })),
+    });
+  } catch (cause) {
+    throw new LitsynthError('unsupported-format', `The .docx document cannot be read: ${describeCause(cause)}.`, {
+      file: path,
+      messageNb: `.docx-dokumentet kan ikke leses: ${describeCause(cause)}.`,
+      cause,
+    });
+  }
+  if (!document) {
+    throw new LitsynthError('unsupported-format', 'The .docx document cannot be read.', { file: path, messageNb: '.docx-dokumentet kan ikke leses.' });
+  }
+
+  const walk = walkDocument(document);
+  if (walk.blocks.every((block) => block.spans.every((span) => span.text.trim() === ''))) {
+    throw new LitsynthError('empty-file', 'The .docx document has no text.', { file: path, messageNb: '.docx-dokumentet har ingen tekst.' });
+  }
+  if (pageSource === 'rendered') {
+    notes.push({
+      nb: 'Sidetallene er Words sideskift fra sist dokumentet ble lagret; de kan avvike litt fra en annen utskrift.',
+      en: "Page numbers are Word's page breaks from when the document was last saved; another printout may differ slightly.",
+    });
+  } else if (pageSource === 'explicit') {
+    notes.push({
+      nb: 'Sidetallene er regnet fra de manuelle sideskiftene i dokumentet.',
+      en: 'Page numbers are counted from the manual page breaks in the document.',
+    });
+  }
+  const manuscript = manuscriptFromBlocks({ path, format: 'docx', encoding: 'binary', notes, blocks: walk.blocks });
+  const instructions = [...body.fields, ...[...noteParts.values()].flatMap((part) => part.fields)];
+  return { ...manuscript, fieldCitations: placeFieldCitations(manuscript, walk.fields, instructions, notes) };
+}
+
+function openDocx(bytes: Uint8Array, path: string): BoundedZip {
+  // An OLE compound file: an old .doc renamed, or a .docx that Word encrypted with a password.
+  if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
+    throw new LitsynthError(
+      'unsupported-format',
+      'The file is a password-protected Word document or an old .doc file. Save it as .docx without a password.',
+      { file: path, messageNb: 'Filen er et passordbeskyttet Word-dokument eller en gammel .doc-fil. Lagre den som .docx uten passord.' },
+    );
+  }
+  return BoundedZip.open(bytes, path);
+}
+
+/** The main document part: word/document.xml, or what the package relationships name. */
+function mainDocumentPart(zip: BoundedZip): string | undefined {
+  if (zip.has('word/document.xml')) return 'word/document.xml';
+  if (!zip.has('_rels/.rels')) return undefined;
+  const target = /Type="[^"]*\/officeDocument"[^>]*Target="\/?([^"]+)"|Target="\/?([^"]+)"[^>]*Type="[^"]*\/officeDocument"/.exec(zip.readText('_rels/.rels'));
+  const name = target?.[1] ?? target?.[2];
+  return name && zip.has(name) ? name : undefined;
+}
+
+/** Puts a page marker where a page starts, so that mammoth's reading keeps it in the text. */
+function markPages(xml: string, source: 'rendered' | 'explicit' | 'none'): string {
+  if (source === 'rendered') return xml.replace(/<w:lastRenderedPageBreak\s*\/>/g, `<w:t>${pageMarker}</w:t>`);
+  if (source === 'explicit') {
+    return xml
+      .replace(/<w:br\b[^>]*w:type="page"[^>]*\/>/g, (tag) => `${tag}<w:t>${pageMarker}</w:t>`)
+      .replace(/(<w:pPr>(?:(?!<\/w:pPr>)[\s\S])*<w:pageBreakBefore(?!\s+w:val="(?:0|false)")[^>]*\/>[\s\S]*?<\/w:pPr>)/g, `$1<w:r><w:t>${pageMarker}</w:t></w:r>`);
+  }
+  return xml;
+}
+
+// The parts of mammoth's document model that are read here (its documents.js).
+interface MammothElement {
+  type: string;
+  children?: MammothElement[];
+  value?: string;
+  breakType?: string;
+  noteType?: string;
+  noteId?: string;
+  styleName?: string | null;
+  styleId?: string | null;
+  numbering?: unknown;
+  indent?: { start: string | null; hanging: string | null };
+  body?: MammothElement[];
+}
+
+interface MammothDocument {
+  children: MammothElement[];
+  notes: { resolve(reference: { noteType?: string; noteId?: string }): MammothElement | null };
+}
+
+/** A field's displayed text in the source: paragraph number and columns [startColumn, endColumn). */
+interface FieldPlace {
+  line: number;
+  startColumn: number;
+  endColumn: number;
+}
+
+interface Walk {
+  blocks: SourceBlock[];
+  fields: FieldPlace[];
+}
+
+function walkDocument(document: MammothDocument): Walk {
+  const blocks: SourceBlock[] = [];
+  const fields: FieldPlace[] = [];
+  const bodyParagraphs = countParagraphs(document.children);
+  let paragraphNumber = 0;
+  let noteParagraphNumber = bodyParagraphs;
+  let page = 1;
+  let pageKnown = false;
+  let openField: { line: number; column: number } | null = null;
+
+  const readParagraph = (paragraph: MammothElement, line: number, inNote: boolean, notePage?: number): MammothElement[] => {
+    const spans: SourceSpan[] = [];
+    const noteReferences: MammothElement[] = [];
+    let text = '';
+    let column = 1;
+    let spanStart = 1;
+    const flush = () => {
+      if (text !== '') spans.push(spanOf(text, line, spanStart, inNote ? notePage : pageKnown ? page : undefined));
+      text = '';
+      spanStart = column;
+    };
+    const visit = (element: MammothElement) => {
+      switch (element.type) {
+        case 'text':
+          for (const char of element.value ?? '') {
+            if (char === pageMarker) {
+              if (inNote) continue;
+              flush();
+              page++;
+              pageKnown = true;
+            } else if (char === fieldStartMarker) {
+              openField = { line, column };
+            } else if (char === fieldEndMarker) {
+              if (openField) fields.push({ line: openField.line, startColumn: openField.column, endColumn: column });
+              openField = null;
+            } else {
+              text += char;
+              column++;
+            }
+          }
+          break;
+        case 'tab':
+          text += '\t';
+          column++;
+          break;
+        case 'break':
+          // A line or column break inside a paragraph reads as a space; pages come as markers.
+          if (element.breakType !== 'page') {
+            text += ' ';
+            column++;
+          }
+          break;
+        case 'noteReference':
+          noteReferences.push(element);
+          break;
+        default:
+          for (const child of element.children ?? []) visit(child);
+      }
+    };
+    for (const child of paragraph.children ?? []) visit(child);
+    flush();
+    blocks.push({ kind: kindOf(paragraph), spans, ...levelOf(paragraph) });
+    return noteReferences;
+  };
+
+  const readNotes = (references: MammothElement[], referencePage: number | undefined) => {
+    for (const reference of references) {
+      const note = document.notes.resolve(reference);
+      for (const paragraph of paragraphsOf(note?.body ?? [])) {
+        noteParagraphNumber++;
+        readParagraph(paragraph, noteParagraphNumber, true, referencePage);
+      }
+    }
+  };
+
+  for (const paragraph of paragraphsOf(document.children)) {
+    paragraphNumber++;
+    const references = readParagraph(paragraph, paragraphNumber, false);
+    if (references.length > 0) readNotes(references, pageKnown ? page : undefined);
+  }
+  // Pages before the first break are page 1 only when the document has breaks at all.
+  if (pageKnown) {
+    for (const block of blocks) for (const span of block.spans) span.page ??= 1;
+  }
+  return { blocks, fields };
+}
+
+function spanOf(text: string, line: number, column: number, page: number | undefined): SourceSpan {
+  const span: SourceSpan = { text, line, column, join: 'inline' };
+  if (page !== undefined) span.page = page;
+  return span;
+}
+
+/** The paragraphs of a body in reading order, table cells included. */
+function paragraphsOf(elements: readonly MammothElement[]): MammothElement[] {
+  const paragraphs: MammothElement[] = [];
+  const visit = (element: MammothElement) => {
+    if (element.type === 'paragraph') paragraphs.push(element);
+    else for (const child of element.children ?? []) visit(child);
+  };
+  for (const element of elements) visit(element);
+  return paragraphs;
+}
+
+function countParagraphs(elements: readonly MammothElement[]): number {
+  return paragraphsOf(elements).length;
+}
+
+const quoteStyles = /^(?:quote|intense quote|block text|sitat|sterkt sitat|blokksitat|block ?quote)$/i;
+const headingStyle = /^(?:heading|overskrift)\s*([1-9])$/i;
+// A left indent of about 1 cm or more (in twentieths of a point) sets a quotation apart; a
+// hanging indent is the layout of a reference-list entry, not of a quotation.
+const quoteIndent = 500;
+
+function kindOf(paragraph: MammothElement): BlockKind {
+  if (levelOf(paragraph).level !== undefined) return 'heading';
+  if (quoteStyles.test(paragraph.styleName ?? '')) return 'block-quote';
+  if (paragraph.numbering) return 'list-item';
+  const start = Number(paragraph.indent?.start ?? 0);
+  const hanging = Number(paragraph.indent?.hanging ?? 0);
+  if (start >= quoteIndent && !(hanging > 0)) return 'block-quote';
+  return 'paragraph';
+}
+
+function levelOf(paragraph: MammothElement): { level?: number } {
+  const match = headingStyle.exec(paragraph.styleName ?? '') ?? /^Heading([1-9])$/.exec(paragraph.styleId ?? '');
+  return match ? { level: Number(match[1]) } : {};
+}
+
+/** Turns the places of the fields' displayed text into offsets of the normalised text. */
+function placeFieldCitations(
+  manuscript: Manuscript,
+  places: readonly FieldPlace[],
+  instructions: ReadonlyArray<FieldInstruction | FieldProblem>,
+  notes: Localized[],
+): FieldCitation[] {
+  const citations: FieldCitation[] = [];
+  places.forEach((place, index) => {
+    const instruction = instructions[index];
+    if (!instruction) return;
+    if ('reason' in instruction) {
+      notes.push({
+        nb: `En ${managerName(instruction.manager)}-henvisning i avsnitt ${place.line} kunne ikke leses (${instruction.reason}); teksten er sjekket som vanlig tekst.`,
+        en: `A ${managerName(instruction.manager)} citation in paragraph ${place.line} could not be read (${instruction.reason}); its text is checked as ordinary text.`,
+      });
+      return;
+    }
+    const range = offsetsOf(manuscript, place);
+    if (range) citations.push({ ...range, manager: instruction.manager, items: instruction.items });
+  });
+  return citations;
+}
+
+function offsetsOf(manuscript: Manuscript, place: FieldPlace): { start: number; end: number } | undefined {
+  for (const block of manuscript.blocks) {
+    if (manuscript.locate(block.start).line !== place.line) continue;
+    let start: number | undefined;
+    for (let offset = block.start; offset < block.end; offset++) {
+      const column = manuscript.locate(offset).column;
+      if (start === undefined && column >= place.startColumn) start = offset;
+      if (start !== undefined && column >= place.endColumn) return { start, end: offset };
+    }
+    return start === undefined ? undefined : { start, end: block.end };
+  }
+  return undefined;
+}
+
+function managerName(manager: ReferenceManager): string {
+  return { zotero: 'Zotero', mendeley: 'Mendeley', endnote: 'EndNote' }[manager];
+}
+
+function describeCause(cause: unknown): string {
+  const message = cause instanceof Error ? cause.message : String(cause);
+  return message.split('\n')[0]?.slice(0, 200) ?? 'unknown problem';
+}
