@@ -319,7 +319,11 @@ function discussedAt(map: DiscussionMap, recordId: string, conceptId: string, la
 /** "Label: statement (s. 92)". */
 function findingText(finding: SourceRecord['findings'][number], lang: Lang): string {
   const label = pick(finding.label, lang).replace(/[.:]$/, '');
-  return `${label}: ${pick(finding.statement, lang)}${finding.page ? ` (${pageLabel(finding.page, lang)})` : ''}`;
+  const statement = pick(finding.statement, lang).trim();
+  if (!finding.page) return `${label}: ${statement}`;
+  // APA: the page goes inside the sentence, before its full stop.
+  const end = /[.!?]$/.test(statement) ? statement.slice(-1) : '';
+  return `${label}: ${end ? statement.slice(0, -1) : statement} (${pageLabel(finding.page, lang)})${end}`;
 }
 
 function stringField(value: unknown): string | undefined {
