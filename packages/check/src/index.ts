@@ -1,2 +1,19 @@
-// The public API of @litsynth/check is built in its issue.
-export {};
+export { checkManuscript } from './check-manuscript.js';
+export { checkRules } from './rules.js';
+export { resolveCitation } from './resolve-citation.js';
+export type { CitedWork, Resolution } from './resolve-citation.js';
+export { referencesFromEntries, referencesFromList } from './references.js';
+export { editDistance, foldName, normalizeName } from './names.js';
+export { findQuotations } from './quotations.js';
+export type { Quotation } from './quotations.js';
+export type {
+  CheckedCitation,
+  CheckOptions,
+  CheckResult,
+  CheckSummary,
+  MatchKind,
+  MatchReason,
+  MatchReasonKind,
+  Reference,
+  ReferenceOrigin,
+} from './types.js';

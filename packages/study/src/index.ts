@@ -1,1 +1,4 @@
+export { loadStudy, studyFileName } from './load-study.js';
+export { parseStudyConfig } from './study-config.js';
+export { studyRules } from './study-rules.js';
 export type * from './types.js';

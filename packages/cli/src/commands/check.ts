@@ -1,6 +1,164 @@
-import { LitsynthError } from '@litsynth/common';
+import { stat } from 'node:fs/promises';
+import { relative } from 'node:path';
+import {
+  applyRuleSettings,
+  compareDiagnostics,
+  exitCodes,
+  LitsynthError,
+  readTextFile,
+  type Diagnostic,
+  type Lang,
+  type Localized,
+  type RuleDefinition,
+  type RuleSetting,
+} from '@litsynth/common';
+import { loadBibliographyFile, type BibEntry } from '@litsynth/bibliography';
+import { checkManuscript, checkRules, type CheckedCitation } from '@litsynth/check';
+import { parseCitations } from '@litsynth/citations';
+import { readManuscript, type Manuscript } from '@litsynth/ingest';
+import { loadStudy, studyRules } from '@litsynth/study';
+import { diagnosticToJson } from '../output/diagnostics-json.js';
+import { renderPretty, renderSummary } from '../output/pretty-diagnostics.js';
 
-/** `litsynth check`: not built yet; the issue that delivers it replaces this module. */
-export async function checkCommand(_path: string, _options: Record<string, unknown>): Promise<number> {
-  throw new LitsynthError('usage', 'litsynth check is not available yet.', { messageNb: 'litsynth check er ikke tilgjengelig ennå.' });
+/** Options of `litsynth check` as commander parses them. */
+export interface CheckCommandOptions {
+  bib?: string[];
+  format?: 'pretty' | 'json';
+  lang?: Lang;
+}
+
+/** What to check: the manuscript, the entries, and the study settings when there is a study. */
+interface CheckInput {
+  manuscriptPath: string;
+  entries: BibEntry[];
+  included: string[];
+  settings: Record<string, RuleSetting>;
+  language: Lang | undefined;
+  diagnostics: Diagnostic[];
+}
+
+/** A path as the user would write it: relative to the working directory when inside it. */
+function asGiven(path: string): string {
+  const relativePath = relative(process.cwd(), path);
+  return relativePath && !relativePath.startsWith('..') ? relativePath : path;
+}
+
+async function inputOf(path: string, bibFiles: readonly string[]): Promise<CheckInput> {
+  let isFolder: boolean;
+  try {
+    isFolder = (await stat(path)).isDirectory();
+  } catch (cause) {
+    throw new LitsynthError('file-not-found', 'The path does not exist: expected a study folder or a manuscript file.', {
+      file: path,
+      messageNb: 'Stien finnes ikke: forventet en studiemappe eller en manuskriptfil.',
+      cause,
+    });
+  }
+  const input: CheckInput = isFolder
+    ? await studyInput(path)
+    : { manuscriptPath: path, entries: [], included: [], settings: {}, language: undefined, diagnostics: [] };
+  for (const file of bibFiles) {
+    const loaded = await loadBibliographyFile(file);
+    input.entries.push(...loaded.entries);
+    input.diagnostics.push(...loaded.diagnostics);
+  }
+  return input;
+}
+
+async function studyInput(dir: string): Promise<CheckInput> {
+  const study = await loadStudy(dir);
+  return {
+    manuscriptPath: asGiven(study.config.manuscript),
+    entries: [...study.entries],
+    included: study.config.included,
+    settings: study.config.rules,
+    language: study.config.language,
+    diagnostics: [...study.diagnostics],
+  };
+}
+
+/** The citation as the JSON output has it (no offsets into the normalised text). */
+function citationToJson(citation: CheckedCitation) {
+  return {
+    raw: citation.raw,
+    line: citation.line,
+    column: citation.column,
+    page: citation.page ?? null,
+    section: citation.section ?? null,
+    authors: citation.authors,
+    year: citation.year,
+    locator: citation.locator,
+    secondary: citation.secondary,
+    key: citation.key,
+    match: citation.match,
+    reasons: citation.reasons,
+  };
+}
+
+/** The lines of the files the diagnostics point into, for showing them (text formats only). */
+async function sourceLines(manuscript: Manuscript, diagnostics: readonly Diagnostic[]): Promise<Map<string, string[]>> {
+  const lines = new Map<string, string[]>();
+  const files = new Set(diagnostics.map((diagnostic) => diagnostic.file));
+  for (const file of files) {
+    if (file === manuscript.path && (manuscript.format === 'docx' || manuscript.format === 'pdf')) continue;
+    try {
+      const { text } = await readTextFile(file);
+      lines.set(file, text.split(/\r\n|\r|\n/));
+    } catch {
+      // A file that cannot be shown is still reported; only its line is left out.
+    }
+  }
+  return lines;
+}
+
+/**
+ * `litsynth check`: checks every citation of a manuscript (a study's, or a file with --bib files)
+ * and prints the diagnostics, pretty or as one JSON document. Returns 1 when errors were found.
+ */
+export async function checkCommand(path: string, options: CheckCommandOptions): Promise<number> {
+  const input = await inputOf(path, options.bib ?? []);
+  const lang: Lang = options.lang ?? input.language ?? 'nb';
+  const manuscript = await readManuscript(input.manuscriptPath);
+  const citations = parseCitations(manuscript.text);
+  const result = checkManuscript({
+    manuscript,
+    citations,
+    entries: input.entries,
+    included: input.included,
+    settings: input.settings,
+    language: input.language ?? 'nb',
+  });
+  // Problems in the bibliography files and records follow the same rule settings.
+  const diagnostics = [...result.diagnostics, ...applyRuleSettings(input.diagnostics, input.settings)].sort(compareDiagnostics);
+  const counts = {
+    ...result.summary,
+    errors: diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length,
+    warnings: diagnostics.filter((diagnostic) => diagnostic.severity === 'warning').length,
+    infos: diagnostics.filter((diagnostic) => diagnostic.severity === 'info').length,
+  };
+  const notes = manuscript.notes.map((note: Localized) => note[lang]);
+
+  if (options.format === 'json') {
+    const document = {
+      version: 1,
+      manuscript: manuscript.path,
+      notes,
+      citations: result.citations.map(citationToJson),
+      diagnostics: diagnostics.map((diagnostic) => diagnosticToJson(diagnostic, lang)),
+      summary: counts,
+    };
+    process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
+  } else {
+    const rules = new Map<string, RuleDefinition>([...checkRules, ...studyRules].map((rule) => [rule.id, rule]));
+    const header = lang === 'nb' ? `Sjekk av ${manuscript.path}` : `Check of ${manuscript.path}`;
+    const noteLines = notes.map((note) => `${lang === 'nb' ? 'Merk' : 'Note'}: ${note}`);
+    const body = renderPretty(diagnostics, {
+      lang,
+      lines: await sourceLines(manuscript, diagnostics),
+      rules,
+      color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+    });
+    process.stdout.write(`${[header, ...noteLines, '', body, renderSummary(counts, lang)].join('\n')}\n`);
+  }
+  return counts.errors > 0 ? exitCodes.errorsFound : exitCodes.ok;
 }

@@ -1,0 +1,416 @@
+import { applyRuleSettings, compareDiagnostics, type Diagnostic, type Lang, type Localized } from '@litsynth/common';
+import { parseCitations, type Citation } from '@litsynth/citations';
+import type { Manuscript } from '@litsynth/ingest';
+import { checkConnector, checkLocatorForm, checkPunctuation } from './form-rules.js';
+import { foldName, normalizeName } from './names.js';
+import { findQuotations, type Quotation } from './quotations.js';
+import { referencesFromEntries, referencesFromList } from './references.js';
+import { resolveCitation, type Resolution } from './resolve-citation.js';
+import { checkRules, ruleById } from './rules.js';
+import type { CheckedCitation, CheckOptions, CheckResult, CheckSummary, MatchReason, Reference } from './types.js';
+
+// How far back a year-only citation ("(2013, s. 31)") looks for the author it continues.
+const contextWindow = 1500;
+
+interface Work {
+  citation: Citation;
+  /** Authors as written, or taken from the context for a year-only citation. */
+  authors: string[];
+  fromContext: boolean;
+  resolution: Resolution;
+  checked: CheckedCitation;
+}
+
+/**
+ * Checks every citation of a manuscript against the bibliography: resolves each (exactly or
+ * fuzzily, with reasons) and runs the source-use rules. Returns the citations and the
+ * diagnostics in stable order, with the study's rule settings applied.
+ */
+export function checkManuscript(options: CheckOptions): CheckResult {
+  const { manuscript } = options;
+  const language: Lang = options.language ?? 'nb';
+  const citations = [...(options.citations ?? parseCitations(manuscript.text))].sort((a, b) => a.start - b.start);
+  const references = [...referencesFromList(manuscript), ...referencesFromEntries(options.entries, options.included ?? [])];
+  const diagnostics: Diagnostic[] = [];
+  const report = (rule: string, offset: number, message: Localized, extra: Partial<Diagnostic> = {}) => {
+    diagnostics.push(diagnosticAt(manuscript, rule, offset, message, extra));
+  };
+
+  const works: Work[] = [];
+  for (const citation of citations) {
+    const context = citation.authors.length > 0 ? null : authorsFromContext(citation, works);
+    const authors = context ?? citation.authors;
+    const resolution =
+      authors.length > 0 ? resolveCitation({ authors, etAl: citation.etAl !== null, year: citation.year }, references) : unresolved();
+    if (context) resolution.reasons.unshift({ kind: 'author-from-context', cited: context.join(', ') });
+    if (context && resolution.match === 'exact') {
+      resolution.match = 'fuzzy';
+      resolution.reasons = resolution.reasons.filter((reason) => reason.kind !== 'exact');
+    }
+    works.push({ citation, authors, fromContext: context !== null, resolution, checked: toChecked(manuscript, citation, authors, resolution) });
+  }
+
+  for (const work of works) checkWork(work, references, language, report);
+  checkConsistency(works, report);
+  checkQuotations(manuscript, works, report);
+  checkReferences(manuscript, references, works, report, diagnostics);
+
+  const settled = applyRuleSettings(diagnostics, options.settings ?? {}).sort(compareDiagnostics);
+  const checked = works.map((work) => work.checked);
+  return { citations: checked, diagnostics: settled, summary: summarize(checked, settled) };
+}
+
+function unresolved(): Resolution {
+  return { reference: null, match: 'none', reasons: [], cost: Number.POSITIVE_INFINITY };
+}
+
+/** The authors of the nearest earlier citation with the same year, within the context window. */
+function authorsFromContext(citation: Citation, before: readonly Work[]): string[] | null {
+  for (let index = before.length - 1; index >= 0; index--) {
+    const work = before[index];
+    if (!work || citation.start - work.citation.end > contextWindow) break;
+    if (work.fromContext || work.authors.length === 0) continue;
+    if (work.citation.year !== null && work.citation.year === citation.year) return work.authors;
+  }
+  return null;
+}
+
+type Report = (rule: string, offset: number, message: Localized, extra?: Partial<Diagnostic>) => void;
+
+function diagnosticAt(manuscript: Manuscript, rule: string, offset: number, message: Localized, extra: Partial<Diagnostic>): Diagnostic {
+  const place = manuscript.locate(offset);
+  const section = sectionName(manuscript, offset);
+  return {
+    rule,
+    severity: ruleById(rule).severity,
+    message,
+    file: manuscript.path,
+    line: place.line,
+    column: place.column,
+    ...(place.page === undefined ? {} : { page: place.page }),
+    ...(section === undefined ? {} : { section }),
+    ...extra,
+  };
+}
+
+function sectionName(manuscript: Manuscript, offset: number): string | undefined {
+  const heading = manuscript.sectionAt(offset);
+  if (!heading) return undefined;
+  return heading.number ? `${heading.number} ${heading.text}` : heading.text;
+}
+
+function toChecked(manuscript: Manuscript, citation: Citation, authors: string[], resolution: Resolution): CheckedCitation {
+  const place = manuscript.locate(citation.start);
+  const section = sectionName(manuscript, citation.start);
+  return {
+    raw: citation.raw,
+    line: place.line,
+    column: place.column,
+    ...(place.page === undefined ? {} : { page: place.page }),
+    ...(section === undefined ? {} : { section }),
+    authors,
+    year: citation.year,
+    locator: citation.locator?.raw ?? null,
+    secondary: citation.secondary ? { authors: citation.secondary.authors, year: citation.secondary.year, marker: citation.secondary.marker } : null,
+    key: resolution.reference?.key ?? null,
+    match: resolution.match,
+    reasons: resolution.reasons,
+    start: citation.start,
+    end: citation.end,
+  };
+}
+
+/** "Natland et al. (2019)": how a reference is cited, for messages and suggestions. */
+function citeForm(reference: Reference): string {
+  const names = reference.names;
+  const year = reference.year ?? 'u.å.';
+  if (names.length === 0) return `${reference.abbreviations[0] ?? reference.key} (${year})`;
+  if (names.length >= 3) return `${names[0]} et al. (${year})`;
+  return `${names.join(' og ')} (${year})`;
+}
+
+const listNames = (names: readonly string[]): string => names.join(', ');
+
+/** The rules about one citation: resolution, year, authors, form. */
+function checkWork(work: Work, references: readonly Reference[], language: Lang, report: Report): void {
+  const { citation, resolution } = work;
+  const reference = resolution.reference;
+  const base = { raw: citation.raw, ...(reference ? { key: reference.key } : {}) };
+  const at = citation.start;
+
+  if (work.authors.length === 0) {
+    report('missing-author', at, {
+      nb: `Henvisningen «${citation.raw}» har årstall, men ingen forfatter, og ingen henvisning med samme år står foran den.`,
+      en: `The citation "${citation.raw}" has a year but no author, and no citation with the same year precedes it.`,
+    }, { ...base, suggestion: { nb: 'Skriv forfatterens etternavn foran årstallet.', en: "Write the author's family name before the year." } });
+  }
+  if (citation.year === null && citation.notYear !== null) {
+    report('not-a-year', at, {
+      nb: `«${citation.notYear}» står der årstallet skal stå i «${citation.raw}».`,
+      en: `"${citation.notYear}" stands where the year belongs in "${citation.raw}".`,
+    }, { ...base, ...(reference?.year ? { suggestion: { nb: `Skriv årstallet ${reference.year}.`, en: `Write the year ${reference.year}.` } } : {}) });
+  } else if (citation.year === null && work.authors.length > 0) {
+    report('missing-year', at, {
+      nb: `Henvisningen «${citation.raw}» mangler årstall.`,
+      en: `The citation "${citation.raw}" has no year.`,
+    }, {
+      ...base,
+      suggestion: reference?.year
+        ? { nb: `Skriv årstallet: ${citeForm(reference)}.`, en: `Add the year: ${citeForm(reference)}.` }
+        : { nb: 'Skriv årstallet, eller «u.å.» når verket ikke har noe.', en: 'Add the year, or "n.d." when the work has none.' },
+    });
+  }
+
+  if (work.authors.length > 0 && resolution.match === 'none' && references.length > 0) {
+    if (citation.secondary) {
+      report('secondary-source-missing', at, {
+        nb: `Kilden du har lest, ${listNames(work.authors)} (${citation.year ?? 'u.å.'}), står ikke i litteraturlisten.`,
+        en: `The source read, ${listNames(work.authors)} (${citation.year ?? 'n.d.'}), is not in the reference list.`,
+      }, { ...base, suggestion: { nb: 'Før opp kilden du har lest i litteraturlisten.', en: 'Add the source you read to the reference list.' } });
+    } else {
+      report('unresolved-citation', at, {
+        nb: `Fant ingen oppføring for ${listNames(work.authors)} (${citation.year ?? 'u.å.'}).`,
+        en: `No entry found for ${listNames(work.authors)} (${citation.year ?? 'n.d.'}).`,
+      }, { ...base, suggestion: { nb: 'Før opp verket i litteraturlisten, eller rett navnet.', en: 'Add the work to the reference list, or correct the name.' } });
+    }
+  }
+
+  if (reference && resolution.match === 'fuzzy') checkFuzzyReasons(work, reference, report);
+  if (reference) checkEtAl(work, reference, report);
+  if (citation.secondary) checkSecondaryOriginal(work, references, report);
+
+  const connector = checkConnector(citation);
+  if (connector) report('author-connector', at, connector.message, { ...base, ...(connector.suggestion ? { suggestion: connector.suggestion } : {}) });
+  if (citation.locator) {
+    const locator = checkLocatorForm(citation.locator, language);
+    if (locator) report('locator-form', citation.locator.start, locator.message, { ...base, ...(locator.suggestion ? { suggestion: locator.suggestion } : {}) });
+  }
+  const punctuation = checkPunctuation(citation);
+  if (punctuation) report('citation-punctuation', at, punctuation.message, base);
+}
+
+function checkFuzzyReasons(work: Work, reference: Reference, report: Report): void {
+  const { citation } = work;
+  const base = { raw: citation.raw, key: reference.key };
+  const spellings = work.resolution.reasons.filter((reason) => reason.kind === 'author-spelling');
+  if (spellings.length > 0 && !work.fromContext) {
+    const pairs = spellings.map((reason) => ({ cited: reason.cited ?? '', entry: reason.entry ?? '' }));
+    report('author-misspelled', citation.start, {
+      nb: `${pairs.map((pair) => `«${pair.cited}»`).join(', ')} står ikke i oppføringen ${reference.key}; trolig menes ${pairs.map((pair) => pair.entry).join(', ')}, ${citeForm(reference)}.`,
+      en: `${pairs.map((pair) => `"${pair.cited}"`).join(', ')} is not in the entry ${reference.key}; probably ${pairs.map((pair) => pair.entry).join(', ')}, ${citeForm(reference)}, is meant.`,
+    }, { ...base, suggestion: { nb: `Skriv ${pairs.map((pair) => pair.entry).join(', ')}.`, en: `Write ${pairs.map((pair) => pair.entry).join(', ')}.` } });
+  }
+  const coauthors = work.resolution.reasons.find((reason) => reason.kind === 'coauthor-missing' || reason.kind === 'coauthor-extra');
+  // Three or more authors written as one: that is the et-al rule's business.
+  const etAlCase = coauthors?.kind === 'coauthor-missing' && reference.names.length >= 3;
+  if (coauthors && !etAlCase && !work.fromContext) {
+    report('coauthor-mismatch', citation.start, coauthors.kind === 'coauthor-missing'
+      ? { nb: `Henvisningen utelater ${coauthors.entry}, som står som medforfatter i ${reference.key}.`, en: `The citation leaves out ${coauthors.entry}, a co-author in ${reference.key}.` }
+      : { nb: `${coauthors.cited} står ikke som forfatter i ${reference.key}.`, en: `${coauthors.cited} is not an author of ${reference.key}.` },
+    { ...base, suggestion: { nb: `Skriv ${citeForm(reference)}.`, en: `Write ${citeForm(reference)}.` } });
+  }
+  const year = work.resolution.reasons.find((reason) => reason.kind === 'year-differs' || reason.kind === 'year-suffix');
+  if (year) {
+    report('year-mismatch', citation.start, year.kind === 'year-suffix'
+      ? { nb: `Årstallet ${year.cited} skal være ${year.entry}: flere verk av samme forfatter(e) er fra samme år.`, en: `The year ${year.cited} should be ${year.entry}: several works by the same author(s) are from that year.` }
+      : { nb: `Årstallet ${year.cited} stemmer ikke med oppføringen ${reference.key}, som har ${year.entry ?? 'ingen årstall'}.`, en: `The year ${year.cited} does not match the entry ${reference.key}, which has ${year.entry ?? 'no year'}.` },
+    { ...base, ...(year.entry ? { suggestion: { nb: `Skriv ${year.entry}, eller rett oppføringen.`, en: `Write ${year.entry}, or correct the entry.` } } : {}) });
+  }
+}
+
+function checkEtAl(work: Work, reference: Reference, report: Report): void {
+  const { citation } = work;
+  if (work.fromContext || citation.corporate) return;
+  const base = { raw: citation.raw, key: reference.key };
+  if (citation.etAl !== null && reference.names.length > 0 && reference.names.length <= 2) {
+    const written = reference.names.join(citation.form === 'parenthetical' ? ' & ' : ' og ');
+    report('et-al-usage', citation.start, {
+      nb: `«${citation.etAl}» brukes bare for tre eller flere forfattere; ${reference.key} har ${reference.names.length === 1 ? 'én' : 'to'}.`,
+      en: `"${citation.etAl}" is only for three or more authors; ${reference.key} has ${reference.names.length === 1 ? 'one' : 'two'}.`,
+    }, { ...base, suggestion: { nb: `Skriv ${written}.`, en: `Write ${written}.` } });
+  } else if (citation.etAl === null && reference.names.length >= 3 && work.authors.length >= 1) {
+    report('et-al-usage', citation.start, {
+      nb: `Verk med tre eller flere forfattere henvises til med første forfatter og «et al.» fra første gang.`,
+      en: 'Works with three or more authors are cited with the first author and "et al." from the first citation.',
+    }, { ...base, suggestion: { nb: `Skriv ${reference.names[0]} et al.`, en: `Write ${reference.names[0]} et al.` } });
+  }
+}
+
+/** The original of a secondary citation does not belong in the reference list. */
+function checkSecondaryOriginal(work: Work, references: readonly Reference[], report: Report): void {
+  const secondary = work.citation.secondary;
+  if (!secondary || secondary.authors.length === 0) return;
+  // Originals are often written with given names ("Søren Kierkegaard"): compare the family name.
+  const family = (name: string) => name.trim().split(/\s+/).pop() ?? name;
+  const authors = secondary.authors.map(family);
+  const resolution = resolveCitation({ authors, etAl: false, year: secondary.year }, references);
+  const reference = resolution.reference;
+  if (!reference || reference.key === work.resolution.reference?.key) return;
+  const sameName = reference.names[0] !== undefined && authors[0] !== undefined && foldName(reference.names[0]) === foldName(authors[0]);
+  const sameYear = secondary.year === null || resolution.reasons.every((reason) => reason.kind !== 'year-differs');
+  if (!sameName || !sameYear) return;
+  report('secondary-original-listed', work.citation.start, {
+    nb: `Originalverket ${citeForm(reference)} står i litteraturlisten, men du har lest det i ${listNames(work.authors)}.`,
+    en: `The original work ${citeForm(reference)} is in the reference list, but you read it in ${listNames(work.authors)}.`,
+  }, {
+    raw: work.citation.raw,
+    key: reference.key,
+    suggestion: {
+      nb: 'Fjern originalverket fra litteraturlisten, eller henvis direkte til det hvis du har lest det.',
+      en: 'Remove the original from the reference list, or cite it directly if you have read it.',
+    },
+  });
+}
+
+/** One work, cited with different years or spellings: one diagnostic, at the first deviating citation. */
+function checkConsistency(works: readonly Work[], report: Report): void {
+  const byKey = new Map<string, Work[]>();
+  for (const work of works) {
+    const key = work.resolution.reference?.key;
+    if (!key) continue;
+    byKey.set(key, [...(byKey.get(key) ?? []), work]);
+  }
+  for (const [key, group] of byKey) {
+    const variants = new Map<string, Work[]>();
+    for (const work of group) {
+      if (work.citation.year === null) continue;
+      const names = work.fromContext ? '' : normalizeName(work.authors[0] ?? '');
+      const variant = `${names}|${work.citation.year}`;
+      variants.set(variant, [...(variants.get(variant) ?? []), work]);
+    }
+    // Variants that only differ by a context-supplied (empty) name are the same variant.
+    const distinct = [...variants.entries()];
+    const years = new Set(distinct.map(([variant]) => variant.split('|')[1]));
+    const names = new Set(distinct.map(([variant]) => variant.split('|')[0]).filter((name) => name !== ''));
+    if (years.size < 2 && names.size < 2) continue;
+    // The most frequent variant is taken as intended; the first citation of another one is reported.
+    const ranked = distinct.sort((a, b) => b[1].length - a[1].length || (a[1][0]?.citation.start ?? 0) - (b[1][0]?.citation.start ?? 0));
+    const deviating = ranked.slice(1).flatMap(([, list]) => list).sort((a, b) => a.citation.start - b.citation.start)[0];
+    if (!deviating) continue;
+    const describe = ([, list]: [string, Work[]]) => {
+      const first = list[0];
+      const name = first && !first.fromContext ? `${first.authors[0]}${first.citation.etAl ? ' et al.' : ''} ` : '';
+      return `${name}(${first?.citation.year}) ×${list.length}`;
+    };
+    const summary = ranked.map(describe).join(', ');
+    report('inconsistent-citation', deviating.citation.start, {
+      nb: `Samme verk (${key}) er henvist til på ulike måter: ${summary}.`,
+      en: `The same work (${key}) is cited in different ways: ${summary}.`,
+    }, {
+      raw: deviating.citation.raw,
+      key,
+      suggestion: { nb: 'Bruk samme navneform og årstall overalt, slik oppføringen har dem.', en: 'Use the same names and year everywhere, as in the entry.' },
+    });
+  }
+}
+
+/** Direct quotations need a page in their citation. */
+function checkQuotations(manuscript: Manuscript, works: readonly Work[], report: Report): void {
+  const quotations = findQuotations(manuscript);
+  const reported = new Set<Work>();
+  let previous: { quotation: Quotation; work: Work | null } | null = null;
+  for (const quotation of quotations) {
+    let work = citationAfter(manuscript, quotation, works) ?? citationBefore(manuscript, quotation, works);
+    // A run of quotations introduced by one citation ("… i Lundberg og Syltevik (2013): «…» «…»").
+    if (!work && previous && /^\s*$/.test(manuscript.text.slice(previous.quotation.end, quotation.start))) work = previous.work;
+    previous = { quotation, work };
+    if (!work || work.citation.locator || reported.has(work)) continue;
+    reported.add(work);
+    const excerpt = manuscript.text.slice(quotation.start, Math.min(quotation.end, quotation.start + 50)).replace(/\s+/g, ' ');
+    report('quotation-without-page', quotation.start, {
+      nb: `Sitatet ${excerpt}${quotation.end - quotation.start > 50 ? '…' : ''} står uten sidetall i henvisningen «${work.citation.raw}».`,
+      en: `The quotation ${excerpt}${quotation.end - quotation.start > 50 ? '…' : ''} has no page in its citation "${work.citation.raw}".`,
+    }, {
+      raw: work.citation.raw,
+      ...(work.resolution.reference ? { key: work.resolution.reference.key } : {}),
+      suggestion: { nb: 'Legg til sidetallet: «s. 12».', en: 'Add the page: "p. 12".' },
+    });
+  }
+}
+
+/** The citation that closes a quotation: inside a block quote, or after the quotation in the same sentence. */
+function citationAfter(manuscript: Manuscript, quotation: Quotation, works: readonly Work[]): Work | null {
+  const from = quotation.kind === 'block' ? quotation.start : quotation.end;
+  const work = works.find((candidate) => candidate.citation.start >= from);
+  if (!work) return null;
+  if (work.citation.start <= quotation.end) return work;
+  // A block quotation ends with its period before the citation: "… slutt. (Skau, 2017, s. 32)".
+  const gap = manuscript.text.slice(quotation.end, work.citation.start).replace(/^\s*\.\s*/, ' ');
+  return gap.length > 60 || /[.!?]\s|\n\n/.test(gap) ? null : work;
+}
+
+/** The citation that introduces a quotation: just before it, at most the end of the previous paragraph. */
+function citationBefore(manuscript: Manuscript, quotation: Quotation, works: readonly Work[]): Work | null {
+  for (let index = works.length - 1; index >= 0; index--) {
+    const work = works[index];
+    if (!work || work.citation.end > quotation.start) continue;
+    const gap = manuscript.text.slice(work.citation.end, quotation.start);
+    if (gap.length > 60 || /[.!?]\s/.test(gap)) return null;
+    return work;
+  }
+  return null;
+}
+
+/** The reference list itself: present, and every entry cited. */
+function checkReferences(
+  manuscript: Manuscript,
+  references: readonly Reference[],
+  works: readonly Work[],
+  report: Report,
+  diagnostics: Diagnostic[],
+): void {
+  if (manuscript.referenceList === null) {
+    report('no-reference-list', Math.max(0, manuscript.text.length - 1), {
+      nb: 'Manuskriptet har ingen litteraturliste. Leseren kan ikke finne kildene det henvises til.',
+      en: 'The manuscript has no reference list. The reader cannot find the sources it cites.',
+    }, { suggestion: { nb: 'Legg til en litteraturliste til slutt; litsynth bib lager den fra bibliografien.', en: 'Add a reference list at the end; litsynth bib generates it from the bibliography.' } });
+  }
+  const cited = new Set(works.map((work) => work.resolution.reference?.key).filter((key): key is string => key !== undefined));
+  for (const reference of references) {
+    if (cited.has(reference.key)) continue;
+    const message: Localized = {
+      nb: `${citeForm(reference)} (${reference.key}) er aldri henvist til i teksten${reference.included ? ', selv om den er en inkludert artikkel' : ''}.`,
+      en: `${citeForm(reference)} (${reference.key}) is never cited in the text${reference.included ? ', although it is an included article' : ''}.`,
+    };
+    const suggestion: Localized = { nb: 'Henvis til verket, eller fjern oppføringen.', en: 'Cite the work, or remove the entry.' };
+    if (reference.origin === 'reference-list') {
+      const entry = manuscript.referenceList?.entries.find((candidate) => `list-${manuscript.locate(candidate.start).line}` === reference.key);
+      report('uncited-entry', entry?.start ?? 0, message, { key: reference.key, raw: entry?.raw ?? reference.key, suggestion });
+    } else {
+      // The entry lives in a bibliography file: point there, not into the manuscript.
+      diagnostics.push({
+        rule: 'uncited-entry',
+        severity: ruleById('uncited-entry').severity,
+        message,
+        file: reference.file,
+        line: reference.line,
+        column: 1,
+        raw: reference.key,
+        key: reference.key,
+        suggestion,
+      });
+    }
+  }
+}
+
+function summarize(citations: readonly CheckedCitation[], diagnostics: readonly Diagnostic[]): CheckSummary {
+  const rules: Record<string, number> = {};
+  for (const rule of checkRules) {
+    const count = diagnostics.filter((diagnostic) => diagnostic.rule === rule.id).length;
+    if (count > 0) rules[rule.id] = count;
+  }
+  const count = (match: string) => citations.filter((citation) => citation.match === match).length;
+  return {
+    citations: citations.length,
+    resolved: citations.length - count('none'),
+    exact: count('exact'),
+    fuzzy: count('fuzzy'),
+    unresolved: count('none'),
+    errors: diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length,
+    warnings: diagnostics.filter((diagnostic) => diagnostic.severity === 'warning').length,
+    infos: diagnostics.filter((diagnostic) => diagnostic.severity === 'info').length,
+    rules,
+  };
+}
+
+export type { MatchReason };

@@ -1,0 +1,99 @@
+import type { Lang, Localized } from '@litsynth/common';
+import type { Citation, Locator } from '@litsynth/citations';
+
+// Rules about how a citation is written (not what it points to). Each returns the problem's
+// message and suggestion, or null when the form is right.
+
+/** A problem of form, with the text to write instead where there is one. */
+export interface FormProblem {
+  message: Localized;
+  suggestion?: Localized;
+}
+
+const pageLabels = new Set(['s', 's.', 's,', 'side', 'sidene', 'p', 'p.', 'pp', 'pp.', 'pp,', 'p,', '']);
+
+/** The locator as Norwegian APA writes it ("s. 31–33"), or null when the label is not a page. */
+export function expectedLocator(locator: Locator, language: Lang): string | null {
+  const label = locator.label.trim().toLowerCase();
+  const value = locator.value.trim().replace(/\s*[-‐‑‒—―]\s*/g, '–').replace(/\s*–\s*/g, '–');
+  if (pageLabels.has(label)) {
+    if (language === 'en') return `${value.includes('–') || value.includes(',') ? 'pp.' : 'p.'} ${value}`;
+    return `s. ${value}`;
+  }
+  // Chapters, paragraphs, sections: keep the label, fix spacing and dashes.
+  return `${locator.label.trim()} ${value}`;
+}
+
+/** Checks that a locator is written "s. 12" / "s. 31–33" (or "p."/"pp." in English). */
+export function checkLocatorForm(locator: Locator, language: Lang): FormProblem | null {
+  const expected = expectedLocator(locator, language);
+  const written = locator.raw.trim();
+  if (expected === null || written === expected) return null;
+  return {
+    message: {
+      nb: `Sidetallet «${written}» er ikke skrevet på norsk APA-måte.`,
+      en: `The page "${written}" is not written the APA way.`,
+    },
+    suggestion: { nb: `Skriv «${expected}».`, en: `Write "${expected}".` },
+  };
+}
+
+/** Checks the connector: "&" only inside parentheses, "og"/"and" only in running text. */
+export function checkConnector(citation: Citation): FormProblem | null {
+  if (citation.connector === '&' && citation.form === 'narrative') {
+    return {
+      message: {
+        nb: '«&» brukes bare inne i parentes; i løpende tekst skrives «og».',
+        en: '"&" is used only inside parentheses; running text has "and" ("og").',
+      },
+      suggestion: { nb: 'Bytt «&» med «og».', en: 'Replace "&" with "and" ("og").' },
+    };
+  }
+  if ((citation.connector === 'og' || citation.connector === 'and') && citation.form === 'parenthetical') {
+    return {
+      message: {
+        nb: `Inne i parentes skrives «&», ikke «${citation.connector}».`,
+        en: `Inside parentheses write "&", not "${citation.connector}".`,
+      },
+      suggestion: { nb: `Bytt «${citation.connector}» med «&».`, en: `Replace "${citation.connector}" with "&".` },
+    };
+  }
+  return null;
+}
+
+/**
+ * Checks the punctuation APA prescribes inside a citation: a comma and a space between author and
+ * year and between year and page, and no comma between a narrative author and the parenthesis.
+ */
+export function checkPunctuation(citation: Citation): FormProblem | null {
+  const raw = citation.raw;
+  const problems: Localized[] = [];
+  if (citation.form === 'narrative' && /,\s*\(/.test(raw)) {
+    problems.push({ nb: 'komma foran parentesen', en: 'a comma before the parenthesis' });
+  }
+  // The part about the source read: secondary citations name the original without a comma by custom.
+  const read = citation.secondary ? raw.slice(raw.search(new RegExp(escapeRegExp(citation.secondary.marker))) + citation.secondary.marker.length) : raw;
+  if (citation.form === 'parenthetical' && citation.year !== null && !citation.yearOnly && new RegExp(`[\\p{L}.]\\s+${escapeRegExp(citation.year)}`, 'u').test(read)) {
+    problems.push({ nb: 'komma mangler mellom forfatter og år', en: 'no comma between author and year' });
+  }
+  if (/,(?=\S)/.test(read.replace(/\d,\d/g, ''))) {
+    problems.push({ nb: 'mellomrom mangler etter komma', en: 'no space after a comma' });
+  }
+  if (citation.year !== null && citation.locator) {
+    const between = raw.slice(raw.indexOf(citation.year) + citation.year.length, raw.lastIndexOf(citation.locator.raw));
+    if (citation.year && raw.includes(citation.year) && raw.includes(citation.locator.raw) && !/^,\s+$/.test(between)) {
+      problems.push({ nb: 'komma og mellomrom skal stå mellom år og sidetall', en: 'a comma and a space belong between year and page' });
+    }
+  }
+  if (problems.length === 0) return null;
+  return {
+    message: {
+      nb: `Tegnsetting i henvisningen: ${problems.map((problem) => problem.nb).join('; ')}.`,
+      en: `Punctuation of the citation: ${problems.map((problem) => problem.en).join('; ')}.`,
+    },
+  };
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

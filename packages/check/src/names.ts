@@ -1,0 +1,74 @@
+// Name comparison for resolution. Two levels: `normalizeName` keeps the letters (so "Natland" and
+// "Netland" differ, "Arbeids- og sosialdepartementet" and "arbeids-, og sosialdepartementet" do
+// not), `foldName` also folds the Nordic and accented letters, which students and PDF extraction
+// mix up (ø/o/oe, å/aa, æ/ae, é/e, ä/æ, ö/ø).
+
+const folds: Record<string, string> = {
+  æ: 'ae',
+  ä: 'ae',
+  ø: 'o',
+  ö: 'o',
+  œ: 'oe',
+  å: 'a',
+  ß: 'ss',
+};
+
+/** Lower-cased name with punctuation and spacing collapsed: the "same spelling" test. */
+export function normalizeName(name: string): string {
+  return name
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** A name reduced to plain ASCII letters: the basis of the edit distance ("Røkenes" → "rokenes"). */
+export function foldName(name: string): string {
+  const lower = normalizeName(name);
+  let folded = '';
+  for (const character of lower) {
+    const fold = folds[character];
+    if (fold !== undefined) folded += fold;
+    else folded += character.normalize('NFD').replace(/\p{M}+/gu, '');
+  }
+  // "oe" and "aa" are the ASCII spellings of ø and å; fold them too so "Fossestoel" meets "Fossestøl".
+  return folded.replace(/oe/g, 'o').replace(/aa/g, 'a').replace(/ /g, '');
+}
+
+/** Levenshtein distance, with an early exit once it exceeds `limit`. */
+export function editDistance(a: string, b: string, limit = Number.POSITIVE_INFINITY): number {
+  if (a === b) return 0;
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let rowMinimum = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const value = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+      current.push(value);
+      if (value < rowMinimum) rowMinimum = value;
+    }
+    if (rowMinimum > limit) return limit + 1;
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}
+
+/**
+ * How many edits a misspelt name may have and still be taken for the entry's name: one for
+ * short names ("Berge" for "Berg"), two from eight letters ("Kirkegaard" for "Kierkegaard").
+ */
+export function spellingTolerance(folded: string): number {
+  if (folded.length <= 3) return 0;
+  return folded.length >= 8 ? 2 : 1;
+}
+
+/** Initials of the significant words of an organisation's name ("Store norske leksikon" → "snl"). */
+export function initialsOf(name: string): string {
+  return normalizeName(name)
+    .split(' ')
+    .filter((word) => word.length > 0 && !['og', 'for', 'i', 'and', 'of', 'the'].includes(word))
+    .map((word) => word[0])
+    .join('');
+}

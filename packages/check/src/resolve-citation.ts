@@ -1,0 +1,128 @@
+import { editDistance, foldName, normalizeName, spellingTolerance } from './names.js';
+import { isAbbreviationOf } from './references.js';
+import type { MatchKind, MatchReason, Reference } from './types.js';
+
+/** What resolution needs to know of a citation. */
+export interface CitedWork {
+  authors: readonly string[];
+  /** Whether "et al." / "mfl." follows the names. */
+  etAl: boolean;
+  year: string | null;
+}
+
+/** The outcome of resolving one citation. */
+export interface Resolution {
+  reference: Reference | null;
+  match: MatchKind;
+  reasons: MatchReason[];
+  /** How far the citation is from the reference (0 = exact); Infinity when unresolved. */
+  cost: number;
+}
+
+interface Comparison {
+  cost: number;
+  reasons: MatchReason[];
+}
+
+/** Compares one written name with one entry name; null when they are different names. */
+function compareName(cited: string, entry: string, reference: Reference, first: boolean): Comparison | null {
+  if (normalizeName(cited) === normalizeName(entry)) return { cost: 0, reasons: [] };
+  if (first && reference.names.length === 1 && isAbbreviationOf(cited, reference)) {
+    return { cost: 0, reasons: [{ kind: 'abbreviation', cited, entry }] };
+  }
+  const foldedCited = foldName(cited);
+  const foldedEntry = foldName(entry);
+  const tolerance = spellingTolerance(foldedEntry);
+  const distance = editDistance(foldedCited, foldedEntry, tolerance);
+  if (distance <= tolerance) {
+    // Letters folded alike ("Fossestol"/"Fossestøl") still count as a spelling difference, but a cheap one.
+    return { cost: distance === 0 ? 1 : 3 * distance, reasons: [{ kind: 'author-spelling', cited, entry }] };
+  }
+  // "Berge et al." for Berg, "Fossestøle" for Fossestøl: the written name extends the entry's name.
+  if (first && foldedEntry.length >= 4 && foldedCited.startsWith(foldedEntry) && foldedCited.length - foldedEntry.length <= 2) {
+    return { cost: 3 * (foldedCited.length - foldedEntry.length), reasons: [{ kind: 'author-spelling', cited, entry }] };
+  }
+  return null;
+}
+
+/** Compares the written authors with the entry's; null when the first author is a different person. */
+function compareAuthors(cited: CitedWork, reference: Reference): Comparison | null {
+  const [firstCited] = cited.authors;
+  const [firstEntry] = reference.names;
+  if (firstCited === undefined) return null;
+  if (firstEntry === undefined) {
+    // An entry without names is cited by its abbreviation or title.
+    return reference.abbreviations.includes(firstCited) ? { cost: 0, reasons: [{ kind: 'abbreviation', cited: firstCited }] } : null;
+  }
+  const first = compareName(firstCited, firstEntry, reference, true);
+  if (first === null) return null;
+  let cost = first.cost;
+  const reasons = [...first.reasons];
+  const aligned = Math.min(cited.authors.length, reference.names.length);
+  for (let index = 1; index < aligned; index++) {
+    const written = cited.authors[index] ?? '';
+    const entry = reference.names[index] ?? '';
+    const comparison = compareName(written, entry, reference, false);
+    if (comparison) {
+      cost += comparison.cost;
+      reasons.push(...comparison.reasons);
+    } else {
+      // A wrong co-author name ("Røkenes & Harald" for Røkenes & Hanssen) still points to the work.
+      cost += 4;
+      reasons.push({ kind: 'author-spelling', cited: written, entry });
+    }
+  }
+  if (cited.etAl) {
+    // "et al." implies the rest; prefer works that do have more authors.
+    if (reference.names.length <= cited.authors.length) cost += 0.5;
+  } else if (reference.names.length > cited.authors.length) {
+    cost += 2 * (reference.names.length - cited.authors.length);
+    reasons.push({ kind: 'coauthor-missing', entry: reference.names.slice(cited.authors.length).join(', ') });
+  } else if (cited.authors.length > reference.names.length) {
+    cost += 2 * (cited.authors.length - reference.names.length);
+    reasons.push({ kind: 'coauthor-extra', cited: cited.authors.slice(reference.names.length).join(', ') });
+  }
+  return { cost, reasons };
+}
+
+const baseYear = (year: string): string => year.replace(/[a-z]$/, '');
+
+/** Compares the written year with the entry's. */
+function compareYear(cited: string | null, entry: string | null): Comparison {
+  if (cited === null) return { cost: 1, reasons: [{ kind: 'year-missing', ...(entry === null ? {} : { entry }) }] };
+  if (entry === cited) return { cost: 0, reasons: [] };
+  if (entry !== null && baseYear(entry) === baseYear(cited)) {
+    return { cost: 0.5, reasons: [{ kind: 'year-suffix', cited, entry }] };
+  }
+  const difference = entry !== null && /^\d{4}/.test(entry) && /^\d{4}/.test(cited) ? Math.abs(Number.parseInt(entry, 10) - Number.parseInt(cited, 10)) : 20;
+  return {
+    cost: 2 + Math.min(difference, 20) / 20,
+    reasons: [{ kind: 'year-differs', cited, ...(entry === null ? {} : { entry }) }],
+  };
+}
+
+/**
+ * Resolves a cited work to the closest reference: exact when authors and year agree, fuzzy when
+ * they differ in ways a writer gets wrong (spelling, co-authors, year, suffix), with every
+ * difference as a reason; unresolved when no reference has a similar first author.
+ */
+export function resolveCitation(cited: CitedWork, references: readonly Reference[]): Resolution {
+  let best: Resolution = { reference: null, match: 'none', reasons: [], cost: Number.POSITIVE_INFINITY };
+  for (const reference of references) {
+    const authors = compareAuthors(cited, reference);
+    if (authors === null) continue;
+    const year = compareYear(cited.year, reference.year);
+    const cost = authors.cost + year.cost;
+    if (cost < best.cost) {
+      const reasons = [...authors.reasons, ...year.reasons];
+      const fuzzy = reasons.some((reason) => reason.kind !== 'abbreviation');
+      best = {
+        reference,
+        match: fuzzy ? 'fuzzy' : 'exact',
+        reasons: fuzzy ? reasons : [{ kind: 'exact' }, ...reasons],
+        cost,
+      };
+    }
+  }
+  return best;
+}

@@ -1,0 +1,169 @@
+import type { RuleDefinition } from '@litsynth/common';
+
+// Rule ids are released names: never rename one. Severities follow DESIGN "Signal before noise":
+// error — the reader cannot find the source or the data is wrong; warning — a style rule the
+// supervisor will correct; info — consistency of form.
+
+/** Every rule of the source-use check, in the order the summary lists them. */
+export const checkRules: RuleDefinition[] = [
+  {
+    id: 'no-reference-list',
+    severity: 'error',
+    description: {
+      nb: 'Manuskriptet har ingen litteraturliste, så leseren kan ikke finne kildene.',
+      en: 'The manuscript has no reference list, so the reader cannot find the sources.',
+    },
+    example: 'A thesis that ends without a "Litteraturliste" section.',
+  },
+  {
+    id: 'unresolved-citation',
+    severity: 'error',
+    description: {
+      nb: 'Henvisningen svarer ikke til noen oppføring i litteraturlisten eller bibliografien.',
+      en: 'The citation matches no entry of the reference list or bibliography.',
+    },
+    example: '(Chudasama, 2017) with no Chudasama in the bibliography',
+  },
+  {
+    id: 'author-misspelled',
+    severity: 'error',
+    description: {
+      nb: 'Et forfatternavn er stavet annerledes enn i oppføringen det trolig viser til.',
+      en: 'An author name is spelled differently from the entry it most likely means.',
+    },
+    example: '(Netland et al., 2020) for the entry Natland, Bjerke & Torstensen (2019)',
+  },
+  {
+    id: 'coauthor-mismatch',
+    severity: 'error',
+    description: {
+      nb: 'Henvisningen utelater medforfattere oppføringen har, eller nevner noen den ikke har.',
+      en: 'The citation leaves out co-authors the entry has, or names co-authors it does not have.',
+    },
+    example: '(Eide, 2016) for the entry Eide & Eide (2016)',
+  },
+  {
+    id: 'year-mismatch',
+    severity: 'error',
+    description: {
+      nb: 'Årstallet i henvisningen er et annet enn i oppføringen.',
+      en: 'The year of the citation differs from the year of the entry.',
+    },
+    example: '(Natland et al., 2020) for an entry published in 2019',
+  },
+  {
+    id: 'inconsistent-citation',
+    severity: 'error',
+    description: {
+      nb: 'Samme verk er henvist til med ulike årstall eller navneformer i oppgaven.',
+      en: 'The same work is cited with different years or name spellings across the thesis.',
+    },
+    example: '(Riis-Johansen et al., 2018) in one chapter and (Riis-Johansen et al., 2020) in another',
+  },
+  {
+    id: 'missing-year',
+    severity: 'error',
+    description: {
+      nb: 'Henvisningen mangler årstall (skriv «u.å.» når verket ikke har noe).',
+      en: 'The citation has no year (write "n.d." when the work has none).',
+    },
+    example: '(Liseth & Tellemann, s. 16–18)',
+  },
+  {
+    id: 'not-a-year',
+    severity: 'error',
+    description: {
+      nb: 'Det står noe annet enn et årstall der årstallet skal stå.',
+      en: 'Something other than a year stands where the year belongs.',
+    },
+    example: '(Meld. St. 33, rapporten)',
+  },
+  {
+    id: 'missing-author',
+    severity: 'error',
+    description: {
+      nb: 'Henvisningen har bare årstall, og ingen forfatter står foran den.',
+      en: 'The citation has only a year, and no author precedes it.',
+    },
+    example: '… til det beste for brukeren (2013, s. 31–33).',
+  },
+  {
+    id: 'secondary-source-missing',
+    severity: 'error',
+    description: {
+      nb: 'Kilden som faktisk er lest i en sekundærhenvisning, står ikke i litteraturlisten.',
+      en: 'The source actually read in a secondary citation is not in the reference list.',
+    },
+    example: '(Søren Kirkegaard gjengitt i Melberg, 2017) with no Melberg (2017) entry',
+  },
+  {
+    id: 'secondary-original-listed',
+    severity: 'warning',
+    description: {
+      nb: 'Originalverket i en sekundærhenvisning står i litteraturlisten; der skal bare kilden du har lest stå.',
+      en: 'The original work of a secondary citation is in the reference list; only the source read belongs there.',
+    },
+    example: '(Kvam, 2004, sitert i Kristiansen, 2022) with an entry for Kvam (2004)',
+  },
+  {
+    id: 'quotation-without-page',
+    severity: 'warning',
+    description: {
+      nb: 'Et direkte sitat mangler sidetall i henvisningen.',
+      en: 'A direct quotation has no page in its citation.',
+    },
+    example: '«… rustet til å klare seg selv» (Berg et al., 2015)',
+  },
+  {
+    id: 'et-al-usage',
+    severity: 'warning',
+    description: {
+      nb: '«et al.» brukes for et verk med to forfattere, eller mangler for et verk med tre eller flere.',
+      en: '"et al." is used for a work with two authors, or missing for a work with three or more.',
+    },
+    example: 'Stenbrenden, Haukland & Knutsen (2018) instead of Stenbrenden et al. (2018)',
+  },
+  {
+    id: 'author-connector',
+    severity: 'warning',
+    description: {
+      nb: '«&» skal stå inne i parentes, «og» i løpende tekst.',
+      en: '"&" belongs inside parentheses, "og"/"and" in running text.',
+    },
+    example: 'Lundberg & Syltevik (2013) viser … / (Andreassen og Fossestøl, 2011)',
+  },
+  {
+    id: 'locator-form',
+    severity: 'info',
+    description: {
+      nb: 'Sidetallet er ikke skrevet på norsk APA-måte: «s. 12», tankestrek i intervaller («s. 31–33»).',
+      en: 'The page is not written the Norwegian APA way: "s. 12", an en dash in ranges ("s. 31–33").',
+    },
+    example: '(Dalland, 2017, s.52), (Røysum 2012, 59), (Skau, 2013, s.31-33)',
+  },
+  {
+    id: 'citation-punctuation',
+    severity: 'info',
+    description: {
+      nb: 'Tegnsettingen i henvisningen er ikke APA: komma mellom forfatter, år og sidetall, ikke komma foran en årstallsparentes.',
+      en: 'The punctuation of the citation is not APA: commas between author, year and page, no comma before a year in parentheses.',
+    },
+    example: '(Dalland,2017, s.52), (Berge et al., 2015 s.19), Natland et al., (2020)',
+  },
+  {
+    id: 'uncited-entry',
+    severity: 'info',
+    description: {
+      nb: 'En oppføring i litteraturlisten eller bibliografien er aldri henvist til i teksten.',
+      en: 'An entry of the reference list or bibliography is never cited in the text.',
+    },
+    example: 'An included article that the thesis never cites',
+  },
+];
+
+/** The rule definition of an id (every id used by the check is defined above). */
+export function ruleById(id: string): RuleDefinition {
+  const rule = checkRules.find((candidate) => candidate.id === id);
+  if (!rule) throw new Error(`Unknown check rule: ${id}`);
+  return rule;
+}

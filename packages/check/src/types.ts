@@ -1,0 +1,120 @@
+import type { Diagnostic, Lang, RuleSetting, Severity } from '@litsynth/common';
+import type { BibEntry } from '@litsynth/bibliography';
+import type { Citation } from '@litsynth/citations';
+import type { Manuscript } from '@litsynth/ingest';
+
+/** What a match between a citation and an entry rests on, one reason per difference. */
+export type MatchReasonKind =
+  /** Authors and year as in the entry. */
+  | 'exact'
+  /** An author written differently from the entry (letters, diacritics or a typo). */
+  | 'author-spelling'
+  /** The citation leaves out co-authors the entry has. */
+  | 'coauthor-missing'
+  /** The citation names co-authors the entry does not have. */
+  | 'coauthor-extra'
+  /** The year differs from the entry's year. */
+  | 'year-differs'
+  /** The year lacks (or has a different) a/b suffix. */
+  | 'year-suffix'
+  /** The citation has no year; matched on the authors only. */
+  | 'year-missing'
+  /** A year-only citation ("(2013, s. 31)") took its author from the citation before it. */
+  | 'author-from-context'
+  /** An abbreviation of a corporate author ("FO" for "Fellesorganisasjonen"). */
+  | 'abbreviation';
+
+/** One reason of a match, with what the citation wrote and what the entry has. */
+export interface MatchReason {
+  kind: MatchReasonKind;
+  /** As written in the citation ("Netland", "2020"). */
+  cited?: string;
+  /** As in the entry ("Natland", "2019"). */
+  entry?: string;
+}
+
+export type MatchKind = 'exact' | 'fuzzy' | 'none';
+
+/** A citation as the check reports it: where it is, what it says, what it resolved to and why. */
+export interface CheckedCitation {
+  raw: string;
+  line: number;
+  column: number;
+  page?: number;
+  section?: string;
+  /** Authors as written (for a year-only citation: taken from the context, see `reasons`). */
+  authors: string[];
+  year: string | null;
+  /** The locator as written ("s.112"), or null. */
+  locator: string | null;
+  secondary: { authors: string[]; year: string | null; marker: string } | null;
+  /** The id of the entry it resolved to (exactly or fuzzily), or null. */
+  key: string | null;
+  match: MatchKind;
+  reasons: MatchReason[];
+  /** Offsets in `Manuscript.text` (not in the JSON output of the CLI). */
+  start: number;
+  end: number;
+}
+
+/** Where the entries a citation can resolve to come from. */
+export type ReferenceOrigin = 'bibliography' | 'reference-list';
+
+/**
+ * A work a citation can resolve to: a bibliography entry or an entry of the manuscript's own
+ * reference list, reduced to what in-text citations show (family names and year).
+ */
+export interface Reference {
+  key: string;
+  /** Family names, literal names of organisations, in order. */
+  names: string[];
+  /** Short forms the work may be cited by ("FO", "SNL"), from the entry's abbreviation fields. */
+  abbreviations: string[];
+  /** "2019", "2019a", "u.å.", or null when the entry has no year. */
+  year: string | null;
+  origin: ReferenceOrigin;
+  /** Where it is defined (file as given, 1-based line). */
+  file: string;
+  line: number;
+  /** Whether it is one of the study's included articles. */
+  included: boolean;
+}
+
+/** Input of `checkManuscript`. */
+export interface CheckOptions {
+  manuscript: Manuscript;
+  /** Citations of `manuscript.text` (default: parsed with `parseCitations`). */
+  citations?: readonly Citation[];
+  /** Bibliography entries (from the study's files, records and --bib files). */
+  entries: readonly BibEntry[];
+  /** Ids of the study's included articles (checked for being cited). */
+  included?: readonly string[];
+  /** Study rule settings (`rules:` in study.yaml). */
+  settings?: Readonly<Record<string, RuleSetting>>;
+  /** The language of the thesis: decides the expected locator label ("s." or "p."). Default nb. */
+  language?: Lang;
+}
+
+/** Counts for the summary line. */
+export interface CheckSummary {
+  citations: number;
+  resolved: number;
+  exact: number;
+  fuzzy: number;
+  unresolved: number;
+  errors: number;
+  warnings: number;
+  infos: number;
+  /** Count per rule id, in rule order. */
+  rules: Record<string, number>;
+}
+
+/** The result of checking a manuscript. */
+export interface CheckResult {
+  citations: CheckedCitation[];
+  /** In stable order (line, column, severity, rule). */
+  diagnostics: Diagnostic[];
+  summary: CheckSummary;
+}
+
+export type { Severity };

@@ -1,0 +1,126 @@
+import type { Diagnostic, Lang, Localized, RuleDefinition, Severity } from '@litsynth/common';
+
+/** What the pretty printer needs besides the diagnostics. */
+export interface PrettyOptions {
+  lang: Lang;
+  /** The lines of each file as given, for showing the line a diagnostic is on (absent for docx/pdf). */
+  lines: ReadonlyMap<string, readonly string[]>;
+  /** Rule documentation, for the heading of a repeated problem. */
+  rules: ReadonlyMap<string, RuleDefinition>;
+  color: boolean;
+}
+
+// A warning or info rule seen this many times is reported once, with its count and places.
+const repeatedThreshold = 4;
+const sampleCount = 5;
+
+const headings: Record<Severity, Localized> = {
+  error: { nb: 'Feil', en: 'Errors' },
+  warning: { nb: 'Advarsler', en: 'Warnings' },
+  info: { nb: 'Merknader om form', en: 'Notes on form' },
+};
+const severityColor: Record<Severity, string> = { error: '31', warning: '33', info: '36' };
+
+/**
+ * Renders diagnostics for a terminal: errors first, then warnings, then notes on form; within each,
+ * grouped by file and section, each with its line and the citation marked. A warning or form rule
+ * that occurs many times is shown once with its count, places and a few examples.
+ */
+export function renderPretty(diagnostics: readonly Diagnostic[], options: PrettyOptions): string {
+  const paint = (code: string, text: string) => (options.color ? `\u001b[${code}m${text}\u001b[0m` : text);
+  const out: string[] = [];
+  for (const severity of ['error', 'warning', 'info'] as const) {
+    const ofSeverity = diagnostics.filter((diagnostic) => diagnostic.severity === severity);
+    if (ofSeverity.length === 0) continue;
+    out.push(paint(`1;${severityColor[severity]}`, `${headings[severity][options.lang]} (${ofSeverity.length})`), '');
+    const counts = new Map<string, number>();
+    for (const diagnostic of ofSeverity) counts.set(diagnostic.rule, (counts.get(diagnostic.rule) ?? 0) + 1);
+    const repeated = (rule: string) => severity !== 'error' && (counts.get(rule) ?? 0) >= repeatedThreshold;
+
+    let file: string | undefined;
+    let section: string | undefined | null = null;
+    for (const diagnostic of ofSeverity) {
+      if (repeated(diagnostic.rule)) continue;
+      if (diagnostic.file !== file) {
+        file = diagnostic.file;
+        section = null;
+        out.push(paint('1', file));
+      }
+      if (diagnostic.section !== section) {
+        section = diagnostic.section;
+        out.push(`  ${paint('4', section ?? (options.lang === 'nb' ? '(før første overskrift)' : '(before the first heading)'))}`);
+      }
+      out.push(...renderOne(diagnostic, options, paint));
+    }
+    const repeatedRules = [...counts.keys()].filter(repeated);
+    for (const rule of repeatedRules) {
+      out.push(...renderRepeated(rule, ofSeverity.filter((diagnostic) => diagnostic.rule === rule), options, paint));
+    }
+    out.push('');
+  }
+  return out.join('\n');
+}
+
+type Paint = (code: string, text: string) => string;
+
+function placeOf(diagnostic: Diagnostic, lang: Lang): string {
+  const page = diagnostic.page === undefined ? '' : ` (${lang === 'nb' ? 's.' : 'p.'} ${diagnostic.page})`;
+  return `${diagnostic.line}:${diagnostic.column}${page}`;
+}
+
+function renderOne(diagnostic: Diagnostic, options: PrettyOptions, paint: Paint): string[] {
+  const result = [
+    `    ${paint(severityColor[diagnostic.severity], placeOf(diagnostic, options.lang))}  ${diagnostic.message[options.lang]}  ${paint('2', diagnostic.rule)}`,
+  ];
+  const line = options.lines.get(diagnostic.file)?.[diagnostic.line - 1];
+  if (line !== undefined) {
+    const number = String(diagnostic.line);
+    const shownLine = line.replace(/\s+$/, '');
+    const start = Math.max(0, diagnostic.column - 1);
+    // Mark the citation as far as it runs on this line (it may continue on the next one).
+    const length = Math.max(1, Math.min(diagnostic.raw?.length ?? 1, shownLine.length - start));
+    result.push(`      ${paint('2', `${number} │`)} ${shownLine}`);
+    result.push(`      ${' '.repeat(number.length)} ${paint('2', '│')} ${' '.repeat(start)}${paint(severityColor[diagnostic.severity], '^'.repeat(length))}`);
+  }
+  if (diagnostic.suggestion) result.push(`      → ${diagnostic.suggestion[options.lang]}`);
+  return result;
+}
+
+function renderRepeated(rule: string, diagnostics: readonly Diagnostic[], options: PrettyOptions, paint: Paint): string[] {
+  const { lang } = options;
+  const definition = options.rules.get(rule);
+  const first = diagnostics[0];
+  const description = definition?.description[lang] ?? first?.message[lang] ?? rule;
+  const times = lang === 'nb' ? 'ganger' : 'times';
+  const result = [`${paint('1', `${rule}`)} ×${diagnostics.length} ${times}: ${description}`];
+  const byFile = new Map<string, number[]>();
+  for (const diagnostic of diagnostics) byFile.set(diagnostic.file, [...(byFile.get(diagnostic.file) ?? []), diagnostic.line]);
+  for (const [file, lines] of byFile) {
+    result.push(`    ${file}, ${lang === 'nb' ? 'linje' : 'lines'} ${lines.join(', ')}`);
+  }
+  const samples = new Map<string, string>();
+  for (const diagnostic of diagnostics) {
+    const sample = diagnostic.raw ?? diagnostic.message[lang];
+    if (!samples.has(sample) && samples.size < sampleCount) samples.set(sample, diagnostic.suggestion?.[lang] ?? '');
+  }
+  result.push(`    ${lang === 'nb' ? 'for eksempel' : 'for example'}:`);
+  for (const [sample, suggestion] of samples) result.push(`      ${sample}${suggestion ? `  → ${suggestion}` : ''}`);
+  return result;
+}
+
+/** The closing summary line(s). */
+export function renderSummary(
+  summary: { citations: number; exact: number; fuzzy: number; unresolved: number; errors: number; warnings: number; infos: number },
+  lang: Lang,
+): string {
+  if (lang === 'nb') {
+    return (
+      `Oppsummering: ${summary.citations} henvisninger (${summary.exact} eksakt, ${summary.fuzzy} omtrentlig, ${summary.unresolved} uløst); ` +
+      `${summary.errors} feil, ${summary.warnings} advarsler, ${summary.infos} merknader om form.`
+    );
+  }
+  return (
+    `Summary: ${summary.citations} citations (${summary.exact} exact, ${summary.fuzzy} fuzzy, ${summary.unresolved} unresolved); ` +
+    `${summary.errors} errors, ${summary.warnings} warnings, ${summary.infos} notes on form.`
+  );
+}

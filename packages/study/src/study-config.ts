@@ -1,0 +1,241 @@
+import { dirname, isAbsolute, resolve } from 'node:path';
+import { LitsynthError, type Lang, type Localized, type RuleSetting } from '@litsynth/common';
+import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import type { SearchEntry, StudyConfig } from './types.js';
+
+/** One problem of study.yaml: where it is and what was expected. */
+export interface ConfigProblem {
+  line: number;
+  column: number;
+  message: Localized;
+}
+
+type Path = ReadonlyArray<string | number>;
+
+/** The 1-based place of the value at a path (or of the deepest existing part of it). */
+function placeOf(document: Document, lineCounter: LineCounter, path: Path): { line: number; column: number } {
+  let node: unknown = document.contents;
+  let best: Node | undefined = isNode(node) ? node : undefined;
+  for (const segment of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((item) => (isScalar(item.key) ? item.key.value : item.key) === segment);
+      if (!pair) break;
+      if (isNode(pair.key)) best = pair.key;
+      node = pair.value;
+      if (isNode(node)) best = node;
+    } else if (isSeq(node) && typeof segment === 'number') {
+      node = node.items[segment];
+      if (!isNode(node)) break;
+      best = node;
+    } else break;
+  }
+  const offset = best?.range?.[0] ?? 0;
+  const { line, col } = lineCounter.linePos(offset);
+  return { line, column: col };
+}
+
+const ruleSettings: readonly RuleSetting[] = ['off', 'info', 'warn', 'error'];
+
+/**
+ * Parses and validates the text of a study.yaml. Paths are resolved against the folder of the
+ * file. Throws one LitsynthError (exit 2) that lists every problem, each with line and column.
+ */
+export function parseStudyConfig(text: string, file: string): StudyConfig {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter, prettyErrors: false });
+  if (document.errors.length > 0) {
+    const error = document.errors[0];
+    const { line, col } = lineCounter.linePos(error?.pos[0] ?? 0);
+    const detail = error?.message.split('\n')[0] ?? 'invalid YAML';
+    throw new LitsynthError('invalid-config', `study.yaml is not valid YAML: ${detail}`, {
+      file,
+      line,
+      column: col,
+      messageNb: `study.yaml er ikke gyldig YAML: ${detail}`,
+    });
+  }
+  const problems: ConfigProblem[] = [];
+  const data: unknown = document.toJS();
+  const problem = (path: Path, nb: string, en: string) => {
+    problems.push({ ...placeOf(document, lineCounter, path), message: { nb, en } });
+  };
+  const folder = dirname(file);
+  const absolute = (value: string) => (isAbsolute(value) ? value : resolve(folder, value));
+
+  if (!isRecord(data)) {
+    throw new LitsynthError('invalid-config', 'study.yaml must be a mapping of fields (id, title, manuscript, …).', {
+      file,
+      line: 1,
+      column: 1,
+      messageNb: 'study.yaml må være en samling felt (id, title, manuscript, …).',
+    });
+  }
+
+  const string = (key: string, required: boolean): string | undefined => {
+    const value = data[key];
+    if (value === undefined || value === null) {
+      if (required) problem([key], `feltet «${key}» mangler (forventet tekst)`, `the field "${key}" is missing (expected text)`);
+      return undefined;
+    }
+    if (typeof value !== 'string' && typeof value !== 'number') {
+      problem([key], `«${key}» skal være tekst`, `"${key}" must be text`);
+      return undefined;
+    }
+    return String(value);
+  };
+  const localized = (value: unknown, path: Path, required: boolean): Localized | undefined => {
+    if (value === undefined || value === null) {
+      if (required) problem(path, `feltet «${path.join('.')}» mangler (forventet nb og en)`, `the field "${path.join('.')}" is missing (expected nb and en)`);
+      return undefined;
+    }
+    // A plain string serves both languages.
+    if (typeof value === 'string') return { nb: value, en: value };
+    if (isRecord(value) && typeof value.nb === 'string' && typeof value.en === 'string') return { nb: value.nb, en: value.en };
+    problem(path, `«${path.join('.')}» skal være tekst eller { nb, en }`, `"${path.join('.')}" must be text or { nb, en }`);
+    return undefined;
+  };
+  const strings = (key: string): string[] => {
+    const value = data[key];
+    if (value === undefined || value === null) return [];
+    if (typeof value === 'string') return [value];
+    if (!Array.isArray(value) || value.some((item) => typeof item !== 'string')) {
+      problem([key], `«${key}» skal være en liste med tekst`, `"${key}" must be a list of text`);
+      return [];
+    }
+    return value as string[];
+  };
+
+  const id = string('id', true);
+  const title = localized(data.title, ['title'], true);
+  const question = localized(data.question, ['question'], true);
+  let language: Lang = 'nb';
+  if (data.language !== undefined) {
+    if (data.language === 'nb' || data.language === 'en') language = data.language;
+    else problem(['language'], '«language» skal være nb eller en', '"language" must be nb or en');
+  }
+  const manuscript = string('manuscript', true);
+  const bibliography = strings('bibliography');
+  const included = strings('included');
+  const sourcesDir = string('sourcesDir', false) ?? 'sources';
+  const concepts = string('concepts', false);
+  const coding = string('coding', false);
+
+  const chapters: StudyConfig['chapters'] = {};
+  if (data.chapters !== undefined && data.chapters !== null) {
+    if (!isRecord(data.chapters)) problem(['chapters'], '«chapters» skal ha results, theory, discussion', '"chapters" must have results, theory, discussion');
+    else {
+      for (const role of ['results', 'theory', 'discussion'] as const) {
+        const value = data.chapters[role];
+        if (value === undefined || value === null) continue;
+        if (typeof value === 'string' || typeof value === 'number') chapters[role] = String(value);
+        else problem(['chapters', role], `«chapters.${role}» skal være et overskriftsnummer («5.0»)`, `"chapters.${role}" must be a heading number ("5.0")`);
+      }
+    }
+  }
+
+  const localizedList = (key: string): Localized[] => {
+    const value = data[key];
+    if (value === undefined || value === null) return [];
+    if (!Array.isArray(value)) {
+      problem([key], `«${key}» skal være en liste`, `"${key}" must be a list`);
+      return [];
+    }
+    return value.map((item, index) => localized(item, [key, index], true)).filter((item): item is Localized => item !== undefined);
+  };
+  const inclusion = localizedList('inclusion');
+  const exclusion = localizedList('exclusion');
+
+  const search: SearchEntry[] = [];
+  if (data.search !== undefined && data.search !== null) {
+    if (!Array.isArray(data.search)) problem(['search'], '«search» skal være en liste med søk', '"search" must be a list of searches');
+    else {
+      data.search.forEach((item: unknown, index: number) => {
+        const entry = parseSearch(item, index, problem, localized);
+        if (entry) search.push(entry);
+      });
+    }
+  }
+
+  const rules: Record<string, RuleSetting> = {};
+  if (data.rules !== undefined && data.rules !== null) {
+    if (!isRecord(data.rules)) problem(['rules'], '«rules» skal være regel-id: off|info|warn|error', '"rules" must map rule ids to off|info|warn|error');
+    else {
+      for (const [rule, setting] of Object.entries(data.rules)) {
+        if ((ruleSettings as readonly unknown[]).includes(setting)) rules[rule] = setting as RuleSetting;
+        else problem(['rules', rule], `regelen «${rule}» skal settes til off, info, warn eller error`, `the rule "${rule}" must be set to off, info, warn or error`);
+      }
+    }
+  }
+
+  if (problems.length > 0 || id === undefined || title === undefined || question === undefined || manuscript === undefined) {
+    const [first] = problems;
+    const list = (lang: Lang) => problems.map((item) => `\n  ${file}:${item.line}:${item.column}: ${item.message[lang]}`).join('');
+    throw new LitsynthError('invalid-config', `study.yaml has ${problems.length} problem(s):${list('en')}`, {
+      file,
+      ...(first ? { line: first.line, column: first.column } : {}),
+      messageNb: `study.yaml har ${problems.length} feil:${list('nb')}`,
+    });
+  }
+
+  return {
+    id,
+    title,
+    question,
+    language,
+    style: string('style', false) ?? 'norsk-apa-manual',
+    locale: string('locale', false) ?? (language === 'en' ? 'en-US' : 'nb-NO'),
+    manuscript: absolute(manuscript),
+    bibliography: bibliography.map(absolute),
+    sourcesDir: absolute(sourcesDir),
+    included,
+    ...(concepts === undefined ? {} : { concepts: absolute(concepts) }),
+    ...(coding === undefined ? {} : { coding: absolute(coding) }),
+    chapters,
+    inclusion,
+    exclusion,
+    search,
+    rules,
+  };
+}
+
+/** The line and column of a field's value in study.yaml, for messages about it. */
+export function placeOfField(text: string, path: Path): { line: number; column: number } {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter });
+  return placeOf(document, lineCounter, path);
+}
+
+function parseSearch(
+  item: unknown,
+  index: number,
+  problem: (path: Path, nb: string, en: string) => void,
+  localized: (value: unknown, path: Path, required: boolean) => Localized | undefined,
+): SearchEntry | undefined {
+  const path = ['search', index];
+  if (!isRecord(item) || typeof item.database !== 'string') {
+    problem(path, 'et søk skal ha «database» (tekst)', 'a search must have "database" (text)');
+    return undefined;
+  }
+  const terms = item.terms === undefined ? [] : item.terms;
+  if (!Array.isArray(terms) || terms.some((term) => typeof term !== 'string')) {
+    problem([...path, 'terms'], '«terms» skal være en liste med søkeord', '"terms" must be a list of search terms');
+    return undefined;
+  }
+  const entry: SearchEntry = { database: item.database, terms: terms as string[] };
+  if (item.date !== undefined) entry.date = item.date instanceof Date ? item.date.toISOString().slice(0, 10) : String(item.date);
+  const combination = localized(item.combination, [...path, 'combination'], false);
+  if (combination) entry.combination = combination;
+  const limits = localized(item.limits, [...path, 'limits'], false);
+  if (limits) entry.limits = limits;
+  for (const key of ['hits', 'titlesRead', 'abstractsRead', 'fullTextsRead', 'included'] as const) {
+    const value = item[key];
+    if (value === undefined || value === null) continue;
+    if (typeof value === 'number' && Number.isInteger(value) && value >= 0) entry[key] = value;
+    else problem([...path, key], `«${key}» skal være et heltall`, `"${key}" must be a whole number`);
+  }
+  return entry;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,14 @@
+import type { RuleDefinition } from '@litsynth/common';
+
+/** The rules of loading a study (ids are released names: never rename one). */
+export const studyRules: RuleDefinition[] = [
+  {
+    id: 'duplicate-entry-id',
+    severity: 'error',
+    description: {
+      nb: 'To oppføringer i studiens bibliografifiler og kildeposter har samme id; den første brukes.',
+      en: "Two entries of the study's bibliography files and source records share an id; the first is used.",
+    },
+    example: 'natland2019 both in sources/references.yaml and in sources/natland2019.md',
+  },
+];
