@@ -5,3 +5,4 @@ export { citeprocHtmlToMarkdown, formatReferenceList, toCiteprocItem } from './f
 export { doiUrl, normalizeDoi } from './doi.js';
 export { defaultLocale, defaultLocaleFor, defaultStyle, resolveLocale, resolveStyle } from './styles.js';
 export type { CslResource } from './styles.js';
+export { bibliographyRules, checkBibliography, foldText, missingFields } from './rules.js';
