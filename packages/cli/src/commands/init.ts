@@ -1,6 +1,137 @@
-import { LitsynthError } from '@litsynth/common';
+import { randomBytes } from 'node:crypto';
+import { link, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { LitsynthError, exitCodes, type Lang } from '@litsynth/common';
 
-/** `litsynth init`: not built yet; the issue that delivers it replaces this module. */
-export async function initCommand(_dir: string, _options: Record<string, unknown>): Promise<number> {
-  throw new LitsynthError('usage', 'litsynth init is not available yet.', { messageNb: 'litsynth init er ikke tilgjengelig ennå.' });
+export interface InitOptions {
+  lang?: Lang;
+}
+
+/** Where the study template lives: packages/cli/templates/study, beside src/ and dist/. */
+const templateDir = fileURLToPath(new URL('../../templates/study/', import.meta.url));
+
+/**
+ * `litsynth init <dir>`: creates a new study folder from the template (study.yaml with a comment
+ * on every field, an empty concept framework and coding, a manuscript to start from, a sources
+ * folder). Files that already exist are never overwritten: they are kept and listed.
+ */
+export async function initCommand(dir: string, options: InitOptions): Promise<number> {
+  const lang: Lang = options.lang ?? 'nb';
+  const target = resolve(dir);
+  if (await exists(join(target, 'study.yaml'))) {
+    throw new LitsynthError('usage', 'This folder already has a study.yaml; nothing was changed.', {
+      file: join(dir, 'study.yaml'),
+      messageNb: 'Denne mappen har allerede en study.yaml; ingenting ble endret.',
+    });
+  }
+  const existing = await stat(target).catch(() => undefined);
+  if (existing && !existing.isDirectory()) {
+    throw new LitsynthError('usage', 'Expected a folder, found a file.', { file: dir, messageNb: 'Forventet en mappe, fant en fil.' });
+  }
+  const values: Record<string, string> = {
+    id: studyIdFromFolder(target),
+    language: lang,
+    style: lang === 'nb' ? 'norsk-apa-manual' : 'apa',
+    locale: lang === 'nb' ? 'nb-NO' : 'en-US',
+  };
+  const created: string[] = [];
+  const kept: string[] = [];
+  for (const file of await templateFiles(templateDir)) {
+    const template = await readFile(join(templateDir, file), 'utf8');
+    const text = template.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => values[name] ?? whole);
+    const path = join(target, file);
+    if (await createFileExclusive(path, text)) created.push(file);
+    else kept.push(file);
+  }
+  const shown = relative(process.cwd(), target) || '.';
+  const lines =
+    lang === 'nb'
+      ? [
+          `Opprettet studien «${values.id}» i ${shown}:`,
+          ...created.map((file) => `  + ${file}`),
+          ...kept.map((file) => `  = ${file} (fantes fra før, ikke endret)`),
+          '',
+          'Neste steg:',
+          `  1. Fyll inn study.yaml (tittel, problemstilling, søk) og legg manuskriptet i ${shown}.`,
+          `  2. Legg til artiklene: litsynth add ${shown} artikkel.bib (og før id-en opp under included).`,
+          `  3. Bygg alt: litsynth build ${shown}`,
+        ]
+      : [
+          `Created the study "${values.id}" in ${shown}:`,
+          ...created.map((file) => `  + ${file}`),
+          ...kept.map((file) => `  = ${file} (already there, not changed)`),
+          '',
+          'Next steps:',
+          `  1. Fill in study.yaml (title, research question, searches) and put the manuscript in ${shown}.`,
+          `  2. Add the articles: litsynth add ${shown} article.bib (and list the id under included).`,
+          `  3. Build everything: litsynth build ${shown}`,
+        ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+  return exitCodes.ok;
+}
+
+/** A study id from a folder name: lower-case ASCII letters, digits and hyphens. */
+export function studyIdFromFolder(path: string): string {
+  const id = asciiFold(basename(path))
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return /^[a-z]/.test(id) ? id : `study-${id || 'new'}`;
+}
+
+/** Folds Norwegian and other accented letters to ASCII ("Røkenes" → "Rokenes", "Ærø" → "Aero"). */
+export function asciiFold(text: string): string {
+  return text
+    .replace(/æ/g, 'ae')
+    .replace(/Æ/g, 'Ae')
+    .replace(/ø/g, 'o')
+    .replace(/Ø/g, 'O')
+    .replace(/å/g, 'a')
+    .replace(/Å/g, 'A')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '');
+}
+
+/**
+ * Creates a file only if nothing is there yet, atomically: the text goes to a temporary file,
+ * which is then hard-linked to the target (a link never replaces an existing file). Returns
+ * false, and changes nothing, when the file already exists.
+ */
+export async function createFileExclusive(path: string, text: string): Promise<boolean> {
+  const directory = dirname(path);
+  const temporary = join(directory, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    await mkdir(directory, { recursive: true });
+    await writeFile(temporary, text, { flag: 'wx' });
+    await link(temporary, path);
+    return true;
+  } catch (cause) {
+    if ((cause as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw new LitsynthError('io', `Could not create the file: ${(cause as Error).message}`, {
+      file: path,
+      messageNb: `Kunne ikke opprette filen: ${(cause as Error).message}`,
+      cause,
+    });
+  } finally {
+    await rm(temporary, { force: true });
+  }
+}
+
+async function templateFiles(directory: string, prefix = ''): Promise<string[]> {
+  const files: string[] = [];
+  const entries = await readdir(join(directory, prefix), { withFileTypes: true });
+  for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const path = prefix ? join(prefix, entry.name) : entry.name;
+    if (entry.isDirectory()) files.push(...(await templateFiles(directory, path)));
+    else files.push(path);
+  }
+  return files;
+}
+
+async function exists(path: string): Promise<boolean> {
+  return stat(path).then(
+    () => true,
+    () => false,
+  );
 }
