@@ -1,0 +1,281 @@
+import type { BlockKind, SourceBlock, SourceSpan } from './types.js';
+
+/** A piece of text on a PDF page, as the PDF text layer gives it (PDF units, origin bottom left). */
+export interface PdfTextItem {
+  text: string;
+  x: number;
+  /** Baseline. */
+  y: number;
+  width: number;
+  /** Font size (text height). */
+  height: number;
+}
+
+/** One page of a PDF: its height and its text items. */
+export interface PdfPage {
+  height: number;
+  items: PdfTextItem[];
+}
+
+/** A line of text on a page, after grouping items by baseline. */
+export interface PdfLine {
+  page: number;
+  /** Line number in the whole document, counting every line of every page in reading order. */
+  number: number;
+  text: string;
+  x: number;
+  y: number;
+  right: number;
+  height: number;
+  /** The line began with a raised small number (a footnote's own number at the page bottom). */
+  startsWithNoteNumber: boolean;
+}
+
+export interface PdfLayout {
+  blocks: SourceBlock[];
+  /** Lines removed as running headers, footers or page numbers. */
+  removed: PdfLine[];
+}
+
+/** Groups the items of every page into lines, top to bottom and left to right. */
+export function linesOfPages(pages: readonly PdfPage[]): PdfLine[][] {
+  let number = 0;
+  return pages.map((page, pageIndex) => {
+    const items = page.items.filter((item) => item.text !== '');
+    // Body-size items define the lines first; raised small items (footnote numbers) then join
+    // the line whose baseline they sit just above.
+    const rows: PdfTextItem[][] = [];
+    const sorted = [...items].sort((a, b) => b.height - a.height || b.y - a.y || a.x - b.x);
+    for (const item of sorted) {
+      const row = rows.find((candidate) => sameLine(candidate, item));
+      if (row) row.push(item);
+      else rows.push([item]);
+    }
+    const lines = rows
+      .map((row) => lineOf(row, pageIndex + 1))
+      .filter((line): line is Omit<PdfLine, 'number'> => line !== null)
+      .sort((a, b) => b.y - a.y || a.x - b.x);
+    return lines.map((line) => ({ ...line, number: ++number }));
+  });
+}
+
+function sameLine(row: readonly PdfTextItem[], item: PdfTextItem): boolean {
+  const base = row.reduce((tallest, candidate) => (candidate.height > tallest.height ? candidate : tallest));
+  const size = Math.max(base.height, item.height, 1);
+  // A superscript sits up to about half a font size above the baseline.
+  return item.y - base.y >= -size * 0.3 && item.y - base.y <= size * 0.55;
+}
+
+function lineOf(row: PdfTextItem[], page: number): Omit<PdfLine, 'number'> | null {
+  const items = [...row].sort((a, b) => a.x - b.x);
+  const bodyHeight = Math.max(...items.map((item) => item.height));
+  const baseline = items.find((item) => item.height === bodyHeight)?.y ?? items[0]?.y ?? 0;
+  let text = '';
+  let right = -Infinity;
+  let startsWithNoteNumber = false;
+  for (const item of items) {
+    // A raised, smaller number is a footnote reference (or a note's own number): not text.
+    const raised = item.height > 0 && item.height < bodyHeight * 0.8 && item.y > baseline + bodyHeight * 0.15;
+    if (raised && /^[\d*†]+$/.test(item.text.trim())) {
+      if (text.trim() === '') startsWithNoteNumber = true;
+      right = Math.max(right, item.x + item.width);
+      continue;
+    }
+    const gap = item.x - right;
+    if (text !== '' && !text.endsWith(' ') && !item.text.startsWith(' ') && gap > Math.max(item.height, 1) * 0.15) text += ' ';
+    text += item.text;
+    right = Math.max(right, item.x + item.width);
+  }
+  if (text.trim() === '') return null;
+  const first = items.find((item) => item.text.trim() !== '') ?? items[0];
+  return { page, text, x: first?.x ?? 0, y: baseline, right, height: bodyHeight, startsWithNoteNumber };
+}
+
+// "12", "- 12 -", "Side 12", "side 12 av 40", "12 / 40", "Page 3 of 9", roman numerals.
+const pageNumberLine = /^[\s\-–—]*(?:(?:side|page|s\.)\s*)?(?:\d{1,4}|[ivxlcdm]{1,7})(?:\s*(?:av|of|\/)\s*\d{1,4})?[\s\-–—]*$/i;
+
+/**
+ * Finds running headers, footers and page numbers: among the first and last two lines of each
+ * page, a line that is only a page number, or whose text (digits ignored) stands at about the
+ * same height on at least 40 % of the pages (and on two pages at least).
+ */
+export function findPageFurniture(pages: readonly PdfLine[][]): Set<PdfLine> {
+  const furniture = new Set<PdfLine>();
+  const candidates = pages.flatMap((lines) => edgeLines(lines));
+  const counts = new Map<string, Set<number>>();
+  for (const line of candidates) {
+    const key = furnitureKey(line);
+    const seen = counts.get(key) ?? new Set<number>();
+    seen.add(line.page);
+    counts.set(key, seen);
+  }
+  const needed = Math.max(2, Math.ceil(pages.length * 0.4));
+  for (const line of candidates) {
+    if (pageNumberLine.test(line.text) || (counts.get(furnitureKey(line))?.size ?? 0) >= needed) furniture.add(line);
+  }
+  return furniture;
+}
+
+function edgeLines(lines: readonly PdfLine[]): PdfLine[] {
+  if (lines.length <= 4) return [...lines];
+  return [...lines.slice(0, 2), ...lines.slice(-2)];
+}
+
+function furnitureKey(line: PdfLine): string {
+  return `${Math.round(line.y / 4)}|${line.text.replace(/\d+/g, '#').replace(/\s+/g, ' ').trim().toLowerCase()}`;
+}
+
+interface Measures {
+  bodyHeight: number;
+  bodyLeft: number;
+  bodyRight: number;
+  lineGap: number;
+}
+
+function measure(lines: readonly PdfLine[]): Measures {
+  const bodyHeight = mode(lines.map((line) => Math.round(line.height * 2) / 2)) ?? 12;
+  const body = lines.filter((line) => Math.abs(line.height - bodyHeight) < 0.6);
+  const bodyLeft = mode(body.map((line) => Math.round(line.x))) ?? 0;
+  const rights = body.map((line) => line.right).sort((a, b) => a - b);
+  const bodyRight = rights[Math.floor(rights.length * 0.9)] ?? 0;
+  const gaps: number[] = [];
+  for (let index = 1; index < body.length; index++) {
+    const previous = body[index - 1] as PdfLine;
+    const line = body[index] as PdfLine;
+    if (previous.page === line.page && previous.y > line.y) gaps.push(Math.round(previous.y - line.y));
+  }
+  const lineGap = mode(gaps) ?? bodyHeight * 1.2;
+  return { bodyHeight, bodyLeft, bodyRight, lineGap };
+}
+
+function mode(values: readonly number[]): number | undefined {
+  const counts = new Map<number, number>();
+  let best: number | undefined;
+  let bestCount = 0;
+  for (const value of values) {
+    const count = (counts.get(value) ?? 0) + 1;
+    counts.set(value, count);
+    if (count > bestCount || (count === bestCount && best !== undefined && value < best)) {
+      best = value;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+const numberedHeading = /^\d+(?:\.\d+)*\.?\s+\p{Lu}/u;
+
+/**
+ * Turns the lines of a PDF into blocks: page furniture removed, paragraphs split at larger gaps,
+ * font size changes and indentation, headings found by size (or a section number on a short
+ * line), indented runs of lines kept as block quotations, a paragraph continued across a page
+ * break, and footnotes placed after the paragraph they interrupt.
+ */
+export function layoutToBlocks(pages: readonly PdfLine[][]): PdfLayout {
+  const furniture = findPageFurniture(pages);
+  const lines = pages.flat().filter((line) => !furniture.has(line));
+  const measures = measure(lines);
+  const blocks: SourceBlock[] = [];
+  const headingHeights = [...new Set(lines.filter((line) => line.height > measures.bodyHeight * 1.1).map((line) => Math.round(line.height)))].sort(
+    (a, b) => b - a,
+  );
+
+  interface Building {
+    kind: BlockKind;
+    lines: PdfLine[];
+    level?: number;
+  }
+  const built: Building[] = [];
+  // A footnote at a page bottom interrupts the paragraph that runs on to the next page; it is
+  // placed after that paragraph ends.
+  let pendingNotes: Building[] = [];
+  let current: Building | null = null;
+  let note: Building | null = null;
+
+  const indented = (line: PdfLine) => line.x > measures.bodyLeft + measures.bodyHeight * 0.8;
+  const isHeadingLine = (line: PdfLine) =>
+    line.height > measures.bodyHeight * 1.1 ||
+    (numberedHeading.test(line.text.trim()) && line.text.trim().length < 90 && !/[.,;:]$/.test(line.text.trim()) && line.right < measures.bodyRight * 0.8);
+
+  const close = () => {
+    if (current) built.push(current);
+    current = null;
+    built.push(...pendingNotes);
+    pendingNotes = [];
+  };
+
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index] as PdfLine;
+    const previous = index > 0 ? (lines[index - 1] as PdfLine) : undefined;
+    const next = lines[index + 1];
+    const newPage = !previous || previous.page !== line.page;
+
+    if (line.startsWithNoteNumber) {
+      if (note) pendingNotes.push(note);
+      note = { kind: 'paragraph', lines: [line] };
+      continue;
+    }
+    if (note && !newPage) {
+      note.lines.push(line);
+      continue;
+    }
+    if (note) {
+      pendingNotes.push(note);
+      note = null;
+    }
+
+    const heading = isHeadingLine(line);
+    if (newPage && current) {
+      const last = current.lines.at(-1) as PdfLine;
+      if (heading || !endsMidParagraph(current, measures) || indented(line) !== indented(last)) close();
+    }
+
+    if (heading) {
+      if (current && current.kind === 'heading' && previous && previous.page === line.page && Math.abs(previous.height - line.height) < 0.6 && previous.y - line.y < line.height * 1.6) {
+        current.lines.push(line);
+        continue;
+      }
+      close();
+      const level = line.height > measures.bodyHeight * 1.1 ? headingHeights.indexOf(Math.round(line.height)) + 1 : undefined;
+      current = { kind: 'heading', lines: [line], ...(level ? { level } : {}) };
+      continue;
+    }
+
+    const gap = previous && previous.page === line.page ? previous.y - line.y : 0;
+    const lineIndented = indented(line);
+    const nextIndented = next !== undefined && next.page === line.page && indented(next);
+    let startsBlock = !current || current.kind === 'heading';
+    if (current && !startsBlock && !newPage) {
+      const last = current.lines.at(-1) as PdfLine;
+      if (gap > measures.lineGap * 1.35 || Math.abs(last.height - line.height) > 1) startsBlock = true;
+      else if (current.kind === 'block-quote' && !lineIndented) startsBlock = true;
+      // An indented line in running text starts a paragraph (first-line indent) or a quotation.
+      else if (current.kind !== 'block-quote' && lineIndented && !indented(last)) startsBlock = true;
+    }
+    if (startsBlock) {
+      close();
+      // Several indented lines in a row are a block quotation; one is a first-line indent.
+      const quote = lineIndented && (nextIndented || (next !== undefined && next.page !== line.page));
+      current = { kind: quote ? 'block-quote' : 'paragraph', lines: [line] };
+    } else if (current) {
+      current.lines.push(line);
+    }
+  }
+  if (note) pendingNotes.push(note);
+  close();
+
+  for (const block of built) {
+    const spans: SourceSpan[] = block.lines.map((line) => ({ text: line.text, line: line.number, column: 1, page: line.page }));
+    blocks.push({ kind: block.kind, spans, ...(block.level ? { level: block.level } : {}) });
+  }
+  return { blocks, removed: pages.flat().filter((line) => furniture.has(line)) };
+}
+
+/** Whether a block's last line runs to the right margin without ending a sentence. */
+function endsMidParagraph(block: { kind: BlockKind; lines: PdfLine[] }, measures: Measures): boolean {
+  if (block.kind === 'heading') return false;
+  const last = block.lines.at(-1);
+  if (!last) return false;
+  const full = last.right >= measures.bodyRight - measures.bodyHeight * 2.5;
+  return full || !/[.!?:»"”)]\s*$/.test(last.text);
+}
