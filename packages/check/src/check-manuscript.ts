@@ -1,7 +1,7 @@
 import { applyRuleSettings, compareDiagnostics, type Diagnostic, type Lang, type Localized } from '@litsynth/common';
 import { parseCitations, type Citation } from '@litsynth/citations';
 import type { Manuscript } from '@litsynth/ingest';
-import { checkConnector, checkLocatorForm, checkPunctuation } from './form-rules.js';
+import { checkConnector, checkLocatorForm, checkPunctuation, checkSecondaryForm } from './form-rules.js';
 import { foldName, normalizeName } from './names.js';
 import { findQuotations, type Quotation } from './quotations.js';
 import { referencesFromEntries, referencesFromList } from './references.js';
@@ -61,7 +61,7 @@ export function checkManuscript(options: CheckOptions): CheckResult {
 }
 
 function unresolved(): Resolution {
-  return { reference: null, match: 'none', reasons: [], cost: Number.POSITIVE_INFINITY };
+  return { reference: null, match: 'none', reasons: [], cost: Number.POSITIVE_INFINITY, alternatives: [] };
 }
 
 /** The authors of the nearest earlier citation with the same year, within the context window. */
@@ -103,7 +103,7 @@ function toChecked(manuscript: Manuscript, citation: Citation, authors: string[]
   const place = manuscript.locate(citation.start);
   const section = sectionName(manuscript, citation.start);
   return {
-    raw: citation.raw,
+    raw: rawOf(citation),
     line: place.line,
     column: place.column,
     ...(place.page === undefined ? {} : { page: place.page }),
@@ -118,6 +118,11 @@ function toChecked(manuscript: Manuscript, citation: Citation, authors: string[]
     start: citation.start,
     end: citation.end,
   };
+}
+
+/** The citation text with line breaks and runs of spaces as one space, for messages. */
+function rawOf(citation: Citation): string {
+  return citation.raw.replace(/\s+/g, ' ').trim();
 }
 
 /** "Natland et al. (2019)": how a reference is cited, for messages and suggestions. */
@@ -135,24 +140,24 @@ const listNames = (names: readonly string[]): string => names.join(', ');
 function checkWork(work: Work, references: readonly Reference[], language: Lang, report: Report): void {
   const { citation, resolution } = work;
   const reference = resolution.reference;
-  const base = { raw: citation.raw, ...(reference ? { key: reference.key } : {}) };
+  const base = { raw: rawOf(citation), ...(reference ? { key: reference.key } : {}) };
   const at = citation.start;
 
   if (work.authors.length === 0) {
     report('missing-author', at, {
-      nb: `Henvisningen «${citation.raw}» har årstall, men ingen forfatter, og ingen henvisning med samme år står foran den.`,
-      en: `The citation "${citation.raw}" has a year but no author, and no citation with the same year precedes it.`,
+      nb: `Henvisningen «${rawOf(citation)}» har årstall, men ingen forfatter, og ingen henvisning med samme år står foran den.`,
+      en: `The citation "${rawOf(citation)}" has a year but no author, and no citation with the same year precedes it.`,
     }, { ...base, suggestion: { nb: 'Skriv forfatterens etternavn foran årstallet.', en: "Write the author's family name before the year." } });
   }
   if (citation.year === null && citation.notYear !== null) {
     report('not-a-year', at, {
-      nb: `«${citation.notYear}» står der årstallet skal stå i «${citation.raw}».`,
-      en: `"${citation.notYear}" stands where the year belongs in "${citation.raw}".`,
+      nb: `«${citation.notYear}» står der årstallet skal stå i «${rawOf(citation)}».`,
+      en: `"${citation.notYear}" stands where the year belongs in "${rawOf(citation)}".`,
     }, { ...base, ...(reference?.year ? { suggestion: { nb: `Skriv årstallet ${reference.year}.`, en: `Write the year ${reference.year}.` } } : {}) });
   } else if (citation.year === null && work.authors.length > 0) {
     report('missing-year', at, {
-      nb: `Henvisningen «${citation.raw}» mangler årstall.`,
-      en: `The citation "${citation.raw}" has no year.`,
+      nb: `Henvisningen «${rawOf(citation)}» mangler årstall.`,
+      en: `The citation "${rawOf(citation)}" has no year.`,
     }, {
       ...base,
       suggestion: reference?.year
@@ -179,6 +184,8 @@ function checkWork(work: Work, references: readonly Reference[], language: Lang,
   if (reference) checkEtAl(work, reference, report);
   if (citation.secondary) checkSecondaryOriginal(work, references, report);
 
+  const secondaryForm = checkSecondaryForm(citation);
+  if (secondaryForm) report('secondary-citation-form', at, secondaryForm.message, { ...base, ...(secondaryForm.suggestion ? { suggestion: secondaryForm.suggestion } : {}) });
   const connector = checkConnector(citation);
   if (connector) report('author-connector', at, connector.message, { ...base, ...(connector.suggestion ? { suggestion: connector.suggestion } : {}) });
   if (citation.locator) {
@@ -191,7 +198,7 @@ function checkWork(work: Work, references: readonly Reference[], language: Lang,
 
 function checkFuzzyReasons(work: Work, reference: Reference, report: Report): void {
   const { citation } = work;
-  const base = { raw: citation.raw, key: reference.key };
+  const base = { raw: rawOf(citation), key: reference.key };
   const spellings = work.resolution.reasons.filter((reason) => reason.kind === 'author-spelling');
   if (spellings.length > 0 && !work.fromContext) {
     const pairs = spellings.map((reason) => ({ cited: reason.cited ?? '', entry: reason.entry ?? '' }));
@@ -210,18 +217,28 @@ function checkFuzzyReasons(work: Work, reference: Reference, report: Report): vo
     { ...base, suggestion: { nb: `Skriv ${citeForm(reference)}.`, en: `Write ${citeForm(reference)}.` } });
   }
   const year = work.resolution.reasons.find((reason) => reason.kind === 'year-differs' || reason.kind === 'year-suffix');
-  if (year) {
-    report('year-mismatch', citation.start, year.kind === 'year-suffix'
-      ? { nb: `Årstallet ${year.cited} skal være ${year.entry}: flere verk av samme forfatter(e) er fra samme år.`, en: `The year ${year.cited} should be ${year.entry}: several works by the same author(s) are from that year.` }
-      : { nb: `Årstallet ${year.cited} stemmer ikke med oppføringen ${reference.key}, som har ${year.entry ?? 'ingen årstall'}.`, en: `The year ${year.cited} does not match the entry ${reference.key}, which has ${year.entry ?? 'no year'}.` },
-    { ...base, ...(year.entry ? { suggestion: { nb: `Skriv ${year.entry}, eller rett oppføringen.`, en: `Write ${year.entry}, or correct the entry.` } } : {}) });
+  // An entry without a confirmed year cannot contradict the year written.
+  if (year && reference.year !== null && reference.year !== 'u.å.') {
+    const candidates = [reference, ...work.resolution.alternatives];
+    if (year.kind === 'year-suffix') {
+      const list = candidates.map((candidate) => `${candidate.year} (${candidate.key})`).join(', ');
+      report('year-mismatch', citation.start, {
+        nb: `Flere verk av samme forfatter(e) er fra ${year.cited}: ${list}. Årstallet må ha bokstav.`,
+        en: `Several works by the same author(s) are from ${year.cited}: ${list}. The year needs its letter.`,
+      }, { ...base, suggestion: { nb: `Skriv ${candidates.map((candidate) => candidate.year).join(' eller ')}.`, en: `Write ${candidates.map((candidate) => candidate.year).join(' or ')}.` } });
+    } else {
+      report('year-mismatch', citation.start, {
+        nb: `Årstallet ${year.cited} stemmer ikke med oppføringen ${reference.key}, som har ${reference.year}.`,
+        en: `The year ${year.cited} does not match the entry ${reference.key}, which has ${reference.year}.`,
+      }, { ...base, suggestion: { nb: `Skriv ${reference.year}, eller rett oppføringen.`, en: `Write ${reference.year}, or correct the entry.` } });
+    }
   }
 }
 
 function checkEtAl(work: Work, reference: Reference, report: Report): void {
   const { citation } = work;
   if (work.fromContext || citation.corporate) return;
-  const base = { raw: citation.raw, key: reference.key };
+  const base = { raw: rawOf(citation), key: reference.key };
   if (citation.etAl !== null && reference.names.length > 0 && reference.names.length <= 2) {
     const written = reference.names.join(citation.form === 'parenthetical' ? ' & ' : ' og ');
     report('et-al-usage', citation.start, {
@@ -253,7 +270,7 @@ function checkSecondaryOriginal(work: Work, references: readonly Reference[], re
     nb: `Originalverket ${citeForm(reference)} står i litteraturlisten, men du har lest det i ${listNames(work.authors)}.`,
     en: `The original work ${citeForm(reference)} is in the reference list, but you read it in ${listNames(work.authors)}.`,
   }, {
-    raw: work.citation.raw,
+    raw: rawOf(work.citation),
     key: reference.key,
     suggestion: {
       nb: 'Fjern originalverket fra litteraturlisten, eller henvis direkte til det hvis du har lest det.',
@@ -273,15 +290,15 @@ function checkConsistency(works: readonly Work[], report: Report): void {
   for (const [key, group] of byKey) {
     const variants = new Map<string, Work[]>();
     for (const work of group) {
-      if (work.citation.year === null) continue;
-      const names = work.fromContext ? '' : normalizeName(work.authors[0] ?? '');
+      // Year-only citations repeat the year of the citation before them; they add no variant.
+      if (work.citation.year === null || work.fromContext) continue;
+      const names = normalizeName(work.authors[0] ?? '');
       const variant = `${names}|${work.citation.year}`;
       variants.set(variant, [...(variants.get(variant) ?? []), work]);
     }
-    // Variants that only differ by a context-supplied (empty) name are the same variant.
     const distinct = [...variants.entries()];
     const years = new Set(distinct.map(([variant]) => variant.split('|')[1]));
-    const names = new Set(distinct.map(([variant]) => variant.split('|')[0]).filter((name) => name !== ''));
+    const names = new Set(distinct.map(([variant]) => variant.split('|')[0]));
     if (years.size < 2 && names.size < 2) continue;
     // The most frequent variant is taken as intended; the first citation of another one is reported.
     const ranked = distinct.sort((a, b) => b[1].length - a[1].length || (a[1][0]?.citation.start ?? 0) - (b[1][0]?.citation.start ?? 0));
@@ -289,15 +306,16 @@ function checkConsistency(works: readonly Work[], report: Report): void {
     if (!deviating) continue;
     const describe = ([, list]: [string, Work[]]) => {
       const first = list[0];
-      const name = first && !first.fromContext ? `${first.authors[0]}${first.citation.etAl ? ' et al.' : ''} ` : '';
-      return `${name}(${first?.citation.year}) ×${list.length}`;
+      const authors = first?.authors ?? [];
+      const name = first?.citation.etAl || authors.length > 2 ? `${authors[0]} et al.` : authors.join(' & ');
+      return `${name} (${first?.citation.year}) ×${list.length}`;
     };
     const summary = ranked.map(describe).join(', ');
     report('inconsistent-citation', deviating.citation.start, {
       nb: `Samme verk (${key}) er henvist til på ulike måter: ${summary}.`,
       en: `The same work (${key}) is cited in different ways: ${summary}.`,
     }, {
-      raw: deviating.citation.raw,
+      raw: rawOf(deviating.citation),
       key,
       suggestion: { nb: 'Bruk samme navneform og årstall overalt, slik oppføringen har dem.', en: 'Use the same names and year everywhere, as in the entry.' },
     });
@@ -318,10 +336,10 @@ function checkQuotations(manuscript: Manuscript, works: readonly Work[], report:
     reported.add(work);
     const excerpt = manuscript.text.slice(quotation.start, Math.min(quotation.end, quotation.start + 50)).replace(/\s+/g, ' ');
     report('quotation-without-page', quotation.start, {
-      nb: `Sitatet ${excerpt}${quotation.end - quotation.start > 50 ? '…' : ''} står uten sidetall i henvisningen «${work.citation.raw}».`,
-      en: `The quotation ${excerpt}${quotation.end - quotation.start > 50 ? '…' : ''} has no page in its citation "${work.citation.raw}".`,
+      nb: `Sitatet ${excerpt}${quotation.end - quotation.start > 50 ? '…' : ''} står uten sidetall i henvisningen «${rawOf(work.citation)}».`,
+      en: `The quotation ${excerpt}${quotation.end - quotation.start > 50 ? '…' : ''} has no page in its citation "${rawOf(work.citation)}".`,
     }, {
-      raw: work.citation.raw,
+      raw: rawOf(work.citation),
       ...(work.resolution.reference ? { key: work.resolution.reference.key } : {}),
       suggestion: { nb: 'Legg til sidetallet: «s. 12».', en: 'Add the page: "p. 12".' },
     });
@@ -365,7 +383,10 @@ function checkReferences(
       en: 'The manuscript has no reference list. The reader cannot find the sources it cites.',
     }, { suggestion: { nb: 'Legg til en litteraturliste til slutt; litsynth bib lager den fra bibliografien.', en: 'Add a reference list at the end; litsynth bib generates it from the bibliography.' } });
   }
-  const cited = new Set(works.map((work) => work.resolution.reference?.key).filter((key): key is string => key !== undefined));
+  // A tie between works ("SNL, 2018" for 2018a and 2018b) counts as citing each of them.
+  const cited = new Set(
+    works.flatMap((work) => [work.resolution.reference, ...work.resolution.alternatives]).map((reference) => reference?.key).filter((key): key is string => key !== undefined),
+  );
   for (const reference of references) {
     if (cited.has(reference.key)) continue;
     const message: Localized = {

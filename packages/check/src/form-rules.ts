@@ -40,7 +40,9 @@ export function checkLocatorForm(locator: Locator, language: Lang): FormProblem 
 
 /** Checks the connector: "&" only inside parentheses, "og"/"and" only in running text. */
 export function checkConnector(citation: Citation): FormProblem | null {
-  if (citation.connector === '&' && citation.form === 'narrative') {
+  // "Nerdrum (gjengitt i Eide & Eide, 2005)": an "&" inside the parenthesis of a narrative citation is right.
+  const outside = citation.raw.split('(')[0] ?? citation.raw;
+  if (citation.connector === '&' && citation.form === 'narrative' && outside.includes('&')) {
     return {
       message: {
         nb: '«&» brukes bare inne i parentes; i løpende tekst skrives «og».',
@@ -96,4 +98,43 @@ export function checkPunctuation(citation: Citation): FormProblem | null {
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+const particles = new Set(['van', 'von', 'de', 'da', 'di', 'du', 'le', 'la', 'der', 'den', 'ten', 'ter', 'af', 'av']);
+
+/**
+ * Checks how a secondary citation names the original: by family name only, with its year, as in
+ * "(Kierkegaard, 1859, sitert i Melberg, 2017)".
+ */
+export function checkSecondaryForm(citation: Citation): FormProblem | null {
+  const secondary = citation.secondary;
+  if (!secondary) return null;
+  const problems: Localized[] = [];
+  if (secondary.authors.length === 0) {
+    problems.push({ nb: 'originalforfatteren er ikke nevnt i henvisningen', en: 'the original author is not named in the citation' });
+  }
+  const withGivenName = secondary.authors.filter((name) => {
+    const words = name.trim().split(/\s+/);
+    return words.length >= 2 && /^\p{Lu}\p{Ll}+$/u.test(words[0] ?? '') && !particles.has((words[0] ?? '').toLowerCase()) && !/\b(og|and|for|i)\b/.test(name);
+  });
+  for (const name of withGivenName) {
+    const family = name.trim().split(/\s+/).pop() ?? name;
+    problems.push({ nb: `skriv bare etternavnet: «${family}», ikke «${name}»`, en: `write the family name only: "${family}", not "${name}"` });
+  }
+  if (secondary.authors.length > 0 && secondary.year === null) {
+    problems.push({ nb: 'originalverkets årstall mangler', en: 'the year of the original is missing' });
+  }
+  if (problems.length === 0) return null;
+  const original = secondary.authors.map((name) => name.trim().split(/\s+/).pop()).join(' & ') || 'Forfatter';
+  const read = citation.authors.join(' & ');
+  return {
+    message: {
+      nb: `Sekundærhenvisningen er ikke skrevet etter APA: ${problems.map((problem) => problem.nb).join('; ')}.`,
+      en: `The secondary citation is not written the APA way: ${problems.map((problem) => problem.en).join('; ')}.`,
+    },
+    suggestion: {
+      nb: `Skriv (${original}, årstall, ${secondary.marker} ${read}, ${citation.year ?? 'årstall'}).`,
+      en: `Write (${original}, year, as cited in ${read}, ${citation.year ?? 'year'}).`,
+    },
+  };
 }

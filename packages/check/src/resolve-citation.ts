@@ -17,6 +17,8 @@ export interface Resolution {
   reasons: MatchReason[];
   /** How far the citation is from the reference (0 = exact); Infinity when unresolved. */
   cost: number;
+  /** Other references exactly as close ("SNL, 2018" when SNL has 2018a and 2018b). */
+  alternatives: Reference[];
 }
 
 interface Comparison {
@@ -89,7 +91,8 @@ const baseYear = (year: string): string => year.replace(/[a-z]$/, '');
 
 /** Compares the written year with the entry's. */
 function compareYear(cited: string | null, entry: string | null): Comparison {
-  if (cited === null) return { cost: 1, reasons: [{ kind: 'year-missing', ...(entry === null ? {} : { entry }) }] };
+  // No year written: a work without a year ("u.å.") is the likelier one.
+  if (cited === null) return { cost: entry === null || entry === 'u.å.' ? 0.5 : 1, reasons: [{ kind: 'year-missing', ...(entry === null ? {} : { entry }) }] };
   if (entry === cited) return { cost: 0, reasons: [] };
   if (entry !== null && baseYear(entry) === baseYear(cited)) {
     return { cost: 0.5, reasons: [{ kind: 'year-suffix', cited, entry }] };
@@ -107,12 +110,13 @@ function compareYear(cited: string | null, entry: string | null): Comparison {
  * difference as a reason; unresolved when no reference has a similar first author.
  */
 export function resolveCitation(cited: CitedWork, references: readonly Reference[]): Resolution {
-  let best: Resolution = { reference: null, match: 'none', reasons: [], cost: Number.POSITIVE_INFINITY };
+  let best: Resolution = { reference: null, match: 'none', reasons: [], cost: Number.POSITIVE_INFINITY, alternatives: [] };
   for (const reference of references) {
     const authors = compareAuthors(cited, reference);
     if (authors === null) continue;
     const year = compareYear(cited.year, reference.year);
     const cost = authors.cost + year.cost;
+    if (cost === best.cost && best.reference) best.alternatives.push(reference);
     if (cost < best.cost) {
       const reasons = [...authors.reasons, ...year.reasons];
       const fuzzy = reasons.some((reason) => reason.kind !== 'abbreviation');
@@ -121,6 +125,7 @@ export function resolveCitation(cited: CitedWork, references: readonly Reference
         match: fuzzy ? 'fuzzy' : 'exact',
         reasons: fuzzy ? reasons : [{ kind: 'exact' }, ...reasons],
         cost,
+        alternatives: [],
       };
     }
   }

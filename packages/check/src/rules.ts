@@ -106,6 +106,15 @@ export const checkRules: RuleDefinition[] = [
     example: '(Kvam, 2004, sitert i Kristiansen, 2022) with an entry for Kvam (2004)',
   },
   {
+    id: 'secondary-citation-form',
+    severity: 'warning',
+    description: {
+      nb: 'Sekundærhenvisningen navngir ikke originalen med etternavn og årstall: (Kierkegaard, 1859, sitert i Melberg, 2017).',
+      en: 'The secondary citation does not name the original by family name and year: (Kierkegaard, 1859, as cited in Melberg, 2017).',
+    },
+    example: '(Søren Kirkegaard gjengitt i Melberg, 2017)',
+  },
+  {
     id: 'quotation-without-page',
     severity: 'warning',
     description: {
