@@ -1,8 +1,179 @@
-import { textToManuscript } from './text-to-manuscript.js';
+import type { Nodes, Parents, Root } from 'mdast';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { manuscriptFromBlocks } from './build-manuscript.js';
 import type { TextSource } from './text-to-manuscript.js';
-import type { Manuscript } from './types.js';
+import type { BlockKind, Manuscript, SourceBlock, SourceSpan } from './types.js';
 
-/** Reads Markdown into a `Manuscript` (headings, paragraphs, block quotes, list items). */
+const parser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']);
+
+/**
+ * Reads Markdown into a `Manuscript` through remark (CommonMark, GFM, front matter): headings,
+ * paragraphs, block quotes, list items and table cells become blocks; inline text is flattened;
+ * positions come from the syntax tree, so offsets map back to the Markdown source exactly.
+ */
 export function markdownToManuscript(text: string, source: TextSource): Manuscript {
-  return { ...textToManuscript(text, source), format: 'md' };
+  const tree = parser.parse(text) as Root;
+  const lineStarts = findLineStarts(text);
+  const blocks: SourceBlock[] = [];
+  collectBlocks(tree, 'paragraph', { text, lineStarts, blocks });
+  return manuscriptFromBlocks({
+    path: source.path,
+    format: source.format ?? 'md',
+    encoding: source.encoding ?? 'utf-8',
+    notes: source.notes ?? [],
+    blocks,
+  });
+}
+
+interface Context {
+  text: string;
+  lineStarts: number[];
+  blocks: SourceBlock[];
+}
+
+/** Offsets where lines start (after LF, CRLF or CR), as micromark counts lines. */
+function findLineStarts(text: string): number[] {
+  const starts = [0];
+  for (let index = 0; index < text.length; index++) {
+    const char = text[index];
+    if (char === '\n' || (char === '\r' && text[index + 1] !== '\n')) starts.push(index + 1);
+  }
+  return starts;
+}
+
+function placeOf(lineStarts: readonly number[], offset: number): { line: number; column: number } {
+  let low = 0;
+  let high = lineStarts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if ((lineStarts[middle] as number) <= offset) low = middle;
+    else high = middle - 1;
+  }
+  return { line: low + 1, column: offset - (lineStarts[low] as number) + 1 };
+}
+
+/** Walks block-level nodes; `kind` is what a paragraph inside the current container becomes. */
+function collectBlocks(node: Nodes, kind: BlockKind, context: Context): void {
+  switch (node.type) {
+    case 'heading': {
+      const spans = inlineSpans(node, context);
+      if (spans.length > 0) context.blocks.push({ kind: 'heading', spans, level: node.depth });
+      return;
+    }
+    case 'paragraph': {
+      const spans = inlineSpans(node, context);
+      if (spans.length > 0) context.blocks.push({ kind, spans });
+      return;
+    }
+    case 'blockquote':
+      for (const child of node.children) collectBlocks(child, 'block-quote', context);
+      return;
+    case 'listItem':
+      for (const child of node.children) collectBlocks(child, kind === 'block-quote' ? kind : 'list-item', context);
+      return;
+    case 'tableCell': {
+      const spans = inlineSpans(node, context);
+      if (spans.length > 0) context.blocks.push({ kind: 'paragraph', spans });
+      return;
+    }
+    case 'code':
+    case 'html':
+    case 'yaml':
+    case 'definition':
+    case 'thematicBreak':
+      return;
+    default:
+      if ('children' in node) for (const child of (node as Parents).children) collectBlocks(child as Nodes, kind, context);
+  }
+}
+
+/** The text of a block's inline content as spans that map back to the source. */
+function inlineSpans(node: Parents, context: Context): SourceSpan[] {
+  const spans: SourceSpan[] = [];
+  let join: 'line' | 'inline' = 'line';
+  const visit = (child: Nodes): void => {
+    switch (child.type) {
+      case 'text':
+      case 'inlineCode':
+        join = alignedSpans(child.value, child.position?.start.offset, child.position?.end.offset, join, spans, context);
+        return;
+      case 'break':
+        join = 'line';
+        return;
+      case 'image':
+      case 'imageReference':
+      case 'footnoteReference':
+      case 'html':
+        return;
+      default:
+        if ('children' in child) for (const grandchild of (child as Parents).children) visit(grandchild as Nodes);
+    }
+  };
+  for (const child of node.children) visit(child as Nodes);
+  if (spans[0]) spans[0].join = 'line';
+  return spans;
+}
+
+/**
+ * Turns a node's value into spans by aligning it with its source: characters the parser removed
+ * (escapes, entities, indentation, ">" markers of continued quotes) are skipped, so every span
+ * maps one to one onto source columns. Returns how the next span attaches.
+ */
+function alignedSpans(
+  value: string,
+  start: number | undefined,
+  end: number | undefined,
+  join: 'line' | 'inline',
+  spans: SourceSpan[],
+  context: Context,
+): 'line' | 'inline' {
+  if (start === undefined || end === undefined) return join;
+  const source = context.text;
+  let next = join;
+  let spanText = '';
+  let spanSource = -1;
+  let lastSource = start - 1;
+  const flush = (): void => {
+    if (spanText === '') return;
+    const place = placeOf(context.lineStarts, spanSource);
+    spans.push({ text: spanText, line: place.line, column: place.column, join: next });
+    next = 'inline';
+    spanText = '';
+  };
+  let cursor = start;
+  for (let index = 0; index < value.length; index++) {
+    const char = value[index] as string;
+    if (char === '\n') {
+      flush();
+      next = 'line';
+      // Skip the line ending in the source as well.
+      while (cursor < end && source[cursor] !== '\n' && source[cursor] !== '\r') cursor++;
+      if (source[cursor] === '\r') cursor++;
+      if (source[cursor] === '\n') cursor++;
+      continue;
+    }
+    let at = -1;
+    for (let look = cursor; look < Math.min(end, cursor + 16); look++) {
+      if (source[look] === char) {
+        at = look;
+        break;
+      }
+    }
+    if (at < 0) {
+      // A character the parser produced (from an entity or escape): map it to where that starts.
+      at = Math.min(cursor, Math.max(start, end - 1));
+      cursor = source[at] === '&' ? Math.max(at + 1, source.indexOf(';', at) + 1) : at + 1;
+    } else {
+      cursor = at + 1;
+    }
+    if (spanText !== '' && at !== lastSource + 1) flush();
+    if (spanText === '') spanSource = at;
+    spanText += char;
+    lastSource = at;
+  }
+  flush();
+  return next;
 }

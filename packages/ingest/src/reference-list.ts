@@ -98,12 +98,7 @@ export function parseReferenceEntry(raw: string, start = 0): ReferenceListEntry 
   const year = yearPattern.exec(entry);
   const authorPart = year ? entry.slice(0, year.index) : (/^[^()]*?\.(?=\s)/u.exec(entry)?.[0] ?? '');
   let title: string | null = null;
-  if (year) {
-    const rest = entry.slice(year.index + year[0].length).replace(/^\s*\.\s*/u, '');
-    const stop = /[.](?=\s|$)|[?!](?=\s|$)/u.exec(rest);
-    const candidate = (stop ? rest.slice(0, stop.index + (stop[0] === '.' ? 0 : 1)) : rest).trim();
-    title = candidate === '' ? null : candidate;
-  }
+  if (year) title = titleAfterYear(entry.slice(year.index + year[0].length));
   return {
     raw: entry,
     start: offset,
@@ -112,6 +107,30 @@ export function parseReferenceEntry(raw: string, start = 0): ReferenceListEntry 
     year: year?.[1] ? normaliseYear(year[1]) : null,
     title,
   };
+}
+
+/**
+ * The title: the text after "(year)." up to the first sentence end outside parentheses, without
+ * a trailing parenthesis such as "(3. utg.)" or "[Master's thesis]".
+ */
+function titleAfterYear(rest: string): string | null {
+  const text = rest.replace(/^\s*\.\s*/u, '');
+  let depth = 0;
+  let stop = text.length;
+  for (let index = 0; index < text.length; index++) {
+    const char = text[index] as string;
+    if (char === '(' || char === '[') depth++;
+    else if ((char === ')' || char === ']') && depth > 0) depth--;
+    else if (depth === 0 && (char === '.' || char === '?' || char === '!') && /\s|$/u.test(text[index + 1] ?? '')) {
+      stop = char === '.' ? index : index + 1;
+      break;
+    }
+  }
+  const title = text
+    .slice(0, stop)
+    .replace(/\s*[([][^()[\]]*[)\]]$/u, '')
+    .trim();
+  return title === '' ? null : title;
 }
 
 function normaliseYear(year: string): string {

@@ -1,0 +1,249 @@
+/**
+ * Layout analysis of plain text, especially text copied or extracted from a PDF: which lines are
+ * page furniture (running headers, footers, page numbers), where pages break and which page
+ * number each line is on, and whether the text is "double spaced" (every line followed by an
+ * empty line, so that one empty line does not end a paragraph). See
+ * docs/decisions/ingest-plain-text-layout.md for the evidence behind each rule.
+ */
+
+/** One physical line of the decoded file (a line may be split at a form feed). */
+export interface TextLine {
+  /** The line's text without its terminator or form feed. */
+  text: string;
+  /** 1-based line number in the decoded file. */
+  line: number;
+  /** 1-based column of `text[0]`. */
+  column: number;
+  /** A form feed (pdftotext's page break) comes right before this line. */
+  formFeed: boolean;
+}
+
+export interface TextLayout {
+  lines: TextLine[];
+  /** Whether each content line is followed by exactly one empty line. */
+  doubleSpaced: boolean;
+  /** Indexes (into `lines`) of page header/footer and page-number lines. */
+  furniture: Set<number>;
+  /** Page number per line index, where known with confidence. */
+  pages: (number | undefined)[];
+  /** How pages were found, for the notes: 'form-feed', 'page-breaks', 'page-number-lines' or none. */
+  pageSource: 'form-feed' | 'page-breaks' | 'page-number-lines' | undefined;
+  /** Indexes of lines that begin a new page. */
+  pageStarts: number[];
+}
+
+/** Splits decoded text into lines (LF, CRLF or CR), and at form feeds. */
+export function splitTextLines(text: string): TextLine[] {
+  const lines: TextLine[] = [];
+  const raw = text.split(/\r\n|\r|\n/u);
+  raw.forEach((content, index) => {
+    let column = 1;
+    let rest = content;
+    let formFeed = false;
+    for (;;) {
+      const at = rest.indexOf('\f');
+      if (at < 0) break;
+      if (at > 0 || lines.length > 0) {
+        // Text before the form feed stays on the old page.
+        if (rest.slice(0, at).trim() !== '') lines.push({ text: rest.slice(0, at), line: index + 1, column, formFeed });
+        formFeed = true;
+      }
+      column += at + 1;
+      rest = rest.slice(at + 1);
+    }
+    lines.push({ text: rest, line: index + 1, column, formFeed });
+  });
+  return lines;
+}
+
+const pageNumberLine = /^\s*(?:[-–]\s*)?(?:(?:side|page|s\.|p\.)\s*)?(\d{1,3})(?:\s*(?:av|of|\/)\s*\d{1,3})?(?:\s*[-–])?\s*$/iu;
+const furnitureLabel = /^\s*(?:kandidat(?:nummer|nr\.?)|candidate (?:number|no\.?)|studentnummer|student number|emnekode|course code)\b/iu;
+
+/** The page number a line shows when it is only a page number ("27", "Side 3 av 40", "- 4 -"). */
+export function pageNumberOf(text: string): number | undefined {
+  const match = pageNumberLine.exec(text);
+  return match?.[1] ? Number(match[1]) : undefined;
+}
+
+function isBlank(text: string): boolean {
+  return text.trim() === '';
+}
+
+/** Analyses the layout of decoded plain text. */
+export function analyseTextLayout(text: string): TextLayout {
+  const lines = splitTextLines(text);
+  const content: number[] = [];
+  lines.forEach((line, index) => {
+    if (!isBlank(line.text)) content.push(index);
+  });
+  const doubleSpaced = isDoubleSpaced(lines, content);
+  const furniture = findFurniture(lines, content, doubleSpaced);
+  const { pageStarts, anchors, source } = findPageStarts(lines, content, furniture, doubleSpaced);
+  const pages = numberPages(lines.length, pageStarts, anchors, source);
+  return {
+    lines,
+    doubleSpaced,
+    furniture,
+    pages,
+    pageSource: pages.some((page) => page !== undefined) ? source : undefined,
+    pageStarts,
+  };
+}
+
+/** Empty lines between content line `a` and the next content line `b` (indexes into `lines`). */
+function gapBetween(a: number, b: number): number {
+  return b - a - 1;
+}
+
+function isDoubleSpaced(lines: readonly TextLine[], content: readonly number[]): boolean {
+  if (content.length < 6) return false;
+  let single = 0;
+  for (let index = 1; index < content.length; index++) {
+    const a = content[index - 1] as number;
+    const b = content[index] as number;
+    if (gapBetween(a, b) === 1 && (lines[a + 1]?.text ?? '') === '') single++;
+  }
+  return single >= (content.length - 1) * 0.6;
+}
+
+function findFurniture(lines: readonly TextLine[], content: readonly number[], doubleSpaced: boolean): Set<number> {
+  const furniture = new Set<number>();
+  // Running headers and footers repeat: the same short line three times or more (digits may
+  // differ, as in "Side 3 av 40").
+  const counts = new Map<string, number[]>();
+  for (const index of content) {
+    const text = (lines[index] as TextLine).text.trim();
+    if (text.length < 8 || text.length > 80 || !/\p{L}/u.test(text)) continue;
+    const key = text.replace(/\d+/gu, '#');
+    const list = counts.get(key) ?? [];
+    list.push(index);
+    counts.set(key, list);
+  }
+  for (const list of counts.values()) {
+    if (list.length >= 3) for (const index of list) furniture.add(index);
+  }
+  for (let position = 0; position < content.length; position++) {
+    const index = content[position] as number;
+    const text = (lines[index] as TextLine).text;
+    if (furnitureLabel.test(text) && text.trim().length <= 80) furniture.add(index);
+    if (pageNumberOf(text) === undefined) continue;
+    // A page number stands alone: with empty lines on both sides in ordinary text, or at a
+    // page break; in double-spaced text every line has empty lines around it, so a line holding
+    // only a number (no sentence ends that way) is furniture.
+    const before = content[position - 1];
+    const after = content[position + 1];
+    const aloneBefore = before === undefined || gapBetween(before, index) > 0 || (lines[index] as TextLine).formFeed;
+    const aloneAfter = after === undefined || gapBetween(index, after) > 0 || (lines[after] as TextLine).formFeed;
+    if (aloneBefore && aloneAfter) furniture.add(index);
+  }
+  return furniture;
+}
+
+interface PageAnchor {
+  /** Index into the page list. */
+  page: number;
+  number: number;
+}
+
+function findPageStarts(
+  lines: readonly TextLine[],
+  content: readonly number[],
+  furniture: ReadonlySet<number>,
+  doubleSpaced: boolean,
+): { pageStarts: number[]; anchors: PageAnchor[]; source: TextLayout['pageSource'] } {
+  const pageStarts = [0];
+  const anchorLines: Array<{ line: number; number: number }> = [];
+  const hasFormFeeds = lines.some((line, index) => line.formFeed && index > 0);
+  if (hasFormFeeds) {
+    lines.forEach((line, index) => {
+      if (line.formFeed && index > 0) pageStarts.push(index);
+    });
+    return { pageStarts, anchors: [], source: 'form-feed' };
+  }
+  for (let position = 0; position < content.length; position++) {
+    const index = content[position] as number;
+    const previous = content[position - 1];
+    if (furniture.has(index)) {
+      const number = pageNumberOf((lines[index] as TextLine).text);
+      if (number !== undefined) anchorLines.push({ line: index, number });
+      // A footer cluster ends its page: the next content line that is not furniture starts one.
+      const next = content.slice(position + 1).find((candidate) => !furniture.has(candidate));
+      if (next !== undefined && !content.slice(position + 1, content.indexOf(next)).some((c) => !furniture.has(c))) {
+        if (pageStarts[pageStarts.length - 1] !== next) pageStarts.push(next);
+      }
+      continue;
+    }
+    // In double-spaced PDF text, the line that ends a page is not followed by its empty line.
+    if (doubleSpaced && previous !== undefined && !furniture.has(previous) && gapBetween(previous, index) === 0) {
+      if (pageStarts[pageStarts.length - 1] !== index) pageStarts.push(index);
+    }
+  }
+  pageStarts.sort((a, b) => a - b);
+  const unique = pageStarts.filter((start, at) => at === 0 || start !== pageStarts[at - 1]);
+  const anchors = anchorLines.map(({ line, number }) => ({ page: pageIndexOf(unique, line), number }));
+  const source: TextLayout['pageSource'] = doubleSpaced && unique.length > 1 ? 'page-breaks' : 'page-number-lines';
+  return { pageStarts: unique, anchors, source };
+}
+
+function pageIndexOf(pageStarts: readonly number[], line: number): number {
+  let page = 0;
+  for (let index = 0; index < pageStarts.length; index++) {
+    if ((pageStarts[index] as number) <= line) page = index;
+  }
+  return page;
+}
+
+/**
+ * Gives each line its page number. Form feeds number pages from 1. Otherwise page numbers come
+ * only from page-number lines: all of them must agree on the offset between page index and number,
+ * and numbering stops at a page much longer than the others (a page break was probably missed).
+ */
+function numberPages(
+  lineCount: number,
+  pageStarts: readonly number[],
+  anchors: readonly PageAnchor[],
+  source: TextLayout['pageSource'],
+): (number | undefined)[] {
+  const pages: (number | undefined)[] = new Array(lineCount).fill(undefined);
+  const numbers: (number | undefined)[] = new Array(pageStarts.length).fill(undefined);
+  if (source === 'form-feed') {
+    numbers.forEach((_, index) => {
+      numbers[index] = index + 1;
+    });
+  } else {
+    const first = anchors[0];
+    // One page-number line fixes the numbering only when the page breaks are known; otherwise it
+    // takes two or more that agree.
+    if (source === 'page-number-lines' && anchors.length < 2) return pages;
+    if (!first || anchors.some((anchor) => anchor.number - anchor.page !== first.number - first.page)) return pages;
+    const offset = first.number - first.page;
+    const lengths = pageStarts.map((start, index) => (pageStarts[index + 1] ?? lineCount) - start);
+    // The first and last pages are often partial; the others show how long a page is.
+    const inner = lengths.slice(1, -1).sort((a, b) => a - b);
+    const median = inner.length > 0 ? (inner[inner.length >> 1] as number) : Number.POSITIVE_INFINITY;
+    const limit = median * 1.6;
+    const anchorPages = new Set(anchors.map((anchor) => anchor.page));
+    // A page with an anchor is known; pages further away are known while no page on the way is
+    // suspiciously long.
+    const low = Math.min(...anchorPages);
+    const high = Math.max(...anchorPages);
+    for (let page = low; page <= high; page++) numbers[page] = page + offset;
+    // Counting pages away from an anchor is only safe while no page on the way is much longer
+    // than the others: such a page probably hides a page break that was not found.
+    for (let page = high + 1; page < pageStarts.length; page++) {
+      if ((lengths[page] as number) > limit) break;
+      numbers[page] = page + offset;
+    }
+    for (let page = low - 1; page >= 0; page--) {
+      if ((lengths[page] as number) > limit) break;
+      numbers[page] = page + offset;
+    }
+    // Page numbers below 1 mean the anchor was misread.
+    if (numbers.some((number) => number !== undefined && number < 1)) return pages;
+  }
+  pageStarts.forEach((start, index) => {
+    const end = pageStarts[index + 1] ?? lineCount;
+    for (let line = start; line < end; line++) pages[line] = numbers[index];
+  });
+  return pages;
+}
