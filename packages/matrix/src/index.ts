@@ -18,3 +18,16 @@ export type {
   SourceConceptCell,
   SourceRow,
 } from './types.js';
+export { frameworkRules, loadCoding, loadConcepts, parseCoding, parseConcepts } from './framework/index.js';
+export type {
+  Coding,
+  CodingContext,
+  CodingLink,
+  CodingResult,
+  Concept,
+  ConceptFramework,
+  ConceptsOptions,
+  ConceptsResult,
+  FrameworkRuleId,
+  Theory,
+} from './framework/index.js';

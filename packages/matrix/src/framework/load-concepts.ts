@@ -1,0 +1,178 @@
+import { readTextFile, type Diagnostic, type Localized } from '@litsynth/common';
+import { isMap, isSeq, type YAMLMap } from 'yaml';
+import { frameworkDiagnostic } from './rules.js';
+import type { Concept, ConceptFramework, ConceptsOptions, ConceptsResult, Theory } from './types.js';
+import { MapReader, pairOf, parseYamlFile, type YamlFile } from './yaml-reader.js';
+
+const idPattern = /^[a-z][a-z0-9-]*$/;
+const idExpected: Localized = { nb: 'en id med små bokstaver, tall og - («empathy»)', en: 'an id of lowercase letters, digits and - ("empathy")' };
+const rules = { invalid: 'concepts-invalid', unknownField: 'concepts-unknown-field' } as const;
+
+/** Reads and validates a concept framework file (concepts.yaml); a missing file throws a LitsynthError. */
+export async function loadConcepts(path: string, options: ConceptsOptions = {}): Promise<ConceptsResult> {
+  const { text } = await readTextFile(path, { role: 'concept framework' });
+  return parseConcepts(text, path, options);
+}
+
+/**
+ * Parses a concept framework: theories, each with its concepts. Every problem is a diagnostic
+ * with file and line; a broken theory or concept is skipped and the rest still loads.
+ */
+export function parseConcepts(text: string, file: string, options: ConceptsOptions = {}): ConceptsResult {
+  const diagnostics: Diagnostic[] = [];
+  const framework: ConceptFramework = { file, theories: [], concepts: [] };
+  const yaml = parseYamlFile(text, file, 'concepts-invalid', diagnostics);
+  if (!yaml) return { framework, diagnostics };
+  const root = yaml.doc.contents;
+  const theoriesPair = isMap(root) ? pairOf(root, 'theories') : undefined;
+  if (!isMap(root) || !theoriesPair || !isSeq(theoriesPair.value)) {
+    diagnostics.push(
+      frameworkDiagnostic('concepts-invalid', yaml.placeOf(theoriesPair?.value ?? root), {
+        nb: 'Forventet feltet «theories»: en liste med teorier, hver med id, label og concepts.',
+        en: 'Expected the field "theories": a list of theories, each with id, label and concepts.',
+      }),
+    );
+    return { framework, diagnostics };
+  }
+  new MapReader(yaml, root, { nb: 'begrepsrammen', en: 'the concept framework' }, rules, diagnostics).reportUnknownFields(['theories']);
+  const entryIds = options.entryIds ? new Set(options.entryIds) : undefined;
+  const theoryLines = new Map<string, number>();
+  const conceptLines = new Map<string, number>();
+  for (const item of theoriesPair.value.items) {
+    if (!isMap(item)) {
+      diagnostics.push(
+        frameworkDiagnostic('concepts-invalid', yaml.placeOf(item), {
+          nb: 'En teori må være et objekt med id, label og concepts.',
+          en: 'A theory must be an object with id, label and concepts.',
+        }),
+      );
+      continue;
+    }
+    const theory = readTheory(yaml, item, diagnostics);
+    if (!theory) continue;
+    const earlier = theoryLines.get(theory.id);
+    if (earlier !== undefined) {
+      diagnostics.push(duplicate('teorien', 'theory', theory.id, earlier, { file, line: theory.line, column: 1 }));
+      continue;
+    }
+    theoryLines.set(theory.id, theory.line);
+    checkSource(theory.source, { nb: `teorien «${theory.id}»`, en: `theory "${theory.id}"` }, yaml.placeOf(pairOf(item, 'source')?.value ?? item), entryIds, diagnostics);
+    framework.theories.push(theory);
+    const conceptsPair = pairOf(item, 'concepts');
+    for (const conceptItem of isSeq(conceptsPair?.value) ? conceptsPair.value.items : []) {
+      if (!isMap(conceptItem)) {
+        diagnostics.push(
+          frameworkDiagnostic('concepts-invalid', yaml.placeOf(conceptItem), {
+            nb: `Et begrep i teorien «${theory.id}» må være et objekt med id, label, definition og terms.`,
+            en: `A concept of theory "${theory.id}" must be an object with id, label, definition and terms.`,
+          }),
+        );
+        continue;
+      }
+      const concept = readConcept(yaml, conceptItem, theory, diagnostics);
+      if (!concept) continue;
+      const earlierConcept = conceptLines.get(concept.id);
+      if (earlierConcept !== undefined) {
+        diagnostics.push(duplicate('begrepet', 'concept', concept.id, earlierConcept, { file, line: concept.line, column: 1 }));
+        continue;
+      }
+      conceptLines.set(concept.id, concept.line);
+      const sourcePair = pairOf(conceptItem, 'source');
+      if (sourcePair) checkSource(concept.source, { nb: `begrepet «${concept.id}»`, en: `concept "${concept.id}"` }, yaml.placeOf(sourcePair.value), entryIds, diagnostics);
+      else if (concept.source === undefined) {
+        diagnostics.push(
+          frameworkDiagnostic('concepts-unknown-source', { file, line: concept.line, column: 1 }, {
+            nb: `Begrepet «${concept.id}» har ingen kilde; forventet «source» med id-en til en post i litteraturlisten (her eller på teorien).`,
+            en: `Concept "${concept.id}" has no source; expected "source" with the id of a bibliography entry (here or on its theory).`,
+          }),
+        );
+      }
+      theory.concepts.push(concept.id);
+      framework.concepts.push(concept);
+    }
+  }
+  return { framework, diagnostics };
+}
+
+function readTheory(yaml: YamlFile, map: YAMLMap, diagnostics: Diagnostic[]): Theory | undefined {
+  const idGuess = pairOf(map, 'id');
+  const name = idGuess ? String((idGuess.value as { value?: unknown } | null)?.value ?? '') : '';
+  const reader = new MapReader(yaml, map, { nb: `teorien «${name}»`, en: `theory "${name}"` }, rules, diagnostics);
+  reader.reportUnknownFields(['id', 'label', 'source', 'concepts']);
+  const id = reader.string('id', { required: true, pattern: idPattern, expected: idExpected });
+  const label = reader.localized('label', { required: true });
+  const source = reader.string('source', { required: false });
+  const conceptsPair = pairOf(map, 'concepts');
+  if (!conceptsPair || !isSeq(conceptsPair.value)) {
+    if (conceptsPair) reader.invalid('concepts', conceptsPair, { nb: 'en liste med begreper', en: 'a list of concepts' });
+    else reader.missing('concepts', { nb: 'en liste med begreper', en: 'a list of concepts' });
+    return undefined;
+  }
+  if (id === undefined || label === undefined) return undefined;
+  const theory: Theory = { id, label, concepts: [], file: reader.place.file, line: reader.place.line };
+  if (source !== undefined) theory.source = source;
+  return theory;
+}
+
+function readConcept(yaml: YamlFile, map: YAMLMap, theory: Theory, diagnostics: Diagnostic[]): Concept | undefined {
+  const idGuess = pairOf(map, 'id');
+  const name = idGuess ? String((idGuess.value as { value?: unknown } | null)?.value ?? '') : '';
+  const reader = new MapReader(yaml, map, { nb: `begrepet «${name}»`, en: `concept "${name}"` }, rules, diagnostics);
+  reader.reportUnknownFields(['id', 'label', 'definition', 'source', 'page', 'terms']);
+  const id = reader.string('id', { required: true, pattern: idPattern, expected: idExpected });
+  const label = reader.localized('label', { required: true });
+  const definition = reader.localized('definition', { required: true });
+  const source = reader.string('source', { required: false }) ?? theory.source;
+  const page = reader.string('page', { required: false });
+  const termsPair = pairOf(map, 'terms');
+  const termsExpected = { nb: 'ordformer per språk ({ nb: [...], en: [...] })', en: 'word forms per language ({ nb: [...], en: [...] })' };
+  let terms: Concept['terms'] | undefined;
+  if (!termsPair) reader.missing('terms', termsExpected);
+  else if (!isMap(termsPair.value)) reader.invalid('terms', termsPair, termsExpected);
+  else {
+    const termsReader = new MapReader(yaml, termsPair.value, { nb: `ordformene til «${name}»`, en: `the word forms of "${name}"` }, rules, diagnostics);
+    termsReader.reportUnknownFields(['nb', 'en']);
+    terms = { nb: termsReader.stringList('nb'), en: termsReader.stringList('en') };
+    if (terms.nb.length === 0 || terms.en.length === 0) {
+      termsReader.missing(terms.nb.length === 0 ? 'nb' : 'en', { nb: 'minst én ordform', en: 'at least one word form' });
+      terms = undefined;
+    }
+  }
+  if (id === undefined || label === undefined || definition === undefined || terms === undefined) return undefined;
+  const concept: Concept = {
+    id,
+    label,
+    definition,
+    theoryId: theory.id,
+    theory: theory.label,
+    terms,
+    file: reader.place.file,
+    line: reader.place.line,
+  };
+  if (source !== undefined) concept.source = source;
+  if (page !== undefined) concept.page = page;
+  return concept;
+}
+
+function checkSource(
+  source: string | undefined,
+  what: Localized,
+  place: { file: string; line: number; column: number },
+  entryIds: Set<string> | undefined,
+  diagnostics: Diagnostic[],
+): void {
+  if (source === undefined || entryIds === undefined || entryIds.has(source)) return;
+  diagnostics.push(
+    frameworkDiagnostic('concepts-unknown-source', place, {
+      nb: `Kilden «${source}» til ${what.nb} finnes ikke i litteraturlisten; forventet id-en til en post der.`,
+      en: `The source "${source}" of ${what.en} is not in the bibliography; expected the id of an entry there.`,
+    }, { key: source }),
+  );
+}
+
+function duplicate(whatNb: string, whatEn: string, id: string, earlierLine: number, place: { file: string; line: number; column: number }): Diagnostic {
+  return frameworkDiagnostic('concepts-duplicate-id', place, {
+    nb: `Id-en «${id}» er allerede brukt av ${whatNb} på linje ${earlierLine}; forventet en unik id. Denne hoppes over.`,
+    en: `The id "${id}" is already used by the ${whatEn} on line ${earlierLine}; expected a unique id. This one is skipped.`,
+  }, { key: id });
+}

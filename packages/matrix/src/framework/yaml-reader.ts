@@ -1,0 +1,204 @@
+import type { Diagnostic, Localized } from '@litsynth/common';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import { frameworkDiagnostic, type FrameworkRuleId } from './rules.js';
+
+/** A 1-based place in a file. */
+export interface Place {
+  file: string;
+  line: number;
+  column: number;
+}
+
+/** A parsed YAML file and the tools to read it field by field, with places for messages. */
+export interface YamlFile {
+  doc: Document;
+  /** The file place of a YAML node (or of the file start when the node has no range). */
+  placeOf(node: unknown): Place;
+}
+
+/**
+ * Parses YAML keeping node positions. Syntax errors become diagnostics of `rule` and the result
+ * is undefined: a file that is not YAML cannot be read in part reliably.
+ */
+export function parseYamlFile(text: string, file: string, rule: FrameworkRuleId, diagnostics: Diagnostic[]): YamlFile | undefined {
+  const lineCounter = new LineCounter();
+  // Duplicate keys are reported by the readers with both places, not refused by the parser.
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
+  const placeOf = (node: unknown): Place => {
+    const range = isNodeWithRange(node) ? node.range : undefined;
+    if (!range) return { file, line: 1, column: 1 };
+    const { line, col } = lineCounter.linePos(range[0]);
+    return { file, line, column: col };
+  };
+  if (doc.errors.length > 0) {
+    for (const error of doc.errors) {
+      const { line, col } = lineCounter.linePos(error.pos[0]);
+      const message = error.message.split('\n')[0] ?? error.message;
+      diagnostics.push(
+        frameworkDiagnostic(rule, { file, line, column: col }, {
+          nb: `Filen er ikke gyldig YAML (${error.code}): ${message}`,
+          en: `The file is not valid YAML (${error.code}): ${message}`,
+        }),
+      );
+    }
+    return undefined;
+  }
+  return { doc, placeOf };
+}
+
+function isNodeWithRange(value: unknown): value is Node & { range: [number, number, number] } {
+  return typeof value === 'object' && value !== null && 'range' in value && Array.isArray((value as { range?: unknown }).range);
+}
+
+/** The key of a pair as text (keys in our files are plain scalars). */
+export function keyText(pair: Pair): string {
+  return isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+}
+
+/** The pair of `key` in a map, or undefined. */
+export function pairOf(map: YAMLMap, key: string): Pair | undefined {
+  return map.items.find((pair) => keyText(pair) === key);
+}
+
+/** A field reader for one YAML map: checks types and reports problems with the field's place. */
+export class MapReader {
+  constructor(
+    private readonly yaml: YamlFile,
+    readonly map: YAMLMap,
+    /** What the map is, for messages ("concept «empathy»"). */
+    private readonly what: Localized,
+    private readonly rules: { invalid: FrameworkRuleId; unknownField: FrameworkRuleId },
+    private readonly diagnostics: Diagnostic[],
+  ) {}
+
+  /** The place of the whole map. */
+  get place(): Place {
+    return this.yaml.placeOf(this.map);
+  }
+
+  /** The place of a field's key, or of the map when the field is absent. */
+  placeOfKey(key: string): Place {
+    const pair = pairOf(this.map, key);
+    return this.yaml.placeOf(pair?.key ?? this.map);
+  }
+
+  /** Reports fields other than `allowed`, with the closest allowed name. */
+  reportUnknownFields(allowed: readonly string[]): void {
+    for (const pair of this.map.items) {
+      const key = keyText(pair);
+      if (allowed.includes(key)) continue;
+      const closest = closestName(key, allowed);
+      const hint = closest ? { nb: ` Mente du «${closest}»?`, en: ` Did you mean "${closest}"?` } : { nb: '', en: '' };
+      this.diagnostics.push(
+        frameworkDiagnostic(this.rules.unknownField, this.yaml.placeOf(pair.key), {
+          nb: `Ukjent felt «${key}» i ${this.what.nb}; det ignoreres. Forventet ett av: ${allowed.join(', ')}.${hint.nb}`,
+          en: `Unknown field "${key}" in ${this.what.en}; it is ignored. Expected one of: ${allowed.join(', ')}.${hint.en}`,
+        }),
+      );
+    }
+  }
+
+  /** A text field; reports it when required and missing, or not text. */
+  string(key: string, options: { required: boolean; pattern?: RegExp; expected?: Localized }): string | undefined {
+    const pair = pairOf(this.map, key);
+    const expected = options.expected ?? { nb: 'en tekst', en: 'text' };
+    if (!pair || pair.value === null || (isScalar(pair.value) && (pair.value.value === null || pair.value.value === ''))) {
+      if (options.required) this.missing(key, expected);
+      return undefined;
+    }
+    const value = isScalar(pair.value) ? pair.value.value : undefined;
+    if ((typeof value !== 'string' && typeof value !== 'number') || (options.pattern && !options.pattern.test(String(value)))) {
+      this.invalid(key, pair, expected);
+      return undefined;
+    }
+    return String(value);
+  }
+
+  /** A `{ nb, en }` text; reports it when required and missing, or malformed. */
+  localized(key: string, options: { required: boolean }): Localized | undefined {
+    const pair = pairOf(this.map, key);
+    const expected = { nb: 'tekst på norsk og engelsk ({ nb: …, en: … })', en: 'text in Norwegian and English ({ nb: …, en: … })' };
+    if (!pair || pair.value === null || (isScalar(pair.value) && pair.value.value === null)) {
+      if (options.required) this.missing(key, expected);
+      return undefined;
+    }
+    if (!isMap(pair.value)) {
+      this.invalid(key, pair, expected);
+      return undefined;
+    }
+    const nb = pairOf(pair.value, 'nb');
+    const en = pairOf(pair.value, 'en');
+    const text = (entry: Pair | undefined) => (entry && isScalar(entry.value) && typeof entry.value.value === 'string' && entry.value.value.trim() !== '' ? entry.value.value.trim() : undefined);
+    const nbText = text(nb);
+    const enText = text(en);
+    if (nbText === undefined || enText === undefined) {
+      this.invalid(key, pair, expected);
+      return undefined;
+    }
+    return { nb: nbText, en: enText };
+  }
+
+  /** A list of texts (absent → empty); a non-text item is reported and left out. */
+  stringList(key: string, where: Pair | undefined = pairOf(this.map, key)): string[] {
+    if (!where || where.value === null) return [];
+    const expected = { nb: 'en liste med tekster', en: 'a list of texts' };
+    if (!isSeq(where.value)) {
+      this.invalid(key, where, expected);
+      return [];
+    }
+    const result: string[] = [];
+    for (const item of where.value.items) {
+      if (isScalar(item) && (typeof item.value === 'string' || typeof item.value === 'number') && String(item.value).trim() !== '') result.push(String(item.value).trim());
+      else this.invalid(key, { key: where.key, value: item } as Pair, expected);
+    }
+    return result;
+  }
+
+  /** Reports a missing required field. */
+  missing(key: string, expected: Localized): void {
+    this.diagnostics.push(
+      frameworkDiagnostic(this.rules.invalid, this.place, {
+        nb: `Påkrevd felt «${key}» mangler i ${this.what.nb}; forventet ${expected.nb}.`,
+        en: `Missing required field "${key}" in ${this.what.en}; expected ${expected.en}.`,
+      }),
+    );
+  }
+
+  /** Reports a field with a wrong type or value. */
+  invalid(key: string, pair: Pair, expected: Localized): void {
+    const found = isScalar(pair.value) ? `«${String(pair.value.value)}»` : isSeq(pair.value) ? 'en liste' : isMap(pair.value) ? 'et objekt' : 'tomt';
+    const foundEn = isScalar(pair.value) ? `"${String(pair.value.value)}"` : isSeq(pair.value) ? 'a list' : isMap(pair.value) ? 'an object' : 'empty';
+    this.diagnostics.push(
+      frameworkDiagnostic(this.rules.invalid, this.yaml.placeOf(pair.value ?? pair.key), {
+        nb: `Feltet «${key}» i ${this.what.nb} er ${found}; forventet ${expected.nb}.`,
+        en: `The field "${key}" in ${this.what.en} is ${foundEn}; expected ${expected.en}.`,
+      }),
+    );
+  }
+}
+
+/** The allowed name closest to a misspelled one (at most two edits away). */
+export function closestName(name: string, allowed: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const candidate of allowed) {
+    const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}
