@@ -140,8 +140,12 @@ function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
+/** Escapes what Markdown would read as emphasis or code; URLs stay as they are, so that they still work when pasted. */
 function escapeMarkdown(text: string): string {
-  return text.replace(/([\\*_[\]`<>])/g, '\\$1');
+  return text
+    .split(/(https?:\/\/\S+)/)
+    .map((part, index) => (index % 2 === 1 ? part : part.replace(/([\\*_`<>])/g, '\\$1')))
+    .join('');
 }
 
 /**

@@ -30,8 +30,8 @@ function suffixLetter(index: number): string {
   return index < 26 ? letters[index]! : `${suffixLetter(Math.floor(index / 26) - 1)}${letters[index % 26]}`;
 }
 
-/** Key for "same author(s), same year": every name in order, case-folded. */
-function authorYearKey(entry: BibEntry): string {
+/** Key for "same author(s), same year": every name in order, case-folded ("snl#2018"). */
+export function authorYearKey(entry: BibEntry): string {
   return `${entryNames(entry).map((name) => name.toLocaleLowerCase('nb')).join('|')}#${entryYear(entry)}`;
 }
 
@@ -43,8 +43,14 @@ function sortTitle(entry: BibEntry): string {
     .replace(/^(the|a|an|en|et|ei|den|det|de)\s+/, '');
 }
 
+/** "2019-06-05" → "2019-06-05"; missing parts sort first, as citeproc sorts them. */
+function dateKey(entry: BibEntry): string {
+  const parts = entry.item.issued?.['date-parts']?.[0] ?? [];
+  return [0, 1, 2].map((index) => String(parts[index] ?? 0).padStart(index === 0 ? 4 : 2, '0')).join('-');
+}
+
 /**
- * Year suffixes for works with the same author(s) and year, as APA assigns them: ordered by title.
+ * Year suffixes for works with the same author(s) and year, as APA assigns them: ordered by date, then title.
  * Returns entry id → "a" | "b" | …; entries without a collision are absent. The reference list and
  * the check both use this, so that "2015a" means the same work in both.
  */
@@ -59,8 +65,12 @@ export function assignYearSuffixes(entries: readonly BibEntry[]): Map<string, st
   const suffixes = new Map<string, string>();
   for (const group of groups.values()) {
     if (group.length < 2) continue;
+    // The order of norsk-apa-manual's bibliography sort: full date, then title (then id, for stability).
     const sorted = [...group].sort(
-      (a, b) => sortTitle(a).localeCompare(sortTitle(b), 'nb') || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+      (a, b) =>
+        dateKey(a).localeCompare(dateKey(b)) ||
+        sortTitle(a).localeCompare(sortTitle(b), 'nb') ||
+        (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
     );
     sorted.forEach((entry, index) => suffixes.set(entry.id, suffixLetter(index)));
   }

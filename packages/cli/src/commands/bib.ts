@@ -1,6 +1,141 @@
-import { LitsynthError } from '@litsynth/common';
+import { stat } from 'node:fs/promises';
+import { compareDiagnostics, exitCodes, LitsynthError, writeFileAtomic, type Diagnostic, type Lang } from '@litsynth/common';
+import {
+  authorYearKey,
+  defaultLocaleFor,
+  defaultStyle,
+  formatReferenceList,
+  loadBibliographyFile,
+  type BibEntry,
+  type ReferenceListFormat,
+} from '@litsynth/bibliography';
 
-/** `litsynth bib`: not built yet; the issue that delivers it replaces this module. */
-export async function bibCommand(_study: string | undefined, _options: Record<string, unknown>): Promise<number> {
-  throw new LitsynthError('usage', 'litsynth bib is not available yet.', { messageNb: 'litsynth bib er ikke tilgjengelig ennå.' });
+/** Options of `litsynth bib` as commander parses them. */
+export interface BibCommandOptions {
+  bib?: string[];
+  format?: ReferenceListFormat;
+  out?: string;
+  all?: boolean;
+  style?: string;
+  locale?: string;
+  lang?: Lang;
+}
+
+/** The entries to list and the settings that come with them. */
+interface BibInput {
+  entries: BibEntry[];
+  /** Ids of the works the manuscript cites, or undefined when every entry is listed. */
+  cited: Set<string> | undefined;
+  style: string | undefined;
+  locale: string | undefined;
+  language: Lang | undefined;
+  diagnostics: Diagnostic[];
+}
+
+async function isFolder(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isDirectory();
+  } catch (cause) {
+    throw new LitsynthError('file-not-found', 'The path does not exist: expected a study folder.', {
+      file: path,
+      messageNb: 'Stien finnes ikke: forventet en studiemappe.',
+      cause,
+    });
+  }
+}
+
+/** A study's entries, and (unless --all) the ids its manuscript cites, resolved by the check. */
+async function studyInput(dir: string, all: boolean): Promise<BibInput> {
+  if (!(await isFolder(dir))) {
+    throw new LitsynthError('not-a-study', 'litsynth bib takes a study folder (with study.yaml); give a bibliography file with --bib.', {
+      file: dir,
+      messageNb: 'litsynth bib tar en studiemappe (med study.yaml); oppgi en bibliografifil med --bib.',
+    });
+  }
+  const { loadStudy } = await import('@litsynth/study');
+  const study = await loadStudy(dir);
+  let cited: Set<string> | undefined;
+  if (!all) {
+    const [{ readManuscript }, { parseCitations }, { checkManuscript }] = await Promise.all([
+      import('@litsynth/ingest'),
+      import('@litsynth/citations'),
+      import('@litsynth/check'),
+    ]);
+    const manuscript = await readManuscript(study.config.manuscript);
+    const result = checkManuscript({
+      manuscript,
+      citations: parseCitations(manuscript.text),
+      entries: study.entries,
+      included: study.config.included,
+      settings: study.config.rules,
+      language: study.config.language,
+    });
+    cited = new Set(result.citations.map((citation) => citation.key).filter((key): key is string => key !== null));
+  }
+  return {
+    entries: [...study.entries],
+    cited,
+    style: study.config.style,
+    locale: study.config.locale,
+    language: study.config.language,
+    diagnostics: study.diagnostics.filter((diagnostic) => diagnostic.rule.startsWith('bib-')),
+  };
+}
+
+/**
+ * The cited entries, plus the entries with the same author(s) and year as a cited one: a citation
+ * such as "(SNL, 2018)" may stand for any of them, and listing them all keeps their a/b letters the
+ * same as the check gives them (it assigns letters over the whole bibliography).
+ */
+function citedWithTheirNamesakes(entries: readonly BibEntry[], cited: ReadonlySet<string>): BibEntry[] {
+  const citedGroups = new Set(entries.filter((entry) => cited.has(entry.id)).map(authorYearKey));
+  return entries.filter((entry) => cited.has(entry.id) || citedGroups.has(authorYearKey(entry)));
+}
+
+/**
+ * `litsynth bib`: prints the reference list of a study's cited works (or of every entry with --all,
+ * or of --bib files) in Norwegian APA 7 by default; unverified entries are marked.
+ */
+export async function bibCommand(study: string | undefined, options: BibCommandOptions): Promise<number> {
+  const bibFiles = options.bib ?? [];
+  if (study === undefined && bibFiles.length === 0) {
+    throw new LitsynthError('usage', 'give a study folder or at least one --bib file', {
+      messageNb: 'oppgi en studiemappe eller minst én --bib-fil',
+    });
+  }
+  const input: BibInput =
+    study === undefined
+      ? { entries: [], cited: undefined, style: undefined, locale: undefined, language: undefined, diagnostics: [] }
+      : await studyInput(study, options.all === true);
+  const seen = new Set(input.entries.map((entry) => entry.id));
+  for (const file of bibFiles) {
+    const loaded = await loadBibliographyFile(file);
+    input.diagnostics.push(...loaded.diagnostics);
+    for (const entry of loaded.entries) {
+      if (seen.has(entry.id)) continue;
+      seen.add(entry.id);
+      input.entries.push(entry);
+      // Entries given on the command line are listed whether cited or not.
+      input.cited?.add(entry.id);
+    }
+  }
+  const entries = input.cited ? citedWithTheirNamesakes(input.entries, input.cited) : input.entries;
+  const style = options.style ?? input.style ?? defaultStyle;
+  const locale = options.locale ?? (options.style ? defaultLocaleFor(options.style) : (input.locale ?? defaultLocaleFor(style)));
+  const lang: Lang = options.lang ?? input.language ?? (/^(nb|nn|no)\b/.test(locale) ? 'nb' : 'en');
+  const list = await formatReferenceList(entries, { style, locale, format: options.format ?? 'md', lang });
+  if (options.out) {
+    await writeFileAtomic(options.out, list.output);
+    process.stderr.write(
+      lang === 'nb'
+        ? `litsynth: skrev ${list.entries.length} referanser til ${options.out}\n`
+        : `litsynth: wrote ${list.entries.length} references to ${options.out}\n`,
+    );
+  } else process.stdout.write(list.output);
+  // Unreadable entries are left out of the list: say so, on stderr so the list stays clean.
+  const errors = input.diagnostics.filter((diagnostic) => diagnostic.severity === 'error').sort(compareDiagnostics);
+  for (const diagnostic of errors) {
+    process.stderr.write(`${diagnostic.file}:${diagnostic.line}:${diagnostic.column}: ${diagnostic.message[lang]} [${diagnostic.rule}]\n`);
+  }
+  return errors.length > 0 ? exitCodes.errorsFound : exitCodes.ok;
 }
