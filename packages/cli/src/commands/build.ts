@@ -1,6 +1,403 @@
-import { LitsynthError } from '@litsynth/common';
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { formatReferenceList, type BibEntry, type FormattedEntry } from '@litsynth/bibliography';
+import { checkManuscript, checkRules, type CheckedCitation, type CheckResult } from '@litsynth/check';
+import { parseCitations } from '@litsynth/citations';
+import {
+  applyRuleSettings,
+  compareDiagnostics,
+  exitCodes,
+  isLitsynthError,
+  readTextFile,
+  writeFileAtomic,
+  type Diagnostic,
+  type Lang,
+  type Localized,
+  type RuleDefinition,
+} from '@litsynth/common';
+import { readManuscript, type Manuscript } from '@litsynth/ingest';
+import { renderReport, type ReportBlock, type ReportData, type ReportReference, type ReportTable } from '@litsynth/report';
+import { loadStudy, studyRules, type Study } from '@litsynth/study';
+import {
+  articleMatrixTable,
+  searchHistoryTable,
+  tablesToHtml,
+  tablesToMarkdown,
+  tableToCsv,
+  tableToHtml,
+  tableToJson,
+  tableToMarkdown,
+  type ThesisTable,
+} from '@litsynth/tables';
+import { diagnosticToJson } from '../output/diagnostics-json.js';
+import { renderPretty, renderSummary } from '../output/pretty-diagnostics.js';
 
-/** `litsynth build`: not built yet; the issue that delivers it replaces this module. */
-export async function buildCommand(_study: string, _options: Record<string, unknown>): Promise<number> {
-  throw new LitsynthError('usage', 'litsynth build is not available yet.', { messageNb: 'litsynth build er ikke tilgjengelig ennå.' });
+/** Options of `litsynth build` as commander parses them. */
+export interface BuildCommandOptions {
+  out?: string;
+  quiet?: boolean;
+  lang?: Lang;
+}
+
+/** A generated file: its path inside the output folder and its full content. */
+interface OutputFile {
+  path: string;
+  content: string;
+}
+
+/** A part of the build that failed, with the message the user sees. */
+interface PartFailure {
+  part: Localized;
+  message: Localized;
+}
+
+/** What the parts hand on to each other and to the report. */
+interface BuildState {
+  study: Study;
+  lang: Lang;
+  manuscript?: Manuscript;
+  check?: CheckResult;
+  diagnostics: Diagnostic[];
+  references?: { entries: BibEntry[]; html: FormattedEntry[]; markdown: FormattedEntry[] };
+  tables: ThesisTable[];
+}
+
+const partNames = {
+  check: { nb: 'kildesjekk', en: 'source check' },
+  references: { nb: 'referanseliste', en: 'reference list' },
+  tables: { nb: 'tabeller', en: 'tables' },
+  report: { nb: 'rapport', en: 'report' },
+  write: { nb: 'skriving', en: 'writing' },
+} satisfies Record<string, Localized>;
+
+/**
+ * `litsynth build <study>`: the check (JSON and text), the reference list (Markdown and HTML), the
+ * thesis tables and report.html, written to `<study>/out` (or --out). Each file is written
+ * atomically and only when its content changed; a part that fails is reported and the others
+ * are still written. Exit 0 when every part was written (problems in the thesis are reported in
+ * the summary and the report: finding them is the job, not a failure), 2 when the study cannot be
+ * read or a part could not be built.
+ */
+export async function buildCommand(studyDir: string, options: BuildCommandOptions): Promise<number> {
+  const started = performance.now();
+  const quiet = options.quiet === true;
+  const study = await loadStudy(studyDir);
+  const lang: Lang = options.lang ?? study.config.language;
+  const progress = new Progress(!quiet && Boolean(process.stderr.isTTY), lang);
+  const outDir = resolve(options.out ?? join(studyDir, 'out'));
+  const state: BuildState = { study, lang, diagnostics: [], tables: [] };
+  const files: OutputFile[] = [];
+  const failures: PartFailure[] = [];
+
+  const runPart = async (name: Localized, part: () => Promise<OutputFile[]>) => {
+    progress.start(name);
+    try {
+      files.push(...(await part()));
+      progress.done(name);
+    } catch (error) {
+      failures.push({ part: name, message: failureMessage(error) });
+      progress.failed(name);
+    }
+  };
+
+  await runPart(partNames.check, () => checkPart(state));
+  await runPart(partNames.references, () => referencesPart(state));
+  await runPart(partNames.tables, () => tablesPart(state));
+  // The report shows what the other parts made, and says which of them failed.
+  await runPart(partNames.report, async () => [{ path: 'report.html', content: renderReport(reportData(state, failures)) }]);
+
+  progress.start(partNames.write);
+  const written = await writeOutputs(outDir, files);
+  failures.push(...written.failures);
+  progress.done(partNames.write);
+
+  const seconds = (performance.now() - started) / 1000;
+  if (!quiet) process.stdout.write(summary({ state, outDir, written, failures, seconds }));
+  for (const failure of failures) {
+    process.stderr.write(`litsynth: ${failure.part[lang]}: ${failure.message[lang]}\n`);
+  }
+  return failures.length > 0 ? exitCodes.unusableInput : exitCodes.ok;
+}
+
+/** A path as the user would write it: relative to the working directory when inside it. */
+function asGiven(path: string): string {
+  const relativePath = relative(process.cwd(), path);
+  return relativePath && !relativePath.startsWith('..') ? relativePath : path;
+}
+
+async function checkPart(state: BuildState): Promise<OutputFile[]> {
+  const { study, lang } = state;
+  const manuscript = await readManuscript(asGiven(study.config.manuscript));
+  const citations = parseCitations(manuscript.text);
+  const result = checkManuscript({
+    manuscript,
+    citations,
+    entries: study.entries,
+    included: study.config.included,
+    settings: study.config.rules,
+    language: study.config.language,
+  });
+  state.manuscript = manuscript;
+  state.check = result;
+  // Problems in the bibliography files and records follow the same rule settings.
+  state.diagnostics = [...result.diagnostics, ...applyRuleSettings(study.diagnostics, study.config.rules)].sort(compareDiagnostics);
+  const counts = {
+    ...result.summary,
+    errors: state.diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length,
+    warnings: state.diagnostics.filter((diagnostic) => diagnostic.severity === 'warning').length,
+    infos: state.diagnostics.filter((diagnostic) => diagnostic.severity === 'info').length,
+  };
+  const notes = manuscript.notes.map((note) => note[lang]);
+  const json = {
+    version: 1,
+    manuscript: manuscript.path,
+    notes,
+    citations: result.citations.map(citationToJson),
+    diagnostics: state.diagnostics.map((diagnostic) => diagnosticToJson(diagnostic, lang)),
+    summary: counts,
+  };
+  const rules = new Map<string, RuleDefinition>([...checkRules, ...studyRules].map((rule) => [rule.id, rule]));
+  const header = lang === 'nb' ? `Sjekk av ${manuscript.path}` : `Check of ${manuscript.path}`;
+  const body = renderPretty(state.diagnostics, { lang, lines: await sourceLines(manuscript, state.diagnostics), rules, color: false });
+  const text = [header, ...notes.map((note) => `${lang === 'nb' ? 'Merk' : 'Note'}: ${note}`), '', body, renderSummary(counts, lang)];
+  return [
+    { path: 'check.json', content: `${JSON.stringify(json, null, 2)}\n` },
+    { path: 'check.txt', content: `${text.join('\n')}\n` },
+  ];
+}
+
+/** The citation as `litsynth check --format json` writes it (no offsets into the normalised text). */
+function citationToJson(citation: CheckedCitation) {
+  return {
+    raw: citation.raw,
+    line: citation.line,
+    column: citation.column,
+    page: citation.page ?? null,
+    section: citation.section ?? null,
+    authors: citation.authors,
+    year: citation.year,
+    locator: citation.locator,
+    secondary: citation.secondary,
+    key: citation.key,
+    match: citation.match,
+    reasons: citation.reasons,
+  };
+}
+
+/** The lines of the text files the diagnostics point into, for quoting them in check.txt. */
+async function sourceLines(manuscript: Manuscript, diagnostics: readonly Diagnostic[]): Promise<Map<string, string[]>> {
+  const lines = new Map<string, string[]>();
+  for (const file of new Set(diagnostics.map((diagnostic) => diagnostic.file))) {
+    if (file === manuscript.path && (manuscript.format === 'docx' || manuscript.format === 'pdf')) continue;
+    try {
+      lines.set(file, (await readTextFile(file)).text.split(/\r\n|\r|\n/));
+    } catch {
+      // A file that cannot be quoted is still reported; only its line is left out.
+    }
+  }
+  return lines;
+}
+
+async function referencesPart(state: BuildState): Promise<OutputFile[]> {
+  const { study, lang } = state;
+  // The reference list holds the works the thesis cites; without a check, every entry of the study.
+  const cited = state.check ? new Set(state.check.citations.map((citation) => citation.key).filter((key) => key !== null)) : undefined;
+  const entries = cited ? study.entries.filter((entry) => cited.has(entry.id)) : study.entries;
+  const options = { style: study.config.style, locale: study.config.locale, lang };
+  const markdown = await formatReferenceList(entries, { ...options, format: 'md' });
+  const html = await formatReferenceList(entries, { ...options, format: 'html' });
+  state.references = { entries, html: html.entries, markdown: markdown.entries };
+  return [
+    { path: 'references.md', content: ensureNewline(markdown.output) },
+    { path: 'references.html', content: ensureNewline(html.output) },
+  ];
+}
+
+async function tablesPart(state: BuildState): Promise<OutputFile[]> {
+  const { study, lang } = state;
+  const tables = [articleMatrixTable(study.records, { lang }), searchHistoryTable(study.config.search, { lang })];
+  state.tables = tables;
+  const files: OutputFile[] = [];
+  for (const table of tables) {
+    files.push(
+      { path: `tables/${table.id}.md`, content: ensureNewline(tableToMarkdown(table)) },
+      { path: `tables/${table.id}.html`, content: tableToHtml(table) },
+      { path: `tables/${table.id}.csv`, content: tableToCsv(table) },
+      { path: `tables/${table.id}.json`, content: tableToJson(table) },
+    );
+  }
+  const title = lang === 'nb' ? `Tabeller: ${study.config.title.nb}` : `Tables: ${study.config.title.en}`;
+  files.push(
+    { path: 'tables.md', content: ensureNewline(tablesToMarkdown(tables)) },
+    { path: 'tables.html', content: tablesToHtml(tables, title) },
+  );
+  return files;
+}
+
+/** Gathers what report.html shows from the parts that succeeded. */
+function reportData(state: BuildState, failures: readonly PartFailure[]): ReportData {
+  const { study, lang, manuscript, check } = state;
+  const citations = check?.citations ?? [];
+  const works = new Set(citations.map((citation) => citation.key ?? `?${citation.authors.join('+')}|${citation.year ?? ''}`));
+  const data: ReportData = {
+    lang,
+    study: { id: study.config.id, title: study.config.title, question: study.config.question, language: study.config.language },
+    counts: { citations: citations.length, works: works.size, references: state.references?.entries.length ?? 0 },
+    diagnostics: state.diagnostics.length > 0 ? state.diagnostics : [...study.diagnostics].sort(compareDiagnostics),
+    references: state.references ? reportReferences(state.references.entries, state.references.html, state.references.markdown) : [],
+    tables: state.tables.map(
+      (table): ReportTable => ({ id: table.id, title: table.title, table: table.table, notes: table.notes, rowHeaders: table.rowHeaders }),
+    ),
+    failures: [...failures],
+  };
+  if (manuscript) data.manuscript = { file: manuscript.path, blocks: reportBlocks(manuscript, citations) };
+  return data;
+}
+
+/** The manuscript's blocks with their lines and pages, and the citations in each. */
+function reportBlocks(manuscript: Manuscript, citations: readonly CheckedCitation[]): ReportBlock[] {
+  const sorted = [...citations].sort((a, b) => a.start - b.start);
+  let next = 0;
+  return manuscript.blocks.map((block) => {
+    const first = manuscript.locate(block.start);
+    const last = manuscript.locate(Math.max(block.start, block.end - 1));
+    const marks: ReportBlock['citations'] = [];
+    while (next < sorted.length && sorted[next]!.start < block.start) next++;
+    for (let index = next; index < sorted.length && sorted[index]!.start < block.end; index++) {
+      const citation = sorted[index]!;
+      marks.push({
+        start: citation.start - block.start,
+        end: Math.min(citation.end, block.end) - block.start,
+        line: citation.line,
+        column: citation.column,
+      });
+    }
+    const reportBlock: ReportBlock = {
+      kind: block.kind,
+      text: manuscript.text.slice(block.start, block.end),
+      line: first.line,
+      endLine: last.line,
+      citations: marks,
+    };
+    if (first.page !== undefined) reportBlock.page = first.page;
+    return reportBlock;
+  });
+}
+
+function reportReferences(entries: readonly BibEntry[], html: readonly FormattedEntry[], markdown: readonly FormattedEntry[]): ReportReference[] {
+  const byId = new Map(entries.map((entry) => [entry.id, entry]));
+  const textById = new Map(markdown.map((entry) => [entry.id, entry.text]));
+  return html.map((formatted) => {
+    const entry = byId.get(formatted.id);
+    const reference: ReportReference = {
+      id: formatted.id,
+      text: textById.get(formatted.id) ?? formatted.text,
+      html: formatted.text,
+      evidence: entry?.verification?.evidence ?? [],
+      notes: entry?.verification?.notes ?? [],
+    };
+    if (entry?.verification) reference.status = entry.verification.status;
+    return reference;
+  });
+}
+
+interface WriteResult {
+  written: string[];
+  unchanged: string[];
+  failures: PartFailure[];
+}
+
+/**
+ * Writes the files that changed, each atomically; a file whose content hash equals the new
+ * content's is left alone (not even touched), so re-running on unchanged input rewrites nothing.
+ */
+async function writeOutputs(outDir: string, files: readonly OutputFile[]): Promise<WriteResult> {
+  const result: WriteResult = { written: [], unchanged: [], failures: [] };
+  for (const file of files) {
+    const path = join(outDir, file.path);
+    const existing = await readFile(path).catch(() => undefined);
+    if (existing !== undefined && hash(existing) === hash(Buffer.from(file.content, 'utf8'))) {
+      result.unchanged.push(file.path);
+      continue;
+    }
+    try {
+      await writeFileAtomic(path, file.content);
+      result.written.push(file.path);
+    } catch (error) {
+      result.failures.push({ part: { nb: file.path, en: file.path }, message: failureMessage(error) });
+    }
+  }
+  return result;
+}
+
+function hash(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+function ensureNewline(text: string): string {
+  return text.endsWith('\n') ? text : `${text}\n`;
+}
+
+/** A failure as the user reads it: our own errors name the file and the problem; others are bugs. */
+function failureMessage(error: unknown): Localized {
+  if (isLitsynthError(error)) return { nb: error.describe('nb'), en: error.describe('en') };
+  const message = error instanceof Error ? error.message : String(error);
+  if (process.env.LITSYNTH_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+  return {
+    nb: `intern feil: ${message} (en feil i litsynth; kjør med LITSYNTH_DEBUG=1 for detaljer)`,
+    en: `internal error: ${message} (a bug in litsynth; run with LITSYNTH_DEBUG=1 for details)`,
+  };
+}
+
+function summary(input: { state: BuildState; outDir: string; written: WriteResult; failures: readonly PartFailure[]; seconds: number }): string {
+  const { state, outDir, written, failures, seconds } = input;
+  const { lang } = state;
+  const out = asGiven(outDir);
+  const count = (severity: Diagnostic['severity']) => state.diagnostics.filter((diagnostic) => diagnostic.severity === severity).length;
+  const time = seconds.toLocaleString(lang === 'nb' ? 'nb-NO' : 'en-US', { maximumFractionDigits: 1, minimumFractionDigits: 1 });
+  const lines: string[] = [];
+  if (lang === 'nb') {
+    lines.push(`Bygget ${state.study.config.id} på ${time} s → ${out}/`);
+    lines.push(`  ${written.written.length} fil(er) skrevet, ${written.unchanged.length} uendret${failures.length > 0 ? `, ${failures.length} del(er) feilet` : ''}`);
+    if (state.check) {
+      lines.push(
+        `  Kildesjekk: ${state.check.citations.length} henvisninger, ${count('error')} feil, ${count('warning')} advarsler, ${count('info')} merknader om form (${join(out, 'check.txt')})`,
+      );
+    }
+    lines.push(`  Rapport: ${join(out, 'report.html')}`);
+  } else {
+    lines.push(`Built ${state.study.config.id} in ${time} s → ${out}/`);
+    lines.push(`  ${written.written.length} file(s) written, ${written.unchanged.length} unchanged${failures.length > 0 ? `, ${failures.length} part(s) failed` : ''}`);
+    if (state.check) {
+      lines.push(
+        `  Source check: ${state.check.citations.length} citations, ${count('error')} errors, ${count('warning')} warnings, ${count('info')} notes on form (${join(out, 'check.txt')})`,
+      );
+    }
+    lines.push(`  Report: ${join(out, 'report.html')}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** Progress on a terminal (stderr), one line per part; silent when piped or --quiet. */
+class Progress {
+  private startedAt = 0;
+  constructor(
+    private readonly enabled: boolean,
+    private readonly lang: Lang,
+  ) {}
+
+  start(part: Localized): void {
+    this.startedAt = performance.now();
+    if (this.enabled) process.stderr.write(`  … ${part[this.lang]}`);
+  }
+
+  done(part: Localized): void {
+    if (this.enabled) process.stderr.write(`\r\u001b[K  ✓ ${part[this.lang]} (${Math.round(performance.now() - this.startedAt)} ms)\n`);
+  }
+
+  failed(part: Localized): void {
+    if (this.enabled) process.stderr.write(`\r\u001b[K  ✗ ${part[this.lang]}\n`);
+  }
 }
