@@ -27,8 +27,10 @@ export interface PdfLine {
   y: number;
   right: number;
   height: number;
-  /** The line began with a raised small number (a footnote's own number at the page bottom). */
-  startsWithNoteNumber: boolean;
+  /** The raised small number the line began with (a footnote's own number at the page bottom). */
+  noteNumber: string | null;
+  /** Raised small numbers inside the line: footnote references, removed from the text. */
+  noteReferences: string[];
 }
 
 export interface PdfLayout {
@@ -72,15 +74,18 @@ function lineOf(row: PdfTextItem[], page: number): Omit<PdfLine, 'number'> | nul
   const baseline = items.find((item) => item.height === bodyHeight)?.y ?? items[0]?.y ?? 0;
   let text = '';
   let right = -Infinity;
-  let startsWithNoteNumber = false;
+  let noteNumber: string | null = null;
+  const noteReferences: string[] = [];
   for (const item of items) {
     // A raised, smaller number is a footnote reference (or a note's own number): not text.
     const raised = item.height > 0 && item.height < bodyHeight * 0.8 && item.y > baseline + bodyHeight * 0.15;
     if (raised && /^[\d*†]+$/.test(item.text.trim())) {
-      if (text.trim() === '') startsWithNoteNumber = true;
+      if (text.trim() === '') noteNumber = item.text.trim();
+      else noteReferences.push(item.text.trim());
       right = Math.max(right, item.x + item.width);
       continue;
     }
+    if (text === '' && item.text.trim() === '') continue;
     const gap = item.x - right;
     if (text !== '' && !text.endsWith(' ') && !item.text.startsWith(' ') && gap > Math.max(item.height, 1) * 0.15) text += ' ';
     text += item.text;
@@ -88,7 +93,7 @@ function lineOf(row: PdfTextItem[], page: number): Omit<PdfLine, 'number'> | nul
   }
   if (text.trim() === '') return null;
   const first = items.find((item) => item.text.trim() !== '') ?? items[0];
-  return { page, text, x: first?.x ?? 0, y: baseline, right, height: bodyHeight, startsWithNoteNumber };
+  return { page, text, x: first?.x ?? 0, y: baseline, right, height: bodyHeight, noteNumber, noteReferences };
 }
 
 // "12", "- 12 -", "Side 12", "side 12 av 40", "12 / 40", "Page 3 of 9", roman numerals.
@@ -169,7 +174,8 @@ const numberedHeading = /^\d+(?:\.\d+)*\.?\s+\p{Lu}/u;
  * Turns the lines of a PDF into blocks: page furniture removed, paragraphs split at larger gaps,
  * font size changes and indentation, headings found by size (or a section number on a short
  * line), indented runs of lines kept as block quotations, a paragraph continued across a page
- * break, and footnotes placed after the paragraph they interrupt.
+ * break, and each footnote placed after the paragraph that refers to it (or, when no reference
+ * is found, after the paragraph it interrupts).
  */
 export function layoutToBlocks(pages: readonly PdfLine[][]): PdfLayout {
   const furniture = findPageFurniture(pages);
@@ -210,7 +216,7 @@ export function layoutToBlocks(pages: readonly PdfLine[][]): PdfLayout {
     const next = lines[index + 1];
     const newPage = !previous || previous.page !== line.page;
 
-    if (line.startsWithNoteNumber) {
+    if (line.noteNumber !== null) {
       if (note) pendingNotes.push(note);
       note = { kind: 'paragraph', lines: [line] };
       continue;
@@ -263,12 +269,37 @@ export function layoutToBlocks(pages: readonly PdfLine[][]): PdfLayout {
   }
   if (note) pendingNotes.push(note);
   close();
+  placeNotesAfterReferences(built);
 
   for (const block of built) {
     const spans: SourceSpan[] = block.lines.map((line) => ({ text: line.text, line: line.number, column: 1, page: line.page }));
     blocks.push({ kind: block.kind, spans, ...(block.level ? { level: block.level } : {}) });
   }
   return { blocks, removed: pages.flat().filter((line) => furniture.has(line)) };
+}
+
+/** Moves each footnote right after the last block before it that refers to its number. */
+function placeNotesAfterReferences(built: Array<{ kind: BlockKind; lines: PdfLine[] }>): void {
+  for (let index = 0; index < built.length; index++) {
+    const note = built[index] as { lines: PdfLine[] };
+    const number = note.lines[0]?.noteNumber;
+    if (!number) continue;
+    let target = -1;
+    for (let candidate = index - 1; candidate >= 0; candidate--) {
+      const block = built[candidate] as { lines: PdfLine[] };
+      if (block.lines[0]?.noteNumber) continue;
+      if (block.lines.some((line) => line.noteReferences.includes(number))) {
+        target = candidate;
+        break;
+      }
+    }
+    if (target === -1 || target === index - 1) continue;
+    // Keep notes that follow the same block in their order: skip notes already placed there.
+    let insertAt = target + 1;
+    while (insertAt < index && built[insertAt]?.lines[0]?.noteNumber) insertAt++;
+    built.splice(index, 1);
+    built.splice(insertAt, 0, note as (typeof built)[number]);
+  }
 }
 
 /** Whether a block's last line runs to the right margin without ending a sentence. */
