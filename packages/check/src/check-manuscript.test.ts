@@ -1,0 +1,95 @@
+import { readFileSync } from 'node:fs';
+import { loadBibliographyText } from '@litsynth/bibliography';
+import { textToManuscript } from '@litsynth/ingest';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { checkManuscript } from './check-manuscript.js';
+import { checkRules } from './rules.js';
+
+interface Case {
+  rule: string;
+  name: string;
+  text: string;
+  bibliography?: string;
+  expect: Array<{ line: number; column: number; raw?: string; key?: string }>;
+}
+
+const table = parse(readFileSync(new URL('./rule-cases.yaml', import.meta.url), 'utf8')) as { bibliography: string; cases: Case[] };
+
+async function check(text: string, bibliography: string, settings = {}) {
+  const manuscript = textToManuscript(text, { path: 'thesis.txt' });
+  const { entries } = await loadBibliographyText(bibliography, 'references.yaml', '.yaml');
+  return checkManuscript({ manuscript, entries, settings });
+}
+
+describe('rule case table', () => {
+  for (const item of table.cases) {
+    it(`${item.rule}: ${item.name}`, async () => {
+      const result = await check(item.text, item.bibliography ?? table.bibliography);
+      const found = result.diagnostics
+        .filter((diagnostic) => diagnostic.rule === item.rule)
+        .map((diagnostic) => ({
+          line: diagnostic.line,
+          column: diagnostic.column,
+          ...(item.expect.some((expected) => expected.raw !== undefined) && diagnostic.raw !== undefined ? { raw: diagnostic.raw } : {}),
+          ...(item.expect.some((expected) => expected.key !== undefined) && diagnostic.key !== undefined ? { key: diagnostic.key } : {}),
+        }));
+      expect(found).toEqual(item.expect);
+    });
+  }
+
+  it('has a case that fires and a case that stays silent for every rule', () => {
+    for (const rule of checkRules) {
+      const cases = table.cases.filter((item) => item.rule === rule.id);
+      expect({ rule: rule.id, fires: cases.some((item) => item.expect.length > 0), silent: cases.some((item) => item.expect.length === 0) }).toEqual({
+        rule: rule.id,
+        fires: true,
+        silent: true,
+      });
+    }
+  });
+});
+
+describe('checkManuscript', () => {
+  it('keeps the reason of every match', async () => {
+    const result = await check('Relasjonen (Netland et al., 2020). Metode (Dalland, 2017, s. 51).\n', table.bibliography);
+    expect(result.citations.map(({ raw, key, match, reasons }) => ({ raw, key, match, reasons }))).toEqual([
+      {
+        raw: 'Netland et al., 2020',
+        key: 'natland2019',
+        match: 'fuzzy',
+        reasons: [
+          { kind: 'author-spelling', cited: 'Netland', entry: 'Natland' },
+          { kind: 'year-differs', cited: '2020', entry: '2019' },
+        ],
+      },
+      { raw: 'Dalland, 2017, s. 51', key: 'dalland2017', match: 'exact', reasons: [{ kind: 'exact' }] },
+    ]);
+  });
+
+  it('applies the study rule settings: off drops a rule, warn and error change its severity', async () => {
+    const text = 'Data (Dalland, 2017, s.52). Relasjonen (Natland et al., 2020).\n';
+    const result = await check(text, table.bibliography, { 'locator-form': 'off', 'year-mismatch': 'warn', 'no-reference-list': 'info', 'uncited-entry': 'off' });
+    expect(result.diagnostics.map(({ rule, severity }) => ({ rule, severity }))).toEqual([
+      { rule: 'year-mismatch', severity: 'warning' },
+      { rule: 'no-reference-list', severity: 'info' },
+    ]);
+  });
+
+  it('counts citations and diagnostics in the summary', async () => {
+    const result = await check('Relasjonen (Netland et al., 2019). Metode (Dalland, 2017, s. 51). Makt (Chudasama, 2017).\n', table.bibliography, {
+      'uncited-entry': 'off',
+    });
+    expect(result.summary).toEqual({
+      citations: 3,
+      resolved: 2,
+      exact: 1,
+      fuzzy: 1,
+      unresolved: 1,
+      errors: 3,
+      warnings: 0,
+      infos: 0,
+      rules: { 'no-reference-list': 1, 'unresolved-citation': 1, 'author-misspelled': 1 },
+    });
+  });
+});

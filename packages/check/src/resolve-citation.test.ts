@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { editDistance, foldName } from './names.js';
+import { resolveCitation } from './resolve-citation.js';
+import type { Reference } from './types.js';
+
+const reference = (key: string, names: string[], year: string | null, abbreviations: string[] = []): Reference => ({
+  key,
+  names,
+  abbreviations,
+  year,
+  origin: 'bibliography',
+  file: 'references.yaml',
+  line: 1,
+  included: false,
+});
+
+const references = [
+  reference('berg2015', ['Berg'], '2015'),
+  reference('fossestol2011', ['Andreassen', 'Fossestøl'], '2011'),
+  reference('rokenes2012', ['Røkenes', 'Hanssen'], '2012'),
+  reference('natland2019', ['Natland', 'Bjerke', 'Torstensen'], '2019'),
+  reference('kierkegaard1859', ['Kierkegaard'], '1859'),
+  reference('skau2017a', ['Skau'], '2017a'),
+  reference('skau2017b', ['Skau'], '2017b'),
+  reference('fo2015', ['Fellesorganisasjonen'], '2015', ['FO']),
+];
+
+const resolve = (authors: string[], year: string | null, etAl = false) => {
+  const { reference: found, match, reasons } = resolveCitation({ authors, etAl, year }, references);
+  return { key: found?.key ?? null, match, reasons };
+};
+
+describe('resolveCitation', () => {
+  it('matches exactly when names and year agree, ignoring case and punctuation', () => {
+    expect(resolve(['andreassen', 'Fossestøl'], '2011')).toEqual({ key: 'fossestol2011', match: 'exact', reasons: [{ kind: 'exact' }] });
+  });
+
+  it('takes "Berge et al." for Berg, with the reason', () => {
+    expect(resolve(['Berge'], '2015', true)).toEqual({
+      key: 'berg2015',
+      match: 'fuzzy',
+      reasons: [{ kind: 'author-spelling', cited: 'Berge', entry: 'Berg' }],
+    });
+  });
+
+  it('folds Norwegian letters: Fossestol and Fossestøle are Fossestøl', () => {
+    expect(resolve(['Andreassen', 'Fossestol'], '2011').reasons).toEqual([{ kind: 'author-spelling', cited: 'Fossestol', entry: 'Fossestøl' }]);
+    expect(resolve(['Andreassen', 'Fossestøle'], '2011').key).toBe('fossestol2011');
+  });
+
+  it('keeps a wrong co-author as a spelling difference of the same work', () => {
+    expect(resolve(['Røkenes', 'Harald'], '2012')).toEqual({
+      key: 'rokenes2012',
+      match: 'fuzzy',
+      reasons: [{ kind: 'author-spelling', cited: 'Harald', entry: 'Hanssen' }],
+    });
+  });
+
+  it('reports missing and extra co-authors', () => {
+    expect(resolve(['Natland', 'Bjerke'], '2019').reasons).toEqual([{ kind: 'coauthor-missing', entry: 'Torstensen' }]);
+    expect(resolve(['Berg', 'Levin'], '2015').reasons).toEqual([{ kind: 'coauthor-extra', cited: 'Levin' }]);
+  });
+
+  it('matches a differing year, a missing suffix and a missing year', () => {
+    expect(resolve(['Natland'], '2020', true).reasons).toEqual([{ kind: 'year-differs', cited: '2020', entry: '2019' }]);
+    expect(resolve(['Skau'], '2017').reasons).toEqual([{ kind: 'year-suffix', cited: '2017', entry: '2017a' }]);
+    expect(resolve(['Skau'], '2017b')).toEqual({ key: 'skau2017b', match: 'exact', reasons: [{ kind: 'exact' }] });
+    expect(resolve(['Natland'], null, true).reasons).toEqual([{ kind: 'year-missing', entry: '2019' }]);
+  });
+
+  it('resolves a corporate author by its abbreviation', () => {
+    expect(resolve(['FO'], '2015')).toEqual({ key: 'fo2015', match: 'exact', reasons: [{ kind: 'exact' }, { kind: 'abbreviation', cited: 'FO', entry: 'Fellesorganisasjonen' }] });
+  });
+
+  it('leaves a different person unresolved', () => {
+    expect(resolve(['Chudasama'], '2017')).toEqual({ key: null, match: 'none', reasons: [] });
+    expect(resolve(['Bergmann'], '2015')).toEqual({ key: null, match: 'none', reasons: [] });
+  });
+});
+
+describe('names', () => {
+  it('folds æ ø å ä ö é and the ASCII spellings oe/aa alike', () => {
+    expect(['Røkenes', 'Roekenes', 'Rökenes', 'Aasen', 'Åsen', 'Sæther', 'Säther', 'Bérge'].map(foldName)).toEqual([
+      'rokenes',
+      'rokenes',
+      'rokenes',
+      'asen',
+      'asen',
+      'saether',
+      'saether',
+      'berge',
+    ]);
+  });
+
+  it('measures edit distance with a limit', () => {
+    expect([editDistance('natland', 'netland'), editDistance('kierkegard', 'kirkegard'), editDistance('abc', 'xyzuvw', 1)]).toEqual([1, 1, 2]);
+  });
+});
