@@ -95,15 +95,33 @@ function gapBetween(a: number, b: number): number {
   return b - a - 1;
 }
 
+/**
+ * Double spacing: most lines are followed by exactly one empty line, a line directly followed by
+ * another is rare, and the lines are wrapped prose (short, mostly ending mid-sentence). The last
+ * test keeps apart a text with one long line per paragraph and empty lines between paragraphs.
+ */
 function isDoubleSpaced(lines: readonly TextLine[], content: readonly number[]): boolean {
   if (content.length < 6) return false;
   let single = 0;
+  let direct = 0;
+  let sentenceEnds = 0;
+  const lengths: number[] = [];
   for (let index = 1; index < content.length; index++) {
     const a = content[index - 1] as number;
     const b = content[index] as number;
-    if (gapBetween(a, b) === 1 && (lines[a + 1]?.text ?? '') === '') single++;
+    const gap = gapBetween(a, b);
+    if (gap === 0) direct++;
+    if (gap === 1 && (lines[a + 1]?.text ?? '') === '') {
+      single++;
+      const text = (lines[a] as TextLine).text.trimEnd();
+      lengths.push(text.length);
+      if (/[.!?:»”")]$/u.test(text)) sentenceEnds++;
+    }
   }
-  return single >= (content.length - 1) * 0.6;
+  if (single < (content.length - 1) * 0.4 || single < direct * 2) return false;
+  lengths.sort((x, y) => x - y);
+  const median = lengths[lengths.length >> 1] ?? 0;
+  return median <= 150 && sentenceEnds < single * 0.5;
 }
 
 function findFurniture(lines: readonly TextLine[], content: readonly number[], doubleSpaced: boolean): Set<number> {
