@@ -79,8 +79,21 @@ export function loadCslText(text: string, file: string): LoadedBibliography {
     const entry: BibEntry = { id: item.id, item, origin: { file, line } };
     if (verification !== undefined) {
       const parsed = parseVerification(verification);
+      // The entry still loads (citations resolve to it); only its verification is left unread.
       if (typeof parsed === 'string') {
-        diagnostics.push(unreadable(file, line, `entry "${item.id}": ${parsed}`, `referansen «${item.id}»: ${parsed}`, item.id));
+        diagnostics.push(
+          entryDiagnostic({
+            rule: 'bib-entry-unreadable',
+            severity: 'error',
+            file,
+            line,
+            key: item.id,
+            message: {
+              en: `The verification of entry "${item.id}" is not read: ${parsed}`,
+              nb: `Verifiseringen av referansen «${item.id}» er ikke lest: ${parsed}`,
+            },
+          }),
+        );
       } else entry.verification = parsed;
     }
     entries.push(entry);

@@ -1,0 +1,193 @@
+import { fileURLToPath } from 'node:url';
+import { isLitsynthError, type Diagnostic } from '@litsynth/common';
+import { describe, expect, test } from 'vitest';
+import { loadBibliographyFile } from './load.js';
+
+const fixture = (name: string) => fileURLToPath(new URL(`fixtures/load/${name}`, import.meta.url));
+
+/** What a test checks of a diagnostic: rule, line, key and the English message. */
+const brief = (diagnostics: Diagnostic[]) =>
+  diagnostics.map((diagnostic) => ({ rule: diagnostic.rule, line: diagnostic.line, key: diagnostic.key, message: diagnostic.message.en }));
+
+async function loadError(name: string): Promise<{ code: string; line: number | undefined; message: string }> {
+  try {
+    await loadBibliographyFile(fixture(name));
+  } catch (error) {
+    if (isLitsynthError(error)) return { code: error.code, line: error.line, message: error.message };
+    throw error;
+  }
+  throw new Error(`${name} loaded without an error`);
+}
+
+describe('loadBibliographyFile, valid files', () => {
+  test('BibTeX/BibLaTeX: @string macros, -- page ranges, BibLaTeX journaltitle and date', async () => {
+    const { entries, diagnostics } = await loadBibliographyFile(fixture('valid.bib'));
+    expect(diagnostics).toEqual([]);
+    expect(entries.map((entry) => ({ ...entry, origin: entry.origin.line }))).toEqual([
+      {
+        id: 'nordmann2017',
+        origin: 4,
+        item: {
+          id: 'nordmann2017',
+          type: 'book',
+          author: [{ family: 'Nordmann', given: 'Ola' }],
+          title: 'Metode i praksis',
+          edition: '6',
+          publisher: 'Gyldendal Akademisk',
+          issued: { 'date-parts': [[2017]] },
+        },
+      },
+      {
+        id: 'nordmann2020',
+        origin: 12,
+        item: {
+          id: 'nordmann2020',
+          type: 'article-journal',
+          author: [
+            { family: 'Nordmann', given: 'Kari' },
+            { family: 'Hansen', given: 'Per Ove' },
+          ],
+          title: 'Relasjoner i NAV',
+          'container-title': 'Tidsskrift for velferdsforskning',
+          volume: '23',
+          issue: '2',
+          page: '86-99',
+          issued: { 'date-parts': [[2020]] },
+          DOI: '10.5555/tfv.2020.02',
+        },
+      },
+    ]);
+  });
+
+  test('CSL-JSON keeps the line of each entry', async () => {
+    const { entries, diagnostics } = await loadBibliographyFile(fixture('valid.json'));
+    expect(diagnostics).toEqual([]);
+    expect(entries.map((entry) => [entry.id, entry.origin.line, entry.item.type])).toEqual([
+      ['nordmann2017', 2, 'book'],
+      ['snl2018', 10, 'entry-encyclopedia'],
+    ]);
+  });
+
+  test('CSL-YAML reads the verification block apart from the CSL item', async () => {
+    const { entries, diagnostics } = await loadBibliographyFile(fixture('valid.yaml'));
+    expect(diagnostics).toEqual([]);
+    expect(entries[0]).toEqual({
+      id: 'nordmann2017',
+      item: { id: 'nordmann2017', type: 'book', author: [{ family: 'Nordmann', given: 'Ola' }], title: 'Metode i praksis', issued: { 'date-parts': [[2017]] } },
+      verification: { status: 'partly-verified', evidence: ["the publisher's page"], notes: ['Edition not confirmed.'] },
+      origin: { file: fixture('valid.yaml'), line: 2 },
+    });
+    expect(entries[1]?.verification).toBeUndefined();
+  });
+
+  test('CSL-YAML under a references: key (pandoc metadata)', async () => {
+    const { entries } = await loadBibliographyFile(fixture('references-key.yaml'));
+    expect(entries.map((entry) => [entry.id, entry.origin.line])).toEqual([['nordmann2017', 2]]);
+  });
+
+  test('RIS with CRLF line ends: ID tag as id, else family name + year; DOI kept', async () => {
+    const { entries, diagnostics } = await loadBibliographyFile(fixture('valid.ris'));
+    expect(diagnostics).toEqual([]);
+    expect(entries.map((entry) => ({ id: entry.id, line: entry.origin.line, doi: entry.item.DOI, title: entry.item.title, type: entry.item.type }))).toEqual([
+      { id: 'nordmann2020', line: 1, doi: '10.5555/tfv.2020.02', title: 'Relasjoner i NAV', type: 'article-journal' },
+      { id: 'nordmann2017', line: 14, doi: undefined, title: 'Metode i praksis', type: 'book' },
+    ]);
+  });
+});
+
+describe('loadBibliographyFile, malformed entries: named with their line, the valid ones still load', () => {
+  test('BibTeX: unbalanced braces, duplicate key, missing comma after the key', async () => {
+    const { entries, diagnostics } = await loadBibliographyFile(fixture('broken.bib'));
+    expect(entries.map((entry) => [entry.id, entry.origin.line])).toEqual([
+      ['good1', 1],
+      ['good2', 12],
+      ['good3', 31],
+    ]);
+    expect(brief(diagnostics)).toEqual([
+      {
+        rule: 'bib-entry-unreadable',
+        line: 7,
+        key: 'unbalanced',
+        message: 'Entry not loaded: @book{unbalanced}: unbalanced braces: the entry starting here is not closed before the next entry (line 12)',
+      },
+      {
+        rule: 'bib-duplicate-id',
+        line: 19,
+        key: 'good2',
+        message: 'The id "good2" is already used by the entry at line 12; this entry is not loaded.',
+      },
+      { rule: 'bib-entry-unreadable', line: 25, key: undefined, message: 'Entry not loaded: @book entry without a citation key' },
+    ]);
+  });
+
+  test('CSL-JSON: no id, no type, duplicate id, names not a list', async () => {
+    const { entries, diagnostics } = await loadBibliographyFile(fixture('broken.json'));
+    expect(entries.map((entry) => entry.id)).toEqual(['good1', 'good2']);
+    expect(brief(diagnostics)).toEqual([
+      { rule: 'bib-entry-unreadable', line: 3, key: undefined, message: 'Entry not loaded: entry without an "id"' },
+      { rule: 'bib-entry-unreadable', line: 4, key: 'notype', message: 'Entry not loaded: entry "notype" has no CSL "type"' },
+      { rule: 'bib-duplicate-id', line: 5, key: 'good1', message: 'The id "good1" is already used by the entry at line 2; this entry is not loaded.' },
+      { rule: 'bib-entry-unreadable', line: 6, key: 'badnames', message: 'Entry not loaded: entry "badnames": "author" must be a list of names' },
+    ]);
+  });
+
+  test('CSL-YAML: invalid YAML in one entry, bad verification, a note that YAML read as a mapping, not a mapping', async () => {
+    const { entries, diagnostics } = await loadBibliographyFile(fixture('broken.yaml'));
+    // An entry whose verification block is bad still loads, without a verification.
+    expect(entries.map((entry) => [entry.id, entry.verification])).toEqual([
+      ['good1', undefined],
+      ['badstatus', undefined],
+      ['badnotes', undefined],
+      ['good2', undefined],
+    ]);
+    expect(brief(diagnostics)).toEqual([
+      {
+        rule: 'bib-entry-unreadable',
+        line: 4,
+        key: undefined,
+        message: 'Entry not loaded: invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]',
+      },
+      {
+        rule: 'bib-entry-unreadable',
+        line: 7,
+        key: 'badstatus',
+        message: 'The verification of entry "badstatus" is not read: verification status must be one of verified, partly-verified, unverified',
+      },
+      {
+        rule: 'bib-entry-unreadable',
+        line: 11,
+        key: 'badnotes',
+        message: 'The verification of entry "badnotes" is not read: verification notes must be a list of texts (quote texts that contain ": " or ",")',
+      },
+      { rule: 'bib-entry-unreadable', line: 18, key: undefined, message: 'Entry not loaded: an entry must be a mapping of CSL fields' },
+    ]);
+  });
+
+  test('RIS: a record cut off by the next record and one cut off at the end of the file', async () => {
+    const { entries, diagnostics } = await loadBibliographyFile(fixture('broken.ris'));
+    expect(entries.map((entry) => [entry.id, entry.origin.line, entry.item.title])).toEqual([
+      ['nordmann2017', 1, 'Metode i praksis'],
+      ['lie2016', 11, 'Etter'],
+    ]);
+    const cutOff = 'Entry not loaded: the RIS record is cut off: no "ER  - " line before the next record or the end of the file';
+    expect(brief(diagnostics)).toEqual([
+      { rule: 'bib-entry-unreadable', line: 7, key: undefined, message: cutOff },
+      { rule: 'bib-entry-unreadable', line: 17, key: undefined, message: cutOff },
+    ]);
+  });
+});
+
+describe('loadBibliographyFile, unusable files are a LitsynthError', () => {
+  test.each([
+    ['empty.yaml', { code: 'empty-file', line: undefined }],
+    ['mapping.yaml', { code: 'unsupported-format', line: undefined, message: 'not a CSL bibliography: expected a list of entries (or "references:" with a list)' }],
+    ['not-bibtex.bib', { code: 'unsupported-format', line: undefined, message: 'not a BibTeX file: no @type{key, …} entry found' }],
+    ['not-ris.ris', { code: 'unsupported-format', line: undefined, message: 'not a RIS file: no "TY  - " line found' }],
+    ['missing.bib', { code: 'file-not-found', line: undefined }],
+    ['binary.bib', { code: 'binary-file', line: undefined }],
+    ['valid.txt', { code: 'unsupported-format', line: undefined, message: 'unknown bibliography format ".txt": use .bib, .json, .yaml or .ris' }],
+  ])('%s', async (name, expected) => {
+    const error = await loadError(name);
+    expect(error).toMatchObject(expected);
+  });
+});
