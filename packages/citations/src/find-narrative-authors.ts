@@ -19,7 +19,7 @@ const narrativePatterns: RegExp[] = [
   // "Arbeids- og sosialdepartementet", "arbeids-, og sosialdepartementet"
   new RegExp(`${noLetterBefore}(\\p{L}+-,?\\s+(?:og|and|&)\\s+\\p{L}+)$`, 'u'),
   // "Statistisk sentralbyrå", "World Health Organization": up to eight words, trimmed below.
-  new RegExp(`${noLetterBefore}((?:[\\p{L}-]+\\s+){1,7}\\p{L}+)$`, 'u'),
+  new RegExp(`${noLetterBefore}((?:[\\p{L}-]+\\s+){1,7}(?:\\p{L}+|\\[\\p{Lu}+\\]))$`, 'u'),
   // "Honneths", "Dalland", "SNL", "van der Berg"
   new RegExp(`${noLetterBefore}(${name})$`, 'u'),
 ];
@@ -68,7 +68,10 @@ export function findNarrativeAuthors(text: string, open: number, close: number):
 
 function acceptMultiwordOrganisation(written: string): boolean {
   const words = written.split(/\s+/u);
-  return corporateEnding.test(words[words.length - 1] ?? '') && /\s/u.test(written.slice(organisationStart(written)));
+  let last = words[words.length - 1] ?? '';
+  // "Norsk sykepleierforbund [NSF]": the abbreviation in brackets marks an organisation.
+  if (/^\[\p{Lu}+\]$/u.test(last)) last = words[words.length - 2] ?? '';
+  return (corporateEnding.test(last) || /\]$/u.test(written)) && /\s/u.test(written.slice(organisationStart(written)));
 }
 
 /**
@@ -78,6 +81,7 @@ function acceptMultiwordOrganisation(written: string): boolean {
 function organisationStart(written: string): number {
   const words = [...written.matchAll(/\S+/gu)];
   let first = words.length - 1;
+  if (first > 0 && /^\[\p{Lu}+\]$/u.test(words[first]?.[0] ?? '')) first -= 1;
   while (first > 0) {
     const word = words[first - 1]?.[0] ?? '';
     const lower = word.toLowerCase();
@@ -88,7 +92,12 @@ function organisationStart(written: string): number {
     if (!fits) break;
     first -= 1;
   }
-  while (first < words.length - 1 && !/^\p{Lu}/u.test(words[first]?.[0] ?? '')) first += 1;
+  // The name starts at a capitalised word that is not a sentence word ("The", "Ifølge").
+  while (first < words.length - 1) {
+    const word = words[first]?.[0] ?? '';
+    if (/^\p{Lu}/u.test(word) && !notAuthorWords.has(word.toLowerCase())) break;
+    first += 1;
+  }
   return words[first]?.index ?? 0;
 }
 

@@ -162,6 +162,31 @@ export const notAuthorWords = new Set(
     'winter',
     'fall',
     'ca',
+    // Countries and cities stand before a year in prose ("i Norge (2020)"), never as authors.
+    'norge',
+    'sverige',
+    'danmark',
+    'finland',
+    'island',
+    'europa',
+    'oslo',
+    'bergen',
+    'trondheim',
+    'stavanger',
+    'tromsø',
+    'kristiansand',
+    'drammen',
+    'bodø',
+    'norway',
+    'sweden',
+    'denmark',
+    'europe',
+    'england',
+    'usa',
+    'canada',
+    'australia',
+    'tyskland',
+    'germany',
     'år',
     'året',
     'year',
@@ -173,7 +198,7 @@ export const notAuthorWords = new Set(
  * "Arbeids- og sosialdepartementet", "World Health Organization").
  */
 export const corporateEnding =
-  /(?:direktoratet|departementet|tilsynet|etaten|organisasjonen|forbundet|forbund|foreningen|forening|rådet|instituttet|senteret|sentralbyrå|byrå|kommune|fylkeskommune|universitetet|universitet|høgskole|høgskolen|kontoret|verket|styret|utvalget|ombudet|nemnda|stortinget|regjeringen|leksikon|organization|organisation|association|institute|department|ministry|agency|council|office|foundation|university|society|centre|center|board|commission|committee|service|services|tjenesten|tjeneste|bureau|federation)$/iu;
+  /(?:direktoratet|departementet|tilsynet|etaten|organisasjonen|forbundet|forbund|foreningen|forening|rådet|instituttet|senteret|sentralbyrå|byrå|kommune|fylkeskommune|universitetet|universitet|høgskole|høgskolen|kontoret|verket|styret|utvalget|ombudet|nemnda|stortinget|regjeringen|leksikon|organization|organisation|association|institute|department|ministry|agency|council|office|foundation|university|society|centre|center|board|commission|committee|service|services|tjenesten|tjeneste|programme|program|komiteene|komiteen|komité|biblioteket|bibliotek|loven|lova|forskriften|act|forvaltningen|bureau|federation)$/iu;
 
 /** Lower-case words that may stand inside an organisation's name ("Statistisk sentralbyrå"). */
 export const corporateJoinWords = new Set(['og', 'for', 'i', 'på', 'av', 'of', 'and', 'the', 'for', 'on', 'in', '&']);

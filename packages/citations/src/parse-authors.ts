@@ -82,19 +82,27 @@ export function isCorporateName(name: string): boolean {
   const first = words[0] ?? '';
   const last = (words[words.length - 1] ?? '').replace(/[.,]$/u, '');
   if (words.length === 1) return acronym.test(first) || (capitalised.test(first) && corporateEnding.test(first));
-  if (words.length > 9 || forbiddenCharacters.test(name)) return false;
+  if (words.length > 12 || forbiddenCharacters.test(name)) return false;
+  // Laws and regulations cited by their title ("Lov om sosiale tjenester i ...").
+  if (/^(?:Lov|Forskrift) (?:om|til) /u.test(name)) return true;
+  if (words.length > 9) return false;
   const endsLikeOrganisation = corporateEnding.test(last) || bracketAcronym.test(last);
   // A sloppy lower-case start is accepted only for a compound that ends like an organisation
   // ("arbeids-, og sosialdepartementet").
   const startsWell = capitalised.test(first) || (endsLikeOrganisation && /^\p{Ll}[\p{L}]*-,?$/u.test(first));
-  if (!startsWell || notAuthorWords.has(first.toLowerCase())) return false;
+  // "De nasjonale forskningsetiske komiteene": a sentence word may open an organisation's name.
+  if (!startsWell || (notAuthorWords.has(first.toLowerCase()) && !endsLikeOrganisation)) return false;
   let hasOrganisationSign = endsLikeOrganisation;
   for (const word of words.slice(1)) {
     if (bracketAcronym.test(word)) {
       hasOrganisationSign = true;
       continue;
     }
-    if (corporateJoinWords.has(word.toLowerCase())) continue;
+    if (corporateJoinWords.has(word.toLowerCase())) {
+      // A person's name never holds "of" or "for" ("Department of Health").
+      if (!particles.has(word)) hasOrganisationSign = true;
+      continue;
+    }
     if (capitalised.test(word) || acronym.test(word)) continue;
     if (lowercaseWord.test(word) && (endsLikeOrganisation || adjectiveEnding.test(word))) {
       hasOrganisationSign = true;

@@ -69,33 +69,26 @@ function hasDigitOrUndated(text: string, from: number, to: number): boolean {
 function citationsInParenthesis(text: string, open: number, close: number, group: number): Citation[] {
   if (!hasDigitOrUndated(text, open + 1, close)) return [];
   const parts = splitOnSemicolons(text, open + 1, close);
+  const works = parts.map(([from, to]) => parseWork(text, from, to));
+  const first = works[0];
+  // "Lundberg og Syltevik (2013)", "Nerdrum (gjengitt i ...)", "Bronfenbrenner (1979; 1986)":
+  // a parenthesis that opens without names takes them from the words before it.
+  if (first !== undefined && first !== null && lacksNames(first)) {
+    const narrative = findNarrativeAuthors(text, open, close);
+    if (narrative !== null) return narrativeCitations(text, works, narrative.list, narrative.start, close, group);
+  }
+  // A year after a capitalised word that is not a name ("i Norge (2020)", "Bergen (1950)") dates
+  // that thing; it is no year-only citation.
+  const afterProperNoun = /\p{Lu}[\p{L}-]*[\s,]*$/u.test(text.slice(Math.max(0, open - 40), open));
   const citations: Citation[] = [];
   let previousAuthors: AuthorList | null = null;
-  for (const [partIndex, [from, to]] of parts.entries()) {
-    const work = parseWork(text, from, to);
+  for (const work of works) {
     if (work === null) continue;
-    const lacksOriginal = work.secondary !== null && work.secondary.authors.length === 0;
-    if (partIndex === 0 && parts.length === 1 && (work.authors === null || lacksOriginal)) {
-      const narrative = findNarrativeAuthors(text, open, close);
-      if (narrative !== null) {
-        const span = { start: narrative.start, end: close + 1 };
-        if (work.authors === null) {
-          return toCitations(text, work, { ...span, authors: narrative.list, form: 'narrative', group, yearOnly: false });
-        }
-        const secondary: SecondarySource = {
-          authors: narrative.list.authors,
-          year: work.secondary?.year ?? null,
-          marker: work.secondary?.marker ?? '',
-        };
-        return toCitations(
-          text,
-          { ...work, secondary },
-          { ...span, authors: work.authors, form: 'narrative', group, yearOnly: false },
-        );
-      }
-    }
     const span = { start: work.start, end: work.end };
     if (work.authors === null) {
+      if (previousAuthors === null && afterProperNoun) continue;
+      // A republished year ("1859/1998") or a school year ("2009/2010") with no name is no citation.
+      if (previousAuthors === null && work.years.some((year) => year.value.includes('/'))) continue;
       // "(Smith, 2019; 2020)": a later part without names continues the previous author.
       const authors = previousAuthors ?? { authors: [], connector: null, etAl: null, corporate: false };
       citations.push(
@@ -105,6 +98,39 @@ function citationsInParenthesis(text: string, open: number, close: number, group
     }
     previousAuthors = work.authors;
     citations.push(...toCitations(text, work, { ...span, authors: work.authors, form: 'parenthetical', group, yearOnly: false }));
+  }
+  return citations;
+}
+
+/** Whether a work names no author of its own: a year only, or "gjengitt i X" without the original. */
+function lacksNames(work: ParsedWork): boolean {
+  return work.authors === null || (work.secondary !== null && work.secondary.authors.length === 0);
+}
+
+/** The citations of a narrative mention; the span runs from the names to the closing parenthesis. */
+function narrativeCitations(
+  text: string,
+  works: Array<ParsedWork | null>,
+  names: AuthorList,
+  start: number,
+  close: number,
+  group: number,
+): Citation[] {
+  const citations: Citation[] = [];
+  const lastIndex = works.findLastIndex((work) => work !== null);
+  for (const [index, work] of works.entries()) {
+    if (work === null) continue;
+    const frameStart = citations.length === 0 ? start : work.start;
+    const frameEnd = index === lastIndex ? close + 1 : work.end;
+    const frame = { start: frameStart, end: frameEnd, form: 'narrative' as const, group, yearOnly: false };
+    if (work.authors === null) {
+      citations.push(...toCitations(text, work, { ...frame, authors: names }));
+    } else if (work.secondary !== null && work.secondary.authors.length === 0) {
+      const secondary: SecondarySource = { ...work.secondary, authors: names.authors };
+      citations.push(...toCitations(text, { ...work, secondary }, { ...frame, authors: work.authors }));
+    } else {
+      citations.push(...toCitations(text, work, { ...frame, authors: work.authors }));
+    }
   }
   return citations;
 }

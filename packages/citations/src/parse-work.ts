@@ -26,13 +26,17 @@ export interface ParsedWork {
   secondary: SecondarySource | null;
 }
 
-const prefixAtStart = new RegExp(`^(${prefixPattern}),?\\s+(?=\\S)`, 'iu');
+// Prefixes may be stacked: "see, e.g.,", "se f.eks.".
+const prefixAtStart = new RegExp(`^(${prefixPattern}(?:,?\\s+${prefixPattern})*),?\\s+(?=\\S)`, 'iu');
 const secondaryMarker = new RegExp(`(?<![\\p{L}])(${secondaryMarkerPattern})\\s+`, 'iu');
 // A year: four digits not inside a longer number, or a no-date marker.
-const yearToken = new RegExp(`(?<![\\p{L}\\d§])(?:(1[5-9]\\d\\d|20\\d\\d)(?!\\d)|(${undatedPattern}))`, 'giu');
-const nextYear = new RegExp(`\\s*[,&]?\\s*(?:(1[5-9]\\d\\d|20\\d\\d)(?!\\d)|(${undatedPattern}))`, 'iuy');
+// A year: four digits not inside a longer number, optionally with the original year of a
+// republished work first ("1859/1998"), or a no-date marker.
+const yearDigits = '(?:1[5-9]\\d\\d|20\\d\\d)(?:/(?:1[5-9]\\d\\d|20\\d\\d))?(?!\\d)';
+const yearToken = new RegExp(`(?<![\\p{L}\\d§])(?:(${yearDigits})|(${undatedPattern}))`, 'giu');
+const nextYear = new RegExp(`\\s*[,&]?\\s*(?:(${yearDigits})|(${undatedPattern}))`, 'iuy');
 const yearRangeAfter = /^\s?[-–—/]\s?\d/u;
-const locatorAfterYear = new RegExp(`(\\s*[,.]?\\s*)(?:(${locatorLabelPattern})\\s*(${locatorValuePattern})|(${locatorValuePattern}))`, 'iuy');
+const locatorAfterYear = new RegExp(`(\\s*[,.:]?\\s*)(?:(${locatorLabelPattern})\\s*(${locatorValuePattern})|(${locatorValuePattern}))`, 'iuy');
 const locatorAtEnd = new RegExp(`(?:^|[\\s,.(])(${locatorLabelPattern})\\s*(${locatorValuePattern})[\\s.,]*$`, 'iud');
 const trailingJunk = /^[\s.,:]*$/u;
 // A short remark after the locator: ", min oversettelse", ", original emphasis".
@@ -107,8 +111,8 @@ function parseMainWork(text: string, from: number, to: number): Omit<ParsedWork,
     let locator: Locator | null = null;
     locatorAfterYear.lastIndex = cursor;
     const locatorMatch = locatorAfterYear.exec(body);
-    // A bare number is a page only after a comma ("Røysum 2012, 59"), or glued to the year's "s".
-    if (locatorMatch !== null && (locatorMatch[2] !== undefined || /,/u.test(locatorMatch[1] ?? ''))) {
+    // A bare number is a page only after a comma or colon ("Røysum 2012, 59", "Hummelvoll (2012:45)").
+    if (locatorMatch !== null && (locatorMatch[2] !== undefined || /[,:]/u.test(locatorMatch[1] ?? ''))) {
       const label = locatorMatch[2] ?? '';
       const value = locatorMatch[3] ?? locatorMatch[4] ?? '';
       const locatorStart = cursor + (locatorMatch[1]?.length ?? 0);
