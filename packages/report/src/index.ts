@@ -5,6 +5,7 @@ export type {
   ReportCitationMark,
   ReportCounts,
   ReportData,
+  ReportDiscussionMap,
   ReportFailure,
   ReportHeatMap,
   ReportHeatMapCell,

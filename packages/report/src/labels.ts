@@ -41,6 +41,13 @@ export const labels = {
   findingsIn: { nb: 'Funn', en: 'Findings' },
   noFindings: { nb: 'Ingen funn', en: 'No findings' },
   discussionMap: { nb: 'Drøftingskart', en: 'Discussion map' },
+  discussionMapCaption: {
+    nb: 'Linjene i drøftingskapitlet der kilden og begrepet drøftes i samme avsnitt.',
+    en: 'The lines of the discussion chapter where the source and the concept are discussed in one paragraph.',
+  },
+  noDiscussionChapter: { nb: 'Fant ikke drøftingskapitlet i manuskriptet.', en: 'The discussion chapter was not found in the manuscript.' },
+  citedInResults: { nb: 'Sitert i resultatkapitlet', en: 'Cited in the results' },
+  citedInDiscussion: { nb: 'Sitert i drøftingen', en: 'Cited in the discussion' },
   tables: { nb: 'Tabeller', en: 'Tables' },
   manuscript: { nb: 'Manuskriptet', en: 'The manuscript' },
   noManuscript: { nb: 'Manuskriptet kunne ikke leses.', en: 'The manuscript could not be read.' },
@@ -52,6 +59,13 @@ export const severityLabels: Record<Severity, Localized> = {
   error: { nb: 'Feil', en: 'Error' },
   warning: { nb: 'Advarsel', en: 'Warning' },
   info: { nb: 'Info', en: 'Info' },
+};
+
+/** Headings of the counts in the overview. */
+export const severityCountLabels: Record<Severity, Localized> = {
+  error: { nb: 'Feil', en: 'Errors' },
+  warning: { nb: 'Advarsler', en: 'Warnings' },
+  info: { nb: 'Merknader om form', en: 'Notes on form' },
 };
 
 export const verificationLabels: Record<'verified' | 'partly-verified' | 'unverified' | 'none', Localized> = {

@@ -90,7 +90,8 @@ function sampleData(overrides: Partial<ReportData> = {}): ReportData {
     tables: [
       {
         id: 'articles',
-        title: { nb: 'Artikkelmatrise', en: 'Article matrix' },
+        title: 'Artikkelmatrise',
+        notes: [],
         table: {
           type: 'table',
           children: [

@@ -6,9 +6,9 @@ import { sanitize } from 'hast-util-sanitize';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
 import { toHast } from 'mdast-util-to-hast';
-import { labels, say, severityLabels, verificationLabels } from './labels.js';
+import { labels, say, severityCountLabels, severityLabels, verificationLabels } from './labels.js';
 import { reportScript, reportStyle } from './report-assets.js';
-import type { ReportBlock, ReportData, ReportHeatMap, ReportReference, ReportTable } from './types.js';
+import type { ReportBlock, ReportData, ReportDiscussionMap, ReportHeatMap, ReportReference, ReportTable } from './types.js';
 
 const severities: Severity[] = ['error', 'warning', 'info'];
 
@@ -36,7 +36,7 @@ export function renderReport(data: ReportData): string {
     ['problems', t(labels.problems), renderProblems(data, placed)],
     ['references', t(labels.references), renderReferences(data.references, lang)],
     ['matrix', t(labels.matrix), renderMatrix(data, lang)],
-    ['tables', t(labels.tables), data.tables.flatMap((table) => renderTable(table, lang, 'h3'))],
+    ['tables', t(labels.tables), data.tables.length > 0 ? data.tables.flatMap(renderTable) : [h('p', t(labels.notAvailable))]],
     ['manuscript', t(labels.manuscript), renderManuscript(data, placed)],
   ];
 
@@ -87,7 +87,10 @@ interface PlacedProblem {
 function placeProblems(data: ReportData): PlacedProblem[] {
   const blocks = data.manuscript?.blocks ?? [];
   const manuscriptFile = data.manuscript?.file;
-  return data.diagnostics.map((diagnostic, index) => {
+  // The thesis first, in reading order; problems in the study's other files after it.
+  const inManuscript = (diagnostic: Diagnostic) => manuscriptFile !== undefined && diagnostic.file === manuscriptFile;
+  const ordered = [...data.diagnostics.filter(inManuscript), ...data.diagnostics.filter((diagnostic) => !inManuscript(diagnostic))];
+  return ordered.map((diagnostic, index) => {
     const placed: PlacedProblem = { diagnostic, id: `problem-${index + 1}` };
     if (manuscriptFile !== undefined && diagnostic.file === manuscriptFile) {
       const blockIndex = findBlock(blocks, diagnostic.line);
@@ -124,7 +127,7 @@ function renderOverview(data: ReportData): ElementContent[] {
       count(t(labels.citations), data.counts.citations),
       count(t(labels.works), data.counts.works),
       count(t(labels.referenceCount), data.counts.references),
-      ...severities.map((severity) => count(t(severityLabels[severity]), bySeverity.get(severity) ?? 0, `sev-${severity}`)),
+      ...severities.map((severity) => count(t(severityCountLabels[severity]), bySeverity.get(severity) ?? 0, `sev-${severity}`)),
     ]),
   ];
   if (data.failures.length > 0) {
@@ -352,8 +355,54 @@ function renderMatrix(data: ReportData, lang: Lang): ElementContent[] {
   const content: ElementContent[] = [];
   content.push(data.heatMap ? renderHeatMap(data.heatMap, lang) : h('p', t(labels.notAvailable)));
   content.push(h('h3', t(labels.discussionMap)));
-  content.push(...(data.discussionMap ? renderTable(data.discussionMap, lang, 'h4') : [h('p', t(labels.notAvailable))]));
+  content.push(data.discussionMap && data.heatMap ? renderDiscussionMap(data, data.discussionMap, data.heatMap) : h('p', t(labels.notAvailable)));
   return content;
+}
+
+/** Sources × concepts: the discussion paragraphs (by line, linked) that discuss the two together. */
+function renderDiscussionMap(data: ReportData, map: ReportDiscussionMap, heatMap: ReportHeatMap): Element {
+  const { lang } = data;
+  const t = (label: Localized) => say(label, lang);
+  if (!map.chapterFound) return h('p', t(labels.noDiscussionChapter));
+  const blocks = data.manuscript?.blocks ?? [];
+  const pairs = new Map(map.pairs.map((pair) => [`${pair.source}\u0000${pair.concept}`, pair.lines]));
+  const counts = new Map(map.sources.map((source) => [source.source, source]));
+  const lineLink = (line: number): ElementContent => {
+    const block = blocks[findBlock(blocks, line)];
+    return block ? h('a', { href: `#${blockAnchor(block)}` }, String(line)) : { type: 'text', value: String(line) };
+  };
+  return h('div.table-wrap', [
+    h('table.discussion-map', [
+      h('caption', t(labels.discussionMapCaption)),
+      h('thead', [
+        h('tr', [
+          h('th', { scope: 'col' }, t(labels.sourceColumn)),
+          h('th', { scope: 'col' }, t(labels.citedInResults)),
+          h('th', { scope: 'col' }, t(labels.citedInDiscussion)),
+          ...heatMap.concepts.map((concept) => h('th', { scope: 'col' }, concept.label[lang])),
+        ]),
+      ]),
+      h(
+        'tbody',
+        heatMap.sources.map((source) =>
+          h('tr', [
+            h('th', { scope: 'row' }, source.label),
+            h('td', String(counts.get(source.id)?.results ?? 0)),
+            h('td', String(counts.get(source.id)?.discussion ?? 0)),
+            ...heatMap.concepts.map((concept) => {
+              const lines = pairs.get(`${source.id}\u0000${concept.id}`) ?? [];
+              return h(
+                'td',
+                lines.length === 0
+                  ? '–'
+                  : [`${t(labels.line)} `, ...lines.flatMap((line, index) => (index === 0 ? [lineLink(line)] : [', ', lineLink(line)]))],
+              );
+            }),
+          ]),
+        ),
+      ),
+    ]),
+  ]);
 }
 
 function renderHeatMap(heatMap: ReportHeatMap, lang: Lang): Element {
@@ -409,20 +458,31 @@ function renderHeatMap(heatMap: ReportHeatMap, lang: Lang): Element {
 }
 
 /** A generated table: mdast → hast (raw HTML in the tree is dropped), with real column headers. */
-function renderTable(table: ReportTable, lang: Lang, heading: 'h3' | 'h4'): ElementContent[] {
+function renderTable(table: ReportTable): ElementContent[] {
   const hast = toHast(table.table);
-  if (hast.type === 'root' || hast.type === 'element') addHeaderScopes(hast);
+  if (hast.type === 'root' || hast.type === 'element') addHeaderScopes(hast, table.rowHeaders === true, false);
   const content: ElementContent[] = [
-    h(heading, { id: `table-${table.id}` }, table.title[lang]),
+    h('h3', { id: `table-${table.id}` }, table.title),
     h('div.table-wrap', hast.type === 'root' ? (hast.children as ElementContent[]) : [hast as ElementContent]),
   ];
-  if (table.note) content.push(h('p', table.note[lang]));
+  if (table.notes.length > 0) content.push(h('p.table-notes', table.notes.join(' ')));
   return content;
 }
 
-function addHeaderScopes(node: Root | ElementContent): void {
-  if (node.type === 'element' && node.tagName === 'th') node.properties.scope = 'col';
-  if ('children' in node) for (const child of node.children) addHeaderScopes(child as ElementContent);
+/** Header cells get `scope="col"`; with row headers, the first cell of a body row becomes `<th scope="row">`. */
+function addHeaderScopes(node: Root | Element, rowHeaders: boolean, inBody: boolean): void {
+  for (const child of node.children) {
+    if (child.type !== 'element') continue;
+    if (child.tagName === 'th') child.properties.scope = 'col';
+    if (child.tagName === 'tr' && inBody && rowHeaders) {
+      const first = child.children.find((cell): cell is Element => cell.type === 'element');
+      if (first?.tagName === 'td') {
+        first.tagName = 'th';
+        first.properties.scope = 'row';
+      }
+    }
+    addHeaderScopes(child, rowHeaders, inBody || child.tagName === 'tbody');
+  }
 }
 
 function renderManuscript(data: ReportData, placed: readonly PlacedProblem[]): ElementContent[] {

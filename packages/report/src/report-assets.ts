@@ -30,7 +30,7 @@ dl.counts dd { margin: 0; font-size: 1.6rem; font-weight: 700; }
 .sev-error { color: var(--error); background: var(--error-bg); }
 .sev-warning { color: var(--warning); background: var(--warning-bg); }
 .sev-info { color: var(--info); background: var(--info-bg); }
-form.filters { display: flex; flex-wrap: wrap; gap: .75rem 1.5rem; align-items: end; border: 1px solid var(--line); border-radius: 6px; padding: .75rem 1rem; margin: 0; }
+form.filters fieldset { display: flex; flex-wrap: wrap; gap: .75rem 1.5rem; align-items: end; border: 1px solid var(--line); border-radius: 6px; padding: .75rem 1rem; margin: 0; }
 form.filters legend { font-weight: 700; padding: 0 .25rem; }
 form.filters label { display: flex; flex-direction: column; font-size: .9rem; }
 form.filters select { font: inherit; padding: .25rem; min-width: 12rem; max-width: 24rem; }

@@ -19,8 +19,8 @@ export interface ReportData {
   /** The reference list in the order it is printed. */
   references: ReportReference[];
   heatMap?: ReportHeatMap;
-  /** The discussion map: which findings and concepts each discussion section uses. */
-  discussionMap?: ReportTable;
+  /** Where the discussion chapter discusses each source with each concept. */
+  discussionMap?: ReportDiscussionMap;
   /** Article matrix, search table, discussion tables, in the order they are shown. */
   tables: ReportTable[];
   /** Parts of the build that failed: shown at the top so nobody takes a gap for a result. */
@@ -96,13 +96,25 @@ export interface ReportHeatMapCell {
   findings: Array<{ id: string; statement: Localized; page?: string }>;
 }
 
-/** A generated table (as mdast, the tables package's tree) with its title. */
+/** Per source and concept, the lines of the discussion paragraphs that discuss them together. */
+export interface ReportDiscussionMap {
+  /** Whether the discussion chapter was found at all. */
+  chapterFound: boolean;
+  pairs: Array<{ source: string; concept: string; lines: number[] }>;
+  /** Per source: how often it is cited in the results and in the discussion chapter. */
+  sources: Array<{ source: string; results: number; discussion: number }>;
+}
+
+/** A generated table in the report's language (a `ThesisTable` of @litsynth/tables fits). */
 export interface ReportTable {
   id: string;
-  title: Localized;
+  title: string;
+  /** The table as mdast; the first row is the header row. */
   table: Table;
-  /** A note shown under the table (what is missing and why). */
-  note?: Localized;
+  /** Notes shown under the table (what is missing and why). */
+  notes: readonly string[];
+  /** Whether the first cell of each body row heads its row. */
+  rowHeaders?: boolean;
 }
 
 export interface ReportFailure {

@@ -4,7 +4,7 @@ import { join, relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { formatReferenceList, type BibEntry, type FormattedEntry } from '@litsynth/bibliography';
 import { checkManuscript, checkRules, type CheckedCitation, type CheckResult } from '@litsynth/check';
-import { parseCitations } from '@litsynth/citations';
+import { parseCitations, type Citation } from '@litsynth/citations';
 import {
   applyRuleSettings,
   compareDiagnostics,
@@ -18,11 +18,36 @@ import {
   type RuleDefinition,
 } from '@litsynth/common';
 import { readManuscript, type Manuscript } from '@litsynth/ingest';
-import { renderReport, type ReportBlock, type ReportData, type ReportReference, type ReportTable } from '@litsynth/report';
+import {
+  buildDiscussionMap,
+  buildMatrix,
+  frameworkRules,
+  loadCoding,
+  loadConcepts,
+  matrixRules,
+  narrativeCitation,
+  type DiscussionMap,
+  type Matrix,
+  type MatrixConcept,
+} from '@litsynth/matrix';
+import {
+  renderReport,
+  type ReportBlock,
+  type ReportData,
+  type ReportHeatMap,
+  type ReportReference,
+  type ReportTable,
+} from '@litsynth/report';
 import { loadStudy, studyRules, type Study } from '@litsynth/study';
 import {
   articleMatrixTable,
+  discussionMapTable,
+  discussionTables,
+  findingsMatrixTable,
+  gapsTable,
+  matrixToTable,
   searchHistoryTable,
+  similaritiesTable,
   tablesToHtml,
   tablesToMarkdown,
   tableToCsv,
@@ -58,7 +83,9 @@ interface BuildState {
   study: Study;
   lang: Lang;
   manuscript?: Manuscript;
+  citations?: Citation[];
   check?: CheckResult;
+  matrix?: { concepts: MatrixConcept[]; matrix: Matrix; discussion?: DiscussionMap };
   diagnostics: Diagnostic[];
   references?: { entries: BibEntry[]; html: FormattedEntry[]; markdown: FormattedEntry[] };
   tables: ThesisTable[];
@@ -67,6 +94,7 @@ interface BuildState {
 const partNames = {
   check: { nb: 'kildesjekk', en: 'source check' },
   references: { nb: 'referanseliste', en: 'reference list' },
+  matrix: { nb: 'matrise', en: 'matrix' },
   tables: { nb: 'tabeller', en: 'tables' },
   report: { nb: 'rapport', en: 'report' },
   write: { nb: 'skriving', en: 'writing' },
@@ -104,6 +132,7 @@ export async function buildCommand(studyDir: string, options: BuildCommandOption
 
   await runPart(partNames.check, () => checkPart(state));
   await runPart(partNames.references, () => referencesPart(state));
+  if (study.config.concepts !== undefined) await runPart(partNames.matrix, () => matrixPart(state));
   await runPart(partNames.tables, () => tablesPart(state));
   // The report shows what the other parts made, and says which of them failed.
   await runPart(partNames.report, async () => [{ path: 'report.html', content: renderReport(reportData(state, failures)) }]);
@@ -140,6 +169,7 @@ async function checkPart(state: BuildState): Promise<OutputFile[]> {
     language: study.config.language,
   });
   state.manuscript = manuscript;
+  state.citations = citations;
   state.check = result;
   // Problems in the bibliography files and records follow the same rule settings.
   state.diagnostics = [...result.diagnostics, ...applyRuleSettings(study.diagnostics, study.config.rules)].sort(compareDiagnostics);
@@ -158,7 +188,9 @@ async function checkPart(state: BuildState): Promise<OutputFile[]> {
     diagnostics: state.diagnostics.map((diagnostic) => diagnosticToJson(diagnostic, lang)),
     summary: counts,
   };
-  const rules = new Map<string, RuleDefinition>([...checkRules, ...studyRules].map((rule) => [rule.id, rule]));
+  const rules = new Map<string, RuleDefinition>(
+    [...checkRules, ...studyRules, ...matrixRules, ...frameworkRules].map((rule) => [rule.id, rule]),
+  );
   const header = lang === 'nb' ? `Sjekk av ${manuscript.path}` : `Check of ${manuscript.path}`;
   const body = renderPretty(state.diagnostics, { lang, lines: await sourceLines(manuscript, state.diagnostics), rules, color: false });
   const text = [header, ...notes.map((note) => `${lang === 'nb' ? 'Merk' : 'Note'}: ${note}`), '', body, renderSummary(counts, lang)];
@@ -215,9 +247,57 @@ async function referencesPart(state: BuildState): Promise<OutputFile[]> {
   ];
 }
 
+/**
+ * The concept framework and the coding → the findings × concepts matrix, and (when the check read
+ * the manuscript) the discussion map. Their problems join the check's diagnostics.
+ */
+async function matrixPart(state: BuildState): Promise<OutputFile[]> {
+  const { study } = state;
+  const conceptsFile = study.config.concepts;
+  if (conceptsFile === undefined) return [];
+  const concepts = await loadConcepts(asGiven(conceptsFile), { entryIds: study.entries.map((entry) => entry.id) });
+  const problems: Diagnostic[] = [...concepts.diagnostics];
+  const framework = concepts.framework.concepts;
+  let links: Awaited<ReturnType<typeof loadCoding>>['coding']['links'] = [];
+  if (study.config.coding !== undefined) {
+    const coding = await loadCoding(asGiven(study.config.coding), { concepts: framework, records: study.records });
+    problems.push(...coding.diagnostics);
+    links = coding.coding.links;
+  }
+  const matrix = buildMatrix({ records: study.records, concepts: framework, coding: links });
+  problems.push(...matrix.diagnostics);
+  let discussion: DiscussionMap | undefined;
+  if (state.manuscript && state.citations && state.check) {
+    // Resolve each citation the way the check did, so the map and the check agree.
+    const keyByStart = new Map(state.check.citations.map((citation) => [citation.start, citation.key]));
+    discussion = buildDiscussionMap({
+      manuscript: state.manuscript,
+      citations: state.citations,
+      records: study.records,
+      concepts: framework,
+      matrix,
+      chapters: study.config.chapters,
+      resolve: (citation) => keyByStart.get(citation.start) ?? undefined,
+    });
+    problems.push(...discussion.diagnostics);
+  }
+  state.matrix = discussion ? { concepts: framework, matrix, discussion } : { concepts: framework, matrix };
+  state.diagnostics = [...state.diagnostics, ...applyRuleSettings(problems, study.config.rules)].sort(compareDiagnostics);
+  const json = { version: 1, concepts: framework.map((concept) => concept.id), matrix, discussion: discussion ?? null };
+  return [{ path: 'matrix.json', content: `${JSON.stringify(json, null, 2)}\n` }];
+}
+
 async function tablesPart(state: BuildState): Promise<OutputFile[]> {
   const { study, lang } = state;
   const tables = [articleMatrixTable(study.records, { lang }), searchHistoryTable(study.config.search, { lang })];
+  if (state.matrix) {
+    const { concepts, matrix, discussion } = state.matrix;
+    const input = { records: study.records, concepts, matrix, entries: study.entries, lang };
+    tables.push(matrixToTable(input), findingsMatrixTable(input), gapsTable(input));
+    if (discussion) tables.push(discussionMapTable({ ...input, discussion }));
+    const studyInput = discussion ? { ...input, discussion } : input;
+    tables.push(similaritiesTable(studyInput), ...discussionTables(studyInput));
+  }
   state.tables = tables;
   const files: OutputFile[] = [];
   for (const table of tables) {
@@ -253,7 +333,40 @@ function reportData(state: BuildState, failures: readonly PartFailure[]): Report
     failures: [...failures],
   };
   if (manuscript) data.manuscript = { file: manuscript.path, blocks: reportBlocks(manuscript, citations) };
+  if (state.matrix) {
+    data.heatMap = heatMap(state, state.matrix.concepts, state.matrix.matrix);
+    const discussion = state.matrix.discussion;
+    if (discussion) {
+      data.discussionMap = {
+        chapterFound: discussion.chapterFound,
+        pairs: discussion.pairs.map((pair) => ({ source: pair.recordId, concept: pair.conceptId, lines: pair.lines })),
+        sources: discussion.sources.map((source) => ({ source: source.recordId, results: source.results, discussion: source.discussion })),
+      };
+    }
+  }
   return data;
+}
+
+/** Sources × concepts with the findings behind each cell (statement and page, from the records). */
+function heatMap(state: BuildState, concepts: readonly MatrixConcept[], matrix: Matrix): ReportHeatMap {
+  const { study, lang } = state;
+  const findings = new Map(study.records.flatMap((record) => record.findings.map((finding) => [finding.id, finding] as const)));
+  return {
+    sources: study.records.map((record) => ({ id: record.id, label: narrativeCitation(record.entry.item, lang) })),
+    concepts: concepts.map((concept) => ({ id: concept.id, label: concept.label })),
+    cells: matrix.sources.flatMap((row) =>
+      row.cells.map((cell) => ({
+        source: row.recordId,
+        concept: cell.conceptId,
+        findings: cell.findingIds.map((id) => {
+          const finding = findings.get(id);
+          const shown: ReportHeatMap['cells'][number]['findings'][number] = { id, statement: finding?.statement ?? { nb: id, en: id } };
+          if (finding?.page !== undefined) shown.page = finding.page;
+          return shown;
+        }),
+      })),
+    ),
+  };
 }
 
 /** The manuscript's blocks with their lines and pages, and the citations in each. */

@@ -1,0 +1,143 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+
+// The report of the real study and of a hostile one, opened from file:// in Debian's Chromium.
+const root = resolve(import.meta.dirname, '..');
+const bin = join(root, 'packages/cli/dist/bin.js');
+const executablePath = '/usr/bin/chromium';
+
+function build(study: string, out: string): void {
+  const result = spawnSync(process.execPath, [bin, 'build', study, '--out', out, '--quiet'], { cwd: root, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`litsynth build ${study} failed (${result.status}):\n${result.stderr}`);
+}
+
+/** A page that records every request, dialog and console message. */
+async function openReport(browser: Browser, file: string) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const requests: string[] = [];
+  const dialogs: string[] = [];
+  const messages: string[] = [];
+  page.on('request', (request) => requests.push(request.url()));
+  page.on('dialog', async (dialog) => {
+    dialogs.push(dialog.message());
+    await dialog.dismiss();
+  });
+  page.on('console', (message) => messages.push(`${message.type()}: ${message.text()}`));
+  page.on('pageerror', (error) => messages.push(`pageerror: ${error.message}`));
+  await page.goto(pathToFileURL(file).href);
+  return { page, requests, dialogs, messages };
+}
+
+const visibleProblems = (page: Page) => page.locator('article.problem:visible');
+
+describe.skipIf(!existsSync(executablePath))('report.html in a browser', () => {
+  let browser: Browser;
+  let out: string;
+  let hostileOut: string;
+
+  beforeAll(async () => {
+    const work = await mkdtemp(join(tmpdir(), 'litsynth-report-'));
+    out = join(work, 'nav');
+    hostileOut = join(work, 'hostile');
+    build('studies/nav-relasjon', out);
+    build('tests/fixtures/hostile-study', hostileOut);
+    browser = await chromium.launch({
+      executablePath,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('shows the real study: a heat-map cell for every source × concept, filters, links; nothing leaves the page', async () => {
+    const { page, requests, dialogs, messages } = await openReport(browser, join(out, 'report.html'));
+
+    // Heat map: one cell per included source × concept of the framework, in framework order.
+    const config = parse(await readFile(join(root, 'studies/nav-relasjon/study.yaml'), 'utf8')) as { included: string[] };
+    const concepts = (parse(await readFile(join(root, 'studies/nav-relasjon/concepts.yaml'), 'utf8')) as {
+      theories: Array<{ concepts: Array<{ id: string }> }>;
+    }).theories.flatMap((theory) => theory.concepts.map((concept) => concept.id));
+    const cells = await page.locator('table.heat-map td').evaluateAll((tds) =>
+      tds.map((td) => `${td.getAttribute('data-source')}×${td.getAttribute('data-concept')}`),
+    );
+    expect(cells.sort()).toEqual(config.included.flatMap((source) => concepts.map((concept) => `${source}×${concept}`)).sort());
+
+    // Focusing a cell with findings shows them (keyboard, not only hover).
+    const filled = page.locator('table.heat-map td:not(.heat-0)').first();
+    await filled.focus();
+    await expect.poll(() => filled.locator('.tip').isVisible()).toBe(true);
+    expect(await filled.locator('.tip li').count()).toBe(Number(await filled.locator('span').first().textContent()));
+
+    // Filtering by a rule shows that rule's problems only.
+    const all = await visibleProblems(page).count();
+    const rules = await page.locator('select[name="rule"] option').evaluateAll((options) =>
+      options.map((option) => (option as HTMLOptionElement).value).filter(Boolean),
+    );
+    expect(all).toBeGreaterThan(0);
+    expect(rules.length).toBeGreaterThan(1);
+    const rule = rules[0]!;
+    await page.selectOption('select[name="rule"]', rule);
+    const shown = await visibleProblems(page).evaluateAll((articles) => articles.map((article) => article.getAttribute('data-rule')));
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown.length).toBeLessThan(all);
+    expect(new Set(shown)).toEqual(new Set([rule]));
+    expect(await page.locator('#filter-status').textContent()).toBe(`${shown.length} av ${all} problemer vises.`);
+    await page.selectOption('select[name="rule"]', '');
+    expect(await visibleProblems(page).count()).toBe(all);
+
+    // A problem links to its place in the manuscript, where its citation is marked.
+    const problem = page.locator('article.problem').filter({ has: page.locator('a[href^="#line-"]') }).first();
+    const raw = await problem.locator('blockquote mark').textContent();
+    const href = await problem.locator('a[href^="#line-"]').getAttribute('href');
+    await problem.locator('a[href^="#line-"]').click();
+    expect(new URL(page.url()).hash).toBe(href);
+    const target = page.locator(':target');
+    await expect.poll(() => target.isVisible()).toBe(true);
+    expect(await target.getAttribute('id')).toBe(href!.slice(1));
+    expect(await target.locator('mark').allTextContents()).toContain(raw);
+    const line = Number(href!.slice('#line-'.length));
+    expect(await target.getAttribute('data-line')).toBe(String(line));
+
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: join(root, 'docs/report-screenshot.png') });
+
+    expect(requests.filter((url) => !url.startsWith('file:') && !url.startsWith('data:'))).toEqual([]);
+    expect(dialogs).toEqual([]);
+    expect(messages).toEqual([]);
+    await page.close();
+  });
+
+  it('keeps a hostile manuscript inert and shows its markup as text', async () => {
+    const { page, requests, dialogs, messages } = await openReport(browser, join(hostileOut, 'report.html'));
+    await page.waitForLoadState('load');
+    expect(dialogs).toEqual([]);
+    expect(messages).toEqual([]);
+    expect(requests.filter((url) => !url.startsWith('file:') && !url.startsWith('data:'))).toEqual([]);
+    expect(await page.locator('script').count()).toBe(1);
+    expect(await page.locator('img, iframe, svg, style').count()).toBe(1); // the report's own <style>
+    expect(await page.locator('main [onerror], main [onload], main [onmouseover]').count()).toBe(0);
+    const text = await page.locator('body').innerText();
+    for (const markup of [
+      "<script>alert('inline')</script>",
+      `<img src=x onerror="alert('img')">`,
+      `<a href="javascript:alert('link')">klikk</a>`,
+      `"><svg onload=alert('svg')>`,
+      "<style>body{display:none}</style>",
+      "</textarea></title><script>alert('end')</script>",
+      "Fiendtlig <script>alert('tittel')</script> studie",
+    ]) {
+      expect(text).toContain(markup);
+    }
+    expect(await page.locator('h1').textContent()).toBe("Fiendtlig <script>alert('tittel')</script> studie");
+    await page.close();
+  });
+});
