@@ -58,8 +58,8 @@ export class BoundedZip {
       if (entry.uncompressedSize > limits.maxEntryBytes) {
         throw tooLarge(
           path,
-          `its part ${entry.name} unpacks to ${formatMiB(entry.uncompressedSize)}; the limit is ${formatMiB(limits.maxEntryBytes)} (a "zip bomb"?)`,
-          `delen ${entry.name} pakkes ut til ${formatMiB(entry.uncompressedSize)}; grensen er ${formatMiB(limits.maxEntryBytes)} (en «zip-bombe»?)`,
+          `its part ${entry.name} unpacks to ${formatSize(entry.uncompressedSize)}; the limit is ${formatSize(limits.maxEntryBytes)} (a "zip bomb"?)`,
+          `delen ${entry.name} pakkes ut til ${formatSize(entry.uncompressedSize)}; grensen er ${formatSize(limits.maxEntryBytes)} (en «zip-bombe»?)`,
         );
       }
       total += entry.uncompressedSize;
@@ -68,8 +68,8 @@ export class BoundedZip {
     if (total > limits.maxTotalBytes) {
       throw tooLarge(
         path,
-        `it unpacks to ${formatMiB(total)}; the limit is ${formatMiB(limits.maxTotalBytes)} (a "zip bomb"?)`,
-        `den pakkes ut til ${formatMiB(total)}; grensen er ${formatMiB(limits.maxTotalBytes)} (en «zip-bombe»?)`,
+        `it unpacks to ${formatSize(total)}; the limit is ${formatSize(limits.maxTotalBytes)} (a "zip bomb"?)`,
+        `den pakkes ut til ${formatSize(total)}; grensen er ${formatSize(limits.maxTotalBytes)} (en «zip-bombe»?)`,
       );
     }
     return new BoundedZip(bytes, byName, path);
@@ -198,6 +198,6 @@ function tooLarge(path: string, en: string, nb: string): LitsynthError {
   });
 }
 
-function formatMiB(bytes: number): string {
-  return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+function formatSize(bytes: number): string {
+  return bytes < 1024 * 1024 ? `${Math.ceil(bytes / 1024)} KiB` : `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 }

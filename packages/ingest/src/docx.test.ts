@@ -1,0 +1,186 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { docxToManuscript } from './docx.js';
+import { BoundedZip } from './docx-zip.js';
+import { makeZip } from './test-docx-zip.js';
+
+const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../fixtures/formats/${name}`, import.meta.url)));
+
+/** The fixture .docx with its document.xml changed. */
+function withDocumentXml(name: string, change: (xml: string) => string): Uint8Array {
+  const zip = BoundedZip.open(fixture(name), name);
+  return makeZip(
+    zip.names().map((entry) => ({
+      name: entry,
+      data: entry === 'word/document.xml' ? new TextEncoder().encode(change(zip.readText(entry))) : zip.read(entry),
+    })),
+  );
+}
+
+describe('docxToManuscript', () => {
+  test('reads headings, paragraphs, the block quotation, the footnote and the reference list', async () => {
+    const manuscript = await docxToManuscript(fixture('thesis.docx'), 'thesis.docx');
+    expect(manuscript.headings.map(({ text, number, level }) => ({ text, number, level }))).toEqual([
+      { text: 'Innledning', number: '1', level: 1 },
+      { text: 'Problemstilling', number: '1.1', level: 2 },
+      { text: 'Avgrensning', number: '1.2', level: 2 },
+      { text: 'Metode', number: '2', level: 1 },
+      { text: 'Resultater og drøfting', number: '3', level: 1 },
+      { text: 'Referanser', number: undefined, level: 1 },
+    ]);
+    expect(manuscript.blocks.map((block) => [block.kind, manuscript.locate(block.start)])).toEqual([
+      ['heading', { line: 1, column: 1, page: 1 }],
+      ['paragraph', { line: 2, column: 1, page: 1 }],
+      ['paragraph', { line: 3, column: 1, page: 1 }],
+      // The footnote follows the paragraph that refers to it; its paragraph number comes after the body's.
+      ['paragraph', { line: 24, column: 2, page: 1 }],
+      ['heading', { line: 4, column: 1, page: 1 }],
+      ['paragraph', { line: 5, column: 1, page: 1 }],
+      ['heading', { line: 6, column: 1, page: 1 }],
+      ['paragraph', { line: 7, column: 1, page: 1 }],
+      ['heading', { line: 9, column: 1, page: 2 }],
+      ['paragraph', { line: 10, column: 1, page: 2 }],
+      ['paragraph', { line: 11, column: 1, page: 2 }],
+      ['heading', { line: 13, column: 1, page: 3 }],
+      ['paragraph', { line: 14, column: 1, page: 3 }],
+      ['block-quote', { line: 15, column: 1, page: 3 }],
+      ['paragraph', { line: 16, column: 1, page: 3 }],
+      ['paragraph', { line: 17, column: 1, page: 3 }],
+      ['heading', { line: 18, column: 1, page: 3 }],
+      ['paragraph', { line: 19, column: 1, page: 3 }],
+      ['paragraph', { line: 20, column: 1, page: 3 }],
+      ['paragraph', { line: 21, column: 1, page: 3 }],
+      ['paragraph', { line: 22, column: 1, page: 3 }],
+      ['paragraph', { line: 23, column: 1, page: 3 }],
+    ]);
+    expect(manuscript.referenceList?.entries.map((entry) => [entry.raw.slice(0, entry.raw.indexOf(')') + 1), manuscript.locate(entry.start)])).toEqual([
+      ['Dalland, O. (2017)', { line: 19, column: 1, page: 3 }],
+      ['Eide, H. & Eide, T. (2017)', { line: 20, column: 1, page: 3 }],
+      ['Lundberg, K. G. & Syltevik, L. J. (2013)', { line: 21, column: 1, page: 3 }],
+      ['Natland, S., Bjerke, E. & Torstensen, T. B. (2019)', { line: 22, column: 1, page: 3 }],
+      ['Stenbrenden, Haukland & Knutsen (2018)', { line: 23, column: 1, page: 3 }],
+    ]);
+    const footnote = manuscript.blocks[3];
+    expect(footnote && manuscript.text.slice(footnote.start, footnote.end)).toEqual(
+      'Studien bygger på intervjuer med åtte kvinner og bruker anerkjennelsesteori (Stenbrenden et al., 2018).',
+    );
+    // The footnote reference itself ("[1]" in Word) leaves no trace in the text.
+    expect(manuscript.text).toContain('trodd og anerkjent. Et godt møte');
+    expect(manuscript.notes).toEqual([
+      { nb: 'Sidetallene er regnet fra de manuelle sideskiftene i dokumentet.', en: 'Page numbers are counted from the manual page breaks in the document.' },
+    ]);
+    expect(manuscript.fieldCitations).toEqual([]);
+  });
+
+  test("takes pages from Word's last rendered page breaks when the document has them", async () => {
+    const bytes = withDocumentXml('thesis.docx', (xml) =>
+      xml
+        .replace(/<w:p><w:r><w:br w:type="page" ?\/><\/w:r><\/w:p>/g, '')
+        // Word notes where each page began when it last laid the document out, mid-paragraph too.
+        .replace('(Dalland, 2017).', '(Dalland, 2017).</w:t></w:r><w:r><w:lastRenderedPageBreak/><w:t xml:space="preserve"> '),
+    );
+    const manuscript = await docxToManuscript(bytes, 'rendered.docx');
+    const place = (needle: string) => manuscript.locate(manuscript.text.indexOf(needle));
+    expect(place('(Dalland, 2017)')).toEqual({ line: 9, column: 93, page: 1 });
+    expect(place('Søket ble gjort')).toEqual({ line: 9, column: 111, page: 2 });
+    expect(place('(Eide & Eide, 2017, s. 12–14)')).toEqual({ line: 15, column: 184, page: 2 });
+    expect(manuscript.notes.map((note) => note.en)).toEqual([
+      "Page numbers are Word's page breaks from when the document was last saved; another printout may differ slightly.",
+    ]);
+  });
+
+  test('a document without page breaks has no pages', async () => {
+    const bytes = withDocumentXml('thesis.docx', (xml) => xml.replace(/<w:p><w:r><w:br w:type="page" ?\/><\/w:r><\/w:p>/g, ''));
+    const manuscript = await docxToManuscript(bytes, 'no-pages.docx');
+    expect(manuscript.hasPages).toBe(false);
+    expect(manuscript.locate(0)).toEqual({ line: 1, column: 1 });
+  });
+
+  test('reads Zotero citation fields with their embedded entries', async () => {
+    const manuscript = await docxToManuscript(fixture('fields-zotero.docx'), 'fields-zotero.docx');
+    const natland = {
+      id: 'natland2019',
+      type: 'article-journal',
+      title: '«Jeg fikk blankpusset håpet om at jeg hadde en framtid»: Opplevelser av god hjelp i møter med Nav',
+      'container-title': 'Fontene forskning',
+      author: [
+        { family: 'Natland', given: 'Sidsel' },
+        { family: 'Bjerke', given: 'Erik' },
+        { family: 'Torstensen', given: 'Tom B.' },
+      ],
+      issued: { 'date-parts': [[2019, 6, 5]] },
+    };
+    const lundberg = {
+      id: 'lundberg2013',
+      type: 'article-journal',
+      title: 'Brukererfaringer med Nav i reformperioden: Kompleks organisasjon, bakkebyråkrati og ustabile relasjoner',
+      'container-title': 'Fontene forskning',
+      author: [
+        { family: 'Lundberg', given: 'Kjetil G.' },
+        { family: 'Syltevik', given: 'Liv Johanne' },
+      ],
+      issued: { 'date-parts': [[2013, 12, 4]] },
+    };
+    expect(manuscript.fieldCitations).toEqual([
+      { start: 78, end: 100, manager: 'zotero', items: [{ id: 'natland2019', item: natland }] },
+      {
+        start: 140,
+        end: 195,
+        manager: 'zotero',
+        items: [
+          { id: 'lundberg2013', item: lundberg, locator: '3', label: 'page' },
+          { id: 'natland2019', item: natland },
+        ],
+      },
+    ]);
+    expect(manuscript.fieldCitations.map((field) => manuscript.text.slice(field.start, field.end))).toEqual([
+      '(Natland et al., 2019)',
+      '(Lundberg & Syltevik, 2013, s. 3; Natland et al., 2019)',
+    ]);
+  });
+
+  test('reads Mendeley and EndNote citation fields the same way', async () => {
+    const summary = async (name: string) => {
+      const manuscript = await docxToManuscript(fixture(name), name);
+      return manuscript.fieldCitations.map((field) => ({
+        manager: field.manager,
+        text: manuscript.text.slice(field.start, field.end),
+        works: field.items.map((item) => [item.id, item.locator, item.item.type, (item.item.author as Array<{ family: string }>)[0]?.family]),
+      }));
+    };
+    const works = [
+      { text: '(Natland et al., 2019)', works: [['natland2019', undefined, 'article-journal', 'Natland']] },
+      {
+        text: '(Lundberg & Syltevik, 2013, s. 3; Natland et al., 2019)',
+        works: [
+          ['lundberg2013', '3', 'article-journal', 'Lundberg'],
+          ['natland2019', undefined, 'article-journal', 'Natland'],
+        ],
+      },
+    ];
+    expect(await summary('fields-mendeley.docx')).toEqual(works.map((work) => ({ manager: 'mendeley', ...work })));
+    expect(await summary('fields-endnote.docx')).toEqual(works.map((work) => ({ manager: 'endnote', ...work })));
+  });
+
+  test('refuses what is not a Word document, with the reason', async () => {
+    await expect(docxToManuscript(new TextEncoder().encode('Ren tekst'), 'a.docx')).rejects.toMatchObject({
+      code: 'unsupported-format',
+      file: 'a.docx',
+      message: 'The file is not a .docx document (it is not a zip archive).',
+    });
+    await expect(docxToManuscript(makeZip([{ name: 'mimetype', data: new TextEncoder().encode('application/epub+zip') }]), 'book.docx')).rejects.toMatchObject({
+      code: 'unsupported-format',
+      message: 'The file is a zip archive but not a Word document (it has no word/document.xml).',
+    });
+    const ole = new Uint8Array(512);
+    ole.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+    await expect(docxToManuscript(ole, 'locked.docx')).rejects.toMatchObject({
+      code: 'unsupported-format',
+      message: 'The file is a password-protected Word document or an old .doc file. Save it as .docx without a password.',
+    });
+    const broken = withDocumentXml('thesis.docx', (xml) => xml.slice(0, xml.length / 2));
+    await expect(docxToManuscript(broken, 'broken.docx')).rejects.toMatchObject({ code: 'unsupported-format', file: 'broken.docx' });
+    const empty = withDocumentXml('thesis.docx', (xml) => xml.replace(/<w:body>[\s\S]*<\/w:body>/, '<w:body><w:p/></w:body>'));
+    await expect(docxToManuscript(empty, 'empty.docx')).rejects.toMatchObject({ code: 'empty-file', message: 'The .docx document has no text.' });
+  });
+});
