@@ -71,8 +71,8 @@ describe('litsynth init', () => {
         expect(lines.slice(Math.max(0, index - 2), index).some((previous) => previous.startsWith('#'))).toBe(true);
       }
     }
-    expect(parse(await readFile(join(dir, 'concepts.yaml'), 'utf8'))).toEqual([]);
-    expect(parse(await readFile(join(dir, 'coding.yaml'), 'utf8'))).toEqual([]);
+    expect(parse(await readFile(join(dir, 'concepts.yaml'), 'utf8'))).toEqual({ theories: [] });
+    expect(parse(await readFile(join(dir, 'coding.yaml'), 'utf8'))).toEqual({});
 
     const again = litsynth(['init', 'Min studie'], work);
     expect(again.code).toBe(2);
