@@ -83,7 +83,7 @@ describe('docxToManuscript', () => {
     const place = (needle: string) => manuscript.locate(manuscript.text.indexOf(needle));
     expect(place('(Dalland, 2017)')).toEqual({ line: 9, column: 93, page: 1 });
     expect(place('Søket ble gjort')).toEqual({ line: 9, column: 111, page: 2 });
-    expect(place('(Eide & Eide, 2017, s. 12–14)')).toEqual({ line: 15, column: 184, page: 2 });
+    expect(place('(Eide & Eide, 2017, s. 12–14)')).toEqual({ line: 15, column: 246, page: 2 });
     expect(manuscript.notes.map((note) => note.en)).toEqual([
       "Page numbers are Word's page breaks from when the document was last saved; another printout may differ slightly.",
     ]);
