@@ -94,14 +94,16 @@ export function validateFrontmatter(
     const expected = expectation(fieldSchema);
     const field = path.length > 0 ? formatPath(path) : 'frontmatter';
     const found = describeValue(error.data);
+    const closest = fieldSchema?.enum && typeof error.data === 'string' ? closestValue(error.data, fieldSchema.enum.map(String)) : undefined;
     diagnostics.push(
       recordDiagnostic(
         'source-record-invalid-field',
         { file: context.file, ...placeOfPath(context.doc, context.origin, path) },
         {
-          nb: `«${field}» er ${found.nb}; forventet ${expected.nb}.`,
-          en: `"${field}" is ${found.en}; expected ${expected.en}.`,
+          nb: `«${field}» er ${found.nb}; forventet ${expected.nb}.${closest ? ` Mente du «${closest}»?` : ''}`,
+          en: `"${field}" is ${found.en}; expected ${expected.en}.${closest ? ` Did you mean "${closest}"?` : ''}`,
         },
+        closest ? { suggestion: { nb: `Skriv «${closest}».`, en: `Write "${closest}".` } } : {},
       ),
     );
   }
@@ -128,12 +130,16 @@ function resolve(schema: SchemaNode | undefined): SchemaNode | undefined {
   return (sourceRecordSchema['definitions'] as Record<string, SchemaNode>)[name];
 }
 
+const commonValues = new Set(['article-journal', 'book', 'chapter', 'report', 'thesis', 'webpage']);
+
 /** What a schema expects, in words. */
 function expectation(schema: SchemaNode | undefined): Localized {
   if (!schema) return { nb: 'en gyldig verdi', en: 'a valid value' };
   const description = schema.description ? ` (${schema.description.replace(/\.$/, '')})` : '';
   if (schema.enum) {
-    const values = schema.enum.map((value) => String(value)).join(', ');
+    // A long list (the CSL types) is named by a few of its values; the schema has them all.
+    const all = schema.enum.map((value) => String(value));
+    const values = all.length > 8 ? `${all.filter((value) => commonValues.has(value)).join(', ')}, …` : all.join(', ');
     return { nb: `én av: ${values}`, en: `one of: ${values}${description}` };
   }
   const types = Array.isArray(schema.type) ? schema.type : schema.type ? [schema.type] : [];
@@ -159,6 +165,14 @@ function describeValue(value: unknown): Localized {
   if (typeof value === 'object') return { nb: 'et objekt', en: 'an object' };
   if (typeof value === 'string') return value === '' ? { nb: 'tom tekst', en: 'empty text' } : { nb: `«${value}»`, en: `"${value}"` };
   return { nb: String(value), en: String(value) };
+}
+
+/** The allowed value closest to a wrong one: at most two edits away, or the only one containing it. */
+function closestValue(value: string, allowed: readonly string[]): string | undefined {
+  const near = closestName(value, allowed);
+  if (near) return near;
+  const containing = allowed.filter((candidate) => candidate.includes(value.toLowerCase()));
+  return containing.length === 1 ? containing[0] : undefined;
 }
 
 /** The allowed name closest to a misspelled one (at most two edits away). */

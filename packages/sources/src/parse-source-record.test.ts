@@ -1,0 +1,225 @@
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseSourceRecord } from './parse-source-record.js';
+
+const sourcesDir = fileURLToPath(new URL('../../../sources/', import.meta.url));
+
+describe('parseSourceRecord', () => {
+  it('parses the Riis-Johansen et al. record into its whole value', async () => {
+    const text = await readFile(`${sourcesDir}riisjohansen2018.md`, 'utf8');
+    expect(parseSourceRecord(text, 'sources/riisjohansen2018.md')).toMatchInlineSnapshot(`
+      {
+        "diagnostics": [],
+        "record": {
+          "characteristics": {
+            "aim": {
+              "en": "To show that analysing language practice in user meetings can give useful knowledge to professionals for whom such meetings are a central part of their work.",
+              "nb": "Å vise at analyser av språklig praksis i brukermøter kan gi nyttig kunnskap til fagfolk som har slike møter som en viktig del av arbeidet sitt.",
+            },
+            "country": {
+              "en": "Norway",
+              "nb": "Norge",
+            },
+            "dataCollection": {
+              "en": "Audio and video recordings of guidance conversations, transcribed in detail.",
+              "nb": "Lyd- og videoopptak av veiledningssamtaler med detaljert transkripsjon.",
+            },
+            "design": {
+              "en": "Analysis of conversation data (micro-level conversation analysis); the article compares what observation data, conversation data and reported data can offer.",
+              "nb": "Analyse av samtaledata (samtaleanalyse på mikronivå); artikkelen sammenligner hva observasjonsdata, samtaledata og rapporterte data kan gi.",
+            },
+            "notes": [
+              {
+                "en": "The thesis calls the text a peer-reviewed article, but no journal article with this title was found; the closest records are reports from the UTVEI project at NTNU. The year of data collection is unknown.",
+                "nb": "Oppgaven omtaler teksten som en fagfellevurdert artikkel, men ingen tidsskriftsartikkel med denne tittelen er funnet; de nærmeste kildene er rapporter fra UTVEI-prosjektet ved NTNU. Året for datainnsamlingen er ukjent.",
+              },
+            ],
+            "participants": {
+              "en": "Users and supervisors in NAV conversations; the thesis does not give their number.",
+              "nb": "Brukere og veiledere i Nav-samtaler; antallet oppgis ikke i oppgaven.",
+            },
+            "peerReviewed": "unknown",
+            "setting": {
+              "en": "User meetings between supervisors and users in NAV.",
+              "nb": "Brukermøter mellom veiledere og brukere i Nav.",
+            },
+            "unknown": [],
+          },
+          "entry": {
+            "id": "riisjohansen2018",
+            "item": {
+              "author": [
+                {
+                  "family": "Riis-Johansen",
+                },
+                {
+                  "family": "Halvorsen",
+                },
+                {
+                  "family": "Andenæs",
+                },
+                {
+                  "family": "Hammerstad",
+                },
+              ],
+              "id": "riisjohansen2018",
+              "title": "Interaksjon med brukere i Nav: Analyse av samtaledata som grunnlag for fagutvikling",
+              "type": "article",
+            },
+            "origin": {
+              "file": "sources/riisjohansen2018.md",
+              "line": 4,
+            },
+            "verification": {
+              "evidence": [
+                "https://www.nav.no/no/nav-og-samfunn/kunnskap/fou-midler/relatert-informasjon/utvei-utvikling-av-veiledningssamtalen-i-nav",
+                "https://www.ntnu.no/sekom/utvei",
+                "https://www.nav.no/no/nav-og-samfunn/kunnskap/forskningsrapporter-og-evalueringer-finansiert-av-nav/navs-tiltak-og-virkemidler-rapportarkiv/ansvar-fag-og-folelser-kommunikative-utfordringer-i-brukermoter-i-nav",
+                "https://sakprosasiden.no/sakprosabloggen/2022/09/19/ny-artikkel-i-tidsskriftet-sakprosa-hvordan-snakker-nav-med-innbyggerne/",
+              ],
+              "notes": [
+                "No bibliographic record found; title and surnames come only from the thesis, which cites it as both 2018 and 2020.",
+                "Related: the UTVEI project (NTNU) was funded under NAV's research theme 'Interaksjon med brukere' and is described as 'from 2018'.",
+                "The year is left out because the thesis gives two (2018 in chapters 3 and 5.4, 2020 in 5.3) and no record settles it; the journal is unknown, although the thesis calls it a peer-reviewed article.",
+              ],
+              "status": "unverified",
+            },
+          },
+          "file": "sources/riisjohansen2018.md",
+          "findings": [
+            {
+              "id": "riisjohansen2018-kunnskapshull",
+              "label": {
+                "en": "Little is known about the conversations",
+                "nb": "Lite kunnskap om samtalene",
+              },
+              "line": 53,
+              "quotes": [],
+              "source": "riisjohansen2018",
+              "statement": {
+                "en": "There is little empirical knowledge of how conversations between NAV staff and users go, and should go, to reach their goals, or of the challenges and openings of the user meeting as a communicative situation.",
+                "nb": "Det finnes lite empirisk kunnskap om hvordan samtalene mellom Nav-ansatte og brukere foregår og bør foregå for å nå målene, og om hvilke utfordringer og muligheter brukermøtet har som kommunikasjonssituasjon.",
+              },
+            },
+            {
+              "id": "riisjohansen2018-samtaledata",
+              "label": {
+                "en": "Conversation data inform practice",
+                "nb": "Samtaledata gir kunnskap til praksis",
+              },
+              "line": 63,
+              "quotes": [],
+              "source": "riisjohansen2018",
+              "statement": {
+                "en": "Detailed analyses of recorded conversations show how a meeting unfolds and its interactional details, and give knowledge that supervisors can use to develop their practice.",
+                "nb": "Detaljerte analyser av opptak av samtaler viser forløpet og de interaksjonelle detaljene i møtet, og gir kunnskap som veiledere kan bruke i fagutvikling.",
+              },
+            },
+            {
+              "id": "riisjohansen2018-deltakelse",
+              "label": {
+                "en": "Interaction shapes participation",
+                "nb": "Samspillet styrer deltakelsen",
+              },
+              "line": 71,
+              "quotes": [],
+              "source": "riisjohansen2018",
+              "statement": {
+                "en": "How supervisor and user interact affects how much the user takes part and has a say in the meeting; the supervisor, as the professional, strongly shapes what user participation becomes.",
+                "nb": "Måten veileder og bruker samhandler på, påvirker hvor mye brukeren deltar og får innflytelse i møtet; veilederen har som profesjonell stor betydning for hvordan brukermedvirkningen blir.",
+              },
+            },
+            {
+              "id": "riisjohansen2018-aktiv-bruker",
+              "label": {
+                "en": "An active user is easier said than done",
+                "nb": "Aktiv bruker er lettere sagt enn gjort",
+              },
+              "line": 79,
+              "quotes": [],
+              "source": "riisjohansen2018",
+              "statement": {
+                "en": "An actively involved user, and conversations that draw on the user's resources, matter, but are harder to achieve in practice than in theory.",
+                "nb": "En aktivt deltakende bruker og involverende samtaler der brukerens ressurser tas i bruk er viktige, men vanskeligere å få til i praksis enn i teorien.",
+              },
+            },
+          ],
+          "id": "riisjohansen2018",
+        },
+      }
+    `);
+  });
+
+  it('keeps the two participant quotations of Lundberg & Syltevik, without a page (the thesis gives none)', async () => {
+    const text = await readFile(`${sourcesDir}lundberg2013.md`, 'utf8');
+    const { record } = parseSourceRecord(text, 'sources/lundberg2013.md');
+    expect(record?.findings.flatMap((finding) => finding.quotes.map((quote) => ({ finding: finding.id, ...quote })))).toEqual([
+      {
+        finding: 'lundberg2013-kompleks',
+        line: 66,
+        text: '«Det er jo sånn at vi må trekke kølapp for å få kølapp. Når min saksbehandler har gjort sin jobb, så skal forvaltningen gjøre sin. Og forvaltningen får en ikke snakke med. De krever en fullstendig søknad, og gjør ikke noe før alt er klart. Det samarbeidet som skulle fungere – fungerer ikke i det hele tatt.»',
+      },
+      {
+        finding: 'lundberg2013-ustabile-relasjoner',
+        line: 87,
+        text: '«På sentralbordet har de ingen informasjon å gi en om det ikke har kommet et ferdig vedtak. Denne 48 timers-garantien fungerer ikke. Jeg har ringt, men jeg får ikke kontakt med saksbehandleren …»',
+      },
+    ]);
+  });
+
+  it('reads a page attribute, a quotation page and a field marked unknown', () => {
+    const text = [
+      '---',
+      'id: demo2020',
+      'entry: { type: report, title: Demo, verification: { status: unverified, evidence: [], notes: [] } }',
+      'characteristics:',
+      '  aim: { nb: Mål, en: Aim }',
+      '  design: { nb: Design, en: Design }',
+      '  dataCollection: { nb: Intervju, en: Interviews }',
+      '  participants: unknown',
+      '  setting: { nb: Nav, en: NAV }',
+      '  country: { nb: Norge, en: Norway }',
+      '  peerReviewed: false',
+      '---',
+      '## Findings',
+      '### Tillit {#demo2020-tillit page="92–93"}',
+      'nb: Tillit.',
+      '',
+      'en: Trust.',
+      '',
+      '> «Sitat» (p. 93)',
+    ].join('\n');
+    const { record, diagnostics } = parseSourceRecord(text, 'demo2020.md');
+    expect(diagnostics).toEqual([]);
+    expect(record?.characteristics.participants).toEqual({ nb: 'Ukjent', en: 'Unknown' });
+    expect(record?.characteristics.unknown).toEqual(['participants']);
+    expect(record?.findings).toEqual([
+      {
+        id: 'demo2020-tillit',
+        source: 'demo2020',
+        label: { nb: 'Tillit', en: 'Tillit' },
+        statement: { nb: 'Tillit.', en: 'Trust.' },
+        page: '92–93',
+        quotes: [{ text: '«Sitat»', page: '93', line: 19 }],
+        line: 14,
+      },
+    ]);
+  });
+
+  it('never throws, and points every diagnostic at a line of the file, whatever the text', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 400 }), fc.boolean(), (body, withFence) => {
+        const text = withFence ? `---\nid: x\n${body}\n---\n${body}` : body;
+        const lineCount = text.split('\n').length;
+        const { diagnostics } = parseSourceRecord(text, 'x.md');
+        for (const diagnostic of diagnostics) {
+          expect(diagnostic.line).toBeGreaterThanOrEqual(1);
+          expect(diagnostic.line).toBeLessThanOrEqual(lineCount);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
