@@ -1,7 +1,9 @@
 export { cellText, createTable, tableRows } from './create-table.js';
 export {
+  renderTableFiles,
   tableToCsv,
   tableToHtml,
+  tableToHtmlSection,
   tableToJson,
   tableToJsonData,
   tableToMarkdown,
@@ -9,6 +11,9 @@ export {
   tablesToHtml,
   tablesToMarkdown,
 } from './write-table.js';
+export type { RenderTableFilesOptions, TableFile } from './write-table.js';
+export { tableToGfm } from './table-to-gfm.js';
+export { tableToHastElement } from './table-to-hast.js';
 export { articleMatrixTable, discussionTables, searchHistoryTable, similaritiesTable } from './thesis-tables.js';
 export type { EntryLike, StudyTablesInput } from './thesis-tables.js';
 export { discussionMapTable, findingsMatrixTable, gapsTable, matrixToTable } from './matrix-tables.js';

@@ -1,10 +1,12 @@
+import type { Lang } from '@litsynth/common';
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import { toHtml } from 'hast-util-to-html';
-import type { PhrasingContent, Root, RootContent } from 'mdast';
-import { gfmTableToMarkdown } from 'mdast-util-gfm-table';
+import type { Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import { toHast } from 'mdast-util-to-hast';
 import { toMarkdown } from 'mdast-util-to-markdown';
 import { tableRows } from './create-table.js';
+import { tableToGfm } from './table-to-gfm.js';
+import { tableToHastElement } from './table-to-hast.js';
 import type { CsvOptions, TableJson, TableWriteOptions, ThesisTable } from './types.js';
 
 const words = {
@@ -32,25 +34,29 @@ export function tableToMdast(table: ThesisTable, options: TableWriteOptions = {}
 
 /** Writes tables as one GitHub-flavoured Markdown document, numbered from 1 in the given order. */
 export function tablesToMarkdown(tables: readonly ThesisTable[]): string {
-  const root: Root = { type: 'root', children: tables.flatMap((table, index) => tableToMdast(table, { number: index + 1 }).children) };
-  return writeMarkdown(root);
+  return tables.map((table, index) => tableToMarkdown(table, { number: index + 1 })).join('\n');
 }
 
-/** Writes a table as GitHub-flavoured Markdown (line breaks in cells as `<br>`). */
+/**
+ * Writes a table as GitHub-flavoured Markdown: title and notes through mdast-util-to-markdown,
+ * the table through `tableToGfm` (line breaks in cells as `<br>`).
+ */
 export function tableToMarkdown(table: ThesisTable, options: TableWriteOptions = {}): string {
-  return writeMarkdown(tableToMdast(table, options));
+  const { head, notes } = surroundings(table, options);
+  const parts = [writeMarkdown(head).trimEnd(), tableToGfm(table.table)];
+  if (notes) parts.push(writeMarkdown({ type: 'root', children: [notes] }).trimEnd());
+  return `${parts.join('\n\n')}\n`;
 }
 
 function writeMarkdown(root: Root): string {
-  return toMarkdown(root, {
-    // Unpadded pipes: cells of findings are long, and padding every row to the widest would
-    // make the file unreadable and every diff touch every line.
-    extensions: [gfmTableToMarkdown({ tablePipeAlign: false })],
-    // A GFM table cell is one line: a break inside it can only be written as HTML.
-    handlers: { break: () => '<br>' },
-    emphasis: '*',
-    strong: '*',
-  });
+  return toMarkdown(root, { emphasis: '*', strong: '*' });
+}
+
+/** The mdast around a table: "Tabell N" and the title above, the notes paragraph below. */
+function surroundings(table: ThesisTable, options: TableWriteOptions): { head: Root; notes: Paragraph | undefined } {
+  const all = tableToMdast(table, options).children;
+  const notes = table.notes.length > 0 ? (all.at(-1) as Paragraph) : undefined;
+  return { head: { type: 'root', children: all.filter((node) => node.type === 'paragraph' && node !== notes) }, notes };
 }
 
 /**
@@ -58,36 +64,39 @@ function writeMarkdown(root: Root): string {
  * cells: `<th scope="col">` for the header row and `<th scope="row">` for row headers.
  */
 export function tableToHtml(table: ThesisTable, options: TableWriteOptions = {}): string {
-  return htmlDocument([{ table, number: options.number }], table.title);
+  return htmlDocument([tableToHtmlSection(table, options)], table.lang, table.title);
 }
 
 /** Writes tables as one standalone HTML document, numbered from 1 in the given order. */
 export function tablesToHtml(tables: readonly ThesisTable[], title: string): string {
-  return htmlDocument(tables.map((table, index) => ({ table, number: index + 1 })), title);
+  return htmlDocument(
+    tables.map((table, index) => tableToHtmlSection(table, { number: index + 1 })),
+    tables[0]?.lang ?? 'nb',
+    title,
+  );
 }
 
-function htmlDocument(parts: ReadonlyArray<{ table: ThesisTable; number: number | undefined }>, title: string): string {
-  const lang = parts[0]?.table.lang ?? 'nb';
-  const body: ElementContent[] = parts.map(({ table, number }) => {
-    const tree = toHast(tableToMdast(table, number === undefined ? {} : { number })) as HastRoot;
-    markHeaderCells(tree, table.rowHeaders);
-    return element('section', { id: table.id }, tree.children as ElementContent[]);
-  });
-  const document: HastRoot = {
-    type: 'root',
-    children: [
-      { type: 'doctype' },
-      element('html', { lang }, [
-        element('head', {}, [
-          element('meta', { charset: 'utf-8' }, []),
-          element('title', {}, [{ type: 'text', value: title }]),
-          element('style', {}, [{ type: 'text', value: stylesheet }]),
-        ]),
-        element('body', {}, body),
-      ]),
-    ],
-  };
-  return `${toHtml(document)}\n`;
+/** One table as an HTML `<section>` (title, table, notes), without the document around it. */
+export function tableToHtmlSection(table: ThesisTable, options: TableWriteOptions = {}): string {
+  const { head, notes } = surroundings(table, options);
+  const children: ElementContent[] = [
+    ...((toHast(head) as HastRoot).children as ElementContent[]),
+    { type: 'text', value: '\n' },
+    tableToHastElement(table.table, table.rowHeaders),
+  ];
+  if (notes) children.push({ type: 'text', value: '\n' }, ...((toHast({ type: 'root', children: [notes] }) as HastRoot).children as ElementContent[]));
+  return toHtml(element('section', { id: table.id }, children));
+}
+
+function htmlDocument(sections: readonly string[], lang: Lang, title: string): string {
+  const head = toHtml(
+    element('head', {}, [
+      element('meta', { charset: 'utf-8' }, []),
+      element('title', {}, [{ type: 'text', value: title }]),
+      element('style', {}, [{ type: 'text', value: stylesheet }]),
+    ]),
+  );
+  return `<!doctype html><html lang="${lang}">${head}<body>${sections.join('\n')}</body></html>\n`;
 }
 
 const stylesheet =
@@ -97,24 +106,6 @@ const stylesheet =
 
 function element(tagName: string, properties: Element['properties'], children: ElementContent[]): Element {
   return { type: 'element', tagName, properties, children };
-}
-
-function markHeaderCells(tree: HastRoot, rowHeaders: boolean): void {
-  const visit = (node: HastRoot | Element, section: string | undefined) => {
-    for (const child of node.children) {
-      if (child.type !== 'element') continue;
-      if (child.tagName === 'th' && section === 'thead') child.properties = { ...child.properties, scope: 'col' };
-      if (child.tagName === 'tr' && section === 'tbody' && rowHeaders) {
-        const first = child.children.find((cell): cell is Element => cell.type === 'element');
-        if (first && first.tagName === 'td') {
-          first.tagName = 'th';
-          first.properties = { ...first.properties, scope: 'row' };
-        }
-      }
-      visit(child, child.tagName === 'thead' || child.tagName === 'tbody' ? child.tagName : section);
-    }
-  };
-  visit(tree, undefined);
 }
 
 /**
@@ -139,4 +130,59 @@ export function tableToJsonData(table: ThesisTable): TableJson {
 /** Writes a table as pretty-printed JSON (see `TableJson`), ending with a newline. */
 export function tableToJson(table: ThesisTable): string {
   return `${JSON.stringify(tableToJsonData(table), null, 2)}\n`;
+}
+
+/** One generated file: its name (relative to the output folder) and its content. */
+export interface TableFile {
+  file: string;
+  data: string;
+}
+
+/** Options of `renderTableFiles`. */
+export interface RenderTableFilesOptions {
+  /** Base name of the combined files ("tables" → tables.md, tables.html, tables.json). */
+  name: string;
+  /** Title of the combined HTML document. */
+  title: string;
+  separator?: ',' | ';';
+}
+
+/**
+ * Renders tables to files in every format: `<id>.md`, `.html`, `.csv`, `.json` per table, and the
+ * combined `<name>.md`, `.html`, `.json` with the tables numbered from 1 in the given order.
+ * Each table is rendered once; the combined documents reuse the parts.
+ */
+export function renderTableFiles(tables: readonly ThesisTable[], options: RenderTableFilesOptions): TableFile[] {
+  const separator = options.separator ?? ',';
+  const markdown: string[] = [];
+  const sections: string[] = [];
+  const json: TableJson[] = [];
+  const perTable: TableFile[] = [];
+  tables.forEach((table, index) => {
+    const number = index + 1;
+    const base = fileSafeId(table.id);
+    const md = tableToMarkdown(table, { number });
+    const section = tableToHtmlSection(table, { number });
+    const data = tableToJsonData(table);
+    markdown.push(md);
+    sections.push(section);
+    json.push(data);
+    perTable.push(
+      { file: `${base}.md`, data: md },
+      { file: `${base}.html`, data: htmlDocument([section], table.lang, table.title) },
+      { file: `${base}.csv`, data: tableToCsv(table, { separator }) },
+      { file: `${base}.json`, data: `${JSON.stringify(data, null, 2)}\n` },
+    );
+  });
+  return [
+    { file: `${options.name}.md`, data: markdown.join('\n') },
+    { file: `${options.name}.html`, data: htmlDocument(sections, tables[0]?.lang ?? 'nb', options.title) },
+    { file: `${options.name}.json`, data: `${JSON.stringify(json, null, 2)}\n` },
+    ...perTable,
+  ];
+}
+
+/** A table id as a file name: letters, digits, "-" and "_" kept, anything else as "-". */
+function fileSafeId(id: string): string {
+  return id.normalize('NFKD').replace(/\p{M}/gu, '').replace(/[^A-Za-z0-9_-]+/g, '-') || 'table';
 }
