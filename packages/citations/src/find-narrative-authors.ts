@@ -13,7 +13,7 @@ const name = familyNamePattern;
 // Tried in order; each is anchored at the end of the text before the parenthesis.
 const narrativePatterns: RegExp[] = [
   // "Natland et al.", "Smith, et al."
-  new RegExp(`${noLetterBefore}(${name},?\\s+${etAlPattern})$`, 'u'),
+  new RegExp(`${noLetterBefore}(${name},?\\s+${etAlPattern}(?:['’]s)?)$`, 'u'),
   // "Lundberg og Syltevik", "Stenbrenden, Haukland & Knutsen", "Smith, Jones, and Lee"
   new RegExp(`${noLetterBefore}(${name}(?:\\s*,\\s*${name})*,?\\s*(?:\\s(?:og|and)\\s|&)\\s*${name})$`, 'u'),
   // "Arbeids- og sosialdepartementet", "arbeids-, og sosialdepartementet"
@@ -58,7 +58,8 @@ export function findNarrativeAuthors(text: string, open: number, close: number):
     }
     const firstWord = candidate.split(/[\s,]+/u)[0] ?? '';
     if (notAuthorWords.has(firstWord.toLowerCase())) continue;
-    const list = parseAuthorList(candidate);
+    // "Leamy et al.'s (2011)": the English genitive after "et al.".
+    const list = parseAuthorList(index === 0 ? candidate.replace(/['’]s$/u, '') : candidate);
     if (list === null) continue;
     if (index === 3) list.corporate = true;
     return { start, list: stripGenitive(list, text, close) };

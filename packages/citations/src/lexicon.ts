@@ -50,7 +50,7 @@ export const prefixPattern =
 
 /** The label of a locator as written, longest first. */
 export const locatorLabelPattern =
-  '(?:sider|side|ss\\.|s\\.|s,|s(?=\\s*\\d)|pp\\.|pp(?=\\s*\\d)|p\\.|p(?=\\s*\\d)|kapittel|kap\\.|kap(?=\\s*\\d)|chapter|chap\\.|ch\\.|para\\.|paras\\.|avsn\\.|avsnitt|§§|§)';
+  '(?:sider|side|artikkel|art\\.|pkt\\.|punkt|ss\\.|s\\.|s,|s(?=\\s*\\d)|pp\\.|pp(?=\\s*\\d)|p\\.|p(?=\\s*\\d)|kapittel|kap\\.|kap(?=\\s*\\d)|chapter|chap\\.|ch\\.|para\\.|paras\\.|avsn\\.|avsnitt|§§|§)';
 
 /** A locator value: a number or a range with hyphen or dash, optionally "f." / "ff.". */
 export const locatorValuePattern = '\\d{1,5}(?:\\s?[-–—]\\s?\\d{1,5})?(?:\\s?ff?\\.)?';
@@ -198,7 +198,7 @@ export const notAuthorWords = new Set(
  * "Arbeids- og sosialdepartementet", "World Health Organization").
  */
 export const corporateEnding =
-  /(?:direktoratet|departementet|tilsynet|etaten|organisasjonen|forbundet|forbund|foreningen|forening|rådet|instituttet|senteret|sentralbyrå|byrå|kommune|fylkeskommune|universitetet|universitet|høgskole|høgskolen|kontoret|verket|styret|utvalget|ombudet|nemnda|stortinget|regjeringen|leksikon|organization|organisation|association|institute|department|ministry|agency|council|office|foundation|university|society|centre|center|board|commission|committee|service|services|tjenesten|tjeneste|programme|program|komiteene|komiteen|komité|biblioteket|bibliotek|loven|lova|forskriften|act|forvaltningen|bureau|federation)$/iu;
+  /(?:direktoratet|departementet|tilsynet|etaten|organisasjonen|forbundet|forbund|foreningen|forening|rådet|instituttet|senteret|sentralbyrå|byrå|kommune|fylkeskommune|universitetet|universitet|høgskole|høgskolen|kontoret|verket|styret|utvalget|ombudet|nemnda|stortinget|regjeringen|leksikon|organization|organisation|association|institute|department|ministry|agency|council|office|foundation|university|society|centre|center|board|commission|committee|service|services|tjenesten|tjeneste|programme|program|komiteene|komiteen|komité|biblioteket|bibliotek|loven|lova|konvensjonen|convention|forskriften|act|forvaltningen|bureau|federation)$/iu;
 
 /** Lower-case words that may stand inside an organisation's name ("Statistisk sentralbyrå"). */
 export const corporateJoinWords = new Set(['og', 'for', 'i', 'på', 'av', 'of', 'and', 'the', 'for', 'on', 'in', '&']);

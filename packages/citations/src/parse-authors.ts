@@ -34,6 +34,11 @@ export function parseAuthorList(text: string): AuthorList | null {
     rest = rest.slice(0, etAlMatch.index).replace(/[\s,]+$/u, '');
     if (rest.length === 0) return null;
   }
+  // "National Institute for Health and Care Excellence [NICE]": an abbreviation in brackets follows
+  // the full name of one group author, so "and" inside it joins words, not authors.
+  if (etAl === null && /\s\[\p{Lu}[\p{Lu}\d-]*\]$/u.test(rest) && isCorporateName(rest)) {
+    return { authors: [rest], connector: null, etAl: null, corporate: true };
+  }
   const protectedText = rest.replace(compoundConnector, '-$1\u0001$2\u0001');
   let connector: AuthorList['connector'] = null;
   for (const match of protectedText.matchAll(connectorToken)) {
@@ -87,12 +92,15 @@ export function isCorporateName(name: string): boolean {
   if (/^(?:Lov|Forskrift) (?:om|til) /u.test(name)) return true;
   if (words.length > 9) return false;
   const endsLikeOrganisation = corporateEnding.test(last) || bracketAcronym.test(last);
+  // "Den nasjonale forskningsetiske komité for medisin og helsefag": the organisation word may
+  // stand inside the name.
+  const namesOrganisation = endsLikeOrganisation || words.some((word) => corporateEnding.test(word));
   // A sloppy lower-case start is accepted only for a compound that ends like an organisation
   // ("arbeids-, og sosialdepartementet").
   const startsWell = capitalised.test(first) || (endsLikeOrganisation && /^\p{Ll}[\p{L}]*-,?$/u.test(first));
   // "De nasjonale forskningsetiske komiteene": a sentence word may open an organisation's name.
-  if (!startsWell || (notAuthorWords.has(first.toLowerCase()) && !endsLikeOrganisation)) return false;
-  let hasOrganisationSign = endsLikeOrganisation;
+  if (!startsWell || (notAuthorWords.has(first.toLowerCase()) && !namesOrganisation)) return false;
+  let hasOrganisationSign = namesOrganisation;
   for (const word of words.slice(1)) {
     if (bracketAcronym.test(word)) {
       hasOrganisationSign = true;
@@ -104,7 +112,7 @@ export function isCorporateName(name: string): boolean {
       continue;
     }
     if (capitalised.test(word) || acronym.test(word)) continue;
-    if (lowercaseWord.test(word) && (endsLikeOrganisation || adjectiveEnding.test(word))) {
+    if (lowercaseWord.test(word) && (namesOrganisation || adjectiveEnding.test(word))) {
       hasOrganisationSign = true;
       continue;
     }
