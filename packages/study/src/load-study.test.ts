@@ -1,0 +1,117 @@
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { isLitsynthError, type LitsynthError } from '@litsynth/common';
+import { describe, expect, it } from 'vitest';
+import { loadStudy } from './load-study.js';
+
+const realStudy = resolve(import.meta.dirname, '../../../studies/nav-relasjon');
+
+/** A study folder in a fresh temporary directory, with the given files. */
+async function studyFolder(files: Record<string, string>): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'litsynth-study-'));
+  for (const [name, text] of Object.entries(files)) {
+    await mkdir(join(dir, name, '..'), { recursive: true });
+    await writeFile(join(dir, name), text);
+  }
+  return dir;
+}
+
+const minimal = (extra = '') => `id: demo
+title: Demo
+question: Hva?
+manuscript: thesis.txt
+${extra}`;
+
+/** The error loadStudy throws, as plain data (code, place, message). */
+async function failure(dir: string): Promise<{ code: string; line?: number; column?: number; message: string }> {
+  try {
+    await loadStudy(dir);
+  } catch (error) {
+    if (!isLitsynthError(error)) throw error;
+    const { code, line, column, message } = error as LitsynthError;
+    return { code, ...(line === undefined ? {} : { line }), ...(column === undefined ? {} : { column }), message };
+  }
+  throw new Error('loadStudy did not fail');
+}
+
+describe('loadStudy', () => {
+  it('loads the NAV study: configuration, entries of references.yaml and the four records', async () => {
+    const study = await loadStudy(realStudy);
+    expect({
+      id: study.config.id,
+      language: study.config.language,
+      manuscript: study.config.manuscript,
+      included: study.config.included,
+      chapters: study.config.chapters,
+      records: study.records.map((record) => record.id),
+      includedEntries: study.entries.filter((entry) => study.config.included.includes(entry.id)).map((entry) => entry.id),
+      searches: study.config.search.map((search) => search.database),
+    }).toEqual({
+      id: 'nav-relasjon',
+      language: 'nb',
+      manuscript: join(realStudy, 'manuscript.txt'),
+      included: ['natland2019', 'lundberg2013', 'stenbrenden2018', 'riisjohansen2018'],
+      chapters: { results: '3.0', theory: '4.0', discussion: '5.0' },
+      records: ['natland2019', 'lundberg2013', 'stenbrenden2018', 'riisjohansen2018'],
+      includedEntries: ['natland2019', 'lundberg2013', 'stenbrenden2018', 'riisjohansen2018'],
+      searches: ['Oria', 'Idunn', 'Google Scholar', 'Fontene forskning'],
+    });
+    expect(study.entries.length).toBeGreaterThan(40);
+  });
+
+  it('refuses a path that does not exist, a file, and a folder without study.yaml', async () => {
+    const dir = await studyFolder({ 'thesis.txt': 'Tekst.' });
+    expect(await failure(join(dir, 'missing'))).toEqual({ code: 'file-not-found', message: 'The study folder does not exist.' });
+    expect(await failure(join(dir, 'thesis.txt'))).toEqual({ code: 'not-a-study', message: 'Expected a study folder (with study.yaml), found a file.' });
+    expect((await failure(dir)).code).toBe('not-a-study');
+  });
+
+  it('reports invalid YAML with line and column', async () => {
+    const dir = await studyFolder({ 'study.yaml': 'id: demo\ntitle: [unclosed\n', 'thesis.txt': 'Tekst.' });
+    const error = await failure(dir);
+    expect({ code: error.code, line: error.line }).toEqual({ code: 'invalid-config', line: 3 });
+  });
+
+  it('lists every invalid field with its place and what was expected', async () => {
+    const dir = await studyFolder({
+      'study.yaml': 'id: demo\ntitle: Demo\nlanguage: de\nmanuscript: thesis.txt\nrules:\n  locator-form: loud\n',
+      'thesis.txt': 'Tekst.',
+    });
+    const error = await failure(dir);
+    const file = join(dir, 'study.yaml');
+    expect(error).toEqual({
+      code: 'invalid-config',
+      line: 1,
+      column: 1,
+      message: [
+        'study.yaml has 3 problem(s):',
+        `  ${file}:1:1: the field "question" is missing (expected nb and en)`,
+        `  ${file}:3:11: "language" must be nb or en`,
+        `  ${file}:6:17: the rule "locator-form" must be set to off, info, warn or error`,
+      ].join('\n'),
+    });
+  });
+
+  it('names a manuscript, bibliography file or included record that does not exist, at its line', async () => {
+    const noManuscript = await studyFolder({ 'study.yaml': minimal() });
+    expect(await failure(noManuscript)).toMatchObject({ code: 'file-not-found', line: 4, column: 13 });
+    const noBibliography = await studyFolder({ 'study.yaml': minimal('bibliography: [refs.yaml]\n'), 'thesis.txt': 'Tekst.' });
+    expect(await failure(noBibliography)).toMatchObject({ code: 'file-not-found', line: 5, column: 16 });
+    const noRecord = await studyFolder({ 'study.yaml': minimal('included: [smith2020]\n'), 'thesis.txt': 'Tekst.', 'sources/README.md': '# x' });
+    expect(await failure(noRecord)).toMatchObject({ code: 'file-not-found', line: 5, column: 12 });
+  });
+
+  it('keeps the valid entries of a malformed bibliography file and reports the bad one', async () => {
+    const dir = await studyFolder({
+      'study.yaml': minimal('bibliography: [refs.yaml]\n'),
+      'thesis.txt': 'Tekst.',
+      'refs.yaml': '- id: good2020\n  type: book\n  title: Good\n  author: [{family: Good}]\n  issued: {date-parts: [[2020]]}\n- type: book\n  title: No id\n',
+    });
+    const study = await loadStudy(dir);
+    expect({ entries: study.entries.map((entry) => entry.id), problems: study.diagnostics.map((diagnostic) => diagnostic.line) }).toEqual({
+      entries: ['good2020'],
+      problems: [6],
+    });
+  });
+});
