@@ -126,11 +126,22 @@ function titleAfterYear(rest: string): string | null {
       break;
     }
   }
-  const title = text
-    .slice(0, stop)
-    .replace(/\s*[([][^()[\]]*[)\]]$/u, '')
-    .trim();
+  const title = withoutTrailingGroup(text.slice(0, stop).trim());
   return title === '' ? null : title;
+}
+
+/** Removes one trailing parenthesised or bracketed group, nested groups included. */
+function withoutTrailingGroup(text: string): string {
+  const last = text[text.length - 1];
+  if (last !== ')' && last !== ']') return text;
+  let depth = 0;
+  for (let index = text.length - 1; index >= 0; index--) {
+    const char = text[index];
+    if (char === ')' || char === ']') depth++;
+    else if (char === '(' || char === '[') depth--;
+    if (depth === 0) return index === 0 ? text : text.slice(0, index).trim();
+  }
+  return text;
 }
 
 function normaliseYear(year: string): string {
