@@ -1,4 +1,4 @@
-import { readTextFile, type Diagnostic } from '@litsynth/common';
+import { compareDiagnostics, readTextFile, type Diagnostic } from '@litsynth/common';
 import { isMap, isScalar, isSeq } from 'yaml';
 import type { Relation } from '../types.js';
 import { frameworkDiagnostic } from './rules.js';
@@ -125,5 +125,5 @@ export function parseCoding(text: string, file: string, context: CodingContext):
       coding.links.push(link);
     }
   }
-  return { coding, diagnostics };
+  return { coding, diagnostics: diagnostics.sort(compareDiagnostics) };
 }

@@ -1,4 +1,4 @@
-import { readTextFile, type Diagnostic, type Localized } from '@litsynth/common';
+import { compareDiagnostics, readTextFile, type Diagnostic, type Localized } from '@litsynth/common';
 import { isMap, isSeq, type YAMLMap } from 'yaml';
 import { frameworkDiagnostic } from './rules.js';
 import type { Concept, ConceptFramework, ConceptsOptions, ConceptsResult, Theory } from './types.js';
@@ -52,7 +52,7 @@ export function parseConcepts(text: string, file: string, options: ConceptsOptio
     if (!theory) continue;
     const earlier = theoryLines.get(theory.id);
     if (earlier !== undefined) {
-      diagnostics.push(duplicate('teorien', 'theory', theory.id, earlier, { file, line: theory.line, column: 1 }));
+      diagnostics.push(duplicate('teorien', 'theory', theory.id, earlier, yaml.placeOf(item)));
       continue;
     }
     theoryLines.set(theory.id, theory.line);
@@ -73,7 +73,7 @@ export function parseConcepts(text: string, file: string, options: ConceptsOptio
       if (!concept) continue;
       const earlierConcept = conceptLines.get(concept.id);
       if (earlierConcept !== undefined) {
-        diagnostics.push(duplicate('begrepet', 'concept', concept.id, earlierConcept, { file, line: concept.line, column: 1 }));
+        diagnostics.push(duplicate('begrepet', 'concept', concept.id, earlierConcept, yaml.placeOf(conceptItem)));
         continue;
       }
       conceptLines.set(concept.id, concept.line);
@@ -81,7 +81,7 @@ export function parseConcepts(text: string, file: string, options: ConceptsOptio
       if (sourcePair) checkSource(concept.source, { nb: `begrepet «${concept.id}»`, en: `concept "${concept.id}"` }, yaml.placeOf(sourcePair.value), entryIds, diagnostics);
       else if (concept.source === undefined) {
         diagnostics.push(
-          frameworkDiagnostic('concepts-unknown-source', { file, line: concept.line, column: 1 }, {
+          frameworkDiagnostic('concepts-unknown-source', yaml.placeOf(conceptItem), {
             nb: `Begrepet «${concept.id}» har ingen kilde; forventet «source» med id-en til en post i litteraturlisten (her eller på teorien).`,
             en: `Concept "${concept.id}" has no source; expected "source" with the id of a bibliography entry (here or on its theory).`,
           }),
@@ -91,7 +91,7 @@ export function parseConcepts(text: string, file: string, options: ConceptsOptio
       framework.concepts.push(concept);
     }
   }
-  return { framework, diagnostics };
+  return { framework, diagnostics: diagnostics.sort(compareDiagnostics) };
 }
 
 function readTheory(yaml: YamlFile, map: YAMLMap, diagnostics: Diagnostic[]): Theory | undefined {
