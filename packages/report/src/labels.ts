@@ -34,10 +34,11 @@ export const labels = {
   notes: { nb: 'Merknader', en: 'Notes' },
   matrix: { nb: 'Funn × begreper', en: 'Findings × concepts' },
   heatMapCaption: {
-    nb: 'Antall funn per kilde og begrep. Hold pekeren over eller gå til en celle med tastaturet for å se funnene.',
-    en: 'Number of findings per source and concept. Hover over or tab to a cell to see the findings.',
+    nb: 'Antall funn per begrep og kilde. Hold pekeren over eller gå til en celle med tastaturet for å se funnene.',
+    en: 'Number of findings per concept and source. Hover over or tab to a cell to see the findings.',
   },
   sourceColumn: { nb: 'Kilde', en: 'Source' },
+  conceptColumn: { nb: 'Begrep', en: 'Concept' },
   findingsIn: { nb: 'Funn', en: 'Findings' },
   noFindings: { nb: 'Ingen funn', en: 'No findings' },
   discussionMap: { nb: 'Drøftingskart', en: 'Discussion map' },

@@ -148,8 +148,8 @@ describe('renderReport', () => {
     const cells = elements(tree, (element) => element.tagName === 'td' && element.properties.dataConcept !== undefined);
     expect(cells.map((cell) => [cell.properties.dataSource, cell.properties.dataConcept, cell.properties.className])).toEqual([
       ['natland2019', 'tillit', ['heat-4']],
-      ['natland2019', 'makt', ['heat-0']],
       ['lundberg2013', 'tillit', ['heat-0']],
+      ['natland2019', 'makt', ['heat-0']],
       ['lundberg2013', 'makt', ['heat-0']],
     ]);
     expect(cells.every((cell) => cell.properties.tabIndex === 0)).toBe(true);

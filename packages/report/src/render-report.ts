@@ -376,20 +376,23 @@ function renderDiscussionMap(data: ReportData, map: ReportDiscussionMap, heatMap
       h('caption', t(labels.discussionMapCaption)),
       h('thead', [
         h('tr', [
-          h('th', { scope: 'col' }, t(labels.sourceColumn)),
-          h('th', { scope: 'col' }, t(labels.citedInResults)),
-          h('th', { scope: 'col' }, t(labels.citedInDiscussion)),
-          ...heatMap.concepts.map((concept) => h('th', { scope: 'col' }, concept.label[lang])),
+          h('th', { scope: 'col' }, t(labels.conceptColumn)),
+          ...heatMap.sources.map((source) => h('th', { scope: 'col' }, source.label)),
         ]),
       ]),
-      h(
-        'tbody',
-        heatMap.sources.map((source) =>
+      h('tbody', [
+        h('tr.counts', [
+          h('th', { scope: 'row' }, t(labels.citedInResults)),
+          ...heatMap.sources.map((source) => h('td', String(counts.get(source.id)?.results ?? 0))),
+        ]),
+        h('tr.counts', [
+          h('th', { scope: 'row' }, t(labels.citedInDiscussion)),
+          ...heatMap.sources.map((source) => h('td', String(counts.get(source.id)?.discussion ?? 0))),
+        ]),
+        ...heatMap.concepts.map((concept) =>
           h('tr', [
-            h('th', { scope: 'row' }, source.label),
-            h('td', String(counts.get(source.id)?.results ?? 0)),
-            h('td', String(counts.get(source.id)?.discussion ?? 0)),
-            ...heatMap.concepts.map((concept) => {
+            h('th', { scope: 'row' }, concept.label[lang]),
+            ...heatMap.sources.map((source) => {
               const lines = pairs.get(`${source.id}\u0000${concept.id}`) ?? [];
               return h(
                 'td',
@@ -400,7 +403,7 @@ function renderDiscussionMap(data: ReportData, map: ReportDiscussionMap, heatMap
             }),
           ]),
         ),
-      ),
+      ]),
     ]),
   ]);
 }
@@ -415,16 +418,16 @@ function renderHeatMap(heatMap: ReportHeatMap, lang: Lang): Element {
       h('caption', t(labels.heatMapCaption)),
       h('thead', [
         h('tr', [
-          h('th', { scope: 'col' }, t(labels.sourceColumn)),
-          ...heatMap.concepts.map((concept) => h('th', { scope: 'col', dataConcept: concept.id }, concept.label[lang])),
+          h('th', { scope: 'col' }, t(labels.conceptColumn)),
+          ...heatMap.sources.map((source) => h('th', { scope: 'col', dataSource: source.id }, source.label)),
         ]),
       ]),
       h(
         'tbody',
-        heatMap.sources.map((source) =>
+        heatMap.concepts.map((concept) =>
           h('tr', [
-            h('th', { scope: 'row', dataSource: source.id }, source.label),
-            ...heatMap.concepts.map((concept) => {
+            h('th', { scope: 'row', dataConcept: concept.id }, concept.label[lang]),
+            ...heatMap.sources.map((source) => {
               const findings = cells.get(`${source.id}\u0000${concept.id}`)?.findings ?? [];
               const level = findings.length === 0 ? 0 : Math.max(1, Math.ceil((findings.length / max) * 4));
               const tipId = `heat-tip-${++tip}`;

@@ -1,0 +1,92 @@
+import { spawnSync } from 'node:child_process';
+import { cp, mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = resolve(import.meta.dirname, '..');
+const bin = join(root, 'packages/cli/dist/bin.js');
+
+function litsynth(args: string[], cwd = root) {
+  const result = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8' });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+async function snapshot(dir: string): Promise<Map<string, { bytes: string; mtime: number }>> {
+  const files = new Map<string, { bytes: string; mtime: number }>();
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    files.set(path.slice(dir.length + 1), { bytes: await readFile(path, 'latin1'), mtime: (await stat(path)).mtimeMs });
+  }
+  return files;
+}
+
+describe('litsynth build', () => {
+  it('builds the real study, and a second run rewrites nothing', async () => {
+    const out = join(await mkdtemp(join(tmpdir(), 'litsynth-build-')), 'out');
+    const first = litsynth(['build', 'studies/nav-relasjon', '--out', out]);
+    // The thesis has errors: they are the result, reported in the summary, not a failed build.
+    expect(first.code).toBe(0);
+    expect(first.stderr).toBe('');
+    const lines = first.stdout.trimEnd().split('\n');
+    expect(lines[0]).toMatch(new RegExp(`^Bygget nav-relasjon på \\d+,\\d s → ${out}/$`));
+    expect(lines[1]).toMatch(/^ {2}\d+ fil\(er\) skrevet, 0 uendret$/);
+    expect(lines[2]).toMatch(/^ {2}Kildesjekk: \d+ henvisninger, \d+ feil, \d+ advarsler, \d+ merknader om form \(.*check\.txt\)$/);
+    expect(lines[3]).toBe(`  Rapport: ${join(out, 'report.html')}`);
+
+    const files = await snapshot(out);
+    const names = [...files.keys()].sort();
+    for (const expected of ['check.json', 'check.txt', 'matrix.json', 'references.html', 'references.md', 'report.html', 'tables.html', 'tables.md']) {
+      expect(names).toContain(expected);
+    }
+    for (const table of ['article-matrix', 'search-history', 'discussion-map']) {
+      for (const extension of ['md', 'html', 'csv', 'json']) expect(names).toContain(`tables/${table}.${extension}`);
+    }
+    expect(names.filter((name) => name.includes('.tmp'))).toEqual([]);
+    const check = JSON.parse(files.get('check.json')!.bytes) as { version: number; diagnostics: unknown[] };
+    expect(check.version).toBe(1);
+    expect(check.diagnostics.length).toBeGreaterThan(0);
+
+    const second = litsynth(['build', 'studies/nav-relasjon', '--out', out]);
+    expect(second.code).toBe(0);
+    expect(second.stdout.split('\n')[1]).toBe(`  0 fil(er) skrevet, ${files.size} uendret`);
+    // Byte-identical and untouched: no timestamps inside, no rewrite of unchanged files.
+    expect(await snapshot(out)).toEqual(files);
+  });
+
+  it('is silent with --quiet and speaks English with --lang en', async () => {
+    const out = join(await mkdtemp(join(tmpdir(), 'litsynth-build-')), 'out');
+    expect(litsynth(['build', 'studies/nav-relasjon', '--out', out, '--quiet'])).toEqual({ code: 0, stdout: '', stderr: '' });
+    const english = litsynth(['build', 'studies/nav-relasjon', '--out', out, '--lang', 'en']);
+    expect(english.code).toBe(0);
+    expect(english.stdout).toMatch(/^Built nav-relasjon in \d+\.\d s → /);
+    expect(await readFile(join(out, 'report.html'), 'utf8')).toMatch(/^<!doctype html><html lang="en">/);
+  });
+
+  it('still writes the other parts when one fails, and says which', async () => {
+    const study = join(await mkdtemp(join(tmpdir(), 'litsynth-build-')), 'study');
+    await cp(join(root, 'tests/fixtures/hostile-study'), study, { recursive: true });
+    await cp(join(root, 'tests/fixtures/bad-input/encrypted.pdf'), join(study, 'thesis.pdf'));
+    const config = await readFile(join(study, 'study.yaml'), 'utf8');
+    await writeFile(join(study, 'study.yaml'), config.replace('manuscript: manuscript.txt', 'manuscript: thesis.pdf'));
+
+    const result = litsynth(['build', study, '--lang', 'en']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^litsynth: source check: .*thesis\.pdf: .+\n$/);
+    expect(result.stdout).toContain('part(s) failed');
+    const names = [...(await snapshot(join(study, 'out'))).keys()];
+    expect(names).toContain('references.md');
+    expect(names).toContain('tables/article-matrix.csv');
+    expect(names).not.toContain('check.json');
+    const report = await readFile(join(study, 'out', 'report.html'), 'utf8');
+    expect(report).toContain('<h3>Parts that could not be built</h3>');
+  });
+
+  it('refuses a folder that is not a study, with exit 2 and no stack trace', () => {
+    const result = litsynth(['build', 'packages']);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/^litsynth: packages.*: .*study\.yaml.*\n$/);
+  });
+});
