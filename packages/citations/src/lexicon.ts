@@ -35,7 +35,7 @@ const particlePattern = '(?:(?:van|von|de|der|den|del|della|di|du|la|le|ten|ter|
 export const familyNamePattern = `${particlePattern}${LU}[${L}'’]*(?:-${L}[${L}'’]*)*`;
 
 /** "et al." and its Norwegian equivalents, as written (also the sloppy "et al" and "et. al."). */
-export const etAlPattern = '(?:et\\.?\\s?al\\.?|mfl\\.?|m\\.\\s?fl\\.?|med flere|and colleagues)';
+export const etAlPattern = '(?:et\\.?\\s{0,6}al\\.?|mfl\\.?|m\\.\\s?fl\\.?|med flere|and colleagues)';
 
 /** Markers of a secondary citation, longest first. */
 export const secondaryMarkerPattern =

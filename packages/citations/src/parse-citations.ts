@@ -40,20 +40,17 @@ export function parseCitations(text: string): Citation[] {
   return ordered(found);
 }
 
-/** The index of the ")" closing the "(" at `open`, or -1 when another "(" or a blank line comes first. */
+/**
+ * The index of the ")" closing the "(" at `open`, or -1 when another "(" comes first or none comes
+ * within the limit. Blank lines do not stop the search: text extracted from a PDF puts one between
+ * every line, so a citation broken over a line holds one.
+ */
 function findClose(text: string, open: number): number {
   const limit = Math.min(text.length, open + maxParenthesisLength);
-  let sawNewline = false;
   for (let index = open + 1; index < limit; index += 1) {
     const code = text.charCodeAt(index);
     if (code === 41) return index; // )
     if (code === 40) return -1; // (
-    if (code === 10) {
-      if (sawNewline) return -1;
-      sawNewline = true;
-    } else if (code !== 13 && code !== 32 && code !== 9) {
-      sawNewline = false;
-    }
   }
   return -1;
 }
@@ -233,14 +230,13 @@ function findUnbracketed(text: string, taken: Citation[], firstGroup: number): C
   return citations;
 }
 
-/** Whether an offset stands inside an unclosed "(" of the same block (a parenthesis we did not parse). */
+/** Whether an offset stands inside a parenthesis that we did not take for a citation. */
 function isInsideParenthesis(text: string, offset: number): boolean {
   const from = Math.max(0, offset - maxParenthesisLength);
   for (let index = offset - 1; index >= from; index -= 1) {
     const code = text.charCodeAt(index);
     if (code === 41) return false;
     if (code === 40) return findClose(text, index) !== -1;
-    if (code === 10 && text.charCodeAt(index - 1) === 10) return false;
   }
   return false;
 }

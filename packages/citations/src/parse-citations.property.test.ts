@@ -1,0 +1,111 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseCitations } from './parse-citations.js';
+
+// Pieces that steer generated text into the parser's interesting paths: parentheses, years,
+// locators, connectors, markers and names with Norwegian letters.
+const fragments = [
+  '(',
+  ')',
+  ';',
+  ',',
+  ' ',
+  '\n',
+  '\n\n',
+  '2019',
+  '2019a',
+  '1859/1998',
+  'u.å.',
+  'n.d.',
+  '&',
+  ' og ',
+  ' and ',
+  'et al.',
+  'mfl.',
+  's.',
+  's. 12',
+  's.31-33',
+  'pp. 4–5',
+  '§ 11-7',
+  'gjengitt i ',
+  'as cited in ',
+  'se også ',
+  'e.g., ',
+  'Eide',
+  'Ødegård',
+  'Riis-Johansen',
+  'van der Berg',
+  'Arbeids- og velferdsdirektoratet',
+  'arbeids-, og ',
+  '[WHO]',
+  'SNL',
+  'Honneths',
+  'teori',
+  '«',
+  '»',
+  '\u0301',
+  '😀',
+  '\uD800',
+];
+const manuscriptLike = fc
+  .array(fc.oneof(fc.constantFrom(...fragments), fc.string({ maxLength: 6 }), fc.string({ unit: 'binary', maxLength: 4 })), {
+    maxLength: 60,
+  })
+  .map((parts) => parts.join(''));
+
+function checkInvariants(text: string): void {
+  const citations = parseCitations(text);
+  let previousEnd = 0;
+  let previousGroup = -1;
+  for (const citation of citations) {
+    expect(citation.start).toBeGreaterThanOrEqual(0);
+    expect(citation.end).toBeLessThanOrEqual(text.length);
+    expect(citation.start).toBeLessThan(citation.end);
+    expect(citation.raw).toBe(text.slice(citation.start, citation.end));
+    // Sorted and non-overlapping.
+    expect(citation.start).toBeGreaterThanOrEqual(previousEnd);
+    previousEnd = citation.end;
+    // Groups are numbered in order of appearance.
+    expect(citation.group === previousGroup || citation.group === previousGroup + 1).toBe(true);
+    previousGroup = citation.group;
+    if (citation.locator !== null) {
+      const { locator } = citation;
+      expect(text.slice(locator.start, locator.start + locator.raw.length)).toBe(locator.raw);
+      expect(locator.start).toBeGreaterThanOrEqual(citation.start);
+      expect(locator.start + locator.raw.length).toBeLessThanOrEqual(citation.end);
+    }
+  }
+}
+
+describe('parseCitations on any input', () => {
+  it('never throws on arbitrary unicode strings', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (text) => {
+        expect(() => parseCitations(text)).not.toThrow();
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('reports positions inside the input whose slice is the raw text, sorted and non-overlapping', () => {
+    fc.assert(
+      fc.property(manuscriptLike, (text) => checkInvariants(text)),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('keeps the invariants on lone and unbalanced parentheses', () => {
+    for (const text of ['(', ')', '((', '))', '(Eide & Eide, 2016', 'Eide & Eide, 2016)', ')(2019)(', '(2019))', '((Eide, 2016))']) {
+      checkInvariants(text);
+    }
+  });
+
+  it('is deterministic', () => {
+    fc.assert(
+      fc.property(manuscriptLike, (text) => {
+        expect(parseCitations(text)).toEqual(parseCitations(text));
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
