@@ -1,5 +1,5 @@
 import { extname } from 'node:path';
-import { LitsynthError, decodeText, readFileBytes } from '@litsynth/common';
+import { decodeText, readFileBytes } from '@litsynth/common';
 import type { Localized } from '@litsynth/common';
 import { markdownToManuscript } from './markdown-to-manuscript.js';
 import { textToManuscript } from './text-to-manuscript.js';
@@ -43,42 +43,12 @@ export async function readManuscript(path: string, options: ReadManuscriptOption
   return read(file.text, { path, encoding: file.encoding, notes });
 }
 
-async function readBinaryFormat(format: 'docx' | 'pdf', bytes: Uint8Array, path: string): Promise<Manuscript> {
-  const reader = await loadReader(format, path);
-  return reader(bytes, path);
-}
-
-type BinaryReader = (bytes: Uint8Array, path: string) => Promise<Manuscript>;
-
 /** Loads the .docx or .pdf reader only when such a file is read: their libraries are heavy. */
-async function loadReader(format: 'docx' | 'pdf', path: string): Promise<BinaryReader> {
-  // The module path is built at run time so that this package type-checks and builds before the
-  // readers exist; a missing reader is an unsupported format, not a crash.
-  const specifier = `./${format}.js`;
-  let module: Record<string, unknown>;
-  try {
-    module = (await import(specifier)) as Record<string, unknown>;
-  } catch (cause) {
-    if (isModuleNotFound(cause)) {
-      throw new LitsynthError('unsupported-format', `Reading .${format} manuscripts is not available in this build.`, {
-        file: path,
-        messageNb: `Lesing av .${format}-manuskripter er ikke tilgjengelig i denne versjonen.`,
-        cause,
-      });
-    }
-    throw cause;
+async function readBinaryFormat(format: 'docx' | 'pdf', bytes: Uint8Array, path: string): Promise<Manuscript> {
+  if (format === 'docx') {
+    const { docxToManuscript } = await import('./docx.js');
+    return docxToManuscript(bytes, path);
   }
-  const reader = module[format === 'docx' ? 'docxToManuscript' : 'pdfToManuscript'];
-  if (typeof reader !== 'function') {
-    throw new LitsynthError('unsupported-format', `Reading .${format} manuscripts is not available in this build.`, {
-      file: path,
-      messageNb: `Lesing av .${format}-manuskripter er ikke tilgjengelig i denne versjonen.`,
-    });
-  }
-  return reader as BinaryReader;
-}
-
-function isModuleNotFound(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND';
+  const { pdfToManuscript } = await import('./pdf.js');
+  return pdfToManuscript(bytes, path);
 }

@@ -1,0 +1,73 @@
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { formatOfPath, readManuscript } from './read-manuscript.js';
+
+async function fileWith(name: string, content: string | Uint8Array): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'litsynth-ingest-'));
+  const path = join(dir, name);
+  await writeFile(path, content);
+  return path;
+}
+
+const fixture = (name: string): string => fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
+
+describe('readManuscript', () => {
+  it('chooses the reader by extension', async () => {
+    expect(formatOfPath('a/thesis.TXT')).toBe('txt');
+    expect(formatOfPath('thesis.markdown')).toBe('md');
+    expect(formatOfPath('thesis.docx')).toBe('docx');
+    expect(formatOfPath('thesis.pdf')).toBe('pdf');
+    expect(formatOfPath('thesis.rtf')).toBeUndefined();
+    const markdown = await readManuscript(fixture('markdown/thesis.md'));
+    expect(markdown.format).toBe('md');
+    expect(markdown.headings[0]?.text).toBe('Innledning');
+    const text = await readManuscript(fixture('text/plain.txt'));
+    expect([text.format, text.encoding, text.path]).toEqual(['txt', 'utf-8', fixture('text/plain.txt')]);
+  });
+
+  it('reads .docx and .pdf through their readers', async () => {
+    expect((await readManuscript(fixture('formats/thesis.docx'))).format).toBe('docx');
+    expect((await readManuscript(fixture('formats/thesis.pdf'))).format).toBe('pdf');
+  });
+
+  it('reads an unknown extension as text and says so', async () => {
+    const path = await fileWith('thesis.tekst', 'Relasjonen er viktig (Dalland, 2017).\n');
+    const manuscript = await readManuscript(path);
+    expect(manuscript.text).toBe('Relasjonen er viktig (Dalland, 2017).');
+    expect(manuscript.notes).toEqual([
+      {
+        nb: 'Ukjent filtype .tekst; filen ble lest som ren tekst.',
+        en: 'Unknown file type .tekst; the file was read as plain text.',
+      },
+    ]);
+  });
+
+  it('decodes Windows-1252 and keeps the decoding note', async () => {
+    // "Røysum – «sitat» (2019)" in Windows-1252 (0x96 is the en dash).
+    const bytes = new Uint8Array([0x52, 0xf8, 0x79, 0x73, 0x75, 0x6d, 0x20, 0x96, 0x20, 0xab, 0x73, 0xbb, 0x20, 0x28, 0x32, 0x30, 0x31, 0x39, 0x29]);
+    const manuscript = await readManuscript(await fileWith('thesis.txt', bytes));
+    expect(manuscript.text).toBe('Røysum – «s» (2019)');
+    expect(manuscript.encoding).toBe('windows-1252');
+    expect(manuscript.notes).toHaveLength(1);
+  });
+
+  it('refuses unusable files with a LitsynthError naming the file', async () => {
+    await expect(readManuscript('/nonexistent/thesis.txt')).rejects.toMatchObject({ code: 'file-not-found', file: '/nonexistent/thesis.txt' });
+    const empty = await fileWith('empty.md', '');
+    await expect(readManuscript(empty)).rejects.toMatchObject({ code: 'empty-file', file: empty });
+    const binary = await fileWith('thesis.txt', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 1]));
+    await expect(readManuscript(binary)).rejects.toMatchObject({ code: 'binary-file', file: binary });
+    const large = await fileWith('thesis.txt', 'tekst '.repeat(100));
+    await expect(readManuscript(large, { maxBytes: 100 })).rejects.toMatchObject({ code: 'too-large', file: large });
+  });
+
+  it('never changes the file it reads', async () => {
+    const path = await fileWith('thesis.txt', 'Ska\u030aland (2019)\r\nAnerkjennelses-\r\npraksis\r\n');
+    const before = await readFile(path);
+    await readManuscript(path);
+    expect(await readFile(path)).toEqual(before);
+  });
+});
