@@ -83,7 +83,17 @@ describe('readSourceRecords', () => {
     ]);
   });
 
-  it('throws a LitsynthError for a folder that does not exist', async () => {
+  it('reports an included article whose named file is missing, and still reads the others', async () => {
+    const files = ['natland2019', 'nobody2020'].map((id) => join(sourcesDir, `${id}.md`));
+    const result = await readSourceRecords(files, { ids: ['natland2019', 'nobody2020'] });
+    expect(result.records.map((record) => record.id)).toEqual(['natland2019']);
+    expect(lines(result.diagnostics)).toEqual([
+      'nobody2020.md:1:1 error source-record-missing-record No record found for the included article "nobody2020"; expected the file nobody2020.md.',
+    ]);
+  });
+
+  it('throws a LitsynthError for a folder or a named file that does not exist', async () => {
+    await expect(readSourceRecords([join(sourcesDir, 'nobody2020.md')])).rejects.toMatchObject({ name: 'LitsynthError', code: 'file-not-found' });
     await expect(readSourceRecords('/nonexistent/sources')).rejects.toMatchObject({ name: 'LitsynthError', code: 'file-not-found', file: '/nonexistent/sources' });
   });
 });

@@ -14,7 +14,16 @@ export async function readSourceRecords(
   input: string | readonly string[],
   options: ReadSourceRecordsOptions = {},
 ): Promise<SourceRecordsResult> {
-  const files = await recordFiles(input);
+  const { files, missing } = await recordFiles(input);
+  // A named file that does not exist is unusable input, unless it is one of the ids asked for:
+  // then it is an included article without a record, reported below like any other.
+  const firstMissing = missing.find((path) => !options.ids?.includes(basename(path, extname(path))));
+  if (firstMissing !== undefined) {
+    throw new LitsynthError('file-not-found', 'The source record file or folder does not exist.', {
+      file: firstMissing,
+      messageNb: 'Kildeposten eller kildemappen finnes ikke.',
+    });
+  }
   const wanted = options.ids ? new Set(options.ids) : undefined;
   const diagnostics: Diagnostic[] = [];
   const byId = new Map<string, SourceRecord>();
@@ -55,12 +64,13 @@ export async function readSourceRecords(
   }
   let records = [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   if (options.ids) {
-    const place = typeof input === 'string' ? input : (input[0] ?? '.');
+    const inputs = typeof input === 'string' ? [input] : [...input];
     records = [];
     for (const id of options.ids) {
       const record = byId.get(id);
       if (record) records.push(record);
       else if (!diagnostics.some((diagnostic) => basename(diagnostic.file, extname(diagnostic.file)) === id)) {
+        const place = inputs.find((path) => basename(path) === `${id}.md`) ?? inputs[0] ?? '.';
         diagnostics.push(
           recordDiagnostic('source-record-missing-record', { file: place, line: 1, column: 1 }, {
             nb: `Fant ingen post for den inkluderte artikkelen «${id}»; forventet filen ${id}.md.`,
@@ -73,19 +83,17 @@ export async function readSourceRecords(
   return { records, diagnostics: diagnostics.sort(compareDiagnostics) };
 }
 
-async function recordFiles(input: string | readonly string[]): Promise<string[]> {
+async function recordFiles(input: string | readonly string[]): Promise<{ files: string[]; missing: string[] }> {
   const paths = typeof input === 'string' ? [input] : [...input];
   const files: string[] = [];
+  const missing: string[] = [];
   for (const path of paths) {
     let isDirectory: boolean;
     try {
       isDirectory = (await stat(path)).isDirectory();
-    } catch (cause) {
-      throw new LitsynthError('file-not-found', 'The source record file or folder does not exist.', {
-        file: path,
-        messageNb: 'Kildeposten eller kildemappen finnes ikke.',
-        cause,
-      });
+    } catch {
+      missing.push(path);
+      continue;
     }
     if (!isDirectory) {
       files.push(path);
@@ -94,7 +102,7 @@ async function recordFiles(input: string | readonly string[]): Promise<string[]>
     const names = (await readdir(path)).filter((name) => name.toLowerCase().endsWith('.md') && name.toLowerCase() !== 'readme.md').sort();
     files.push(...names.map((name) => join(path, name)));
   }
-  return files;
+  return { files, missing };
 }
 
 // An empty or binary record file is a problem of that record only: the others still build.
