@@ -10,7 +10,7 @@ const verificationStatuses: readonly VerificationStatus[] = ['verified', 'partly
  * The top level is a list of items or `{ references: [...] }`. Each item may carry a
  * `verification: { status, evidence, notes }` block. Bad items become diagnostics; the others load.
  */
-export function loadCslText(text: string, file: string): LoadedBibliography {
+export function loadCslText(text: string, file: string, syntax: 'YAML' | 'JSON' = 'YAML'): LoadedBibliography {
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
   const lineOf = (offset: number) => lineCounter.linePos(offset).line;
@@ -41,31 +41,48 @@ export function loadCslText(text: string, file: string): LoadedBibliography {
   for (const error of document.errors) {
     const index = items.findIndex((item) => item?.range && error.pos[0] >= item.range[0] && error.pos[0] <= item.range[2]);
     if (index < 0) {
-      throw new LitsynthError('unsupported-format', `invalid YAML: ${error.message.split('\n')[0]}`, {
+      throw new LitsynthError('unsupported-format', `invalid ${syntax}: ${error.message.split('\n')[0]}`, {
         file,
         line: lineOf(error.pos[0]),
-        messageNb: `ugyldig YAML: ${error.message.split('\n')[0]}`,
+        messageNb: `ugyldig ${syntax}: ${error.message.split('\n')[0]}`,
       });
     }
     if (!errorsByItem.has(index)) errorsByItem.set(index, error.message.split('\n')[0] ?? error.message);
   }
-  const seen = new Map<string, number>();
+  const values: ItemValue[] = [];
   items.forEach((node, index) => {
     const line = node?.range ? lineOf(node.range[0]) : 1;
     const syntaxError = errorsByItem.get(index);
     if (syntaxError !== undefined) {
-      diagnostics.push(unreadable(file, line, `invalid YAML: ${syntaxError}`, `ugyldig YAML: ${syntaxError}`));
+      diagnostics.push(unreadable(file, line, `invalid ${syntax}: ${syntaxError}`, `ugyldig ${syntax}: ${syntaxError}`));
       return;
     }
-    if (!isMap(node)) {
+    values.push({ value: isMap(node) ? ((node as YAMLMap).toJSON() as unknown) : undefined, line });
+  });
+  entriesFromValues(values, file, entries, diagnostics);
+  return { entries, diagnostics };
+}
+
+/** A parsed list item and the line it starts on. */
+interface ItemValue {
+  /** The item, or undefined when it is not a mapping. */
+  value: unknown;
+  line: number;
+}
+
+/** Turns parsed items into entries, with a diagnostic for each unusable one. */
+function entriesFromValues(values: readonly ItemValue[], file: string, entries: BibEntry[], diagnostics: Diagnostic[]): void {
+  const seen = new Map<string, number>();
+  for (const { value: raw, line } of values) {
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
       diagnostics.push(unreadable(file, line, 'an entry must be a mapping of CSL fields', 'en referanse må være et sett med CSL-felt'));
-      return;
+      continue;
     }
-    const value = (node as YAMLMap).toJSON() as Record<string, unknown>;
+    const value = raw as Record<string, unknown>;
     const problems = itemProblems(value);
     if (problems) {
       diagnostics.push(unreadable(file, line, problems.en, problems.nb, typeof value.id === 'string' ? value.id : undefined));
-      return;
+      continue;
     }
     const { verification, ...rest } = value;
     const item = rest as CslItem;
@@ -73,7 +90,7 @@ export function loadCslText(text: string, file: string): LoadedBibliography {
     const previous = seen.get(item.id);
     if (previous !== undefined) {
       diagnostics.push(duplicateId(file, line, item.id, previous));
-      return;
+      continue;
     }
     seen.set(item.id, line);
     const entry: BibEntry = { id: item.id, item, origin: { file, line } };
@@ -97,7 +114,54 @@ export function loadCslText(text: string, file: string): LoadedBibliography {
       } else entry.verification = parsed;
     }
     entries.push(entry);
-  });
+  }
+}
+
+/**
+ * CSL-JSON the fast way: JSON.parse, and one scan for the line each top-level item starts on.
+ * Undefined when the text is not a valid JSON array; the YAML reader then finds and names the problem.
+ */
+export function loadCslJsonFast(text: string, file: string): LoadedBibliography | undefined {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (!Array.isArray(data)) return undefined;
+  // Line of each top-level item: the first non-blank character after "[" or a top-level ",".
+  const lines: number[] = [];
+  let line = 1;
+  let depth = 0;
+  let inString = false;
+  let expecting = false;
+  for (let index = 0; index < text.length; index++) {
+    const char = text.charCodeAt(index);
+    if (char === 10) line++;
+    if (inString) {
+      if (char === 92) index++;
+      else if (char === 34) inString = false;
+      continue;
+    }
+    if (expecting && char > 32) {
+      lines.push(line);
+      expecting = false;
+    }
+    if (char === 34) inString = true;
+    else if (char === 123 || char === 91) {
+      depth++;
+      if (depth === 1) expecting = true;
+    } else if (char === 125 || char === 93) depth--;
+    else if (char === 44 && depth === 1) expecting = true;
+  }
+  const entries: BibEntry[] = [];
+  const diagnostics: Diagnostic[] = [];
+  entriesFromValues(
+    data.map((value, index) => ({ value, line: lines[index] ?? 1 })),
+    file,
+    entries,
+    diagnostics,
+  );
   return { entries, diagnostics };
 }
 

@@ -131,6 +131,17 @@ describe('loadBibliographyFile, malformed entries: named with their line, the va
     ]);
   });
 
+  test('CSL-JSON with a syntax error in one entry: that entry is named, the others load', async () => {
+    const { entries, diagnostics } = await loadBibliographyFile(fixture('syntax.json'));
+    expect(entries.map((entry) => [entry.id, entry.origin.line])).toEqual([
+      ['good1', 2],
+      ['good2', 4],
+    ]);
+    expect(brief(diagnostics)).toEqual([
+      { rule: 'bib-entry-unreadable', line: 3, key: undefined, message: 'Entry not loaded: invalid JSON: Unexpected double-quoted-scalar token' },
+    ]);
+  });
+
   test('CSL-YAML: invalid YAML in one entry, bad verification, a note that YAML read as a mapping, not a mapping', async () => {
     const { entries, diagnostics } = await loadBibliographyFile(fixture('broken.yaml'));
     // An entry whose verification block is bad still loads, without a verification.

@@ -1,7 +1,7 @@
 import { extname } from 'node:path';
 import { LitsynthError, readTextFile } from '@litsynth/common';
 import { loadBibtexText } from './load-bibtex.js';
-import { loadCslText } from './load-csl.js';
+import { loadCslJsonFast, loadCslText } from './load-csl.js';
 import { loadRisText } from './load-ris.js';
 import type { LoadedBibliography } from './types.js';
 
@@ -36,6 +36,8 @@ export async function loadBibliographyText(text: string, file: string, extension
       return loadBibtexText(text, file);
     case '.ris':
       return loadRisText(text, file);
+    case '.json':
+      return loadCslJsonFast(text, file) ?? loadCslText(text, file, 'JSON');
     default:
       return loadCslText(text, file);
   }

@@ -345,19 +345,23 @@ function findDuplicates(entries: readonly BibEntry[]): Diagnostic[] {
       }),
     );
   }
-  // Titles are compared only within one year: near-identical means at most one edit per 20 letters.
-  const byYear = new Map<string, Array<{ entry: BibEntry; key: string }>>();
+  // Identical folded titles in one year anywhere; near-identical ones (at most one edit per 20
+  // letters) only within one year and first author, which keeps a 10,000-entry library fast.
+  const exact = new Map<string, { entry: BibEntry; key: string }>();
+  const byYearAndAuthor = new Map<string, Array<{ entry: BibEntry; key: string }>>();
   for (const entry of entries) {
     if (!entry.item.title || reported.has(entry)) continue;
     const key = titleKey(entry.item.title);
     if (key.length < 4) continue;
     const year = entryYear(entry);
-    const bucket = byYear.get(year) ?? [];
-    const twin = bucket.find((other) => {
-      if (Math.abs(other.key.length - key.length) > Math.floor(key.length / 20)) return false;
-      if (other.key === key) return true;
-      return editDistance(other.key, key) <= Math.floor(key.length / 20);
-    });
+    const bucketKey = `${year}#${foldText(entryNames(entry)[0] ?? '')}`;
+    const bucket = byYearAndAuthor.get(bucketKey) ?? [];
+    const twin =
+      exact.get(`${year}#${key}`) ??
+      bucket.find((other) => {
+        const allowed = Math.floor(key.length / 20);
+        return Math.abs(other.key.length - key.length) <= allowed && editDistance(other.key, key) <= allowed;
+      });
     if (twin) {
       diagnostics.push(
         at(entry, 'bib-duplicate-entry', 'warning', {
@@ -365,8 +369,11 @@ function findDuplicates(entries: readonly BibEntry[]): Diagnostic[] {
           en: `${entry.id} has nearly the same title and year as ${twin.entry.id} (${twin.entry.origin.file}:${twin.entry.origin.line}); it is probably the same work.`,
         }),
       );
-    } else bucket.push({ entry, key });
-    byYear.set(year, bucket);
+    } else {
+      bucket.push({ entry, key });
+      exact.set(`${year}#${key}`, { entry, key });
+    }
+    byYearAndAuthor.set(bucketKey, bucket);
   }
   return diagnostics;
 }

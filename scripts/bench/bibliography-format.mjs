@@ -1,0 +1,171 @@
+#!/usr/bin/env node
+// Benchmark of @litsynth/bibliography: loading + checking, and formatting reference lists of
+// generated libraries (1,000 and 10,000 entries), against citation-js used directly and
+// `pandoc --citeproc` with the same CSL style file, in the same run. Every measurement runs in a
+// fresh process; the figure is the median of several runs.
+//
+//   node scripts/bench/bibliography-format.mjs [--runs 3] [--sizes 1000,10000]
+//
+// Needs the built packages (npx -y pnpm@10 build) and pandoc on PATH for the pandoc column.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const bibliographyDist = join(root, 'packages/bibliography/dist/index.js');
+const cli = join(root, 'packages/cli/dist/bin.js');
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const index = args.indexOf(name);
+  return index >= 0 ? args[index + 1] : fallback;
+};
+const runs = Number(option('--runs', '3'));
+const sizes = option('--sizes', '1000,10000').split(',').map(Number);
+
+/** A small deterministic generator, so that every run formats the same library. */
+function random(seed) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state * 1664525 + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+const families = ['Hansen', 'Johansen', 'Olsen', 'Larsen', 'Andersen', 'Pedersen', 'Nilsen', 'Kristiansen', 'Jensen', 'Karlsen', 'Johnsen', 'Pettersen', 'Eriksen', 'Berg', 'Haugen', 'Hagen', 'Johannessen', 'Andreassen', 'Jacobsen', 'Dahl', 'Jørgensen', 'Halvorsen', 'Henriksen', 'Lund', 'Sørensen', 'Jakobsen', 'Moen', 'Gundersen', 'Iversen', 'Strand', 'Solberg', 'Svendsen', 'Eide', 'Knutsen', 'Martinsen', 'Paulsen', 'Bakken', 'Kristoffersen', 'Mathisen', 'Lie', 'Amundsen', 'Nguyen', 'Rasmussen', 'Ali', 'Lunde', 'Solheim', 'Berntsen', 'Moe', 'Kleppe', 'Levin'];
+const givens = ['Anne', 'Per', 'Kari', 'Ola', 'Inger', 'Jan', 'Liv', 'Bjørn', 'Hilde', 'Tom', 'Ingrid', 'Lars', 'Marit', 'Knut', 'Sidsel'];
+const words = ['relasjon', 'brukermedvirkning', 'anerkjennelse', 'sosialt', 'arbeid', 'NAV', 'veiledning', 'tillit', 'makt', 'samtale', 'empowerment', 'velferd', 'tjenester', 'oppfølging', 'arbeidsliv', 'helse', 'kommunikasjon', 'etikk', 'profesjon', 'praksis'];
+const journals = ['Tidsskrift for velferdsforskning', 'Fontene forskning', 'Tidsskrift for psykisk helsearbeid', 'Norsk sosiologisk tidsskrift', 'Nordic Social Work Research'];
+const publishers = ['Gyldendal Akademisk', 'Universitetsforlaget', 'Cappelen Damm Akademisk', 'Fagbokforlaget'];
+
+function generateLibrary(size) {
+  const next = random(size);
+  const pick = (list) => list[Math.floor(next() * list.length)];
+  const person = () => ({ family: pick(families), given: `${pick(givens)}${next() < 0.3 ? ` ${pick(givens)[0]}.` : ''}` });
+  const title = () => {
+    const count = 3 + Math.floor(next() * 6);
+    const text = Array.from({ length: count }, () => pick(words)).join(' ');
+    return text[0].toUpperCase() + text.slice(1);
+  };
+  const items = [];
+  for (let index = 0; index < size; index++) {
+    const kind = next();
+    const year = 1995 + Math.floor(next() * 30);
+    const authors = Array.from({ length: 1 + Math.floor(next() * 3) }, person);
+    const base = { id: `w${index}`, title: title(), issued: { 'date-parts': [[year]] }, language: 'nb' };
+    if (kind < 0.5) {
+      const first = 1 + Math.floor(next() * 200);
+      items.push({ ...base, type: 'article-journal', author: authors, 'container-title': pick(journals), volume: String(1 + Math.floor(next() * 30)), issue: String(1 + Math.floor(next() * 4)), page: `${first}-${first + 5 + Math.floor(next() * 20)}`, DOI: `10.5555/bench.${index}` });
+    } else if (kind < 0.75) {
+      items.push({ ...base, type: 'book', author: authors, publisher: pick(publishers), ...(next() < 0.3 ? { edition: String(2 + Math.floor(next() * 4)) } : {}) });
+    } else if (kind < 0.9) {
+      const first = 1 + Math.floor(next() * 300);
+      items.push({ ...base, type: 'chapter', author: authors.slice(0, 1), 'container-title': title(), editor: [person(), person()], page: `${first}-${first + 15}`, publisher: pick(publishers) });
+    } else {
+      items.push({ ...base, type: 'report', author: [{ literal: pick(['Arbeids- og velferdsdirektoratet', 'Helsedirektoratet', 'Arbeids- og sosialdepartementet']) }], publisher: 'Oslo', number: `${1 + Math.floor(next() * 20)}/${year}` });
+    }
+  }
+  return items;
+}
+
+function toYaml(items) {
+  // JSON is valid YAML 1.2 flow syntax; one entry per line keeps the file small and line-numbered.
+  return items.map((item) => `- ${JSON.stringify(item)}`).join('\n') + '\n';
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+/** Runs a Node snippet in a fresh process; it prints the milliseconds of the measured step. */
+function nodeStep(code) {
+  const started = performance.now();
+  const output = execFileSync(process.execPath, ['--input-type=module', '-e', code], { cwd: join(root, 'packages/bibliography'), encoding: 'utf8', maxBuffer: 1 << 28 });
+  const wall = performance.now() - started;
+  return { step: Number(output.trim().split('\n').pop()), wall };
+}
+
+function wallOf(command, commandArgs, options = {}) {
+  const started = performance.now();
+  const result = spawnSync(command, commandArgs, { encoding: 'utf8', maxBuffer: 1 << 28, ...options });
+  if (result.status !== 0) throw new Error(`${command} failed: ${result.stderr}`);
+  return { wall: performance.now() - started, stdout: result.stdout };
+}
+
+const work = mkdtempSync(join(tmpdir(), 'litsynth-bench-'));
+const results = [];
+try {
+  const { resolveStyle } = await import(bibliographyDist);
+  const styleFile = join(work, 'norsk-apa-manual.csl');
+  writeFileSync(styleFile, resolveStyle('norsk-apa-manual').xml);
+  const pandocAvailable = spawnSync('pandoc', ['--version']).status === 0;
+
+  // A thesis-sized list as a whole process: `litsynth bib --bib lib.yaml --all`.
+  const thesisYaml = join(work, 'thesis-200.yaml');
+  writeFileSync(thesisYaml, toYaml(generateLibrary(200)));
+  const thesisRuns = [];
+  const nodeRuns = [];
+  for (let run = 0; run < runs; run++) {
+    thesisRuns.push(wallOf(process.execPath, [cli, 'bib', '--bib', thesisYaml, '--all', '--format', 'text']).wall);
+    nodeRuns.push(wallOf(process.execPath, ['-e', '0']).wall);
+  }
+  results.push({ size: 200, name: 'litsynth bib, whole process', ms: median(thesisRuns), peer: { name: 'node -e 0', ms: median(nodeRuns) } });
+
+  for (const size of sizes) {
+    const items = generateLibrary(size);
+    const yamlFile = join(work, `lib-${size}.yaml`);
+    const jsonFile = join(work, `lib-${size}.json`);
+    writeFileSync(yamlFile, toYaml(items));
+    writeFileSync(jsonFile, JSON.stringify(items));
+    const markdown = join(work, `doc-${size}.md`);
+    writeFileSync(markdown, "---\nnocite: '@*'\nlang: nb-NO\n---\n");
+    const measured = { load: [], format: [], formatWall: [], citationJs: [], pandoc: [] };
+    for (let run = 0; run < runs; run++) {
+      measured.load.push(
+        nodeStep(`import { loadBibliographyFile, checkBibliography } from ${JSON.stringify(bibliographyDist)};
+          const t = performance.now(); const { entries } = await loadBibliographyFile(${JSON.stringify(yamlFile)}); checkBibliography(entries);
+          console.log(performance.now() - t);`).step,
+      );
+      const ours = nodeStep(`import { loadBibliographyFile, formatReferenceList } from ${JSON.stringify(bibliographyDist)};
+          const { entries } = await loadBibliographyFile(${JSON.stringify(yamlFile)});
+          const t = performance.now(); const list = await formatReferenceList(entries, { format: 'text' });
+          if (list.entries.length !== ${size}) throw new Error('wrong count');
+          console.log(performance.now() - t);`);
+      measured.format.push(ours.step);
+      measured.formatWall.push(ours.wall);
+      measured.citationJs.push(
+        nodeStep(`import { readFileSync } from 'node:fs';
+          import core from '@citation-js/core'; import '@citation-js/plugin-csl';
+          import { resolveLocale } from ${JSON.stringify(bibliographyDist)};
+          const items = JSON.parse(readFileSync(${JSON.stringify(jsonFile)}, 'utf8'));
+          const csl = core.plugins.config.get('@csl');
+          csl.templates.add('norsk', readFileSync(${JSON.stringify(styleFile)}, 'utf8'));
+          csl.locales.add('nb-NO', resolveLocale('nb-NO').xml);
+          const t = performance.now();
+          const out = new core.Cite(items).format('bibliography', { template: 'norsk', lang: 'nb-NO', format: 'text' });
+          console.log(performance.now() - t);`).step,
+      );
+      if (pandocAvailable) {
+        measured.pandoc.push(wallOf('pandoc', ['--citeproc', '--csl', styleFile, '--bibliography', jsonFile, '-t', 'plain', markdown]).wall);
+      }
+    }
+    results.push({ size, name: 'load + check (CSL-YAML)', ms: median(measured.load) });
+    results.push({ size, name: 'format: @litsynth/bibliography (in process)', ms: median(measured.format) });
+    results.push({ size, name: 'format: @litsynth/bibliography (whole process)', ms: median(measured.formatWall) });
+    results.push({ size, name: 'format: citation-js directly (in process)', ms: median(measured.citationJs) });
+    if (pandocAvailable) results.push({ size, name: 'format: pandoc --citeproc (whole process)', ms: median(measured.pandoc) });
+  }
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
+
+console.log(`runs per figure: ${runs} (median)`);
+console.log('| entries | measurement | median ms | per entry ms |');
+console.log('|---:|---|---:|---:|');
+for (const result of results) {
+  const peer = result.peer ? ` (${result.peer.name}: ${result.peer.ms.toFixed(0)} ms, ratio ${(result.ms / result.peer.ms).toFixed(1)}×)` : '';
+  console.log(`| ${result.size} | ${result.name}${peer} | ${result.ms.toFixed(0)} | ${(result.ms / result.size).toFixed(3)} |`);
+}
