@@ -29,7 +29,11 @@ interface Work {
 export function checkManuscript(options: CheckOptions): CheckResult {
   const { manuscript } = options;
   const language: Lang = options.language ?? 'nb';
-  const citations = [...(options.citations ?? parseCitations(manuscript.text))].sort((a, b) => a.start - b.start);
+  // The years in the reference list itself ("Dalland, O. (2017).") are not citations.
+  const list = manuscript.referenceList;
+  const citations = [...(options.citations ?? parseCitations(manuscript.text))]
+    .filter((citation) => !list || citation.start < list.start || citation.start >= list.end)
+    .sort((a, b) => a.start - b.start);
   const references = [...referencesFromList(manuscript), ...referencesFromEntries(options.entries, options.included ?? [])];
   const diagnostics: Diagnostic[] = [];
   const report = (rule: string, offset: number, message: Localized, extra: Partial<Diagnostic> = {}) => {
@@ -153,7 +157,7 @@ function checkWork(work: Work, references: readonly Reference[], language: Lang,
     report('not-a-year', at, {
       nb: `«${citation.notYear}» står der årstallet skal stå i «${rawOf(citation)}».`,
       en: `"${citation.notYear}" stands where the year belongs in "${rawOf(citation)}".`,
-    }, { ...base, ...(reference?.year ? { suggestion: { nb: `Skriv årstallet ${reference.year}.`, en: `Write the year ${reference.year}.` } } : {}) });
+    }, { ...base, ...(reference?.year ? { suggestion: { nb: `Skriv årstallet: ${citeForm(reference)}.`, en: `Write the year: ${citeForm(reference)}.` } } : {}) });
   } else if (citation.year === null && work.authors.length > 0) {
     report('missing-year', at, {
       nb: `Henvisningen «${rawOf(citation)}» mangler årstall.`,
@@ -202,9 +206,11 @@ function checkFuzzyReasons(work: Work, reference: Reference, report: Report): vo
   const spellings = work.resolution.reasons.filter((reason) => reason.kind === 'author-spelling');
   if (spellings.length > 0 && !work.fromContext) {
     const pairs = spellings.map((reason) => ({ cited: reason.cited ?? '', entry: reason.entry ?? '' }));
+    const written = pairs.map((pair) => `«${pair.cited}»`).join(', ');
+    const meant = pairs.map((pair) => `«${pair.entry}»`).join(', ');
     report('author-misspelled', citation.start, {
-      nb: `${pairs.map((pair) => `«${pair.cited}»`).join(', ')} står ikke i oppføringen ${reference.key}; trolig menes ${pairs.map((pair) => pair.entry).join(', ')}, ${citeForm(reference)}.`,
-      en: `${pairs.map((pair) => `"${pair.cited}"`).join(', ')} is not in the entry ${reference.key}; probably ${pairs.map((pair) => pair.entry).join(', ')}, ${citeForm(reference)}, is meant.`,
+      nb: `${written} finnes ikke i oppføringen ${reference.key}, ${citeForm(reference)}; trolig menes ${meant}.`,
+      en: `${written.replace(/[«»]/g, '"')} is not in the entry ${reference.key}, ${citeForm(reference)}; probably ${meant.replace(/[«»]/g, '"')} is meant.`,
     }, { ...base, suggestion: { nb: `Skriv ${pairs.map((pair) => pair.entry).join(', ')}.`, en: `Write ${pairs.map((pair) => pair.entry).join(', ')}.` } });
   }
   const coauthors = work.resolution.reasons.find((reason) => reason.kind === 'coauthor-missing' || reason.kind === 'coauthor-extra');
@@ -219,7 +225,7 @@ function checkFuzzyReasons(work: Work, reference: Reference, report: Report): vo
   const year = work.resolution.reasons.find((reason) => reason.kind === 'year-differs' || reason.kind === 'year-suffix');
   // An entry without a confirmed year cannot contradict the year written.
   if (year && reference.year !== null && reference.year !== 'u.å.') {
-    const candidates = [reference, ...work.resolution.alternatives];
+    const candidates = [reference, ...work.resolution.alternatives].sort((a, b) => ((a.year ?? '') < (b.year ?? '') ? -1 : 1));
     if (year.kind === 'year-suffix') {
       const list = candidates.map((candidate) => `${candidate.year} (${candidate.key})`).join(', ');
       report('year-mismatch', citation.start, {
@@ -387,8 +393,11 @@ function checkReferences(
   const cited = new Set(
     works.flatMap((work) => [work.resolution.reference, ...work.resolution.alternatives]).map((reference) => reference?.key).filter((key): key is string => key !== undefined),
   );
+  // The same work in the thesis's own list and in a bibliography file: citing one cites both.
+  const signature = (reference: Reference) => `${reference.names.map(foldName).join('|')}#${reference.year}`;
+  const citedWorks = new Set(references.filter((reference) => cited.has(reference.key)).map(signature));
   for (const reference of references) {
-    if (cited.has(reference.key)) continue;
+    if (cited.has(reference.key) || citedWorks.has(signature(reference))) continue;
     const message: Localized = {
       nb: `${citeForm(reference)} (${reference.key}) er aldri henvist til i teksten${reference.included ? ', selv om den er en inkludert artikkel' : ''}.`,
       en: `${citeForm(reference)} (${reference.key}) is never cited in the text${reference.included ? ', although it is an included article' : ''}.`,

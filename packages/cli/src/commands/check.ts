@@ -158,7 +158,9 @@ export async function checkCommand(path: string, options: CheckCommandOptions): 
       rules,
       color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
     });
-    process.stdout.write(`${[header, ...noteLines, '', body, renderSummary(counts, lang)].join('\n')}\n`);
+    const nothing = lang === 'nb' ? 'Ingen problemer funnet.' : 'No problems found.';
+    const lines = [header, ...noteLines, '', diagnostics.length === 0 ? `${nothing}\n` : body, renderSummary(counts, lang)];
+    process.stdout.write(`${lines.join('\n')}\n`);
   }
   return counts.errors > 0 ? exitCodes.errorsFound : exitCodes.ok;
 }

@@ -12,7 +12,7 @@ export interface PrettyOptions {
 
 // A warning or info rule seen this many times is reported once, with its count and places.
 const repeatedThreshold = 4;
-const sampleCount = 5;
+const sampleCount = 8;
 
 const headings: Record<Severity, Localized> = {
   error: { nb: 'Feil', en: 'Errors' },
@@ -48,7 +48,8 @@ export function renderPretty(diagnostics: readonly Diagnostic[], options: Pretty
       }
       if (diagnostic.section !== section) {
         section = diagnostic.section;
-        out.push(`  ${paint('4', section ?? (options.lang === 'nb' ? '(før første overskrift)' : '(before the first heading)'))}`);
+        // Files without headings (bibliography files) get no section line.
+        if (section !== undefined) out.push(`  ${paint('4', section)}`);
       }
       out.push(...renderOne(diagnostic, options, paint));
     }
@@ -98,13 +99,18 @@ function renderRepeated(rule: string, diagnostics: readonly Diagnostic[], option
   for (const [file, lines] of byFile) {
     result.push(`    ${file}, ${lang === 'nb' ? 'linje' : 'lines'} ${lines.join(', ')}`);
   }
-  const samples = new Map<string, string>();
+  // One example of each distinct form of the problem: messages that differ only in numbers are one form
+  // ("s.112" and "s.20" are one way of writing a page; "s 53" is another).
+  const samples = new Map<string, Diagnostic>();
   for (const diagnostic of diagnostics) {
-    const sample = diagnostic.raw ?? diagnostic.message[lang];
-    if (!samples.has(sample) && samples.size < sampleCount) samples.set(sample, diagnostic.suggestion?.[lang] ?? '');
+    const form = diagnostic.message[lang].replace(/\d+/g, '#');
+    if (!samples.has(form) && samples.size < sampleCount) samples.set(form, diagnostic);
   }
   result.push(`    ${lang === 'nb' ? 'for eksempel' : 'for example'}:`);
-  for (const [sample, suggestion] of samples) result.push(`      ${sample}${suggestion ? `  → ${suggestion}` : ''}`);
+  for (const sample of samples.values()) {
+    const suggestion = sample.suggestion?.[lang];
+    result.push(`      ${sample.line}: ${sample.raw ?? ''} — ${sample.message[lang]}${suggestion ? ` → ${suggestion}` : ''}`);
+  }
   return result;
 }
 

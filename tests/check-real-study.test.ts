@@ -1,0 +1,175 @@
+import { spawnSync } from 'node:child_process';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+// `litsynth check` on the real NAV thesis, through the built CLI (pnpm test builds first).
+const root = resolve(import.meta.dirname, '..');
+const bin = join(root, 'packages/cli/dist/bin.js');
+
+function litsynth(args: string[]) {
+  const result = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8' });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+interface DiagnosticJson {
+  rule: string;
+  severity: string;
+  message: string;
+  line: number;
+  raw: string | null;
+  key: string | null;
+  suggestion: string | null;
+}
+
+const run = litsynth(['check', 'studies/nav-relasjon', '--format', 'json']);
+const report = JSON.parse(run.stdout) as {
+  version: number;
+  manuscript: string;
+  citations: Array<{ raw: string; line: number; key: string | null; match: string }>;
+  diagnostics: DiagnosticJson[];
+  summary: Record<string, unknown>;
+};
+const lines = (rule: string, key?: string) =>
+  report.diagnostics.filter((diagnostic) => diagnostic.rule === rule && (key === undefined || diagnostic.key === key)).map((diagnostic) => diagnostic.line);
+
+describe('litsynth check studies/nav-relasjon', () => {
+  it('exits 1 (the thesis has errors) with one JSON document and nothing on stderr', () => {
+    expect({ code: run.code, stderr: run.stderr, version: report.version, manuscript: report.manuscript }).toEqual({
+      code: 1,
+      stderr: '',
+      version: 1,
+      manuscript: 'studies/nav-relasjon/manuscript.txt',
+    });
+  });
+
+  it('finds an included article\'s author spelled two ways (Natland/Netland), and not "Torstenssen" in prose', () => {
+    expect(lines('author-misspelled', 'natland2019')).toEqual([1209, 1251, 1255, 1300, 1376]);
+    const natland = report.diagnostics.find((diagnostic) => diagnostic.rule === 'inconsistent-citation' && diagnostic.key === 'natland2019');
+    expect(natland?.message).toBe('Samme verk (natland2019) er henvist til på ulike måter: Natland et al. (2020) ×8, Netland et al. (2020) ×5.');
+    expect(report.citations.filter((citation) => citation.raw.includes('Torstenssen'))).toEqual([]);
+  });
+
+  it('finds included articles cited with another year than the entry, or with two years', () => {
+    expect(lines('year-mismatch', 'natland2019')).toEqual([422, 426, 438, 1166, 1182, 1198, 1209, 1251, 1255, 1300, 1376, 1653, 1665]);
+    expect(lines('year-mismatch', 'stenbrenden2018')).toEqual([1555]);
+    expect(lines('inconsistent-citation')).toEqual([68, 772, 1209, 1504, 1555]);
+    const riis = report.diagnostics.find((diagnostic) => diagnostic.rule === 'inconsistent-citation' && diagnostic.key === 'riisjohansen2018');
+    expect(riis?.message).toBe('Samme verk (riisjohansen2018) er henvist til på ulike måter: Riis-Johansen et al. (2018) ×4, Riis-Johansen et al. (2020) ×3.');
+  });
+
+  it('finds citations without a year, and "Rapporten" where the year belongs', () => {
+    expect(lines('missing-year')).toEqual([33, 381, 1208]);
+    expect(lines('not-a-year')).toEqual([722, 732, 1492, 1682]);
+  });
+
+  it('finds the secondary citations written without the original\'s family name and year', () => {
+    expect(lines('secondary-citation-form')).toEqual([21, 941, 960, 1215, 1860]);
+  });
+
+  it('finds the quotations without a page', () => {
+    expect(lines('quotation-without-page')).toEqual([1149, 1401]);
+  });
+
+  it('finds the pages written in five different ways', () => {
+    const forms = new Set(
+      report.diagnostics.filter((diagnostic) => diagnostic.rule === 'locator-form').map((diagnostic) => /«([^»]*)»/.exec(diagnostic.message)?.[1]?.replace(/\d+/g, '#')),
+    );
+    expect([...forms].sort()).toEqual(['#', 's #', 's, #', 's.#', 's.#-#']);
+  });
+
+  it('says that the thesis has no reference list', () => {
+    expect(lines('no-reference-list')).toEqual([1860]);
+  });
+
+  it('reports exactly these errors and warnings (each one looked at: no false alarms)', () => {
+    const found = report.diagnostics.filter((diagnostic) => diagnostic.severity !== 'info').map((diagnostic) => `${diagnostic.line} ${diagnostic.rule} ${diagnostic.raw ?? ''}`.trim());
+    expect(found).toEqual([
+      '21 secondary-citation-form Søren Kirkegaard gjengitt i Melberg, 2017',
+      '33 missing-year Arbeids- og velferdsdirektoratet, s.6',
+      '68 author-misspelled Berge et al., 2015, s.20',
+      '68 inconsistent-citation Berge et al., 2015, s.20',
+      '68 et-al-usage Berge et al., 2015, s.20',
+      '128 year-mismatch SNL, 2018',
+      '134 author-misspelled Berge et al., 2015 s.19',
+      '134 et-al-usage Berge et al., 2015 s.19',
+      '144 year-mismatch SNL, 2018',
+      '381 missing-year Liseth & Tellemann, s.16-18',
+      '422 year-mismatch Natland et al., 2020',
+      '426 year-mismatch Natland et al., 2020',
+      '438 year-mismatch Natland et al., 2020',
+      '464 author-connector Lundberg & Syltevik (2013)',
+      '523 author-connector Stenbrenden, Haukland & Knutsen (2018)',
+      '523 et-al-usage Stenbrenden, Haukland & Knutsen (2018)',
+      '560 author-connector Riis-Johansen, Halvorsen, Andenæs & Hammerstad (2018)',
+      '560 et-al-usage Riis-Johansen, Halvorsen, Andenæs & Hammerstad (2018)',
+      '665 author-misspelled Andreassen & Fossestøle, 2011, s.16',
+      '675 author-connector Andreassen og Fossestøl, 2011, s.18',
+      '687 author-connector Andreassen og Fossestøl, 2011, s.18',
+      '722 not-a-year Arbeids- og velferdsdirektoratet, Rapporten, s.6',
+      '732 not-a-year Arbeids- og velferdsdirektoratet, Rapporten, s.6',
+      '772 inconsistent-citation Arbeids- og sosialdepartementet, 2015, s. 143',
+      '772 year-mismatch Arbeids- og sosialdepartementet, 2015, s. 143',
+      '866 author-connector Damgaard & Nørrelykke (2013, s 32)',
+      '882 author-connector Eide & Eide (2008)',
+      '901 author-connector Eide & Eide (2016, s.25)',
+      '933 author-misspelled Røkenes & Hansen, 2002, s.10',
+      '941 secondary-citation-form gjengitt i Eide & Eide 2005, s.125',
+      '960 secondary-citation-form Nerdrum (gjengitt i Eide & Eide, 2005 s.128)',
+      '984 author-connector Eide & Eide (2005, s.111)',
+      '1002 author-misspelled Shullman, 2013, s.144',
+      '1012 author-misspelled Røkenes og Hansen, 2002',
+      '1012 author-connector Røkenes og Hansen, 2002',
+      '1021 author-misspelled Røkenes & Hansen, 2002',
+      '1086 author-misspelled Røkenes & Harald 2012, s.191',
+      '1149 quotation-without-page Berg et al., 2015',
+      '1151 et-al-usage Berg et al., 2015',
+      '1166 year-mismatch Natland et al., (2020)',
+      '1182 year-mismatch Natland et al., (2020)',
+      '1198 year-mismatch Natland et al., (2020)',
+      '1208 missing-year Eide & Eide, s.125',
+      '1209 author-misspelled Netland et al., (2020)',
+      '1209 inconsistent-citation Netland et al., (2020)',
+      '1209 year-mismatch Netland et al., (2020)',
+      '1215 secondary-citation-form Nerdrum (gjengitt i Eide & Eide, 2005, s.128)',
+      '1251 author-misspelled Netland et al., 2020',
+      '1251 year-mismatch Netland et al., 2020',
+      '1255 author-misspelled Netland et al., 2020',
+      '1255 year-mismatch Netland et al., 2020',
+      '1300 author-misspelled Netland et al., 2020',
+      '1300 year-mismatch Netland et al., 2020',
+      '1354 year-mismatch Arbeids- og sosialdepartementet, 2015, s.8',
+      '1360 author-connector Lundberg & Syltevik (2013)',
+      '1366 author-connector Eide & Eide (2008)',
+      '1376 author-misspelled Netland et al., (2020)',
+      '1376 year-mismatch Netland et al., (2020)',
+      '1394 et-al-usage Berg et al., 2015, s.19',
+      '1400 author-connector Lundberg & Syltevik (2013)',
+      '1401 quotation-without-page Lundberg & Syltevik (2013)',
+      '1492 not-a-year Arbeids- og velferdsdirektoratet, Rapporten, s.65',
+      '1504 inconsistent-citation Riis-Johansen et al., (2020)',
+      '1555 inconsistent-citation Stenbrenden et al., 2020',
+      '1555 year-mismatch Stenbrenden et al., 2020',
+      '1608 author-misspelled Røkenes og Hansen, 2012 s. 141',
+      '1608 author-connector Røkenes og Hansen, 2012 s. 141',
+      '1616 author-connector Røkenes og Hanssen, 2012, s.179',
+      '1653 year-mismatch Natland et al., (2020)',
+      '1665 year-mismatch Natland et al., (2020)',
+      '1682 not-a-year Arbeids- og velferdsdirektoratet, Rapporten, s.65',
+      '1860 secondary-citation-form Maya Angelou, gjengitt i Skau,2017 s. 32',
+      '1860 no-reference-list',
+    ]);
+  });
+
+  it('prints pretty output with errors first, repeated form problems once, and a summary; --lang en switches language', () => {
+    const pretty = litsynth(['check', 'studies/nav-relasjon']);
+    const out = pretty.stdout;
+    expect(pretty.code).toBe(1);
+    expect(out.indexOf('Feil (')).toBeLessThan(out.indexOf('Advarsler ('));
+    expect(out.indexOf('Advarsler (')).toBeLessThan(out.indexOf('Merknader om form ('));
+    expect(out.match(/^locator-form ×\d+ ganger: /gm)).toHaveLength(1);
+    expect(out).toContain('      1209 │  Funnene til Netland et al., (2020) støtter også denne delen av Roger sin teori; ifølge studiens');
+    expect(out.trimEnd().split('\n').at(-1)).toMatch(/^Oppsummering: 146 henvisninger \(\d+ eksakt, \d+ omtrentlig, 0 uløst\); \d+ feil, \d+ advarsler, \d+ merknader om form\.$/);
+    const english = litsynth(['check', 'studies/nav-relasjon', '--lang', 'en']).stdout;
+    expect(english.trimEnd().split('\n').at(-1)).toMatch(/^Summary: 146 citations /);
+  });
+});
