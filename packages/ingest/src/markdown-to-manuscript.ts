@@ -146,7 +146,9 @@ function alignedSpans(
   let cursor = start;
   for (let index = 0; index < value.length; index++) {
     const char = value[index] as string;
-    if (char === '\n') {
+    if (char === '\n' || char === '\r') {
+      // A line ending inside the value (mdast keeps CRLF and CR as they are in the source).
+      if (char === '\r' && value[index + 1] === '\n') index++;
       flush();
       next = 'line';
       // Skip the line ending in the source as well.

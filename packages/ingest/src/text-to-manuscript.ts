@@ -14,11 +14,6 @@ export interface TextSource {
   notes?: Localized[];
 }
 
-/** Splits decoded text into lines (LF, CRLF or CR). */
-export function splitLines(text: string): string[] {
-  return text.split(/\r\n|\r|\n/u);
-}
-
 // "5.1 Relasjonens betydning", " 2.0 Metode", "1. Innledning": a section number, then a capital.
 const numberedHeading = /^\s*\d{1,2}(?:\.\d{1,2}){0,4}\.?\s+\p{Lu}/u;
 const unnumberedHeadings = new Set([

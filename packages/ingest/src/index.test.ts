@@ -1,0 +1,20 @@
+import { expect, it } from 'vitest';
+import * as ingest from './index.js';
+
+it('exports exactly its public API', () => {
+  expect(Object.keys(ingest).sort()).toEqual([
+    'analyseTextLayout',
+    'decideLineJoin',
+    'formatOfPath',
+    'isReferenceListHeading',
+    'levelOfNumber',
+    'manuscriptFromBlocks',
+    'markdownToManuscript',
+    'pageNumberOf',
+    'parseReferenceEntry',
+    'readManuscript',
+    'referenceListHeadings',
+    'splitHeadingNumber',
+    'textToManuscript',
+  ]);
+});
