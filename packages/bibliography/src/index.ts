@@ -6,3 +6,5 @@ export { doiUrl, normalizeDoi } from './doi.js';
 export { defaultLocale, defaultLocaleFor, defaultStyle, resolveLocale, resolveStyle } from './styles.js';
 export type { CslResource } from './styles.js';
 export { bibliographyRules, checkBibliography, foldText, missingFields } from './rules.js';
+export { compareTypedReferenceList, typedEntryFormProblems } from './typed-list.js';
+export type { CompareTypedListOptions, TypedReference } from './typed-list.js';

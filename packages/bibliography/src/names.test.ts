@@ -49,6 +49,7 @@ test('public API: the exports of the package index', () => {
     'bibliographyRules',
     'checkBibliography',
     'citeprocHtmlToMarkdown',
+    'compareTypedReferenceList',
     'defaultLocale',
     'defaultLocaleFor',
     'defaultStyle',
@@ -65,5 +66,6 @@ test('public API: the exports of the package index', () => {
     'resolveLocale',
     'resolveStyle',
     'toCiteprocItem',
+    'typedEntryFormProblems',
   ]);
 });

@@ -1,0 +1,47 @@
+import { fileURLToPath } from 'node:url';
+import { describe, expect, test } from 'vitest';
+import { loadBibliographyFile } from './load.js';
+import { compareTypedReferenceList, typedEntryFormProblems, type TypedReference } from './typed-list.js';
+
+const { entries } = await loadBibliographyFile(fileURLToPath(new URL('fixtures/entry-types.yaml', import.meta.url)));
+
+describe('typedEntryFormProblems (norsk-apa-manual)', () => {
+  test.each([
+    ['Nordmann, K., & Hansen, P. O. (2020). Relasjoner i NAV. Tidsskrift for velferdsforskning, 23(2), 86–99.', ['a comma before "&" in the author list']],
+    ['Nordmann, K. og Hansen, P. O. (2020). Relasjoner i NAV. Tidsskrift for velferdsforskning, 23(2), 86–99.', ['"og" between the authors in the reference list']],
+    ['Berg, A. & Dahl, L. (Eds.). (2015). Sosialt arbeid: En innføring. Universitetsforlaget.', ['editors marked otherwise than "(Red.)"']],
+    ['Nordmann, O. (2017). Metode i praksis (6th ed.). Gyldendal Akademisk.', ['edition written "(6th ed.)"']],
+    ['Nordmann, O. (2017). Metode i praksis (6. utg.). Gyldendal Akademisk.', []],
+    ['Nordmann, O. (2017). Metode i praksis (6. ed.). Gyldendal Akademisk.', ['edition written "(6. ed.)"']],
+    ['Lie, I. (2015). Anerkjennelse. In A. Berg & L. Dahl (Red.), Sosialt arbeid (pp. 95-110). Universitetsforlaget.', ['"In" before the editors of a book', 'pages written "pp."', 'a page range with a hyphen']],
+    ['Nordmann, K. & Hansen, P. O. (2020). Relasjoner i NAV. Tidsskrift for velferdsforskning, 23(2), 86–99. doi:10.5555/tfv.2020.02', ['a DOI written otherwise than https://doi.org/…']],
+    ['Nordmann, K. & Hansen, P. O. (2020). Relasjoner i NAV. Tidsskrift for velferdsforskning, 23(2), 86–99. https://doi.org/10.5555/tfv-2020-02', []],
+  ])('%s', (raw, expected) => {
+    expect(typedEntryFormProblems(raw).map((problem) => problem.message.en)).toEqual(expected);
+  });
+});
+
+describe('compareTypedReferenceList', () => {
+  const typed: TypedReference[] = [
+    { raw: 'Nordmann, K., & Hansen, P. O. (2020). Relasjoner i NAV: En kvalitativ studie. Tidsskrift for velferdsforskning, 23(2), 86–99. https://doi.org/10.5555/tfv.2020.02', authors: ['Nordmann', 'Hansen'], year: '2020', title: 'Relasjoner i NAV: En kvalitativ studie', line: 101 },
+    { raw: 'Nordmann, O. (2017). Metode i praksis (6. utg.). Gyldendal Akademisk.', authors: ['Nordmann'], year: '2017', title: 'Metode i praksis', line: 103 },
+    { raw: 'Tufte, P. A. (2011). Statistikk. Gyldendal.', authors: ['Tufte'], year: '2011', title: 'Statistikk', line: 105 },
+  ];
+  test('form problems, a typed entry that matches no cited work, cited works missing from the list', () => {
+    const diagnostics = compareTypedReferenceList(typed, entries, {
+      file: 'oppgave.txt',
+      listLine: 99,
+      cited: new Set(['article', 'book', 'chapter']),
+    });
+    expect(diagnostics.map((diagnostic) => [diagnostic.rule, diagnostic.line, diagnostic.key ?? null, diagnostic.message.en])).toEqual([
+      ['bib-typed-entry-form', 101, null, 'Reference list: a comma before "&" in the author list.'],
+      ['bib-typed-entry-extra', 105, null, 'The reference list has Tufte (2011), which matches no cited work.'],
+      ['bib-typed-entry-missing', 99, 'chapter', 'Lie (2015) is cited but missing from the reference list.'],
+    ]);
+  });
+
+  test('a list that matches the cited works and the style is silent', () => {
+    const clean = typed.slice(0, 2).map((reference) => ({ ...reference, raw: reference.raw.replace('K., &', 'K. &') }));
+    expect(compareTypedReferenceList(clean, entries, { file: 'oppgave.txt', listLine: 99, cited: new Set(['article', 'book']) })).toEqual([]);
+  });
+});
