@@ -74,7 +74,9 @@ export function buildDiscussionMap(input: DiscussionMapInput): DiscussionMap {
       for (const citation of citationsInRange(block.start, block.end)) {
         const recordId = resolve(citation);
         if (recordId === undefined || !recordById.has(recordId)) continue;
-        cited.set(recordId, [...(cited.get(recordId) ?? []), citation.raw]);
+        const raws = cited.get(recordId);
+        if (raws) raws.push(citation.raw);
+        else cited.set(recordId, [citation.raw]);
       }
       if (cited.size === 0) continue;
       const text = manuscript.text.slice(block.start, block.end);
@@ -110,7 +112,9 @@ export function buildDiscussionMap(input: DiscussionMapInput): DiscussionMap {
   const pairMap = new Map<string, DiscussionMention[]>();
   for (const mention of mentions) {
     const key = pairKey(mention.recordId, mention.conceptId);
-    pairMap.set(key, [...(pairMap.get(key) ?? []), mention]);
+    const list = pairMap.get(key);
+    if (list) list.push(mention);
+    else pairMap.set(key, [mention]);
   }
   const pairs: DiscussionMap['pairs'] = [];
   for (const record of records) {

@@ -27,7 +27,10 @@ export function createTable(options: CreateTableOptions): ThesisTable {
 function cellNode(content: CellContent): TableCell {
   // Lines of a cell are trimmed: white space at the edge of a cell means nothing in a table, and a
   // line break inside a string starts a new line just as an array item does.
-  const lines = (typeof content === 'string' ? [content] : content).flatMap((line) => line.split(/\r\n?|\n/)).map((line) => line.trim());
+  const lines =
+    typeof content === 'string' && !/[\r\n]/.test(content)
+      ? [content.trim()]
+      : (typeof content === 'string' ? [content] : content).flatMap((line) => line.split(/\r\n?|\n/)).map((line) => line.trim());
   const children: PhrasingContent[] = [];
   lines.forEach((line, index) => {
     if (index > 0) children.push({ type: 'break' });

@@ -13,7 +13,7 @@ export {
 } from './write-table.js';
 export type { RenderTableFilesOptions, TableFile } from './write-table.js';
 export { tableToGfm } from './table-to-gfm.js';
-export { tableToHastElement } from './table-to-hast.js';
+export { tableToHastElement, tableToHtmlString } from './table-to-hast.js';
 export { articleMatrixTable, discussionTables, searchHistoryTable, similaritiesTable } from './thesis-tables.js';
 export type { EntryLike, StudyTablesInput } from './thesis-tables.js';
 export { discussionMapTable, findingsMatrixTable, gapsTable, matrixToTable } from './matrix-tables.js';

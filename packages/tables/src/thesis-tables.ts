@@ -151,8 +151,14 @@ export function discussionTables(input: StudyTablesInput): ThesisTable[] {
   const recordById = new Map(input.records.map((record) => [record.id, record]));
   const findingById = new Map(input.records.flatMap((record) => record.findings.map((finding) => [finding.id, finding] as const)));
   const tables: ThesisTable[] = [];
+  const linksByConcept = new Map<string, Matrix['links']>();
+  for (const link of matrix.links) {
+    const list = linksByConcept.get(link.conceptId);
+    if (list) list.push(link);
+    else linksByConcept.set(link.conceptId, [link]);
+  }
   for (const concept of input.concepts) {
-    const links = matrix.links.filter((link) => link.conceptId === concept.id);
+    const links = linksByConcept.get(concept.id) ?? [];
     if (links.length === 0) continue;
     const theory = theorySource(concept, input.entries, lang);
     const withPlaces = input.discussion !== undefined;
@@ -232,6 +238,14 @@ export function similaritiesTable(input: StudyTablesInput): ThesisTable {
   characteristic(localized('Deltakere', 'Participants'), (record) => pick(record.characteristics.participants, lang));
 
   const cellsByRecord = new Map(matrix.sources.map((source) => [source.recordId, new Map(source.cells.map((cell) => [cell.conceptId, cell]))]));
+  // Finding ids per concept, record and relation, in matrix order.
+  const linked = new Map<string, string[]>();
+  for (const link of matrix.links) {
+    const key = `${link.conceptId}\u0000${link.recordId}\u0000${link.relation}`;
+    const ids = linked.get(key);
+    if (ids) ids.push(link.findingId);
+    else linked.set(key, [link.findingId]);
+  }
   for (const concept of input.concepts) {
     const perRecord = records.map((record) => cellsByRecord.get(record.id)?.get(concept.id));
     if (perRecord.every((cell) => cell === undefined)) continue;
@@ -240,9 +254,8 @@ export function similaritiesTable(input: StudyTablesInput): ThesisTable {
       return relations
         .filter((relation) => cell.relations[relation] > 0)
         .map((relation) => {
-          const ids = cell.findingIds
-            .filter((id) => matrix.links.some((link) => link.findingId === id && link.conceptId === concept.id && link.relation === relation))
-            .map((id) => shortFindingId(id, records[index]!.id));
+          const recordId = records[index]!.id;
+          const ids = (linked.get(`${concept.id}\u0000${recordId}\u0000${relation}`) ?? []).map((id) => shortFindingId(id, recordId));
           return `${relationLabel(relation, lang)} (${ids.join(', ')})`;
         });
     });
@@ -278,7 +291,12 @@ function conceptVerdict(
       untouched.push(name);
       continue;
     }
-    for (const relation of relations) if (cell.relations[relation] > 0) byRelation.set(relation, [...(byRelation.get(relation) ?? []), name]);
+    for (const relation of relations) {
+      if (cell.relations[relation] === 0) continue;
+      const names = byRelation.get(relation);
+      if (names) names.push(name);
+      else byRelation.set(relation, [name]);
+    }
   }
   const touched = perRecord.length - untouched.length;
   const only = byRelation.size === 1 ? [...byRelation.keys()][0]! : undefined;

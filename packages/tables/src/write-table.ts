@@ -6,7 +6,7 @@ import { toHast } from 'mdast-util-to-hast';
 import { toMarkdown } from 'mdast-util-to-markdown';
 import { tableRows } from './create-table.js';
 import { tableToGfm } from './table-to-gfm.js';
-import { tableToHastElement } from './table-to-hast.js';
+import { tableToHtmlString } from './table-to-hast.js';
 import type { CsvOptions, TableJson, TableWriteOptions, ThesisTable } from './types.js';
 
 const words = {
@@ -79,13 +79,10 @@ export function tablesToHtml(tables: readonly ThesisTable[], title: string): str
 /** One table as an HTML `<section>` (title, table, notes), without the document around it. */
 export function tableToHtmlSection(table: ThesisTable, options: TableWriteOptions = {}): string {
   const { head, notes } = surroundings(table, options);
-  const children: ElementContent[] = [
-    ...((toHast(head) as HastRoot).children as ElementContent[]),
-    { type: 'text', value: '\n' },
-    tableToHastElement(table.table, table.rowHeaders),
-  ];
-  if (notes) children.push({ type: 'text', value: '\n' }, ...((toHast({ type: 'root', children: [notes] }) as HastRoot).children as ElementContent[]));
-  return toHtml(element('section', { id: table.id }, children));
+  const headHtml = toHtml(toHast(head) as HastRoot);
+  const notesHtml = notes ? `\n${toHtml(toHast({ type: 'root', children: [notes] }) as HastRoot)}` : '';
+  const id = toHtml(element('section', { id: table.id }, [])).slice('<section'.length, -'></section>'.length);
+  return `<section${id}>${headHtml}\n${tableToHtmlString(table.table, table.rowHeaders)}${notesHtml}</section>`;
 }
 
 function htmlDocument(sections: readonly string[], lang: Lang, title: string): string {

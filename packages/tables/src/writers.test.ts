@@ -9,7 +9,7 @@ import { gfmTable } from 'micromark-extension-gfm-table';
 import { describe, expect, it } from 'vitest';
 import { createTable, tableRows } from './create-table.js';
 import { tableToGfm } from './table-to-gfm.js';
-import { tableToHastElement } from './table-to-hast.js';
+import { tableToHastElement, tableToHtmlString } from './table-to-hast.js';
 import { tableToCsv } from './write-table.js';
 
 // Text with everything that could become markup, entities, quotes and separators.
@@ -72,13 +72,14 @@ function referenceHast(table: Table, rowHeaders: boolean): Element {
 }
 
 describe('tableToHastElement', () => {
-  it('gives the HTML of mdast-util-to-hast, with header scopes', () => {
+  it('gives the HTML of mdast-util-to-hast, with header scopes, as a tree and as a string', () => {
     fc.assert(
       fc.property(tableArbitrary, (input) => {
         const table = build(input);
         const ours: HastRoot = { type: 'root', children: [tableToHastElement(table.table, input.rowHeaders)] };
         const reference: HastRoot = { type: 'root', children: [referenceHast(table.table, input.rowHeaders) as ElementContent] };
         expect(toHtml(ours)).toBe(toHtml(reference));
+        expect(tableToHtmlString(table.table, input.rowHeaders)).toBe(toHtml(reference));
       }),
       { numRuns: 300 },
     );
