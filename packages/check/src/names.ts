@@ -13,8 +13,21 @@ const folds: Record<string, string> = {
   ß: 'ss',
 };
 
+// Names repeat across citations and references: fold each once.
+const normalized = new Map<string, string>();
+const folded = new Map<string, string>();
+
 /** Lower-cased name with punctuation and spacing collapsed: the "same spelling" test. */
 export function normalizeName(name: string): string {
+  let result = normalized.get(name);
+  if (result === undefined) {
+    result = normalizeUncached(name);
+    normalized.set(name, result);
+  }
+  return result;
+}
+
+function normalizeUncached(name: string): string {
   return name
     .normalize('NFC')
     .toLowerCase()
@@ -24,15 +37,24 @@ export function normalizeName(name: string): string {
 
 /** A name reduced to plain ASCII letters: the basis of the edit distance ("Røkenes" → "rokenes"). */
 export function foldName(name: string): string {
+  let result = folded.get(name);
+  if (result === undefined) {
+    result = foldUncached(name);
+    folded.set(name, result);
+  }
+  return result;
+}
+
+function foldUncached(name: string): string {
   const lower = normalizeName(name);
-  let folded = '';
+  let ascii = '';
   for (const character of lower) {
     const fold = folds[character];
-    if (fold !== undefined) folded += fold;
-    else folded += character.normalize('NFD').replace(/\p{M}+/gu, '');
+    if (fold !== undefined) ascii += fold;
+    else ascii += character.normalize('NFD').replace(/\p{M}+/gu, '');
   }
   // "oe" and "aa" are the ASCII spellings of ø and å; fold them too so "Fossestoel" meets "Fossestøl".
-  return folded.replace(/oe/g, 'o').replace(/aa/g, 'a').replace(/ /g, '');
+  return ascii.replace(/oe/g, 'o').replace(/aa/g, 'a').replace(/ /g, '');
 }
 
 /** Levenshtein distance, with an early exit once it exceeds `limit`. */
