@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { createRequire } from 'node:module';
 
 // The report of the real study and of a hostile one, opened from file:// in Debian's Chromium.
 const root = resolve(import.meta.dirname, '..');
@@ -80,7 +81,7 @@ describe.skipIf(!existsSync(executablePath))('report.html in a browser', () => {
     // Filtering by a rule shows that rule's problems only.
     const all = await visibleProblems(page).count();
     const rules = await page.locator('select[name="rule"] option').evaluateAll((options) =>
-      options.map((option) => (option as HTMLOptionElement).value).filter(Boolean),
+      options.map((option) => (option as unknown as { value: string }).value).filter(Boolean),
     );
     expect(all).toBeGreaterThan(0);
     expect(rules.length).toBeGreaterThan(1);
@@ -107,13 +108,34 @@ describe.skipIf(!existsSync(executablePath))('report.html in a browser', () => {
     const line = Number(href!.slice('#line-'.length));
     expect(await target.getAttribute('data-line')).toBe(String(line));
 
-    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.evaluate('window.scrollTo(0, 0)');
     await page.screenshot({ path: join(root, 'docs/report-screenshot.png') });
 
     expect(requests.filter((url) => !url.startsWith('file:') && !url.startsWith('data:'))).toEqual([]);
     expect(dialogs).toEqual([]);
     expect(messages).toEqual([]);
     await page.close();
+  });
+
+  it('passes the WCAG 2 A and AA checks of axe-core (contrast, labels, table headers)', async () => {
+    // axe is injected, which the report's own policy forbids; this context alone bypasses it.
+    const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(pathToFileURL(join(out, 'report.html')).href);
+    await page.addScriptTag({ path: createRequire(import.meta.url).resolve('axe-core/axe.min.js') });
+    type AxeResult = { violations: Array<{ id: string; nodes: unknown[] }>; passes: Array<{ id: string }> };
+    const { violations, passes } = await page.evaluate(async () => {
+      const { axe, document } = globalThis as unknown as { axe: { run: (context: unknown, options: object) => Promise<AxeResult> }; document: unknown };
+      const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+      return {
+        violations: result.violations.map((violation) => `${violation.id} (${violation.nodes.length})`),
+        passes: result.passes.map((pass) => pass.id),
+      };
+    });
+    expect(violations).toEqual([]);
+    // The checks that matter here did run (and passed).
+    for (const rule of ['color-contrast', 'select-name', 'th-has-data-cells', 'document-title', 'html-has-lang']) expect(passes).toContain(rule);
+    await context.close();
   });
 
   it('keeps a hostile manuscript inert and shows its markup as text', async () => {
