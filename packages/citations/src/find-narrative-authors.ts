@@ -1,4 +1,4 @@
-import { corporateEnding, corporateJoinWords, etAlPattern, familyNamePattern, narrativeFollowers, notAuthorWords } from './lexicon.js';
+import { corporateJoinWords, endsLikeOrganisation, etAlPattern, familyNamePattern, narrativeFollowers, notAuthorWords } from './lexicon.js';
 import { type AuthorList, isCorporateName, parseAuthorList } from './parse-authors.js';
 
 /** Authors found in the running text just before a parenthesis, with where they start. */
@@ -40,10 +40,14 @@ export function findNarrativeAuthors(text: string, open: number, close: number):
     while (end > 0 && isBlank(text.charCodeAt(end - 1))) end -= 1;
   }
   if (end === 0) return null;
-  // Quick exit: the word before must end in a letter or the "." of "et al." / "mfl.".
-  const windowStart = Math.max(0, end - lookbackWindow);
+  // Quick exit: names end in a letter, the "." of "et al." / "mfl.", an apostrophe or "[NSF]".
+  const lastCharacter = text[end - 1] ?? '';
+  if (!/[\p{L}.'’\]]/u.test(lastCharacter)) return null;
+  const windowStart = lookbackStart(text, end);
   const before = text.slice(windowStart, end);
+  const lastWord = /\S+$/u.exec(before)?.[0] ?? '';
   for (const [index, pattern] of narrativePatterns.entries()) {
+    if (!worthTrying(index, before, lastWord)) continue;
     const match = pattern.exec(before);
     const written = match?.[1];
     if (match === null || written === undefined) continue;
@@ -67,12 +71,48 @@ export function findNarrativeAuthors(text: string, open: number, close: number):
   return null;
 }
 
+/** Cheap tests that rule a pattern out before its end-anchored regular expression runs. */
+function worthTrying(index: number, before: string, lastWord: string): boolean {
+  switch (index) {
+    case 0:
+      return /(?:al\.?|fl\.?|flere|colleagues|['’]s)$/u.test(lastWord);
+    case 1:
+      return before.includes('&') || before.includes(' og ') || before.includes(' and ');
+    case 2:
+      return before.includes('-');
+    case 3:
+      return lastWord.startsWith('[') || endsLikeOrganisation(lastWord);
+    default:
+      return true;
+  }
+}
+
+/**
+ * Where the look-back starts: ten words back at most (the longest name forms are "Riis-Johansen,
+ * Halvorsen, Andenæs & Hammerstad" and eight-word organisations), so the end-anchored patterns
+ * try few start positions.
+ */
+function lookbackStart(text: string, end: number): number {
+  const limit = Math.max(0, end - lookbackWindow);
+  let words = 0;
+  let inBlank = false;
+  for (let index = end - 1; index > limit; index -= 1) {
+    const blank = isBlank(text.charCodeAt(index));
+    if (blank && !inBlank) {
+      words += 1;
+      if (words > 10) return index + 1;
+    }
+    inBlank = blank;
+  }
+  return limit;
+}
+
 function acceptMultiwordOrganisation(written: string): boolean {
   const words = written.split(/\s+/u);
   let last = words[words.length - 1] ?? '';
   // "Norsk sykepleierforbund [NSF]": the abbreviation in brackets marks an organisation.
   if (/^\[\p{Lu}+\]$/u.test(last)) last = words[words.length - 2] ?? '';
-  return (corporateEnding.test(last) || /\]$/u.test(written)) && /\s/u.test(written.slice(organisationStart(written)));
+  return (endsLikeOrganisation(last) || /\]$/u.test(written)) && /\s/u.test(written.slice(organisationStart(written)));
 }
 
 /**

@@ -197,8 +197,95 @@ export const notAuthorWords = new Set(
  * Endings of Norwegian and English organisation names ("Helsedirektoratet",
  * "Arbeids- og sosialdepartementet", "World Health Organization").
  */
-export const corporateEnding =
-  /(?:direktoratet|departementet|tilsynet|etaten|organisasjonen|forbundet|forbund|foreningen|forening|rådet|instituttet|senteret|sentralbyrå|byrå|kommune|fylkeskommune|universitetet|universitet|høgskole|høgskolen|kontoret|verket|styret|utvalget|ombudet|nemnda|stortinget|regjeringen|leksikon|organization|organisation|association|institute|department|ministry|agency|council|office|foundation|university|society|centre|center|board|commission|committee|service|services|tjenesten|tjeneste|programme|program|komiteene|komiteen|komité|biblioteket|bibliotek|loven|lova|konvensjonen|convention|forskriften|act|forvaltningen|bureau|federation)$/iu;
+const organisationEndings = [
+  'direktoratet',
+  'departementet',
+  'tilsynet',
+  'etaten',
+  'organisasjonen',
+  'forbundet',
+  'forbund',
+  'foreningen',
+  'forening',
+  'rådet',
+  'instituttet',
+  'senteret',
+  'sentralbyrå',
+  'byrå',
+  'kommune',
+  'fylkeskommune',
+  'universitetet',
+  'universitet',
+  'høgskole',
+  'høgskolen',
+  'kontoret',
+  'verket',
+  'styret',
+  'utvalget',
+  'ombudet',
+  'nemnda',
+  'stortinget',
+  'regjeringen',
+  'leksikon',
+  'organization',
+  'organisation',
+  'association',
+  'institute',
+  'department',
+  'ministry',
+  'agency',
+  'council',
+  'office',
+  'foundation',
+  'university',
+  'society',
+  'centre',
+  'center',
+  'board',
+  'commission',
+  'committee',
+  'service',
+  'services',
+  'tjenesten',
+  'tjeneste',
+  'programme',
+  'program',
+  'komiteene',
+  'komiteen',
+  'komité',
+  'biblioteket',
+  'bibliotek',
+  'loven',
+  'lova',
+  'konvensjonen',
+  'convention',
+  'forskriften',
+  'act',
+  'forvaltningen',
+  'bureau',
+  'federation',
+];
+// The last three letters of every ending: a quick "no" for most words.
+const organisationTails = new Set(organisationEndings.map((ending) => ending.slice(-3)));
+const endingsByLength = new Map<number, Set<string>>();
+for (const ending of organisationEndings) {
+  const set = endingsByLength.get(ending.length) ?? new Set<string>();
+  set.add(ending);
+  endingsByLength.set(ending.length, set);
+}
+
+/**
+ * Whether a word ends like an organisation's name ("Helsedirektoratet", "sosialdepartementet",
+ * "Organization"). A set lookup per suffix length: this runs for every name the scanner meets.
+ */
+export function endsLikeOrganisation(word: string): boolean {
+  if (word.length < 3 || !organisationTails.has(word.slice(-3).toLowerCase())) return false;
+  const lower = word.toLowerCase();
+  for (const [length, endings] of endingsByLength) {
+    if (lower.length >= length && endings.has(lower.slice(lower.length - length))) return true;
+  }
+  return false;
+}
 
 /** Lower-case words that may stand inside an organisation's name ("Statistisk sentralbyrå"). */
 export const corporateJoinWords = new Set(['og', 'for', 'i', 'på', 'av', 'of', 'and', 'the', 'for', 'on', 'in', '&']);

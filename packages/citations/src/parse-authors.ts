@@ -1,4 +1,4 @@
-import { corporateEnding, corporateJoinWords, etAlPattern, notAuthorWords, particles } from './lexicon.js';
+import { corporateJoinWords, endsLikeOrganisation, etAlPattern, notAuthorWords, particles } from './lexicon.js';
 
 /** The author part of a citation, split into names. */
 export interface AuthorList {
@@ -25,8 +25,21 @@ const adjectiveEnding = /(?:isk|iske|ske|sk|ige|lige|nal|nale|ale|ne|al|ic|ical|
 
 /** Parses the author part of a citation ("Eide & Eide", "Natland et al.", "SNL") or returns null. */
 export function parseAuthorList(text: string): AuthorList | null {
+  const list = parseAuthorListAsWritten(text);
+  if (list === null || !/\s\s|[\n\r\t]/u.test(text)) return list;
+  // Raw text breaks names over lines ("Arbeids- og \n\nsosialdepartementet"): one space each.
+  const collapse = (value: string) => value.replace(/\s+/gu, ' ');
+  return { ...list, authors: list.authors.map(collapse), etAl: list.etAl === null ? null : collapse(list.etAl) };
+}
+
+function parseAuthorListAsWritten(text: string): AuthorList | null {
   let rest = text.trim().replace(/[\s,]+$/u, '');
   if (rest.length === 0 || rest.length > 200) return null;
+  const simple = simpleAuthorList(rest);
+  if (simple !== undefined) return simple;
+  if (compoundOrganisation.test(rest) && isCorporateName(rest)) {
+    return { authors: [rest], connector: null, etAl: null, corporate: true };
+  }
   let etAl: string | null = null;
   const etAlMatch = trailingEtAl.exec(rest);
   if (etAlMatch?.[1] !== undefined) {
@@ -58,6 +71,29 @@ export function parseAuthorList(text: string): AuthorList | null {
   return null;
 }
 
+// "Arbeids- og velferdsdirektoratet", "arbeids-, og sosialdepartementet": one organisation.
+const compoundOrganisation = /^\p{L}+-,?\s+(?:og|and|&)\s+\p{L}+$/u;
+
+// The forms most citations take ("Dalland", "Eide & Eide", "Natland et al."), parsed in one step.
+const simpleForm = /^(\p{Lu}[\p{L}'’]*(?:-\p{L}[\p{L}'’]*)*)(?:\s+(&|og|and)\s+(\p{Lu}[\p{L}'’]*(?:-\p{L}[\p{L}'’]*)*)|\s*&\s*(\p{Lu}[\p{L}'’]*(?:-\p{L}[\p{L}'’]*)*))?(?:,?\s+(et al\.|mfl\.|m\.fl\.))?$/u;
+
+/** The fast path of `parseAuthorList`: a result, or undefined when the general path must decide. */
+function simpleAuthorList(text: string): AuthorList | null | undefined {
+  const match = simpleForm.exec(text);
+  if (match === null) return undefined;
+  const first = match[1] ?? '';
+  const second = match[3] ?? match[4];
+  if (notAuthorWords.has(first.toLowerCase())) return undefined;
+  if (second !== undefined && notAuthorWords.has(second.toLowerCase())) return undefined;
+  const etAl = match[5] ?? null;
+  if (second === undefined) {
+    const corporate = etAl === null && isCorporateName(first);
+    return { authors: [first], connector: null, etAl, corporate };
+  }
+  const connector = (match[2] ?? '&') as AuthorList['connector'];
+  return { authors: [first, second], connector, etAl, corporate: false };
+}
+
 /** Whether a piece of an author list looks like a name: a person, an acronym or an organisation. */
 export function isAuthorName(piece: string): boolean {
   if (piece.length === 0 || piece.length > 90 || forbiddenCharacters.test(piece)) return false;
@@ -86,18 +122,18 @@ export function isCorporateName(name: string): boolean {
   const words = name.trim().split(/\s+/u);
   const first = words[0] ?? '';
   const last = (words[words.length - 1] ?? '').replace(/[.,]$/u, '');
-  if (words.length === 1) return acronym.test(first) || (capitalised.test(first) && corporateEnding.test(first));
+  if (words.length === 1) return acronym.test(first) || (capitalised.test(first) && endsLikeOrganisation(first));
   if (words.length > 12 || forbiddenCharacters.test(name)) return false;
   // Laws and regulations cited by their title ("Lov om sosiale tjenester i ...").
   if (/^(?:Lov|Forskrift) (?:om|til) /u.test(name)) return true;
   if (words.length > 9) return false;
-  const endsLikeOrganisation = corporateEnding.test(last) || bracketAcronym.test(last);
+  const lastWordIsOrganisation = endsLikeOrganisation(last) || bracketAcronym.test(last);
   // "Den nasjonale forskningsetiske komité for medisin og helsefag": the organisation word may
   // stand inside the name.
-  const namesOrganisation = endsLikeOrganisation || words.some((word) => corporateEnding.test(word));
+  const namesOrganisation = lastWordIsOrganisation || words.some((word) => endsLikeOrganisation(word));
   // A sloppy lower-case start is accepted only for a compound that ends like an organisation
   // ("arbeids-, og sosialdepartementet").
-  const startsWell = capitalised.test(first) || (endsLikeOrganisation && /^\p{Ll}[\p{L}]*-,?$/u.test(first));
+  const startsWell = capitalised.test(first) || (lastWordIsOrganisation && /^\p{Ll}[\p{L}]*-,?$/u.test(first));
   // "De nasjonale forskningsetiske komiteene": a sentence word may open an organisation's name.
   if (!startsWell || (notAuthorWords.has(first.toLowerCase()) && !namesOrganisation)) return false;
   let hasOrganisationSign = namesOrganisation;

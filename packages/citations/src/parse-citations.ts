@@ -9,7 +9,7 @@ const maxParenthesisLength = 400;
 const undatedHint = /u\.\s?å|n\.\s?d|press|trykk|utgivelse|udatert|forthcoming/iu;
 // Citations written without parentheses ("Eide & Eide, 2016, s.80"): only with "&" or "et al.",
 // which do not occur in ordinary prose before a year.
-const unbracketedAnchor = /&|\bet\.?\s?al\b|\bm\.?\s?fl\b/gu;
+const unbracketedAnchor = /&|et\.?\s?al|m\.?\s?fl/g;
 const unbracketedTail = new RegExp(
   `(?:&\\s*\\p{Lu}[\\p{L}'’-]*|${etAlPattern}),?\\s+(1[5-9]\\d\\d|20\\d\\d)(?![\\d\\p{L}])(?!\\s?[-–—/]\\s?\\d)`,
   'uy',
@@ -76,14 +76,14 @@ function citationsInParenthesis(text: string, open: number, close: number, group
   }
   // A year after a capitalised word that is not a name ("i Norge (2020)", "Bergen (1950)") dates
   // that thing; it is no year-only citation.
-  const afterProperNoun = /\p{Lu}[\p{L}-]*[\s,]*$/u.test(text.slice(Math.max(0, open - 40), open));
+  const afterProperNoun = (): boolean => /\p{Lu}[\p{L}-]*[\s,]*$/u.test(text.slice(Math.max(0, open - 40), open));
   const citations: Citation[] = [];
   let previousAuthors: AuthorList | null = null;
   for (const work of works) {
     if (work === null) continue;
     const span = { start: work.start, end: work.end };
     if (work.authors === null) {
-      if (previousAuthors === null && afterProperNoun) continue;
+      if (previousAuthors === null && afterProperNoun()) continue;
       // A republished year ("1859/1998") or a school year ("2009/2010") with no name is no citation.
       if (previousAuthors === null && work.years.some((year) => year.value.includes('/'))) continue;
       // "(Smith, 2019; 2020)": a later part without names continues the previous author.
@@ -184,11 +184,23 @@ function toCitations(text: string, work: ParsedWork, frame: CitationFrame): Cita
 
 function findUnbracketed(text: string, taken: Citation[], firstGroup: number): Citation[] {
   const spans = taken.map((citation) => [citation.start, citation.end] as const).sort((a, b) => a[0] - b[0]);
-  const isTaken = (from: number, to: number): boolean => spans.some(([start, end]) => from < end && to > start);
+  // Anchors come in text order, so one pointer walks the spans once.
+  let next = 0;
+  const isTaken = (from: number, to: number): boolean => {
+    while (next < spans.length && (spans[next]?.[1] ?? 0) <= from) next += 1;
+    for (let index = next; index < spans.length; index += 1) {
+      const [start, end] = spans[index] ?? [0, 0];
+      if (start >= to) return false;
+      if (from < end && to > start) return true;
+    }
+    return false;
+  };
   const citations: Citation[] = [];
   let group = firstGroup;
   unbracketedAnchor.lastIndex = 0;
   for (let anchor = unbracketedAnchor.exec(text); anchor !== null; anchor = unbracketedAnchor.exec(text)) {
+    // Most anchors stand inside citations already found ("(Eide & Eide, 2016)").
+    if (isTaken(anchor.index, anchor.index + 1)) continue;
     unbracketedTail.lastIndex = anchor.index;
     const tail = unbracketedTail.exec(text);
     const yearText = tail?.[1];
@@ -255,7 +267,9 @@ function ordered(citations: Citation[]): Citation[] {
       group = groups.size;
       groups.set(citation.group, group);
     }
-    result.push({ ...citation, group });
+    // The objects were made here and are not shared yet, so the group is set in place.
+    citation.group = group;
+    result.push(citation);
   }
   return result;
 }

@@ -33,11 +33,11 @@ const secondaryMarker = new RegExp(`(?<![\\p{L}])(${secondaryMarkerPattern})\\s+
 // A year: four digits not inside a longer number, optionally with the original year of a
 // republished work first ("1859/1998"), or a no-date marker.
 const yearDigits = '(?:1[5-9]\\d\\d|20\\d\\d)(?:/(?:1[5-9]\\d\\d|20\\d\\d))?(?!\\d)';
-const yearToken = new RegExp(`(?<![\\p{L}\\d§])(?:(${yearDigits})|(${undatedPattern}))`, 'giu');
+const yearToken = new RegExp(`(?<![\\p{L}\\d§])(?:(${yearDigits})|(${undatedPattern}))`, 'gu');
 const nextYear = new RegExp(`\\s*[,&]?\\s*(?:(${yearDigits})|(${undatedPattern}))`, 'iuy');
 const yearRangeAfter = /^\s?[-–—/]\s?\d/u;
 const locatorAfterYear = new RegExp(`(\\s*[,.:]?\\s*)(?:(${locatorLabelPattern})\\s*(${locatorValuePattern})|(${locatorValuePattern}))`, 'iuy');
-const locatorAtEnd = new RegExp(`(?:^|[\\s,.(])(${locatorLabelPattern})\\s*(${locatorValuePattern})[\\s.,]*$`, 'iud');
+const locatorAtEnd = new RegExp(`(?:^|(?<=[\\s,.(]))(${locatorLabelPattern})\\s*(${locatorValuePattern})[\\s.,]*$`, 'iud');
 const trailingJunk = /^[\s.,:]*$/u;
 // A short remark after the locator: ", min oversettelse", ", original emphasis".
 const trailingRemark = /^\s*,\s*[\p{L}][\p{L}\s.]{0,40}$/u;
@@ -48,13 +48,17 @@ export function parseWork(text: string, start: number, end: number): ParsedWork 
   const to = trimEnd(text, from, end);
   if (from >= to) return null;
   let prefix: string | null = null;
-  const prefixMatch = prefixAtStart.exec(text.slice(from, to));
+  // Prefixes start with a lower-case letter or a capitalised "Se", "See", "Jf.", "Cf.", "For", "E.g.".
+  const mayHavePrefix = /^(?:\p{Ll}|S[e]|Jf|Cf|E\.|For|Bl|Bla|Sær|Spes|Eks|I\.e)/u.test(text.slice(from, from + 4));
+  const prefixMatch = mayHavePrefix ? prefixAtStart.exec(text.slice(from, to)) : null;
   if (prefixMatch?.[1] !== undefined) {
     prefix = prefixMatch[1];
     from += prefixMatch[0].length;
   }
   const body = text.slice(from, to);
-  const markerMatch = secondaryMarker.exec(body);
+  // Every marker holds " i " or "cited", "quoted", "referred"; most works hold none of them.
+  const mayBeSecondary = / i(?:n)?\s/iu.test(body) || body.includes('cited') || body.includes('quoted');
+  const markerMatch = mayBeSecondary ? secondaryMarker.exec(body) : null;
   if (markerMatch?.[1] !== undefined) {
     const original = parseOriginal(body.slice(0, markerMatch.index));
     if (original === null) return null;
@@ -126,17 +130,22 @@ function parseMainWork(text: string, from: number, to: number): Omit<ParsedWork,
   }
   // No year: a citation only when a labelled locator ends it and names come first
   // ("Eide & Eide, s.125", "Arbeids- og velferdsdirektoratet, Rapporten, s.6").
-  const atEnd = locatorAtEnd.exec(body);
+  // The locator ends the work: search only its last characters (an end-anchored pattern would
+  // otherwise be tried from every position of the work). The tail starts after a blank so that
+  // "^" in the pattern never falls inside a word.
+  let tailStart = Math.max(0, body.length - 32);
+  while (tailStart > 0 && tailStart < body.length && !/\s/u.test(body[tailStart - 1] ?? '')) tailStart += 1;
+  const atEnd = locatorAtEnd.exec(body.slice(tailStart));
   const labelIndices = atEnd?.indices?.[1];
   const valueIndices = atEnd?.indices?.[2];
   if (atEnd?.[1] === undefined || atEnd[2] === undefined || labelIndices === undefined || valueIndices === undefined) {
     return null;
   }
-  const locatorStart = labelIndices[0];
+  const locatorStart = tailStart + labelIndices[0];
   const locator: Locator = {
     label: atEnd[1].trimEnd(),
     value: atEnd[2],
-    raw: body.slice(locatorStart, valueIndices[1]),
+    raw: body.slice(locatorStart, tailStart + valueIndices[1]),
     start: from + locatorStart,
   };
   const before = body.slice(0, locatorStart).replace(/[\s,.]+$/u, '');
