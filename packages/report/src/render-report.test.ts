@@ -191,6 +191,53 @@ describe('renderReport', () => {
   });
 });
 
+describe('renderReport with the optional parts', () => {
+  const tree = fromHtml(
+    renderReport(
+      sampleData({
+        entryLabels: { natland2019: 'Natland mfl. (2019)', lundberg2013: 'Lundberg og Syltevik (2013)' },
+        discussionMap: {
+          chapterFound: true,
+          pairs: [{ source: 'natland2019', concept: 'tillit', lines: [4, 5] }],
+          sources: [
+            { source: 'natland2019', results: 1, discussion: 2 },
+            { source: 'lundberg2013', results: 0, discussion: 1 },
+          ],
+        },
+        failures: [{ part: { nb: 'referanseliste', en: 'reference list' }, message: { nb: 'stilen <x> finnes ikke', en: 'no style <x>' } }],
+      }),
+    ),
+  );
+
+  it('names sources in the filter by author and year', () => {
+    const options = elements(tree, (element) => element.tagName === 'select' && element.properties.name === 'source')[0];
+    expect(options && elements(options, (element) => element.tagName === 'option').map((option) => [option.properties.value, textOf(option)])).toEqual([
+      ['', 'Alle'],
+      ['lundberg2013', 'Lundberg og Syltevik (2013) · lundberg2013'],
+      ['natland2019', 'Natland mfl. (2019) · natland2019'],
+    ]);
+  });
+
+  it('draws the discussion map with counts per chapter and links to the discussing lines', () => {
+    const table = elements(tree, (element) => element.tagName === 'table' && String(element.properties.className) === 'discussion-map')[0];
+    const rows = table ? elements(table, (element) => element.tagName === 'tr').map((row) => elements(row, (cell) => cell.tagName === 'th' || cell.tagName === 'td').map(textOf)) : [];
+    expect(rows).toEqual([
+      ['Begrep', 'Natland mfl. (2019)', 'Lundberg og Syltevik (2013)'],
+      ['Sitert i resultatkapitlet', '1', '0'],
+      ['Sitert i drøftingen', '2', '1'],
+      ['Tillit', 'linje 4, 5', '–'],
+      ['Makt', '–', '–'],
+    ]);
+    const links = table ? elements(table, (element) => element.tagName === 'a').map((link) => link.properties.href) : [];
+    expect(links).toEqual(['#line-3', '#line-3']);
+  });
+
+  it('says at the top which parts could not be built', () => {
+    const alert = elements(tree, (element) => element.properties.role === 'alert')[0];
+    expect(alert && textOf(alert)).toBe('Deler som ikke kunne lagesreferanseliste: stilen <x> finnes ikke');
+  });
+});
+
 describe('citationContext', () => {
   it('cuts at word boundaries and marks the citation', () => {
     const text = `${'ord '.repeat(60)}(Natland, 2019) ${'mer '.repeat(60)}`;

@@ -169,7 +169,7 @@ function renderProblems(data: ReportData, placed: readonly PlacedProblem[]): Ele
       select(
         'source',
         t(labels.source),
-        sources.map((source) => [source, source === '' ? t(labels.noSource) : source]),
+        sources.map((source) => [source, source === '' ? t(labels.noSource) : entryName(data, source)]),
       ),
     ]),
   ]);
@@ -232,7 +232,7 @@ function renderProblem(problem: PlacedProblem, data: ReportData): Element {
       `${diagnostic.file}: ${place.join(', ')}`,
       ' · ',
       h('span.rule-id', diagnostic.rule),
-      ...(diagnostic.key ? [' · ', `${t(labels.source)}: ${diagnostic.key}`] : []),
+      ...(diagnostic.key ? [' · ', `${t(labels.source)}: ${entryName(data, diagnostic.key)}`] : []),
     ]),
   ];
   const context = problem.block ? citationContext(problem.block.block, diagnostic) : undefined;
@@ -261,6 +261,12 @@ function renderProblem(problem: PlacedProblem, data: ReportData): Element {
     },
     children,
   );
+}
+
+/** An entry as the reader knows it, with its id: "Natland mfl. (2019) · natland2019". */
+function entryName(data: ReportData, id: string): string {
+  const label = data.entryLabels?.[id];
+  return label === undefined || label === id ? id : `${label} · ${id}`;
 }
 
 const contextChars = 160;

@@ -109,6 +109,10 @@ export const reportScript = `
     groups.forEach(function (group) { group.hidden = !group.querySelector('.problem:not([hidden])'); });
     if (status) status.textContent = template.replace('{shown}', String(shown)).replace('{total}', String(problems.length));
   }
+  // A printed report shows the verification details that are folded away on screen.
+  window.addEventListener('beforeprint', function () {
+    Array.prototype.forEach.call(document.querySelectorAll('details'), function (details) { details.open = true; });
+  });
   form.addEventListener('change', apply);
   form.addEventListener('submit', function (event) { event.preventDefault(); });
   apply();

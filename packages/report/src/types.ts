@@ -23,6 +23,8 @@ export interface ReportData {
   discussionMap?: ReportDiscussionMap;
   /** Article matrix, search table, discussion tables, in the order they are shown. */
   tables: ReportTable[];
+  /** How to name a bibliography entry to the reader ("Natland mfl. (2019)"), by entry id. */
+  entryLabels?: Record<string, string>;
   /** Parts of the build that failed: shown at the top so nobody takes a gap for a result. */
   failures: ReportFailure[];
 }

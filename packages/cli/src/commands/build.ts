@@ -330,6 +330,7 @@ function reportData(state: BuildState, failures: readonly PartFailure[]): Report
     tables: state.tables.map(
       (table): ReportTable => ({ id: table.id, title: table.title, table: table.table, notes: table.notes, rowHeaders: table.rowHeaders }),
     ),
+    entryLabels: Object.fromEntries(study.entries.map((entry) => [entry.id, narrativeCitation(entry.item, lang)])),
     failures: [...failures],
   };
   if (manuscript) data.manuscript = { file: manuscript.path, blocks: reportBlocks(manuscript, citations) };
