@@ -10,4 +10,5 @@ export { textToManuscript } from './text-to-manuscript.js';
 export { analyseTextLayout, pageNumberOf } from './text-layout.js';
 export type { TextLayout, TextLine } from './text-layout.js';
 export type { TextSource } from './text-to-manuscript.js';
+export type { FieldCitation, FieldCitationItem, ReferenceManager } from './docx-types.js';
 export type * from './types.js';

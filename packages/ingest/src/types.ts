@@ -1,4 +1,5 @@
 import type { Localized, TextEncoding } from '@litsynth/common';
+import type { FieldCitation } from './docx-types.js';
 
 export type ManuscriptFormat = 'txt' | 'md' | 'docx' | 'pdf';
 
@@ -74,6 +75,11 @@ export interface Manuscript {
   locate(offset: number): Place;
   /** The nearest heading at or before an offset. */
   sectionAt(offset: number): Heading | undefined;
+  /**
+   * .docx only: citations a reference manager (Zotero, Mendeley, EndNote) inserted as Word fields,
+   * with the entries it embedded. Their displayed text is also in `text` and parsed as usual.
+   */
+  fieldCitations?: FieldCitation[];
 }
 
 /**
