@@ -10,6 +10,21 @@ export interface CitationJs {
   addLocale(name: string, xml: string): void;
   /** Formats a bibliography with citeproc through citation-js; returns [id, entry] in list order. */
   bibliography(items: CslItem[], options: { template: string; lang: string; format: 'html' | 'text'; hyperlinks?: boolean }): Array<[string, string]>;
+  /**
+   * Renders items with citation-js's cached citeproc engine for a style and locale, and returns
+   * each entry with the sort keys citeproc computed for it, so that lists rendered in parts can
+   * be merged in citeproc's order.
+   */
+  render(items: CslItem[], options: { template: string; lang: string; format: 'html' | 'text'; hyperlinks?: boolean }): RenderResult;
+}
+
+/** Entries rendered by citeproc, in its order, with what is needed to merge several renderings. */
+export interface RenderResult {
+  entries: Array<{ id: string; text: string; sortkeys: Array<string | undefined> }>;
+  /** citeproc's sort directions per key: [less, greater] (ascending: [-1, 1]). */
+  directions: Array<[number, number]>;
+  /** The locale citeproc collates with. */
+  sortLocale: string;
 }
 
 let loading: Promise<CitationJs> | undefined;
@@ -20,7 +35,7 @@ let loading: Promise<CitationJs> | undefined;
  */
 export function loadCitationJs(): Promise<CitationJs> {
   loading ??= (async () => {
-    const core = (await import('@citation-js/core')) as unknown as { plugins: any; Cite: any };
+    const core = (await import('@citation-js/core')) as unknown as { plugins: any; Cite: any; util: any };
     await import('@citation-js/plugin-bibtex');
     await import('@citation-js/plugin-ris');
     await import('@citation-js/plugin-csl');
@@ -38,6 +53,20 @@ export function loadCitationJs(): Promise<CitationJs> {
       },
       addLocale(name, xml) {
         if (!csl.locales.has(name)) csl.locales.add(name, xml);
+      },
+      render(items, options) {
+        const engine = csl.engine(core.util.downgradeCsl(items), options.template, options.lang, options.format);
+        engine.opt.development_extensions.wrap_url_and_doi = options.hyperlinks === true;
+        engine.updateItems(items.map((item) => item.id));
+        const [params, bodies] = engine.makeBibliography() as [{ entry_ids: string[][] }, string[]];
+        return {
+          entries: bodies.map((text, index) => {
+            const id = String(params.entry_ids[index]?.[0]);
+            return { id, text, sortkeys: [...(engine.registry.registry[id]?.sortkeys ?? [])] };
+          }),
+          directions: engine.bibliography.opt.sort_directions ?? [],
+          sortLocale: engine.opt['default-locale-sort'] ?? 'en-US',
+        };
       },
       bibliography(items, options) {
         return plugins.output.format('bibliography', items, { ...options, asEntryArray: true }) as Array<[string, string]>;

@@ -1,6 +1,6 @@
 import type { Lang } from '@litsynth/common';
-import { loadCitationJs } from './citation-js.js';
 import { normalizeDoi } from './doi.js';
+import { renderBibliography } from './render-list.js';
 import { defaultLocaleFor, defaultStyle, resolveLocale, resolveStyle } from './styles.js';
 import type { BibEntry, CslItem, FormatReferenceListOptions, FormattedEntry, ReferenceList, VerificationStatus } from './types.js';
 
@@ -44,20 +44,16 @@ export async function formatReferenceList(entries: readonly BibEntry[], options:
   const locale = resolveLocale(options.locale ?? defaultLocaleFor(options.style ?? defaultStyle));
   const format = options.format ?? 'md';
   const lang: Lang = options.lang ?? (/^(nb|nn|no)\b/.test(locale.name) ? 'nb' : 'en');
-  const citationJs = await loadCitationJs();
-  citationJs.addTemplate(style.name, style.xml);
-  citationJs.addLocale(locale.name, locale.xml);
   const byId = new Map(entries.map((entry) => [entry.id, entry]));
-  const rendered =
-    entries.length === 0
-      ? []
-      : citationJs.bibliography(entries.map(toCiteprocItem), {
-          template: style.name,
-          lang: locale.name,
-          format: format === 'text' ? 'text' : 'html',
-          hyperlinks: format === 'html',
-        });
-  const formatted: FormattedEntry[] = rendered.map(([id, raw]) => {
+  const rendered = await renderBibliography(entries.map(toCiteprocItem), {
+    style,
+    locale,
+    format: format === 'text' ? 'text' : 'html',
+    hyperlinks: format === 'html',
+    ...(options.cacheDir === undefined ? {} : { cacheDir: options.cacheDir }),
+    ...(options.workers === undefined ? {} : { workers: options.workers }),
+  });
+  const formatted: FormattedEntry[] = rendered.map(({ id, text: raw }) => {
     const entry = byId.get(id);
     const status = entry ? unverifiedStatus(entry) : undefined;
     const body = format === 'text' ? raw.trim() : format === 'md' ? citeprocHtmlToMarkdown(entryInner(raw)) : entryInner(raw);

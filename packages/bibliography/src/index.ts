@@ -5,6 +5,7 @@ export { citeprocHtmlToMarkdown, formatReferenceList, toCiteprocItem } from './f
 export { doiUrl, normalizeDoi } from './doi.js';
 export { defaultLocale, defaultLocaleFor, defaultStyle, resolveLocale, resolveStyle } from './styles.js';
 export type { CslResource } from './styles.js';
-export { bibliographyRules, checkBibliography, foldText, missingFields } from './rules.js';
+export { bibliographyRules, checkBibliography, missingFields } from './rules.js';
+export { foldText } from './fold-text.js';
 export { compareTypedReferenceList, typedEntryFormProblems } from './typed-list.js';
 export type { CompareTypedListOptions, TypedReference } from './typed-list.js';

@@ -1,6 +1,7 @@
 import type { Diagnostic, Localized, RuleDefinition } from '@litsynth/common';
 import { entryDiagnostic } from './diagnostics.js';
 import { normalizeDoi } from './doi.js';
+import { foldText } from './fold-text.js';
 import { assignYearSuffixes, entryNames, entryYear } from './names.js';
 import type { BibEntry, CslItem, CslName } from './types.js';
 
@@ -185,17 +186,6 @@ function at(entry: BibEntry, rule: string, severity: Diagnostic['severity'], mes
     message,
     ...(suggestion ? { suggestion } : {}),
   });
-}
-
-/** Folds case, diacritics and Norwegian letters, for comparing names and titles. */
-export function foldText(text: string): string {
-  return text
-    .toLocaleLowerCase('nb')
-    .replace(/æ/g, 'ae')
-    .replace(/ø/g, 'o')
-    .replace(/å/g, 'a')
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '');
 }
 
 /** Levenshtein distance, for short strings (names, titles in one bucket). */

@@ -1,7 +1,7 @@
 import type { Diagnostic, Localized } from '@litsynth/common';
 import { entryDiagnostic } from './diagnostics.js';
 import { assignYearSuffixes, entryNames, entryYear } from './names.js';
-import { foldText } from './rules.js';
+import { foldText } from './fold-text.js';
 import type { BibEntry } from './types.js';
 
 /** One entry of a reference list typed in the manuscript (what `@litsynth/ingest` parses), placed. */

@@ -79,8 +79,12 @@ export interface FormatReferenceListOptions {
   locale?: string;
   /** Default `md`. */
   format?: ReferenceListFormat;
-  /** Language of the notes about unverified entries. Default `nb`. */
+  /** Language of the headings and of the notes about unverified entries. Default: from the locale. */
   lang?: 'nb' | 'en';
+  /** A folder for the on-disk cache of rendered entries, so unchanged entries are not formatted again. */
+  cacheDir?: string;
+  /** Worker threads for large lists (default: one per core beyond the first, from 2,000 new entries). */
+  workers?: number;
 }
 
 /** One formatted entry of a reference list, in list order. */

@@ -1,0 +1,185 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { writeFileAtomic } from '@litsynth/common';
+import { loadCitationJs, type RenderResult } from './citation-js.js';
+import { foldText } from './fold-text.js';
+import type { CslResource } from './styles.js';
+import type { CslItem } from './types.js';
+
+/** What a rendering depends on besides the items. */
+export interface RenderSettings {
+  style: CslResource;
+  locale: CslResource;
+  format: 'html' | 'text';
+  hyperlinks: boolean;
+  /** A folder for the on-disk cache of rendered entries (kept between runs); none by default. */
+  cacheDir?: string;
+  /** Worker threads for large lists: default one per core beyond the first, for ≥ 2,000 new entries. */
+  workers?: number;
+}
+
+type RenderedEntry = RenderResult['entries'][number];
+
+/** The rendered entries of one style/locale/format, by group hash, plus how to sort them. */
+interface RenderCache {
+  version: 1;
+  directions: RenderResult['directions'];
+  sortLocale: string;
+  groups: Record<string, RenderedEntry[]>;
+}
+
+const memoryCaches = new Map<string, RenderCache>();
+const workerThreshold = 2000;
+
+function sha1(text: string): string {
+  return createHash('sha1').update(text).digest('hex');
+}
+
+/**
+ * The group an item is rendered with: first author (or title) and year. Everything citeproc
+ * disambiguates in a bibliography (a/b letters, "et al." forms) stays within one group, so groups
+ * can be rendered apart, in parallel, and cached.
+ */
+function groupKey(item: CslItem): string {
+  const first = item.author?.[0] ?? item.editor?.[0];
+  const name = first ? (first.literal ?? first.family ?? '') : (item.title ?? '');
+  const year = item.issued?.['date-parts']?.[0]?.[0] ?? item.issued?.literal ?? '';
+  return `${foldText(String(name))}#${year}`;
+}
+
+/** citeproc's string comparison for sort keys (CSL.getSortCompare), rebuilt so merging needs no engine. */
+function sortCompare(locale: string): (a: string, b: string) => number {
+  const collator = new Intl.Collator(locale, { sensitivity: 'base', ignorePunctuation: true, numeric: true });
+  const compare = (a: string, b: string) => collator.compare(a.toLocaleLowerCase(), b.toLocaleLowerCase());
+  const strip = (text: string) => text.replace(/^[[\]'"]*/g, '');
+  return compare('[x', 'x') === 0 ? compare : (a, b) => compare(strip(a), strip(b));
+}
+
+/** Orders rendered entries as citeproc's registry does: key by key, then input order. */
+function compareEntries(cache: RenderCache, order: ReadonlyMap<string, number>) {
+  const compare = sortCompare(cache.sortLocale);
+  return (a: RenderedEntry, b: RenderedEntry): number => {
+    for (let index = 0; index < a.sortkeys.length; index++) {
+      const left = a.sortkeys[index];
+      const right = b.sortkeys[index];
+      const direction = cache.directions[index] ?? [-1, 1];
+      let result = 0;
+      if (left === right) result = 0;
+      else if (left === undefined || left === null) result = direction[1];
+      else if (right === undefined || right === null) result = direction[0];
+      else result = compare(left, right);
+      if (result > 0) return direction[1];
+      if (result < 0) return direction[0];
+    }
+    return (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0);
+  };
+}
+
+function cacheFile(settings: RenderSettings, key: string): string | undefined {
+  return settings.cacheDir ? join(settings.cacheDir, `bibliography-${key.slice(0, 16)}.json`) : undefined;
+}
+
+function loadCache(settings: RenderSettings, key: string): RenderCache | undefined {
+  const memory = memoryCaches.get(key);
+  if (memory) return memory;
+  const file = cacheFile(settings, key);
+  if (!file) return undefined;
+  try {
+    const data = JSON.parse(readFileSync(file, 'utf8')) as RenderCache;
+    if (data.version !== 1 || typeof data.groups !== 'object') return undefined;
+    memoryCaches.set(key, data);
+    return data;
+  } catch {
+    // No cache yet, or one we cannot read: render everything.
+    return undefined;
+  }
+}
+
+/** Renders items in this thread through citation-js. */
+async function renderHere(items: CslItem[], settings: RenderSettings): Promise<RenderResult> {
+  const citationJs = await loadCitationJs();
+  citationJs.addTemplate(settings.style.name, settings.style.xml);
+  citationJs.addLocale(settings.locale.name, settings.locale.xml);
+  return citationJs.render(items, { template: settings.style.name, lang: settings.locale.name, format: settings.format, hyperlinks: settings.hyperlinks });
+}
+
+/** Renders items in a worker thread (the compiled `format-worker.js` next to this module). */
+function renderInWorker(items: CslItem[], settings: RenderSettings): Promise<RenderResult> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./format-worker.js', import.meta.url), {
+      workerData: { items, style: settings.style, locale: settings.locale, format: settings.format, hyperlinks: settings.hyperlinks },
+    });
+    worker.once('message', (result: RenderResult) => {
+      resolve(result);
+      void worker.terminate();
+    });
+    worker.once('error', reject);
+  });
+}
+
+/** Splits groups of items into `count` chunks of about equal size, groups kept whole. */
+function chunkGroups(groups: CslItem[][], count: number): CslItem[][] {
+  const chunks: CslItem[][] = Array.from({ length: count }, () => []);
+  for (const group of [...groups].sort((a, b) => b.length - a.length)) {
+    const smallest = chunks.reduce((best, chunk) => (chunk.length < best.length ? chunk : best));
+    smallest.push(...group);
+  }
+  return chunks.filter((chunk) => chunk.length > 0);
+}
+
+/**
+ * Renders a bibliography in citeproc's order. Entries are rendered per author–year group; groups
+ * rendered before (same style, locale, format and item data) come from the cache, new ones are
+ * rendered through citation-js, spread over worker threads when there are many.
+ */
+export async function renderBibliography(items: readonly CslItem[], settings: RenderSettings): Promise<Array<{ id: string; text: string }>> {
+  if (items.length === 0) return [];
+  const key = sha1(JSON.stringify([settings.style.name, sha1(settings.style.xml), settings.locale.name, sha1(settings.locale.xml), settings.format, settings.hyperlinks]));
+  const groups = new Map<string, CslItem[]>();
+  for (const item of items) {
+    const group = groupKey(item);
+    const members = groups.get(group);
+    if (members) members.push(item);
+    else groups.set(group, [item]);
+  }
+  const hashes = new Map<CslItem[], string>();
+  for (const members of groups.values()) hashes.set(members, sha1(JSON.stringify(members)));
+  let cache = loadCache(settings, key);
+  const missing = [...groups.values()].filter((members) => !cache?.groups[hashes.get(members)!]);
+  if (missing.length > 0) {
+    const count = missing.reduce((sum, members) => sum + members.length, 0);
+    const cores = settings.workers ?? Math.max(0, availableParallelism() - 1);
+    // Workers exist only in the compiled package (format-worker.js); from sources, render here.
+    const canSpread = import.meta.url.endsWith('.js') && cores > 0 && count >= workerThreshold;
+    const chunks = canSpread ? chunkGroups(missing, cores + 1) : [missing.flat()];
+    const [here, ...elsewhere] = chunks;
+    const pending = elsewhere.map((chunk) => renderInWorker(chunk, settings));
+    const results = [await renderHere(here!, settings), ...(await Promise.all(pending))];
+    cache ??= { version: 1, directions: results[0]!.directions, sortLocale: results[0]!.sortLocale, groups: {} };
+    const rendered = new Map<string, RenderedEntry>();
+    for (const result of results) for (const entry of result.entries) rendered.set(entry.id, entry);
+    for (const members of missing) {
+      cache.groups[hashes.get(members)!] = members.map((item) => rendered.get(item.id)).filter((entry): entry is RenderedEntry => entry !== undefined);
+    }
+    memoryCaches.set(key, cache);
+    const file = cacheFile(settings, key);
+    if (file) {
+      // Keep the cache from growing without bound: drop groups this list does not use once they dominate.
+      const used = new Set(hashes.values());
+      if (Object.keys(cache.groups).length > 4 * used.size) {
+        cache.groups = Object.fromEntries(Object.entries(cache.groups).filter(([hash]) => used.has(hash)));
+      }
+      try {
+        await writeFileAtomic(file, JSON.stringify(cache));
+      } catch {
+        // The cache only saves time: a folder we cannot write to must not fail the list.
+      }
+    }
+  }
+  const order = new Map(items.map((item, index) => [item.id, index]));
+  const all = [...groups.values()].flatMap((members) => cache!.groups[hashes.get(members)!] ?? []);
+  return all.sort(compareEntries(cache!, order)).map(({ id, text }) => ({ id, text }));
+}
