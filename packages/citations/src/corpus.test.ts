@@ -26,7 +26,7 @@ describe('annotated corpus', () => {
       const part = scoreCorpus(cases.filter((corpusCase) => corpusCase.file === file));
       console.log(
         `  ${file}: ${part.expected} expected, ${part.found} found, ${part.matched} matched; ` +
-          `recall ${part.recall.toFixed(3)}, precision ${part.precision.toFixed(3)}, fields ${part.fieldsAgree}/${part.matched}`,
+          `(${part.positiveCases} positive, ${part.negativeCases} negative cases) recall ${part.recall.toFixed(3)}, precision ${part.precision.toFixed(3)}, fields ${part.fieldsAgree}/${part.matched}`,
       );
     }
     if (score.misses.length + score.falseAlarms.length > 0) {
