@@ -37,10 +37,15 @@ describe('litsynth check on the clean fixture thesis', () => {
       year: '2016',
       locator: 's. 17–18',
       secondary: null,
-      key: 'list-37',
+      key: 'eide2016',
       match: 'exact',
       reasons: [{ kind: 'exact' }],
     });
+  });
+
+  it('resolves to the thesis\'s own list when there is no bibliography file', () => {
+    const report = JSON.parse(litsynth(['check', 'tests/fixtures/clean-thesis/manuscript.md', '--format', 'json']).stdout);
+    expect({ diagnostics: report.diagnostics, key: report.citations[2].key }).toEqual({ diagnostics: [], key: 'list-37' });
   });
 
   it('also passes as a manuscript file checked against --bib', () => {

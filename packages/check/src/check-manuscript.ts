@@ -1,5 +1,6 @@
 import { applyRuleSettings, compareDiagnostics, type Diagnostic, type Lang, type Localized } from '@litsynth/common';
 import { parseCitations, type Citation } from '@litsynth/citations';
+import { compareTypedReferenceList } from '@litsynth/bibliography';
 import type { Manuscript } from '@litsynth/ingest';
 import { checkConnector, checkLocatorForm, checkPunctuation, checkSecondaryForm } from './form-rules.js';
 import { foldName, normalizeName } from './names.js';
@@ -34,7 +35,9 @@ export function checkManuscript(options: CheckOptions): CheckResult {
   const citations = [...(options.citations ?? parseCitations(manuscript.text))]
     .filter((citation) => !list || citation.start < list.start || citation.start >= list.end)
     .sort((a, b) => a.start - b.start);
-  const references = [...referencesFromList(manuscript), ...referencesFromEntries(options.entries, options.included ?? [])];
+  // Bibliography entries first: when a work is both in a file and in the thesis's own list, the
+  // citation gets the entry's id, and the typed list is compared with the entries below.
+  const references = [...referencesFromEntries(options.entries, options.included ?? []), ...referencesFromList(manuscript)];
   const diagnostics: Diagnostic[] = [];
   const report = (rule: string, offset: number, message: Localized, extra: Partial<Diagnostic> = {}) => {
     diagnostics.push(diagnosticAt(manuscript, rule, offset, message, extra));
@@ -57,7 +60,8 @@ export function checkManuscript(options: CheckOptions): CheckResult {
   for (const work of works) checkWork(work, references, language, report);
   checkConsistency(works, report);
   checkQuotations(manuscript, works, report);
-  checkReferences(manuscript, references, works, report, diagnostics);
+  checkReferences(manuscript, references, works, report, diagnostics, options.entries.length > 0);
+  if (list && options.entries.length > 0) diagnostics.push(...compareWithTypedList(manuscript, works, options));
 
   const settled = applyRuleSettings(diagnostics, options.settings ?? {}).sort(compareDiagnostics);
   const checked = works.map((work) => work.checked);
@@ -382,6 +386,7 @@ function checkReferences(
   works: readonly Work[],
   report: Report,
   diagnostics: Diagnostic[],
+  typedListCompared: boolean,
 ): void {
   if (manuscript.referenceList === null) {
     report('no-reference-list', Math.max(0, manuscript.text.length - 1), {
@@ -403,6 +408,8 @@ function checkReferences(
       en: `${citeForm(reference)} (${reference.key}) is never cited in the text${reference.included ? ', although it is an included article' : ''}.`,
     };
     const suggestion: Localized = { nb: 'Henvis til verket, eller fjern oppføringen.', en: 'Cite the work, or remove the entry.' };
+    // With bibliography entries, the typed list is compared by compareTypedReferenceList instead.
+    if (reference.origin === 'reference-list' && typedListCompared) continue;
     if (reference.origin === 'reference-list') {
       const entry = manuscript.referenceList?.entries.find((candidate) => `list-${manuscript.locate(candidate.start).line}` === reference.key);
       report('uncited-entry', entry?.start ?? 0, message, { key: reference.key, raw: entry?.raw ?? reference.key, suggestion });
@@ -423,12 +430,40 @@ function checkReferences(
   }
 }
 
+/**
+ * A thesis with its own reference list and a bibliography: the typed entries are compared with the
+ * cited entries (form of each typed entry, cited works missing from it, typed entries cited nowhere).
+ */
+function compareWithTypedList(manuscript: Manuscript, works: readonly Work[], options: CheckOptions): Diagnostic[] {
+  const list = manuscript.referenceList;
+  if (!list) return [];
+  const ids = new Set(options.entries.map((entry) => entry.id));
+  const cited = new Set(
+    works.flatMap((work) => [work.resolution.reference, ...work.resolution.alternatives]).map((reference) => reference?.key).filter((key): key is string => key !== undefined && ids.has(key)),
+  );
+  const typed = list.entries.map((entry) => {
+    const place = manuscript.locate(entry.start);
+    return { raw: entry.raw, authors: entry.authors, year: entry.year, title: entry.title, line: place.line, column: place.column };
+  });
+  return compareTypedReferenceList(typed, options.entries, {
+    file: manuscript.path,
+    listLine: manuscript.locate(list.heading.start).line,
+    cited,
+    ...(options.style === undefined ? {} : { style: options.style }),
+  }).map((diagnostic) => {
+    const section = sectionName(manuscript, list.heading.start);
+    return section === undefined || diagnostic.section !== undefined ? diagnostic : { ...diagnostic, section };
+  });
+}
+
 function summarize(citations: readonly CheckedCitation[], diagnostics: readonly Diagnostic[]): CheckSummary {
+  // Check rules in their order, then rules of other packages (the typed-list comparison) by id.
+  const order = checkRules.map((rule) => rule.id);
+  const ids = [...new Set(diagnostics.map((diagnostic) => diagnostic.rule))].sort(
+    (a, b) => (order.indexOf(a) + 1 || order.length + 1) - (order.indexOf(b) + 1 || order.length + 1) || (a < b ? -1 : 1),
+  );
   const rules: Record<string, number> = {};
-  for (const rule of checkRules) {
-    const count = diagnostics.filter((diagnostic) => diagnostic.rule === rule.id).length;
-    if (count > 0) rules[rule.id] = count;
-  }
+  for (const id of ids) rules[id] = diagnostics.filter((diagnostic) => diagnostic.rule === id).length;
   const count = (match: string) => citations.filter((citation) => citation.match === match).length;
   return {
     citations: citations.length,

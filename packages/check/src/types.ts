@@ -93,6 +93,8 @@ export interface CheckOptions {
   settings?: Readonly<Record<string, RuleSetting>>;
   /** The language of the thesis: decides the expected locator label ("s." or "p."). Default nb. */
   language?: Lang;
+  /** The study's CSL style (`norsk-apa-manual` default, or `apa`): the form a typed reference list is held to. */
+  style?: string;
 }
 
 /** Counts for the summary line. */

@@ -12,7 +12,7 @@ import {
   type RuleDefinition,
   type RuleSetting,
 } from '@litsynth/common';
-import { loadBibliographyFile, type BibEntry } from '@litsynth/bibliography';
+import { bibliographyRules, loadBibliographyFile, type BibEntry } from '@litsynth/bibliography';
 import { checkManuscript, checkRules, type CheckedCitation } from '@litsynth/check';
 import { parseCitations } from '@litsynth/citations';
 import { readManuscript, type Manuscript } from '@litsynth/ingest';
@@ -34,6 +34,7 @@ interface CheckInput {
   included: string[];
   settings: Record<string, RuleSetting>;
   language: Lang | undefined;
+  style: string | undefined;
   diagnostics: Diagnostic[];
 }
 
@@ -56,7 +57,7 @@ async function inputOf(path: string, bibFiles: readonly string[]): Promise<Check
   }
   const input: CheckInput = isFolder
     ? await studyInput(path)
-    : { manuscriptPath: path, entries: [], included: [], settings: {}, language: undefined, diagnostics: [] };
+    : { manuscriptPath: path, entries: [], included: [], settings: {}, language: undefined, style: undefined, diagnostics: [] };
   for (const file of bibFiles) {
     const loaded = await loadBibliographyFile(file);
     input.entries.push(...loaded.entries);
@@ -73,6 +74,7 @@ async function studyInput(dir: string): Promise<CheckInput> {
     included: study.config.included,
     settings: study.config.rules,
     language: study.config.language,
+    style: study.config.style,
     diagnostics: [...study.diagnostics],
   };
 }
@@ -127,6 +129,7 @@ export async function checkCommand(path: string, options: CheckCommandOptions): 
     included: input.included,
     settings: input.settings,
     language: input.language ?? 'nb',
+    ...(input.style === undefined ? {} : { style: input.style }),
   });
   // Problems in the bibliography files and records follow the same rule settings.
   const diagnostics = [...result.diagnostics, ...applyRuleSettings(input.diagnostics, input.settings)].sort(compareDiagnostics);
@@ -149,7 +152,7 @@ export async function checkCommand(path: string, options: CheckCommandOptions): 
     };
     process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
   } else {
-    const rules = new Map<string, RuleDefinition>([...checkRules, ...studyRules].map((rule) => [rule.id, rule]));
+    const rules = new Map<string, RuleDefinition>([...checkRules, ...studyRules, ...bibliographyRules].map((rule) => [rule.id, rule]));
     const header = lang === 'nb' ? `Sjekk av ${manuscript.path}` : `Check of ${manuscript.path}`;
     const noteLines = notes.map((note) => `${lang === 'nb' ? 'Merk' : 'Note'}: ${note}`);
     const body = renderPretty(diagnostics, {
