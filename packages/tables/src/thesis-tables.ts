@@ -33,6 +33,14 @@ export interface StudyTablesInput {
 
 const localized = (nb: string, en: string): Localized => ({ nb, en });
 
+// In the article matrix a blank may also be a fact no source could confirm (a journal, a year).
+const unknownNote = localized('– = ukjent: ikke oppgitt i oppgaven og ikke bekreftet i andre kilder.', '– = unknown: not stated in the thesis and not confirmed elsewhere.');
+const verificationNames: Record<'verified' | 'partly-verified' | 'unverified', Localized> = {
+  verified: localized('bekreftet', 'verified'),
+  'partly-verified': localized('delvis bekreftet', 'partly verified'),
+  unverified: localized('ikke bekreftet', 'unverified'),
+};
+
 /**
  * The article matrix (litteraturmatrise): author, year, country and journal; title; aim;
  * method and design; participants; main findings — one row per included article.
@@ -81,7 +89,14 @@ export function articleMatrixTable(records: readonly SourceRecord[], options: { 
   const notes = [
     pick(localized('Funnene er gjengitt med egne ord; sidetallene viser til artikkelen.', 'Findings are given in our own words; page numbers refer to the article.'), lang),
   ];
-  if (missing) notes.push(pick(notStatedNote, lang));
+  if (missing) notes.push(pick(unknownNote, lang));
+  const unconfirmed = records.filter((record) => record.entry.verification && record.entry.verification.status !== 'verified');
+  if (unconfirmed.length > 0) {
+    const list = unconfirmed
+      .map((record) => `${narrativeCitation(record.entry.item, lang)} (${pick(verificationNames[record.entry.verification!.status], lang)})`)
+      .join('; ');
+    notes.push(lang === 'nb' ? `Bibliografiske opplysninger som ikke er fullt bekreftet: ${list}.` : `Bibliographic data not fully confirmed: ${list}.`);
+  }
   return createTable({
     id: 'article-matrix',
     lang,
@@ -223,19 +238,33 @@ export function similaritiesTable(input: StudyTablesInput): ThesisTable {
   const header = [pick(localized('Tema', 'Theme'), lang), ...names, pick(localized('Likheter og forskjeller', 'Similarities and differences'), lang)];
   const rows: CellContent[][] = [];
 
-  const characteristic = (label: Localized, value: (record: SourceRecord) => string) => {
-    const values = records.map(value);
-    const same = values.every((v) => v === values[0]);
-    const verdict = records.length < 2
-      ? ''
-      : same
-        ? pick(localized('Likhet: samme for alle', 'Similarity: the same for all'), lang)
-        : pick(localized('Forskjell', 'Difference'), lang);
-    rows.push([pick(label, lang), ...values.map((v) => (v.trim() === '' ? notStated : v)), verdict]);
+  // Categorical characteristics get a verdict (same for all, or the groups with their counts);
+  // free-text ones are shown side by side, since equal wording is not what makes studies alike.
+  const characteristic = (label: Localized, value: (record: SourceRecord) => string, categorical: boolean) => {
+    const values = records.map((record) => value(record).trim() || notStated);
+    let verdict = '';
+    if (records.length > 1) {
+      const groups = new Map<string, number>();
+      for (const v of values) groups.set(v, (groups.get(v) ?? 0) + 1);
+      if (groups.size === 1) verdict = pick(localized('Likhet: samme for alle', 'Similarity: the same for all'), lang);
+      else if (categorical) verdict = `${pick(localized('Forskjell', 'Difference'), lang)}: ${[...groups].map(([v, n]) => `${v} (${n})`).join('; ')}`;
+    }
+    rows.push([pick(label, lang), ...values, verdict]);
   };
-  characteristic(localized('Land', 'Country'), (record) => pick(record.characteristics.country, lang));
-  characteristic(localized('Design', 'Design'), (record) => pick(record.characteristics.design, lang));
-  characteristic(localized('Deltakere', 'Participants'), (record) => pick(record.characteristics.participants, lang));
+  const peerReview = (record: SourceRecord) =>
+    pick(
+      record.characteristics.peerReviewed === 'unknown'
+        ? localized('ukjent', 'unknown')
+        : record.characteristics.peerReviewed
+          ? localized('ja', 'yes')
+          : localized('nei', 'no'),
+      lang,
+    );
+  characteristic(localized('Land', 'Country'), (record) => pick(record.characteristics.country, lang), true);
+  characteristic(localized('Fagfellevurdert', 'Peer-reviewed'), peerReview, true);
+  characteristic(localized('Datainnsamling (år)', 'Data collected (years)'), (record) => record.characteristics.dataYears ?? '', false);
+  characteristic(localized('Design', 'Design'), (record) => pick(record.characteristics.design, lang), false);
+  characteristic(localized('Deltakere', 'Participants'), (record) => pick(record.characteristics.participants, lang), false);
 
   const cellsByRecord = new Map(matrix.sources.map((source) => [source.recordId, new Map(source.cells.map((cell) => [cell.conceptId, cell]))]));
   // Finding ids per concept, record and relation, in matrix order.
@@ -300,19 +329,26 @@ function conceptVerdict(
   }
   const touched = perRecord.length - untouched.length;
   const only = byRelation.size === 1 ? [...byRelation.keys()][0]! : undefined;
-  if (only !== undefined && untouched.length === 0 && perRecord.length > 1) {
-    const plural: Record<Relation, string> = { supports: 'support', nuances: 'nuance', contradicts: 'contradict' };
-    return lang === 'nb' ? `Likhet: alle artiklene ${relationLabel(only, lang)}` : `Similarity: all articles ${plural[only]}`;
-  }
+  const plural: Record<Relation, string> = { supports: 'support', nuances: 'nuance', contradicts: 'contradict' };
   const lines: string[] = [];
-  if (only !== undefined) {
-    lines.push(lang === 'nb' ? `Delvis likhet: ${touched} av ${perRecord.length} artikler` : `Partial similarity: ${touched} of ${perRecord.length} articles`);
+  if (touched === 1) {
+    const name = perRecord.find((entry) => entry.cell !== undefined)!.name;
+    const how = [...byRelation.keys()].map((relation) => relationLabel(relation, lang)).join(lang === 'nb' ? ' og ' : ' and ');
+    return lang === 'nb' ? `Bare ${name}: ${how}` : `Only ${name}: ${how}`;
+  } else if (only !== undefined && untouched.length === 0) {
+    return lang === 'nb' ? `Likhet: alle artiklene ${relationLabel(only, lang)}` : `Similarity: all articles ${plural[only]}`;
+  } else if (only !== undefined) {
+    lines.push(
+      lang === 'nb'
+        ? `Likhet: ${touched} av ${perRecord.length} artikler ${relationLabel(only, lang)}`
+        : `Similarity: ${touched} of ${perRecord.length} articles ${plural[only]}`,
+    );
   } else {
     lines.push(pick(localized('Forskjell', 'Difference'), lang));
-  }
-  for (const relation of relations) {
-    const names = byRelation.get(relation);
-    if (names) lines.push(`${capitalise(relationLabel(relation, lang))}: ${names.join('; ')}`);
+    for (const relation of relations) {
+      const names = byRelation.get(relation);
+      if (names) lines.push(`${capitalise(relationLabel(relation, lang))}: ${names.join('; ')}`);
+    }
   }
   if (untouched.length > 0) lines.push(`${pick(localized('Ikke berørt', 'Not addressed'), lang)}: ${untouched.join('; ')}`);
   return lines;

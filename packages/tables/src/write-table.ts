@@ -142,11 +142,16 @@ export interface RenderTableFilesOptions {
   /** Title of the combined HTML document. */
   title: string;
   separator?: ',' | ';';
+  /** Folder of the per-table files, relative to the output folder ("tables"); default: beside the combined files. */
+  tableDir?: string;
+  /** Whether to write the combined `<name>.json` (default true). */
+  combinedJson?: boolean;
 }
 
 /**
- * Renders tables to files in every format: `<id>.md`, `.html`, `.csv`, `.json` per table, and the
- * combined `<name>.md`, `.html`, `.json` with the tables numbered from 1 in the given order.
+ * Renders tables to files in every format: `<id>.md`, `.html`, `.csv`, `.json` per table (in
+ * `tableDir`), and the combined `<name>.md`, `.html`, `.json` with the tables numbered from 1 in the
+ * given order.
  * Each table is rendered once; the combined documents reuse the parts.
  */
 export function renderTableFiles(tables: readonly ThesisTable[], options: RenderTableFilesOptions): TableFile[] {
@@ -157,7 +162,7 @@ export function renderTableFiles(tables: readonly ThesisTable[], options: Render
   const perTable: TableFile[] = [];
   tables.forEach((table, index) => {
     const number = index + 1;
-    const base = fileSafeId(table.id);
+    const base = options.tableDir ? `${options.tableDir}/${fileSafeId(table.id)}` : fileSafeId(table.id);
     const md = tableToMarkdown(table, { number });
     const section = tableToHtmlSection(table, { number });
     const data = tableToJsonData(table);
@@ -171,12 +176,12 @@ export function renderTableFiles(tables: readonly ThesisTable[], options: Render
       { file: `${base}.json`, data: `${JSON.stringify(data, null, 2)}\n` },
     );
   });
-  return [
+  const combined: TableFile[] = [
     { file: `${options.name}.md`, data: markdown.join('\n') },
     { file: `${options.name}.html`, data: htmlDocument(sections, tables[0]?.lang ?? 'nb', options.title) },
-    { file: `${options.name}.json`, data: `${JSON.stringify(json, null, 2)}\n` },
-    ...perTable,
   ];
+  if (options.combinedJson !== false) combined.push({ file: `${options.name}.json`, data: `${JSON.stringify(json, null, 2)}\n` });
+  return [...combined, ...perTable];
 }
 
 /** A table id as a file name: letters, digits, "-" and "_" kept, anything else as "-". */

@@ -1,6 +1,186 @@
-import { LitsynthError } from '@litsynth/common';
+import { relative, resolve, join } from 'node:path';
+import {
+  applyRuleSettings,
+  compareDiagnostics,
+  exitCodes,
+  LitsynthError,
+  readTextFile,
+  writeFileAtomic,
+  type Diagnostic,
+  type Lang,
+  type RuleDefinition,
+} from '@litsynth/common';
+import { checkManuscript } from '@litsynth/check';
+import { parseCitations } from '@litsynth/citations';
+import { readManuscript, type Manuscript } from '@litsynth/ingest';
+import {
+  buildDiscussionMap,
+  buildMatrix,
+  frameworkRules,
+  loadCoding,
+  loadConcepts,
+  matrixRules,
+  type Concept,
+  type DiscussionMap,
+  type Matrix,
+} from '@litsynth/matrix';
+import { recordRules } from '@litsynth/sources';
+import { loadStudy, studyRules, type Study } from '@litsynth/study';
+import { discussionMapTable, findingsMatrixTable, gapsTable, matrixToTable, renderTableFiles, type TableFile } from '@litsynth/tables';
+import { renderPretty } from '../output/pretty-diagnostics.js';
 
-/** `litsynth matrix`: not built yet; the issue that delivers it replaces this module. */
-export async function matrixCommand(_study: string, _options: Record<string, unknown>): Promise<number> {
-  throw new LitsynthError('usage', 'litsynth matrix is not available yet.', { messageNb: 'litsynth matrix er ikke tilgjengelig ennå.' });
+/** Options of `litsynth matrix` and `litsynth tables`. */
+export interface MatrixCommandOptions {
+  out?: string;
+  csvSeparator?: string;
+  lang?: Lang;
+}
+
+/** A study with its concept framework, matrix and discussion map, and every problem found on the way. */
+export interface StudyMatrix {
+  study: Study;
+  /** Empty when the study names no concepts file. */
+  concepts: Concept[];
+  matrix: Matrix;
+  /** Absent when the study names no concepts file. */
+  discussion?: DiscussionMap;
+  manuscript: Manuscript;
+  /** Problems in the records, concepts, coding, matrix and discussion map, rule settings applied. */
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * `litsynth matrix <study>`: the findings × concepts and sources × concepts matrix with its gaps,
+ * and the discussion map with the supervisor's cross-check, written to `<study>/out` (or --out):
+ * matrix.json (all data), matrix.md and matrix.html (the tables), tables/<id>.md|html|csv|json.
+ * Exit 1 when a problem of severity error was found (the outputs are still written).
+ */
+export async function matrixCommand(studyDir: string, options: MatrixCommandOptions): Promise<number> {
+  const separator = csvSeparator(options.csvSeparator);
+  const built = await buildStudyMatrix(studyDir);
+  const { study, concepts, matrix, discussion } = built;
+  const lang: Lang = options.lang ?? study.config.language;
+  if (study.config.concepts === undefined) {
+    throw new LitsynthError('usage', 'The study names no concepts file (concepts: in study.yaml); there is no matrix to build.', {
+      file: join(studyDir, 'study.yaml'),
+      messageNb: 'Studien har ingen begrepsfil (concepts: i study.yaml); det finnes ingen matrise å bygge.',
+    });
+  }
+  const input = { records: study.records, concepts, matrix, lang };
+  const tables = [matrixToTable(input), findingsMatrixTable(input), gapsTable(input)];
+  if (discussion) tables.push(discussionMapTable({ ...input, discussion }));
+  const data = { version: 1, concepts: concepts.map((concept) => concept.id), matrix, discussion: discussion ?? null };
+  const files: TableFile[] = [
+    { file: 'matrix.json', data: `${JSON.stringify(data, null, 2)}\n` },
+    ...renderTableFiles(tables, {
+      name: 'matrix',
+      title: lang === 'nb' ? `Matrise: ${study.config.title.nb}` : `Matrix: ${study.config.title.en}`,
+      separator,
+      tableDir: 'tables',
+      combinedJson: false,
+    }),
+  ];
+  await report(built, files, outputDir(studyDir, options), lang);
+  return built.diagnostics.some((diagnostic) => diagnostic.severity === 'error') ? exitCodes.errorsFound : exitCodes.ok;
+}
+
+/**
+ * Loads a study and builds what the matrix and the tables rest on: the concept framework and
+ * the coding (when the study names them), the matrix, and the discussion map, resolving the
+ * manuscript's citations the way `litsynth check` does. Broken records, concepts or links become
+ * diagnostics; the rest still builds.
+ */
+export async function buildStudyMatrix(studyDir: string): Promise<StudyMatrix> {
+  const study = await loadStudy(studyDir);
+  const { config } = study;
+  const problems: Diagnostic[] = study.diagnostics.filter((diagnostic) => recordRuleIds.has(diagnostic.rule));
+  let concepts: Concept[] = [];
+  let links: Parameters<typeof buildMatrix>[0]['coding'] = [];
+  if (config.concepts !== undefined) {
+    const loaded = await loadConcepts(asGiven(config.concepts), { entryIds: study.entries.map((entry) => entry.id) });
+    problems.push(...loaded.diagnostics);
+    concepts = loaded.framework.concepts;
+    if (config.coding !== undefined) {
+      const coding = await loadCoding(asGiven(config.coding), { concepts, records: study.records });
+      problems.push(...coding.diagnostics);
+      links = coding.coding.links;
+    }
+  }
+  const matrix = buildMatrix({ records: study.records, concepts, coding: links });
+  problems.push(...matrix.diagnostics);
+
+  const manuscript = await readManuscript(asGiven(config.manuscript));
+  let discussion: DiscussionMap | undefined;
+  if (config.concepts !== undefined) {
+    const citations = parseCitations(manuscript.text);
+    // The check's resolution (fuzzy, with year-only citations taken from their context), so that
+    // the map and `litsynth check` agree on which citation is which article.
+    const checked = checkManuscript({ manuscript, citations, entries: study.entries, included: config.included, language: config.language });
+    const keyByStart = new Map(checked.citations.map((citation) => [citation.start, citation.key]));
+    discussion = buildDiscussionMap({
+      manuscript,
+      citations,
+      records: study.records,
+      concepts,
+      matrix,
+      chapters: config.chapters,
+      resolve: (citation) => keyByStart.get(citation.start) ?? undefined,
+    });
+    problems.push(...discussion.diagnostics);
+  }
+  const diagnostics = applyRuleSettings(problems, config.rules).sort(compareDiagnostics);
+  const built: StudyMatrix = { study, concepts, matrix, manuscript, diagnostics };
+  if (discussion) built.discussion = discussion;
+  return built;
+}
+
+const recordRuleIds = new Set(recordRules.map((rule) => rule.id));
+
+/** The CSV separator option: "," or ";" (Norwegian Excel), anything else is a usage error. */
+export function csvSeparator(value: string | undefined): ',' | ';' {
+  if (value === undefined || value === ',') return ',';
+  if (value === ';') return ';';
+  throw new LitsynthError('usage', `--csv-separator must be "," or ";", not "${value}".`, {
+    messageNb: `--csv-separator må være «,» eller «;», ikke «${value}».`,
+  });
+}
+
+/** The output folder: --out, else `<study>/out`. */
+export function outputDir(studyDir: string, options: MatrixCommandOptions): string {
+  return resolve(options.out ?? join(studyDir, 'out'));
+}
+
+/** Prints the problems, writes the files atomically (each one whole, or the old one kept) and says where. */
+export async function report(built: StudyMatrix, files: readonly TableFile[], outDir: string, lang: Lang): Promise<void> {
+  if (built.diagnostics.length > 0) {
+    const rules = new Map<string, RuleDefinition>([...matrixRules, ...frameworkRules, ...recordRules, ...studyRules].map((rule) => [rule.id, rule]));
+    const lines = await sourceLines(built.manuscript, built.diagnostics);
+    process.stderr.write(`${renderPretty(built.diagnostics, { lang, lines, rules, color: Boolean(process.stderr.isTTY) }).trimEnd()}\n\n`);
+  }
+  for (const file of files) await writeFileAtomic(join(outDir, file.file), file.data);
+  const where = asGiven(outDir);
+  process.stdout.write(
+    `${lang === 'nb' ? `Skrev ${files.length} filer til ${where}:` : `Wrote ${files.length} files to ${where}:`}\n` +
+      files.map((file) => `  ${join(where, file.file)}\n`).join(''),
+  );
+}
+
+/** The lines of the text files the diagnostics point into, for quoting them. */
+async function sourceLines(manuscript: Manuscript, diagnostics: readonly Diagnostic[]): Promise<Map<string, string[]>> {
+  const lines = new Map<string, string[]>();
+  for (const file of new Set(diagnostics.map((diagnostic) => diagnostic.file))) {
+    if (file === manuscript.path && (manuscript.format === 'docx' || manuscript.format === 'pdf')) continue;
+    try {
+      lines.set(file, (await readTextFile(file)).text.split(/\r\n|\r|\n/));
+    } catch {
+      // A file that cannot be quoted is still reported; only its line is left out.
+    }
+  }
+  return lines;
+}
+
+/** A path as the user would write it: relative to the working directory when inside it. */
+function asGiven(path: string): string {
+  const relativePath = relative(process.cwd(), path);
+  return relativePath && !relativePath.startsWith('..') ? relativePath : path;
 }
