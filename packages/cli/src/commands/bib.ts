@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { compareDiagnostics, exitCodes, LitsynthError, writeFileAtomic, type Diagnostic, type Lang } from '@litsynth/common';
 import {
   authorYearKey,
@@ -83,6 +85,16 @@ async function studyInput(dir: string, all: boolean): Promise<BibInput> {
 }
 
 /**
+ * Where rendered entries are cached between runs: $LITSYNTH_CACHE_DIR, else node_modules/.cache/litsynth
+ * of the working directory (the convention of babel and eslint), else nowhere.
+ */
+function cacheDir(): string | undefined {
+  if (process.env.LITSYNTH_CACHE_DIR) return process.env.LITSYNTH_CACHE_DIR;
+  const modules = join(process.cwd(), 'node_modules');
+  return existsSync(modules) ? join(modules, '.cache', 'litsynth') : undefined;
+}
+
+/**
  * The cited entries, plus the entries with the same author(s) and year as a cited one: a citation
  * such as "(SNL, 2018)" may stand for any of them, and listing them all keeps their a/b letters the
  * same as the check gives them (it assigns letters over the whole bibliography).
@@ -123,7 +135,8 @@ export async function bibCommand(study: string | undefined, options: BibCommandO
   const style = options.style ?? input.style ?? defaultStyle;
   const locale = options.locale ?? (options.style ? defaultLocaleFor(options.style) : (input.locale ?? defaultLocaleFor(style)));
   const lang: Lang = options.lang ?? input.language ?? (/^(nb|nn|no)\b/.test(locale) ? 'nb' : 'en');
-  const list = await formatReferenceList(entries, { style, locale, format: options.format ?? 'md', lang });
+  const cache = cacheDir();
+  const list = await formatReferenceList(entries, { style, locale, format: options.format ?? 'md', lang, ...(cache ? { cacheDir: cache } : {}) });
   if (options.out) {
     await writeFileAtomic(options.out, list.output);
     process.stderr.write(
