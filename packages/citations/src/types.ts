@@ -32,7 +32,10 @@ export interface Citation {
   form: 'parenthetical' | 'narrative';
   /** Family names or corporate authors as written, in order ("Eide", "Eide"). */
   authors: string[];
-  /** Whether the (single) author looks like an organisation ("Arbeids- og velferdsdirektoratet"). */
+  /**
+   * Whether the (single) author is not a person: an organisation ("Arbeids- og velferdsdirektoratet",
+   * "SNL") or a law or other work cited by its title ("Sosialtjenesteloven").
+   */
   corporate: boolean;
   /** "et al.", "mfl.", "m.fl." as written, or null. */
   etAl: string | null;
