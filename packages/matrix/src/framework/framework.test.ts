@@ -77,7 +77,7 @@ describe('the NAV study framework and coding', () => {
       page: '35',
       terms: { nb: ['empati*', 'innlevelse', 'sette seg inn i', 'leve seg inn i'], en: ['empath*'] },
       file: `${study}concepts.yaml`,
-      line: 11,
+      line: 12,
     });
   });
 
@@ -96,7 +96,7 @@ describe('the NAV study framework and coding', () => {
         en: '5.2 and 6.0 - the reform was to give joined-up help, but users met a fragmented organisation; the reform has not made things easier.',
       },
       file: `${study}coding.yaml`,
-      line: 86,
+      line: 87,
     });
     const coded = new Set(coding.links.map((link) => link.finding));
     const uncoded = records.flatMap((record) => record.findings.map((finding) => finding.id)).filter((id) => !coded.has(id));
