@@ -19,7 +19,7 @@ const narrativePatterns: RegExp[] = [
   // "Arbeids- og sosialdepartementet", "arbeids-, og sosialdepartementet"
   new RegExp(`${noLetterBefore}(\\p{L}+-,?\\s+(?:og|and|&)\\s+\\p{L}+)$`, 'u'),
   // "Statistisk sentralbyrå", "World Health Organization": up to eight words, trimmed below.
-  new RegExp(`${noLetterBefore}((?:[\\p{L}-]+\\s+){1,7}(?:\\p{L}+|\\[\\p{Lu}+\\]))$`, 'u'),
+  new RegExp(`${noLetterBefore}((?:[\\p{L}-]+\\s+){1,7}(?:\\p{L}+|\\[\\p{Lu}[\\p{L}\\d-]*\\]))$`, 'u'),
   // "Honneths", "Dalland", "SNL", "van der Berg"
   new RegExp(`${noLetterBefore}(${name})$`, 'u'),
 ];
@@ -111,7 +111,7 @@ function acceptMultiwordOrganisation(written: string): boolean {
   const words = written.split(/\s+/u);
   let last = words[words.length - 1] ?? '';
   // "Norsk sykepleierforbund [NSF]": the abbreviation in brackets marks an organisation.
-  if (/^\[\p{Lu}+\]$/u.test(last)) last = words[words.length - 2] ?? '';
+  if (/^\[\p{Lu}[\p{L}\d-]*\]$/u.test(last)) last = words[words.length - 2] ?? '';
   return (endsLikeOrganisation(last) || /\]$/u.test(written)) && /\s/u.test(written.slice(organisationStart(written)));
 }
 
@@ -122,7 +122,7 @@ function acceptMultiwordOrganisation(written: string): boolean {
 function organisationStart(written: string): number {
   const words = [...written.matchAll(/\S+/gu)];
   let first = words.length - 1;
-  if (first > 0 && /^\[\p{Lu}+\]$/u.test(words[first]?.[0] ?? '')) first -= 1;
+  if (first > 0 && /^\[\p{Lu}[\p{L}\d-]*\]$/u.test(words[first]?.[0] ?? '')) first -= 1;
   while (first > 0) {
     const word = words[first - 1]?.[0] ?? '';
     const lower = word.toLowerCase();

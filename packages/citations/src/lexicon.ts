@@ -52,8 +52,13 @@ export const prefixPattern =
 export const locatorLabelPattern =
   '(?:sider|side|artikkel|art\\.|pkt\\.|punkt|ss\\.|s\\.|s,|s(?=\\s*\\d)|pp\\.|pp(?=\\s*\\d)|p\\.|p(?=\\s*\\d)|kapittel|kap\\.|kap(?=\\s*\\d)|chapter|chap\\.|ch\\.|para\\.|paras\\.|avsn\\.|avsnitt|§§|§)';
 
-/** A locator value: a number or a range with hyphen or dash, optionally "f." / "ff.". */
-export const locatorValuePattern = '\\d{1,5}(?:\\s?[-–—]\\s?\\d{1,5})?(?:\\s?ff?\\.)?';
+const pageOrRange = '\\d{1,5}(?:\\s?[-–—]\\s?\\d{1,5})?(?:\\s?ff?\\.)?';
+/**
+ * A locator value: a number or a range with hyphen or dash, optionally "f." / "ff.", or a list of
+ * them ("12-13, 45", "12 og 45"). A four-digit year never continues a list ("s.22, 2016" is a page
+ * and a second year).
+ */
+export const locatorValuePattern = `${pageOrRange}(?:\\s?(?:,|og|and|&)\\s?(?!(?:1[5-9]|20)\\d\\d(?!\\d))${pageOrRange})*`;
 
 /** Years without a number: Norwegian "u.å." (uten år), English "n.d.", and "in press". */
 export const undatedPattern =

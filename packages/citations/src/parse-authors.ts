@@ -17,7 +17,8 @@ const connectorToken = /(?:^|[\s,])(og|and)(?=\s)|&/gu;
 const forbiddenCharacters = /[\d=%/:;()?!«»"“”+*<>|{}]/u;
 const capitalised = /^\p{Lu}[\p{L}'’.-]*$/u;
 const acronym = /^\p{Lu}{2,}[\p{Lu}\d-]*$/u;
-const bracketAcronym = /^\[\p{Lu}[\p{Lu}\d-]*\]$/u;
+// An abbreviation in brackets after an organisation's name: "[WHO]", "[NSF]", "[Hdir]".
+const bracketAcronym = /^\[\p{Lu}[\p{L}\d-]*\]$/u;
 const initial = /^\p{Lu}\.$/u;
 const lowercaseWord = /^\p{Ll}[\p{L}'’-]*$/u;
 // Adjectives inside organisation names ("Statistisk", "norske", "nasjonal").
@@ -49,7 +50,7 @@ function parseAuthorListAsWritten(text: string): AuthorList | null {
   }
   // "National Institute for Health and Care Excellence [NICE]": an abbreviation in brackets follows
   // the full name of one group author, so "and" inside it joins words, not authors.
-  if (etAl === null && /\s\[\p{Lu}[\p{Lu}\d-]*\]$/u.test(rest) && isCorporateName(rest)) {
+  if (etAl === null && /\s\[\p{Lu}[\p{L}\d-]*\]$/u.test(rest) && isCorporateName(rest)) {
     return { authors: [rest], connector: null, etAl: null, corporate: true };
   }
   const protectedText = rest.replace(compoundConnector, '-$1\u0001$2\u0001');
