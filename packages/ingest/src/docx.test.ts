@@ -89,6 +89,23 @@ describe('docxToManuscript', () => {
     ]);
   });
 
+  test('counts a paragraph set to begin on a new page ("page break before") as a page break', async () => {
+    const bytes = withDocumentXml('thesis.docx', (xml) =>
+      xml
+        .replace(/<w:p><w:r><w:br w:type="page" ?\/><\/w:r><\/w:p>/g, '')
+        .replace(/<w:pPr><w:pStyle w:val="Heading1" \/>/g, '<w:pPr><w:pStyle w:val="Heading1" /><w:pageBreakBefore/>'),
+    );
+    const manuscript = await docxToManuscript(bytes, 'page-break-before.docx');
+    expect(manuscript.headings.map((heading) => [heading.text, manuscript.locate(heading.start).page])).toEqual([
+      ['Innledning', 1],
+      ['Problemstilling', 1],
+      ['Avgrensning', 1],
+      ['Metode', 2],
+      ['Resultater og drøfting', 3],
+      ['Referanser', 4],
+    ]);
+  });
+
   test('a document without page breaks has no pages', async () => {
     const bytes = withDocumentXml('thesis.docx', (xml) => xml.replace(/<w:p><w:r><w:br w:type="page" ?\/><\/w:r><\/w:p>/g, ''));
     const manuscript = await docxToManuscript(bytes, 'no-pages.docx');

@@ -117,9 +117,9 @@ function mainDocumentPart(zip: BoundedZip): string | undefined {
 function markPages(xml: string, source: 'rendered' | 'explicit' | 'none'): string {
   if (source === 'rendered') return xml.replace(/<w:lastRenderedPageBreak\s*\/>/g, `<w:t>${pageMarker}</w:t>`);
   if (source === 'explicit') {
-    return xml
-      .replace(/<w:br\b[^>]*w:type="page"[^>]*\/>/g, (tag) => `${tag}<w:t>${pageMarker}</w:t>`)
-      .replace(/(<w:pPr>(?:(?!<\/w:pPr>)[\s\S])*<w:pageBreakBefore(?!\s+w:val="(?:0|false)")[^>]*\/>[\s\S]*?<\/w:pPr>)/g, `$1<w:r><w:t>${pageMarker}</w:t></w:r>`);
+    const marked = xml.replace(/<w:br\b[^>]*w:type="page"[^>]*\/>/g, (tag) => `${tag}<w:t>${pageMarker}</w:t>`);
+    if (!marked.includes('<w:pageBreakBefore')) return marked;
+    return marked.replace(/(<w:pPr>(?:(?!<\/w:pPr>)[\s\S])*<w:pageBreakBefore(?!\s+w:val="(?:0|false)")[^>]*\/>[\s\S]*?<\/w:pPr>)/g, `$1<w:r><w:t>${pageMarker}</w:t></w:r>`);
   }
   return xml;
 }
@@ -164,6 +164,7 @@ function walkDocument(document: MammothDocument): Walk {
   let noteParagraphNumber = bodyParagraphs;
   let page = 1;
   let pageKnown = false;
+  let textSeen = false;
   let openField: { line: number; column: number } | null = null;
 
   const readParagraph = (paragraph: MammothElement, line: number, inNote: boolean, notePage?: number): MammothElement[] => {
@@ -183,8 +184,10 @@ function walkDocument(document: MammothDocument): Walk {
           for (const char of element.value ?? '') {
             if (char === pageMarker) {
               if (inNote) continue;
+              // A break before any text (a first heading set to "page break before") starts no page.
+              const startsPage = textSeen || text.trim() !== '' || spans.some((span) => span.text.trim() !== '');
               flush();
-              page++;
+              if (startsPage) page++;
               pageKnown = true;
             } else if (char === fieldStartMarker) {
               openField = { line, column };
@@ -217,6 +220,7 @@ function walkDocument(document: MammothDocument): Walk {
     };
     for (const child of paragraph.children ?? []) visit(child);
     flush();
+    if (spans.some((span) => span.text.trim() !== '')) textSeen = true;
     blocks.push({ kind: kindOf(paragraph), spans, ...levelOf(paragraph) });
     return noteReferences;
   };
