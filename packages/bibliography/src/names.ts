@@ -43,6 +43,8 @@ function sortTitle(entry: BibEntry): string {
     .replace(/^(the|a|an|en|et|ei|den|det|de)\s+/, '');
 }
 
+const titleCollator = new Intl.Collator('nb');
+
 /** "2019-06-05" → "2019-06-05"; missing parts sort first, as citeproc sorts them. */
 function dateKey(entry: BibEntry): string {
   const parts = entry.item.issued?.['date-parts']?.[0] ?? [];
@@ -68,8 +70,8 @@ export function assignYearSuffixes(entries: readonly BibEntry[]): Map<string, st
     // The order of norsk-apa-manual's bibliography sort: full date, then title (then id, for stability).
     const sorted = [...group].sort(
       (a, b) =>
-        dateKey(a).localeCompare(dateKey(b)) ||
-        sortTitle(a).localeCompare(sortTitle(b), 'nb') ||
+        (dateKey(a) < dateKey(b) ? -1 : dateKey(a) > dateKey(b) ? 1 : 0) ||
+        titleCollator.compare(sortTitle(a), sortTitle(b)) ||
         (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
     );
     sorted.forEach((entry, index) => suffixes.set(entry.id, suffixLetter(index)));

@@ -4,12 +4,14 @@ import { join } from 'node:path';
 import { compareDiagnostics, exitCodes, LitsynthError, writeFileAtomic, type Diagnostic, type Lang } from '@litsynth/common';
 import {
   authorYearKey,
+  compareTypedReferenceList,
   defaultLocaleFor,
   defaultStyle,
   formatReferenceList,
   loadBibliographyFile,
   type BibEntry,
   type ReferenceListFormat,
+  type TypedReference,
 } from '@litsynth/bibliography';
 
 /** Options of `litsynth bib` as commander parses them. */
@@ -56,31 +58,46 @@ async function studyInput(dir: string, all: boolean): Promise<BibInput> {
   }
   const { loadStudy } = await import('@litsynth/study');
   const study = await loadStudy(dir);
-  let cited: Set<string> | undefined;
-  if (!all) {
-    const [{ readManuscript }, { parseCitations }, { checkManuscript }] = await Promise.all([
-      import('@litsynth/ingest'),
-      import('@litsynth/citations'),
-      import('@litsynth/check'),
-    ]);
-    const manuscript = await readManuscript(study.config.manuscript);
-    const result = checkManuscript({
-      manuscript,
-      citations: parseCitations(manuscript.text),
-      entries: study.entries,
-      included: study.config.included,
-      settings: study.config.rules,
-      language: study.config.language,
+  const [{ readManuscript }, { parseCitations }, { checkManuscript }] = await Promise.all([
+    import('@litsynth/ingest'),
+    import('@litsynth/citations'),
+    import('@litsynth/check'),
+  ]);
+  const manuscript = await readManuscript(study.config.manuscript);
+  const result = checkManuscript({
+    manuscript,
+    citations: parseCitations(manuscript.text),
+    entries: study.entries,
+    included: study.config.included,
+    settings: study.config.rules,
+    language: study.config.language,
+  });
+  const citedKeys = new Set(result.citations.map((citation) => citation.key).filter((key): key is string => key !== null));
+  const diagnostics = study.diagnostics.filter((diagnostic) => diagnostic.rule.startsWith('bib-'));
+  // A manuscript with its own reference list: compare it with the style and the cited works.
+  const list = manuscript.referenceList;
+  if (list) {
+    const typed: TypedReference[] = list.entries.map((entry) => {
+      const place = manuscript.locate(entry.start);
+      return { raw: entry.raw, authors: entry.authors, year: entry.year, title: entry.title, line: place.line, column: place.column };
     });
-    cited = new Set(result.citations.map((citation) => citation.key).filter((key): key is string => key !== null));
+    diagnostics.push(
+      ...compareTypedReferenceList(typed, study.entries, {
+        file: manuscript.path,
+        listLine: manuscript.locate(list.start).line,
+        cited: citedKeys,
+        style: study.config.style,
+      }),
+    );
   }
+  const cited = all ? undefined : citedKeys;
   return {
     entries: [...study.entries],
     cited,
     style: study.config.style,
     locale: study.config.locale,
     language: study.config.language,
-    diagnostics: study.diagnostics.filter((diagnostic) => diagnostic.rule.startsWith('bib-')),
+    diagnostics,
   };
 }
 
@@ -145,10 +162,12 @@ export async function bibCommand(study: string | undefined, options: BibCommandO
         : `litsynth: wrote ${list.entries.length} references to ${options.out}\n`,
     );
   } else process.stdout.write(list.output);
-  // Unreadable entries are left out of the list: say so, on stderr so the list stays clean.
-  const errors = input.diagnostics.filter((diagnostic) => diagnostic.severity === 'error').sort(compareDiagnostics);
-  for (const diagnostic of errors) {
-    process.stderr.write(`${diagnostic.file}:${diagnostic.line}:${diagnostic.column}: ${diagnostic.message[lang]} [${diagnostic.rule}]\n`);
+  // Unreadable entries (left out of the list) and differences from a typed reference list: on
+  // stderr, so that the list on stdout stays clean.
+  const shown = input.diagnostics.filter((diagnostic) => diagnostic.severity !== 'info').sort(compareDiagnostics);
+  for (const diagnostic of shown) {
+    const suggestion = diagnostic.suggestion ? ` → ${diagnostic.suggestion[lang]}` : '';
+    process.stderr.write(`${diagnostic.file}:${diagnostic.line}:${diagnostic.column}: ${diagnostic.message[lang]}${suggestion} [${diagnostic.rule}]\n`);
   }
-  return errors.length > 0 ? exitCodes.errorsFound : exitCodes.ok;
+  return shown.some((diagnostic) => diagnostic.severity === 'error') ? exitCodes.errorsFound : exitCodes.ok;
 }
