@@ -50,9 +50,30 @@ describe('litsynth build', () => {
 
     const second = litsynth(['build', 'studies/nav-relasjon', '--out', out]);
     expect(second.code).toBe(0);
-    expect(second.stdout.split('\n')[1]).toBe(`  0 fil(er) skrevet, ${files.size} uendret`);
+    // The build stamp (input and output hashes) is the one file besides the outputs.
+    expect(names).toContain('.litsynth-build.json');
+    expect(second.stdout.split('\n')[1]).toBe(`  0 fil(er) skrevet, ${files.size - 1} uendret`);
     // Byte-identical and untouched: no timestamps inside, no rewrite of unchanged files.
     expect(await snapshot(out)).toEqual(files);
+  });
+
+  it('rebuilds what an input change touches, and only that', async () => {
+    const study = join(await mkdtemp(join(tmpdir(), 'litsynth-build-')), 'study');
+    await cp(join(root, 'tests/fixtures/hostile-study'), study, { recursive: true });
+    expect(litsynth(['build', study, '--quiet']).code).toBe(0);
+    const before = await snapshot(join(study, 'out'));
+    const manuscript = join(study, 'manuscript.txt');
+    await writeFile(manuscript, `${await readFile(manuscript, 'utf8')}\nEt nytt avsnitt om tillit (Hacker, 2020).\n`);
+    const result = litsynth(['build', study]);
+    expect(result.code).toBe(0);
+    const after = await snapshot(join(study, 'out'));
+    const changed = [...after.keys()].filter((name) => after.get(name)?.bytes !== before.get(name)?.bytes).sort();
+    // The check and the report change; the tables and the reference list do not.
+    expect(changed).toEqual(expect.arrayContaining(['.litsynth-build.json', 'check.json', 'check.txt', 'report.html']));
+    expect(changed).not.toContain('tables/article-matrix.csv');
+    expect(changed).not.toContain('references.md');
+    expect(result.stdout.split('\n')[1]).toBe(`  ${changed.length - 1} fil(er) skrevet, ${after.size - changed.length} uendret`);
+    expect(after.get('report.html')?.bytes).toContain('Et nytt avsnitt om tillit');
   });
 
   it('is silent with --quiet and speaks English with --lang en', async () => {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
+import { readdir, readFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { formatReferenceList, type BibEntry, type FormattedEntry } from '@litsynth/bibliography';
 import { checkManuscript, checkRules, type CheckedCitation, type CheckResult } from '@litsynth/check';
@@ -111,10 +112,24 @@ const partNames = {
 export async function buildCommand(studyDir: string, options: BuildCommandOptions): Promise<number> {
   const started = performance.now();
   const quiet = options.quiet === true;
+  const outDir = resolve(options.out ?? join(studyDir, 'out'));
+  const stampKey = await buildKey(studyDir, outDir, options.lang);
+  const stampPath = join(outDir, stampFileName);
+
+  // Nothing changed since the last complete build (same inputs, same litsynth, outputs intact):
+  // say so, without loading the study again.
+  const previous = await readStamp(stampPath);
+  if (previous && previous.key === stampKey && (await stampHolds(previous, outDir))) {
+    const seconds = (performance.now() - started) / 1000;
+    const count = Object.keys(previous.outputs).length;
+    if (!quiet) process.stdout.write(summary({ facts: previous.facts, outDir, written: 0, unchanged: count, failures: 0, seconds }));
+    return exitCodes.ok;
+  }
+
   const study = await loadStudy(studyDir);
   const lang: Lang = options.lang ?? study.config.language;
+  const inputs = await hashFiles(outDir, studyInputs(study));
   const progress = new Progress(!quiet && Boolean(process.stderr.isTTY), lang);
-  const outDir = resolve(options.out ?? join(studyDir, 'out'));
   const state: BuildState = { study, lang, diagnostics: [], tables: [] };
   const files: OutputFile[] = [];
   const failures: PartFailure[] = [];
@@ -140,14 +155,102 @@ export async function buildCommand(studyDir: string, options: BuildCommandOption
   progress.start(partNames.write);
   const written = await writeOutputs(outDir, files);
   failures.push(...written.failures);
+  const facts = factsOf(state);
+  // Only a complete build may be skipped next time.
+  if (failures.length === 0) {
+    const stamp: BuildStamp = {
+      version: 1,
+      key: stampKey,
+      inputs,
+      outputs: Object.fromEntries(files.map((file) => [file.path, hash(Buffer.from(file.content, 'utf8'))])),
+      facts,
+    };
+    await writeOutputs(outDir, [{ path: stampFileName, content: `${JSON.stringify(stamp, null, 2)}\n` }]);
+  }
   progress.done(partNames.write);
 
   const seconds = (performance.now() - started) / 1000;
-  if (!quiet) process.stdout.write(summary({ state, outDir, written, failures, seconds }));
+  if (!quiet) {
+    process.stdout.write(
+      summary({ facts, outDir, written: written.written.length, unchanged: written.unchanged.length, failures: failures.length, seconds }),
+    );
+  }
   for (const failure of failures) {
     process.stderr.write(`litsynth: ${failure.part[lang]}: ${failure.message[lang]}\n`);
   }
   return failures.length > 0 ? exitCodes.unusableInput : exitCodes.ok;
+}
+
+/** The build stamp: what the last complete build read and wrote, by content hash. */
+interface BuildStamp {
+  version: 1;
+  /** Hash of what else decides the output: litsynth's code, the options, the paths as given. */
+  key: string;
+  /** Input files (relative to the output folder) → SHA-256. */
+  inputs: Record<string, string>;
+  /** Output files (relative to the output folder) → SHA-256. */
+  outputs: Record<string, string>;
+  facts: BuildFacts;
+}
+
+const stampFileName = '.litsynth-build.json';
+
+/** Every file the build reads: study.yaml, the manuscript, bibliography files, records, concepts, coding, a .csl style. */
+function studyInputs(study: Study): string[] {
+  const { config } = study;
+  const files = [join(study.dir, 'study.yaml'), config.manuscript, ...config.bibliography];
+  files.push(...config.included.map((id) => join(config.sourcesDir, `${id}.md`)));
+  if (config.concepts !== undefined) files.push(config.concepts);
+  if (config.coding !== undefined) files.push(config.coding);
+  if (config.style.endsWith('.csl')) files.push(config.style);
+  return files.map((file) => resolve(file));
+}
+
+async function hashFiles(outDir: string, files: readonly string[]): Promise<Record<string, string>> {
+  const hashes: Record<string, string> = {};
+  for (const file of files) {
+    const bytes = await readFile(file).catch(() => undefined);
+    hashes[relative(outDir, file)] = bytes === undefined ? 'missing' : hash(bytes);
+  }
+  return hashes;
+}
+
+/**
+ * What decides the output besides the input files: the code of every litsynth package (hash of
+ * its built files), the language option, and the study and output paths as given (paths appear
+ * in the outputs).
+ */
+async function buildKey(studyDir: string, outDir: string, lang: Lang | undefined): Promise<string> {
+  const code = createHash('sha256');
+  const packages = ['common', 'ingest', 'citations', 'bibliography', 'sources', 'study', 'check', 'matrix', 'tables', 'report'];
+  const directories = [dirname(dirname(fileURLToPath(import.meta.url)))];
+  for (const name of packages) directories.push(dirname(fileURLToPath(import.meta.resolve(`@litsynth/${name}`))));
+  for (const directory of directories) {
+    const entries = await readdir(directory, { recursive: true, withFileTypes: true });
+    const paths = entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name)).sort();
+    for (const path of paths) code.update(path.slice(directory.length)).update(await readFile(path));
+  }
+  const key = { code: code.digest('hex'), lang: lang ?? null, study: asGiven(resolve(studyDir)), out: asGiven(outDir), cwd: process.cwd() };
+  return hash(Buffer.from(JSON.stringify(key), 'utf8'));
+}
+
+async function readStamp(path: string): Promise<BuildStamp | undefined> {
+  try {
+    const stamp = JSON.parse(await readFile(path, 'utf8')) as BuildStamp;
+    return stamp.version === 1 && typeof stamp.key === 'string' ? stamp : undefined;
+  } catch {
+    // No stamp, or one we cannot read: build everything.
+    return undefined;
+  }
+}
+
+/** Whether every input still has its hash and every output is still there, unchanged. */
+async function stampHolds(stamp: BuildStamp, outDir: string): Promise<boolean> {
+  for (const [file, expected] of [...Object.entries(stamp.inputs), ...Object.entries(stamp.outputs)]) {
+    const bytes = await readFile(resolve(outDir, file)).catch(() => undefined);
+    if ((bytes === undefined ? 'missing' : hash(bytes)) !== expected) return false;
+  }
+  return true;
 }
 
 /** A path as the user would write it: relative to the working directory when inside it. */
@@ -465,28 +568,43 @@ function failureMessage(error: unknown): Localized {
   };
 }
 
-function summary(input: { state: BuildState; outDir: string; written: WriteResult; failures: readonly PartFailure[]; seconds: number }): string {
-  const { state, outDir, written, failures, seconds } = input;
-  const { lang } = state;
-  const out = asGiven(outDir);
-  const count = (severity: Diagnostic['severity']) => state.diagnostics.filter((diagnostic) => diagnostic.severity === severity).length;
+/** What the summary line reports; kept in the build stamp so that a skipped build can say it too. */
+interface BuildFacts {
+  id: string;
+  lang: Lang;
+  check?: { citations: number; errors: number; warnings: number; infos: number };
+}
+
+function factsOf(state: BuildState): BuildFacts {
+  const facts: BuildFacts = { id: state.study.config.id, lang: state.lang };
+  if (state.check) {
+    const count = (severity: Diagnostic['severity']) => state.diagnostics.filter((diagnostic) => diagnostic.severity === severity).length;
+    facts.check = { citations: state.check.citations.length, errors: count('error'), warnings: count('warning'), infos: count('info') };
+  }
+  return facts;
+}
+
+function summary(input: { facts: BuildFacts; outDir: string; written: number; unchanged: number; failures: number; seconds: number }): string {
+  const { facts, written, unchanged, failures, seconds } = input;
+  const { lang, check } = facts;
+  const out = asGiven(input.outDir);
   const time = seconds.toLocaleString(lang === 'nb' ? 'nb-NO' : 'en-US', { maximumFractionDigits: 1, minimumFractionDigits: 1 });
   const lines: string[] = [];
   if (lang === 'nb') {
-    lines.push(`Bygget ${state.study.config.id} på ${time} s → ${out}/`);
-    lines.push(`  ${written.written.length} fil(er) skrevet, ${written.unchanged.length} uendret${failures.length > 0 ? `, ${failures.length} del(er) feilet` : ''}`);
-    if (state.check) {
+    lines.push(`Bygget ${facts.id} på ${time} s → ${out}/`);
+    lines.push(`  ${written} fil(er) skrevet, ${unchanged} uendret${failures > 0 ? `, ${failures} del(er) feilet` : ''}`);
+    if (check) {
       lines.push(
-        `  Kildesjekk: ${state.check.citations.length} henvisninger, ${count('error')} feil, ${count('warning')} advarsler, ${count('info')} merknader om form (${join(out, 'check.txt')})`,
+        `  Kildesjekk: ${check.citations} henvisninger, ${check.errors} feil, ${check.warnings} advarsler, ${check.infos} merknader om form (${join(out, 'check.txt')})`,
       );
     }
     lines.push(`  Rapport: ${join(out, 'report.html')}`);
   } else {
-    lines.push(`Built ${state.study.config.id} in ${time} s → ${out}/`);
-    lines.push(`  ${written.written.length} file(s) written, ${written.unchanged.length} unchanged${failures.length > 0 ? `, ${failures.length} part(s) failed` : ''}`);
-    if (state.check) {
+    lines.push(`Built ${facts.id} in ${time} s → ${out}/`);
+    lines.push(`  ${written} file(s) written, ${unchanged} unchanged${failures > 0 ? `, ${failures} part(s) failed` : ''}`);
+    if (check) {
       lines.push(
-        `  Source check: ${state.check.citations.length} citations, ${count('error')} errors, ${count('warning')} warnings, ${count('info')} notes on form (${join(out, 'check.txt')})`,
+        `  Source check: ${check.citations} citations, ${check.errors} errors, ${check.warnings} warnings, ${check.infos} notes on form (${join(out, 'check.txt')})`,
       );
     }
     lines.push(`  Report: ${join(out, 'report.html')}`);
