@@ -238,6 +238,7 @@ export function similaritiesTable(input: StudyTablesInput): ThesisTable {
   const header = [pick(localized('Tema', 'Theme'), lang), ...names, pick(localized('Likheter og forskjeller', 'Similarities and differences'), lang)];
   const rows: CellContent[][] = [];
 
+  let blank = false;
   // Categorical characteristics get a verdict (same for all, or the groups with their counts);
   // free-text ones are shown side by side, since equal wording is not what makes studies alike.
   const characteristic = (label: Localized, value: (record: SourceRecord) => string, categorical: boolean) => {
@@ -249,6 +250,7 @@ export function similaritiesTable(input: StudyTablesInput): ThesisTable {
       if (groups.size === 1) verdict = pick(localized('Likhet: samme for alle', 'Similarity: the same for all'), lang);
       else if (categorical) verdict = `${pick(localized('Forskjell', 'Difference'), lang)}: ${[...groups].map(([v, n]) => `${v} (${n})`).join('; ')}`;
     }
+    if (values.includes(notStated)) blank = true;
     rows.push([pick(label, lang), ...values, verdict]);
   };
   const peerReview = (record: SourceRecord) =>
@@ -304,6 +306,7 @@ export function similaritiesTable(input: StudyTablesInput): ThesisTable {
         ),
         lang,
       ),
+      ...(blank ? [pick(unknownNote, lang)] : []),
     ],
     rowHeaders: true,
   });
@@ -361,7 +364,8 @@ function capitalise(text: string): string {
 function theorySource(concept: MatrixConcept, entries: readonly EntryLike[] | undefined, lang: Lang): string {
   if (concept.source === undefined) return notStated;
   const entry = entries?.find((candidate) => candidate.id === concept.source);
-  return entry ? narrativeCitation(entry.item, lang) : concept.source;
+  if (entry) return narrativeCitation(entry.item, lang);
+  return lang === 'nb' ? `${concept.source} (ikke i litteraturlisten)` : `${concept.source} (not in the bibliography)`;
 }
 
 function discussedAt(map: DiscussionMap, recordId: string, conceptId: string, lang: Lang): CellContent {
