@@ -23,6 +23,8 @@ const narrativePatterns: RegExp[] = [
   // "Honneths", "Dalland", "SNL", "van der Berg"
   new RegExp(`${noLetterBefore}(${name})$`, 'u'),
 ];
+// Reforms, plans and events named before a year in parentheses; never authors.
+const eventWord = /(?:reformen|reforma|planen|strategien|satsingen|krisen|krigen|pandemien|valget|reform|crisis|war|pandemic)$/iu;
 const organisationAdjective = /^\p{Ll}+(?:ske|iske|isk|nale|ne)$/u;
 const genitiveEnding = /(?:['’]s|(?<![sxz])s|['’])$/u;
 
@@ -62,6 +64,8 @@ export function findNarrativeAuthors(text: string, open: number, close: number):
     }
     const firstWord = candidate.split(/[\s,]+/u)[0] ?? '';
     if (notAuthorWords.has(firstWord.toLowerCase())) continue;
+    // "Samhandlingsreformen (2012)", "NAV-reformen (2006)": the year dates an event or a plan.
+    if (eventWord.test(candidate)) return null;
     // "Leamy et al.'s (2011)": the English genitive after "et al.".
     const list = parseAuthorList(index === 0 ? candidate.replace(/['’]s$/u, '') : candidate);
     if (list === null) continue;
