@@ -106,6 +106,22 @@ describe('docxToManuscript', () => {
     ]);
   });
 
+  test('reads tracked changes as accepted (deleted text gone, inserted text kept) and leaves comments out', async () => {
+    const bytes = withDocumentXml('thesis.docx', (xml) =>
+      xml.replace(
+        'Hvordan kan veiledere i Nav bygge gode relasjoner til brukerne sine?',
+        'Hvordan kan veiledere i Nav bygge </w:t></w:r>' +
+          '<w:del w:id="91" w:author="Veileder"><w:r><w:delText>dårlige</w:delText></w:r></w:del>' +
+          '<w:ins w:id="92" w:author="Veileder"><w:r><w:t>gode</w:t></w:r></w:ins>' +
+          '<w:commentRangeStart w:id="93"/><w:r><w:t xml:space="preserve"> relasjoner til brukerne sine?</w:t></w:r>' +
+          '<w:commentRangeEnd w:id="93"/><w:r><w:commentReference w:id="93"/></w:r><w:r><w:t>',
+      ),
+    );
+    const manuscript = await docxToManuscript(bytes, 'tracked.docx');
+    const question = manuscript.blocks[5];
+    expect(question && manuscript.text.slice(question.start, question.end)).toEqual('Hvordan kan veiledere i Nav bygge gode relasjoner til brukerne sine?');
+  });
+
   test('a document without page breaks has no pages', async () => {
     const bytes = withDocumentXml('thesis.docx', (xml) => xml.replace(/<w:p><w:r><w:br w:type="page" ?\/><\/w:r><\/w:p>/g, ''));
     const manuscript = await docxToManuscript(bytes, 'no-pages.docx');
