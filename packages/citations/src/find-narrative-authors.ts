@@ -23,6 +23,7 @@ const narrativePatterns: RegExp[] = [
   // "Honneths", "Dalland", "SNL", "van der Berg"
   new RegExp(`${noLetterBefore}(${name})$`, 'u'),
 ];
+const possessiveBefore = /\s+(?:sin|sine|sitt|si)\s+\p{Ll}[\p{L}-]*$/u;
 // Reforms, plans and events named before a year in parentheses; never authors.
 const eventWord = /(?:reformen|reforma|planen|strategien|satsingen|krisen|krigen|pandemien|valget|reform|crisis|war|pandemic)$/iu;
 const organisationAdjective = /^\p{Ll}+(?:ske|iske|isk|nale|ne)$/u;
@@ -33,7 +34,12 @@ const genitiveEnding = /(?:['’]s|(?<![sxz])s|['’])$/u;
  * ("Lundberg og Syltevik (2013)", "Natland et al., (2020)", "Honneths (2008) teori").
  * `close` is the closing parenthesis, used to tell a genitive from a name ending in "s" (-1: no genitive).
  */
-export function findNarrativeAuthors(text: string, open: number, close: number): NarrativeAuthors | null {
+export function findNarrativeAuthors(
+  text: string,
+  open: number,
+  close: number,
+  options: { givenName?: boolean } = {},
+): NarrativeAuthors | null {
   let end = open;
   while (end > 0 && isBlank(text.charCodeAt(end - 1))) end -= 1;
   // "Natland et al., (2020)": a stray comma between the names and the year.
@@ -42,6 +48,10 @@ export function findNarrativeAuthors(text: string, open: number, close: number):
     while (end > 0 && isBlank(text.charCodeAt(end - 1))) end -= 1;
   }
   if (end === 0) return null;
+  // "Dalland sin bok (2020)", "Carl Roger sin relasjonsteori (gjengitt i ...)": the Norwegian
+  // possessive puts one noun between the names and the parenthesis.
+  const possessive = possessiveBefore.exec(text.slice(Math.max(0, end - 40), end));
+  if (possessive !== null) end -= possessive[0].length;
   // Quick exit: names end in a letter, the "." of "et al." / "mfl.", an apostrophe or "[NSF]".
   const lastCharacter = text[end - 1] ?? '';
   if (!/[\p{L}.'’\]]/u.test(lastCharacter)) return null;
@@ -70,9 +80,22 @@ export function findNarrativeAuthors(text: string, open: number, close: number):
     const list = parseAuthorList(index === 0 ? candidate.replace(/['’]s$/u, '') : candidate);
     if (list === null) continue;
     if (index === 3) list.corporate = true;
+    if (options.givenName === true && index === 4) return withGivenName(text, start, list);
     return { start, list: stripGenitive(list, text, close) };
   }
   return null;
+}
+
+/**
+ * The original of a secondary citation is often named with a given name ("Carl Roger sin
+ * relasjonsteori (gjengitt i ...)"): take one capitalised word before the family name along.
+ */
+function withGivenName(text: string, start: number, list: AuthorList): NarrativeAuthors {
+  const given = /(?<![\p{L}-])(\p{Lu}\p{Ll}+)[ \t]+$/u.exec(text.slice(Math.max(0, start - 30), start));
+  const family = list.authors[0];
+  if (given?.[1] === undefined || family === undefined || list.authors.length !== 1) return { start, list };
+  if (notAuthorWords.has(given[1].toLowerCase()) || eventWord.test(given[1])) return { start, list };
+  return { start: start - given[0].length, list: { ...list, authors: [`${given[1]} ${family}`] } };
 }
 
 /** Cheap tests that rule a pattern out before its end-anchored regular expression runs. */
