@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { loadBibliographyText } from '@litsynth/bibliography';
+import { compareDiagnostics } from '@litsynth/common';
+import fc from 'fast-check';
 import { textToManuscript } from '@litsynth/ingest';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -91,5 +93,28 @@ describe('checkManuscript', () => {
       infos: 0,
       rules: { 'no-reference-list': 1, 'unresolved-citation': 1, 'author-misspelled': 1 },
     });
+  });
+});
+
+describe('checkManuscript on arbitrary text', () => {
+  // Pieces of real citation text, glued at random: the check must never throw, and every
+  // diagnostic must point at a real place of the manuscript, in stable order.
+  const pieces = ['(Natland et al., 2020)', 'Netland (2019, s.12)', '(2013, s. 31-33)', '«Et sitat med mange ord i seg»', ' og ', ' & ', '(SNL, 2018)', '\n\n', 'Litteraturliste\n\n', 'Dalland, O. (2017). Metode.\n', '(Søren Kirkegaard gjengitt i Melberg, 2017)', ', ', 'tekst', '(', ')', 'æøå'];
+  it('never throws and places every diagnostic inside the text', async () => {
+    const { entries } = await loadBibliographyText(table.bibliography, 'references.yaml', '.yaml');
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 40 }), (parts) => {
+        const text = parts.join('');
+        const manuscript = textToManuscript(text, { path: 'thesis.txt' });
+        const result = checkManuscript({ manuscript, entries });
+        const lineCount = text.split('\n').length;
+        for (const diagnostic of result.diagnostics) {
+          if (diagnostic.file !== 'thesis.txt') continue;
+          expect(diagnostic.line >= 1 && diagnostic.line <= lineCount && diagnostic.column >= 1).toBe(true);
+        }
+        expect(result.diagnostics).toEqual([...result.diagnostics].sort(compareDiagnostics));
+      }),
+      { numRuns: 200 },
+    );
   });
 });
