@@ -132,3 +132,30 @@ describe('formatReferenceList, whole documents', () => {
     expect(list.entries[0]!.text.endsWith(' 86–99. https://doi.org/10.5555/tfv.2020.02')).toBe(true);
   });
 });
+
+describe('styles and locales', () => {
+  test('a .csl file gives the same list as the style id it holds', async () => {
+    const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { resolveStyle } = await import('./styles.js');
+    const dir = mkdtempSync(join(tmpdir(), 'litsynth-csl-'));
+    try {
+      const file = join(dir, 'min-stil.csl');
+      writeFileSync(file, resolveStyle('norsk-apa-manual').xml);
+      const fromFile = await formatReferenceList([byId('chapter')], { style: file, locale: 'nb-NO', format: 'text' });
+      expect(fromFile.entries[0]!.text).toEqual(await formatOne('chapter', 'norsk-apa-manual'));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('an unknown style or locale is a usage error that names it', async () => {
+    await expect(formatReferenceList([byId('book')], { style: 'no-such-style' })).rejects.toMatchObject({
+      code: 'usage',
+      message: 'unknown CSL style "no-such-style": give a style id such as norsk-apa-manual or apa, or a .csl file',
+    });
+    await expect(formatReferenceList([byId('book')], { locale: 'xx-XX' })).rejects.toMatchObject({ code: 'usage' });
+    await expect(formatReferenceList([byId('book')], { style: 'missing.csl' })).rejects.toMatchObject({ code: 'file-not-found', file: 'missing.csl' });
+  });
+});
