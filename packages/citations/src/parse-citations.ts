@@ -66,7 +66,8 @@ function hasDigitOrUndated(text: string, from: number, to: number): boolean {
 function citationsInParenthesis(text: string, open: number, close: number, group: number): Citation[] {
   if (!hasDigitOrUndated(text, open + 1, close)) return [];
   const parts = splitOnSemicolons(text, open + 1, close);
-  const works = parts.map(([from, to]) => parseWork(text, from, to));
+  const works: Array<ParsedWork | null> = [];
+  for (const [from, to] of parts) works.push(parseWork(text, from, to));
   const first = works[0];
   // "Lundberg og Syltevik (2013)", "Nerdrum (gjengitt i ...)", "Bronfenbrenner (1979; 1986)":
   // a parenthesis that opens without names takes them from the words before it.
@@ -81,20 +82,19 @@ function citationsInParenthesis(text: string, open: number, close: number, group
   let previousAuthors: AuthorList | null = null;
   for (const work of works) {
     if (work === null) continue;
-    const span = { start: work.start, end: work.end };
     if (work.authors === null) {
       if (previousAuthors === null && afterProperNoun()) continue;
       // A republished year ("1859/1998") or a school year ("2009/2010") with no name is no citation.
       if (previousAuthors === null && work.years.some((year) => year.value.includes('/'))) continue;
       // "(Smith, 2019; 2020)": a later part without names continues the previous author.
       const authors = previousAuthors ?? { authors: [], connector: null, etAl: null, corporate: false };
-      citations.push(
-        ...toCitations(text, work, { ...span, authors, form: 'parenthetical', group, yearOnly: previousAuthors === null }),
-      );
+      const frame = { start: work.start, end: work.end, authors, form: 'parenthetical' as const, group, yearOnly: previousAuthors === null };
+      pushAll(citations, toCitations(text, work, frame));
       continue;
     }
     previousAuthors = work.authors;
-    citations.push(...toCitations(text, work, { ...span, authors: work.authors, form: 'parenthetical', group, yearOnly: false }));
+    const frame = { start: work.start, end: work.end, authors: work.authors, form: 'parenthetical' as const, group, yearOnly: false };
+    pushAll(citations, toCitations(text, work, frame));
   }
   return citations;
 }
@@ -119,17 +119,22 @@ function narrativeCitations(
     if (work === null) continue;
     const frameStart = citations.length === 0 ? start : work.start;
     const frameEnd = index === lastIndex ? close + 1 : work.end;
-    const frame = { start: frameStart, end: frameEnd, form: 'narrative' as const, group, yearOnly: false };
+    const form = 'narrative' as const;
     if (work.authors === null) {
-      citations.push(...toCitations(text, work, { ...frame, authors: names }));
+      pushAll(citations, toCitations(text, work, { start: frameStart, end: frameEnd, authors: names, form, group, yearOnly: false }));
     } else if (work.secondary !== null && work.secondary.authors.length === 0) {
       const secondary: SecondarySource = { ...work.secondary, authors: names.authors };
-      citations.push(...toCitations(text, { ...work, secondary }, { ...frame, authors: work.authors }));
+      const frame = { start: frameStart, end: frameEnd, authors: work.authors, form, group, yearOnly: false };
+      pushAll(citations, toCitations(text, { ...work, secondary }, frame));
     } else {
-      citations.push(...toCitations(text, work, { ...frame, authors: work.authors }));
+      pushAll(citations, toCitations(text, work, { start: frameStart, end: frameEnd, authors: work.authors, form, group, yearOnly: false }));
     }
   }
   return citations;
+}
+
+function pushAll(target: Citation[], items: Citation[]): void {
+  for (const item of items) target.push(item);
 }
 
 function splitOnSemicolons(text: string, from: number, to: number): Array<[number, number]> {
