@@ -104,16 +104,6 @@ function median(values) {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
-async function time(fn) {
-  const samples = [];
-  for (let run = 0; run < runs; run++) {
-    const start = performance.now();
-    await fn();
-    samples.push(performance.now() - start);
-  }
-  return median(samples);
-}
-
 let records;
 const stages = {
   'readSourceRecords (500 records, 5,000 findings)': async () => {
@@ -136,8 +126,16 @@ const stages = {
     yaml.parse(await readFile(join(dir, 'coding.yaml'), 'utf8'));
   },
 };
-const results = {};
-for (const [name, fn] of Object.entries(stages)) results[name] = await time(fn);
+// Stages are interleaved run by run, so that a change in machine load hits them all alike.
+const samples = Object.fromEntries(Object.keys(stages).map((name) => [name, []]));
+for (let run = 0; run < runs; run++) {
+  for (const [name, fn] of Object.entries(stages)) {
+    const start = performance.now();
+    await fn();
+    samples[name].push(performance.now() - start);
+  }
+}
+const results = Object.fromEntries(Object.entries(samples).map(([name, values]) => [name, median(values)]));
 await rm(dir, { recursive: true, force: true });
 for (const [name, ms] of Object.entries(results)) console.log(`${ms.toFixed(0).padStart(6)} ms  ${name}`);
 const ratio = results['readSourceRecords (500 records, 5,000 findings)'] / results['peer: read + remark/frontmatter parse + yaml parseDocument, no validation'];
