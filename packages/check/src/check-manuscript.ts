@@ -200,8 +200,8 @@ function checkWork(work: Work, references: readonly Reference[], language: Lang,
     const locator = checkLocatorForm(citation.locator, language);
     if (locator) report('locator-form', citation.locator.start, locator.message, { ...base, ...(locator.suggestion ? { suggestion: locator.suggestion } : {}) });
   }
-  const punctuation = checkPunctuation(citation);
-  if (punctuation) report('citation-punctuation', at, punctuation.message, base);
+  const punctuation = checkPunctuation(citation, language);
+  if (punctuation) report('citation-punctuation', at, punctuation.message, { ...base, ...(punctuation.suggestion ? { suggestion: punctuation.suggestion } : {}) });
 }
 
 function checkFuzzyReasons(work: Work, reference: Reference, report: Report): void {

@@ -70,7 +70,7 @@ const authorThenSpace = /[\p{L}.]\s+$/u;
  * Checks the punctuation APA prescribes inside a citation: a comma and a space between author and
  * year and between year and page, and no comma between a narrative author and the parenthesis.
  */
-export function checkPunctuation(citation: Citation): FormProblem | null {
+export function checkPunctuation(citation: Citation, language: Lang = 'nb'): FormProblem | null {
   const raw = citation.raw;
   const problems: Localized[] = [];
   if (citation.form === 'narrative' && /,\s*\(/.test(raw)) {
@@ -93,12 +93,28 @@ export function checkPunctuation(citation: Citation): FormProblem | null {
     }
   }
   if (problems.length === 0) return null;
+  const written = citation.secondary || citation.yearOnly ? null : apaForm(citation, language);
   return {
     message: {
       nb: `Tegnsetting i henvisningen: ${problems.map((problem) => problem.nb).join('; ')}.`,
       en: `Punctuation of the citation: ${problems.map((problem) => problem.en).join('; ')}.`,
     },
+    ...(written ? { suggestion: { nb: `Skriv ${written}.`, en: `Write ${written}.` } } : {}),
   };
+}
+
+/** The citation as APA punctuates it: "(Dalland, 2017, s. 52)", "Natland et al. (2019)". */
+function apaForm(citation: Citation, language: Lang): string | null {
+  if (citation.authors.length === 0 || citation.year === null) return null;
+  const parenthetical = citation.form === 'parenthetical';
+  const connector = parenthetical ? '&' : language === 'en' ? 'and' : 'og';
+  const names = citation.etAl
+    ? `${citation.authors[0]} ${citation.etAl}`
+    : citation.authors.length <= 2
+      ? citation.authors.join(` ${connector} `)
+      : `${citation.authors.slice(0, -1).join(', ')} ${connector} ${citation.authors.at(-1)}`;
+  const locator = citation.locator ? `, ${expectedLocator(citation.locator, language) ?? citation.locator.raw}` : '';
+  return parenthetical ? `(${names}, ${citation.year}${locator})` : `${names} (${citation.year}${locator})`;
 }
 
 
