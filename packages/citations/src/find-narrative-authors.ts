@@ -57,7 +57,9 @@ export function findNarrativeAuthors(
   if (!/[\p{L}.'’\]]/u.test(lastCharacter)) return null;
   const windowStart = lookbackStart(text, end);
   const before = text.slice(windowStart, end);
-  const lastWord = /\S+$/u.exec(before)?.[0] ?? '';
+  let lastWordStart = before.length;
+  while (lastWordStart > 0 && !isBlank(before.charCodeAt(lastWordStart - 1))) lastWordStart -= 1;
+  const lastWord = before.slice(lastWordStart);
   for (const [index, pattern] of narrativePatterns.entries()) {
     if (!worthTrying(index, before, lastWord)) continue;
     const match = pattern.exec(before);

@@ -31,7 +31,7 @@ export function parseCitations(text: string): Citation[] {
     }
     const citations = citationsInParenthesis(text, open, close, group);
     if (citations.length > 0) {
-      found.push(...citations);
+      pushAll(found, citations);
       group += 1;
     }
     index = close + 1;

@@ -73,7 +73,8 @@ export function parseWork(text: string, start: number, end: number): ParsedWork 
     };
   }
   const main = parseMainWork(text, from, to);
-  return main === null ? null : { ...main, prefix };
+  if (main !== null) main.prefix = prefix;
+  return main;
 }
 
 function parseOriginal(text: string): { authors: string[]; year: string | null } | null {
@@ -89,7 +90,7 @@ function parseOriginal(text: string): { authors: string[]; year: string | null }
   return { authors: list.authors, year: year?.[0] ?? null };
 }
 
-function parseMainWork(text: string, from: number, to: number): Omit<ParsedWork, 'prefix'> | null {
+function parseMainWork(text: string, from: number, to: number): ParsedWork | null {
   const body = text.slice(from, to);
   const year = findYear(body);
   if (year !== null) {
@@ -126,7 +127,7 @@ function parseMainWork(text: string, from: number, to: number): Omit<ParsedWork,
     }
     const rest = body.slice(cursor);
     if (!trailingJunk.test(rest) && !trailingRemark.test(rest)) return null;
-    return { start: from, end: to, authors, years, notYear: null, locator, secondary: null };
+    return { start: from, end: to, prefix: null, authors, years, notYear: null, locator, secondary: null };
   }
   // No year: a citation only when a labelled locator ends it and names come first
   // ("Eide & Eide, s.125", "Arbeids- og velferdsdirektoratet, Rapporten, s.6").
@@ -151,13 +152,13 @@ function parseMainWork(text: string, from: number, to: number): Omit<ParsedWork,
   const before = body.slice(0, locatorStart).replace(/[\s,.]+$/u, '');
   if (before.length === 0) return null;
   const whole = parseAuthorList(before);
-  if (whole !== null) return { start: from, end: to, authors: whole, years: [], notYear: null, locator, secondary: null };
+  if (whole !== null) return { start: from, end: to, prefix: null, authors: whole, years: [], notYear: null, locator, secondary: null };
   const lastComma = before.lastIndexOf(',');
   if (lastComma <= 0) return null;
   const notYear = before.slice(lastComma + 1).trim();
   const authors = parseAuthorList(before.slice(0, lastComma));
   if (authors === null || notYear.length === 0 || notYear.length > 40 || /\d/u.test(notYear)) return null;
-  return { start: from, end: to, authors, years: [], notYear, locator, secondary: null };
+  return { start: from, end: to, prefix: null, authors, years: [], notYear, locator, secondary: null };
 }
 
 /** The first year in a work, with its suffix ("2019a"); null when none, or when it opens a range. */
