@@ -113,7 +113,7 @@ describe('litsynth check studies/nav-relasjon', () => {
       '882 author-connector Eide & Eide (2008)',
       '901 author-connector Eide & Eide (2016, s.25)',
       '933 author-misspelled Røkenes & Hansen, 2002, s.10',
-      '941 secondary-citation-form gjengitt i Eide & Eide 2005, s.125',
+      '941 secondary-citation-form Carl Roger sin relasjonsteori (gjengitt i Eide & Eide 2005, s.125)',
       '960 secondary-citation-form Nerdrum (gjengitt i Eide & Eide, 2005 s.128)',
       '984 author-connector Eide & Eide (2005, s.111)',
       '1002 author-misspelled Shullman, 2013, s.144',
