@@ -3,9 +3,9 @@ import { readdir, readFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import { formatReferenceList, type BibEntry, type FormattedEntry } from '@litsynth/bibliography';
-import { checkManuscript, checkRules, type CheckedCitation, type CheckResult } from '@litsynth/check';
-import { parseCitations, type Citation } from '@litsynth/citations';
+import type { BibEntry, FormattedEntry } from '@litsynth/bibliography';
+import type { CheckedCitation, CheckResult } from '@litsynth/check';
+import type { Citation } from '@litsynth/citations';
 import {
   applyRuleSettings,
   compareDiagnostics,
@@ -18,47 +18,35 @@ import {
   type Localized,
   type RuleDefinition,
 } from '@litsynth/common';
-import { readManuscript, type Manuscript } from '@litsynth/ingest';
-import {
-  buildDiscussionMap,
-  buildMatrix,
-  frameworkRules,
-  loadCoding,
-  loadConcepts,
-  matrixRules,
-  narrativeCitation,
-  type DiscussionMap,
-  type Matrix,
-  type MatrixConcept,
-} from '@litsynth/matrix';
-import {
-  renderReport,
-  type ReportBlock,
-  type ReportData,
-  type ReportHeatMap,
-  type ReportReference,
-  type ReportTable,
-} from '@litsynth/report';
-import { loadStudy, studyRules, type Study } from '@litsynth/study';
-import {
-  articleMatrixTable,
-  discussionMapTable,
-  discussionTables,
-  findingsMatrixTable,
-  gapsTable,
-  matrixToTable,
-  searchHistoryTable,
-  similaritiesTable,
-  tablesToHtml,
-  tablesToMarkdown,
-  tableToCsv,
-  tableToHtml,
-  tableToJson,
-  tableToMarkdown,
-  type ThesisTable,
-} from '@litsynth/tables';
-import { diagnosticToJson } from '../output/diagnostics-json.js';
-import { renderPretty, renderSummary } from '../output/pretty-diagnostics.js';
+import type { Manuscript } from '@litsynth/ingest';
+import type { DiscussionMap, Matrix, MatrixConcept } from '@litsynth/matrix';
+import type { ReportBlock, ReportData, ReportHeatMap, ReportReference, ReportTable } from '@litsynth/report';
+import type { Study } from '@litsynth/study';
+import type { ThesisTable } from '@litsynth/tables';
+
+/**
+ * The packages a build runs, imported only when there is something to build: a build whose
+ * stamp still holds needs none of them, and importing them (citeproc, ajv, pdf.js, …) is most of
+ * the start-up time.
+ */
+async function loadLibraries() {
+  const [bibliography, check, citations, ingest, matrix, report, study, tables, diagnosticsJson, pretty] = await Promise.all([
+    import('@litsynth/bibliography'),
+    import('@litsynth/check'),
+    import('@litsynth/citations'),
+    import('@litsynth/ingest'),
+    import('@litsynth/matrix'),
+    import('@litsynth/report'),
+    import('@litsynth/study'),
+    import('@litsynth/tables'),
+    import('../output/diagnostics-json.js'),
+    import('../output/pretty-diagnostics.js'),
+  ]);
+  return { bibliography, check, citations, ingest, matrix, report, study, tables, diagnosticsJson, pretty };
+}
+
+type Libraries = Awaited<ReturnType<typeof loadLibraries>>;
+let lib: Libraries;
 
 /** Options of `litsynth build` as commander parses them. */
 export interface BuildCommandOptions {
@@ -126,7 +114,8 @@ export async function buildCommand(studyDir: string, options: BuildCommandOption
     return exitCodes.ok;
   }
 
-  const study = await loadStudy(studyDir);
+  lib = await loadLibraries();
+  const study = await lib.study.loadStudy(studyDir);
   const lang: Lang = options.lang ?? study.config.language;
   const inputs = await hashFiles(outDir, studyInputs(study));
   const progress = new Progress(!quiet && Boolean(process.stderr.isTTY), lang);
@@ -150,7 +139,7 @@ export async function buildCommand(studyDir: string, options: BuildCommandOption
   if (study.config.concepts !== undefined) await runPart(partNames.matrix, () => matrixPart(state));
   await runPart(partNames.tables, () => tablesPart(state));
   // The report shows what the other parts made, and says which of them failed.
-  await runPart(partNames.report, async () => [{ path: 'report.html', content: renderReport(reportData(state, failures)) }]);
+  await runPart(partNames.report, async () => [{ path: 'report.html', content: lib.report.renderReport(reportData(state, failures)) }]);
 
   progress.start(partNames.write);
   const written = await writeOutputs(outDir, files);
@@ -261,9 +250,9 @@ function asGiven(path: string): string {
 
 async function checkPart(state: BuildState): Promise<OutputFile[]> {
   const { study, lang } = state;
-  const manuscript = await readManuscript(asGiven(study.config.manuscript));
-  const citations = parseCitations(manuscript.text);
-  const result = checkManuscript({
+  const manuscript = await lib.ingest.readManuscript(asGiven(study.config.manuscript));
+  const citations = lib.citations.parseCitations(manuscript.text);
+  const result = lib.check.checkManuscript({
     manuscript,
     citations,
     entries: study.entries,
@@ -288,15 +277,15 @@ async function checkPart(state: BuildState): Promise<OutputFile[]> {
     manuscript: manuscript.path,
     notes,
     citations: result.citations.map(citationToJson),
-    diagnostics: state.diagnostics.map((diagnostic) => diagnosticToJson(diagnostic, lang)),
+    diagnostics: state.diagnostics.map((diagnostic) => lib.diagnosticsJson.diagnosticToJson(diagnostic, lang)),
     summary: counts,
   };
   const rules = new Map<string, RuleDefinition>(
-    [...checkRules, ...studyRules, ...matrixRules, ...frameworkRules].map((rule) => [rule.id, rule]),
+    [...lib.check.checkRules, ...lib.study.studyRules, ...lib.matrix.matrixRules, ...lib.matrix.frameworkRules].map((rule) => [rule.id, rule]),
   );
   const header = lang === 'nb' ? `Sjekk av ${manuscript.path}` : `Check of ${manuscript.path}`;
-  const body = renderPretty(state.diagnostics, { lang, lines: await sourceLines(manuscript, state.diagnostics), rules, color: false });
-  const text = [header, ...notes.map((note) => `${lang === 'nb' ? 'Merk' : 'Note'}: ${note}`), '', body, renderSummary(counts, lang)];
+  const body = lib.pretty.renderPretty(state.diagnostics, { lang, lines: await sourceLines(manuscript, state.diagnostics), rules, color: false });
+  const text = [header, ...notes.map((note) => `${lang === 'nb' ? 'Merk' : 'Note'}: ${note}`), '', body, lib.pretty.renderSummary(counts, lang)];
   return [
     { path: 'check.json', content: `${JSON.stringify(json, null, 2)}\n` },
     { path: 'check.txt', content: `${text.join('\n')}\n` },
@@ -341,8 +330,8 @@ async function referencesPart(state: BuildState): Promise<OutputFile[]> {
   const cited = state.check ? new Set(state.check.citations.map((citation) => citation.key).filter((key) => key !== null)) : undefined;
   const entries = cited ? study.entries.filter((entry) => cited.has(entry.id)) : study.entries;
   const options = { style: study.config.style, locale: study.config.locale, lang };
-  const markdown = await formatReferenceList(entries, { ...options, format: 'md' });
-  const html = await formatReferenceList(entries, { ...options, format: 'html' });
+  const markdown = await lib.bibliography.formatReferenceList(entries, { ...options, format: 'md' });
+  const html = await lib.bibliography.formatReferenceList(entries, { ...options, format: 'html' });
   state.references = { entries, html: html.entries, markdown: markdown.entries };
   return [
     { path: 'references.md', content: ensureNewline(markdown.output) },
@@ -358,22 +347,22 @@ async function matrixPart(state: BuildState): Promise<OutputFile[]> {
   const { study } = state;
   const conceptsFile = study.config.concepts;
   if (conceptsFile === undefined) return [];
-  const concepts = await loadConcepts(asGiven(conceptsFile), { entryIds: study.entries.map((entry) => entry.id) });
+  const concepts = await lib.matrix.loadConcepts(asGiven(conceptsFile), { entryIds: study.entries.map((entry) => entry.id) });
   const problems: Diagnostic[] = [...concepts.diagnostics];
   const framework = concepts.framework.concepts;
-  let links: Awaited<ReturnType<typeof loadCoding>>['coding']['links'] = [];
+  let links: Awaited<ReturnType<Libraries['matrix']['loadCoding']>>['coding']['links'] = [];
   if (study.config.coding !== undefined) {
-    const coding = await loadCoding(asGiven(study.config.coding), { concepts: framework, records: study.records });
+    const coding = await lib.matrix.loadCoding(asGiven(study.config.coding), { concepts: framework, records: study.records });
     problems.push(...coding.diagnostics);
     links = coding.coding.links;
   }
-  const matrix = buildMatrix({ records: study.records, concepts: framework, coding: links });
+  const matrix = lib.matrix.buildMatrix({ records: study.records, concepts: framework, coding: links });
   problems.push(...matrix.diagnostics);
   let discussion: DiscussionMap | undefined;
   if (state.manuscript && state.citations && state.check) {
     // Resolve each citation the way the check did, so the map and the check agree.
     const keyByStart = new Map(state.check.citations.map((citation) => [citation.start, citation.key]));
-    discussion = buildDiscussionMap({
+    discussion = lib.matrix.buildDiscussionMap({
       manuscript: state.manuscript,
       citations: state.citations,
       records: study.records,
@@ -392,29 +381,29 @@ async function matrixPart(state: BuildState): Promise<OutputFile[]> {
 
 async function tablesPart(state: BuildState): Promise<OutputFile[]> {
   const { study, lang } = state;
-  const tables = [articleMatrixTable(study.records, { lang }), searchHistoryTable(study.config.search, { lang })];
+  const tables = [lib.tables.articleMatrixTable(study.records, { lang }), lib.tables.searchHistoryTable(study.config.search, { lang })];
   if (state.matrix) {
     const { concepts, matrix, discussion } = state.matrix;
     const input = { records: study.records, concepts, matrix, entries: study.entries, lang };
-    tables.push(matrixToTable(input), findingsMatrixTable(input), gapsTable(input));
-    if (discussion) tables.push(discussionMapTable({ ...input, discussion }));
+    tables.push(lib.tables.matrixToTable(input), lib.tables.findingsMatrixTable(input), lib.tables.gapsTable(input));
+    if (discussion) tables.push(lib.tables.discussionMapTable({ ...input, discussion }));
     const studyInput = discussion ? { ...input, discussion } : input;
-    tables.push(similaritiesTable(studyInput), ...discussionTables(studyInput));
+    tables.push(lib.tables.similaritiesTable(studyInput), ...lib.tables.discussionTables(studyInput));
   }
   state.tables = tables;
   const files: OutputFile[] = [];
   for (const table of tables) {
     files.push(
-      { path: `tables/${table.id}.md`, content: ensureNewline(tableToMarkdown(table)) },
-      { path: `tables/${table.id}.html`, content: tableToHtml(table) },
-      { path: `tables/${table.id}.csv`, content: tableToCsv(table) },
-      { path: `tables/${table.id}.json`, content: tableToJson(table) },
+      { path: `tables/${table.id}.md`, content: ensureNewline(lib.tables.tableToMarkdown(table)) },
+      { path: `tables/${table.id}.html`, content: lib.tables.tableToHtml(table) },
+      { path: `tables/${table.id}.csv`, content: lib.tables.tableToCsv(table) },
+      { path: `tables/${table.id}.json`, content: lib.tables.tableToJson(table) },
     );
   }
   const title = lang === 'nb' ? `Tabeller: ${study.config.title.nb}` : `Tables: ${study.config.title.en}`;
   files.push(
-    { path: 'tables.md', content: ensureNewline(tablesToMarkdown(tables)) },
-    { path: 'tables.html', content: tablesToHtml(tables, title) },
+    { path: 'tables.md', content: ensureNewline(lib.tables.tablesToMarkdown(tables)) },
+    { path: 'tables.html', content: lib.tables.tablesToHtml(tables, title) },
   );
   return files;
 }
@@ -433,7 +422,7 @@ function reportData(state: BuildState, failures: readonly PartFailure[]): Report
     tables: state.tables.map(
       (table): ReportTable => ({ id: table.id, title: table.title, table: table.table, notes: table.notes, rowHeaders: table.rowHeaders }),
     ),
-    entryLabels: Object.fromEntries(study.entries.map((entry) => [entry.id, narrativeCitation(entry.item, lang)])),
+    entryLabels: Object.fromEntries(study.entries.map((entry) => [entry.id, lib.matrix.narrativeCitation(entry.item, lang)])),
     failures: [...failures],
   };
   if (manuscript) data.manuscript = { file: manuscript.path, blocks: reportBlocks(manuscript, citations) };
@@ -456,7 +445,7 @@ function heatMap(state: BuildState, concepts: readonly MatrixConcept[], matrix: 
   const { study, lang } = state;
   const findings = new Map(study.records.flatMap((record) => record.findings.map((finding) => [finding.id, finding] as const)));
   return {
-    sources: study.records.map((record) => ({ id: record.id, label: narrativeCitation(record.entry.item, lang) })),
+    sources: study.records.map((record) => ({ id: record.id, label: lib.matrix.narrativeCitation(record.entry.item, lang) })),
     concepts: concepts.map((concept) => ({ id: concept.id, label: concept.label })),
     cells: matrix.sources.flatMap((row) =>
       row.cells.map((cell) => ({
