@@ -1,6 +1,6 @@
 import type { Diagnostic, Localized } from '@litsynth/common';
 import type { Blockquote, Heading, Paragraph, Root, RootContent } from 'mdast';
-import { toString } from 'mdast-util-to-string';
+import { toString as nodeText } from 'mdast-util-to-string';
 import { recordDiagnostic } from './rules.js';
 import type { Finding, FindingQuote } from './types.js';
 
@@ -16,7 +16,7 @@ const trailingPage = /\s*\((?:s\.|p\.|pp\.|side|page)\s*([0-9ivxlc]+(?:\s*[–-]
 export function parseFindings(tree: Root, context: { file: string; recordId: string }): { findings: Finding[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const findings: Finding[] = [];
-  const start = tree.children.findIndex((node) => node.type === 'heading' && node.depth === 2 && findingsHeading.test(toString(node).trim()));
+  const start = tree.children.findIndex((node) => node.type === 'heading' && node.depth === 2 && findingsHeading.test(nodeText(node).trim()));
   if (start === -1) {
     diagnostics.push(
       recordDiagnostic('source-record-no-findings', { file: context.file, line: lastLine(tree), column: 1 }, {
@@ -76,7 +76,7 @@ function parseFinding(
   diagnostics: Diagnostic[],
 ): Finding | undefined {
   const line = lineOf(heading);
-  const text = toString(heading).trim();
+  const text = nodeText(heading).trim();
   const match = headingWithAttributes.exec(text);
   const attributes = parseAttributes(match?.[2] ?? '');
   const id = attributes.id;
@@ -104,7 +104,7 @@ function parseFinding(
     if (node.type === 'paragraph') {
       const lang = statementLanguage(node);
       if (lang) {
-        statement[lang] = normalise(toString(node)).replace(/^(nb|en):\s*/i, '');
+        statement[lang] = normalise(nodeText(node)).replace(/^(nb|en):\s*/i, '');
         continue;
       }
     } else if (node.type === 'blockquote') {
@@ -167,7 +167,7 @@ function statementLanguage(paragraph: Paragraph): 'nb' | 'en' | undefined {
 }
 
 function parseQuote(node: Blockquote): FindingQuote {
-  let text = normalise(node.children.map((child) => toString(child)).join(' '));
+  let text = normalise(node.children.map((child) => nodeText(child)).join(' '));
   const quote: FindingQuote = { text, line: lineOf(node) };
   const page = trailingPage.exec(text);
   if (page?.[1]) {
