@@ -1,6 +1,7 @@
 import { splitHeadingNumber, levelOfNumber } from './heading-number.js';
 import { decideLineJoin } from './line-join.js';
 import { normaliseSpan } from './normalise-span.js';
+import type { NormalisedPiece } from './normalise-span.js';
 import { PositionTable } from './position-table.js';
 import { findReferenceList } from './reference-list.js';
 import type { Block, Heading, Manuscript, ManuscriptParts, Place, SourceBlock, SourceSpan } from './types.js';
@@ -116,77 +117,93 @@ interface BuiltBlock {
 /** Joins the spans of one block into normalised text with the origin of every piece. */
 function buildBlock(spans: readonly SourceSpan[]): BuiltBlock {
   const pieces: BuiltPiece[] = [];
-  let text = '';
+  // The end of the block's text so far: joins only look at the last word, and keeping the whole
+  // text in one growing string would make long blocks quadratic.
+  let tail = '';
   let end: EndPlace | undefined;
   // Whether the last source line had white space after its last character ("Arbeids- ").
   let spaceAfterLast = false;
-  let pendingLineStart = false;
+  const push = (piece: BuiltPiece): void => {
+    pieces.push(piece);
+    tail += piece.text;
+    if (tail.length > 400) tail = tail.slice(-200);
+  };
+  const dropLast = (): void => {
+    dropLastCharacter(pieces);
+    tail = tail.slice(0, -1);
+  };
 
   for (const span of spans) {
-    const normalised = normaliseSpan(span.text);
     const isLine = span.join !== 'inline';
-    let first = 0;
-    let last = normalised.length;
-    if (isLine) {
-      while (first < last && normalised[first]?.text === ' ') first++;
-    }
-    const trailingSpace = last > first && normalised[last - 1]?.text === ' ';
-    if (first === last) {
-      if (trailingSpace || normalised.length > 0) spaceAfterLast = true;
+    const normalised = normaliseSpan(span.text);
+    const leadingSpace = normalised[0]?.text.startsWith(' ') ?? false;
+    const trailingSpace = normalised[normalised.length - 1]?.text.endsWith(' ') ?? false;
+    const line = trimPieces(normalised);
+    if (line.length === 0) {
+      if (normalised.length > 0) spaceAfterLast = true;
       continue;
     }
-    const head = (normalised[first] as { text: string }).text;
-    if (isLine && text !== '') {
-      const before = text.endsWith(' ') ? text.slice(0, -1) : text;
-      const join = decideLineJoin(before, head + joinedText(normalised, first + 1, Math.min(last, first + 4)), spaceAfterLast || text.endsWith(' '));
-      // Drop a space already at the end of the block (collapsed white space from the last span).
-      if (text.endsWith(' ')) {
-        dropLastCharacter(pieces);
-        text = text.slice(0, -1);
-      }
+    let lineStart = false;
+    if (pieces.length > 0 && isLine) {
+      const after = joinedText(line, 40);
+      const join = decideLineJoin(tail, after, spaceAfterLast);
       if (join === 'space') {
-        if (end) pieces.push({ text: ' ', line: end.line, column: end.column, span: 1, page: end.page, lineStart: false });
-        text += ' ';
+        if (end) push({ text: ' ', line: end.line, column: end.column, span: 1, page: end.page, lineStart: false });
       } else if (join === 'drop-hyphen') {
-        dropLastCharacter(pieces);
-        text = text.slice(0, -1);
+        dropLast();
       }
-      pendingLineStart = true;
-    } else if (isLine) {
-      pendingLineStart = text === '';
-    } else if (text.endsWith(' ') && head === ' ') {
-      first++;
-    } else if (text === '') {
-      while (first < last && normalised[first]?.text === ' ') first++;
+      lineStart = true;
+    } else if (pieces.length > 0 && (leadingSpace || spaceAfterLast)) {
+      // Inline content after white space ("er *sentral*"): one space, where the source has it.
+      const at = leadingSpace ? { line: span.line, column: span.column + (normalised[0]?.source ?? 0), page: span.page } : end;
+      if (at) push({ text: ' ', line: at.line, column: at.column, span: 1, page: at.page, lineStart: false });
     }
-    for (let index = first; index < last; index++) {
-      const piece = normalised[index] as { text: string; source: number; span: number };
-      pieces.push({
+    for (const piece of line) {
+      push({
         text: piece.text,
         line: span.line,
         column: span.column + piece.source,
         span: piece.span,
         page: span.page,
-        lineStart: pendingLineStart,
+        lineStart,
       });
-      pendingLineStart = false;
-      text += piece.text;
+      lineStart = false;
     }
-    const lastPiece = normalised[last - 1];
-    if (lastPiece) end = { line: span.line, column: span.column + lastPiece.source + lastPiece.span, page: span.page };
-    spaceAfterLast = isLine ? trailingSpace : trailingSpace || spaceAfterLast;
+    const lastPiece = line[line.length - 1];
+    if (lastPiece) {
+      const lastColumn = span.column + lastPiece.source + Math.min(lastPiece.span, lastPiece.text.length);
+      end = { line: span.line, column: lastColumn, page: span.page };
+    }
+    spaceAfterLast = trailingSpace;
   }
-  // No block ends in white space.
-  while (text.endsWith(' ')) {
-    dropLastCharacter(pieces);
-    text = text.slice(0, -1);
-  }
-  return { text, pieces, end };
+  return { text: pieces.map((piece) => piece.text).join(''), pieces, end };
 }
 
-function joinedText(pieces: readonly { text: string }[], from: number, to: number): string {
+/** The pieces without white space at either end. */
+function trimPieces(pieces: readonly NormalisedPiece[]): NormalisedPiece[] {
+  const trimmed = [...pieces];
+  while (trimmed.length > 0) {
+    const first = trimmed[0] as NormalisedPiece;
+    if (!first.text.startsWith(' ')) break;
+    if (first.text === ' ') trimmed.shift();
+    else trimmed[0] = { text: first.text.slice(1), source: first.source + 1, span: Math.max(1, first.span - 1) };
+  }
+  while (trimmed.length > 0) {
+    const last = trimmed[trimmed.length - 1] as NormalisedPiece;
+    if (!last.text.endsWith(' ')) break;
+    if (last.text === ' ') trimmed.pop();
+    else trimmed[trimmed.length - 1] = { text: last.text.slice(0, -1), source: last.source, span: Math.min(last.span, last.text.length - 1) };
+  }
+  return trimmed;
+}
+
+/** The first characters of a line (at least `length`), for deciding how it joins. */
+function joinedText(pieces: readonly { text: string }[], length: number): string {
   let text = '';
-  for (let index = from; index < to; index++) text += (pieces[index] as { text: string }).text;
+  for (const piece of pieces) {
+    text += piece.text;
+    if (text.length >= length) break;
+  }
   return text;
 }
 

@@ -28,6 +28,30 @@ export function isCollapsibleSpace(char: string): boolean {
  * dropped; returns the pieces with their origin so that every character can be located.
  */
 export function normaliseSpan(text: string): NormalisedPiece[] {
+  // Most lines need nothing: already NFC, single spaces only, nothing invisible.
+  if (!needsWork.test(text) && text.normalize('NFC') === text) return text === '' ? [] : [{ text, source: 0, span: text.length }];
+  return mergeLinear(normaliseSlowly(text));
+}
+
+// Anything the slow path must handle: white space other than single spaces, control and
+// invisible characters (combining marks are caught by the NFC check).
+const needsWork = /[\t\n\v\f\r\u0000-\u001f\u007f\u0085\u00ad\u1680\u2000-\u200d\u2028\u2029\u205f\u2060\u3000\ufeff]| {2}/u;
+
+/** Joins neighbouring pieces that map one to one onto consecutive source characters. */
+function mergeLinear(pieces: NormalisedPiece[]): NormalisedPiece[] {
+  const merged: NormalisedPiece[] = [];
+  for (const piece of pieces) {
+    const last = merged[merged.length - 1];
+    if (last && last.span === last.text.length && piece.span === piece.text.length && last.source + last.span === piece.source) {
+      merged[merged.length - 1] = { text: last.text + piece.text, source: last.source, span: last.span + piece.span };
+    } else {
+      merged.push(piece);
+    }
+  }
+  return merged;
+}
+
+function normaliseSlowly(text: string): NormalisedPiece[] {
   const pieces: NormalisedPiece[] = [];
   let index = 0;
   while (index < text.length) {

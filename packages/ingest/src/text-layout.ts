@@ -178,6 +178,12 @@ function findPageStarts(
     });
     return { pageStarts, anchors: [], source: 'form-feed' };
   }
+  // For each content line, the next content line that is not furniture.
+  const nextText: (number | undefined)[] = new Array(content.length).fill(undefined);
+  for (let position = content.length - 2; position >= 0; position--) {
+    const following = content[position + 1] as number;
+    nextText[position] = furniture.has(following) ? nextText[position + 1] : following;
+  }
   for (let position = 0; position < content.length; position++) {
     const index = content[position] as number;
     const previous = content[position - 1];
@@ -185,10 +191,8 @@ function findPageStarts(
       const number = pageNumberOf((lines[index] as TextLine).text);
       if (number !== undefined) anchorLines.push({ line: index, number });
       // A footer cluster ends its page: the next content line that is not furniture starts one.
-      const next = content.slice(position + 1).find((candidate) => !furniture.has(candidate));
-      if (next !== undefined && !content.slice(position + 1, content.indexOf(next)).some((c) => !furniture.has(c))) {
-        if (pageStarts[pageStarts.length - 1] !== next) pageStarts.push(next);
-      }
+      const next = nextText[position];
+      if (next !== undefined && pageStarts[pageStarts.length - 1] !== next) pageStarts.push(next);
       continue;
     }
     // In double-spaced PDF text, the line that ends a page is not followed by its empty line.
@@ -204,11 +208,14 @@ function findPageStarts(
 }
 
 function pageIndexOf(pageStarts: readonly number[], line: number): number {
-  let page = 0;
-  for (let index = 0; index < pageStarts.length; index++) {
-    if ((pageStarts[index] as number) <= line) page = index;
+  let low = 0;
+  let high = pageStarts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if ((pageStarts[middle] as number) <= line) low = middle;
+    else high = middle - 1;
   }
-  return page;
+  return low;
 }
 
 /**

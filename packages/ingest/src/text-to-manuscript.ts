@@ -49,12 +49,13 @@ const closingQuote = /[»”"]\s*(?:\([^()]*\))?\s*[.,;:]?\s*$/u;
 /** Whether a line on its own is a heading: numbered, or one of the usual section names. */
 export function isHeadingLine(text: string): boolean {
   const trimmed = text.trim();
-  if (trimmed.length > 100 || trimmed.split(/\s+/u).length > 14) return false;
+  if (trimmed.length > 100 || trimmed === '') return false;
   if (numberedHeading.test(trimmed)) {
     const firstNumber = Number(/^\d+/u.exec(trimmed)?.[0] ?? '99');
-    // A heading does not end like a sentence or a list entry.
-    return firstNumber <= 20 && !/[.,;]$/u.test(trimmed);
+    // A heading does not end like a sentence or a list entry, and is not a whole sentence.
+    return firstNumber <= 20 && !/[.,;]$/u.test(trimmed) && trimmed.split(/\s+/u).length <= 14;
   }
+  if (trimmed.length > 40) return false;
   const bare = trimmed.replace(/:$/u, '').toLowerCase();
   return unnumberedHeadings.has(bare) || isReferenceListHeading(trimmed);
 }
@@ -84,7 +85,7 @@ function textBlocks(layout: TextLayout): SourceBlock[] {
   let furnitureBetween = false;
 
   const close = (): void => {
-    if (current) classifyQuote(current, blocks);
+    if (current) classifyQuote(current);
     current = undefined;
   };
 
@@ -145,8 +146,8 @@ function endsSentence(text: string): boolean {
 }
 
 /** A paragraph that is one quotation from its opening to its closing mark is a block quote. */
-function classifyQuote(block: SourceBlock, blocks: readonly SourceBlock[]): void {
-  if (block.kind !== 'paragraph' || !blocks.includes(block)) return;
+function classifyQuote(block: SourceBlock): void {
+  if (block.kind !== 'paragraph') return;
   const first = block.spans[0]?.text ?? '';
   const last = block.spans[block.spans.length - 1]?.text ?? '';
   if (!openingQuote.test(first) || !closingQuote.test(last)) return;
