@@ -9,11 +9,8 @@ const maxParenthesisLength = 400;
 const undatedHint = /u\.\s?å|n\.\s?d|press|trykk|utgivelse|udatert|forthcoming/iu;
 // Citations written without parentheses ("Eide & Eide, 2016, s.80"): only with "&" or "et al.",
 // which do not occur in ordinary prose before a year.
-const unbracketedAnchor = /&|et\.?\s?al|m\.?\s?fl/g;
-const unbracketedTail = new RegExp(
-  `(?:&\\s*\\p{Lu}[\\p{L}'’-]*|${etAlPattern}),?\\s+(1[5-9]\\d\\d|20\\d\\d)(?![\\d\\p{L}])(?!\\s?[-–—/]\\s?\\d)`,
-  'uy',
-);
+const yearInProse = /(?<![0-9])(?:1[5-9]|20)[0-9]{2}(?![0-9\p{L}])/gu;
+const anchorBeforeYear = new RegExp(`(?:&\\s*\\p{Lu}[\\p{L}'’-]*|${etAlPattern}),?\\s+$`, 'u');
 const unbracketedLocator = new RegExp(`[,.]?\\s*(${locatorLabelPattern})\\s*(${locatorValuePattern})`, 'iuy');
 
 /** Finds and parses every APA author–date citation in `text`, sorted by position. */
@@ -188,29 +185,30 @@ function toCitations(text: string, work: ParsedWork, frame: CitationFrame): Cita
 }
 
 function findUnbracketed(text: string, taken: Citation[], firstGroup: number): Citation[] {
+  // Spans of the citations found so far: sorted and non-overlapping, so a binary search finds the
+  // first one that ends after a position.
   const spans = taken.map((citation) => [citation.start, citation.end] as const).sort((a, b) => a[0] - b[0]);
-  // Anchors come in text order, so one pointer walks the spans once.
-  let next = 0;
   const isTaken = (from: number, to: number): boolean => {
-    while (next < spans.length && (spans[next]?.[1] ?? 0) <= from) next += 1;
-    for (let index = next; index < spans.length; index += 1) {
-      const [start, end] = spans[index] ?? [0, 0];
-      if (start >= to) return false;
-      if (from < end && to > start) return true;
+    let low = 0;
+    let high = spans.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if ((spans[middle]?.[1] ?? 0) <= from) low = middle + 1;
+      else high = middle;
     }
-    return false;
+    const span = spans[low];
+    return span !== undefined && span[0] < to;
   };
   const citations: Citation[] = [];
   let group = firstGroup;
-  unbracketedAnchor.lastIndex = 0;
-  for (let anchor = unbracketedAnchor.exec(text); anchor !== null; anchor = unbracketedAnchor.exec(text)) {
-    // Most anchors stand inside citations already found ("(Eide & Eide, 2016)").
-    if (isTaken(anchor.index, anchor.index + 1)) continue;
-    unbracketedTail.lastIndex = anchor.index;
-    const tail = unbracketedTail.exec(text);
-    const yearText = tail?.[1];
-    if (tail === null || yearText === undefined) continue;
-    const yearStart = tail.index + tail[0].length - yearText.length;
+  // Driven by the years: they are rarer in prose than the letters of "et al." or "mfl.".
+  yearInProse.lastIndex = 0;
+  for (let year = yearInProse.exec(text); year !== null; year = yearInProse.exec(text)) {
+    const yearStart = year.index;
+    const yearText = year[0];
+    if (isTaken(yearStart, yearStart + yearText.length)) continue;
+    if (!anchorBeforeYear.test(text.slice(Math.max(0, yearStart - 40), yearStart))) continue;
+    if (/^\s?[-–—/]\s?\d/u.test(text.slice(yearStart + yearText.length, yearStart + yearText.length + 4))) continue;
     const names = findNarrativeAuthors(text, yearStart, -1);
     if (names === null || (names.list.connector !== '&' && names.list.etAl === null)) continue;
     let end = yearStart + yearText.length;
@@ -242,7 +240,7 @@ function findUnbracketed(text: string, taken: Citation[], firstGroup: number): C
       unbracketed: true,
     });
     group += 1;
-    unbracketedAnchor.lastIndex = Math.max(unbracketedAnchor.lastIndex, end);
+    yearInProse.lastIndex = Math.max(yearInProse.lastIndex, end);
   }
   return citations;
 }
