@@ -35,6 +35,7 @@ let loading: Promise<CitationJs> | undefined;
  */
 export function loadCitationJs(): Promise<CitationJs> {
   loading ??= (async () => {
+    // biome-ignore lint/suspicious/noExplicitAny: citation-js ships no types; this module is where its untyped API is wrapped.
     const core = (await import('@citation-js/core')) as unknown as { plugins: any; Cite: any; util: any };
     await import('@citation-js/plugin-bibtex');
     await import('@citation-js/plugin-ris');

@@ -126,9 +126,9 @@ function entryInner(html: string): string {
 const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
 
 function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (entity, name: string) => {
     if (name[0] === '#') return String.fromCodePoint(name[1] === 'x' || name[1] === 'X' ? Number.parseInt(name.slice(2), 16) : Number(name.slice(1)));
-    return entities[name.toLowerCase()] ?? whole;
+    return entities[name.toLowerCase()] ?? entity;
   });
 }
 
@@ -169,5 +169,5 @@ export function citeprocHtmlToMarkdown(html: string): string {
     }
   }
   // Markdown emphasis may not have spaces just inside its markers: move them outside.
-  return output.replace(/\*( +)([^*]+?)( *)\*/g, (whole, before: string, inner: string, after: string) => `${before}*${inner}*${after}`);
+  return output.replace(/\*( +)([^*]+?)( *)\*/g, (_match, before: string, inner: string, after: string) => `${before}*${inner}*${after}`);
 }

@@ -34,8 +34,7 @@ export function splitBibtex(text: string): BibtexBlock[] {
     return low + 1;
   };
   entryStart.lastIndex = 0;
-  let match: RegExpExecArray | null;
-  while ((match = entryStart.exec(text)) !== null) {
+  for (let match = entryStart.exec(text); match !== null; match = entryStart.exec(text)) {
     const start = match.index;
     const type = match[1]!.toLowerCase();
     const open = match[2]!;
@@ -132,7 +131,9 @@ export async function loadBibtexText(text: string, file: string): Promise<Loaded
   const parsed = new Map<string, CslItem>();
   const parseBlocks = (blocks: BibtexBlock[]) => {
     const items = citationJs.parse(`${macros}\n${blocks.map((block) => block.text).join('\n')}`, '@biblatex/text');
-    items.forEach((item, index) => parsed.set(blocks[index]?.key ?? String(item.id), item));
+    items.forEach((item, index) => {
+      parsed.set(blocks[index]?.key ?? String(item.id), item);
+    });
   };
   try {
     parseBlocks(candidates);

@@ -12,7 +12,7 @@ interface RisRecord {
   complete: boolean;
 }
 
-const tagLine = /^([A-Z][A-Z0-9])  -(?: (.*))?$/;
+const tagLine = /^([A-Z][A-Z0-9]) {2}-(?: (.*))?$/;
 
 /** Splits RIS text into records (TY … ER); a record that never reaches ER is marked incomplete. */
 export function splitRis(text: string): RisRecord[] {
@@ -76,7 +76,9 @@ export async function loadRisText(text: string, file: string): Promise<LoadedBib
   try {
     const items = citationJs.parse(complete.map((record) => record.text).join('\n'), '@ris/file');
     if (items.length !== complete.length) throw new Error('record count differs');
-    items.forEach((item, index) => parsed.set(complete[index]!, item));
+    items.forEach((item, index) => {
+      parsed.set(complete[index]!, item);
+    });
   } catch {
     parsed.clear();
     for (const record of complete) {

@@ -39,7 +39,7 @@ export function authorYearKey(entry: BibEntry): string {
 function sortTitle(entry: BibEntry): string {
   return (entry.item.title ?? '')
     .toLocaleLowerCase('nb')
-    .replace(/^[«"'(\[]+/, '')
+    .replace(/^[«"'([]+/, '')
     .replace(/^(the|a|an|en|et|ei|den|det|de)\s+/, '');
 }
 
@@ -74,7 +74,9 @@ export function assignYearSuffixes(entries: readonly BibEntry[]): Map<string, st
         titleCollator.compare(sortTitle(a), sortTitle(b)) ||
         (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
     );
-    sorted.forEach((entry, index) => suffixes.set(entry.id, suffixLetter(index)));
+    sorted.forEach((entry, index) => {
+      suffixes.set(entry.id, suffixLetter(index));
+    });
   }
   return suffixes;
 }
