@@ -27,6 +27,15 @@ beforeAll(async () => {
   await writeFile(join(dir, 'cp1252.txt'), Buffer.from('Innledning\n\nRelasjonen bygges p\xe5 tillit og st\xf8tte, ogs\xe5 n\xe5r det er vanskelig (Dalland, 2017, s. 51).\n', 'latin1'));
   await writeFile(join(dir, 'thesis.txt'), thesis);
   await writeFile(join(dir, 'references.yaml'), bibliography);
+  await mkdir(join(dir, 'bad-study'));
+  await writeFile(join(dir, 'bad-study', 'study.yaml'), 'id: demo\ntitle: Demo\nquestion: Hva?\nmanuscript: thesis.txt\nlanguage: sv\n');
+  await mkdir(join(dir, 'quiet-study'));
+  await writeFile(join(dir, 'quiet-study', 'thesis.txt'), 'Innledning\n\nData samles inn (Dalland, 2017, s.52).\n');
+  await writeFile(join(dir, 'quiet-study', 'references.yaml'), bibliography);
+  await writeFile(
+    join(dir, 'quiet-study', 'study.yaml'),
+    'id: quiet\ntitle: Stille\nquestion: Hva?\nmanuscript: thesis.txt\nbibliography: [references.yaml]\nrules:\n  locator-form: off\n  no-reference-list: warn\n',
+  );
   await writeFile(join(dir, 'broken.bib'), '@book{dalland2017,\n  author = {Dalland, Olav},\n  title = {Metode og oppgaveskriving},\n  year = {2017}\n}\n\n@book{broken,\n  author = {Noen, Navn\n  title = {Mangler klamme},\n  year = {2019}\n');
 });
 
@@ -82,6 +91,24 @@ describe('litsynth check on bad input', () => {
     expect(report.citations.map((citation: { key: string }) => citation.key)).toEqual(['dalland2017']);
     const problems = report.diagnostics.filter((diagnostic: { file: string }) => diagnostic.file === 'broken.bib');
     expect(problems.map((diagnostic: { line: number; severity: string }) => ({ line: diagnostic.line, severity: diagnostic.severity }))).toEqual([{ line: 7, severity: 'error' }]);
+  });
+
+  it('a study.yaml with an invalid field: file, line and column, and what was expected', () => {
+    const run = litsynth(['check', 'bad-study', '--lang', 'en']);
+    expect({ code: run.code, stdout: run.stdout, stderr: run.stderr }).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `litsynth: bad-study/study.yaml:5:11: study.yaml has 1 problem(s):\n  bad-study/study.yaml:5:11: "language" must be nb or en\n`,
+    });
+  });
+
+  it('applies the study rule settings: a rule turned off is gone, an error lowered to a warning exits 0', () => {
+    const run = litsynth(['check', 'quiet-study', '--format', 'json']);
+    const report = JSON.parse(run.stdout);
+    expect({ code: run.code, diagnostics: report.diagnostics.map((diagnostic: { rule: string; severity: string }) => [diagnostic.rule, diagnostic.severity]) }).toEqual({
+      code: 0,
+      diagnostics: [['no-reference-list', 'warning']],
+    });
   });
 
   it('a bibliography file that does not exist, and an unknown option', () => {
