@@ -151,6 +151,31 @@ describe('litsynth add', () => {
     expect(await readFile(join(work, 'study/sources/natland2019.md'), 'utf8')).toBe(record);
   });
 
+  it('makes records that a build reads, from RIS too', async () => {
+    const work = await mkdtemp(join(tmpdir(), 'litsynth-add-'));
+    expect(litsynth(['init', 'study'], work).code).toBe(0);
+    await writeFile(
+      join(work, 'article.ris'),
+      'TY  - JOUR\nAU  - Røkenes, Odd Harald\nAU  - Hanssen, Per-Halvard\nTI  - Bære eller briste\nT2  - Tidsskrift\nPY  - 2012\nER  - \n',
+    );
+    const added = litsynth(['add', 'study', 'article.ris', '--lang', 'en'], work);
+    expect(added.code).toBe(0);
+    expect(added.stdout.split('\n')[1]).toBe('  + study/sources/rokenes2012.md');
+    const config = join(work, 'study/study.yaml');
+    await writeFile(config, (await readFile(config, 'utf8')).replace('included: []', 'included: [rokenes2012]'));
+
+    const built = litsynth(['build', 'study', '--quiet'], work);
+    expect(built).toEqual({ code: 0, stdout: '', stderr: '' });
+    const check = JSON.parse(await readFile(join(work, 'study/out/check.json'), 'utf8')) as {
+      diagnostics: Array<{ rule: string; file: string }>;
+    };
+    // The skeleton is a valid record: it only lacks the findings the student is to write.
+    expect(check.diagnostics.filter((diagnostic) => diagnostic.file.endsWith('rokenes2012.md')).map((diagnostic) => diagnostic.rule).sort()).toEqual([
+      'source-record-no-findings',
+      'uncited-entry',
+    ]);
+  });
+
   it('refuses a folder that is not a study and a file that is not a bibliography', async () => {
     const work = await mkdtemp(join(tmpdir(), 'litsynth-add-'));
     await writeFile(join(work, 'articles.bib'), bibtex);

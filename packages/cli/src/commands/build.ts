@@ -74,6 +74,8 @@ interface BuildState {
   manuscript?: Manuscript;
   citations?: Citation[];
   check?: CheckResult;
+  /** Counts of the check's own diagnostics (those in check.json and check.txt). */
+  checkCounts?: { errors: number; warnings: number; infos: number };
   matrix?: { concepts: MatrixConcept[]; matrix: Matrix; discussion?: DiscussionMap };
   diagnostics: Diagnostic[];
   references?: { entries: BibEntry[]; html: FormattedEntry[]; markdown: FormattedEntry[] };
@@ -271,6 +273,7 @@ async function checkPart(state: BuildState): Promise<OutputFile[]> {
     warnings: state.diagnostics.filter((diagnostic) => diagnostic.severity === 'warning').length,
     infos: state.diagnostics.filter((diagnostic) => diagnostic.severity === 'info').length,
   };
+  state.checkCounts = { errors: counts.errors, warnings: counts.warnings, infos: counts.infos };
   const notes = manuscript.notes.map((note) => note[lang]);
   const json = {
     version: 1,
@@ -566,10 +569,8 @@ interface BuildFacts {
 
 function factsOf(state: BuildState): BuildFacts {
   const facts: BuildFacts = { id: state.study.config.id, lang: state.lang };
-  if (state.check) {
-    const count = (severity: Diagnostic['severity']) => state.diagnostics.filter((diagnostic) => diagnostic.severity === severity).length;
-    facts.check = { citations: state.check.citations.length, errors: count('error'), warnings: count('warning'), infos: count('info') };
-  }
+  // The summary points to check.txt, so it counts what check.txt holds.
+  if (state.check && state.checkCounts) facts.check = { citations: state.check.citations.length, ...state.checkCounts };
   return facts;
 }
 
