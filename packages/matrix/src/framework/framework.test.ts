@@ -107,3 +107,22 @@ describe('the NAV study framework and coding', () => {
     await expect(loadConcepts(`${study}missing.yaml`)).rejects.toMatchObject({ name: 'LitsynthError', code: 'file-not-found' });
   });
 });
+
+describe('the loaders on any text', () => {
+  it('never throw, and point every diagnostic at a line of the file', async () => {
+    const fc = (await import('fast-check')).default;
+    const yamlish = fc.array(fc.constantFrom('theories:', '  - id: a', '    label: { nb: A, en: B }', '    concepts:', '      - id: b', 'x-f1:', '  - { concept: a, relation: supports }', '  - [', ' }', ': :', '\t', '- -', ''), { maxLength: 12 });
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ maxLength: 200 }), yamlish.map((lines) => lines.join('\n'))), (text) => {
+        const lineCount = text.split('\n').length;
+        const concepts = parseConcepts(text, 'concepts.yaml');
+        const coding = parseCoding(text, 'coding.yaml', { concepts: [{ id: 'a' }], records: [{ id: 'x', findings: [{ id: 'x-f1' }] }] });
+        for (const d of [...concepts.diagnostics, ...coding.diagnostics]) {
+          expect(d.line).toBeGreaterThanOrEqual(1);
+          expect(d.line).toBeLessThanOrEqual(lineCount);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
