@@ -147,6 +147,7 @@ describe.skipIf(!existsSync(executablePath))('report.html in a browser', () => {
     expect(await page.locator('script').count()).toBe(1);
     expect(await page.locator('img, iframe, svg, style').count()).toBe(1); // the report's own <style>
     expect(await page.locator('main [onerror], main [onload], main [onmouseover]').count()).toBe(0);
+    // biome-ignore lint/performance/useDomNodeTextContent: what the reader sees (rendered text) is the point
     const text = await page.locator('body').innerText();
     for (const markup of [
       "<script>alert('inline')</script>",

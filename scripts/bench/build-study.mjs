@@ -9,7 +9,8 @@
 //
 // Needs the built packages (npx -y pnpm@10 build).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,13 +22,28 @@ const args = process.argv.slice(2);
 const runsIndex = args.indexOf('--runs');
 const runs = runsIndex >= 0 ? Number(args[runsIndex + 1]) : 7;
 
-/** Runs a command in a fresh process and returns its wall time in milliseconds. */
+/**
+ * CPU time (user + system, ms) of the children this process has waited for, from /proc (Linux):
+ * on a shared machine CPU time says more than wall time, which grows with other processes' load.
+ */
+function childrenCpu() {
+  try {
+    const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ');
+    // Fields 16 and 17 of stat (cutime, cstime) are at 13 and 14 after the command name, in ticks of 10 ms.
+    return (Number(fields[13]) + Number(fields[14])) * 10;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/** Runs a command in a fresh process; returns its wall time and CPU time in milliseconds. */
 function time(command, commandArgs, okCodes = [0]) {
+  const cpuBefore = childrenCpu();
   const started = process.hrtime.bigint();
   const result = spawnSync(command, commandArgs, { cwd: root, encoding: 'utf8' });
-  const elapsed = Number(process.hrtime.bigint() - started) / 1e6;
+  const wall = Number(process.hrtime.bigint() - started) / 1e6;
   if (!okCodes.includes(result.status)) throw new Error(`${commandArgs.join(' ')} exited ${result.status}: ${result.stderr}`);
-  return elapsed;
+  return { wall, cpu: childrenCpu() - cpuBefore };
 }
 
 const median = (values) => {
@@ -54,14 +70,16 @@ try {
   rmSync(work, { recursive: true, force: true });
 }
 
-const node = median(samples.node);
+const wall = (list) => median(list.map((sample) => sample.wall));
+const cpu = (list) => median(list.map((sample) => sample.cpu));
+const check = wall(samples.check);
 const rows = [
-  ['bare `node -e ""`', node],
-  ['`litsynth check` (peer: the first part of a build)', median(samples.check)],
-  ['`litsynth build`, fresh output folder (every file written)', median(samples.fresh)],
-  ['`litsynth build`, unchanged input (nothing written)', median(samples.unchanged)],
+  ['bare `node -e ""`', samples.node],
+  ['`litsynth check` (peer: the first part of a build)', samples.check],
+  ['`litsynth build`, fresh output folder (every file written)', samples.fresh],
+  ['`litsynth build`, unchanged input (nothing written)', samples.unchanged],
 ];
-console.log(`litsynth build ${study}: median of ${runs} runs, each in a fresh process\n`);
-console.log('| run | median (ms) | × node start-up |');
-console.log('|---|---:|---:|');
-for (const [name, value] of rows) console.log(`| ${name} | ${Math.round(value)} | ${(value / node).toFixed(1)} |`);
+console.log(`litsynth build ${study}: median of ${runs} runs, each in a fresh process; load average ${loadavg().map((value) => value.toFixed(1)).join(' ')}\n`);
+console.log('| run | wall, median (ms) | CPU, median (ms) | wall × check |');
+console.log('|---|---:|---:|---:|');
+for (const [name, list] of rows) console.log(`| ${name} | ${Math.round(wall(list))} | ${Math.round(cpu(list))} | ${(wall(list) / check).toFixed(2)} |`);

@@ -38,7 +38,7 @@ export async function addCommand(study: string, file: string, options: AddOption
     const shown = relative(process.cwd(), path);
     if (await createFileExclusive(path, recordSkeleton(id, entry, file))) {
       created.push(id);
-      lines.push(lang === 'nb' ? `  + ${shown}` : `  + ${shown}`);
+      lines.push(`  + ${shown}`);
     } else {
       lines.push(
         lang === 'nb'
@@ -109,6 +109,11 @@ export function recordIdOf(entry: BibEntry): string {
   return /^[a-z]/.test(id) ? id : `source${id}`;
 }
 
+function rank(order: readonly string[], key: string): number {
+  const index = order.indexOf(key);
+  return index < 0 ? order.length : index;
+}
+
 function uniqueId(id: string, taken: ReadonlySet<string>): string {
   if (!taken.has(id)) return id;
   for (const suffix of 'abcdefghijklmnopqrstuvwxyz') if (!taken.has(`${id}${suffix}`)) return `${id}${suffix}`;
@@ -118,7 +123,10 @@ function uniqueId(id: string, taken: ReadonlySet<string>): string {
 /** The text of a new record: frontmatter (entry, characteristics to fill in) and a findings section. */
 export function recordSkeleton(id: string, entry: BibEntry, file: string): string {
   const fields: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(entry.item)) {
+  const order = ['type', 'title', 'author', 'editor', 'issued', 'container-title'];
+  const keys = Object.keys(entry.item).sort((a, b) => rank(order, a) - rank(order, b) || (a < b ? -1 : a > b ? 1 : 0));
+  for (const key of keys) {
+    const value = entry.item[key];
     // citation-js keeps internal fields starting with "_"; the id is the record's own.
     if (key === 'id' || key.startsWith('_') || value === undefined) continue;
     fields[key] = value;
@@ -135,7 +143,6 @@ export function recordSkeleton(id: string, entry: BibEntry, file: string): strin
   const year = entry.item.issued?.['date-parts']?.[0]?.[0] ?? 'u.å.';
   const title = authors.length > 2 ? `${authors[0]} mfl.` : authors.join(' & ');
   return `---
-# yaml-language-server: $schema=../packages/sources/schema/source-record.schema.json
 ${entryYaml.trimEnd()}
 # The study characteristics (the columns of the article matrix), each in Norwegian and English,
 # e.g. aim: { nb: Å undersøke …, en: To examine … }. Leave "unknown" where the article does not say.
