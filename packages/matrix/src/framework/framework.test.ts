@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '@litsynth/common';
+import fc from 'fast-check';
 import { readSourceRecords } from '@litsynth/sources';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -109,8 +110,7 @@ describe('the NAV study framework and coding', () => {
 });
 
 describe('the loaders on any text', () => {
-  it('never throw, and point every diagnostic at a line of the file', async () => {
-    const fc = (await import('fast-check')).default;
+  it('never throw, and point every diagnostic at a line of the file', () => {
     const yamlish = fc.array(fc.constantFrom('theories:', '  - id: a', '    label: { nb: A, en: B }', '    concepts:', '      - id: b', 'x-f1:', '  - { concept: a, relation: supports }', '  - [', ' }', ': :', '\t', '- -', ''), { maxLength: 12 });
     fc.assert(
       fc.property(fc.oneof(fc.string({ maxLength: 200 }), yamlish.map((lines) => lines.join('\n'))), (text) => {
