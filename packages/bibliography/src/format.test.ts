@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { formatReferenceList } from './format.js';
+import { citeprocHtmlToMarkdown, formatReferenceList } from './format.js';
 import { loadBibliographyFile } from './load.js';
 import type { BibEntry } from './types.js';
 
@@ -157,5 +157,18 @@ describe('styles and locales', () => {
     });
     await expect(formatReferenceList([byId('book')], { locale: 'xx-XX' })).rejects.toMatchObject({ code: 'usage' });
     await expect(formatReferenceList([byId('book')], { style: 'missing.csl' })).rejects.toMatchObject({ code: 'file-not-found', file: 'missing.csl' });
+  });
+});
+
+describe('citeprocHtmlToMarkdown', () => {
+  test.each([
+    ['<i>Metode</i> (6. utg.). <i>X</i>', '*Metode* (6. utg.). *X*'],
+    ['<i>Tittel </i>og mer', '*Tittel* og mer'],
+    ['I<i> Boka</i>.', 'I *Boka*.'],
+    ['<i></i>tom', 'tom'],
+    ['<b>fet</b> &#38; <span style="font-style:italic;">kursiv</span>', '**fet** & *kursiv*'],
+    ['a_b *c* https://x.org/a_b', 'a\\_b \\*c\\* https://x.org/a_b'],
+  ])('%s', (html, markdown) => {
+    expect(citeprocHtmlToMarkdown(html)).toEqual(markdown);
   });
 });

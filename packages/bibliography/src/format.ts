@@ -151,23 +151,38 @@ function escapeMarkdown(text: string): string {
 export function citeprocHtmlToMarkdown(html: string): string {
   let output = '';
   const open: string[] = [];
+  // Markdown emphasis may not start or end with a space: an opening mark waits for the first
+  // non-space text, a closing mark goes before the trailing spaces.
+  let pending = '';
   for (const token of html.split(/(<[^>]+>)/)) {
     if (token === '') continue;
     const tag = /^<(\/?)([a-z0-9]+)\b([^>]*)>$/i.exec(token);
     if (!tag) {
-      output += escapeMarkdown(decodeEntities(token));
+      const text = escapeMarkdown(decodeEntities(token));
+      const leading = /^\s*/.exec(text)![0];
+      if (pending && leading.length < text.length) {
+        output += `${leading}${pending}${text.slice(leading.length)}`;
+        pending = '';
+      } else output += text;
       continue;
     }
     const closing = tag[1] === '/';
     const name = tag[2]!.toLowerCase();
     const attributes = tag[3] ?? '';
     const mark = name === 'i' || name === 'em' ? '*' : name === 'b' || name === 'strong' ? '**' : name === 'span' && /font-style:\s*italic/.test(attributes) ? '*' : '';
-    if (closing) output += open.pop() ?? '';
-    else {
+    if (!closing) {
       open.push(mark);
-      output += mark;
+      pending += mark;
+      continue;
     }
+    const closingMark = open.pop() ?? '';
+    if (pending.endsWith(closingMark) && closingMark !== '') {
+      // An empty span: drop its marks.
+      pending = pending.slice(0, pending.length - closingMark.length);
+      continue;
+    }
+    const trailing = /\s*$/.exec(output)![0];
+    output = `${output.slice(0, output.length - trailing.length)}${closingMark}${trailing}`;
   }
-  // Markdown emphasis may not have spaces just inside its markers: move them outside.
-  return output.replace(/\*( +)([^*]+?)( *)\*/g, (_match, before: string, inner: string, after: string) => `${before}*${inner}*${after}`);
+  return output;
 }
