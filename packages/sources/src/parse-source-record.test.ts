@@ -208,6 +208,11 @@ describe('parseSourceRecord', () => {
     ]);
   });
 
+  it('reads a record saved with Windows line endings exactly as the same record with Unix ones', async () => {
+    const text = await readFile(`${sourcesDir}lundberg2013.md`, 'utf8');
+    expect(parseSourceRecord(text.replace(/\n/g, '\r\n'), 'lundberg2013.md')).toEqual(parseSourceRecord(text, 'lundberg2013.md'));
+  });
+
   it('never throws, and points every diagnostic at a line of the file, whatever the text', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 400 }), fc.boolean(), (body, withFence) => {
