@@ -12,6 +12,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+
+const { stringify } = createRequire(join(dirname(fileURLToPath(import.meta.url)), '../../packages/bibliography/package.json'))('yaml');
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const bibliographyDist = join(root, 'packages/bibliography/dist/index.js');
@@ -69,9 +72,9 @@ function generateLibrary(size) {
   return items;
 }
 
+/** Block-style CSL-YAML, as pandoc and Zotero write it. */
 function toYaml(items) {
-  // JSON is valid YAML 1.2 flow syntax; one entry per line keeps the file small and line-numbered.
-  return items.map((item) => `- ${JSON.stringify(item)}`).join('\n') + '\n';
+  return stringify(items);
 }
 
 function median(values) {
@@ -106,13 +109,18 @@ try {
   // A thesis-sized list as a whole process: `litsynth bib --bib lib.yaml --all`.
   const thesisYaml = join(work, 'thesis-200.yaml');
   writeFileSync(thesisYaml, toYaml(generateLibrary(200)));
-  const thesisRuns = [];
+  const thesisRuns = { cold: [], warm: [] };
   const nodeRuns = [];
   for (let run = 0; run < runs; run++) {
-    thesisRuns.push(wallOf(process.execPath, [cli, 'bib', '--bib', thesisYaml, '--all', '--format', 'text']).wall);
+    const cache = join(work, `cache-200-${run}`);
+    const env = { ...process.env, LITSYNTH_CACHE_DIR: cache };
+    thesisRuns.cold.push(wallOf(process.execPath, [cli, 'bib', '--bib', thesisYaml, '--all', '--format', 'text'], { env }).wall);
+    thesisRuns.warm.push(wallOf(process.execPath, [cli, 'bib', '--bib', thesisYaml, '--all', '--format', 'text'], { env }).wall);
     nodeRuns.push(wallOf(process.execPath, ['-e', '0']).wall);
   }
-  results.push({ size: 200, name: 'litsynth bib, whole process', ms: median(thesisRuns), peer: { name: 'node -e 0', ms: median(nodeRuns) } });
+  const bare = { name: 'node -e 0', ms: median(nodeRuns) };
+  results.push({ size: 200, name: 'litsynth bib --all, whole process, no cache', ms: median(thesisRuns.cold), peer: bare });
+  results.push({ size: 200, name: 'litsynth bib --all, whole process, cache warm', ms: median(thesisRuns.warm), peer: bare });
 
   for (const size of sizes) {
     const items = generateLibrary(size);
@@ -122,20 +130,26 @@ try {
     writeFileSync(jsonFile, JSON.stringify(items));
     const markdown = join(work, `doc-${size}.md`);
     writeFileSync(markdown, "---\nnocite: '@*'\nlang: nb-NO\n---\n");
-    const measured = { load: [], format: [], formatWall: [], citationJs: [], pandoc: [] };
-    for (let run = 0; run < runs; run++) {
-      measured.load.push(
-        nodeStep(`import { loadBibliographyFile, checkBibliography } from ${JSON.stringify(bibliographyDist)};
-          const t = performance.now(); const { entries } = await loadBibliographyFile(${JSON.stringify(yamlFile)}); checkBibliography(entries);
-          console.log(performance.now() - t);`).step,
-      );
-      const ours = nodeStep(`import { loadBibliographyFile, formatReferenceList } from ${JSON.stringify(bibliographyDist)};
-          const { entries } = await loadBibliographyFile(${JSON.stringify(yamlFile)});
-          const t = performance.now(); const list = await formatReferenceList(entries, { format: 'text' });
+    const measured = { load: [], loadJson: [], format: [], formatWall: [], oneThread: [], warm: [], citationJs: [], pandoc: [] };
+    const loadAndCheck = (file) =>
+      nodeStep(`import { loadBibliographyFile, checkBibliography } from ${JSON.stringify(bibliographyDist)};
+          const t = performance.now(); const { entries } = await loadBibliographyFile(${JSON.stringify(file)}); checkBibliography(entries);
+          console.log(performance.now() - t);`).step;
+    const ourFormat = (options) =>
+      nodeStep(`import { loadBibliographyFile, formatReferenceList } from ${JSON.stringify(bibliographyDist)};
+          const { entries } = await loadBibliographyFile(${JSON.stringify(jsonFile)});
+          const t = performance.now(); const list = await formatReferenceList(entries, { format: 'text', ...${JSON.stringify(options)} });
           if (list.entries.length !== ${size}) throw new Error('wrong count');
           console.log(performance.now() - t);`);
+    for (let run = 0; run < runs; run++) {
+      measured.load.push(loadAndCheck(yamlFile));
+      measured.loadJson.push(loadAndCheck(jsonFile));
+      const cacheDir = join(work, `cache-${size}-${run}`);
+      const ours = ourFormat({ cacheDir });
       measured.format.push(ours.step);
       measured.formatWall.push(ours.wall);
+      measured.warm.push(ourFormat({ cacheDir }).step);
+      measured.oneThread.push(ourFormat({ workers: 0 }).step);
       measured.citationJs.push(
         nodeStep(`import { readFileSync } from 'node:fs';
           import core from '@citation-js/core'; import '@citation-js/plugin-csl';
@@ -153,8 +167,11 @@ try {
       }
     }
     results.push({ size, name: 'load + check (CSL-YAML)', ms: median(measured.load) });
-    results.push({ size, name: 'format: @litsynth/bibliography (in process)', ms: median(measured.format) });
-    results.push({ size, name: 'format: @litsynth/bibliography (whole process)', ms: median(measured.formatWall) });
+    results.push({ size, name: 'load + check (CSL-JSON)', ms: median(measured.loadJson) });
+    results.push({ size, name: 'format: @litsynth/bibliography, default (workers from 2,000 entries), in process', ms: median(measured.format) });
+    results.push({ size, name: 'format: @litsynth/bibliography, same, whole process incl. start and load', ms: median(measured.formatWall) });
+    results.push({ size, name: 'format: @litsynth/bibliography, one thread, in process', ms: median(measured.oneThread) });
+    results.push({ size, name: 'format: @litsynth/bibliography, cache warm, in process', ms: median(measured.warm) });
     results.push({ size, name: 'format: citation-js directly (in process)', ms: median(measured.citationJs) });
     if (pandocAvailable) results.push({ size, name: 'format: pandoc --citeproc (whole process)', ms: median(measured.pandoc) });
   }
@@ -162,7 +179,7 @@ try {
   rmSync(work, { recursive: true, force: true });
 }
 
-console.log(`runs per figure: ${runs} (median)`);
+console.log(`runs per figure: ${runs} (median); load average at the end: ${(await import('node:os')).loadavg().map((value) => value.toFixed(1)).join(' ')}`);
 console.log('| entries | measurement | median ms | per entry ms |');
 console.log('|---:|---|---:|---:|');
 for (const result of results) {

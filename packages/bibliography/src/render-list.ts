@@ -110,6 +110,8 @@ async function renderHere(items: CslItem[], settings: RenderSettings): Promise<R
 function renderInWorker(items: CslItem[], settings: RenderSettings): Promise<RenderResult> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./format-worker.js', import.meta.url), {
+      // A worker inherits the process's flags; --input-type (node -e) is refused for a file.
+      execArgv: process.execArgv.filter((flag) => !flag.startsWith('--input-type')),
       workerData: { items, style: settings.style, locale: settings.locale, format: settings.format, hyperlinks: settings.hyperlinks },
     });
     worker.once('message', (result: RenderResult) => {
