@@ -8,7 +8,7 @@ export interface NarrativeAuthors {
 }
 
 const lookbackWindow = 160;
-const noLetterBefore = '(?<![\\p{L}\\d\\-’\'])';
+const noLetterBefore = '(?<![\\p{L}\\p{M}\\d\\-’\'])';
 const name = familyNamePattern;
 // Tried in order; each is anchored at the end of the text before the parenthesis.
 const narrativePatterns: RegExp[] = [
@@ -17,16 +17,16 @@ const narrativePatterns: RegExp[] = [
   // "Lundberg og Syltevik", "Stenbrenden, Haukland & Knutsen", "Smith, Jones, and Lee"
   new RegExp(`${noLetterBefore}(${name}(?:\\s*,\\s*${name})*,?\\s*(?:\\s(?:og|and)\\s|&)\\s*${name})$`, 'u'),
   // "Arbeids- og sosialdepartementet", "arbeids-, og sosialdepartementet"
-  new RegExp(`${noLetterBefore}(\\p{L}+-,?\\s+(?:og|and|&)\\s+\\p{L}+)$`, 'u'),
+  new RegExp(`${noLetterBefore}([\\p{L}\\p{M}]+-,?\\s+(?:og|and|&)\\s+[\\p{L}\\p{M}]+)$`, 'u'),
   // "Statistisk sentralbyrå", "World Health Organization": up to eight words, trimmed below.
-  new RegExp(`${noLetterBefore}((?:[\\p{L}-]+\\s+){1,7}(?:\\p{L}+|\\[\\p{Lu}[\\p{L}\\d-]*\\]))$`, 'u'),
+  new RegExp(`${noLetterBefore}((?:[\\p{L}\\p{M}-]+\\s+){1,7}(?:[\\p{L}\\p{M}]+|\\[\\p{Lu}[\\p{L}\\d-]*\\]))$`, 'u'),
   // "Honneths", "Dalland", "SNL", "van der Berg"
   new RegExp(`${noLetterBefore}(${name})$`, 'u'),
 ];
-const possessiveBefore = /\s+(?:sin|sine|sitt|si)\s+\p{Ll}[\p{L}-]*$/u;
+const possessiveBefore = /\s+(?:sin|sine|sitt|si)\s+\p{Ll}[\p{L}\p{M}-]*$/u;
 // Reforms, plans and events named before a year in parentheses; never authors.
 const eventWord = /(?:reformen|reforma|planen|strategien|satsingen|krisen|krigen|pandemien|valget|reform|crisis|war|pandemic)$/iu;
-const organisationAdjective = /^\p{Ll}+(?:ske|iske|isk|nale|ne)$/u;
+const organisationAdjective = /^\p{Ll}[\p{Ll}\p{M}]*(?:ske|iske|isk|nale|ne)$/u;
 const genitiveEnding = /(?:['’]s|(?<![sxz])s|['’])$/u;
 
 /**
@@ -93,7 +93,7 @@ export function findNarrativeAuthors(
  * relasjonsteori (gjengitt i ...)"): take one capitalised word before the family name along.
  */
 function withGivenName(text: string, start: number, list: AuthorList): NarrativeAuthors {
-  const given = /(?<![\p{L}-])(\p{Lu}\p{Ll}+)[ \t]+$/u.exec(text.slice(Math.max(0, start - 30), start));
+  const given = /(?<![\p{L}\p{M}-])(\p{Lu}[\p{Ll}\p{M}]+)[ \t]+$/u.exec(text.slice(Math.max(0, start - 30), start));
   const family = list.authors[0];
   if (given?.[1] === undefined || family === undefined || list.authors.length !== 1) return { start, list };
   if (notAuthorWords.has(given[1].toLowerCase()) || eventWord.test(given[1])) return { start, list };
@@ -104,7 +104,7 @@ function withGivenName(text: string, start: number, list: AuthorList): Narrative
 function worthTrying(index: number, before: string, lastWord: string): boolean {
   switch (index) {
     case 0:
-      return /(?:al\.?|fl\.?|flere|colleagues|['’]s)$/u.test(lastWord);
+      return /(?:al\.?|fl\.?|flere|colleagues|medarbeidere|kolleger|['’]s)$/u.test(lastWord);
     case 1:
       return before.includes('&') || before.includes(' og ') || before.includes(' and ');
     case 2:

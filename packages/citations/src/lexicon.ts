@@ -1,8 +1,11 @@
 // Word lists and small patterns shared by the scanner. Kept in one place so that the corpus can
 // be extended by editing data, not control flow.
 
-/** A letter of any script (names in theses are Norwegian, Swedish, Danish, German, ...). */
-const L = '\\p{L}';
+/**
+ * A letter of any script (names in theses are Norwegian, Swedish, Danish, German, ...), or a
+ * combining mark: text from a Mac may hold "å" as "a" + U+030A (NFD).
+ */
+const L = '\\p{L}\\p{M}';
 /** An upper-case letter. */
 const LU = '\\p{Lu}';
 
@@ -32,10 +35,11 @@ const particlePattern = '(?:(?:van|von|de|der|den|del|della|di|du|la|le|ten|ter|
  * A family name as it stands in running text: one capitalised word, hyphenated parts
  * ("Riis-Johansen"), apostrophes ("O'Brien"), optional lower-case particles before it.
  */
-export const familyNamePattern = `${particlePattern}${LU}[${L}'’]*(?:-${L}[${L}'’]*)*`;
+export const familyNamePattern = `${particlePattern}${LU}[${L}'’]*(?:-[${L}][${L}'’]*)*`;
 
 /** "et al." and its Norwegian equivalents, as written (also the sloppy "et al" and "et. al."). */
-export const etAlPattern = '(?:et\\.?\\s{0,6}al\\.?|mfl\\.?|m\\.\\s?fl\\.?|med flere|and colleagues)';
+export const etAlPattern =
+  '(?:et\\.?\\s{0,6}al\\.?|mfl\\.?|m\\.\\s?fl\\.?|med flere|og medarbeidere|og kolleger|med kolleger|and colleagues)';
 
 /** Markers of a secondary citation, longest first. */
 export const secondaryMarkerPattern =

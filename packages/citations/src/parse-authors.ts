@@ -15,12 +15,12 @@ const compoundConnector = /-(,?)\s+(og|and|&|eller)\s+/gu;
 const listSeparator = /\s*,\s*(?:(?:&|og|and)\s+)?|\s+(?:og|and)\s+|\s*&\s*/u;
 const connectorToken = /(?:^|[\s,])(og|and)(?=\s)|&/gu;
 const forbiddenCharacters = /[\d=%/:;()?!«»"“”+*<>|{}]/u;
-const capitalised = /^\p{Lu}[\p{L}'’.-]*$/u;
+const capitalised = /^\p{Lu}[\p{L}\p{M}'’.-]*$/u;
 const acronym = /^\p{Lu}{2,}[\p{Lu}\d-]*$/u;
 // An abbreviation in brackets after an organisation's name: "[WHO]", "[NSF]", "[Hdir]".
 const bracketAcronym = /^\[\p{Lu}[\p{L}\d-]*\]$/u;
 const initial = /^\p{Lu}\.$/u;
-const lowercaseWord = /^\p{Ll}[\p{L}'’-]*$/u;
+const lowercaseWord = /^\p{Ll}[\p{L}\p{M}'’-]*$/u;
 // Adjectives inside organisation names ("Statistisk", "norske", "nasjonal").
 const adjectiveEnding = /(?:isk|iske|ske|sk|ige|lige|nal|nale|ale|ne|al|ic|ical|an)$/iu;
 
@@ -73,10 +73,10 @@ function parseAuthorListAsWritten(text: string): AuthorList | null {
 }
 
 // "Arbeids- og velferdsdirektoratet", "arbeids-, og sosialdepartementet": one organisation.
-const compoundOrganisation = /^\p{L}+-,?\s+(?:og|and|&)\s+\p{L}+$/u;
+const compoundOrganisation = /^[\p{L}\p{M}]+-,?\s+(?:og|and|&)\s+[\p{L}\p{M}]+$/u;
 
 // The forms most citations take ("Dalland", "Eide & Eide", "Natland et al."), parsed in one step.
-const simpleForm = /^(\p{Lu}[\p{L}'’]*(?:-\p{L}[\p{L}'’]*)*)(?:\s+(&|og|and)\s+(\p{Lu}[\p{L}'’]*(?:-\p{L}[\p{L}'’]*)*)|\s*&\s*(\p{Lu}[\p{L}'’]*(?:-\p{L}[\p{L}'’]*)*))?(?:,?\s+(et al\.|mfl\.|m\.fl\.))?$/u;
+const simpleForm = /^(\p{Lu}[\p{L}\p{M}'’]*(?:-[\p{L}\p{M}][\p{L}\p{M}'’]*)*)(?:\s+(&|og|and)\s+(\p{Lu}[\p{L}\p{M}'’]*(?:-[\p{L}\p{M}][\p{L}\p{M}'’]*)*)|\s*&\s*(\p{Lu}[\p{L}\p{M}'’]*(?:-[\p{L}\p{M}][\p{L}\p{M}'’]*)*))?(?:,?\s+(et al\.|mfl\.|m\.fl\.))?$/u;
 
 /** The fast path of `parseAuthorList`: a result, or undefined when the general path must decide. */
 function simpleAuthorList(text: string): AuthorList | null | undefined {

@@ -87,6 +87,12 @@ describe('parseCitations', () => {
     const fromRaw = summary(manuscript);
     expect(fromRaw).toHaveLength(146);
     expect(fromRaw).toEqual(summary(normalised));
+    // Decomposed letters (NFD, as text from a Mac may have them) give the same citations.
+    const fromDecomposed = summary(manuscript.normalize('NFD')).map((citation) => ({
+      ...citation,
+      authors: citation.authors.map((author) => author.normalize('NFC')),
+    }));
+    expect(fromDecomposed).toEqual(fromRaw);
     for (const citation of parseCitations(manuscript)) expect(manuscript.slice(citation.start, citation.end)).toBe(citation.raw);
   });
 });

@@ -9,8 +9,8 @@ const maxParenthesisLength = 400;
 const undatedHint = /u\.\s?å|n\.\s?d|press|trykk|utgivelse|udatert|forthcoming/iu;
 // Citations written without parentheses ("Eide & Eide, 2016, s.80"): only with "&" or "et al.",
 // which do not occur in ordinary prose before a year.
-const yearInProse = /(?<![0-9])(?:1[5-9]|20)[0-9]{2}(?![0-9\p{L}])/gu;
-const anchorBeforeYear = new RegExp(`(?:&\\s*\\p{Lu}[\\p{L}'’-]*|${etAlPattern}),?\\s+$`, 'u');
+const yearInProse = /(?<![0-9])(?:1[5-9]|20)[0-9]{2}(?![0-9\p{L}\p{M}])/gu;
+const anchorBeforeYear = new RegExp(`(?:&\\s*\\p{Lu}[\\p{L}\\p{M}'’-]*|${etAlPattern}),?\\s+$`, 'u');
 const unbracketedLocator = new RegExp(`[,.]?\\s*(${locatorLabelPattern})\\s*(${locatorValuePattern})`, 'iuy');
 
 /** Finds and parses every APA author–date citation in `text`, sorted by position. */
@@ -74,7 +74,7 @@ function citationsInParenthesis(text: string, open: number, close: number, group
   }
   // A year after a capitalised word that is not a name ("i Norge (2020)", "Bergen (1950)") dates
   // that thing; it is no year-only citation.
-  const afterProperNoun = (): boolean => /\p{Lu}[\p{L}-]*[\s,]*$/u.test(text.slice(Math.max(0, open - 40), open));
+  const afterProperNoun = (): boolean => /\p{Lu}[\p{L}\p{M}-]*[\s,]*$/u.test(text.slice(Math.max(0, open - 40), open));
   const citations: Citation[] = [];
   let previousAuthors: AuthorList | null = null;
   for (const work of works) {

@@ -28,19 +28,19 @@ export interface ParsedWork {
 
 // Prefixes may be stacked: "see, e.g.,", "se f.eks.".
 const prefixAtStart = new RegExp(`^(${prefixPattern}(?:,?\\s+${prefixPattern})*),?\\s+(?=\\S)`, 'iu');
-const secondaryMarker = new RegExp(`(?<![\\p{L}])(${secondaryMarkerPattern})\\s+`, 'iu');
+const secondaryMarker = new RegExp(`(?<![\\p{L}\\p{M}])(${secondaryMarkerPattern})\\s+`, 'iu');
 // A year: four digits not inside a longer number, or a no-date marker.
 // A year: four digits not inside a longer number, optionally with the original year of a
 // republished work first ("1859/1998"), or a no-date marker.
 const yearDigits = '(?:1[5-9]\\d\\d|20\\d\\d)(?:/(?:1[5-9]\\d\\d|20\\d\\d))?(?!\\d)';
-const yearToken = new RegExp(`(?<![\\p{L}\\d§])(?:(${yearDigits})|(${undatedPattern}))`, 'gu');
+const yearToken = new RegExp(`(?<![\\p{L}\\p{M}\\d§])(?:(${yearDigits})|(${undatedPattern}))`, 'gu');
 const nextYear = new RegExp(`\\s*[,&]?\\s*(?:(${yearDigits})|(${undatedPattern}))`, 'iuy');
 const yearRangeAfter = /^\s?[-–—/]\s?\d/u;
 const locatorAfterYear = new RegExp(`(\\s*[,.:]?\\s*)(?:(${locatorLabelPattern})\\s*(${locatorValuePattern})|(${locatorValuePattern}))`, 'iuy');
 const locatorAtEnd = new RegExp(`(?:^|(?<=[\\s,.(]))(${locatorLabelPattern})\\s*(${locatorValuePattern})[\\s.,]*$`, 'iud');
 const trailingJunk = /^[\s.,:]*$/u;
 // A short remark after the locator: ", min oversettelse", ", original emphasis".
-const trailingRemark = /^\s*,\s*[\p{L}][\p{L}\s.]{0,40}$/u;
+const trailingRemark = /^\s*,\s*\p{L}[\p{L}\p{M}\s.]{0,40}$/u;
 
 /** Parses one work of a parenthesis (text[start, end)) or returns null when it is not a citation. */
 export function parseWork(text: string, start: number, end: number): ParsedWork | null {
