@@ -124,6 +124,16 @@ function docxToPdf(docx, outDir, work) {
   });
 }
 
+/** The .docx saved again by LibreOffice: the same document as another word processor writes it. */
+function resaveWithLibreOffice(docx, output, work) {
+  const profile = join(work, 'lo-profile');
+  const outDir = mkdtempSync(join(work, 'lo-'));
+  run('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'docx:MS Word 2007 XML', '--outdir', outDir, docx], {
+    timeout: 300_000,
+  });
+  copyFileSync(join(outDir, readdirSync(outDir)[0]), output);
+}
+
 // Field codes as Zotero, Mendeley and EndNote write them. The entries embedded are the fixture
 // thesis's own sources, with only the fields in research/bibliography-facts.json.
 const natland = {
@@ -277,6 +287,7 @@ try {
     docxToPdf(join(formatsDir, 'thesis.docx'), formatsDir, work);
     copyFileSync(join(formatsDir, 'thesis.docx'), join(unitDir, 'thesis.docx'));
     copyFileSync(join(formatsDir, 'thesis.pdf'), join(unitDir, 'thesis.pdf'));
+    resaveWithLibreOffice(join(formatsDir, 'thesis.docx'), join(unitDir, 'thesis-libreoffice.docx'), work);
     makeFieldFixtures(work);
     // A user password: cannot be opened without it. An owner password only: opens, but printing
     // and copying are "restricted" — readers may still extract text, and so do we.

@@ -72,6 +72,15 @@ describe('docxToManuscript', () => {
     expect(manuscript.fieldCitations).toEqual([]);
   });
 
+  test('reads the same document as LibreOffice saves it (other styles, other XML) to the same text and places', async () => {
+    const pandoc = await docxToManuscript(fixture('thesis.docx'), 'thesis.docx');
+    const libreOffice = await docxToManuscript(fixture('thesis-libreoffice.docx'), 'thesis-libreoffice.docx');
+    expect(libreOffice.text).toEqual(pandoc.text);
+    expect(libreOffice.blocks.map((block) => [block.kind, libreOffice.locate(block.start)])).toEqual(
+      pandoc.blocks.map((block) => [block.kind, pandoc.locate(block.start)]),
+    );
+  });
+
   test("takes pages from Word's last rendered page breaks when the document has them", async () => {
     const bytes = withDocumentXml('thesis.docx', (xml) =>
       xml
