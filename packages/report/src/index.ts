@@ -1,4 +1,4 @@
-export { citationContext, renderReport } from './render-report.js';
+export { citationContext, citationOf, renderReport } from './render-report.js';
 export { labels as reportLabels } from './labels.js';
 export type {
   ReportBlock,

@@ -1,7 +1,7 @@
 import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { describe, expect, it } from 'vitest';
-import { citationContext, renderReport } from './render-report.js';
+import { citationContext, citationOf, renderReport } from './render-report.js';
 import type { ReportData } from './types.js';
 
 const hostile = '<script>alert(1)</script><img src=x onerror="alert(2)">';
@@ -235,6 +235,20 @@ describe('renderReport with the optional parts', () => {
   it('says at the top which parts could not be built', () => {
     const alert = elements(tree, (element) => element.properties.role === 'alert')[0];
     expect(alert && textOf(alert)).toBe('Deler som ikke kunne lagesreferanseliste: stilen <x> finnes ikke');
+  });
+});
+
+describe('citationOf', () => {
+  const text = 'Først (Tufte, 2011, s.72) og så (Tufte, 2011, s.75) igjen.';
+  const first = { start: text.indexOf('(Tufte'), end: text.indexOf(')') + 1, line: 4, column: 7 };
+  const second = { start: text.lastIndexOf('(Tufte'), end: text.lastIndexOf(')') + 1, line: 5, column: 3 };
+  const block = { kind: 'paragraph' as const, text, line: 4, endLine: 5, citations: [first, second] };
+
+  it('finds the citation a diagnostic points into, also at its locator', () => {
+    expect(citationOf(block, { line: 5, column: 3, raw: '(Tufte, 2011, s.75)' })).toBe(second);
+    expect(citationOf(block, { line: 4, column: 21, raw: '(Tufte, 2011, s.72)' })).toBe(first);
+    expect(citationOf(block, { line: 5, column: 15, raw: 'Tufte, 2011, s.75' })).toBe(second);
+    expect(citationOf(block, { line: 9, column: 1, raw: '(Dalland, 2017)' })).toBeUndefined();
   });
 });
 

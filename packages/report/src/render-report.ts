@@ -8,7 +8,7 @@ import { h } from 'hastscript';
 import { toHast } from 'mdast-util-to-hast';
 import { labels, say, severityCountLabels, severityLabels, verificationLabels } from './labels.js';
 import { reportScript, reportStyle } from './report-assets.js';
-import type { ReportBlock, ReportData, ReportDiscussionMap, ReportHeatMap, ReportReference, ReportTable } from './types.js';
+import type { ReportBlock, ReportCitationMark, ReportData, ReportDiscussionMap, ReportHeatMap, ReportReference, ReportTable } from './types.js';
 
 const severities: Severity[] = ['error', 'warning', 'info'];
 
@@ -36,7 +36,7 @@ export function renderReport(data: ReportData): string {
     ['problems', t(labels.problems), renderProblems(data, placed)],
     ['references', t(labels.references), renderReferences(data.references, lang)],
     ['matrix', t(labels.matrix), renderMatrix(data, lang)],
-    ['tables', t(labels.tables), data.tables.length > 0 ? data.tables.flatMap(renderTable) : [h('p', t(labels.notAvailable))]],
+    ['tables', t(labels.tables), data.tables.length > 0 ? [tableContents(data.tables, lang), ...data.tables.flatMap(renderTable)] : [h('p', t(labels.notAvailable))]],
     ['manuscript', t(labels.manuscript), renderManuscript(data, placed)],
   ];
 
@@ -269,6 +269,24 @@ function entryName(data: ReportData, id: string): string {
   return label === undefined || label === id ? id : `${label} · ${id}`;
 }
 
+/**
+ * The citation of a block a diagnostic is about: the one starting at its place, else (a
+ * diagnostic may point inside its citation, e.g. at the locator) the last citation starting
+ * before its place whose text is the diagnostic's `raw` text.
+ */
+export function citationOf(block: ReportBlock, diagnostic: Pick<Diagnostic, 'line' | 'column' | 'raw'>): ReportCitationMark | undefined {
+  const exact = block.citations.find((citation) => citation.line === diagnostic.line && citation.column === diagnostic.column);
+  if (exact || !diagnostic.raw) return exact;
+  const raw = diagnostic.raw;
+  const before = (citation: ReportCitationMark) =>
+    citation.line < diagnostic.line || (citation.line === diagnostic.line && citation.column <= diagnostic.column);
+  const candidates = block.citations.filter((citation) => {
+    const text = block.text.slice(citation.start, citation.end);
+    return text === raw || text.includes(raw) || raw.includes(text);
+  });
+  return candidates.filter(before).at(-1) ?? candidates[0];
+}
+
 const contextChars = 160;
 
 /** The thesis text around a diagnostic's citation, with the citation separated out to be marked. */
@@ -278,7 +296,7 @@ export function citationContext(
 ): { before: string; marked: string; after: string } | undefined {
   let start: number | undefined;
   let end: number | undefined;
-  const mark = block.citations.find((citation) => citation.line === diagnostic.line && citation.column === diagnostic.column);
+  const mark = citationOf(block, diagnostic);
   if (mark) {
     start = mark.start;
     end = mark.end;
@@ -466,6 +484,13 @@ function renderHeatMap(heatMap: ReportHeatMap, lang: Lang): Element {
   ]);
 }
 
+/** Links to every table: a study has many (one discussion table per concept). */
+function tableContents(tables: readonly ReportTable[], lang: Lang): Element {
+  return h('nav.table-contents', { ariaLabel: say(labels.tables, lang) }, [
+    h('ol', tables.map((table) => h('li', [h('a', { href: `#table-${table.id}` }, table.title)]))),
+  ]);
+}
+
 /** A generated table: mdast → hast (raw HTML in the tree is dropped), with real column headers. */
 function renderTable(table: ReportTable): ElementContent[] {
   const hast = toHast(table.table);
@@ -539,7 +564,7 @@ function markCitations(block: ReportBlock, problems: readonly PlacedProblem[], l
   for (const citation of block.citations) {
     if (citation.start < position || citation.end > block.text.length) continue;
     result.push({ type: 'text', value: block.text.slice(position, citation.start) });
-    const here = problems.filter((problem) => problem.diagnostic.line === citation.line && problem.diagnostic.column === citation.column);
+    const here = problems.filter((problem) => citationOf(block, problem.diagnostic) === citation);
     for (const problem of here) used.add(problem);
     result.push(h(here.length > 0 ? 'mark.has-problem' : 'mark', block.text.slice(citation.start, citation.end)));
     result.push(...here.map((problem) => backref(problem, lang)));

@@ -76,7 +76,7 @@ table.heat-map td .tip ul { margin: 0; padding-left: 1.1rem; }
 .manuscript a.backref { font-size: .75rem; vertical-align: super; margin-left: .1rem; }
 .manuscript blockquote { margin-left: 4.5rem; }
 @media print {
-  nav.toc, form.filters, .filter-status, .skip, .tip, a.backref { display: none !important; }
+  nav.toc, nav.table-contents, form.filters, .filter-status, .skip, .tip, a.backref { display: none !important; }
   body { font-size: 11pt; }
   h2 { break-after: avoid; }
   .problem, .references li, tr { break-inside: avoid; }
