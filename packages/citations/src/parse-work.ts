@@ -92,6 +92,8 @@ function parseOriginal(text: string): { authors: string[]; year: string | null }
 
 function parseMainWork(text: string, from: number, to: number): ParsedWork | null {
   const body = text.slice(from, to);
+  const official = officialReport.exec(body);
+  if (official !== null) return parseOfficialReport(text, from, to, official);
   const year = findYear(body);
   if (year !== null) {
     const namesText = body.slice(0, year.start);
@@ -159,6 +161,31 @@ function parseMainWork(text: string, from: number, to: number): ParsedWork | nul
   const authors = parseAuthorList(before.slice(0, lastComma));
   if (authors === null || notYear.length === 0 || notYear.length > 40 || /\d/u.test(notYear)) return null;
   return { start: from, end: to, prefix: null, authors, years: [], notYear, locator, secondary: null };
+}
+
+// A Norwegian official report is cited by its series, year and number: "NOU 2019: 2". The number
+// is part of the name, not a page.
+const officialReport = /^(NOU)\s?((?:19|20)\d\d)\s?:\s?(\d{1,3})(?!\d)/u;
+
+/** "NOU 2019: 2", "NOU 2019: 2, s. 45": the report is the author, its year the year. */
+function parseOfficialReport(text: string, from: number, to: number, match: RegExpExecArray): ParsedWork | null {
+  const body = text.slice(from, to);
+  const name = `${match[1]} ${match[2]}: ${match[3]}`;
+  const yearStart = match[0].indexOf(match[2] ?? '');
+  const year: YearToken = { value: match[2] ?? '', start: from + yearStart, end: from + yearStart + 4 };
+  let cursor = match[0].length;
+  let locator: Locator | null = null;
+  locatorAfterYear.lastIndex = cursor;
+  const locatorMatch = locatorAfterYear.exec(body);
+  if (locatorMatch?.[2] !== undefined) {
+    const locatorStart = cursor + (locatorMatch[1]?.length ?? 0);
+    const value = locatorMatch[3] ?? '';
+    locator = { label: locatorMatch[2].trimEnd(), value, raw: body.slice(locatorStart, locatorMatch.index + locatorMatch[0].length), start: from + locatorStart };
+    cursor = locatorMatch.index + locatorMatch[0].length;
+  }
+  if (!trailingJunk.test(body.slice(cursor))) return null;
+  const authors: AuthorList = { authors: [name], connector: null, etAl: null, corporate: true };
+  return { start: from, end: to, prefix: null, authors, years: [year], notYear: null, locator, secondary: null };
 }
 
 /** The first year in a work, with its suffix ("2019a"); null when none, or when it opens a range. */
