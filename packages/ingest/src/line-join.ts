@@ -19,7 +19,7 @@ const conjunctions = new Set(['og', 'eller', 'samt', 'enn', 'som', 'and', 'or', 
  */
 export function decideLineJoin(before: string, after: string, spaceAfter: boolean): LineJoin {
   if (!before.endsWith('-') || after === '') return 'space';
-  const word = before.slice(before.search(/\S*$/u));
+  const word = before.slice(before.lastIndexOf(' ') + 1);
   const stem = word.slice(0, -1);
   // "helse, -" or "rus, -": a dash standing alone is punctuation, not hyphenation.
   if (stem === '' || !/\p{L}|\p{N}/u.test(stem.slice(-1))) return 'space';

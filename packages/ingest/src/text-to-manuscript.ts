@@ -108,7 +108,7 @@ function textBlocks(layout: TextLayout): SourceBlock[] {
       (!furnitureBetween &&
         (doubleSpaced ? emptyLines >= 2 || whiteSpaceLine : emptyLines >= 1)) ||
       // A line ending in two or more spaces ends its paragraph (PDF and Word exports do this).
-      /\S {2,}$/u.test(previous.text) ||
+      (previous.text.endsWith('  ') && previous.text.trim() !== '') ||
       (furnitureBetween && emptyLines > 3 && !doubleSpaced);
     const heading = isHeadingLine(line.text) && (paragraphBreak || doubleSpaced || endsSentence(previous?.text ?? ''));
     const item = listItem.test(line.text);
