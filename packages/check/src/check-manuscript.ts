@@ -60,7 +60,7 @@ export function checkManuscript(options: CheckOptions): CheckResult {
   for (const work of works) checkWork(work, references, language, report);
   checkConsistency(works, report);
   checkQuotations(manuscript, works, report);
-  checkReferences(manuscript, references, works, report, diagnostics, options.entries.length > 0);
+  checkReferences(manuscript, references, works, report, diagnostics, options.entries.length > 0, language);
   if (list && options.entries.length > 0) diagnostics.push(...compareWithTypedList(manuscript, works, options));
 
   const settled = applyRuleSettings(diagnostics, options.settings ?? {}).sort(compareDiagnostics);
@@ -134,12 +134,13 @@ function rawOf(citation: Citation): string {
 }
 
 /** "Natland et al. (2019)": how a reference is cited, for messages and suggestions. */
-function citeForm(reference: Reference): string {
+function citeForm(reference: Reference, language: Lang): string {
   const names = reference.names;
-  const year = reference.year ?? 'u.å.';
+  const undated = language === 'en' ? 'n.d.' : 'u.å.';
+  const year = reference.year === null || reference.year === 'u.å.' ? undated : reference.year;
   if (names.length === 0) return `${reference.abbreviations[0] ?? reference.key} (${year})`;
   if (names.length >= 3) return `${names[0]} et al. (${year})`;
-  return `${names.join(' og ')} (${year})`;
+  return `${names.join(language === 'en' ? ' and ' : ' og ')} (${year})`;
 }
 
 const listNames = (names: readonly string[]): string => names.join(', ');
@@ -161,7 +162,7 @@ function checkWork(work: Work, references: readonly Reference[], language: Lang,
     report('not-a-year', at, {
       nb: `«${citation.notYear}» står der årstallet skal stå i «${rawOf(citation)}».`,
       en: `"${citation.notYear}" stands where the year belongs in "${rawOf(citation)}".`,
-    }, { ...base, ...(reference?.year ? { suggestion: { nb: `Skriv årstallet: ${citeForm(reference)}.`, en: `Write the year: ${citeForm(reference)}.` } } : {}) });
+    }, { ...base, ...(reference?.year ? { suggestion: { nb: `Skriv årstallet: ${citeForm(reference, language)}.`, en: `Write the year: ${citeForm(reference, language)}.` } } : {}) });
   } else if (citation.year === null && work.authors.length > 0) {
     report('missing-year', at, {
       nb: `Henvisningen «${rawOf(citation)}» mangler årstall.`,
@@ -169,7 +170,7 @@ function checkWork(work: Work, references: readonly Reference[], language: Lang,
     }, {
       ...base,
       suggestion: reference?.year
-        ? { nb: `Skriv årstallet: ${citeForm(reference)}.`, en: `Add the year: ${citeForm(reference)}.` }
+        ? { nb: `Skriv årstallet: ${citeForm(reference, language)}.`, en: `Add the year: ${citeForm(reference, language)}.` }
         : { nb: 'Skriv årstallet, eller «u.å.» når verket ikke har noe.', en: 'Add the year, or "n.d." when the work has none.' },
     });
   }
@@ -188,9 +189,9 @@ function checkWork(work: Work, references: readonly Reference[], language: Lang,
     }
   }
 
-  if (reference && resolution.match === 'fuzzy') checkFuzzyReasons(work, reference, report);
-  if (reference) checkEtAl(work, reference, report);
-  if (citation.secondary) checkSecondaryOriginal(work, references, report);
+  if (reference && resolution.match === 'fuzzy') checkFuzzyReasons(work, reference, language, report);
+  if (reference) checkEtAl(work, reference, language, report);
+  if (citation.secondary) checkSecondaryOriginal(work, references, language, report);
 
   const secondaryForm = checkSecondaryForm(citation);
   if (secondaryForm) report('secondary-citation-form', at, secondaryForm.message, { ...base, ...(secondaryForm.suggestion ? { suggestion: secondaryForm.suggestion } : {}) });
@@ -204,7 +205,7 @@ function checkWork(work: Work, references: readonly Reference[], language: Lang,
   if (punctuation) report('citation-punctuation', at, punctuation.message, { ...base, ...(punctuation.suggestion ? { suggestion: punctuation.suggestion } : {}) });
 }
 
-function checkFuzzyReasons(work: Work, reference: Reference, report: Report): void {
+function checkFuzzyReasons(work: Work, reference: Reference, language: Lang, report: Report): void {
   const { citation } = work;
   const base = { raw: rawOf(citation), key: reference.key };
   const spellings = work.resolution.reasons.filter((reason) => reason.kind === 'author-spelling');
@@ -213,8 +214,8 @@ function checkFuzzyReasons(work: Work, reference: Reference, report: Report): vo
     const written = pairs.map((pair) => `«${pair.cited}»`).join(', ');
     const meant = pairs.map((pair) => `«${pair.entry}»`).join(', ');
     report('author-misspelled', citation.start, {
-      nb: `${written} finnes ikke i oppføringen ${reference.key}, ${citeForm(reference)}; trolig menes ${meant}.`,
-      en: `${written.replace(/[«»]/g, '"')} is not in the entry ${reference.key}, ${citeForm(reference)}; probably ${meant.replace(/[«»]/g, '"')} is meant.`,
+      nb: `${written} finnes ikke i oppføringen ${reference.key}, ${citeForm(reference, language)}; trolig menes ${meant}.`,
+      en: `${written.replace(/[«»]/g, '"')} is not in the entry ${reference.key}, ${citeForm(reference, language)}; probably ${meant.replace(/[«»]/g, '"')} is meant.`,
     }, { ...base, suggestion: { nb: `Skriv ${pairs.map((pair) => pair.entry).join(', ')}.`, en: `Write ${pairs.map((pair) => pair.entry).join(', ')}.` } });
   }
   const coauthors = work.resolution.reasons.find((reason) => reason.kind === 'coauthor-missing' || reason.kind === 'coauthor-extra');
@@ -224,7 +225,7 @@ function checkFuzzyReasons(work: Work, reference: Reference, report: Report): vo
     report('coauthor-mismatch', citation.start, coauthors.kind === 'coauthor-missing'
       ? { nb: `Henvisningen utelater ${coauthors.entry}, som står som medforfatter i ${reference.key}.`, en: `The citation leaves out ${coauthors.entry}, a co-author in ${reference.key}.` }
       : { nb: `${coauthors.cited} står ikke som forfatter i ${reference.key}.`, en: `${coauthors.cited} is not an author of ${reference.key}.` },
-    { ...base, suggestion: { nb: `Skriv ${citeForm(reference)}.`, en: `Write ${citeForm(reference)}.` } });
+    { ...base, suggestion: { nb: `Skriv ${citeForm(reference, language)}.`, en: `Write ${citeForm(reference, language)}.` } });
   }
   const year = work.resolution.reasons.find((reason) => reason.kind === 'year-differs' || reason.kind === 'year-suffix');
   // An entry without a confirmed year cannot contradict the year written.
@@ -245,12 +246,12 @@ function checkFuzzyReasons(work: Work, reference: Reference, report: Report): vo
   }
 }
 
-function checkEtAl(work: Work, reference: Reference, report: Report): void {
+function checkEtAl(work: Work, reference: Reference, language: Lang, report: Report): void {
   const { citation } = work;
   if (work.fromContext || citation.corporate) return;
   const base = { raw: rawOf(citation), key: reference.key };
   if (citation.etAl !== null && reference.names.length > 0 && reference.names.length <= 2) {
-    const written = reference.names.join(citation.form === 'parenthetical' ? ' & ' : ' og ');
+    const written = reference.names.join(citation.form === 'parenthetical' ? ' & ' : language === 'en' ? ' and ' : ' og ');
     report('et-al-usage', citation.start, {
       nb: `«${citation.etAl}» brukes bare for tre eller flere forfattere; ${reference.key} har ${reference.names.length === 1 ? 'én' : 'to'}.`,
       en: `"${citation.etAl}" is only for three or more authors; ${reference.key} has ${reference.names.length === 1 ? 'one' : 'two'}.`,
@@ -264,7 +265,7 @@ function checkEtAl(work: Work, reference: Reference, report: Report): void {
 }
 
 /** The original of a secondary citation does not belong in the reference list. */
-function checkSecondaryOriginal(work: Work, references: readonly Reference[], report: Report): void {
+function checkSecondaryOriginal(work: Work, references: readonly Reference[], language: Lang, report: Report): void {
   const secondary = work.citation.secondary;
   if (!secondary || secondary.authors.length === 0) return;
   // Originals are often written with given names ("Søren Kierkegaard"): compare the family name.
@@ -277,8 +278,8 @@ function checkSecondaryOriginal(work: Work, references: readonly Reference[], re
   const sameYear = secondary.year === null || resolution.reasons.every((reason) => reason.kind !== 'year-differs');
   if (!sameName || !sameYear) return;
   report('secondary-original-listed', work.citation.start, {
-    nb: `Originalverket ${citeForm(reference)} står i litteraturlisten, men du har lest det i ${listNames(work.authors)}.`,
-    en: `The original work ${citeForm(reference)} is in the reference list, but you read it in ${listNames(work.authors)}.`,
+    nb: `Originalverket ${citeForm(reference, language)} står i litteraturlisten, men du har lest det i ${listNames(work.authors)}.`,
+    en: `The original work ${citeForm(reference, language)} is in the reference list, but you read it in ${listNames(work.authors)}.`,
   }, {
     raw: rawOf(work.citation),
     key: reference.key,
@@ -387,6 +388,7 @@ function checkReferences(
   report: Report,
   diagnostics: Diagnostic[],
   typedListCompared: boolean,
+  language: Lang,
 ): void {
   if (manuscript.referenceList === null) {
     report('no-reference-list', Math.max(0, manuscript.text.length - 1), {
@@ -404,8 +406,8 @@ function checkReferences(
   for (const reference of references) {
     if (cited.has(reference.key) || citedWorks.has(signature(reference))) continue;
     const message: Localized = {
-      nb: `${citeForm(reference)} (${reference.key}) er aldri henvist til i teksten${reference.included ? ', selv om den er en inkludert artikkel' : ''}.`,
-      en: `${citeForm(reference)} (${reference.key}) is never cited in the text${reference.included ? ', although it is an included article' : ''}.`,
+      nb: `${citeForm(reference, language)} (${reference.key}) er aldri henvist til i teksten${reference.included ? ', selv om den er en inkludert artikkel' : ''}.`,
+      en: `${citeForm(reference, language)} (${reference.key}) is never cited in the text${reference.included ? ', although it is an included article' : ''}.`,
     };
     const suggestion: Localized = { nb: 'Henvis til verket, eller fjern oppføringen.', en: 'Cite the work, or remove the entry.' };
     // With bibliography entries, the typed list is compared by compareTypedReferenceList instead.
