@@ -1,0 +1,80 @@
+import type { Diagnostic, RuleDefinition } from '@litsynth/common';
+import { describe, expect, it } from 'vitest';
+import { renderPretty, renderSummary } from './pretty-diagnostics.js';
+
+const diagnostic = (rule: string, severity: Diagnostic['severity'], line: number, column: number, raw: string, section?: string): Diagnostic => ({
+  rule,
+  severity,
+  message: { nb: `${rule}: «${raw}»`, en: `${rule}: "${raw}"` },
+  file: 'thesis.txt',
+  line,
+  column,
+  raw,
+  suggestion: { nb: 'Rett det.', en: 'Fix it.' },
+  ...(section === undefined ? {} : { section }),
+});
+
+const lines = new Map([['thesis.txt', ['Innledning', 'Tekst (Netland, 2020) her.', 'Mer (Dalland, 2017, s.52) og (Skau, 2013, s.31).', 'Slutt (Berg, 2015, s 3) (Eide, 2016, s.4).']]]);
+const rules = new Map<string, RuleDefinition>([
+  ['locator-form', { id: 'locator-form', severity: 'info', description: { nb: 'Sidetallet er ikke skrevet «s. 12».', en: 'Not "p. 12".' }, example: '' }],
+]);
+
+describe('renderPretty', () => {
+  it('leads with errors, marks the citation on its line, and folds a repeated form problem', () => {
+    const diagnostics = [
+      diagnostic('author-misspelled', 'error', 2, 8, 'Netland, 2020', '1 Innledning'),
+      diagnostic('locator-form', 'info', 3, 20, 's.52', '1 Innledning'),
+      diagnostic('locator-form', 'info', 3, 41, 's.31', '1 Innledning'),
+      diagnostic('locator-form', 'info', 4, 20, 's 3', '2 Metode'),
+      diagnostic('locator-form', 'info', 4, 37, 's.4', '2 Metode'),
+    ];
+    expect(renderPretty(diagnostics, { lang: 'nb', lines, rules, color: false })).toBe(
+      [
+        'Feil (1)',
+        '',
+        'thesis.txt',
+        '  1 Innledning',
+        '    2:8  author-misspelled: «Netland, 2020»  author-misspelled',
+        '      2 │ Tekst (Netland, 2020) her.',
+        '        │        ^^^^^^^^^^^^^',
+        '      → Rett det.',
+        '',
+        'Merknader om form (4)',
+        '',
+        'locator-form ×4 ganger: Sidetallet er ikke skrevet «s. 12».',
+        '    thesis.txt, linje 3, 3, 4, 4',
+        '    for eksempel:',
+        '      3: s.52 — locator-form: «s.52» → Rett det.',
+        '      4: s 3 — locator-form: «s 3» → Rett det.',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('shows fewer than four occurrences one by one', () => {
+    const diagnostics = [diagnostic('locator-form', 'info', 3, 20, 's.52', '1 Innledning')];
+    expect(renderPretty(diagnostics, { lang: 'en', lines, rules, color: false })).toBe(
+      [
+        'Notes on form (1)',
+        '',
+        'thesis.txt',
+        '  1 Innledning',
+        '    3:20  locator-form: "s.52"  locator-form',
+        '      3 │ Mer (Dalland, 2017, s.52) og (Skau, 2013, s.31).',
+        '        │                    ^^^^',
+        '      → Fix it.',
+        '',
+      ].join('\n'),
+    );
+  });
+});
+
+describe('renderSummary', () => {
+  it('counts citations and diagnostics in both languages', () => {
+    const summary = { citations: 10, exact: 7, fuzzy: 2, unresolved: 1, errors: 3, warnings: 2, infos: 5 };
+    expect([renderSummary(summary, 'nb'), renderSummary(summary, 'en')]).toEqual([
+      'Oppsummering: 10 henvisninger (7 eksakt, 2 omtrentlig, 1 uløst); 3 feil, 2 advarsler, 5 merknader om form.',
+      'Summary: 10 citations (7 exact, 2 fuzzy, 1 unresolved); 3 errors, 2 warnings, 5 notes on form.',
+    ]);
+  });
+});
