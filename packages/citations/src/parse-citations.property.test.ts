@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { notAuthorWords } from './lexicon.js';
 import { parseCitations } from './parse-citations.js';
 
 // Pieces that steer generated text into the parser's interesting paths: parentheses, years,
@@ -106,6 +107,34 @@ describe('parseCitations on any input', () => {
         expect(parseCitations(text)).toEqual(parseCitations(text));
       }),
       { numRuns: 200 },
+    );
+  });
+
+  it('finds a generated citation in generated prose, parenthetical and narrative', () => {
+    // Names from syllables (Norwegian letters included), so that none is a sentence word or a place.
+    const syllable = fc.constantFrom('ka', 'lo', 'be', 'ni', 'ru', 'sø', 'må', 'de', 'vik', 'tan', 'æl', 'gård', 'hei', 'mo');
+    const name = fc
+      .array(syllable, { minLength: 2, maxLength: 4 })
+      .map((parts) => parts.join(''))
+      .map((word) => word[0]?.toUpperCase() + word.slice(1))
+      .filter((word) => !notAuthorWords.has(word.toLowerCase()));
+    const prose = fc
+      .array(fc.constantFrom('bruker', 'og', 'relasjon', 'i', 'møte', 'med', 'tillit', 'det', 'er', 'viktig'), { maxLength: 12 })
+      .map((words) => words.join(' '));
+    const year = fc.integer({ min: 1900, max: 2029 }).map(String);
+    const page = fc.integer({ min: 1, max: 999 }).map(String);
+    fc.assert(
+      fc.property(prose, name, name, year, page, prose, (before, first, second, published, at, after) => {
+        const text = `${before} (${first} & ${second}, ${published}, s. ${at}). ${after}`;
+        expect(parseCitations(text).map(({ authors, year: y, locator, form }) => ({ authors, year: y, page: locator?.value, form }))).toEqual([
+          { authors: [first, second], year: published, page: at, form: 'parenthetical' },
+        ]);
+        const narrative = `${before} ${first} (${published}) viser ${after}`;
+        expect(parseCitations(narrative).map(({ authors, year: y, form }) => ({ authors, year: y, form }))).toEqual([
+          { authors: [first], year: published, form: 'narrative' },
+        ]);
+      }),
+      { numRuns: 300 },
     );
   });
 });
