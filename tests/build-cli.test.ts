@@ -48,6 +48,9 @@ describe('litsynth build', () => {
     expect(check.version).toBe(1);
     expect(check.diagnostics.length).toBeGreaterThan(0);
 
+    // The reference list is the one `litsynth bib` prints.
+    expect(files.get('references.md')?.bytes).toBe(Buffer.from(litsynth(['bib', 'studies/nav-relasjon']).stdout, 'utf8').toString('latin1'));
+
     const second = litsynth(['build', 'studies/nav-relasjon', '--out', out]);
     expect(second.code).toBe(0);
     // The build stamp (input and output hashes) is the one file besides the outputs.

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -327,19 +328,54 @@ async function sourceLines(manuscript: Manuscript, diagnostics: readonly Diagnos
   return lines;
 }
 
+/**
+ * The reference list as `litsynth bib` makes it: the cited works plus their namesakes (same
+ * authors and year, so the a/b letters agree with the check's), in Markdown and HTML; and, when
+ * the manuscript types its own list, how that list compares with the style and the cited works.
+ */
 async function referencesPart(state: BuildState): Promise<OutputFile[]> {
-  const { study, lang } = state;
-  // The reference list holds the works the thesis cites; without a check, every entry of the study.
-  const cited = state.check ? new Set(state.check.citations.map((citation) => citation.key).filter((key) => key !== null)) : undefined;
-  const entries = cited ? study.entries.filter((entry) => cited.has(entry.id)) : study.entries;
-  const options = { style: study.config.style, locale: study.config.locale, lang };
-  const markdown = await lib.bibliography.formatReferenceList(entries, { ...options, format: 'md' });
-  const html = await lib.bibliography.formatReferenceList(entries, { ...options, format: 'html' });
+  const { study, lang, manuscript } = state;
+  const { authorYearKey, compareTypedReferenceList, formatReferenceList } = lib.bibliography;
+  // Without a check (it failed), every entry of the study.
+  let entries = study.entries;
+  if (state.check) {
+    const cited = new Set(state.check.citations.map((citation) => citation.key).filter((key) => key !== null));
+    const citedGroups = new Set(entries.filter((entry) => cited.has(entry.id)).map(authorYearKey));
+    entries = entries.filter((entry) => cited.has(entry.id) || citedGroups.has(authorYearKey(entry)));
+    const list = manuscript?.referenceList;
+    if (manuscript && list) {
+      const typed = list.entries.map((entry) => {
+        const place = manuscript.locate(entry.start);
+        return { raw: entry.raw, authors: entry.authors, year: entry.year, title: entry.title, line: place.line, column: place.column };
+      });
+      const problems = compareTypedReferenceList(typed, study.entries, {
+        file: manuscript.path,
+        listLine: manuscript.locate(list.start).line,
+        cited,
+        style: study.config.style,
+      });
+      state.diagnostics = [...state.diagnostics, ...applyRuleSettings(problems, study.config.rules)].sort(compareDiagnostics);
+    }
+  }
+  const cache = referenceCacheDir();
+  const options = { style: study.config.style, locale: study.config.locale, lang, ...(cache ? { cacheDir: cache } : {}) };
+  const markdown = await formatReferenceList(entries, { ...options, format: 'md' });
+  const html = await formatReferenceList(entries, { ...options, format: 'html' });
   state.references = { entries, html: html.entries, markdown: markdown.entries };
   return [
     { path: 'references.md', content: ensureNewline(markdown.output) },
     { path: 'references.html', content: ensureNewline(html.output) },
   ];
+}
+
+/**
+ * Where formatted entries are cached between runs, as `litsynth bib` does: $LITSYNTH_CACHE_DIR,
+ * else node_modules/.cache/litsynth of the working directory, else nowhere.
+ */
+function referenceCacheDir(): string | undefined {
+  if (process.env.LITSYNTH_CACHE_DIR) return process.env.LITSYNTH_CACHE_DIR;
+  const modules = join(process.cwd(), 'node_modules');
+  return existsSync(modules) ? join(modules, '.cache', 'litsynth') : undefined;
 }
 
 /**
