@@ -116,6 +116,21 @@ function addPageFurniture(dir) {
   editFile(join(dir, 'word/settings.xml'), (xml) => xml.replace(/(<w:settings[^>]*>)/, '$1<w:autoHyphenation/>'));
 }
 
+/**
+ * The layout many Norwegian thesis templates ask for: body text justified, line spacing 1.5, no
+ * space between paragraphs, first lines indented 1 cm. In the PDF, paragraphs are then told apart
+ * by indentation alone, and justified lines come as one text item per word.
+ */
+function useThesisTemplateLayout(dir) {
+  const paragraph = '<w:pPr><w:spacing w:before="0" w:after="0" w:line="360" w:lineRule="auto"/><w:ind w:firstLine="567"/><w:jc w:val="both"/></w:pPr>';
+  editFile(join(dir, 'word/styles.xml'), (xml) =>
+    xml.replace(/(<w:style [^>]*w:styleId="(?:BodyText|FirstParagraph)"[^>]*>)([\s\S]*?)(<\/w:style>)/g, (_, open, body, close) => {
+      const withoutSpacing = body.replace(/<w:pPr>[\s\S]*?<\/w:pPr>|<w:pPr ?\/>/g, '');
+      return open + (withoutSpacing.includes('<w:rPr>') ? withoutSpacing.replace('<w:rPr>', `${paragraph}<w:rPr>`) : withoutSpacing + paragraph) + close;
+    }),
+  );
+}
+
 /** .docx → .pdf with LibreOffice headless (its own profile folder, so runs do not collide). */
 function docxToPdf(docx, outDir, work) {
   const profile = join(work, 'lo-profile');
@@ -288,6 +303,8 @@ try {
     copyFileSync(join(formatsDir, 'thesis.docx'), join(unitDir, 'thesis.docx'));
     copyFileSync(join(formatsDir, 'thesis.pdf'), join(unitDir, 'thesis.pdf'));
     resaveWithLibreOffice(join(formatsDir, 'thesis.docx'), join(unitDir, 'thesis-libreoffice.docx'), work);
+    editDocx(join(formatsDir, 'thesis.docx'), join(unitDir, 'thesis-justified.docx'), work, useThesisTemplateLayout);
+    docxToPdf(join(unitDir, 'thesis-justified.docx'), unitDir, work);
     makeFieldFixtures(work);
     // A user password: cannot be opened without it. An owner password only: opens, but printing
     // and copying are "restricted" — readers may still extract text, and so do we.

@@ -254,7 +254,8 @@ export function layoutToBlocks(pages: readonly PdfLine[][]): PdfLayout {
     if (current && !startsBlock && !newPage) {
       const last = current.lines.at(-1) as PdfLine;
       if (gap > measures.lineGap * 1.35 || Math.abs(last.height - line.height) > 1) startsBlock = true;
-      else if (current.kind === 'block-quote' && !lineIndented) startsBlock = true;
+      // Quotation lines share one left indent; an indented line elsewhere is a paragraph's first line.
+      else if (current.kind === 'block-quote' && (!lineIndented || Math.abs(line.x - last.x) > 3)) startsBlock = true;
       // An indented line in running text starts a paragraph (first-line indent) or a quotation.
       else if (current.kind !== 'block-quote' && lineIndented && !indented(last)) startsBlock = true;
     }

@@ -51,6 +51,24 @@ describe('pdfToManuscript', () => {
     ]);
   });
 
+  test('reads a thesis-template layout (justified, 1.5 line spacing, paragraphs told apart by first-line indent only)', async () => {
+    const pdf = await pdfToManuscript(fixture('thesis-justified.pdf'), 'thesis-justified.pdf');
+    const docx = await docxToManuscript(fixture('thesis-justified.docx'), 'thesis-justified.docx');
+    expect(pdf.text).toEqual(docx.text);
+    expect(pdf.blocks.map((block) => block.kind)).toEqual(docx.blocks.map((block) => block.kind));
+    // The longer layout runs over four pages: the reference list starts on page 3 and ends on 4.
+    expect(pdf.headings.map((heading) => [heading.text, pdf.locate(heading.start).page])).toEqual([
+      ['Innledning', 1],
+      ['Problemstilling', 1],
+      ['Avgrensning', 1],
+      ['Metode', 2],
+      ['Resultater og drøfting', 3],
+      ['Referanser', 3],
+    ]);
+    const lastEntry = pdf.referenceList?.entries.at(-1);
+    expect(lastEntry && pdf.locate(lastEntry.start).page).toBe(4);
+  });
+
   test('gives every position its PDF page, and line = line of the whole PDF', async () => {
     const pdf = await pdfToManuscript(fixture('thesis.pdf'), 'thesis.pdf');
     const place = (needle: string) => pdf.locate(pdf.text.indexOf(needle));
