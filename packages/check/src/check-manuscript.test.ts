@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { loadBibliographyText } from '@litsynth/bibliography';
 import { compareDiagnostics } from '@litsynth/common';
 import fc from 'fast-check';
-import { textToManuscript } from '@litsynth/ingest';
+import { markdownToManuscript, textToManuscript } from '@litsynth/ingest';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { checkManuscript } from './check-manuscript.js';
@@ -116,5 +116,19 @@ describe('checkManuscript on arbitrary text', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('block quotations', () => {
+  const words = 'Tillit er ikke noe en får, men noe en gjør seg fortjent til, dag for dag, i små handlinger som viser at en mener det en sier, at en holder det en lover, og at en ser mennesket foran seg og ikke bare saken hun kommer med.';
+  const check = async (citation: string) => {
+    const manuscript = markdownToManuscript(`# Teori\n\nSkau skriver:\n\n> ${words}\n> ${citation}\n`, { path: 'thesis.md' });
+    const { entries } = await loadBibliographyText(table.bibliography, 'references.yaml', '.yaml');
+    return checkManuscript({ manuscript, entries }).diagnostics.filter((diagnostic) => diagnostic.rule === 'quotation-without-page').map(({ line, raw }) => ({ line, raw }));
+  };
+
+  it('wants a page in the citation of a block quotation of 40 words or more', async () => {
+    expect(await check('(Skau, 2013)')).toEqual([{ line: 5, raw: 'Skau, 2013' }]);
+    expect(await check('(Skau, 2013, s. 44)')).toEqual([]);
   });
 });
