@@ -48,8 +48,11 @@ describe('litsynth build', () => {
     expect(check.version).toBe(1);
     expect(check.diagnostics.length).toBeGreaterThan(0);
 
-    // The reference list is the one `litsynth bib` prints.
-    expect(files.get('references.md')?.bytes).toBe(Buffer.from(litsynth(['bib', 'studies/nav-relasjon']).stdout, 'utf8').toString('latin1'));
+    // check.json and check.txt are what `litsynth check` prints; the reference list is what `litsynth bib` prints.
+    const latin1 = (text: string) => Buffer.from(text, 'utf8').toString('latin1');
+    expect(files.get('check.json')?.bytes).toBe(latin1(litsynth(['check', 'studies/nav-relasjon', '--format', 'json']).stdout));
+    expect(files.get('check.txt')?.bytes).toBe(latin1(litsynth(['check', 'studies/nav-relasjon']).stdout));
+    expect(files.get('references.md')?.bytes).toBe(latin1(litsynth(['bib', 'studies/nav-relasjon']).stdout));
 
     const second = litsynth(['build', 'studies/nav-relasjon', '--out', out]);
     expect(second.code).toBe(0);
