@@ -8,7 +8,7 @@ import { findQuotations, type Quotation } from './quotations.js';
 import { referencesFromEntries, referencesFromList } from './references.js';
 import { resolveCitation, type Resolution } from './resolve-citation.js';
 import { checkRules, ruleById } from './rules.js';
-import type { CheckedCitation, CheckOptions, CheckResult, CheckSummary, MatchReason, Reference } from './types.js';
+import type { CheckedCitation, CheckOptions, CheckResult, CheckSummary, Reference } from './types.js';
 
 // How far back a year-only citation ("(2013, s. 31)") looks for the author it continues.
 const contextWindow = 1500;
@@ -480,4 +480,3 @@ function summarize(citations: readonly CheckedCitation[], diagnostics: readonly 
   };
 }
 
-export type { MatchReason };

@@ -1,4 +1,4 @@
-import type { Diagnostic, Lang, RuleSetting, Severity } from '@litsynth/common';
+import type { Diagnostic, Lang, RuleSetting } from '@litsynth/common';
 import type { BibEntry } from '@litsynth/bibliography';
 import type { Citation } from '@litsynth/citations';
 import type { Manuscript } from '@litsynth/ingest';
@@ -119,4 +119,3 @@ export interface CheckResult {
   summary: CheckSummary;
 }
 
-export type { Severity };
