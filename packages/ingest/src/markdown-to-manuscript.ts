@@ -132,6 +132,8 @@ function alignedSpans(
 ): 'line' | 'inline' {
   if (start === undefined || end === undefined) return join;
   const source = context.text;
+  // Most text nodes are their source verbatim: one span per source line.
+  if (source.slice(start, end) === value) return verbatimSpans(value, start, join, spans, context);
   let next = join;
   let spanText = '';
   let spanSource = -1;
@@ -178,4 +180,29 @@ function alignedSpans(
   }
   flush();
   return next;
+}
+
+/** Spans of a value that is its source slice as it is, split at its line endings. */
+function verbatimSpans(
+  value: string,
+  start: number,
+  join: 'line' | 'inline',
+  spans: SourceSpan[],
+  context: Context,
+): 'line' | 'inline' {
+  let next = join;
+  const lineEnding = /\r\n|\r|\n/gu;
+  let from = 0;
+  for (;;) {
+    const match = lineEnding.exec(value);
+    const to = match ? match.index : value.length;
+    if (to > from) {
+      const place = placeOf(context.lineStarts, start + from);
+      spans.push({ text: value.slice(from, to), line: place.line, column: place.column, join: next });
+      next = 'inline';
+    }
+    if (!match) return next;
+    next = 'line';
+    from = match.index + match[0].length;
+  }
 }
