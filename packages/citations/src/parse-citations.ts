@@ -62,6 +62,8 @@ function hasDigitOrUndated(text: string, from: number, to: number): boolean {
 
 function citationsInParenthesis(text: string, open: number, close: number, group: number): Citation[] {
   if (!hasDigitOrUndated(text, open + 1, close)) return [];
+  const session = parliamentarySession.exec(text.slice(open + 1, close));
+  if (session !== null) return parliamentaryDocument(text, open, close, session[1] ?? '', group);
   const parts = splitOnSemicolons(text, open + 1, close);
   const works: Array<ParsedWork | null> = [];
   for (const [from, to] of parts) works.push(parseWork(text, from, to));
@@ -94,6 +96,59 @@ function citationsInParenthesis(text: string, open: number, close: number, group
     pushAll(citations, toCitations(text, work, frame));
   }
   return citations;
+}
+
+// Norwegian white papers, bills and recommendations are cited by name and parliamentary session:
+// "Meld. St. 26 (2014–2015)", "St.meld. nr. 47 (2008–2009)", "Prop. 13 L (2015–2016)".
+const parliamentarySession = /^\s*((?:19|20)\d\d\s?[–—-]\s?(?:(?:19|20)\d\d|\d\d))\s*$/u;
+const parliamentaryName =
+  /(?<![\p{L}])((?:Meld\.\s?St\.|St\.\s?meld\.|Prop\.|Ot\.\s?prp\.|Innst\.|Innst\.\s?S\.)\s?(?:nr\.\s?)?\d{1,3}(?:\s?(?:L|S|LS))?)\s?$/u;
+const locatorAfterSession = new RegExp(`^,\\s*(${locatorLabelPattern})\\s*(${locatorValuePattern})\\s*\\)`, 'iu');
+
+/**
+ * A year range in parentheses is a citation only as the session of a parliamentary document named
+ * right before it; inside an outer parenthesis ("(Meld. St. 26 (2014–2015), s. 12)") it is
+ * parenthetical and may carry a locator.
+ */
+function parliamentaryDocument(text: string, open: number, close: number, session: string, group: number): Citation[] {
+  const name = parliamentaryName.exec(text.slice(Math.max(0, open - 40), open));
+  const written = name?.[1];
+  if (name === null || written === undefined) return [];
+  const nameStart = open - name[0].length + name[0].indexOf(written);
+  const before = text.slice(Math.max(0, nameStart - 3), nameStart);
+  const inParenthesis = /\(\s*$/u.test(before);
+  let end = close + 1;
+  let locator: Locator | null = null;
+  let form: Citation['form'] = 'narrative';
+  if (inParenthesis) {
+    form = 'parenthetical';
+    const after = locatorAfterSession.exec(text.slice(close + 1, close + 40));
+    if (after?.[1] !== undefined && after[2] !== undefined) {
+      const locatorStart = text.indexOf(after[1], close + 1);
+      const locatorEnd = text.indexOf(after[2], locatorStart + after[1].length) + after[2].length;
+      locator = { label: after[1].trimEnd(), value: after[2], raw: text.slice(locatorStart, locatorEnd), start: locatorStart };
+      end = locatorEnd;
+    }
+  }
+  return [
+    {
+      raw: text.slice(nameStart, end),
+      start: nameStart,
+      end,
+      form,
+      authors: [written.replace(/\s+/gu, ' ')],
+      corporate: true,
+      etAl: null,
+      connector: null,
+      year: session,
+      notYear: null,
+      locator,
+      prefix: null,
+      secondary: null,
+      group,
+      yearOnly: false,
+    },
+  ];
 }
 
 /** Whether a work names no author of its own: a year only, or "gjengitt i X" without the original. */
