@@ -131,6 +131,25 @@ describe('docxToManuscript', () => {
     expect(question && manuscript.text.slice(question.start, question.end)).toEqual('Hvordan kan veiledere i Nav bygge gode relasjoner til brukerne sine?');
   });
 
+  test('finds headings a student made by hand (Normal style, bold or larger), and the reference list under one', async () => {
+    const bytes = withDocumentXml('thesis.docx', (xml) =>
+      xml.replace(/<w:p><w:pPr><w:pStyle w:val="Heading([12])" \/><\/w:pPr>([\s\S]*?)<\/w:p>/g, (_, level: string, content: string) => {
+        const format = level === '1' ? '<w:rPr><w:sz w:val="32"/></w:rPr>' : '<w:rPr><w:b/></w:rPr>';
+        return `<w:p><w:pPr><w:pStyle w:val="Normal" /></w:pPr>${content.replaceAll('<w:r>', `<w:r>${format}`)}</w:p>`;
+      }),
+    );
+    const manuscript = await docxToManuscript(bytes, 'by-hand.docx');
+    expect(manuscript.headings.map(({ text, number, level }) => ({ text, number, level }))).toEqual([
+      { text: 'Innledning', number: '1', level: 1 },
+      { text: 'Problemstilling', number: '1.1', level: 2 },
+      { text: 'Avgrensning', number: '1.2', level: 2 },
+      { text: 'Metode', number: '2', level: 1 },
+      { text: 'Resultater og drøfting', number: '3', level: 1 },
+      { text: 'Referanser', number: undefined, level: 1 },
+    ]);
+    expect(manuscript.referenceList?.entries).toHaveLength(5);
+  });
+
   test('a document without page breaks has no pages', async () => {
     const bytes = withDocumentXml('thesis.docx', (xml) => xml.replace(/<w:p><w:r><w:br w:type="page" ?\/><\/w:r><\/w:p>/g, ''));
     const manuscript = await docxToManuscript(bytes, 'no-pages.docx');

@@ -136,6 +136,8 @@ interface MammothElement {
   styleId?: string | null;
   numbering?: unknown;
   indent?: { start: string | null; hanging: string | null };
+  isBold?: boolean;
+  fontSize?: number | null;
   body?: MammothElement[];
 }
 
@@ -173,6 +175,11 @@ function walkDocument(document: MammothDocument): Walk {
     let text = '';
     let column = 1;
     let spanStart = 1;
+    // Direct formatting of the visible characters, to find headings made by hand (bold, larger).
+    let run: MammothElement | undefined;
+    let boldChars = 0;
+    let plainChars = 0;
+    let largestSize = 0;
     const flush = () => {
       if (text !== '') spans.push(spanOf(text, line, spanStart, inNote ? notePage : pageKnown ? page : undefined));
       text = '';
@@ -197,6 +204,11 @@ function walkDocument(document: MammothDocument): Walk {
             } else {
               text += char;
               column++;
+              if (char.trim() !== '') {
+                if (run?.isBold) boldChars++;
+                else plainChars++;
+                largestSize = Math.max(largestSize, run?.fontSize ?? 0);
+              }
             }
           }
           break;
@@ -214,6 +226,13 @@ function walkDocument(document: MammothDocument): Walk {
         case 'noteReference':
           noteReferences.push(element);
           break;
+        case 'run': {
+          const outer = run;
+          run = element;
+          for (const child of element.children ?? []) visit(child);
+          run = outer;
+          break;
+        }
         default:
           for (const child of element.children ?? []) visit(child);
       }
@@ -221,7 +240,8 @@ function walkDocument(document: MammothDocument): Walk {
     for (const child of paragraph.children ?? []) visit(child);
     flush();
     if (spans.some((span) => span.text.trim() !== '')) textSeen = true;
-    blocks.push({ kind: kindOf(paragraph), spans, ...levelOf(paragraph) });
+    const byHand = !inNote && levelOf(paragraph).level === undefined && looksLikeHeading(spans.map((span) => span.text).join(''), boldChars > 0 && plainChars === 0, largestSize);
+    blocks.push(byHand ? { kind: 'heading', spans } : { kind: kindOf(paragraph), spans, ...levelOf(paragraph) });
     return noteReferences;
   };
 
@@ -282,6 +302,17 @@ function kindOf(paragraph: MammothElement): BlockKind {
   const hanging = Number(paragraph.indent?.hanging ?? 0);
   if (start >= quoteIndent && !(hanging > 0)) return 'block-quote';
   return 'paragraph';
+}
+
+/**
+ * A heading made by hand: a short line, all bold or in a larger size (≥ 13 pt), that does not end
+ * like a sentence ("2.1 Tidligere forskning", "Litteraturliste"). The level comes from its number.
+ */
+function looksLikeHeading(text: string, allBold: boolean, largestSize: number): boolean {
+  const line = text.trim();
+  if (line === '' || line.length > 100 || /[.,;:!?]$/.test(line) || line.split(/\s+/).length > 12) return false;
+  if (!/^(?:\d+(?:\.\d+)*\.?\s+)?\p{Lu}/u.test(line)) return false;
+  return allBold || largestSize >= 13;
 }
 
 function levelOf(paragraph: MammothElement): { level?: number } {
