@@ -66,6 +66,17 @@ describe('layoutToBlocks', () => {
     ]);
   });
 
+  test('a reference-list heading in body size is a heading (bold is not in the text layer)', () => {
+    const pages = [
+      page(
+        line(700, 'Siste avsnitt.', { right: 150 }),
+        line(670, 'Litteraturliste', { right: 160 }),
+        line(640, 'Dalland, O. (2017). Metode og oppgaveskriving. Gyldendal Akademisk.', { right: 500 }),
+      ),
+    ];
+    expect(blocksOf(pages).map((block) => block.kind)).toEqual(['paragraph', 'heading', 'paragraph']);
+  });
+
   test('drops footnote reference numbers and puts the footnote after the paragraph that refers to it', () => {
     const pages = [
       page(

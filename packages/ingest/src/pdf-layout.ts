@@ -1,3 +1,4 @@
+import { isReferenceListHeading } from './reference-list.js';
 import type { BlockKind, SourceBlock, SourceSpan } from './types.js';
 
 /** A piece of text on a PDF page, as the PDF text layer gives it (PDF units, origin bottom left). */
@@ -201,6 +202,8 @@ export function layoutToBlocks(pages: readonly PdfLine[][]): PdfLayout {
   const indented = (line: PdfLine) => line.x > measures.bodyLeft + measures.bodyHeight * 0.8;
   const isHeadingLine = (line: PdfLine) =>
     line.height > measures.bodyHeight * 1.1 ||
+    // "Referanser" in body size (bold, which the text layer does not tell) still opens the list.
+    (isReferenceListHeading(line.text) && /^(?:\d+(?:\.\d+)*\.?\s+)?\p{Lu}/u.test(line.text.trim()) && !/[.,;]$/.test(line.text.trim())) ||
     (numberedHeading.test(line.text.trim()) && line.text.trim().length < 90 && !/[.,;:]$/.test(line.text.trim()) && line.right < measures.bodyRight * 0.8);
 
   const close = () => {
