@@ -65,6 +65,11 @@ describe('parseCitations', () => {
     expect(citation?.locator?.raw).toBe('s.6');
   });
 
+  it('returns more citations than a call may take arguments (no spread of the result)', () => {
+    const text = 'Eide & Eide, 2016 og '.repeat(130_000);
+    expect(parseCitations(text)).toHaveLength(130_000);
+  });
+
   it('joins a parenthesis broken over lines with a blank line between, as PDF text has it', () => {
     expect(parseCitations('(Eide & Eide, \n \n2016)').map((citation) => citation.raw)).toEqual(['Eide & Eide, \n \n2016']);
   });

@@ -33,7 +33,7 @@ export function parseCitations(text: string): Citation[] {
     }
     index = close + 1;
   }
-  found.push(...findUnbracketed(text, found, group));
+  pushAll(found, findUnbracketed(text, found, group));
   return ordered(found);
 }
 

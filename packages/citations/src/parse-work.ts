@@ -29,7 +29,6 @@ export interface ParsedWork {
 // Prefixes may be stacked: "see, e.g.,", "se f.eks.".
 const prefixAtStart = new RegExp(`^(${prefixPattern}(?:,?\\s+${prefixPattern})*),?\\s+(?=\\S)`, 'iu');
 const secondaryMarker = new RegExp(`(?<![\\p{L}\\p{M}])(${secondaryMarkerPattern})\\s+`, 'iu');
-// A year: four digits not inside a longer number, or a no-date marker.
 // A year: four digits not inside a longer number, optionally with the original year of a
 // republished work first ("1859/1998"), or a no-date marker.
 const yearDigits = '(?:1[5-9]\\d\\d|20\\d\\d)(?:/(?:1[5-9]\\d\\d|20\\d\\d))?(?!\\d)';
@@ -49,7 +48,7 @@ export function parseWork(text: string, start: number, end: number): ParsedWork 
   if (from >= to) return null;
   let prefix: string | null = null;
   // Prefixes start with a lower-case letter or a capitalised "Se", "See", "Jf.", "Cf.", "For", "E.g.".
-  const mayHavePrefix = /^(?:\p{Ll}|S[e]|Jf|Cf|E\.|For|Bl|Bla|Sær|Spes|Eks|I\.e)/u.test(text.slice(from, from + 4));
+  const mayHavePrefix = /^(?:\p{Ll}|Se|Jf|Cf|E\.|For|Bl|Sær|Spes|Eks|I\.e)/u.test(text.slice(from, from + 4));
   const prefixMatch = mayHavePrefix ? prefixAtStart.exec(text.slice(from, to)) : null;
   if (prefixMatch?.[1] !== undefined) {
     prefix = prefixMatch[1];
