@@ -54,6 +54,14 @@ describe('litsynth build', () => {
     expect(files.get('check.txt')?.bytes).toBe(latin1(litsynth(['check', 'studies/nav-relasjon']).stdout));
     expect(files.get('references.md')?.bytes).toBe(latin1(litsynth(['bib', 'studies/nav-relasjon']).stdout));
 
+    // The matrix and table files are those `litsynth matrix` and `litsynth tables` write.
+    const separate = join(await mkdtemp(join(tmpdir(), 'litsynth-build-')), 'out');
+    litsynth(['matrix', 'studies/nav-relasjon', '--out', separate]);
+    litsynth(['tables', 'studies/nav-relasjon', '--out', separate]);
+    const separateFiles = await snapshot(separate);
+    expect(separateFiles.size).toBeGreaterThan(10);
+    for (const [name, file] of separateFiles) expect({ name, bytes: files.get(name)?.bytes }).toEqual({ name, bytes: file.bytes });
+
     const second = litsynth(['build', 'studies/nav-relasjon', '--out', out]);
     expect(second.code).toBe(0);
     // The build stamp (input and output hashes) is the one file besides the outputs.

@@ -414,37 +414,35 @@ async function matrixPart(state: BuildState): Promise<OutputFile[]> {
   }
   state.matrix = discussion ? { concepts: framework, matrix, discussion } : { concepts: framework, matrix };
   state.diagnostics = [...state.diagnostics, ...applyRuleSettings(problems, study.config.rules)].sort(compareDiagnostics);
+  // The files `litsynth matrix` writes, made the same way.
+  const { lang } = state;
+  const input = { records: study.records, concepts: framework, matrix, lang };
+  const tables = [lib.tables.matrixToTable(input), lib.tables.findingsMatrixTable(input), lib.tables.gapsTable(input)];
+  if (discussion) tables.push(lib.tables.discussionMapTable({ ...input, discussion }));
   const json = { version: 1, concepts: framework.map((concept) => concept.id), matrix, discussion: discussion ?? null };
-  return [{ path: 'matrix.json', content: `${JSON.stringify(json, null, 2)}\n` }];
+  const title = lang === 'nb' ? `Matrise: ${study.config.title.nb}` : `Matrix: ${study.config.title.en}`;
+  return [
+    { path: 'matrix.json', content: `${JSON.stringify(json, null, 2)}\n` },
+    ...lib.tables
+      .renderTableFiles(tables, { name: 'matrix', title, separator: ',', tableDir: 'tables', combinedJson: false })
+      .map((file) => ({ path: file.file, content: file.data })),
+  ];
 }
 
+/** The thesis tables, as `litsynth tables` writes them: search history, article matrix, discussion tables, similarities. */
 async function tablesPart(state: BuildState): Promise<OutputFile[]> {
   const { study, lang } = state;
-  const tables = [lib.tables.articleMatrixTable(study.records, { lang }), lib.tables.searchHistoryTable(study.config.search, { lang })];
-  if (state.matrix) {
+  const tables = [lib.tables.searchHistoryTable(study.config.search, { lang }), lib.tables.articleMatrixTable(study.records, { lang })];
+  if (state.matrix && state.matrix.concepts.length > 0) {
     const { concepts, matrix, discussion } = state.matrix;
-    const input = { records: study.records, concepts, matrix, entries: study.entries, lang };
-    tables.push(lib.tables.matrixToTable(input), lib.tables.findingsMatrixTable(input), lib.tables.gapsTable(input));
-    if (discussion) tables.push(lib.tables.discussionMapTable({ ...input, discussion }));
-    const studyInput = discussion ? { ...input, discussion } : input;
-    tables.push(lib.tables.similaritiesTable(studyInput), ...lib.tables.discussionTables(studyInput));
+    const input = { records: study.records, concepts, matrix, entries: study.entries, lang, ...(discussion ? { discussion } : {}) };
+    tables.push(...lib.tables.discussionTables(input), lib.tables.similaritiesTable(input));
   }
   state.tables = tables;
-  const files: OutputFile[] = [];
-  for (const table of tables) {
-    files.push(
-      { path: `tables/${table.id}.md`, content: ensureNewline(lib.tables.tableToMarkdown(table)) },
-      { path: `tables/${table.id}.html`, content: lib.tables.tableToHtml(table) },
-      { path: `tables/${table.id}.csv`, content: lib.tables.tableToCsv(table) },
-      { path: `tables/${table.id}.json`, content: lib.tables.tableToJson(table) },
-    );
-  }
   const title = lang === 'nb' ? `Tabeller: ${study.config.title.nb}` : `Tables: ${study.config.title.en}`;
-  files.push(
-    { path: 'tables.md', content: ensureNewline(lib.tables.tablesToMarkdown(tables)) },
-    { path: 'tables.html', content: lib.tables.tablesToHtml(tables, title) },
-  );
-  return files;
+  return lib.tables
+    .renderTableFiles(tables, { name: 'tables', title, separator: ',', tableDir: 'tables' })
+    .map((file) => ({ path: file.file, content: file.data }));
 }
 
 /** Gathers what report.html shows from the parts that succeeded. */
