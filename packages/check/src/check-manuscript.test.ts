@@ -119,6 +119,30 @@ describe('checkManuscript on arbitrary text', () => {
   });
 });
 
+describe('et al. for a one-author work', () => {
+  it('points to a work with three or more authors where the name is not first', async () => {
+    const bibliography = `${table.bibliography}
+- id: berg2015
+  type: chapter
+  author: [{family: Berg}]
+  title: Brukere
+  issued: {date-parts: [[2015]]}
+- id: ellingsen2015
+  type: book
+  editor: [{family: Ellingsen}, {family: Levin}, {family: Berg}, {family: Kleppe}]
+  title: Sosialt arbeid
+  issued: {date-parts: [[2015]]}
+`;
+    const result = await check('Hjelp til selvhjelp (Berg et al., 2015).\n', bibliography);
+    expect(result.diagnostics.filter((diagnostic) => diagnostic.rule === 'et-al-usage').map((diagnostic) => diagnostic.message)).toEqual([
+      {
+        nb: '«et al.» brukes bare for tre eller flere forfattere; berg2015 har én. Eller menes Ellingsen et al. (2015) (ellingsen2015), der Berg er med, men ikke først?',
+        en: '"et al." is only for three or more authors; berg2015 has one. Or is Ellingsen et al. (2015) (ellingsen2015) meant, where Berg is named, but not first?',
+      },
+    ]);
+  });
+});
+
 describe('block quotations', () => {
   const words = 'Tillit er ikke noe en får, men noe en gjør seg fortjent til, dag for dag, i små handlinger som viser at en mener det en sier, at en holder det en lover, og at en ser mennesket foran seg og ikke bare saken hun kommer med.';
   const check = async (citation: string) => {

@@ -190,7 +190,7 @@ function checkWork(work: Work, references: readonly Reference[], language: Lang,
   }
 
   if (reference && resolution.match === 'fuzzy') checkFuzzyReasons(work, reference, language, report);
-  if (reference) checkEtAl(work, reference, language, report);
+  if (reference) checkEtAl(work, reference, references, language, report);
   if (citation.secondary) checkSecondaryOriginal(work, references, language, report);
 
   const secondaryForm = checkSecondaryForm(citation);
@@ -246,15 +246,29 @@ function checkFuzzyReasons(work: Work, reference: Reference, language: Lang, rep
   }
 }
 
-function checkEtAl(work: Work, reference: Reference, language: Lang, report: Report): void {
+function checkEtAl(work: Work, reference: Reference, references: readonly Reference[], language: Lang, report: Report): void {
   const { citation } = work;
   if (work.fromContext || citation.corporate) return;
   const base = { raw: rawOf(citation), key: reference.key };
   if (citation.etAl !== null && reference.names.length > 0 && reference.names.length <= 2) {
     const written = reference.names.join(citation.form === 'parenthetical' ? ' & ' : language === 'en' ? ' and ' : ' og ');
+    // "Berg et al. (2015)" may mean a work Berg wrote with others, but not as first author.
+    const cited = foldName(reference.names[0] ?? '');
+    const other = references.find(
+      (candidate) =>
+        candidate.names.length >= 3 &&
+        candidate.names.slice(1).some((name) => foldName(name) === cited) &&
+        (candidate.year ?? '').slice(0, 4) === (citation.year ?? '').slice(0, 4),
+    );
+    const hint = other
+      ? {
+          nb: ` Eller menes ${citeForm(other, language)} (${other.key}), der ${reference.names[0]} er med, men ikke først?`,
+          en: ` Or is ${citeForm(other, language)} (${other.key}) meant, where ${reference.names[0]} is named, but not first?`,
+        }
+      : { nb: '', en: '' };
     report('et-al-usage', citation.start, {
-      nb: `«${citation.etAl}» brukes bare for tre eller flere forfattere; ${reference.key} har ${reference.names.length === 1 ? 'én' : 'to'}.`,
-      en: `"${citation.etAl}" is only for three or more authors; ${reference.key} has ${reference.names.length === 1 ? 'one' : 'two'}.`,
+      nb: `«${citation.etAl}» brukes bare for tre eller flere forfattere; ${reference.key} har ${reference.names.length === 1 ? 'én' : 'to'}.${hint.nb}`,
+      en: `"${citation.etAl}" is only for three or more authors; ${reference.key} has ${reference.names.length === 1 ? 'one' : 'two'}.${hint.en}`,
     }, { ...base, suggestion: { nb: `Skriv ${written}.`, en: `Write ${written}.` } });
   } else if (citation.etAl === null && reference.names.length >= 3 && work.authors.length >= 1) {
     report('et-al-usage', citation.start, {
