@@ -127,18 +127,25 @@ function isDoubleSpaced(lines: readonly TextLine[], content: readonly number[]):
 function findFurniture(lines: readonly TextLine[], content: readonly number[], doubleSpaced: boolean): Set<number> {
   const furniture = new Set<number>();
   // Running headers and footers repeat: the same short line three times or more (digits may
-  // differ, as in "Side 3 av 40").
+  // differ, as in "Side 3 av 40"), once a page. With form feeds the line must be at the top or
+  // bottom of its page; without, its repetitions must be a page-like distance apart, so that a
+  // value repeated in a table ("Kvalitativ studie" in an article matrix) stays text.
+  const edges = pageEdges(lines, content);
   const counts = new Map<string, number[]>();
-  for (const index of content) {
+  content.forEach((index, position) => {
     const text = (lines[index] as TextLine).text.trim();
-    if (text.length < 8 || text.length > 80 || !/\p{L}/u.test(text)) continue;
+    // A header is a label, not the end of a sentence ("respekt." may well end three paragraphs).
+    if (text.length < 8 || text.length > 80 || !/\p{L}/u.test(text) || /[.!?,;]$/u.test(text)) return;
+    if (edges && !edges.has(index)) return;
     const key = text.replace(/\d+/gu, '#');
     const list = counts.get(key) ?? [];
-    list.push(index);
+    list.push(position);
     counts.set(key, list);
-  }
-  for (const list of counts.values()) {
-    if (list.length >= 3) for (const index of list) furniture.add(index);
+  });
+  for (const positions of counts.values()) {
+    if (positions.length < 3) continue;
+    const spread = edges !== undefined || positions.every((position, at) => at === 0 || position - (positions[at - 1] as number) >= 15);
+    if (spread) for (const position of positions) furniture.add(content[position] as number);
   }
   for (let position = 0; position < content.length; position++) {
     const index = content[position] as number;
@@ -155,6 +162,23 @@ function findFurniture(lines: readonly TextLine[], content: readonly number[], d
     if (aloneBefore && aloneAfter) furniture.add(index);
   }
   return furniture;
+}
+
+/** With form feeds: the first and last two content lines of every page; otherwise undefined. */
+function pageEdges(lines: readonly TextLine[], content: readonly number[]): Set<number> | undefined {
+  if (!lines.some((line, index) => line.formFeed && index > 0)) return undefined;
+  const edges = new Set<number>();
+  let page: number[] = [];
+  const close = (): void => {
+    for (const index of [...page.slice(0, 2), ...page.slice(-2)]) edges.add(index);
+    page = [];
+  };
+  for (const index of content) {
+    if ((lines[index] as TextLine).formFeed) close();
+    page.push(index);
+  }
+  close();
+  return edges;
 }
 
 interface PageAnchor {

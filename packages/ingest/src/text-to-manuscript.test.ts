@@ -120,4 +120,40 @@ describe('textToManuscript', () => {
     expect(manuscript.locate(nfc.indexOf('Røysum'))).toEqual({ line: 1, column: 13 });
     expect(manuscript.locate(nfc.indexOf('møtet'))).toEqual({ line: 1, column: nfd.indexOf('mø'.normalize('NFD')) + 1 });
   });
+
+  it('takes neither a table of contents for headings nor a value repeated in a table for a running header', () => {
+    const text = [
+      'Innholdsfortegnelse',
+      '',
+      '1.0 Innledning ........ 3',
+      '2.1 Valg av metode\t7',
+      '',
+      '1.0 Innledning',
+      '',
+      'Forfatter og år',
+      'Kvalitativ studie',
+      'Natland et al. (2020)',
+      'Kvalitativ studie',
+      'Lundberg og Syltevik (2013)',
+      'Kvalitativ studie',
+    ].join('\n');
+    const manuscript = textToManuscript(text, { path: 'toc.txt' });
+    expect(manuscript.headings.map((heading) => heading.text)).toEqual(['Innholdsfortegnelse', 'Innledning']);
+    expect(manuscript.text.match(/Kvalitativ studie/gu)).toHaveLength(3);
+    expect(manuscript.notes).toEqual([]);
+  });
+
+  it('drops a running header that repeats once a page', () => {
+    const page = (number: number): string[] => [
+      'Relasjoner i NAV – bacheloroppgave',
+      ...Array.from({ length: 20 }, (_, line) => `Linje ${line + 1} på side ${number} handler om tillit og`),
+      'respekt.',
+      '',
+    ];
+    const manuscript = textToManuscript([1, 2, 3].flatMap(page).join('\n'), { path: 'header.txt' });
+    expect(manuscript.text).not.toContain('bacheloroppgave');
+    expect(manuscript.notes.map((note) => note.en)).toEqual([
+      '3 page header, footer or page-number line(s) were left out of the text (line 1, 24, 47).',
+    ]);
+  });
 });

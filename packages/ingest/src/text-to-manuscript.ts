@@ -50,6 +50,8 @@ const closingQuote = /[»”"]\s*(?:\([^()]*\))?\s*[.,;:]?\s*$/u;
 export function isHeadingLine(text: string): boolean {
   const trimmed = text.trim();
   if (trimmed.length > 100 || trimmed === '') return false;
+  // A line of a table of contents ("2.1 Valg av metode ........ 7") is not the heading itself.
+  if (/(?:\.{3,}|…|\t)\s*\d+$/u.test(trimmed)) return false;
   if (numberedHeading.test(trimmed)) {
     const firstNumber = Number(/^\d+/u.exec(trimmed)?.[0] ?? '99');
     // A heading does not end like a sentence or a list entry, and is not a whole sentence.
