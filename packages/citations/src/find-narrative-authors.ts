@@ -34,12 +34,7 @@ const genitiveEnding = /(?:['’]s|(?<![sxz])s|['’])$/u;
  * ("Lundberg og Syltevik (2013)", "Natland et al., (2020)", "Honneths (2008) teori").
  * `close` is the closing parenthesis, used to tell a genitive from a name ending in "s" (-1: no genitive).
  */
-export function findNarrativeAuthors(
-  text: string,
-  open: number,
-  close: number,
-  options: { givenName?: boolean } = {},
-): NarrativeAuthors | null {
+export function findNarrativeAuthors(text: string, open: number, close: number): NarrativeAuthors | null {
   let end = open;
   while (end > 0 && isBlank(text.charCodeAt(end - 1))) end -= 1;
   // "Natland et al., (2020)": a stray comma between the names and the year.
@@ -48,7 +43,7 @@ export function findNarrativeAuthors(
     while (end > 0 && isBlank(text.charCodeAt(end - 1))) end -= 1;
   }
   if (end === 0) return null;
-  // "Dalland sin bok (2020)", "Carl Roger sin relasjonsteori (gjengitt i ...)": the Norwegian
+  // "Dalland sin bok (2020)", "Roger sin relasjonsteori (gjengitt i ...)": the Norwegian
   // possessive puts one noun between the names and the parenthesis.
   const possessive = possessiveBefore.exec(text.slice(Math.max(0, end - 40), end));
   if (possessive !== null) end -= possessive[0].length;
@@ -82,22 +77,9 @@ export function findNarrativeAuthors(
     const list = parseAuthorList(index === 0 ? candidate.replace(/['’]s$/u, '') : candidate);
     if (list === null) continue;
     if (index === 3) list.corporate = true;
-    if (options.givenName === true && index === 4) return withGivenName(text, start, list);
     return { start, list: stripGenitive(list, text, close) };
   }
   return null;
-}
-
-/**
- * The original of a secondary citation is often named with a given name ("Carl Roger sin
- * relasjonsteori (gjengitt i ...)"): take one capitalised word before the family name along.
- */
-function withGivenName(text: string, start: number, list: AuthorList): NarrativeAuthors {
-  const given = /(?<![\p{L}\p{M}-])(\p{Lu}[\p{Ll}\p{M}]+)[ \t]+$/u.exec(text.slice(Math.max(0, start - 30), start));
-  const family = list.authors[0];
-  if (given?.[1] === undefined || family === undefined || list.authors.length !== 1) return { start, list };
-  if (notAuthorWords.has(given[1].toLowerCase()) || eventWord.test(given[1])) return { start, list };
-  return { start: start - given[0].length, list: { ...list, authors: [`${given[1]} ${family}`] } };
 }
 
 /** Cheap tests that rule a pattern out before its end-anchored regular expression runs. */

@@ -71,7 +71,7 @@ function citationsInParenthesis(text: string, open: number, close: number, group
   // "Lundberg og Syltevik (2013)", "Nerdrum (gjengitt i ...)", "Bronfenbrenner (1979; 1986)":
   // a parenthesis that opens without names takes them from the words before it.
   if (first !== undefined && first !== null && lacksNames(first)) {
-    const narrative = findNarrativeAuthors(text, open, close, { givenName: first.authors !== null });
+    const narrative = findNarrativeAuthors(text, open, close);
     if (narrative !== null) return narrativeCitations(text, works, narrative.list, narrative.start, close, group);
   }
   // A year after a capitalised word that is not a name ("i Norge (2020)", "Bergen (1950)") dates
