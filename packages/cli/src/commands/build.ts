@@ -93,8 +93,10 @@ const partNames = {
 } satisfies Record<string, Localized>;
 
 /**
- * `litsynth build <study>`: the check (JSON and text), the reference list (Markdown and HTML), the
- * thesis tables and report.html, written to `<study>/out` (or --out). Each file is written
+ * `litsynth build <study>`: the check (as `litsynth check` prints it, JSON and text), the reference
+ * list (as `litsynth bib` makes it, Markdown and HTML), the matrix and the thesis tables (as
+ * `litsynth matrix` and `litsynth tables` write them) and report.html, written to `<study>/out`
+ * (or --out). Each file is written
  * atomically and only when its content changed; a part that fails is reported and the others
  * are still written. Exit 0 when every part was written (problems in the thesis are reported in
  * the summary and the report: finding them is the job, not a failure), 2 when the study cannot be
