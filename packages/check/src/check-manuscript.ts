@@ -45,7 +45,7 @@ export function checkManuscript(options: CheckOptions): CheckResult {
 
   const works: Work[] = [];
   for (const citation of citations) {
-    const context = citation.authors.length > 0 ? null : authorsFromContext(citation, works);
+    const context = citation.authors.length > 0 ? null : (authorsFromContext(citation, works) ?? authorsFromProse(manuscript.text, citation, references));
     const authors = context ?? citation.authors;
     const resolution =
       authors.length > 0 ? resolveCitation({ authors, etAl: citation.etAl !== null, year: citation.year }, references) : unresolved();
@@ -81,6 +81,20 @@ function authorsFromContext(citation: Citation, before: readonly Work[]): string
     if (work.citation.year !== null && work.citation.year === citation.year) return work.authors;
   }
   return null;
+}
+
+/**
+ * The authors of a work with the citation's year whose first author is named earlier in the same
+ * sentence ("Skau skriver at makt … (2013, s. 31)"), when no citation gives them.
+ */
+function authorsFromProse(text: string, citation: Citation, references: readonly Reference[]): string[] | null {
+  if (citation.year === null) return null;
+  const before = text.slice(Math.max(0, citation.start - 300), citation.start);
+  const sentence = before.slice(Math.max(before.lastIndexOf('. '), before.lastIndexOf('\n\n')) + 1);
+  const words = new Set((sentence.match(/\p{Lu}[\p{L}-]+/gu) ?? []).map(foldName));
+  const year = citation.year;
+  const reference = references.find((candidate) => candidate.year === year && candidate.names[0] !== undefined && words.has(foldName(candidate.names[0])));
+  return reference ? reference.names : null;
 }
 
 type Report = (rule: string, offset: number, message: Localized, extra?: Partial<Diagnostic>) => void;
