@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { decodeXmlText, fieldEndMarker as end, fieldStartMarker as start, markFieldCitations, readEndNoteCites, readInstruction } from './docx-fields.js';
+import { decodeXmlText, fieldEndMarker as end, fieldNumberEnd, fieldStartMarker, markFieldCitations, readEndNoteCites, readInstruction } from './docx-fields.js';
+
+const start = (number: number) => `${fieldStartMarker}${number}${fieldNumberEnd}`;
 
 const run = (inner: string) => `<w:r>${inner}</w:r>`;
 const fldChar = (type: string) => run(`<w:fldChar w:fldCharType="${type}"/>`);
@@ -16,7 +18,7 @@ describe('markFieldCitations', () => {
     const marked = markFieldCitations(xml);
     expect(marked.xml).toEqual(
       `<w:p>${shown('Som vist ')}${fldChar('begin')}${instr(instruction.slice(0, 30))}${instr(instruction.slice(30))}` +
-        `<w:r><w:fldChar w:fldCharType="separate"/><w:t>${start}</w:t></w:r>${shown('(Natland, 2019, s. 12)')}` +
+        `<w:r><w:fldChar w:fldCharType="separate"/><w:t>${start(0)}</w:t></w:r>${shown('(Natland, 2019, s. 12)')}` +
         `<w:r><w:t>${end}</w:t><w:fldChar w:fldCharType="end"/></w:r></w:p>`,
     );
     expect(marked.fields).toEqual([
@@ -33,7 +35,7 @@ describe('markFieldCitations', () => {
     const instruction = zotero({ citationItems: [{ id: 7, itemData: natlandData }] });
     const xml = `<w:fldSimple w:instr="${instruction}">${shown('(Natland, 2019)')}</w:fldSimple>`;
     const marked = markFieldCitations(xml);
-    expect(marked.xml).toEqual(`<w:fldSimple w:instr="${instruction}"><w:r><w:t>${start}</w:t></w:r>${shown('(Natland, 2019)')}<w:r><w:t>${end}</w:t></w:r></w:fldSimple>`);
+    expect(marked.xml).toEqual(`<w:fldSimple w:instr="${instruction}"><w:r><w:t>${start(0)}</w:t></w:r>${shown('(Natland, 2019)')}<w:r><w:t>${end}</w:t></w:r></w:fldSimple>`);
     expect(marked.fields).toEqual([{ manager: 'zotero', items: [{ id: '7', item: { ...natlandData, id: '7' } }] }]);
   });
 

@@ -7,6 +7,8 @@ import type { FieldCitationItem, ReferenceManager } from './docx-types.js';
  */
 export const fieldStartMarker = '\uE000';
 export const fieldEndMarker = '\uE001';
+/** Ends the field's number, written in digits right after the start marker. */
+export const fieldNumberEnd = '\uE003';
 
 /** A reference-manager citation field found in the XML, in document order. */
 export interface FieldInstruction {
@@ -21,9 +23,12 @@ export interface FieldProblem {
 }
 
 export interface MarkedXml {
-  /** The XML with a start and end marker around each citation field's displayed text. */
+  /**
+   * The XML with a start marker, the field's number (`firstNumber` + its index in `fields`) and
+   * an end-of-number marker before each citation field's displayed text, and an end marker after it.
+   */
   xml: string;
-  /** One per marked field, in the order of the markers. */
+  /** One per marked field, in document order. */
   fields: Array<FieldInstruction | FieldProblem>;
 }
 
@@ -45,7 +50,7 @@ const fieldTokenPattern =
  * runs: fldChar begin, instrText (often split over several runs), fldChar separate, the displayed
  * result, fldChar end; fields nest. A simple field is one w:fldSimple element.
  */
-export function markFieldCitations(xml: string): MarkedXml {
+export function markFieldCitations(xml: string, firstNumber = 0): MarkedXml {
   const fields: MarkedXml['fields'] = [];
   const stack: OpenField[] = [];
   const simpleStack: boolean[] = [];
@@ -68,8 +73,8 @@ export function markFieldCitations(xml: string): MarkedXml {
         out += token;
         if (top && !citationOpen() && managerOf(top.instruction)) {
           top.marked = true;
+          out += `<w:t>${fieldStartMarker}${firstNumber + fields.length}${fieldNumberEnd}</w:t>`;
           fields.push(readInstruction(top.instruction, top.data));
-          out += `<w:t>${fieldStartMarker}</w:t>`;
         }
       } else if (type === 'end') {
         const closed = stack.pop();
@@ -92,8 +97,8 @@ export function markFieldCitations(xml: string): MarkedXml {
       if (simpleSelfClosing) continue;
       simpleStack.push(isCitation);
       if (isCitation) {
+        out += `<w:r><w:t>${fieldStartMarker}${firstNumber + fields.length}${fieldNumberEnd}</w:t></w:r>`;
         fields.push(readInstruction(instruction, ''));
-        out += `<w:r><w:t>${fieldStartMarker}</w:t></w:r>`;
       }
     } else {
       if (simpleStack.pop()) out += `<w:r><w:t>${fieldEndMarker}</w:t></w:r>`;

@@ -6,15 +6,20 @@ import { makeZip } from './test-docx-zip.js';
 
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../fixtures/formats/${name}`, import.meta.url)));
 
-/** The fixture .docx with its document.xml changed. */
-function withDocumentXml(name: string, change: (xml: string) => string): Uint8Array {
+/** The fixture .docx with some of its parts changed. */
+function withParts(name: string, changes: Record<string, (xml: string) => string>): Uint8Array {
   const zip = BoundedZip.open(fixture(name), name);
   return makeZip(
-    zip.names().map((entry) => ({
-      name: entry,
-      data: entry === 'word/document.xml' ? new TextEncoder().encode(change(zip.readText(entry))) : zip.read(entry),
-    })),
+    zip.names().map((entry) => {
+      const change = changes[entry];
+      return { name: entry, data: change ? new TextEncoder().encode(change(zip.readText(entry))) : zip.read(entry) };
+    }),
   );
+}
+
+/** The fixture .docx with its document.xml changed. */
+function withDocumentXml(name: string, change: (xml: string) => string): Uint8Array {
+  return withParts(name, { 'word/document.xml': change });
 }
 
 describe('docxToManuscript', () => {
@@ -197,6 +202,28 @@ describe('docxToManuscript', () => {
     expect(manuscript.fieldCitations.map((field) => manuscript.text.slice(field.start, field.end))).toEqual([
       '(Natland et al., 2019)',
       '(Lundberg & Syltevik, 2013, s. 3; Natland et al., 2019)',
+    ]);
+  });
+
+  test('a citation field in a footnote keeps its own entry, whatever the order of notes and body fields', async () => {
+    const instruction = JSON.stringify({
+      citationItems: [{ id: 'dalland2017', itemData: { id: 'dalland2017', type: 'book', title: 'Metode og oppgaveskriving', author: [{ family: 'Dalland', given: 'Olav' }] } }],
+    }).replace(/"/g, '&quot;');
+    const field =
+      '<w:r><w:fldChar w:fldCharType="begin"/></w:r>' +
+      `<w:r><w:instrText xml:space="preserve"> ADDIN ZOTERO_ITEM CSL_CITATION ${instruction} </w:instrText></w:r>` +
+      '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>(Dalland, 2017)</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>';
+    const bytes = withParts('fields-zotero.docx', {
+      // The note is referred to from the paragraph of the first body field, before the second.
+      'word/document.xml': (xml) => xml.replace('opplever hjelpen som god</w:t></w:r>', 'opplever hjelpen som god</w:t></w:r><w:r><w:footnoteReference w:id="7"/></w:r>'),
+      'word/footnotes.xml': (xml) =>
+        xml.replace('</w:footnotes>', `<w:footnote w:id="7"><w:p><w:r><w:t xml:space="preserve">Om metode, se </w:t></w:r>${field}<w:r><w:t>.</w:t></w:r></w:p></w:footnote></w:footnotes>`),
+    });
+    const manuscript = await docxToManuscript(bytes, 'note-field.docx');
+    expect(manuscript.fieldCitations.map((citation) => [manuscript.text.slice(citation.start, citation.end), citation.items.map((item) => item.id)])).toEqual([
+      ['(Natland et al., 2019)', ['natland2019']],
+      ['(Dalland, 2017)', ['dalland2017']],
+      ['(Lundberg & Syltevik, 2013, s. 3; Natland et al., 2019)', ['lundberg2013', 'natland2019']],
     ]);
   });
 

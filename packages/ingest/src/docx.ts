@@ -1,10 +1,10 @@
 import { LitsynthError, type Localized } from '@litsynth/common';
 import mammoth from 'mammoth';
 import { manuscriptFromBlocks } from './build-manuscript.js';
-import { type FieldInstruction, type FieldProblem, fieldEndMarker, fieldStartMarker, markFieldCitations } from './docx-fields.js';
+import { type FieldInstruction, type FieldProblem, fieldEndMarker, fieldNumberEnd, fieldStartMarker, markFieldCitations } from './docx-fields.js';
 import type { FieldCitation, ReferenceManager } from './docx-types.js';
 import { BoundedZip } from './docx-zip.js';
-import type { BlockKind, Manuscript, SourceBlock, SourceSpan } from './types.js';
+import type { Block, BlockKind, Manuscript, SourceBlock, SourceSpan } from './types.js';
 
 /** A manuscript read from .docx: also the citations a reference manager inserted as fields. */
 export type DocxManuscript = Manuscript & { fieldCitations: FieldCitation[] };
@@ -34,8 +34,12 @@ export async function docxToManuscript(bytes: Uint8Array, path: string): Promise
   const pageSource = documentXml.includes('<w:lastRenderedPageBreak') ? 'rendered' : /<w:br\b[^>]*w:type="page"|<w:pageBreakBefore(?!\s+w:val="(?:0|false)")/.test(documentXml) ? 'explicit' : 'none';
   const body = markFieldCitations(markPages(documentXml, pageSource));
   const noteParts = new Map<string, ReturnType<typeof markFieldCitations>>();
+  let fieldCount = body.fields.length;
   for (const name of zip.names()) {
-    if (/^word\/(?:footnotes|endnotes)\.xml$/.test(name)) noteParts.set(name, markFieldCitations(zip.readText(name)));
+    if (!/^word\/(?:footnotes|endnotes)\.xml$/.test(name)) continue;
+    const part = markFieldCitations(zip.readText(name), fieldCount);
+    fieldCount += part.fields.length;
+    noteParts.set(name, part);
   }
   const files = {
     exists: (name: string) => zip.has(name),
@@ -148,6 +152,8 @@ interface MammothDocument {
 
 /** A field's displayed text in the source: paragraph number and columns [startColumn, endColumn). */
 interface FieldPlace {
+  /** The field's number: its index in the fields of all parts, document first. */
+  number: number;
   line: number;
   startColumn: number;
   endColumn: number;
@@ -167,7 +173,9 @@ function walkDocument(document: MammothDocument): Walk {
   let page = 1;
   let pageKnown = false;
   let textSeen = false;
-  let openField: { line: number; column: number } | null = null;
+  let openField: { number: number; line: number; column: number } | null = null;
+  // Digits of a field's number, while they are being read after its start marker.
+  let fieldNumber: string | null = null;
 
   const readParagraph = (paragraph: MammothElement, line: number, inNote: boolean, notePage?: number): MammothElement[] => {
     const spans: SourceSpan[] = [];
@@ -189,7 +197,14 @@ function walkDocument(document: MammothDocument): Walk {
       switch (element.type) {
         case 'text':
           for (const char of element.value ?? '') {
-            if (char === pageMarker) {
+            if (fieldNumber !== null) {
+              if (char === fieldNumberEnd) {
+                openField = { number: Number(fieldNumber), line, column };
+                fieldNumber = null;
+              } else {
+                fieldNumber += char;
+              }
+            } else if (char === pageMarker) {
               if (inNote) continue;
               // A break before any text (a first heading set to "page break before") starts no page.
               const startsPage = textSeen || text.trim() !== '' || spans.some((span) => span.text.trim() !== '');
@@ -197,9 +212,9 @@ function walkDocument(document: MammothDocument): Walk {
               if (startsPage) page++;
               pageKnown = true;
             } else if (char === fieldStartMarker) {
-              openField = { line, column };
+              fieldNumber = '';
             } else if (char === fieldEndMarker) {
-              if (openField) fields.push({ line: openField.line, startColumn: openField.column, endColumn: column });
+              if (openField && openField.line === line) fields.push({ number: openField.number, line, startColumn: openField.column, endColumn: column });
               openField = null;
             } else {
               text += char;
@@ -328,34 +343,38 @@ function placeFieldCitations(
   notes: Localized[],
 ): FieldCitation[] {
   const citations: FieldCitation[] = [];
-  places.forEach((place, index) => {
-    const instruction = instructions[index];
-    if (!instruction) return;
+  // In a .docx every paragraph is one line: its first block.
+  const blockOfLine = new Map<number, Block>();
+  for (const block of manuscript.blocks) {
+    const line = manuscript.locate(block.start).line;
+    if (!blockOfLine.has(line)) blockOfLine.set(line, block);
+  }
+  for (const place of places) {
+    const instruction = instructions[place.number];
+    if (!instruction) continue;
     if ('reason' in instruction) {
       notes.push({
         nb: `En ${managerName(instruction.manager)}-henvisning i avsnitt ${place.line} kunne ikke leses (${instruction.reason}); teksten er sjekket som vanlig tekst.`,
         en: `A ${managerName(instruction.manager)} citation in paragraph ${place.line} could not be read (${instruction.reason}); its text is checked as ordinary text.`,
       });
-      return;
+      continue;
     }
-    const range = offsetsOf(manuscript, place);
+    const range = offsetsOf(manuscript, blockOfLine, place);
     if (range) citations.push({ ...range, manager: instruction.manager, items: instruction.items });
-  });
-  return citations;
+  }
+  return citations.sort((a, b) => a.start - b.start);
 }
 
-function offsetsOf(manuscript: Manuscript, place: FieldPlace): { start: number; end: number } | undefined {
-  for (const block of manuscript.blocks) {
-    if (manuscript.locate(block.start).line !== place.line) continue;
-    let start: number | undefined;
-    for (let offset = block.start; offset < block.end; offset++) {
-      const column = manuscript.locate(offset).column;
-      if (start === undefined && column >= place.startColumn) start = offset;
-      if (start !== undefined && column >= place.endColumn) return { start, end: offset };
-    }
-    return start === undefined ? undefined : { start, end: block.end };
+function offsetsOf(manuscript: Manuscript, blockOfLine: ReadonlyMap<number, Block>, place: FieldPlace): { start: number; end: number } | undefined {
+  const block = blockOfLine.get(place.line);
+  if (!block) return undefined;
+  let start: number | undefined;
+  for (let offset = block.start; offset < block.end; offset++) {
+    const column = manuscript.locate(offset).column;
+    if (start === undefined && column >= place.startColumn) start = offset;
+    if (start !== undefined && column >= place.endColumn) return { start, end: offset };
   }
-  return undefined;
+  return start === undefined ? undefined : { start, end: block.end };
 }
 
 function managerName(manager: ReferenceManager): string {
