@@ -88,7 +88,8 @@ function simpleAuthorList(text: string): AuthorList | null | undefined {
   if (second !== undefined && notAuthorWords.has(second.toLowerCase())) return undefined;
   const etAl = match[5] ?? null;
   if (second === undefined) {
-    const corporate = etAl === null && isCorporateName(first);
+    // One capitalised word: an organisation when it is an acronym or ends like one.
+    const corporate = etAl === null && (acronym.test(first) || endsLikeOrganisation(first));
     return { authors: [first], connector: null, etAl, corporate };
   }
   const connector = (match[2] ?? '&') as AuthorList['connector'];

@@ -9,7 +9,9 @@ const maxParenthesisLength = 400;
 const undatedHint = /u\.\s?å|n\.\s?d|press|trykk|utgivelse|udatert|forthcoming/iu;
 // Citations written without parentheses ("Eide & Eide, 2016, s.80"): only with "&" or "et al.",
 // which do not occur in ordinary prose before a year.
-const yearInProse = /(?<![0-9])(?:1[5-9]|20)[0-9]{2}(?![0-9\p{L}\p{M}])/gu;
+// ASCII only (fast over the whole text); a letter right after the year is ruled out below.
+const yearInProse = /(?<![0-9])(?:1[5-9]|20)[0-9]{2}(?![0-9])/g;
+const letterOrMark = /[\p{L}\p{M}]/u;
 const anchorBeforeYear = new RegExp(`(?:&\\s*\\p{Lu}[\\p{L}\\p{M}'’-]*|${etAlPattern}),?\\s+$`, 'u');
 const unbracketedLocator = new RegExp(`[,.]?\\s*(${locatorLabelPattern})\\s*(${locatorValuePattern})`, 'iuy');
 
@@ -261,6 +263,7 @@ function findUnbracketed(text: string, taken: Citation[], firstGroup: number): C
   for (let year = yearInProse.exec(text); year !== null; year = yearInProse.exec(text)) {
     const yearStart = year.index;
     const yearText = year[0];
+    if (letterOrMark.test(text[yearStart + yearText.length] ?? '')) continue;
     if (isTaken(yearStart, yearStart + yearText.length)) continue;
     if (!anchorBeforeYear.test(text.slice(Math.max(0, yearStart - 40), yearStart))) continue;
     if (/^\s?[-–—/]\s?\d/u.test(text.slice(yearStart + yearText.length, yearStart + yearText.length + 4))) continue;
