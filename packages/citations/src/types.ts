@@ -1,6 +1,6 @@
 /** A page or other locator: "s. 12", "s.31-33", "pp. 4–5", "kap. 3", "para. 2", "§ 11-7". */
 export interface Locator {
-  /** The label as written ("s.", "s", "side", "pp.", "p.", "kap.", "para.", "§", or "" when bare). */
+  /** The label as written ("s.", "s", "s,", "side", "pp.", "p.", "kap.", "para.", "art.", "§", or "" when bare). */
   label: string;
   /** The value as written ("12", "31-33"). */
   value: string;
@@ -24,7 +24,12 @@ export interface SecondarySource {
  * source actually read; `secondary` names the original.
  */
 export interface Citation {
-  /** The citation text as it stands in the parsed text (for narrative: "Lundberg og Syltevik (2013)"). */
+  /**
+   * The citation text as it stands in the parsed text: `text.slice(start, end)`. Parenthetical: the
+   * work without the parentheses, the ";" and a prefix ("Levin & Ellingsen, 2015, s.112"); with
+   * several years, the first citation ends after its year and the next start at theirs.
+   * Narrative: from the names to the closing parenthesis ("Lundberg og Syltevik (2013)").
+   */
   raw: string;
   /** Offsets in the parsed text: [start, end). */
   start: number;
