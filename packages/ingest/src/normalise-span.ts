@@ -14,6 +14,7 @@ export interface NormalisedPiece {
 const invisible = /[\u00ad\u200b-\u200d\u2060\ufeff]/u;
 // White space and control characters collapse to one space. No-break spaces are kept as they
 // are: writers use them on purpose ("s.\u00a012").
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it matches.
 const space = /[\s\u0000-\u001f\u007f]/u;
 const keptSpaces = new Set(['\u00a0', '\u202f']);
 const combiningRun = /\P{M}\p{M}*|\p{M}+/gu;
@@ -35,6 +36,7 @@ export function normaliseSpan(text: string): NormalisedPiece[] {
 
 // Anything the slow path must handle: white space other than single spaces, control and
 // invisible characters (combining marks are caught by the NFC check).
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it matches.
 const needsWork = /[\t\n\v\f\r\u0000-\u001f\u007f\u0085\u00ad\u1680\u2000-\u200d\u2028\u2029\u205f\u2060\u3000\ufeff]| {2}/u;
 
 /** Joins neighbouring pieces that map one to one onto consecutive source characters. */

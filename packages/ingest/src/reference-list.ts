@@ -70,7 +70,7 @@ function previousBlockEnd(blocks: readonly Block[], before: number, fallback: nu
 }
 
 // A source line that starts a new entry: "Family, X." or "Corporate author. (2019".
-const entryStart = /^(?:[\p{Lu}][\p{L}'’\-]*(?:\s[\p{L}'’\-]+){0,3},\s\p{Lu}\p{Ll}?\.|[^()]{2,160}?\(\s*(?:\d{4}[a-z]?|u\.\s?å\.|n\.\s?d\.)\s*[,)])/u;
+const entryStart = /^(?:[\p{Lu}][\p{L}'’-]*(?:\s[\p{L}'’-]+){0,3},\s\p{Lu}\p{Ll}?\.|[^()]{2,160}?\(\s*(?:\d{4}[a-z]?|u\.\s?å\.|n\.\s?d\.)\s*[,)])/u;
 
 function* splitEntries(text: string, block: Block, lineStarts: readonly number[]): Generator<[number, number]> {
   let start = block.start;

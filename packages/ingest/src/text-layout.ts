@@ -77,7 +77,7 @@ export function analyseTextLayout(text: string): TextLayout {
     if (!isBlank(line.text)) content.push(index);
   });
   const doubleSpaced = isDoubleSpaced(lines, content);
-  const furniture = findFurniture(lines, content, doubleSpaced);
+  const furniture = findFurniture(lines, content);
   const { pageStarts, anchors, source } = findPageStarts(lines, content, furniture, doubleSpaced);
   const pages = numberPages(lines.length, pageStarts, anchors, source);
   return {
@@ -124,7 +124,7 @@ function isDoubleSpaced(lines: readonly TextLine[], content: readonly number[]):
   return median <= 150 && sentenceEnds < single * 0.5;
 }
 
-function findFurniture(lines: readonly TextLine[], content: readonly number[], doubleSpaced: boolean): Set<number> {
+function findFurniture(lines: readonly TextLine[], content: readonly number[]): Set<number> {
   const furniture = new Set<number>();
   // Running headers and footers repeat: the same short line three times or more (digits may
   // differ, as in "Side 3 av 40"), once a page. With form feeds the line must be at the top or
