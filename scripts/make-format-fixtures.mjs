@@ -218,6 +218,18 @@ function mendeleyInstruction(display, items) {
   return ` ADDIN CSL_CITATION ${JSON.stringify(json)} `;
 }
 
+function mendeleyCiteControl(display, items, id) {
+  const json = {
+    citationID: `MENDELEY_CITATION_fixture-${id}`,
+    properties: { noteIndex: 0 },
+    isEdited: false,
+    manualOverride: { isManuallyOverridden: false, citeprocText: display, manualOverrideText: '' },
+    citationItems: items.map(({ item, locator }) => ({ id: item.id, itemData: item, isTemporary: false, ...(locator ? { locator, label: 'page' } : {}) })),
+  };
+  const tag = `MENDELEY_CITATION_v3_${Buffer.from(JSON.stringify(json), 'utf8').toString('base64')}`;
+  return `<w:sdt><w:sdtPr><w:tag w:val="${tag}"/><w:id w:val="${id}"/></w:sdtPr><w:sdtContent><w:r><w:t xml:space="preserve">${escapeXml(display)}</w:t></w:r></w:sdtContent></w:sdt>`;
+}
+
 function endnoteInstruction(display, items) {
   const cites = items
     .map(({ item, locator }) => {
@@ -259,6 +271,16 @@ function makeFieldFixtures(work) {
     Field2: { display: '(Lundberg & Syltevik, 2013, s. 3; Natland et al., 2019)', items: [{ item: lundberg, locator: '3' }, { item: natland }] },
   };
   const managers = { zotero: zoteroInstruction, mendeley: mendeleyInstruction, endnote: endnoteInstruction };
+  // Mendeley Cite (Mendeley Reference Manager 2.x) uses a content control instead of a field.
+  editDocx(rawDocx, join(unitDir, 'fields-mendeley-cite.docx'), work, (dir) => {
+    let id = 100;
+    editFile(join(dir, 'word/document.xml'), (xml) =>
+      xml.replace(/<w:r><w:rPr><w:rStyle w:val="(Field[12])" \/><\/w:rPr><w:t[^>]*>[^<]*<\/w:t><\/w:r>/g, (_, style) => {
+        const { display, items } = citations[style];
+        return mendeleyCiteControl(display, items, id++);
+      }),
+    );
+  });
   for (const [manager, instruction] of Object.entries(managers)) {
     editDocx(rawDocx, join(unitDir, `fields-${manager}.docx`), work, (dir) => {
       editFile(join(dir, 'word/document.xml'), (xml) =>

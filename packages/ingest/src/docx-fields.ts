@@ -106,7 +106,22 @@ export function markFieldCitations(xml: string, firstNumber = 0): MarkedXml {
     }
   }
   out += xml.slice(last);
-  return { xml: out, fields };
+  return { xml: markContentControls(out, fields, firstNumber), fields };
+}
+
+// Mendeley Cite (Mendeley Reference Manager 2.x) keeps each citation in an inline content control
+// whose tag is "MENDELEY_CITATION_v3_" + base64 of the citation's CSL JSON.
+const mendeleyControl =
+  /(<w:sdtPr>(?:(?!<\/w:sdtPr>)[\s\S])*?<w:tag w:val="MENDELEY_CITATION_v3_([^"]*)"[\s\S]*?<\/w:sdtPr>(?:<w:sdtEndPr\s*\/>|<w:sdtEndPr>[\s\S]*?<\/w:sdtEndPr>)?<w:sdtContent>)([\s\S]*?)(<\/w:sdtContent>)/g;
+
+/** Marks the text of Mendeley Cite content controls, numbering them after the fields found so far. */
+function markContentControls(xml: string, fields: MarkedXml['fields'], firstNumber: number): string {
+  if (!xml.includes('MENDELEY_CITATION_v3_')) return xml;
+  return xml.replace(mendeleyControl, (_, open: string, payload: string, content: string, close: string) => {
+    const number = firstNumber + fields.length;
+    fields.push(readCslCitationJson('mendeley', Buffer.from(payload, 'base64').toString('utf8')));
+    return `${open}<w:r><w:t>${fieldStartMarker}${number}${fieldNumberEnd}</w:t></w:r>${content}<w:r><w:t>${fieldEndMarker}</w:t></w:r>${close}`;
+  });
 }
 
 /** Which reference manager wrote a field instruction, or null when it is no citation. */
@@ -127,12 +142,17 @@ export function readInstruction(instruction: string, data: string): FieldInstruc
     const items = readEndNoteCites(xml);
     return items.length > 0 ? { manager, items } : { manager, reason: 'no EndNote record in the field' };
   }
-  const jsonStart = instruction.indexOf('{');
-  const jsonEnd = instruction.lastIndexOf('}');
+  return readCslCitationJson(manager, instruction);
+}
+
+/** The works of a CSL citation in JSON ({citationItems: [{itemData, locator, …}]}), as Zotero and Mendeley store it. */
+function readCslCitationJson(manager: ReferenceManager, text: string): FieldInstruction | FieldProblem {
+  const jsonStart = text.indexOf('{');
+  const jsonEnd = text.lastIndexOf('}');
   if (jsonStart === -1 || jsonEnd < jsonStart) return { manager, reason: 'no citation data in the field' };
   let parsed: unknown;
   try {
-    parsed = JSON.parse(instruction.slice(jsonStart, jsonEnd + 1));
+    parsed = JSON.parse(text.slice(jsonStart, jsonEnd + 1));
   } catch {
     return { manager, reason: 'the citation data in the field is not valid JSON' };
   }

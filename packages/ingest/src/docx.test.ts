@@ -227,7 +227,7 @@ describe('docxToManuscript', () => {
     ]);
   });
 
-  test('reads Mendeley and EndNote citation fields the same way', async () => {
+  test('reads Mendeley (field and Mendeley Cite content control) and EndNote citations the same way', async () => {
     const summary = async (name: string) => {
       const manuscript = await docxToManuscript(fixture(name), name);
       return manuscript.fieldCitations.map((field) => ({
@@ -247,6 +247,8 @@ describe('docxToManuscript', () => {
       },
     ];
     expect(await summary('fields-mendeley.docx')).toEqual(works.map((work) => ({ manager: 'mendeley', ...work })));
+    // Mendeley Cite keeps the same data in a content control (w:sdt) tagged MENDELEY_CITATION_v3_<base64>.
+    expect(await summary('fields-mendeley-cite.docx')).toEqual(works.map((work) => ({ manager: 'mendeley', ...work })));
     expect(await summary('fields-endnote.docx')).toEqual(works.map((work) => ({ manager: 'endnote', ...work })));
   });
 
