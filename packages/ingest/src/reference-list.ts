@@ -73,14 +73,17 @@ function previousBlockEnd(blocks: readonly Block[], before: number, fallback: nu
 const entryStart = /^(?:[\p{Lu}][\p{L}'’-]*(?:\s[\p{L}'’-]+){0,3},\s\p{Lu}\p{Ll}?\.|[^()]{2,160}?\(\s*(?:\d{4}[a-z]?|u\.\s?å\.|n\.\s?d\.)\s*[,)])/u;
 
 function* splitEntries(text: string, block: Block, lineStarts: readonly number[]): Generator<[number, number]> {
+  const starts = lineStarts.filter((lineStart) => lineStart > block.start && lineStart < block.end);
   let start = block.start;
-  for (const lineStart of lineStarts) {
-    if (lineStart <= block.start || lineStart >= block.end) continue;
+  for (let index = 0; index < starts.length; index++) {
+    const lineStart = starts[index] as number;
     const before = text.slice(start, lineStart).trimEnd();
     // An entry ends with a period, a closing parenthesis or a link; an author list that wraps
     // ends with "," or "&".
     if (!/(?:[.)]|\S+\/\S*)$/u.test(before) || !/\(\s*(?:\d{4}|u\.\s?å\.|n\.\s?d\.)/u.test(before)) continue;
-    if (!entryStart.test(text.slice(lineStart, lineStart + 200))) continue;
+    // Only the source line itself may show the start of an entry.
+    const line = text.slice(lineStart, starts[index + 1] ?? block.end);
+    if (!entryStart.test(line)) continue;
     yield [start, lineStart - (text[lineStart - 1] === ' ' ? 1 : 0)];
     start = lineStart;
   }

@@ -156,4 +156,25 @@ describe('textToManuscript', () => {
       '3 page header, footer or page-number line(s) were left out of the text (line 1, 24, 47).',
     ]);
   });
+
+  it('splits a double-spaced reference list into entries at the lines that start one', () => {
+    const text = [
+      'Litteraturliste ',
+      'Dalland, O. (2017). Metode og oppgaveskriving. ',
+      'Gyldendal Akademisk. ',
+      'Eide, H. & Eide, T. (2017). Kommunikasjon i relasjoner: Personorientering, ',
+      'samhandling, etikk (3. utg.). Gyldendal Akademisk. ',
+      'Ellingsen, I. T., Levin, I., Berg, B. & ',
+      'Kleppe, L. C. (2015). Sosialt arbeid: En grunnbok. Universitetsforlaget. ',
+      'Helsedirektoratet. (u.å.). Brukermedvirkning. ',
+    ].join('\n\n');
+    // After the double-spaced body of the PDF-copy fixture (52 lines), as in a real thesis.
+    const manuscript = textToManuscript(`${fixture('pdf-copy.txt')}\n${text}\n`, { path: 'references.txt' });
+    expect(manuscript.referenceList?.entries.map((entry) => [entry.raw, manuscript.locate(entry.start).line])).toEqual([
+      ['Dalland, O. (2017). Metode og oppgaveskriving. Gyldendal Akademisk.', 56],
+      ['Eide, H. & Eide, T. (2017). Kommunikasjon i relasjoner: Personorientering, samhandling, etikk (3. utg.). Gyldendal Akademisk.', 60],
+      ['Ellingsen, I. T., Levin, I., Berg, B. & Kleppe, L. C. (2015). Sosialt arbeid: En grunnbok. Universitetsforlaget.', 64],
+      ['Helsedirektoratet. (u.å.). Brukermedvirkning.', 68],
+    ]);
+  });
 });
