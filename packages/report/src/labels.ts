@@ -17,6 +17,8 @@ export const labels = {
   filters: { nb: 'Filtrer problemene', en: 'Filter the problems' },
   severity: { nb: 'Alvorlighet', en: 'Severity' },
   rule: { nb: 'Regel', en: 'Rule' },
+  count: { nb: 'Antall', en: 'Count' },
+  problemsByRule: { nb: 'Problemer per regel', en: 'Problems by rule' },
   source: { nb: 'Kilde', en: 'Source' },
   all: { nb: 'Alle', en: 'All' },
   noSource: { nb: '(ingen kilde)', en: '(no source)' },

@@ -171,6 +171,16 @@ describe('renderReport', () => {
     expect(elements(tree, (element) => element.tagName === 'h4').map(textOf)).toEqual(['year-mismatch (1)', 'et-al-form (1)']);
   });
 
+  it('counts problems per rule, errors first', () => {
+    const table = elements(tree, (element) => element.tagName === 'table' && String(element.properties.className) === 'rule-counts')[0];
+    const rows = table ? elements(table, (element) => element.tagName === 'tr').map((row) => elements(row, (cell) => cell.tagName === 'th' || cell.tagName === 'td').map(textOf)) : [];
+    expect(rows).toEqual([
+      ['Regel', 'Alvorlighet', 'Antall'],
+      ['year-mismatch', 'Feil', '1'],
+      ['et-al-form', 'Info', '1'],
+    ]);
+  });
+
   it('keeps the italics of a reference and drops anything active', () => {
     const entry = elements(tree, (element) => element.properties.id === 'ref-natland2019')[0];
     expect(entry && elements(entry, (element) => element.tagName === 'i').map(textOf)).toEqual(['Tittel']);

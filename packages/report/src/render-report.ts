@@ -130,6 +130,7 @@ function renderOverview(data: ReportData): ElementContent[] {
       ...severities.map((severity) => count(t(severityCountLabels[severity]), bySeverity.get(severity) ?? 0, `sev-${severity}`)),
     ]),
   ];
+  content.push(...renderRuleCounts(data));
   if (data.failures.length > 0) {
     content.push(
       h('div.failures', { role: 'alert' }, [
@@ -201,7 +202,8 @@ function renderProblems(data: ReportData, placed: readonly PlacedProblem[]): Ele
     rendered.push(
       h('div.problem-group', [
         h('h3', group),
-        ...[...byRule].map(([rule, problems]) =>
+        // Within a section the worst problems come first: errors, then warnings, then form.
+        ...[...byRule].sort(([, a], [, b]) => worstRank(a) - worstRank(b)).map(([rule, problems]) =>
           h('div.problem-group', [
             h('h4', [h('span.rule-id', rule), ` (${problems.length})`]),
             ...problems.map((problem) => renderProblem(problem, data)),
@@ -211,6 +213,47 @@ function renderProblems(data: ReportData, placed: readonly PlacedProblem[]): Ele
     );
   }
   return [filters, status, ...rendered];
+}
+
+function worstRank(problems: readonly PlacedProblem[]): number {
+  return Math.min(...problems.map((problem) => severities.indexOf(problem.diagnostic.severity)));
+}
+
+/** Problems per rule, worst and most frequent first: what the thesis gets wrong, at a glance. */
+function renderRuleCounts(data: ReportData): ElementContent[] {
+  const { lang } = data;
+  const t = (label: Localized) => say(label, lang);
+  const byRule = new Map<string, { severity: Severity; count: number }>();
+  for (const diagnostic of data.diagnostics) {
+    const entry = byRule.get(diagnostic.rule) ?? { severity: diagnostic.severity, count: 0 };
+    entry.count++;
+    if (severities.indexOf(diagnostic.severity) < severities.indexOf(entry.severity)) entry.severity = diagnostic.severity;
+    byRule.set(diagnostic.rule, entry);
+  }
+  if (byRule.size === 0) return [];
+  const rows = [...byRule].sort(
+    ([ruleA, a], [ruleB, b]) => severities.indexOf(a.severity) - severities.indexOf(b.severity) || b.count - a.count || (ruleA < ruleB ? -1 : 1),
+  );
+  return [
+    h('div.table-wrap', [
+      h('table.rule-counts', [
+        h('caption', t(labels.problemsByRule)),
+        h('thead', [
+          h('tr', [h('th', { scope: 'col' }, t(labels.rule)), h('th', { scope: 'col' }, t(labels.severity)), h('th', { scope: 'col' }, t(labels.count))]),
+        ]),
+        h(
+          'tbody',
+          rows.map(([rule, entry]) =>
+            h('tr', [
+              h('th', { scope: 'row' }, h('span.rule-id', rule)),
+              h('td', h(`span.badge.sev-${entry.severity}`, t(severityLabels[entry.severity]))),
+              h('td', String(entry.count)),
+            ]),
+          ),
+        ),
+      ]),
+    ]),
+  ];
 }
 
 function renderProblem(problem: PlacedProblem, data: ReportData): Element {
