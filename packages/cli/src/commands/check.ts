@@ -16,7 +16,6 @@ import { bibliographyRules, loadBibliographyFile, type BibEntry } from '@litsynt
 import { checkManuscript, checkRules, type CheckedCitation } from '@litsynth/check';
 import { parseCitations } from '@litsynth/citations';
 import { readManuscript, type Manuscript } from '@litsynth/ingest';
-import { loadStudy, studyRules } from '@litsynth/study';
 import { diagnosticToJson } from '../output/diagnostics-json.js';
 import { renderPretty, renderSummary } from '../output/pretty-diagnostics.js';
 
@@ -36,6 +35,8 @@ interface CheckInput {
   language: Lang | undefined;
   style: string | undefined;
   diagnostics: Diagnostic[];
+  /** Rule documentation of the loaders that ran (for the pretty output). */
+  rules: RuleDefinition[];
 }
 
 /** A path as the user would write it: relative to the working directory when inside it. */
@@ -57,7 +58,7 @@ async function inputOf(path: string, bibFiles: readonly string[]): Promise<Check
   }
   const input: CheckInput = isFolder
     ? await studyInput(path)
-    : { manuscriptPath: path, entries: [], included: [], settings: {}, language: undefined, style: undefined, diagnostics: [] };
+    : { manuscriptPath: path, entries: [], included: [], settings: {}, language: undefined, style: undefined, diagnostics: [], rules: [] };
   for (const file of bibFiles) {
     const loaded = await loadBibliographyFile(file);
     input.entries.push(...loaded.entries);
@@ -67,6 +68,8 @@ async function inputOf(path: string, bibFiles: readonly string[]): Promise<Check
 }
 
 async function studyInput(dir: string): Promise<CheckInput> {
+  // Loaded only for a study: it brings the source-record reader (remark, Ajv) with it.
+  const { loadStudy, studyRules } = await import('@litsynth/study');
   const study = await loadStudy(dir);
   return {
     manuscriptPath: asGiven(study.config.manuscript),
@@ -76,6 +79,7 @@ async function studyInput(dir: string): Promise<CheckInput> {
     language: study.config.language,
     style: study.config.style,
     diagnostics: [...study.diagnostics],
+    rules: studyRules,
   };
 }
 
@@ -152,7 +156,7 @@ export async function checkCommand(path: string, options: CheckCommandOptions): 
     };
     process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
   } else {
-    const rules = new Map<string, RuleDefinition>([...checkRules, ...studyRules, ...bibliographyRules].map((rule) => [rule.id, rule]));
+    const rules = new Map<string, RuleDefinition>([...checkRules, ...input.rules, ...bibliographyRules].map((rule) => [rule.id, rule]));
     const header = lang === 'nb' ? `Sjekk av ${manuscript.path}` : `Check of ${manuscript.path}`;
     const noteLines = notes.map((note) => `${lang === 'nb' ? 'Merk' : 'Note'}: ${note}`);
     const body = renderPretty(diagnostics, {
