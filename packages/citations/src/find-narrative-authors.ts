@@ -1,4 +1,4 @@
-import { corporateJoinWords, endsLikeOrganisation, etAlPattern, familyNamePattern, narrativeFollowers, notAuthorWords } from './lexicon.js';
+import { corporateJoinWords, endsLikeOrganisation, narrativeFollowers, notAuthorWords, particles } from './lexicon.js';
 import { type AuthorList, isCorporateName, parseAuthorList } from './parse-authors.js';
 
 /** Authors found in the running text just before a parenthesis, with where they start. */
@@ -8,21 +8,18 @@ export interface NarrativeAuthors {
 }
 
 const lookbackWindow = 160;
-const noLetterBefore = '(?<![\\p{L}\\p{M}\\d\\-’\'])';
-const name = familyNamePattern;
-// Tried in order; each is anchored at the end of the text before the parenthesis.
-const narrativePatterns: RegExp[] = [
-  // "Natland et al.", "Smith, et al."
-  new RegExp(`${noLetterBefore}(${name},?\\s+${etAlPattern}(?:['’]s)?)$`, 'u'),
-  // "Lundberg og Syltevik", "Stenbrenden, Haukland & Knutsen", "Smith, Jones, and Lee"
-  new RegExp(`${noLetterBefore}(${name}(?:\\s*,\\s*${name})*,?\\s*(?:\\s(?:og|and)\\s|&)\\s*${name})$`, 'u'),
-  // "Arbeids- og sosialdepartementet", "arbeids-, og sosialdepartementet"
-  new RegExp(`${noLetterBefore}([\\p{L}\\p{M}]+-,?\\s+(?:og|and|&)\\s+[\\p{L}\\p{M}]+)$`, 'u'),
-  // "Statistisk sentralbyrå", "World Health Organization": up to eight words, trimmed below.
-  new RegExp(`${noLetterBefore}((?:[\\p{L}\\p{M}-]+\\s+){1,7}(?:[\\p{L}\\p{M}]+|\\[\\p{Lu}[\\p{L}\\d-]*\\]))$`, 'u'),
-  // "Honneths", "Dalland", "SNL", "van der Berg"
-  new RegExp(`${noLetterBefore}(${name})$`, 'u'),
-];
+// One word of a name: capitalised, hyphenated parts ("Riis-Johansen"), apostrophes ("O'Brien").
+const nameWord = /^\p{Lu}[\p{L}\p{M}'’]*(?:-[\p{L}\p{M}][\p{L}\p{M}'’]*)*$/u;
+// The first part of a compound organisation name: "Arbeids-", "arbeids-,".
+const compoundStart = /^[\p{L}\p{M}]+-,?$/u;
+const bracketAbbreviation = /^\[\p{Lu}[\p{L}\d-]*\]$/u;
+
+/** A word before the parenthesis, with its offsets in the text. */
+interface Word {
+  text: string;
+  start: number;
+}
+
 const possessiveBefore = /\s+(?:sin|sine|sitt|si)\s+\p{Ll}[\p{L}\p{M}-]*$/u;
 // Reforms, plans and events named before a year in parentheses; never authors.
 const eventWord = /(?:reformen|reforma|planen|strategien|satsingen|krisen|krigen|pandemien|valget|reform|crisis|war|pandemic)$/iu;
@@ -50,107 +47,155 @@ export function findNarrativeAuthors(text: string, open: number, close: number):
   // Quick exit: names end in a letter, the "." of "et al." / "mfl.", an apostrophe or "[NSF]".
   const lastCharacter = text[end - 1] ?? '';
   if (!/[\p{L}.'’\]]/u.test(lastCharacter)) return null;
-  const windowStart = lookbackStart(text, end);
-  const before = text.slice(windowStart, end);
-  let lastWordStart = before.length;
-  while (lastWordStart > 0 && !isBlank(before.charCodeAt(lastWordStart - 1))) lastWordStart -= 1;
-  const lastWord = before.slice(lastWordStart);
-  for (const [index, pattern] of narrativePatterns.entries()) {
-    if (!worthTrying(index, before, lastWord)) continue;
-    const match = pattern.exec(before);
-    const written = match?.[1];
-    if (match === null || written === undefined) continue;
-    if (index === 3 && !acceptMultiwordOrganisation(written)) continue;
-    if (index === 2 && !isCorporateName(written)) continue;
-    let start = windowStart + match.index + (match[0].length - written.length);
-    let candidate = written;
-    if (index === 3) {
-      const offset = organisationStart(written);
-      candidate = written.slice(offset);
-      start += offset;
-    }
+  const words = wordsBefore(text, end);
+  for (const [shape, find] of shapes) {
+    const start = find(words);
+    if (start === null) continue;
+    const candidate = text.slice(start, end);
     const firstWord = candidate.split(/[\s,]+/u)[0] ?? '';
     if (notAuthorWords.has(firstWord.toLowerCase())) continue;
     // "Samhandlingsreformen (2012)", "NAV-reformen (2006)": the year dates an event or a plan.
     if (eventWord.test(candidate)) return null;
     // "Leamy et al.'s (2011)": the English genitive after "et al.".
-    const list = parseAuthorList(index === 0 ? candidate.replace(/['’]s$/u, '') : candidate);
+    const list = parseAuthorList(candidate.replace(/(al\.?|fl\.?)['’]s$/u, '$1'));
     if (list === null) continue;
-    if (index === 3) list.corporate = true;
+    if (shape === 'organisation') list.corporate = true;
     return { start, list: stripGenitive(list, text, close) };
   }
   return null;
 }
 
-/** Cheap tests that rule a pattern out before its end-anchored regular expression runs. */
-function worthTrying(index: number, before: string, lastWord: string): boolean {
-  switch (index) {
-    case 0:
-      return /(?:al\.?|fl\.?|flere|colleagues|medarbeidere|kolleger|['’]s)$/u.test(lastWord);
-    case 1:
-      return before.includes('&') || before.includes(' og ') || before.includes(' and ');
-    case 2:
-      return before.includes('-');
-    case 3:
-      return lastWord.startsWith('[') || endsLikeOrganisation(lastWord);
-    default:
-      return true;
-  }
-}
+type Shape = 'et al.' | 'list' | 'compound' | 'organisation' | 'name';
 
 /**
- * Where the look-back starts: ten words back at most (the longest name forms are "Riis-Johansen,
- * Halvorsen, Andenæs & Hammerstad" and eight-word organisations), so the end-anchored patterns
- * try few start positions.
+ * The forms a narrative author takes, tried in this order; each returns where the names start, or
+ * null when the words before the parenthesis do not end in that form.
  */
-function lookbackStart(text: string, end: number): number {
-  const limit = Math.max(0, end - lookbackWindow);
-  let words = 0;
-  let inBlank = false;
-  for (let index = end - 1; index > limit; index -= 1) {
-    const blank = isBlank(text.charCodeAt(index));
-    if (blank && !inBlank) {
-      words += 1;
-      if (words > 10) return index + 1;
+const shapes: Array<[Shape, (words: Word[]) => number | null]> = [
+  // "Natland et al.", "Smith, et al.", "Kristoffersen mfl.", "Skau og medarbeidere"
+  ['et al.', (words) => {
+    const length = etAlLength(words);
+    if (length === 0) return null;
+    return nameStart(words, words.length - 1 - length, true);
+  }],
+  // "Lundberg og Syltevik", "Stenbrenden, Haukland & Knutsen", "Adams, Baker, and Clark"
+  ['list', (words) => {
+    const last = nameStart(words, words.length - 1, false);
+    if (last === null) return null;
+    let index = indexOfWord(words, last) - 1;
+    const connector = words[index]?.text;
+    if (connector !== '&' && connector !== 'og' && connector !== 'and') return null;
+    let start = nameStart(words, index - 1, true);
+    if (start === null) return null;
+    index = indexOfWord(words, start) - 1;
+    // Earlier names end in a comma: "Stenbrenden, Haukland & Knutsen".
+    while (index >= 0 && (words[index]?.text.endsWith(',') ?? false)) {
+      const earlier = nameStart(words, index, true);
+      if (earlier === null) break;
+      start = earlier;
+      index = indexOfWord(words, start) - 1;
     }
-    inBlank = blank;
-  }
-  return limit;
-}
+    return start;
+  }],
+  // "Arbeids- og sosialdepartementet", "arbeids-, og sosialdepartementet"
+  ['compound', (words) => {
+    const n = words.length;
+    const first = words[n - 3];
+    const connector = words[n - 2]?.text;
+    if (first === undefined || (connector !== 'og' && connector !== 'and' && connector !== '&')) return null;
+    if (!compoundStart.test(first.text) || !/^[\p{L}\p{M}]+$/u.test(words[n - 1]?.text ?? '')) return null;
+    return isCorporateName(`${first.text} ${connector} ${words[n - 1]?.text}`) ? first.start : null;
+  }],
+  // "Statistisk sentralbyrå", "World Health Organization", "Norsk sykepleierforbund [NSF]"
+  ['organisation', (words) => organisationStart(words)],
+  // "Honneths", "Dalland", "SNL", "van der Berg"
+  ['name', (words) => nameStart(words, words.length - 1, false)],
+];
 
-function acceptMultiwordOrganisation(written: string): boolean {
-  const words = written.split(/\s+/u);
-  let last = words[words.length - 1] ?? '';
-  // "Norsk sykepleierforbund [NSF]": the abbreviation in brackets marks an organisation.
-  if (/^\[\p{Lu}[\p{L}\d-]*\]$/u.test(last)) last = words[words.length - 2] ?? '';
-  return (endsLikeOrganisation(last) || /\]$/u.test(written)) && /\s/u.test(written.slice(organisationStart(written)));
+/**
+ * The last words before `end` (at most twelve, within the look-back window): split at blanks,
+ * with "&" a word of its own ("Eide&Eide").
+ */
+function wordsBefore(text: string, end: number): Word[] {
+  const limit = Math.max(0, end - lookbackWindow);
+  const words: Word[] = [];
+  let index = end;
+  while (index > limit && words.length < 12) {
+    while (index > limit && isBlank(text.charCodeAt(index - 1))) index -= 1;
+    let start = index;
+    while (start > limit && !isBlank(text.charCodeAt(start - 1))) start -= 1;
+    if (start === index) break;
+    // A word cut by the window is no word.
+    if (start === limit && limit > 0 && !isBlank(text.charCodeAt(limit - 1))) break;
+    const written = text.slice(start, index);
+    const parts = written.split(/(&)/u).filter((part) => part.length > 0);
+    let offset = index;
+    for (const part of parts.reverse()) {
+      offset -= part.length;
+      words.push({ text: part, start: offset });
+    }
+    index = start;
+  }
+  return words.reverse();
 }
 
 /**
- * Where the organisation's name starts in `written`: walking back from the last word, keep
- * capitalised words, joining words ("og", "of") and adjectives ("norske").
+ * Where the name ending at word `last` starts: a capitalised name word, with lower-case particles
+ * before it ("van der Berg"). A comma after the name is allowed when `commaAllowed`.
  */
-function organisationStart(written: string): number {
-  const words = [...written.matchAll(/\S+/gu)];
-  let first = words.length - 1;
-  if (first > 0 && /^\[\p{Lu}[\p{L}\d-]*\]$/u.test(words[first]?.[0] ?? '')) first -= 1;
-  while (first > 0) {
-    const word = words[first - 1]?.[0] ?? '';
+function nameStart(words: Word[], last: number, commaAllowed: boolean): number | null {
+  const word = words[last];
+  if (word === undefined) return null;
+  const bare = commaAllowed ? word.text.replace(/,$/u, '') : word.text;
+  if (!nameWord.test(bare)) return null;
+  let first = last;
+  while (first > 0 && particles.has(words[first - 1]?.text ?? '') && first > last - 2) first -= 1;
+  return words[first]?.start ?? null;
+}
+
+function indexOfWord(words: Word[], start: number): number {
+  return words.findIndex((word) => word.start === start);
+}
+
+/** How many words at the end are "et al." or one of its equivalents (0 when none). */
+function etAlLength(words: Word[]): number {
+  const n = words.length;
+  const last = (words[n - 1]?.text ?? '').replace(/['’]s$/u, '');
+  const before = words[n - 2]?.text ?? '';
+  if (/^(?:mfl\.?|m\.fl\.?|et\.?al\.?)$/u.test(last)) return 1;
+  if (/^al\.?$/u.test(last) && /^et\.?$/u.test(before)) return 2;
+  if (/^fl\.?$/u.test(last) && before === 'm.') return 2;
+  if (last === 'flere' && before === 'med') return 2;
+  if ((last === 'medarbeidere' || last === 'kolleger') && (before === 'og' || before === 'med')) return 2;
+  if (last === 'colleagues' && before === 'and') return 2;
+  return 0;
+}
+
+/**
+ * Where an organisation's name of several words starts: the last word ends like an organisation
+ * (or is "[NSF]" after one); walking back, keep capitalised words, joining words ("og", "of") and
+ * adjectives ("norske"), then start at the first capitalised word that is not a sentence word.
+ */
+function organisationStart(words: Word[]): number | null {
+  let last = words.length - 1;
+  const bracketed = bracketAbbreviation.test(words[last]?.text ?? '');
+  if (bracketed) last -= 1;
+  if (last < 1 || !(bracketed || endsLikeOrganisation(words[last]?.text ?? ''))) return null;
+  let first = last;
+  while (first > 0 && last - first < 7) {
+    const word = words[first - 1]?.text ?? '';
     const lower = word.toLowerCase();
     const fits =
-      (/^\p{Lu}/u.test(word) && !notAuthorWords.has(lower)) ||
-      corporateJoinWords.has(lower) ||
-      organisationAdjective.test(word);
+      (/^\p{Lu}/u.test(word) && !notAuthorWords.has(lower)) || corporateJoinWords.has(lower) || organisationAdjective.test(word);
     if (!fits) break;
     first -= 1;
   }
-  // The name starts at a capitalised word that is not a sentence word ("The", "Ifølge").
-  while (first < words.length - 1) {
-    const word = words[first]?.[0] ?? '';
+  while (first < last) {
+    const word = words[first]?.text ?? '';
     if (/^\p{Lu}/u.test(word) && !notAuthorWords.has(word.toLowerCase())) break;
     first += 1;
   }
-  return words[first]?.index ?? 0;
+  return first < last ? (words[first]?.start ?? null) : null;
 }
 
 /**
