@@ -373,10 +373,13 @@ function checkQuotations(manuscript: Manuscript, works: readonly Work[], report:
     previous = { quotation, work };
     if (!work || work.citation.locator || reported.has(work)) continue;
     reported.add(work);
-    const excerpt = manuscript.text.slice(quotation.start, Math.min(quotation.end, quotation.start + 50)).replace(/\s+/g, ' ');
+    const cut = quotation.end - quotation.start > 50;
+    const text = manuscript.text.slice(quotation.start, Math.min(quotation.end, quotation.start + 50)).replace(/\s+/g, ' ').trim();
+    // An inline quotation carries its own marks; a block quotation is shown in «…».
+    const excerpt = quotation.kind === 'block' ? `«${text}${cut ? '…' : ''}»` : `${text}${cut ? '…' : ''}`;
     report('quotation-without-page', quotation.start, {
-      nb: `Sitatet ${excerpt}${quotation.end - quotation.start > 50 ? '…' : ''} står uten sidetall i henvisningen «${rawOf(work.citation)}».`,
-      en: `The quotation ${excerpt}${quotation.end - quotation.start > 50 ? '…' : ''} has no page in its citation "${rawOf(work.citation)}".`,
+      nb: `Sitatet ${excerpt} står uten sidetall i henvisningen «${rawOf(work.citation)}».`,
+      en: `The quotation ${excerpt} has no page in its citation "${rawOf(work.citation)}".`,
     }, {
       raw: rawOf(work.citation),
       ...(work.resolution.reference ? { key: work.resolution.reference.key } : {}),
