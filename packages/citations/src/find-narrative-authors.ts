@@ -1,4 +1,4 @@
-import { corporateJoinWords, endsLikeOrganisation, narrativeFollowers, notAuthorWords, particles } from './lexicon.js';
+import { corporateJoinWords, endsLikeOrganisation, nameWord, narrativeFollowers, notAuthorWords, particles } from './lexicon.js';
 import { type AuthorList, isCorporateName, parseAuthorList } from './parse-authors.js';
 
 /** Authors found in the running text just before a parenthesis, with where they start. */
@@ -8,8 +8,6 @@ export interface NarrativeAuthors {
 }
 
 const lookbackWindow = 160;
-// One word of a name: capitalised, hyphenated parts ("Riis-Johansen"), apostrophes ("O'Brien").
-const nameWord = /^\p{Lu}[\p{L}\p{M}'’]*(?:-[\p{L}\p{M}][\p{L}\p{M}'’]*)*$/u;
 // The first part of a compound organisation name: "Arbeids-", "arbeids-,".
 const compoundStart = /^[\p{L}\p{M}]+-,?$/u;
 const bracketAbbreviation = /^\[\p{Lu}[\p{L}\d-]*\]$/u;

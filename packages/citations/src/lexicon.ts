@@ -37,6 +37,9 @@ const particlePattern = '(?:(?:van|von|de|der|den|del|della|di|du|la|le|ten|ter|
  */
 export const familyNamePattern = `${particlePattern}${LU}[${L}'’]*(?:-[${L}][${L}'’]*)*`;
 
+/** One word of a family name: capitalised, hyphenated parts ("Riis-Johansen"), apostrophes ("O'Brien"). */
+export const nameWord = /^\p{Lu}[\p{L}\p{M}'’]*(?:-[\p{L}\p{M}][\p{L}\p{M}'’]*)*$/u;
+
 /** "et al." and its Norwegian equivalents, as written (also the sloppy "et al" and "et. al."). */
 export const etAlPattern =
   '(?:et\\.?\\s{0,6}al\\.?|mfl\\.?|m\\.\\s?fl\\.?|med flere|og medarbeidere|og kolleger|med kolleger|and colleagues)';
