@@ -55,8 +55,11 @@ describe('readSourceRecords', () => {
       'wrong-types.md:10:3 error source-record-missing-field Missing required field "characteristics.dataCollection.en"; expected non-empty text (English).',
       'wrong-types.md:14:17 error source-record-invalid-field "characteristics.peerReviewed" is "kanskje"; expected one of: true, false, unknown (Whether the article is peer-reviewed: true, false or unknown).',
     ]);
-    // Every message exists in Norwegian too, and names the same field.
+    // Every message exists in Norwegian too.
     expect(result.diagnostics.every((d) => d.message.nb.length > 0 && d.message.nb !== d.message.en)).toBe(true);
+    expect(result.diagnostics.find((d) => d.rule === 'source-record-missing-field')?.message.nb).toBe(
+      'Påkrevd felt «characteristics.aim» mangler; forventet tekst på norsk og engelsk ({ nb: …, en: … }) eller unknown.',
+    );
   });
 
   it('reports a duplicate record id and a finding id used in two records, keeping the first in file-name order', async () => {
