@@ -10,6 +10,7 @@ export interface NarrativeAuthors {
 const lookbackWindow = 160;
 // The first part of a compound organisation name: "Arbeids-", "arbeids-,".
 const compoundStart = /^[\p{L}\p{M}]+-,?$/u;
+const openingPunctuation = new Set(['(', '[', '«', '"', '“', '‘', "'", '`', '„']);
 const bracketAbbreviation = /^\[\p{Lu}[\p{L}\d-]*\]$/u;
 
 /** A word before the parenthesis, with its offsets in the text. */
@@ -125,13 +126,17 @@ function wordsBefore(text: string, end: number): Word[] {
     if (start === index) break;
     // A word cut by the window is no word.
     if (start === limit && limit > 0 && !isBlank(text.charCodeAt(limit - 1))) break;
-    const written = text.slice(start, index);
+    // Opening quotes and brackets are not part of a name: «Skau, "Lundberg, (Skau.
+    let wordStart = start;
+    while (wordStart < index - 1 && openingPunctuation.has(text[wordStart] ?? '') && !text.endsWith(']', index)) wordStart += 1;
+    const written = text.slice(wordStart, index);
     const parts = written.split(/(&)/u).filter((part) => part.length > 0);
     let offset = index;
     for (const part of parts.reverse()) {
       offset -= part.length;
       words.push({ text: part, start: offset });
     }
+    if (wordStart > start) break;
     index = start;
   }
   return words.reverse();
