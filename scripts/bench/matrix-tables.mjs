@@ -4,9 +4,12 @@
 // Prints the median of the runs per stage, and peers on the same tables: mdast-util-to-markdown
 // with the GFM table extension, and plain string joining without escaping.
 import { performance } from 'node:perf_hooks';
-import { buildMatrix } from '../../packages/matrix/dist/index.js';
+import { parseCitations } from '../../packages/citations/dist/index.js';
+import { textToManuscript } from '../../packages/ingest/dist/index.js';
+import { buildDiscussionMap, buildMatrix } from '../../packages/matrix/dist/index.js';
 import {
   articleMatrixTable,
+  discussionMapTable,
   discussionTables,
   findingsMatrixTable,
   gapsTable,
@@ -49,6 +52,8 @@ const concepts = Array.from({ length: conceptCount }, (_, index) => ({
   source: `theory${index % 12}`,
   terms: { nb: [`begrep${index}`], en: [`concept${index}`] },
 }));
+// Family names of letters only ("Hansenaab"), as the citation parser expects names to be.
+const letters = (index) => [2, 1, 0].map((power) => String.fromCharCode(97 + (Math.floor(index / 26 ** power) % 26))).join('');
 const records = Array.from({ length: sourceCount }, (_, index) => {
   const id = `author${index}${2000 + (index % 24)}`;
   return {
@@ -56,7 +61,7 @@ const records = Array.from({ length: sourceCount }, (_, index) => {
     file: `sources/${id}.md`,
     entry: {
       id,
-      item: { id, type: 'article-journal', title: sentence(8), 'container-title': `Journal ${index % 30}`, author: [{ family: `Author${index}` }, { family: 'Second' }, { family: 'Third' }], issued: { 'date-parts': [[2000 + (index % 24)]] } },
+      item: { id, type: 'article-journal', title: sentence(8), 'container-title': `Journal ${index % 30}`, author: [{ family: `Hansen${letters(index)}` }, { family: 'Berg' }, { family: 'Dahl' }], issued: { 'date-parts': [[2000 + (index % 24)]] } },
       origin: { file: `sources/${id}.md`, line: 2 },
     },
     characteristics: {
@@ -114,17 +119,45 @@ function runPeers(tables) {
   return stages;
 }
 
+// A manuscript with results and discussion chapters: 1,000 discussion paragraphs, each citing two
+// sources and naming a few concepts, so the discussion map has real work.
+const cite = (record) => `(${record.entry.item.author[0].family} et al., ${record.entry.item.issued['date-parts'][0][0]})`;
+const paragraphs = ['1.0 Innledning', 'Om relasjoner.', '3.0 Resultater'];
+for (const record of records) paragraphs.push(`Artikkelen viser ${sentence(10)} ${cite(record)}.`);
+paragraphs.push('5.0 Drøfting');
+for (let index = 0; index < 1000; index++) {
+  const a = records[Math.floor(next() * records.length)];
+  const b = records[Math.floor(next() * records.length)];
+  const named = Array.from({ length: 3 }, () => `begrep${Math.floor(next() * conceptCount)}`).join(' og ');
+  paragraphs.push(`${sentence(20)} ${named} ${cite(a)}. ${sentence(15)} ${cite(b)}.`);
+}
+paragraphs.push('6.0 Konklusjon', 'Slutt.');
+const manuscriptText = paragraphs.join('\n\n');
+
 function buildAll() {
   const stages = {};
   const time = (name, work) => {
     const start = performance.now();
+    const cpu = process.cpuUsage();
     const result = work();
     stages[name] = (stages[name] ?? 0) + performance.now() - start;
+    const used = process.cpuUsage(cpu);
+    stages[`${name} CPU`] = (stages[`${name} CPU`] ?? 0) + (used.user + used.system) / 1000;
     return result;
   };
   const lang = 'nb';
+  const cpuStart = process.cpuUsage();
   const matrix = time('buildMatrix', () => buildMatrix({ records, concepts, coding }));
-  const input = { records, concepts, matrix, entries, lang };
+  // Reading the manuscript is @litsynth/ingest and @litsynth/citations; it is timed apart.
+  const { manuscript, citations } = time('read manuscript + citations', () => {
+    const read = textToManuscript(manuscriptText, { path: 'thesis.txt' });
+    return { manuscript: read, citations: parseCitations(read.text) };
+  });
+  const discussion = time('discussion map', () =>
+    buildDiscussionMap({ manuscript, citations, records, concepts, matrix, chapters: { results: '3.0', discussion: '5.0' } }),
+  );
+  if (discussion.mentions.length === 0) throw new Error('the generated discussion should be mapped');
+  const input = { records, concepts, matrix, entries, lang, discussion };
   const tables = time('tables as mdast', () => [
     searchHistoryTable(search, { lang }),
     articleMatrixTable(records, { lang }),
@@ -133,12 +166,15 @@ function buildAll() {
     matrixToTable(input),
     findingsMatrixTable(input),
     gapsTable(input),
+    discussionMapTable(input),
   ]);
   let bytes = 0;
-  // What `litsynth tables` writes: every table in every format, plus the combined documents.
+  // What `litsynth tables` and `litsynth matrix` write: every table in every format, plus the combined documents.
   time('files: md, html, csv, json', () => {
     for (const file of renderTableFiles(tables, { name: 'tables', title: 'Tabeller', separator: ';' })) bytes += file.data.length;
   });
+  const cpu = process.cpuUsage(cpuStart);
+  stages['CPU time (user + system)'] = (cpu.user + cpu.system) / 1000;
   return { stages, tables, bytes };
 }
 
@@ -160,10 +196,11 @@ const peerRuns = [];
 for (let run = 0; run < Math.min(runs, 3); run++) peerRuns.push(runPeers(results[0].tables));
 const stage = (name) => median(results.map((result) => result.stages[name]));
 const peer = (name) => median(peerRuns.map((result) => result[name]));
-const pipeline = ['buildMatrix', 'tables as mdast', 'files: md, html, csv, json'];
+const pipeline = ['buildMatrix', 'read manuscript + citations', 'discussion map', 'tables as mdast', 'files: md, html, csv, json'];
 const total = median(results.map((result) => pipeline.reduce((sum, name) => sum + result.stages[name], 0)));
 console.log(`matrix and tables: ${sourceCount} sources, ${sourceCount * findingsPerSource} findings, ${conceptCount} concepts, ${coding.length} links; ${results[0].tables.length} tables, ${(results[0].bytes / 1e6).toFixed(1)} MB written; median of ${runs} runs`);
-for (const name of pipeline) console.log(`  ${name.padEnd(34)} ${stage(name).toFixed(0).padStart(6)} ms`);
-console.log(`  ${'total: matrix + tables + files'.padEnd(34)} ${total.toFixed(0).padStart(6)} ms`);
+console.log(`  ${'stage'.padEnd(34)} ${'wall'.padStart(9)} ${'CPU'.padStart(9)}`);
+for (const name of pipeline) console.log(`  ${name.padEnd(34)} ${stage(name).toFixed(0).padStart(6)} ms ${stage(`${name} CPU`).toFixed(0).padStart(6)} ms`);
+console.log(`  ${'total'.padEnd(34)} ${total.toFixed(0).padStart(6)} ms wall, ${stage('CPU time (user + system)').toFixed(0)} ms CPU`);
 for (const name of Object.keys(peerRuns[0])) console.log(`  ${name.padEnd(34)} ${peer(name).toFixed(0).padStart(6)} ms`);
 console.log(`  table rows as GFM: mdast-util-to-markdown ${(peer('peer: mdast-util-to-markdown') / peer('our GFM table writer')).toFixed(1)}× our writer; our writer ${(peer('our GFM table writer') / peer('peer: string-joined Markdown')).toFixed(1)}× string joining`);

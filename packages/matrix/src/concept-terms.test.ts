@@ -15,6 +15,8 @@ describe('compileConceptTerms', () => {
     ['Hjelp til selvhjelp og trust.', ['hjelp til selvhjelp', 'trust']],
     ['Mistillit og tillitsvalgt er andre ord.', []],
     ['Trustworthy is not the term.', []],
+    ['MAKTEN og AKTIV LYTTING i store bokstaver.', ['aktiv lytting', 'makten']],
+    ['Hjelp-til-selvhjelp med bindestrek teller ikke.', []],
   ])('%s', (text, expected) => {
     expect(find(text)).toEqual(expected);
   });

@@ -37,11 +37,22 @@ export interface Chapter {
  */
 export function buildDiscussionMap(input: DiscussionMapInput): DiscussionMap {
   const { manuscript, records, concepts, matrix } = input;
-  const resolve = input.resolve ?? ((citation: Citation) => matchCitationToRecord(citation, records));
+  const resolveOne = input.resolve ?? recordMatcher(records);
+  // Each citation is resolved once: blocks and chapter counts ask for the same citations again.
+  const resolved = new Map<Citation, string | undefined>();
+  const resolve = (citation: Citation) => {
+    if (!resolved.has(citation)) resolved.set(citation, resolveOne(citation));
+    return resolved.get(citation);
+  };
   const diagnostics: Diagnostic[] = [];
   const recordById = new Map(records.map((record) => [record.id, record]));
-  const citationsInRange = (start: number, end: number) =>
-    input.citations.filter((citation) => citation.start >= start && citation.start < end);
+  const sortedCitations = [...input.citations].sort((a, b) => a.start - b.start);
+  const citationsInRange = (start: number, end: number) => {
+    const first = lowerBound(sortedCitations, start);
+    const found: Citation[] = [];
+    for (let index = first; index < sortedCitations.length && sortedCitations[index]!.start < end; index++) found.push(sortedCitations[index]!);
+    return found;
+  };
 
   const discussion = input.chapters.discussion ? findChapter(manuscript, input.chapters.discussion) : undefined;
   const results = input.chapters.results ? findChapter(manuscript, input.chapters.results) : undefined;
@@ -80,8 +91,9 @@ export function buildDiscussionMap(input: DiscussionMapInput): DiscussionMap {
       }
       if (cited.size === 0) continue;
       const text = manuscript.text.slice(block.start, block.end);
+      const lowerCaseText = text.toLowerCase();
       const named = matchers
-        .map((matcher) => ({ id: matcher.id, terms: matcher.find(text) }))
+        .map((matcher) => ({ id: matcher.id, terms: matcher.find(text, lowerCaseText) }))
         .filter((match) => match.terms.length > 0);
       if (named.length === 0) continue;
       const place = manuscript.locate(block.start);
@@ -260,16 +272,35 @@ export function findChapter(manuscript: Manuscript, number: string): Chapter | u
  * (letters such as "2019a" and diacritics ignored). Used when no resolver of @litsynth/check is given.
  */
 export function matchCitationToRecord(citation: Citation, records: readonly MatrixRecord[]): string | undefined {
-  const first = citation.authors[0];
-  if (first === undefined || citation.year === null) return undefined;
-  const author = foldName(first);
-  const year = citation.year.replace(/[a-z]$/, '');
+  return recordMatcher(records)(citation);
+}
+
+/** `matchCitationToRecord` with the records indexed once, for many citations. */
+function recordMatcher(records: readonly MatrixRecord[]): (citation: Citation) => string | undefined {
+  const byNameAndYear = new Map<string, string>();
   for (const record of records) {
-    const names = authorNames(record.entry.item);
-    if (names.length === 0) continue;
-    if (foldName(names[0]!) === author && entryYear(record.entry.item, 'nb') === year) return record.id;
+    const first = authorNames(record.entry.item)[0];
+    if (first === undefined) continue;
+    const key = `${foldName(first)}|${entryYear(record.entry.item, 'nb')}`;
+    if (!byNameAndYear.has(key)) byNameAndYear.set(key, record.id);
   }
-  return undefined;
+  return (citation) => {
+    const first = citation.authors[0];
+    if (first === undefined || citation.year === null) return undefined;
+    return byNameAndYear.get(`${foldName(first)}|${citation.year.replace(/[a-z]$/, '')}`);
+  };
+}
+
+/** The index of the first citation starting at or after `offset` (citations sorted by start). */
+function lowerBound(citations: readonly Citation[], offset: number): number {
+  let low = 0;
+  let high = citations.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (citations[middle]!.start < offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 function foldName(name: string): string {

@@ -3,6 +3,7 @@ import { narrativeCitation, type DiscussionMap, type Matrix, type MatrixConcept 
 import type { SourceRecord } from '@litsynth/sources';
 import { createTable } from './create-table.js';
 import { pick, relationLabel, shortFindingId } from './labels.js';
+import { indexMentions } from './thesis-tables.js';
 import type { CellContent, ThesisTable } from './types.js';
 
 /** What the matrix tables need: the matrix and the records and concepts it was built from. */
@@ -121,10 +122,11 @@ export function discussionMapTable(input: MatrixTablesInput & { discussion: Disc
   const records = orderedRecords(input);
   const coded = new Map(matrix.sources.map((source) => [source.recordId, new Map(source.cells.map((cell) => [cell.conceptId, cell]))]));
   const rows: CellContent[][] = [];
+  const mentionsOf = indexMentions(discussion);
   for (const record of records) {
     for (const concept of input.concepts) {
       const cell = coded.get(record.id)?.get(concept.id);
-      const mentions = discussion.mentions.filter((mention) => mention.recordId === record.id && mention.conceptId === concept.id);
+      const mentions = mentionsOf(record.id, concept.id);
       if (cell === undefined && mentions.length === 0) continue;
       const verdict = cell && mentions.length > 0
         ? localized('kodet og drøftet', 'coded and discussed')

@@ -166,6 +166,7 @@ export function discussionTables(input: StudyTablesInput): ThesisTable[] {
   const recordById = new Map(input.records.map((record) => [record.id, record]));
   const findingById = new Map(input.records.flatMap((record) => record.findings.map((finding) => [finding.id, finding] as const)));
   const tables: ThesisTable[] = [];
+  const mentionsOf = input.discussion ? indexMentions(input.discussion) : undefined;
   const linksByConcept = new Map<string, Matrix['links']>();
   for (const link of matrix.links) {
     const list = linksByConcept.get(link.conceptId);
@@ -189,7 +190,7 @@ export function discussionTables(input: StudyTablesInput): ThesisTable[] {
       const finding = findingById.get(link.findingId);
       const statement = finding ? findingText(finding, lang) : link.findingId;
       const row: CellContent[] = [narrativeCitation(record.entry.item, lang), statement, relationLabel(link.relation, lang), theory];
-      if (withPlaces) row.push(discussedAt(input.discussion!, link.recordId, concept.id, lang));
+      if (mentionsOf) row.push(discussedAt(mentionsOf, link.recordId, concept.id, lang));
       return row;
     });
     const notes = [
@@ -368,8 +369,8 @@ function theorySource(concept: MatrixConcept, entries: readonly EntryLike[] | un
   return lang === 'nb' ? `${concept.source} (ikke i litteraturlisten)` : `${concept.source} (not in the bibliography)`;
 }
 
-function discussedAt(map: DiscussionMap, recordId: string, conceptId: string, lang: Lang): CellContent {
-  const mentions = map.mentions.filter((mention) => mention.recordId === recordId && mention.conceptId === conceptId);
+function discussedAt(mentionsOf: MentionIndex, recordId: string, conceptId: string, lang: Lang): CellContent {
+  const mentions = mentionsOf(recordId, conceptId);
   if (mentions.length === 0) return pick(localized('ikke drøftet', 'not discussed'), lang);
   return mentions.map((mention) => `${mention.section.split(' ')[0]}, ${lang === 'nb' ? 'linje' : 'line'} ${mention.line}`);
 }
@@ -382,6 +383,21 @@ function findingText(finding: SourceRecord['findings'][number], lang: Lang): str
   // APA: the page goes inside the sentence, before its full stop.
   const end = /[.!?]$/.test(statement) ? statement.slice(-1) : '';
   return `${label}: ${end ? statement.slice(0, -1) : statement} (${pageLabel(finding.page, lang)})${end}`;
+}
+
+/** Looks up the mentions of a source and a concept in a discussion map. */
+export type MentionIndex = (recordId: string, conceptId: string) => DiscussionMap['mentions'];
+
+/** Indexes the mentions of a discussion map by source and concept. */
+export function indexMentions(map: DiscussionMap): MentionIndex {
+  const index = new Map<string, DiscussionMap['mentions']>();
+  for (const mention of map.mentions) {
+    const key = `${mention.recordId}\u0000${mention.conceptId}`;
+    const list = index.get(key);
+    if (list) list.push(mention);
+    else index.set(key, [mention]);
+  }
+  return (recordId, conceptId) => index.get(`${recordId}\u0000${conceptId}`) ?? [];
 }
 
 function stringField(value: unknown): string | undefined {

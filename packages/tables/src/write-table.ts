@@ -110,12 +110,20 @@ function element(tagName: string, properties: Element['properties'], children: E
  * fields quoted when they hold the separator, a quote or a line break (quotes doubled).
  */
 export function tableToCsv(table: ThesisTable, options: CsvOptions = {}): string {
-  const separator = options.separator ?? ',';
   const { columns, rows } = tableRows(table);
-  const field = (value: string) =>
-    value.includes(separator) || /["\r\n]/.test(value) || value !== value.trim() ? `"${value.replace(/"/g, '""')}"` : value;
-  const lines = [columns, ...rows].map((row) => row.map(field).join(separator));
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return rowsToCsv(columns, rows, options.separator ?? ',');
+}
+
+// A field needs quotes when it holds the separator, a quote or a line break, or starts or ends
+// with white space (which spreadsheet programs would otherwise drop).
+const needsQuotes = { ',': /[",\r\n]|^\s|\s$/, ';': /[";\r\n]|^\s|\s$/ } as const;
+
+function rowsToCsv(columns: readonly string[], rows: readonly (readonly string[])[], separator: ',' | ';'): string {
+  const pattern = needsQuotes[separator];
+  const field = (value: string) => (pattern.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
+  let csv = `\uFEFF${columns.map(field).join(separator)}\r\n`;
+  for (const row of rows) csv += `${row.map(field).join(separator)}\r\n`;
+  return csv;
 }
 
 /** The table as plain JSON data (see `TableJson`). */
@@ -172,7 +180,7 @@ export function renderTableFiles(tables: readonly ThesisTable[], options: Render
     perTable.push(
       { file: `${base}.md`, data: md },
       { file: `${base}.html`, data: htmlDocument([section], table.lang, table.title) },
-      { file: `${base}.csv`, data: tableToCsv(table, { separator }) },
+      { file: `${base}.csv`, data: rowsToCsv(data.columns, data.rows, separator) },
       { file: `${base}.json`, data: `${JSON.stringify(data, null, 2)}\n` },
     );
   });
