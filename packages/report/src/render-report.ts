@@ -378,8 +378,9 @@ function renderReferences(references: readonly ReportReference[], lang: Lang): E
   return [
     h(
       'div.references',
+      // APA lists are alphabetical and unnumbered, with a hanging indent.
       h(
-        'ol',
+        'ul',
         references.map((reference) => {
           const status = reference.status ?? 'none';
           const details: ElementContent[] = [];

@@ -44,10 +44,11 @@ form.filters select { font: inherit; padding: .25rem; min-width: 12rem; max-widt
 .problem blockquote { margin: .3rem 0; padding: .3rem .6rem; background: #f6f6f6; border-radius: 4px; }
 .rule-id { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: .9em; }
 mark { background: var(--mark); color: var(--ink); padding: 0 .1em; }
-.references ol { padding-left: 1.5rem; }
+.references ul { list-style: none; padding-left: 0; }
 .references li { margin-bottom: .9rem; }
 .references details { font-size: .9rem; color: var(--muted); }
 .references .entry { text-indent: -1.5rem; padding-left: 1.5rem; }
+.references details { padding-left: 1.5rem; }
 .status-verified { color: #1d5e20; }
 .status-partly-verified { color: var(--warning); }
 .status-unverified, .status-none { color: var(--error); }
