@@ -101,7 +101,13 @@ async function recordFiles(input: string | readonly string[]): Promise<{ files: 
       files.push(path);
       continue;
     }
-    const names = (await readdir(path)).filter((name) => name.toLowerCase().endsWith('.md') && name.toLowerCase() !== 'readme.md').sort();
+    let entries: string[];
+    try {
+      entries = await readdir(path);
+    } catch (cause) {
+      throw new LitsynthError('io', 'The sources folder cannot be read.', { file: path, messageNb: 'Kildemappen kan ikke leses.', cause });
+    }
+    const names = entries.filter((name) => name.toLowerCase().endsWith('.md') && name.toLowerCase() !== 'readme.md').sort();
     files.push(...names.map((name) => join(path, name)));
   }
   return { files, missing };
