@@ -36,6 +36,13 @@ beforeAll(async () => {
     join(dir, 'quiet-study', 'study.yaml'),
     'id: quiet\ntitle: Stille\nquestion: Hva?\nmanuscript: thesis.txt\nbibliography: [references.yaml]\nrules:\n  locator-form: off\n  no-reference-list: warn\n',
   );
+  await mkdir(join(dir, 'typo-study'));
+  await writeFile(join(dir, 'typo-study', 'thesis.txt'), 'Innledning\n\nData samles inn (Dalland, 2017, s. 52).\n');
+  await writeFile(join(dir, 'typo-study', 'references.yaml'), bibliography);
+  await writeFile(
+    join(dir, 'typo-study', 'study.yaml'),
+    'id: typo\ntitle: Skrivefeil\nquestion: Hva?\nmanuscript: thesis.txt\nbibliography: [references.yaml]\nrules:\n  no-reference-list: off\n  locator-from: off\n  coding-invalid: warn\n',
+  );
   await writeFile(join(dir, 'broken.bib'), '@book{dalland2017,\n  author = {Dalland, Olav},\n  title = {Metode og oppgaveskriving},\n  year = {2017}\n}\n\n@book{broken,\n  author = {Noen, Navn\n  title = {Mangler klamme},\n  year = {2019}\n');
 });
 
@@ -108,6 +115,29 @@ describe('litsynth check on bad input', () => {
     expect({ code: run.code, diagnostics: report.diagnostics.map((diagnostic: { rule: string; severity: string }) => [diagnostic.rule, diagnostic.severity]) }).toEqual({
       code: 0,
       diagnostics: [['no-reference-list', 'warning']],
+    });
+  });
+
+  it('a rule setting with a misspelt id is reported at its line, with the id meant', () => {
+    const run = litsynth(['check', 'typo-study', '--format', 'json']);
+    const report = JSON.parse(run.stdout);
+    expect({ code: run.code, diagnostics: report.diagnostics }).toEqual({
+      code: 0,
+      diagnostics: [
+        {
+          rule: 'unknown-rule-setting',
+          severity: 'warning',
+          message: 'study.yaml setter regelen «locator-from», men ingen regel heter det; innstillingen virker ikke.',
+          file: 'typo-study/study.yaml',
+          line: 8,
+          column: 17,
+          page: null,
+          section: null,
+          raw: 'locator-from',
+          key: null,
+          suggestion: 'Mente du «locator-form»?',
+        },
+      ],
     });
   });
 

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { isLitsynthError, type LitsynthError } from '@litsynth/common';
 import { describe, expect, it } from 'vitest';
 import { loadStudy } from './load-study.js';
+import { unknownRuleSettings } from './rule-settings.js';
 
 const realStudy = resolve(import.meta.dirname, '../../../studies/nav-relasjon');
 
@@ -113,5 +114,20 @@ describe('loadStudy', () => {
       entries: ['good2020'],
       problems: [6],
     });
+  });
+});
+
+describe('unknownRuleSettings', () => {
+  it('reports a setting for a rule that does not exist, at its line, with the closest id', async () => {
+    const dir = await studyFolder({
+      'study.yaml': minimal('rules:\n  locator-form: off\n  locator-from: warn\n'),
+      'thesis.txt': 'Tekst.',
+    });
+    const study = await loadStudy(dir);
+    const problems = await unknownRuleSettings(study, ['locator-form', 'year-mismatch']);
+    expect(problems.map(({ rule, line, column, raw, suggestion }) => ({ rule, line, column, raw, suggestion }))).toEqual([
+      { rule: 'unknown-rule-setting', line: 7, column: 17, raw: 'locator-from', suggestion: { nb: 'Mente du «locator-form»?', en: 'Did you mean "locator-form"?' } },
+    ]);
+    expect(await unknownRuleSettings(study, ['locator-form', 'locator-from'])).toEqual([]);
   });
 });

@@ -11,4 +11,13 @@ export const studyRules: RuleDefinition[] = [
     },
     example: 'natland2019 both in sources/references.yaml and in sources/natland2019.md',
   },
+  {
+    id: 'unknown-rule-setting',
+    severity: 'warning',
+    description: {
+      nb: 'study.yaml setter en regel som ikke finnes (trolig en skrivefeil); innstillingen virker ikke.',
+      en: 'study.yaml sets a rule that does not exist (probably a typo); the setting has no effect.',
+    },
+    example: 'rules: { locator-from: off }',
+  },
 ];

@@ -69,8 +69,9 @@ async function inputOf(path: string, bibFiles: readonly string[]): Promise<Check
 
 async function studyInput(dir: string): Promise<CheckInput> {
   // Loaded only for a study: it brings the source-record reader (remark, Ajv) with it.
-  const { loadStudy, studyRules } = await import('@litsynth/study');
+  const { loadStudy, studyRules, unknownRuleSettings } = await import('@litsynth/study');
   const study = await loadStudy(dir);
+  const settingProblems = await unknownRuleSettings(study, await knownRuleIds(Object.keys(study.config.rules), studyRules));
   return {
     manuscriptPath: asGiven(study.config.manuscript),
     entries: [...study.entries],
@@ -78,9 +79,22 @@ async function studyInput(dir: string): Promise<CheckInput> {
     settings: study.config.rules,
     language: study.config.language,
     style: study.config.style,
-    diagnostics: [...study.diagnostics],
+    diagnostics: [...study.diagnostics, ...settingProblems],
     rules: studyRules,
   };
+}
+
+/**
+ * Every rule id a study may set: the check's, the loaders', and (only when a setting names none of
+ * those) the matrix's, whose package is otherwise not needed by the check.
+ */
+async function knownRuleIds(settings: readonly string[], studyRules: readonly RuleDefinition[]): Promise<string[]> {
+  if (settings.length === 0) return [];
+  const { recordRules } = await import('@litsynth/sources');
+  const known = [...checkRules, ...studyRules, ...bibliographyRules, ...recordRules].map((rule) => rule.id);
+  if (settings.every((id) => known.includes(id))) return known;
+  const { frameworkRules, matrixRules } = await import('@litsynth/matrix');
+  return [...known, ...[...frameworkRules, ...matrixRules].map((rule) => rule.id)];
 }
 
 /** The citation as the JSON output has it (no offsets into the normalised text). */
