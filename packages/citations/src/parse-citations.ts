@@ -84,7 +84,7 @@ function citationsInParenthesis(text: string, open: number, close: number, group
   for (const work of works) {
     if (work === null) continue;
     if (work.authors === null) {
-      if (previousAuthors === null && afterProperNoun()) continue;
+      if (previousAuthors === null && (afterProperNoun() || isReferenceEntryYear(text, open, close))) continue;
       // A republished year ("1859/1998") or a school year ("2009/2010") with no name is no citation.
       if (previousAuthors === null && work.years.some((year) => year.value.includes('/'))) continue;
       // "(Smith, 2019; 2020)": a later part without names continues the previous author.
@@ -151,6 +151,16 @@ function parliamentaryDocument(text: string, open: number, close: number, sessio
       yearOnly: false,
     },
   ];
+}
+
+/**
+ * "Dalland, O. (2017). Metode …", "Statistisk sentralbyrå. (u.å.). Sosialhjelp.": the year of an
+ * entry in a reference list stands between two full stops; a year-only citation in prose does not.
+ */
+function isReferenceEntryYear(text: string, open: number, close: number): boolean {
+  let before = open - 1;
+  while (before >= 0 && /\s/u.test(text[before] ?? '')) before -= 1;
+  return text[before] === '.' && text[close + 1] === '.';
 }
 
 /** Whether a work names no author of its own: a year only, or "gjengitt i X" without the original. */
