@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { access, readFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
@@ -92,6 +93,14 @@ describe('the source record schema and the validator', () => {
       const result = parseSourceRecord(`---\n${String(doc)}---\n${body}`, 'lundberg2013.md');
       expect(result.record).toBeUndefined();
       expect(result.diagnostics.map((d) => `${d.rule} ${d.message.en.split(' is ')[0]}`)).toEqual([`source-record-invalid-field "${path.join('.')}"`]);
+    }
+  });
+
+  it('is where the records\' yaml-language-server comment points, so editors find it', async () => {
+    for (const id of recordIds) {
+      const modeline = /# yaml-language-server: \$schema=(\S+)/.exec(await realRecord(id))?.[1];
+      expect(modeline).toBe('../packages/sources/schema/source-record.schema.json');
+      await expect(access(resolve(dirname(`${sourcesDir}${id}.md`), modeline ?? ''))).resolves.toBeUndefined();
     }
   });
 
