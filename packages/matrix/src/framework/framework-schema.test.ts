@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { access, readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -27,6 +28,14 @@ describe('concepts.schema.json and coding.schema.json', () => {
     const coding: unknown = parse(await readFile(new URL('coding.yaml', study), 'utf8'));
     expect([validateConcepts(concepts), validateConcepts.errors ?? null]).toEqual([true, null]);
     expect([validateCoding(coding), validateCoding.errors ?? null]).toEqual([true, null]);
+  });
+
+  it('are where the study files\' yaml-language-server comments point', async () => {
+    for (const [file, schema] of [['concepts.yaml', 'concepts.schema.json'], ['coding.yaml', 'coding.schema.json']] as const) {
+      const modeline = /# yaml-language-server: \$schema=(\S+)/.exec(await readFile(new URL(file, study), 'utf8'))?.[1] ?? '';
+      expect(fileURLToPath(new URL(modeline, study))).toBe(fileURLToPath(new URL(`./${schema}`, import.meta.url)));
+      await expect(access(new URL(modeline, study))).resolves.toBeUndefined();
+    }
   });
 
   it.each(cases.concepts.filter((testCase) => testCase.schemaValid !== undefined))('concepts: $name', (testCase) => {
