@@ -53,7 +53,7 @@ export const secondaryMarkerPattern =
  * that "se også" wins over "se".
  */
 export const prefixPattern =
-  '(?:se for eksempel|se f\\.eks\\.|se blant annet|se bl\\.a\\.|se også|se eksempelvis|se særlig|se|jf\\.|jfr\\.|jf|for eksempel|eksempelvis|f\\.eks\\.|bl\\.a\\.|blant annet|særlig|spesielt|e\\.g\\.|i\\.e\\.|see also|see especially|see|cf\\.|for example|for a review,? see|especially)';
+  '(?:se for eksempel|se f\\.eks\\.|se blant annet|se bl\\.a\\.|se også|se eksempelvis|se særlig|se|jf\\.|jfr\\.|jf|for eksempel|eksempelvis|f\\.eks\\.|bl\\.a\\.|blant annet|blant andre|også|særlig|spesielt|e\\.g\\.|i\\.e\\.|see also|see especially|see|cf\\.|for example|for a review,? see|especially)';
 
 /** The label of a locator as written, longest first. */
 export const locatorLabelPattern =
