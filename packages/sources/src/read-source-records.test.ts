@@ -19,7 +19,7 @@ describe('readSourceRecords', () => {
     const result = await readSourceRecords(sourcesDir);
     expect(result.diagnostics).toEqual([]);
     expect(result.records.map((record) => [record.id, record.findings.map((finding) => finding.id)])).toEqual([
-      ['lundberg2013', ['lundberg2013-kompleks', 'lundberg2013-personavhengig', 'lundberg2013-ustabile-relasjoner', 'lundberg2013-selvkoordinering', 'lundberg2013-kasteball']],
+      ['lundberg2013', ['lundberg2013-kompleks', 'lundberg2013-personavhengig', 'lundberg2013-ustabile-relasjoner', 'lundberg2013-selvkoordinering', 'lundberg2013-kasteball', 'lundberg2013-organisering']],
       ['natland2019', ['natland2019-relasjon', 'natland2019-empati', 'natland2019-respekt', 'natland2019-tillit', 'natland2019-skam', 'natland2019-belastning', 'natland2019-anerkjennelse']],
       ['riisjohansen2018', ['riisjohansen2018-kunnskapshull', 'riisjohansen2018-samtaledata', 'riisjohansen2018-deltakelse', 'riisjohansen2018-aktiv-bruker']],
       ['stenbrenden2018', ['stenbrenden2018-anerkjennelse', 'stenbrenden2018-veilederrolle', 'stenbrenden2018-regelverk']],

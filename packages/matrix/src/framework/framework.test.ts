@@ -87,7 +87,7 @@ describe('the NAV study framework and coding', () => {
     const { framework } = await loadConcepts(`${study}concepts.yaml`);
     const { coding, diagnostics } = await loadCoding(`${study}coding.yaml`, { concepts: framework.concepts, records });
     expect(lines(diagnostics)).toEqual([]);
-    expect(coding.links).toHaveLength(40);
+    expect(coding.links).toHaveLength(42);
     expect(coding.links.find((link) => link.relation === 'contradicts')).toEqual({
       finding: 'lundberg2013-kompleks',
       concept: 'nav-reform',
