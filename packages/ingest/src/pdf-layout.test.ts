@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { layoutToBlocks, linesOfPages, type PdfPage, type PdfTextItem } from './pdf-layout.js';
+import { layoutToBlocks, linesOfPages, printedPageOffset, type PdfPage, type PdfTextItem } from './pdf-layout.js';
 
 /** A body line of 12 pt text at a baseline; `right` sets its width (a full line reaches 520). */
 const line = (y: number, text: string, options: { x?: number; right?: number; height?: number } = {}): PdfTextItem => {
@@ -98,5 +98,26 @@ describe('layoutToBlocks', () => {
         pages: [1, 2],
       },
     ]);
+  });
+});
+
+describe('printedPageOffset', () => {
+  const words = ['Første', 'Andre', 'Tredje', 'Fjerde', 'Femte'];
+  const body = (n: number) => line(700, `${words[n - 1]} side har tekst som går helt ut til høyre marg.`);
+  test('tells how far printed page numbers lag behind PDF pages (title page and contents first)', () => {
+    const pages = [
+      page(line(700, 'Tittelside', { right: 200 })),
+      page(body(2), line(40, 'ii', { x: 295, right: 301 })),
+      page(body(3), pageNumber(1)),
+      page(body(4), pageNumber(2)),
+      page(body(5), pageNumber(3)),
+    ];
+    expect(printedPageOffset(layoutToBlocks(linesOfPages(pages)).removed)).toBe(2);
+  });
+
+  test('0 when they agree, null without page numbers', () => {
+    const numbered = [page(body(1), pageNumber(1)), page(body(2), pageNumber(2))];
+    expect(printedPageOffset(layoutToBlocks(linesOfPages(numbered)).removed)).toBe(0);
+    expect(printedPageOffset(layoutToBlocks(linesOfPages([page(body(1)), page(body(2))])).removed)).toBe(null);
   });
 });

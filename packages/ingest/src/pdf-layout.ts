@@ -314,3 +314,22 @@ function endsMidParagraph(block: { kind: BlockKind; lines: PdfLine[] }, measures
   const full = last.right >= measures.bodyRight - measures.bodyHeight * 2.5;
   return full || !/[.!?:»"”)]\s*$/.test(last.text);
 }
+
+/**
+ * How far the page numbers printed on the pages lag behind the PDF's own page count (a title page
+ * and a table of contents come before page 1), when the removed page-number lines agree on one
+ * difference for most numbered pages; 0 when they match, null when there is nothing to tell.
+ */
+export function printedPageOffset(removed: readonly PdfLine[]): number | null {
+  const offsets: number[] = [];
+  const seen = new Set<number>();
+  for (const line of removed) {
+    const printed = /^[\s\-–—]*(?:(?:side|page|s\.)\s*)?(\d{1,4})(?:\s*(?:av|of|\/)\s*\d{1,4})?[\s\-–—]*$/i.exec(line.text)?.[1];
+    if (printed === undefined || seen.has(line.page)) continue;
+    seen.add(line.page);
+    offsets.push(line.page - Number(printed));
+  }
+  const common = mode(offsets);
+  if (common === undefined || offsets.filter((offset) => offset === common).length * 2 <= offsets.length) return null;
+  return common;
+}

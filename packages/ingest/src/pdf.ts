@@ -1,6 +1,6 @@
 import { LitsynthError, type Localized } from '@litsynth/common';
 import { manuscriptFromBlocks } from './build-manuscript.js';
-import { type PdfPage, type PdfTextItem, layoutToBlocks, linesOfPages } from './pdf-layout.js';
+import { type PdfPage, type PdfTextItem, layoutToBlocks, linesOfPages, printedPageOffset } from './pdf-layout.js';
 import type { Manuscript } from './types.js';
 
 /** Most pages read from one PDF; a thesis has a few hundred at most. */
@@ -35,6 +35,13 @@ export async function pdfToManuscript(bytes: Uint8Array, path: string): Promise<
     notes.push({
       nb: `${layout.removed.length} linjer med topptekst, bunntekst og sidetall ble fjernet.`,
       en: `${layout.removed.length} lines of running headers, footers and page numbers were removed.`,
+    });
+  }
+  const offset = printedPageOffset(layout.removed);
+  if (offset !== null && offset !== 0) {
+    notes.push({
+      nb: `Sidetallene er PDF-ens sider (slik PDF-lesere teller dem); sidenumrene som står trykt på sidene, er ${offset} lavere.`,
+      en: `Page numbers are the PDF's pages (as PDF viewers count them); the numbers printed on the pages are ${offset} lower.`,
     });
   }
   return manuscriptFromBlocks({ path, format: 'pdf', encoding: 'binary', notes, blocks: layout.blocks });
