@@ -155,6 +155,12 @@ describe('docxToManuscript', () => {
     expect(manuscript.referenceList?.entries).toHaveLength(5);
   });
 
+  test("reads Word's non-breaking hyphen as a hyphen, so that hyphenated names still match", async () => {
+    const bytes = withDocumentXml('thesis.docx', (xml) => xml.replace('Stenbrenden et al. (2018) fant', 'Riis</w:t></w:r><w:r><w:noBreakHyphen/></w:r><w:r><w:t xml:space="preserve">Johansen et al. (2018) fant'));
+    const manuscript = await docxToManuscript(bytes, 'hyphen.docx');
+    expect(manuscript.text).toContain('bruker og veileder. Riis-Johansen et al. (2018) fant at');
+  });
+
   test('a document without page breaks has no pages', async () => {
     const bytes = withDocumentXml('thesis.docx', (xml) => xml.replace(/<w:p><w:r><w:br w:type="page" ?\/><\/w:r><\/w:p>/g, ''));
     const manuscript = await docxToManuscript(bytes, 'no-pages.docx');

@@ -217,7 +217,9 @@ function walkDocument(document: MammothDocument): Walk {
               if (openField && openField.line === line) fields.push({ number: openField.number, line, startColumn: openField.column, endColumn: column });
               openField = null;
             } else {
-              text += char;
+              // Word's non-breaking hyphen (Ctrl+Shift+-, w:noBreakHyphen) is a hyphen in a name
+              // such as "Riis-Johansen"; mammoth gives it as U+2011, which would not match.
+              text += char === '\u2011' ? '-' : char;
               column++;
               if (char.trim() !== '') {
                 if (run?.isBold) boldChars++;
