@@ -46,3 +46,11 @@ describe('concepts.schema.json and coding.schema.json', () => {
     expect(validateCoding(parse(testCase.text, { uniqueKeys: false }))).toBe(testCase.schemaValid);
   });
 });
+
+describe('docs/rules.md', () => {
+  it('documents every concept framework and coding rule with its default severity', async () => {
+    const { frameworkRules } = await import('./rules.js');
+    const doc = await readFile(new URL('../../../../docs/rules.md', import.meta.url), 'utf8');
+    expect(frameworkRules.filter((rule) => !doc.includes(`| \`${rule.id}\` | ${rule.severity} |`)).map((rule) => rule.id)).toEqual([]);
+  });
+});
