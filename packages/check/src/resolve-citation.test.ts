@@ -68,6 +68,11 @@ describe('resolveCitation', () => {
     expect(resolve(['Natland'], null, true).reasons).toEqual([{ kind: 'year-missing', entry: '2019' }]);
   });
 
+  it('takes "n.d." and "u.å." for the same missing date', () => {
+    const undated = [reference('ssb', ['Statistisk sentralbyrå'], 'u.å.')];
+    expect(['n.d.', 'u.å.', 'u. å.'].map((year) => resolveCitation({ authors: ['Statistisk sentralbyrå'], etAl: false, year }, undated).match)).toEqual(['exact', 'exact', 'exact']);
+  });
+
   it('resolves a corporate author by its abbreviation', () => {
     expect(resolve(['FO'], '2015')).toEqual({ key: 'fo2015', match: 'exact', reasons: [{ kind: 'exact' }, { kind: 'abbreviation', cited: 'FO', entry: 'Fellesorganisasjonen' }] });
   });

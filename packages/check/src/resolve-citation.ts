@@ -89,8 +89,13 @@ function compareAuthors(cited: CitedWork, reference: Reference): Comparison | nu
 
 const baseYear = (year: string): string => year.replace(/[a-z]$/, '');
 
+// "n.d." (English) and "u.å." (Norwegian) are the same missing date.
+const undated = (year: string | null): string | null => (year !== null && /^(n\.\s?d\.|u\.\s?å\.)$/i.test(year) ? 'u.å.' : year);
+
 /** Compares the written year with the entry's. */
-function compareYear(cited: string | null, entry: string | null): Comparison {
+function compareYear(writtenYear: string | null, entryYear: string | null): Comparison {
+  const cited = undated(writtenYear);
+  const entry = undated(entryYear);
   // No year written: a work without a year ("u.å.") is the likelier one.
   if (cited === null) return { cost: entry === null || entry === 'u.å.' ? 0.5 : 1, reasons: [{ kind: 'year-missing', ...(entry === null ? {} : { entry }) }] };
   if (entry === cited) return { cost: 0, reasons: [] };
