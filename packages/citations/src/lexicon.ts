@@ -59,7 +59,8 @@ export const prefixPattern =
 export const locatorLabelPattern =
   '(?:sider|side|artikkel|art\\.|pkt\\.|punkt|ss\\.|s\\.|s,|s(?=\\s*\\d)|pp\\.|pp(?=\\s*\\d)|p\\.|p(?=\\s*\\d)|kapittel|kap\\.|kap(?=\\s*\\d)|chapter|chap\\.|ch\\.|para\\.|paras\\.|avsn\\.|avsnitt|§§|§)';
 
-const pageOrRange = '\\d{1,5}(?:\\s?[-–—]\\s?\\d{1,5})?(?:\\s?ff?\\.)?';
+// Chapters and points may be numbered in parts: "kap. 4.2", "punkt 1.3".
+const pageOrRange = '\\d{1,5}(?:\\.\\d{1,3})*(?:\\s?[-–—]\\s?\\d{1,5}(?:\\.\\d{1,3})*)?(?:\\s?ff?\\.)?';
 /**
  * A locator value: a number or a range with hyphen or dash, optionally "f." / "ff.", or a list of
  * them ("12-13, 45", "12 og 45"). A four-digit year never continues a list ("s.22, 2016" is a page

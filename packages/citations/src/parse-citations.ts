@@ -85,6 +85,9 @@ function citationsInParenthesis(text: string, open: number, close: number, group
     if (work === null) continue;
     if (work.authors === null) {
       if (previousAuthors === null && (afterProperNoun() || isReferenceEntryYear(text, open, close))) continue;
+      // "versjon 2.1 (2022)", "kapittel 4.2 (2021)": a year after a number dates the numbered thing;
+      // "(2019: 180)": a bare number after a lone year is a count, not a page.
+      if (previousAuthors === null && (/\d\s*$/u.test(text.slice(Math.max(0, open - 8), open)) || work.locator?.label === '')) continue;
       // A republished year ("1859/1998") or a school year ("2009/2010") with no name is no citation.
       if (previousAuthors === null && work.years.some((year) => year.value.includes('/'))) continue;
       // "(Smith, 2019; 2020)": a later part without names continues the previous author.

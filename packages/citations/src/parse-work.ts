@@ -38,8 +38,10 @@ const yearRangeAfter = /^\s?[-–—/]\s?\d/u;
 const locatorAfterYear = new RegExp(`(\\s*[,.:]?\\s*)(?:(${locatorLabelPattern})\\s*(${locatorValuePattern})|(${locatorValuePattern}))`, 'iuy');
 const locatorAtEnd = new RegExp(`(?:^|(?<=[\\s,.(]))(${locatorLabelPattern})\\s*(${locatorValuePattern})[\\s.,]*$`, 'iud');
 const trailingJunk = /^[\s.,:]*$/u;
-// A short remark after the locator: ", min oversettelse", ", original emphasis".
+// A short remark after the year or locator: ", min oversettelse", ", original emphasis"; after a
+// locator also without the comma: "s. 45 for en oversikt", "§ 4 første ledd".
 const trailingRemark = /^\s*,\s*\p{L}[\p{L}\p{M}\s.]{0,40}$/u;
+const remarkAfterLocator = /^\s+\p{Ll}[\p{L}\p{M}\s.]{0,40}$/u;
 
 /** Parses one work of a parenthesis (text[start, end)) or returns null when it is not a citation. */
 export function parseWork(text: string, start: number, end: number): ParsedWork | null {
@@ -127,7 +129,8 @@ function parseMainWork(text: string, from: number, to: number): ParsedWork | nul
       cursor = locatorMatch.index + locatorMatch[0].length;
     }
     const rest = body.slice(cursor);
-    if (!trailingJunk.test(rest) && !trailingRemark.test(rest)) return null;
+    const remark = trailingRemark.test(rest) || (locator !== null && remarkAfterLocator.test(rest));
+    if (!trailingJunk.test(rest) && !remark) return null;
     return { start: from, end: to, prefix: null, authors, years, notYear: null, locator, secondary: null };
   }
   // No year: a citation only when a labelled locator ends it and names come first
