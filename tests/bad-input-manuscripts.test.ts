@@ -48,6 +48,8 @@ const contentTypes = {
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'litsynth-bad-input-'));
   writeFileSync(join(work, 'empty.txt'), '');
+  writeFileSync(join(work, 'empty.docx'), '');
+  writeFileSync(join(work, 'empty.pdf'), '');
   writeFileSync(join(work, 'blank.md'), ' \n\n\t\n');
   // Bytes of an image saved with a thesis extension.
   const binary = Buffer.alloc(4096);
@@ -71,8 +73,10 @@ beforeAll(async () => {
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('litsynth check refuses unusable manuscripts with exit 2 and a message naming the file', () => {
-  test('an empty file, and one with only white space', () => {
+  test('an empty file (.txt, .docx, .pdf), and one with only white space', () => {
     expect(check('empty.txt')).toEqual(refused('empty.txt: The manuscript is empty.'));
+    expect(check('empty.docx')).toEqual(refused('empty.docx: The manuscript is empty.'));
+    expect(check('empty.pdf')).toEqual(refused('empty.pdf: The manuscript is empty.'));
     expect(check('blank.md')).toEqual(refused('blank.md: The file contains only white space.'));
   });
 
@@ -116,7 +120,7 @@ describe('litsynth check refuses unusable manuscripts with exit 2 and a message 
 
   test('no run above left a file behind', () => {
     expect(readdirSync(work).sort()).toEqual(
-      ['blank.md', 'bomb.docx', 'book.docx', 'empty.txt', 'encrypted.pdf', 'folder.txt', 'huge.txt', 'letter.pdf', 'liar.docx', 'picture.md', 'picture.txt', 'text.docx'].sort(),
+      ['blank.md', 'bomb.docx', 'book.docx', 'empty.docx', 'empty.pdf', 'empty.txt', 'encrypted.pdf', 'folder.txt', 'huge.txt', 'letter.pdf', 'liar.docx', 'picture.md', 'picture.txt', 'text.docx'].sort(),
     );
   });
 });
