@@ -15,13 +15,13 @@ const pageLabels = new Set(['s', 's.', 's,', 'side', 'sidene', 'p', 'p.', 'pp', 
 /** The locator as Norwegian APA writes it ("s. 31–33"), or null when the label is not a page. */
 export function expectedLocator(locator: Locator, language: Lang): string | null {
   const label = locator.label.trim().toLowerCase();
-  const value = locator.value.trim().replace(/\s*[-‐‑‒—―]\s*/g, '–').replace(/\s*–\s*/g, '–');
   if (pageLabels.has(label)) {
+    const value = locator.value.trim().replace(/\s*[-‐‑‒—―–]\s*/g, '–');
     if (language === 'en') return `${value.includes('–') || value.includes(',') ? 'pp.' : 'p.'} ${value}`;
     return `s. ${value}`;
   }
-  // Chapters, paragraphs, sections: keep the label, fix spacing and dashes.
-  return `${locator.label.trim()} ${value}`;
+  // Chapters, paragraphs, sections of a law ("§ 11-7" is a name, not a range): only the spacing.
+  return `${locator.label.trim()} ${locator.value.trim()}`;
 }
 
 /** Checks that a locator is written "s. 12" / "s. 31–33" (or "p."/"pp." in English). */
