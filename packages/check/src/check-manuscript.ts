@@ -59,7 +59,7 @@ export function checkManuscript(options: CheckOptions): CheckResult {
 
   for (const work of works) checkWork(work, references, language, report);
   checkConsistency(works, report);
-  checkQuotations(manuscript, works, report);
+  checkQuotations(manuscript, works, language, report);
   checkReferences(manuscript, references, works, report, diagnostics, options.entries.length > 0, language);
   if (list && options.entries.length > 0) diagnostics.push(...compareWithTypedList(manuscript, works, options));
 
@@ -362,7 +362,7 @@ function checkConsistency(works: readonly Work[], report: Report): void {
 }
 
 /** Direct quotations need a page in their citation. */
-function checkQuotations(manuscript: Manuscript, works: readonly Work[], report: Report): void {
+function checkQuotations(manuscript: Manuscript, works: readonly Work[], language: Lang, report: Report): void {
   const quotations = findQuotations(manuscript);
   const reported = new Set<Work>();
   let previous: { quotation: Quotation; work: Work | null } | null = null;
@@ -376,14 +376,17 @@ function checkQuotations(manuscript: Manuscript, works: readonly Work[], report:
     const cut = quotation.end - quotation.start > 50;
     const text = manuscript.text.slice(quotation.start, Math.min(quotation.end, quotation.start + 50)).replace(/\s+/g, ' ').trim();
     // An inline quotation carries its own marks; a block quotation is shown in «…».
-    const excerpt = quotation.kind === 'block' ? `«${text}${cut ? '…' : ''}»` : `${text}${cut ? '…' : ''}`;
+    const excerpt = quotation.kind === 'block' ? `«${text}${cut ? '…' : ''}»` : cut ? `${text}…${manuscript.text[quotation.end - 1] ?? ''}` : text;
+    const raw = rawOf(work.citation);
+    const page = language === 'en' ? 'p. …' : 's. …';
+    const withPage = raw.endsWith(')') ? `${raw.slice(0, -1)}, ${page})` : `(${raw}, ${page})`;
     report('quotation-without-page', quotation.start, {
       nb: `Sitatet ${excerpt} står uten sidetall i henvisningen «${rawOf(work.citation)}».`,
       en: `The quotation ${excerpt} has no page in its citation "${rawOf(work.citation)}".`,
     }, {
       raw: rawOf(work.citation),
       ...(work.resolution.reference ? { key: work.resolution.reference.key } : {}),
-      suggestion: { nb: 'Legg til sidetallet: «s. 12».', en: 'Add the page: "p. 12".' },
+      suggestion: { nb: `Legg til sidetallet: ${withPage}.`, en: `Add the page: ${withPage}.` },
     });
   }
 }
