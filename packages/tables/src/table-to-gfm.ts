@@ -38,7 +38,11 @@ function phrasingToGfm(node: PhrasingContent): string {
 // escaping any ASCII punctuation). "&" only where it would start a character reference.
 const markup = /[\\`*_[\]<>|~]|&(?=#?[\p{L}\p{N}]+;)/gu;
 
+const markupOrBreak = /[\\`*_[\]<>|~\r\n]|&(?=#?[\p{L}\p{N}]+;)/u;
+
 function escapeText(value: string): string {
+  // Most cells hold plain words: one test spares them both replacements.
+  if (!markupOrBreak.test(value)) return value;
   // Line breaks inside a text node cannot stand in a cell: they become spaces.
   return value.replace(/\r\n?|\n/g, ' ').replace(markup, '\\$&');
 }

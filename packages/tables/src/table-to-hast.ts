@@ -83,5 +83,6 @@ function phrasingHtml(node: PhrasingContent): string {
 
 // hast-util-to-html escapes "&" and "<" in text, as hexadecimal character references.
 function escapeHtml(value: string): string {
+  if (!value.includes('&') && !value.includes('<')) return value;
   return value.replace(/[&<]/g, (char) => (char === '&' ? '&#x26;' : '&#x3C;'));
 }
