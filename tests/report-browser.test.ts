@@ -95,18 +95,21 @@ describe.skipIf(!existsSync(executablePath))('report.html in a browser', () => {
     await page.selectOption('select[name="rule"]', '');
     expect(await visibleProblems(page).count()).toBe(all);
 
-    // A problem links to its place in the manuscript, where its citation is marked.
-    const problem = page.locator('article.problem').filter({ has: page.locator('a[href^="#line-"]') }).first();
+    // A problem links to its place in the manuscript: the marked citation, on the line the problem names.
+    const problem = page.locator('article.problem').filter({ has: page.locator('a[href^="#citation-"]') }).first();
     const raw = await problem.locator('blockquote mark').textContent();
-    const href = await problem.locator('a[href^="#line-"]').getAttribute('href');
-    await problem.locator('a[href^="#line-"]').click();
+    const href = await problem.locator('a[href^="#citation-"]').getAttribute('href');
+    const line = Number(/^#citation-(\d+)-\d+$/.exec(href ?? '')?.[1]);
+    expect(await problem.locator('.place').textContent()).toContain(`linje ${line},`);
+    await problem.locator('a[href^="#citation-"]').click();
     expect(new URL(page.url()).hash).toBe(href);
     const target = page.locator(':target');
     await expect.poll(() => target.isVisible()).toBe(true);
-    expect(await target.getAttribute('id')).toBe(href!.slice(1));
-    expect(await target.locator('mark').allTextContents()).toContain(raw);
-    const line = Number(href!.slice('#line-'.length));
-    expect(await target.getAttribute('data-line')).toBe(String(line));
+    expect(await target.evaluate((element) => [element.tagName, element.id, element.textContent])).toEqual(['MARK', href!.slice(1), raw]);
+    // It sits in the manuscript's paragraph that spans that line.
+    const paragraph = target.locator('xpath=ancestor::*[@data-line][1]');
+    expect(Number(await paragraph.getAttribute('data-line'))).toBeLessThanOrEqual(line);
+    expect(await page.locator('#manuscript').locator(`#${href!.slice(1)}`).count()).toBe(1);
 
     await page.evaluate('window.scrollTo(0, 0)');
     await page.screenshot({ path: join(root, 'docs/report-screenshot.png') });

@@ -165,10 +165,20 @@ describe('renderReport', () => {
         links: elements(problem, (element) => element.tagName === 'a').map((link) => link.properties.href),
       })),
     ).toEqual([
-      { id: 'problem-1', rule: 'year-mismatch', quote: ['(Natland mfl., 2020)'], links: ['#line-3'] },
-      { id: 'problem-2', rule: 'et-al-form', quote: ['(Lundberg & Syltevik, 2013)'], links: ['#line-3'] },
+      { id: 'problem-1', rule: 'year-mismatch', quote: ['(Natland mfl., 2020)'], links: ['#citation-3-22'] },
+      { id: 'problem-2', rule: 'et-al-form', quote: ['(Lundberg & Syltevik, 2013)'], links: ['#citation-5-20'] },
     ]);
     expect(elements(tree, (element) => element.tagName === 'h4').map(textOf)).toEqual(['year-mismatch (1)', 'et-al-form (1)']);
+    // The manuscript marks both citations, with anchors and a link back to each problem.
+    const marks = elements(tree, (element) => element.tagName === 'mark' && String(element.properties.id ?? '').startsWith('citation-'));
+    expect(marks.map((mark) => [mark.properties.id, textOf(mark)])).toEqual([
+      ['citation-3-22', '(Natland mfl., 2020)'],
+      ['citation-5-20', '(Lundberg & Syltevik, 2013)'],
+    ]);
+    expect(elements(tree, (element) => String(element.properties.className) === 'backref').map((link) => link.properties.href)).toEqual([
+      '#problem-1',
+      '#problem-2',
+    ]);
   });
 
   it('counts problems per rule, errors first', () => {

@@ -115,6 +115,10 @@ function blockAnchor(block: ReportBlock): string {
   return `line-${block.line}`;
 }
 
+function citationAnchor(citation: ReportCitationMark): string {
+  return `citation-${citation.line}-${citation.column}`;
+}
+
 function renderOverview(data: ReportData): ElementContent[] {
   const { lang } = data;
   const t = (label: Localized) => say(label, lang);
@@ -292,7 +296,10 @@ function renderProblem(problem: PlacedProblem, data: ReportData): Element {
     children.push(h('p', [h('strong', `${t(labels.suggestion)}: `), diagnostic.suggestion[lang]]));
   }
   if (problem.block) {
-    children.push(h('p', [h('a', { href: `#${blockAnchor(problem.block.block)}` }, t(labels.showInManuscript))]));
+    // To the citation itself when it is marked in the manuscript, else to its paragraph.
+    const mark = citationOf(problem.block.block, diagnostic);
+    const anchor = mark ? citationAnchor(mark) : blockAnchor(problem.block.block);
+    children.push(h('p', [h('a', { href: `#${anchor}` }, t(labels.showInManuscript))]));
   }
   return h(
     'article.problem',
@@ -610,7 +617,9 @@ function markCitations(block: ReportBlock, problems: readonly PlacedProblem[], l
     result.push({ type: 'text', value: block.text.slice(position, citation.start) });
     const here = problems.filter((problem) => citationOf(block, problem.diagnostic) === citation);
     for (const problem of here) used.add(problem);
-    result.push(h(here.length > 0 ? 'mark.has-problem' : 'mark', block.text.slice(citation.start, citation.end)));
+    result.push(
+      h(here.length > 0 ? 'mark.has-problem' : 'mark', { id: citationAnchor(citation) }, block.text.slice(citation.start, citation.end)),
+    );
     result.push(...here.map((problem) => backref(problem, lang)));
     position = citation.end;
   }

@@ -73,6 +73,7 @@ table.heat-map td .tip ul { margin: 0; padding-left: 1.1rem; }
 .manuscript .block:target { background: #fffbe0; outline: 2px solid var(--focus); }
 .manuscript .lineno { position: absolute; left: 0; width: 4rem; text-align: right; font-size: .75rem; color: var(--muted); top: .2rem; }
 .manuscript .pageno { display: block; font-size: .75rem; color: var(--muted); border-top: 1px dashed var(--line); margin: 1rem 0 .5rem; }
+.manuscript mark:target { outline: 3px solid var(--focus); outline-offset: 1px; }
 .manuscript mark.has-problem { background: #ffd6dc; outline: 1px solid var(--error); }
 .manuscript a.backref { font-size: .75rem; vertical-align: super; margin-left: .1rem; }
 .manuscript blockquote { margin-left: 4.5rem; }
