@@ -152,8 +152,16 @@ function nameStart(words: Word[], last: number, commaAllowed: boolean): number |
   const bare = commaAllowed ? word.text.replace(/,$/u, '') : word.text;
   if (!nameWord.test(bare)) return null;
   let first = last;
-  while (first > 0 && particles.has(words[first - 1]?.text ?? '') && first > last - 2) first -= 1;
+  // Particles are lower case ("van der Berg"), or capitalised when they open the name ("Van Bogaert").
+  while (first > 0 && first > last - 2 && isParticle(words[first - 1]?.text ?? '')) first -= 1;
   return words[first]?.start ?? null;
+}
+
+// Capitalised particles that are not also Norwegian words ("De", "Der", "Den", "Du", "La" are).
+const capitalisedParticles = new Set(['Van', 'Von', 'Di', 'Del', 'Della', 'Ten', 'Ter', 'Af', 'Zu']);
+
+function isParticle(word: string): boolean {
+  return particles.has(word) || capitalisedParticles.has(word);
 }
 
 function indexOfWord(words: Word[], start: number): number {
