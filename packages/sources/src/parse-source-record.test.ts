@@ -169,7 +169,7 @@ describe('parseSourceRecord', () => {
     ]);
   });
 
-  it('reads a page attribute, a quotation page and a field marked unknown', () => {
+  it('reads a page attribute, a quotation page and fields marked unknown (or ukjent)', () => {
     const text = [
       '---',
       'id: demo2020',
@@ -178,10 +178,10 @@ describe('parseSourceRecord', () => {
       '  aim: { nb: Mål, en: Aim }',
       '  design: { nb: Design, en: Design }',
       '  dataCollection: { nb: Intervju, en: Interviews }',
-      '  participants: unknown',
+      '  participants: ukjent',
       '  setting: { nb: Nav, en: NAV }',
       '  country: { nb: Norge, en: Norway }',
-      '  peerReviewed: false',
+      '  peerReviewed: unknown',
       '---',
       '## Findings',
       '### Tillit {#demo2020-tillit page="92–93"}',
@@ -195,6 +195,7 @@ describe('parseSourceRecord', () => {
     expect(diagnostics).toEqual([]);
     expect(record?.characteristics.participants).toEqual({ nb: 'Ukjent', en: 'Unknown' });
     expect(record?.characteristics.unknown).toEqual(['participants']);
+    expect(record?.characteristics.peerReviewed).toBe('unknown');
     expect(record?.findings).toEqual([
       {
         id: 'demo2020-tillit',

@@ -80,12 +80,15 @@ export function parseSourceRecord(text: string, file: string): SourceRecordResul
 interface Frontmatter {
   id: string;
   entry: Record<string, unknown> & { type: string; title: string; verification: Verification };
-  characteristics: Record<(typeof localizedFields)[number], Localized | 'unknown'> & {
+  characteristics: Record<(typeof localizedFields)[number], Localized | UnknownWord> & {
     dataYears?: string | number;
-    peerReviewed: boolean | 'unknown';
+    peerReviewed: boolean | UnknownWord;
     notes?: Localized[];
   };
 }
+
+/** "unknown", or its Norwegian "ukjent": both mark a characteristic nobody could find. */
+type UnknownWord = 'unknown' | 'ukjent';
 
 function toBibEntry(fields: Frontmatter, origin: BibEntry['origin']): BibEntry {
   const { verification, ...csl } = fields.entry;
@@ -98,7 +101,7 @@ function toCharacteristics(fields: Frontmatter['characteristics']): StudyCharact
   const unknown: StudyCharacteristics['unknown'] = [];
   const text = (name: (typeof localizedFields)[number]): Localized => {
     const value = fields[name];
-    if (value === 'unknown') {
+    if (value === 'unknown' || value === 'ukjent') {
       unknown.push(name);
       return unknownText;
     }
@@ -111,7 +114,7 @@ function toCharacteristics(fields: Frontmatter['characteristics']): StudyCharact
     participants: text('participants'),
     setting: text('setting'),
     country: text('country'),
-    peerReviewed: fields.peerReviewed,
+    peerReviewed: fields.peerReviewed === 'ukjent' ? 'unknown' : fields.peerReviewed,
     notes: (fields.notes ?? []).map((note) => ({ nb: note.nb, en: note.en })),
     unknown,
   };

@@ -53,12 +53,12 @@ describe('readSourceRecords', () => {
       'wrong-types.md:6:27 error source-record-invalid-field "entry.verification.status" is "sure"; expected one of: verified, partly-verified, unverified (verified, partly-verified or unverified).',
       'wrong-types.md:8:8 error source-record-invalid-field "characteristics.aim" is "Bare norsk"; expected text in Norwegian and English ({ nb: …, en: … }) or unknown (The aim or research question of the study, {nb, en}).',
       'wrong-types.md:10:3 error source-record-missing-field Missing required field "characteristics.dataCollection.en"; expected non-empty text (English).',
-      'wrong-types.md:14:17 error source-record-invalid-field "characteristics.peerReviewed" is "kanskje"; expected one of: true, false, unknown (Whether the article is peer-reviewed: true, false or unknown).',
+      'wrong-types.md:14:17 error source-record-invalid-field "characteristics.peerReviewed" is "kanskje"; expected one of: true, false, unknown, ukjent (Whether the article is peer-reviewed: true, false or unknown (ukjent)).',
     ]);
     // Every message exists in Norwegian too.
     expect(result.diagnostics.every((d) => d.message.nb.length > 0 && d.message.nb !== d.message.en)).toBe(true);
     expect(result.diagnostics.find((d) => d.rule === 'source-record-missing-field')?.message.nb).toBe(
-      'Påkrevd felt «characteristics.aim» mangler; forventet tekst på norsk og engelsk ({ nb: …, en: … }) eller unknown.',
+      'Påkrevd felt «characteristics.aim» mangler; forventet tekst på norsk og engelsk ({ nb: …, en: … }) eller ukjent (unknown).',
     );
   });
 

@@ -146,7 +146,7 @@ function expectation(schema: SchemaNode | undefined): Localized {
   const localized = schema.properties?.['nb'] !== undefined && schema.properties['en'] !== undefined;
   if (localized && types.includes('string')) {
     return {
-      nb: 'tekst på norsk og engelsk ({ nb: …, en: … }) eller unknown',
+      nb: 'tekst på norsk og engelsk ({ nb: …, en: … }) eller ukjent (unknown)',
       en: `text in Norwegian and English ({ nb: …, en: … }) or unknown${description}`,
     };
   }
