@@ -583,6 +583,7 @@ function renderManuscript(data: ReportData, placed: readonly PlacedProblem[]): E
     list.push(problem);
   }
   const content: ElementContent[] = [h('p.place', manuscript.file)];
+  if (manuscript.notes && manuscript.notes.length > 0) content.push(h('ul.notes', manuscript.notes.map((note) => h('li', note[lang]))));
   const body: ElementContent[] = [];
   let page: number | undefined;
   for (const [index, block] of manuscript.blocks.entries()) {

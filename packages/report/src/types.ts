@@ -50,6 +50,8 @@ export interface ReportCounts {
 export interface ReportManuscript {
   /** The file as the user gave it. */
   file: string;
+  /** Notes about reading it (decoded as Windows-1252, page furniture removed, …). */
+  notes?: Localized[];
   blocks: ReportBlock[];
 }
 

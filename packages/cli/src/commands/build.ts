@@ -464,7 +464,7 @@ function reportData(state: BuildState, failures: readonly PartFailure[]): Report
     entryLabels: Object.fromEntries(study.entries.map((entry) => [entry.id, lib.matrix.narrativeCitation(entry.item, lang)])),
     failures: [...failures],
   };
-  if (manuscript) data.manuscript = { file: manuscript.path, blocks: reportBlocks(manuscript, citations) };
+  if (manuscript) data.manuscript = { file: manuscript.path, notes: manuscript.notes, blocks: reportBlocks(manuscript, citations) };
   if (state.matrix) {
     data.heatMap = heatMap(state, state.matrix.concepts, state.matrix.matrix);
     const discussion = state.matrix.discussion;
