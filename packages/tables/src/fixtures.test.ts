@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Lang } from '@litsynth/common';
-import { buildMatrix, type MatrixCodingLink, type MatrixConcept } from '@litsynth/matrix';
+import { buildMatrix, type DiscussionMap, type MatrixCodingLink, type MatrixConcept } from '@litsynth/matrix';
 import type { SourceRecord } from '@litsynth/sources';
 import type { SearchEntry } from '@litsynth/study';
 import { describe, expect, it } from 'vitest';
@@ -18,7 +18,7 @@ import { tableToCsv, tableToJsonData, tablesToHtml, tablesToMarkdown } from './w
 const fixturesDir = fileURLToPath(new URL('../fixtures', import.meta.url));
 
 interface FixtureInput {
-  tables: Array<'article-matrix' | 'search-history' | 'discussion' | 'similarities' | 'matrix' | 'findings' | 'gaps' | 'custom'>;
+  tables: Array<'article-matrix' | 'search-history' | 'discussion' | 'similarities' | 'matrix' | 'findings' | 'gaps' | 'discussion-map' | 'custom'>;
   lang: Lang;
   csvSeparator?: ',' | ';';
   records?: SourceRecord[];
@@ -26,6 +26,8 @@ interface FixtureInput {
   coding?: MatrixCodingLink[];
   entries?: EntryLike[];
   search?: SearchEntry[];
+  /** A discussion map as `buildDiscussionMap` gives it (only the mentions are used by the tables). */
+  discussion?: DiscussionMap;
   custom?: CreateTableOptions;
 }
 
@@ -34,7 +36,7 @@ function buildTables(input: FixtureInput): ThesisTable[] {
   const concepts = input.concepts ?? [];
   const matrix = buildMatrix({ records, concepts, coding: input.coding ?? [] });
   const lang = input.lang;
-  const study = { records, concepts, matrix, entries: input.entries ?? [], lang };
+  const study = { records, concepts, matrix, entries: input.entries ?? [], lang, ...(input.discussion ? { discussion: input.discussion } : {}) };
   return input.tables.flatMap((kind): ThesisTable[] => {
     switch (kind) {
       case 'article-matrix':
@@ -51,8 +53,12 @@ function buildTables(input: FixtureInput): ThesisTable[] {
         return [findingsMatrixTable(study)];
       case 'gaps':
         return [gapsTable(study)];
+      case 'discussion-map':
+        return [discussionMapTable({ ...study, discussion: input.discussion! })];
       case 'custom':
         return [createTable({ ...input.custom!, lang })];
+      default:
+        throw new Error(`unknown table kind in a fixture: ${String(kind)}`);
     }
   });
 }

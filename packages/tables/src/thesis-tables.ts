@@ -291,7 +291,7 @@ export function similaritiesTable(input: StudyTablesInput): ThesisTable {
           return `${relationLabel(relation, lang)} (${ids.join(', ')})`;
         });
     });
-    rows.push([pick(concept.label, lang), ...cells, conceptVerdict(records.map((r, i) => ({ name: names[i]!, cell: perRecord[i] })), lang)]);
+    rows.push([pick(concept.label, lang), ...cells, conceptVerdict(names.map((name, i) => ({ name, cell: perRecord[i] })), lang)]);
   }
   return createTable({
     id: 'similarities',
