@@ -56,8 +56,10 @@ export function splitTextLines(text: string): TextLine[] {
   return lines;
 }
 
-const pageNumberLine = /^\s*(?:[-–]\s*)?(?:(?:side|page|s\.|p\.)\s*)?(\d{1,3})(?:\s*(?:av|of|\/)\s*\d{1,3})?(?:\s*[-–])?\s*$/iu;
+const pageNumberLine = /^\s*(?:[-–]\s*)?(?:(?:side|page)\s*)?(\d{1,3})(?:\s*(?:av|of|\/)\s*\d{1,3})?(?:\s*[-–])?\s*$/iu;
 const furnitureLabel = /^\s*(?:kandidat(?:nummer|nr\.?)|candidate (?:number|no\.?)|studentnummer|student number|emnekode|course code)\b/iu;
+
+const romanPageNumber = /^\s*[ivxlc]{1,7}\s*$/iu;
 
 /** The page number a line shows when it is only a page number ("27", "Side 3 av 40", "- 4 -"). */
 export function pageNumberOf(text: string): number | undefined {
@@ -151,7 +153,8 @@ function findFurniture(lines: readonly TextLine[], content: readonly number[]): 
     const index = content[position] as number;
     const text = (lines[index] as TextLine).text;
     if (furnitureLabel.test(text) && text.trim().length <= 80) furniture.add(index);
-    if (pageNumberOf(text) === undefined) continue;
+    // Front matter is often numbered in roman numerals: furniture too, but no anchor for pages.
+    if (pageNumberOf(text) === undefined && !romanPageNumber.test(text)) continue;
     // A page number stands alone: with empty lines on both sides in ordinary text, or at a
     // page break; in double-spaced text every line has empty lines around it, so a line holding
     // only a number (no sentence ends that way) is furniture.
