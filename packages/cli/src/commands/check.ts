@@ -97,6 +97,15 @@ async function knownRuleIds(settings: readonly string[], studyRules: readonly Ru
   return [...known, ...[...frameworkRules, ...matrixRules].map((rule) => rule.id)];
 }
 
+/** Diagnostics per rule id, for the summary (the loaders' rules after the check's). */
+function countByRule(diagnostics: readonly Diagnostic[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const diagnostic of [...diagnostics].sort((a, b) => (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0))) {
+    counts[diagnostic.rule] = (counts[diagnostic.rule] ?? 0) + 1;
+  }
+  return counts;
+}
+
 /** The citation as the JSON output has it (no offsets into the normalised text). */
 function citationToJson(citation: CheckedCitation) {
   return {
@@ -150,12 +159,14 @@ export async function checkCommand(path: string, options: CheckCommandOptions): 
     ...(input.style === undefined ? {} : { style: input.style }),
   });
   // Problems in the bibliography files and records follow the same rule settings.
-  const diagnostics = [...result.diagnostics, ...applyRuleSettings(input.diagnostics, input.settings)].sort(compareDiagnostics);
+  const loaderDiagnostics = applyRuleSettings(input.diagnostics, input.settings);
+  const diagnostics = [...result.diagnostics, ...loaderDiagnostics].sort(compareDiagnostics);
   const counts = {
     ...result.summary,
     errors: diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length,
     warnings: diagnostics.filter((diagnostic) => diagnostic.severity === 'warning').length,
     infos: diagnostics.filter((diagnostic) => diagnostic.severity === 'info').length,
+    rules: { ...result.summary.rules, ...countByRule(loaderDiagnostics.filter((diagnostic) => !(diagnostic.rule in result.summary.rules))) },
   };
   const notes = manuscript.notes.map((note: Localized) => note[lang]);
 
