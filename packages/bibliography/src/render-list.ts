@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { writeFileAtomic } from '@litsynth/common';
@@ -17,7 +17,7 @@ export interface RenderSettings {
   hyperlinks: boolean;
   /** A folder for the on-disk cache of rendered entries (kept between runs); none by default. */
   cacheDir?: string;
-  /** Worker threads for large lists: default one per core beyond the first, for ≥ 2,000 new entries. */
+  /** Worker threads for large lists (≥ 2,000 new entries): default one per idle core beyond this thread. */
   workers?: number;
 }
 
@@ -98,6 +98,15 @@ function loadCache(settings: RenderSettings, key: string): RenderCache | undefin
   }
 }
 
+/**
+ * Worker threads worth starting: the cores beyond this thread that are idle now. On a busy machine
+ * extra threads only compete for the same cores (measured: slower, see docs/benchmarks.md).
+ */
+function idleCores(): number {
+  const cores = availableParallelism();
+  return Math.max(0, Math.min(cores - 1, Math.floor(cores - loadavg()[0]!)));
+}
+
 /** Renders items in this thread through citation-js. */
 async function renderHere(items: CslItem[], settings: RenderSettings): Promise<RenderResult> {
   const citationJs = await loadCitationJs();
@@ -153,7 +162,7 @@ export async function renderBibliography(items: readonly CslItem[], settings: Re
   const missing = [...groups.values()].filter((members) => !cache?.groups[hashes.get(members)!]);
   if (missing.length > 0) {
     const count = missing.reduce((sum, members) => sum + members.length, 0);
-    const cores = settings.workers ?? Math.max(0, availableParallelism() - 1);
+    const cores = settings.workers ?? idleCores();
     // Workers exist only in the compiled package (format-worker.js); from sources, render here.
     const canSpread = import.meta.url.endsWith('.js') && cores > 0 && count >= workerThreshold;
     const chunks = canSpread ? chunkGroups(missing, cores + 1) : [missing.flat()];

@@ -83,7 +83,7 @@ export interface FormatReferenceListOptions {
   lang?: 'nb' | 'en';
   /** A folder for the on-disk cache of rendered entries, so unchanged entries are not formatted again. */
   cacheDir?: string;
-  /** Worker threads for large lists (default: one per core beyond the first, from 2,000 new entries). */
+  /** Worker threads for large lists (default: one per idle core beyond the first, from 2,000 new entries). */
   workers?: number;
 }
 
