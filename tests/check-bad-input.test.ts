@@ -98,6 +98,7 @@ describe('litsynth check on bad input', () => {
     expect(report.citations.map((citation: { key: string }) => citation.key)).toEqual(['dalland2017']);
     const problems = report.diagnostics.filter((diagnostic: { file: string }) => diagnostic.file === 'broken.bib');
     expect(problems.map((diagnostic: { line: number; severity: string }) => ({ line: diagnostic.line, severity: diagnostic.severity }))).toEqual([{ line: 7, severity: 'error' }]);
+    expect(report.summary.rules).toEqual({ 'no-reference-list': 1, 'bib-entry-unreadable': 1 });
   });
 
   it('a study.yaml with an invalid field: file, line and column, and what was expected', () => {
