@@ -54,6 +54,8 @@ describe('the NAV thesis (studies/nav-relasjon)', () => {
   });
 
   it('joins citations broken across lines into one run of text and maps them back', () => {
+    expect(manuscript.text).toContain('helse- og sosiale tjenester (Natland et al., 2020). Det ble');
+    expect(manuscript.text).toContain('hensikt/mål med samtalen. Eide & Eide, 2016, s.80 God kommunikasjon');
     const natland = manuscript.text.indexOf('sosiale tjenester (Natland et al., 2020)') + 'sosiale tjenester ('.length;
     expect(manuscript.locate(natland)).toEqual({ line: 438, column: 79, page: 11 });
     expect(manuscript.locate(natland + 'Natland et al., '.length)).toEqual({ line: 440, column: 1, page: 11 });
