@@ -6,6 +6,7 @@
 //            hyphen-no, fonts-dejavu-core)    hyphenation, so the PDF has words broken at line ends
 //   qpdf (apt: qpdf)                          password-protected PDF
 //   zip/unzip (apt: zip, unzip)               edit the XML inside a .docx
+//   chromium (apt: chromium)                  HTML → .pdf, a second PDF producer
 //
 // Usage:
 //   node scripts/make-format-fixtures.mjs               rewrite the committed fixtures
@@ -32,6 +33,8 @@ function RawBlock(el)
   if el.format == 'html' and el.text:match('<!%-%- side %-%->') then
     if FORMAT == 'docx' then
       return pandoc.RawBlock('openxml', '<w:p><w:r><w:br w:type="page"/></w:r></w:p>')
+    elseif FORMAT:match('html') then
+      return pandoc.RawBlock('html', '<div style="break-after: page"></div>')
     else
       return pandoc.RawBlock(FORMAT, '\\f')
     end
@@ -129,6 +132,19 @@ function useThesisTemplateLayout(dir) {
       return open + (withoutSpacing.includes('<w:rPr>') ? withoutSpacing.replace('<w:rPr>', `${paragraph}<w:rPr>`) : withoutSpacing + paragraph) + close;
     }),
   );
+}
+
+/**
+ * Markdown → HTML (pandoc) → PDF printed by Chromium headless: another PDF producer, US Letter,
+ * with Chromium's own running header (date, title) and footer (file URL, "1/4"). Footnotes are
+ * placed after their paragraph (pandoc --reference-location=block), as HTML shows them.
+ */
+function markdownToChromiumPdf(markdownPath, output, work) {
+  const filter = join(work, 'page-break.lua');
+  writeFileSync(filter, pageBreakFilter);
+  const html = join(work, 'thesis.html');
+  run('pandoc', ['-f', 'markdown-smart', '-M', 'lang=nb-NO', '-M', 'pagetitle=Relasjoner i Nav', '--standalone', '--reference-location=block', '--lua-filter', filter, markdownPath, '-o', html]);
+  run('chromium', ['--headless', '--no-sandbox', '--disable-gpu', `--print-to-pdf=${output}`, `file://${html}`], { timeout: 120_000 });
 }
 
 /** .docx → .pdf with LibreOffice headless (its own profile folder, so runs do not collide). */
@@ -326,6 +342,7 @@ try {
     copyFileSync(join(formatsDir, 'thesis.pdf'), join(unitDir, 'thesis.pdf'));
     resaveWithLibreOffice(join(formatsDir, 'thesis.docx'), join(unitDir, 'thesis-libreoffice.docx'), work);
     editDocx(join(formatsDir, 'thesis.docx'), join(unitDir, 'thesis-justified.docx'), work, useThesisTemplateLayout);
+    markdownToChromiumPdf(join(formatsDir, 'thesis.md'), join(unitDir, 'thesis-chromium.pdf'), work);
     docxToPdf(join(unitDir, 'thesis-justified.docx'), unitDir, work);
     makeFieldFixtures(work);
     // A user password: cannot be opened without it. An owner password only: opens, but printing

@@ -11,7 +11,7 @@ import { linesOfPages } from './pdf-layout.js';
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../fixtures/formats/${name}`, import.meta.url)));
 
 test('every letter of a PDF manuscript is located at that letter of its PDF line', async () => {
-  for (const name of ['thesis.pdf', 'thesis-justified.pdf']) {
+  for (const name of ['thesis.pdf', 'thesis-justified.pdf', 'thesis-chromium.pdf']) {
     const manuscript = await pdfToManuscript(fixture(name), name);
     const lines = linesOfPages(await readPdfPages(fixture(name), name)).flat();
     const wrong: string[] = [];

@@ -77,6 +77,26 @@ describe('layoutToBlocks', () => {
     expect(blocksOf(pages).map((block) => block.kind)).toEqual(['paragraph', 'heading', 'paragraph']);
   });
 
+  test('a reference list with hanging indents: one block per entry', () => {
+    const pages = [
+      page(
+        line(740, 'Referanser', { height: 16, right: 160 }),
+        line(710, 'Lundberg, K. G. & Syltevik, L. J. (2013). Brukererfaringer med Nav i', { right: 505 }),
+        line(696, 'reformperioden: Kompleks organisasjon, bakkebyråkrati og ustabile', { x: 108, right: 500 }),
+        line(682, 'relasjoner. Fontene forskning.', { x: 108, right: 290 }),
+        line(668, 'Natland, S., Bjerke, E. & Torstensen, T. B. (2019). «Jeg fikk blankpusset', { right: 515 }),
+        line(654, 'håpet om at jeg hadde en framtid». Fontene forskning.', { x: 108, right: 420 }),
+        line(640, 'Dalland, O. (2017). Metode og oppgaveskriving. Gyldendal Akademisk.', { right: 470 }),
+      ),
+    ];
+    expect(blocksOf(pages).map((block) => [block.kind, block.text.split(' / ').length])).toEqual([
+      ['heading', 1],
+      ['paragraph', 3],
+      ['paragraph', 2],
+      ['paragraph', 1],
+    ]);
+  });
+
   test('drops footnote reference numbers and puts the footnote after the paragraph that refers to it', () => {
     const pages = [
       page(

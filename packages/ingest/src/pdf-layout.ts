@@ -79,7 +79,7 @@ function lineOf(row: PdfTextItem[], page: number): Omit<PdfLine, 'number'> | nul
   const noteReferences: string[] = [];
   for (const item of items) {
     // A raised, smaller number is a footnote reference (or a note's own number): not text.
-    const raised = item.height > 0 && item.height < bodyHeight * 0.8 && item.y > baseline + bodyHeight * 0.15;
+    const raised = item.height > 0 && item.height < bodyHeight * 0.9 && item.y > baseline + bodyHeight * 0.15;
     if (raised && /^[\d*†]+$/.test(item.text.trim())) {
       if (text.trim() === '') noteNumber = item.text.trim();
       else noteReferences.push(item.text.trim());
@@ -136,6 +136,8 @@ interface Measures {
   bodyLeft: number;
   bodyRight: number;
   lineGap: number;
+  /** Most body lines end exactly at the right margin: the text is justified. */
+  justified: boolean;
 }
 
 function measure(lines: readonly PdfLine[]): Measures {
@@ -151,7 +153,8 @@ function measure(lines: readonly PdfLine[]): Measures {
     if (previous.page === line.page && previous.y > line.y) gaps.push(Math.round(previous.y - line.y));
   }
   const lineGap = mode(gaps) ?? bodyHeight * 1.2;
-  return { bodyHeight, bodyLeft, bodyRight, lineGap };
+  const atMargin = body.filter((line) => Math.abs(line.right - bodyRight) <= 1.5).length;
+  return { bodyHeight, bodyLeft, bodyRight, lineGap, justified: body.length > 0 && atMargin >= body.length * 0.5 };
 }
 
 function mode(values: readonly number[]): number | undefined {
@@ -191,6 +194,8 @@ export function layoutToBlocks(pages: readonly PdfLine[][]): PdfLayout {
     kind: BlockKind;
     lines: PdfLine[];
     level?: number;
+    /** The block began at the margin and went on indented: a hanging indent (a reference entry). */
+    hanging?: boolean;
   }
   const built: Building[] = [];
   // A footnote at a page bottom interrupts the paragraph that runs on to the next page; it is
@@ -259,8 +264,14 @@ export function layoutToBlocks(pages: readonly PdfLine[][]): PdfLayout {
       if (gap > measures.lineGap * 1.35 || Math.abs(last.height - line.height) > 1) startsBlock = true;
       // Quotation lines share one left indent; an indented line elsewhere is a paragraph's first line.
       else if (current.kind === 'block-quote' && (!lineIndented || Math.abs(line.x - last.x) > 3)) startsBlock = true;
-      // An indented line in running text starts a paragraph (first-line indent) or a quotation.
-      else if (current.kind !== 'block-quote' && lineIndented && !indented(last)) startsBlock = true;
+      // After a hanging indent, a line back at the margin starts the next entry.
+      else if (current.hanging && !lineIndented) startsBlock = true;
+      // An indented line after a line that ended early starts a paragraph (first-line indent) or
+      // a quotation; after a line that was full, it continues a hanging indent.
+      else if (current.kind !== 'block-quote' && lineIndented && !indented(last)) {
+        if (wrapsInto(last, line, measures)) current.hanging = true;
+        else startsBlock = true;
+      }
     }
     if (startsBlock) {
       close();
@@ -304,6 +315,19 @@ function placeNotesAfterReferences(built: Array<{ kind: BlockKind; lines: PdfLin
     built.splice(index, 1);
     built.splice(insertAt, 0, note as (typeof built)[number]);
   }
+}
+
+/**
+ * Whether `line` is where `previous` wrapped: the first word of `line` would not have fitted at
+ * the end of `previous` (widths estimated from the average character width of `line`).
+ */
+function wrapsInto(previous: PdfLine, line: PdfLine, measures: Measures): boolean {
+  // Justified text runs every wrapped line exactly to the margin; a paragraph's last line stops short.
+  if (measures.justified) return previous.right >= measures.bodyRight - 1.5;
+  const text = line.text.trimStart();
+  const characterWidth = (line.right - line.x) / Math.max(1, text.length);
+  const firstWord = text.split(/\s/)[0] ?? '';
+  return previous.right + characterWidth * (firstWord.length + 1) > measures.bodyRight + characterWidth;
 }
 
 /** Whether a block's last line runs to the right margin without ending a sentence. */

@@ -69,6 +69,26 @@ describe('pdfToManuscript', () => {
     expect(lastEntry && pdf.locate(lastEntry.start).page).toBe(4);
   });
 
+  test("reads a PDF printed by Chromium (another producer, with its own date/title header and URL/page footer)", async () => {
+    const pdf = await pdfToManuscript(fixture('thesis-chromium.pdf'), 'thesis-chromium.pdf');
+    const docx = await docxToManuscript(fixture('thesis.docx'), 'thesis.docx');
+    // HTML shows the footnote as a numbered note with a back link after its paragraph.
+    const htmlNote = '1. Studien bygger på intervjuer med åtte kvinner og bruker anerkjennelsesteori (Stenbrenden et al., 2018).↩';
+    const wordNote = 'Studien bygger på intervjuer med åtte kvinner og bruker anerkjennelsesteori (Stenbrenden et al., 2018).';
+    expect(pdf.text.replace(htmlNote, wordNote)).toEqual(docx.text);
+    expect(pdf.notes.map((note) => note.en)).toEqual(['8 lines of running headers, footers and page numbers were removed.']);
+    expect(pdf.headings.map((heading) => [heading.text, pdf.locate(heading.start).page])).toEqual([
+      ['Innledning', 1],
+      ['Problemstilling', 1],
+      ['Avgrensning', 1],
+      ['Metode', 2],
+      ['Resultater og drøfting', 3],
+      ['Referanser', 3],
+    ]);
+    const lastEntry = pdf.referenceList?.entries.at(-1);
+    expect(lastEntry && pdf.locate(lastEntry.start).page).toBe(4);
+  });
+
   test('gives every position its PDF page, and line = line of the whole PDF', async () => {
     const pdf = await pdfToManuscript(fixture('thesis.pdf'), 'thesis.pdf');
     const place = (needle: string) => pdf.locate(pdf.text.indexOf(needle));
