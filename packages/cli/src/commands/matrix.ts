@@ -57,15 +57,9 @@ export interface StudyMatrix {
  */
 export async function matrixCommand(studyDir: string, options: MatrixCommandOptions): Promise<number> {
   const separator = csvSeparator(options.csvSeparator);
-  const built = await buildStudyMatrix(studyDir);
+  const built = await buildStudyMatrix(studyDir, { requireConcepts: true });
   const { study, concepts, matrix, discussion } = built;
   const lang: Lang = options.lang ?? study.config.language;
-  if (study.config.concepts === undefined) {
-    throw new LitsynthError('usage', 'The study names no concepts file (concepts: in study.yaml); there is no matrix to build.', {
-      file: join(studyDir, 'study.yaml'),
-      messageNb: 'Studien har ingen begrepsfil (concepts: i study.yaml); det finnes ingen matrise å bygge.',
-    });
-  }
   const input = { records: study.records, concepts, matrix, lang };
   const tables = [matrixToTable(input), findingsMatrixTable(input), gapsTable(input)];
   if (discussion) tables.push(discussionMapTable({ ...input, discussion }));
@@ -90,9 +84,15 @@ export async function matrixCommand(studyDir: string, options: MatrixCommandOpti
  * manuscript's citations the way `litsynth check` does. Broken records, concepts or links become
  * diagnostics; the rest still builds.
  */
-export async function buildStudyMatrix(studyDir: string): Promise<StudyMatrix> {
+export async function buildStudyMatrix(studyDir: string, options: { requireConcepts?: boolean } = {}): Promise<StudyMatrix> {
   const study = await loadStudy(studyDir);
   const { config } = study;
+  if (options.requireConcepts && config.concepts === undefined) {
+    throw new LitsynthError('usage', 'The study names no concepts file (concepts: in study.yaml); there is no matrix to build.', {
+      file: join(studyDir, 'study.yaml'),
+      messageNb: 'Studien har ingen begrepsfil (concepts: i study.yaml); det finnes ingen matrise å bygge.',
+    });
+  }
   const problems: Diagnostic[] = study.diagnostics.filter((diagnostic) => recordRuleIds.has(diagnostic.rule));
   let concepts: Concept[] = [];
   let links: Parameters<typeof buildMatrix>[0]['coding'] = [];
