@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readManuscript } from './read-manuscript.js';
+import { textToManuscript } from './text-to-manuscript.js';
 import type { Manuscript } from './types.js';
 
 // The real thesis of the bundled study: text a student copied out of a PDF (see
@@ -108,6 +109,13 @@ describe('the NAV thesis (studies/nav-relasjon)', () => {
       'list-item: - En har respekt for den andre',
       'list-item: - Bekreftelse og anerkjennelse',
     ]);
+  });
+
+  it('reads its own normalised text back unchanged', () => {
+    const again = textToManuscript(manuscript.text, { path: 'normalised.txt' });
+    expect(again.text).toBe(manuscript.text);
+    expect(again.blocks).toEqual(manuscript.blocks);
+    expect(again.headings).toEqual(manuscript.headings);
   });
 
   it('has no reference list', () => {
