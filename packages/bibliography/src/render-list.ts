@@ -157,7 +157,11 @@ export async function renderBibliography(items: readonly CslItem[], settings: Re
     else groups.set(group, [item]);
   }
   const hashes = new Map<CslItem[], string>();
-  for (const members of groups.values()) hashes.set(members, sha1(JSON.stringify(members)));
+  // Members in id order, so that a group's hash does not depend on the order the list came in.
+  for (const members of groups.values()) {
+    members.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    hashes.set(members, sha1(JSON.stringify(members)));
+  }
   let cache = loadCache(settings, key);
   const missing = [...groups.values()].filter((members) => !cache?.groups[hashes.get(members)!]);
   if (missing.length > 0) {
