@@ -188,4 +188,21 @@ describe('textToManuscript', () => {
     // Two page numbers that disagree with the page breaks they imply fix no page.
     expect(manuscript.hasPages).toBe(false);
   });
+
+  it('keeps the lines of a reference entry with a hanging indent together', () => {
+    const text = [
+      'Referanser',
+      '',
+      'Eide, H. & Eide, T. (2017). Kommunikasjon i relasjoner: Personorientering,',
+      '    samhandling, etikk (3. utg.). Gyldendal Akademisk.',
+      'Levin, I. (2004). Hva er sosialt arbeid. Universitetsforlaget.',
+      '',
+    ].join('\n');
+    const manuscript = textToManuscript(text, { path: 'hanging.txt' });
+    expect(manuscript.blocks.map((block) => block.kind)).toEqual(['heading', 'paragraph']);
+    expect(manuscript.referenceList?.entries.map((entry) => [entry.authors, entry.year, entry.title])).toEqual([
+      [['Eide', 'Eide'], '2017', 'Kommunikasjon i relasjoner: Personorientering, samhandling, etikk'],
+      [['Levin'], '2004', 'Hva er sosialt arbeid'],
+    ]);
+  });
 });

@@ -116,10 +116,11 @@ function textBlocks(layout: TextLayout): SourceBlock[] {
     const item = listItem.test(line.text);
     const quoteStart = openingQuote.test(line.text) && /:\s*$/u.test(previous?.text ?? '');
     const indented = /^(?: {2,}|\t)/u.test(line.text) && !doubleSpaced;
-    // An indented run of lines between ordinary paragraphs is a block quote (not in double-spaced
-    // PDF text, whose page starts carry a stray space).
-    const indentChange =
-      (current?.kind === 'paragraph' && indented) || (current?.kind === 'block-quote' && !indented);
+    // An indented run of lines after an empty line is a block quote (not in double-spaced PDF
+    // text, whose page starts carry a stray space); it ends where the indentation does. An
+    // indented line right under a paragraph line continues it (a hanging indent, as reference
+    // lists have).
+    const indentChange = current?.kind === 'block-quote' && !indented;
 
     if (heading) {
       close();
