@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import * as sources from './index.js';
 
 it('exports exactly its public API', () => {
-  expect(Object.keys(sources).sort()).toEqual(['parseSourceRecord', 'readSourceRecords', 'recordRules', 'sourceRecordSchema', 'validateFrontmatter']);
+  expect(Object.keys(sources).sort()).toEqual(['parseSourceRecord', 'readSourceRecords', 'recordRules', 'sourceRecordSchema']);
 });
 
 it('documents every rule once, with a kebab-case id', () => {

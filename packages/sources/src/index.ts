@@ -2,8 +2,7 @@ export { parseSourceRecord } from './parse-source-record.js';
 export { readSourceRecords } from './read-source-records.js';
 export { recordRules } from './rules.js';
 export type { RecordRuleId } from './rules.js';
-export { sourceRecordSchema, validateFrontmatter } from './validate-frontmatter.js';
-export type { FrontmatterValidation } from './validate-frontmatter.js';
+export { sourceRecordSchema } from './validate-frontmatter.js';
 export type {
   Finding,
   FindingQuote,
