@@ -121,7 +121,7 @@ function addPageFurniture(dir) {
 
 /**
  * The layout many Norwegian thesis templates ask for: body text justified, line spacing 1.5, no
- * space between paragraphs, first lines indented 1 cm. In the PDF, paragraphs are then told apart
+ * space between paragraphs, first lines indented 1 cm, reference entries with a hanging indent. In the PDF, paragraphs are then told apart
  * by indentation alone, and justified lines come as one text item per word.
  */
 function useThesisTemplateLayout(dir) {
@@ -132,6 +132,11 @@ function useThesisTemplateLayout(dir) {
       return open + (withoutSpacing.includes('<w:rPr>') ? withoutSpacing.replace('<w:rPr>', `${paragraph}<w:rPr>`) : withoutSpacing + paragraph) + close;
     }),
   );
+  // APA 7: reference-list entries with a hanging indent of 1.25 cm.
+  editFile(join(dir, 'word/document.xml'), (xml) => {
+    const list = xml.indexOf('Referanser</w:t>');
+    return xml.slice(0, list) + xml.slice(list).replace(/(<w:pStyle w:val="(?:FirstParagraph|BodyText)" \/>)/g, '$1<w:ind w:left="709" w:hanging="709"/>');
+  });
 }
 
 /**

@@ -266,6 +266,8 @@ export function layoutToBlocks(pages: readonly PdfLine[][]): PdfLayout {
       else if (current.kind === 'block-quote' && (!lineIndented || Math.abs(line.x - last.x) > 3)) startsBlock = true;
       // After a hanging indent, a line back at the margin starts the next entry.
       else if (current.hanging && !lineIndented) startsBlock = true;
+      // A line that stopped short of the margin ended its paragraph (a one-line reference entry).
+      else if (current.kind !== 'block-quote' && endedEarly(last, line, measures)) startsBlock = true;
       // An indented line after a line that ended early starts a paragraph (first-line indent) or
       // a quotation; after a line that was full, it continues a hanging indent.
       else if (current.kind !== 'block-quote' && lineIndented && !indented(last)) {
@@ -328,6 +330,20 @@ function wrapsInto(previous: PdfLine, line: PdfLine, measures: Measures): boolea
   const characterWidth = (line.right - line.x) / Math.max(1, text.length);
   const firstWord = text.split(/\s/)[0] ?? '';
   return previous.right + characterWidth * (firstWord.length + 1) > measures.bodyRight + characterWidth;
+}
+
+/**
+ * Whether `previous` stopped short on purpose: in justified text it does not reach the margin; in
+ * ragged text the first word of `line` would clearly have fitted after it. A line ending in a
+ * hyphen never did (the rest of a hyphenated word may fit where the whole word did not).
+ */
+function endedEarly(previous: PdfLine, line: PdfLine, measures: Measures): boolean {
+  if (previous.text.trimEnd().endsWith('-')) return false;
+  if (measures.justified) return previous.right < measures.bodyRight - 1.5;
+  const text = line.text.trimStart();
+  const characterWidth = (line.right - line.x) / Math.max(1, text.length);
+  const firstWord = text.split(/\s/)[0] ?? '';
+  return previous.right + characterWidth * (firstWord.length * 1.5 + 2) < measures.bodyRight;
 }
 
 /** Whether a block's last line runs to the right margin without ending a sentence. */
