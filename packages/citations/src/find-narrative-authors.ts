@@ -19,6 +19,17 @@ interface Word {
   start: number;
 }
 
+// A capitalised name ending in a genitive s and one lower-case word: "Honneths teori".
+const genitiveWithNoun = /(?<![\p{L}\p{M}])(\p{Lu}[\p{L}\p{M}'’-]*(?:s|['’]))\s+(\p{Ll}[\p{L}\p{M}-]*)$/u;
+// The nouns that follow a genitive author ("Honneths anerkjennelsesteori", "Hansens modell"); other
+// genitives before a year are things, not authors ("Dagens samfunn (2020)", "Norges befolkning").
+const workNoun = new RegExp(
+  // Whole words, or the end of a compound for the distinctive ones ("anerkjennelsesteori"): a short
+  // ending such as "funn" would also end "samfunn".
+  '^(?:bok|boka|boken|studie|studien|studier|artikkel|artikkelen|syn|arbeid|arbeider|funn|tese|tesen|sitat|sitatet|metode|metoden|rammeverk|rammeverket|trapp|pyramide|hierarki|etikk|tekst|teksten|rapport|rapporten|beskrivelse|beskrivelsen|forståelse|forståelsen)$' +
+    '|(?:teori|teorien|teorier|modell|modellen|begrep|begrepet|filosofi|filosofien|forskning|perspektiv|perspektivet|definisjon|definisjonen|analyse|analysen|undersøkelse|undersøkelsen|tenkning)$',
+  'u',
+);
 const possessiveBefore = /\s+(?:sin|sine|sitt|si)\s+\p{Ll}[\p{L}\p{M}-]*$/u;
 // Reforms, plans and events named before a year in parentheses; never authors.
 const eventWord = /(?:reformen|reforma|planen|strategien|satsingen|krisen|krigen|pandemien|valget|reform|crisis|war|pandemic)$/iu;
@@ -43,6 +54,17 @@ export function findNarrativeAuthors(text: string, open: number, close: number):
   // possessive puts one noun between the names and the parenthesis.
   const possessive = possessiveBefore.exec(text.slice(Math.max(0, end - 40), end));
   if (possessive !== null) end -= possessive[0].length;
+  // "Honneths anerkjennelsesteori (2008)", "Antonovskys teori (referert i ...)": a genitive name
+  // and one noun before the parenthesis.
+  let genitiveNoun = false;
+  if (possessive === null) {
+    const noun = genitiveWithNoun.exec(text.slice(Math.max(0, end - 60), end));
+    const nounWord = noun?.[2];
+    if (noun !== null && nounWord !== undefined && workNoun.test(nounWord)) {
+      end -= noun[0].length - (noun[1]?.length ?? 0);
+      genitiveNoun = true;
+    }
+  }
   // Quick exit: names end in a letter, the "." of "et al." / "mfl.", an apostrophe or "[NSF]".
   const lastCharacter = text[end - 1] ?? '';
   if (!/[\p{L}.'’\]]/u.test(lastCharacter)) return null;
@@ -59,7 +81,7 @@ export function findNarrativeAuthors(text: string, open: number, close: number):
     const list = parseAuthorList(candidate.replace(/(al\.?|fl\.?)['’]s$/u, '$1'));
     if (list === null) continue;
     if (shape === 'organisation') list.corporate = true;
-    return { start, list: stripGenitive(list, text, close) };
+    return { start, list: stripGenitive(list, text, genitiveNoun ? 'genitive' : close) };
   }
   return null;
 }
@@ -212,14 +234,16 @@ function organisationStart(words: Word[]): number | null {
 /**
  * "Honneths (2008) teori" cites Honneth. A name ending in "s" is read as a genitive when the word
  * after the parenthesis is a lower-case word that does not usually follow a name (a verb such as
- * "viser", "argues").
+ * "viser", "argues"), or when a noun stands between the name and the parenthesis ('genitive').
  */
-function stripGenitive(list: AuthorList, text: string, close: number): AuthorList {
-  if (close < 0 || list.etAl !== null || list.corporate) return list;
+function stripGenitive(list: AuthorList, text: string, close: number | 'genitive'): AuthorList {
+  if (close !== 'genitive' && (close < 0 || list.etAl !== null || list.corporate)) return list;
   const last = list.authors[list.authors.length - 1];
   if (last === undefined || last.length < 4 || !genitiveEnding.test(last)) return list;
-  const follower = /^\s+(\p{Ll}+)/u.exec(text.slice(close + 1, close + 40))?.[1];
-  if (follower === undefined || narrativeFollowers.has(follower)) return list;
+  if (close !== 'genitive') {
+    const follower = /^\s+(\p{Ll}+)/u.exec(text.slice(close + 1, close + 40))?.[1];
+    if (follower === undefined || narrativeFollowers.has(follower)) return list;
+  }
   const base = last.replace(genitiveEnding, '');
   return { ...list, authors: [...list.authors.slice(0, -1), base] };
 }
