@@ -4,7 +4,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { writeFileAtomic } from '@litsynth/common';
-import { loadCitationJs, type RenderResult } from './citation-js.js';
+import { citeprocCompare, loadCitationJs, type RenderResult } from './citation-js.js';
 import { foldText } from './fold-text.js';
 import type { CslResource } from './styles.js';
 import type { CslItem } from './types.js';
@@ -50,17 +50,9 @@ function groupKey(item: CslItem): string {
   return `${foldText(String(name))}#${year}`;
 }
 
-/** citeproc's string comparison for sort keys (CSL.getSortCompare), rebuilt so merging needs no engine. */
-function sortCompare(locale: string): (a: string, b: string) => number {
-  const collator = new Intl.Collator(locale, { sensitivity: 'base', ignorePunctuation: true, numeric: true });
-  const compare = (a: string, b: string) => collator.compare(a.toLocaleLowerCase(), b.toLocaleLowerCase());
-  const strip = (text: string) => text.replace(/^[[\]'"]*/g, '');
-  return compare('[x', 'x') === 0 ? compare : (a, b) => compare(strip(a), strip(b));
-}
-
 /** Orders rendered entries as citeproc's registry does: key by key, then input order. */
 function compareEntries(cache: RenderCache, order: ReadonlyMap<string, number>) {
-  const compare = sortCompare(cache.sortLocale);
+  const compare = citeprocCompare(cache.sortLocale);
   return (a: RenderedEntry, b: RenderedEntry): number => {
     for (let index = 0; index < a.sortkeys.length; index++) {
       const left = a.sortkeys[index];
