@@ -81,8 +81,27 @@ function citationsInParenthesis(text: string, open: number, close: number, group
   const afterProperNoun = (): boolean => /\p{Lu}[\p{L}\p{M}-]*[\s,]*$/u.test(text.slice(Math.max(0, open - 40), open));
   const citations: Citation[] = [];
   let previousAuthors: AuthorList | null = null;
+  let previousWork: ParsedWork | null = null;
   for (const work of works) {
     if (work === null) continue;
+    // "(Aadland, 2011; referert i Dalland, 2020)": the part before the marker's ";" is the original.
+    if (previousWork !== null && work.secondary !== null && work.secondary.authors.length === 0) {
+      const original = previousWork;
+      citations.pop();
+      const secondary: SecondarySource = {
+        ...work.secondary,
+        authors: original.authors?.authors ?? [],
+        year: original.years[0]?.value ?? null,
+      };
+      const authors = work.authors ?? { authors: [], connector: null, etAl: null, corporate: false };
+      const frame = { start: original.start, end: work.end, authors, form: 'parenthetical' as const, group, yearOnly: false };
+      pushAll(citations, toCitations(text, { ...work, secondary, prefix: original.prefix }, frame));
+      previousWork = null;
+      continue;
+    }
+    // Only a work that made exactly one citation, just pushed, can be the original of the next part.
+    previousWork = null;
+    const before = citations.length;
     if (work.authors === null) {
       if (previousAuthors === null && (afterProperNoun() || isReferenceEntryYear(text, open, close))) continue;
       // "versjon 2.1 (2022)", "kapittel 4.2 (2021)": a year after a number dates the numbered thing;
@@ -94,11 +113,13 @@ function citationsInParenthesis(text: string, open: number, close: number, group
       const authors = previousAuthors ?? { authors: [], connector: null, etAl: null, corporate: false };
       const frame = { start: work.start, end: work.end, authors, form: 'parenthetical' as const, group, yearOnly: previousAuthors === null };
       pushAll(citations, toCitations(text, work, frame));
+      if (citations.length === before + 1) previousWork = work;
       continue;
     }
     previousAuthors = work.authors;
     const frame = { start: work.start, end: work.end, authors: work.authors, form: 'parenthetical' as const, group, yearOnly: false };
     pushAll(citations, toCitations(text, work, frame));
+    if (citations.length === before + 1) previousWork = work;
   }
   return citations;
 }
