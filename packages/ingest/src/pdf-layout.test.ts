@@ -44,6 +44,17 @@ describe('layoutToBlocks', () => {
     ]);
   });
 
+  test("removes a running header that names the chapter, repeated only on that chapter's pages", () => {
+    const chapterHeader = (title: string) => line(800, title, { x: 72, right: 250 });
+    const text = (n: number) => line(700, `Tekst nummer ${'x'.repeat(n)} på denne siden.`, { right: 300 });
+    const pages = [
+      ...[1, 2, 3].map((n) => page(chapterHeader('2 Teori'), text(n), pageNumber(n))),
+      ...[4, 5, 6, 7, 8, 9, 10].map((n) => page(chapterHeader('3 Metode'), text(n), pageNumber(n))),
+    ];
+    const layout = layoutToBlocks(linesOfPages(pages));
+    expect(layout.blocks.flatMap((block) => block.spans.map((span) => span.text))).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((n) => `Tekst nummer ${'x'.repeat(n)} på denne siden.`));
+  });
+
   test('finds headings by size, block quotations by indentation, paragraphs by first-line indent', () => {
     const pages = [
       page(

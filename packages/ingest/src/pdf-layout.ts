@@ -103,7 +103,7 @@ const pageNumberLine = /^[\s\-–—]*(?:(?:side|page|s\.)\s*)?(?:\d{1,4}|[ivxlc
 /**
  * Finds running headers, footers and page numbers: among the first and last two lines of each
  * page, a line that is only a page number, or whose text (digits ignored) stands at about the
- * same height on at least 40 % of the pages (and on two pages at least).
+ * same height on 40 % of the pages, or on three (a chapter's running header).
  */
 export function findPageFurniture(pages: readonly PdfLine[][]): Set<PdfLine> {
   const furniture = new Set<PdfLine>();
@@ -115,7 +115,8 @@ export function findPageFurniture(pages: readonly PdfLine[][]): Set<PdfLine> {
     seen.add(line.page);
     counts.set(key, seen);
   }
-  const needed = Math.max(2, Math.ceil(pages.length * 0.4));
+  // Three pages are enough: a running header that names the chapter repeats only within it.
+  const needed = Math.min(3, Math.max(2, Math.ceil(pages.length * 0.4)));
   for (const line of candidates) {
     if (pageNumberLine.test(line.text) || (counts.get(furnitureKey(line))?.size ?? 0) >= needed) furniture.add(line);
   }
