@@ -115,6 +115,22 @@ describe('litsynth tables and litsynth matrix on a study with broken parts', () 
   });
 });
 
+describe('litsynth tables and litsynth matrix on a study without articles or concepts', () => {
+  it('writes the search history and the article matrix, saying they are empty; matrix refuses', () => {
+    const out = tempOut();
+    const tables = litsynth(['tables', 'tests/fixtures/tables-empty-study', '--out', out]);
+    expect(tables.code).toBe(0);
+    expect(tables.stderr).toBe('');
+    expect(tables.stdout.split('\n')[0]).toBe(`Skrev 11 filer til ${out}:`);
+    expectFiles(out, 'tests/fixtures/tables-expected/empty-study', ['tables.md']);
+    expect(litsynth(['matrix', 'tests/fixtures/tables-empty-study', '--out', out])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'litsynth: tests/fixtures/tables-empty-study/study.yaml: Studien har ingen begrepsfil (concepts: i study.yaml); det finnes ingen matrise å bygge.\n',
+    });
+  });
+});
+
 describe('litsynth tables and litsynth matrix on the real study', () => {
   it('builds the tables a supervisor expects, the same twice', () => {
     const out = tempOut();

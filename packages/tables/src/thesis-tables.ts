@@ -89,6 +89,7 @@ export function articleMatrixTable(records: readonly SourceRecord[], options: { 
   const notes = [
     pick(localized('Funnene er gjengitt med egne ord; sidetallene viser til artikkelen.', 'Findings are given in our own words; page numbers refer to the article.'), lang),
   ];
+  if (records.length === 0) notes.push(pick(localized('Studien har ingen inkluderte artikler (included i study.yaml).', 'The study has no included articles (included in study.yaml).'), lang));
   if (missing) notes.push(pick(unknownNote, lang));
   const unconfirmed = records.filter((record) => record.entry.verification && record.entry.verification.status !== 'verified');
   if (unconfirmed.length > 0) {
@@ -152,7 +153,10 @@ export function searchHistoryTable(search: readonly SearchEntry[], options: { la
     title: pick(localized('Søkehistorikk', 'Search history'), lang),
     header,
     rows,
-    notes: missing ? [pick(notStatedNote, lang)] : [],
+    notes: [
+      ...(search.length === 0 ? [pick(localized('Studien har ingen søk registrert (search i study.yaml).', 'The study records no searches (search in study.yaml).'), lang)] : []),
+      ...(missing ? [pick(notStatedNote, lang)] : []),
+    ],
     rowHeaders: true,
   });
 }
