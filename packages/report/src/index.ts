@@ -14,3 +14,5 @@ export type {
   ReportStudy,
   ReportTable,
 } from './types.js';
+export { manuscriptToReportBlocks, matrixToHeatMap, referenceListToReport } from './report-data.js';
+export type { EntryWithVerification, FormattedReference, HeatMapInput, ManuscriptLike, PlacedCitation } from './report-data.js';

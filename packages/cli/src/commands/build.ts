@@ -21,7 +21,7 @@ import {
 } from '@litsynth/common';
 import type { Manuscript } from '@litsynth/ingest';
 import type { DiscussionMap, Matrix, MatrixConcept } from '@litsynth/matrix';
-import type { ReportBlock, ReportData, ReportHeatMap, ReportReference, ReportTable } from '@litsynth/report';
+import type { ReportData, ReportTable } from '@litsynth/report';
 import type { Study } from '@litsynth/study';
 import type { ThesisTable } from '@litsynth/tables';
 
@@ -457,16 +457,25 @@ function reportData(state: BuildState, failures: readonly PartFailure[]): Report
     study: { id: study.config.id, title: study.config.title, question: study.config.question, language: study.config.language },
     counts: { citations: citations.length, works: works.size, references: state.references?.entries.length ?? 0 },
     diagnostics: state.diagnostics.length > 0 ? state.diagnostics : [...study.diagnostics].sort(compareDiagnostics),
-    references: state.references ? reportReferences(state.references.entries, state.references.html, state.references.markdown) : [],
+    references: state.references
+      ? lib.report.referenceListToReport(state.references.entries, state.references.html, state.references.markdown)
+      : [],
     tables: state.tables.map(
       (table): ReportTable => ({ id: table.id, title: table.title, table: table.table, notes: table.notes, rowHeaders: table.rowHeaders }),
     ),
     entryLabels: Object.fromEntries(study.entries.map((entry) => [entry.id, lib.matrix.narrativeCitation(entry.item, lang)])),
     failures: [...failures],
   };
-  if (manuscript) data.manuscript = { file: manuscript.path, notes: manuscript.notes, blocks: reportBlocks(manuscript, citations) };
+  if (manuscript) {
+    data.manuscript = { file: manuscript.path, notes: manuscript.notes, blocks: lib.report.manuscriptToReportBlocks(manuscript, citations) };
+  }
   if (state.matrix) {
-    data.heatMap = heatMap(state, state.matrix.concepts, state.matrix.matrix);
+    data.heatMap = lib.report.matrixToHeatMap({
+      records: study.records,
+      labels: Object.fromEntries(study.records.map((record) => [record.id, lib.matrix.narrativeCitation(record.entry.item, lang)])),
+      concepts: state.matrix.concepts,
+      matrix: state.matrix.matrix,
+    });
     const discussion = state.matrix.discussion;
     if (discussion) {
       data.discussionMap = {
@@ -477,75 +486,6 @@ function reportData(state: BuildState, failures: readonly PartFailure[]): Report
     }
   }
   return data;
-}
-
-/** Sources × concepts with the findings behind each cell (statement and page, from the records). */
-function heatMap(state: BuildState, concepts: readonly MatrixConcept[], matrix: Matrix): ReportHeatMap {
-  const { study, lang } = state;
-  const findings = new Map(study.records.flatMap((record) => record.findings.map((finding) => [finding.id, finding] as const)));
-  return {
-    sources: study.records.map((record) => ({ id: record.id, label: lib.matrix.narrativeCitation(record.entry.item, lang) })),
-    concepts: concepts.map((concept) => ({ id: concept.id, label: concept.label })),
-    cells: matrix.sources.flatMap((row) =>
-      row.cells.map((cell) => ({
-        source: row.recordId,
-        concept: cell.conceptId,
-        findings: cell.findingIds.map((id) => {
-          const finding = findings.get(id);
-          const shown: ReportHeatMap['cells'][number]['findings'][number] = { id, statement: finding?.statement ?? { nb: id, en: id } };
-          if (finding?.page !== undefined) shown.page = finding.page;
-          return shown;
-        }),
-      })),
-    ),
-  };
-}
-
-/** The manuscript's blocks with their lines and pages, and the citations in each. */
-function reportBlocks(manuscript: Manuscript, citations: readonly CheckedCitation[]): ReportBlock[] {
-  const sorted = [...citations].sort((a, b) => a.start - b.start);
-  let next = 0;
-  return manuscript.blocks.map((block) => {
-    const first = manuscript.locate(block.start);
-    const last = manuscript.locate(Math.max(block.start, block.end - 1));
-    const marks: ReportBlock['citations'] = [];
-    while (next < sorted.length && sorted[next]!.start < block.start) next++;
-    for (let index = next; index < sorted.length && sorted[index]!.start < block.end; index++) {
-      const citation = sorted[index]!;
-      marks.push({
-        start: citation.start - block.start,
-        end: Math.min(citation.end, block.end) - block.start,
-        line: citation.line,
-        column: citation.column,
-      });
-    }
-    const reportBlock: ReportBlock = {
-      kind: block.kind,
-      text: manuscript.text.slice(block.start, block.end),
-      line: first.line,
-      endLine: last.line,
-      citations: marks,
-    };
-    if (first.page !== undefined) reportBlock.page = first.page;
-    return reportBlock;
-  });
-}
-
-function reportReferences(entries: readonly BibEntry[], html: readonly FormattedEntry[], markdown: readonly FormattedEntry[]): ReportReference[] {
-  const byId = new Map(entries.map((entry) => [entry.id, entry]));
-  const textById = new Map(markdown.map((entry) => [entry.id, entry.text]));
-  return html.map((formatted) => {
-    const entry = byId.get(formatted.id);
-    const reference: ReportReference = {
-      id: formatted.id,
-      text: textById.get(formatted.id) ?? formatted.text,
-      html: formatted.text,
-      evidence: entry?.verification?.evidence ?? [],
-      notes: entry?.verification?.notes ?? [],
-    };
-    if (entry?.verification) reference.status = entry.verification.status;
-    return reference;
-  });
 }
 
 interface WriteResult {

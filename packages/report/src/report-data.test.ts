@@ -1,0 +1,111 @@
+import { parseCitations } from '@litsynth/citations';
+import { textToManuscript } from '@litsynth/ingest';
+import { describe, expect, it } from 'vitest';
+import { manuscriptToReportBlocks, matrixToHeatMap, referenceListToReport } from './report-data.js';
+
+describe('manuscriptToReportBlocks', () => {
+  it('gives each block its lines in the file as given and its citations with their places', () => {
+    const text = [
+      '1.0 Innledning',
+      '',
+      'Relasjonen er viktig for brukerne (Natland mfl., 2019). Tillit tar',
+      'tid, skriver Lundberg og Syltevik (2013).',
+      '',
+      'Et avsnitt uten henvisninger.',
+      '',
+    ].join('\n');
+    const manuscript = textToManuscript(text, { path: 'thesis.txt' });
+    const citations = parseCitations(manuscript.text).map((citation) => {
+      const place = manuscript.locate(citation.start);
+      return { start: citation.start, end: citation.end, line: place.line, column: place.column };
+    });
+    const blocks = manuscriptToReportBlocks(manuscript, citations);
+    expect(
+      blocks.map((block) => ({
+        kind: block.kind,
+        lines: [block.line, block.endLine],
+        citations: block.citations.map((mark) => [block.text.slice(mark.start, mark.end), mark.line, mark.column]),
+      })),
+    ).toEqual([
+      { kind: 'heading', lines: [1, 1], citations: [] },
+      {
+        kind: 'paragraph',
+        lines: [3, 4],
+        citations: [
+          ['Natland mfl., 2019', 3, 36],
+          ['Lundberg og Syltevik (2013)', 4, 14],
+        ],
+      },
+      { kind: 'paragraph', lines: [6, 6], citations: [] },
+    ]);
+    expect(blocks[1]?.text).toBe('Relasjonen er viktig for brukerne (Natland mfl., 2019). Tillit tar tid, skriver Lundberg og Syltevik (2013).');
+  });
+});
+
+describe('matrixToHeatMap', () => {
+  it('puts the findings behind each coded source × concept pair, with their pages', () => {
+    const heatMap = matrixToHeatMap({
+      records: [
+        {
+          id: 'natland2019',
+          findings: [
+            { id: 'natland2019-empati', statement: { nb: 'Empati gir trygghet.', en: 'Empathy gives safety.' }, page: '4' },
+            { id: 'natland2019-respekt', statement: { nb: 'Respekt.', en: 'Respect.' } },
+          ],
+        },
+        { id: 'lundberg2013', findings: [] },
+      ],
+      labels: { natland2019: 'Natland mfl. (2019)' },
+      concepts: [{ id: 'empathy', label: { nb: 'Empati', en: 'Empathy' } }],
+      matrix: { sources: [{ recordId: 'natland2019', cells: [{ conceptId: 'empathy', findingIds: ['natland2019-empati', 'natland2019-respekt'] }] }] },
+    });
+    expect(heatMap).toEqual({
+      sources: [
+        { id: 'natland2019', label: 'Natland mfl. (2019)' },
+        { id: 'lundberg2013', label: 'lundberg2013' },
+      ],
+      concepts: [{ id: 'empathy', label: { nb: 'Empati', en: 'Empathy' } }],
+      cells: [
+        {
+          source: 'natland2019',
+          concept: 'empathy',
+          findings: [
+            { id: 'natland2019-empati', statement: { nb: 'Empati gir trygghet.', en: 'Empathy gives safety.' }, page: '4' },
+            { id: 'natland2019-respekt', statement: { nb: 'Respekt.', en: 'Respect.' } },
+          ],
+        },
+      ],
+    });
+  });
+});
+
+describe('referenceListToReport', () => {
+  it('keeps the list order and adds each entry its verification', () => {
+    expect(
+      referenceListToReport(
+        [
+          { id: 'a2019', verification: { status: 'partly-verified', evidence: ['https://example.org'], notes: ['Year differs.'] } },
+          { id: 'b2020' },
+        ],
+        [
+          { id: 'b2020', text: 'B. (2020). <i>T</i>.' },
+          { id: 'a2019', text: 'A. (2019). <i>S</i>.' },
+        ],
+        [
+          { id: 'a2019', text: 'A. (2019). *S*.' },
+          { id: 'b2020', text: 'B. (2020). *T*.' },
+        ],
+      ),
+    ).toEqual([
+      { id: 'b2020', text: 'B. (2020). *T*.', html: 'B. (2020). <i>T</i>.', evidence: [], notes: [] },
+      {
+        id: 'a2019',
+        text: 'A. (2019). *S*.',
+        html: 'A. (2019). <i>S</i>.',
+        status: 'partly-verified',
+        evidence: ['https://example.org'],
+        notes: ['Year differs.'],
+      },
+    ]);
+  });
+});

@@ -1,0 +1,124 @@
+import type { Localized } from '@litsynth/common';
+import type { ReportBlock, ReportHeatMap, ReportReference } from './types.js';
+
+/**
+ * Converters from the pipeline's results to the report's input. They take the few fields they
+ * need (structural types), so any object of the right shape fits: a `Manuscript` of
+ * @litsynth/ingest, a `CheckedCitation` of @litsynth/check, a `Matrix` of @litsynth/matrix.
+ */
+
+/** What `manuscriptToReportBlocks` needs of a manuscript (a `Manuscript` of @litsynth/ingest fits). */
+export interface ManuscriptLike {
+  text: string;
+  blocks: ReadonlyArray<{ kind: ReportBlock['kind']; start: number; end: number }>;
+  locate(offset: number): { line: number; column: number; page?: number };
+}
+
+/** A citation with its offsets in the manuscript text and its place (a `CheckedCitation` fits). */
+export interface PlacedCitation {
+  start: number;
+  end: number;
+  line: number;
+  column: number;
+}
+
+/** The manuscript's blocks for the reading view: text, first and last line, page, and the citations in each. */
+export function manuscriptToReportBlocks(manuscript: ManuscriptLike, citations: readonly PlacedCitation[]): ReportBlock[] {
+  const sorted = [...citations].sort((a, b) => a.start - b.start);
+  let next = 0;
+  return manuscript.blocks.map((block) => {
+    const first = manuscript.locate(block.start);
+    const last = manuscript.locate(Math.max(block.start, block.end - 1));
+    const marks: ReportBlock['citations'] = [];
+    while (next < sorted.length && (sorted[next]?.start ?? 0) < block.start) next++;
+    for (let index = next; index < sorted.length; index++) {
+      const citation = sorted[index];
+      if (!citation || citation.start >= block.end) break;
+      marks.push({
+        start: citation.start - block.start,
+        end: Math.min(citation.end, block.end) - block.start,
+        line: citation.line,
+        column: citation.column,
+      });
+    }
+    const reportBlock: ReportBlock = {
+      kind: block.kind,
+      text: manuscript.text.slice(block.start, block.end),
+      line: first.line,
+      endLine: last.line,
+      citations: marks,
+    };
+    if (first.page !== undefined) reportBlock.page = first.page;
+    return reportBlock;
+  });
+}
+
+/** Input of `matrixToHeatMap`. */
+export interface HeatMapInput {
+  /** The included records in the order of the study (a `SourceRecord` fits). */
+  records: ReadonlyArray<{ id: string; findings: ReadonlyArray<{ id: string; statement: Localized; page?: string }> }>;
+  /** How to name each record to the reader ("Natland mfl. (2019)"), by id; the id when absent. */
+  labels: Readonly<Record<string, string>>;
+  /** The concepts in framework order. */
+  concepts: ReadonlyArray<{ id: string; label: Localized }>;
+  /** The sources × concepts matrix (a `Matrix` of @litsynth/matrix fits). */
+  matrix: { sources: ReadonlyArray<{ recordId: string; cells: ReadonlyArray<{ conceptId: string; findingIds: readonly string[] }> }> };
+}
+
+/** The sources × concepts matrix as a heat map, with each cell's findings (statement and page). */
+export function matrixToHeatMap(input: HeatMapInput): ReportHeatMap {
+  const findings = new Map(input.records.flatMap((record) => record.findings.map((finding) => [finding.id, finding] as const)));
+  return {
+    sources: input.records.map((record) => ({ id: record.id, label: input.labels[record.id] ?? record.id })),
+    concepts: input.concepts.map((concept) => ({ id: concept.id, label: concept.label })),
+    cells: input.matrix.sources.flatMap((row) =>
+      row.cells.map((cell) => ({
+        source: row.recordId,
+        concept: cell.conceptId,
+        findings: cell.findingIds.map((id) => {
+          const finding = findings.get(id);
+          const shown: ReportHeatMap['cells'][number]['findings'][number] = { id, statement: finding?.statement ?? { nb: id, en: id } };
+          if (finding?.page !== undefined) shown.page = finding.page;
+          return shown;
+        }),
+      })),
+    ),
+  };
+}
+
+/** A bibliography entry as far as the report needs it (a `BibEntry` of @litsynth/bibliography fits). */
+export interface EntryWithVerification {
+  id: string;
+  verification?: { status: 'verified' | 'partly-verified' | 'unverified'; evidence: readonly string[]; notes: readonly string[] };
+}
+
+/** A formatted entry of a reference list (a `FormattedEntry` of @litsynth/bibliography fits). */
+export interface FormattedReference {
+  id: string;
+  text: string;
+}
+
+/**
+ * The reference list for the report: the entries in list order as HTML (sanitised when rendered)
+ * and as text, each with its verification status, evidence and notes.
+ */
+export function referenceListToReport(
+  entries: readonly EntryWithVerification[],
+  html: readonly FormattedReference[],
+  text: readonly FormattedReference[],
+): ReportReference[] {
+  const byId = new Map(entries.map((entry) => [entry.id, entry]));
+  const textById = new Map(text.map((entry) => [entry.id, entry.text]));
+  return html.map((formatted) => {
+    const entry = byId.get(formatted.id);
+    const reference: ReportReference = {
+      id: formatted.id,
+      text: textById.get(formatted.id) ?? formatted.text,
+      html: formatted.text,
+      evidence: [...(entry?.verification?.evidence ?? [])],
+      notes: [...(entry?.verification?.notes ?? [])],
+    };
+    if (entry?.verification) reference.status = entry.verification.status;
+    return reference;
+  });
+}
