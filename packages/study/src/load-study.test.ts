@@ -131,3 +131,13 @@ describe('unknownRuleSettings', () => {
     expect(await unknownRuleSettings(study, ['locator-form', 'locator-from'])).toEqual([]);
   });
 });
+
+describe('unknown fields of study.yaml', () => {
+  it('are reported at their line with the field meant, and the rest still loads', async () => {
+    const dir = await studyFolder({ 'study.yaml': minimal('bibliografi: [refs.yaml]\n'), 'thesis.txt': 'Tekst.' });
+    const study = await loadStudy(dir);
+    expect(study.diagnostics.map(({ rule, severity, line, column, raw, suggestion }) => ({ rule, severity, line, column, raw, suggestion }))).toEqual([
+      { rule: 'unknown-study-field', severity: 'warning', line: 5, column: 1, raw: 'bibliografi', suggestion: { nb: 'Mente du «bibliography»?', en: 'Did you mean "bibliography"?' } },
+    ]);
+  });
+});

@@ -3,7 +3,8 @@ import { join, relative } from 'node:path';
 import { LitsynthError, readTextFile, type Diagnostic } from '@litsynth/common';
 import { loadBibliographyFile, type BibEntry } from '@litsynth/bibliography';
 import { readSourceRecords } from '@litsynth/sources';
-import { parseStudyConfig, placeOfField } from './study-config.js';
+import { closest } from './rule-settings.js';
+import { parseStudyConfig, placeOfField, studyFields, unknownFields } from './study-config.js';
 import type { Study } from './types.js';
 
 /** The name of a study's configuration file. */
@@ -79,7 +80,22 @@ export async function loadStudy(dir: string): Promise<Study> {
     await requireFile(join(config.sourcesDir, `${id}.md`), ['included', index], { en: `The record of the included source "${id}",`, nb: `Posten for den inkluderte kilden «${id}»,` });
   }
 
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics: Diagnostic[] = unknownFields(text).map(({ key, line, column }) => {
+    const near = closest(key, studyFields);
+    return {
+      rule: 'unknown-study-field',
+      severity: 'warning' as const,
+      message: {
+        nb: `study.yaml har feltet «${key}», som litsynth ikke kjenner; det blir ikke brukt.`,
+        en: `study.yaml has the field "${key}", which litsynth does not know; it is ignored.`,
+      },
+      file: shown(configFile),
+      line,
+      column,
+      raw: key,
+      ...(near ? { suggestion: { nb: `Mente du «${near}»?`, en: `Did you mean "${near}"?` } } : {}),
+    };
+  });
   const entries: BibEntry[] = [];
   for (const file of config.bibliography) {
     const loaded = await loadBibliographyFile(shown(file));

@@ -4,14 +4,14 @@ import { studyFileName } from './load-study.js';
 import { placeOfField } from './study-config.js';
 import type { Study } from './types.js';
 
-/** Closest known id by edit distance, for "did you mean". */
-function closest(id: string, known: readonly string[]): string | undefined {
+/** Closest known name by edit distance, for "did you mean". */
+export function closest(id: string, known: readonly string[]): string | undefined {
   let best: { id: string; distance: number } | undefined;
   for (const candidate of known) {
     const distance = levenshtein(id, candidate);
     if (!best || distance < best.distance) best = { id: candidate, distance };
   }
-  return best && best.distance <= Math.max(2, Math.floor(id.length / 4)) ? best.id : undefined;
+  return best && best.distance <= Math.max(2, Math.floor(id.length / 3)) ? best.id : undefined;
 }
 
 function levenshtein(a: string, b: string): number {

@@ -198,6 +198,27 @@ export function parseStudyConfig(text: string, file: string): StudyConfig {
   };
 }
 
+/** The top-level fields of study.yaml. */
+export const studyFields = [
+  'id', 'title', 'question', 'language', 'style', 'locale', 'manuscript', 'bibliography', 'sourcesDir', 'included',
+  'concepts', 'coding', 'chapters', 'inclusion', 'exclusion', 'search', 'rules',
+] as const;
+
+/** Top-level keys of study.yaml that are not fields (typos: "bibliografi"), with their places. */
+export function unknownFields(text: string): Array<{ key: string; line: number; column: number }> {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter });
+  if (!isMap(document.contents)) return [];
+  const result: Array<{ key: string; line: number; column: number }> = [];
+  for (const pair of document.contents.items) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
+    if (key === undefined || (studyFields as readonly string[]).includes(key)) continue;
+    const { line, col } = lineCounter.linePos(isNode(pair.key) ? (pair.key.range?.[0] ?? 0) : 0);
+    result.push({ key, line, column: col });
+  }
+  return result;
+}
+
 /** The line and column of a field's value in study.yaml, for messages about it. */
 export function placeOfField(text: string, path: Path): { line: number; column: number } {
   const lineCounter = new LineCounter();

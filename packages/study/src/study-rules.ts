@@ -20,4 +20,13 @@ export const studyRules: RuleDefinition[] = [
     },
     example: 'rules: { locator-from: off }',
   },
+  {
+    id: 'unknown-study-field',
+    severity: 'warning',
+    description: {
+      nb: 'study.yaml har et felt litsynth ikke kjenner (trolig en skrivefeil); det blir ikke brukt.',
+      en: 'study.yaml has a field litsynth does not know (probably a typo); it is ignored.',
+    },
+    example: 'bibliografi: [references.yaml]',
+  },
 ];
