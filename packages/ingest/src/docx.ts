@@ -29,7 +29,12 @@ export async function docxToManuscript(bytes: Uint8Array, path: string): Promise
       messageNb: 'Filen er et zip-arkiv, men ikke et Word-dokument (den mangler word/document.xml).',
     });
   }
-  const notes: Localized[] = [];
+  const notes: Localized[] = [
+    {
+      nb: 'I et Word-dokument er «linje» avsnittets nummer (alle avsnitt telles, også tomme; fotnoter etter brødteksten) og «kolonne» tegnet i avsnittet.',
+      en: 'In a Word document, "line" is the paragraph number (every paragraph counts, empty ones too; footnotes after the body) and "column" the character in the paragraph.',
+    },
+  ];
   const documentXml = zip.readText(documentPart);
   const pageSource = documentXml.includes('<w:lastRenderedPageBreak') ? 'rendered' : /<w:br\b[^>]*w:type="page"|<w:pageBreakBefore(?!\s+w:val="(?:0|false)")/.test(documentXml) ? 'explicit' : 'none';
   const body = markFieldCitations(markPages(documentXml, pageSource));

@@ -45,6 +45,10 @@ describe('pdfToManuscript', () => {
     );
     expect(pdf.notes).toEqual([
       {
+        nb: 'I en PDF er «linje» linjens nummer i hele PDF-en (alle tekstlinjer på alle sider telles, også topp- og bunntekst) og «side» PDF-siden.',
+        en: 'In a PDF, "line" is the line number in the whole PDF (every text line of every page counts, headers and footers too) and "page" the PDF page.',
+      },
+      {
         nb: '6 linjer med topptekst, bunntekst og sidetall ble fjernet.',
         en: '6 lines of running headers, footers and page numbers were removed.',
       },
@@ -76,7 +80,7 @@ describe('pdfToManuscript', () => {
     const htmlNote = '1. Studien bygger på intervjuer med åtte kvinner og bruker anerkjennelsesteori (Stenbrenden et al., 2018).↩';
     const wordNote = 'Studien bygger på intervjuer med åtte kvinner og bruker anerkjennelsesteori (Stenbrenden et al., 2018).';
     expect(pdf.text.replace(htmlNote, wordNote)).toEqual(docx.text);
-    expect(pdf.notes.map((note) => note.en)).toEqual(['8 lines of running headers, footers and page numbers were removed.']);
+    expect(pdf.notes.map((note) => note.en).slice(1)).toEqual(['8 lines of running headers, footers and page numbers were removed.']);
     expect(pdf.headings.map((heading) => [heading.text, pdf.locate(heading.start).page])).toEqual([
       ['Innledning', 1],
       ['Problemstilling', 1],

@@ -30,7 +30,12 @@ export async function pdfToManuscript(bytes: Uint8Array, path: string): Promise<
       messageNb: 'PDF-en har ikke noe tekstlag (er den skannet? Kjør tekstgjenkjenning (OCR) på den først).',
     });
   }
-  const notes: Localized[] = [];
+  const notes: Localized[] = [
+    {
+      nb: 'I en PDF er «linje» linjens nummer i hele PDF-en (alle tekstlinjer på alle sider telles, også topp- og bunntekst) og «side» PDF-siden.',
+      en: 'In a PDF, "line" is the line number in the whole PDF (every text line of every page counts, headers and footers too) and "page" the PDF page.',
+    },
+  ];
   if (layout.removed.length > 0) {
     notes.push({
       nb: `${layout.removed.length} linjer med topptekst, bunntekst og sidetall ble fjernet.`,
