@@ -31,8 +31,10 @@ const workNoun = new RegExp(
   'u',
 );
 const possessiveBefore = /\s+(?:sin|sine|sitt|si)\s+\p{Ll}[\p{L}\p{M}-]*$/u;
-// Reforms, plans and events named before a year in parentheses; never authors.
-const eventWord = /(?:reformen|reforma|planen|strategien|satsingen|krisen|krigen|pandemien|valget|reform|crisis|war|pandemic)$/iu;
+// Reforms, plans and events named before a year in parentheses, and Norwegian nouns in the
+// definite form ("Lovendringen (2016)", "Kvalifiseringen", "Tilgjengeligheten"); never authors.
+const eventWord =
+  /(?:reformen|reforma|planen|strategien|satsingen|krisen|krigen|pandemien|valget|ingen|heten|sjonen|reform|crisis|war|pandemic)$/iu;
 const organisationAdjective = /^\p{Ll}[\p{Ll}\p{M}]*(?:ske|iske|isk|nale|ne)$/u;
 const genitiveEnding = /(?:['’]s|(?<![sxz])s|['’])$/u;
 
@@ -76,7 +78,7 @@ export function findNarrativeAuthors(text: string, open: number, close: number):
     const firstWord = candidate.split(/[\s,]+/u)[0] ?? '';
     if (notAuthorWords.has(firstWord.toLowerCase())) continue;
     // "Samhandlingsreformen (2012)", "NAV-reformen (2006)": the year dates an event or a plan.
-    if (eventWord.test(candidate)) return null;
+    if (eventWord.test(candidate) && !endsLikeOrganisation(candidate)) return null;
     // "Leamy et al.'s (2011)": the English genitive after "et al.".
     const list = parseAuthorList(candidate.replace(/(al\.?|fl\.?)['’]s$/u, '$1'));
     if (list === null) continue;
