@@ -12,7 +12,8 @@ const packages = join(root, 'packages');
 
 // One run: import each package, then run each phase, printing the elapsed milliseconds as JSON.
 const script = `
-const lap = (() => { let last = performance.now(); return () => { const now = performance.now(); const ms = now - last; last = now; return ms; }; })();
+// Wall and CPU (user + system) milliseconds since the previous lap; CPU time is what machine load inflates least.
+const lap = (() => { let last = performance.now(); let cpu = process.cpuUsage(); return () => { const now = performance.now(); const used = process.cpuUsage(cpu); const result = [now - last, (used.user + used.system) / 1000]; last = now; cpu = process.cpuUsage(); return result; }; })();
 const times = {};
 const { loadStudy } = await import(${JSON.stringify(join(packages, 'study/dist/index.js'))}); times['import study, bibliography, sources'] = lap();
 const { readManuscript } = await import(${JSON.stringify(join(packages, 'ingest/dist/index.js'))}); times['import ingest'] = lap();
@@ -29,10 +30,14 @@ const samples = {};
 for (let run = 0; run < runs; run++) {
   const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8' });
   if (result.status !== 0) throw new Error(result.stderr);
-  for (const [phase, ms] of Object.entries(JSON.parse(result.stdout))) (samples[phase] ??= []).push(ms);
+  for (const [phase, [wall, cpu]] of Object.entries(JSON.parse(result.stdout))) {
+    samples[phase] ??= { wall: [], cpu: [] };
+    samples[phase].wall.push(wall);
+    samples[phase].cpu.push(cpu);
+  }
 }
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-console.log('| phase (fresh process) | median (ms) |');
-console.log('|---|---|');
-for (const [phase, values] of Object.entries(samples)) console.log(`| ${phase} | ${median(values).toFixed(0)} |`);
+console.log('| phase (fresh process) | median wall (ms) | median CPU (ms) |');
+console.log('|---|---|---|');
+for (const [phase, { wall, cpu }] of Object.entries(samples)) console.log(`| ${phase} | ${median(wall).toFixed(0)} | ${median(cpu).toFixed(0)} |`);
 console.log(`\n${runs} runs, Node ${process.version}.`);
