@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, realpath } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
@@ -112,7 +112,7 @@ export async function buildCommand(studyDir: string, options: BuildCommandOption
   // Nothing changed since the last complete build (same inputs, same litsynth, outputs intact):
   // say so, without loading the study again.
   const previous = await readStamp(stampPath);
-  if (previous && previous.key === stampKey && (await stampHolds(previous, outDir))) {
+  if (stampKey !== undefined && previous?.key === stampKey && (await stampHolds(previous, outDir))) {
     const seconds = (performance.now() - started) / 1000;
     const count = Object.keys(previous.outputs).length;
     if (!quiet) process.stdout.write(summary({ facts: previous.facts, outDir, written: 0, unchanged: count, failures: 0, seconds }));
@@ -151,7 +151,7 @@ export async function buildCommand(studyDir: string, options: BuildCommandOption
   failures.push(...written.failures);
   const facts = factsOf(state);
   // Only a complete build may be skipped next time.
-  if (failures.length === 0) {
+  if (failures.length === 0 && stampKey !== undefined) {
     const stamp: BuildStamp = {
       version: 1,
       key: stampKey,
@@ -211,21 +211,32 @@ async function hashFiles(outDir: string, files: readonly string[]): Promise<Reco
 
 /**
  * What decides the output besides the input files: the code of every litsynth package (hash of
- * its built files), the language option, and the study and output paths as given (paths appear
- * in the outputs).
+ * its built files, and the installed version of each of its dependencies), the language option,
+ * and the study and output paths as given (paths appear in the outputs). Undefined when the code
+ * cannot be found (an unusual installation): then every build is a full build.
  */
-async function buildKey(studyDir: string, outDir: string, lang: Lang | undefined): Promise<string> {
-  const code = createHash('sha256');
-  const packages = ['common', 'ingest', 'citations', 'bibliography', 'sources', 'study', 'check', 'matrix', 'tables', 'report'];
-  const directories = [dirname(dirname(fileURLToPath(import.meta.url)))];
-  for (const name of packages) directories.push(dirname(fileURLToPath(import.meta.resolve(`@litsynth/${name}`))));
-  for (const directory of directories) {
-    const entries = await readdir(directory, { recursive: true, withFileTypes: true });
-    const paths = entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name)).sort();
-    for (const path of paths) code.update(path.slice(directory.length)).update(await readFile(path));
+async function buildKey(studyDir: string, outDir: string, lang: Lang | undefined): Promise<string | undefined> {
+  try {
+    const code = createHash('sha256');
+    const names = ['common', 'ingest', 'citations', 'bibliography', 'sources', 'study', 'check', 'matrix', 'tables', 'report'];
+    const directories = [dirname(dirname(fileURLToPath(import.meta.url)))];
+    for (const name of names) directories.push(dirname(fileURLToPath(import.meta.resolve(`@litsynth/${name}`))));
+    for (const directory of directories) {
+      const entries = await readdir(directory, { recursive: true, withFileTypes: true });
+      const paths = entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name)).sort();
+      for (const path of paths) code.update(path.slice(directory.length)).update(await readFile(path));
+      // The installed dependencies: pnpm's real paths name their versions (citeproc@2.4.63).
+      const packageDir = dirname(directory);
+      const manifest = JSON.parse(await readFile(join(packageDir, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
+      for (const dependency of Object.keys(manifest.dependencies ?? {}).sort()) {
+        code.update(await realpath(join(packageDir, 'node_modules', dependency)).catch(() => dependency));
+      }
+    }
+    const key = { code: code.digest('hex'), lang: lang ?? null, study: asGiven(resolve(studyDir)), out: asGiven(outDir), cwd: process.cwd() };
+    return hash(Buffer.from(JSON.stringify(key), 'utf8'));
+  } catch {
+    return undefined;
   }
-  const key = { code: code.digest('hex'), lang: lang ?? null, study: asGiven(resolve(studyDir)), out: asGiven(outDir), cwd: process.cwd() };
-  return hash(Buffer.from(JSON.stringify(key), 'utf8'));
 }
 
 async function readStamp(path: string): Promise<BuildStamp | undefined> {
