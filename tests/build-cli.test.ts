@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { cp, mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -118,10 +119,17 @@ describe('litsynth build', () => {
     expect(report).toContain('<h3>Parts that could not be built</h3>');
   });
 
-  it('refuses a folder that is not a study, with exit 2 and no stack trace', () => {
+  it('refuses a folder that is not a study, and an output folder that is a file, with exit 2 and no stack trace', async () => {
     const result = litsynth(['build', 'packages']);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(/^litsynth: packages.*: .*study\.yaml.*\n$/);
+    expect(existsSync(join(root, 'packages', 'out'))).toBe(false);
+
+    const file = join(await mkdtemp(join(tmpdir(), 'litsynth-build-')), 'report.html');
+    await writeFile(file, 'mine');
+    const onFile = litsynth(['build', 'tests/fixtures/hostile-study', '--out', file, '--lang', 'en']);
+    expect(onFile).toEqual({ code: 2, stdout: '', stderr: `litsynth: ${file}: The output folder is a file; give a folder with --out.\n` });
+    expect(await readFile(file, 'utf8')).toBe('mine');
   });
 });

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { readdir, readFile, realpath } from 'node:fs/promises';
+import { mkdir, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
@@ -12,6 +12,7 @@ import {
   compareDiagnostics,
   exitCodes,
   isLitsynthError,
+  LitsynthError,
   readTextFile,
   writeFileAtomic,
   type Diagnostic,
@@ -106,6 +107,8 @@ export async function buildCommand(studyDir: string, options: BuildCommandOption
   const started = performance.now();
   const quiet = options.quiet === true;
   const outDir = resolve(options.out ?? join(studyDir, 'out'));
+  const outGiven = options.out ?? join(studyDir, 'out');
+  await refuseFileAsOutDir(outDir, outGiven);
   const stampKey = await buildKey(studyDir, outDir, options.lang);
   const stampPath = join(outDir, stampFileName);
 
@@ -121,6 +124,7 @@ export async function buildCommand(studyDir: string, options: BuildCommandOption
 
   lib = await loadLibraries();
   const study = await lib.study.loadStudy(studyDir);
+  await createOutDir(outDir, outGiven);
   const lang: Lang = options.lang ?? study.config.language;
   const inputs = await hashFiles(outDir, studyInputs(study));
   const progress = new Progress(!quiet && Boolean(process.stderr.isTTY), lang);
@@ -173,6 +177,30 @@ export async function buildCommand(studyDir: string, options: BuildCommandOption
     process.stderr.write(`litsynth: ${failure.part[lang]}: ${failure.message[lang]}\n`);
   }
   return failures.length > 0 ? exitCodes.unusableInput : exitCodes.ok;
+}
+
+/** An output folder that is a file is a usage error (exit 2), found before any work. */
+async function refuseFileAsOutDir(outDir: string, given: string): Promise<void> {
+  const info = await stat(outDir).catch(() => undefined);
+  if (info && !info.isDirectory()) {
+    throw new LitsynthError('usage', 'The output folder is a file; give a folder with --out.', {
+      file: given,
+      messageNb: 'Utdatamappen er en fil; oppgi en mappe med --out.',
+    });
+  }
+}
+
+/** Creates the output folder once the study has loaded (not for a study that does not exist). */
+async function createOutDir(outDir: string, given: string): Promise<void> {
+  try {
+    await mkdir(outDir, { recursive: true });
+  } catch (cause) {
+    throw new LitsynthError('io', `Could not create the output folder: ${(cause as Error).message}`, {
+      file: given,
+      messageNb: `Kunne ikke opprette utdatamappen: ${(cause as Error).message}`,
+      cause,
+    });
+  }
 }
 
 /** The build stamp: what the last complete build read and wrote, by content hash. */
