@@ -88,6 +88,35 @@ export function findNarrativeAuthors(text: string, open: number, close: number):
   return null;
 }
 
+/**
+ * The organisation named right before a parenthesis that gives its abbreviation: "The National
+ * Institute of Mental Health (NIMH, 2020)", "Statistisk sentralbyrå (SSB, 2020)". Returns where the
+ * name starts and the name, when its first letter is the abbreviation's.
+ */
+export function findOrganisationBefore(text: string, open: number, abbreviation: string): { start: number; name: string } | null {
+  let end = open;
+  while (end > 0 && isBlank(text.charCodeAt(end - 1))) end -= 1;
+  const words = wordsBefore(text, end);
+  // The capitalised words spell the abbreviation: "National Institute of Mental Health" (NIMH).
+  let initials = '';
+  for (let index = words.length - 1; index >= 0; index -= 1) {
+    const word = words[index]?.text ?? '';
+    if (corporateJoinWords.has(word)) continue;
+    if (!/^\p{Lu}/u.test(word)) break;
+    initials = word[0] + initials;
+    if (initials === abbreviation) {
+      const start = words[index]?.start ?? end;
+      return { start, name: text.slice(start, end).replace(/\s+/gu, ' ') };
+    }
+  }
+  // Or a name that ends like an organisation and starts with the abbreviation's letter:
+  // "Statistisk sentralbyrå" (SSB).
+  const start = organisationStart(words);
+  if (start === null) return null;
+  const name = text.slice(start, end).replace(/\s+/gu, ' ');
+  return name[0] === abbreviation[0] ? { start, name } : null;
+}
+
 type Shape = 'et al.' | 'list' | 'compound' | 'organisation' | 'name';
 
 /**

@@ -1,4 +1,4 @@
-import { findNarrativeAuthors } from './find-narrative-authors.js';
+import { findNarrativeAuthors, findOrganisationBefore } from './find-narrative-authors.js';
 import { etAlPattern, locatorLabelPattern, locatorValuePattern } from './lexicon.js';
 import type { AuthorList } from './parse-authors.js';
 import { type ParsedWork, parseWork } from './parse-work.js';
@@ -75,6 +75,16 @@ function citationsInParenthesis(text: string, open: number, close: number, group
   if (first !== undefined && first !== null && lacksNames(first)) {
     const narrative = findNarrativeAuthors(text, open, close);
     if (narrative !== null) return narrativeCitations(text, works, narrative.list, narrative.start, close, group);
+  }
+  // "The National Institute of Mental Health (NIMH, 2020)": the name in the text, its abbreviation
+  // with the year in the parenthesis.
+  if (works.length === 1 && first !== undefined && first !== null && first.secondary === null) {
+    const abbreviation = first.authors?.authors.length === 1 && first.authors.etAl === null ? first.authors.authors[0] : undefined;
+    const named = abbreviation !== undefined && /^\p{Lu}{2,}$/u.test(abbreviation) ? findOrganisationBefore(text, open, abbreviation) : null;
+    if (named !== null) {
+      const authors: AuthorList = { authors: [named.name], connector: null, etAl: null, corporate: true };
+      return toCitations(text, first, { start: named.start, end: close + 1, authors, form: 'narrative', group, yearOnly: false });
+    }
   }
   // A year after a capitalised word that is not a name ("i Norge (2020)", "Bergen (1950)") dates
   // that thing; it is no year-only citation.
