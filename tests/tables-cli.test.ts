@@ -103,12 +103,20 @@ describe('litsynth tables and litsynth matrix on a study with broken parts', () 
     expectFiles(out, 'tests/fixtures/tables-expected/broken-study-en', ['tables.md']);
   });
 
-  it('refuses a bad separator and a missing study with exit 2 and a message', () => {
+  it('refuses a bad separator, an output folder that is a file and a missing study with exit 2 and a message', () => {
     expect(litsynth(['tables', brokenStudy, '--out', tempOut(), '--csv-separator', '|'])).toEqual({
       code: 2,
       stdout: '',
       stderr: 'litsynth: --csv-separator må være «,» eller «;», ikke «|».\n',
     });
+    const file = join(mkdtempSync(join(tmpdir(), 'litsynth-tables-')), 'a-file');
+    writeFileSync(file, 'not a folder');
+    expect(litsynth(['tables', brokenStudy, '--out', file])).toMatchObject({
+      code: 2,
+      stdout: '',
+      stderr: expect.stringMatching(/^litsynth: .*a-file: Utdatamappen er en fil; oppgi en mappe med --out\.\n$/),
+    });
+    expect(readFileSync(file, 'utf8')).toBe('not a folder');
     const missing = litsynth(['matrix', 'tests/fixtures/no-such-study']);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toBe('litsynth: tests/fixtures/no-such-study: Studiemappen finnes ikke.\n');

@@ -1,4 +1,5 @@
-import { relative, resolve, join } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
 import {
   applyRuleSettings,
   compareDiagnostics,
@@ -57,6 +58,7 @@ export interface StudyMatrix {
  */
 export async function matrixCommand(studyDir: string, options: MatrixCommandOptions): Promise<number> {
   const separator = csvSeparator(options.csvSeparator);
+  const outDir = await outputDir(studyDir, options);
   const built = await buildStudyMatrix(studyDir, { requireConcepts: true });
   const { study, concepts, matrix, discussion } = built;
   const lang: Lang = options.lang ?? study.config.language;
@@ -74,7 +76,7 @@ export async function matrixCommand(studyDir: string, options: MatrixCommandOpti
       combinedJson: false,
     }),
   ];
-  await report(built, files, outputDir(studyDir, options), lang);
+  await report(built, files, outDir, lang);
   return built.diagnostics.some((diagnostic) => diagnostic.severity === 'error') ? exitCodes.errorsFound : exitCodes.ok;
 }
 
@@ -145,9 +147,17 @@ export function csvSeparator(value: string | undefined): ',' | ';' {
   });
 }
 
-/** The output folder: --out, else `<study>/out`. */
-export function outputDir(studyDir: string, options: MatrixCommandOptions): string {
-  return resolve(options.out ?? join(studyDir, 'out'));
+/** The output folder: --out, else `<study>/out`; a file there is a usage error, found before any work. */
+export async function outputDir(studyDir: string, options: MatrixCommandOptions): Promise<string> {
+  const outDir = resolve(options.out ?? join(studyDir, 'out'));
+  const existing = await stat(outDir).catch(() => undefined);
+  if (existing && !existing.isDirectory()) {
+    throw new LitsynthError('usage', 'The output folder is a file; give a folder with --out.', {
+      file: asGiven(outDir),
+      messageNb: 'Utdatamappen er en fil; oppgi en mappe med --out.',
+    });
+  }
+  return outDir;
 }
 
 /** Prints the problems, writes the files atomically (each one whole, or the old one kept) and says where. */
@@ -157,8 +167,8 @@ export async function report(built: StudyMatrix, files: readonly TableFile[], ou
     const lines = await sourceLines(built.manuscript, built.diagnostics);
     process.stderr.write(`${renderPretty(built.diagnostics, { lang, lines, rules, color: Boolean(process.stderr.isTTY) }).trimEnd()}\n\n`);
   }
-  for (const file of files) await writeFileAtomic(join(outDir, file.file), file.data);
   const where = asGiven(outDir);
+  for (const file of files) await writeFileAtomic(join(outDir, file.file), file.data);
   process.stdout.write(
     `${lang === 'nb' ? `Skrev ${files.length} filer til ${where}:` : `Wrote ${files.length} files to ${where}:`}\n` +
       files.map((file) => `  ${join(where, file.file)}\n`).join(''),

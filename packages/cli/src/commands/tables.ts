@@ -10,6 +10,7 @@ import { buildStudyMatrix, csvSeparator, outputDir, report, type MatrixCommandOp
  */
 export async function tablesCommand(studyDir: string, options: MatrixCommandOptions): Promise<number> {
   const separator = csvSeparator(options.csvSeparator);
+  const outDir = await outputDir(studyDir, options);
   const built = await buildStudyMatrix(studyDir);
   const { study, concepts, matrix, discussion } = built;
   const lang: Lang = options.lang ?? study.config.language;
@@ -24,6 +25,6 @@ export async function tablesCommand(studyDir: string, options: MatrixCommandOpti
     separator,
     tableDir: 'tables',
   });
-  await report(built, files, outputDir(studyDir, options), lang);
+  await report(built, files, outDir, lang);
   return built.diagnostics.some((diagnostic) => diagnostic.severity === 'error') ? exitCodes.errorsFound : exitCodes.ok;
 }
