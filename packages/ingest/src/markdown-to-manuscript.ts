@@ -3,6 +3,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { LitsynthError } from '@litsynth/common';
 import { manuscriptFromBlocks } from './build-manuscript.js';
 import type { TextSource } from './text-to-manuscript.js';
 import type { BlockKind, Manuscript, SourceBlock, SourceSpan } from './types.js';
@@ -15,10 +16,20 @@ const parser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, 
  * positions come from the syntax tree, so offsets map back to the Markdown source exactly.
  */
 export function markdownToManuscript(text: string, source: TextSource): Manuscript {
-  const tree = parser.parse(text) as Root;
   const lineStarts = findLineStarts(text);
   const blocks: SourceBlock[] = [];
-  collectBlocks(tree, 'paragraph', { text, lineStarts, blocks });
+  try {
+    const tree = parser.parse(text) as Root;
+    collectBlocks(tree, 'paragraph', { text, lineStarts, blocks });
+  } catch (cause) {
+    // remark walks the tree recursively: lists or quotes nested thousands deep exhaust the stack.
+    if (!(cause instanceof RangeError)) throw cause;
+    throw new LitsynthError('unsupported-format', 'The Markdown nests lists or quotations too deeply to be read.', {
+      file: source.path,
+      messageNb: 'Markdown-filen har for mange nivåer av lister eller sitater inni hverandre til å kunne leses.',
+      cause,
+    });
+  }
   return manuscriptFromBlocks({
     path: source.path,
     format: source.format ?? 'md',
