@@ -1,14 +1,6 @@
 // Word lists and small patterns shared by the scanner. Kept in one place so that the corpus can
 // be extended by editing data, not control flow.
 
-/**
- * A letter of any script (names in theses are Norwegian, Swedish, Danish, German, ...), or a
- * combining mark: text from a Mac may hold "å" as "a" + U+030A (NFD).
- */
-const L = '\\p{L}\\p{M}';
-/** An upper-case letter. */
-const LU = '\\p{Lu}';
-
 /** Name particles written in lower case before a family name ("van der Berg", "de Vries"). */
 export const particles = new Set([
   'van',
@@ -29,15 +21,10 @@ export const particles = new Set([
   "d'",
 ]);
 
-const particlePattern = '(?:(?:van|von|de|der|den|del|della|di|du|la|le|ten|ter|af|zu)\\s+){0,2}';
-
 /**
- * A family name as it stands in running text: one capitalised word, hyphenated parts
- * ("Riis-Johansen"), apostrophes ("O'Brien"), optional lower-case particles before it.
+ * One word of a family name: capitalised, hyphenated parts ("Riis-Johansen"), apostrophes
+ * ("O'Brien"), and combining marks, since text from a Mac may hold "å" as "a" + U+030A (NFD).
  */
-export const familyNamePattern = `${particlePattern}${LU}[${L}'’]*(?:-[${L}][${L}'’]*)*`;
-
-/** One word of a family name: capitalised, hyphenated parts ("Riis-Johansen"), apostrophes ("O'Brien"). */
 export const nameWord = /^\p{Lu}[\p{L}\p{M}'’]*(?:-[\p{L}\p{M}][\p{L}\p{M}'’]*)*$/u;
 
 /** "et al." and its Norwegian equivalents, as written (also the sloppy "et al" and "et. al."). */
