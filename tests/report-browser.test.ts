@@ -81,6 +81,13 @@ describe('report.html in a browser', () => {
     await filled.focus();
     await expect.poll(() => filled.locator('.tip').isVisible()).toBe(true);
     expect(await filled.locator('.tip li').count()).toBe(Number(await filled.locator('span').first().textContent()));
+    // … and so does hovering another cell with the pointer.
+    const other = page.locator('table.heat-map td:not(.heat-0)').last();
+    await filled.evaluate((cell) => (cell as unknown as { blur(): void }).blur());
+    expect(await other.locator('.tip').isVisible()).toBe(false);
+    await other.hover();
+    await expect.poll(() => other.locator('.tip').isVisible()).toBe(true);
+    expect(await other.locator('.tip li').first().textContent()).toMatch(/\((side \d+[–-]?\d*; )?[a-z0-9-]+\)$/);
 
     // Filtering by a rule shows that rule's problems only.
     const all = await visibleProblems(page).count();
