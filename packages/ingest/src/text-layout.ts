@@ -22,6 +22,11 @@ export interface TextLayout {
   lines: TextLine[];
   /** Whether each content line is followed by exactly one empty line. */
   doubleSpaced: boolean;
+  /**
+   * Whether each line is a whole paragraph (text saved from Word: lines far longer than a printed
+   * line), so that every line break ends a paragraph.
+   */
+  paragraphPerLine: boolean;
   /** Indexes (into `lines`) of page header/footer and page-number lines. */
   furniture: Set<number>;
   /** Page number per line index, where known with confidence. */
@@ -79,12 +84,14 @@ export function analyseTextLayout(text: string): TextLayout {
     if (!isBlank(line.text)) content.push(index);
   });
   const doubleSpaced = isDoubleSpaced(lines, content);
+  const paragraphPerLine = !doubleSpaced && isParagraphPerLine(lines, content);
   const furniture = findFurniture(lines, content);
   const { pageStarts, anchors, source } = findPageStarts(lines, content, furniture, doubleSpaced);
   const pages = numberPages(lines.length, pageStarts, anchors, source);
   return {
     lines,
     doubleSpaced,
+    paragraphPerLine,
     furniture,
     pages,
     pageSource: pages.some((page) => page !== undefined) ? source : undefined,
@@ -124,6 +131,12 @@ function isDoubleSpaced(lines: readonly TextLine[], content: readonly number[]):
   lengths.sort((x, y) => x - y);
   const median = lengths[lengths.length >> 1] ?? 0;
   return median <= 150 && sentenceEnds < single * 0.5;
+}
+
+/** Lines of wrapped prose are at most about 120 characters; paragraphs saved one a line are longer. */
+function isParagraphPerLine(lines: readonly TextLine[], content: readonly number[]): boolean {
+  const long = content.filter((index) => (lines[index] as TextLine).text.trim().length > 160).length;
+  return content.length > 0 && long >= content.length * 0.5;
 }
 
 function findFurniture(lines: readonly TextLine[], content: readonly number[]): Set<number> {

@@ -205,4 +205,17 @@ describe('textToManuscript', () => {
       [['Levin'], '2004', 'Hva er sosialt arbeid'],
     ]);
   });
+
+  it('takes each line for a paragraph in text saved from Word (one long line a paragraph, no empty lines)', () => {
+    const paragraphs = [
+      'Relasjonen mellom bruker og veileder er viktig for at bruker skal oppleve god hjelp (Natland et al., 2020). Den bygger på tillit, respekt og anerkjennelse, og den tar tid å bygge.',
+      'Kommunikasjon er mer enn ord, og veilederen må lytte aktivt og stille gode spørsmål (Eide & Eide, 2017). Det krever ro, tålmodighet og innlevelse i brukerens situasjon.',
+      'Brukermedvirkning krever at veilederen gir rom for brukerens egne mål og ønsker (Dalland, 2017). Det er likevel ikke alltid lett å få til i praksis i et travelt NAV-kontor.',
+    ];
+    const manuscript = textToManuscript(['1 Innledning', ...paragraphs].join('\r\n'), { path: 'word.txt' });
+    expect(manuscript.blocks.map((block) => [block.kind, manuscript.text.slice(block.start, block.end)])).toEqual([
+      ['heading', '1 Innledning'],
+      ...paragraphs.map((paragraph) => ['paragraph', paragraph]),
+    ]);
+  });
 });

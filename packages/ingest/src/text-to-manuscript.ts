@@ -77,7 +77,7 @@ export function textToManuscript(text: string, source: TextSource): Manuscript {
 
 /** Groups the lines of analysed text into headings, paragraphs, list items and block quotes. */
 function textBlocks(layout: TextLayout): SourceBlock[] {
-  const { lines, furniture, pages, doubleSpaced } = layout;
+  const { lines, furniture, pages, doubleSpaced, paragraphPerLine } = layout;
   const blocks: SourceBlock[] = [];
   let current: SourceBlock | undefined;
   let previous: TextLine | undefined;
@@ -107,6 +107,7 @@ function textBlocks(layout: TextLayout): SourceBlock[] {
 
     const paragraphBreak =
       previous === undefined ||
+      (paragraphPerLine && !furnitureBetween) ||
       (!furnitureBetween &&
         (doubleSpaced ? emptyLines >= 2 || whiteSpaceLine : emptyLines >= 1)) ||
       // A line ending in two or more spaces ends its paragraph (PDF and Word exports do this).
