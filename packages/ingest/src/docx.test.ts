@@ -165,6 +165,27 @@ describe('docxToManuscript', () => {
     expect(manuscript.text).toContain('bruker og veileder. Riis-Johansen et al. (2018) fant at');
   });
 
+  test('counts section breaks that start a new page, not continuous ones', async () => {
+    let breaks = 0;
+    const bytes = withDocumentXml('thesis.docx', (xml) =>
+      xml.replace(/<w:p><w:r><w:br w:type="page" ?\/><\/w:r><\/w:p>/g, () =>
+        // Word keeps a section's properties in its last paragraph; the first break here is continuous.
+        breaks++ === 0
+          ? '<w:p><w:pPr><w:sectPr><w:type w:val="continuous"/></w:sectPr></w:pPr></w:p>'
+          : '<w:p><w:pPr><w:sectPr><w:type w:val="nextPage"/><w:pgSz w:w="11906" w:h="16838"/></w:sectPr></w:pPr></w:p>',
+      ),
+    );
+    const manuscript = await docxToManuscript(bytes, 'sections.docx');
+    expect(manuscript.headings.map((heading) => [heading.text, manuscript.locate(heading.start).page])).toEqual([
+      ['Innledning', 1],
+      ['Problemstilling', 1],
+      ['Avgrensning', 1],
+      ['Metode', 1],
+      ['Resultater og drøfting', 2],
+      ['Referanser', 2],
+    ]);
+  });
+
   test('a document without page breaks has no pages', async () => {
     const bytes = withDocumentXml('thesis.docx', (xml) => xml.replace(/<w:p><w:r><w:br w:type="page" ?\/><\/w:r><\/w:p>/g, ''));
     const manuscript = await docxToManuscript(bytes, 'no-pages.docx');

@@ -36,7 +36,11 @@ export async function docxToManuscript(bytes: Uint8Array, path: string): Promise
     },
   ];
   const documentXml = zip.readText(documentPart);
-  const pageSource = documentXml.includes('<w:lastRenderedPageBreak') ? 'rendered' : /<w:br\b[^>]*w:type="page"|<w:pageBreakBefore(?!\s+w:val="(?:0|false)")/.test(documentXml) ? 'explicit' : 'none';
+  const pageSource = documentXml.includes('<w:lastRenderedPageBreak')
+    ? 'rendered'
+    : /<w:br\b[^>]*w:type="page"|<w:pageBreakBefore(?!\s+w:val="(?:0|false)")|<w:pPr>(?:(?!<\/w:pPr>)[\s\S])*<w:sectPr\b/.test(documentXml)
+      ? 'explicit'
+      : 'none';
   const body = markFieldCitations(markPages(documentXml, pageSource));
   const noteParts = new Map<string, ReturnType<typeof markFieldCitations>>();
   let fieldCount = body.fields.length;
@@ -126,9 +130,16 @@ function mainDocumentPart(zip: BoundedZip): string | undefined {
 function markPages(xml: string, source: 'rendered' | 'explicit' | 'none'): string {
   if (source === 'rendered') return xml.replace(/<w:lastRenderedPageBreak\s*\/>/g, `<w:t>${pageMarker}</w:t>`);
   if (source === 'explicit') {
-    const marked = xml.replace(/<w:br\b[^>]*w:type="page"[^>]*\/>/g, (tag) => `${tag}<w:t>${pageMarker}</w:t>`);
-    if (!marked.includes('<w:pageBreakBefore')) return marked;
-    return marked.replace(/(<w:pPr>(?:(?!<\/w:pPr>)[\s\S])*<w:pageBreakBefore(?!\s+w:val="(?:0|false)")[^>]*\/>[\s\S]*?<\/w:pPr>)/g, `$1<w:r><w:t>${pageMarker}</w:t></w:r>`);
+    let marked = xml.replace(/<w:br\b[^>]*w:type="page"[^>]*\/>/g, (tag) => `${tag}<w:t>${pageMarker}</w:t>`);
+    if (marked.includes('<w:pageBreakBefore')) {
+      marked = marked.replace(/(<w:pPr>(?:(?!<\/w:pPr>)[\s\S])*<w:pageBreakBefore(?!\s+w:val="(?:0|false)")[^>]*\/>[\s\S]*?<\/w:pPr>)/g, `$1<w:r><w:t>${pageMarker}</w:t></w:r>`);
+    }
+    // A section break (its properties sit in the last paragraph of the section) starts the next
+    // section on a new page unless it is "continuous": the marker goes at that paragraph's end.
+    return marked.replace(/(<w:pPr>(?:(?!<\/w:pPr>)[\s\S])*?<w:sectPr\b[\s\S]*?<\/w:sectPr>[\s\S]*?)(<\/w:p>)/g, (paragraph: string, content: string, end: string) => {
+      const type = /<w:type w:val="(\w+)"/.exec(/<w:sectPr\b[\s\S]*?<\/w:sectPr>/.exec(content)?.[0] ?? '')?.[1];
+      return type === 'continuous' || type === 'nextColumn' ? paragraph : `${content}<w:r><w:t>${pageMarker}</w:t></w:r>${end}`;
+    });
   }
   return xml;
 }
