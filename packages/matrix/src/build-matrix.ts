@@ -148,8 +148,16 @@ export function buildMatrix(input: MatrixInput): Matrix {
     findings,
     sources,
     gaps: { conceptsWithoutFindings, findingsWithoutConcepts },
-    diagnostics: diagnostics.sort(compareDiagnostics),
+    // Ties (links without a line, from code rather than a file) fall back to key and message.
+    diagnostics: diagnostics.sort(
+      (a, b) => compareDiagnostics(a, b) || compareText(a.key ?? '', b.key ?? '') || compareText(a.message.en, b.message.en),
+    ),
   };
+}
+
+/** Code-unit order: the same on every machine, unlike localeCompare. */
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function codingDiagnostic(
