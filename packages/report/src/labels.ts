@@ -39,9 +39,7 @@ export const labels = {
     nb: 'Antall funn per begrep og kilde. Hold pekeren over eller gå til en celle med tastaturet for å se funnene.',
     en: 'Number of findings per concept and source. Hover over or tab to a cell to see the findings.',
   },
-  sourceColumn: { nb: 'Kilde', en: 'Source' },
   conceptColumn: { nb: 'Begrep', en: 'Concept' },
-  findingsIn: { nb: 'Funn', en: 'Findings' },
   noFindings: { nb: 'Ingen funn', en: 'No findings' },
   discussionMap: { nb: 'Drøftingskart', en: 'Discussion map' },
   discussionMapCaption: {
@@ -54,7 +52,6 @@ export const labels = {
   tables: { nb: 'Tabeller', en: 'Tables' },
   manuscript: { nb: 'Manuskriptet', en: 'The manuscript' },
   noManuscript: { nb: 'Manuskriptet kunne ikke leses.', en: 'The manuscript could not be read.' },
-  problemsHere: { nb: 'problemer her', en: 'problems here' },
   notAvailable: { nb: 'Ikke tilgjengelig.', en: 'Not available.' },
 } satisfies Record<string, Localized>;
 
