@@ -218,4 +218,23 @@ describe('textToManuscript', () => {
       ...paragraphs.map((paragraph) => ['paragraph', paragraph]),
     ]);
   });
+
+  it('tells a block quote (every line indented) from a paragraph with an indented first line', () => {
+    const text = [
+      '1 Innledning',
+      '\tRelasjonen mellom bruker og veileder er viktig',
+      'for at bruker skal oppleve god hjelp (Natland et al., 2020).',
+      '',
+      '    Dette er et sitat som er rykket inn fordi det er langt, og',
+      '    derfor står det som et blokksitat (Eide & Eide, 2017, s. 80).',
+      'Teksten fortsetter rett under sitatet.',
+    ].join('\n');
+    const manuscript = textToManuscript(text, { path: 'indent.txt' });
+    expect(manuscript.blocks.map((block) => [block.kind, manuscript.text.slice(block.start, Math.min(block.end, block.start + 20))])).toEqual([
+      ['heading', '1 Innledning'],
+      ['paragraph', 'Relasjonen mellom br'],
+      ['block-quote', 'Dette er et sitat so'],
+      ['paragraph', 'Teksten fortsetter r'],
+    ]);
+  });
 });

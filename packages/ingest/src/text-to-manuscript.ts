@@ -86,7 +86,11 @@ function textBlocks(layout: TextLayout): SourceBlock[] {
   let whiteSpaceLine = false;
   let furnitureBetween = false;
 
+  // How many lines of the current block are indented: a block whose every line is indented is a
+  // block quote; one indented first line is only a paragraph indent.
+  let indentedLines = 0;
   const close = (): void => {
+    if (current?.kind === 'paragraph' && indentedLines === current.spans.length) current.kind = 'block-quote';
     if (current) classifyQuote(current);
     current = undefined;
   };
@@ -117,11 +121,11 @@ function textBlocks(layout: TextLayout): SourceBlock[] {
     const item = listItem.test(line.text);
     const quoteStart = openingQuote.test(line.text) && /:\s*$/u.test(previous?.text ?? '');
     const indented = /^(?: {2,}|\t)/u.test(line.text) && !doubleSpaced;
-    // An indented run of lines after an empty line is a block quote (not in double-spaced PDF
-    // text, whose page starts carry a stray space); it ends where the indentation does. An
-    // indented line right under a paragraph line continues it (a hanging indent, as reference
-    // lists have).
-    const indentChange = current?.kind === 'block-quote' && !indented;
+    // A run of indented lines is a block quote (not in double-spaced PDF text, whose page starts
+    // carry a stray space); it ends where the indentation does. An indented line right under a
+    // paragraph line continues it (a hanging indent, as reference lists have).
+    const indentChange =
+      current?.kind === 'paragraph' && !indented && indentedLines >= 2 && indentedLines === current.spans.length;
 
     if (heading) {
       close();
@@ -129,11 +133,13 @@ function textBlocks(layout: TextLayout): SourceBlock[] {
     } else {
       if (paragraphBreak || item || quoteStart || indentChange || current === undefined || current.kind === 'heading') {
         close();
-        const kind: BlockKind = item ? 'list-item' : indented ? 'block-quote' : 'paragraph';
+        const kind: BlockKind = item ? 'list-item' : 'paragraph';
         current = { kind, spans: [] };
         blocks.push(current);
+        indentedLines = 0;
       }
       current.spans.push(span);
+      if (indented) indentedLines++;
     }
     if (heading) current = undefined;
     previous = line;
