@@ -165,6 +165,22 @@ describe('docxToManuscript', () => {
     expect(manuscript.text).toContain('bruker og veileder. Riis-Johansen et al. (2018) fant at');
   });
 
+  test('counts "page break before" set in a paragraph style (chapter headings of a template)', async () => {
+    const bytes = withParts('thesis.docx', {
+      'word/document.xml': (xml) => xml.replace(/<w:p><w:r><w:br w:type="page" ?\/><\/w:r><\/w:p>/g, ''),
+      'word/styles.xml': (xml) => xml.replace(/(<w:style w:styleId="Heading1" w:type="paragraph">[\s\S]*?<w:pPr>)/, '$1<w:pageBreakBefore />'),
+    });
+    const manuscript = await docxToManuscript(bytes, 'style-break.docx');
+    expect(manuscript.headings.map((heading) => [heading.text, manuscript.locate(heading.start).page])).toEqual([
+      ['Innledning', 1],
+      ['Problemstilling', 1],
+      ['Avgrensning', 1],
+      ['Metode', 2],
+      ['Resultater og drøfting', 3],
+      ['Referanser', 4],
+    ]);
+  });
+
   test('counts section breaks that start a new page, not continuous ones', async () => {
     let breaks = 0;
     const bytes = withDocumentXml('thesis.docx', (xml) =>

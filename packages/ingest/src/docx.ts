@@ -36,12 +36,14 @@ export async function docxToManuscript(bytes: Uint8Array, path: string): Promise
     },
   ];
   const documentXml = zip.readText(documentPart);
+  const breakStyles = zip.has('word/styles.xml') ? stylesWithPageBreakBefore(zip.readText('word/styles.xml')) : new Set<string>();
   const pageSource = documentXml.includes('<w:lastRenderedPageBreak')
     ? 'rendered'
-    : /<w:br\b[^>]*w:type="page"|<w:pageBreakBefore(?!\s+w:val="(?:0|false)")|<w:pPr>(?:(?!<\/w:pPr>)[\s\S])*<w:sectPr\b/.test(documentXml)
+    : /<w:br\b[^>]*w:type="page"|<w:pageBreakBefore(?!\s+w:val="(?:0|false)")|<w:pPr>(?:(?!<\/w:pPr>)[\s\S])*<w:sectPr\b/.test(documentXml) ||
+        [...breakStyles].some((style) => documentXml.includes(`<w:pStyle w:val="${style}"`))
       ? 'explicit'
       : 'none';
-  const body = markFieldCitations(markPages(documentXml, pageSource));
+  const body = markFieldCitations(markPages(documentXml, pageSource, breakStyles));
   const noteParts = new Map<string, ReturnType<typeof markFieldCitations>>();
   let fieldCount = body.fields.length;
   for (const name of zip.names()) {
@@ -127,12 +129,18 @@ function mainDocumentPart(zip: BoundedZip): string | undefined {
 }
 
 /** Puts a page marker where a page starts, so that mammoth's reading keeps it in the text. */
-function markPages(xml: string, source: 'rendered' | 'explicit' | 'none'): string {
+function markPages(xml: string, source: 'rendered' | 'explicit' | 'none', breakStyles: ReadonlySet<string>): string {
   if (source === 'rendered') return xml.replace(/<w:lastRenderedPageBreak\s*\/>/g, `<w:t>${pageMarker}</w:t>`);
   if (source === 'explicit') {
     let marked = xml.replace(/<w:br\b[^>]*w:type="page"[^>]*\/>/g, (tag) => `${tag}<w:t>${pageMarker}</w:t>`);
-    if (marked.includes('<w:pageBreakBefore')) {
-      marked = marked.replace(/(<w:pPr>(?:(?!<\/w:pPr>)[\s\S])*<w:pageBreakBefore(?!\s+w:val="(?:0|false)")[^>]*\/>[\s\S]*?<\/w:pPr>)/g, `$1<w:r><w:t>${pageMarker}</w:t></w:r>`);
+    if (marked.includes('<w:pageBreakBefore') || breakStyles.size > 0) {
+      // "Page break before", on the paragraph or in its style (chapter headings in templates).
+      marked = marked.replace(/<w:pPr>((?:(?!<\/w:pPr>)[\s\S])*)<\/w:pPr>/g, (properties: string, inner: string) => {
+        const own = /<w:pageBreakBefore(\s+w:val="(\w+)")?\s*\/>/.exec(inner);
+        const style = /<w:pStyle w:val="([^"]+)"/.exec(inner)?.[1];
+        const breaks = own ? !['0', 'false', 'off'].includes(own[2] ?? '') : style !== undefined && breakStyles.has(style);
+        return breaks ? `${properties}<w:r><w:t>${pageMarker}</w:t></w:r>` : properties;
+      });
     }
     // A section break (its properties sit in the last paragraph of the section) starts the next
     // section on a new page unless it is "continuous": the marker goes at that paragraph's end.
@@ -142,6 +150,22 @@ function markPages(xml: string, source: 'rendered' | 'explicit' | 'none'): strin
     });
   }
   return xml;
+}
+
+/** Ids of the paragraph styles that begin on a new page ("page break before"), inherited too. */
+function stylesWithPageBreakBefore(stylesXml: string): Set<string> {
+  const styles = new Map<string, { basedOn?: string; breaks?: boolean }>();
+  for (const [, id = '', body = ''] of stylesXml.matchAll(/<w:style\b(?=[^>]*w:type="paragraph")[^>]*w:styleId="([^"]+)"[^>]*>([\s\S]*?)<\/w:style>/g)) {
+    const own = /<w:pageBreakBefore(\s+w:val="(\w+)")?\s*\/>/.exec(/<w:pPr>[\s\S]*?<\/w:pPr>/.exec(body)?.[0] ?? '');
+    const basedOn = /<w:basedOn w:val="([^"]+)"/.exec(body)?.[1];
+    styles.set(id, { ...(basedOn ? { basedOn } : {}), ...(own ? { breaks: !['0', 'false', 'off'].includes(own[2] ?? '') } : {}) });
+  }
+  const breaks = (id: string, depth: number): boolean => {
+    const style = styles.get(id);
+    if (!style || depth > 20) return false;
+    return style.breaks ?? (style.basedOn ? breaks(style.basedOn, depth + 1) : false);
+  };
+  return new Set([...styles.keys()].filter((id) => breaks(id, 0)));
 }
 
 // The parts of mammoth's document model that are read here (its documents.js).
