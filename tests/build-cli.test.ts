@@ -91,6 +91,17 @@ describe('litsynth build', () => {
     expect(after.get('report.html')?.bytes).toContain('Et nytt avsnitt om tillit');
   });
 
+  // `script` (util-linux, essential in Debian) runs the build on a pseudo-terminal.
+  it.skipIf(!existsSync('/usr/bin/script'))('shows progress per part on a terminal', async () => {
+    const out = join(await mkdtemp(join(tmpdir(), 'litsynth-build-')), 'out');
+    const command = `${process.execPath} ${bin} build tests/fixtures/hostile-study --out ${out} --lang en`;
+    const result = spawnSync('/usr/bin/script', ['-qec', command, '/dev/null'], { cwd: root, encoding: 'utf8' });
+    expect(result.status).toBe(0);
+    const lines = result.stdout.split(/\r?\n|\r/).map((line) => line.replace(/\u001b\[K/g, '').trim());
+    const done = lines.filter((line) => line.startsWith('✓')).map((line) => line.replace(/ \(\d+ ms\)$/, ''));
+    expect(done).toEqual(['✓ source check', '✓ reference list', '✓ tables', '✓ report', '✓ writing']);
+  });
+
   it('is silent with --quiet and speaks English with --lang en', async () => {
     const out = join(await mkdtemp(join(tmpdir(), 'litsynth-build-')), 'out');
     expect(litsynth(['build', 'studies/nav-relasjon', '--out', out, '--quiet'])).toEqual({ code: 0, stdout: '', stderr: '' });
