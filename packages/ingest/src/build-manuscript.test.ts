@@ -44,4 +44,26 @@ describe('manuscriptFromBlocks', () => {
     expect(manuscript.locate(manuscript.text.indexOf('og'))).toEqual({ line: 2, column: 10 });
     expect(manuscript.locate(manuscript.text.indexOf('Røysum'))).toEqual({ line: 2, column: 14 });
   });
+
+  it('trims no-break spaces at line ends but keeps them inside a line', () => {
+    const manuscript = manuscriptFromBlocks({
+      path: 'thesis.md',
+      format: 'md',
+      encoding: 'utf-8',
+      blocks: [
+        {
+          kind: 'paragraph',
+          spans: [
+            { text: '\u00a0Relasjonen er\u00a0', line: 1, column: 1 },
+            { text: 'sentral', line: 1, column: 16, join: 'inline' },
+            { text: ' (Dalland, 2017, s.\u00a012).\u00a0', line: 1, column: 23, join: 'inline' },
+          ],
+        },
+      ],
+    });
+    expect(manuscript.text).toBe('Relasjonen er sentral (Dalland, 2017, s.\u00a012).');
+    expect(manuscript.locate(0)).toEqual({ line: 1, column: 2 });
+    expect(manuscript.locate(manuscript.text.indexOf('sentral'))).toEqual({ line: 1, column: 16 });
+    expect(manuscript.locate(manuscript.text.indexOf('12'))).toEqual({ line: 1, column: 43 });
+  });
 });

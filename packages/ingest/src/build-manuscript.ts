@@ -136,8 +136,9 @@ function buildBlock(spans: readonly SourceSpan[]): BuiltBlock {
   for (const span of spans) {
     const isLine = span.join !== 'inline';
     const normalised = normaliseSpan(span.text);
-    const leadingSpace = normalised[0]?.text.startsWith(' ') ?? false;
-    const trailingSpace = normalised[normalised.length - 1]?.text.endsWith(' ') ?? false;
+    const leadingSpace = edgeSpace.test(normalised[0]?.text[0] ?? '');
+    const lastText = normalised[normalised.length - 1]?.text ?? '';
+    const trailingSpace = edgeSpace.test(lastText[lastText.length - 1] ?? '');
     const line = trimPieces(normalised);
     if (line.length === 0) {
       if (normalised.length > 0) spaceAfterLast = true;
@@ -179,19 +180,23 @@ function buildBlock(spans: readonly SourceSpan[]): BuiltBlock {
   return { text: pieces.map((piece) => piece.text).join(''), pieces, end };
 }
 
+// White space at the ends of a line: collapsed spaces, and no-break spaces, which inside a line
+// are kept ("s.\u00a012") but at its ends are only layout.
+const edgeSpace = /^[ \u00a0\u202f]$/u;
+
 /** The pieces without white space at either end. */
 function trimPieces(pieces: readonly NormalisedPiece[]): NormalisedPiece[] {
   const trimmed = [...pieces];
   while (trimmed.length > 0) {
     const first = trimmed[0] as NormalisedPiece;
-    if (!first.text.startsWith(' ')) break;
-    if (first.text === ' ') trimmed.shift();
+    if (!edgeSpace.test(first.text[0] ?? '')) break;
+    if (first.text.length === 1) trimmed.shift();
     else trimmed[0] = { text: first.text.slice(1), source: first.source + 1, span: Math.max(1, first.span - 1) };
   }
   while (trimmed.length > 0) {
     const last = trimmed[trimmed.length - 1] as NormalisedPiece;
-    if (!last.text.endsWith(' ')) break;
-    if (last.text === ' ') trimmed.pop();
+    if (!edgeSpace.test(last.text[last.text.length - 1] ?? '')) break;
+    if (last.text.length === 1) trimmed.pop();
     else trimmed[trimmed.length - 1] = { text: last.text.slice(0, -1), source: last.source, span: Math.min(last.span, last.text.length - 1) };
   }
   return trimmed;
