@@ -6,6 +6,7 @@ import { docxToManuscript } from './docx.js';
 import { markFieldCitations } from './docx-fields.js';
 import { BoundedZip } from './docx-zip.js';
 import { pdfToManuscript } from './pdf.js';
+import { makeZip } from './test-docx-zip.js';
 import { layoutToBlocks, linesOfPages } from './pdf-layout.js';
 
 // Damaged files of every kind: the readers return a manuscript or throw a LitsynthError, never
@@ -53,6 +54,20 @@ describe('the .docx and .pdf readers on damaged input', () => {
     await fc.assert(
       fc.asyncProperty(damaged(docx), async (bytes) => {
         expect(['ok', 'refused']).toContain(await outcome(() => docxToManuscript(bytes, 'damaged.docx')));
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  test('docxToManuscript on a .docx whose document.xml is cut or spliced: a manuscript or a LitsynthError', async () => {
+    const zip = BoundedZip.open(fixture('fields-zotero.docx'), 'fields-zotero.docx');
+    const xml = zip.readText('word/document.xml');
+    await fc.assert(
+      fc.asyncProperty(fc.nat({ max: xml.length }), fc.nat({ max: xml.length }), fc.string({ maxLength: 20 }), async (from, to, insert) => {
+        const [start, end] = from <= to ? [from, to] : [to, from];
+        const changed = xml.slice(0, start) + insert + xml.slice(end);
+        const bytes = makeZip(zip.names().map((name) => ({ name, data: name === 'word/document.xml' ? new TextEncoder().encode(changed) : zip.read(name) })));
+        expect(['ok', 'refused']).toContain(await outcome(() => docxToManuscript(bytes, 'spliced.docx')));
       }),
       { numRuns: 60 },
     );
