@@ -64,7 +64,9 @@ export function splitTextLines(text: string): TextLine[] {
 const pageNumberLine = /^\s*(?:[-–]\s*)?(?:(?:side|page)\s*)?(\d{1,3})(?:\s*(?:av|of|\/)\s*\d{1,3})?(?:\s*[-–])?\s*$/iu;
 const furnitureLabel = /^\s*(?:kandidat(?:nummer|nr\.?)|candidate (?:number|no\.?)|studentnummer|student number|emnekode|course code)\b/iu;
 
-const romanPageNumber = /^\s*[ivxlc]{1,7}\s*$/iu;
+// Lower-case roman page numbers of the front matter ("ii", "xiv"); not single letters and not
+// "vi", which are words ("i", "vi" = in, we) that may stand alone on a wrapped line.
+const romanPageNumber = /^\s*(?!vi\s*$)(?=[ivxl]{2})x{0,3}(?:ix|iv|v?i{0,3})\s*$/u;
 
 /** The page number a line shows when it is only a page number ("27", "Side 3 av 40", "- 4 -"). */
 export function pageNumberOf(text: string): number | undefined {
