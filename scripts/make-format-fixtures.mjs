@@ -14,7 +14,13 @@
 //
 // The .docx gets what real theses have and pandoc does not write: a running header, a footer with
 // the page number (PAGE field), automatic hyphenation, and explicit page breaks where the Markdown
-// has "<!-- side -->". SOURCE_DATE_EPOCH keeps pandoc's output stable between runs.
+// has "<!-- side -->". SOURCE_DATE_EPOCH and fixed file times keep the .docx files byte-stable;
+// LibreOffice and Chromium stamp their output with the time, so commit those only when changed.
+//
+// Writes: tests/fixtures/formats/thesis.{txt,docx,pdf}; tests/fixtures/bad-input/encrypted.pdf;
+// packages/ingest/fixtures/formats/: thesis.{docx,pdf}, thesis-libreoffice.docx (resaved by
+// LibreOffice), thesis-justified.{docx,pdf} (template layout), thesis-chromium.pdf,
+// fields-{zotero,mendeley,endnote,mendeley-cite}.docx, owner-password-only.pdf.
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
