@@ -1,5 +1,7 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { loadBibliographyFile, type BibEntry } from '@litsynth/bibliography';
 import { LitsynthError, exitCodes, type Lang } from '@litsynth/common';
 import { isMap, parseDocument, stringify } from 'yaml';
@@ -36,7 +38,7 @@ export async function addCommand(study: string, file: string, options: AddOption
     taken.add(id);
     const path = join(sourcesDir, `${id}.md`);
     const shown = relative(process.cwd(), path);
-    if (await createFileExclusive(path, recordSkeleton(id, entry, file))) {
+    if (await createFileExclusive(path, recordSkeleton(id, entry, file, { sourcesDir }))) {
       created.push(id);
       lines.push(`  + ${shown}`);
     } else {
@@ -109,6 +111,20 @@ export function recordIdOf(entry: BibEntry): string {
   return /^[a-z]/.test(id) ? id : `source${id}`;
 }
 
+/**
+ * The comment that points editors (the YAML language server) to the record schema of the
+ * installed litsynth, relative to the sources folder; none when the schema cannot be found.
+ */
+function schemaComment(sourcesDir: string): string {
+  try {
+    const schema = join(dirname(dirname(fileURLToPath(import.meta.resolve('@litsynth/sources')))), 'schema', 'source-record.schema.json');
+    if (!existsSync(schema)) return '';
+    return `# yaml-language-server: $schema=${relative(sourcesDir, schema).split(sep).join('/')}\n`;
+  } catch {
+    return '';
+  }
+}
+
 function rank(order: readonly string[], key: string): number {
   const index = order.indexOf(key);
   return index < 0 ? order.length : index;
@@ -121,7 +137,7 @@ function uniqueId(id: string, taken: ReadonlySet<string>): string {
 }
 
 /** The text of a new record: frontmatter (entry, characteristics to fill in) and a findings section. */
-export function recordSkeleton(id: string, entry: BibEntry, file: string): string {
+export function recordSkeleton(id: string, entry: BibEntry, file: string, options: { sourcesDir: string }): string {
   const fields: Record<string, unknown> = {};
   const order = ['type', 'title', 'author', 'editor', 'issued', 'container-title'];
   const keys = Object.keys(entry.item).sort((a, b) => rank(order, a) - rank(order, b) || (a < b ? -1 : a > b ? 1 : 0));
@@ -142,8 +158,9 @@ export function recordSkeleton(id: string, entry: BibEntry, file: string): strin
   const authors = (entry.item.author ?? []).map((name) => name.family ?? name.literal ?? '').filter(Boolean);
   const year = entry.item.issued?.['date-parts']?.[0]?.[0] ?? 'u.å.';
   const title = authors.length > 2 ? `${authors[0]} mfl.` : authors.join(' & ');
+  const schema = schemaComment(options.sourcesDir);
   return `---
-${entryYaml.trimEnd()}
+${schema}${entryYaml.trimEnd()}
 # The study characteristics (the columns of the article matrix), each in Norwegian and English,
 # e.g. aim: { nb: Å undersøke …, en: To examine … }. Leave "unknown" where the article does not say.
 characteristics:
@@ -166,11 +183,15 @@ Skriv et kort sammendrag av artikkelen med egne ord. / A short summary in your o
 One heading per finding, Norwegian | English, with a stable id; then the finding in your own
 words in both languages, with the page. Example:
 
-### Relasjonen bærer hjelpen | The relationship carries the help {#${id}-relasjon}
+### Relasjonen bærer hjelpen | The relationship carries the help {#${id}-relasjon page=4}
 
-nb: Brukerne knyttet gode erfaringer til en god relasjon til den ansatte (s. 4).
+nb: Brukerne knyttet gode erfaringer til en god relasjon til den ansatte.
 
-en: Users tied good experiences to a good relationship with the worker (p. 4).
+en: Users tied good experiences to a good relationship with the worker.
+
+> «A short quotation, only one you can place.» (s. 4)
+
+Leave out page= when the page is unknown. See sources/README.md in litsynth for the format.
 -->
 `;
 }
