@@ -142,6 +142,9 @@ describe('litsynth add', () => {
       },
     });
     expect(record).toContain('# Natland mfl. (2019)');
+    // Editors find the record schema through the comment on the first line.
+    const schema = /^# yaml-language-server: \$schema=(.+)$/.exec(record.split('\n')[1] ?? '')?.[1];
+    expect(schema && JSON.parse(await readFile(join(work, 'study/sources', schema), 'utf8')).title).toBe('litsynth source record frontmatter');
 
     await writeFile(join(work, 'study/sources/lundberg2013.md'), 'my own notes\n');
     const again = litsynth(['add', 'study', 'articles.bib'], work);
