@@ -168,9 +168,15 @@ export function renderTableFiles(tables: readonly ThesisTable[], options: Render
   const sections: string[] = [];
   const json: TableJson[] = [];
   const perTable: TableFile[] = [];
+  // Without a folder of their own, the per-table files must not take the combined files' name.
+  const usedNames = new Set(options.tableDir ? [] : [options.name]);
   tables.forEach((table, index) => {
     const number = index + 1;
-    const base = options.tableDir ? `${options.tableDir}/${fileSafeId(table.id)}` : fileSafeId(table.id);
+    let name = fileSafeId(table.id);
+    // Two ids may make the same file name ("a/b", "a-b"): the later one gets a number.
+    for (let count = 2; usedNames.has(name); count++) name = `${fileSafeId(table.id)}-${count}`;
+    usedNames.add(name);
+    const base = options.tableDir ? `${options.tableDir}/${name}` : name;
     const md = tableToMarkdown(table, { number });
     const section = tableToHtmlSection(table, { number });
     const data = tableToJsonData(table);
@@ -194,5 +200,8 @@ export function renderTableFiles(tables: readonly ThesisTable[], options: Render
 
 /** A table id as a file name: letters, digits, "-" and "_" kept, anything else as "-". */
 function fileSafeId(id: string): string {
-  return id.normalize('NFKD').replace(/\p{M}/gu, '').replace(/[^A-Za-z0-9_-]+/g, '-') || 'table';
+  // Norwegian letters that do not decompose are spelt out as Norwegians do in ASCII.
+  const spelt = id.replace(/[æÆøØ]/g, (letter) => ({ æ: 'ae', Æ: 'Ae', ø: 'o', Ø: 'O' })[letter as 'æ'] ?? letter);
+  const name = spelt.normalize('NFKD').replace(/\p{M}/gu, '').replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '');
+  return name || 'table';
 }

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { createTable, tableRows } from './create-table.js';
 import { tableToGfm } from './table-to-gfm.js';
 import { tableToHastElement, tableToHtmlString } from './table-to-hast.js';
-import { tableToCsv } from './write-table.js';
+import { renderTableFiles, tableToCsv } from './write-table.js';
 
 // Text with everything that could become markup, entities, quotes and separators.
 const characters = [...'abcæøåXYZ 019 \\`*_[]<>|~&#;!()-.:,"\'«»=+/'];
@@ -131,4 +131,16 @@ describe('tableToCsv', () => {
       );
     });
   }
+});
+
+describe('renderTableFiles', () => {
+  it('gives every table its own files, even when ids make the same file name', () => {
+    const table = (id: string) => createTable({ id, lang: 'en', title: id, header: ['a'], rows: [] });
+    const csv = (files: ReturnType<typeof renderTableFiles>) => files.map((file) => file.file).filter((file) => file.endsWith('.csv'));
+    const inFolder = renderTableFiles([table('a/b'), table('a-b'), table('tables'), table('Ø'), table('Blåbær'), table('«»')], { name: 'tables', title: 'T', tableDir: 'tables' });
+    expect(inFolder.slice(0, 3).map((file) => file.file)).toEqual(['tables.md', 'tables.html', 'tables.json']);
+    expect(csv(inFolder)).toEqual(['tables/a-b.csv', 'tables/a-b-2.csv', 'tables/tables.csv', 'tables/O.csv', 'tables/Blabaer.csv', 'tables/table.csv']);
+    const beside = renderTableFiles([table('tables')], { name: 'tables', title: 'T' });
+    expect(beside.map((file) => file.file)).toEqual(['tables.md', 'tables.html', 'tables.json', 'tables-2.md', 'tables-2.html', 'tables-2.csv', 'tables-2.json']);
+  });
 });
