@@ -20,7 +20,7 @@
 // Writes: tests/fixtures/formats/thesis.{txt,docx,pdf}; tests/fixtures/bad-input/encrypted.pdf;
 // packages/ingest/fixtures/formats/: thesis.{docx,pdf}, thesis-libreoffice.docx (resaved by
 // LibreOffice), thesis-justified.{docx,pdf} (template layout), thesis-chromium.pdf,
-// fields-{zotero,mendeley,endnote,mendeley-cite}.docx, owner-password-only.pdf.
+// fields-{zotero,mendeley,endnote,mendeley-cite,word}.docx, owner-password-only.pdf.
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -257,6 +257,21 @@ function mendeleyCiteControl(display, items, id) {
   return `<w:sdt><w:sdtPr><w:tag w:val="${tag}"/><w:id w:val="${id}"/></w:sdtPr><w:sdtContent><w:r><w:t xml:space="preserve">${escapeXml(display)}</w:t></w:r></w:sdtContent></w:sdt>`;
 }
 
+/** Word's source list (b:Sources) with the fixture's works, as Word's citation tool stores it. */
+function wordSources(items) {
+  const person = (name) => `<b:Person><b:Last>${escapeXml(name.family)}</b:Last><b:First>${escapeXml(name.given)}</b:First></b:Person>`;
+  const sources = items
+    .map(
+      (item) =>
+        `<b:Source><b:Tag>${item.id}</b:Tag><b:SourceType>JournalArticle</b:SourceType>` +
+        `<b:Author><b:Author><b:NameList>${item.author.map(person).join('')}</b:NameList></b:Author></b:Author>` +
+        `<b:Title>${escapeXml(item.title)}</b:Title><b:JournalName>${escapeXml(item['container-title'])}</b:JournalName>` +
+        `<b:Year>${item.issued['date-parts'][0][0]}</b:Year></b:Source>`,
+    )
+    .join('');
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<b:Sources SelectedStyle="\\APASixthEditionOfficeOnline.xsl" StyleName="APA" xmlns:b="http://schemas.openxmlformats.org/officeDocument/2006/bibliography" xmlns="http://schemas.openxmlformats.org/officeDocument/2006/bibliography">${sources}</b:Sources>`;
+}
+
 function endnoteInstruction(display, items) {
   const cites = items
     .map(({ item, locator }) => {
@@ -306,6 +321,22 @@ function makeFieldFixtures(work) {
         const { display, items } = citations[style];
         return mendeleyCiteControl(display, items, id++);
       }),
+    );
+  });
+  // Word's own citation tool: CITATION fields by tag, the sources in a custom XML part.
+  editDocx(rawDocx, join(unitDir, 'fields-word.docx'), work, (dir) => {
+    editFile(join(dir, 'word/document.xml'), (xml) =>
+      xml.replace(/<w:r><w:rPr><w:rStyle w:val="(Field[12])" \/><\/w:rPr><w:t[^>]*>[^<]*<\/w:t><\/w:r>/g, (_, style) => {
+        const { display, items } = citations[style];
+        const [first, ...more] = items;
+        const instruction = ` CITATION ${first.item.id}${first.locator ? ` \\p ${first.locator}` : ''}${more.map(({ item }) => ` \\m ${item.id}`).join('')} \\l 1044 `;
+        return complexField(instruction, display);
+      }),
+    );
+    mkdirSync(join(dir, 'customXml'), { recursive: true });
+    writeFileSync(join(dir, 'customXml/item1.xml'), wordSources([natland, lundberg]));
+    editFile(join(dir, 'word/_rels/document.xml.rels'), (xml) =>
+      xml.replace('</Relationships>', '<Relationship Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml" Id="rIdSources" Target="../customXml/item1.xml" /></Relationships>'),
     );
   });
   for (const [manager, instruction] of Object.entries(managers)) {

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { readWordSources } from './docx-word-sources.js';
 import { decodeXmlText, fieldEndMarker as end, fieldNumberEnd, fieldStartMarker, markFieldCitations, readEndNoteCites, readInstruction } from './docx-fields.js';
 
 const start = (number: number) => `${fieldStartMarker}${number}${fieldNumberEnd}`;
@@ -72,6 +73,34 @@ describe('markFieldCitations', () => {
         ],
       },
     ]);
+  });
+});
+
+describe("Word's own citation tool", () => {
+  const sourcesXml =
+    '<b:Sources xmlns:b="http://schemas.openxmlformats.org/officeDocument/2006/bibliography"><b:Source><b:Tag>Dal17</b:Tag><b:SourceType>Book</b:SourceType>' +
+    '<b:Author><b:Author><b:NameList><b:Person><b:Last>Dalland</b:Last><b:First>Olav</b:First></b:Person></b:NameList></b:Author></b:Author>' +
+    '<b:Title>Metode og oppgaveskriving</b:Title><b:Year>2017</b:Year><b:Publisher>Gyldendal Akademisk</b:Publisher></b:Source>' +
+    '<b:Source><b:Tag>Arb15</b:Tag><b:SourceType>Report</b:SourceType><b:Author><b:Author><b:Corporate>Arbeids- og velferdsdirektoratet</b:Corporate></b:Author></b:Author>' +
+    '<b:Title>Rapport</b:Title><b:Year>2015</b:Year></b:Source></b:Sources>';
+
+  test('reads the source list into CSL items, persons and organisations', () => {
+    expect([...readWordSources(sourcesXml)]).toEqual([
+      ['Dal17', { id: 'Dal17', type: 'book', author: [{ family: 'Dalland', given: 'Olav' }], title: 'Metode og oppgaveskriving', publisher: 'Gyldendal Akademisk', issued: { 'date-parts': [[2017]] } }],
+      ['Arb15', { id: 'Arb15', type: 'report', author: [{ literal: 'Arbeids- og velferdsdirektoratet' }], title: 'Rapport', issued: { 'date-parts': [[2015]] } }],
+    ]);
+  });
+
+  test('a CITATION field with a page and a second source; a tag missing from the list is reported', () => {
+    const sources = readWordSources(sourcesXml);
+    expect(readInstruction(' CITATION Dal17 \\p 152 \\m Arb15 \\l 1044 ', '', sources)).toEqual({
+      manager: 'word',
+      items: [
+        { id: 'Dal17', item: sources.get('Dal17'), locator: '152', label: 'page' },
+        { id: 'Arb15', item: sources.get('Arb15') },
+      ],
+    });
+    expect(readInstruction(' CITATION Hal09 \\l 1044 ', '', sources)).toEqual({ manager: 'word', reason: "the source Hal09 is not in the document's source list" });
   });
 });
 

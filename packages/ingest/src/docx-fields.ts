@@ -22,6 +22,13 @@ export interface FieldProblem {
   reason: string;
 }
 
+export interface MarkOptions {
+  /** The number of the first field found here (fields are numbered across all parts). */
+  firstNumber?: number;
+  /** The sources of Word's own citation tool, by tag (see readWordSources). */
+  wordSources?: ReadonlyMap<string, FieldCitationItem['item']>;
+}
+
 export interface MarkedXml {
   /**
    * The XML with a start marker, the field's number (`firstNumber` + its index in `fields`) and
@@ -50,7 +57,9 @@ const fieldTokenPattern =
  * runs: fldChar begin, instrText (often split over several runs), fldChar separate, the displayed
  * result, fldChar end; fields nest. A simple field is one w:fldSimple element.
  */
-export function markFieldCitations(xml: string, firstNumber = 0): MarkedXml {
+export function markFieldCitations(xml: string, options: MarkOptions = {}): MarkedXml {
+  const firstNumber = options.firstNumber ?? 0;
+  const wordSources = options.wordSources ?? new Map();
   const fields: MarkedXml['fields'] = [];
   const stack: OpenField[] = [];
   const simpleStack: boolean[] = [];
@@ -74,7 +83,7 @@ export function markFieldCitations(xml: string, firstNumber = 0): MarkedXml {
         if (top && !citationOpen() && managerOf(top.instruction)) {
           top.marked = true;
           out += `<w:t>${fieldStartMarker}${firstNumber + fields.length}${fieldNumberEnd}</w:t>`;
-          fields.push(readInstruction(top.instruction, top.data));
+          fields.push(readInstruction(top.instruction, top.data, wordSources));
         }
       } else if (type === 'end') {
         const closed = stack.pop();
@@ -98,7 +107,7 @@ export function markFieldCitations(xml: string, firstNumber = 0): MarkedXml {
       simpleStack.push(isCitation);
       if (isCitation) {
         out += `<w:r><w:t>${fieldStartMarker}${firstNumber + fields.length}${fieldNumberEnd}</w:t></w:r>`;
-        fields.push(readInstruction(instruction, ''));
+        fields.push(readInstruction(instruction, '', wordSources));
       }
     } else {
       if (simpleStack.pop()) out += `<w:r><w:t>${fieldEndMarker}</w:t></w:r>`;
@@ -129,13 +138,19 @@ export function managerOf(instruction: string): ReferenceManager | null {
   if (/^\s*ADDIN\s+ZOTERO_ITEM\b/.test(instruction)) return 'zotero';
   if (/^\s*ADDIN\s+(?:Mendeley\s+Citation\S*\s+)?CSL_CITATION\b/.test(instruction)) return 'mendeley';
   if (/^\s*ADDIN\s+EN\.CITE(?!\.DATA)\b/.test(instruction)) return 'endnote';
+  if (/^\s*CITATION\s+\S/.test(instruction)) return 'word';
   return null;
 }
 
 /** Reads the works embedded in a citation field's instruction (CSL-JSON, or EndNote XML). */
-export function readInstruction(instruction: string, data: string): FieldInstruction | FieldProblem {
+export function readInstruction(
+  instruction: string,
+  data: string,
+  wordSources: ReadonlyMap<string, FieldCitationItem['item']> = new Map(),
+): FieldInstruction | FieldProblem {
   const manager = managerOf(instruction);
   if (manager === null) return { manager: 'zotero', reason: 'not a citation field' };
+  if (manager === 'word') return readWordCitation(instruction, wordSources);
   if (manager === 'endnote') {
     let xml = instruction.slice(instruction.indexOf('EN.CITE') + 'EN.CITE'.length);
     if (!xml.includes('<EndNote') && data) xml = decodeFieldData(data);
@@ -172,6 +187,25 @@ function readCslCitationJson(manager: ReferenceManager, text: string): FieldInst
     });
   }
   return items.length > 0 ? { manager, items } : { manager, reason: 'no work in the citation data' };
+}
+
+/**
+ * Word's own citation field: "CITATION Tag \p 12 \m Tag2 \l 1044" — the first source, its
+ * page (\p), further sources (\m), the language (\l); the entries come from the sources part.
+ */
+function readWordCitation(instruction: string, sources: ReadonlyMap<string, FieldCitationItem['item']>): FieldInstruction | FieldProblem {
+  const [, first = ''] = /^\s*CITATION\s+(\S+)/.exec(instruction) ?? [];
+  const tags = [first, ...[...instruction.matchAll(/\\m\s+(\S+)/g)].map(([, tag = '']) => tag)];
+  const page = /\\p\s+("[^"]*"|\S+)/.exec(instruction)?.[1]?.replace(/"/g, '');
+  const items: FieldCitationItem[] = [];
+  const missing: string[] = [];
+  tags.forEach((tag, index) => {
+    const item = sources.get(tag);
+    if (!item) missing.push(tag);
+    else items.push({ id: tag, item, ...(index === 0 && page ? { locator: page, label: 'page' } : {}) });
+  });
+  if (missing.length > 0) return { manager: 'word', reason: `the source ${missing.join(', ')} is not in the document's source list` };
+  return { manager: 'word', items };
 }
 
 const endNoteTypes: Record<string, string> = {

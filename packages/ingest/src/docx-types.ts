@@ -1,5 +1,5 @@
-/** The reference managers whose citation fields are read from .docx files. */
-export type ReferenceManager = 'zotero' | 'mendeley' | 'endnote';
+/** The reference managers whose citation fields are read from .docx files ('word': Word's own citation tool). */
+export type ReferenceManager = 'zotero' | 'mendeley' | 'endnote' | 'word';
 
 /** One work in a reference-manager citation field, with the entry the manager embedded. */
 export interface FieldCitationItem {

@@ -274,7 +274,7 @@ describe('docxToManuscript', () => {
     ]);
   });
 
-  test('reads Mendeley (field and Mendeley Cite content control) and EndNote citations the same way', async () => {
+  test('reads Mendeley (field and Mendeley Cite content control), EndNote and Word citations the same way', async () => {
     const summary = async (name: string) => {
       const manuscript = await docxToManuscript(fixture(name), name);
       return manuscript.fieldCitations.map((field) => ({
@@ -297,6 +297,8 @@ describe('docxToManuscript', () => {
     // Mendeley Cite keeps the same data in a content control (w:sdt) tagged MENDELEY_CITATION_v3_<base64>.
     expect(await summary('fields-mendeley-cite.docx')).toEqual(works.map((work) => ({ manager: 'mendeley', ...work })));
     expect(await summary('fields-endnote.docx')).toEqual(works.map((work) => ({ manager: 'endnote', ...work })));
+    // Word's own citation tool: CITATION fields by tag, the entries in its source list (customXml).
+    expect(await summary('fields-word.docx')).toEqual(works.map((work) => ({ manager: 'word', ...work })));
   });
 
   test('refuses what is not a Word document, with the reason', async () => {

@@ -3,6 +3,7 @@ import mammoth from 'mammoth';
 import { manuscriptFromBlocks } from './build-manuscript.js';
 import { type FieldInstruction, type FieldProblem, fieldEndMarker, fieldNumberEnd, fieldStartMarker, markFieldCitations } from './docx-fields.js';
 import type { FieldCitation, ReferenceManager } from './docx-types.js';
+import { readWordSources } from './docx-word-sources.js';
 import { BoundedZip } from './docx-zip.js';
 import type { Block, BlockKind, Manuscript, SourceBlock, SourceSpan } from './types.js';
 
@@ -18,7 +19,7 @@ const pageMarker = '\uE002';
  * A place is "line" = paragraph number (every paragraph of the body counts, empty ones too; then
  * the footnotes), "column" = character in the paragraph, and "page" where the document knows its
  * pages: the page breaks Word recorded when it last laid the document out, else explicit page breaks.
- * Citation fields of Zotero, Mendeley and EndNote come back as `fieldCitations`.
+ * Citations of Zotero, Mendeley, EndNote and Word's own citation tool come back as `fieldCitations`.
  */
 export async function docxToManuscript(bytes: Uint8Array, path: string): Promise<DocxManuscript> {
   const zip = openDocx(bytes, path);
@@ -43,12 +44,18 @@ export async function docxToManuscript(bytes: Uint8Array, path: string): Promise
         [...breakStyles].some((style) => documentXml.includes(`<w:pStyle w:val="${style}"`))
       ? 'explicit'
       : 'none';
-  const body = markFieldCitations(markPages(documentXml, pageSource, breakStyles));
+  const wordSources = new Map(
+    zip
+      .names()
+      .filter((name) => /^customXml\/item\d+\.xml$/.test(name))
+      .flatMap((name) => [...readWordSources(zip.readText(name))]),
+  );
+  const body = markFieldCitations(markPages(documentXml, pageSource, breakStyles), { wordSources });
   const noteParts = new Map<string, ReturnType<typeof markFieldCitations>>();
   let fieldCount = body.fields.length;
   for (const name of zip.names()) {
     if (!/^word\/(?:footnotes|endnotes)\.xml$/.test(name)) continue;
-    const part = markFieldCitations(zip.readText(name), fieldCount);
+    const part = markFieldCitations(zip.readText(name), { firstNumber: fieldCount, wordSources });
     fieldCount += part.fields.length;
     noteParts.set(name, part);
   }
@@ -420,7 +427,7 @@ function offsetsOf(manuscript: Manuscript, blockOfLine: ReadonlyMap<number, Bloc
 }
 
 function managerName(manager: ReferenceManager): string {
-  return { zotero: 'Zotero', mendeley: 'Mendeley', endnote: 'EndNote' }[manager];
+  return { zotero: 'Zotero', mendeley: 'Mendeley', endnote: 'EndNote', word: 'Word' }[manager];
 }
 
 function describeCause(cause: unknown): string {
