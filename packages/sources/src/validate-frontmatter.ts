@@ -1,8 +1,9 @@
 import { createRequire } from 'node:module';
 import type { Diagnostic, Localized } from '@litsynth/common';
-import { Ajv, type ValidateFunction } from 'ajv';
+import type { ValidateFunction } from 'ajv';
 import type { Document } from 'yaml';
 import { recordDiagnostic } from './rules.js';
+import { validatorOptions } from './validator-options.js';
 import { placeOfPath, type YamlOrigin } from './yaml-places.js';
 
 /** A JSON Schema, as far as the messages need to read it. */
@@ -27,9 +28,21 @@ export const sourceRecordSchema = require('../schema/source-record.schema.json')
 
 let validator: ValidateFunction | undefined;
 
+/**
+ * The validator of the schema. The build precompiles it (Ajv standalone code, see
+ * generate-validator.ts) into dist/source-record-validator.cjs, because compiling the schema at
+ * every start was most of the start-up time of `litsynth check`. Only when running from the
+ * TypeScript sources (the unit tests, which need no build) is the schema compiled here, with the
+ * same Ajv options; a test proves the precompiled code gives the same errors.
+ */
 function compiledValidator(): ValidateFunction {
-  // allErrors: report every problem, not the first; verbose: errors carry the schema for messages.
-  validator ??= new Ajv({ allErrors: true, verbose: true, allowUnionTypes: true, strict: true }).compile(sourceRecordSchema);
+  if (validator) return validator;
+  if (import.meta.url.endsWith('.ts')) {
+    const { Ajv } = require('ajv') as typeof import('ajv');
+    validator = new Ajv(validatorOptions).compile(sourceRecordSchema);
+  } else {
+    validator = require('./source-record-validator.cjs') as ValidateFunction;
+  }
   return validator;
 }
 
