@@ -169,6 +169,13 @@ describe('renderReport', () => {
       { id: 'problem-2', rule: 'et-al-form', quote: ['(Lundberg & Syltevik, 2013)'], links: ['#citation-5-20'] },
     ]);
     expect(elements(tree, (element) => element.tagName === 'h4').map(textOf)).toEqual(['year-mismatch (1)', 'et-al-form (1)']);
+    // Notes on form (info) are folded; errors and warnings are not.
+    const groups = elements(tree, (element) => String(element.properties.className) === 'problem-group');
+    expect(groups.map((group) => [group.tagName, textOf(elements(group, (element) => element.tagName === 'h3' || element.tagName === 'h4')[0]!)])).toEqual([
+      ['div', '1.0 Innledning'],
+      ['div', 'year-mismatch (1)'],
+      ['details', 'et-al-form (1)'],
+    ]);
     // The manuscript marks both citations, with anchors and a link back to each problem.
     const marks = elements(tree, (element) => element.tagName === 'mark' && String(element.properties.id ?? '').startsWith('citation-'));
     expect(marks.map((mark) => [mark.properties.id, textOf(mark)])).toEqual([

@@ -207,12 +207,14 @@ function renderProblems(data: ReportData, placed: readonly PlacedProblem[]): Ele
       h('div.problem-group', [
         h('h3', group),
         // Within a section the worst problems come first: errors, then warnings, then form.
-        ...[...byRule].sort(([, a], [, b]) => worstRank(a) - worstRank(b)).map(([rule, problems]) =>
-          h('div.problem-group', [
-            h('h4', [h('span.rule-id', rule), ` (${problems.length})`]),
-            ...problems.map((problem) => renderProblem(problem, data)),
-          ]),
-        ),
+        // Notes on form are folded: signal before noise (a filter, or printing, unfolds them).
+        ...[...byRule].sort(([, a], [, b]) => worstRank(a) - worstRank(b)).map(([rule, problems]) => {
+          const heading = h('h4', [h('span.rule-id', rule), ` (${problems.length})`]);
+          const body = problems.map((problem) => renderProblem(problem, data));
+          return worstRank(problems) === severities.indexOf('info')
+            ? h('details.problem-group', [h('summary', heading), ...body])
+            : h('div.problem-group', [heading, ...body]);
+        }),
       ]),
     );
   }

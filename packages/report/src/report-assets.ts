@@ -35,6 +35,8 @@ form.filters legend { font-weight: 700; padding: 0 .25rem; }
 form.filters label { display: flex; flex-direction: column; font-size: .9rem; }
 form.filters select { font: inherit; padding: .25rem; min-width: 12rem; max-width: 24rem; }
 .filter-status { color: var(--muted); }
+details.problem-group > summary { cursor: pointer; }
+details.problem-group > summary h4 { display: inline; }
 .problem { border-left: 4px solid var(--line); padding: .25rem .75rem; margin: .5rem 0 .9rem; }
 .problem[data-severity="error"] { border-left-color: var(--error); }
 .problem[data-severity="warning"] { border-left-color: var(--warning); }
@@ -108,7 +110,11 @@ export const reportScript = `
       problem.hidden = !visible;
       if (visible) shown++;
     });
-    groups.forEach(function (group) { group.hidden = !group.querySelector('.problem:not([hidden])'); });
+    groups.forEach(function (group) {
+      group.hidden = !group.querySelector('.problem:not([hidden])');
+      // A filter the reader chose unfolds the folded groups it leaves.
+      if (group.tagName === 'DETAILS' && (severity || rule || source) && !group.hidden) group.open = true;
+    });
     if (status) status.textContent = template.replace('{shown}', String(shown)).replace('{total}', String(problems.length));
   }
   // A printed report shows the verification details that are folded away on screen.
