@@ -30,3 +30,13 @@ export const notStatedNote: Localized = {
 export function shortFindingId(findingId: string, recordId: string): string {
   return findingId.startsWith(`${recordId}-`) ? findingId.slice(recordId.length + 1) : findingId;
 }
+
+/**
+ * Where a paragraph of the discussion is: section number, page when the manuscript has pages, and
+ * line ("5.1, s. 25, linje 1166" / "5.1, p. 25, line 1166").
+ */
+export function mentionPlace(mention: { section: string; line: number; page?: number }, lang: Lang): string {
+  const section = mention.section.split(' ')[0] ?? '';
+  const page = mention.page === undefined ? '' : `${lang === 'nb' ? 's.' : 'p.'} ${mention.page}, `;
+  return `${section ? `${section}, ` : ''}${page}${lang === 'nb' ? 'linje' : 'line'} ${mention.line}`;
+}

@@ -2,7 +2,7 @@ import type { Lang, Localized } from '@litsynth/common';
 import { narrativeCitation, type DiscussionMap, type Matrix, type MatrixConcept } from '@litsynth/matrix';
 import type { SourceRecord } from '@litsynth/sources';
 import { createTable } from './create-table.js';
-import { pick, relationLabel, shortFindingId } from './labels.js';
+import { mentionPlace, pick, relationLabel, shortFindingId } from './labels.js';
 import { indexMentions } from './thesis-tables.js';
 import type { CellContent, ThesisTable } from './types.js';
 
@@ -137,7 +137,7 @@ export function discussionMapTable(input: MatrixTablesInput & { discussion: Disc
         narrativeCitation(record.entry.item, lang),
         pick(concept.label, lang),
         cell ? cell.findingIds.map((id) => shortFindingId(id, record.id)).join(', ') : '–',
-        mentions.length > 0 ? mentions.map((mention) => `${mention.section.split(' ')[0]}, ${lang === 'nb' ? 'linje' : 'line'} ${mention.line}`) : '–',
+        mentions.length > 0 ? mentions.map((mention) => mentionPlace(mention, lang)) : '–',
         pick(verdict, lang),
       ]);
     }
@@ -145,8 +145,8 @@ export function discussionMapTable(input: MatrixTablesInput & { discussion: Disc
   const notes = [
     pick(
       localized(
-        'Drøftet: et avsnitt i drøftingskapitlet henviser til artikkelen og nevner begrepet (delkapittel, linje i manuset).',
-        'Discussed: a paragraph of the discussion chapter cites the article and names the concept (section, line of the manuscript).',
+        'Drøftet: et avsnitt i drøftingskapitlet henviser til artikkelen og nevner begrepet (delkapittel, side og linje i manuset).',
+        'Discussed: a paragraph of the discussion chapter cites the article and names the concept (section, page and line of the manuscript).',
       ),
       lang,
     ),

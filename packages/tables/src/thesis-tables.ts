@@ -10,7 +10,7 @@ import {
 import type { SourceRecord } from '@litsynth/sources';
 import type { SearchEntry } from '@litsynth/study';
 import { createTable } from './create-table.js';
-import { notStated, notStatedNote, pageLabel, pick, relationLabel, shortFindingId } from './labels.js';
+import { mentionPlace, notStated, notStatedNote, pageLabel, pick, relationLabel, shortFindingId } from './labels.js';
 import type { CellContent, ThesisTable } from './types.js';
 
 /** An entry a theory source can be looked up in (a `BibEntry` fits). */
@@ -210,8 +210,8 @@ export function discussionTables(input: StudyTablesInput): ThesisTable[] {
       notes.push(
         pick(
           localized(
-            'Drøftet i oppgaven: avsnitt i drøftingskapitlet der artikkelen er henvist til og begrepet er nevnt (delkapittel, linje i manuset).',
-            'Discussed in the thesis: paragraphs of the discussion chapter that cite the article and name the concept (section, line of the manuscript).',
+            'Drøftet i oppgaven: avsnitt i drøftingskapitlet der artikkelen er henvist til og begrepet er nevnt (delkapittel, side og linje i manuset).',
+            'Discussed in the thesis: paragraphs of the discussion chapter that cite the article and name the concept (section, page and line of the manuscript).',
           ),
           lang,
         ),
@@ -376,7 +376,7 @@ function theorySource(concept: MatrixConcept, entries: readonly EntryLike[] | un
 function discussedAt(mentionsOf: MentionIndex, recordId: string, conceptId: string, lang: Lang): CellContent {
   const mentions = mentionsOf(recordId, conceptId);
   if (mentions.length === 0) return pick(localized('ikke drøftet', 'not discussed'), lang);
-  return mentions.map((mention) => `${mention.section.split(' ')[0]}, ${lang === 'nb' ? 'linje' : 'line'} ${mention.line}`);
+  return mentions.map((mention) => mentionPlace(mention, lang));
 }
 
 /** "Label: statement (s. 92)". */
