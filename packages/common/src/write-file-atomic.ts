@@ -16,7 +16,8 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
     await writeFile(temporary, data);
     await rename(temporary, path);
   } catch (cause) {
-    await rm(temporary, { force: true });
+    // Cleanup is best effort: its own failure (e.g. the folder is a file) must not hide the cause.
+    await rm(temporary, { force: true }).catch(() => undefined);
     throw new LitsynthError('io', `Could not write the file: ${(cause as Error).message}`, {
       file: path,
       messageNb: `Kunne ikke skrive filen: ${(cause as Error).message}`,
