@@ -20,7 +20,8 @@
 // Writes: tests/fixtures/formats/thesis.{txt,docx,pdf}; tests/fixtures/bad-input/encrypted.pdf;
 // packages/ingest/fixtures/formats/: thesis.{docx,pdf}, thesis-libreoffice.docx (resaved by
 // LibreOffice), thesis-justified.{docx,pdf} (template layout), thesis-chromium.pdf,
-// fields-{zotero,mendeley,endnote,mendeley-cite,word}.docx, owner-password-only.pdf.
+// fields-{zotero,mendeley,endnote,mendeley-cite,word}.docx, owner-password-only.pdf,
+// thesis-100.{docx,pdf} (the 100-page thesis of the benchmark).
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -385,6 +386,8 @@ try {
     resaveWithLibreOffice(join(formatsDir, 'thesis.docx'), join(unitDir, 'thesis-libreoffice.docx'), work);
     editDocx(join(formatsDir, 'thesis.docx'), join(unitDir, 'thesis-justified.docx'), work, useThesisTemplateLayout);
     markdownToChromiumPdf(join(formatsDir, 'thesis.md'), join(unitDir, 'thesis-chromium.pdf'), work);
+    makeBenchThesis(unitDir, work);
+    rmSync(join(unitDir, 'thesis-100.txt'));
     docxToPdf(join(unitDir, 'thesis-justified.docx'), unitDir, work);
     makeFieldFixtures(work);
     // A user password: cannot be opened without it. An owner password only: opens, but printing

@@ -55,6 +55,14 @@ describe('layoutToBlocks', () => {
     expect(layout.blocks.flatMap((block) => block.spans.map((span) => span.text))).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((n) => `Tekst nummer ${'x'.repeat(n)} på denne siden.`));
   });
 
+  test('keeps chapter headings that stand at the same height on the first page of each chapter', () => {
+    const body = (n: number) => line(700, `Tekst nummer ${'x'.repeat(n)} på denne siden.`, { right: 300 });
+    const pages = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((n) =>
+      [1, 4, 7].includes(n) ? page(line(760, `Kapittel ${(n + 2) / 3}`, { height: 16, right: 180 }), body(n), pageNumber(n)) : page(body(n), pageNumber(n)),
+    );
+    expect(blocksOf(pages).filter((block) => block.kind === 'heading').map((block) => block.text)).toEqual(['Kapittel 1', 'Kapittel 2', 'Kapittel 3']);
+  });
+
   test('finds headings by size, block quotations by indentation, paragraphs by first-line indent', () => {
     const pages = [
       page(

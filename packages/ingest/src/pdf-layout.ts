@@ -103,7 +103,8 @@ const pageNumberLine = /^[\s\-–—]*(?:(?:side|page|s\.)\s*)?(?:\d{1,4}|[ivxlc
 /**
  * Finds running headers, footers and page numbers: among the first and last two lines of each
  * page, a line that is only a page number, or whose text (digits ignored) stands at about the
- * same height on 40 % of the pages, or on three (a chapter's running header).
+ * same height on 40 % of the pages (at least two), or — the very first or last line, in body size
+ * or smaller — on three (a chapter's running header).
  */
 export function findPageFurniture(pages: readonly PdfLine[][]): Set<PdfLine> {
   const furniture = new Set<PdfLine>();
@@ -115,10 +116,16 @@ export function findPageFurniture(pages: readonly PdfLine[][]): Set<PdfLine> {
     seen.add(line.page);
     counts.set(key, seen);
   }
-  // Three pages are enough: a running header that names the chapter repeats only within it.
-  const needed = Math.min(3, Math.max(2, Math.ceil(pages.length * 0.4)));
+  const needed = Math.max(2, Math.ceil(pages.length * 0.4));
+  // A running header that names the chapter repeats only within it: three pages are enough for
+  // the very first or last line of a page, when it is not larger than the body text (a chapter
+  // heading such as "Kapittel 2" is larger, and stands where the next chapter's does).
+  const bodyHeight = mode(pages.flat().map((line) => Math.round(line.height * 2) / 2)) ?? 0;
+  const outermost = new Set(pages.flatMap((lines) => [lines[0], lines.at(-1)]).filter((line): line is PdfLine => line !== undefined));
   for (const line of candidates) {
-    if (pageNumberLine.test(line.text) || (counts.get(furnitureKey(line))?.size ?? 0) >= needed) furniture.add(line);
+    const seen = counts.get(furnitureKey(line))?.size ?? 0;
+    const chapterHeader = seen >= 3 && outermost.has(line) && line.height <= bodyHeight + 0.5;
+    if (pageNumberLine.test(line.text) || seen >= needed || chapterHeader) furniture.add(line);
   }
   return furniture;
 }

@@ -93,6 +93,14 @@ describe('pdfToManuscript', () => {
     expect(lastEntry && pdf.locate(lastEntry.start).page).toBe(4);
   });
 
+  test('reads the 100-page thesis (34 chapters, 102 PDF pages) to the same text and blocks as its .docx', async () => {
+    const pdf = await pdfToManuscript(fixture('thesis-100.pdf'), 'thesis-100.pdf');
+    const docx = await docxToManuscript(fixture('thesis-100.docx'), 'thesis-100.docx');
+    expect(pdf.text).toEqual(docx.text);
+    expect(pdf.blocks.map((block) => [block.kind, block.start, block.end])).toEqual(docx.blocks.map((block) => [block.kind, block.start, block.end]));
+    expect(pdf.locate(pdf.text.length - 1).page).toBe(102);
+  });
+
   test('gives every position its PDF page, and line = line of the whole PDF', async () => {
     const pdf = await pdfToManuscript(fixture('thesis.pdf'), 'thesis.pdf');
     const place = (needle: string) => pdf.locate(pdf.text.indexOf(needle));
