@@ -1,9 +1,6 @@
-import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { join } from 'node:path';
 import { compareDiagnostics, exitCodes, LitsynthError, writeFileAtomic, type Diagnostic, type Lang } from '@litsynth/common';
 import {
-  authorYearKey,
   compareTypedReferenceList,
   defaultLocaleFor,
   defaultStyle,
@@ -13,6 +10,7 @@ import {
   type ReferenceListFormat,
   type TypedReference,
 } from '@litsynth/bibliography';
+import { citedWithTheirNamesakes, referenceCacheDir } from '../output/reference-list.js';
 
 /** Options of `litsynth bib` as commander parses them. */
 export interface BibCommandOptions {
@@ -102,26 +100,6 @@ async function studyInput(dir: string, all: boolean): Promise<BibInput> {
 }
 
 /**
- * Where rendered entries are cached between runs: $LITSYNTH_CACHE_DIR, else node_modules/.cache/litsynth
- * of the working directory (the convention of babel and eslint), else nowhere.
- */
-function cacheDir(): string | undefined {
-  if (process.env.LITSYNTH_CACHE_DIR) return process.env.LITSYNTH_CACHE_DIR;
-  const modules = join(process.cwd(), 'node_modules');
-  return existsSync(modules) ? join(modules, '.cache', 'litsynth') : undefined;
-}
-
-/**
- * The cited entries, plus the entries with the same author(s) and year as a cited one: a citation
- * such as "(SNL, 2018)" may stand for any of them, and listing them all keeps their a/b letters the
- * same as the check gives them (it assigns letters over the whole bibliography).
- */
-function citedWithTheirNamesakes(entries: readonly BibEntry[], cited: ReadonlySet<string>): BibEntry[] {
-  const citedGroups = new Set(entries.filter((entry) => cited.has(entry.id)).map(authorYearKey));
-  return entries.filter((entry) => cited.has(entry.id) || citedGroups.has(authorYearKey(entry)));
-}
-
-/**
  * `litsynth bib`: prints the reference list of a study's cited works (or of every entry with --all,
  * or of --bib files) in Norwegian APA 7 by default; unverified entries are marked.
  */
@@ -152,7 +130,7 @@ export async function bibCommand(study: string | undefined, options: BibCommandO
   const style = options.style ?? input.style ?? defaultStyle;
   const locale = options.locale ?? (options.style ? defaultLocaleFor(options.style) : (input.locale ?? defaultLocaleFor(style)));
   const lang: Lang = options.lang ?? input.language ?? (/^(nb|nn|no)\b/.test(locale) ? 'nb' : 'en');
-  const cache = cacheDir();
+  const cache = referenceCacheDir();
   const list = await formatReferenceList(entries, { style, locale, format: options.format ?? 'md', lang, ...(cache ? { cacheDir: cache } : {}) });
   if (options.out) {
     await writeFileAtomic(options.out, list.output);

@@ -1,11 +1,10 @@
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { mkdir, readdir, readFile, realpath } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import type { BibEntry, FormattedEntry } from '@litsynth/bibliography';
-import type { CheckedCitation, CheckResult } from '@litsynth/check';
+import type { CheckResult } from '@litsynth/check';
 import type { Citation } from '@litsynth/citations';
 import {
   applyRuleSettings,
@@ -13,18 +12,19 @@ import {
   exitCodes,
   isLitsynthError,
   LitsynthError,
-  readTextFile,
   writeFileAtomic,
   type Diagnostic,
   type Lang,
   type Localized,
-  type RuleDefinition,
 } from '@litsynth/common';
 import type { Manuscript } from '@litsynth/ingest';
 import type { DiscussionMap, Matrix, MatrixConcept } from '@litsynth/matrix';
 import type { ReportData, ReportTable } from '@litsynth/report';
 import type { Study } from '@litsynth/study';
 import type { ThesisTable } from '@litsynth/tables';
+import { checkJson, checkText, combineCheck, severityCounts } from '../output/check-output.js';
+import { asGiven, refuseFileAsOutDir } from '../output/paths.js';
+import { knownRuleIds } from '../output/rule-ids.js';
 
 /**
  * The packages a build runs, imported only when there is something to build: a build whose
@@ -32,7 +32,7 @@ import type { ThesisTable } from '@litsynth/tables';
  * the start-up time.
  */
 async function loadLibraries() {
-  const [bibliography, check, citations, ingest, matrix, report, study, tables, diagnosticsJson, pretty] = await Promise.all([
+  const [bibliography, check, citations, ingest, matrix, report, study, tables, referenceList] = await Promise.all([
     import('@litsynth/bibliography'),
     import('@litsynth/check'),
     import('@litsynth/citations'),
@@ -41,10 +41,9 @@ async function loadLibraries() {
     import('@litsynth/report'),
     import('@litsynth/study'),
     import('@litsynth/tables'),
-    import('../output/diagnostics-json.js'),
-    import('../output/pretty-diagnostics.js'),
+    import('../output/reference-list.js'),
   ]);
-  return { bibliography, check, citations, ingest, matrix, report, study, tables, diagnosticsJson, pretty };
+  return { bibliography, check, citations, ingest, matrix, report, study, tables, referenceList };
 }
 
 type Libraries = Awaited<ReturnType<typeof loadLibraries>>;
@@ -179,17 +178,6 @@ export async function buildCommand(studyDir: string, options: BuildCommandOption
   return failures.length > 0 ? exitCodes.unusableInput : exitCodes.ok;
 }
 
-/** An output folder that is a file is a usage error (exit 2), found before any work. */
-async function refuseFileAsOutDir(outDir: string, given: string): Promise<void> {
-  const info = await stat(outDir).catch(() => undefined);
-  if (info && !info.isDirectory()) {
-    throw new LitsynthError('usage', 'The output folder is a file; give a folder with --out.', {
-      file: given,
-      messageNb: 'Utdatamappen er en fil; oppgi en mappe med --out.',
-    });
-  }
-}
-
 /** Creates the output folder once the study has loaded (not for a study that does not exist). */
 async function createOutDir(outDir: string, given: string): Promise<void> {
   try {
@@ -286,12 +274,7 @@ async function stampHolds(stamp: BuildStamp, outDir: string): Promise<boolean> {
   return true;
 }
 
-/** A path as the user would write it: relative to the working directory when inside it. */
-function asGiven(path: string): string {
-  const relativePath = relative(process.cwd(), path);
-  return relativePath && !relativePath.startsWith('..') ? relativePath : path;
-}
-
+/** The check, as `litsynth check` prints it: check.json and check.txt. */
 async function checkPart(state: BuildState): Promise<OutputFile[]> {
   const { study, lang } = state;
   const manuscript = await lib.ingest.readManuscript(asGiven(study.config.manuscript));
@@ -303,120 +286,45 @@ async function checkPart(state: BuildState): Promise<OutputFile[]> {
     included: study.config.included,
     settings: study.config.rules,
     language: study.config.language,
+    style: study.config.style,
   });
   state.manuscript = manuscript;
   state.citations = citations;
   state.check = result;
-  // Problems in the bibliography files and records follow the same rule settings.
-  state.diagnostics = [...result.diagnostics, ...applyRuleSettings(study.diagnostics, study.config.rules)].sort(compareDiagnostics);
-  const counts = {
-    ...result.summary,
-    errors: state.diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length,
-    warnings: state.diagnostics.filter((diagnostic) => diagnostic.severity === 'warning').length,
-    infos: state.diagnostics.filter((diagnostic) => diagnostic.severity === 'info').length,
-  };
-  state.checkCounts = { errors: counts.errors, warnings: counts.warnings, infos: counts.infos };
-  const notes = manuscript.notes.map((note) => note[lang]);
-  const json = {
-    version: 1,
-    manuscript: manuscript.path,
-    notes,
-    citations: result.citations.map(citationToJson),
-    diagnostics: state.diagnostics.map((diagnostic) => lib.diagnosticsJson.diagnosticToJson(diagnostic, lang)),
-    summary: counts,
-  };
-  const rules = new Map<string, RuleDefinition>(
-    [...lib.check.checkRules, ...lib.study.studyRules, ...lib.matrix.matrixRules, ...lib.matrix.frameworkRules].map((rule) => [rule.id, rule]),
-  );
-  const header = lang === 'nb' ? `Sjekk av ${manuscript.path}` : `Check of ${manuscript.path}`;
-  const body = lib.pretty.renderPretty(state.diagnostics, { lang, lines: await sourceLines(manuscript, state.diagnostics), rules, color: false });
-  const text = [header, ...notes.map((note) => `${lang === 'nb' ? 'Merk' : 'Note'}: ${note}`), '', body, lib.pretty.renderSummary(counts, lang)];
+  const settingProblems = await lib.study.unknownRuleSettings(study, await knownRuleIds(Object.keys(study.config.rules)));
+  const combined = combineCheck(result, [...study.diagnostics, ...settingProblems], study.config.rules);
+  state.diagnostics = combined.diagnostics;
+  state.checkCounts = severityCounts(combined.diagnostics);
+  const rules = [...lib.check.checkRules, ...lib.study.studyRules, ...lib.bibliography.bibliographyRules];
   return [
-    { path: 'check.json', content: `${JSON.stringify(json, null, 2)}\n` },
-    { path: 'check.txt', content: `${text.join('\n')}\n` },
+    { path: 'check.json', content: checkJson(manuscript, result, combined, lang) },
+    { path: 'check.txt', content: await checkText(manuscript, combined, { lang, rules, color: false }) },
   ];
-}
-
-/** The citation as `litsynth check --format json` writes it (no offsets into the normalised text). */
-function citationToJson(citation: CheckedCitation) {
-  return {
-    raw: citation.raw,
-    line: citation.line,
-    column: citation.column,
-    page: citation.page ?? null,
-    section: citation.section ?? null,
-    authors: citation.authors,
-    year: citation.year,
-    locator: citation.locator,
-    secondary: citation.secondary,
-    key: citation.key,
-    match: citation.match,
-    reasons: citation.reasons,
-  };
-}
-
-/** The lines of the text files the diagnostics point into, for quoting them in check.txt. */
-async function sourceLines(manuscript: Manuscript, diagnostics: readonly Diagnostic[]): Promise<Map<string, string[]>> {
-  const lines = new Map<string, string[]>();
-  for (const file of new Set(diagnostics.map((diagnostic) => diagnostic.file))) {
-    if (file === manuscript.path && (manuscript.format === 'docx' || manuscript.format === 'pdf')) continue;
-    try {
-      lines.set(file, (await readTextFile(file)).text.split(/\r\n|\r|\n/));
-    } catch {
-      // A file that cannot be quoted is still reported; only its line is left out.
-    }
-  }
-  return lines;
 }
 
 /**
  * The reference list as `litsynth bib` makes it: the cited works plus their namesakes (same
- * authors and year, so the a/b letters agree with the check's), in Markdown and HTML; and, when
- * the manuscript types its own list, how that list compares with the style and the cited works.
+ * authors and year, so the a/b letters agree with the check's), in Markdown and HTML. (A typed
+ * reference list in the manuscript is compared by the check.)
  */
 async function referencesPart(state: BuildState): Promise<OutputFile[]> {
-  const { study, lang, manuscript } = state;
-  const { authorYearKey, compareTypedReferenceList, formatReferenceList } = lib.bibliography;
+  const { study, lang } = state;
+  const { citedWithTheirNamesakes, referenceCacheDir } = lib.referenceList;
   // Without a check (it failed), every entry of the study.
   let entries = study.entries;
   if (state.check) {
     const cited = new Set(state.check.citations.map((citation) => citation.key).filter((key) => key !== null));
-    const citedGroups = new Set(entries.filter((entry) => cited.has(entry.id)).map(authorYearKey));
-    entries = entries.filter((entry) => cited.has(entry.id) || citedGroups.has(authorYearKey(entry)));
-    const list = manuscript?.referenceList;
-    if (manuscript && list) {
-      const typed = list.entries.map((entry) => {
-        const place = manuscript.locate(entry.start);
-        return { raw: entry.raw, authors: entry.authors, year: entry.year, title: entry.title, line: place.line, column: place.column };
-      });
-      const problems = compareTypedReferenceList(typed, study.entries, {
-        file: manuscript.path,
-        listLine: manuscript.locate(list.start).line,
-        cited,
-        style: study.config.style,
-      });
-      state.diagnostics = [...state.diagnostics, ...applyRuleSettings(problems, study.config.rules)].sort(compareDiagnostics);
-    }
+    entries = citedWithTheirNamesakes(entries, cited);
   }
   const cache = referenceCacheDir();
   const options = { style: study.config.style, locale: study.config.locale, lang, ...(cache ? { cacheDir: cache } : {}) };
-  const markdown = await formatReferenceList(entries, { ...options, format: 'md' });
-  const html = await formatReferenceList(entries, { ...options, format: 'html' });
+  const markdown = await lib.bibliography.formatReferenceList(entries, { ...options, format: 'md' });
+  const html = await lib.bibliography.formatReferenceList(entries, { ...options, format: 'html' });
   state.references = { entries, html: html.entries, markdown: markdown.entries };
   return [
     { path: 'references.md', content: ensureNewline(markdown.output) },
     { path: 'references.html', content: ensureNewline(html.output) },
   ];
-}
-
-/**
- * Where formatted entries are cached between runs, as `litsynth bib` does: $LITSYNTH_CACHE_DIR,
- * else node_modules/.cache/litsynth of the working directory, else nowhere.
- */
-function referenceCacheDir(): string | undefined {
-  if (process.env.LITSYNTH_CACHE_DIR) return process.env.LITSYNTH_CACHE_DIR;
-  const modules = join(process.cwd(), 'node_modules');
-  return existsSync(modules) ? join(modules, '.cache', 'litsynth') : undefined;
 }
 
 /**

@@ -1,23 +1,12 @@
 import { stat } from 'node:fs/promises';
-import { relative } from 'node:path';
-import {
-  applyRuleSettings,
-  compareDiagnostics,
-  exitCodes,
-  LitsynthError,
-  readTextFile,
-  type Diagnostic,
-  type Lang,
-  type Localized,
-  type RuleDefinition,
-  type RuleSetting,
-} from '@litsynth/common';
+import { exitCodes, LitsynthError, type Diagnostic, type Lang, type RuleDefinition, type RuleSetting } from '@litsynth/common';
 import { bibliographyRules, loadBibliographyFile, type BibEntry } from '@litsynth/bibliography';
-import { checkManuscript, checkRules, type CheckedCitation } from '@litsynth/check';
+import { checkManuscript, checkRules } from '@litsynth/check';
 import { parseCitations } from '@litsynth/citations';
-import { readManuscript, type Manuscript } from '@litsynth/ingest';
-import { diagnosticToJson } from '../output/diagnostics-json.js';
-import { renderPretty, renderSummary } from '../output/pretty-diagnostics.js';
+import { readManuscript } from '@litsynth/ingest';
+import { checkJson, checkText, combineCheck } from '../output/check-output.js';
+import { asGiven } from '../output/paths.js';
+import { knownRuleIds } from '../output/rule-ids.js';
 
 /** Options of `litsynth check` as commander parses them. */
 export interface CheckCommandOptions {
@@ -37,12 +26,6 @@ interface CheckInput {
   diagnostics: Diagnostic[];
   /** Rule documentation of the loaders that ran (for the pretty output). */
   rules: RuleDefinition[];
-}
-
-/** A path as the user would write it: relative to the working directory when inside it. */
-function asGiven(path: string): string {
-  const relativePath = relative(process.cwd(), path);
-  return relativePath && !relativePath.startsWith('..') ? relativePath : path;
 }
 
 async function inputOf(path: string, bibFiles: readonly string[]): Promise<CheckInput> {
@@ -71,7 +54,7 @@ async function studyInput(dir: string): Promise<CheckInput> {
   // Loaded only for a study: it brings the source-record reader (remark, Ajv) with it.
   const { loadStudy, studyRules, unknownRuleSettings } = await import('@litsynth/study');
   const study = await loadStudy(dir);
-  const settingProblems = await unknownRuleSettings(study, await knownRuleIds(Object.keys(study.config.rules), studyRules));
+  const settingProblems = await unknownRuleSettings(study, await knownRuleIds(Object.keys(study.config.rules)));
   return {
     manuscriptPath: asGiven(study.config.manuscript),
     entries: [...study.entries],
@@ -82,62 +65,6 @@ async function studyInput(dir: string): Promise<CheckInput> {
     diagnostics: [...study.diagnostics, ...settingProblems],
     rules: studyRules,
   };
-}
-
-/**
- * Every rule id a study may set: the check's, the loaders', and (only when a setting names none of
- * those) the matrix's, whose package is otherwise not needed by the check.
- */
-async function knownRuleIds(settings: readonly string[], studyRules: readonly RuleDefinition[]): Promise<string[]> {
-  if (settings.length === 0) return [];
-  const { recordRules } = await import('@litsynth/sources');
-  const known = [...checkRules, ...studyRules, ...bibliographyRules, ...recordRules].map((rule) => rule.id);
-  if (settings.every((id) => known.includes(id))) return known;
-  const { frameworkRules, matrixRules } = await import('@litsynth/matrix');
-  return [...known, ...[...frameworkRules, ...matrixRules].map((rule) => rule.id)];
-}
-
-/** Diagnostics per rule id, for the summary (the loaders' rules after the check's). */
-function countByRule(diagnostics: readonly Diagnostic[]): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const diagnostic of [...diagnostics].sort((a, b) => (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0))) {
-    counts[diagnostic.rule] = (counts[diagnostic.rule] ?? 0) + 1;
-  }
-  return counts;
-}
-
-/** The citation as the JSON output has it (no offsets into the normalised text). */
-function citationToJson(citation: CheckedCitation) {
-  return {
-    raw: citation.raw,
-    line: citation.line,
-    column: citation.column,
-    page: citation.page ?? null,
-    section: citation.section ?? null,
-    authors: citation.authors,
-    year: citation.year,
-    locator: citation.locator,
-    secondary: citation.secondary,
-    key: citation.key,
-    match: citation.match,
-    reasons: citation.reasons,
-  };
-}
-
-/** The lines of the files the diagnostics point into, for showing them (text formats only). */
-async function sourceLines(manuscript: Manuscript, diagnostics: readonly Diagnostic[]): Promise<Map<string, string[]>> {
-  const lines = new Map<string, string[]>();
-  const files = new Set(diagnostics.map((diagnostic) => diagnostic.file));
-  for (const file of files) {
-    if (file === manuscript.path && (manuscript.format === 'docx' || manuscript.format === 'pdf')) continue;
-    try {
-      const { text } = await readTextFile(file);
-      lines.set(file, text.split(/\r\n|\r|\n/));
-    } catch {
-      // A file that cannot be shown is still reported; only its line is left out.
-    }
-  }
-  return lines;
 }
 
 /**
@@ -158,41 +85,12 @@ export async function checkCommand(path: string, options: CheckCommandOptions): 
     language: input.language ?? 'nb',
     ...(input.style === undefined ? {} : { style: input.style }),
   });
-  // Problems in the bibliography files and records follow the same rule settings.
-  const loaderDiagnostics = applyRuleSettings(input.diagnostics, input.settings);
-  const diagnostics = [...result.diagnostics, ...loaderDiagnostics].sort(compareDiagnostics);
-  const counts = {
-    ...result.summary,
-    errors: diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length,
-    warnings: diagnostics.filter((diagnostic) => diagnostic.severity === 'warning').length,
-    infos: diagnostics.filter((diagnostic) => diagnostic.severity === 'info').length,
-    rules: { ...result.summary.rules, ...countByRule(loaderDiagnostics.filter((diagnostic) => !(diagnostic.rule in result.summary.rules))) },
-  };
-  const notes = manuscript.notes.map((note: Localized) => note[lang]);
-
+  const combined = combineCheck(result, input.diagnostics, input.settings);
   if (options.format === 'json') {
-    const document = {
-      version: 1,
-      manuscript: manuscript.path,
-      notes,
-      citations: result.citations.map(citationToJson),
-      diagnostics: diagnostics.map((diagnostic) => diagnosticToJson(diagnostic, lang)),
-      summary: counts,
-    };
-    process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
+    process.stdout.write(checkJson(manuscript, result, combined, lang));
   } else {
-    const rules = new Map<string, RuleDefinition>([...checkRules, ...input.rules, ...bibliographyRules].map((rule) => [rule.id, rule]));
-    const header = lang === 'nb' ? `Sjekk av ${manuscript.path}` : `Check of ${manuscript.path}`;
-    const noteLines = notes.map((note) => `${lang === 'nb' ? 'Merk' : 'Note'}: ${note}`);
-    const body = renderPretty(diagnostics, {
-      lang,
-      lines: await sourceLines(manuscript, diagnostics),
-      rules,
-      color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
-    });
-    const nothing = lang === 'nb' ? 'Ingen problemer funnet.' : 'No problems found.';
-    const lines = [header, ...noteLines, '', diagnostics.length === 0 ? `${nothing}\n` : body, renderSummary(counts, lang)];
-    process.stdout.write(`${lines.join('\n')}\n`);
+    const rules = [...checkRules, ...input.rules, ...bibliographyRules];
+    process.stdout.write(await checkText(manuscript, combined, { lang, rules, color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR }));
   }
-  return counts.errors > 0 ? exitCodes.errorsFound : exitCodes.ok;
+  return combined.summary.errors > 0 ? exitCodes.errorsFound : exitCodes.ok;
 }

@@ -1,11 +1,9 @@
-import { stat } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import {
   applyRuleSettings,
   compareDiagnostics,
   exitCodes,
   LitsynthError,
-  readTextFile,
   writeFileAtomic,
   type Diagnostic,
   type Lang,
@@ -28,6 +26,8 @@ import {
 import { recordRules } from '@litsynth/sources';
 import { loadStudy, studyRules, type Study } from '@litsynth/study';
 import { discussionMapTable, findingsMatrixTable, gapsTable, matrixToTable, renderTableFiles, type TableFile } from '@litsynth/tables';
+import { sourceLines } from '../output/check-output.js';
+import { asGiven, refuseFileAsOutDir } from '../output/paths.js';
 import { renderPretty } from '../output/pretty-diagnostics.js';
 
 /** Options of `litsynth matrix` and `litsynth tables`. */
@@ -150,13 +150,7 @@ export function csvSeparator(value: string | undefined): ',' | ';' {
 /** The output folder: --out, else `<study>/out`; a file there is a usage error, found before any work. */
 export async function outputDir(studyDir: string, options: MatrixCommandOptions): Promise<string> {
   const outDir = resolve(options.out ?? join(studyDir, 'out'));
-  const existing = await stat(outDir).catch(() => undefined);
-  if (existing && !existing.isDirectory()) {
-    throw new LitsynthError('usage', 'The output folder is a file; give a folder with --out.', {
-      file: asGiven(outDir),
-      messageNb: 'Utdatamappen er en fil; oppgi en mappe med --out.',
-    });
-  }
+  await refuseFileAsOutDir(outDir, asGiven(outDir));
   return outDir;
 }
 
@@ -173,24 +167,4 @@ export async function report(built: StudyMatrix, files: readonly TableFile[], ou
     `${lang === 'nb' ? `Skrev ${files.length} filer til ${where}:` : `Wrote ${files.length} files to ${where}:`}\n` +
       files.map((file) => `  ${join(where, file.file)}\n`).join(''),
   );
-}
-
-/** The lines of the text files the diagnostics point into, for quoting them. */
-async function sourceLines(manuscript: Manuscript, diagnostics: readonly Diagnostic[]): Promise<Map<string, string[]>> {
-  const lines = new Map<string, string[]>();
-  for (const file of new Set(diagnostics.map((diagnostic) => diagnostic.file))) {
-    if (file === manuscript.path && (manuscript.format === 'docx' || manuscript.format === 'pdf')) continue;
-    try {
-      lines.set(file, (await readTextFile(file)).text.split(/\r\n|\r|\n/));
-    } catch {
-      // A file that cannot be quoted is still reported; only its line is left out.
-    }
-  }
-  return lines;
-}
-
-/** A path as the user would write it: relative to the working directory when inside it. */
-function asGiven(path: string): string {
-  const relativePath = relative(process.cwd(), path);
-  return relativePath && !relativePath.startsWith('..') ? relativePath : path;
 }
