@@ -49,7 +49,7 @@ describe('BoundedZip', () => {
   });
 
   test('stops inflating an entry whose header lies about its size', () => {
-    const liar = makeZip([{ name: 'word/document.xml', data: new Uint8Array(8 * 1024 * 1024), declaredSize: 1000 }]);
+    const liar = makeZip([{ name: 'word/document.xml', data: new Uint8Array(8 * 1024 * 1024), size: 1000 }]);
     const zip = BoundedZip.open(liar, 'liar.docx', limits);
     expect(() => zip.read('word/document.xml')).toThrow(
       expect.objectContaining({

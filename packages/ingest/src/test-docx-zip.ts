@@ -1,24 +1,31 @@
 import { crc32, deflateRawSync } from 'node:zlib';
 
-// Test helper (not built): writes zip archives for the .docx tests, including broken ones.
+// Test helper (not built): writes zip archives for the .docx tests and the bad-input tests
+// (tests/fixtures/bad-input/zip.ts re-exports it), including archives whose headers lie.
 
-export interface TestEntry {
+export interface ZipEntry {
   name: string;
-  data: Uint8Array;
+  /** The content; deflated here unless `compressed` is given. */
+  data?: Uint8Array;
+  /** Already deflated content (a zip bomb is made by streaming zeros through deflate). */
+  compressed?: Uint8Array;
   /** The uncompressed size written in the headers, when it should lie. */
-  declaredSize?: number;
+  size?: number;
+  /** The CRC-32 written in the headers, when it should lie. */
+  crc?: number;
 }
 
-/** Writes a zip archive (deflate, no ZIP64), letting a test declare false sizes. */
-export function makeZip(entries: TestEntry[]): Uint8Array {
+/** Writes a zip archive (deflate, no ZIP64) of the entries, letting a test declare false sizes and checksums. */
+export function makeZip(entries: ZipEntry[]): Uint8Array {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
   for (const entry of entries) {
     const name = Buffer.from(entry.name, 'utf8');
-    const compressed = deflateRawSync(entry.data);
-    const size = entry.declaredSize ?? entry.data.length;
-    const crc = crc32(entry.data);
+    const data = entry.data ?? new Uint8Array();
+    const compressed = entry.compressed ?? deflateRawSync(data);
+    const size = entry.size ?? data.length;
+    const crc = entry.crc ?? crc32(data);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
@@ -37,7 +44,7 @@ export function makeZip(entries: TestEntry[]): Uint8Array {
     central.writeUInt32LE(size, 24);
     central.writeUInt16LE(name.length, 28);
     central.writeUInt32LE(offset, 42);
-    locals.push(local, name, compressed);
+    locals.push(local, name, Buffer.from(compressed));
     centrals.push(central, name);
     offset += local.length + name.length + compressed.length;
   }
