@@ -13,19 +13,21 @@ const folds: Record<string, string> = {
   ß: 'ss',
 };
 
-// Names repeat across citations and references: fold each once.
-const normalized = new Map<string, string>();
-const folded = new Map<string, string>();
+/** The function, remembering its result for each name: names repeat across citations and references. */
+function cachedPerName(compute: (name: string) => string): (name: string) => string {
+  const results = new Map<string, string>();
+  return (name) => {
+    let result = results.get(name);
+    if (result === undefined) {
+      result = compute(name);
+      results.set(name, result);
+    }
+    return result;
+  };
+}
 
 /** Lower-cased name with punctuation and spacing collapsed: the "same spelling" test. */
-export function normalizeName(name: string): string {
-  let result = normalized.get(name);
-  if (result === undefined) {
-    result = normalizeUncached(name);
-    normalized.set(name, result);
-  }
-  return result;
-}
+export const normalizeName = cachedPerName(normalizeUncached);
 
 function normalizeUncached(name: string): string {
   return name
@@ -36,14 +38,7 @@ function normalizeUncached(name: string): string {
 }
 
 /** A name reduced to plain ASCII letters: the basis of the edit distance ("Røkenes" → "rokenes"). */
-export function foldName(name: string): string {
-  let result = folded.get(name);
-  if (result === undefined) {
-    result = foldUncached(name);
-    folded.set(name, result);
-  }
-  return result;
-}
+export const foldName = cachedPerName(foldUncached);
 
 function foldUncached(name: string): string {
   const lower = normalizeName(name);
