@@ -25,7 +25,7 @@ const run = litsynth(['check', 'studies/nav-relasjon', '--format', 'json']);
 const report = JSON.parse(run.stdout) as {
   version: number;
   manuscript: string;
-  citations: Array<{ raw: string; line: number; key: string | null; match: string }>;
+  citations: Array<{ raw: string; line: number; key: string | null; match: string; reasons: Array<{ kind: string; cited?: string; entry?: string }> }>;
   diagnostics: DiagnosticJson[];
   summary: Record<string, unknown>;
 };
@@ -52,7 +52,7 @@ describe('litsynth check studies/nav-relasjon', () => {
   it('finds included articles cited with another year than the entry, or with two years', () => {
     expect(lines('year-mismatch', 'natland2019')).toEqual([422, 426, 438, 1166, 1182, 1198, 1209, 1251, 1255, 1300, 1376, 1653, 1665]);
     expect(lines('year-mismatch', 'stenbrenden2018')).toEqual([1555]);
-    expect(lines('inconsistent-citation')).toEqual([68, 772, 1209, 1504, 1555]);
+    expect(lines('inconsistent-citation')).toEqual([68, 1209, 1504, 1555]);
     const riis = report.diagnostics.find((diagnostic) => diagnostic.rule === 'inconsistent-citation' && diagnostic.key === 'riisjohansen2018');
     expect(riis?.message).toBe('Samme verk (riisjohansen2018) er henvist til på ulike måter: Riis-Johansen et al. (2018) ×4, Riis-Johansen et al. (2020) ×3.');
   });
@@ -75,6 +75,21 @@ describe('litsynth check studies/nav-relasjon', () => {
       report.diagnostics.filter((diagnostic) => diagnostic.rule === 'locator-form').map((diagnostic) => /«([^»]*)»/.exec(diagnostic.message)?.[1]?.replace(/\d+/g, '#')),
     );
     expect([...forms].sort()).toEqual(['#', 's #', 's, #', 's.#', 's.#-#']);
+  });
+
+  it('takes the ministry cited with 2015 for the expert group\'s report it published, and says to cite the expert group', () => {
+    const cited = report.citations.filter((citation) => citation.key === 'ekspertgruppen2015').map(({ line, raw, match, reasons }) => ({ line, raw, match, reasons }));
+    const reason = { kind: 'publisher-as-author', cited: 'Arbeids- og sosialdepartementet', entry: 'Ekspertgruppen for gjennomgang av NAV' };
+    expect(cited).toEqual([
+      { line: 772, raw: 'Arbeids- og sosialdepartementet, 2015, s. 143', match: 'fuzzy', reasons: [reason] },
+      { line: 1354, raw: 'Arbeids- og sosialdepartementet, 2015, s.8', match: 'fuzzy', reasons: [reason] },
+    ]);
+    const diagnostic = report.diagnostics.find((candidate) => candidate.rule === 'cited-under-publisher');
+    expect({ message: diagnostic?.message, suggestion: diagnostic?.suggestion }).toEqual({
+      message: '«Arbeids- og sosialdepartementet» ga ut ekspertgruppen2015, men er ikke forfatteren; i litteraturlisten står verket under Ekspertgruppen for gjennomgang av NAV (2015).',
+      suggestion: 'Henvis til forfatteren: Ekspertgruppen for gjennomgang av NAV (2015).',
+    });
+    expect(lines('uncited-entry')).toEqual([105]);
   });
 
   it('says that the thesis has no reference list', () => {
@@ -108,8 +123,8 @@ describe('litsynth check studies/nav-relasjon', () => {
       '687 author-connector andreassenfossestol2011',
       '722 not-a-year avdirrapporten',
       '732 not-a-year avdirrapporten',
-      '772 inconsistent-citation meldst33_2016',
-      '772 year-mismatch meldst33_2016',
+      // "Arbeids- og sosialdepartementet (2015)": the ministry published the expert group's report.
+      '772 cited-under-publisher ekspertgruppen2015',
       '866 author-connector damgaardnorrelykke2013',
       '882 author-connector eideeide2008',
       '901 author-connector eideeide2016',
@@ -138,7 +153,7 @@ describe('litsynth check studies/nav-relasjon', () => {
       '1255 year-mismatch natland2019',
       '1300 author-misspelled natland2019',
       '1300 year-mismatch natland2019',
-      '1354 year-mismatch meldst33_2016',
+      '1354 cited-under-publisher ekspertgruppen2015',
       '1360 author-connector lundberg2013',
       '1366 author-connector eideeide2008',
       '1376 author-misspelled natland2019',

@@ -232,6 +232,14 @@ function checkFuzzyReasons(work: Work, reference: Reference, language: Lang, rep
       en: `${written.replace(/[«»]/g, '"')} is not in the entry ${reference.key}, ${citeForm(reference, language)}; probably ${meant.replace(/[«»]/g, '"')} is meant.`,
     }, { ...base, suggestion: { nb: `Skriv ${pairs.map((pair) => pair.entry).join(', ')}.`, en: `Write ${pairs.map((pair) => pair.entry).join(', ')}.` } });
   }
+  const publisher = work.resolution.reasons.find((reason) => reason.kind === 'publisher-as-author');
+  if (publisher && !work.fromContext) {
+    const author = citeForm(reference, language);
+    report('cited-under-publisher', citation.start, {
+      nb: `«${publisher.cited}» ga ut ${reference.key}, men er ikke forfatteren; i litteraturlisten står verket under ${author}.`,
+      en: `"${publisher.cited}" published ${reference.key} but did not write it; the reference list has the work under ${author}.`,
+    }, { ...base, suggestion: { nb: `Henvis til forfatteren: ${author}.`, en: `Cite the author: ${author}.` } });
+  }
   const coauthors = work.resolution.reasons.find((reason) => reason.kind === 'coauthor-missing' || reason.kind === 'coauthor-extra');
   // Three or more authors written as one: that is the et-al rule's business.
   const etAlCase = coauthors?.kind === 'coauthor-missing' && reference.names.length >= 3;

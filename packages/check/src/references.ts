@@ -27,11 +27,13 @@ export function referencesFromEntries(entries: readonly BibEntry[], included: re
     const written = entryNames(entry);
     const suffix = entry.item['year-suffix'];
     const year = entryYear(entry);
+    const publisher = entry.item.publisher;
     return {
       key: entry.id,
       // "Fellesorganisasjonen (FO)": the short form is an abbreviation, not part of the name.
       names: written.map((name) => name.replace(/\s*\([\p{Lu}\d]{2,8}\)\s*$/u, '')),
       abbreviations: abbreviationsOf(entry.item, written),
+      ...(typeof publisher === 'string' && publisher.trim() ? { publisher: publisher.trim() } : {}),
       year: `${year}${typeof suffix === 'string' ? suffix : (suffixes.get(entry.id) ?? '')}`,
       origin: 'bibliography',
       file: entry.origin.file,

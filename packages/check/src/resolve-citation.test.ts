@@ -97,6 +97,26 @@ describe('names', () => {
     ]);
   });
 
+  it('takes a ministry cited with a year for the work of that year it published, over its own work of another year', () => {
+    const ministry = { ...reference('meldst33_2016', ['Arbeids- og sosialdepartementet'], '2016'), publisher: 'Arbeids- og sosialdepartementet' };
+    const report = { ...reference('ekspertgruppen2015', ['Ekspertgruppen for gjennomgang av NAV'], '2015'), publisher: 'Arbeids- og sosialdepartementet' };
+    const resolveIn = (year: string | null) => {
+      const { reference: found, match, reasons } = resolveCitation({ authors: ['Arbeids- og sosialdepartementet'], etAl: false, year }, [ministry, report]);
+      return { key: found?.key ?? null, match, reasons };
+    };
+    expect([resolveIn('2015'), resolveIn('2016'), resolveIn('2014'), resolveIn(null)]).toEqual([
+      {
+        key: 'ekspertgruppen2015',
+        match: 'fuzzy',
+        reasons: [{ kind: 'publisher-as-author', cited: 'Arbeids- og sosialdepartementet', entry: 'Ekspertgruppen for gjennomgang av NAV' }],
+      },
+      { key: 'meldst33_2016', match: 'exact', reasons: [{ kind: 'exact' }] },
+      // No work of that year: the ministry's own work, with the year difference.
+      { key: 'meldst33_2016', match: 'fuzzy', reasons: [{ kind: 'year-differs', cited: '2014', entry: '2016' }] },
+      { key: 'meldst33_2016', match: 'fuzzy', reasons: [{ kind: 'year-missing', entry: '2016' }] },
+    ]);
+  });
+
   it('measures edit distance with a limit', () => {
     expect([editDistance('natland', 'netland'), editDistance('kierkegard', 'kirkegard'), editDistance('abc', 'xyzuvw', 1)]).toEqual([1, 1, 2]);
   });

@@ -87,6 +87,27 @@ function compareAuthors(cited: CitedWork, reference: Reference): Comparison | nu
   return { cost, reasons };
 }
 
+// A corporate name cited for a work it published but did not write ("Arbeids- og
+// sosialdepartementet (2015)" for the expert group's report the ministry published): dearer than
+// an exact match or a missing a/b letter, cheaper than any year difference (2 and more), so the
+// work of that year wins over the organisation's own work of another year.
+const publisherAsAuthorCost = 1.5;
+
+/**
+ * Compares a single written name with the entry's publisher, when the written name is not one of
+ * the entry's authors; only a year that agrees makes it a match.
+ */
+function compareAsPublisher(cited: CitedWork, reference: Reference, year: Comparison): Comparison | null {
+  const [written] = cited.authors;
+  if (cited.authors.length !== 1 || written === undefined || cited.etAl || reference.publisher === undefined) return null;
+  if (cited.year === null || year.reasons.some((reason) => reason.kind === 'year-differs' || reason.kind === 'year-missing')) return null;
+  if (normalizeName(written) !== normalizeName(reference.publisher)) return null;
+  return {
+    cost: publisherAsAuthorCost,
+    reasons: [{ kind: 'publisher-as-author', cited: written, entry: reference.names.join(', ') || reference.publisher }],
+  };
+}
+
 const baseYear = (year: string): string => year.replace(/[a-z]$/, '');
 
 // "n.d." (English) and "u.å." (Norwegian) are the same missing date.
@@ -111,15 +132,16 @@ function compareYear(writtenYear: string | null, entryYear: string | null): Comp
 
 /**
  * Resolves a cited work to the closest reference: exact when authors and year agree, fuzzy when
- * they differ in ways a writer gets wrong (spelling, co-authors, year, suffix), with every
+ * they differ in ways a writer gets wrong (spelling, co-authors, year, suffix, the publisher
+ * named for the author), with every
  * difference as a reason; unresolved when no reference has a similar first author.
  */
 export function resolveCitation(cited: CitedWork, references: readonly Reference[]): Resolution {
   let best: Resolution = { reference: null, match: 'none', reasons: [], cost: Number.POSITIVE_INFINITY, alternatives: [] };
   for (const reference of references) {
-    const authors = compareAuthors(cited, reference);
-    if (authors === null) continue;
     const year = compareYear(cited.year, reference.year);
+    const authors = compareAuthors(cited, reference) ?? compareAsPublisher(cited, reference, year);
+    if (authors === null) continue;
     const cost = authors.cost + year.cost;
     if (cost === best.cost && best.reference) best.alternatives.push(reference);
     if (cost < best.cost) {

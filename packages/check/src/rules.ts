@@ -52,6 +52,15 @@ export const checkRules: RuleDefinition[] = [
     example: '(Natland et al., 2020) for an entry published in 2019',
   },
   {
+    id: 'cited-under-publisher',
+    severity: 'error',
+    description: {
+      nb: 'Henvisningen nevner organisasjonen som ga ut verket (et departement), ikke forfatteren verket står under i litteraturlisten.',
+      en: 'The citation names the organisation that published the work (a ministry), not the author the reference list has it under.',
+    },
+    example: '(Arbeids- og sosialdepartementet, 2015) for the report of Ekspertgruppen for gjennomgang av NAV (2015), published by the ministry',
+  },
+  {
     id: 'inconsistent-citation',
     severity: 'error',
     description: {

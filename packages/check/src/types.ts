@@ -22,7 +22,9 @@ export type MatchReasonKind =
   /** A year-only citation ("(2013, s. 31)") took its author from the citation before it. */
   | 'author-from-context'
   /** An abbreviation of a corporate author ("FO" for "Fellesorganisasjonen"). */
-  | 'abbreviation';
+  | 'abbreviation'
+  /** The citation names the organisation that published the work (a ministry), not its author; the year agrees. */
+  | 'publisher-as-author';
 
 /** One reason of a match, with what the citation wrote and what the entry has. */
 export interface MatchReason {
@@ -70,6 +72,8 @@ export interface Reference {
   names: string[];
   /** Short forms the work may be cited by ("FO", "SNL"), from the entry's abbreviation fields. */
   abbreviations: string[];
+  /** The publisher of a bibliography entry (CSL `publisher`), which students often cite as the author. */
+  publisher?: string;
   /** "2019", "2019a", "u.å.", or null when the entry has no year. */
   year: string | null;
   origin: ReferenceOrigin;
