@@ -63,6 +63,12 @@ describe('litsynth build', () => {
     expect(separateFiles.size).toBeGreaterThan(10);
     for (const [name, file] of separateFiles) expect({ name, bytes: files.get(name)?.bytes }).toEqual({ name, bytes: file.bytes });
 
+    // report.html numbers the tables as tables.md does.
+    const numbered = [...(files.get('tables.md')?.bytes ?? '').matchAll(/^\*\*(Tabell \d+)\*\*\n\n\*(.+)\*$/gm)].map((match) => `${match[1]}: ${match[2]}`);
+    const listed = [...(files.get('report.html')?.bytes ?? '').matchAll(/<a href="#table-[^"]*">(Tabell \d+: [^<]*)<\/a>/g)].map((match) => match[1]);
+    expect(numbered.length).toBeGreaterThan(5);
+    expect(listed).toEqual(numbered);
+
     const second = litsynth(['build', 'studies/nav-relasjon', '--out', out]);
     expect(second.code).toBe(0);
     // The build stamp (input and output hashes) is the one file besides the outputs.

@@ -50,6 +50,9 @@ export const labels = {
   citedInResults: { nb: 'Sitert i resultatkapitlet', en: 'Cited in the results' },
   citedInDiscussion: { nb: 'Sitert i drøftingen', en: 'Cited in the discussion' },
   tables: { nb: 'Tabeller', en: 'Tables' },
+  // As the thesis tables have them (@litsynth/tables): "Tabell 1", "Merknad.".
+  table: { nb: 'Tabell', en: 'Table' },
+  tableNote: { nb: 'Merknad.', en: 'Note.' },
   manuscript: { nb: 'Manuskriptet', en: 'The manuscript' },
   noManuscript: { nb: 'Manuskriptet kunne ikke leses.', en: 'The manuscript could not be read.' },
   notAvailable: { nb: 'Ikke tilgjengelig.', en: 'Not available.' },

@@ -188,6 +188,15 @@ describe('renderReport', () => {
     ]);
   });
 
+  it('numbers the tables as tables.md does, in the contents and above each table', () => {
+    const contents = elements(tree, (element) => String(element.properties.className) === 'table-contents')[0];
+    const heading = elements(tree, (element) => element.tagName === 'h3' && element.properties.id === 'table-articles')[0];
+    expect({ contents: contents && elements(contents, (element) => element.tagName === 'a').map(textOf), heading: heading && textOf(heading) }).toEqual({
+      contents: ['Tabell 1: Artikkelmatrise'],
+      heading: 'Tabell 1Artikkelmatrise',
+    });
+  });
+
   it('counts problems per rule, errors first', () => {
     const table = elements(tree, (element) => element.tagName === 'table' && String(element.properties.className) === 'rule-counts')[0];
     const rows = table ? elements(table, (element) => element.tagName === 'tr').map((row) => elements(row, (cell) => cell.tagName === 'th' || cell.tagName === 'td').map(textOf)) : [];

@@ -36,7 +36,7 @@ export function renderReport(data: ReportData): string {
     ['problems', t(labels.problems), renderProblems(data, placed)],
     ['references', t(labels.references), renderReferences(data.references, lang)],
     ['matrix', t(labels.matrix), renderMatrix(data, lang)],
-    ['tables', t(labels.tables), data.tables.length > 0 ? [tableContents(data.tables, lang), ...data.tables.flatMap(renderTable)] : [h('p', t(labels.notAvailable))]],
+    ['tables', t(labels.tables), data.tables.length > 0 ? [tableContents(data.tables, lang), ...data.tables.flatMap((table, index) => renderTable(table, index + 1, lang))] : [h('p', t(labels.notAvailable))]],
     ['manuscript', t(labels.manuscript), renderManuscript(data, placed)],
   ];
 
@@ -540,19 +540,23 @@ function renderHeatMap(heatMap: ReportHeatMap, lang: Lang): Element {
 /** Links to every table: a study has many (one discussion table per concept). */
 function tableContents(tables: readonly ReportTable[], lang: Lang): Element {
   return h('nav.table-contents', { ariaLabel: say(labels.tables, lang) }, [
-    h('ol', tables.map((table) => h('li', [h('a', { href: `#table-${table.id}` }, table.title)]))),
+    h('ol', tables.map((table, index) => h('li', [h('a', { href: `#table-${table.id}` }, `${say(labels.table, lang)} ${index + 1}: ${table.title}`)]))),
   ]);
 }
 
-/** A generated table: mdast → hast (raw HTML in the tree is dropped), with real column headers. */
-function renderTable(table: ReportTable): ElementContent[] {
+/**
+ * A generated table, numbered as in tables.md and tables.html (APA 7: "Tabell N", the title in
+ * italics, the notes after "Merknad."): mdast → hast (raw HTML in the tree is dropped), with real
+ * column headers.
+ */
+function renderTable(table: ReportTable, number: number, lang: Lang): ElementContent[] {
   const hast = toHast(table.table);
   if (hast.type === 'root' || hast.type === 'element') addHeaderScopes(hast, table.rowHeaders === true, false);
   const content: ElementContent[] = [
-    h('h3', { id: `table-${table.id}` }, table.title),
+    h('h3', { id: `table-${table.id}` }, [h('span.table-number', `${say(labels.table, lang)} ${number}`), h('br'), h('span.table-title', table.title)]),
     h('div.table-wrap', hast.type === 'root' ? (hast.children as ElementContent[]) : [hast as ElementContent]),
   ];
-  if (table.notes.length > 0) content.push(h('p.table-notes', table.notes.join(' ')));
+  if (table.notes.length > 0) content.push(h('p.table-notes', [h('span.table-note-label', say(labels.tableNote, lang)), ` ${table.notes.join(' ')}`]));
   return content;
 }
 

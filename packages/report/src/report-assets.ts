@@ -55,6 +55,7 @@ mark { background: var(--mark); color: var(--ink); padding: 0 .1em; }
 .status-partly-verified { color: var(--warning); }
 .status-unverified, .status-none { color: var(--error); }
 .table-wrap { overflow-x: auto; }
+.table-title, .table-note-label { font-style: italic; }
 table { border-collapse: collapse; margin: .5rem 0 1rem; font-size: .92rem; }
 caption { text-align: left; font-weight: 700; padding: .25rem 0; caption-side: top; }
 th, td { border: 1px solid var(--line); padding: .35rem .5rem; vertical-align: top; text-align: left; }
