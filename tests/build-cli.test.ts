@@ -117,6 +117,24 @@ describe('litsynth build', () => {
     expect(await readFile(join(out, 'report.html'), 'utf8')).toMatch(/^<!doctype html><html lang="en">/);
   });
 
+  it('writes the check as `litsynth check` prints it also for a typed reference list and a misspelt rule setting, each problem once', async () => {
+    const study = join(await mkdtemp(join(tmpdir(), 'litsynth-build-')), 'study');
+    await cp(join(root, 'tests/fixtures/clean-thesis'), study, { recursive: true });
+    // A cited work left out of the thesis's own list, and a rule setting that names no rule.
+    const manuscript = await readFile(join(study, 'manuscript.md'), 'utf8');
+    await writeFile(join(study, 'manuscript.md'), manuscript.replace(/^Dalland, O\. \(2017\).*\n\n/m, ''));
+    await writeFile(join(study, 'study.yaml'), `${await readFile(join(study, 'study.yaml'), 'utf8')}rules:\n  locatr-form: warn\n`);
+
+    expect(litsynth(['build', study, '--quiet']).code).toBe(0);
+    const check = litsynth(['check', study, '--format', 'json']);
+    expect(await readFile(join(study, 'out', 'check.json'), 'utf8')).toBe(check.stdout);
+    expect(await readFile(join(study, 'out', 'check.txt'), 'utf8')).toBe(litsynth(['check', study]).stdout);
+    const rules = (JSON.parse(check.stdout) as { diagnostics: Array<{ rule: string; line: number }> }).diagnostics.map(({ rule, line }) => `${line} ${rule}`);
+    expect(rules).toEqual(['31 bib-typed-entry-missing', '16 unknown-rule-setting']);
+    const report = await readFile(join(study, 'out', 'report.html'), 'utf8');
+    expect(report.match(/data-rule="[^"]*"/g)?.sort()).toEqual(['data-rule="bib-typed-entry-missing"', 'data-rule="unknown-rule-setting"']);
+  });
+
   it('still writes the other parts when one fails, and says which', async () => {
     const study = join(await mkdtemp(join(tmpdir(), 'litsynth-build-')), 'study');
     await cp(join(root, 'tests/fixtures/hostile-study'), study, { recursive: true });
