@@ -139,8 +139,10 @@ function compareYear(writtenYear: string | null, entryYear: string | null): Comp
 export function resolveCitation(cited: CitedWork, references: readonly Reference[]): Resolution {
   let best: Resolution = { reference: null, match: 'none', reasons: [], cost: Number.POSITIVE_INFINITY, alternatives: [] };
   for (const reference of references) {
+    let authors = compareAuthors(cited, reference);
+    if (authors === null && reference.publisher === undefined) continue;
     const year = compareYear(cited.year, reference.year);
-    const authors = compareAuthors(cited, reference) ?? compareAsPublisher(cited, reference, year);
+    authors ??= compareAsPublisher(cited, reference, year);
     if (authors === null) continue;
     const cost = authors.cost + year.cost;
     if (cost === best.cost && best.reference) best.alternatives.push(reference);
