@@ -2,16 +2,11 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { cp, mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { bin, litsynth, root } from './litsynth-cli.js';
 
-const root = resolve(import.meta.dirname, '..');
-const bin = join(root, 'packages/cli/dist/bin.js');
 
-function litsynth(args: string[], cwd = root) {
-  const result = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8' });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 async function snapshot(dir: string): Promise<Map<string, { bytes: string; mtime: number }>> {
   const files = new Map<string, { bytes: string; mtime: number }>();

@@ -1,18 +1,14 @@
-import { spawnSync } from 'node:child_process';
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { litsynth as runLitsynth } from './litsynth-cli.js';
 
 // Unusable input: a clear message naming the file, exit code 2, never a stack trace.
-const root = resolve(import.meta.dirname, '..');
-const bin = join(root, 'packages/cli/dist/bin.js');
 let dir = '';
+/** The CLI, run in the test's temporary folder. */
+const litsynth = (args: string[]) => runLitsynth(args, dir);
 
-function litsynth(args: string[]) {
-  const result = spawnSync(process.execPath, [bin, ...args], { cwd: dir, encoding: 'utf8' });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 const thesis = 'Innledning\n\nMetode er en fremgangsmåte (Dalland, 2017, s. 51).\n';
 const bibliography = '- id: dalland2017\n  type: book\n  title: Metode og oppgaveskriving\n  author: [{family: Dalland, given: Olav}]\n  issued: {date-parts: [[2017]]}\n';

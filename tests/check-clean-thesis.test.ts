@@ -1,16 +1,9 @@
-import { spawnSync } from 'node:child_process';
-import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { litsynth } from './litsynth-cli.js';
 
 // A thesis written right, with its own reference list and a matching bibliography file:
 // every citation form it uses must pass without a single diagnostic.
-const root = resolve(import.meta.dirname, '..');
-const bin = join(root, 'packages/cli/dist/bin.js');
 
-function litsynth(args: string[]) {
-  const result = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8' });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 describe('litsynth check on the clean fixture thesis', () => {
   it('reports no diagnostic and exits 0 for the study folder', () => {

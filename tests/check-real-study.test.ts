@@ -1,15 +1,8 @@
-import { spawnSync } from 'node:child_process';
-import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { litsynth } from './litsynth-cli.js';
 
 // `litsynth check` on the real NAV thesis, through the built CLI (pnpm test builds first).
-const root = resolve(import.meta.dirname, '..');
-const bin = join(root, 'packages/cli/dist/bin.js');
 
-function litsynth(args: string[]) {
-  const result = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8' });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 interface DiagnosticJson {
   rule: string;

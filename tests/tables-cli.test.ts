@@ -1,21 +1,15 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { litsynth, root } from './litsynth-cli.js';
 
 // End to end: `litsynth matrix` and `litsynth tables` (the built CLI) on a small study with broken
 // parts and on the real study. Expected files are whole outputs, read and committed; rewrite them
 // with UPDATE_EXPECTED=1 and read the diff before committing.
-const root = resolve(import.meta.dirname, '..');
-const bin = join(root, 'packages/cli/dist/bin.js');
 const brokenStudy = 'tests/fixtures/tables-broken-study';
 const realStudy = 'studies/nav-relasjon';
 
-function litsynth(args: string[]) {
-  const result = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8' });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 /** Every file under a folder, by relative path, as bytes. */
 function tree(dir: string): Map<string, Buffer> {
