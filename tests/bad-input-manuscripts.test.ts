@@ -67,6 +67,8 @@ beforeAll(async () => {
   writeFileSync(join(work, 'letter.pdf'), 'Kjære veileder,\nher er oppgaven min.\n');
   // 200 MB, sparse: takes no disk space, and must be refused before it is read.
   spawnSync('truncate', ['-s', '200M', join(work, 'huge.txt')]);
+  // .docx and .pdf files have a larger limit (images): 250 MB is over it.
+  spawnSync('truncate', ['-s', '250M', join(work, 'huge.docx')]);
   mkdirSync(join(work, 'folder.txt'));
 });
 
@@ -106,9 +108,14 @@ describe('litsynth check refuses unusable manuscripts with exit 2 and a message 
     expect(check('letter.pdf')).toEqual(refused('letter.pdf: The file is not a PDF (it does not start with %PDF).'));
   });
 
-  test('a 200 MB text file is refused by its size before it is read', () => {
+  test('a 200 MB text file and a 250 MB .docx are refused by their size before they are read', () => {
     // A 48 MB heap could not hold the file's text: the refusal must come from its size alone.
-    expect(check('huge.txt', { nodeOptions: ['--max-old-space-size=48'] })).toEqual(refused('huge.txt: The manuscript is 200.0 MiB; the limit is 20.0 MiB.'));
+    expect(check('huge.txt', { nodeOptions: ['--max-old-space-size=48'] })).toEqual(
+      refused('huge.txt: The manuscript is 200.0 MiB; the limit for text files is 20.0 MiB.'),
+    );
+    expect(check('huge.docx', { nodeOptions: ['--max-old-space-size=48'] })).toEqual(
+      refused('huge.docx: The manuscript is 250.0 MiB; the limit for .docx and .pdf files is 200.0 MiB.'),
+    );
   });
 
   test('a path that does not exist, and a folder that is not a study', () => {
@@ -120,7 +127,7 @@ describe('litsynth check refuses unusable manuscripts with exit 2 and a message 
 
   test('no run above left a file behind', () => {
     expect(readdirSync(work).sort()).toEqual(
-      ['blank.md', 'bomb.docx', 'book.docx', 'empty.docx', 'empty.pdf', 'empty.txt', 'encrypted.pdf', 'folder.txt', 'huge.txt', 'letter.pdf', 'liar.docx', 'picture.md', 'picture.txt', 'text.docx'].sort(),
+      ['blank.md', 'bomb.docx', 'book.docx', 'empty.docx', 'empty.pdf', 'empty.txt', 'encrypted.pdf', 'folder.txt', 'huge.docx', 'huge.txt', 'letter.pdf', 'liar.docx', 'picture.md', 'picture.txt', 'text.docx'].sort(),
     );
   });
 });

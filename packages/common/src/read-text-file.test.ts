@@ -44,4 +44,16 @@ describe('readTextFile', () => {
     await expect(readTextFile('/nonexistent/thesis.txt')).rejects.toMatchObject({ code: 'file-not-found', file: '/nonexistent/thesis.txt' });
     await expect(readTextFile(await fileWith('x'.repeat(100)), { maxBytes: 10 })).rejects.toMatchObject({ code: 'too-large' });
   });
+
+  it('names the size, the limit and which files the limit is for', async () => {
+    const path = await fileWith('x'.repeat(3 * 1024 * 1024));
+    await expect(
+      readTextFile(path, { maxBytes: 1024 * 1024, role: 'manuscript', limitFor: { nb: 'for tekstfiler', en: 'for text files' } }),
+    ).rejects.toMatchObject({
+      code: 'too-large',
+      file: path,
+      message: 'The manuscript is 3.0 MiB; the limit for text files is 1.0 MiB.',
+      messageNb: 'Filen er 3.0 MiB; grensen for tekstfiler er 1.0 MiB.',
+    });
+  });
 });

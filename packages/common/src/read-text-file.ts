@@ -22,9 +22,18 @@ export interface ReadTextFileOptions {
   maxBytes?: number;
   /** What the file is, for messages ("manuscript", "bibliography"). */
   role?: string;
+  /** Which files the limit is for, for the message ("for text files"); none when absent. */
+  limitFor?: Localized;
 }
 
+/** Largest text file read (20 MiB): a long thesis is a few hundred KiB of text. */
 export const defaultMaxTextBytes = 20 * 1024 * 1024;
+
+/**
+ * Largest .docx or .pdf file read (200 MiB): images make a thesis in these formats far larger
+ * than its text. The .docx reader's bounded decompression still guards against zip bombs.
+ */
+export const defaultMaxBinaryBytes = 200 * 1024 * 1024;
 
 /**
  * Reads a text file the way users' files really arrive: UTF-8 with or without BOM, UTF-16 with
@@ -57,10 +66,12 @@ export async function readFileBytes(path: string, options: ReadTextFileOptions =
     });
   }
   if (info.size > maxBytes) {
+    const forEn = options.limitFor ? ` ${options.limitFor.en}` : '';
+    const forNb = options.limitFor ? ` ${options.limitFor.nb}` : '';
     throw new LitsynthError(
       'too-large',
-      `The ${role} is ${formatMiB(info.size)}; the limit is ${formatMiB(maxBytes)}.`,
-      { file: path, messageNb: `Filen er ${formatMiB(info.size)}; grensen er ${formatMiB(maxBytes)}.` },
+      `The ${role} is ${formatMiB(info.size)}; the limit${forEn} is ${formatMiB(maxBytes)}.`,
+      { file: path, messageNb: `Filen er ${formatMiB(info.size)}; grensen${forNb} er ${formatMiB(maxBytes)}.` },
     );
   }
   const bytes = new Uint8Array(await readFile(path));

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -62,6 +63,34 @@ describe('readManuscript', () => {
     await expect(readManuscript(binary)).rejects.toMatchObject({ code: 'binary-file', file: binary });
     const large = await fileWith('thesis.txt', 'tekst '.repeat(100));
     await expect(readManuscript(large, { maxBytes: 100 })).rejects.toMatchObject({ code: 'too-large', file: large });
+  });
+
+  it('gives .docx and .pdf files a 200 MiB limit and text files 20 MiB, naming size and limit', async () => {
+    // Sparse files: they take no disk space and are refused (or passed) by their size alone.
+    const dir = await mkdtemp(join(tmpdir(), 'litsynth-ingest-size-'));
+    const sparse = (name: string, size: string): string => {
+      const path = join(dir, name);
+      spawnSync('truncate', ['-s', size, path]);
+      return path;
+    };
+    const hugePdf = sparse('huge.pdf', '250M');
+    await expect(readManuscript(hugePdf)).rejects.toMatchObject({
+      code: 'too-large',
+      file: hugePdf,
+      message: 'The manuscript is 250.0 MiB; the limit for .docx and .pdf files is 200.0 MiB.',
+      messageNb: 'Filen er 250.0 MiB; grensen for .docx- og .pdf-filer er 200.0 MiB.',
+    });
+    const hugeText = sparse('huge.txt', '21M');
+    await expect(readManuscript(hugeText)).rejects.toMatchObject({
+      code: 'too-large',
+      message: 'The manuscript is 21.0 MiB; the limit for text files is 20.0 MiB.',
+    });
+    // 21 MiB is over the text limit but under the .docx one: the .docx reader gets the bytes
+    // (and refuses them because zeros are no zip archive).
+    await expect(readManuscript(sparse('images.docx', '21M'))).rejects.toMatchObject({
+      code: 'unsupported-format',
+      message: 'The file is not a .docx document (it is not a zip archive).',
+    });
   });
 
   it('never changes the file it reads', async () => {

@@ -1,5 +1,5 @@
 import { extname } from 'node:path';
-import { decodeText, readFileBytes } from '@litsynth/common';
+import { decodeText, defaultMaxBinaryBytes, defaultMaxTextBytes, readFileBytes } from '@litsynth/common';
 import type { Localized } from '@litsynth/common';
 import { markdownToManuscript } from './markdown-to-manuscript.js';
 import { textToManuscript } from './text-to-manuscript.js';
@@ -25,9 +25,13 @@ export function formatOfPath(path: string): ManuscriptFormat | undefined {
  */
 export async function readManuscript(path: string, options: ReadManuscriptOptions = {}): Promise<Manuscript> {
   const known = options.format ?? formatOfPath(path);
+  const binary = known === 'docx' || known === 'pdf';
   const bytes = await readFileBytes(path, {
     role: 'manuscript',
-    ...(options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes }),
+    maxBytes: options.maxBytes ?? (binary ? defaultMaxBinaryBytes : defaultMaxTextBytes),
+    limitFor: binary
+      ? { nb: 'for .docx- og .pdf-filer', en: 'for .docx and .pdf files' }
+      : { nb: 'for tekstfiler', en: 'for text files' },
   });
   if (known === 'docx' || known === 'pdf') return readBinaryFormat(known, bytes, path);
   const file = decodeText(bytes, path);

@@ -121,7 +121,10 @@ export interface ManuscriptParts {
 
 /** Options of `readManuscript`. */
 export interface ReadManuscriptOptions {
-  /** Refuse files larger than this many bytes (default: `defaultMaxTextBytes` of common). */
+  /**
+   * Refuse files larger than this many bytes (default: common's `defaultMaxBinaryBytes` for .docx
+   * and .pdf, `defaultMaxTextBytes` for text).
+   */
   maxBytes?: number;
   /** Read the file as this format instead of deciding by its extension. */
   format?: ManuscriptFormat;
