@@ -13,6 +13,14 @@ const litsynth = (args: string[]) => runLitsynth(args, dir);
 const thesis = 'Innledning\n\nMetode er en fremgangsmåte (Dalland, 2017, s. 51).\n';
 const bibliography = '- id: dalland2017\n  type: book\n  title: Metode og oppgaveskriving\n  author: [{family: Dalland, given: Olav}]\n  issued: {date-parts: [[2017]]}\n';
 
+/** A study of one citation with the given locator, and rule settings in its study.yaml. */
+async function writeRuleStudy(name: string, head: string, locator: string, rules: string): Promise<void> {
+  await mkdir(join(dir, name));
+  await writeFile(join(dir, name, 'thesis.txt'), `Innledning\n\nData samles inn (Dalland, 2017, ${locator}).\n`);
+  await writeFile(join(dir, name, 'references.yaml'), bibliography);
+  await writeFile(join(dir, name, 'study.yaml'), `${head}\nquestion: Hva?\nmanuscript: thesis.txt\nbibliography: [references.yaml]\n${rules}`);
+}
+
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'litsynth-check-bad-'));
   await mkdir(join(dir, 'not-a-study'));
@@ -25,20 +33,8 @@ beforeAll(async () => {
   await writeFile(join(dir, 'references.yaml'), bibliography);
   await mkdir(join(dir, 'bad-study'));
   await writeFile(join(dir, 'bad-study', 'study.yaml'), 'id: demo\ntitle: Demo\nquestion: Hva?\nmanuscript: thesis.txt\nlanguage: sv\n');
-  await mkdir(join(dir, 'quiet-study'));
-  await writeFile(join(dir, 'quiet-study', 'thesis.txt'), 'Innledning\n\nData samles inn (Dalland, 2017, s.52).\n');
-  await writeFile(join(dir, 'quiet-study', 'references.yaml'), bibliography);
-  await writeFile(
-    join(dir, 'quiet-study', 'study.yaml'),
-    'id: quiet\ntitle: Stille\nquestion: Hva?\nmanuscript: thesis.txt\nbibliography: [references.yaml]\nrules:\n  locator-form: off\n  no-reference-list: warn\n',
-  );
-  await mkdir(join(dir, 'typo-study'));
-  await writeFile(join(dir, 'typo-study', 'thesis.txt'), 'Innledning\n\nData samles inn (Dalland, 2017, s. 52).\n');
-  await writeFile(join(dir, 'typo-study', 'references.yaml'), bibliography);
-  await writeFile(
-    join(dir, 'typo-study', 'study.yaml'),
-    'id: typo\ntitle: Skrivefeil\nquestion: Hva?\nmanuscript: thesis.txt\nbibliography: [references.yaml]\nrules:\n  no-reference-list: off\n  locator-from: off\n  coding-invalid: warn\n',
-  );
+  await writeRuleStudy('quiet-study', 'id: quiet\ntitle: Stille', 's.52', 'rules:\n  locator-form: off\n  no-reference-list: warn\n');
+  await writeRuleStudy('typo-study', 'id: typo\ntitle: Skrivefeil', 's. 52', 'rules:\n  no-reference-list: off\n  locator-from: off\n  coding-invalid: warn\n');
   await writeFile(join(dir, 'broken.bib'), '@book{dalland2017,\n  author = {Dalland, Olav},\n  title = {Metode og oppgaveskriving},\n  year = {2017}\n}\n\n@book{broken,\n  author = {Noen, Navn\n  title = {Mangler klamme},\n  year = {2019}\n');
 });
 
