@@ -7,6 +7,7 @@ it('exports exactly its public API', () => {
     'decideLineJoin',
     'formatOfPath',
     'isReferenceListHeading',
+    'isUnsupportedExtension',
     'levelOfNumber',
     'manuscriptFromBlocks',
     'markdownToManuscript',
@@ -14,7 +15,9 @@ it('exports exactly its public API', () => {
     'parseReferenceEntry',
     'readManuscript',
     'referenceListHeadings',
+    'refuseUnsupportedFormat',
     'splitHeadingNumber',
+    'supportedManuscriptExtensions',
     'textToManuscript',
   ]);
 });

@@ -7,6 +7,7 @@ export { markdownToManuscript } from './markdown-to-manuscript.js';
 export { formatOfPath, readManuscript } from './read-manuscript.js';
 export { isReferenceListHeading, parseReferenceEntry, referenceListHeadings } from './reference-list.js';
 export { textToManuscript } from './text-to-manuscript.js';
+export { isUnsupportedExtension, refuseUnsupportedFormat, supportedManuscriptExtensions } from './unsupported-format.js';
 export { analyseTextLayout, pageNumberOf } from './text-layout.js';
 export type { TextLayout, TextLine } from './text-layout.js';
 export type { TextSource } from './text-to-manuscript.js';

@@ -93,6 +93,37 @@ describe('readManuscript', () => {
     });
   });
 
+  it('refuses .doc, .odt, .rtf, .pages and renamed Word 97–2003 or RTF files, saying what to save them as', async () => {
+    const doc = await fileWith('oppgave.doc', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]));
+    await expect(readManuscript(doc)).rejects.toMatchObject({
+      code: 'unsupported-format',
+      file: doc,
+      message:
+        'litsynth does not read this format (Word 97–2003 document); it reads .txt, .md, .docx, .pdf. ' +
+        'Save the file as .docx or .pdf (in Word: File > Save As > Word Document (.docx) or PDF) and check that file.',
+      messageNb:
+        'litsynth leser ikke dette formatet (Word 97–2003-dokument); den leser .txt, .md, .docx, .pdf. ' +
+        'Lagre filen som .docx eller .pdf (i Word: Fil > Lagre som > Word-dokument (.docx) eller PDF) og sjekk den filen.',
+    });
+    for (const [name, format] of [
+      ['oppgave.ODT', 'OpenDocument text'],
+      ['oppgave.rtf', 'RTF document'],
+      ['oppgave.pages', 'Pages document'],
+    ] as const) {
+      const path = await fileWith(name, 'Relasjonen er viktig (Dalland, 2017).\n');
+      await expect(readManuscript(path)).rejects.toMatchObject({ code: 'unsupported-format', message: expect.stringContaining(`(${format})`) });
+    }
+    // Renamed files are recognised by their first bytes.
+    const renamedDoc = await fileWith('oppgave.txt', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]));
+    await expect(readManuscript(renamedDoc)).rejects.toMatchObject({ code: 'unsupported-format', message: expect.stringContaining('(Word 97–2003 document)') });
+    const renamedRtf = await fileWith('oppgave', '{\\rtf1\\ansi Relasjonen (Dalland, 2017).}');
+    await expect(readManuscript(renamedRtf)).rejects.toMatchObject({ code: 'unsupported-format', message: expect.stringContaining('(RTF document)') });
+    // A missing .doc is missing, not unsupported; an explicit format overrides the extension.
+    await expect(readManuscript('/nonexistent/oppgave.doc')).rejects.toMatchObject({ code: 'file-not-found' });
+    const textAsRtf = await fileWith('notat.rtf', 'Relasjonen er viktig (Dalland, 2017).\n');
+    expect((await readManuscript(textAsRtf, { format: 'txt' })).text).toBe('Relasjonen er viktig (Dalland, 2017).');
+  });
+
   it('never changes the file it reads', async () => {
     const path = await fileWith('thesis.txt', 'Ska\u030aland (2019)\r\nAnerkjennelses-\r\npraksis\r\n');
     const before = await readFile(path);

@@ -1,8 +1,10 @@
+import { stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { decodeText, defaultMaxBinaryBytes, defaultMaxTextBytes, readFileBytes } from '@litsynth/common';
 import type { Localized } from '@litsynth/common';
 import { markdownToManuscript } from './markdown-to-manuscript.js';
 import { textToManuscript } from './text-to-manuscript.js';
+import { isUnsupportedExtension, refuseUnsupportedFormat } from './unsupported-format.js';
 import type { Manuscript, ManuscriptFormat, ReadManuscriptOptions } from './types.js';
 
 const formatsByExtension: Record<string, ManuscriptFormat> = {
@@ -21,9 +23,13 @@ export function formatOfPath(path: string): ManuscriptFormat | undefined {
 
 /**
  * Reads a manuscript file (.txt, .md, .docx, .pdf; other extensions are read as text when they
- * decode as text) into a `Manuscript`. Throws a LitsynthError for unusable input.
+ * decode as text) into a `Manuscript`. Throws a LitsynthError for unusable input, and
+ * 'unsupported-format' for document formats such as .doc, .odt, .rtf and .pages.
  */
 export async function readManuscript(path: string, options: ReadManuscriptOptions = {}): Promise<Manuscript> {
+  // A .doc, .odt, .rtf, .pages ... file is refused by its name, whatever its size; a missing one
+  // is left to readFileBytes, which says that it does not exist.
+  if (options.format === undefined && isUnsupportedExtension(path) && (await exists(path))) refuseUnsupportedFormat(path);
   const known = options.format ?? formatOfPath(path);
   const binary = known === 'docx' || known === 'pdf';
   const bytes = await readFileBytes(path, {
@@ -34,6 +40,8 @@ export async function readManuscript(path: string, options: ReadManuscriptOption
       : { nb: 'for tekstfiler', en: 'for text files' },
   });
   if (known === 'docx' || known === 'pdf') return readBinaryFormat(known, bytes, path);
+  // A Word 97–2003 or RTF file renamed to .txt (or with no extension) would read as garbage.
+  if (options.format === undefined) refuseUnsupportedFormat(path, bytes.subarray(0, 8));
   const file = decodeText(bytes, path);
   const notes: Localized[] = [...file.notes];
   if (known === undefined) {
@@ -45,6 +53,13 @@ export async function readManuscript(path: string, options: ReadManuscriptOption
   }
   const read = known === 'md' ? markdownToManuscript : textToManuscript;
   return read(file.text, { path, encoding: file.encoding, notes });
+}
+
+async function exists(path: string): Promise<boolean> {
+  return stat(path).then(
+    () => true,
+    () => false,
+  );
 }
 
 /** Loads the .docx or .pdf reader only when such a file is read: their libraries are heavy. */
