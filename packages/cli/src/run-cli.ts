@@ -43,6 +43,12 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     .option('--style <style>', 'CSL style id (norsk-apa-manual, apa) or a .csl file')
     .option('--locale <locale>', 'CSL locale (nb-NO, en-US)')
     .addOption(langOption())
+    .addHelpText(
+      'after',
+      '\nThe problems of the listed entries (rules bib-*: missing fields, DOI, duplicates, name variants,\n' +
+        'edition years, unverified entries) go to stderr; stdout is the list alone.\n' +
+        'Exit 1 when one of them is an error (an unreadable entry, an invalid DOI), else 0; 2 for unusable input.',
+    )
     .action(async (study: string | undefined, options) => {
       const { bibCommand } = await import('./commands/bib.js');
       exitCode = await bibCommand(study, options);

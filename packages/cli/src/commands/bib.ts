@@ -1,6 +1,8 @@
 import { stat } from 'node:fs/promises';
-import { compareDiagnostics, exitCodes, LitsynthError, writeFileAtomic, type Diagnostic, type Lang } from '@litsynth/common';
+import { applyRuleSettings, compareDiagnostics, exitCodes, LitsynthError, writeFileAtomic, type Diagnostic, type Lang, type RuleSetting } from '@litsynth/common';
 import {
+  bibliographyRules,
+  checkBibliography,
   compareTypedReferenceList,
   defaultLocaleFor,
   defaultStyle,
@@ -10,6 +12,7 @@ import {
   type ReferenceListFormat,
   type TypedReference,
 } from '@litsynth/bibliography';
+import { bibliographyCheckText, diagnosticsOfListed } from '../output/bibliography-check.js';
 import { citedWithTheirNamesakes, referenceCacheDir } from '../output/reference-list.js';
 
 /** Options of `litsynth bib` as commander parses them. */
@@ -31,6 +34,9 @@ interface BibInput {
   style: string | undefined;
   locale: string | undefined;
   language: Lang | undefined;
+  /** The study's rule settings (none for --bib files alone). */
+  settings: Record<string, RuleSetting>;
+  /** Problems of loading and of a typed reference list; the integrity rules run later. */
   diagnostics: Diagnostic[];
 }
 
@@ -95,13 +101,15 @@ async function studyInput(dir: string, all: boolean): Promise<BibInput> {
     style: study.config.style,
     locale: study.config.locale,
     language: study.config.language,
+    settings: study.config.rules,
     diagnostics,
   };
 }
 
 /**
  * `litsynth bib`: prints the reference list of a study's cited works (or of every entry with --all,
- * or of --bib files) in Norwegian APA 7 by default; unverified entries are marked.
+ * or of --bib files) in Norwegian APA 7 by default; unverified entries are marked. The problems of
+ * the listed entries (integrity rules `bib-*`) go to stderr; exit 1 when one is an error.
  */
 export async function bibCommand(study: string | undefined, options: BibCommandOptions): Promise<number> {
   const bibFiles = options.bib ?? [];
@@ -112,7 +120,7 @@ export async function bibCommand(study: string | undefined, options: BibCommandO
   }
   const input: BibInput =
     study === undefined
-      ? { entries: [], cited: undefined, style: undefined, locale: undefined, language: undefined, diagnostics: [] }
+      ? { entries: [], cited: undefined, style: undefined, locale: undefined, language: undefined, settings: {}, diagnostics: [] }
       : await studyInput(study, options.all === true);
   const seen = new Set(input.entries.map((entry) => entry.id));
   for (const file of bibFiles) {
@@ -140,12 +148,14 @@ export async function bibCommand(study: string | undefined, options: BibCommandO
         : `litsynth: wrote ${list.entries.length} references to ${options.out}\n`,
     );
   } else process.stdout.write(list.output);
-  // Unreadable entries (left out of the list) and differences from a typed reference list: on
-  // stderr, so that the list on stdout stays clean.
-  const shown = input.diagnostics.filter((diagnostic) => diagnostic.severity !== 'info').sort(compareDiagnostics);
-  for (const diagnostic of shown) {
-    const suggestion = diagnostic.suggestion ? ` → ${diagnostic.suggestion[lang]}` : '';
-    process.stderr.write(`${diagnostic.file}:${diagnostic.line}:${diagnostic.column}: ${diagnostic.message[lang]}${suggestion} [${diagnostic.rule}]\n`);
-  }
+  // The problems — unreadable entries (left out of the list), the integrity rules of the listed
+  // entries, differences from a typed reference list — on stderr, so that stdout stays the list.
+  const listed = new Set(entries.map((entry) => entry.id));
+  const shown = [
+    ...applyRuleSettings(input.diagnostics, input.settings),
+    ...diagnosticsOfListed(checkBibliography(input.entries), listed, input.settings),
+  ].sort(compareDiagnostics);
+  const color = Boolean(process.stderr.isTTY) && !process.env.NO_COLOR;
+  process.stderr.write(bibliographyCheckText(shown, { lang, rules: bibliographyRules, color }));
   return shown.some((diagnostic) => diagnostic.severity === 'error') ? exitCodes.errorsFound : exitCodes.ok;
 }
