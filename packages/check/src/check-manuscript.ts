@@ -4,6 +4,7 @@ import { compareTypedReferenceList } from '@litsynth/bibliography';
 import type { Manuscript } from '@litsynth/ingest';
 import { checkConnector, checkLocatorForm, checkPunctuation, checkSecondaryForm } from './form-rules.js';
 import { foldName, normalizeName } from './names.js';
+import { entriesFromFields, fieldAt, managerNames } from './field-entries.js';
 import { findQuotations, type Quotation } from './quotations.js';
 import { referencesFromEntries, referencesFromList } from './references.js';
 import { resolveCitation, type Resolution } from './resolve-citation.js';
@@ -37,7 +38,12 @@ export function checkManuscript(options: CheckOptions): CheckResult {
     .sort((a, b) => a.start - b.start);
   // Bibliography entries first: when a work is both in a file and in the thesis's own list, the
   // citation gets the entry's id, and the typed list is compared with the entries below.
-  const references = [...referencesFromEntries(options.entries, options.included ?? []), ...referencesFromList(manuscript)];
+  // `litsynth check thesis.docx` alone: the works Zotero, Mendeley or EndNote stored in the
+  // document's citation fields are the bibliography.
+  const fieldEntries = options.entries.length === 0 ? entriesFromFields(manuscript) : [];
+  const entries = options.entries.length > 0 ? options.entries : fieldEntries;
+  const fromFields = (reference: Reference): Reference => (fieldEntries.length > 0 ? { ...reference, origin: 'document-fields' } : reference);
+  const references = [...referencesFromEntries(entries, options.included ?? []).map(fromFields), ...referencesFromList(manuscript)];
   const diagnostics: Diagnostic[] = [];
   const report = (rule: string, offset: number, message: Localized, extra: Partial<Diagnostic> = {}) => {
     diagnostics.push(diagnosticAt(manuscript, rule, offset, message, extra));
@@ -54,18 +60,34 @@ export function checkManuscript(options: CheckOptions): CheckResult {
       resolution.match = 'fuzzy';
       resolution.reasons = resolution.reasons.filter((reason) => reason.kind !== 'exact');
     }
-    works.push({ citation, authors, fromContext: context !== null, resolution, checked: toChecked(manuscript, citation, authors, resolution) });
+    const checked = toChecked(manuscript, citation, authors, resolution);
+    const field = fieldAt(manuscript, citation.start, citation.end);
+    if (field) checked.field = { manager: field.manager, ids: field.items.map((item) => item.id) };
+    works.push({ citation, authors, fromContext: context !== null, resolution, checked });
   }
 
   for (const work of works) checkWork(work, references, language, report);
   checkConsistency(works, report);
   checkQuotations(manuscript, works, language, report);
-  checkReferences(manuscript, references, works, report, diagnostics, options.entries.length > 0, language);
-  if (list && options.entries.length > 0) diagnostics.push(...compareWithTypedList(manuscript, works, options));
+  checkReferences(manuscript, references, works, report, diagnostics, entries.length > 0, language);
+  if (list && entries.length > 0) diagnostics.push(...compareWithTypedList(manuscript, works, { ...options, entries }));
 
   const settled = applyRuleSettings(diagnostics, options.settings ?? {}).sort(compareDiagnostics);
   const checked = works.map((work) => work.checked);
-  return { citations: checked, diagnostics: settled, summary: summarize(checked, settled) };
+  const result: CheckResult = { citations: checked, diagnostics: settled, summary: summarize(checked, settled) };
+  if (fieldEntries.length === 0) return result;
+  const managers = [...new Set((manuscript.fieldCitations ?? []).map((field) => managerNames[field.manager]))].join(', ');
+  const count = fieldEntries.length;
+  return {
+    ...result,
+    entriesFromFields: fieldEntries,
+    notes: [
+      {
+        nb: `Ingen bibliografi ble gitt: ${count} verk som ${managers} har lagret i dokumentets henvisningsfelt, ble brukt som bibliografi (ikke kontrollert mot noen kilde).`,
+        en: `No bibliography was given: the ${count} work${count === 1 ? '' : 's'} ${managers} stored in the document's citation fields ${count === 1 ? 'was' : 'were'} used as the bibliography (not checked against any record).`,
+      },
+    ],
+  };
 }
 
 function unresolved(): Resolution {

@@ -6,6 +6,7 @@ it('exports exactly the public API', () => {
     'checkManuscript',
     'checkRules',
     'editDistance',
+    'entriesFromFields',
     'findQuotations',
     'foldName',
     'normalizeName',

@@ -1,4 +1,5 @@
 export { checkManuscript } from './check-manuscript.js';
+export { entriesFromFields } from './field-entries.js';
 export { checkRules } from './rules.js';
 export { resolveCitation } from './resolve-citation.js';
 export type { CitedWork, Resolution } from './resolve-citation.js';

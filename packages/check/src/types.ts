@@ -1,7 +1,7 @@
-import type { Diagnostic, Lang, RuleSetting } from '@litsynth/common';
+import type { Diagnostic, Lang, Localized, RuleSetting } from '@litsynth/common';
 import type { BibEntry } from '@litsynth/bibliography';
 import type { Citation } from '@litsynth/citations';
-import type { Manuscript } from '@litsynth/ingest';
+import type { Manuscript, ReferenceManager } from '@litsynth/ingest';
 
 /** What a match between a citation and an entry rests on, one reason per difference. */
 export type MatchReasonKind =
@@ -54,13 +54,21 @@ export interface CheckedCitation {
   key: string | null;
   match: MatchKind;
   reasons: MatchReason[];
+  /**
+   * Present when the citation stands in a reference manager's field of a .docx: the manager and
+   * the ids of the works the field stores.
+   */
+  field?: { manager: ReferenceManager; ids: string[] };
   /** Offsets in `Manuscript.text` (not in the JSON output of the CLI). */
   start: number;
   end: number;
 }
 
-/** Where the entries a citation can resolve to come from. */
-export type ReferenceOrigin = 'bibliography' | 'reference-list';
+/**
+ * Where the entries a citation can resolve to come from; 'document-fields': the works a reference
+ * manager stored in the citation fields of a .docx, used when no bibliography is given.
+ */
+export type ReferenceOrigin = 'bibliography' | 'reference-list' | 'document-fields';
 
 /**
  * A work a citation can resolve to: a bibliography entry or an entry of the manuscript's own
@@ -72,8 +80,11 @@ export interface Reference {
   names: string[];
   /** Short forms the work may be cited by ("FO", "SNL"), from the entry's abbreviation fields. */
   abbreviations: string[];
-  /** The publisher of a bibliography entry (CSL `publisher`), which students often cite as the author. */
-  publisher?: string;
+  /**
+   * The publisher of a bibliography entry (CSL `publisher`), which students often cite as the
+   * author. Always set by the check (undefined when none), so that every reference has one shape.
+   */
+  publisher?: string | undefined;
   /** "2019", "2019a", "u.å.", or null when the entry has no year. */
   year: string | null;
   origin: ReferenceOrigin;
@@ -121,5 +132,12 @@ export interface CheckResult {
   /** In stable order (line, column, severity, rule). */
   diagnostics: Diagnostic[];
   summary: CheckSummary;
+  /**
+   * Present when no bibliography was given and the .docx has reference-manager fields: the
+   * entries made from the works stored in them (the citations resolved against these).
+   */
+  entriesFromFields?: BibEntry[];
+  /** Notes for the user about how the check was made (e.g. that the fields' entries were used). */
+  notes?: Localized[];
 }
 

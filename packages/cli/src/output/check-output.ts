@@ -1,4 +1,4 @@
-import { applyRuleSettings, compareDiagnostics, readTextFile, type Diagnostic, type Lang, type RuleDefinition, type RuleSetting } from '@litsynth/common';
+import { applyRuleSettings, compareDiagnostics, readTextFile, type Diagnostic, type Lang, type Localized, type RuleDefinition, type RuleSetting } from '@litsynth/common';
 import type { CheckedCitation, CheckResult, CheckSummary } from '@litsynth/check';
 import type { Manuscript } from '@litsynth/ingest';
 import { diagnosticToJson } from './diagnostics-json.js';
@@ -13,6 +13,8 @@ export interface CombinedCheck {
   diagnostics: Diagnostic[];
   /** The check's summary, with the counts over all diagnostics and the loaders' rules added. */
   summary: CheckSummary;
+  /** The check's notes (e.g. that the .docx fields' entries served as the bibliography). */
+  notes: Localized[];
 }
 
 /** Joins the loaders' diagnostics (after the study's rule settings) to the check's and counts them all. */
@@ -25,7 +27,7 @@ export function combineCheck(result: CheckResult, loaderDiagnostics: readonly Di
     ...severityCounts(diagnostics),
     rules: { ...result.summary.rules, ...countByRule(loader.filter((diagnostic) => !(diagnostic.rule in result.summary.rules))) },
   };
-  return { diagnostics, summary };
+  return { diagnostics, summary, notes: result.notes ?? [] };
 }
 
 /** How many diagnostics there are of each severity. */
@@ -61,6 +63,8 @@ export function citationToJson(citation: CheckedCitation) {
     key: citation.key,
     match: citation.match,
     reasons: citation.reasons,
+    // Only for a citation in a reference manager's field of a .docx (additive to the contract).
+    ...(citation.field ? { field: citation.field } : {}),
   };
 }
 
@@ -69,7 +73,7 @@ export function checkJson(manuscript: Manuscript, result: CheckResult, combined:
   const document = {
     version: 1,
     manuscript: manuscript.path,
-    notes: manuscript.notes.map((note) => note[lang]),
+    notes: [...manuscript.notes, ...combined.notes].map((note) => note[lang]),
     citations: result.citations.map(citationToJson),
     diagnostics: combined.diagnostics.map((diagnostic) => diagnosticToJson(diagnostic, lang)),
     summary: combined.summary,
@@ -86,7 +90,7 @@ export async function checkText(
   const { lang } = options;
   const { diagnostics, summary } = combined;
   const header = lang === 'nb' ? `Sjekk av ${manuscript.path}` : `Check of ${manuscript.path}`;
-  const noteLines = manuscript.notes.map((note) => `${lang === 'nb' ? 'Merk' : 'Note'}: ${note[lang]}`);
+  const noteLines = [...manuscript.notes, ...combined.notes].map((note) => `${lang === 'nb' ? 'Merk' : 'Note'}: ${note[lang]}`);
   const rules = new Map(options.rules.map((rule) => [rule.id, rule]));
   const body = renderPretty(diagnostics, { lang, lines: await sourceLines(manuscript, diagnostics), rules, color: options.color });
   const nothing = lang === 'nb' ? 'Ingen problemer funnet.' : 'No problems found.';
