@@ -33,7 +33,7 @@ export function referencesFromEntries(entries: readonly BibEntry[], included: re
       // "Fellesorganisasjonen (FO)": the short form is an abbreviation, not part of the name.
       names: written.map((name) => name.replace(/\s*\([\p{Lu}\d]{2,8}\)\s*$/u, '')),
       abbreviations: abbreviationsOf(entry.item, written),
-      ...(typeof publisher === 'string' && publisher.trim() ? { publisher: publisher.trim() } : {}),
+      publisher: typeof publisher === 'string' && publisher.trim() ? publisher.trim() : undefined,
       year: `${year}${typeof suffix === 'string' ? suffix : (suffixes.get(entry.id) ?? '')}`,
       origin: 'bibliography',
       file: entry.origin.file,
@@ -53,6 +53,7 @@ export function referencesFromList(manuscript: Manuscript): Reference[] {
       key: `list-${place.line}`,
       names: entry.authors,
       abbreviations: entry.authors.length === 1 && entry.authors[0] ? abbreviationsInName(entry.authors[0]) : [],
+      publisher: undefined,
       year: entry.year,
       origin: 'reference-list' as const,
       file: manuscript.path,

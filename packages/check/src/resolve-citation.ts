@@ -95,18 +95,20 @@ const publisherAsAuthorCost = 1.5;
 
 /**
  * Compares a single written name with the entry's publisher, when the written name is not one of
- * the entry's authors; only a year that agrees makes it a match.
+ * the entry's authors (the caller then requires the year to agree).
  */
-function compareAsPublisher(cited: CitedWork, reference: Reference, year: Comparison): Comparison | null {
+function compareAsPublisher(cited: CitedWork, reference: Reference): Comparison | null {
   const [written] = cited.authors;
-  if (cited.authors.length !== 1 || written === undefined || cited.etAl || reference.publisher === undefined) return null;
-  if (cited.year === null || year.reasons.some((reason) => reason.kind === 'year-differs' || reason.kind === 'year-missing')) return null;
+  if (reference.publisher === undefined || written === undefined || cited.authors.length !== 1 || cited.etAl || cited.year === null) return null;
   if (normalizeName(written) !== normalizeName(reference.publisher)) return null;
   return {
     cost: publisherAsAuthorCost,
     reasons: [{ kind: 'publisher-as-author', cited: written, entry: reference.names.join(', ') || reference.publisher }],
   };
 }
+
+/** Whether the written year is the entry's (an a/b letter aside). */
+const yearAgrees = (year: Comparison): boolean => year.reasons.every((reason) => reason.kind === 'year-suffix');
 
 const baseYear = (year: string): string => year.replace(/[a-z]$/, '');
 
@@ -139,11 +141,11 @@ function compareYear(writtenYear: string | null, entryYear: string | null): Comp
 export function resolveCitation(cited: CitedWork, references: readonly Reference[]): Resolution {
   let best: Resolution = { reference: null, match: 'none', reasons: [], cost: Number.POSITIVE_INFINITY, alternatives: [] };
   for (const reference of references) {
-    let authors = compareAuthors(cited, reference);
-    if (authors === null && reference.publisher === undefined) continue;
-    const year = compareYear(cited.year, reference.year);
-    authors ??= compareAsPublisher(cited, reference, year);
+    const authors = compareAuthors(cited, reference) ?? compareAsPublisher(cited, reference);
     if (authors === null) continue;
+    const year = compareYear(cited.year, reference.year);
+    // The publisher stands for the author only in the year of the work it published.
+    if (authors.cost === publisherAsAuthorCost && authors.reasons[0]?.kind === 'publisher-as-author' && !yearAgrees(year)) continue;
     const cost = authors.cost + year.cost;
     if (cost === best.cost && best.reference) best.alternatives.push(reference);
     if (cost < best.cost) {
