@@ -29,11 +29,12 @@ describe('litsynth build', () => {
     expect(lines[0]).toMatch(new RegExp(`^Bygget nav-relasjon på \\d+,\\d s → ${out}/$`));
     expect(lines[1]).toMatch(/^ {2}\d+ fil\(er\) skrevet, 0 uendret$/);
     expect(lines[2]).toMatch(/^ {2}Kildesjekk: \d+ henvisninger, \d+ feil, \d+ advarsler, \d+ merknader om form \(.*check\.txt\)$/);
-    expect(lines[3]).toBe(`  Rapport: ${join(out, 'report.html')}`);
+    expect(lines[3]).toMatch(/^ {2}Referanseliste: \d+ feil, \d+ advarsler, \d+ merknader om form \(.*bibliography-check\.json\)$/);
+    expect(lines[4]).toBe(`  Rapport: ${join(out, 'report.html')}`);
 
     const files = await snapshot(out);
     const names = [...files.keys()].sort();
-    for (const expected of ['check.json', 'check.txt', 'matrix.json', 'references.html', 'references.md', 'report.html', 'tables.html', 'tables.md']) {
+    for (const expected of ['bibliography-check.json', 'check.json', 'check.txt', 'matrix.json', 'references.html', 'references.md', 'report.html', 'tables.html', 'tables.md']) {
       expect(names).toContain(expected);
     }
     for (const table of ['article-matrix', 'search-history', 'discussion-map']) {
@@ -48,7 +49,25 @@ describe('litsynth build', () => {
     const latin1 = (text: string) => Buffer.from(text, 'utf8').toString('latin1');
     expect(files.get('check.json')?.bytes).toBe(latin1(litsynth(['check', 'studies/nav-relasjon', '--format', 'json']).stdout));
     expect(files.get('check.txt')?.bytes).toBe(latin1(litsynth(['check', 'studies/nav-relasjon']).stdout));
-    expect(files.get('references.md')?.bytes).toBe(latin1(litsynth(['bib', 'studies/nav-relasjon']).stdout));
+    const bib = litsynth(['bib', 'studies/nav-relasjon']);
+    expect(files.get('references.md')?.bytes).toBe(latin1(bib.stdout));
+
+    // bibliography-check.json holds the integrity problems `litsynth bib` prints on stderr, counted in the summary.
+    const bibliography = JSON.parse(Buffer.from(files.get('bibliography-check.json')!.bytes, 'latin1').toString('utf8')) as {
+      version: number;
+      entries: string[];
+      diagnostics: Array<{ rule: string; file: string; line: number; key: string }>;
+      summary: { errors: number; warnings: number; infos: number; rules: Record<string, number> };
+    };
+    expect(bibliography.version).toBe(1);
+    expect(bibliography.entries.length).toBeGreaterThanOrEqual(40);
+    const { errors, warnings, infos } = bibliography.summary;
+    expect(lines[3]).toContain(`Referanseliste: ${errors} feil, ${warnings} advarsler, ${infos} merknader om form`);
+    expect(bib.stderr).toContain(`Referanseliste: ${errors} feil, ${warnings} advarsler, ${infos} merknader om form.`);
+    expect(bibliography.diagnostics.filter((diagnostic) => diagnostic.rule === 'bib-edition-years')).toEqual([
+      expect.objectContaining({ file: 'sources/references.yaml', line: 494, key: 'skau2017' }),
+    ]);
+    expect(bibliography.summary.rules['bib-missing-field']).toBe(5);
 
     // The matrix and table files are those `litsynth matrix` and `litsynth tables` write.
     const separate = join(await mkdtemp(join(tmpdir(), 'litsynth-build-')), 'out');
@@ -127,7 +146,14 @@ describe('litsynth build', () => {
     const rules = (JSON.parse(check.stdout) as { diagnostics: Array<{ rule: string; line: number }> }).diagnostics.map(({ rule, line }) => `${line} ${rule}`);
     expect(rules).toEqual(['31 bib-typed-entry-missing', '16 unknown-rule-setting']);
     const report = await readFile(join(study, 'out', 'report.html'), 'utf8');
-    expect(report.match(/data-rule="[^"]*"/g)?.sort()).toEqual(['data-rule="bib-typed-entry-missing"', 'data-rule="unknown-rule-setting"']);
+    // The problems of the entries themselves (bibliography-check.json) join them, each once too.
+    const entryRules = (JSON.parse(await readFile(join(study, 'out', 'bibliography-check.json'), 'utf8')) as { diagnostics: Array<{ rule: string }> }).diagnostics.map(
+      ({ rule }) => `data-rule="${rule}"`,
+    );
+    expect(entryRules.length).toBe(13);
+    expect(report.match(/data-rule="[^"]*"/g)?.sort()).toEqual(
+      ['data-rule="bib-typed-entry-missing"', 'data-rule="unknown-rule-setting"', ...entryRules].sort(),
+    );
   });
 
   it('still writes the other parts when one fails, and says which', async () => {

@@ -128,6 +128,20 @@ describe('report.html in a browser', () => {
     expect(Number(await paragraph.getAttribute('data-line'))).toBeLessThanOrEqual(line);
     expect(await page.locator('#manuscript').locator(`#${href!.slice(1)}`).count()).toBe(1);
 
+    // The reference list shows an entry's own problems (bibliography-check.json), linked to the same problem in the list.
+    const edition = page.locator('#ref-skau2017 .entry-problems li').filter({ hasText: 'bib-edition-years' });
+    expect(await edition.textContent()).toContain('«Gode fagfolk vokser» finnes under flere år: skau2013 (2013), skau2017 (2017).');
+    await edition.locator('a').click();
+    expect(await page.locator(':target').evaluate((element) => [element.tagName, element.getAttribute('data-rule'), element.getAttribute('data-source')])).toEqual([
+      'ARTICLE',
+      'bib-edition-years',
+      'skau2017',
+    ]);
+    // … also a note on form, whose group is folded until the link opens it.
+    await page.locator('#ref-lundberg2013 .entry-problems li').filter({ hasText: 'bib-missing-doi' }).locator('a').click();
+    await expect.poll(() => page.locator(':target').isVisible()).toBe(true);
+    expect(await page.locator(':target').getAttribute('data-rule')).toBe('bib-missing-doi');
+
     await page.evaluate('window.scrollTo(0, 0)');
     await page.screenshot({ path: join(root, 'docs/report-screenshot.png') });
 

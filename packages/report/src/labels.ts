@@ -34,6 +34,8 @@ export const labels = {
   verification: { nb: 'Verifisering', en: 'Verification' },
   evidence: { nb: 'Belegg', en: 'Evidence' },
   notes: { nb: 'Merknader', en: 'Notes' },
+  entryProblems: { nb: 'Problemer i oppføringen', en: 'Problems in this entry' },
+  showInProblems: { nb: 'Vis blant problemene', en: 'Show among the problems' },
   matrix: { nb: 'Funn × begreper', en: 'Findings × concepts' },
   heatMapCaption: {
     nb: 'Antall funn per begrep og kilde. Hold pekeren over eller gå til en celle med tastaturet for å se funnene.',

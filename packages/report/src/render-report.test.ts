@@ -274,6 +274,41 @@ describe('renderReport with the optional parts', () => {
   });
 });
 
+describe('renderReport with problems of a reference list entry', () => {
+  const entryProblem = {
+    rule: 'bib-edition-years',
+    severity: 'warning' as const,
+    message: { nb: '«Tittel <b>» finnes under flere år', en: '"Tittel <b>" appears under several years' },
+    file: 'sources/references.yaml',
+    line: 12,
+    column: 1,
+    key: 'natland2019',
+    raw: 'Natland (2019)',
+  };
+  const base = sampleData();
+  const tree = fromHtml(
+    renderReport(
+      sampleData({
+        diagnostics: [...base.diagnostics, entryProblem],
+        references: base.references.map((reference) => ({ ...reference, problems: [entryProblem] })),
+      }),
+    ),
+  );
+
+  it('shows them beside the entry, escaped, linked to the same problem in the filterable list', () => {
+    const entry = elements(tree, (element) => element.properties.id === 'ref-natland2019')[0]!;
+    const problems = elements(entry, (element) => String(element.properties.className) === 'entry-problems')[0]!;
+    const items = elements(problems, (element) => element.tagName === 'li');
+    expect(items.map(textOf)).toEqual(['Advarsel «Tittel <b>» finnes under flere år · bib-edition-years · Vis blant problemene']);
+    expect(elements(entry, (element) => element.tagName === 'b')).toEqual([]);
+    const href = String(elements(items[0]!, (element) => element.tagName === 'a')[0]?.properties.href);
+    const problem = elements(tree, (element) => `#${String(element.properties.id)}` === href)[0];
+    expect(problem && [problem.tagName, problem.properties.dataRule, problem.properties.dataSource]).toEqual(['article', 'bib-edition-years', 'natland2019']);
+    // Listed once among the problems: the entry shows it, it does not add a second one.
+    expect(elements(tree, (element) => element.properties.dataRule === 'bib-edition-years').length).toBe(1);
+  });
+});
+
 describe('citationOf', () => {
   const text = 'Først (Tufte, 2011, s.72) og så (Tufte, 2011, s.75) igjen.';
   const first = { start: text.indexOf('(Tufte'), end: text.indexOf(')') + 1, line: 4, column: 7 };

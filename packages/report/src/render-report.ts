@@ -34,7 +34,7 @@ export function renderReport(data: ReportData): string {
   const sections: Array<[id: string, title: string, content: ElementContent[]]> = [
     ['overview', t(labels.overview), renderOverview(data)],
     ['problems', t(labels.problems), renderProblems(data, placed)],
-    ['references', t(labels.references), renderReferences(data.references, lang)],
+    ['references', t(labels.references), renderReferences(data.references, lang, placed)],
     ['matrix', t(labels.matrix), renderMatrix(data, lang)],
     ['tables', t(labels.tables), data.tables.length > 0 ? [tableContents(data.tables, lang), ...data.tables.flatMap((table, index) => renderTable(table, index + 1, lang))] : [h('p', t(labels.notAvailable))]],
     ['manuscript', t(labels.manuscript), renderManuscript(data, placed)],
@@ -381,9 +381,10 @@ function wordBoundaryAfter(text: string, index: number): number {
   return space <= 0 ? index : space;
 }
 
-function renderReferences(references: readonly ReportReference[], lang: Lang): ElementContent[] {
+function renderReferences(references: readonly ReportReference[], lang: Lang, placed: readonly PlacedProblem[]): ElementContent[] {
   const t = (label: Localized) => say(label, lang);
   if (references.length === 0) return [h('p', t(labels.noReferences))];
+  const problemIds = problemIdsOf(placed);
   return [
     h(
       'div.references',
@@ -401,6 +402,7 @@ function renderReferences(references: readonly ReportReference[], lang: Lang): E
           }
           return h('li', { id: `ref-${reference.id}` }, [
             h('div.entry', referenceContent(reference)),
+            ...(reference.problems && reference.problems.length > 0 ? [renderEntryProblems(reference.problems, lang, problemIds)] : []),
             h('details', [
               h('summary', [
                 `${t(labels.verification)}: `,
@@ -414,6 +416,38 @@ function renderReferences(references: readonly ReportReference[], lang: Lang): E
       ),
     ),
   ];
+}
+
+/** The problem ids of the problems list, by the diagnostic (or an equal one), for linking to them. */
+function problemIdsOf(placed: readonly PlacedProblem[]): (diagnostic: Diagnostic) => string | undefined {
+  const byObject = new Map(placed.map((problem) => [problem.diagnostic, problem.id]));
+  const identity = (diagnostic: Diagnostic) =>
+    [diagnostic.rule, diagnostic.file, diagnostic.line, diagnostic.column, diagnostic.key ?? '', diagnostic.message.en].join('\u0000');
+  const byIdentity = new Map(placed.map((problem) => [identity(problem.diagnostic), problem.id]));
+  return (diagnostic) => byObject.get(diagnostic) ?? byIdentity.get(identity(diagnostic));
+}
+
+/** An entry's own problems, worst first: severity, message, rule id, and a link to it among the problems (filterable there). */
+function renderEntryProblems(problems: readonly Diagnostic[], lang: Lang, problemId: (diagnostic: Diagnostic) => string | undefined): Element {
+  const t = (label: Localized) => say(label, lang);
+  const ordered = [...problems].sort((a, b) => severities.indexOf(a.severity) - severities.indexOf(b.severity));
+  return h('div.entry-problems', [
+    h('p', h('strong', t(labels.entryProblems))),
+    h(
+      'ul',
+      ordered.map((diagnostic) => {
+        const id = problemId(diagnostic);
+        return h('li', [
+          h(`span.badge.sev-${diagnostic.severity}`, t(severityLabels[diagnostic.severity])),
+          ' ',
+          diagnostic.message[lang],
+          ' · ',
+          h('span.rule-id', diagnostic.rule),
+          ...(id ? [' · ', h('a', { href: `#${id}` }, t(labels.showInProblems))] : []),
+        ]);
+      }),
+    ),
+  ]);
 }
 
 /** The formatted entry: the processor's HTML after sanitising (italics stay, anything active goes). */

@@ -51,6 +51,9 @@ mark { background: var(--mark); color: var(--ink); padding: 0 .1em; }
 .references details { font-size: .9rem; color: var(--muted); }
 .references .entry { text-indent: -1.5rem; padding-left: 1.5rem; }
 .references details { padding-left: 1.5rem; }
+.references .entry-problems { font-size: .9rem; padding-left: 1.5rem; }
+.references .entry-problems ul { margin: .2rem 0; }
+.references .entry-problems li { margin-bottom: .2rem; }
 .status-verified { color: #1d5e20; }
 .status-partly-verified { color: var(--warning); }
 .status-unverified, .status-none { color: var(--error); }
@@ -93,6 +96,14 @@ table.heat-map td .tip ul { margin: 0; padding-left: 1.1rem; }
 /** Filters the problems by severity, rule and source; without script every problem shows. */
 export const reportScript = `
 (function () {
+  // A link to a problem folded away (a note on form, e.g. from the reference list) unfolds its group.
+  function reveal() {
+    var target = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+    var group = target && target.closest('details');
+    if (group && !group.open) { group.open = true; target.scrollIntoView(); }
+  }
+  window.addEventListener('hashchange', reveal);
+  reveal();
   var form = document.getElementById('filters');
   if (!form) return;
   var problems = Array.prototype.slice.call(document.querySelectorAll('.problem'));

@@ -108,4 +108,30 @@ describe('referenceListToReport', () => {
       },
     ]);
   });
+
+  it('gives each entry the problems whose key is its id, and no problems field when it has none', () => {
+    const missing = {
+      rule: 'bib-missing-field',
+      severity: 'warning' as const,
+      message: { nb: 'mangler forlag', en: 'lacks publisher' },
+      file: 'refs.yaml',
+      line: 7,
+      column: 1,
+      key: 'a2019',
+    };
+    const elsewhere = { ...missing, key: 'c2021', line: 20 };
+    const references = referenceListToReport(
+      [{ id: 'a2019' }, { id: 'b2020' }],
+      [
+        { id: 'a2019', text: 'A. (2019).' },
+        { id: 'b2020', text: 'B. (2020).' },
+      ],
+      [],
+      [missing, elsewhere],
+    );
+    expect(references).toEqual([
+      { id: 'a2019', text: 'A. (2019).', html: 'A. (2019).', evidence: [], notes: [], problems: [missing] },
+      { id: 'b2020', text: 'B. (2020).', html: 'B. (2020).', evidence: [], notes: [] },
+    ]);
+  });
 });

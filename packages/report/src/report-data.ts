@@ -1,4 +1,4 @@
-import type { Localized } from '@litsynth/common';
+import type { Diagnostic, Localized } from '@litsynth/common';
 import type { ReportBlock, ReportHeatMap, ReportReference } from './types.js';
 
 /**
@@ -100,15 +100,21 @@ export interface FormattedReference {
 
 /**
  * The reference list for the report: the entries in list order as HTML (sanitised when rendered)
- * and as text, each with its verification status, evidence and notes.
+ * and as text, each with its verification status, evidence and notes, and the problems (e.g. of
+ * `checkBibliography`) whose key is its id.
  */
 export function referenceListToReport(
   entries: readonly EntryWithVerification[],
   html: readonly FormattedReference[],
   text: readonly FormattedReference[],
+  problems: readonly Diagnostic[] = [],
 ): ReportReference[] {
   const byId = new Map(entries.map((entry) => [entry.id, entry]));
   const textById = new Map(text.map((entry) => [entry.id, entry.text]));
+  const problemsById = new Map<string, Diagnostic[]>();
+  for (const problem of problems) {
+    if (problem.key !== undefined) problemsById.set(problem.key, [...(problemsById.get(problem.key) ?? []), problem]);
+  }
   return html.map((formatted) => {
     const entry = byId.get(formatted.id);
     const reference: ReportReference = {
@@ -119,6 +125,8 @@ export function referenceListToReport(
       notes: [...(entry?.verification?.notes ?? [])],
     };
     if (entry?.verification) reference.status = entry.verification.status;
+    const own = problemsById.get(formatted.id);
+    if (own) reference.problems = own;
     return reference;
   });
 }

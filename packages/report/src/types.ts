@@ -84,6 +84,8 @@ export interface ReportReference {
   status?: 'verified' | 'partly-verified' | 'unverified';
   evidence: string[];
   notes: string[];
+  /** The entry's own problems (integrity rules `bib-*`), shown beside it; absent when none. */
+  problems?: Diagnostic[];
 }
 
 /** The findings × concepts matrix summed per source: one row per source, one column per concept. */

@@ -22,6 +22,7 @@ import type { DiscussionMap, Matrix, MatrixConcept } from '@litsynth/matrix';
 import type { ReportData, ReportTable } from '@litsynth/report';
 import type { Study } from '@litsynth/study';
 import type { ThesisTable } from '@litsynth/tables';
+import { bibliographyCheckJson, diagnosticsOfListed } from '../output/bibliography-check.js';
 import { checkJson, checkText, combineCheck, severityCounts } from '../output/check-output.js';
 import { asGiven, refuseFileAsOutDir } from '../output/paths.js';
 import { knownRuleIds } from '../output/rule-ids.js';
@@ -80,6 +81,8 @@ interface BuildState {
   matrix?: { concepts: MatrixConcept[]; matrix: Matrix; discussion?: DiscussionMap };
   diagnostics: Diagnostic[];
   references?: { entries: BibEntry[]; html: FormattedEntry[]; markdown: FormattedEntry[] };
+  /** The integrity problems of the listed entries (those in bibliography-check.json). */
+  bibliography?: Diagnostic[];
   tables: ThesisTable[];
 }
 
@@ -94,7 +97,8 @@ const partNames = {
 
 /**
  * `litsynth build <study>`: the check (as `litsynth check` prints it, JSON and text), the reference
- * list (as `litsynth bib` makes it, Markdown and HTML), the matrix and the thesis tables (as
+ * list (as `litsynth bib` makes it, Markdown and HTML) with its integrity problems
+ * (bibliography-check.json), the matrix and the thesis tables (as
  * `litsynth matrix` and `litsynth tables` write them) and report.html, written to `<study>/out`
  * (or --out). Each file is written
  * atomically and only when its content changed; a part that fails is reported and the others
@@ -304,8 +308,9 @@ async function checkPart(state: BuildState): Promise<OutputFile[]> {
 
 /**
  * The reference list as `litsynth bib` makes it: the cited works plus their namesakes (same
- * authors and year, so the a/b letters agree with the check's), in Markdown and HTML. (A typed
- * reference list in the manuscript is compared by the check.)
+ * authors and year, so the a/b letters agree with the check's), in Markdown and HTML, and the
+ * integrity problems of those entries as `litsynth bib` prints them (bibliography-check.json).
+ * (Unreadable entries and a typed reference list in the manuscript are the check's.)
  */
 async function referencesPart(state: BuildState): Promise<OutputFile[]> {
   const { study, lang } = state;
@@ -321,9 +326,12 @@ async function referencesPart(state: BuildState): Promise<OutputFile[]> {
   const markdown = await lib.bibliography.formatReferenceList(entries, { ...options, format: 'md' });
   const html = await lib.bibliography.formatReferenceList(entries, { ...options, format: 'html' });
   state.references = { entries, html: html.entries, markdown: markdown.entries };
+  const listed = new Set(entries.map((entry) => entry.id));
+  state.bibliography = diagnosticsOfListed(lib.bibliography.checkBibliography(study.entries), listed, study.config.rules);
   return [
     { path: 'references.md', content: ensureNewline(markdown.output) },
     { path: 'references.html', content: ensureNewline(html.output) },
+    { path: 'bibliography-check.json', content: bibliographyCheckJson({ entries: [...listed], diagnostics: state.bibliography, lang }) },
   ];
 }
 
@@ -403,9 +411,10 @@ function reportData(state: BuildState, failures: readonly PartFailure[]): Report
     lang,
     study: { id: study.config.id, title: study.config.title, question: study.config.question, language: study.config.language },
     counts: { citations: citations.length, works: works.size, references: state.references?.entries.length ?? 0 },
-    diagnostics: state.diagnostics.length > 0 ? state.diagnostics : [...study.diagnostics].sort(compareDiagnostics),
+    // The reference list's problems join the others (to be filtered alike) and are shown per entry.
+    diagnostics: [...(state.diagnostics.length > 0 ? state.diagnostics : study.diagnostics), ...(state.bibliography ?? [])].sort(compareDiagnostics),
     references: state.references
-      ? lib.report.referenceListToReport(state.references.entries, state.references.html, state.references.markdown)
+      ? lib.report.referenceListToReport(state.references.entries, state.references.html, state.references.markdown, state.bibliography ?? [])
       : [],
     tables: state.tables.map(
       (table): ReportTable => ({ id: table.id, title: table.title, table: table.table, notes: table.notes, rowHeaders: table.rowHeaders }),
@@ -488,18 +497,21 @@ interface BuildFacts {
   id: string;
   lang: Lang;
   check?: { citations: number; errors: number; warnings: number; infos: number };
+  /** Counts of bibliography-check.json. */
+  bibliography?: { errors: number; warnings: number; infos: number };
 }
 
 function factsOf(state: BuildState): BuildFacts {
   const facts: BuildFacts = { id: state.study.config.id, lang: state.lang };
   // The summary points to check.txt, so it counts what check.txt holds.
   if (state.check && state.checkCounts) facts.check = { citations: state.check.citations.length, ...state.checkCounts };
+  if (state.bibliography) facts.bibliography = severityCounts(state.bibliography);
   return facts;
 }
 
 function summary(input: { facts: BuildFacts; outDir: string; written: number; unchanged: number; failures: number; seconds: number }): string {
   const { facts, written, unchanged, failures, seconds } = input;
-  const { lang, check } = facts;
+  const { lang, check, bibliography } = facts;
   const out = asGiven(input.outDir);
   const time = seconds.toLocaleString(lang === 'nb' ? 'nb-NO' : 'en-US', { maximumFractionDigits: 1, minimumFractionDigits: 1 });
   const lines: string[] = [];
@@ -511,6 +523,11 @@ function summary(input: { facts: BuildFacts; outDir: string; written: number; un
         `  Kildesjekk: ${check.citations} henvisninger, ${check.errors} feil, ${check.warnings} advarsler, ${check.infos} merknader om form (${join(out, 'check.txt')})`,
       );
     }
+    if (bibliography) {
+      lines.push(
+        `  Referanseliste: ${bibliography.errors} feil, ${bibliography.warnings} advarsler, ${bibliography.infos} merknader om form (${join(out, 'bibliography-check.json')})`,
+      );
+    }
     lines.push(`  Rapport: ${join(out, 'report.html')}`);
   } else {
     lines.push(`Built ${facts.id} in ${time} s → ${out}/`);
@@ -518,6 +535,11 @@ function summary(input: { facts: BuildFacts; outDir: string; written: number; un
     if (check) {
       lines.push(
         `  Source check: ${check.citations} citations, ${check.errors} errors, ${check.warnings} warnings, ${check.infos} notes on form (${join(out, 'check.txt')})`,
+      );
+    }
+    if (bibliography) {
+      lines.push(
+        `  Reference list: ${bibliography.errors} errors, ${bibliography.warnings} warnings, ${bibliography.infos} notes on form (${join(out, 'bibliography-check.json')})`,
       );
     }
     lines.push(`  Report: ${join(out, 'report.html')}`);
