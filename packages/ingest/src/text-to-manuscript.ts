@@ -1,6 +1,7 @@
 import type { Localized, TextEncoding } from '@litsynth/common';
 import { manuscriptFromBlocks } from './build-manuscript.js';
 import { isReferenceListHeading } from './reference-list.js';
+import { placeTrailingFootnotes } from './text-footnotes.js';
 import { analyseTextLayout } from './text-layout.js';
 import type { TextLayout, TextLine } from './text-layout.js';
 import type { BlockKind, Manuscript, ManuscriptFormat, SourceBlock, SourceSpan } from './types.js';
@@ -65,7 +66,7 @@ export function isHeadingLine(text: string): boolean {
 /** Reads plain text (also text extracted from a PDF) into a `Manuscript`. */
 export function textToManuscript(text: string, source: TextSource): Manuscript {
   const layout = analyseTextLayout(text);
-  const blocks = textBlocks(layout);
+  const blocks = placeTrailingFootnotes(textBlocks(layout));
   return manuscriptFromBlocks({
     path: source.path,
     format: source.format ?? 'txt',
