@@ -36,6 +36,12 @@ const token = fc.constantFrom(
   '\t',
   'Litteraturliste',
   'Dalland, O. (2017). Metode.',
+  // Footnotes a text export put after the reference list, and their markers in the text.
+  '[1]',
+  '[2] Se',
+  '1 Studien',
+  'tid.1',
+  '-----',
 );
 const separator = fc.constantFrom(' ', ' ', ' ', '  ', '\n', '\n', '\r\n', '\n\n', '\n \n', '\n\n\n', '\f', '\r', '\n    ');
 const thesisText = fc
