@@ -75,19 +75,45 @@ export function checkManuscript(options: CheckOptions): CheckResult {
   const settled = applyRuleSettings(diagnostics, options.settings ?? {}).sort(compareDiagnostics);
   const checked = works.map((work) => work.checked);
   const result: CheckResult = { citations: checked, diagnostics: settled, summary: summarize(checked, settled) };
-  if (fieldEntries.length === 0) return result;
-  const managers = [...new Set((manuscript.fieldCitations ?? []).map((field) => managerNames[field.manager]))].join(', ');
-  const count = fieldEntries.length;
+  const notes = [...fieldEntriesNote(manuscript, fieldEntries.length), ...unparsedFieldsNote(manuscript, works)];
   return {
     ...result,
-    entriesFromFields: fieldEntries,
-    notes: [
-      {
-        nb: `Ingen bibliografi ble gitt: ${count} verk som ${managers} har lagret i dokumentets henvisningsfelt, ble brukt som bibliografi (ikke kontrollert mot noen kilde).`,
-        en: `No bibliography was given: the ${count} work${count === 1 ? '' : 's'} ${managers} stored in the document's citation fields ${count === 1 ? 'was' : 'were'} used as the bibliography (not checked against any record).`,
-      },
-    ],
+    ...(fieldEntries.length > 0 ? { entriesFromFields: fieldEntries } : {}),
+    ...(notes.length > 0 ? { notes } : {}),
   };
+}
+
+/** The note that the works stored in the document's fields served as the bibliography. */
+function fieldEntriesNote(manuscript: Manuscript, count: number): Localized[] {
+  if (count === 0) return [];
+  const managers = [...new Set((manuscript.fieldCitations ?? []).map((field) => managerNames[field.manager]))].join(', ');
+  return [
+    {
+      nb: `Ingen bibliografi ble gitt: ${count} verk som ${managers} har lagret i dokumentets henvisningsfelt, ble brukt som bibliografi (ikke kontrollert mot noen kilde).`,
+      en: `No bibliography was given: the ${count} work${count === 1 ? '' : 's'} ${managers} stored in the document's citation fields ${count === 1 ? 'was' : 'were'} used as the bibliography (not checked against any record).`,
+    },
+  ];
+}
+
+/**
+ * Fields whose displayed text holds no author–date citation (a numbered style's "[1]", text
+ * edited by hand): their works are not checked, and the user should know.
+ */
+function unparsedFieldsNote(manuscript: Manuscript, works: readonly Work[]): Localized[] {
+  const unparsed = (manuscript.fieldCitations ?? []).filter(
+    (field) => field.items.length > 0 && !works.some((work) => field.start <= work.citation.start && work.citation.end <= field.end),
+  );
+  const first = unparsed[0];
+  if (!first) return [];
+  const shown = manuscript.text.slice(first.start, first.end).replace(/\s+/g, ' ').trim().slice(0, 40);
+  const line = manuscript.locate(first.start).line;
+  const count = unparsed.length;
+  return [
+    {
+      nb: `${count} henvisningsfelt viser tekst som ikke er en forfatter–år-henvisning (først «${shown}», linje ${line}); verkene i ${count === 1 ? 'det' : 'dem'} ble ikke kontrollert.`,
+      en: `${count} citation field${count === 1 ? '' : 's'} show${count === 1 ? 's' : ''} text that is not an author–date citation (first "${shown}", line ${line}); the works in ${count === 1 ? 'it were' : 'them were'} not checked.`,
+    },
+  ];
 }
 
 function unresolved(): Resolution {

@@ -75,6 +75,20 @@ describe('citations in reference-manager fields of a .docx', () => {
     ]);
   });
 
+  it('notes fields whose displayed text holds no author–date citation ("[1]")', async () => {
+    const manuscript = await readManuscript(zotero);
+    const stored = manuscript.fieldCitations?.[0]?.items ?? [];
+    // The heading "Innledning" (offsets 0–10) stands in for a field showing a numbered style's text.
+    manuscript.fieldCitations = [...(manuscript.fieldCitations ?? []), { start: 0, end: 10, manager: 'zotero', items: stored }];
+    const { entries } = await loadBibliographyText('- id: skau2017\n  type: book\n  author: [{ family: Skau }]\n  issued: { date-parts: [[2017]] }\n', 'references.yaml', '.yaml');
+    expect(checkManuscript({ manuscript, entries }).notes).toEqual([
+      {
+        nb: '1 henvisningsfelt viser tekst som ikke er en forfatter–år-henvisning (først «Innledning», linje 1); verkene i det ble ikke kontrollert.',
+        en: '1 citation field shows text that is not an author–date citation (first "Innledning", line 1); the works in it were not checked.',
+      },
+    ]);
+  });
+
   it('leaves out stored names and dates of the wrong shape, and works without an id', async () => {
     const manuscript = await readManuscript(zotero);
     manuscript.fieldCitations = [
