@@ -21,6 +21,8 @@ describe('readManuscript', () => {
     expect(formatOfPath('thesis.markdown')).toBe('md');
     expect(formatOfPath('thesis.docx')).toBe('docx');
     expect(formatOfPath('thesis.pdf')).toBe('pdf');
+    expect(formatOfPath('thesis.docm')).toBe('docx');
+    expect(formatOfPath('mal.dotx')).toBe('docx');
     expect(formatOfPath('thesis.rtf')).toBeUndefined();
     const markdown = await readManuscript(fixture('markdown/thesis.md'));
     expect(markdown.format).toBe('md');
@@ -32,6 +34,9 @@ describe('readManuscript', () => {
   it('reads .docx and .pdf through their readers', async () => {
     expect((await readManuscript(fixture('formats/thesis.docx'))).format).toBe('docx');
     expect((await readManuscript(fixture('formats/thesis.pdf'))).format).toBe('pdf');
+    // A macro-enabled document is the same package: read as .docx, not refused.
+    const docm = await fileWith('thesis.docm', await readFile(fixture('formats/thesis.docx')));
+    expect((await readManuscript(docm)).text).toBe((await readManuscript(fixture('formats/thesis.docx'))).text);
   });
 
   it('reads an unknown extension as text and says so', async () => {

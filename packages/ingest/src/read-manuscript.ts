@@ -13,6 +13,10 @@ const formatsByExtension: Record<string, ManuscriptFormat> = {
   '.md': 'md',
   '.markdown': 'md',
   '.docx': 'docx',
+  // Macro-enabled documents and templates are the same Office Open XML package as .docx.
+  '.docm': 'docx',
+  '.dotx': 'docx',
+  '.dotm': 'docx',
   '.pdf': 'pdf',
 };
 

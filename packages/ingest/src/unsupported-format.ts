@@ -30,8 +30,6 @@ const other = {
 const unsupportedByExtension: Record<string, UnsupportedFormat> = {
   '.doc': { name: { nb: 'Word 97–2003-dokument', en: 'Word 97–2003 document' }, how: word },
   '.dot': { name: { nb: 'Word 97–2003-mal', en: 'Word 97–2003 template' }, how: word },
-  '.docm': { name: { nb: 'Word-dokument med makroer', en: 'Word macro-enabled document' }, how: word },
-  '.dotx': { name: { nb: 'Word-mal', en: 'Word template' }, how: word },
   '.rtf': { name: { nb: 'RTF-dokument', en: 'RTF document' }, how: word },
   '.wps': { name: { nb: 'Works-dokument', en: 'Works document' }, how: word },
   '.wpd': { name: { nb: 'WordPerfect-dokument', en: 'WordPerfect document' }, how: other },
