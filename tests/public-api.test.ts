@@ -50,7 +50,6 @@ describe('public API', () => {
         "@litsynth/check": [
           "checkManuscript",
           "checkRules",
-          "editDistance",
           "entriesFromFields",
           "findQuotations",
           "foldName",
@@ -65,10 +64,12 @@ describe('public API', () => {
         "@litsynth/common": [
           "LitsynthError",
           "applyRuleSettings",
+          "closestName",
           "compareDiagnostics",
           "decodeText",
           "defaultMaxBinaryBytes",
           "defaultMaxTextBytes",
+          "editDistance",
           "exitCodes",
           "isLitsynthError",
           "localize",

@@ -1,4 +1,4 @@
-import type { Diagnostic, Localized, RuleDefinition } from '@litsynth/common';
+import { editDistance, type Diagnostic, type Localized, type RuleDefinition } from '@litsynth/common';
 import { entryDiagnostic } from './diagnostics.js';
 import { normalizeDoi } from './doi.js';
 import { foldText } from './fold-text.js';
@@ -186,20 +186,6 @@ function at(entry: BibEntry, rule: string, severity: Diagnostic['severity'], mes
     message,
     ...(suggestion ? { suggestion } : {}),
   });
-}
-
-/** Levenshtein distance, for short strings (names, titles in one bucket). */
-function editDistance(a: string, b: string): number {
-  if (a === b) return 0;
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
 }
 
 /** Runs every integrity rule over the entries of a bibliography (all files of a study together). */

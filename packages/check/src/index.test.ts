@@ -5,7 +5,6 @@ it('exports exactly the public API', () => {
   expect(Object.keys(check).sort()).toEqual([
     'checkManuscript',
     'checkRules',
-    'editDistance',
     'entriesFromFields',
     'findQuotations',
     'foldName',

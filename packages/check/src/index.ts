@@ -4,7 +4,7 @@ export { checkRules } from './rules.js';
 export { resolveCitation } from './resolve-citation.js';
 export type { CitedWork, Resolution } from './resolve-citation.js';
 export { referencesFromEntries, referencesFromList } from './references.js';
-export { editDistance, foldName, normalizeName } from './names.js';
+export { foldName, normalizeName } from './names.js';
 export { findQuotations } from './quotations.js';
 export type { Quotation } from './quotations.js';
 export type {

@@ -52,26 +52,6 @@ function foldUncached(name: string): string {
   return ascii.replace(/oe/g, 'o').replace(/aa/g, 'a').replace(/ /g, '');
 }
 
-/** Levenshtein distance, with an early exit once it exceeds `limit`. */
-export function editDistance(a: string, b: string, limit = Number.POSITIVE_INFINITY): number {
-  if (a === b) return 0;
-  if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    let rowMinimum = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      const value = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
-      current.push(value);
-      if (value < rowMinimum) rowMinimum = value;
-    }
-    if (rowMinimum > limit) return limit + 1;
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
-}
-
 /**
  * How many edits a misspelt name may have and still be taken for the entry's name: one for
  * short names ("Berge" for "Berg"), two from eight letters ("Kirkegaard" for "Kierkegaard").

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { editDistance, foldName } from './names.js';
+import { editDistance } from '@litsynth/common';
+import { foldName } from './names.js';
 import { resolveCitation } from './resolve-citation.js';
 import type { Reference } from './types.js';
 

@@ -1,4 +1,5 @@
-import { editDistance, foldName, normalizeName, spellingTolerance } from './names.js';
+import { editDistance } from '@litsynth/common';
+import { foldName, normalizeName, spellingTolerance } from './names.js';
 import { isAbbreviationOf } from './references.js';
 import type { MatchKind, MatchReason, Reference } from './types.js';
 

@@ -5,3 +5,4 @@ export type { Diagnostic, Localized, RuleDefinition, RuleSetting, Severity } fro
 export { decodeText, defaultMaxBinaryBytes, defaultMaxTextBytes, readFileBytes, readTextFile } from './read-text-file.js';
 export type { ReadTextFileOptions, TextEncoding, TextFile } from './read-text-file.js';
 export { writeFileAtomic } from './write-file-atomic.js';
+export { closestName, editDistance } from './edit-distance.js';

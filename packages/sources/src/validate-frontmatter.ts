@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import type { Diagnostic, Localized } from '@litsynth/common';
+import { closestName, type Diagnostic, type Localized } from '@litsynth/common';
 import type { ValidateFunction } from 'ajv';
 import type { Document } from 'yaml';
 import { recordDiagnostic } from './rules.js';
@@ -186,32 +186,6 @@ function closestValue(value: string, allowed: readonly string[]): string | undef
   if (near) return near;
   const containing = allowed.filter((candidate) => candidate.includes(value.toLowerCase()));
   return containing.length === 1 ? containing[0] : undefined;
-}
-
-/** The allowed name closest to a misspelled one (at most two edits away). */
-function closestName(name: string, allowed: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = 3;
-  for (const candidate of allowed) {
-    const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  return best;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
 }
 
 // A value can break two keywords at once (a number where a pattern is expected); one message each place.

@@ -1,29 +1,12 @@
-import { readTextFile, type Diagnostic } from '@litsynth/common';
+import { closestName, readTextFile, type Diagnostic } from '@litsynth/common';
 import { join } from 'node:path';
 import { studyFileName } from './load-study.js';
 import { placeOfField } from './study-config.js';
 import type { Study } from './types.js';
 
-/** Closest known name by edit distance, for "did you mean". */
+/** Closest known name by edit distance, for "did you mean" (longer names may be further off). */
 export function closest(id: string, known: readonly string[]): string | undefined {
-  let best: { id: string; distance: number } | undefined;
-  for (const candidate of known) {
-    const distance = levenshtein(id, candidate);
-    if (!best || distance < best.distance) best = { id: candidate, distance };
-  }
-  return best && best.distance <= Math.max(2, Math.floor(id.length / 3)) ? best.id : undefined;
-}
-
-function levenshtein(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1)));
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
+  return closestName(id, known, Math.max(2, Math.floor(id.length / 3)));
 }
 
 /**

@@ -1,9 +1,9 @@
-import { compareDiagnostics, readTextFile, type Diagnostic } from '@litsynth/common';
+import { closestName, compareDiagnostics, readTextFile, type Diagnostic } from '@litsynth/common';
 import { isMap, isScalar, isSeq } from 'yaml';
 import type { Relation } from '../types.js';
 import { frameworkDiagnostic } from './rules.js';
 import type { Coding, CodingContext, CodingLink, CodingResult } from './types.js';
-import { closestName, keyText, MapReader, parseYamlFile } from './yaml-reader.js';
+import { keyText, MapReader, parseYamlFile } from './yaml-reader.js';
 
 const relationValues: readonly Relation[] = ['supports', 'nuances', 'contradicts'];
 const rules = { invalid: 'coding-invalid', unknownField: 'coding-unknown-field' } as const;
