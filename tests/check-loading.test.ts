@@ -36,7 +36,10 @@ afterAll(async () => {
 
 /** Runs the built CLI and returns its exit code and every module file it loaded (as paths). */
 function loadedBy(args: string[]): { code: number | null; modules: string[] } {
-  const result = spawnSync(process.execPath, ['--import', preload, bin, ...args], { cwd: root, encoding: 'utf8' });
+  // Without the study cache: these assertions are about what loading the study takes (a cache hit
+  // skips the record loaders altogether; tests/check-cache.test.ts covers that).
+  const env = { ...process.env, LITSYNTH_NO_CACHE: '1' };
+  const result = spawnSync(process.execPath, ['--import', preload, bin, ...args], { cwd: root, encoding: 'utf8', env });
   const modules = result.stderr
     .split('\n')
     .filter((line) => line.startsWith('LOADED '))

@@ -7,6 +7,7 @@ import { readManuscript } from '@litsynth/ingest';
 import { checkJson, checkText, combineCheck } from '../output/check-output.js';
 import { asGiven } from '../output/paths.js';
 import { knownRuleIds } from '../output/rule-ids.js';
+import { type CachedStudy, readCachedStudy, writeCachedStudy } from '../output/study-cache.js';
 
 /** Options of `litsynth check` as commander parses them. */
 export interface CheckCommandOptions {
@@ -51,10 +52,11 @@ async function inputOf(path: string, bibFiles: readonly string[]): Promise<Check
 }
 
 async function studyInput(dir: string): Promise<CheckInput> {
-  // Loaded only for a study: it brings the source-record reader (remark, Ajv) with it.
-  const { loadStudy, studyRules, unknownRuleSettings } = await import('@litsynth/study');
-  const study = await loadStudy(dir);
-  const settingProblems = await unknownRuleSettings(study, await knownRuleIds(Object.keys(study.config.rules)));
+  // A repeated check of an unchanged study takes the loaded study from the cache, without importing
+  // the study loaders (remark for the records) at all.
+  const cached = await readCachedStudy(dir);
+  const { study, settingProblems } = cached ?? (await loadStudyNow(dir));
+  const { studyRules } = await import('@litsynth/study/rules');
   return {
     manuscriptPath: asGiven(study.config.manuscript),
     entries: [...study.entries],
@@ -65,6 +67,15 @@ async function studyInput(dir: string): Promise<CheckInput> {
     diagnostics: [...study.diagnostics, ...settingProblems],
     rules: studyRules,
   };
+}
+
+async function loadStudyNow(dir: string): Promise<CachedStudy> {
+  // Loaded only for a study: it brings the source-record reader (remark) with it.
+  const { loadStudy, unknownRuleSettings } = await import('@litsynth/study');
+  const study = await loadStudy(dir);
+  const settingProblems = await unknownRuleSettings(study, await knownRuleIds(Object.keys(study.config.rules)));
+  await writeCachedStudy(dir, { study, settingProblems });
+  return { study, settingProblems };
 }
 
 /**

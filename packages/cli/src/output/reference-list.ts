@@ -1,18 +1,9 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { authorYearKey, type BibEntry } from '@litsynth/bibliography';
 
 // What `litsynth bib` and `litsynth build` share when they make a study's reference list.
 
-/**
- * Where rendered entries are cached between runs: $LITSYNTH_CACHE_DIR, else node_modules/.cache/litsynth
- * of the working directory (the convention of babel and eslint), else nowhere.
- */
-export function referenceCacheDir(): string | undefined {
-  if (process.env.LITSYNTH_CACHE_DIR) return process.env.LITSYNTH_CACHE_DIR;
-  const modules = join(process.cwd(), 'node_modules');
-  return existsSync(modules) ? join(modules, '.cache', 'litsynth') : undefined;
-}
+/** Where rendered entries are cached between runs (see cache-dir.ts). */
+export { referenceCacheDir } from './cache-dir.js';
 
 /**
  * The cited entries, plus the entries with the same author(s) and year as a cited one: a citation

@@ -1,0 +1,120 @@
+import { createHash } from 'node:crypto';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { writeFileAtomic, type Diagnostic } from '@litsynth/common';
+import type { Study } from '@litsynth/study';
+import { referenceCacheDir } from './cache-dir.js';
+
+// A content-addressed cache of a loaded study, so that a repeated `litsynth check` of an unchanged
+// study skips importing yaml/remark and the study loaders and loading the study (see
+// docs/decisions/check-startup.md). This module must stay cheap to import: node built-ins, common
+// and types only.
+
+/** What is cached of a study: what loadStudy returned, and the problems of its rule settings. */
+export interface CachedStudy {
+  study: Study;
+  settingProblems: Diagnostic[];
+}
+
+/** One cache file: what it was made from, and the value. */
+interface CacheEntry {
+  format: typeof cacheFormat;
+  key: string;
+  /** Every file loadStudy read, absolute, with the sha256 of its bytes then. */
+  files: Array<{ path: string; sha256: string }>;
+  /** Files that loadStudy only required to exist (the manuscript). */
+  present: string[];
+  value: CachedStudy;
+}
+
+const cacheFormat = 1;
+
+/** Packages whose code decides what a loaded study is (their builds are part of the key). */
+const loaderPackages = ['@litsynth/study', '@litsynth/bibliography', '@litsynth/sources', '@litsynth/common', '@litsynth/check', '@litsynth/matrix'];
+
+const sha256 = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
+
+/** The study cache is on unless LITSYNTH_NO_CACHE is set (to anything but "" or "0") or there is no cache folder. */
+function cacheDir(): string | undefined {
+  const off = process.env.LITSYNTH_NO_CACHE;
+  if (off !== undefined && off !== '' && off !== '0') return undefined;
+  return referenceCacheDir();
+}
+
+/** The built code's identity: path, size and mtime of every .js file of the CLI and the loader packages. */
+async function buildIdentity(): Promise<string> {
+  const distDirs = [dirname(dirname(fileURLToPath(import.meta.url)))];
+  for (const name of loaderPackages) distDirs.push(dirname(fileURLToPath(import.meta.resolve(name))));
+  const parts: string[] = [];
+  for (const dir of distDirs) {
+    const files = (await readdir(dir, { recursive: true })).filter((file) => file.endsWith('.js')).sort();
+    const infos = await Promise.all(files.map((file) => stat(join(dir, file))));
+    files.forEach((file, index) => parts.push(`${join(dir, file)}\t${infos[index]?.size}\t${infos[index]?.mtimeMs}`));
+  }
+  return sha256(parts.join('\n'));
+}
+
+/** The key of a study folder: build identity, working directory (messages show paths relative to it), the folder as given and absolute. */
+async function keyOf(dir: string): Promise<string> {
+  return JSON.stringify([cacheFormat, await buildIdentity(), process.cwd(), dir, resolve(dir)]);
+}
+
+const fileOf = (cache: string, key: string): string => join(cache, `study-${sha256(key).slice(0, 32)}.json`);
+
+/** A value of the shape a cache entry holds (a hand-edited or truncated-then-patched file is a miss). */
+function isCachedStudy(value: unknown): value is CachedStudy {
+  const candidate = value as Partial<CachedStudy> | null;
+  const study = candidate?.study;
+  return (
+    Array.isArray(candidate?.settingProblems) &&
+    typeof study === 'object' && study !== null &&
+    typeof study.config === 'object' && study.config !== null &&
+    Array.isArray(study.config.included) && Array.isArray(study.config.bibliography) &&
+    Array.isArray(study.entries) && Array.isArray(study.records) && Array.isArray(study.diagnostics)
+  );
+}
+
+/**
+ * The cached load of a study folder, when the cache has one made from the same build, folder and
+ * file contents; undefined otherwise. A missing, corrupt or unreadable cache file is a miss, never an error.
+ */
+export async function readCachedStudy(dir: string): Promise<CachedStudy | undefined> {
+  const cache = cacheDir();
+  if (!cache) return undefined;
+  try {
+    const key = await keyOf(dir);
+    const entry = JSON.parse(await readFile(fileOf(cache, key), 'utf8')) as CacheEntry;
+    if (entry.format !== cacheFormat || entry.key !== key || !Array.isArray(entry.files) || !Array.isArray(entry.present)) return undefined;
+    const hashes = await Promise.all(entry.files.map(async (file) => sha256(await readFile(file.path))));
+    if (hashes.some((hash, index) => hash !== entry.files[index]?.sha256)) return undefined;
+    const present = await Promise.all(entry.present.map(async (path) => (await stat(path)).isFile()));
+    if (!present.every(Boolean)) return undefined;
+    return isCachedStudy(entry.value) ? entry.value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Stores a loaded study, keyed by the bytes of study.yaml, the bibliography files and the included
+ * records (the files loadStudy reads). Best effort: a cache that cannot be written is skipped.
+ */
+export async function writeCachedStudy(dir: string, value: CachedStudy): Promise<void> {
+  const cache = cacheDir();
+  if (!cache) return;
+  try {
+    const { config } = value.study;
+    const read = [
+      join(dir, 'study.yaml'),
+      ...config.bibliography,
+      ...(config.included.length > 0 ? config.included.map((id) => join(config.sourcesDir, `${id}.md`)) : []),
+    ].map((path) => resolve(path));
+    const files = await Promise.all(read.map(async (path) => ({ path, sha256: sha256(await readFile(path)) })));
+    const key = await keyOf(dir);
+    const entry: CacheEntry = { format: cacheFormat, key, files, present: [resolve(config.manuscript)], value };
+    await writeFileAtomic(fileOf(cache, key), JSON.stringify(entry));
+  } catch {
+    // A read-only or full disk only costs the next run its speed.
+  }
+}
