@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Measures `litsynth check studies/nav-relasjon` (JSON and pretty output) as a whole process
+// Measures `litsynth check studies/nav-relasjon` (JSON and pretty output, without and with a warm
+// study cache) as a whole process
 // against bare `node -e 0`, in the same run, interleaved so that machine load affects all alike.
 // Wall time and CPU time (user + system of the child, from /proc on Linux): on a shared machine
 // CPU time says more, since wall time grows with other processes' load.
@@ -7,8 +8,8 @@
 // With another built checkout of litsynth (an older commit), its check of the same study is measured
 // in the same run too, as "litsynth check (JSON), other checkout".
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -20,10 +21,18 @@ if (!existsSync(bin)) {
   process.exit(2);
 }
 
+// Cold: LITSYNTH_NO_CACHE=1, the study is loaded every time. Warm: a study cache (in a fresh
+// temporary folder, filled by the warm-up run) holds the loaded study, as on a repeated check.
+const warmCache = mkdtempSync(join(tmpdir(), 'litsynth-bench-cache-'));
+process.on('exit', () => rmSync(warmCache, { recursive: true, force: true }));
+const cold = { LITSYNTH_NO_CACHE: '1' };
+const warm = { LITSYNTH_CACHE_DIR: warmCache, LITSYNTH_NO_CACHE: '' };
 const commands = {
   'node -e 0': [process.execPath, ['-e', '0']],
-  'litsynth check (JSON)': [process.execPath, [bin, 'check', 'studies/nav-relasjon', '--format', 'json']],
-  'litsynth check (pretty)': [process.execPath, [bin, 'check', 'studies/nav-relasjon']],
+  'litsynth check (JSON), no cache': [process.execPath, [bin, 'check', 'studies/nav-relasjon', '--format', 'json'], cold],
+  'litsynth check (pretty), no cache': [process.execPath, [bin, 'check', 'studies/nav-relasjon'], cold],
+  'litsynth check (JSON), warm cache': [process.execPath, [bin, 'check', 'studies/nav-relasjon', '--format', 'json'], warm],
+  'litsynth check (pretty), warm cache': [process.execPath, [bin, 'check', 'studies/nav-relasjon'], warm],
 };
 const other = process.argv[3];
 if (other) {
@@ -32,7 +41,7 @@ if (other) {
     console.error(`check-startup: ${otherBin} is missing; build that checkout first.`);
     process.exit(2);
   }
-  commands['litsynth check (JSON), other checkout'] = [process.execPath, [otherBin, 'check', join(root, 'studies/nav-relasjon'), '--format', 'json']];
+  commands['litsynth check (JSON), other checkout'] = [process.execPath, [otherBin, 'check', join(root, 'studies/nav-relasjon'), '--format', 'json'], cold];
 }
 
 /** CPU time (user + system, ms) of the children waited for so far: /proc/self/stat cutime + cstime, in 10 ms ticks. */
@@ -46,10 +55,10 @@ function childrenCpu() {
 }
 
 /** Runs one command in a fresh process; returns its wall and CPU milliseconds. */
-function time(command, args) {
+function time(command, args, env = {}) {
   const cpuBefore = childrenCpu();
   const start = process.hrtime.bigint();
-  const result = spawnSync(command, args, { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
+  const result = spawnSync(command, args, { cwd: root, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ...env } });
   const wall = Number(process.hrtime.bigint() - start) / 1e6;
   // check exits 1 on the real thesis (it has errors); anything else is a failed run.
   if (result.status !== 0 && result.status !== 1) throw new Error(`${command} ${args.join(' ')} failed: ${result.stderr}`);
@@ -64,10 +73,10 @@ const median = (values) => {
 
 const loadBefore = loadavg()[0];
 const samples = Object.fromEntries(Object.keys(commands).map((name) => [name, { wall: [], cpu: [] }]));
-for (const [command, args] of Object.values(commands)) time(command, args); // warm the file cache
+for (const [command, args, env] of Object.values(commands)) time(command, args, env); // warm the file cache (and the study cache)
 for (let run = 0; run < runs; run++) {
-  for (const [name, [command, args]] of Object.entries(commands)) {
-    const { wall, cpu } = time(command, args);
+  for (const [name, [command, args, env]] of Object.entries(commands)) {
+    const { wall, cpu } = time(command, args, env);
     samples[name].wall.push(wall);
     samples[name].cpu.push(cpu);
   }

@@ -72,9 +72,10 @@ async function studyInput(dir: string): Promise<CheckInput> {
 async function loadStudyNow(dir: string): Promise<CachedStudy> {
   // Loaded only for a study: it brings the source-record reader (remark) with it.
   const { loadStudy, unknownRuleSettings } = await import('@litsynth/study');
+  const loadStartedMs = Date.now();
   const study = await loadStudy(dir);
   const settingProblems = await unknownRuleSettings(study, await knownRuleIds(Object.keys(study.config.rules)));
-  await writeCachedStudy(dir, { study, settingProblems });
+  await writeCachedStudy(dir, { study, settingProblems }, loadStartedMs);
   return { study, settingProblems };
 }
 

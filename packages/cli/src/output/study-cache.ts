@@ -98,9 +98,10 @@ export async function readCachedStudy(dir: string): Promise<CachedStudy | undefi
 
 /**
  * Stores a loaded study, keyed by the bytes of study.yaml, the bibliography files and the included
- * records (the files loadStudy reads). Best effort: a cache that cannot be written is skipped.
+ * records (the files loadStudy reads), unless one of them changed after `loadStartedMs` (Date.now()
+ * before loading). Best effort: a cache that cannot be written is skipped.
  */
-export async function writeCachedStudy(dir: string, value: CachedStudy): Promise<void> {
+export async function writeCachedStudy(dir: string, value: CachedStudy, loadStartedMs: number): Promise<void> {
   const cache = cacheDir();
   if (!cache) return;
   try {
@@ -111,6 +112,9 @@ export async function writeCachedStudy(dir: string, value: CachedStudy): Promise
       ...(config.included.length > 0 ? config.included.map((id) => join(config.sourcesDir, `${id}.md`)) : []),
     ].map((path) => resolve(path));
     const files = await Promise.all(read.map(async (path) => ({ path, sha256: sha256(await readFile(path)) })));
+    // A file changed while the study loaded would pair its new hash with the old content: no cache then.
+    const changed = await Promise.all(read.map(async (path) => (await stat(path)).mtimeMs >= loadStartedMs));
+    if (changed.some(Boolean)) return;
     const key = await keyOf(dir);
     const entry: CacheEntry = { format: cacheFormat, key, files, present: [resolve(config.manuscript)], value };
     await writeFileAtomic(fileOf(cache, key), JSON.stringify(entry));
