@@ -13,10 +13,19 @@ let preload = '';
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'litsynth-check-cache-'));
-  // Every ES module the process loads, seen by a load hook (it writes to stderr).
+  // Every ES module the process loads, seen by a load hook (it writes to stderr), as in check-loading.test.ts.
   preload = join(dir, 'loads.mjs');
   const hook = "export async function load(url, context, next) { process.stderr.write('LOADED ' + url + '\\n'); return next(url, context); }";
-  await writeFile(preload, `import { register } from 'node:module';\nregister('data:text/javascript,' + encodeURIComponent(${JSON.stringify(hook)}));\n`);
+  // CommonJS modules (yaml is one), also those required from CommonJS, are in the require cache at exit.
+  await writeFile(
+    preload,
+    [
+      "import { createRequire, register } from 'node:module';",
+      `register('data:text/javascript,' + encodeURIComponent(${JSON.stringify(hook)}));`,
+      'const cache = createRequire(import.meta.url).cache;',
+      "process.on('exit', () => { for (const file of Object.keys(cache)) process.stderr.write('LOADED ' + file + '\\n'); });",
+    ].join('\n'),
+  );
 });
 
 afterAll(async () => {
@@ -45,8 +54,8 @@ const loaded = (run: Run, pattern: RegExp) =>
     .split('\n')
     .filter((line) => line.startsWith('LOADED ') && pattern.test(line))
     .map((line) => line.slice('LOADED '.length));
-// What the cache exists to skip: the study loaders and remark (for the record bodies).
-const loaders = /packages\/(study\/dist\/(index|load-study|study-config)|sources\/dist\/)|node_modules\/(unified|remark-parse|remark-frontmatter)\//;
+// What the cache exists to skip: the study loaders, remark (for the record bodies) and yaml.
+const loaders = /packages\/(study\/dist\/(index|load-study|study-config)|sources\/dist\/)|node_modules\/(unified|remark-parse|remark-frontmatter|yaml)\//;
 const withoutLoads = (run: Run): Run => ({ ...run, stderr: run.stderr.split('\n').filter((line) => !line.startsWith('LOADED ')).join('\n') });
 
 describe('litsynth check with the study cache', () => {

@@ -1,7 +1,12 @@
+import { createRequire } from 'node:module';
 import { LitsynthError, type Diagnostic } from '@litsynth/common';
-import { isMap, isSeq, LineCounter, parseDocument, type Node as YamlNode, type YAMLMap } from 'yaml';
+import type { Node as YamlNode, YAMLMap } from 'yaml';
 import { entryDiagnostic } from './diagnostics.js';
 import type { BibEntry, CslItem, LoadedBibliography, Verification, VerificationStatus } from './types.js';
+
+// yaml (about 70 CommonJS files) is required on first use: `litsynth check` of a cached study
+// imports this package but parses no YAML (docs/decisions/check-startup.md).
+const require = createRequire(import.meta.url);
 
 const verificationStatuses: readonly VerificationStatus[] = ['verified', 'partly-verified', 'unverified'];
 
@@ -11,6 +16,7 @@ const verificationStatuses: readonly VerificationStatus[] = ['verified', 'partly
  * `verification: { status, evidence, notes }` block. Bad items become diagnostics; the others load.
  */
 export function loadCslText(text: string, file: string, syntax: 'YAML' | 'JSON' = 'YAML'): LoadedBibliography {
+  const { isMap, isSeq, LineCounter, parseDocument } = require('yaml') as typeof import('yaml');
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
   const lineOf = (offset: number) => lineCounter.linePos(offset).line;
