@@ -99,6 +99,12 @@ describe('litsynth check with the study cache', () => {
 
     await rm(cache, { recursive: true });
     expect(check(json, cache, { cwd: copy })).toEqual(edited);
+
+    // A missing manuscript is the loader's error (exit 2, study.yaml's line), as without the cache.
+    await rm(join(copy, 'studies/nav-relasjon/manuscript.txt'));
+    const missing = check(json, cache, { cwd: copy });
+    expect(missing.code).toBe(2);
+    expect(missing).toEqual(check(json, undefined, { cwd: copy }));
   });
 
   it('ignores a corrupt cache file, and writes none with LITSYNTH_NO_CACHE=1', async () => {
