@@ -61,6 +61,11 @@ describe('loadStudy', () => {
     expect(study.entries.length).toBeGreaterThan(40);
   });
 
+  it('gives plain JSON data, so that the CLI can cache it (no value is lost or changed by JSON)', async () => {
+    const study = await loadStudy(realStudy);
+    expect(JSON.parse(JSON.stringify(study))).toStrictEqual(study);
+  });
+
   it('refuses a path that does not exist, a file, and a folder without study.yaml', async () => {
     const dir = await studyFolder({ 'thesis.txt': 'Tekst.' });
     expect(await failure(join(dir, 'missing'))).toEqual({ code: 'file-not-found', message: 'The study folder does not exist.' });
