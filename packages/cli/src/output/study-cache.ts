@@ -50,7 +50,7 @@ async function buildIdentity(): Promise<string> {
   for (const dir of distDirs) {
     const files = (await readdir(dir, { recursive: true })).filter((file) => file.endsWith('.js')).sort();
     const infos = await Promise.all(files.map((file) => stat(join(dir, file))));
-    files.forEach((file, index) => parts.push(`${join(dir, file)}\t${infos[index]?.size}\t${infos[index]?.mtimeMs}`));
+    for (const [index, file] of files.entries()) parts.push(`${join(dir, file)}\t${infos[index]?.size}\t${infos[index]?.mtimeMs}`);
   }
   return sha256(parts.join('\n'));
 }
