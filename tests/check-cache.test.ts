@@ -3,7 +3,7 @@ import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/pr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bin, root } from './litsynth-cli.js';
+import { bin, root, writeModuleLoadRecorder } from './litsynth-cli.js';
 
 // The cache of the loaded study (packages/cli/src/output/study-cache.ts): a repeated check of an
 // unchanged study takes the study from the cache and must print exactly what a check without it prints.
@@ -13,19 +13,7 @@ let preload = '';
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'litsynth-check-cache-'));
-  // Every ES module the process loads, seen by a load hook (it writes to stderr), as in check-loading.test.ts.
-  preload = join(dir, 'loads.mjs');
-  const hook = "export async function load(url, context, next) { process.stderr.write('LOADED ' + url + '\\n'); return next(url, context); }";
-  // CommonJS modules (yaml is one), also those required from CommonJS, are in the require cache at exit.
-  await writeFile(
-    preload,
-    [
-      "import { createRequire, register } from 'node:module';",
-      `register('data:text/javascript,' + encodeURIComponent(${JSON.stringify(hook)}));`,
-      'const cache = createRequire(import.meta.url).cache;',
-      "process.on('exit', () => { for (const file of Object.keys(cache)) process.stderr.write('LOADED ' + file + '\\n'); });",
-    ].join('\n'),
-  );
+  preload = await writeModuleLoadRecorder(dir);
 });
 
 afterAll(async () => {

@@ -1,33 +1,20 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bin, root, writeModuleLoadRecorder } from './litsynth-cli.js';
 
 // What `litsynth check` loads decides most of its start-up time (docs/benchmarks.md, "Check"):
 // the built CLI must use the precompiled record validator, never Ajv's schema compiler, and must
 // load remark's GFM parser only for a Markdown manuscript, and the formatters and the decoder of
 // other encodings not at all for a UTF-8 thesis.
-const root = resolve(import.meta.dirname, '..');
-const bin = join(root, 'packages/cli/dist/bin.js');
 let dir = '';
 let preload = '';
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'litsynth-check-loading-'));
-  preload = join(dir, 'record-loads.mjs');
-  // ES modules are seen by a load hook (it runs on its own thread and writes to stderr);
-  // CommonJS modules, also those required from CommonJS, are in the require cache at exit.
-  const hook = "export async function load(url, context, next) { process.stderr.write('LOADED ' + url + '\\n'); return next(url, context); }";
-  await writeFile(
-    preload,
-    [
-      "import { createRequire, register } from 'node:module';",
-      `register('data:text/javascript,' + encodeURIComponent(${JSON.stringify(hook)}));`,
-      'const cache = createRequire(import.meta.url).cache;',
-      "process.on('exit', () => { for (const file of Object.keys(cache)) process.stderr.write('LOADED ' + file + '\\n'); });",
-    ].join('\n'),
-  );
+  preload = await writeModuleLoadRecorder(dir);
 });
 
 afterAll(async () => {
