@@ -96,11 +96,9 @@ describe('public API', () => {
           "textToManuscript",
         ],
         "@litsynth/matrix": [
-          "authorNames",
           "buildDiscussionMap",
           "buildMatrix",
           "compileConceptTerms",
-          "entryYear",
           "findChapter",
           "frameworkRules",
           "loadCoding",

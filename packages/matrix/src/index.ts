@@ -2,7 +2,7 @@ export { buildMatrix, relationName, relations } from './build-matrix.js';
 export { buildDiscussionMap, findChapter, matchCitationToRecord } from './discussion-map.js';
 export type { Chapter, DiscussionMapInput } from './discussion-map.js';
 export { compileConceptTerms } from './concept-terms.js';
-export { authorNames, entryYear, narrativeCitation } from './author-date.js';
+export { narrativeCitation } from './author-date.js';
 export { matrixRules } from './rules.js';
 export type {
   DiscussionMap,

@@ -17,11 +17,9 @@ it('has kebab-case, unique rule ids', () => {
 
 it('exports exactly its public API', () => {
   expect(Object.keys(matrix).sort()).toEqual([
-    'authorNames',
     'buildDiscussionMap',
     'buildMatrix',
     'compileConceptTerms',
-    'entryYear',
     'findChapter',
     'frameworkRules',
     'loadCoding',
