@@ -276,12 +276,13 @@ function endNoteName(name: string): { family: string; given?: string } | { liter
   return given ? { family, given } : { family };
 }
 
-function element(xml: string, name: string): string | undefined {
+/** The inner XML of the first `<name …>…</name>` element in `xml`, or undefined when there is none. */
+export function element(xml: string, name: string): string | undefined {
   return new RegExp(`<${name}\\b[^>]*>([\\s\\S]*?)</${name}>`).exec(xml)?.[1];
 }
 
 /** The text of an XML fragment: tags (EndNote wraps values in <style>) removed, entities decoded. */
-function textOf(fragment: string): string {
+export function textOf(fragment: string): string {
   return decodeXmlText(fragment.replace(/<[^>]*>/g, '')).trim();
 }
 

@@ -1,4 +1,4 @@
-import { decodeXmlText } from './docx-fields.js';
+import { element, textOf } from './docx-fields.js';
 import type { FieldCitationItem } from './docx-types.js';
 
 type CslItem = FieldCitationItem['item'];
@@ -77,12 +77,7 @@ function role(source: string, name: string): string {
   return new RegExp(`<${name}>\\s*(<NameList>[\\s\\S]*?</NameList>|<Corporate>[\\s\\S]*?</Corporate>)\\s*</${name}>`).exec(source)?.[1] ?? '';
 }
 
-function element(xml: string, name: string): string | undefined {
-  return new RegExp(`<${name}\\b[^>]*>([\\s\\S]*?)</${name}>`).exec(xml)?.[1];
-}
-
 function text(fragment: string | undefined): string | undefined {
   if (fragment === undefined) return undefined;
-  const value = decodeXmlText(fragment.replace(/<[^>]*>/g, '')).trim();
-  return value === '' ? undefined : value;
+  return textOf(fragment) || undefined;
 }
