@@ -288,7 +288,7 @@ export function endsLikeOrganisation(word: string): boolean {
 }
 
 /** Lower-case words that may stand inside an organisation's name ("Statistisk sentralbyrå"). */
-export const corporateJoinWords = new Set(['og', 'for', 'i', 'på', 'av', 'of', 'and', 'the', 'for', 'on', 'in', '&']);
+export const corporateJoinWords = new Set(['og', 'for', 'i', 'på', 'av', 'of', 'and', 'the', 'on', 'in', '&']);
 
 /**
  * Words that follow a narrative citation and show that a name ending in "s" is the name itself

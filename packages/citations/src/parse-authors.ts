@@ -116,7 +116,7 @@ function simpleAuthorList(text: string): AuthorList | null | undefined {
 }
 
 /** Whether a piece of an author list looks like a name: a person, an acronym or an organisation. */
-export function isAuthorName(piece: string): boolean {
+function isAuthorName(piece: string): boolean {
   if (piece.length === 0 || piece.length > 90 || forbiddenCharacters.test(piece)) return false;
   const words = piece.split(/\s+/u);
   const first = words[0] ?? '';
