@@ -1,6 +1,6 @@
 import { applyRuleSettings, compareDiagnostics, type Diagnostic, type Lang, type RuleDefinition, type RuleSetting } from '@litsynth/common';
 import { diagnosticToJson } from './diagnostics-json.js';
-import { severityCounts } from './check-output.js';
+import { countByRule, severityCounts } from './check-output.js';
 import { renderPretty } from './pretty-diagnostics.js';
 
 // What `litsynth bib` prints on stderr and `litsynth build` writes to bibliography-check.json: the
@@ -24,9 +24,7 @@ export function diagnosticsOfListed(
 
 /** Counts per severity and per rule (rule id order), as the check's summary has them. */
 export function bibliographySummary(diagnostics: readonly Diagnostic[]): { errors: number; warnings: number; infos: number; rules: Record<string, number> } {
-  const rules: Record<string, number> = {};
-  for (const rule of diagnostics.map((diagnostic) => diagnostic.rule).sort()) rules[rule] = (rules[rule] ?? 0) + 1;
-  return { ...severityCounts(diagnostics), rules };
+  return { ...severityCounts(diagnostics), rules: countByRule(diagnostics) };
 }
 
 /** The bibliography check as one JSON document (build's bibliography-check.json), with a final newline. */

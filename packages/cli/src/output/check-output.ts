@@ -40,11 +40,9 @@ export function severityCounts(diagnostics: readonly Diagnostic[]): { errors: nu
 }
 
 /** Diagnostics per rule id, in rule id order. */
-function countByRule(diagnostics: readonly Diagnostic[]): Record<string, number> {
+export function countByRule(diagnostics: readonly Diagnostic[]): Record<string, number> {
   const counts: Record<string, number> = {};
-  for (const diagnostic of [...diagnostics].sort((a, b) => (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0))) {
-    counts[diagnostic.rule] = (counts[diagnostic.rule] ?? 0) + 1;
-  }
+  for (const rule of diagnostics.map((diagnostic) => diagnostic.rule).sort()) counts[rule] = (counts[rule] ?? 0) + 1;
   return counts;
 }
 
