@@ -1,5 +1,6 @@
 import { LitsynthError, type Diagnostic } from '@litsynth/common';
 import { loadCitationJs } from './citation-js.js';
+import { foldText } from './fold-text.js';
 import { duplicateId, unreadable } from './load-csl.js';
 import type { BibEntry, CslItem, LoadedBibliography } from './types.js';
 
@@ -113,18 +114,11 @@ export async function loadRisText(text: string, file: string): Promise<LoadedBib
 }
 
 /** A readable id for a record without ID: first author's family name and year, ASCII-folded ("natland2019"). */
-export function generatedId(item: CslItem, taken: ReadonlyMap<string, unknown>): string {
+function generatedId(item: CslItem, taken: ReadonlyMap<string, unknown>): string {
   const first = item.author?.[0] ?? item.editor?.[0];
   const name = first?.family ?? first?.literal ?? item.title ?? 'entry';
   const year = item.issued?.['date-parts']?.[0]?.[0] ?? '';
-  const base =
-    `${name}${year}`
-      .toLowerCase()
-      .replace(/æ/g, 'ae')
-      .replace(/ø/g, 'o')
-      .replace(/å/g, 'a')
-      .normalize('NFD')
-      .replace(/[^a-z0-9]/g, '') || 'entry';
+  const base = foldText(`${name}${year}`).replace(/[^a-z0-9]/g, '') || 'entry';
   let id = base;
   for (let counter = 2; taken.has(id); counter++) id = `${base}-${counter}`;
   return id;
