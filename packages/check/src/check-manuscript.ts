@@ -537,15 +537,15 @@ function compareWithTypedList(manuscript: Manuscript, works: readonly Work[], op
     const place = manuscript.locate(entry.start);
     return { raw: entry.raw, authors: entry.authors, year: entry.year, title: entry.title, line: place.line, column: place.column };
   });
-  return compareTypedReferenceList(typed, options.entries, {
+  const diagnostics = compareTypedReferenceList(typed, options.entries, {
     file: manuscript.path,
     listLine: manuscript.locate(list.heading.start).line,
     cited,
     ...(options.style === undefined ? {} : { style: options.style }),
-  }).map((diagnostic) => {
-    const section = sectionName(manuscript, list.heading.start);
-    return section === undefined || diagnostic.section !== undefined ? diagnostic : { ...diagnostic, section };
   });
+  const section = sectionName(manuscript, list.heading.start);
+  if (section === undefined) return diagnostics;
+  return diagnostics.map((diagnostic) => (diagnostic.section !== undefined ? diagnostic : { ...diagnostic, section }));
 }
 
 function summarize(citations: readonly CheckedCitation[], diagnostics: readonly Diagnostic[]): CheckSummary {
