@@ -72,7 +72,6 @@ describe('public API', () => {
           "editDistance",
           "exitCodes",
           "isLitsynthError",
-          "localize",
           "readFileBytes",
           "readTextFile",
           "writeFileAtomic",

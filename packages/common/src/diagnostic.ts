@@ -1,5 +1,3 @@
-import type { Lang } from './errors.js';
-
 export type Severity = 'error' | 'warning' | 'info';
 /** What a study may set per rule in study.yaml (`rules: { rule-id: off|warn|error }`). */
 export type RuleSetting = 'off' | 'info' | 'warn' | 'error';
@@ -42,11 +40,6 @@ export interface RuleDefinition {
   description: Localized;
   /** A short example of text that triggers the rule. */
   example: string;
-}
-
-/** Chooses the language of a localized text. */
-export function localize(text: Localized, lang: Lang): string {
-  return text[lang];
 }
 
 const severityRank: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
