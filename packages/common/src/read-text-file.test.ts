@@ -23,7 +23,12 @@ describe('readTextFile', () => {
     const file = await readTextFile(path);
     expect(file.text).toBe('Søk – «s»');
     expect(file.encoding).toBe('windows-1252');
-    expect(file.notes).toHaveLength(1);
+    expect(file.notes).toEqual([
+      {
+        nb: 'Filen er ikke UTF-8; den ble lest som windows-1252. Lagre den som UTF-8 for å unngå feil tegn.',
+        en: 'The file is not UTF-8; it was read as windows-1252. Save it as UTF-8 to avoid wrong characters.',
+      },
+    ]);
   });
 
   it('decodes ISO-8859-1 without C1 bytes as iso-8859-1', async () => {

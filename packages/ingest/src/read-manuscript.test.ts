@@ -57,7 +57,12 @@ describe('readManuscript', () => {
     const manuscript = await readManuscript(await fileWith('thesis.txt', bytes));
     expect(manuscript.text).toBe('Røysum – «s» (2019)');
     expect(manuscript.encoding).toBe('windows-1252');
-    expect(manuscript.notes).toHaveLength(1);
+    expect(manuscript.notes).toEqual([
+      {
+        nb: 'Filen er ikke UTF-8; den ble lest som windows-1252. Lagre den som UTF-8 for å unngå feil tegn.',
+        en: 'The file is not UTF-8; it was read as windows-1252. Save it as UTF-8 to avoid wrong characters.',
+      },
+    ]);
   });
 
   it('refuses unusable files with a LitsynthError naming the file', async () => {
