@@ -47,7 +47,7 @@ describe('real-thesis ground truth', () => {
     expect(entries.length).toBe(referenceList.count);
     expect(entries.map((entry) => entry.n)).toEqual(entries.map((_, index) => index + 1));
     const lines = entries.map((entry) => entry.line);
-    expect(lines.every((line, index) => line > (index === 0 ? referenceList.line : lines[index - 1]))).toBe(true);
+    expect(lines.every((line, index) => line > (index === 0 ? referenceList.line : (lines[index - 1] ?? 0)))).toBe(true);
     const malformed = entries.filter(
       (entry) => entry.authors.length === 0 || entry.authors.some((author) => author.trim() === '') || !year.test(entry.year),
     );
