@@ -61,6 +61,10 @@ function hasPdfHeader(bytes: Uint8Array): boolean {
 /** The text items of every page, through pdf.js. */
 export async function readPdfPages(bytes: Uint8Array, path: string): Promise<PdfPage[]> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  // pdf.js runs its worker in this thread when it finds the worker's handler on globalThis; handing
+  // it over (instead of letting pdf.js import "./pdf.worker.mjs" by a path) lets a bundler see it.
+  const scope = globalThis as { pdfjsWorker?: unknown };
+  scope.pdfjsWorker ??= await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
   // pdf.js takes ownership of (detaches) the buffer it is given: pass a copy.
   const task = pdfjs.getDocument({
     data: bytes.slice(),
