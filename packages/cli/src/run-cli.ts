@@ -1,5 +1,19 @@
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { exitCodes, isLitsynthError, type Lang } from '@litsynth/common';
+
+/**
+ * The program behind both bins: runs the CLI on the process's arguments and sets its exit code.
+ * A reader that stops early (`litsynth check … | head`) closes the pipe: that ends the program
+ * quietly, as other command-line tools do, instead of with a stack trace.
+ */
+export async function main(): Promise<void> {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? exitCodes.ok);
+  });
+  process.exitCode = await runCli(process.argv.slice(2));
+}
 
 /**
  * Runs the litsynth CLI with the given arguments and returns the exit code. Commands load their
@@ -12,6 +26,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     .description(
       'Check, tabulate and reference literature studies.\nSjekk kildebruk, lag tabeller og referanseliste for litteraturstudier.',
     )
+    .version(cliVersion(), '-V, --version', 'print the version of litsynth')
     .exitOverride()
     .showHelpAfterError()
     .configureOutput({ writeErr: (text) => process.stderr.write(text) });
@@ -142,4 +157,10 @@ function requestedLang(argv: readonly string[]): Lang {
   const index = argv.indexOf('--lang');
   const value = index >= 0 ? argv[index + 1] : argv.find((arg) => arg.startsWith('--lang='))?.slice(7);
   return value === 'en' ? 'en' : 'nb';
+}
+
+/** The version in the CLI package's package.json (one folder above both dist/ and bundle/). */
+function cliVersion(): string {
+  const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  return manifest.version;
 }
