@@ -24,6 +24,7 @@ import type { Study } from '@litsynth/study';
 import type { ThesisTable } from '@litsynth/tables';
 import { bibliographyCheckJson, diagnosticsOfListed } from '../output/bibliography-check.js';
 import { checkJson, checkText, combineCheck, severityCounts } from '../output/check-output.js';
+import { codeFolders } from '../output/code-files.js';
 import { asGiven, refuseFileAsOutDir } from '../output/paths.js';
 import { knownRuleIds } from '../output/rule-ids.js';
 
@@ -239,16 +240,15 @@ async function buildKey(studyDir: string, outDir: string, lang: Lang | undefined
   try {
     const code = createHash('sha256');
     const names = ['common', 'ingest', 'citations', 'bibliography', 'sources', 'study', 'check', 'matrix', 'tables', 'report'];
-    const directories = [dirname(dirname(fileURLToPath(import.meta.url)))];
-    for (const name of names) directories.push(dirname(fileURLToPath(import.meta.resolve(`@litsynth/${name}`))));
-    for (const directory of directories) {
-      const entries = await readdir(directory, { recursive: true, withFileTypes: true });
-      const paths = entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name)).sort();
-      for (const path of paths) code.update(path.slice(directory.length)).update(await readFile(path));
-      // The installed dependencies: pnpm's real paths name their versions (citeproc@2.4.63).
-      const packageDir = dirname(directory);
-      const manifest = JSON.parse(await readFile(join(packageDir, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
-      for (const dependency of Object.keys(manifest.dependencies ?? {}).sort()) {
+    for (const folder of await codeFolders(names.map((name) => `@litsynth/${name}`))) {
+      for (const path of folder.files) code.update(path.slice(folder.path.length)).update(await readFile(path));
+      // The bundle holds its dependencies; a workspace package names them in its package.json,
+      // installed where pnpm's real paths name their versions (citeproc@2.4.63).
+      if (folder.bundled) continue;
+      const packageDir = dirname(folder.path);
+      const manifest = JSON.parse(await readFile(join(packageDir, 'package.json'), 'utf8')) as Record<string, Record<string, string> | undefined>;
+      // The CLI lists its dependencies as devDependencies: the published bundle carries them.
+      for (const dependency of Object.keys({ ...manifest.dependencies, ...manifest.devDependencies }).sort()) {
         code.update(await realpath(join(packageDir, 'node_modules', dependency)).catch(() => dependency));
       }
     }

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { writeFileAtomic, type Diagnostic } from '@litsynth/common';
 import type { Study } from '@litsynth/study';
 import { referenceCacheDir } from './cache-dir.js';
+import { codeFolders } from './code-files.js';
 
 // A content-addressed cache of a loaded study, so that a repeated `litsynth check` of an unchanged
 // study skips importing yaml/remark and the study loaders and loading the study (see
@@ -44,13 +45,11 @@ function cacheDir(): string | undefined {
 
 /** The built code's identity: path, size and mtime of every .js file of the CLI and the loader packages. */
 async function buildIdentity(): Promise<string> {
-  const distDirs = [dirname(dirname(fileURLToPath(import.meta.url)))];
-  for (const name of loaderPackages) distDirs.push(dirname(fileURLToPath(import.meta.resolve(name))));
   const parts: string[] = [];
-  for (const dir of distDirs) {
-    const files = (await readdir(dir, { recursive: true })).filter((file) => file.endsWith('.js')).sort();
-    const infos = await Promise.all(files.map((file) => stat(join(dir, file))));
-    for (const [index, file] of files.entries()) parts.push(`${join(dir, file)}\t${infos[index]?.size}\t${infos[index]?.mtimeMs}`);
+  for (const folder of await codeFolders(loaderPackages)) {
+    const files = folder.files.filter((file) => file.endsWith('.js'));
+    const infos = await Promise.all(files.map((file) => stat(file)));
+    for (const [index, file] of files.entries()) parts.push(`${file}\t${infos[index]?.size}\t${infos[index]?.mtimeMs}`);
   }
   return sha256(parts.join('\n'));
 }
