@@ -20,6 +20,8 @@ export interface ExpectedCitation {
   notYear?: string;
   yearOnly?: boolean;
   unbracketed?: boolean;
+  ibid?: boolean;
+  locatorOnly?: boolean;
   secondary?: { authors: string[]; year?: string | null; marker: string };
 }
 
@@ -72,6 +74,8 @@ function fieldsOf(citation: Citation): Record<string, unknown> {
     notYear: citation.notYear,
     yearOnly: citation.yearOnly,
     unbracketed: citation.unbracketed ?? false,
+    ibid: citation.ibid ?? false,
+    locatorOnly: citation.locatorOnly ?? false,
     secondary:
       citation.secondary === null
         ? null
@@ -89,6 +93,8 @@ function expectedFields(expected: ExpectedCitation): Record<string, unknown> {
     notYear: expected.notYear ?? null,
     yearOnly: expected.yearOnly ?? false,
     unbracketed: expected.unbracketed ?? false,
+    ibid: expected.ibid ?? false,
+    locatorOnly: expected.locatorOnly ?? false,
     secondary:
       expected.secondary === undefined
         ? null

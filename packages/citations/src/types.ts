@@ -66,4 +66,15 @@ export interface Citation {
    * ("Eide & Eide, 2016, s.80 God kommunikasjon ..."); `form` is then "parenthetical".
    */
   unbracketed?: boolean;
+  /**
+   * Set (true) for "ibid.", "ibid., s. 5", "samme sted": the work is the one cited just before;
+   * `authors` is then empty and `year` null, and `locator` holds the page when one is given.
+   */
+  ibid?: boolean;
+  /**
+   * Set (true) for a page alone in parentheses right after a citation in the same paragraph
+   * ("Skau (2017) skriver at «…» (s. 69)"): the page of the work cited just before; `authors` is
+   * then empty and `year` null.
+   */
+  locatorOnly?: boolean;
 }
