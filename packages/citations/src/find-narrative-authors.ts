@@ -1,4 +1,14 @@
-import { corporateJoinWords, endsLikeOrganisation, nameWord, narrativeFollowers, notAuthorWords, particles } from './lexicon.js';
+import {
+  capitalisedParticles,
+  corporateJoinWords,
+  endsLikeOrganisation,
+  hyphenClass,
+  nameWord,
+  narrativeFollowers,
+  notAuthorWords,
+  particles,
+  sentenceWordParticles,
+} from './lexicon.js';
 import { type AuthorList, isCorporateName, parseAuthorList } from './parse-authors.js';
 
 /** Authors found in the running text just before a parenthesis, with where they start. */
@@ -9,7 +19,7 @@ export interface NarrativeAuthors {
 
 const lookbackWindow = 160;
 // The first part of a compound organisation name: "Arbeids-", "arbeids-,".
-const compoundStart = /^[\p{L}\p{M}]+-,?$/u;
+const compoundStart = new RegExp(`^[\\p{L}\\p{M}]+[${hyphenClass}],?$`, 'u');
 const openingPunctuation = new Set(['(', '[', '«', '"', '“', '‘', "'", '`', '„']);
 const bracketAbbreviation = /^\[\p{Lu}[\p{L}\d-]*\]$/u;
 
@@ -17,19 +27,26 @@ const bracketAbbreviation = /^\[\p{Lu}[\p{L}\d-]*\]$/u;
 interface Word {
   text: string;
   start: number;
+  /** Whether the word opens a sentence: nothing but blanks since a full stop, colon or paragraph. */
+  opensSentence: boolean;
 }
 
 // A capitalised name ending in a genitive s and one lower-case word: "Honneths teori".
-const genitiveWithNoun = /(?<![\p{L}\p{M}])(\p{Lu}[\p{L}\p{M}'’-]*(?:s|['’]))\s+(\p{Ll}[\p{L}\p{M}-]*)$/u;
+const genitiveWithNoun = new RegExp(`(?<![\\p{L}\\p{M}])(\\p{Lu}[\\p{L}\\p{M}'’${hyphenClass}]*(?:s|['’]))\\s+(\\p{Ll}[\\p{L}\\p{M}${hyphenClass}]*)$`, 'u');
 // The nouns that follow a genitive author ("Honneths anerkjennelsesteori", "Hansens modell"); other
 // genitives before a year are things, not authors ("Dagens samfunn (2020)", "Norges befolkning").
 const workNoun = new RegExp(
   // Whole words, or the end of a compound for the distinctive ones ("anerkjennelsesteori"): a short
   // ending such as "funn" would also end "samfunn".
   '^(?:bok|boka|boken|studie|studien|studier|artikkel|artikkelen|syn|arbeid|arbeider|funn|tese|tesen|sitat|sitatet|metode|metoden|rammeverk|rammeverket|trapp|pyramide|hierarki|etikk|tekst|teksten|rapport|rapporten|beskrivelse|beskrivelsen|forståelse|forståelsen)$' +
-    '|(?:teori|teorien|teorier|modell|modellen|begrep|begrepet|filosofi|filosofien|forskning|perspektiv|perspektivet|definisjon|definisjonen|analyse|analysen|undersøkelse|undersøkelsen|tenkning)$',
+    '|(?:teori|teorien|teorier|modell|modellen|modeller|begrep|begrepet|begreper|bøker|artikler|rapporter|tekster|perspektiver|analyser|definisjoner|undersøkelser|beskrivelser|filosofi|filosofien|forskning|perspektiv|perspektivet|definisjon|definisjonen|analyse|analysen|undersøkelse|undersøkelsen|tenkning)$',
   'u',
 );
+// The endings of Norwegian verbs in the present (-r) and the weak past (-te, -de, -et), and of
+// English verbs (-s, -ed); nouns with these endings that follow a genitive are work nouns above.
+const verbShape = /(?:r|te|de|et|ed|es)$/u;
+// Strong past forms that follow an author's name.
+const strongPast = new Set(['fant', 'skrev', 'viste', 'sa', 'ga', 'gav', 'tok', 'kom', 'fikk', 'gjorde', 'bidro', 'beskrev', 'så', 'lot', 'fremsto', 'drev', 'wrote', 'found', 'took', 'gave', 'saw', 'made', 'began']);
 const possessiveBefore = /\s+(?:sin|sine|sitt|si)\s+\p{Ll}[\p{L}\p{M}-]*$/u;
 // Reforms, plans and events named before a year in parentheses, and Norwegian nouns in the
 // definite form ("Lovendringen (2016)", "Kvalifiseringen", "Tilgjengeligheten"); never authors.
@@ -76,7 +93,9 @@ export function findNarrativeAuthors(text: string, open: number, close: number):
     if (start === null) continue;
     const candidate = text.slice(start, end);
     const firstWord = candidate.split(/[\s,]+/u)[0] ?? '';
-    if (notAuthorWords.has(firstWord.toLowerCase())) continue;
+    // "De Dreu (2008)": a sentence word that is the particle of a name.
+    const openedByParticle = candidate.length > firstWord.length && capitalisedParticles.has(firstWord);
+    if (notAuthorWords.has(firstWord.toLowerCase()) && !openedByParticle) continue;
     // "Samhandlingsreformen (2012)", "NAV-reformen (2006)": the year dates an event or a plan.
     if (eventWord.test(candidate) && !endsLikeOrganisation(candidate)) return null;
     // "Leamy et al.'s (2011)": the English genitive after "et al.".
@@ -187,7 +206,7 @@ function wordsBefore(text: string, end: number): Word[] {
     let offset = index;
     for (const part of parts.reverse()) {
       offset -= part.length;
-      words.push({ text: part, start: offset });
+      words.push({ text: part, start: offset, opensSentence: opensSentence(text, offset) });
     }
     if (wordStart > start) break;
     index = start;
@@ -206,15 +225,19 @@ function nameStart(words: Word[], last: number, commaAllowed: boolean): number |
   if (!nameWord.test(bare)) return null;
   let first = last;
   // Particles are lower case ("van der Berg"), or capitalised when they open the name ("Van Bogaert").
-  while (first > 0 && first > last - 2 && isParticle(words[first - 1]?.text ?? '')) first -= 1;
+  while (first > 0 && first > last - 2 && isParticle(words[first - 1])) first -= 1;
   return words[first]?.start ?? null;
 }
 
-// Capitalised particles that are not also Norwegian words ("De", "Der", "Den", "Du", "La" are).
-const capitalisedParticles = new Set(['Van', 'Von', 'Di', 'Del', 'Della', 'Ten', 'Ter', 'Af', 'Zu']);
-
-function isParticle(word: string): boolean {
-  return particles.has(word) || capitalisedParticles.has(word);
+/**
+ * Whether a word before a name is its particle. "da" is the Norwegian "then" in running text
+ * ("som da Hansen (2019) viste"), and "Da", "Den", "Du", "La", "Der" open Norwegian sentences.
+ */
+function isParticle(word: Word | undefined): boolean {
+  if (word === undefined) return false;
+  if (word.text === 'da') return false;
+  if (particles.has(word.text)) return true;
+  return capitalisedParticles.has(word.text) && !(word.opensSentence && sentenceWordParticles.has(word.text));
 }
 
 function indexOfWord(words: Word[], start: number): number {
@@ -274,9 +297,20 @@ function stripGenitive(list: AuthorList, text: string, close: number | 'genitive
   if (close !== 'genitive') {
     const follower = /^\s+(\p{Ll}+)/u.exec(text.slice(close + 1, close + 40))?.[1];
     if (follower === undefined || narrativeFollowers.has(follower)) return list;
+    // "Jenkins (2008) studerte", "Taris (2006) fant": a verb after the parenthesis shows that the
+    // name itself ends in -s; a noun ("Honneths (2008) teori") or an adjective before one
+    // ("Antonovskys (1987) salutogene modell") shows a genitive.
+    if (!workNoun.test(follower) && (verbShape.test(follower) || strongPast.has(follower))) return list;
   }
   const base = last.replace(genitiveEnding, '');
   return { ...list, authors: [...list.authors.slice(0, -1), base] };
+}
+
+/** Whether only blanks stand between `offset` and the start of the text, a full stop, colon or paragraph. */
+function opensSentence(text: string, offset: number): boolean {
+  let index = offset - 1;
+  while (index >= 0 && isBlank(text.charCodeAt(index)) && !(text[index] === '\n' && text[index - 1] === '\n')) index -= 1;
+  return index < 0 || '.!?:\n'.includes(text[index] ?? '');
 }
 
 function isBlank(code: number): boolean {

@@ -1,7 +1,7 @@
 // Word lists and small patterns shared by the scanner. Kept in one place so that the corpus can
 // be extended by editing data, not control flow.
 
-/** Name particles written in lower case before a family name ("van der Berg", "de Vries"). */
+/** Name particles written in lower case before a family name ("van der Berg", "de Vries", "da Silva"). */
 export const particles = new Set([
   'van',
   'von',
@@ -11,6 +11,10 @@ export const particles = new Set([
   'del',
   'della',
   'di',
+  'da',
+  'das',
+  'dos',
+  'des',
   'du',
   'la',
   'le',
@@ -22,10 +26,29 @@ export const particles = new Set([
 ]);
 
 /**
- * One word of a family name: capitalised, hyphenated parts ("Riis-Johansen"), apostrophes
- * ("O'Brien"), and combining marks, since text from a Mac may hold "å" as "a" + U+030A (NFD).
+ * The particles that open a family name capitalised ("De Dreu", "Van Emmerik", "Da Silva"). Some
+ * are Norwegian words too ("Da" when, "Den" the, "Der" there, "Du" you, "La" let): in running text
+ * they count as a particle only inside a sentence, never at its start ("Da Hansen (2019) skrev …").
  */
-export const nameWord = /^\p{Lu}[\p{L}\p{M}'’]*(?:-[\p{L}\p{M}][\p{L}\p{M}'’]*)*$/u;
+export const capitalisedParticles = new Set(['Van', 'Von', 'De', 'Di', 'Del', 'Della', 'Des', 'Dos', 'Das', 'Le', 'Ten', 'Ter', 'Af', 'Zu', 'Da', 'Du', 'La', 'Den', 'Der']);
+export const sentenceWordParticles = new Set(['Da', 'Du', 'La', 'Den', 'Der']);
+
+/**
+ * The hyphens a name may hold: the ASCII hyphen-minus, and U+2010 HYPHEN and U+2011 NON-BREAKING
+ * HYPHEN, which Word and reference managers write ("Galiano‐Castillo"). For a character class.
+ */
+export const hyphenClass = '\\-\u2010\u2011';
+
+/**
+ * One word of a family name: capitalised, hyphenated parts ("Riis-Johansen", "El‐Masri"),
+ * apostrophes ("O'Brien"), a particle written together with the name ("deCharms", "McDonald",
+ * "d'Alembert"), and combining marks, since text from a Mac may hold "å" as "a" + U+030A (NFD).
+ */
+export const particlePrefix = "(?:de|da|di|du|la|le|van|von|mac|mc)(?=\\p{Lu})|[dD]['’](?=\\p{Lu})";
+export const nameWord = new RegExp(
+  `^(?:${particlePrefix})?\\p{Lu}[\\p{L}\\p{M}'’]*(?:[${hyphenClass}][\\p{L}\\p{M}][\\p{L}\\p{M}'’]*)*$`,
+  'u',
+);
 
 /** "et al." and its Norwegian equivalents, as written (also the sloppy "et al" and "et. al."). */
 export const etAlPattern =

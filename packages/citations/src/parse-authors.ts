@@ -1,4 +1,14 @@
-import { corporateJoinWords, endsLikeOrganisation, etAlPattern, nameWord, notAuthorWords, particles } from './lexicon.js';
+import {
+  capitalisedParticles,
+  corporateJoinWords,
+  endsLikeOrganisation,
+  etAlPattern,
+  hyphenClass,
+  nameWord,
+  notAuthorWords,
+  particlePrefix,
+  particles,
+} from './lexicon.js';
 
 /** The author part of a citation, split into names. */
 export interface AuthorList {
@@ -11,16 +21,19 @@ export interface AuthorList {
 const trailingEtAl = new RegExp(`(?:^|,?\\s+)(${etAlPattern})$`, 'u');
 // "Arbeids- og velferdsdirektoratet", "arbeids-, og sosialdepartementet": the connector belongs to
 // a compound word, not to a list of authors. \u0001 stands for the protected spaces.
-const compoundConnector = /-(,?)\s+(og|and|&|eller)\s+/gu;
+const compoundConnector = new RegExp(`([${hyphenClass}],?)\\s+(og|and|&|eller)\\s+`, 'gu');
 const listSeparator = /\s*,\s*(?:(?:&|og|and)\s+)?|\s+(?:og|and)\s+|\s*&\s*/u;
 const connectorToken = /(?:^|[\s,])(og|and)(?=\s)|&/gu;
 const forbiddenCharacters = /[\d=%/:;()?!«»"“”+*<>|{}]/u;
-const capitalised = /^\p{Lu}[\p{L}\p{M}'’.-]*$/u;
+// A capitalised word, or a name with its particle written together ("deCharms").
+const capitalised = new RegExp(`^(?:${particlePrefix})?\\p{Lu}[\\p{L}\\p{M}'’.${hyphenClass}]*$`, 'u');
 const acronym = /^\p{Lu}{2,}[\p{Lu}\d-]*$/u;
 // An abbreviation in brackets after an organisation's name: "[WHO]", "[NSF]", "[Hdir]".
 const bracketAcronym = /^\[\p{Lu}[\p{L}\d-]*\]$/u;
 const initial = /^\p{Lu}\.$/u;
-const lowercaseWord = /^\p{Ll}[\p{L}\p{M}'’-]*$/u;
+const lowercaseWord = new RegExp(`^\\p{Ll}[\\p{L}\\p{M}'’${hyphenClass}]*$`, 'u');
+// The first part of a compound ("Arbeids-", "arbeids-,", "Helse‐").
+const compoundFirstPart = new RegExp(`^[\\p{L}\\p{M}]+[${hyphenClass}],?$`, 'u');
 // Adjectives inside organisation names ("Statistisk", "norske", "nasjonal").
 const adjectiveEnding = /(?:isk|iske|ske|sk|ige|lige|nal|nale|ale|ne|al|ic|ical|an)$/iu;
 
@@ -53,7 +66,7 @@ function parseAuthorListAsWritten(text: string): AuthorList | null {
   if (etAl === null && /\s\[\p{Lu}[\p{L}\d-]*\]$/u.test(rest) && isCorporateName(rest)) {
     return { authors: [rest], connector: null, etAl: null, corporate: true };
   }
-  const protectedText = rest.replace(compoundConnector, '-$1\u0001$2\u0001');
+  const protectedText = rest.replace(compoundConnector, '$1\u0001$2\u0001');
   let connector: AuthorList['connector'] = null;
   for (const match of protectedText.matchAll(connectorToken)) {
     connector = (match[1] ?? '&') as AuthorList['connector'];
@@ -73,7 +86,7 @@ function parseAuthorListAsWritten(text: string): AuthorList | null {
 }
 
 // "Arbeids- og velferdsdirektoratet", "arbeids-, og sosialdepartementet": one organisation.
-const compoundOrganisation = /^[\p{L}\p{M}]+-,?\s+(?:og|and|&)\s+[\p{L}\p{M}]+$/u;
+const compoundOrganisation = new RegExp(`^[\\p{L}\\p{M}]+[${hyphenClass}],?\\s+(?:og|and|&)\\s+[\\p{L}\\p{M}]+$`, 'u');
 
 /**
  * The fast path of `parseAuthorList` for the forms most citations take ("Dalland", "Eide & Eide",
@@ -128,7 +141,9 @@ function isAuthorName(piece: string): boolean {
 
 function isPersonName(words: string[]): boolean {
   let index = 0;
-  while (index < words.length - 1 && particles.has(words[index] ?? '')) index += 1;
+  // "van der Kolk", "De Dreu", "Da Silva": inside a citation's parenthesis a capitalised particle
+  // opens a name, even one that is also a Norwegian word.
+  while (index < words.length - 1 && (particles.has(words[index] ?? '') || capitalisedParticles.has(words[index] ?? ''))) index += 1;
   const names = words.slice(index);
   if (names.length === 0 || names.length > 4) return false;
   const firstName = names[0] ?? '';
@@ -154,7 +169,7 @@ export function isCorporateName(name: string): boolean {
   const namesOrganisation = lastWordIsOrganisation || words.some((word) => endsLikeOrganisation(word));
   // A sloppy lower-case start is accepted only for a compound that ends like an organisation
   // ("arbeids-, og sosialdepartementet").
-  const startsWell = capitalised.test(first) || (lastWordIsOrganisation && /^\p{Ll}[\p{L}]*-,?$/u.test(first));
+  const startsWell = capitalised.test(first) || (lastWordIsOrganisation && compoundFirstPart.test(first) && /^\p{Ll}/u.test(first));
   // "De nasjonale forskningsetiske komiteene": a sentence word may open an organisation's name.
   if (!startsWell || (notAuthorWords.has(first.toLowerCase()) && !namesOrganisation)) return false;
   let hasOrganisationSign = namesOrganisation;
@@ -176,5 +191,5 @@ export function isCorporateName(name: string): boolean {
     return false;
   }
   // Several capitalised words with a hyphenated compound ("Arbeids- og ...") are organisations too.
-  return hasOrganisationSign || /-,?$/u.test(first);
+  return hasOrganisationSign || compoundFirstPart.test(first);
 }
