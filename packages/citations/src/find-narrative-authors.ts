@@ -181,7 +181,43 @@ const shapes: Array<[Shape, (words: Word[]) => number | null]> = [
   ['organisation', (words) => organisationStart(words)],
   // "Honneths", "Dalland", "SNL", "van der Berg"
   ['name', (words) => nameStart(words, words.length - 1, false)],
+  // "Den nasjonale forskningsetiske komité for medisin og helsefag", "Komiteen for medisinsk og
+  // helsefaglig forskningsetikk"
+  ['organisation', (words) => organisationWithField(words)],
 ];
+
+// The preposition that joins an organisation's name to its field ("komité for …", "Institute of …").
+const fieldPrepositions = new Set(['for', 'of', 'i', 'on', 'til', 'mot']);
+// Words that show that a sentence goes on after an organisation's name, not its field.
+const sentenceWords = new Set(['sin', 'sine', 'sitt', 'si', 'har', 'er', 'var', 'som', 'at', 'det', 'den', 'de', 'en', 'et', 'ei', 'mange', 'flere', 'alle', 'år', 'første', 'gang', 'its', 'their', 'a', 'an', 'has', 'is', 'was', 'years']);
+const fieldWord = /^(?:\p{Ll}[\p{Ll}\p{M}-]*|\p{Lu}[\p{L}\p{M}-]*)$/u;
+
+/**
+ * Where an organisation named with its field starts: an organisation word ("komité", "Komiteen",
+ * "Institute"), a preposition and at most five words of the field, and before the organisation
+ * word its adjectives and capitalised words ("Den nasjonale forskningsetiske").
+ */
+function organisationWithField(words: Word[]): number | null {
+  const last = words.length - 1;
+  for (let head = last - 2; head >= Math.max(0, last - 6); head -= 1) {
+    if (!endsLikeOrganisation(words[head]?.text ?? '')) continue;
+    if (!fieldPrepositions.has(words[head + 1]?.text ?? '')) return null;
+    for (const word of words.slice(head + 2)) {
+      const lower = word.text.toLowerCase();
+      if (!fieldWord.test(word.text) || sentenceWords.has(lower) || (notAuthorWords.has(lower) && !corporateJoinWords.has(lower))) return null;
+    }
+    let first = head;
+    while (first > 0 && head - first < 4) {
+      const word = words[first - 1]?.text ?? '';
+      if (!organisationAdjective.test(word) && !(/^\p{Lu}/u.test(word) && !notAuthorWords.has(word.toLowerCase()))) break;
+      first -= 1;
+    }
+    // "Den nasjonale …", "The National …": the article opens the name.
+    if (first > 0 && first < head && /^(?:Den|Det|De|The)$/u.test(words[first - 1]?.text ?? '')) first -= 1;
+    return /^\p{Lu}/u.test(words[first]?.text ?? '') ? (words[first]?.start ?? null) : null;
+  }
+  return null;
+}
 
 /**
  * The last words before `end` (at most twelve, within the look-back window): split at blanks,

@@ -37,16 +37,20 @@ const compoundFirstPart = new RegExp(`^[\\p{L}\\p{M}]+[${hyphenClass}],?$`, 'u')
 // Adjectives inside organisation names ("Statistisk", "norske", "nasjonal").
 const adjectiveEnding = /(?:isk|iske|ske|sk|ige|lige|nal|nale|ale|ne|al|ic|ical|an)$/iu;
 
-/** Parses the author part of a citation ("Eide & Eide", "Natland et al.", "SNL") or returns null. */
-export function parseAuthorList(text: string): AuthorList | null {
-  const list = parseAuthorListAsWritten(text);
+/**
+ * Parses the author part of a citation ("Eide & Eide", "Natland et al.", "SNL") or returns null.
+ * With `wordSurnames`, a family name that is also a month ("May", "March", "August") counts as a
+ * name: the caller has seen the comma or connector that makes it one ("(May, 2011)").
+ */
+export function parseAuthorList(text: string, wordSurnames = false): AuthorList | null {
+  const list = parseAuthorListAsWritten(text, wordSurnames);
   if (list === null || !/\s\s|[\n\r\t]/u.test(text)) return list;
   // Raw text breaks names over lines ("Arbeids- og \n\nsosialdepartementet"): one space each.
   const collapse = (value: string) => value.replace(/\s+/gu, ' ');
   return { ...list, authors: list.authors.map(collapse), etAl: list.etAl === null ? null : collapse(list.etAl) };
 }
 
-function parseAuthorListAsWritten(text: string): AuthorList | null {
+function parseAuthorListAsWritten(text: string, wordSurnames: boolean): AuthorList | null {
   let rest = text.trim().replace(/[\s,]+$/u, '');
   if (rest.length === 0 || rest.length > 200) return null;
   const simple = simpleAuthorList(rest);
@@ -73,7 +77,7 @@ function parseAuthorListAsWritten(text: string): AuthorList | null {
   }
   const pieces = protectedText.split(listSeparator).map((piece) => piece.replaceAll('\u0001', ' ').trim());
   const splitIsValid =
-    pieces.every((piece) => isAuthorName(piece)) && (pieces.length === 1 || connector !== null || etAl !== null);
+    pieces.every((piece) => isAuthorName(piece) || (wordSurnames && monthSurnames.has(piece))) && (pieces.length === 1 || connector !== null || etAl !== null);
   if (splitIsValid) {
     const corporate = pieces.length === 1 && etAl === null && isCorporateName(pieces[0] ?? '');
     return { authors: pieces, connector, etAl, corporate };
@@ -127,6 +131,9 @@ function simpleAuthorList(text: string): AuthorList | null | undefined {
   }
   return undefined;
 }
+
+// Family names that are also months, and so sentence words elsewhere.
+const monthSurnames = new Set(['May', 'March', 'August']);
 
 /** Whether a piece of an author list looks like a name: a person, an acronym or an organisation. */
 function isAuthorName(piece: string): boolean {

@@ -1,7 +1,7 @@
 import { findNarrativeAuthors, findOrganisationBefore } from './find-narrative-authors.js';
 import { etAlPattern, locatorLabelPattern, locatorValuePattern } from './lexicon.js';
 import type { AuthorList } from './parse-authors.js';
-import { type ParsedWork, parseWork } from './parse-work.js';
+import { type ParsedWork, parseTitledWork, parseWork } from './parse-work.js';
 import type { Citation, Locator, SecondarySource } from './types.js';
 
 // A parenthesis longer than this is prose, not a citation; it also bounds the work per "(".
@@ -28,7 +28,12 @@ export function parseCitations(text: string): Citation[] {
       index = open + 1;
       continue;
     }
-    const citations = citationsInParenthesis(text, open, close, group);
+    let citations = citationsInParenthesis(text, open, close, group);
+    if (citations.length === 0) {
+      const previous = found[found.length - 1];
+      const page = previous === undefined ? null : locatorOnlyCitation(text, open, close, previous, group);
+      if (page !== null) citations = [page];
+    }
     if (citations.length > 0) {
       pushAll(found, citations);
       group += 1;
@@ -63,12 +68,33 @@ function hasDigitOrUndated(text: string, from: number, to: number): boolean {
 }
 
 function citationsInParenthesis(text: string, open: number, close: number, group: number): Citation[] {
+  const ibid = ibidCitation(text, open, close, group);
+  if (ibid !== null) return [ibid];
   if (!hasDigitOrUndated(text, open + 1, close)) return [];
   const session = parliamentarySession.exec(text.slice(open + 1, close));
   if (session !== null) return parliamentaryDocument(text, open, close, session[1] ?? '', group);
-  const parts = splitOnSemicolons(text, open + 1, close);
+  const parts: Array<[number, number]> = [];
   const works: Array<ParsedWork | null> = [];
-  for (const [from, to] of parts) works.push(parseWork(text, from, to));
+  for (const [from, to] of splitOnSemicolons(text, open + 1, close)) {
+    const work = parseWork(text, from, to);
+    // "(Alvesson og Sköldberg 1994, Kvale 2004)": works listed with commas instead of semicolons.
+    const listed = work === null ? worksListedWithCommas(text, from, to) : null;
+    if (listed === null) {
+      parts.push([from, to]);
+      works.push(work);
+      continue;
+    }
+    for (const [part, listedWork] of listed) {
+      parts.push(part);
+      works.push(listedWork);
+    }
+  }
+  // Beside works with authors, a part that is no author–date work may be a title with its year.
+  if (works.length > 1 && works.some((work) => work !== null && work.authors !== null)) {
+    for (const [index, [from, to]] of parts.entries()) {
+      if (works[index] === null) works[index] = parseTitledWork(text, from, to);
+    }
+  }
   const first = works[0];
   // "Lundberg og Syltevik (2013)", "Nerdrum (gjengitt i ...)", "Bronfenbrenner (1979; 1986)":
   // a parenthesis that opens without names takes them from the words before it.
@@ -113,7 +139,7 @@ function citationsInParenthesis(text: string, open: number, close: number, group
     previousWork = null;
     const before = citations.length;
     if (work.authors === null) {
-      if (previousAuthors === null && (afterProperNoun() || isReferenceEntryYear(text, open, close))) continue;
+      if (previousAuthors === null && (afterProperNoun() || isReferenceEntryYear(text, open, close) || afterNamedPlan(text, open))) continue;
       // "versjon 2.1 (2022)", "kapittel 4.2 (2021)": a year after a number dates the numbered thing;
       // "(2019: 180)": a bare number after a lone year is a count, not a page.
       if (previousAuthors === null && (/\d\s*$/u.test(text.slice(Math.max(0, open - 8), open)) || work.locator?.label === '')) continue;
@@ -134,11 +160,85 @@ function citationsInParenthesis(text: string, open: number, close: number, group
   return citations;
 }
 
+// "(ibid.)", "(ibid., s. 5)", "(Ibid)", "(samme sted, s. 14)": the work cited just before.
+const ibidForm = new RegExp(
+  `^\\s*(?:ibid\\.?|ibidem|samme sted|s\\.\\s?st\\.)(?:\\s*[,:]?\\s*(?<label>${locatorLabelPattern})\\s*(?<value>${locatorValuePattern}))?\\s*\\.?\\s*$`,
+  'iu',
+);
+// "(s. 69)", "(p. 12)", "(pp. 3–4)", "(side 5)": a page alone.
+const pageOnlyForm = new RegExp(
+  `^\\s*(?<label>sider|side|ss\\.|s\\.|s(?=\\s?\\d)|pp\\.|p\\.|pp(?=\\s?\\d)|p(?=\\s?\\d))\\s*(?<value>${locatorValuePattern})\\s*\\.?\\s*$`,
+  'iu',
+);
+
+/** A citation that refers back to the work cited before it: ibid. (with `ibid`) or a page alone (with `locatorOnly`). */
+function backReference(text: string, open: number, close: number, match: RegExpExecArray, group: number): Citation {
+  const start = open + 1 + (match[0].length - match[0].trimStart().length);
+  const label = match.groups?.label;
+  const value = match.groups?.value;
+  let end = close;
+  while (end > start && /[\s.]/u.test(text[end - 1] ?? '')) end -= 1;
+  // "ibid." keeps its full stop; a page drops a stray one after the number ("(s. 69.)").
+  if (text[end] === '.' && !/\d/u.test(text[end - 1] ?? '')) end += 1;
+  let locator: Locator | null = null;
+  if (label !== undefined && value !== undefined) {
+    const labelStart = text.indexOf(label, start);
+    const valueEnd = text.indexOf(value, labelStart + label.length) + value.length;
+    locator = { label: label.trimEnd(), value, raw: text.slice(labelStart, valueEnd), start: labelStart };
+    end = Math.max(end, valueEnd);
+  }
+  return {
+    raw: text.slice(start, end),
+    start,
+    end,
+    form: 'parenthetical',
+    authors: [],
+    corporate: false,
+    etAl: null,
+    connector: null,
+    year: null,
+    notYear: null,
+    locator,
+    prefix: null,
+    secondary: null,
+    group,
+    yearOnly: false,
+  };
+}
+
+function ibidCitation(text: string, open: number, close: number, group: number): Citation | null {
+  // Quick exit: the parenthesis must open with "i", "I", "s" or "S" after blanks.
+  let first = open + 1;
+  while (first < close && isBlankCode(text.charCodeAt(first))) first += 1;
+  const code = text.charCodeAt(first) | 32;
+  if ((code !== 105 && code !== 115) || close - open > 40) return null;
+  const match = ibidForm.exec(text.slice(open + 1, close));
+  if (match === null) return null;
+  return { ...backReference(text, open, close, match, group), ibid: true };
+}
+
+/**
+ * "Skau (2017) skriver at «…» (s. 69)": a page alone in parentheses, after a citation in the same
+ * paragraph, is the page of that work. Without such a citation it is no citation (a page of the
+ * thesis, a table's page).
+ */
+function locatorOnlyCitation(text: string, open: number, close: number, previous: Citation, group: number): Citation | null {
+  if (close - open > 30 || previous.end > open) return null;
+  const match = pageOnlyForm.exec(text.slice(open + 1, close));
+  if (match === null) return null;
+  if (text.slice(previous.end, open).includes('\n\n')) return null;
+  return { ...backReference(text, open, close, match, group), locatorOnly: true };
+}
+
+function isBlankCode(code: number): boolean {
+  return code === 32 || code === 9 || code === 10 || code === 13 || code === 160;
+}
+
 // Norwegian white papers, bills and recommendations are cited by name and parliamentary session:
 // "Meld. St. 26 (2014–2015)", "St.meld. nr. 47 (2008–2009)", "Prop. 13 L (2015–2016)".
 const parliamentarySession = /^\s*((?:19|20)\d\d\s?[–—-]\s?(?:(?:19|20)\d\d|\d\d))\s*$/u;
 const parliamentaryName =
-  /(?<![\p{L}])((?:Meld\.\s?St\.|St\.\s?meld\.|Prop\.|Ot\.\s?prp\.|Innst\.|Innst\.\s?S\.)\s?(?:nr\.\s?)?\d{1,3}(?:\s?(?:L|S|LS))?)\s?$/u;
+  /(?<![\p{L}])((?:Meld\.\s?St\.|St\.\s?meld\.|Stortingsmelding|St\.\s?prp\.|Prop\.|Ot\.\s?prp\.|Innst\.|Innst\.\s?S\.)\s?(?:nr\.\s?)?\d{1,3}(?:\s?(?:L|S|LS))?)\s?$/u;
 const locatorAfterSession = new RegExp(`^,\\s*(${locatorLabelPattern})\\s*(${locatorValuePattern})\\s*\\)`, 'iu');
 
 /**
@@ -149,7 +249,7 @@ const locatorAfterSession = new RegExp(`^,\\s*(${locatorLabelPattern})\\s*(${loc
 function parliamentaryDocument(text: string, open: number, close: number, session: string, group: number): Citation[] {
   const name = parliamentaryName.exec(text.slice(Math.max(0, open - 40), open));
   const written = name?.[1];
-  if (name === null || written === undefined) return [];
+  if (name === null || written === undefined) return organisationSession(text, open, close, session, group);
   const nameStart = open - name[0].length + name[0].indexOf(written);
   const before = text.slice(Math.max(0, nameStart - 3), nameStart);
   const inParenthesis = /\(\s*$/u.test(before);
@@ -185,6 +285,54 @@ function parliamentaryDocument(text: string, open: number, close: number, sessio
       yearOnly: false,
     },
   ];
+}
+
+/**
+ * "Finansdepartementet (2015–2016)": an organisation named before the session of a budget or white
+ * paper it published. Only a session (two years in a row): a longer span after a name dates the
+ * thing named ("Stoltenberg-regjeringen (2005–2013)").
+ */
+function organisationSession(text: string, open: number, close: number, session: string, group: number): Citation[] {
+  const years = /^((?:19|20)\d\d)\s?[–—-]\s?((?:19|20)?\d\d)$/u.exec(session);
+  if (years === null || fullYear(years[1] ?? '', years[2] ?? '') !== Number(years[1]) + 1) return [];
+  const narrative = findNarrativeAuthors(text, open, -1);
+  if (narrative === null || !narrative.list.corporate || narrative.list.authors.length !== 1) return [];
+  const year = session.replace(/\s+/gu, '');
+  return [
+    {
+      raw: text.slice(narrative.start, close + 1),
+      start: narrative.start,
+      end: close + 1,
+      form: 'narrative',
+      authors: narrative.list.authors,
+      corporate: true,
+      etAl: null,
+      connector: null,
+      year,
+      notYear: null,
+      locator: null,
+      prefix: null,
+      secondary: null,
+      group,
+      yearOnly: false,
+    },
+  ];
+}
+
+/** The second year of a span as a number: "2016" → 2016, "16" after 2015 → 2016, "00" after 1999 → 2000. */
+function fullYear(first: string, second: string): number {
+  if (second.length === 4) return Number(second);
+  const century = Number(first.slice(0, 2)) * 100;
+  const year = century + Number(second);
+  return year < Number(first) ? year + 100 : year;
+}
+
+// "Den nasjonale strategien for helse og omsorg (2019)": a plan, reform or strategy with its field.
+const namedPlan = /(?:reformen|planen|strategien|satsingen|meldingen|programmet|strategy|plan|reform)\s+(?:for|om|i|mot|til|of|on)\s+(?:[\p{Ll}\p{M}-]+\s+){0,4}[\p{Ll}\p{M}-]+\s*$/u;
+
+/** Whether a year in parentheses dates a plan, reform or strategy named right before it. */
+function afterNamedPlan(text: string, open: number): boolean {
+  return namedPlan.test(text.slice(Math.max(0, open - 80), open));
 }
 
 /**
@@ -233,6 +381,32 @@ function narrativeCitations(
 
 function pushAll(target: Citation[], items: Citation[]): void {
   for (const item of items) target.push(item);
+}
+
+// A comma right after a year and before a capitalised word: where works listed with commas meet.
+const commaBetweenWorks = /(?<=(?:1[5-9]|20)\d\d[a-z]?),\s+(?=\p{Lu})/gu;
+
+/**
+ * Splits a part that is no work as a whole at the commas between works ("Kvale 2004, Thagaard
+ * 2013"); null unless every piece is a work with its own authors and year.
+ */
+function worksListedWithCommas(text: string, from: number, to: number): Array<[[number, number], ParsedWork]> | null {
+  const body = text.slice(from, to);
+  const pieces: Array<[number, number]> = [];
+  let start = from;
+  for (const comma of body.matchAll(commaBetweenWorks)) {
+    pieces.push([start, from + comma.index]);
+    start = from + comma.index + 1;
+  }
+  if (pieces.length === 0) return null;
+  pieces.push([start, to]);
+  const listed: Array<[[number, number], ParsedWork]> = [];
+  for (const piece of pieces) {
+    const work = parseWork(text, piece[0], piece[1]);
+    if (work === null || work.authors === null || work.years.length === 0 || work.secondary !== null) return null;
+    listed.push([piece, work]);
+  }
+  return listed;
 }
 
 function splitOnSemicolons(text: string, from: number, to: number): Array<[number, number]> {

@@ -35,7 +35,13 @@ const yearDigits = '(?:1[5-9]\\d\\d|20\\d\\d)(?:/(?:1[5-9]\\d\\d|20\\d\\d))?(?!\
 const yearToken = new RegExp(`(?<![\\p{L}\\p{M}\\d§])(?:(${yearDigits})|(${undatedPattern}))`, 'gu');
 const nextYear = new RegExp(`\\s*[,&]?\\s*(?:(${yearDigits})|(${undatedPattern}))`, 'iuy');
 const yearRangeAfter = /^\s?[-–—/]\s?\d/u;
-const locatorAfterYear = new RegExp(`(\\s*[,.:]?\\s*)(?:(${locatorLabelPattern})\\s*(${locatorValuePattern})|(${locatorValuePattern}))`, 'iuy');
+// After the year, a table or figure of the work may stand for the page: "Tabell C.4", "Table 2", "fig. 3".
+const tableLabelPattern = '(?:tabell|table|tab\\.|figur|figure|fig\\.)';
+const tableValuePattern = '(?:[A-Z]\\.?)?\\d{1,3}(?:\\.\\d{1,3})*[a-z]?(?![\\d\\p{L}])';
+const locatorAfterYear = new RegExp(
+  `(?<sep>\\s*[,.:]?\\s*)(?:(?<label>${locatorLabelPattern})\\s*(?<value>${locatorValuePattern})|(?<tableLabel>${tableLabelPattern})\\s*(?<tableValue>${tableValuePattern})|(?<bare>${locatorValuePattern}))`,
+  'iuy',
+);
 const locatorAtEnd = new RegExp(`(?:^|(?<=[\\s,.(]))(${locatorLabelPattern})\\s*(${locatorValuePattern})[\\s.,]*$`, 'iud');
 const trailingJunk = /^[\s.,:]*$/u;
 // A short remark after the year or locator: ", min oversettelse", ", original emphasis"; after a
@@ -78,6 +84,24 @@ export function parseWork(text: string, start: number, end: number): ParsedWork 
   return main;
 }
 
+/**
+ * "Handlingsplan 2013-2017: Inn på tunet, 2013" beside other works in one parenthesis: a work cited
+ * by its title without quotation marks (the caller knows the parenthesis holds citations).
+ */
+export function parseTitledWork(text: string, start: number, end: number): ParsedWork | null {
+  const from = skipBlanks(text, start, end);
+  const to = trimEnd(text, from, end);
+  const match = unquotedTitle.exec(text.slice(from, to));
+  if (match?.[1] === undefined || match[2] === undefined) return null;
+  const authors: AuthorList = { authors: [match[1].replace(/\s+/gu, ' ')], connector: null, etAl: null, corporate: true };
+  const yearStart = from + match[0].length - match[2].length;
+  const years = [{ value: match[2], start: yearStart, end: to }];
+  return { start: from, end: to, prefix: null, authors, years, notYear: null, locator: null, secondary: null };
+}
+
+// A title of two words or more, then its year: "Strategi for god helse 2015–2020: Hverdagsaktivitet, 2015".
+const unquotedTitle = /^(\p{Lu}[^\s();«»"“”]*\s[^();«»"“”]{1,150}?),\s*((?:19|20)\d\d[a-z]?)$/u;
+
 function parseOriginal(text: string): { authors: string[]; year: string | null } | null {
   const trimmed = text.trim().replace(/[\s,]+$/u, '');
   if (trimmed.length === 0) return { authors: [], year: null };
@@ -95,14 +119,32 @@ function parseMainWork(text: string, from: number, to: number): ParsedWork | nul
   const body = text.slice(from, to);
   const official = officialReport.exec(body);
   if (official !== null) return parseOfficialReport(text, from, to, official);
-  const year = findYear(body);
+  const garbled = numberAsAuthor.exec(body);
+  if (garbled?.[1] !== undefined && garbled[2] !== undefined) {
+    // "(2011:11, 2011)": a reference manager lost the series of a report ("NOU"); the number it
+    // kept stands as the author, as it does in the reference list.
+    const yearStart = garbled[0].length - garbled[2].length;
+    const authors: AuthorList = { authors: [garbled[1]], connector: null, etAl: null, corporate: true };
+    const years = [{ value: garbled[2], start: from + yearStart, end: from + garbled[0].length }];
+    return { start: from, end: to, prefix: null, authors, years, notYear: null, locator: null, secondary: null };
+  }
+  // ("Hvilke tiltak finnes?," 2017), («Slik søker du», 2021): a work without an author is cited by
+  // its title in quotation marks; a year inside the title is part of it.
+  const title = quotedTitle.exec(body);
+  const year = findYear(body, title === null ? 0 : title[0].length);
   if (year !== null) {
     const namesText = body.slice(0, year.start);
     let authors: AuthorList | null = null;
-    if (namesText.trim().length > 0) {
-      authors = parseAuthorList(namesText);
+    if (title?.[1] !== undefined) {
+      if (year.start !== title[0].length) return null;
+      authors = { authors: [title[1].replace(/\s+/gu, ' ')], connector: null, etAl: null, corporate: true };
+    } else if (namesText.trim().length > 0) {
+      // "(May, 2011)", "(May & Perry, 2017)" name May; "(May 2011)" is a month.
+      authors = parseAuthorList(namesText, /,\s*$|&|\s(?:og|and)\s/u.test(namesText));
       if (authors === null) return null;
     }
+    // A span of years alone ("(2004-2006)") is a period in prose, never a citation.
+    if (year.range && authors === null) return null;
     const years: YearToken[] = [{ value: year.value, start: from + year.start, end: from + year.end }];
     let cursor = year.end;
     for (;;) {
@@ -120,10 +162,11 @@ function parseMainWork(text: string, from: number, to: number): ParsedWork | nul
     locatorAfterYear.lastIndex = cursor;
     const locatorMatch = locatorAfterYear.exec(body);
     // A bare number is a page only after a comma or colon ("Røysum 2012, 59", "Hummelvoll (2012:45)").
-    if (locatorMatch !== null && (locatorMatch[2] !== undefined || /[,:]/u.test(locatorMatch[1] ?? ''))) {
-      const label = locatorMatch[2] ?? '';
-      const value = locatorMatch[3] ?? locatorMatch[4] ?? '';
-      const locatorStart = cursor + (locatorMatch[1]?.length ?? 0);
+    const found = locatorMatch?.groups;
+    if (locatorMatch !== null && found !== undefined && (found.bare === undefined || /[,:]/u.test(found.sep ?? ''))) {
+      const label = found.label ?? found.tableLabel ?? '';
+      const value = found.value ?? found.tableValue ?? found.bare ?? '';
+      const locatorStart = cursor + (found.sep?.length ?? 0);
       const raw = body.slice(locatorStart, locatorMatch.index + locatorMatch[0].length);
       locator = { label: label.trimEnd(), value, raw, start: from + locatorStart };
       cursor = locatorMatch.index + locatorMatch[0].length;
@@ -165,6 +208,11 @@ function parseMainWork(text: string, from: number, to: number): ParsedWork | nul
   return { start: from, end: to, prefix: null, authors, years: [], notYear, locator, secondary: null };
 }
 
+// "(2011:11, 2011)": a report number with the year of the report.
+const numberAsAuthor = /^((?:19|20)\d\d:\s?\d{1,3}),\s*((?:19|20)\d\d)\s*$/u;
+// A title in quotation marks, its comma inside or after the closing mark: "Title?," / «Title», / “Title,”.
+const quotedTitle = /^["“”«„‘'](\p{Lu}[^"“”«»„‘’]{1,150}?)[,.]?["”“»’'],?\s*/u;
+
 // A Norwegian official report is cited by its series, year and number: "NOU 2019: 2". The number
 // is part of the name, not a page.
 const officialReport = /^(NOU)\s?((?:19|20)\d\d)\s?:\s?(\d{1,3})(?!\d)/u;
@@ -179,10 +227,12 @@ function parseOfficialReport(text: string, from: number, to: number, match: RegE
   let locator: Locator | null = null;
   locatorAfterYear.lastIndex = cursor;
   const locatorMatch = locatorAfterYear.exec(body);
-  if (locatorMatch?.[2] !== undefined) {
-    const locatorStart = cursor + (locatorMatch[1]?.length ?? 0);
-    const value = locatorMatch[3] ?? '';
-    locator = { label: locatorMatch[2].trimEnd(), value, raw: body.slice(locatorStart, locatorMatch.index + locatorMatch[0].length), start: from + locatorStart };
+  const found = locatorMatch?.groups;
+  const label = found?.label ?? found?.tableLabel;
+  if (locatorMatch !== null && label !== undefined) {
+    const locatorStart = cursor + (found?.sep?.length ?? 0);
+    const value = found?.value ?? found?.tableValue ?? '';
+    locator = { label: label.trimEnd(), value, raw: body.slice(locatorStart, locatorMatch.index + locatorMatch[0].length), start: from + locatorStart };
     cursor = locatorMatch.index + locatorMatch[0].length;
   }
   if (!trailingJunk.test(body.slice(cursor))) return null;
@@ -190,15 +240,28 @@ function parseOfficialReport(text: string, from: number, to: number, match: RegE
   return { start: from, end: to, prefix: null, authors, years: [year], notYear: null, locator, secondary: null };
 }
 
-/** The first year in a work, with its suffix ("2019a"); null when none, or when it opens a range. */
-function findYear(body: string): { value: string; start: number; end: number } | null {
-  yearToken.lastIndex = 0;
+/**
+ * The first year in a work, with its suffix ("2019a"), or a span of years ("2015-2016", "2005–2009"):
+ * the session of a white paper or a budget, the period of a plan, as the reference list has it.
+ * Null when none, or when a year opens anything else ("2019/2020" is read as a republished year).
+ */
+function findYear(body: string, from = 0): { value: string; start: number; end: number; range: boolean } | null {
+  yearToken.lastIndex = from;
   const match = yearToken.exec(body);
   if (match === null) return null;
   const end = match[1] !== undefined ? readYearSuffix(body, match.index + match[0].length) : match.index + match[0].length;
-  if (yearRangeAfter.test(body.slice(end))) return null;
-  return { value: body.slice(match.index, end), start: match.index, end };
+  const after = body.slice(end);
+  if (!yearRangeAfter.test(after)) return { value: body.slice(match.index, end), start: match.index, end, range: false };
+  const range = yearSpan.exec(after);
+  const first = Number(match[1]);
+  const second = range === null ? Number.NaN : Number((range[2] ?? '').length === 2 ? `${match[1]?.slice(0, 2)}${range[2]}` : range[2]);
+  if (range === null || end !== match.index + 4 || !(second > first && second - first <= 10)) return null;
+  // Blanks around the dash are a slip of layout ("2006- 2007"); the span is read without them.
+  return { value: `${match[1]}${range[1]}${range[2]}`, start: match.index, end: end + range[0].length, range: true };
 }
+
+// The end of a span of years after its first year: "-2016", "–16", "- 2007".
+const yearSpan = /^\s?([-–—])\s?((?:19|20)\d\d|\d\d)(?![\d\p{L}])/u;
 
 /** Reads a year suffix letter ("2019a") but not the "s" of a glued locator ("2015s.42"). */
 function readYearSuffix(body: string, at: number): number {
