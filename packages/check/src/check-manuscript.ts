@@ -51,6 +51,17 @@ export function checkManuscript(options: CheckOptions): CheckResult {
 
   const works: Work[] = [];
   for (const citation of citations) {
+    // "(ibid., s. 5)", "… «…» (s. 69)": the work cited just before, with a page of its own.
+    const previous = works[works.length - 1];
+    if (refersBack(citation) && previous) {
+      const resolution: Resolution = { ...previous.resolution, reasons: [{ kind: 'author-from-context', cited: previous.authors.join(', ') }, ...previous.resolution.reasons] };
+      if (resolution.match === 'exact') {
+        resolution.match = 'fuzzy';
+        resolution.reasons = resolution.reasons.filter((reason) => reason.kind !== 'exact');
+      }
+      works.push({ citation, authors: previous.authors, fromContext: true, resolution, checked: toChecked(manuscript, citation, previous.authors, resolution) });
+      continue;
+    }
     const context = citation.authors.length > 0 ? null : (authorsFromContext(citation, works) ?? authorsFromProse(manuscript.text, citation, references));
     const authors = context ?? citation.authors;
     const resolution =
@@ -66,7 +77,8 @@ export function checkManuscript(options: CheckOptions): CheckResult {
     works.push({ citation, authors, fromContext: context !== null, resolution, checked });
   }
 
-  for (const work of works) checkWork(work, references, language, report);
+  // A back-reference has no names or year of its own to check.
+  for (const work of works) if (!refersBack(work.citation)) checkWork(work, references, language, report);
   checkConsistency(works, report);
   checkQuotations(manuscript, works, language, report);
   checkReferences(manuscript, references, works, report, diagnostics, entries.length > 0, language);
@@ -114,6 +126,11 @@ function unparsedFieldsNote(manuscript: Manuscript, works: readonly Work[]): Loc
       en: `${count} citation field${count === 1 ? '' : 's'} show${count === 1 ? 's' : ''} text that is not an author–date citation (first "${shown}", line ${line}); the works in ${count === 1 ? 'it were' : 'them were'} not checked.`,
     },
   ];
+}
+
+/** "(ibid.)", "(samme sted, s. 5)", a page alone after a citation: the parser marks them. */
+function refersBack(citation: Citation): boolean {
+  return citation.ibid === true || citation.locatorOnly === true;
 }
 
 function unresolved(): Resolution {
