@@ -9,8 +9,13 @@ export interface Quotation {
   kind: 'inline' | 'block';
 }
 
-// «…» is the Norwegian quotation mark; “…” and "…" appear in pasted and English text.
-const inlinePattern = /«([^«»]*)»|“([^“”]*)”|"([^"\n]*)"/g;
+// «…» is the Norwegian quotation mark; “…” and "…" appear in pasted and English text; „…“ in
+// text from German or older Norwegian keyboards; Word set to Norwegian writes ”…” (U+201D at both
+// ends). A mark that both opens and closes pairs by position: it opens after a blank or an opening
+// bracket and before a letter, and closes after a letter, so a stray mark does not turn the text
+// between two quotations into one.
+const inlinePattern =
+  /«([^«»]*)»|“([^“”]*)”|„([^„“”\n]*)[“”]|(?<![\p{L}\p{N}])”(?=[^\s”])([^”“\n]*[^\s”“])”(?![\p{L}\p{N}])|"([^"\n]*)"/gu;
 // Fewer words are terms and scare quotes («krise», «det normale livet»), not quotations.
 const minimumQuotationWords = 4;
 // A quoted title is not a quotation: «… heter «Jeg fikk blankpusset håpet …»».
@@ -18,12 +23,12 @@ const titleBefore = /(heter|heiter|tittelen|med tittel|kalt|titled|entitled|call
 
 const countWords = (text: string): number => text.split(/\s+/).filter((word) => /\p{L}/u.test(word)).length;
 
-/** Finds the direct quotations: quoted passages of four words or more, and block quotations of 40 words or more. */
+/** Finds the direct quotations: passages in «…», “…”, ”…”, „…“ or "…" of four words or more, and block quotations of 40 words or more. */
 export function findQuotations(manuscript: Manuscript): Quotation[] {
   const quotations: Quotation[] = [];
   const text = manuscript.text;
   for (const match of text.matchAll(inlinePattern)) {
-    const content = match[1] ?? match[2] ?? match[3] ?? '';
+    const content = match[1] ?? match[2] ?? match[3] ?? match[4] ?? match[5] ?? '';
     if (content.includes('\n\n')) continue;
     const words = countWords(content);
     if (words < minimumQuotationWords) continue;
