@@ -78,8 +78,10 @@ export function checkPunctuation(citation: Citation, language: Lang = 'nb'): For
   }
   // The part about the source read: secondary citations name the original without a comma by custom.
   const marker = citation.secondary ? raw.indexOf(citation.secondary.marker) : -1;
-  const read = marker >= 0 && citation.secondary ? raw.slice(marker + citation.secondary.marker.length) : raw;
-  const yearAt = citation.year === null ? -1 : read.indexOf(citation.year);
+  // A title cited as author keeps its own punctuation ("Hvilke tiltak finnes?," 2017) and years.
+  const sourceRead = marker >= 0 && citation.secondary ? raw.slice(marker + citation.secondary.marker.length) : raw;
+  const read = sourceRead.replace(/^["“”«„][^"“”«»„]*?(,?)["“”»]/u, 'Title$1');
+  const yearAt = citation.year === null ? -1 : read.lastIndexOf(citation.year);
   if (citation.form === 'parenthetical' && !citation.yearOnly && yearAt > 0 && authorThenSpace.test(read.slice(0, yearAt))) {
     problems.push({ nb: 'komma mangler mellom forfatter og år', en: 'no comma between author and year' });
   }
