@@ -92,6 +92,11 @@ export function findNarrativeAuthors(text: string, open: number, close: number):
     const start = find(words);
     if (start === null) continue;
     const candidate = text.slice(start, end);
+    // "National Institute for Health and Care Excellence", "Den nasjonale … komité for …": one
+    // organisation, "and" and an opening article included.
+    if (shape === 'organisation with field') {
+      return { start, list: { authors: [candidate.replace(/\s+/gu, ' ')], connector: null, etAl: null, corporate: true } };
+    }
     const firstWord = candidate.split(/[\s,]+/u)[0] ?? '';
     // "De Dreu (2008)": a sentence word that is the particle of a name.
     const openedByParticle = candidate.length > firstWord.length && capitalisedParticles.has(firstWord);
@@ -102,6 +107,7 @@ export function findNarrativeAuthors(text: string, open: number, close: number):
     const list = parseAuthorList(candidate.replace(/(al\.?|fl\.?)['’]s$/u, '$1'));
     if (list === null) continue;
     if (shape === 'organisation') list.corporate = true;
+
     return { start, list: stripGenitive(list, text, genitiveNoun ? 'genitive' : close) };
   }
   return null;
@@ -136,7 +142,7 @@ export function findOrganisationBefore(text: string, open: number, abbreviation:
   return name[0] === abbreviation[0] ? { start, name } : null;
 }
 
-type Shape = 'et al.' | 'list' | 'compound' | 'organisation' | 'name';
+type Shape = 'et al.' | 'list' | 'compound' | 'organisation' | 'organisation with field' | 'name';
 
 /**
  * The forms a narrative author takes, tried in this order; each returns where the names start, or
@@ -179,12 +185,29 @@ const shapes: Array<[Shape, (words: Word[]) => number | null]> = [
   }],
   // "Statistisk sentralbyrå", "World Health Organization", "Norsk sykepleierforbund [NSF]"
   ['organisation', (words) => organisationStart(words)],
-  // "Honneths", "Dalland", "SNL", "van der Berg"
-  ['name', (words) => nameStart(words, words.length - 1, false)],
-  // "Den nasjonale forskningsetiske komité for medisin og helsefag", "Komiteen for medisinsk og
-  // helsefaglig forskningsetikk"
-  ['organisation', (words) => organisationWithField(words)],
+  // "Den nasjonale forskningsetiske komité for medisin og helsefag", "Department of Health",
+  // "Komiteen for medisinsk og helsefaglig forskningsetikk"
+  ['organisation with field', (words) => organisationWithField(words)],
+  // "Honneths", "Dalland", "SNL", "van der Berg"; not the last word of a title ("Global Consensus
+  // on Physical Activity", "Guidelines for Survivors").
+  ['name', (words) => (endsTitle(words) ? null : nameStart(words, words.length - 1, false))],
 ];
+
+// The small words inside a title or a name in title case.
+const titleJoiners = new Set(['on', 'of', 'for', 'in', 'and', 'the', 'to', 'with', 'og', 'i', 'om', 'til', 'med', 'av', 'på']);
+
+/** Whether the words end in a title: capitalised words joined by "on", "of", "for" …, the last one capitalised. */
+function endsTitle(words: Word[]): boolean {
+  const n = words.length;
+  // The first capitalised word of the title must not open the sentence: "According to Garcia",
+  // "Relevant for Hansen" are a sentence and a name.
+  const capital = (index: number) => /^\p{Lu}/u.test(words[index]?.text ?? '');
+  const titleWord = (index: number) =>
+    capital(index) && !(words[index]?.opensSentence ?? true) && !notAuthorWords.has(words[index]?.text.toLowerCase() ?? '');
+  const joiner = (index: number) => titleJoiners.has(words[index]?.text ?? '');
+  if (!capital(n - 1)) return false;
+  return (joiner(n - 2) && titleWord(n - 3)) || (capital(n - 2) && joiner(n - 3) && titleWord(n - 4));
+}
 
 // The preposition that joins an organisation's name to its field ("komité for …", "Institute of …").
 const fieldPrepositions = new Set(['for', 'of', 'i', 'on', 'til', 'mot']);
@@ -204,7 +227,10 @@ function organisationWithField(words: Word[]): number | null {
     if (!fieldPrepositions.has(words[head + 1]?.text ?? '')) return null;
     for (const word of words.slice(head + 2)) {
       const lower = word.text.toLowerCase();
-      if (!fieldWord.test(word.text) || sentenceWords.has(lower) || (notAuthorWords.has(lower) && !corporateJoinWords.has(lower))) return null;
+      // A capitalised word is a name or a place ("Universitetet i Bergen"); a lower-case one must
+      // not be a word of the sentence.
+      const sentenceWord = /^\p{Ll}/u.test(word.text) && (sentenceWords.has(lower) || (notAuthorWords.has(lower) && !corporateJoinWords.has(lower)));
+      if (!fieldWord.test(word.text) || sentenceWord) return null;
     }
     let first = head;
     while (first > 0 && head - first < 4) {
@@ -212,8 +238,9 @@ function organisationWithField(words: Word[]): number | null {
       if (!organisationAdjective.test(word) && !(/^\p{Lu}/u.test(word) && !notAuthorWords.has(word.toLowerCase()))) break;
       first -= 1;
     }
-    // "Den nasjonale …", "The National …": the article opens the name.
-    if (first > 0 && first < head && /^(?:Den|Det|De|The)$/u.test(words[first - 1]?.text ?? '')) first -= 1;
+    // "Den nasjonale forskningsetiske komité …": the Norwegian article opens the official name
+    // (APA leaves an English "The" out).
+    if (first > 0 && first < head && /^(?:Den|Det|De)$/u.test(words[first - 1]?.text ?? '')) first -= 1;
     return /^\p{Lu}/u.test(words[first]?.text ?? '') ? (words[first]?.start ?? null) : null;
   }
   return null;
@@ -289,7 +316,7 @@ function etAlLength(words: Word[]): number {
   if (/^al\.?$/u.test(last) && /^et\.?$/u.test(before)) return 2;
   if (/^fl\.?$/u.test(last) && before === 'm.') return 2;
   if (last === 'flere' && before === 'med') return 2;
-  if ((last === 'medarbeidere' || last === 'kolleger') && (before === 'og' || before === 'med')) return 2;
+  if ((last === 'medarbeidere' || last === 'kolleger' || last === 'kollegaer') && (before === 'og' || before === 'med')) return 2;
   if (last === 'colleagues' && before === 'and') return 2;
   return 0;
 }

@@ -52,7 +52,7 @@ export const nameWord = new RegExp(
 
 /** "et al." and its Norwegian equivalents, as written (also the sloppy "et al" and "et. al."). */
 export const etAlPattern =
-  '(?:et\\.?\\s{0,6}al\\.?|mfl\\.?|m\\.\\s?fl\\.?|med flere|og medarbeidere|og kolleger|med kolleger|and colleagues)';
+  '(?:et\\.?\\s{0,6}al\\.?|mfl\\.?|m\\.\\s?fl\\.?|med flere|og medarbeidere|og kollegaer|med kollegaer|og kolleger|med kolleger|and colleagues)';
 
 /** Markers of a secondary citation, longest first. */
 export const secondaryMarkerPattern =
@@ -222,7 +222,9 @@ export const notAuthorWords = new Set(
  */
 const organisationEndings = [
   'direktoratet',
+  'direktorat',
   'departementet',
+  'departement',
   'tilsynet',
   'etaten',
   'organisasjonen',
@@ -232,7 +234,9 @@ const organisationEndings = [
   'forening',
   'rådet',
   'instituttet',
+  'institutt',
   'senteret',
+  'senter',
   'sentralbyrå',
   'byrå',
   'kommune',
