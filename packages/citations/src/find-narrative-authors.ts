@@ -366,7 +366,7 @@ function stripGenitive(list: AuthorList, text: string, close: number | 'genitive
     if (!workNoun.test(follower) && (verbShape.test(follower) || strongPast.has(follower))) return list;
   }
   const base = last.replace(genitiveEnding, '');
-  return { ...list, authors: [...list.authors.slice(0, -1), base] };
+  return { ...list, authors: [...list.authors.slice(0, -1), base], genitive: last };
 }
 
 /** Whether only blanks stand between `offset` and the start of the text, a full stop, colon or paragraph. */

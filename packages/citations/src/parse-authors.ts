@@ -16,6 +16,8 @@ export interface AuthorList {
   connector: '&' | 'og' | 'and' | null;
   etAl: string | null;
   corporate: boolean;
+  /** The last name as written when a genitive was undone ("Honneths" for Honneth). */
+  genitive?: string;
 }
 
 const trailingEtAl = new RegExp(`(?:^|,?\\s+)(${etAlPattern})$`, 'u');

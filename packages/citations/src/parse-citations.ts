@@ -455,6 +455,7 @@ function toCitations(text: string, work: ParsedWork, frame: CitationFrame): Cita
       secondary: work.secondary,
       group: frame.group,
       yearOnly: frame.yearOnly,
+      ...(frame.authors.genitive === undefined ? {} : { genitive: frame.authors.genitive }),
     };
   });
 }

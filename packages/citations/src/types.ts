@@ -77,4 +77,10 @@ export interface Citation {
    * then empty and `year` null.
    */
   locatorOnly?: boolean;
+  /**
+   * The last author as written when a Norwegian or English genitive was undone ("Honneths (2008)
+   * teori" gives `authors` ["Honneth"] and `genitive` "Honneths"). A name that itself ends in -s
+   * ("Hayes (2013) modell") cannot be told from a genitive here: resolution may try both.
+   */
+  genitive?: string;
 }
