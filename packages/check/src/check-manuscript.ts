@@ -63,9 +63,18 @@ export function checkManuscript(options: CheckOptions): CheckResult {
       continue;
     }
     const context = citation.authors.length > 0 ? null : (authorsFromContext(citation, works) ?? authorsFromProse(manuscript.text, citation, references));
-    const authors = context ?? citation.authors;
-    const resolution =
+    let authors = context ?? citation.authors;
+    let resolution =
       authors.length > 0 ? resolveCitation({ authors, etAl: citation.etAl !== null, year: citation.year }, references) : unresolved();
+    // "Hayes (2013) modell": the parser undid a genitive, but the name may itself end in -s.
+    if (citation.genitive !== undefined && resolution.match !== 'exact') {
+      const asWritten = [...citation.authors.slice(0, -1), citation.genitive.replace(/['’]$/u, '')];
+      const written = resolveCitation({ authors: asWritten, etAl: citation.etAl !== null, year: citation.year }, references);
+      if (written.cost < resolution.cost) {
+        authors = asWritten;
+        resolution = written;
+      }
+    }
     if (context) resolution.reasons.unshift({ kind: 'author-from-context', cited: context.join(', ') });
     if (context && resolution.match === 'exact') {
       resolution.match = 'fuzzy';

@@ -1,3 +1,4 @@
+// Citations the parser marks for resolution: back-references (ibid., a page alone) and undone genitives.
 import { loadBibliographyText } from '@litsynth/bibliography';
 import { textToManuscript } from '@litsynth/ingest';
 import { describe, expect, it } from 'vitest';
@@ -43,5 +44,33 @@ describe('citations that refer back to the work cited before', () => {
       citations: [{ raw: 'ibid.', authors: [], key: null, locator: null }],
       rules: [],
     });
+  });
+});
+
+describe('a name ending in -s that the parser read as a genitive', () => {
+  it('resolves to the entry with the name as written when that is the closer one', async () => {
+    const manuscript = textToManuscript('Analysen fulgte Hayes (2013) modell for mediering, og Honneths (2008) teori.\n', { path: 'thesis.txt' });
+    const { entries } = await loadBibliographyText(
+      `
+- id: hayes2013
+  type: book
+  author: [{family: Hayes, given: Andrew F.}]
+  title: Introduction to mediation, moderation, and conditional process analysis
+  issued: {date-parts: [[2013]]}
+- id: honneth2008
+  type: book
+  author: [{family: Honneth, given: Axel}]
+  title: Kamp om anerkjennelse
+  issued: {date-parts: [[2008]]}
+`,
+      'references.yaml',
+      '.yaml',
+    );
+    const result = checkManuscript({ manuscript, entries });
+    expect(result.citations.map(({ authors, key, match }) => ({ authors, key, match }))).toEqual([
+      { authors: ['Hayes'], key: 'hayes2013', match: 'exact' },
+      { authors: ['Honneth'], key: 'honneth2008', match: 'exact' },
+    ]);
+    expect(result.diagnostics.filter((diagnostic) => diagnostic.rule === 'author-misspelled')).toEqual([]);
   });
 });
