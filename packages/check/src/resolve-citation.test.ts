@@ -74,6 +74,13 @@ describe('resolveCitation', () => {
     expect(['n.d.', 'u.å.', 'u. å.'].map((year) => resolveCitation({ authors: ['Statistisk sentralbyrå'], etAl: false, year }, undated).match)).toEqual(['exact', 'exact', 'exact']);
   });
 
+  it('takes a session written with any dash for the same session', () => {
+    const budget = [reference('fin', ['Finansdepartementet'], '2015–2016')];
+    const match = (year: string) => resolveCitation({ authors: ['Finansdepartementet'], etAl: false, year }, budget).match;
+    expect(['2015-2016', '2015–2016', '2015 – 2016', '2015-16', '2014-2015'].map(match)).toEqual(['exact', 'exact', 'exact', 'exact', 'fuzzy']);
+    expect(resolveCitation({ authors: ['Finansdepartementet'], etAl: false, year: '1999-00' }, [reference('fin', ['Finansdepartementet'], '1999–2000')]).match).toBe('exact');
+  });
+
   it('resolves a corporate author by its abbreviation', () => {
     expect(resolve(['FO'], '2015')).toEqual({ key: 'fo2015', match: 'exact', reasons: [{ kind: 'exact' }, { kind: 'abbreviation', cited: 'FO', entry: 'Fellesorganisasjonen' }] });
   });

@@ -113,8 +113,19 @@ const yearAgrees = (year: Comparison): boolean => year.reasons.every((reason) =>
 
 const baseYear = (year: string): string => year.replace(/[a-z]$/, '');
 
-// "n.d." (English) and "u.å." (Norwegian) are the same missing date.
-const undated = (year: string | null): string | null => (year !== null && /^(n\.\s?d\.|u\.\s?å\.)$/i.test(year) ? 'u.å.' : year);
+// "n.d." (English) and "u.å." (Norwegian) are the same missing date; a session is the same
+// whichever dash joins its years ("2015-2016", "2015–2016", "2015 – 2016").
+const undated = (year: string | null): string | null => {
+  if (year === null) return null;
+  if (/^(n\.\s?d\.|u\.\s?å\.)$/i.test(year)) return 'u.å.';
+  const session = /^(\d{4})\s*[-‐‑‒–—]\s*(\d{2}|\d{4})$/u.exec(year);
+  if (session?.[1] === undefined || session[2] === undefined) return year;
+  // "2015-16" is 2015–2016; "1999-00" is 1999–2000.
+  const first = Number(session[1]);
+  let second = Number(session[2]);
+  if (session[2].length === 2) second += Math.floor(first / 100) * 100 + (second < first % 100 ? 100 : 0);
+  return `${first}–${second}`;
+};
 
 /** Compares the written year with the entry's. */
 function compareYear(writtenYear: string | null, entryYear: string | null): Comparison {
