@@ -53,6 +53,22 @@ const fragments = [
   '. ',
   ':',
   'kap. 4.2',
+  'ibid., ',
+  'samme sted',
+  '(s. 69)',
+  ' Tabell C.4',
+  '2015-2016',
+  '2006- 2007',
+  'Finansdepartementet',
+  'De Dreu',
+  'deCharms',
+  'Galiano‐Castillo',
+  'El‑Masri',
+  '"Hva finnes?," ',
+  ' for helse og omsorg ',
+  'komité',
+  'og kollegaer',
+  'May',
   '\u0301',
   '😀',
   '\uD800',
@@ -137,6 +153,20 @@ describe('parseCitations on any input', () => {
         const text = `${before} (${first} & ${second}, ${published}, s. ${at}). ${after}`;
         expect(parseCitations(text).map(({ authors, year: y, locator, form }) => ({ authors, year: y, page: locator?.value, form }))).toEqual([
           { authors: [first, second], year: published, page: at, form: 'parenthetical' },
+        ]);
+        // Works listed with commas instead of semicolons, without a comma before the year.
+        const listed = `${before} (${first} ${published}, ${second} ${published}). ${after}`;
+        expect(parseCitations(listed).map(({ authors, year: y }) => ({ authors, year: y }))).toEqual([
+          { authors: [first], year: published },
+          { authors: [second], year: published },
+        ]);
+        // "ibid." with a page refers back; so does a page alone after a citation in the paragraph.
+        const ibid = `${before} (${first}, ${published}). ${after} (ibid., s. ${at}). ${first} (${published}) skriver «${after} ${before}» (s. ${at}).`;
+        expect(parseCitations(ibid).map(({ authors, year: y, locator, ibid: back, locatorOnly }) => ({ authors, year: y, page: locator?.value, back: back ?? locatorOnly ?? false }))).toEqual([
+          { authors: [first], year: published, page: undefined, back: false },
+          { authors: [], year: null, page: at, back: true },
+          { authors: [first], year: published, page: undefined, back: false },
+          { authors: [], year: null, page: at, back: true },
         ]);
         const narrative = `${before} ${first} (${published}) viser ${after}`;
         expect(parseCitations(narrative).map(({ authors, year: y, form }) => ({ authors, year: y, form }))).toEqual([

@@ -1,5 +1,5 @@
 import { findNarrativeAuthors, findOrganisationBefore } from './find-narrative-authors.js';
-import { etAlPattern, locatorLabelPattern, locatorValuePattern } from './lexicon.js';
+import { etAlPattern, hyphenClass, locatorLabelPattern, locatorValuePattern } from './lexicon.js';
 import type { AuthorList } from './parse-authors.js';
 import { type ParsedWork, parseTitledWork, parseWork } from './parse-work.js';
 import type { Citation, Locator, SecondarySource } from './types.js';
@@ -12,7 +12,7 @@ const undatedHint = /u\.\s?å|n\.\s?d|press|trykk|utgivelse|udatert|forthcoming/
 // ASCII only (fast over the whole text); a letter right after the year is ruled out below.
 const yearInProse = /(?<![0-9])(?:1[5-9]|20)[0-9]{2}(?![0-9])/g;
 const letterOrMark = /[\p{L}\p{M}]/u;
-const anchorBeforeYear = new RegExp(`(?:&\\s*\\p{Lu}[\\p{L}\\p{M}'’-]*|${etAlPattern}),?\\s+$`, 'u');
+const anchorBeforeYear = new RegExp(`(?:&\\s*\\p{Lu}[\\p{L}\\p{M}'’${hyphenClass}]*|${etAlPattern}),?\\s+$`, 'u');
 const unbracketedLocator = new RegExp(`[,.]?\\s*(${locatorLabelPattern})\\s*(${locatorValuePattern})`, 'iuy');
 
 /** Finds and parses every APA author–date citation in `text`, sorted by position. */
