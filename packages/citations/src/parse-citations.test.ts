@@ -101,3 +101,15 @@ describe('parseCitations', () => {
     for (const citation of parseCitations(manuscript)) expect(manuscript.slice(citation.start, citation.end)).toBe(citation.raw);
   });
 });
+
+describe('citations that refer back', () => {
+  it('reads "ibid." and a page alone with their exact spans, the full stop of "ibid." kept', () => {
+    const text = 'Makt er til stede (Skau, 2017). Hun må se den (ibid.), og «makt kan misbrukes» (s. 69.). Igjen (Ibid., s. 70).';
+    expect(parseCitations(text).map(({ raw, start, end, locator, ibid, locatorOnly, group }) => ({ raw, start, end, locator, ibid, locatorOnly, group }))).toEqual([
+      { raw: 'Skau, 2017', start: 19, end: 29, locator: null, ibid: undefined, locatorOnly: undefined, group: 0 },
+      { raw: 'ibid.', start: 47, end: 52, locator: null, ibid: true, locatorOnly: undefined, group: 1 },
+      { raw: 's. 69', start: 80, end: 85, locator: { label: 's.', value: '69', raw: 's. 69', start: 80 }, ibid: undefined, locatorOnly: true, group: 2 },
+      { raw: 'Ibid., s. 70', start: 96, end: 108, locator: { label: 's.', value: '70', raw: 's. 70', start: 103 }, ibid: true, locatorOnly: undefined, group: 3 },
+    ]);
+  });
+});
