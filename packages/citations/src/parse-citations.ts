@@ -40,8 +40,54 @@ export function parseCitations(text: string): Citation[] {
     }
     index = close + 1;
   }
+  nameYearOnlyCitations(text, found);
   pushAll(found, findUnbracketed(text, found, group));
   return ordered(found);
+}
+
+// "et al." and its Norwegian forms in running text, ending a mention of authors without a year.
+const etAlInProse = new RegExp(`${etAlPattern}(?=[\\s,;:])`, 'gu');
+// The end of a sentence: a full stop, "!" or "?" before a capital, unless the stop ends "et al.",
+// "mfl.", an initial or a common abbreviation.
+const sentenceEnd = /(?<!\b(?:al|fl|mfl|bl\.a|f\.eks|e\.g|i\.e|ca|jf|s|pp?|kap|nr|\p{Lu}))[.!?]\s+(?=\p{Lu})|\n\n/u;
+
+/**
+ * "Gorzelitz et al. reported … after a home-based program (2021).": a year alone in parentheses
+ * at the end of a sentence that opened with authors and "et al." but no year names those authors.
+ * The citation keeps the parenthesis as its span and gets the authors, with `nameApart`.
+ */
+function nameYearOnlyCitations(text: string, found: Citation[]): void {
+  for (let index = 0; index < found.length; index += 1) {
+    const citation = found[index];
+    if (citation === undefined || !citation.yearOnly || citation.authors.length > 0) continue;
+    const open = text.lastIndexOf('(', citation.start);
+    const previousEnd = found[index - 1]?.end ?? 0;
+    const from = Math.max(previousEnd, open - 400, 0);
+    const window = text.slice(from, open);
+    let mention: RegExpExecArray | null = null;
+    etAlInProse.lastIndex = 0;
+    for (let match = etAlInProse.exec(window); match !== null; match = etAlInProse.exec(window)) mention = match;
+    if (mention === null) continue;
+    const mentionEnd = from + mention.index + mention[0].length;
+    if (sentenceEnd.test(text.slice(mentionEnd, open)) || text.slice(mentionEnd, mentionEnd + 3).trimStart().startsWith('(')) continue;
+    const names = findNarrativeAuthors(text, mentionEnd, -1);
+    if (names === null || names.list.etAl === null || names.start < from) continue;
+    // The citations of one parenthesis share the names ("(2021, s. 4; 2022)").
+    for (let same = index; found[same]?.group === citation.group; same += 1) {
+      const part = found[same];
+      if (part === undefined || !part.yearOnly) break;
+      found[same] = {
+        ...part,
+        form: 'narrative',
+        authors: [...names.list.authors],
+        corporate: names.list.corporate,
+        etAl: names.list.etAl,
+        connector: names.list.connector,
+        yearOnly: false,
+        nameApart: true,
+      };
+    }
+  }
 }
 
 /**

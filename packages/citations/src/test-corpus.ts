@@ -22,6 +22,7 @@ export interface ExpectedCitation {
   unbracketed?: boolean;
   ibid?: boolean;
   locatorOnly?: boolean;
+  nameApart?: boolean;
   secondary?: { authors: string[]; year?: string | null; marker: string };
 }
 
@@ -76,6 +77,7 @@ function fieldsOf(citation: Citation): Record<string, unknown> {
     unbracketed: citation.unbracketed ?? false,
     ibid: citation.ibid ?? false,
     locatorOnly: citation.locatorOnly ?? false,
+    nameApart: citation.nameApart ?? false,
     secondary:
       citation.secondary === null
         ? null
@@ -95,6 +97,7 @@ function expectedFields(expected: ExpectedCitation): Record<string, unknown> {
     unbracketed: expected.unbracketed ?? false,
     ibid: expected.ibid ?? false,
     locatorOnly: expected.locatorOnly ?? false,
+    nameApart: expected.nameApart ?? false,
     secondary:
       expected.secondary === undefined
         ? null

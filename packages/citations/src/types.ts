@@ -83,4 +83,11 @@ export interface Citation {
    * ("Hayes (2013) modell") cannot be told from a genitive here: resolution may try both.
    */
   genitive?: string;
+  /**
+   * Set (true) when the names stand earlier in the sentence than the year, with no year of their
+   * own ("Gorzelitz et al. reported … after a home-based program (2021)."): `authors` and `etAl`
+   * come from that mention, `form` is "narrative", and `raw` and the offsets cover the parenthesis
+   * only.
+   */
+  nameApart?: boolean;
 }
