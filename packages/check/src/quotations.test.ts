@@ -39,7 +39,8 @@ describe('findQuotations', () => {
     ]);
   });
 
-  it('leaves scare quotes of one to three words and quoted titles out', () => {
+  it('leaves scare quotes of one to three words, quoted titles and named concepts out', () => {
     expect(quoted('En ”sosial arena” er ikke en «krise». Artikkelen heter «Opplevelser av god hjelp i møter med Nav».')).toEqual([]);
+    expect(quoted('Studien måler dimensjonen ”opplevd tilgjengelig hjelp fra andre” og variabelen «grad av deltakelse over tid».')).toEqual([]);
   });
 });

@@ -18,8 +18,11 @@ const inlinePattern =
   /«([^«»]*)»|“([^“”]*)”|„([^„“”\n]*)[“”]|(?<![\p{L}\p{N}])”(?=[^\s”])([^”“\n]*[^\s”“])”(?![\p{L}\p{N}])|"([^"\n]*)"/gu;
 // Fewer words are terms and scare quotes («krise», «det normale livet»), not quotations.
 const minimumQuotationWords = 4;
-// A quoted title is not a quotation: «… heter «Jeg fikk blankpusset håpet …»».
-const titleBefore = /(heter|heiter|tittelen|med tittel|kalt|titled|entitled|called)\s*:?\s*$/i;
+// A quoted title is not a quotation: «… heter «Jeg fikk blankpusset håpet …»»; nor is the name of
+// a concept, dimension, variable, category, theme or project: «dimensjonen ”oppfattet tilgjengelig
+// sosial støtte”», «prosjektet «Aktiv på dagtid»».
+const titleBefore =
+  /(heter|heiter|tittelen|med tittel|kalt|titled|entitled|called|begrepet|dimensjonen|variabelen|kategorien|temaet|konseptet|prosjektet|programmet|tiltaket|the term|the concept|the dimension|the variable|the category|the theme|the project|the program(?:me)?)\s*:?\s*$/i;
 
 const countWords = (text: string): number => text.split(/\s+/).filter((word) => /\p{L}/u.test(word)).length;
 
