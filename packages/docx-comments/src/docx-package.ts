@@ -1,5 +1,5 @@
 import { LitsynthError } from '@litsynth/common';
-import { type UnzipFileInfo, unzipSync, zipSync, type Zippable } from 'fflate';
+import { inflateSync, zipSync, type Zippable } from 'fflate';
 import { attributeIn, decodeXml, escapeXml } from './xml-tokens.js';
 import type { ZipLimits } from './types.js';
 
@@ -33,7 +33,11 @@ export class DocxPackage {
     this.#byName = new Map(entries.map((entry) => [entry.name, entry]));
   }
 
-  /** Reads the zip; throws a LitsynthError for what is not a usable .docx package. */
+  /**
+   * Reads the zip with bounded decompression: the declared sizes are checked against the limits
+   * before anything is inflated, and a part that inflates to more (or less) than it declares is
+   * refused. Throws a LitsynthError for what is not a usable .docx package.
+   */
   static open(bytes: Uint8Array, limits: ZipLimits = defaultZipLimits): DocxPackage {
     if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
       throw unusable(
@@ -41,32 +45,21 @@ export class DocxPackage {
         'det er et passordbeskyttet Word-dokument eller en gammel .doc-fil; lagre det som .docx uten passord',
       );
     }
-    const declared: UnzipFileInfo[] = [];
+    const directory = readCentralDirectory(bytes);
+    if (directory.length > limits.maxEntries) throw tooLarge(`it has ${directory.length} parts; the limit is ${limits.maxEntries}`, `den har ${directory.length} deler; grensen er ${limits.maxEntries}`);
     let total = 0;
-    let files: Record<string, Uint8Array>;
-    try {
-      files = unzipSync(bytes, {
-        filter: (file) => {
-          declared.push(file);
-          total += file.originalSize;
-          if (declared.length > limits.maxEntries) throw tooLarge(`it has more than ${limits.maxEntries} parts`, `den har mer enn ${limits.maxEntries} deler`);
-          if (file.originalSize > limits.maxEntryBytes || total > limits.maxTotalBytes) {
-            throw tooLarge(`its part ${file.name} unpacks to more than the limit (a "zip bomb"?)`, `delen ${file.name} pakkes ut til mer enn grensen (en «zip-bombe»?)`);
-          }
-          return true;
-        },
-      });
-    } catch (cause) {
-      if (cause instanceof LitsynthError) throw cause;
-      throw unusable(`it cannot be unpacked (${cause instanceof Error ? cause.message : String(cause)})`, 'den kan ikke pakkes ut', cause);
+    for (const entry of directory) {
+      total += entry.size;
+      if (entry.size > limits.maxEntryBytes || total > limits.maxTotalBytes) {
+        throw tooLarge(`its part ${entry.name} unpacks to more than the limit (a "zip bomb"?)`, `delen ${entry.name} pakkes ut til mer enn grensen (en «zip-bombe»?)`);
+      }
     }
     const entries: PackageEntry[] = [];
-    for (const info of declared) {
-      const data = files[info.name];
-      if (data === undefined || entries.some((entry) => entry.name === info.name)) continue;
-      // fflate inflates into a buffer of the declared size: a part that is not that size lied.
-      if (data.length !== info.originalSize) throw tooLarge(`its part ${info.name} unpacks to another size than it declares`, `delen ${info.name} pakkes ut til en annen størrelse enn den oppgir`);
-      entries.push({ name: info.name, data, stored: info.compression === 0 });
+    const seen = new Set<string>();
+    for (const entry of directory) {
+      if (seen.has(entry.name)) continue;
+      seen.add(entry.name);
+      entries.push({ name: entry.name, data: inflateEntry(bytes, entry), stored: entry.method === 0 });
     }
     return new DocxPackage(entries);
   }
@@ -216,4 +209,73 @@ export function unusable(en: string, nb: string, cause?: unknown): LitsynthError
 
 function tooLarge(en: string, nb: string): LitsynthError {
   return new LitsynthError('too-large', `The .docx document is refused: ${en}.`, { messageNb: `.docx-dokumentet avvises: ${nb}.` });
+}
+
+interface DirectoryEntry {
+  name: string;
+  method: number;
+  flags: number;
+  compressedSize: number;
+  /** The declared uncompressed size. */
+  size: number;
+  localHeader: number;
+}
+
+/** The entries of the zip's central directory (its table of contents at the end of the file). */
+function readCentralDirectory(bytes: Uint8Array): DirectoryEntry[] {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // The end record: 22 bytes plus a comment of up to 65535 bytes, at the end of the file.
+  let end = -1;
+  for (let offset = bytes.length - 22; offset >= Math.max(0, bytes.length - 22 - 0xffff); offset--) {
+    if (view.getUint32(offset, true) === 0x06054b50) {
+      end = offset;
+      break;
+    }
+  }
+  if (end === -1) throw unusable('it is not a zip archive', 'den er ikke et zip-arkiv');
+  const count = view.getUint16(end + 10, true);
+  const size = view.getUint32(end + 12, true);
+  let offset = view.getUint32(end + 16, true);
+  if (count === 0xffff || offset === 0xffffffff) throw unusable('it uses ZIP64, which no Word document needs', 'den bruker ZIP64, som ingen Word-dokumenter trenger');
+  if (offset + size > end) throw unusable('its table of contents is cut off', 'innholdsfortegnelsen i arkivet er avkuttet');
+  const entries: DirectoryEntry[] = [];
+  const decoder = new TextDecoder('utf-8');
+  for (let index = 0; index < count; index++) {
+    if (offset + 46 > end || view.getUint32(offset, true) !== 0x02014b50) throw unusable('its table of contents is damaged', 'innholdsfortegnelsen i arkivet er skadet');
+    const nameLength = view.getUint16(offset + 28, true);
+    entries.push({
+      flags: view.getUint16(offset + 8, true),
+      method: view.getUint16(offset + 10, true),
+      compressedSize: view.getUint32(offset + 20, true),
+      size: view.getUint32(offset + 24, true),
+      localHeader: view.getUint32(offset + 42, true),
+      name: decoder.decode(bytes.subarray(offset + 46, offset + 46 + nameLength)),
+    });
+    offset += 46 + nameLength + view.getUint16(offset + 30, true) + view.getUint16(offset + 32, true);
+  }
+  return entries;
+}
+
+/** An entry's content, inflated into at most its declared size plus one byte (to catch a lying header). */
+function inflateEntry(bytes: Uint8Array, entry: DirectoryEntry): Uint8Array {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const header = entry.localHeader;
+  if (entry.flags & 1) throw unusable(`its part ${entry.name} is encrypted`, `delen ${entry.name} er kryptert`);
+  if (header + 30 > bytes.length || view.getUint32(header, true) !== 0x04034b50) throw unusable(`its part ${entry.name} is damaged`, `delen ${entry.name} er skadet`);
+  const start = header + 30 + view.getUint16(header + 26, true) + view.getUint16(header + 28, true);
+  const compressed = bytes.subarray(start, start + entry.compressedSize);
+  if (compressed.length !== entry.compressedSize) throw unusable(`its part ${entry.name} is cut off`, `delen ${entry.name} er avkuttet`);
+  if (entry.method === 0) {
+    if (entry.compressedSize !== entry.size) throw unusable(`its part ${entry.name} is damaged`, `delen ${entry.name} er skadet`);
+    return compressed.slice();
+  }
+  if (entry.method !== 8) throw unusable(`its part ${entry.name} uses an unknown compression (method ${entry.method})`, `delen ${entry.name} bruker en ukjent komprimering (metode ${entry.method})`);
+  let data: Uint8Array;
+  try {
+    data = inflateSync(compressed, { out: new Uint8Array(entry.size + 1) });
+  } catch (cause) {
+    throw unusable(`its part ${entry.name} cannot be unpacked`, `delen ${entry.name} kan ikke pakkes ut`, cause);
+  }
+  if (data.length !== entry.size) throw tooLarge(`its part ${entry.name} unpacks to another size than it declares`, `delen ${entry.name} pakkes ut til en annen størrelse enn den oppgir`);
+  return data;
 }

@@ -237,7 +237,8 @@ export function walkPart(name: string, tokens: XmlTokens): PartWalk {
     let hidden = false;
     switch (local) {
       case 'w:p':
-        if (isOpen) openParagraph(index);
+        openParagraph(index);
+        if (!isOpen) closeParagraph();
         break;
       case 'w:r':
         if (isOpen) runStack.push(index);
