@@ -41,6 +41,8 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     .argument('<path>', 'a study folder (with study.yaml) or a manuscript file (.txt .md .docx .pdf)')
     .option('--bib <file>', 'a bibliography file: .bib .json .yaml .ris (repeatable)', repeatable, [])
     .addOption(new Option('--format <format>', 'output format').choices(['pretty', 'json']).default('pretty'))
+    .option('--out <file>', 'write the report to a file instead of stdout')
+    .option('--annotate <file>', 'write a copy of the .docx manuscript with a Word comment at each problem')
     .addOption(langOption())
     .action(async (path: string, options) => {
       const { checkCommand } = await import('./commands/check.js');
@@ -99,6 +101,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     .argument('<study>', 'a study folder (with study.yaml)')
     .option('--out <dir>', 'output folder (default: <study>/out)')
     .option('--quiet', 'no progress output')
+    .option('--annotate <file>', 'also write a copy of the .docx manuscript with a Word comment at each problem')
     .addOption(langOption())
     .action(async (study: string, options) => {
       const { buildCommand } = await import('./commands/build.js');

@@ -22,6 +22,7 @@ import type { DiscussionMap, Matrix, MatrixConcept } from '@litsynth/matrix';
 import type { ReportData, ReportTable } from '@litsynth/report';
 import type { Study } from '@litsynth/study';
 import type { ThesisTable } from '@litsynth/tables';
+import { type AnnotationSummary, describeAnnotation, refuseImpossibleAnnotation, writeAnnotatedDocx } from '../output/annotate.js';
 import { bibliographyCheckJson, diagnosticsOfListed } from '../output/bibliography-check.js';
 import { checkJson, checkText, combineCheck, severityCounts } from '../output/check-output.js';
 import { codeFolders } from '../output/code-files.js';
@@ -56,6 +57,8 @@ export interface BuildCommandOptions {
   out?: string;
   quiet?: boolean;
   lang?: Lang;
+  /** Also write a copy of the .docx manuscript with a Word comment at each problem to this file. */
+  annotate?: string;
 }
 
 /** A generated file: its path inside the output folder and its full content. */
@@ -93,6 +96,7 @@ const partNames = {
   matrix: { nb: 'matrise', en: 'matrix' },
   tables: { nb: 'tabeller', en: 'tables' },
   report: { nb: 'rapport', en: 'report' },
+  annotate: { nb: 'kommentert kopi', en: 'annotated copy' },
   write: { nb: 'skriving', en: 'writing' },
 } satisfies Record<string, Localized>;
 
@@ -117,9 +121,10 @@ export async function buildCommand(studyDir: string, options: BuildCommandOption
   const stampPath = join(outDir, stampFileName);
 
   // Nothing changed since the last complete build (same inputs, same litsynth, outputs intact):
-  // say so, without loading the study again.
+  // say so, without loading the study again. An annotated copy (outside the output folder) is
+  // always written anew.
   const previous = await readStamp(stampPath);
-  if (stampKey !== undefined && previous?.key === stampKey && (await stampHolds(previous, outDir))) {
+  if (options.annotate === undefined && stampKey !== undefined && previous?.key === stampKey && (await stampHolds(previous, outDir))) {
     const seconds = (performance.now() - started) / 1000;
     const count = Object.keys(previous.outputs).length;
     if (!quiet) process.stdout.write(summary({ facts: previous.facts, outDir, written: 0, unchanged: count, failures: 0, seconds }));
@@ -128,6 +133,7 @@ export async function buildCommand(studyDir: string, options: BuildCommandOption
 
   lib = await loadLibraries();
   const study = await lib.study.loadStudy(studyDir);
+  if (options.annotate !== undefined) await refuseImpossibleAnnotation(asGiven(study.config.manuscript), options.annotate, 'build');
   await createOutDir(outDir, outGiven);
   const lang: Lang = options.lang ?? study.config.language;
   const inputs = await hashFiles(outDir, studyInputs(study));
@@ -153,6 +159,14 @@ export async function buildCommand(studyDir: string, options: BuildCommandOption
   await runPart(partNames.tables, () => tablesPart(state));
   // The report shows what the other parts made, and says which of them failed.
   await runPart(partNames.report, async () => [{ path: 'report.html', content: lib.report.renderReport(reportData(state, failures)) }]);
+  let annotation: AnnotationSummary | undefined;
+  const annotatePath = options.annotate;
+  if (annotatePath !== undefined) {
+    await runPart(partNames.annotate, async () => {
+      annotation = await annotatePart(state, annotatePath);
+      return [];
+    });
+  }
 
   progress.start(partNames.write);
   const written = await writeOutputs(outDir, files);
@@ -176,6 +190,7 @@ export async function buildCommand(studyDir: string, options: BuildCommandOption
     process.stdout.write(
       summary({ facts, outDir, written: written.written.length, unchanged: written.unchanged.length, failures: failures.length, seconds }),
     );
+    if (annotation) process.stdout.write(`  ${describeAnnotation(annotation, lang)}`);
   }
   for (const failure of failures) {
     process.stderr.write(`litsynth: ${failure.part[lang]}: ${failure.message[lang]}\n`);
@@ -304,6 +319,18 @@ async function checkPart(state: BuildState): Promise<OutputFile[]> {
     { path: 'check.json', content: checkJson(manuscript, result, combined, lang) },
     { path: 'check.txt', content: await checkText(manuscript, combined, { lang, rules, color: false }) },
   ];
+}
+
+/** The annotated copy of the .docx manuscript: every problem the build found in it as a Word comment. */
+async function annotatePart(state: BuildState, outPath: string): Promise<AnnotationSummary> {
+  const { manuscript, lang } = state;
+  if (!manuscript) {
+    throw new LitsynthError('usage', 'The manuscript could not be checked, so there is nothing to annotate.', {
+      messageNb: 'Manuskriptet kunne ikke sjekkes, så det er ingenting å kommentere.',
+    });
+  }
+  const rules = [...lib.check.checkRules, ...lib.study.studyRules, ...lib.bibliography.bibliographyRules, ...lib.matrix.matrixRules];
+  return writeAnnotatedDocx({ manuscript, diagnostics: state.diagnostics, lang, rules, outPath });
 }
 
 /**

@@ -1,9 +1,11 @@
 import { stat } from 'node:fs/promises';
-import { exitCodes, LitsynthError, type Diagnostic, type Lang, type RuleDefinition, type RuleSetting } from '@litsynth/common';
+import { resolve } from 'node:path';
+import { exitCodes, LitsynthError, writeFileAtomic, type Diagnostic, type Lang, type RuleDefinition, type RuleSetting } from '@litsynth/common';
 import { bibliographyRules, loadBibliographyFile, type BibEntry } from '@litsynth/bibliography';
 import { checkManuscript, checkRules } from '@litsynth/check';
 import { parseCitations } from '@litsynth/citations';
 import { readManuscript } from '@litsynth/ingest';
+import { describeAnnotation, refuseImpossibleAnnotation, writeAnnotatedDocx } from '../output/annotate.js';
 import { checkJson, checkText, combineCheck } from '../output/check-output.js';
 import { asGiven } from '../output/paths.js';
 import { knownRuleIds } from '../output/rule-ids.js';
@@ -14,6 +16,10 @@ export interface CheckCommandOptions {
   bib?: string[];
   format?: 'pretty' | 'json';
   lang?: Lang;
+  /** Write the report to this file instead of stdout. */
+  out?: string;
+  /** Write a copy of the .docx manuscript with a Word comment at each problem to this file. */
+  annotate?: string;
 }
 
 /** What to check: the manuscript, the entries, and the study settings when there is a study. */
@@ -86,6 +92,8 @@ async function loadStudyNow(dir: string): Promise<CachedStudy> {
 export async function checkCommand(path: string, options: CheckCommandOptions): Promise<number> {
   const input = await inputOf(path, options.bib ?? []);
   const lang: Lang = options.lang ?? input.language ?? 'nb';
+  if (options.annotate !== undefined) await refuseImpossibleAnnotation(input.manuscriptPath, options.annotate, 'check');
+  if (options.out !== undefined) await refuseOverwritingInput(options.out, [input.manuscriptPath, ...(options.bib ?? []), ...(options.annotate === undefined ? [] : [options.annotate])]);
   const manuscript = await readManuscript(input.manuscriptPath);
   const citations = parseCitations(manuscript.text);
   const result = checkManuscript({
@@ -98,11 +106,30 @@ export async function checkCommand(path: string, options: CheckCommandOptions): 
     ...(input.style === undefined ? {} : { style: input.style }),
   });
   const combined = combineCheck(result, input.diagnostics, input.settings);
-  if (options.format === 'json') {
-    process.stdout.write(checkJson(manuscript, result, combined, lang));
-  } else {
-    const rules = [...checkRules, ...input.rules, ...bibliographyRules];
-    process.stdout.write(await checkText(manuscript, combined, { lang, rules, color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR }));
+  const rules = [...checkRules, ...input.rules, ...bibliographyRules];
+  const report =
+    options.format === 'json'
+      ? checkJson(manuscript, result, combined, lang)
+      : await checkText(manuscript, combined, { lang, rules, color: options.out === undefined && Boolean(process.stdout.isTTY) && !process.env.NO_COLOR });
+  if (options.annotate !== undefined) {
+    const summary = await writeAnnotatedDocx({ manuscript, diagnostics: combined.diagnostics, lang, rules, outPath: options.annotate });
+    process.stderr.write(describeAnnotation(summary, lang));
   }
+  if (options.out !== undefined) await writeFileAtomic(options.out, report);
+  else process.stdout.write(report);
   return combined.summary.errors > 0 ? exitCodes.errorsFound : exitCodes.ok;
+}
+
+/** An output file that is one of the inputs is a usage error (exit 2): the input is never changed. */
+async function refuseOverwritingInput(out: string, inputs: readonly string[]): Promise<void> {
+  const target = await stat(out).catch(() => undefined);
+  for (const input of inputs) {
+    const source = await stat(input).catch(() => undefined);
+    if (resolve(input) === resolve(out) || (target && source && target.dev === source.dev && target.ino === source.ino)) {
+      throw new LitsynthError('usage', '--out would overwrite an input file (or the --annotate copy); give another file name.', {
+        file: out,
+        messageNb: '--out ville skrevet over en inndatafil (eller --annotate-kopien); oppgi et annet filnavn.',
+      });
+    }
+  }
 }
