@@ -20,22 +20,28 @@ describe('annotateDocx', () => {
     expect(xmlProblems(result.bytes)).toEqual([]);
   });
 
-  it('anchors inside a hyperlink and puts the reference after the link', () => {
+  it('anchors on the text of a hyperlink, the marks outside the link when the citation is all of it', () => {
     const docx = makeDocx(`<w:p>${r('Se ')}<w:hyperlink r:id="rId9"><w:r><w:rPr><w:rStyle w:val="Hyperlink"/></w:rPr><w:t>Natland et al. (2019)</w:t></w:r></w:hyperlink>${r(' her.')}</w:p>`);
     const result = annotateDocx(docx, { comments: [comment(1, 'Natland et al. (2019)')] });
     expect(bodyOf(result.bytes)).toMatchInlineSnapshot(
-      `"<w:p><w:r><w:t xml:space="preserve">Se </w:t></w:r><w:hyperlink r:id="rId9"><w:commentRangeStart w:id="1"/><w:r><w:rPr><w:rStyle w:val="Hyperlink"/></w:rPr><w:t>Natland et al. (2019)</w:t></w:r><w:commentRangeEnd w:id="1"/></w:hyperlink><w:r><w:commentReference w:id="1"/></w:r><w:r><w:t xml:space="preserve"> her.</w:t></w:r></w:p>"`,
+      `"<w:p><w:r><w:t xml:space="preserve">Se </w:t></w:r><w:commentRangeStart w:id="1"/><w:hyperlink r:id="rId9"><w:r><w:rPr><w:rStyle w:val="Hyperlink"/></w:rPr><w:t>Natland et al. (2019)</w:t></w:r></w:hyperlink><w:commentRangeEnd w:id="1"/><w:r><w:commentReference w:id="1"/></w:r><w:r><w:t xml:space="preserve"> her.</w:t></w:r></w:p>"`,
     );
   });
 
-  it("anchors on a reference manager's field result and keeps the field whole, the reference after its end", () => {
+  it('anchors inside a hyperlink on part of its text, the reference after the link', () => {
+    const docx = makeDocx(`<w:p><w:hyperlink r:id="rId9"><w:r><w:t xml:space="preserve">Se Natland et al. (2019)</w:t></w:r><w:r><w:t xml:space="preserve"> her</w:t></w:r></w:hyperlink>${r('.')}</w:p>`);
+    const result = annotateDocx(docx, { comments: [comment(1, 'Natland et al. (2019)')] });
+    expect(bodyOf(result.bytes)).toMatchInlineSnapshot(`"<w:p><w:hyperlink r:id="rId9"><w:r><w:t xml:space="preserve">Se </w:t></w:r><w:commentRangeStart w:id="1"/><w:r><w:t xml:space="preserve">Natland et al. (2019)</w:t></w:r><w:commentRangeEnd w:id="1"/><w:r><w:t xml:space="preserve"> her</w:t></w:r></w:hyperlink><w:r><w:commentReference w:id="1"/></w:r><w:r><w:t xml:space="preserve">.</w:t></w:r></w:p>"`);
+  });
+
+  it("anchors a citation in a reference manager's field on the whole field, which stays as it was", () => {
     const field =
       '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> ADDIN ZOTERO_ITEM CSL_CITATION {"citationItems":[]} </w:instrText></w:r>' +
       '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>(Bray et al., 2024; Hanahan, 2022)</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>';
     const docx = makeDocx(`<w:p>${r('Kreft er vanlig ')}${field}${r('.')}</w:p>`);
     const result = annotateDocx(docx, { comments: [comment(1, 'Hanahan, 2022')] });
     expect(bodyOf(result.bytes)).toMatchInlineSnapshot(
-      `"<w:p><w:r><w:t xml:space="preserve">Kreft er vanlig </w:t></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> ADDIN ZOTERO_ITEM CSL_CITATION {"citationItems":[]} </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t xml:space="preserve">(Bray et al., 2024; </w:t></w:r><w:commentRangeStart w:id="1"/><w:r><w:t xml:space="preserve">Hanahan, 2022</w:t></w:r><w:commentRangeEnd w:id="1"/><w:r><w:t xml:space="preserve">)</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r><w:r><w:commentReference w:id="1"/></w:r><w:r><w:t xml:space="preserve">.</w:t></w:r></w:p>"`,
+      `"<w:p><w:r><w:t xml:space="preserve">Kreft er vanlig </w:t></w:r><w:commentRangeStart w:id="1"/><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> ADDIN ZOTERO_ITEM CSL_CITATION {"citationItems":[]} </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>(Bray et al., 2024; Hanahan, 2022)</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r><w:commentRangeEnd w:id="1"/><w:r><w:commentReference w:id="1"/></w:r><w:r><w:t xml:space="preserve">.</w:t></w:r></w:p>"`,
     );
   });
 
@@ -49,19 +55,34 @@ describe('annotateDocx', () => {
     );
   });
 
-  it('puts a comment in a footnote, numbering the notes after the body as ingest does', () => {
+  describe('a place in a footnote (notes numbered after the body, as ingest does)', () => {
     const docx = makeDocx(
-      `<w:p>${r('Første.')}<w:r><w:footnoteReference w:id="1"/></w:r></w:p><w:p>${r('Andre.')}</w:p>`,
+      `<w:p>${r('Første.')}<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteReference w:id="1"/></w:r></w:p><w:p>${r('Andre.')}</w:p>`,
       { footnotes: `<w:footnote w:id="1"><w:p><w:r><w:footnoteRef/></w:r>${r(' Se Natland et al. (2019).')}</w:p></w:footnote>` },
     );
-    const result = annotateDocx(docx, { comments: [comment(3, 'Natland et al. (2019)')] });
-    expect(result.placements).toEqual(['text']);
-    const footnotes = docxParts(result.bytes)['word/footnotes.xml'] ?? '';
-    expect(footnotes.slice(footnotes.indexOf('<w:footnote w:id="1">'))).toMatchInlineSnapshot(
-      `"<w:footnote w:id="1"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> Se </w:t></w:r><w:commentRangeStart w:id="2"/><w:r><w:t xml:space="preserve">Natland et al. (2019)</w:t></w:r><w:commentRangeEnd w:id="2"/><w:r><w:commentReference w:id="2"/></w:r><w:r><w:t xml:space="preserve">.</w:t></w:r></w:p></w:footnote></w:footnotes>"`,
-    );
-    // The body is untouched.
-    expect(docxParts(result.bytes)['word/document.xml']).toBe(docxParts(docx)['word/document.xml']);
+
+    it("is commented on the note's reference mark by default, saying which note and what in it", () => {
+      const result = annotateDocx(docx, { comments: [comment(3, 'Natland et al. (2019)')], lang: 'en' });
+      expect(result.placements).toEqual(['note-reference']);
+      expect(bodyOf(result.bytes)).toMatchInlineSnapshot(
+        `"<w:p><w:r><w:t xml:space="preserve">Første.</w:t></w:r><w:commentRangeStart w:id="2"/><w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteReference w:id="1"/></w:r><w:commentRangeEnd w:id="2"/><w:r><w:commentReference w:id="2"/></w:r></w:p><w:p><w:r><w:t xml:space="preserve">Andre.</w:t></w:r></w:p>"`,
+      );
+      const comments = docxParts(result.bytes)['word/comments.xml'] ?? '';
+      expect(comments.slice(comments.indexOf('<w:comment '))).toBe(
+        '<w:comment w:id="2" w:author="litsynth" w:initials="LS"><w:p><w:r><w:annotationRef/></w:r><w:r><w:t xml:space="preserve">About footnote 1: “Natland et al. (2019)”.</w:t></w:r></w:p><w:p><w:r><w:t xml:space="preserve">About Natland et al. (2019)</w:t></w:r></w:p></w:comment></w:comments>',
+      );
+      expect(docxParts(result.bytes)['word/footnotes.xml']).toBe(docxParts(docx)['word/footnotes.xml']);
+    });
+
+    it('is commented inside the note when asked (Word allows it)', () => {
+      const result = annotateDocx(docx, { comments: [comment(3, 'Natland et al. (2019)')], commentsInNotes: true });
+      expect(result.placements).toEqual(['text']);
+      const footnotes = docxParts(result.bytes)['word/footnotes.xml'] ?? '';
+      expect(footnotes.slice(footnotes.indexOf('<w:footnote w:id="1">'))).toMatchInlineSnapshot(
+        `"<w:footnote w:id="1"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> Se </w:t></w:r><w:commentRangeStart w:id="2"/><w:r><w:t xml:space="preserve">Natland et al. (2019)</w:t></w:r><w:commentRangeEnd w:id="2"/><w:r><w:commentReference w:id="2"/></w:r><w:r><w:t xml:space="preserve">.</w:t></w:r></w:p></w:footnote></w:footnotes>"`,
+      );
+      expect(docxParts(result.bytes)['word/document.xml']).toBe(docxParts(docx)['word/document.xml']);
+    });
   });
 
   it('picks the occurrence asked for when the same citation stands twice in a paragraph', () => {
@@ -89,7 +110,7 @@ describe('annotateDocx', () => {
     );
     const result = annotateDocx(docx, { comments: [comment(1, 'Natland, 2019')] });
     expect(bodyOf(result.bytes)).toMatchInlineSnapshot(
-      `"<w:p><w:r><w:t xml:space="preserve">Se (</w:t></w:r><w:del w:id="5" w:author="A"><w:r><w:delText>Nattland</w:delText></w:r></w:del><w:ins w:id="6" w:author="A"><w:commentRangeStart w:id="7"/><w:r><w:t>Natland</w:t></w:r></w:ins><w:r><w:t xml:space="preserve">, 2019</w:t></w:r><w:commentRangeEnd w:id="7"/><w:r><w:commentReference w:id="7"/></w:r><w:r><w:t xml:space="preserve">).</w:t></w:r></w:p>"`,
+      `"<w:p><w:r><w:t xml:space="preserve">Se (</w:t></w:r><w:del w:id="5" w:author="A"><w:r><w:delText>Nattland</w:delText></w:r></w:del><w:commentRangeStart w:id="7"/><w:ins w:id="6" w:author="A"><w:r><w:t>Natland</w:t></w:r></w:ins><w:r><w:t xml:space="preserve">, 2019</w:t></w:r><w:commentRangeEnd w:id="7"/><w:r><w:commentReference w:id="7"/></w:r><w:r><w:t xml:space="preserve">).</w:t></w:r></w:p>"`,
     );
   });
 

@@ -46,7 +46,7 @@ export function annotateDocx(bytes: Uint8Array, options: AnnotateOptions): Annot
   const numbered = numberParagraphs(body, { ...(footnote ? { footnote } : {}), ...(endnote ? { endnote } : {}) });
   if (options.comments.length === 0) return { bytes: pkg.toBytes(), placements: [] };
 
-  const finder = new TargetFinder(numbered);
+  const finder = new TargetFinder(numbered, { commentsInNotes: options.commentsInNotes === true });
   const commentsName = relationships.find((relationship) => relationship.type === relationshipTypes.comments)?.target;
   const existingComments = commentsName === undefined ? undefined : pkg.readText(commentsName);
   const parts = [body, footnote, endnote].filter((part) => part !== undefined);
@@ -65,7 +65,7 @@ export function annotateDocx(bytes: Uint8Array, options: AnnotateOptions): Annot
     const id = nextId++;
     const part = target.paragraph.part;
     byPart.set(part, [...(byPart.get(part) ?? []), { target, id }]);
-    contents.push({ id, paragraphs: target.note ? [...request.body, target.note[lang]] : request.body });
+    contents.push({ id, paragraphs: [...(target.lead ? [target.lead[lang]] : []), ...request.body, ...(target.note ? [target.note[lang]] : [])] });
     placements.push(target.placement);
   }
   for (const [part, comments] of byPart) {

@@ -3,12 +3,18 @@ import { type MatchText, normaliseForMatch, normalisedText, occurrencesOf } from
 import type { CommentPlacement, CommentRequest } from './types.js';
 import type { WordParagraph } from './word-paragraphs.js';
 
-/** Where one comment goes: characters [start, end) of a paragraph's text (start = end: an empty paragraph). */
+/**
+ * Where one comment goes: characters [start, end) of a paragraph's text (start = end: an empty
+ * paragraph), or the run `run` of the paragraph (a note's reference mark).
+ */
 export interface CommentTarget {
   paragraph: WordParagraph;
   start: number;
   end: number;
+  run?: number;
   placement: CommentPlacement;
+  /** Said first in the comment (which note it is about). */
+  lead?: Localized;
   /** Why it is on the paragraph only (for 'paragraph-fallback'). */
   note?: Localized;
 }
@@ -22,12 +28,35 @@ export class TargetFinder {
   readonly #normalised = new Map<WordParagraph, MatchText>();
   #byText: Map<string, number[]> | undefined;
 
-  constructor(numbered: readonly WordParagraph[]) {
+  readonly #commentsInNotes: boolean;
+
+  constructor(numbered: readonly WordParagraph[], options: { commentsInNotes: boolean }) {
     this.#numbered = numbered;
+    this.#commentsInNotes = options.commentsInNotes;
   }
 
   /** The place of one comment; never fails (a document without paragraphs has none: undefined). */
   find(request: CommentRequest): CommentTarget | undefined {
+    const target = this.#find(request);
+    const reference = target?.paragraph.noteOf;
+    if (!target || !reference || this.#commentsInNotes) return target;
+    // In a footnote or endnote: on its reference mark in the text, saying which note and what in it.
+    const quoted = target.placement === 'text' ? quote(target.paragraph.text.slice(target.start, target.end)) : undefined;
+    const note = reference.type === 'footnote' ? { nb: 'fotnote', en: 'footnote' } : { nb: 'sluttnote', en: 'endnote' };
+    return {
+      paragraph: reference.paragraph,
+      start: 0,
+      end: 0,
+      run: reference.run,
+      placement: 'note-reference',
+      lead: {
+        nb: `Gjelder ${note.nb} ${reference.number}${quoted ? `: «${quoted}»` : ''}.`,
+        en: `About ${note.en} ${reference.number}${quoted ? `: “${quoted}”` : ''}.`,
+      },
+    };
+  }
+
+  #find(request: CommentRequest): CommentTarget | undefined {
     const found = this.#findParagraph(request);
     if (!found) return undefined;
     const { paragraph, verified } = found;
@@ -56,7 +85,7 @@ export class TargetFinder {
       }
       return this.#wholeParagraph(paragraph, notFoundPlace);
     }
-    const quoted = anchor.text.length > 60 ? `${anchor.text.slice(0, 57)}…` : anchor.text;
+    const quoted = quote(anchor.text);
     return this.#wholeParagraph(paragraph, {
       nb: `litsynth fant ikke «${quoted}» nøyaktig i avsnittet; merknaden gjelder hele avsnittet.`,
       en: `litsynth could not find “${quoted}” exactly in the paragraph; the comment is on the whole paragraph.`,
@@ -133,6 +162,10 @@ const notFoundPlace: Localized = {
   nb: 'litsynth fant ikke stedet nøyaktig; merknaden står på avsnittet nærmest det.',
   en: 'litsynth could not find the exact place; the comment is on the paragraph nearest to it.',
 };
+
+function quote(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}
 
 function outermostHost(paragraph: WordParagraph): WordParagraph {
   let current = paragraph;

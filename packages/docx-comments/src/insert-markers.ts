@@ -1,6 +1,6 @@
 import type { CommentTarget } from './find-targets.js';
 import { tokenKind, type XmlTokens } from './xml-tokens.js';
-import type { PartWalk, TextPiece, WordParagraph } from './word-paragraphs.js';
+import type { FieldSpan, PartWalk, TextPiece, WordParagraph } from './word-paragraphs.js';
 
 /** A comment to mark in a part: its place and its id in comments.xml. */
 export interface MarkedComment {
@@ -36,9 +36,9 @@ export interface MarkupOptions {
 /**
  * Writes w:commentRangeStart, w:commentRangeEnd and a run with w:commentReference for each comment
  * into the part's XML. Runs are split where a range starts or ends inside them (each piece keeps
- * the run's properties); the reference run goes after the hyperlink, content control or reference
- * manager's field the range ends in, so that the field keeps its structure. Every other byte of the
- * part is left as it was.
+ * the run's properties); a range in a field's result takes in the whole field, so that the field
+ * keeps its structure; the reference run goes after the hyperlink or content control the range ends
+ * in. Every other byte of the part is left as it was.
  */
 export function insertCommentMarkers(part: PartWalk, comments: readonly MarkedComment[], options: MarkupOptions): string {
   const { tokens, w } = part;
@@ -47,10 +47,32 @@ export function insertCommentMarkers(part: PartWalk, comments: readonly MarkedCo
   let sequence = 0;
   for (const { target, id } of comments) {
     const { paragraph } = target;
-    const start = target.start < target.end ? before(part, paragraph, target.start) : emptyParagraphPosition(tokens, paragraph);
-    const end = target.start < target.end ? after(part, paragraph, target.end - 1) : start;
-    const reference =
-      target.start < target.end ? referencePosition(part, pieceAt(paragraph, target.end - 1), end) : end;
+    let start: Position;
+    let end: Position;
+    let reference: Position;
+    if (target.run !== undefined) {
+      // A whole run (a note's reference mark): around it.
+      start = { offset: tokens.start[target.run] as number, run: -1, textElement: -1 };
+      end = { offset: endOf(tokens, target.run), run: -1, textElement: -1 };
+      reference = referencePosition(part, target.run, end);
+    } else if (target.start < target.end) {
+      // A range that begins or ends in a field's result (a reference manager's citation) takes in
+      // the whole field: LibreOffice loses a range that begins or ends inside a field, and a
+      // reference manager rewrites the result (not what is around it) when it refreshes.
+      const first = pieceAt(paragraph, target.start);
+      const last = pieceAt(paragraph, target.end - 1);
+      const startField = fieldInParagraph(part, first);
+      const endField = fieldInParagraph(part, last);
+      start = startField
+        ? { offset: tokens.start[hoist(part, startField.begin, 'first')] as number, run: -1, textElement: -1 }
+        : before(part, paragraph, target.start);
+      end = endField ? { offset: endOf(tokens, hoist(part, endField.end, 'last')), run: -1, textElement: -1 } : after(part, paragraph, target.end - 1);
+      reference = referencePosition(part, endField ? endField.end : last.run, end);
+    } else {
+      start = emptyParagraphPosition(tokens, paragraph);
+      end = start;
+      reference = start;
+    }
     const sameOffset = start.offset === end.offset && start.run === end.run;
     const endPhase = sameOffset ? 2 : 0;
     markers.push({ position: start, phase: 1, sequence: sequence++, xml: `<${w}commentRangeStart ${w}id="${id}"/>` });
@@ -121,7 +143,7 @@ function before(part: PartWalk, paragraph: WordParagraph, index: number): Positi
     if (k > 0 || !atContentStart) return { offset: piece.offsets[k] as number, run: piece.run, textElement: piece.element };
   }
   const children = contentChildren(part, piece.run);
-  if (children[0] === piece.element) return { offset: tokens.start[piece.run] as number, run: -1, textElement: -1 };
+  if (children[0] === piece.element) return { offset: tokens.start[hoist(part, piece.run, 'first')] as number, run: -1, textElement: -1 };
   return { offset: tokens.start[piece.element] as number, run: piece.run, textElement: -1 };
 }
 
@@ -135,8 +157,49 @@ function after(part: PartWalk, paragraph: WordParagraph, index: number): Positio
     if (k < piece.length || !atContentEnd) return { offset: piece.offsets[k] as number, run: piece.run, textElement: piece.element };
   }
   const children = contentChildren(part, piece.run);
-  if (children[children.length - 1] === piece.element) return { offset: endOf(tokens, piece.run), run: -1, textElement: -1 };
+  if (children[children.length - 1] === piece.element) return { offset: endOf(tokens, hoist(part, piece.run, 'last')), run: -1, textElement: -1 };
   return { offset: endOf(tokens, piece.element), run: piece.run, textElement: -1 };
+}
+
+// Containers of runs that a range may begin or end outside of when it begins at their first run or
+// ends at their last (a comment mark inside an insertion is lost to pandoc, for one).
+const hoistable = new Set(['ins', 'moveTo', 'hyperlink', 'smartTag', 'customXml', 'sdtContent']);
+
+/**
+ * The outermost element whose first (or last) content is `run`, up to the paragraph: a range that
+ * begins at the run may as well begin before it. For w:sdtContent, its w:sdt.
+ */
+function hoist(part: PartWalk, run: number, edge: 'first' | 'last'): number {
+  const { tokens, w } = part;
+  let node = run;
+  for (;;) {
+    const parent = tokens.parent[node] as number;
+    if (parent === -1) return node;
+    const name = tokens.name[parent] as string;
+    if (!name.startsWith(w) || !hoistable.has(name.slice(w.length))) return node;
+    const children = elementChildren(tokens, parent).filter((child) => !/Pr$/.test(tokens.name[child] as string));
+    if ((edge === 'first' ? children[0] : children[children.length - 1]) !== node) return node;
+    node = parent;
+    if (name === `${w}sdtContent`) {
+      const sdt = tokens.parent[parent] as number;
+      const siblings = elementChildren(tokens, sdt).filter((child) => !/Pr$/.test(tokens.name[child] as string));
+      if (siblings.length !== 1) return node;
+      node = sdt;
+    }
+  }
+}
+
+/** The element children of an element, in order. */
+function elementChildren(tokens: XmlTokens, element: number): number[] {
+  const children: number[] = [];
+  if (tokens.kind[element] === tokenKind.empty) return children;
+  const close = tokens.match[element] as number;
+  for (let index = element + 1; index < close; index++) {
+    if (tokens.parent[index] !== element) continue;
+    const kind = tokens.kind[index];
+    if (kind === tokenKind.open || kind === tokenKind.empty) children.push(index);
+  }
+  return children;
 }
 
 // `Position.run` of a place inside an empty-element paragraph (<w:p/>), which gets written out.
@@ -149,33 +212,36 @@ function emptyParagraphPosition(tokens: XmlTokens, paragraph: WordParagraph): Po
   return { offset: tokens.start[close] as number, run: -1, textElement: -1 };
 }
 
-/**
- * Where the reference run goes: right after the range's end, unless that end is inside a
- * hyperlink, content control, insertion or other container of the paragraph (then after it), or
- * inside a complex field that ends in the same paragraph (then after the field's end run).
- */
-function referencePosition(part: PartWalk, last: TextPiece, end: Position): Position {
+/** The w:p a token is in, or -1. */
+function paragraphOf(part: PartWalk, token: number): number {
   const { tokens } = part;
   const paragraphName = `${part.w}p`;
-  const paragraphOf = (token: number): number => {
-    let current = tokens.parent[token] as number;
-    while (current !== -1 && tokens.name[current] !== paragraphName) current = tokens.parent[current] as number;
-    return current;
-  };
-  const topLevelChild = (token: number, paragraph: number): number => {
-    let current = token;
-    while (tokens.parent[current] !== paragraph && current !== -1) current = tokens.parent[current] as number;
-    return current;
-  };
-  const paragraph = paragraphOf(last.run);
-  let offset = -1;
-  const container = topLevelChild(last.run, paragraph);
-  if (container !== last.run && container !== -1) offset = endOf(tokens, container);
-  const field = last.field === -1 ? undefined : part.fields[last.field];
-  if (field && field.end !== -1 && field.end > last.run && paragraphOf(field.end) === paragraph) {
-    const holder = topLevelChild(field.end, paragraph);
-    if (holder !== -1) offset = Math.max(offset, endOf(tokens, holder));
+  let current = tokens.parent[token] as number;
+  while (current !== -1 && tokens.name[current] !== paragraphName) current = tokens.parent[current] as number;
+  return current;
+}
+
+/** The outermost complex field open at a piece whose begin and end are both in the piece's paragraph. */
+function fieldInParagraph(part: PartWalk, piece: TextPiece): FieldSpan | undefined {
+  if (piece.fields.length === 0) return undefined;
+  const paragraph = paragraphOf(part, piece.run);
+  for (const index of piece.fields) {
+    const field = part.fields[index];
+    if (field && field.end !== -1 && paragraphOf(part, field.begin) === paragraph && paragraphOf(part, field.end) === paragraph) return field;
   }
+  return undefined;
+}
+
+/**
+ * Where the reference run goes: right after the range's end, unless that end is inside a
+ * hyperlink, content control, insertion or other container of the paragraph (then after it).
+ */
+function referencePosition(part: PartWalk, run: number, end: Position): Position {
+  const { tokens } = part;
+  const paragraph = paragraphOf(part, run);
+  let container = run;
+  while (container !== -1 && tokens.parent[container] !== paragraph) container = tokens.parent[container] as number;
+  const offset = container !== run && container !== -1 ? endOf(tokens, container) : -1;
   return offset === -1 || offset <= end.offset ? end : { offset, run: -1, textElement: -1 };
 }
 

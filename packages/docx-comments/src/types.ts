@@ -40,7 +40,12 @@ export type CommentPlacement =
   /** On the whole paragraph, as requested (no anchor text). */
   | 'paragraph'
   /** On the paragraph because the text (or the paragraph) could not be found exactly; the comment says so. */
-  | 'paragraph-fallback';
+  | 'paragraph-fallback'
+  /**
+   * The place is in a footnote or endnote: on the note's reference mark in the text, and the
+   * comment says which note (see `AnnotateOptions.commentsInNotes`).
+   */
+  | 'note-reference';
 
 /** Options of `annotateDocx`. */
 export interface AnnotateOptions {
@@ -53,6 +58,12 @@ export interface AnnotateOptions {
   date?: string;
   /** The language of the note a comment gets when it could not be anchored exactly (default nb). */
   lang?: Lang;
+  /**
+   * Put a comment about a footnote or endnote inside the note (as Word allows) instead of on the
+   * note's reference mark in the text. Off by default: LibreOffice (7.4) cannot open a document
+   * with a comment in a note at all.
+   */
+  commentsInNotes?: boolean;
   limits?: ZipLimits;
 }
 

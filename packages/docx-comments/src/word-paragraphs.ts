@@ -20,8 +20,8 @@ export interface TextPiece {
   textToken: number;
   /** For text: where each character starts in the XML, and one past the last (length + 1 entries). */
   offsets: number[] | undefined;
-  /** The outermost complex field (index into `PartWalk.fields`) open at these characters, or -1. */
-  field: number;
+  /** The complex fields (indexes into `PartWalk.fields`) open at these characters, outermost first. */
+  fields: readonly number[];
 }
 
 /** A w:p as ingest (mammoth) reads it: its visible text, with each character's place in the XML. */
@@ -30,7 +30,10 @@ export interface WordParagraph {
   token: number;
   text: string;
   pieces: TextPiece[];
-  noteReferences: Array<{ type: 'footnote' | 'endnote'; id: string }>;
+  /** The footnotes and endnotes this paragraph refers to: their type, id, and the run of the reference mark. */
+  noteReferences: Array<{ type: 'footnote' | 'endnote'; id: string; run: number }>;
+  /** For a paragraph of a footnote or endnote: where the body refers to the note. */
+  noteOf?: NoteReference;
   /** Paragraphs of VML text boxes in this paragraph: ingest reads them right after it. */
   extras: WordParagraph[];
   /** For a text box's paragraph: the paragraph that holds the text box (comments go there). */
@@ -38,6 +41,15 @@ export interface WordParagraph {
   /** A paragraph whose mark is deleted (tracked change): ingest reads its text with the next paragraph. */
   merged: boolean;
   part: PartWalk;
+}
+
+/** Where the body refers to a note: the paragraph and the run of the reference mark, and the note's number. */
+export interface NoteReference {
+  type: 'footnote' | 'endnote';
+  /** The note's number as Word shows it (notes of a type are numbered in the order they are referred to). */
+  number: number;
+  paragraph: WordParagraph;
+  run: number;
 }
 
 /** A complex field (w:fldChar begin … end): the runs of its begin and end characters. */
@@ -136,7 +148,8 @@ export function walkPart(name: string, tokens: XmlTokens): PartWalk {
   let hiddenDepth = 0;
   const paragraphStack: WordParagraph[] = [];
   const runStack: number[] = [];
-  const fieldStack: number[] = [];
+  // Replaced, not changed, when a field begins or ends: pieces keep the stack of their moment.
+  let fieldStack: readonly number[] = [];
   let textElement = -1;
   let pending: { text: string; pieces: TextPiece[]; noteReferences: WordParagraph['noteReferences'] } | undefined;
   let noteId: string | undefined;
@@ -147,7 +160,7 @@ export function walkPart(name: string, tokens: XmlTokens): PartWalk {
     const target = paragraph();
     const runToken = run();
     if (!target || runToken === undefined || text === '') return;
-    target.pieces.push({ from: target.text.length, length: text.length, run: runToken, element, textToken, offsets, field: fieldStack[0] ?? -1 });
+    target.pieces.push({ from: target.text.length, length: text.length, run: runToken, element, textToken, offsets, fields: fieldStack });
     target.text += text;
   };
   // A self-contained element that stands for characters (w:tab, w:br, …), inside a run.
@@ -173,7 +186,10 @@ export function walkPart(name: string, tokens: XmlTokens): PartWalk {
       case 'w:footnoteReference':
       case 'w:endnoteReference': {
         const id = attributeOf(tokens, token, `${wPrefix}:id`);
-        if (id !== undefined) paragraph()?.noteReferences.push({ type: local === 'w:footnoteReference' ? 'footnote' : 'endnote', id });
+        const runToken = run();
+        if (id !== undefined && runToken !== undefined) {
+          paragraph()?.noteReferences.push({ type: local === 'w:footnoteReference' ? 'footnote' : 'endnote', id, run: runToken });
+        }
         break;
       }
       case 'w:fldChar': {
@@ -182,9 +198,10 @@ export function walkPart(name: string, tokens: XmlTokens): PartWalk {
         const type = attributeOf(tokens, token, `${wPrefix}:fldCharType`);
         if (type === 'begin') {
           walk.fields.push({ begin: runToken, end: -1 });
-          fieldStack.push(walk.fields.length - 1);
+          fieldStack = [...fieldStack, walk.fields.length - 1];
         } else if (type === 'end') {
-          const open = fieldStack.pop();
+          const open = fieldStack[fieldStack.length - 1];
+          fieldStack = fieldStack.slice(0, -1);
           if (open !== undefined) (walk.fields[open] as FieldSpan).end = runToken;
         }
         break;
@@ -331,9 +348,14 @@ export function numberParagraphs(body: PartWalk, notes: { footnote?: PartWalk; e
     paragraphs.flatMap((paragraph) => (paragraph.merged ? flatten(paragraph.extras) : [paragraph, ...flatten(paragraph.extras)]));
   const bodyParagraphs = flatten(body.paragraphs);
   const numbered = [...bodyParagraphs];
+  const counts = { footnote: 0, endnote: 0 };
   for (const paragraph of bodyParagraphs) {
     for (const reference of paragraph.noteReferences) {
-      numbered.push(...flatten(notes[reference.type]?.notes.get(reference.id) ?? []));
+      const number = ++counts[reference.type];
+      for (const noteParagraph of flatten(notes[reference.type]?.notes.get(reference.id) ?? [])) {
+        noteParagraph.noteOf ??= { type: reference.type, number, paragraph, run: reference.run };
+        numbered.push(noteParagraph);
+      }
     }
   }
   return numbered;
