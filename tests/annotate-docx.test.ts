@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
@@ -186,6 +186,44 @@ describe('the real thesis (cirotzki-master-2026-en.docx, Zotero, 1.1 MB), read w
     const office = libreOfficeRead(run.out);
     expect(office.pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(ours(office.comments).length).toBe(mine.length);
+  });
+});
+
+describe('litsynth build --annotate, for a study whose manuscript is a .docx', () => {
+  test('writes the annotated copy beside the outputs, with the problems of the whole build', () => {
+    const study = join(work, 'docx-study');
+    cpSync(join(root, 'tests/fixtures/clean-thesis'), study, { recursive: true });
+    writeFileSync(join(study, 'oppgave.docx'), makeDocx(`<w:p>${r('Tillit tar tid (Nordmann, 2017).')}</w:p>`));
+    writeFileSync(join(study, 'study.yaml'), readFileSync(join(study, 'study.yaml'), 'utf8').replace('manuscript: manuscript.md', 'manuscript: oppgave.docx'));
+    const out = join(work, 'docx-study-kommentert.docx');
+    const result = litsynth(['build', study, '--annotate', out, '--lang', 'en']);
+    const check = JSON.parse(readFileSync(join(study, 'out/check.json'), 'utf8')) as { manuscript: string; diagnostics: JsonDiagnostic[] };
+    const diagnostics = check.diagnostics.filter((diagnostic) => diagnostic.file === check.manuscript);
+    // The uncited entries of references.yaml are problems of that file: not in the document.
+    const elsewhere = check.diagnostics.length - diagnostics.length;
+    expect({ code: result.code, stderr: result.stderr, end: result.stdout.split('\n').slice(-3) }).toEqual({
+      code: 0,
+      stderr: '',
+      end: [
+        `  Annotated copy: ${out} (${expectedCount(diagnostics)} comment(s)).`,
+        `  ${elsewhere} problem(s) in other files (${join(study, 'references.yaml')}) are not in the document, only in the report.`,
+        '',
+      ],
+    });
+    expect(ours(pandocComments(out)).map((comment) => [ruleOf(comment), comment.anchor])).toContainEqual(['unresolved-citation', 'Nordmann, 2017']);
+    expect(ours(pandocComments(out)).length).toBe(expectedCount(diagnostics));
+  });
+
+  test('a study whose manuscript is not a .docx is refused before anything is built', () => {
+    const study = join(work, 'md-study');
+    cpSync(join(root, 'tests/fixtures/clean-thesis'), study, { recursive: true });
+    const result = litsynth(['build', study, '--annotate', join(work, 'md.docx'), '--lang', 'en']);
+    expect(result).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `litsynth: ${join(study, 'manuscript.md')}: --annotate writes Word comments into a copy of a .docx manuscript, and this manuscript is a Markdown file: it cannot get comments. Instead, the report (report.html) is in the output folder (--out).\n`,
+    });
+    expect(existsSync(join(study, 'out'))).toBe(false);
   });
 });
 
