@@ -40,7 +40,7 @@ beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'litsynth-install-'));
   const pack = run('npm', ['pack', join(root, 'packages/cli'), '--pack-destination', work, '--json'], work);
   expect(pack.code, pack.stderr).toBe(0);
-  const [{ filename }] = JSON.parse(pack.stdout) as Array<{ filename: string }>;
+  const [{ filename }] = JSON.parse(pack.stdout) as [{ filename: string }];
   const prefix = join(work, 'prefix');
   const install = run('npm', ['install', '-g', '--prefix', prefix, '--offline', '--no-audit', '--no-fund', join(work, filename)], work);
   expect(install.code, install.stderr).toBe(0);

@@ -15,6 +15,8 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const bin = join(root, 'packages/cli/dist/bin.js');
+// The bundled CLI as `npm install -g` installs it (packages/cli/bundle, made by the build).
+const bundled = join(root, 'packages/cli/bundle/litsynth.js');
 const runs = Number.parseInt(process.argv[2] ?? '15', 10);
 if (!existsSync(bin)) {
   console.error(`check-startup: ${bin} is missing; build first (npx -y pnpm@10 build).`);
@@ -30,6 +32,8 @@ const warm = { LITSYNTH_CACHE_DIR: warmCache, LITSYNTH_NO_CACHE: '' };
 const commands = {
   'node -e 0': [process.execPath, ['-e', '0']],
   'litsynth check (JSON), no cache': [process.execPath, [bin, 'check', 'studies/nav-relasjon', '--format', 'json'], cold],
+  'installed (bundled) litsynth check (JSON), no cache': [process.execPath, [bundled, 'check', 'studies/nav-relasjon', '--format', 'json'], cold],
+  'installed (bundled) litsynth check (pretty), no cache': [process.execPath, [bundled, 'check', 'studies/nav-relasjon'], cold],
   'litsynth check (pretty), no cache': [process.execPath, [bin, 'check', 'studies/nav-relasjon'], cold],
   'litsynth check (JSON), warm cache': [process.execPath, [bin, 'check', 'studies/nav-relasjon', '--format', 'json'], warm],
   'litsynth check (pretty), warm cache': [process.execPath, [bin, 'check', 'studies/nav-relasjon'], warm],
