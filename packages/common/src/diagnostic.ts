@@ -31,6 +31,12 @@ export interface Diagnostic {
   /** The resolved or suggested bibliography entry id. */
   key?: string;
   suggestion?: Localized;
+  /**
+   * Diagnostics that are one finding share a group id (every place of one unresolved work, every
+   * deviating citation of one work): the JSON keeps each occurrence, the pretty output shows the
+   * group once with all its places.
+   */
+  group?: string;
 }
 
 /** A rule's documentation: id (kebab-case, never renamed), default severity, what it means. */

@@ -13,6 +13,8 @@ export interface DiagnosticJson {
   raw: string | null;
   key: string | null;
   suggestion: string | null;
+  /** Present when the diagnostic is one place of a finding with several (see `Diagnostic.group`). */
+  group?: string;
 }
 
 /** Turns a diagnostic into its JSON form in the chosen language (absent fields become null). */
@@ -29,5 +31,6 @@ export function diagnosticToJson(diagnostic: Diagnostic, lang: Lang): Diagnostic
     raw: diagnostic.raw ?? null,
     key: diagnostic.key ?? null,
     suggestion: diagnostic.suggestion?.[lang] ?? null,
+    ...(diagnostic.group === undefined ? {} : { group: diagnostic.group }),
   };
 }
