@@ -13,7 +13,7 @@ interface Case {
   name: string;
   text: string;
   bibliography?: string;
-  expect: Array<{ line: number; column: number; raw?: string; key?: string }>;
+  expect: Array<{ line: number; column: number; raw?: string; key?: string; severity?: string; group?: string }>;
 }
 
 const table = parse(readFileSync(new URL('./rule-cases.yaml', import.meta.url), 'utf8')) as { bibliography: string; cases: Case[] };
@@ -35,6 +35,8 @@ describe('rule case table', () => {
           column: diagnostic.column,
           ...(item.expect.some((expected) => expected.raw !== undefined) && diagnostic.raw !== undefined ? { raw: diagnostic.raw } : {}),
           ...(item.expect.some((expected) => expected.key !== undefined) && diagnostic.key !== undefined ? { key: diagnostic.key } : {}),
+          ...(item.expect.some((expected) => expected.severity !== undefined) ? { severity: diagnostic.severity } : {}),
+          ...(item.expect.some((expected) => expected.group !== undefined) && diagnostic.group !== undefined ? { group: diagnostic.group } : {}),
         }));
       expect(found).toEqual(item.expect);
     });

@@ -1,14 +1,18 @@
-import { applyRuleSettings, compareDiagnostics, type Diagnostic, type Lang, type Localized } from '@litsynth/common';
-import { parseCitations, type Citation } from '@litsynth/citations';
 import { compareTypedReferenceList } from '@litsynth/bibliography';
-import type { Manuscript } from '@litsynth/ingest';
-import { checkConnector, checkLocatorForm, checkPunctuation, checkSecondaryForm } from './form-rules.js';
-import { foldName, normalizeName } from './names.js';
+import { type Citation, parseCitations } from '@litsynth/citations';
+import { applyRuleSettings, compareDiagnostics, type Diagnostic, type Lang, type Localized } from '@litsynth/common';
+import type { Manuscript, ReferenceListEntry } from '@litsynth/ingest';
+import { findAuthorsWithoutYear } from './authors-without-year.js';
 import { entriesFromFields, fieldAt, managerNames } from './field-entries.js';
+import { checkConnector, checkLocatorForm, checkPunctuation, checkSecondaryForm } from './form-rules.js';
+import { findListDebris, type ListDebris, type ListedEntry, sameTitle } from './list-debris.js';
+import { entryHiding, holdsSeveralWorks, type ListReading, readingOfList } from './list-reading.js';
+import { foldName, normalizeName } from './names.js';
 import { findQuotations, type Quotation } from './quotations.js';
 import { referencesFromEntries, referencesFromList } from './references.js';
-import { resolveCitation, type Resolution } from './resolve-citation.js';
+import { type Resolution, resolveCitation } from './resolve-citation.js';
 import { checkRules, ruleById } from './rules.js';
+import { sentencesAround } from './sentences.js';
 import type { CheckedCitation, CheckOptions, CheckResult, CheckSummary, Reference } from './types.js';
 
 // How far back a year-only citation ("(2013, s. 31)") looks for the author it continues.
@@ -23,6 +27,25 @@ interface Work {
   checked: CheckedCitation;
 }
 
+/** What the rules know of the manuscript's own reference list and how well it was read. */
+interface ListContext {
+  /** The typed entries by reference key ("list-<line>"). */
+  entries: Map<string, ListedEntry>;
+  reading: ListReading | null;
+  /** Whether the typed list is all there is to resolve against (no bibliography, no document fields). */
+  only: boolean;
+  debris: ListDebris;
+}
+
+/** What every rule needs: where to report, in which language, against what. */
+interface Context {
+  manuscript: Manuscript;
+  references: readonly Reference[];
+  language: Lang;
+  report: Report;
+  list: ListContext;
+}
+
 /**
  * Checks every citation of a manuscript against the bibliography: resolves each (exactly or
  * fuzzily, with reasons) and runs the source-use rules. Returns the citations and the
@@ -31,10 +54,13 @@ interface Work {
 export function checkManuscript(options: CheckOptions): CheckResult {
   const { manuscript } = options;
   const language: Lang = options.language ?? 'nb';
-  // The years in the reference list itself ("Dalland, O. (2017).") are not citations.
+  // The years in the reference list itself ("Dalland, O. (2017).") are not citations, and a heading
+  // that names a work ("ACS/WHO Global Consensus (2022)") is a heading, not a citation.
   const list = manuscript.referenceList;
+  const inHeading = (offset: number) => manuscript.headings.some((heading) => heading.start <= offset && offset < heading.end);
   const citations = [...(options.citations ?? parseCitations(manuscript.text))]
     .filter((citation) => !list || citation.start < list.start || citation.start >= list.end)
+    .filter((citation) => !inHeading(citation.start))
     .sort((a, b) => a.start - b.start);
   // Bibliography entries first: when a work is both in a file and in the thesis's own list, the
   // citation gets the entry's id, and the typed list is compared with the entries below.
@@ -62,7 +88,7 @@ export function checkManuscript(options: CheckOptions): CheckResult {
       works.push({ citation, authors: previous.authors, fromContext: true, resolution, checked: toChecked(manuscript, citation, previous.authors, resolution) });
       continue;
     }
-    const context = citation.authors.length > 0 ? null : (authorsFromContext(citation, works) ?? authorsFromProse(manuscript.text, citation, references));
+    const context = citation.authors.length > 0 ? null : (authorsFromContext(citation, works) ?? authorsFromProse(manuscript, citation, references));
     let authors = context ?? citation.authors;
     let resolution =
       authors.length > 0 ? resolveCitation({ authors, etAl: citation.etAl !== null, year: citation.year }, references) : unresolved();
@@ -86,14 +112,28 @@ export function checkManuscript(options: CheckOptions): CheckResult {
     works.push({ citation, authors, fromContext: context !== null, resolution, checked });
   }
 
+  const listed = listedEntries(manuscript);
+  // Entries cited by the family name alone where the entry has a given name before it ("Nguyen" for "Hoa Nguyen").
+  const citedAlone = new Set(
+    works.flatMap((work) => work.resolution.reasons).filter((reason) => reason.kind === 'entry-given-name').map((reason) => foldName(reason.cited ?? '')),
+  );
+  const listContext: ListContext = {
+    entries: new Map(listed.map((item) => [item.key, item])),
+    reading: list ? readingOfList(list) : null,
+    only: entries.length === 0,
+    debris: findListDebris(listed, citedAlone),
+  };
+  const context: Context = { manuscript, references, language, report, list: listContext };
   // A back-reference has no names or year of its own to check.
-  for (const work of works) if (!refersBack(work.citation)) checkWork(work, references, language, report);
-  checkConsistency(works, report);
+  for (const work of works) if (!refersBack(work.citation)) checkWork(work, context);
+  checkConsistency(works, context);
   checkQuotations(manuscript, works, language, report);
-  checkReferences(manuscript, references, works, report, diagnostics, entries.length > 0, language);
-  if (list && entries.length > 0) diagnostics.push(...compareWithTypedList(manuscript, works, { ...options, entries }));
+  checkAuthorsWithoutYear(works, context);
+  checkListDebris(works, context);
+  checkReferences(context, works, diagnostics, entries.length > 0);
+  if (list && entries.length > 0) diagnostics.push(...compareWithTypedList(manuscript, works, { ...options, entries }, listContext));
 
-  const settled = applyRuleSettings(diagnostics, options.settings ?? {}).sort(compareDiagnostics);
+  const settled = applyRuleSettings(keepGroupsOfSeveral(diagnostics), options.settings ?? {}).sort(compareDiagnostics);
   const checked = works.map((work) => work.checked);
   const result: CheckResult = { citations: checked, diagnostics: settled, summary: summarize(checked, settled) };
   const notes = [...fieldEntriesNote(manuscript, fieldEntries.length), ...unparsedFieldsNote(manuscript, works)];
@@ -102,6 +142,25 @@ export function checkManuscript(options: CheckOptions): CheckResult {
     ...(fieldEntries.length > 0 ? { entriesFromFields: fieldEntries } : {}),
     ...(notes.length > 0 ? { notes } : {}),
   };
+}
+
+/** The typed list's entries with their reference keys and lines. */
+function listedEntries(manuscript: Manuscript): ListedEntry[] {
+  return (manuscript.referenceList?.entries ?? []).map((entry) => {
+    const line = manuscript.locate(entry.start).line;
+    return { key: `list-${line}`, line, entry };
+  });
+}
+
+/** A group id is only kept where the group has more than one place. */
+function keepGroupsOfSeveral(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const sizes = new Map<string, number>();
+  for (const diagnostic of diagnostics) if (diagnostic.group !== undefined) sizes.set(diagnostic.group, (sizes.get(diagnostic.group) ?? 0) + 1);
+  return diagnostics.map((diagnostic) => {
+    if (diagnostic.group === undefined || (sizes.get(diagnostic.group) ?? 0) > 1) return diagnostic;
+    const { group: _single, ...rest } = diagnostic;
+    return rest;
+  });
 }
 
 /** The note that the works stored in the document's fields served as the bibliography. */
@@ -158,17 +217,28 @@ function authorsFromContext(citation: Citation, before: readonly Work[]): string
 }
 
 /**
- * The authors of a work with the citation's year whose first author is named earlier in the same
- * sentence ("Skau skriver at makt … (2013, s. 31)"), when no citation gives them.
+ * The authors of a work whose first author is named earlier in the same sentence ("Skau skriver at
+ * makt … (2013, s. 31)", "Gorzelitz et al. reported … (2021)"), when no citation gives them: a work
+ * of the citation's year first; else, when the name is written as an author ("Gorzelitz et al.",
+ * "Lundberg og Syltevik"), that author's works (the year is then checked against them).
  */
-function authorsFromProse(text: string, citation: Citation, references: readonly Reference[]): string[] | null {
+function authorsFromProse(manuscript: Manuscript, citation: Citation, references: readonly Reference[]): string[] | null {
   if (citation.year === null) return null;
-  const before = text.slice(Math.max(0, citation.start - 300), citation.start);
-  const sentence = before.slice(Math.max(before.lastIndexOf('. '), before.lastIndexOf('\n\n')) + 1);
+  const { sentences, index } = sentencesAround(manuscript, citation.start);
+  const from = Math.max(sentences[index]?.start ?? 0, citation.start - 600);
+  const sentence = manuscript.text.slice(from, citation.start);
   const words = new Set((sentence.match(/\p{Lu}[\p{L}-]+/gu) ?? []).map(foldName));
   const year = citation.year;
-  const reference = references.find((candidate) => candidate.year === year && candidate.names[0] !== undefined && words.has(foldName(candidate.names[0])));
-  return reference ? reference.names : null;
+  const named = (candidate: Reference) => candidate.names[0] !== undefined && words.has(foldName(candidate.names[0]));
+  const sameYear = references.find((candidate) => candidate.year === year && named(candidate));
+  if (sameYear) return sameYear.names;
+  const asAuthor = references.find((candidate) => {
+    const first = candidate.names[0];
+    if (first === undefined || !named(candidate)) return false;
+    const escaped = first.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    return new RegExp(`(?<![\\p{L}])${escaped}(?:,? et al\\.|,? mfl\\.|,? m\\.fl\\.| (?:og|and|&) \\p{Lu})`, 'u').test(sentence);
+  });
+  return asAuthor ? asAuthor.names : null;
 }
 
 type Report = (rule: string, offset: number, message: Localized, extra?: Partial<Diagnostic>) => void;
@@ -233,8 +303,68 @@ function citeForm(reference: Reference, language: Lang): string {
 
 const listNames = (names: readonly string[]): string => names.join(', ');
 
+/** A warning instead of an error when the list the finding rests on could not be read with confidence, with why. */
+interface Doubt {
+  severity: 'warning';
+  reason: Localized;
+}
+
+/** Why a finding about a citation resting on the typed list is not sure, or null when it is. */
+function listDoubt(work: Work, reference: Reference | null, context: Context): Doubt | null {
+  const { list } = context;
+  const section = context.manuscript.referenceList;
+  if (!section) return null;
+  const relies = reference ? reference.origin === 'reference-list' : list.only;
+  if (!relies) return null;
+  const [first] = work.authors;
+  const year = work.citation.year;
+  if (first !== undefined && year !== null) {
+    const hiding = entryHiding(section, first, year);
+    if (hiding) {
+      const line = context.manuscript.locate(hiding.start).line;
+      return {
+        severity: 'warning',
+        reason: {
+          nb: ` Oppføringen på linje ${line} ser ut til å inneholde ${first} (${year}) også: to verk er trolig lest som ett (mangler punktum på slutten av den første?).`,
+          en: ` The entry at line ${line} seems to hold ${first} (${year}) too: two works were probably read as one (does the first lack its final period?).`,
+        },
+      };
+    }
+  }
+  const entry = reference ? list.entries.get(reference.key)?.entry : undefined;
+  if (entry && holdsSeveralWorks(entry)) {
+    return {
+      severity: 'warning',
+      reason: {
+        nb: ` Oppføringen ${reference?.key} ser ut til å inneholde mer enn ett verk, så årstallet er ikke sikkert.`,
+        en: ` The entry ${reference?.key} seems to hold more than one work, so its year is not sure.`,
+      },
+    };
+  }
+  const reading = list.reading;
+  if (reading?.partly) {
+    return {
+      severity: 'warning',
+      reason: {
+        nb: ` Litteraturlisten kunne bare delvis leses (se reference-list-partly-read).`,
+        en: ` The reference list could only partly be read (see reference-list-partly-read).`,
+      },
+    };
+  }
+  return null;
+}
+
+/** The message with the doubt added, and the severity it lowers to. */
+function withDoubt(message: Localized, doubt: Doubt | null): { message: Localized; extra: Partial<Diagnostic> } {
+  if (!doubt) return { message, extra: {} };
+  return { message: { nb: `${message.nb}${doubt.reason.nb}`, en: `${message.en}${doubt.reason.en}` }, extra: { severity: doubt.severity } };
+}
+
+const groupName = (names: readonly string[]): string => names.map(foldName).join('+');
+
 /** The rules about one citation: resolution, year, authors, form. */
-function checkWork(work: Work, references: readonly Reference[], language: Lang, report: Report): void {
+function checkWork(work: Work, context: Context): void {
+  const { references, language, report } = context;
   const { citation, resolution } = work;
   const reference = resolution.reference;
   const base = { raw: rawOf(citation), ...(reference ? { key: reference.key } : {}) };
@@ -264,20 +394,29 @@ function checkWork(work: Work, references: readonly Reference[], language: Lang,
   }
 
   if (work.authors.length > 0 && resolution.match === 'none' && references.length > 0) {
+    // One work, one finding: every citation of the same first author and year is one place of it.
+    const group = { group: `${citation.secondary ? 'secondary-source-missing' : 'unresolved-citation'}:${groupName(work.authors.slice(0, 1))}|${citation.year ?? ''}` };
     if (citation.secondary) {
       report('secondary-source-missing', at, {
         nb: `Kilden du har lest, ${listNames(work.authors)} (${citation.year ?? 'u.å.'}), står ikke i litteraturlisten.`,
         en: `The source read, ${listNames(work.authors)} (${citation.year ?? 'n.d.'}), is not in the reference list.`,
-      }, { ...base, suggestion: { nb: 'Før opp kilden du har lest i litteraturlisten.', en: 'Add the source you read to the reference list.' } });
+      }, { ...base, ...group, suggestion: { nb: 'Før opp kilden du har lest i litteraturlisten.', en: 'Add the source you read to the reference list.' } });
     } else {
-      report('unresolved-citation', at, {
+      const { message, extra } = withDoubt({
         nb: `Fant ingen oppføring for ${listNames(work.authors)} (${citation.year ?? 'u.å.'}).`,
         en: `No entry found for ${listNames(work.authors)} (${citation.year ?? 'n.d.'}).`,
-      }, { ...base, suggestion: { nb: 'Før opp verket i litteraturlisten, eller rett navnet.', en: 'Add the work to the reference list, or correct the name.' } });
+      }, listDoubt(work, null, context));
+      report('unresolved-citation', at, message, {
+        ...base,
+        ...group,
+        ...extra,
+        suggestion: { nb: 'Før opp verket i litteraturlisten, eller rett navnet.', en: 'Add the work to the reference list, or correct the name.' },
+      });
     }
   }
 
-  if (reference && resolution.match === 'fuzzy') checkFuzzyReasons(work, reference, language, report);
+  if (reference && resolution.match === 'fuzzy') checkFuzzyReasons(work, reference, context);
+  if (reference) checkGivenName(work, reference, context);
   if (reference) checkEtAl(work, reference, references, language, report);
   if (citation.secondary) checkSecondaryOriginal(work, references, language, report);
 
@@ -293,18 +432,76 @@ function checkWork(work: Work, references: readonly Reference[], language: Lang,
   if (punctuation) report('citation-punctuation', at, punctuation.message, { ...base, ...(punctuation.suggestion ? { suggestion: punctuation.suggestion } : {}) });
 }
 
-function checkFuzzyReasons(work: Work, reference: Reference, language: Lang, report: Report): void {
+const managerOf = (work: Work): string => (work.checked.field ? managerNames[work.checked.field.manager] : 'EndNote, Zotero, Mendeley');
+
+/**
+ * A given name in the citation ("Despoina Xanthopoulou, 2012"), or a citation of an entry whose
+ * family name holds a given name ("Ståle Einarsen, 2015"): the reference manager's debris. Says so,
+ * and points at the entry meant.
+ */
+function checkGivenName(work: Work, reference: Reference, context: Context): void {
+  if (work.fromContext) return;
+  const { citation } = work;
+  const { language, list } = context;
+  const given = work.resolution.reasons.find((reason) => reason.kind === 'given-name');
+  let written: string | undefined;
+  let family: string | undefined;
+  let meant = reference;
+  if (given) {
+    written = given.cited;
+    family = given.entry;
+  } else {
+    // The citation copies an entry whose family name is a given name and a family name.
+    const garbled = list.debris.garbled.find(
+      (item) => item.kind === 'given-name' && item.entry.key === reference.key && work.authors.some((author) => normalizeName(author) === normalizeName(item.author)),
+    );
+    if (!garbled) return;
+    written = garbled.author;
+    family = garbled.detail;
+    // The same work entered again, properly: that is the entry meant.
+    const duplicate = list.debris.duplicates.find((pair) => pair.first.key === reference.key || pair.second.key === reference.key);
+    const other = duplicate ? (duplicate.first.key === reference.key ? duplicate.second : duplicate.first) : undefined;
+    const otherReference = other ? context.references.find((candidate) => candidate.key === other.key) : undefined;
+    if (otherReference) meant = otherReference;
+  }
+  if (written === undefined || family === undefined) return;
+  const manager = managerOf(work);
+  const cite = meant === reference && !given ? `${family} (${reference.year ?? (language === 'en' ? 'n.d.' : 'u.å.')})` : citeForm(meant, language);
+  const line = meant.origin === 'reference-list' ? ` (${language === 'en' ? 'line' : 'linje'} ${meant.line})` : '';
+  context.report('citation-given-name', citation.start, {
+    nb: `«${written}» har med fornavnet; det kommer fra referanseverktøyet (${manager}), som har navnet slik i oppføringen. Verket er ${cite}${line}.`,
+    en: `"${written}" carries the given name; it comes from the reference manager (${manager}), which has the name so in its entry. The work is ${cite}${line}.`,
+  }, {
+    raw: rawOf(citation),
+    key: meant.key,
+    group: `citation-given-name:${meant.key}|${normalizeName(written)}`,
+    suggestion: {
+      nb: `Henvis med etternavn: ${cite}, og rett navnet i referanseverktøyet (etternavn og fornavn i hvert sitt felt).`,
+      en: `Cite by family name: ${cite}, and correct the name in the reference manager (family and given name in their own fields).`,
+    },
+  });
+}
+
+function checkFuzzyReasons(work: Work, reference: Reference, context: Context): void {
+  const { language, report } = context;
   const { citation } = work;
   const base = { raw: rawOf(citation), key: reference.key };
   const spellings = work.resolution.reasons.filter((reason) => reason.kind === 'author-spelling');
+  const doubt = listDoubt(work, reference, context);
   if (spellings.length > 0 && !work.fromContext) {
     const pairs = spellings.map((reason) => ({ cited: reason.cited ?? '', entry: reason.entry ?? '' }));
     const written = pairs.map((pair) => `«${pair.cited}»`).join(', ');
     const meant = pairs.map((pair) => `«${pair.entry}»`).join(', ');
-    report('author-misspelled', citation.start, {
+    const { message, extra } = withDoubt({
       nb: `${written} finnes ikke i oppføringen ${reference.key}, ${citeForm(reference, language)}; trolig menes ${meant}.`,
       en: `${written.replace(/[«»]/g, '"')} is not in the entry ${reference.key}, ${citeForm(reference, language)}; probably ${meant.replace(/[«»]/g, '"')} is meant.`,
-    }, { ...base, suggestion: { nb: `Skriv ${pairs.map((pair) => pair.entry).join(', ')}.`, en: `Write ${pairs.map((pair) => pair.entry).join(', ')}.` } });
+    }, doubt);
+    report('author-misspelled', citation.start, message, {
+      ...base,
+      ...extra,
+      group: `author-misspelled:${reference.key}|${groupName(pairs.map((pair) => pair.cited))}`,
+      suggestion: { nb: `Skriv ${pairs.map((pair) => pair.entry).join(', ')}.`, en: `Write ${pairs.map((pair) => pair.entry).join(', ')}.` },
+    });
   }
   const publisher = work.resolution.reasons.find((reason) => reason.kind === 'publisher-as-author');
   if (publisher && !work.fromContext) {
@@ -318,28 +515,77 @@ function checkFuzzyReasons(work: Work, reference: Reference, language: Lang, rep
   // Three or more authors written as one: that is the et-al rule's business.
   const etAlCase = coauthors?.kind === 'coauthor-missing' && reference.names.length >= 3;
   if (coauthors && !etAlCase && !work.fromContext) {
-    report('coauthor-mismatch', citation.start, coauthors.kind === 'coauthor-missing'
+    const { message, extra } = withDoubt(coauthors.kind === 'coauthor-missing'
       ? { nb: `Henvisningen utelater ${coauthors.entry}, som står som medforfatter i ${reference.key}.`, en: `The citation leaves out ${coauthors.entry}, a co-author in ${reference.key}.` }
-      : { nb: `${coauthors.cited} står ikke som forfatter i ${reference.key}.`, en: `${coauthors.cited} is not an author of ${reference.key}.` },
-    { ...base, suggestion: { nb: `Skriv ${citeForm(reference, language)}.`, en: `Write ${citeForm(reference, language)}.` } });
+      : { nb: `${coauthors.cited} står ikke som forfatter i ${reference.key}.`, en: `${coauthors.cited} is not an author of ${reference.key}.` }, doubt);
+    report('coauthor-mismatch', citation.start, message, { ...base, ...extra, suggestion: { nb: `Skriv ${citeForm(reference, language)}.`, en: `Write ${citeForm(reference, language)}.` } });
   }
   const year = work.resolution.reasons.find((reason) => reason.kind === 'year-differs' || reason.kind === 'year-suffix');
   // An entry without a confirmed year cannot contradict the year written.
   if (year && reference.year !== null && reference.year !== 'u.å.') {
+    const group = { group: `year-mismatch:${reference.key}|${year.cited ?? ''}` };
     const candidates = [reference, ...work.resolution.alternatives].sort((a, b) => ((a.year ?? '') < (b.year ?? '') ? -1 : 1));
-    if (year.kind === 'year-suffix') {
-      const list = candidates.map((candidate) => `${candidate.year} (${candidate.key})`).join(', ');
-      report('year-mismatch', citation.start, {
-        nb: `Flere verk av samme forfatter(e) er fra ${year.cited}: ${list}. Årstallet må ha bokstav.`,
-        en: `Several works by the same author(s) are from ${year.cited}: ${list}. The year needs its letter.`,
-      }, { ...base, suggestion: { nb: `Skriv ${candidates.map((candidate) => candidate.year).join(' eller ')}.`, en: `Write ${candidates.map((candidate) => candidate.year).join(' or ')}.` } });
+    const years = candidates.map((candidate) => `${candidate.year} (${candidate.key})`).join(', ');
+    const names = citeNames(reference, language);
+    let message: Localized;
+    let suggestion: Localized;
+    if (year.kind === 'year-suffix' && /[a-zæøå]$/u.test(year.cited ?? '')) {
+      // "NAV, 2018e" with 2018a–c in the list: the letter names a work the list does not have.
+      message = {
+        nb: `Det finnes ingen ${year.cited} av ${names} i litteraturlisten; den har ${years}.`,
+        en: `There is no ${year.cited} by ${names} in the reference list; it has ${years}.`,
+      };
+      suggestion = { nb: `Før opp verket fra ${year.cited}, eller rett bokstaven.`, en: `Add the work from ${year.cited}, or correct the letter.` };
+    } else if (year.kind === 'year-suffix' && sameWork(candidates)) {
+      // "Nguyen et al. (2024)" for 2024a and 2024b that are one work entered twice: the duplicate is the finding.
+      return;
+    } else if (year.kind === 'year-suffix') {
+      message = {
+        nb: `Flere verk av samme forfatter(e) er fra ${year.cited}: ${years}. Årstallet må ha bokstav.`,
+        en: `Several works by the same author(s) are from ${year.cited}: ${years}. The year needs its letter.`,
+      };
+      suggestion = { nb: `Skriv ${candidates.map((candidate) => candidate.year).join(' eller ')}.`, en: `Write ${candidates.map((candidate) => candidate.year).join(' or ')}.` };
+    } else if (farApart(year.cited, reference.year)) {
+      // Years far apart: more likely another work by the same authors, missing from the list.
+      message = {
+        nb: `Ingen oppføring har ${names} fra ${year.cited}; nærmest er ${reference.key}, fra ${reference.year}. Er det et annet verk, mangler det i litteraturlisten.`,
+        en: `No entry has ${names} from ${year.cited}; the closest is ${reference.key}, from ${reference.year}. If it is another work, it is missing from the reference list.`,
+      };
+      suggestion = { nb: `Før opp verket fra ${year.cited}, eller skriv ${reference.year} hvis ${reference.key} er ment.`, en: `Add the work from ${year.cited}, or write ${reference.year} if ${reference.key} is meant.` };
     } else {
-      report('year-mismatch', citation.start, {
+      message = {
         nb: `Årstallet ${year.cited} stemmer ikke med oppføringen ${reference.key}, som har ${reference.year}.`,
         en: `The year ${year.cited} does not match the entry ${reference.key}, which has ${reference.year}.`,
-      }, { ...base, suggestion: { nb: `Skriv ${reference.year}, eller rett oppføringen.`, en: `Write ${reference.year}, or correct the entry.` } });
+      };
+      suggestion = { nb: `Skriv ${reference.year}, eller rett oppføringen.`, en: `Write ${reference.year}, or correct the entry.` };
     }
+    const doubted = withDoubt(message, doubt);
+    report('year-mismatch', citation.start, doubted.message, { ...base, ...group, ...doubted.extra, suggestion });
   }
+}
+
+/** Whether references are all one work entered more than once (the same title). */
+function sameWork(references: readonly Reference[]): boolean {
+  const [first, ...rest] = references;
+  const title = first?.title;
+  return title !== undefined && rest.length > 0 && rest.every((reference) => reference.title !== undefined && sameTitle(title, reference.title));
+}
+
+// Years this far apart are taken for two works, not one work cited with a wrong year.
+const sameWorkYears = 2;
+
+/** Whether two years are more than a slip apart ("2000" and "2011"). */
+function farApart(cited: string | undefined, entry: string | null): boolean {
+  if (cited === undefined || entry === null || !/^\d{4}/.test(cited) || !/^\d{4}/.test(entry)) return false;
+  return Math.abs(Number.parseInt(cited, 10) - Number.parseInt(entry, 10)) > sameWorkYears;
+}
+
+/** "Hanahan og Weinberg", "Natland et al.": the names of a reference as the text cites them, without the year. */
+function citeNames(reference: Reference, language: Lang): string {
+  const names = reference.names;
+  if (names.length === 0) return reference.abbreviations[0] ?? reference.key;
+  if (names.length >= 3) return `${names[0]} et al.`;
+  return names.join(language === 'en' ? ' and ' : ' og ');
 }
 
 function checkEtAl(work: Work, reference: Reference, references: readonly Reference[], language: Lang, report: Report): void {
@@ -400,8 +646,31 @@ function checkSecondaryOriginal(work: Work, references: readonly Reference[], la
   });
 }
 
-/** One work, cited with different years or spellings: one diagnostic, at the first deviating citation. */
-function checkConsistency(works: readonly Work[], report: Report): void {
+/**
+ * Whether a citation takes part in the consistency of its work: it has its own year and names,
+ * and is not rather another work (a letter the entry does not have, a year far from the entry's,
+ * a work the list holds inside another entry) or a given name (reported on its own).
+ */
+function formsVariant(work: Work, context: Context): boolean {
+  const reference = work.resolution.reference;
+  const year = work.citation.year;
+  // Year-only citations repeat the year of the citation before them; they add no variant.
+  if (!reference || year === null || work.fromContext) return false;
+  if (work.resolution.reasons.some((reason) => reason.kind === 'given-name' || reason.kind === 'entry-given-name')) return false;
+  const entryYear = reference.year ?? '';
+  if (/[a-zæøå]$/u.test(year) && year !== entryYear) return false;
+  if (farApart(year, reference.year)) return false;
+  const section = context.manuscript.referenceList;
+  const first = work.authors[0];
+  if (section && reference.origin === 'reference-list' && first !== undefined && year !== entryYear && entryHiding(section, first, year)) return false;
+  return true;
+}
+
+/**
+ * One work, cited with different years or spellings: the most frequent form is taken as intended,
+ * and every citation in another form is reported (one group, so that each place gets fixed).
+ */
+function checkConsistency(works: readonly Work[], context: Context): void {
   const byKey = new Map<string, Work[]>();
   for (const work of works) {
     const key = work.resolution.reference?.key;
@@ -411,9 +680,10 @@ function checkConsistency(works: readonly Work[], report: Report): void {
   for (const [key, group] of byKey) {
     const variants = new Map<string, Work[]>();
     for (const work of group) {
-      // Year-only citations repeat the year of the citation before them; they add no variant.
-      if (work.citation.year === null || work.fromContext) continue;
-      const names = normalizeName(work.authors[0] ?? '');
+      if (!formsVariant(work, context)) continue;
+      // A name differs only where resolution found it spelled differently ("Jani" read for "Janis" does not).
+      const spelled = work.resolution.reasons.some((reason) => reason.kind === 'author-spelling' && reason.cited === work.authors[0]);
+      const names = normalizeName(spelled ? (work.authors[0] ?? '') : (work.resolution.reference?.names[0] ?? work.authors[0] ?? ''));
       const variant = `${names}|${work.citation.year}`;
       variants.set(variant, [...(variants.get(variant) ?? []), work]);
     }
@@ -421,10 +691,8 @@ function checkConsistency(works: readonly Work[], report: Report): void {
     const years = new Set(distinct.map(([variant]) => variant.split('|')[1]));
     const names = new Set(distinct.map(([variant]) => variant.split('|')[0]));
     if (years.size < 2 && names.size < 2) continue;
-    // The most frequent variant is taken as intended; the first citation of another one is reported.
     const ranked = distinct.sort((a, b) => b[1].length - a[1].length || (a[1][0]?.citation.start ?? 0) - (b[1][0]?.citation.start ?? 0));
-    const deviating = ranked.slice(1).flatMap(([, list]) => list).sort((a, b) => a.citation.start - b.citation.start)[0];
-    if (!deviating) continue;
+    const deviating = ranked.slice(1).flatMap(([, list]) => list).sort((a, b) => a.citation.start - b.citation.start);
     const describe = ([, list]: [string, Work[]]) => {
       const first = list[0];
       const authors = first?.authors ?? [];
@@ -432,13 +700,51 @@ function checkConsistency(works: readonly Work[], report: Report): void {
       return `${name} (${first?.citation.year}) ×${list.length}`;
     };
     const summary = ranked.map(describe).join(', ');
-    report('inconsistent-citation', deviating.citation.start, {
-      nb: `Samme verk (${key}) er henvist til på ulike måter: ${summary}.`,
-      en: `The same work (${key}) is cited in different ways: ${summary}.`,
+    for (const work of deviating) {
+      context.report('inconsistent-citation', work.citation.start, {
+        nb: `Samme verk (${key}) er henvist til på ulike måter: ${summary}.`,
+        en: `The same work (${key}) is cited in different ways: ${summary}.`,
+      }, {
+        raw: rawOf(work.citation),
+        key,
+        group: `inconsistent-citation:${key}`,
+        suggestion: { nb: 'Bruk samme navneform og årstall overalt, slik oppføringen har dem.', en: 'Use the same names and year everywhere, as in the entry.' },
+      });
+    }
+  }
+}
+
+/** Bibliography authors named in the text as a source, without a year (see authors-without-year.ts). */
+function checkAuthorsWithoutYear(works: readonly Work[], context: Context): void {
+  const { manuscript, language } = context;
+  const list = manuscript.referenceList;
+  // Authors of the typed list's readable entries and of the bibliography; never junk "entries".
+  const references = context.references.filter((reference) => reference.names.length > 0 && reference.year !== null);
+  const skip = [
+    ...works.map((work) => ({ start: work.citation.start, end: work.citation.end })),
+    ...manuscript.headings.map((heading) => ({ start: heading.start, end: heading.end })),
+    ...(list ? [{ start: list.heading.start, end: list.end }] : []),
+  ];
+  const dated = works
+    .filter((work) => work.citation.year !== null && work.authors[0] !== undefined)
+    .map((work) => ({ start: work.citation.start, firstAuthor: work.authors[0] ?? '' }));
+  for (const mention of findAuthorsWithoutYear({ manuscript, references, dated, skip })) {
+    const lead = mention.references[0];
+    if (!lead) continue;
+    const written = manuscript.text.slice(mention.start, mention.end).replace(/\s+/g, ' ');
+    const candidates = mention.references.slice(0, 3);
+    const forms = candidates.map((reference) => citeForm(reference, language));
+    const [only] = mention.references.length === 1 ? mention.references : [];
+    context.report('author-without-year', mention.start, {
+      nb: `«${written}» nevnes som kilde uten årstall, og ingen henvisning med årstall til ${citeNames(lead, language)} står like før.`,
+      en: `"${written}" is named as the source without a year, and no dated citation of ${citeNames(lead, language)} stands just before.`,
     }, {
-      raw: rawOf(deviating.citation),
-      key,
-      suggestion: { nb: 'Bruk samme navneform og årstall overalt, slik oppføringen har dem.', en: 'Use the same names and year everywhere, as in the entry.' },
+      raw: written,
+      ...(only ? { key: only.key } : {}),
+      suggestion: {
+        nb: `Skriv henvisningen med årstall: ${forms.join(' eller ')}${mention.references.length > candidates.length ? ' …' : ''}.`,
+        en: `Write the citation with its year: ${forms.join(' or ')}${mention.references.length > candidates.length ? ' …' : ''}.`,
+      },
     });
   }
 }
@@ -496,21 +802,135 @@ function citationBefore(manuscript: Manuscript, quotation: Quotation, works: rea
   return null;
 }
 
+/** "list-2106, linje 2106" style place of a typed entry, for messages. */
+const entryPlace = (entry: ListedEntry, language: Lang): string => `${language === 'en' ? 'line' : 'linje'} ${entry.line}`;
+
+/** "Galiano-Castillo et al. (2016a)": a typed entry as it would be cited. */
+function entryCite(entry: ListedEntry, language: Lang): string {
+  const names = entry.entry.authors;
+  const year = entry.entry.year ?? (language === 'en' ? 'n.d.' : 'u.å.');
+  if (names.length >= 3) return `${names[0]} et al. (${year})`;
+  return `${names.join(language === 'en' ? ' and ' : ' og ')} (${year})`;
+}
+
+/** The typed list's debris: duplicates, an author spelled two ways, authors that are not names; and how well it was read. */
+function checkListDebris(works: readonly Work[], context: Context): void {
+  const { manuscript, language, report, list } = context;
+  const section = manuscript.referenceList;
+  if (!section) return;
+  const reading = list.reading;
+  if (reading?.partly) {
+    report('reference-list-partly-read', section.heading.start, {
+      nb: `Litteraturlisten kunne bare delvis leses: av ${reading.total} deler ble ${reading.entries} lest som oppføringer; ${reading.notEntries} er ikke oppføringer (tabeller, vedlegg, sidehoder?) og ${reading.withoutYear} mangler årstall. Funn som hviler på listen, meldes derfor som advarsler.`,
+      en: `The reference list could only partly be read: of ${reading.total} parts, ${reading.entries} were read as entries; ${reading.notEntries} are not entries (tables, appendices, page headers?) and ${reading.withoutYear} have no year. Findings that rest on the list are therefore reported as warnings.`,
+    }, {
+      raw: section.heading.start < section.end ? manuscript.text.slice(section.heading.start, section.heading.end) : '',
+      suggestion: {
+        nb: 'Sjekk at listen slutter før vedleggene, og at hver oppføring har forfatter og årstall i parentes.',
+        en: 'Check that the list ends before the appendices, and that every entry has its authors and a year in parentheses.',
+      },
+    });
+  }
+  const cited = new Set(works.map((work) => work.resolution.reference?.key).filter((key): key is string => key !== undefined));
+  for (const pair of list.debris.duplicates) {
+    const { first, second } = pair;
+    const lettered = /[a-zæøå]$/u.test(first.entry.year ?? '') && /[a-zæøå]$/u.test(second.entry.year ?? '');
+    const spelled = pair.spellings.map(([a, b]) => `«${a}»/«${b}»`).join(', ');
+    const citedOnes = [first, second].filter((entry) => cited.has(entry.key)).map((entry) => entryCite(entry, language));
+    report('duplicate-list-entry', second.entry.start, {
+      nb: `${entryCite(second, language)} (${entryPlace(second, language)}) er samme verk som ${entryCite(first, language)} (${entryPlace(first, language)}): samme år og tittel${spelled ? `, forfatter skrevet ulikt (${spelled})` : ''}. Referanseverktøyet har verket to ganger${lettered ? ', og har derfor gitt årstallene bokstav' : ''}.${citedOnes.length > 0 ? ` Teksten henviser til ${citedOnes.join(' og ')}.` : ''}`,
+      en: `${entryCite(second, language)} (${entryPlace(second, language)}) is the same work as ${entryCite(first, language)} (${entryPlace(first, language)}): same year and title${spelled ? `, an author written differently (${spelled.replace(/[«»]/g, '"')})` : ''}. The reference manager has the work twice${lettered ? ', which is why the years got letters' : ''}.${citedOnes.length > 0 ? ` The text cites ${citedOnes.join(' and ')}.` : ''}`,
+    }, {
+      raw: second.entry.raw,
+      key: second.key,
+      suggestion: {
+        nb: `Slett den ene oppføringen i referanseverktøyet${lettered ? ', og henvis til verket uten bokstav' : ''}.`,
+        en: `Delete one of the two in the reference manager${lettered ? ', and cite the work without a letter' : ''}.`,
+      },
+    });
+  }
+  for (const variant of list.debris.variants) {
+    const { usual, other } = variant;
+    report('list-name-variant', other.entry.entry.start, {
+      nb: `«${other.name}» (${entryPlace(other.entry, language)}) og «${usual.name}» (${entryPlace(usual.entry, language)}) er trolig samme forfatter (samme initialer), stavet på to måter i litteraturlisten.`,
+      en: `"${other.name}" (${entryPlace(other.entry, language)}) and "${usual.name}" (${entryPlace(usual.entry, language)}) are probably one author (same initials), spelled two ways in the reference list.`,
+    }, {
+      raw: other.entry.entry.raw,
+      key: other.entry.key,
+      suggestion: { nb: 'Bruk den stavemåten kilden selv har, i alle oppføringene.', en: 'Use the spelling of the source itself in every entry.' },
+    });
+  }
+  for (const item of list.debris.garbled) {
+    const described: Record<typeof item.kind, Localized> = {
+      number: {
+        nb: `Forfatteren «${item.author}» er et tall, ikke et navn; noe foran det (som «NOU») ser ut til å mangle.`,
+        en: `The author "${item.author}" is a number, not a name; something before it (such as "NOU") seems lost.`,
+      },
+      punctuation: {
+        nb: `Oppføringen begynner med «${item.author.slice(0, 1)}»: forfatteren mangler, og tittelen står der forfatteren skal stå.`,
+        en: `The entry starts with "${item.author.slice(0, 1)}": the author is missing, and the title stands where the author belongs.`,
+      },
+      'year-letter': {
+        nb: `Forfatteren «${item.author}» har fått årstallets bokstav «${item.detail}» hengt på navnet.`,
+        en: `The author "${item.author}" has the year's letter "${item.detail}" glued to the name.`,
+      },
+      'given-name': {
+        nb: `«${item.author}» står som etternavn, men «${item.author.slice(0, item.author.length - item.detail.length).trim()}» er et fornavn: etternavnet er ${item.detail}.`,
+        en: `"${item.author}" stands as the family name, but "${item.author.slice(0, item.author.length - item.detail.length).trim()}" is a given name: the family name is ${item.detail}.`,
+      },
+    };
+    report('garbled-list-author', item.entry.entry.start, described[item.kind], {
+      raw: item.entry.entry.raw,
+      key: item.entry.key,
+      suggestion: {
+        nb: 'Rett forfatterfeltene i referanseverktøyet (etternavn og fornavn i hvert sitt felt, organisasjoner som ett navn).',
+        en: 'Correct the author fields in the reference manager (family and given name in their own fields, organisations as one name).',
+      },
+    });
+  }
+}
+
+/** The works a manuscript cites, as "Bray (2024)", in the order they are first cited. */
+function citedWorks(works: readonly Work[], language: Lang): string[] {
+  const seen = new Map<string, string>();
+  for (const work of works) {
+    if (work.authors.length === 0) continue;
+    const id = `${groupName(work.authors)}|${work.citation.year ?? ''}`;
+    if (seen.has(id)) continue;
+    const year = work.citation.year ?? (language === 'en' ? 'n.d.' : 'u.å.');
+    const names = work.authors.length >= 3 || work.citation.etAl ? `${work.authors[0]} et al.` : work.authors.join(language === 'en' ? ' and ' : ' og ');
+    seen.set(id, `${names} (${year})`);
+  }
+  return [...seen.values()];
+}
+
+// How many cited works the no-list message names before it says how many more there are.
+const worksShown = 12;
+
 /** The reference list itself: present, and every entry cited. */
-function checkReferences(
-  manuscript: Manuscript,
-  references: readonly Reference[],
-  works: readonly Work[],
-  report: Report,
-  diagnostics: Diagnostic[],
-  typedListCompared: boolean,
-  language: Lang,
-): void {
+function checkReferences(context: Context, works: readonly Work[], diagnostics: Diagnostic[], typedListCompared: boolean): void {
+  const { manuscript, references, report, language } = context;
   if (manuscript.referenceList === null) {
-    report('no-reference-list', Math.max(0, manuscript.text.length - 1), {
-      nb: 'Manuskriptet har ingen litteraturliste. Leseren kan ikke finne kildene det henvises til.',
-      en: 'The manuscript has no reference list. The reader cannot find the sources it cites.',
-    }, { suggestion: { nb: 'Legg til en litteraturliste til slutt; litsynth bib lager den fra bibliografien.', en: 'Add a reference list at the end; litsynth bib generates it from the bibliography.' } });
+    if (references.length === 0) {
+      // A draft with no list yet and no bibliography: said once, with what it cites.
+      const cited = citedWorks(works, language);
+      const shown = cited.slice(0, worksShown).join(', ');
+      const more = cited.length > worksShown ? cited.length - worksShown : 0;
+      report('no-reference-list', Math.max(0, manuscript.text.length - 1), {
+        nb: `Manuskriptet har ingen litteraturliste, og ingen bibliografi ble gitt, så henvisningene kan ikke kontrolleres mot kildene.${cited.length > 0 ? ` Det henviser til ${cited.length} verk: ${shown}${more > 0 ? ` og ${more} til` : ''}.` : ''}`,
+        en: `The manuscript has no reference list, and no bibliography was given, so the citations cannot be checked against their sources.${cited.length > 0 ? ` It cites ${cited.length} work${cited.length === 1 ? '' : 's'}: ${shown}${more > 0 ? ` and ${more} more` : ''}.` : ''}`,
+      }, {
+        suggestion: {
+          nb: 'Legg til en litteraturliste til slutt, eller gi bibliografien med --bib (litsynth bib lager listen fra den).',
+          en: 'Add a reference list at the end, or give the bibliography with --bib (litsynth bib generates the list from it).',
+        },
+      });
+    } else {
+      report('no-reference-list', Math.max(0, manuscript.text.length - 1), {
+        nb: 'Manuskriptet har ingen litteraturliste. Leseren kan ikke finne kildene det henvises til.',
+        en: 'The manuscript has no reference list. The reader cannot find the sources it cites.',
+      }, { suggestion: { nb: 'Legg til en litteraturliste til slutt; litsynth bib lager den fra bibliografien.', en: 'Add a reference list at the end; litsynth bib generates it from the bibliography.' } });
+    }
   }
   // A tie between works ("SNL, 2018" for 2018a and 2018b) counts as citing each of them.
   const cited = new Set(
@@ -518,9 +938,15 @@ function checkReferences(
   );
   // The same work in the thesis's own list and in a bibliography file: citing one cites both.
   const signature = (reference: Reference) => `${reference.names.map(foldName).join('|')}#${reference.year}`;
-  const citedWorks = new Set(references.filter((reference) => cited.has(reference.key)).map(signature));
+  const citedSignatures = new Set(references.filter((reference) => cited.has(reference.key)).map(signature));
+  // One work entered twice: citing either cites both (the duplicate is its own finding).
+  const duplicateOf = new Map(context.list.debris.duplicates.flatMap((pair) => [[pair.first.key, pair.second.key], [pair.second.key, pair.first.key]] as const));
   for (const reference of references) {
-    if (cited.has(reference.key) || citedWorks.has(signature(reference))) continue;
+    if (cited.has(reference.key) || citedSignatures.has(signature(reference))) continue;
+    const twin = duplicateOf.get(reference.key);
+    if (twin !== undefined && cited.has(twin)) continue;
+    // Blocks of the list that are not entries (no author, or no year) are counted by reference-list-partly-read, not listed one by one.
+    if (reference.origin === 'reference-list' && (reference.names.length === 0 || reference.year === null)) continue;
     const message: Localized = {
       nb: `${citeForm(reference, language)} (${reference.key}) er aldri henvist til i teksten${reference.included ? ', selv om den er en inkludert artikkel' : ''}.`,
       en: `${citeForm(reference, language)} (${reference.key}) is never cited in the text${reference.included ? ', although it is an included article' : ''}.`,
@@ -529,7 +955,7 @@ function checkReferences(
     // With bibliography entries, the typed list is compared by compareTypedReferenceList instead.
     if (reference.origin === 'reference-list' && typedListCompared) continue;
     if (reference.origin === 'reference-list') {
-      const entry = manuscript.referenceList?.entries.find((candidate) => `list-${manuscript.locate(candidate.start).line}` === reference.key);
+      const entry = context.list.entries.get(reference.key)?.entry;
       report('uncited-entry', entry?.start ?? 0, message, { key: reference.key, raw: entry?.raw ?? reference.key, suggestion });
     } else {
       // The entry lives in a bibliography file: point there, not into the manuscript.
@@ -548,30 +974,45 @@ function checkReferences(
   }
 }
 
+// What the typed-list comparison reports that an unreadable list makes unsure.
+const listConsequences = new Set(['bib-typed-entry-missing']);
+
 /**
  * A thesis with its own reference list and a bibliography: the typed entries are compared with the
  * cited entries (form of each typed entry, cited works missing from it, typed entries cited nowhere).
+ * When the list could only partly be read, "missing from the list" is a warning, not an error.
  */
-function compareWithTypedList(manuscript: Manuscript, works: readonly Work[], options: CheckOptions): Diagnostic[] {
-  const list = manuscript.referenceList;
-  if (!list) return [];
+function compareWithTypedList(manuscript: Manuscript, works: readonly Work[], options: CheckOptions, list: ListContext): Diagnostic[] {
+  const section = manuscript.referenceList;
+  if (!section) return [];
   const ids = new Set(options.entries.map((entry) => entry.id));
   const cited = new Set(
     works.flatMap((work) => [work.resolution.reference, ...work.resolution.alternatives]).map((reference) => reference?.key).filter((key): key is string => key !== undefined && ids.has(key)),
   );
-  const typed = list.entries.map((entry) => {
+  const typed = section.entries.map((entry: ReferenceListEntry) => {
     const place = manuscript.locate(entry.start);
     return { raw: entry.raw, authors: entry.authors, year: entry.year, title: entry.title, line: place.line, column: place.column };
   });
   const diagnostics = compareTypedReferenceList(typed, options.entries, {
     file: manuscript.path,
-    listLine: manuscript.locate(list.heading.start).line,
+    listLine: manuscript.locate(section.heading.start).line,
     cited,
     ...(options.style === undefined ? {} : { style: options.style }),
-  });
-  const section = sectionName(manuscript, list.heading.start);
-  if (section === undefined) return diagnostics;
-  return diagnostics.map((diagnostic) => (diagnostic.section !== undefined ? diagnostic : { ...diagnostic, section }));
+  }).map((diagnostic) =>
+    list.reading?.partly && listConsequences.has(diagnostic.rule) && diagnostic.severity === 'error'
+      ? {
+          ...diagnostic,
+          severity: 'warning' as const,
+          message: {
+            nb: `${diagnostic.message.nb} Litteraturlisten kunne bare delvis leses (se reference-list-partly-read).`,
+            en: `${diagnostic.message.en} The reference list could only partly be read (see reference-list-partly-read).`,
+          },
+        }
+      : diagnostic,
+  );
+  const headingName = sectionName(manuscript, section.heading.start);
+  if (headingName === undefined) return diagnostics;
+  return diagnostics.map((diagnostic) => (diagnostic.section !== undefined ? diagnostic : { ...diagnostic, section: headingName }));
 }
 
 function summarize(citations: readonly CheckedCitation[], diagnostics: readonly Diagnostic[]): CheckSummary {

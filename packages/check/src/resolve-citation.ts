@@ -27,9 +27,31 @@ interface Comparison {
   reasons: MatchReason[];
 }
 
+// Lower-case words that open a family name ("van der Kolk", "de Vries"): never a given name.
+const particles = new Set(['van', 'von', 'de', 'der', 'den', 'del', 'della', 'di', 'da', 'das', 'dos', 'du', 'le', 'la', 'ten', 'ter', 'af', 'zu', 'mac', 'mc', 'st', 'el', 'al', 'bin', 'ibn']);
+
+/**
+ * Whether `longer` is `shorter` with given names (or initials) before it: "Despoina Xanthopoulou"
+ * for Xanthopoulou, "Hoa Nguyen" for Nguyen. The words before must be capitalised names, not
+ * particles ("Van Emmerik" is a family name).
+ */
+export function hasGivenNameBefore(longer: string, shorter: string): boolean {
+  const words = longer.trim().split(/\s+/u);
+  const family = normalizeName(shorter);
+  if (words.length < 2 || family.length === 0) return false;
+  for (let split = 1; split < words.length; split++) {
+    if (normalizeName(words.slice(split).join(' ')) !== family) continue;
+    return words.slice(0, split).every((word) => /^\p{Lu}[\p{Ll}\p{M}]*(?:-\p{Lu}[\p{Ll}\p{M}]*)?\.?$/u.test(word) && !particles.has(word.toLowerCase()));
+  }
+  return false;
+}
+
 /** Compares one written name with one entry name; null when they are different names. */
 function compareName(cited: string, entry: string, reference: Reference, first: boolean): Comparison | null {
   if (normalizeName(cited) === normalizeName(entry)) return { cost: 0, reasons: [] };
+  // A reference manager's given name in the citation, or in the entry's family name.
+  if (hasGivenNameBefore(cited, entry)) return { cost: 1, reasons: [{ kind: 'given-name', cited, entry }] };
+  if (hasGivenNameBefore(entry, cited)) return { cost: 1, reasons: [{ kind: 'entry-given-name', cited, entry }] };
   if (first && reference.names.length === 1 && isAbbreviationOf(cited, reference)) {
     return { cost: 0, reasons: [{ kind: 'abbreviation', cited, entry }] };
   }

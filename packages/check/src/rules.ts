@@ -97,6 +97,24 @@ export const checkRules: RuleDefinition[] = [
     example: '… til det beste for brukeren (2013, s. 31–33).',
   },
   {
+    id: 'author-without-year',
+    severity: 'warning',
+    description: {
+      nb: 'En forfatter fra litteraturlisten nevnes i teksten som kilde til en påstand, uten årstall, og ingen henvisning med årstall til forfatteren står like ved.',
+      en: 'An author of the reference list is named in the text as the source of a claim, without a year, and no dated citation of that author stands near.',
+    },
+    example: 'Lundberg & Syltevik stiller spørsmål ved … (no year, no dated citation of them in the sentences around)',
+  },
+  {
+    id: 'citation-given-name',
+    severity: 'warning',
+    description: {
+      nb: 'Henvisningen har med et fornavn (eller annet rusk fra et referanseverktøy som EndNote); APA henviser med etternavn.',
+      en: 'The citation carries a given name (or other debris from a reference manager such as EndNote); APA cites by family name.',
+    },
+    example: '(Despoina Xanthopoulou, 2012) where the list has Xanthopoulou, D. (2012)',
+  },
+  {
     id: 'secondary-source-missing',
     severity: 'error',
     description: {
@@ -167,6 +185,42 @@ export const checkRules: RuleDefinition[] = [
       en: 'The punctuation of the citation is not APA: commas between author, year and page, no comma before a year in parentheses.',
     },
     example: '(Dalland,2017, s.52), (Berge et al., 2015 s.19), Natland et al., (2020)',
+  },
+  {
+    id: 'reference-list-partly-read',
+    severity: 'warning',
+    description: {
+      nb: 'Litteraturlisten kunne bare delvis leses (mange linjer som ikke er oppføringer, eller oppføringer uten årstall); følgefeil av det meldes som advarsler.',
+      en: 'The reference list could only partly be read (many lines that are not entries, or entries without a year); what follows from it is reported as warnings.',
+    },
+    example: 'A list followed by an appendix of SPSS tables that were read as entries',
+  },
+  {
+    id: 'duplicate-list-entry',
+    severity: 'warning',
+    description: {
+      nb: 'Samme verk står to ganger i litteraturlisten (samme år og tittel), ofte et dobbelt treff i referanseverktøyet.',
+      en: 'The same work is in the reference list twice (same year and title), often a duplicate in the reference manager.',
+    },
+    example: 'Galiano-Castillo et al. (2016a) and (2016b) with the same title',
+  },
+  {
+    id: 'list-name-variant',
+    severity: 'warning',
+    description: {
+      nb: 'Samme forfatter er stavet på to måter i litteraturlisten (samme initialer, nesten samme etternavn).',
+      en: 'One author is spelled two ways in the reference list (same initials, nearly the same family name).',
+    },
+    example: 'Van Emmerik, I. H. (2008) and Van Emmrik, I. H. (2011)',
+  },
+  {
+    id: 'garbled-list-author',
+    severity: 'warning',
+    description: {
+      nb: 'En forfatter i litteraturlisten er ødelagt: et tall, tegnsetting, en bokstav fra årstallet, eller et fornavn som etternavn.',
+      en: 'An author in the reference list is garbled: a number, punctuation, a letter of the year, or a given name as family name.',
+    },
+    example: '2011:11. (2011). …; WHOc. (2020). …; Hoa Nguyen, H. T. (2024). …',
   },
   {
     id: 'uncited-entry',

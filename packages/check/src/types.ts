@@ -24,7 +24,11 @@ export type MatchReasonKind =
   /** An abbreviation of a corporate author ("FO" for "Fellesorganisasjonen"). */
   | 'abbreviation'
   /** The citation names the organisation that published the work (a ministry), not its author; the year agrees. */
-  | 'publisher-as-author';
+  | 'publisher-as-author'
+  /** The citation writes a given name before the family name ("Despoina Xanthopoulou" for Xanthopoulou). */
+  | 'given-name'
+  /** The entry has a given name in its family name ("Hoa Nguyen"); the citation has the family name alone. */
+  | 'entry-given-name';
 
 /** One reason of a match, with what the citation wrote and what the entry has. */
 export interface MatchReason {
@@ -87,6 +91,8 @@ export interface Reference {
   publisher?: string | undefined;
   /** "2019", "2019a", "u.å.", or null when the entry has no year. */
   year: string | null;
+  /** The title, when known (to tell one work entered twice from two works). */
+  title?: string | undefined;
   origin: ReferenceOrigin;
   /** Where it is defined (file as given, 1-based line). */
   file: string;

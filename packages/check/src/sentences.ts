@@ -1,0 +1,59 @@
+import type { Manuscript } from '@litsynth/ingest';
+
+/** A span of `Manuscript.text`: [start, end). */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+// Words whose period does not end a sentence: "et al.", "mfl.", "s.", "f.eks.", "jf.", "bl.a.".
+const abbreviations = new Set([
+  'al', 'fl', 'mfl', 'm.fl', 's', 'ss', 'ca', 'jf', 'f.eks', 'eks', 'bl.a', 'dvs', 'osv', 'etc', 'e.g', 'i.e', 'vs', 'nr',
+  'kap', 'pp', 'p', 'ed', 'eds', 'utg', 'vol', 'no', 'dr', 'prof', 'st', 'mr', 'mrs', 'ms', 'pkt', 'tab', 'fig', 'ref',
+  'o.l', 'm.m', 'evt', 'ev', 'mht', 'pga', 'iht', 'sml', 'red', 'cf', 'approx', 'resp',
+]);
+
+/** The paragraph (block) of the manuscript that holds an offset; the whole text when none does. */
+export function paragraphAt(manuscript: Manuscript, offset: number): Span {
+  const block = manuscript.blocks.find((candidate) => candidate.start <= offset && offset < candidate.end);
+  return block ? { start: block.start, end: block.end } : { start: 0, end: manuscript.text.length };
+}
+
+/**
+ * The sentences of a span of text, in order: a sentence ends at ".", "!" or "?" followed by a blank
+ * and a capital letter, a digit or an opening quote or parenthesis, unless the word before the
+ * period is an abbreviation ("et al.", "s.") or an initial ("A.").
+ */
+export function sentencesOf(text: string, span: Span): Span[] {
+  const sentences: Span[] = [];
+  const slice = text.slice(span.start, span.end);
+  let start = span.start;
+  for (const match of slice.matchAll(/[.!?]+(?=\s+[\p{Lu}\d«"“(])/gu)) {
+    const at = span.start + match.index;
+    if (match[0].startsWith('.') && endsWithAbbreviation(text, at)) continue;
+    const end = at + match[0].length;
+    sentences.push({ start, end });
+    start = end;
+    while (start < span.end && /\s/u.test(text[start] ?? '')) start += 1;
+  }
+  if (start < span.end) sentences.push({ start, end: span.end });
+  return sentences;
+}
+
+/** Whether the word ending right before the period at `period` is an abbreviation or an initial. */
+function endsWithAbbreviation(text: string, period: number): boolean {
+  let start = period;
+  while (start > 0 && /[\p{L}.]/u.test(text[start - 1] ?? '')) start -= 1;
+  const word = text.slice(start, period).toLowerCase();
+  if (word.length === 0) return false;
+  // An initial ("A.", "J.-P.") or a number is never the end of a sentence here.
+  if (/^\p{L}$/u.test(word)) return true;
+  return abbreviations.has(word);
+}
+
+/** The sentences of the paragraph around `offset`, and the index of the one that holds it. */
+export function sentencesAround(manuscript: Manuscript, offset: number): { sentences: Span[]; index: number } {
+  const sentences = sentencesOf(manuscript.text, paragraphAt(manuscript, offset));
+  const index = sentences.findIndex((sentence) => sentence.start <= offset && offset < sentence.end);
+  return { sentences, index: index === -1 ? Math.max(0, sentences.length - 1) : index };
+}
