@@ -12,6 +12,7 @@ interface DiagnosticJson {
   raw: string | null;
   key: string | null;
   suggestion: string | null;
+  group?: string;
 }
 
 const run = litsynth(['check', 'studies/nav-relasjon', '--format', 'json']);
@@ -45,9 +46,25 @@ describe('litsynth check studies/nav-relasjon', () => {
   it('finds included articles cited with another year than the entry, or with two years', () => {
     expect(lines('year-mismatch', 'natland2019')).toEqual([422, 426, 438, 1166, 1182, 1198, 1209, 1251, 1255, 1300, 1376, 1653, 1665]);
     expect(lines('year-mismatch', 'stenbrenden2018')).toEqual([1555]);
-    expect(lines('inconsistent-citation')).toEqual([68, 1209, 1504, 1555]);
-    const riis = report.diagnostics.find((diagnostic) => diagnostic.rule === 'inconsistent-citation' && diagnostic.key === 'riisjohansen2018');
-    expect(riis?.message).toBe('Samme verk (riisjohansen2018) er henvist til på ulike måter: Riis-Johansen et al. (2018) ×4, Riis-Johansen et al. (2020) ×3.');
+    // Every citation in a deviating form, so that all three Riis-Johansen et al. (2020) get fixed.
+    expect(lines('inconsistent-citation')).toEqual([68, 134, 1209, 1251, 1255, 1300, 1376, 1504, 1529, 1541, 1555]);
+    const riis = report.diagnostics.filter((diagnostic) => diagnostic.rule === 'inconsistent-citation' && diagnostic.key === 'riisjohansen2018');
+    expect(riis.map(({ line, message, group }) => ({ line, message, group }))).toEqual(
+      [1504, 1529, 1541].map((line) => ({
+        line,
+        message: 'Samme verk (riisjohansen2018) er henvist til på ulike måter: Riis-Johansen et al. (2018) ×4, Riis-Johansen et al. (2020) ×3.',
+        group: 'inconsistent-citation:riisjohansen2018',
+      })),
+    );
+  });
+
+  it('finds authors named as the source without a year (and not the theorists cited with one)', () => {
+    const found = report.diagnostics.filter((diagnostic) => diagnostic.rule === 'author-without-year').map(({ line, raw, key }) => ({ line, raw, key }));
+    expect(found).toEqual([
+      { line: 418, raw: 'Natlands Sidsel, Bjerke Erik og Torstenssen Tom', key: 'natland2019' },
+      { line: 760, raw: 'Arbeids- og velferdsdirektoratet', key: null },
+      { line: 1322, raw: 'Lundberg & Syltevik', key: 'lundberg2013' },
+    ]);
   });
 
   it('finds citations without a year, and "Rapporten" where the year belongs', () => {
@@ -100,9 +117,12 @@ describe('litsynth check studies/nav-relasjon', () => {
       '68 et-al-usage berg2015',
       '128 year-mismatch snl2018sosialarbeider',
       '134 author-misspelled berg2015',
+      '134 inconsistent-citation berg2015',
       '134 et-al-usage berg2015',
       '144 year-mismatch snl2018sosialarbeider',
       '381 missing-year lisethtellemann',
+      // "skrevet av Natlands Sidsel, Bjerke Erik og Torstenssen Tom": names, given names, no year.
+      '418 author-without-year natland2019',
       '422 year-mismatch natland2019',
       '426 year-mismatch natland2019',
       '438 year-mismatch natland2019',
@@ -116,6 +136,8 @@ describe('litsynth check studies/nav-relasjon', () => {
       '687 author-connector andreassenfossestol2011',
       '722 not-a-year avdirrapporten',
       '732 not-a-year avdirrapporten',
+      // "ifølge Arbeids- og velferdsdirektoratet": which of its works is not said.
+      '760 author-without-year -',
       // "Arbeids- og sosialdepartementet (2015)": the ministry published the expert group's report.
       '772 cited-under-publisher ekspertgruppen2015',
       '866 author-connector damgaardnorrelykke2013',
@@ -141,21 +163,28 @@ describe('litsynth check studies/nav-relasjon', () => {
       '1209 year-mismatch natland2019',
       '1215 secondary-citation-form eideeide2005',
       '1251 author-misspelled natland2019',
+      '1251 inconsistent-citation natland2019',
       '1251 year-mismatch natland2019',
       '1255 author-misspelled natland2019',
+      '1255 inconsistent-citation natland2019',
       '1255 year-mismatch natland2019',
       '1300 author-misspelled natland2019',
+      '1300 inconsistent-citation natland2019',
       '1300 year-mismatch natland2019',
+      '1322 author-without-year lundberg2013',
       '1354 cited-under-publisher ekspertgruppen2015',
       '1360 author-connector lundberg2013',
       '1366 author-connector eideeide2008',
       '1376 author-misspelled natland2019',
+      '1376 inconsistent-citation natland2019',
       '1376 year-mismatch natland2019',
       '1394 et-al-usage berg2015',
       '1400 author-connector lundberg2013',
       '1401 quotation-without-page lundberg2013',
       '1492 not-a-year avdirrapporten',
       '1504 inconsistent-citation riisjohansen2018',
+      '1529 inconsistent-citation riisjohansen2018',
+      '1541 inconsistent-citation riisjohansen2018',
       '1555 inconsistent-citation stenbrenden2018',
       '1555 year-mismatch stenbrenden2018',
       '1608 author-misspelled rokeneshanssen2012',

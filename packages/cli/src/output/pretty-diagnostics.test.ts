@@ -51,6 +51,29 @@ describe('renderPretty', () => {
     );
   });
 
+  it('shows the places of one finding once, at the first, with the others listed', () => {
+    const bray = (line: number, column: number): Diagnostic => ({ ...diagnostic('unresolved-citation', 'error', line, column, 'Netland, 2020', '1 Innledning'), group: 'unresolved-citation:netland|2020' });
+    const diagnostics = [bray(2, 8), diagnostic('author-misspelled', 'error', 3, 6, 'Dalland, 2017, s.52', '1 Innledning'), bray(4, 8), { ...bray(4, 25), page: 3 }];
+    expect(renderPretty(diagnostics, { lang: 'en', lines, rules, color: false })).toBe(
+      [
+        'Errors (2 findings, 4 places)',
+        '',
+        'thesis.txt',
+        '  1 Innledning',
+        '    2:8  unresolved-citation: "Netland, 2020"  unresolved-citation',
+        '      2 │ Tekst (Netland, 2020) her.',
+        '        │        ^^^^^^^^^^^^^',
+        '      → Fix it.',
+        '      also (2): 4:8, 4:25 (p. 3)',
+        '    3:6  author-misspelled: "Dalland, 2017, s.52"  author-misspelled',
+        '      3 │ Mer (Dalland, 2017, s.52) og (Skau, 2013, s.31).',
+        '        │      ^^^^^^^^^^^^^^^^^^^',
+        '      → Fix it.',
+        '',
+      ].join('\n'),
+    );
+  });
+
   it('shows fewer than four occurrences one by one', () => {
     const diagnostics = [diagnostic('locator-form', 'info', 3, 20, 's.52', '1 Innledning')];
     expect(renderPretty(diagnostics, { lang: 'en', lines, rules, color: false })).toBe(

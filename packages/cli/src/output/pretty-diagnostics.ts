@@ -23,8 +23,10 @@ const severityColor: Record<Severity, string> = { error: '31', warning: '33', in
 
 /**
  * Renders diagnostics for a terminal: errors first, then warnings, then notes on form; within each,
- * grouped by file and section, each with its line and the citation marked. A warning or form rule
- * that occurs many times is shown once with its count, places and a few examples.
+ * grouped by file and section, each with its line and the citation marked. The places of one
+ * finding (a `group`: one unresolved work cited eleven times) are shown once, at the first, with
+ * the others listed. A warning or form rule that occurs many times is shown once with its count,
+ * places and a few examples.
  */
 export function renderPretty(diagnostics: readonly Diagnostic[], options: PrettyOptions): string {
   const paint = (code: string, text: string) => (options.color ? `\u001b[${code}m${text}\u001b[0m` : text);
@@ -32,7 +34,11 @@ export function renderPretty(diagnostics: readonly Diagnostic[], options: Pretty
   for (const severity of ['error', 'warning', 'info'] as const) {
     const ofSeverity = diagnostics.filter((diagnostic) => diagnostic.severity === severity);
     if (ofSeverity.length === 0) continue;
-    out.push(paint(`1;${severityColor[severity]}`, `${headings[severity][options.lang]} (${ofSeverity.length})`), '');
+    const groups = new Map<string, Diagnostic[]>();
+    for (const diagnostic of ofSeverity) {
+      if (diagnostic.group !== undefined) groups.set(diagnostic.group, [...(groups.get(diagnostic.group) ?? []), diagnostic]);
+    }
+    out.push(paint(`1;${severityColor[severity]}`, `${headings[severity][options.lang]} (${countLabel(ofSeverity, options.lang)})`), '');
     const counts = new Map<string, number>();
     for (const diagnostic of ofSeverity) counts.set(diagnostic.rule, (counts.get(diagnostic.rule) ?? 0) + 1);
     const repeated = (rule: string) => severity !== 'error' && (counts.get(rule) ?? 0) >= repeatedThreshold;
@@ -41,6 +47,9 @@ export function renderPretty(diagnostics: readonly Diagnostic[], options: Pretty
     let section: string | undefined | null = null;
     for (const diagnostic of ofSeverity) {
       if (repeated(diagnostic.rule)) continue;
+      const group = diagnostic.group === undefined ? undefined : groups.get(diagnostic.group);
+      // The other places of a finding are listed under its first one.
+      if (group && group[0] !== diagnostic) continue;
       if (diagnostic.file !== file) {
         file = diagnostic.file;
         section = null;
@@ -52,6 +61,7 @@ export function renderPretty(diagnostics: readonly Diagnostic[], options: Pretty
         if (section !== undefined) out.push(`  ${paint('4', section)}`);
       }
       out.push(...renderOne(diagnostic, options, paint));
+      if (group && group.length > 1) out.push(...renderOtherPlaces(group.slice(1), options.lang));
     }
     const repeatedRules = [...counts.keys()].filter(repeated);
     for (const rule of repeatedRules) {
@@ -63,6 +73,19 @@ export function renderPretty(diagnostics: readonly Diagnostic[], options: Pretty
 }
 
 type Paint = (code: string, text: string) => string;
+
+/** "12" or, when places of one finding are shown together, "3 funn, 12 steder". */
+function countLabel(diagnostics: readonly Diagnostic[], lang: Lang): string {
+  const findings = new Set(diagnostics.map((diagnostic, index) => diagnostic.group ?? `#${index}`)).size;
+  if (findings === diagnostics.length) return String(diagnostics.length);
+  return lang === 'nb' ? `${findings} funn, ${diagnostics.length} steder` : `${findings} finding${findings === 1 ? '' : 's'}, ${diagnostics.length} places`;
+}
+
+/** The other places of a finding, on one line under its first. */
+function renderOtherPlaces(others: readonly Diagnostic[], lang: Lang): string[] {
+  const places = others.map((diagnostic) => placeOf(diagnostic, lang)).join(', ');
+  return [`      ${lang === 'nb' ? 'også' : 'also'} (${others.length}): ${places}`];
+}
 
 function placeOf(diagnostic: Diagnostic, lang: Lang): string {
   const page = diagnostic.page === undefined ? '' : ` (${lang === 'nb' ? 's.' : 'p.'} ${diagnostic.page})`;
