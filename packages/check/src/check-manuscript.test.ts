@@ -158,3 +158,36 @@ describe('block quotations', () => {
     expect(await check('(Skau, 2013, s. 44)')).toEqual([]);
   });
 });
+
+describe('headings, drafts without a list, and reference-manager debris', () => {
+  it('takes no citation from a heading', async () => {
+    const manuscript = markdownToManuscript('# Innledning\n\n## Global Consensus on Physical Activity (2022)\n\nAktivitet hjelper (Dalland, 2017).\n', { path: 'thesis.md' });
+    const { entries } = await loadBibliographyText(table.bibliography, 'references.yaml', '.yaml');
+    expect(checkManuscript({ manuscript, entries }).citations.map((citation) => citation.raw)).toEqual(['Dalland, 2017']);
+  });
+
+  it('tells a draft with no list and no bibliography so once, with the works it cites', () => {
+    const manuscript = textToManuscript('Kreft er vanlig (Bray et al., 2024). Det øker (Bray et al., 2024; Siegel, 2023).\n', { path: 'draft.txt' });
+    const result = checkManuscript({ manuscript, entries: [] });
+    expect(result.diagnostics.map(({ rule, severity, message }) => ({ rule, severity, message: message.en }))).toEqual([
+      {
+        rule: 'no-reference-list',
+        severity: 'error',
+        message:
+          'The manuscript has no reference list, and no bibliography was given, so the citations cannot be checked against their sources. It cites 2 works: Bray et al. (2024), Siegel (2023).',
+      },
+    ]);
+  });
+
+  it('says a given name in a citation comes from the reference manager and names the entry', async () => {
+    const result = await check('Sosialt arbeid er relasjonelt (Kari Kristiansen, 2022).\n', table.bibliography, { 'no-reference-list': 'off', 'uncited-entry': 'off' });
+    expect(result.diagnostics.map(({ rule, message, suggestion, key }) => ({ rule, message: message.en, suggestion: suggestion?.en, key }))).toEqual([
+      {
+        rule: 'citation-given-name',
+        key: 'kristiansen2022',
+        message: '"Kari Kristiansen" carries the given name; it comes from the reference manager (EndNote, Zotero, Mendeley), which has the name so in its entry. The work is Kristiansen (2022).',
+        suggestion: 'Cite by family name: Kristiansen (2022), and correct the name in the reference manager (family and given name in their own fields).',
+      },
+    ]);
+  });
+});

@@ -28,28 +28,34 @@ export function readingOfList(list: ReferenceListSection): ListReading {
   return { total, entries: total - unread, withoutYear, notEntries, partly: unread >= partlyReadMinimum && unread / total >= partlyReadShare };
 }
 
-// "(1997).", "(2018e).", "(2014-2015).": the year of an entry, as the head of an entry has it.
-const entryYear = /\((?:1[5-9]|20)\d\d[a-zæøå]?(?:[-–]\d{2,4})?\)\./gu;
+// "(1986)", "(2018e)", "(2014-2015)": a year in parentheses; the first one is the entry's own.
+const yearInParentheses = /\((?:1[5-9]|20)\d\d[a-zæøå]?(?:[-–]\d{2,4})?\)/u;
+// The head of another work: a year in parentheses right after a name's period ("Bandura, A. (1997).",
+// "NAV. (2018d)."), not a year in a title ("Mellom makt og hjelp (1995).", "St.meld. nr. 21 (1998–99).").
+const workHead = /(?<=\p{L}\.\s?)\((?:1[5-9]|20)\d\d[a-zæøå]?(?:[-–]\d{2,4})?\)\./gu;
 
 /**
- * Whether an entry as read holds more than one work: a second "(year)." after its own, as when an
- * entry without a final period swallowed the next one ("… Prentice-Hall Bandura, A. (1997). …").
+ * Whether an entry as read holds more than one work: the head of another work after its own, as
+ * when an entry without a final period swallowed the next one ("… Prentice-Hall Bandura, A. (1997). …").
  */
 export function holdsSeveralWorks(entry: ReferenceListEntry): boolean {
-  return [...entry.raw.matchAll(entryYear)].length >= 2;
+  const own = entry.raw.search(yearInParentheses);
+  return own !== -1 && [...entry.raw.matchAll(workHead)].some((match) => match.index > own);
 }
 
 /**
- * The entry whose text, after its own head, holds the cited author followed by the cited year in
- * parentheses: the work is in the list, but was read into another entry.
+ * The entry whose text, after its own head, holds the head of a work by the cited author with the
+ * cited year: the work is in the list, but was read into another entry.
  */
 export function entryHiding(list: ReferenceListSection, author: string, year: string): ReferenceListEntry | null {
   const name = normalizeName(author);
   if (name.length === 0) return null;
   for (const entry of list.entries) {
-    const own = entry.raw.search(entryYear);
-    for (let at = entry.raw.indexOf(`(${year})`, own + 1); own !== -1 && at !== -1; at = entry.raw.indexOf(`(${year})`, at + 1)) {
-      if (normalizeName(entry.raw.slice(Math.max(own + 1, at - 300), at)).includes(name)) return entry;
+    const own = entry.raw.search(yearInParentheses);
+    if (own === -1) continue;
+    for (const match of entry.raw.matchAll(workHead)) {
+      if (match.index <= own || match[0] !== `(${year}).`) continue;
+      if (normalizeName(entry.raw.slice(Math.max(own + 1, match.index - 300), match.index)).includes(name)) return entry;
     }
   }
   return null;
