@@ -1,4 +1,4 @@
-import { compareTypedReferenceList } from '@litsynth/bibliography';
+import { type BibEntry, compareTypedReferenceList, entryNames, entryYear } from '@litsynth/bibliography';
 import { type Citation, parseCitations } from '@litsynth/citations';
 import { applyRuleSettings, compareDiagnostics, type Diagnostic, type Lang, type Localized } from '@litsynth/common';
 import type { Manuscript, ReferenceListEntry } from '@litsynth/ingest';
@@ -296,7 +296,9 @@ function citeForm(reference: Reference, language: Lang): string {
   const names = reference.names;
   const undated = language === 'en' ? 'n.d.' : 'u.å.';
   const year = reference.year === null || reference.year === 'u.å.' ? undated : reference.year;
-  if (names.length === 0) return `${reference.abbreviations[0] ?? reference.key} (${year})`;
+  // A work without author is cited by its short form or (shortened) title.
+  const title = reference.title && reference.title.length > 40 ? `${reference.title.slice(0, 40)}…` : reference.title;
+  if (names.length === 0) return `${reference.abbreviations[0] ?? title ?? reference.key} (${year})`;
   if (names.length >= 3) return `${names[0]} et al. (${year})`;
   return `${names.join(language === 'en' ? ' and ' : ' og ')} (${year})`;
 }
@@ -467,10 +469,10 @@ function checkGivenName(work: Work, reference: Reference, context: Context): voi
   if (written === undefined || family === undefined) return;
   const manager = managerOf(work);
   const cite = meant === reference && !given ? `${family} (${reference.year ?? (language === 'en' ? 'n.d.' : 'u.å.')})` : citeForm(meant, language);
-  const line = meant.origin === 'reference-list' ? ` (${language === 'en' ? 'line' : 'linje'} ${meant.line})` : '';
+  const line = (label: string) => (meant.origin === 'reference-list' ? ` (${label} ${meant.line})` : '');
   context.report('citation-given-name', citation.start, {
-    nb: `«${written}» har med fornavnet; det kommer fra referanseverktøyet (${manager}), som har navnet slik i oppføringen. Verket er ${cite}${line}.`,
-    en: `"${written}" carries the given name; it comes from the reference manager (${manager}), which has the name so in its entry. The work is ${cite}${line}.`,
+    nb: `«${written}» har med fornavnet; det kommer fra referanseverktøyet (${manager}), som har navnet slik i oppføringen. Verket er ${cite}${line('linje')}.`,
+    en: `"${written}" carries the given name; it comes from the reference manager (${manager}), which has the name so in its entry. The work is ${cite}${line('line')}.`,
   }, {
     raw: rawOf(citation),
     key: meant.key,
@@ -838,8 +840,8 @@ function checkListDebris(works: readonly Work[], context: Context): void {
     const spelled = pair.spellings.map(([a, b]) => `«${a}»/«${b}»`).join(', ');
     const citedOnes = [first, second].filter((entry) => cited.has(entry.key)).map((entry) => entryCite(entry, language));
     report('duplicate-list-entry', second.entry.start, {
-      nb: `${entryCite(second, language)} (${entryPlace(second, language)}) er samme verk som ${entryCite(first, language)} (${entryPlace(first, language)}): samme år og tittel${spelled ? `, forfatter skrevet ulikt (${spelled})` : ''}. Referanseverktøyet har verket to ganger${lettered ? ', og har derfor gitt årstallene bokstav' : ''}.${citedOnes.length > 0 ? ` Teksten henviser til ${citedOnes.join(' og ')}.` : ''}`,
-      en: `${entryCite(second, language)} (${entryPlace(second, language)}) is the same work as ${entryCite(first, language)} (${entryPlace(first, language)}): same year and title${spelled ? `, an author written differently (${spelled.replace(/[«»]/g, '"')})` : ''}. The reference manager has the work twice${lettered ? ', which is why the years got letters' : ''}.${citedOnes.length > 0 ? ` The text cites ${citedOnes.join(' and ')}.` : ''}`,
+      nb: `${entryCite(second, language)} (${entryPlace(second, 'nb')}) er samme verk som ${entryCite(first, language)} (${entryPlace(first, 'nb')}): samme år og tittel${spelled ? `, forfatter skrevet ulikt (${spelled})` : ''}. Referanseverktøyet har verket to ganger${lettered ? ', og har derfor gitt årstallene bokstav' : ''}.${citedOnes.length > 0 ? ` Teksten henviser til ${citedOnes.join(' og ')}.` : ''}`,
+      en: `${entryCite(second, language)} (${entryPlace(second, 'en')}) is the same work as ${entryCite(first, language)} (${entryPlace(first, 'en')}): same year and title${spelled ? `, an author written differently (${spelled.replace(/[«»]/g, '"')})` : ''}. The reference manager has the work twice${lettered ? ', which is why the years got letters' : ''}.${citedOnes.length > 0 ? ` The text cites ${citedOnes.join(' and ')}.` : ''}`,
     }, {
       raw: second.entry.raw,
       key: second.key,
@@ -852,8 +854,8 @@ function checkListDebris(works: readonly Work[], context: Context): void {
   for (const variant of list.debris.variants) {
     const { usual, other } = variant;
     report('list-name-variant', other.entry.entry.start, {
-      nb: `«${other.name}» (${entryPlace(other.entry, language)}) og «${usual.name}» (${entryPlace(usual.entry, language)}) er trolig samme forfatter (samme initialer), stavet på to måter i litteraturlisten.`,
-      en: `"${other.name}" (${entryPlace(other.entry, language)}) and "${usual.name}" (${entryPlace(usual.entry, language)}) are probably one author (same initials), spelled two ways in the reference list.`,
+      nb: `«${other.name}» (${entryPlace(other.entry, 'nb')}) og «${usual.name}» (${entryPlace(usual.entry, 'nb')}) er trolig samme forfatter (samme initialer), stavet på to måter i litteraturlisten.`,
+      en: `"${other.name}" (${entryPlace(other.entry, 'en')}) and "${usual.name}" (${entryPlace(usual.entry, 'en')}) are probably one author (same initials), spelled two ways in the reference list.`,
     }, {
       raw: other.entry.entry.raw,
       key: other.entry.key,
@@ -974,13 +976,14 @@ function checkReferences(context: Context, works: readonly Work[], diagnostics: 
   }
 }
 
-// What the typed-list comparison reports that an unreadable list makes unsure.
+// What the typed-list comparison reports that a misread or unreadable list makes unsure.
 const listConsequences = new Set(['bib-typed-entry-missing']);
 
 /**
  * A thesis with its own reference list and a bibliography: the typed entries are compared with the
  * cited entries (form of each typed entry, cited works missing from it, typed entries cited nowhere).
- * When the list could only partly be read, "missing from the list" is a warning, not an error.
+ * "Missing from the list" is a warning, not an error, when an entry starting with the work's first
+ * author and year is there (read wrongly), or when the list could only partly be read.
  */
 function compareWithTypedList(manuscript: Manuscript, works: readonly Work[], options: CheckOptions, list: ListContext): Diagnostic[] {
   const section = manuscript.referenceList;
@@ -998,21 +1001,47 @@ function compareWithTypedList(manuscript: Manuscript, works: readonly Work[], op
     listLine: manuscript.locate(section.heading.start).line,
     cited,
     ...(options.style === undefined ? {} : { style: options.style }),
-  }).map((diagnostic) =>
-    list.reading?.partly && listConsequences.has(diagnostic.rule) && diagnostic.severity === 'error'
-      ? {
-          ...diagnostic,
-          severity: 'warning' as const,
-          message: {
-            nb: `${diagnostic.message.nb} Litteraturlisten kunne bare delvis leses (se reference-list-partly-read).`,
-            en: `${diagnostic.message.en} The reference list could only partly be read (see reference-list-partly-read).`,
-          },
-        }
-      : diagnostic,
-  );
+  }).map((diagnostic): Diagnostic => {
+    if (!listConsequences.has(diagnostic.rule) || diagnostic.severity !== 'error') return diagnostic;
+    const misread = entryStartingAs(manuscript, options.entries.find((entry) => entry.id === diagnostic.key));
+    if (misread) {
+      return {
+        ...diagnostic,
+        severity: 'warning',
+        message: {
+          nb: `${diagnostic.message.nb} Men oppføringen på linje ${misread.line} begynner med ${misread.name} og har årstallet: den er trolig lest feil.`,
+          en: `${diagnostic.message.en} But the entry at line ${misread.line} starts with ${misread.name} and has the year: it was probably read wrongly.`,
+        },
+      };
+    }
+    if (!list.reading?.partly) return diagnostic;
+    return {
+      ...diagnostic,
+      severity: 'warning',
+      message: {
+        nb: `${diagnostic.message.nb} Litteraturlisten kunne bare delvis leses (se reference-list-partly-read).`,
+        en: `${diagnostic.message.en} The reference list could only partly be read (see reference-list-partly-read).`,
+      },
+    };
+  });
   const headingName = sectionName(manuscript, section.heading.start);
   if (headingName === undefined) return diagnostics;
   return diagnostics.map((diagnostic) => (diagnostic.section !== undefined ? diagnostic : { ...diagnostic, section: headingName }));
+}
+
+/**
+ * A typed entry that starts with the entry's first family name and holds its year, though the list
+ * reader took other authors from it ("Ye, J., He, L., & Beestrum, M. (2023)" read as Beestrum): the
+ * work is in the list, read wrongly.
+ */
+function entryStartingAs(manuscript: Manuscript, entry: BibEntry | undefined): { line: number; name: string } | null {
+  const name = entry ? entryNames(entry)[0] : undefined;
+  const year = entry ? String(entryYear(entry)) : '';
+  if (!name || !/^\d{4}$/.test(year)) return null;
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const starts = new RegExp(`^\\s*${escaped}\\s*,`, 'u');
+  const typed = manuscript.referenceList?.entries.find((candidate) => starts.test(candidate.raw) && candidate.raw.includes(`(${year}`));
+  return typed ? { line: manuscript.locate(typed.start).line, name } : null;
 }
 
 function summarize(citations: readonly CheckedCitation[], diagnostics: readonly Diagnostic[]): CheckSummary {
