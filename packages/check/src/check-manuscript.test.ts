@@ -179,14 +179,41 @@ describe('headings, drafts without a list, and reference-manager debris', () => 
     ]);
   });
 
+  it('says a citation copies an entry the reference manager holds garbled, and names the work meant', () => {
+    const text = [
+      'Ledelse betyr mye (Ståle Einarsen, 2015), og aktivitet hjelper (WHOc, 2020).',
+      '',
+      'Litteraturliste',
+      '',
+      'Skogstad, A., & Einarsen, S. (2015). Ledelse på godt og vondt: Effektivitet og trivsel. Fagbokforlaget.',
+      '',
+      'Ståle Einarsen, A. S. (2015). Ledelse på godt og vondt. Fagbokforlaget.',
+      '',
+      'WHOc. (2020). Guidelines on physical activity. World Health Organization.',
+      '',
+    ].join('\n');
+    const result = checkManuscript({ manuscript: textToManuscript(text, { path: 'thesis.txt' }), entries: [] });
+    expect(result.diagnostics.filter((diagnostic) => diagnostic.rule === 'citation-given-name').map(({ message, key }) => ({ message: message.en, key }))).toEqual([
+      {
+        key: 'list-5',
+        message:
+          '"Ståle Einarsen" carries the given name because the reference manager (EndNote, Zotero, Mendeley) has it in the family-name field of the entry. The work is Skogstad og Einarsen (2015) (line 5).',
+      },
+      {
+        key: 'list-9',
+        message: '"WHOc" has the year\'s letter "c" glued to the name, from the entry in the reference manager (EndNote, Zotero, Mendeley). The work is WHO (2020c) (line 9).',
+      },
+    ]);
+  });
+
   it('says a given name in a citation comes from the reference manager and names the entry', async () => {
     const result = await check('Sosialt arbeid er relasjonelt (Kari Kristiansen, 2022).\n', table.bibliography, { 'no-reference-list': 'off', 'uncited-entry': 'off' });
     expect(result.diagnostics.map(({ rule, message, suggestion, key }) => ({ rule, message: message.en, suggestion: suggestion?.en, key }))).toEqual([
       {
         rule: 'citation-given-name',
         key: 'kristiansen2022',
-        message: '"Kari Kristiansen" carries the given name; it comes from the reference manager (EndNote, Zotero, Mendeley), which has the name so in its entry. The work is Kristiansen (2022).',
-        suggestion: 'Cite by family name: Kristiansen (2022), and correct the name in the reference manager (family and given name in their own fields).',
+        message: '"Kari Kristiansen" carries the given name; the reference manager (EndNote, Zotero, Mendeley) puts it into the citation. The work is Kristiansen (2022); APA cites by family name.',
+        suggestion: 'Cite it as Kristiansen (2022), and correct the author fields in the reference manager (family and given name in their own fields).',
       },
     ]);
   });

@@ -437,49 +437,59 @@ function checkWork(work: Work, context: Context): void {
 const managerOf = (work: Work): string => (work.checked.field ? managerNames[work.checked.field.manager] : 'EndNote, Zotero, Mendeley');
 
 /**
- * A given name in the citation ("Despoina Xanthopoulou, 2012"), or a citation of an entry whose
- * family name holds a given name ("Ståle Einarsen, 2015"): the reference manager's debris. Says so,
- * and points at the entry meant.
+ * Reference-manager debris in a citation: a given name before the family name ("Despoina
+ * Xanthopoulou, 2012"), or a copy of an entry whose author field is garbled ("Ståle Einarsen, 2015"
+ * for an entry with a given name in the family name, "WHOc, 2020" with the year's letter glued on).
+ * Says so, and points at the entry meant.
  */
 function checkGivenName(work: Work, reference: Reference, context: Context): void {
   if (work.fromContext) return;
   const { citation } = work;
   const { language, list } = context;
-  const given = work.resolution.reasons.find((reason) => reason.kind === 'given-name');
-  let written: string | undefined;
-  let family: string | undefined;
-  let meant = reference;
-  if (given) {
-    written = given.cited;
-    family = given.entry;
-  } else {
-    // The citation copies an entry whose family name is a given name and a family name.
-    const garbled = list.debris.garbled.find(
-      (item) => item.kind === 'given-name' && item.entry.key === reference.key && work.authors.some((author) => normalizeName(author) === normalizeName(item.author)),
-    );
-    if (!garbled) return;
-    written = garbled.author;
-    family = garbled.detail;
-    // The same work entered again, properly: that is the entry meant.
-    const duplicate = list.debris.duplicates.find((pair) => pair.first.key === reference.key || pair.second.key === reference.key);
-    const other = duplicate ? (duplicate.first.key === reference.key ? duplicate.second : duplicate.first) : undefined;
-    const otherReference = other ? context.references.find((candidate) => candidate.key === other.key) : undefined;
-    if (otherReference) meant = otherReference;
-  }
-  if (written === undefined || family === undefined) return;
   const manager = managerOf(work);
-  const cite = meant === reference && !given ? `${family} (${reference.year ?? (language === 'en' ? 'n.d.' : 'u.å.')})` : citeForm(meant, language);
+  const given = work.resolution.reasons.find((reason) => reason.kind === 'given-name');
+  // The citation copies an entry whose author field the reference manager holds garbled.
+  const garbled = given
+    ? undefined
+    : list.debris.garbled.find(
+        (item) =>
+          (item.kind === 'given-name' || item.kind === 'year-letter') &&
+          item.entry.key === reference.key &&
+          work.authors.some((author) => normalizeName(author) === normalizeName(item.author)),
+      );
+  if (!given && !garbled) return;
+  // The same work entered again, properly: that is the entry meant.
+  const duplicate = garbled ? list.debris.duplicates.find((pair) => pair.first.key === reference.key || pair.second.key === reference.key) : undefined;
+  const twin = duplicate ? (duplicate.first.key === reference.key ? duplicate.second : duplicate.first) : undefined;
+  const meant = (twin ? context.references.find((candidate) => candidate.key === twin.key) : undefined) ?? reference;
+  const undated = language === 'en' ? 'n.d.' : 'u.å.';
+  let cite = citeForm(meant, language);
+  if (garbled && meant === reference) {
+    cite = garbled.kind === 'year-letter' ? `${garbled.author.slice(0, -1)} (${reference.year ?? undated}${garbled.detail})` : `${garbled.detail} (${reference.year ?? undated})`;
+  }
   const line = (label: string) => (meant.origin === 'reference-list' ? ` (${label} ${meant.line})` : '');
-  context.report('citation-given-name', citation.start, {
-    nb: `«${written}» har med fornavnet; det kommer fra referanseverktøyet (${manager}), som har navnet slik i oppføringen. Verket er ${cite}${line('linje')}.`,
-    en: `"${written}" carries the given name; it comes from the reference manager (${manager}), which has the name so in its entry. The work is ${cite}${line('line')}.`,
-  }, {
+  const written = given?.cited ?? garbled?.author ?? '';
+  const message: Localized = given
+    ? {
+        nb: `«${written}» har med fornavnet; slikt legger referanseverktøyet (${manager}) inn i henvisningen. Verket er ${cite}${line('linje')}; APA henviser med etternavn.`,
+        en: `"${written}" carries the given name; the reference manager (${manager}) puts it into the citation. The work is ${cite}${line('line')}; APA cites by family name.`,
+      }
+    : garbled?.kind === 'year-letter'
+      ? {
+          nb: `«${written}» har årstallets bokstav «${garbled.detail}» hengt på navnet, fra oppføringen i referanseverktøyet (${manager}). Verket er ${cite}${line('linje')}.`,
+          en: `"${written}" has the year's letter "${garbled.detail}" glued to the name, from the entry in the reference manager (${manager}). The work is ${cite}${line('line')}.`,
+        }
+      : {
+          nb: `«${written}» har med fornavnet fordi referanseverktøyet (${manager}) har det i etternavnsfeltet i oppføringen. Verket er ${cite}${line('linje')}.`,
+          en: `"${written}" carries the given name because the reference manager (${manager}) has it in the family-name field of the entry. The work is ${cite}${line('line')}.`,
+        };
+  context.report('citation-given-name', citation.start, message, {
     raw: rawOf(citation),
     key: meant.key,
     group: `citation-given-name:${meant.key}|${normalizeName(written)}`,
     suggestion: {
-      nb: `Henvis med etternavn: ${cite}, og rett navnet i referanseverktøyet (etternavn og fornavn i hvert sitt felt).`,
-      en: `Cite by family name: ${cite}, and correct the name in the reference manager (family and given name in their own fields).`,
+      nb: `Henvis slik: ${cite}, og rett forfatterfeltene i referanseverktøyet (etternavn og fornavn i hvert sitt felt).`,
+      en: `Cite it as ${cite}, and correct the author fields in the reference manager (family and given name in their own fields).`,
     },
   });
 }
