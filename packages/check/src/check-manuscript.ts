@@ -25,6 +25,11 @@ interface Work {
   fromContext: boolean;
   resolution: Resolution;
   checked: CheckedCitation;
+  /**
+   * For an unresolved citation whose authors have a work of a year far from the cited one
+   * ("Hanahan & Weinberg (2000)" with only their 2011 work listed): that work, for the message.
+   */
+  nearest: Reference | null;
 }
 
 /** What the rules know of the manuscript's own reference list and how well it was read. */
@@ -85,7 +90,7 @@ export function checkManuscript(options: CheckOptions): CheckResult {
         resolution.match = 'fuzzy';
         resolution.reasons = resolution.reasons.filter((reason) => reason.kind !== 'exact');
       }
-      works.push({ citation, authors: previous.authors, fromContext: true, resolution, checked: toChecked(manuscript, citation, previous.authors, resolution) });
+      works.push({ citation, authors: previous.authors, fromContext: true, resolution, checked: toChecked(manuscript, citation, previous.authors, resolution), nearest: null });
       continue;
     }
     const context = citation.authors.length > 0 ? null : (authorsFromContext(citation, works) ?? authorsFromProse(manuscript, citation, references));
@@ -101,6 +106,13 @@ export function checkManuscript(options: CheckOptions): CheckResult {
         resolution = written;
       }
     }
+    // A year far from the entry's is another work of the same authors, not this one with a slip.
+    let nearest: Reference | null = null;
+    const differs = resolution.reasons.find((reason) => reason.kind === 'year-differs');
+    if (resolution.match === 'fuzzy' && differs && farApart(differs.cited, differs.entry ?? null)) {
+      nearest = resolution.reference;
+      resolution = unresolved();
+    }
     if (context) resolution.reasons.unshift({ kind: 'author-from-context', cited: context.join(', ') });
     if (context && resolution.match === 'exact') {
       resolution.match = 'fuzzy';
@@ -109,19 +121,15 @@ export function checkManuscript(options: CheckOptions): CheckResult {
     const checked = toChecked(manuscript, citation, authors, resolution);
     const field = fieldAt(manuscript, citation.start, citation.end);
     if (field) checked.field = { manager: field.manager, ids: field.items.map((item) => item.id) };
-    works.push({ citation, authors, fromContext: context !== null, resolution, checked });
+    works.push({ citation, authors, fromContext: context !== null, resolution, checked, nearest });
   }
 
   const listed = listedEntries(manuscript);
-  // Entries cited by the family name alone where the entry has a given name before it ("Nguyen" for "Hoa Nguyen").
-  const citedAlone = new Set(
-    works.flatMap((work) => work.resolution.reasons).filter((reason) => reason.kind === 'entry-given-name').map((reason) => foldName(reason.cited ?? '')),
-  );
   const listContext: ListContext = {
     entries: new Map(listed.map((item) => [item.key, item])),
     reading: list ? readingOfList(list) : null,
     only: entries.length === 0,
-    debris: findListDebris(listed, citedAlone),
+    debris: findListDebris(listed),
   };
   const context: Context = { manuscript, references, language, report, list: listContext };
   // A back-reference has no names or year of its own to check.
@@ -333,6 +341,19 @@ function listDoubt(work: Work, reference: Reference | null, context: Context): D
       };
     }
   }
+  if (!reference && first !== undefined && year !== null) {
+    // "Ye, J., He, L., & Beestrum, M. (2023)." read as Beestrum: the entry is there, read wrongly.
+    const misread = listedStartingAs(list, first, year);
+    if (misread) {
+      return {
+        severity: 'warning',
+        reason: {
+          nb: ` Men oppføringen på linje ${misread.line} begynner med ${first} og har ${year}: den er trolig lest feil.`,
+          en: ` But the entry at line ${misread.line} starts with ${first} and has ${year}: it was probably read wrongly.`,
+        },
+      };
+    }
+  }
   const entry = reference ? list.entries.get(reference.key)?.entry : undefined;
   if (entry && holdsSeveralWorks(entry)) {
     return {
@@ -352,6 +373,18 @@ function listDoubt(work: Work, reference: Reference | null, context: Context): D
         en: ` The reference list could only partly be read (see reference-list-partly-read).`,
       },
     };
+  }
+  return null;
+}
+
+/** The typed entry that starts with a family name ("Ye,") and holds a year, though the name was not read as its first author. */
+function listedStartingAs(list: ListContext, name: string, year: string): ListedEntry | null {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const starts = new RegExp(`^\\s*${escaped}\\s*[,.]`, 'u');
+  for (const listed of list.entries.values()) {
+    const { entry } = listed;
+    if (normalizeName(entry.authors[0] ?? '') === normalizeName(name)) continue;
+    if (starts.test(entry.raw) && entry.raw.includes(`(${year}`)) return listed;
   }
   return null;
 }
@@ -404,15 +437,30 @@ function checkWork(work: Work, context: Context): void {
         en: `The source read, ${listNames(work.authors)} (${citation.year ?? 'n.d.'}), is not in the reference list.`,
       }, { ...base, ...group, suggestion: { nb: 'Før opp kilden du har lest i litteraturlisten.', en: 'Add the source you read to the reference list.' } });
     } else {
-      const { message, extra } = withDoubt({
-        nb: `Fant ingen oppføring for ${listNames(work.authors)} (${citation.year ?? 'u.å.'}).`,
-        en: `No entry found for ${listNames(work.authors)} (${citation.year ?? 'n.d.'}).`,
-      }, listDoubt(work, null, context));
+      const nearest = work.nearest;
+      const { message, extra } = withDoubt(
+        nearest
+          ? {
+              nb: `Fant ingen oppføring for ${listNames(work.authors)} (${citation.year}); litteraturlisten har ${citeForm(nearest, language)} (${nearest.key}), et verk fra et annet år.`,
+              en: `No entry found for ${listNames(work.authors)} (${citation.year}); the reference list has ${citeForm(nearest, language)} (${nearest.key}), a work of another year.`,
+            }
+          : {
+              nb: `Fant ingen oppføring for ${listNames(work.authors)} (${citation.year ?? 'u.å.'}).`,
+              en: `No entry found for ${listNames(work.authors)} (${citation.year ?? 'n.d.'}).`,
+            },
+        listDoubt(work, null, context),
+      );
       report('unresolved-citation', at, message, {
         ...base,
+        ...(nearest ? { key: nearest.key } : {}),
         ...group,
         ...extra,
-        suggestion: { nb: 'Før opp verket i litteraturlisten, eller rett navnet.', en: 'Add the work to the reference list, or correct the name.' },
+        suggestion: nearest
+          ? {
+              nb: `Før opp verket fra ${citation.year} i litteraturlisten, eller skriv ${nearest.year} hvis ${nearest.key} er ment.`,
+              en: `Add the work from ${citation.year} to the reference list, or write ${nearest.year} if ${nearest.key} is meant.`,
+            }
+          : { nb: 'Før opp verket i litteraturlisten, eller rett navnet.', en: 'Add the work to the reference list, or correct the name.' },
       });
     }
   }
@@ -541,6 +589,7 @@ function checkFuzzyReasons(work: Work, reference: Reference, context: Context): 
     const names = citeNames(reference, language);
     let message: Localized;
     let suggestion: Localized;
+    let doubtOverride: Doubt | null = null;
     if (year.kind === 'year-suffix' && /[a-zæøå]$/u.test(year.cited ?? '')) {
       // "NAV, 2018e" with 2018a–c in the list: the letter names a work the list does not have.
       message = {
@@ -549,21 +598,19 @@ function checkFuzzyReasons(work: Work, reference: Reference, context: Context): 
       };
       suggestion = { nb: `Før opp verket fra ${year.cited}, eller rett bokstaven.`, en: `Add the work from ${year.cited}, or correct the letter.` };
     } else if (year.kind === 'year-suffix' && sameWork(candidates)) {
-      // "Nguyen et al. (2024)" for 2024a and 2024b that are one work entered twice: the duplicate is the finding.
-      return;
+      // "Nguyen et al. (2024)" for 2024a and 2024b that are one work entered twice: not sure which is meant, and it matters little.
+      message = {
+        nb: `Årstallet ${year.cited} mangler bokstav: litteraturlisten har ${years}, men det er samme verk oppført to ganger (se duplicate-list-entry).`,
+        en: `The year ${year.cited} has no letter: the reference list has ${years}, but they are one work listed twice (see duplicate-list-entry).`,
+      };
+      suggestion = { nb: 'Slett den doble oppføringen, og henvis til verket uten bokstav.', en: 'Delete the duplicate entry, and cite the work without a letter.' };
+      doubtOverride = { severity: 'warning', reason: { nb: '', en: '' } };
     } else if (year.kind === 'year-suffix') {
       message = {
         nb: `Flere verk av samme forfatter(e) er fra ${year.cited}: ${years}. Årstallet må ha bokstav.`,
         en: `Several works by the same author(s) are from ${year.cited}: ${years}. The year needs its letter.`,
       };
       suggestion = { nb: `Skriv ${candidates.map((candidate) => candidate.year).join(' eller ')}.`, en: `Write ${candidates.map((candidate) => candidate.year).join(' or ')}.` };
-    } else if (farApart(year.cited, reference.year)) {
-      // Years far apart: more likely another work by the same authors, missing from the list.
-      message = {
-        nb: `Ingen oppføring har ${names} fra ${year.cited}; nærmest er ${reference.key}, fra ${reference.year}. Er det et annet verk, mangler det i litteraturlisten.`,
-        en: `No entry has ${names} from ${year.cited}; the closest is ${reference.key}, from ${reference.year}. If it is another work, it is missing from the reference list.`,
-      };
-      suggestion = { nb: `Før opp verket fra ${year.cited}, eller skriv ${reference.year} hvis ${reference.key} er ment.`, en: `Add the work from ${year.cited}, or write ${reference.year} if ${reference.key} is meant.` };
     } else {
       message = {
         nb: `Årstallet ${year.cited} stemmer ikke med oppføringen ${reference.key}, som har ${reference.year}.`,
@@ -571,7 +618,7 @@ function checkFuzzyReasons(work: Work, reference: Reference, context: Context): 
       };
       suggestion = { nb: `Skriv ${reference.year}, eller rett oppføringen.`, en: `Write ${reference.year}, or correct the entry.` };
     }
-    const doubted = withDoubt(message, doubt);
+    const doubted = withDoubt(message, doubt ?? doubtOverride);
     report('year-mismatch', citation.start, doubted.message, { ...base, ...group, ...doubted.extra, suggestion });
   }
 }

@@ -132,8 +132,10 @@ function findDuplicates(entries: readonly ListedEntry[]): DuplicatePair[] {
 function findVariants(entries: readonly ListedEntry[], duplicates: readonly DuplicatePair[]): NameVariant[] {
   const spellings = new Map<string, { name: string; initials: string; entries: ListedEntry[] }>();
   for (const listed of entries) {
+    if (listed.entry.year === null) continue;
     for (const author of listed.entry.authors) {
-      const initials = initialsAfter(listed.entry, author);
+      // A person has initials after the family name; an organisation ("Helse- og omsorgsdepartementet") none.
+      const initials = initialsAfter(listed.entry, author) ?? (isOrganisation(author) ? '' : null);
       if (initials === null) continue;
       const id = `${normalizeName(author)}#${initials}`;
       const known = spellings.get(id);
@@ -152,7 +154,7 @@ function findVariants(entries: readonly ListedEntry[], duplicates: readonly Dupl
       if (!a || !b || a.initials !== b.initials) continue;
       const foldedA = foldName(a.name);
       const foldedB = foldName(b.name);
-      if (foldedA.length < 5 || foldedB.length < 5) continue;
+      if (foldedA.length < (a.initials === '' ? 10 : 5) || foldedB.length < 5) continue;
       const tolerance = Math.min(spellingTolerance(foldedA), spellingTolerance(foldedB));
       if (editDistance(foldedA, foldedB, tolerance) > tolerance) continue;
       if (a.entries.every((x) => b.entries.every((y) => inDuplicate(x, y)))) continue;
@@ -166,16 +168,24 @@ function findVariants(entries: readonly ListedEntry[], duplicates: readonly Dupl
   return variants;
 }
 
+// How organisations' names end ("-departementet", "-direktoratet", "Institute"), or several words.
+const organisationEnding = /(?:departement(?:et)?|direktorat(?:et)?|institutt(?:et)?|etaten|tilsynet|rådet|kommune|fylkeskommune|forbund(?:et)?|organisasjon(?:en)?|organization|institute|association|council|agency|ministry|department|centre|center|society|registry)$/iu;
+
+/** Whether a written author is an organisation rather than a person. */
+function isOrganisation(author: string): boolean {
+  return organisationEnding.test(author.trim()) || author.trim().split(/\s+/u).length >= 3;
+}
+
 // A name word that may be a given name: capitalised letters, perhaps hyphenated ("Jean-Paul").
 const givenNameWord = /^\p{Lu}[\p{Ll}\p{M}]+(?:-\p{Lu}[\p{Ll}\p{M}]+)?$/u;
 
 /**
- * Authors that are not names as written. A given name in the family name ("Hoa Nguyen, H. T.") is
- * only taken as one on evidence: its initial is among the initials written after it, and the rest
- * ("Nguyen") stands alone as an author elsewhere in the list, or is how the text cites the work
- * (`citedAlone`: folded family names the text cites where the entry has a given name before them).
+ * Authors that are not names as written. A given name in the family name ("Ståle Einarsen, A. S.")
+ * is only taken as one on evidence: its initial is among the initials written after it, and the
+ * rest ("Einarsen") stands alone as an author elsewhere in the list. (How the text cites the work
+ * is no evidence: "Nguyen" may be a short form of a family name "Hoa Nguyen".)
  */
-function findGarbled(entries: readonly ListedEntry[], citedAlone: ReadonlySet<string>): GarbledAuthor[] {
+function findGarbled(entries: readonly ListedEntry[]): GarbledAuthor[] {
   const families = new Set(entries.flatMap((listed) => listed.entry.authors).filter((author) => !/\s/u.test(author.trim())).map(foldName));
   const garbled: GarbledAuthor[] = [];
   for (const listed of entries) {
@@ -198,7 +208,7 @@ function findGarbled(entries: readonly ListedEntry[], citedAlone: ReadonlySet<st
         const family = rest.join(' ');
         if (!hasGivenNameBefore(name, family)) continue;
         const initials = initialsAfter(listed.entry, name) ?? '';
-        const evidence = families.has(foldName(family)) || (position === 0 && citedAlone.has(foldName(family)));
+        const evidence = families.has(foldName(family));
         if (initials.includes(given[0] ?? '') && evidence) garbled.push({ entry: listed, author: name, kind: 'given-name', detail: family });
       }
     }
@@ -207,7 +217,7 @@ function findGarbled(entries: readonly ListedEntry[], citedAlone: ReadonlySet<st
 }
 
 /** Finds the debris reference managers leave in a typed reference list. */
-export function findListDebris(entries: readonly ListedEntry[], citedAlone: ReadonlySet<string> = new Set()): ListDebris {
+export function findListDebris(entries: readonly ListedEntry[]): ListDebris {
   const duplicates = findDuplicates(entries);
-  return { duplicates, variants: findVariants(entries, duplicates), garbled: findGarbled(entries, citedAlone) };
+  return { duplicates, variants: findVariants(entries, duplicates), garbled: findGarbled(entries) };
 }
