@@ -30,6 +30,8 @@ interface Work {
    * ("Hanahan & Weinberg (2000)" with only their 2011 work listed): that work, for the message.
    */
   nearest: Reference | null;
+  /** For a year-only citation whose author is named earlier in its sentence: where that name ends. */
+  nameEnd: number | null;
 }
 
 /** What the rules know of the manuscript's own reference list and how well it was read. */
@@ -90,10 +92,13 @@ export function checkManuscript(options: CheckOptions): CheckResult {
         resolution.match = 'fuzzy';
         resolution.reasons = resolution.reasons.filter((reason) => reason.kind !== 'exact');
       }
-      works.push({ citation, authors: previous.authors, fromContext: true, resolution, checked: toChecked(manuscript, citation, previous.authors, resolution), nearest: null });
+      const checked = toChecked(manuscript, citation, previous.authors, resolution);
+      works.push({ citation, authors: previous.authors, fromContext: true, resolution, checked, nearest: null, nameEnd: null });
       continue;
     }
-    const context = citation.authors.length > 0 ? null : (authorsFromContext(citation, works) ?? authorsFromProse(manuscript, citation, references));
+    const fromCitation = citation.authors.length > 0 ? null : authorsFromContext(citation, works);
+    const prose = citation.authors.length > 0 || fromCitation ? null : authorsFromProse(manuscript, citation, references);
+    const context = fromCitation ?? prose?.names ?? null;
     let authors = context ?? citation.authors;
     let resolution =
       authors.length > 0 ? resolveCitation({ authors, etAl: citation.etAl !== null, year: citation.year }, references) : unresolved();
@@ -121,7 +126,9 @@ export function checkManuscript(options: CheckOptions): CheckResult {
     const checked = toChecked(manuscript, citation, authors, resolution);
     const field = fieldAt(manuscript, citation.start, citation.end);
     if (field) checked.field = { manager: field.manager, ids: field.items.map((item) => item.id) };
-    works.push({ citation, authors, fromContext: context !== null, resolution, checked, nearest });
+    // The parser may itself give a year at the end of a sentence the names that open it ("nameApart").
+    const nameEnd = prose?.nameEnd ?? (citation.nameApart ? nameEndBefore(manuscript, citation) : null);
+    works.push({ citation, authors, fromContext: context !== null, resolution, checked, nearest, nameEnd });
   }
 
   const listed = listedEntries(manuscript);
@@ -224,29 +231,51 @@ function authorsFromContext(citation: Citation, before: readonly Work[]): string
   return null;
 }
 
+/** Where the first author of a citation whose names stand apart from its year ends, earlier in the sentence. */
+function nameEndBefore(manuscript: Manuscript, citation: Citation): number | null {
+  const first = citation.authors[0];
+  if (first === undefined) return null;
+  const from = Math.max(0, citation.start - 600);
+  const at = manuscript.text.lastIndexOf(first, citation.start);
+  return at >= from ? at + first.length : null;
+}
+
+/** Authors taken from the prose before a year-only citation, and where the name ends. */
+interface ProseAuthors {
+  names: string[];
+  /** Offset just after the first author's name as written before the citation. */
+  nameEnd: number;
+}
+
 /**
  * The authors of a work whose first author is named earlier in the same sentence ("Skau skriver at
  * makt … (2013, s. 31)", "Gorzelitz et al. reported … (2021)"), when no citation gives them: a work
  * of the citation's year first; else, when the name is written as an author ("Gorzelitz et al.",
  * "Lundberg og Syltevik"), that author's works (the year is then checked against them).
  */
-function authorsFromProse(manuscript: Manuscript, citation: Citation, references: readonly Reference[]): string[] | null {
+function authorsFromProse(manuscript: Manuscript, citation: Citation, references: readonly Reference[]): ProseAuthors | null {
   if (citation.year === null) return null;
   const { sentences, index } = sentencesAround(manuscript, citation.start);
   const from = Math.max(sentences[index]?.start ?? 0, citation.start - 600);
   const sentence = manuscript.text.slice(from, citation.start);
-  const words = new Set((sentence.match(/\p{Lu}[\p{L}-]+/gu) ?? []).map(foldName));
+  const written = [...sentence.matchAll(/\p{Lu}[\p{L}-]+/gu)].map((match) => ({ folded: foldName(match[0]), end: from + match.index + match[0].length }));
+  const nameEnd = (candidate: Reference): number | null => {
+    const first = candidate.names[0];
+    if (first === undefined) return null;
+    const folded = foldName(first);
+    const last = written.filter((word) => word.folded === folded).at(-1);
+    return last ? last.end : null;
+  };
   const year = citation.year;
-  const named = (candidate: Reference) => candidate.names[0] !== undefined && words.has(foldName(candidate.names[0]));
-  const sameYear = references.find((candidate) => candidate.year === year && named(candidate));
-  if (sameYear) return sameYear.names;
+  const sameYear = references.find((candidate) => candidate.year === year && nameEnd(candidate) !== null);
+  if (sameYear) return { names: sameYear.names, nameEnd: nameEnd(sameYear) ?? from };
   const asAuthor = references.find((candidate) => {
     const first = candidate.names[0];
-    if (first === undefined || !named(candidate)) return false;
+    if (first === undefined || nameEnd(candidate) === null) return false;
     const escaped = first.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     return new RegExp(`(?<![\\p{L}])${escaped}(?:,? et al\\.|,? mfl\\.|,? m\\.fl\\.| (?:og|and|&) \\p{Lu})`, 'u').test(sentence);
   });
-  return asAuthor ? asAuthor.names : null;
+  return asAuthor ? { names: asAuthor.names, nameEnd: nameEnd(asAuthor) ?? from } : null;
 }
 
 type Report = (rule: string, offset: number, message: Localized, extra?: Partial<Diagnostic>) => void;
@@ -410,6 +439,13 @@ function checkWork(work: Work, context: Context): void {
       nb: `Henvisningen «${rawOf(citation)}» har årstall, men ingen forfatter, og ingen henvisning med samme år står foran den.`,
       en: `The citation "${rawOf(citation)}" has a year but no author, and no citation with the same year precedes it.`,
     }, { ...base, suggestion: { nb: 'Skriv forfatterens etternavn foran årstallet.', en: "Write the author's family name before the year." } });
+  }
+  if (work.nameEnd !== null && citation.start - work.nameEnd > yearFarFromAuthor) {
+    const name = work.authors.length >= 3 || work.authors.length === 0 ? `${work.authors[0] ?? ''} et al.` : work.authors.join(language === 'en' ? ' and ' : ' og ');
+    report('year-far-from-author', at, {
+      nb: `Årstallet «${rawOf(citation)}» står langt fra ${name}, som det hører til (nevnt tidligere i setningen).`,
+      en: `The year "${rawOf(citation)}" stands far from ${name}, whom it belongs to (named earlier in the sentence).`,
+    }, { ...base, suggestion: { nb: `Skriv årstallet rett etter navnet: ${name} (${citation.year}).`, en: `Write the year right after the name: ${name} (${citation.year}).` } });
   }
   if (citation.year === null && citation.notYear !== null) {
     report('not-a-year', at, {
@@ -629,6 +665,9 @@ function sameWork(references: readonly Reference[]): boolean {
   const title = first?.title;
   return title !== undefined && rest.length > 0 && rest.every((reference) => reference.title !== undefined && sameTitle(title, reference.title));
 }
+
+// A year-only citation this many characters after the author it takes its names from stands apart from them.
+const yearFarFromAuthor = 60;
 
 // Years this far apart are taken for two works, not one work cited with a wrong year.
 const sameWorkYears = 2;

@@ -97,6 +97,15 @@ export const checkRules: RuleDefinition[] = [
     example: '… til det beste for brukeren (2013, s. 31–33).',
   },
   {
+    id: 'year-far-from-author',
+    severity: 'warning',
+    description: {
+      nb: 'Et årstall i parentes står langt fra forfatteren det hører til (nevnt tidligere i setningen); årstallet skal stå rett etter navnet.',
+      en: 'A year in parentheses stands far from the author it belongs to (named earlier in the sentence); the year belongs right after the name.',
+    },
+    example: 'Gorzelitz et al. reported gains in strength and agility after ten weeks (2021).',
+  },
+  {
     id: 'author-without-year',
     severity: 'warning',
     description: {
