@@ -1054,6 +1054,8 @@ function checkReferences(context: Context, works: readonly Work[], diagnostics: 
     if (reference.origin === 'reference-list' && typedListCompared) continue;
     if (reference.origin === 'reference-list') {
       const entry = context.list.entries.get(reference.key)?.entry;
+      // The text names it with its year in a form no citation was read from: not sure it is uncited.
+      if (entry && citedInUnreadForm(manuscript, entry, works)) continue;
       report('uncited-entry', entry?.start ?? 0, message, { key: reference.key, raw: entry?.raw ?? reference.key, suggestion });
     } else {
       // The entry lives in a bibliography file: point there, not into the manuscript.
@@ -1070,6 +1072,32 @@ function checkReferences(context: Context, works: readonly Work[], diagnostics: 
       });
     }
   }
+}
+
+/**
+ * Whether the running text names a typed entry's first author (as read, or as the entry's text
+ * starts) with its year close after, where no citation that resolved was read: "(2011:11, 2011)",
+ * "(Fox‐Wasylyshyn & El‐Masri, 2005)" that the parser could not read, "(Ye et al., 2023)" for an
+ * entry read with other authors. Then "never cited" is not sure.
+ */
+function citedInUnreadForm(manuscript: Manuscript, entry: ReferenceListEntry, works: readonly Work[]): boolean {
+  const year = entry.year;
+  if (year === null) return false;
+  const list = manuscript.referenceList;
+  const leading = /^[\s."“«]*([\p{L}\d][\p{L}\p{M}\d:‐-]*)/u.exec(entry.raw)?.[1];
+  const names = [...new Set([entry.authors[0]?.replace(/^[\s."“«]+/u, ''), leading].filter((name): name is string => name !== undefined && name.length >= 2))];
+  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  for (const name of names) {
+    const pattern = new RegExp(`(?<![\\p{L}\\d])${escape(name)}[^()\\n]{0,60}?(?<![\\p{L}\\d])${escape(year)}(?![\\p{L}\\d])`, 'gu');
+    for (const match of manuscript.text.matchAll(pattern)) {
+      const at = match.index;
+      if (list && at >= list.start && at < list.end) continue;
+      // A citation read there that resolved to another work accounts for it ("Ellingsen & Skjefstad, 2015" for a chapter).
+      if (works.some((work) => work.resolution.match !== 'none' && work.citation.start <= at + match[0].length && at <= work.citation.end)) continue;
+      return true;
+    }
+  }
+  return false;
 }
 
 // What the typed-list comparison reports that a misread or unreadable list makes unsure.

@@ -229,7 +229,7 @@ export const checkRules: RuleDefinition[] = [
       nb: 'En forfatter i litteraturlisten er ødelagt: et tall, tegnsetting, en bokstav fra årstallet, eller et fornavn som etternavn.',
       en: 'An author in the reference list is garbled: a number, punctuation, a letter of the year, or a given name as family name.',
     },
-    example: '2011:11. (2011). …; WHOc. (2020). …; Hoa Nguyen, H. T. (2024). …',
+    example: '2011:11. (2011). …; WHOc. (2020). …; Ståle Einarsen, A. S. (2015). … beside Skogstad, A., & Einarsen, S. (2015). …',
   },
   {
     id: 'uncited-entry',
