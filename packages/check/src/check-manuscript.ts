@@ -1041,6 +1041,9 @@ function checkReferences(context: Context, works: readonly Work[], diagnostics: 
   const duplicateOf = new Map(context.list.debris.duplicates.flatMap((pair) => [[pair.first.key, pair.second.key], [pair.second.key, pair.first.key]] as const));
   for (const reference of references) {
     if (cited.has(reference.key) || citedSignatures.has(signature(reference))) continue;
+    // A work a reference manager stored in a citation field is cited by that field, even where the
+    // field shows text no citation was read from ("(Galiano‐Castillo et al., 2016b)").
+    if (reference.origin === 'document-fields') continue;
     const twin = duplicateOf.get(reference.key);
     if (twin !== undefined && cited.has(twin)) continue;
     // Blocks of the list that are not entries (no author, or no year) are counted by reference-list-partly-read, not listed one by one.
