@@ -1,12 +1,27 @@
-import { type BibEntry, compareTypedReferenceList, entryNames, entryYear } from '@litsynth/bibliography';
 import { type Citation, parseCitations } from '@litsynth/citations';
 import { applyRuleSettings, compareDiagnostics, type Diagnostic, type Lang, type Localized } from '@litsynth/common';
-import type { Manuscript, ReferenceListEntry } from '@litsynth/ingest';
+import type { Manuscript } from '@litsynth/ingest';
 import { findAuthorsWithoutYear } from './authors-without-year.js';
+import {
+  type Context,
+  citeForm,
+  citeNames,
+  diagnosticAt,
+  escapeRegExp,
+  farApart,
+  groupName,
+  type ListContext,
+  listNames,
+  type Report,
+  rawOf,
+  sectionName,
+  type Work,
+} from './check-context.js';
 import { entriesFromFields, fieldAt, managerNames } from './field-entries.js';
 import { checkConnector, checkLocatorForm, checkPunctuation, checkSecondaryForm } from './form-rules.js';
-import { findListDebris, type ListDebris, type ListedEntry, sameTitle } from './list-debris.js';
-import { entryHiding, holdsSeveralWorks, type ListReading, readingOfList } from './list-reading.js';
+import { findListDebris, sameTitle } from './list-debris.js';
+import { entryHiding, readingOfList } from './list-reading.js';
+import { checkListDebris, citedInUnreadForm, compareWithTypedList, type Doubt, listDoubt, listedEntries, withDoubt } from './list-rules.js';
 import { foldName, normalizeName } from './names.js';
 import { findQuotations, type Quotation } from './quotations.js';
 import { referencesFromEntries, referencesFromList } from './references.js';
@@ -17,41 +32,6 @@ import type { CheckedCitation, CheckOptions, CheckResult, CheckSummary, Referenc
 
 // How far back a year-only citation ("(2013, s. 31)") looks for the author it continues.
 const contextWindow = 1500;
-
-interface Work {
-  citation: Citation;
-  /** Authors as written, or taken from the context for a year-only citation. */
-  authors: string[];
-  fromContext: boolean;
-  resolution: Resolution;
-  checked: CheckedCitation;
-  /**
-   * For an unresolved citation whose authors have a work of a year far from the cited one
-   * ("Hanahan & Weinberg (2000)" with only their 2011 work listed): that work, for the message.
-   */
-  nearest: Reference | null;
-  /** For a year-only citation whose author is named earlier in its sentence: where that name ends. */
-  nameEnd: number | null;
-}
-
-/** What the rules know of the manuscript's own reference list and how well it was read. */
-interface ListContext {
-  /** The typed entries by reference key ("list-<line>"). */
-  entries: Map<string, ListedEntry>;
-  reading: ListReading | null;
-  /** Whether the typed list is all there is to resolve against (no bibliography, no document fields). */
-  only: boolean;
-  debris: ListDebris;
-}
-
-/** What every rule needs: where to report, in which language, against what. */
-interface Context {
-  manuscript: Manuscript;
-  references: readonly Reference[];
-  language: Lang;
-  report: Report;
-  list: ListContext;
-}
 
 /**
  * Checks every citation of a manuscript against the bibliography: resolves each (exactly or
@@ -159,14 +139,6 @@ export function checkManuscript(options: CheckOptions): CheckResult {
   };
 }
 
-/** The typed list's entries with their reference keys and lines. */
-function listedEntries(manuscript: Manuscript): ListedEntry[] {
-  return (manuscript.referenceList?.entries ?? []).map((entry) => {
-    const line = manuscript.locate(entry.start).line;
-    return { key: `list-${line}`, line, entry };
-  });
-}
-
 /** A group id is only kept where the group has more than one place. */
 function keepGroupsOfSeveral(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   const sizes = new Map<string, number>();
@@ -272,34 +244,10 @@ function authorsFromProse(manuscript: Manuscript, citation: Citation, references
   const asAuthor = references.find((candidate) => {
     const first = candidate.names[0];
     if (first === undefined || nameEnd(candidate) === null) return false;
-    const escaped = first.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const escaped = escapeRegExp(first);
     return new RegExp(`(?<![\\p{L}])${escaped}(?:,? et al\\.|,? mfl\\.|,? m\\.fl\\.| (?:og|and|&) \\p{Lu})`, 'u').test(sentence);
   });
   return asAuthor ? { names: asAuthor.names, nameEnd: nameEnd(asAuthor) ?? from } : null;
-}
-
-type Report = (rule: string, offset: number, message: Localized, extra?: Partial<Diagnostic>) => void;
-
-function diagnosticAt(manuscript: Manuscript, rule: string, offset: number, message: Localized, extra: Partial<Diagnostic>): Diagnostic {
-  const place = manuscript.locate(offset);
-  const section = sectionName(manuscript, offset);
-  return {
-    rule,
-    severity: ruleById(rule).severity,
-    message,
-    file: manuscript.path,
-    line: place.line,
-    column: place.column,
-    ...(place.page === undefined ? {} : { page: place.page }),
-    ...(section === undefined ? {} : { section }),
-    ...extra,
-  };
-}
-
-function sectionName(manuscript: Manuscript, offset: number): string | undefined {
-  const heading = manuscript.sectionAt(offset);
-  if (!heading) return undefined;
-  return heading.number ? `${heading.number} ${heading.text}` : heading.text;
 }
 
 function toChecked(manuscript: Manuscript, citation: Citation, authors: string[], resolution: Resolution): CheckedCitation {
@@ -322,109 +270,6 @@ function toChecked(manuscript: Manuscript, citation: Citation, authors: string[]
     end: citation.end,
   };
 }
-
-/** The citation text with line breaks and runs of spaces as one space, for messages. */
-function rawOf(citation: Citation): string {
-  return citation.raw.replace(/\s+/g, ' ').trim();
-}
-
-/** "Natland et al. (2019)": how a reference is cited, for messages and suggestions. */
-function citeForm(reference: Reference, language: Lang): string {
-  const names = reference.names;
-  const undated = language === 'en' ? 'n.d.' : 'u.å.';
-  const year = reference.year === null || reference.year === 'u.å.' ? undated : reference.year;
-  // A work without author is cited by its short form or (shortened) title.
-  const title = reference.title && reference.title.length > 40 ? `${reference.title.slice(0, 40)}…` : reference.title;
-  if (names.length === 0) return `${reference.abbreviations[0] ?? title ?? reference.key} (${year})`;
-  if (names.length >= 3) return `${names[0]} et al. (${year})`;
-  return `${names.join(language === 'en' ? ' and ' : ' og ')} (${year})`;
-}
-
-const listNames = (names: readonly string[]): string => names.join(', ');
-
-/** A warning instead of an error when the list the finding rests on could not be read with confidence, with why. */
-interface Doubt {
-  severity: 'warning';
-  reason: Localized;
-}
-
-/** Why a finding about a citation resting on the typed list is not sure, or null when it is. */
-function listDoubt(work: Work, reference: Reference | null, context: Context): Doubt | null {
-  const { list } = context;
-  const section = context.manuscript.referenceList;
-  if (!section) return null;
-  const relies = reference ? reference.origin === 'reference-list' : list.only;
-  if (!relies) return null;
-  const [first] = work.authors;
-  const year = work.citation.year;
-  if (first !== undefined && year !== null) {
-    const hiding = entryHiding(section, first, year);
-    if (hiding) {
-      const line = context.manuscript.locate(hiding.start).line;
-      return {
-        severity: 'warning',
-        reason: {
-          nb: ` Oppføringen på linje ${line} ser ut til å inneholde ${first} (${year}) også: to verk er trolig lest som ett (mangler punktum på slutten av den første?).`,
-          en: ` The entry at line ${line} seems to hold ${first} (${year}) too: two works were probably read as one (does the first lack its final period?).`,
-        },
-      };
-    }
-  }
-  if (!reference && first !== undefined && year !== null) {
-    // "Ye, J., He, L., & Beestrum, M. (2023)." read as Beestrum: the entry is there, read wrongly.
-    const misread = listedStartingAs(list, first, year);
-    if (misread) {
-      return {
-        severity: 'warning',
-        reason: {
-          nb: ` Men oppføringen på linje ${misread.line} begynner med ${first} og har ${year}: den er trolig lest feil.`,
-          en: ` But the entry at line ${misread.line} starts with ${first} and has ${year}: it was probably read wrongly.`,
-        },
-      };
-    }
-  }
-  const entry = reference ? list.entries.get(reference.key)?.entry : undefined;
-  if (entry && holdsSeveralWorks(entry)) {
-    return {
-      severity: 'warning',
-      reason: {
-        nb: ` Oppføringen ${reference?.key} ser ut til å inneholde mer enn ett verk, så årstallet er ikke sikkert.`,
-        en: ` The entry ${reference?.key} seems to hold more than one work, so its year is not sure.`,
-      },
-    };
-  }
-  const reading = list.reading;
-  if (reading?.partly) {
-    return {
-      severity: 'warning',
-      reason: {
-        nb: ` Litteraturlisten kunne bare delvis leses (se reference-list-partly-read).`,
-        en: ` The reference list could only partly be read (see reference-list-partly-read).`,
-      },
-    };
-  }
-  return null;
-}
-
-/** The typed entry that starts with a family name ("Ye,") and holds a year, though the name was not read as its first author. */
-function listedStartingAs(list: ListContext, name: string, year: string): ListedEntry | null {
-  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const starts = new RegExp(`^\\s*${escaped}\\s*[,.]`, 'u');
-  for (const listed of list.entries.values()) {
-    const { entry } = listed;
-    if (normalizeName(entry.authors[0] ?? '') === normalizeName(name)) continue;
-    if (starts.test(entry.raw) && entry.raw.includes(`(${year}`)) return listed;
-  }
-  return null;
-}
-
-/** The message with the doubt added, and the severity it lowers to. */
-function withDoubt(message: Localized, doubt: Doubt | null): { message: Localized; extra: Partial<Diagnostic> } {
-  if (!doubt) return { message, extra: {} };
-  return { message: { nb: `${message.nb}${doubt.reason.nb}`, en: `${message.en}${doubt.reason.en}` }, extra: { severity: doubt.severity } };
-}
-
-const groupName = (names: readonly string[]): string => names.map(foldName).join('+');
 
 /** The rules about one citation: resolution, year, authors, form. */
 function checkWork(work: Work, context: Context): void {
@@ -669,23 +514,6 @@ function sameWork(references: readonly Reference[]): boolean {
 // A year-only citation this many characters after the author it takes its names from stands apart from them.
 const yearFarFromAuthor = 60;
 
-// Years this far apart are taken for two works, not one work cited with a wrong year.
-const sameWorkYears = 2;
-
-/** Whether two years are more than a slip apart ("2000" and "2011"). */
-function farApart(cited: string | undefined, entry: string | null): boolean {
-  if (cited === undefined || entry === null || !/^\d{4}/.test(cited) || !/^\d{4}/.test(entry)) return false;
-  return Math.abs(Number.parseInt(cited, 10) - Number.parseInt(entry, 10)) > sameWorkYears;
-}
-
-/** "Hanahan og Weinberg", "Natland et al.": the names of a reference as the text cites them, without the year. */
-function citeNames(reference: Reference, language: Lang): string {
-  const names = reference.names;
-  if (names.length === 0) return reference.abbreviations[0] ?? reference.key;
-  if (names.length >= 3) return `${names[0]} et al.`;
-  return names.join(language === 'en' ? ' and ' : ' og ');
-}
-
 function checkEtAl(work: Work, reference: Reference, references: readonly Reference[], language: Lang, report: Report): void {
   const { citation } = work;
   if (work.fromContext || citation.corporate) return;
@@ -900,94 +728,6 @@ function citationBefore(manuscript: Manuscript, quotation: Quotation, works: rea
   return null;
 }
 
-/** "list-2106, linje 2106" style place of a typed entry, for messages. */
-const entryPlace = (entry: ListedEntry, language: Lang): string => `${language === 'en' ? 'line' : 'linje'} ${entry.line}`;
-
-/** "Galiano-Castillo et al. (2016a)": a typed entry as it would be cited. */
-function entryCite(entry: ListedEntry, language: Lang): string {
-  const names = entry.entry.authors;
-  const year = entry.entry.year ?? (language === 'en' ? 'n.d.' : 'u.å.');
-  if (names.length >= 3) return `${names[0]} et al. (${year})`;
-  return `${names.join(language === 'en' ? ' and ' : ' og ')} (${year})`;
-}
-
-/** The typed list's debris: duplicates, an author spelled two ways, authors that are not names; and how well it was read. */
-function checkListDebris(works: readonly Work[], context: Context): void {
-  const { manuscript, language, report, list } = context;
-  const section = manuscript.referenceList;
-  if (!section) return;
-  const reading = list.reading;
-  if (reading?.partly) {
-    report('reference-list-partly-read', section.heading.start, {
-      nb: `Litteraturlisten kunne bare delvis leses: av ${reading.total} deler ble ${reading.entries} lest som oppføringer; ${reading.notEntries} er ikke oppføringer (tabeller, vedlegg, sidehoder?) og ${reading.withoutYear} mangler årstall. Funn som hviler på listen, meldes derfor som advarsler.`,
-      en: `The reference list could only partly be read: of ${reading.total} parts, ${reading.entries} were read as entries; ${reading.notEntries} are not entries (tables, appendices, page headers?) and ${reading.withoutYear} have no year. Findings that rest on the list are therefore reported as warnings.`,
-    }, {
-      raw: section.heading.start < section.end ? manuscript.text.slice(section.heading.start, section.heading.end) : '',
-      suggestion: {
-        nb: 'Sjekk at listen slutter før vedleggene, og at hver oppføring har forfatter og årstall i parentes.',
-        en: 'Check that the list ends before the appendices, and that every entry has its authors and a year in parentheses.',
-      },
-    });
-  }
-  const cited = new Set(works.map((work) => work.resolution.reference?.key).filter((key): key is string => key !== undefined));
-  for (const pair of list.debris.duplicates) {
-    const { first, second } = pair;
-    const lettered = /[a-zæøå]$/u.test(first.entry.year ?? '') && /[a-zæøå]$/u.test(second.entry.year ?? '');
-    const spelled = pair.spellings.map(([a, b]) => `«${a}»/«${b}»`).join(', ');
-    const citedOnes = [first, second].filter((entry) => cited.has(entry.key)).map((entry) => entryCite(entry, language));
-    report('duplicate-list-entry', second.entry.start, {
-      nb: `${entryCite(second, language)} (${entryPlace(second, 'nb')}) er samme verk som ${entryCite(first, language)} (${entryPlace(first, 'nb')}): samme år og tittel${spelled ? `, forfatter skrevet ulikt (${spelled})` : ''}. Referanseverktøyet har verket to ganger${lettered ? ', og har derfor gitt årstallene bokstav' : ''}.${citedOnes.length > 0 ? ` Teksten henviser til ${citedOnes.join(' og ')}.` : ''}`,
-      en: `${entryCite(second, language)} (${entryPlace(second, 'en')}) is the same work as ${entryCite(first, language)} (${entryPlace(first, 'en')}): same year and title${spelled ? `, an author written differently (${spelled.replace(/[«»]/g, '"')})` : ''}. The reference manager has the work twice${lettered ? ', which is why the years got letters' : ''}.${citedOnes.length > 0 ? ` The text cites ${citedOnes.join(' and ')}.` : ''}`,
-    }, {
-      raw: second.entry.raw,
-      key: second.key,
-      suggestion: {
-        nb: `Slett den ene oppføringen i referanseverktøyet${lettered ? ', og henvis til verket uten bokstav' : ''}.`,
-        en: `Delete one of the two in the reference manager${lettered ? ', and cite the work without a letter' : ''}.`,
-      },
-    });
-  }
-  for (const variant of list.debris.variants) {
-    const { usual, other } = variant;
-    report('list-name-variant', other.entry.entry.start, {
-      nb: `«${other.name}» (${entryPlace(other.entry, 'nb')}) og «${usual.name}» (${entryPlace(usual.entry, 'nb')}) er trolig samme forfatter (samme initialer), stavet på to måter i litteraturlisten.`,
-      en: `"${other.name}" (${entryPlace(other.entry, 'en')}) and "${usual.name}" (${entryPlace(usual.entry, 'en')}) are probably one author (same initials), spelled two ways in the reference list.`,
-    }, {
-      raw: other.entry.entry.raw,
-      key: other.entry.key,
-      suggestion: { nb: 'Bruk den stavemåten kilden selv har, i alle oppføringene.', en: 'Use the spelling of the source itself in every entry.' },
-    });
-  }
-  for (const item of list.debris.garbled) {
-    const described: Record<typeof item.kind, Localized> = {
-      number: {
-        nb: `Forfatteren «${item.author}» er et tall, ikke et navn; noe foran det (som «NOU») ser ut til å mangle.`,
-        en: `The author "${item.author}" is a number, not a name; something before it (such as "NOU") seems lost.`,
-      },
-      punctuation: {
-        nb: `Oppføringen begynner med «${item.author.slice(0, 1)}»: forfatteren mangler, og tittelen står der forfatteren skal stå.`,
-        en: `The entry starts with "${item.author.slice(0, 1)}": the author is missing, and the title stands where the author belongs.`,
-      },
-      'year-letter': {
-        nb: `Forfatteren «${item.author}» har fått årstallets bokstav «${item.detail}» hengt på navnet.`,
-        en: `The author "${item.author}" has the year's letter "${item.detail}" glued to the name.`,
-      },
-      'given-name': {
-        nb: `«${item.author}» står som etternavn, men «${item.author.slice(0, item.author.length - item.detail.length).trim()}» er et fornavn: etternavnet er ${item.detail}.`,
-        en: `"${item.author}" stands as the family name, but "${item.author.slice(0, item.author.length - item.detail.length).trim()}" is a given name: the family name is ${item.detail}.`,
-      },
-    };
-    report('garbled-list-author', item.entry.entry.start, described[item.kind], {
-      raw: item.entry.entry.raw,
-      key: item.entry.key,
-      suggestion: {
-        nb: 'Rett forfatterfeltene i referanseverktøyet (etternavn og fornavn i hvert sitt felt, organisasjoner som ett navn).',
-        en: 'Correct the author fields in the reference manager (family and given name in their own fields, organisations as one name).',
-      },
-    });
-  }
-}
-
 /** The works a manuscript cites, as "Bray (2024)", in the order they are first cited. */
 function citedWorks(works: readonly Work[], language: Lang): string[] {
   const seen = new Map<string, string>();
@@ -1075,100 +815,6 @@ function checkReferences(context: Context, works: readonly Work[], diagnostics: 
       });
     }
   }
-}
-
-/**
- * Whether the running text names a typed entry's first author (as read, or as the entry's text
- * starts) with its year close after, where no citation that resolved was read: "(2011:11, 2011)",
- * "(Fox‐Wasylyshyn & El‐Masri, 2005)" that the parser could not read, "(Ye et al., 2023)" for an
- * entry read with other authors. Then "never cited" is not sure.
- */
-function citedInUnreadForm(manuscript: Manuscript, entry: ReferenceListEntry, works: readonly Work[]): boolean {
-  const year = entry.year;
-  if (year === null) return false;
-  const list = manuscript.referenceList;
-  const leading = /^[\s."“«]*([\p{L}\d][\p{L}\p{M}\d:‐-]*)/u.exec(entry.raw)?.[1];
-  const names = [...new Set([entry.authors[0]?.replace(/^[\s."“«]+/u, ''), leading].filter((name): name is string => name !== undefined && name.length >= 2))];
-  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  for (const name of names) {
-    const pattern = new RegExp(`(?<![\\p{L}\\d])${escape(name)}[^()\\n]{0,60}?(?<![\\p{L}\\d])${escape(year)}(?![\\p{L}\\d])`, 'gu');
-    for (const match of manuscript.text.matchAll(pattern)) {
-      const at = match.index;
-      if (list && at >= list.start && at < list.end) continue;
-      // A citation read there that resolved to another work accounts for it ("Ellingsen & Skjefstad, 2015" for a chapter).
-      if (works.some((work) => work.resolution.match !== 'none' && work.citation.start <= at + match[0].length && at <= work.citation.end)) continue;
-      return true;
-    }
-  }
-  return false;
-}
-
-// What the typed-list comparison reports that a misread or unreadable list makes unsure.
-const listConsequences = new Set(['bib-typed-entry-missing']);
-
-/**
- * A thesis with its own reference list and a bibliography: the typed entries are compared with the
- * cited entries (form of each typed entry, cited works missing from it, typed entries cited nowhere).
- * "Missing from the list" is a warning, not an error, when an entry starting with the work's first
- * author and year is there (read wrongly), or when the list could only partly be read.
- */
-function compareWithTypedList(manuscript: Manuscript, works: readonly Work[], options: CheckOptions, list: ListContext): Diagnostic[] {
-  const section = manuscript.referenceList;
-  if (!section) return [];
-  const ids = new Set(options.entries.map((entry) => entry.id));
-  const cited = new Set(
-    works.flatMap((work) => [work.resolution.reference, ...work.resolution.alternatives]).map((reference) => reference?.key).filter((key): key is string => key !== undefined && ids.has(key)),
-  );
-  const typed = section.entries.map((entry: ReferenceListEntry) => {
-    const place = manuscript.locate(entry.start);
-    return { raw: entry.raw, authors: entry.authors, year: entry.year, title: entry.title, line: place.line, column: place.column };
-  });
-  const diagnostics = compareTypedReferenceList(typed, options.entries, {
-    file: manuscript.path,
-    listLine: manuscript.locate(section.heading.start).line,
-    cited,
-    ...(options.style === undefined ? {} : { style: options.style }),
-  }).map((diagnostic): Diagnostic => {
-    if (!listConsequences.has(diagnostic.rule) || diagnostic.severity !== 'error') return diagnostic;
-    const misread = entryStartingAs(manuscript, options.entries.find((entry) => entry.id === diagnostic.key));
-    if (misread) {
-      return {
-        ...diagnostic,
-        severity: 'warning',
-        message: {
-          nb: `${diagnostic.message.nb} Men oppføringen på linje ${misread.line} begynner med ${misread.name} og har årstallet: den er trolig lest feil.`,
-          en: `${diagnostic.message.en} But the entry at line ${misread.line} starts with ${misread.name} and has the year: it was probably read wrongly.`,
-        },
-      };
-    }
-    if (!list.reading?.partly) return diagnostic;
-    return {
-      ...diagnostic,
-      severity: 'warning',
-      message: {
-        nb: `${diagnostic.message.nb} Litteraturlisten kunne bare delvis leses (se reference-list-partly-read).`,
-        en: `${diagnostic.message.en} The reference list could only partly be read (see reference-list-partly-read).`,
-      },
-    };
-  });
-  const headingName = sectionName(manuscript, section.heading.start);
-  if (headingName === undefined) return diagnostics;
-  return diagnostics.map((diagnostic) => (diagnostic.section !== undefined ? diagnostic : { ...diagnostic, section: headingName }));
-}
-
-/**
- * A typed entry that starts with the entry's first family name and holds its year, though the list
- * reader took other authors from it ("Ye, J., He, L., & Beestrum, M. (2023)" read as Beestrum): the
- * work is in the list, read wrongly.
- */
-function entryStartingAs(manuscript: Manuscript, entry: BibEntry | undefined): { line: number; name: string } | null {
-  const name = entry ? entryNames(entry)[0] : undefined;
-  const year = entry ? String(entryYear(entry)) : '';
-  if (!name || !/^\d{4}$/.test(year)) return null;
-  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const starts = new RegExp(`^\\s*${escaped}\\s*,`, 'u');
-  const typed = manuscript.referenceList?.entries.find((candidate) => starts.test(candidate.raw) && candidate.raw.includes(`(${year}`));
-  return typed ? { line: manuscript.locate(typed.start).line, name } : null;
 }
 
 function summarize(citations: readonly CheckedCitation[], diagnostics: readonly Diagnostic[]): CheckSummary {
