@@ -25,7 +25,7 @@ import { checkListDebris, citedInUnreadForm, compareWithTypedList, type Doubt, l
 import { foldName, normalizeName } from './names.js';
 import { findQuotations, type Quotation } from './quotations.js';
 import { referencesFromEntries, referencesFromList } from './references.js';
-import { type Resolution, resolveCitation } from './resolve-citation.js';
+import { type Resolution, resolveCitation, undated } from './resolve-citation.js';
 import { checkRules, ruleById } from './rules.js';
 import { sentencesAround } from './sentences.js';
 import type { CheckedCitation, CheckOptions, CheckResult, CheckSummary, Reference } from './types.js';
@@ -580,8 +580,10 @@ function checkSecondaryOriginal(work: Work, references: readonly Reference[], la
 function formsVariant(work: Work, context: Context): boolean {
   const reference = work.resolution.reference;
   const year = work.citation.year;
-  // Year-only citations repeat the year of the citation before them; they add no variant.
-  if (!reference || year === null || work.fromContext) return false;
+  // Year-only citations repeat the year of the citation before them, and a year whose names the
+  // parser took from the start of the sentence ("Gorzelitz et al. reported … (2021)") is no form of
+  // citing either; they add no variant.
+  if (!reference || year === null || work.fromContext || work.citation.nameApart) return false;
   if (work.resolution.reasons.some((reason) => reason.kind === 'given-name' || reason.kind === 'entry-given-name')) return false;
   const entryYear = reference.year ?? '';
   if (/[a-zæøå]$/u.test(year) && year !== entryYear) return false;
@@ -610,7 +612,7 @@ function checkConsistency(works: readonly Work[], context: Context): void {
       // A name differs only where resolution found it spelled differently ("Jani" read for "Janis" does not).
       const spelled = work.resolution.reasons.some((reason) => reason.kind === 'author-spelling' && reason.cited === work.authors[0]);
       const names = normalizeName(spelled ? (work.authors[0] ?? '') : (work.resolution.reference?.names[0] ?? work.authors[0] ?? ''));
-      const variant = `${names}|${work.citation.year}`;
+      const variant = `${names}|${undated(work.citation.year)}`;
       variants.set(variant, [...(variants.get(variant) ?? []), work]);
     }
     const distinct = [...variants.entries()];
@@ -627,10 +629,13 @@ function checkConsistency(works: readonly Work[], context: Context): void {
     };
     const summary = ranked.map(describe).join(', ');
     for (const work of deviating) {
-      context.report('inconsistent-citation', work.citation.start, {
+      // A work whose entry could not be read with confidence may be two works read as one.
+      const { message, extra } = withDoubt({
         nb: `Samme verk (${key}) er henvist til på ulike måter: ${summary}.`,
         en: `The same work (${key}) is cited in different ways: ${summary}.`,
-      }, {
+      }, listDoubt(work, work.resolution.reference, context));
+      context.report('inconsistent-citation', work.citation.start, message, {
+        ...extra,
         raw: rawOf(work.citation),
         key,
         group: `inconsistent-citation:${key}`,

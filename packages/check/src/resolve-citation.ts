@@ -137,7 +137,8 @@ const baseYear = (year: string): string => year.replace(/[a-z]$/, '');
 
 // "n.d." (English) and "u.å." (Norwegian) are the same missing date; a session is the same
 // whichever dash joins its years ("2015-2016", "2015–2016", "2015 – 2016").
-const undated = (year: string | null): string | null => {
+/** A year as compared: "n.d." is "u.å.", and a session is one form whichever dash or spacing joins it. */
+export const undated = (year: string | null): string | null => {
   if (year === null) return null;
   if (/^(n\.\s?d\.|u\.\s?å\.)$/i.test(year)) return 'u.å.';
   const session = /^(\d{4})\s*[-‐‑‒–—]\s*(\d{2}|\d{4})$/u.exec(year);
