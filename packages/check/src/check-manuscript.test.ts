@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { loadBibliographyText } from '@litsynth/bibliography';
 import { compareDiagnostics } from '@litsynth/common';
-import fc from 'fast-check';
 import { markdownToManuscript, textToManuscript } from '@litsynth/ingest';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { checkManuscript } from './check-manuscript.js';

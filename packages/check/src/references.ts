@@ -1,4 +1,4 @@
-import { assignYearSuffixes, entryNames, entryYear, type BibEntry, type CslItem } from '@litsynth/bibliography';
+import { assignYearSuffixes, type BibEntry, type CslItem, entryNames, entryYear } from '@litsynth/bibliography';
 import type { Manuscript } from '@litsynth/ingest';
 import { initialsOf } from './names.js';
 import type { Reference } from './types.js';

@@ -1,6 +1,6 @@
-import type { Diagnostic, Lang, Localized, RuleSetting } from '@litsynth/common';
 import type { BibEntry } from '@litsynth/bibliography';
 import type { Citation } from '@litsynth/citations';
+import type { Diagnostic, Lang, Localized, RuleSetting } from '@litsynth/common';
 import type { Manuscript, ReferenceManager } from '@litsynth/ingest';
 
 /** What a match between a citation and an entry rests on, one reason per difference. */
