@@ -87,7 +87,12 @@ export function analyseTextLayout(text: string): TextLayout {
   });
   const doubleSpaced = isDoubleSpaced(lines, content);
   const paragraphPerLine = !doubleSpaced && isParagraphPerLine(lines, content);
-  const furniture = findFurniture(lines, content);
+  const chain = findPageNumberChain(lines, content);
+  const furniture = findFurniture(lines, content, chain);
+  if (chain) {
+    const { pageStarts, pages } = pagesOfChain(lines, content, furniture, chain);
+    return { lines, doubleSpaced, paragraphPerLine, furniture, pages, pageSource: 'page-number-lines', pageStarts };
+  }
   const { pageStarts, anchors, source } = findPageStarts(lines, content, furniture, doubleSpaced);
   const pages = numberPages(lines.length, pageStarts, anchors, source);
   return {
@@ -141,13 +146,126 @@ function isParagraphPerLine(lines: readonly TextLine[], content: readonly number
   return content.length > 0 && long >= content.length * 0.5;
 }
 
-function findFurniture(lines: readonly TextLine[], content: readonly number[]): Set<number> {
-  const furniture = new Set<number>();
+/**
+ * The page numbers of text extracted from a PDF without its form feeds: the lines that hold only a
+ * number and count up page by page (2, 3, 4 … at page-like distances), wherever they stand — right
+ * under the last line of a page as often as between empty lines. A number that does not fit the
+ * count (a table cell "1", a chapter number "2" above its title) is text. Undefined when no such
+ * count of at least three pages, a page-like distance apart, is found.
+ */
+export interface PageNumberChain {
+  /** Indexes into `lines`, in order. */
+  members: number[];
+  /** The number each member shows. */
+  numbers: number[];
+  /** Whether the numbers head their page (else they close it, as Word's default footer does). */
+  header: boolean;
+}
+
+// A page holds at least this many lines of text; pages with only a figure may hold fewer, so a
+// chain is accepted on its typical (median) distance, and single steps need only this minimum.
+const minimumStepLines = 2;
+const typicalPageLines = 12;
+const longestSkip = 3;
+
+function findPageNumberChain(lines: readonly TextLine[], content: readonly number[]): PageNumberChain | undefined {
+  if (lines.some((line, index) => line.formFeed && index > 0)) return undefined;
+  const candidates: Array<{ position: number; index: number; number: number }> = [];
+  content.forEach((index, position) => {
+    const number = pageNumberOf((lines[index] as TextLine).text);
+    if (number !== undefined) candidates.push({ position, index, number });
+  });
+  if (candidates.length < 3) return undefined;
+  // Longest chain by dynamic programming: each step counts up by 1 (or skips a few unnumbered
+  // pages) and lies at least a couple of text lines further on per page counted.
+  const length: number[] = candidates.map(() => 1);
+  const previous: number[] = candidates.map(() => -1);
+  for (let at = 0; at < candidates.length; at++) {
+    const here = candidates[at] as (typeof candidates)[number];
+    for (let before = at - 1; before >= 0; before--) {
+      const there = candidates[before] as (typeof candidates)[number];
+      const step = here.number - there.number;
+      if (step < 1 || step > longestSkip || here.position - there.position < step * minimumStepLines) continue;
+      // Prefer plain steps of one page; among equals, the nearer predecessor.
+      const score = (length[before] as number) + 1;
+      if (score > (length[at] as number)) {
+        length[at] = score;
+        previous[at] = before;
+      }
+    }
+  }
+  let best = 0;
+  length.forEach((value, at) => {
+    if (value > (length[best] as number)) best = at;
+  });
+  const chosen: number[] = [];
+  for (let at = best; at >= 0; at = previous[at] as number) chosen.unshift(at);
+  if (chosen.length < 3) return undefined;
+  const members = chosen.map((at) => (candidates[at] as (typeof candidates)[number]).index);
+  const positions = chosen.map((at) => (candidates[at] as (typeof candidates)[number]).position);
+  const steps = positions.slice(1).map((position, at) => position - (positions[at] as number)).sort((a, b) => a - b);
+  if ((steps[steps.length >> 1] as number) < typicalPageLines) return undefined;
+  // A footer follows the last line of its page and has the empty lines after it; a header the reverse.
+  let headerVotes = 0;
+  for (const index of members) {
+    const before = index > 0 && isBlank((lines[index - 1] as TextLine).text);
+    const after = index + 1 < lines.length && isBlank((lines[index + 1] as TextLine).text);
+    if (before && !after) headerVotes++;
+    else if (after && !before) headerVotes--;
+  }
+  return { members, numbers: chosen.map((at) => (candidates[at] as (typeof candidates)[number]).number), header: headerVotes > 0 };
+}
+
+/**
+ * Pages from a page-number chain: a new page begins at the first text line after each number (a
+ * footer) or at the number (a header); each page gets the number printed on it. Where numbers
+ * were skipped (an unnumbered page lies between two numbers) the lines between get no page,
+ * as do lines further than a long page away from the first or last number.
+ */
+function pagesOfChain(
+  lines: readonly TextLine[],
+  content: readonly number[],
+  furniture: ReadonlySet<number>,
+  chain: PageNumberChain,
+): { pageStarts: number[]; pages: (number | undefined)[] } {
+  const pages: (number | undefined)[] = new Array(lines.length).fill(undefined);
+  const nextText = (index: number): number | undefined => content.find((line) => line > index && !furniture.has(line));
+  // Boundaries: the line index where each numbered page begins (header) or after which it ends (footer).
+  const starts: number[] = [0];
+  for (const member of chain.members) {
+    const start = chain.header ? member : nextText(member);
+    if (start !== undefined && start > (starts[starts.length - 1] as number)) starts.push(start);
+  }
+  const lengths = starts.slice(1).map((start, at) => start - (starts[at] as number)).sort((a, b) => a - b);
+  const longPage = (lengths[lengths.length >> 1] ?? 0) * 1.6;
+  const { members, numbers } = chain;
+  const fill = (from: number, to: number, page: number) => {
+    for (let line = Math.max(0, from); line < Math.min(lines.length, to); line++) pages[line] = page;
+  };
+  for (let at = 0; at < members.length; at++) {
+    const number = numbers[at] as number;
+    const member = members[at] as number;
+    if (chain.header) {
+      const end = members[at + 1] ?? Math.min(lines.length, member + longPage);
+      if (at + 1 >= members.length || (numbers[at + 1] as number) === number + 1) fill(member, end, number);
+      if (at === 0) fill(member - longPage, member, number - 1 > 0 ? number - 1 : number);
+    } else {
+      const previousMember = members[at - 1];
+      const start = previousMember === undefined ? member - longPage : previousMember + 1;
+      if (previousMember === undefined || (numbers[at - 1] as number) === number - 1) fill(start, member + 1, number);
+      if (at === members.length - 1) fill(member + 1, member + 1 + longPage, number + 1);
+    }
+  }
+  return { pageStarts: starts, pages };
+}
+
+function findFurniture(lines: readonly TextLine[], content: readonly number[], chain?: PageNumberChain): Set<number> {
+  const furniture = new Set<number>(chain?.members ?? []);
   // Running headers and footers repeat: the same short line three times or more (digits may
   // differ, as in "Side 3 av 40"), once a page. With form feeds the line must be at the top or
   // bottom of its page; without, its repetitions must be a page-like distance apart, so that a
   // value repeated in a table ("Kvalitativ studie" in an article matrix) stays text.
-  const edges = pageEdges(lines, content);
+  const edges = pageEdges(lines, content, chain);
   const counts = new Map<string, number[]>();
   content.forEach((index, position) => {
     const text = (lines[index] as TextLine).text.trim();
@@ -170,6 +288,8 @@ function findFurniture(lines: readonly TextLine[], content: readonly number[]): 
     if (furnitureLabel.test(text) && text.trim().length <= 80) furniture.add(index);
     // Front matter is often numbered in roman numerals: furniture too, but no anchor for pages.
     if (pageNumberOf(text) === undefined && !romanPageNumber.test(text)) continue;
+    // With a chain of page numbers, a number outside it is text (a table cell, a chapter number).
+    if (chain && pageNumberOf(text) !== undefined) continue;
     // A page number stands alone: with empty lines on both sides in ordinary text, or at a
     // page break; in double-spaced text every line has empty lines around it, so a line holding
     // only a number (no sentence ends that way) is furniture.
@@ -182,9 +302,14 @@ function findFurniture(lines: readonly TextLine[], content: readonly number[]): 
   return furniture;
 }
 
-/** With form feeds: the first and last two content lines of every page; otherwise undefined. */
-function pageEdges(lines: readonly TextLine[], content: readonly number[]): Set<number> | undefined {
-  if (!lines.some((line, index) => line.formFeed && index > 0)) return undefined;
+/**
+ * With form feeds or a chain of page numbers: the first and last two content lines of every page
+ * (the page numbers themselves not counted); otherwise undefined.
+ */
+function pageEdges(lines: readonly TextLine[], content: readonly number[], chain?: PageNumberChain): Set<number> | undefined {
+  const hasFormFeeds = lines.some((line, index) => line.formFeed && index > 0);
+  if (!hasFormFeeds && !chain) return undefined;
+  const numbers = new Set(chain?.members ?? []);
   const edges = new Set<number>();
   let page: number[] = [];
   const close = (): void => {
@@ -192,6 +317,10 @@ function pageEdges(lines: readonly TextLine[], content: readonly number[]): Set<
     page = [];
   };
   for (const index of content) {
+    if (numbers.has(index)) {
+      close();
+      continue;
+    }
     if ((lines[index] as TextLine).formFeed) close();
     page.push(index);
   }
