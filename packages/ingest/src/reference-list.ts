@@ -1,4 +1,7 @@
+import { entryOpening, parseReferenceEntry, yearGroup } from './reference-entry.js';
 import type { Block, Heading, ReferenceListEntry, ReferenceListSection } from './types.js';
+
+export { parseReferenceEntry } from './reference-entry.js';
 
 /** Headings that open a reference list, compared in lower case without number or colon. */
 export const referenceListHeadings: readonly string[] = [
@@ -25,6 +28,20 @@ export function isReferenceListHeading(text: string): boolean {
   return referenceListHeadings.includes(bare);
 }
 
+// What follows a reference list: appendices and lists of tables or figures ("Vedlegg 2: Intervjuguide",
+// "Appendiks A: Faktoranalyse", "9.0 Appendices", "Tabelloversikt").
+const backMatter =
+  /^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:vedlegg(?:sliste)?|bilag|appendiks|appediks|appendix|appendices|attachments?|tabelloversikt|figuroversikt|tabelliste|figurliste|oversikt over (?:tabeller|figurer|vedlegg)|list of (?:tables|figures|appendices))(?=$|[\s:.,–-])/iu;
+
+/**
+ * Whether a short line opens back matter that ends a reference list: an appendix ("Vedlegg 1:
+ * Intervjuguide", "Appendix II", "Bilag"), a list of tables or figures ("Tabelloversikt").
+ */
+export function isBackMatterHeading(text: string): boolean {
+  const line = text.trim();
+  return line.length <= 120 && backMatter.test(line) && !yearGroup.test(line);
+}
+
 interface ReferenceListInput {
   text: string;
   blocks: readonly Block[];
@@ -33,133 +50,195 @@ interface ReferenceListInput {
   lineStarts: readonly number[];
 }
 
+/** A source line of the list: [start, end) in `text`, and whether it begins its block. */
+interface ListLine {
+  start: number;
+  end: number;
+  blockStart: boolean;
+  /** A heading inside the list (a subsection such as "Lover og forskrifter"). */
+  heading: boolean;
+}
+
+interface Segment {
+  start: number;
+  end: number;
+}
+
 /**
  * Finds the manuscript's own reference list: the last heading that names one, up to the next
- * heading of the same or a higher level. Each block is an entry; a block is split further where
- * a source line starts like a new APA entry after a line that ended one.
+ * heading of the same or a higher level, an appendix or a list of tables (as a heading or as a
+ * line), or the point where the lines stop looking like entries. Entries are told apart by their
+ * shape (an author list or corporate author, then the year), not by line ends, so an entry that
+ * wraps, lacks its final period or runs over a page break stays one entry. Stretches inside the
+ * list that are no entry are left out of `entries` and listed in `unread`.
  */
 export function findReferenceList(input: ReferenceListInput): ReferenceListSection | null {
-  const { text, blocks, headings } = input;
+  const { text, headings } = input;
   let index = -1;
   for (let at = headings.length - 1; at >= 0; at--) {
-    if (isReferenceListHeading(text.slice((headings[at] as Heading).start, (headings[at] as Heading).end))) {
+    const candidate = headings[at] as Heading;
+    if (isReferenceListHeading(text.slice(candidate.start, candidate.end))) {
       index = at;
       break;
     }
   }
   if (index < 0) return null;
   const heading = headings[index] as Heading;
-  const next = headings.slice(index + 1).find((candidate) => candidate.level <= heading.level);
-  const end = next ? previousBlockEnd(blocks, next.start, heading.end) : text.length;
+  const next = headings
+    .slice(index + 1)
+    .find((candidate) => candidate.level <= heading.level || isBackMatterHeading(text.slice(candidate.start, candidate.end)));
+  const lines = listLines(input, heading.end, next ? next.start : text.length);
+  // A line that opens an appendix ends the list even when nothing made it a heading.
+  const stop = lines.findIndex((line) => isBackMatterHeading(text.slice(line.start, line.end)));
+  const segments = segmentEntries(text, stop < 0 ? lines : lines.slice(0, stop));
+  const readable = segments.map((segment) => looksLikeEntry(text.slice(segment.start, segment.end)));
+  const last = lastEntryIndex(readable);
   const entries: ReferenceListEntry[] = [];
-  for (const block of blocks) {
-    if (block.start < heading.end || block.end > end || block.kind === 'heading') continue;
-    for (const [start, stop] of splitEntries(text, block, input.lineStarts)) {
-      entries.push(parseReferenceEntry(text.slice(start, stop), start));
+  const unread: Segment[] = [];
+  segments.slice(0, last + 1).forEach((segment, at) => {
+    if (!readable[at]) {
+      unread.push(segment);
+      return;
     }
-  }
-  return { heading, start: heading.start, end, entries };
+    // An entry over two blocks (a page break) reads as one line: its raw text has single spaces.
+    const raw = text.slice(segment.start, segment.end).replace(/\s+/gu, ' ');
+    entries.push({ ...parseReferenceEntry(raw, segment.start), end: segment.end });
+  });
+  const end = last >= 0 ? (segments[last] as Segment).end : heading.end;
+  return { heading, start: heading.start, end, entries, unread };
 }
 
-function previousBlockEnd(blocks: readonly Block[], before: number, fallback: number): number {
-  let end = fallback;
+/** The source lines of the blocks between two offsets, blocks split where a source line begins. */
+function listLines(input: ReferenceListInput, from: number, to: number): ListLine[] {
+  const { text, blocks, lineStarts } = input;
+  const lines: ListLine[] = [];
+  let cursor = lowerBound(lineStarts, from);
   for (const block of blocks) {
-    if (block.end <= before) end = Math.max(end, block.end);
+    if (block.start < from || block.end > to) continue;
+    const starts = [block.start];
+    while (cursor < lineStarts.length && (lineStarts[cursor] as number) < block.end) {
+      const start = lineStarts[cursor] as number;
+      if (start > block.start) starts.push(start);
+      cursor++;
+    }
+    starts.forEach((start, at) => {
+      let end = starts[at + 1] ?? block.end;
+      while (end > start && /\s/u.test(text[end - 1] as string)) end--;
+      if (end > start) lines.push({ start, end, blockStart: at === 0, heading: block.kind === 'heading' });
+    });
   }
-  return end;
+  return lines;
 }
 
-// A source line that starts a new entry: "Family, X." or "Corporate author. (2019".
-const entryStart = /^(?:[\p{Lu}][\p{L}'’-]*(?:\s[\p{L}'’-]+){0,3},\s\p{Lu}\p{Ll}?\.|[^()]{2,160}?\(\s*(?:\d{4}[a-z]?|u\.\s?å\.|n\.\s?d\.)\s*[,)])/u;
-
-function* splitEntries(text: string, block: Block, lineStarts: readonly number[]): Generator<[number, number]> {
-  const starts = lineStarts.filter((lineStart) => lineStart > block.start && lineStart < block.end);
-  let start = block.start;
-  for (let index = 0; index < starts.length; index++) {
-    const lineStart = starts[index] as number;
-    const before = text.slice(start, lineStart).trimEnd();
-    // An entry ends with a period, a closing parenthesis or a link; an author list that wraps
-    // ends with "," or "&".
-    if (!/(?:[.)]|\S+\/\S*)$/u.test(before) || !/\(\s*(?:\d{4}|u\.\s?å\.|n\.\s?d\.)/u.test(before)) continue;
-    // Only the source line itself may show the start of an entry.
-    const line = text.slice(lineStart, starts[index + 1] ?? block.end);
-    if (!entryStart.test(line)) continue;
-    yield [start, lineStart - (text[lineStart - 1] === ' ' ? 1 : 0)];
-    start = lineStart;
+function lowerBound(values: readonly number[], value: number): number {
+  let low = 0;
+  let high = values.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((values[middle] as number) < value) low = middle + 1;
+    else high = middle;
   }
-  yield [start, block.end];
+  return low;
 }
 
-const yearPattern = /\(\s*(\d{4}[a-z]?|u\.\s?å\.|n\.\s?d\.)\s*(?:[,;][^)]*)?\)/u;
-const initials = /^(?:\p{Lu}\p{Ll}?\.?(?:\s*-\s*|\s+)?)+$/u;
-const editorMark = /\s*\((?:red|reds|eds?|utg|hrsg)\.?\)\s*\.?\s*$/iu;
+// An entry is finished when it ends with a period, a parenthesis or bracket, or a link.
+const finished = /(?:[.)\]]|(?:https?:\/\/|www\.|doi:?\s?10\.)\S*|\S+\/\S*)$/iu;
+// A line that leaves the author list or an editor phrase open: the next line continues it.
+const leftOpen = /(?:[,&:]|\b(?:og|and|und|In|I|i))$/u;
+// A line that can only continue the entry before it.
+const continuation = /^(?:[\p{Ll}\p{N}(\[–-]|https?:|www\.|doi)/u;
 
-/** Parses one APA-style entry: authors' family names (or the corporate author), year, title. */
-export function parseReferenceEntry(raw: string, start = 0): ReferenceListEntry {
-  const entry = raw.trim();
-  const offset = start + (raw.length - raw.trimStart().length);
-  const year = yearPattern.exec(entry);
-  const authorPart = year ? entry.slice(0, year.index) : (/^[^()]*?\.(?=\s)/u.exec(entry)?.[0] ?? '');
-  let title: string | null = null;
-  if (year) title = titleAfterYear(entry.slice(year.index + year[0].length));
-  return {
-    raw: entry,
-    start: offset,
-    end: offset + entry.length,
-    authors: parseAuthors(authorPart),
-    year: year?.[1] ? normaliseYear(year[1]) : null,
-    title,
-  };
+/**
+ * Splits the lines of a list into entries by their shape. Inside a block (lines the reader joined
+ * into one paragraph) a line starts a new entry only when it opens like one — an author list with
+ * its year, a corporate author with its year, a state report — after an entry that has its year;
+ * an opening without a year in reach ("Nunnally, J. O. Psychometric theory.") needs the entry
+ * before it finished. A new block starts a new entry unless it plainly continues the one before
+ * (lower case, a year in parentheses, a link, after a line left open with "," or "&").
+ */
+function segmentEntries(text: string, lines: readonly ListLine[]): Segment[] {
+  const segments: Segment[] = [];
+  let current: Segment | null = null;
+  let previousLine = '';
+  const regionEnd = lines.at(-1)?.end ?? 0;
+  for (const line of lines) {
+    if (line.heading) {
+      if (current) segments.push(current);
+      current = null;
+      previousLine = '';
+      continue;
+    }
+    const lineText = text.slice(line.start, line.end);
+    if (!current) {
+      current = { start: line.start, end: line.end };
+      previousLine = lineText;
+      continue;
+    }
+    const entryText = text.slice(current.start, current.end);
+    const hasYear = parseReferenceEntry(entryText).year !== null;
+    const complete = hasYear && finished.test(entryText);
+    const open = leftOpen.test(previousLine.trimEnd());
+    const opening = entryOpening(text.slice(line.start, Math.min(regionEnd, line.start + 600)));
+    let starts: boolean;
+    if (open) starts = false;
+    else if (opening === 'author-year' || opening === 'report') starts = hasYear || line.blockStart;
+    // A corporate author is short: its year stands on the same line.
+    else if (opening === 'corporate-year') starts = line.blockStart || (hasYear && yearGroup.test(lineText) && (complete || /[.?!]\s*\(/u.test(lineText)));
+    else if (opening === 'author') starts = complete || (line.blockStart && finished.test(entryText));
+    // A block that does not open like an entry begins one only when the entry before is
+    // finished and it has a year of its own; otherwise it is the rest of that entry, moved to a
+    // block of its own by a page break or a line that ended short.
+    else starts = line.blockStart && !continuation.test(lineText) && finished.test(entryText) && /\b(?:1[5-9]|20)\d\d\b/u.test(blockText(text, line, lines));
+    if (starts) {
+      segments.push(current);
+      current = { start: line.start, end: line.end };
+    } else {
+      current.end = line.end;
+    }
+    previousLine = lineText;
+  }
+  if (current) segments.push(current);
+  return segments;
+}
+
+/** The text of the block a line begins: up to the next line that begins a block. */
+function blockText(text: string, line: ListLine, lines: readonly ListLine[]): string {
+  const at = lines.indexOf(line);
+  const next = lines.slice(at + 1).find((candidate) => candidate.blockStart);
+  return text.slice(line.start, next ? next.start : (lines.at(-1) as ListLine).end);
 }
 
 /**
- * The title: the text after "(year)." up to the first sentence end outside parentheses, without
- * a trailing parenthesis such as "(3. utg.)" or "[Master's thesis]".
+ * Whether a stretch of the list reads as an entry: it opens like one, or has a year in
+ * parentheses near its start, or is a sentence of words (an entry whose author and year are
+ * missing). Table rows, statistics output and lone labels are not.
  */
-function titleAfterYear(rest: string): string | null {
-  const text = rest.replace(/^\s*\.\s*/u, '');
-  let depth = 0;
-  let stop = text.length;
-  for (let index = 0; index < text.length; index++) {
-    const char = text[index] as string;
-    if (char === '(' || char === '[') depth++;
-    else if ((char === ')' || char === ']') && depth > 0) depth--;
-    else if (depth === 0 && (char === '.' || char === '?' || char === '!') && /\s|$/u.test(text[index + 1] ?? '')) {
-      stop = char === '.' ? index : index + 1;
-      break;
-    }
+function looksLikeEntry(raw: string): boolean {
+  const text = raw.trim();
+  if (entryOpening(text) !== null) return true;
+  const year = yearGroup.exec(text);
+  if (year && year.index < 300 && /^[\s.]*[\p{Lu}\p{N}"“«'‘]/u.test(text)) return true;
+  const words = text.split(/\s+/u).filter((word) => /^[\p{L}][\p{L}\p{M}'’‐‑-]*[.,:;]?$/u.test(word));
+  return /^[\p{Lu}"“«]/u.test(text) && words.length >= 4 && words.length >= text.split(/\s+/u).length * 0.7 && /\.(?:\s|$)/u.test(text);
+}
+
+/**
+ * The last stretch that belongs to the list: after it, nothing reads as an entry, or what does is
+ * a stray few among many lines that do not (an appendix without a heading).
+ */
+function lastEntryIndex(readable: readonly boolean[]): number {
+  let good = 0;
+  let total = 0;
+  const after: Array<{ good: number; total: number }> = new Array(readable.length);
+  for (let at = readable.length - 1; at >= 0; at--) {
+    after[at] = { good, total };
+    total++;
+    if (readable[at]) good++;
   }
-  const title = withoutTrailingGroup(text.slice(0, stop).trim());
-  return title === '' ? null : title;
-}
-
-/** Removes one trailing parenthesised or bracketed group, nested groups included. */
-function withoutTrailingGroup(text: string): string {
-  const last = text[text.length - 1];
-  if (last !== ')' && last !== ']') return text;
-  let depth = 0;
-  for (let index = text.length - 1; index >= 0; index--) {
-    const char = text[index];
-    if (char === ')' || char === ']') depth++;
-    else if (char === '(' || char === '[') depth--;
-    if (depth === 0) return index === 0 ? text : text.slice(0, index).trim();
+  for (let at = 0; at < readable.length; at++) {
+    if (!readable[at]) continue;
+    const rest = after[at] as { good: number; total: number };
+    if (rest.good === 0 || (rest.total - rest.good >= 3 && rest.good * 3 < rest.total)) return at;
   }
-  return text;
-}
-
-function normaliseYear(year: string): string {
-  const compact = year.replace(/\s+/gu, '');
-  return compact === 'n.d.' ? 'n.d.' : compact === 'u.å.' ? 'u.å.' : compact;
-}
-
-/** Family names of a personal author list, or the one corporate author. */
-function parseAuthors(part: string): string[] {
-  const authors = part.replace(editorMark, '').trim();
-  if (authors === '') return [];
-  const personal = /^[^,]+,\s*\p{Lu}\p{Ll}?\./u.test(authors);
-  if (!personal) return [authors.replace(/\.$/u, '').trim()];
-  return authors
-    .split(/\s*,\s*|\s*&\s*|\s+(?:og|and)\s+/u)
-    .map((name) => name.trim().replace(/\.{3}|…/gu, '').trim())
-    .filter((name) => name !== '' && !initials.test(name) && !/^(?:et al\.?|m\.?\s?fl\.?)$/iu.test(name));
+  return -1;
 }

@@ -44,9 +44,15 @@ export interface ReferenceListEntry {
 
 export interface ReferenceListSection {
   heading: Heading;
+  /** From the heading to the end of the last entry: back matter after it is not in the list. */
   start: number;
   end: number;
   entries: ReferenceListEntry[];
+  /**
+   * Stretches between the entries that could not be read as entries (a stray table row, a
+   * header left over): [start, end) offsets. Always given by ingest.
+   */
+  unread?: Array<{ start: number; end: number }>;
 }
 
 /**
