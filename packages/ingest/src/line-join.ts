@@ -4,9 +4,15 @@
  * - `drop-hyphen`: a word hyphenated at the line end ("Anerkjennelses-" + "praksis"), joined
  *   without the hyphen;
  * - `keep-hyphen`: a hyphen that belongs to the word ("NAV-" + "kontoret", "31-" + "33"), joined
- *   directly with the hyphen kept.
+ *   directly with the hyphen kept;
+ * - `glue`: a link broken at the line end ("https://doi.org/10.1000/" + "abc.123"), joined directly.
  */
-export type LineJoin = 'space' | 'drop-hyphen' | 'keep-hyphen';
+export type LineJoin = 'space' | 'drop-hyphen' | 'keep-hyphen' | 'glue';
+
+// The last word of a line that is a link, and the start of a line that continues one: no spaces,
+// and either the link was cut after a separator or the next part carries one ("/", "+", "_", "=").
+const linkAtEnd = /(?:^|\s)(?:https?:\/\/|www\.|doi:\s?10\.)\S*$/iu;
+const linkContinuation = /^[\p{L}\p{N}\-._~%/?#=&+:;,@!$*']+(?=\s|$)/u;
 
 // Words after a hyphen that show a suspended compound ("Arbeids- og velferdsdirektoratet",
 // "helse- eller sosialfaglig"): the hyphen is part of the text, and a space follows it.
@@ -18,6 +24,10 @@ const conjunctions = new Set(['og', 'eller', 'samt', 'enn', 'som', 'and', 'or', 
  * next line without its leading white space.
  */
 export function decideLineJoin(before: string, after: string, spaceAfter: boolean): LineJoin {
+  if (!spaceAfter && linkAtEnd.test(before) && !/[.,;:)]$/u.test(before)) {
+    const next = linkContinuation.exec(after)?.[0];
+    if (next !== undefined && (/[/\-_=%&?]$/u.test(before) || /[/_+=%&?.]\S/u.test(next))) return 'glue';
+  }
   if (!before.endsWith('-') || after === '') return 'space';
   const word = before.slice(before.lastIndexOf(' ') + 1);
   const stem = word.slice(0, -1);

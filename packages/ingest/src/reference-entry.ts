@@ -126,13 +126,19 @@ export function parseReferenceEntry(raw: string, start = 0): ReferenceListEntry 
   // "NOU 2011:11 Innovasjon i omsorg." without a year in parentheses: the year of its number.
   if (yearText === null && report?.[2]) yearText = report[2];
   if (report && !year) authorPart = report[1] as string;
+  let title = year || yearText !== null ? titleAfterYear(rest) : null;
+  // A work without an author has its title in the author's place ("Hvilke tiltak finnes? (2017).
+  // Hentet fra …"): what follows the year is only where it was found.
+  if (title !== null && /^(?:retrieved|hentet|available|tilgjengelig|lest|https?:|www\.)/iu.test(title) && !personalStart.test(authorPart)) {
+    title = authorPart.trim().replace(/^[.\s]+/u, '').replace(/\.$/u, '') || null;
+  }
   return {
     raw: entry,
     start: offset,
     end: offset + entry.length,
     authors: parseAuthors(authorPart),
     year: yearText === null ? null : normaliseYear(yearText),
-    title: year || yearText !== null ? titleAfterYear(rest) : null,
+    title,
   };
 }
 

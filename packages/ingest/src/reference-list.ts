@@ -89,8 +89,9 @@ export function findReferenceList(input: ReferenceListInput): ReferenceListSecti
     .find((candidate) => candidate.level <= heading.level || isBackMatterHeading(text.slice(candidate.start, candidate.end)));
   const lines = listLines(input, heading.end, next ? next.start : text.length);
   // A line that opens an appendix ends the list even when nothing made it a heading.
-  const stop = lines.findIndex((line) => isBackMatterHeading(text.slice(line.start, line.end)));
-  const segments = segmentEntries(text, stop < 0 ? lines : lines.slice(0, stop));
+  const backMatterLine = lines.findIndex((line) => isBackMatterHeading(text.slice(line.start, line.end)));
+  const listed = backMatterLine < 0 ? lines : lines.slice(0, backMatterLine);
+  const segments = segmentEntries(text, listed.slice(0, endOfEntryLines(text, listed)));
   const readable = segments.map((segment) => looksLikeEntry(text.slice(segment.start, segment.end)));
   const last = lastEntryIndex(readable);
   const entries: ReferenceListEntry[] = [];
@@ -141,6 +142,31 @@ function lowerBound(values: readonly number[], value: number): number {
   return low;
 }
 
+/**
+ * Where the lines stop looking like a reference list: the first run of three short lines (under
+ * half the list's usual line, and under 24 characters at least) after a finished entry, none of which opens an entry — table cells,
+ * statistics output, a questionnaire. Entries wrap at the margin; only their last line is short,
+ * and the line after it opens the next entry.
+ */
+function endOfEntryLines(text: string, lines: readonly ListLine[]): number {
+  const lengths = lines.map((line) => line.end - line.start);
+  const usual = [...lengths].sort((a, b) => a - b)[lengths.length >> 1] ?? 0;
+  const limit = Math.max(usual / 2, 24);
+  const short = (at: number): boolean =>
+    (lengths[at] as number) < limit && entryOpening(text.slice((lines[at] as ListLine).start, (lines[at] as ListLine).end)) === null;
+  for (let at = 1; at + 2 < lines.length; at++) {
+    if (!short(at) || !short(at + 1) || !short(at + 2)) continue;
+    const before = lines[at - 1] as ListLine;
+    if (finished.test(text.slice(before.start, before.end))) return at;
+  }
+  return lines.length;
+}
+
+/** An entry that ended like a sentence, not on an initial ("Gran, E. Bok uten årstall."). */
+function endedWithoutYear(entry: string): boolean {
+  return /[\p{Ll}\p{N})]{2}\.$/u.test(entry.trimEnd());
+}
+
 // An entry is finished when it ends with a period, a parenthesis or bracket, or a link.
 const finished = /(?:[.)\]]|(?:https?:\/\/|www\.|doi:?\s?10\.)\S*|\S+\/\S*)$/iu;
 // A line that leaves the author list or an editor phrase open: the next line continues it.
@@ -181,7 +207,8 @@ function segmentEntries(text: string, lines: readonly ListLine[]): Segment[] {
     const opening = entryOpening(text.slice(line.start, Math.min(regionEnd, line.start + 600)));
     let starts: boolean;
     if (open) starts = false;
-    else if (opening === 'author-year' || opening === 'report') starts = hasYear || line.blockStart;
+    // After an entry without a year that ended like a sentence ("Gran, E. Bok uten årstall.").
+    else if (opening === 'author-year' || opening === 'report') starts = hasYear || line.blockStart || endedWithoutYear(entryText);
     // A corporate author is short: its year stands on the same line.
     else if (opening === 'corporate-year') starts = line.blockStart || (hasYear && yearGroup.test(lineText) && (complete || /[.?!]\s*\(/u.test(lineText)));
     else if (opening === 'author') starts = complete || (line.blockStart && finished.test(entryText));

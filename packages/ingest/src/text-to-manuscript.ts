@@ -1,6 +1,6 @@
 import type { Localized, TextEncoding } from '@litsynth/common';
 import { manuscriptFromBlocks } from './build-manuscript.js';
-import { isReferenceListHeading } from './reference-list.js';
+import { isBackMatterHeading, isReferenceListHeading } from './reference-list.js';
 import { placeTrailingFootnotes } from './text-footnotes.js';
 import { analyseTextLayout } from './text-layout.js';
 import type { TextLayout, TextLine } from './text-layout.js';
@@ -58,6 +58,13 @@ export function isHeadingLine(text: string): boolean {
     // A heading does not end like a sentence or a list entry, and is not a whole sentence.
     return firstNumber <= 20 && !/[.,;]$/u.test(trimmed) && trimmed.split(/\s+/u).length <= 14;
   }
+  // "Vedlegg 2: Intervjuguide", "Appendiks A: Faktoranalyse": back matter, heading the appendices.
+  if (isBackMatterHeading(trimmed) && trimmed.length <= 80 && !/[.,;]$/u.test(trimmed)) return true;
+  return isSectionName(trimmed);
+}
+
+/** Whether a line is one of the usual unnumbered section names ("Sammendrag", "Litteraturliste"). */
+function isSectionName(trimmed: string): boolean {
   if (trimmed.length > 40) return false;
   const bare = trimmed.replace(/:$/u, '').toLowerCase();
   return unnumberedHeadings.has(bare) || isReferenceListHeading(trimmed);
@@ -118,7 +125,10 @@ function textBlocks(layout: TextLayout): SourceBlock[] {
       // A line ending in two or more spaces ends its paragraph (PDF and Word exports do this).
       (previous.text.endsWith('  ') && previous.text.trim() !== '') ||
       (furnitureBetween && emptyLines > 3 && !doubleSpaced);
-    const heading = isHeadingLine(line.text) && (paragraphBreak || doubleSpaced || endsSentence(previous?.text ?? ''));
+    // A section name or an appendix heading that begins a page (after a page number or header)
+    // is a heading even when the page before ended mid-sentence.
+    const pageHead = furnitureBetween && (isSectionName(line.text.trim()) || isBackMatterHeading(line.text));
+    const heading = isHeadingLine(line.text) && (paragraphBreak || doubleSpaced || pageHead || endsSentence(previous?.text ?? ''));
     const item = listItem.test(line.text);
     const quoteStart = openingQuote.test(line.text) && /:\s*$/u.test(previous?.text ?? '');
     const indented = /^(?: {2,}|\t)/u.test(line.text) && !doubleSpaced;
