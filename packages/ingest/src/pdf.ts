@@ -1,6 +1,7 @@
 import { LitsynthError, type Localized } from '@litsynth/common';
 import { manuscriptFromBlocks } from './build-manuscript.js';
 import { type PdfPage, type PdfTextItem, layoutToBlocks, linesOfPages, printedPageOffset } from './pdf-layout.js';
+import { applyTableOfContents } from './table-of-contents.js';
 import type { Manuscript } from './types.js';
 
 /** Most pages read from one PDF; a thesis has a few hundred at most. */
@@ -49,7 +50,7 @@ export async function pdfToManuscript(bytes: Uint8Array, path: string): Promise<
       en: `Page numbers are the PDF's pages (as PDF viewers count them); the numbers printed on the pages are ${offset} lower.`,
     });
   }
-  return manuscriptFromBlocks({ path, format: 'pdf', encoding: 'binary', notes, blocks: layout.blocks });
+  return manuscriptFromBlocks({ path, format: 'pdf', encoding: 'binary', notes, blocks: applyTableOfContents(layout.blocks) });
 }
 
 function hasPdfHeader(bytes: Uint8Array): boolean {

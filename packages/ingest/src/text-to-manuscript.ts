@@ -1,6 +1,7 @@
 import type { Localized, TextEncoding } from '@litsynth/common';
 import { manuscriptFromBlocks } from './build-manuscript.js';
 import { isBackMatterHeading, isReferenceListHeading } from './reference-list.js';
+import { applyTableOfContents } from './table-of-contents.js';
 import { placeTrailingFootnotes } from './text-footnotes.js';
 import { analyseTextLayout } from './text-layout.js';
 import type { TextLayout, TextLine } from './text-layout.js';
@@ -73,7 +74,7 @@ function isSectionName(trimmed: string): boolean {
 /** Reads plain text (also text extracted from a PDF) into a `Manuscript`. */
 export function textToManuscript(text: string, source: TextSource): Manuscript {
   const layout = analyseTextLayout(text);
-  const blocks = placeTrailingFootnotes(textBlocks(layout));
+  const blocks = placeTrailingFootnotes(applyTableOfContents(textBlocks(layout)));
   return manuscriptFromBlocks({
     path: source.path,
     format: source.format ?? 'txt',
@@ -128,7 +129,9 @@ function textBlocks(layout: TextLayout): SourceBlock[] {
     // A section name or an appendix heading that begins a page (after a page number or header)
     // is a heading even when the page before ended mid-sentence.
     const pageHead = furnitureBetween && (isSectionName(line.text.trim()) || isBackMatterHeading(line.text));
-    const heading = isHeadingLine(line.text) && (paragraphBreak || doubleSpaced || pageHead || endsSentence(previous?.text ?? ''));
+    // A heading right under another ("3.2 Validitet" over "3.2.1 Indre validitet") is one too.
+    const underHeading = current === undefined && blocks[blocks.length - 1]?.kind === 'heading';
+    const heading = isHeadingLine(line.text) && (paragraphBreak || doubleSpaced || pageHead || underHeading || endsSentence(previous?.text ?? ''));
     const item = listItem.test(line.text);
     const quoteStart = openingQuote.test(line.text) && /:\s*$/u.test(previous?.text ?? '');
     const indented = /^(?: {2,}|\t)/u.test(line.text) && !doubleSpaced;
