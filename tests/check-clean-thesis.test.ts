@@ -12,7 +12,7 @@ describe('litsynth check on the clean fixture thesis', () => {
     expect({ code: run.code, stderr: run.stderr, keys: Object.keys(report), diagnostics: report.diagnostics }).toEqual({
       code: 0,
       stderr: '',
-      keys: ['version', 'manuscript', 'notes', 'citations', 'diagnostics', 'summary'],
+      keys: ['version', 'manuscript', 'notes', 'referenceList', 'citations', 'diagnostics', 'summary'],
       diagnostics: [],
     });
     expect(report.summary).toMatchObject({ citations: 17, exact: 17, fuzzy: 0, unresolved: 0, errors: 0, warnings: 0, infos: 0 });
@@ -39,6 +39,24 @@ describe('litsynth check on the clean fixture thesis', () => {
   it('resolves to the thesis\'s own list when there is no bibliography file', () => {
     const report = JSON.parse(litsynth(['check', 'tests/fixtures/clean-thesis/manuscript.md', '--format', 'json']).stdout);
     expect({ diagnostics: report.diagnostics, key: report.citations[2].key }).toEqual({ diagnostics: [], key: 'list-37' });
+  });
+
+  it('prints the list as it was read: heading, line, and each entry with its line and parts', () => {
+    const report = JSON.parse(litsynth(['check', 'tests/fixtures/clean-thesis/manuscript.md', '--format', 'json']).stdout);
+    const list = report.referenceList;
+    expect({ heading: list.heading, line: list.line, count: list.entries.length, first: list.entries[0], last: list.entries.at(-1) }).toEqual({
+      heading: 'Litteraturliste',
+      line: 31,
+      count: 12,
+      first: {
+        line: 33,
+        authors: ['Arbeids- og velferdsdirektoratet'],
+        year: '2017',
+        title: 'Nav-kontorenes oppfølging',
+        raw: 'Arbeids- og velferdsdirektoratet. (2017). Nav-kontorenes oppfølging.',
+      },
+      last: { line: 55, authors: ['van Dijk'], year: '2012', title: 'The network society', raw: 'van Dijk, J. (2012). The network society (3. utg.). Sage.' },
+    });
   });
 
   it('also passes as a manuscript file checked against --bib', () => {

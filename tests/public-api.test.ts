@@ -80,6 +80,7 @@ describe('public API', () => {
           "analyseTextLayout",
           "decideLineJoin",
           "formatOfPath",
+          "isBackMatterHeading",
           "isReferenceListHeading",
           "isUnsupportedExtension",
           "levelOfNumber",
@@ -118,6 +119,7 @@ describe('public API', () => {
           "referenceListToReport",
           "renderReport",
           "reportLabels",
+          "typedListToReport",
         ],
         "@litsynth/sources": [
           "parseSourceRecord",

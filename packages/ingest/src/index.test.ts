@@ -6,6 +6,7 @@ it('exports exactly its public API', () => {
     'analyseTextLayout',
     'decideLineJoin',
     'formatOfPath',
+    'isBackMatterHeading',
     'isReferenceListHeading',
     'isUnsupportedExtension',
     'levelOfNumber',

@@ -10,5 +10,6 @@ it('exports exactly its documented API', () => {
     'referenceListToReport',
     'renderReport',
     'reportLabels',
+    'typedListToReport',
   ]);
 });

@@ -13,6 +13,8 @@ export type {
   ReportReference,
   ReportStudy,
   ReportTable,
+  ReportTypedEntry,
+  ReportTypedList,
 } from './types.js';
-export { manuscriptToReportBlocks, matrixToHeatMap, referenceListToReport } from './report-data.js';
-export type { EntryWithVerification, FormattedReference, HeatMapInput, ManuscriptLike, PlacedCitation } from './report-data.js';
+export { manuscriptToReportBlocks, matrixToHeatMap, referenceListToReport, typedListToReport } from './report-data.js';
+export type { EntryWithVerification, FormattedReference, HeatMapInput, ManuscriptLike, PlacedCitation, ResolvedCitation, TypedListManuscript } from './report-data.js';

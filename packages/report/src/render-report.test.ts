@@ -311,6 +311,36 @@ describe('renderReport with problems of a reference list entry', () => {
   });
 });
 
+describe('renderReport with the thesis\'s own reference list', () => {
+  const tree = fromHtml(
+    renderReport(
+      sampleData({
+        typedList: {
+          heading: 'Litteraturliste',
+          line: 40,
+          entries: [
+            { line: 42, page: 9, authors: ['Natland', 'Bjerke'], year: '2019', title: 'Hjelp', raw: 'Natland, S., & Bjerke, E. (2019). Hjelp <b>.', cited: 2 },
+            { line: 43, authors: ['Skau'], year: null, title: null, raw: 'Skau, G. M. Uten år.', cited: 0 },
+          ],
+        },
+      }),
+    ),
+  );
+
+  it('lists each entry as read, with its line and how often it is cited, the uncited marked', () => {
+    const table = elements(tree, (element) => element.tagName === 'table' && String(element.properties.className) === 'typed-list')[0];
+    const rows = table ? elements(table, (element) => element.tagName === 'tr') : [];
+    expect(rows.map((row) => [String(row.properties.className ?? ''), ...elements(row, (cell) => cell.tagName === 'th' || cell.tagName === 'td').map(textOf)])).toEqual([
+      ['', 'linje', 'Forfattere', 'År', 'Oppføring', 'Henvist'],
+      ['', '42 (side 9)', 'Natland; Bjerke', '2019', 'Natland, S., & Bjerke, E. (2019). Hjelp <b>.', '2'],
+      ['uncited', '43', 'Skau', '–', 'Skau, G. M. Uten år.', '0'],
+    ]);
+    const caption = table ? elements(table, (element) => element.tagName === 'caption')[0] : undefined;
+    expect(caption && textOf(caption)).toBe('Oppføringene slik litsynth leste dem fra «Litteraturliste» (linje 40), og hvor mange henvisninger i teksten som viser til hver.');
+    expect(elements(tree, (element) => element.tagName === 'b')).toEqual([]);
+  });
+});
+
 describe('citationOf', () => {
   const text = 'Først (Tufte, 2011, s.72) og så (Tufte, 2011, s.75) igjen.';
   const first = { start: text.indexOf('(Tufte'), end: text.indexOf(')') + 1, line: 4, column: 7 };

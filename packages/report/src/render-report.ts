@@ -8,7 +8,7 @@ import { h } from 'hastscript';
 import { toHast } from 'mdast-util-to-hast';
 import { labels, say, severityCountLabels, severityLabels, verificationLabels } from './labels.js';
 import { reportScript, reportStyle } from './report-assets.js';
-import type { ReportBlock, ReportCitationMark, ReportData, ReportDiscussionMap, ReportHeatMap, ReportReference, ReportTable } from './types.js';
+import type { ReportBlock, ReportCitationMark, ReportData, ReportDiscussionMap, ReportHeatMap, ReportReference, ReportTable, ReportTypedList } from './types.js';
 
 const severities: Severity[] = ['error', 'warning', 'info'];
 
@@ -35,6 +35,7 @@ export function renderReport(data: ReportData): string {
     ['overview', t(labels.overview), renderOverview(data)],
     ['problems', t(labels.problems), renderProblems(data, placed)],
     ['references', t(labels.references), renderReferences(data.references, lang, placed)],
+    ...(data.typedList ? [['typed-list', t(labels.typedList), renderTypedList(data.typedList, lang)] as [string, string, ElementContent[]]] : []),
     ['matrix', t(labels.matrix), renderMatrix(data, lang)],
     ['tables', t(labels.tables), data.tables.length > 0 ? [tableContents(data.tables, lang), ...data.tables.flatMap((table, index) => renderTable(table, index + 1, lang))] : [h('p', t(labels.notAvailable))]],
     ['manuscript', t(labels.manuscript), renderManuscript(data, placed)],
@@ -415,6 +416,35 @@ function renderReferences(references: readonly ReportReference[], lang: Lang, pl
         }),
       ),
     ),
+  ];
+}
+
+/**
+ * The thesis's own reference list as read: one row per entry with its line (and page), the
+ * authors and year read from it, the entry as written and how often the text cites it. An entry
+ * cited nowhere stands out (class `uncited`).
+ */
+function renderTypedList(list: ReportTypedList, lang: Lang): ElementContent[] {
+  const t = (label: Localized) => say(label, lang);
+  const caption = t(labels.typedListCaption).replace('{heading}', list.heading).replace('{line}', String(list.line));
+  if (list.entries.length === 0) return [h('p', caption), h('p', t(labels.noReferences))];
+  return [
+    h('table.typed-list', [
+      h('caption', caption),
+      h('thead', h('tr', [t(labels.line), t(labels.typedAuthors), t(labels.typedYear), t(labels.typedEntry), t(labels.typedCited)].map((label) => h('th', { scope: 'col' }, label)))),
+      h(
+        'tbody',
+        list.entries.map((entry) =>
+          h(entry.cited === 0 ? 'tr.uncited' : 'tr', [
+            h('td', entry.page === undefined ? String(entry.line) : `${entry.line} (${t(labels.page)} ${entry.page})`),
+            h('td', entry.authors.join('; ')),
+            h('td', entry.year ?? '–'),
+            h('td', entry.raw),
+            h('td', String(entry.cited)),
+          ]),
+        ),
+      ),
+    ]),
   ];
 }
 

@@ -54,6 +54,7 @@ mark { background: var(--mark); color: var(--ink); padding: 0 .1em; }
 .references .entry-problems { font-size: .9rem; padding-left: 1.5rem; }
 .references .entry-problems ul { margin: .2rem 0; }
 .references .entry-problems li { margin-bottom: .2rem; }
+table.typed-list tr.uncited td { background: #fff4e5; }
 .status-verified { color: #1d5e20; }
 .status-partly-verified { color: var(--warning); }
 .status-unverified, .status-none { color: var(--error); }

@@ -1,7 +1,7 @@
 import { parseCitations } from '@litsynth/citations';
 import { textToManuscript } from '@litsynth/ingest';
 import { describe, expect, it } from 'vitest';
-import { manuscriptToReportBlocks, matrixToHeatMap, referenceListToReport } from './report-data.js';
+import { manuscriptToReportBlocks, matrixToHeatMap, referenceListToReport, typedListToReport } from './report-data.js';
 
 describe('manuscriptToReportBlocks', () => {
   it('gives each block its lines in the file as given and its citations with their places', () => {
@@ -133,5 +133,29 @@ describe('referenceListToReport', () => {
       { id: 'a2019', text: 'A. (2019).', html: 'A. (2019).', evidence: [], notes: [], problems: [missing] },
       { id: 'b2020', text: 'B. (2020).', html: 'B. (2020).', evidence: [], notes: [] },
     ]);
+  });
+});
+
+describe('typedListToReport', () => {
+  it('gives each entry of the thesis\'s list its line and how many citations resolved to it', () => {
+    const text = ['Innledning', '', 'Tekst (Berg, 2019) og (Berg, 2019, s. 3) og (Dahl, 2018).', '', 'Litteraturliste', '', 'Berg, A. (2019). Bok. Forlaget.', '', 'Dahl, B. (2018). Bok. Forlaget.', '', 'Eik, C. (2017). Bok. Forlaget.', ''].join('\n');
+    const manuscript = textToManuscript(text, { path: 'thesis.txt' });
+    const citations = [
+      { key: 'list-7', authors: ['Berg'], year: '2019' },
+      { key: 'list-7', authors: ['Berg'], year: '2019' },
+      // Resolved to a bibliography entry of the same work: counted by first author and year.
+      { key: 'dahl2018', authors: ['Dahl'], year: '2018' },
+      { key: null, authors: ['Eik'], year: '2016' },
+    ];
+    expect(typedListToReport(manuscript, citations)).toEqual({
+      heading: 'Litteraturliste',
+      line: 5,
+      entries: [
+        { line: 7, authors: ['Berg'], year: '2019', title: 'Bok', raw: 'Berg, A. (2019). Bok. Forlaget.', cited: 2 },
+        { line: 9, authors: ['Dahl'], year: '2018', title: 'Bok', raw: 'Dahl, B. (2018). Bok. Forlaget.', cited: 1 },
+        { line: 11, authors: ['Eik'], year: '2017', title: 'Bok', raw: 'Eik, C. (2017). Bok. Forlaget.', cited: 0 },
+      ],
+    });
+    expect(typedListToReport(textToManuscript('Bare tekst.', { path: 'x.txt' }), citations)).toBeUndefined();
   });
 });

@@ -1,5 +1,5 @@
 import type { Diagnostic, Localized } from '@litsynth/common';
-import type { ReportBlock, ReportHeatMap, ReportReference } from './types.js';
+import type { ReportBlock, ReportHeatMap, ReportReference, ReportTypedList } from './types.js';
 
 /**
  * Converters from the pipeline's results to the report's input. They take the few fields they
@@ -129,4 +129,60 @@ export function referenceListToReport(
     if (own) reference.problems = own;
     return reference;
   });
+}
+
+/** What `typedListToReport` needs of a manuscript (a `Manuscript` of @litsynth/ingest fits). */
+export interface TypedListManuscript {
+  referenceList: {
+    heading: { text: string; start: number };
+    entries: ReadonlyArray<{ start: number; raw: string; authors: readonly string[]; year: string | null; title: string | null }>;
+  } | null;
+  locate(offset: number): { line: number; column: number; page?: number };
+}
+
+/** A citation with the entry it resolved to (a `CheckedCitation` of @litsynth/check fits). */
+export interface ResolvedCitation {
+  key: string | null;
+  authors: readonly string[];
+  year: string | null;
+}
+
+/**
+ * The thesis's own reference list as read, for the report: each entry with its line, what was
+ * read of it, and how many citations resolved to it — to its "list-<line>" key, or, when the
+ * citations resolved to bibliography entries instead, by first author and year. Undefined when
+ * the thesis has no list.
+ */
+export function typedListToReport(manuscript: TypedListManuscript, citations: readonly ResolvedCitation[]): ReportTypedList | undefined {
+  const list = manuscript.referenceList;
+  if (!list) return undefined;
+  const fold = (name: string) => name.normalize('NFD').replace(/\p{M}+/gu, '').replace(/[^\p{L}\p{N}]+/gu, '').toLowerCase();
+  const byKey = new Map<string, number>();
+  const byAuthorYear = new Map<string, number>();
+  for (const citation of citations) {
+    if (citation.key === null) continue;
+    if (citation.key.startsWith('list-')) byKey.set(citation.key, (byKey.get(citation.key) ?? 0) + 1);
+    else {
+      const signature = `${fold(citation.authors[0] ?? '')}|${citation.year ?? ''}`;
+      byAuthorYear.set(signature, (byAuthorYear.get(signature) ?? 0) + 1);
+    }
+  }
+  return {
+    heading: list.heading.text,
+    line: manuscript.locate(list.heading.start).line,
+    entries: list.entries.map((entry) => {
+      const place = manuscript.locate(entry.start);
+      const signature = `${fold(entry.authors[0] ?? '')}|${entry.year ?? ''}`;
+      const shown: ReportTypedList['entries'][number] = {
+        line: place.line,
+        authors: [...entry.authors],
+        year: entry.year,
+        title: entry.title,
+        raw: entry.raw,
+        cited: (byKey.get(`list-${place.line}`) ?? 0) + (byAuthorYear.get(signature) ?? 0),
+      };
+      if (place.page !== undefined) shown.page = place.page;
+      return shown;
+    }),
+  };
 }

@@ -18,6 +18,8 @@ export interface ReportData {
   diagnostics: Diagnostic[];
   /** The reference list in the order it is printed. */
   references: ReportReference[];
+  /** The thesis's own reference list as litsynth read it; absent when the thesis has none. */
+  typedList?: ReportTypedList;
   heatMap?: ReportHeatMap;
   /** Where the discussion chapter discusses each source with each concept. */
   discussionMap?: ReportDiscussionMap;
@@ -86,6 +88,26 @@ export interface ReportReference {
   notes: string[];
   /** The entry's own problems (integrity rules `bib-*`), shown beside it; absent when none. */
   problems?: Diagnostic[];
+}
+
+/** The reference list typed in the thesis, entry by entry as read, with how often each is cited. */
+export interface ReportTypedList {
+  /** The list's heading as written ("Litteraturliste"). */
+  heading: string;
+  /** Line of the heading in the file as given. */
+  line: number;
+  entries: ReportTypedEntry[];
+}
+
+export interface ReportTypedEntry {
+  line: number;
+  page?: number;
+  authors: string[];
+  year: string | null;
+  title: string | null;
+  raw: string;
+  /** Citations in the text that were resolved to this entry. */
+  cited: number;
 }
 
 /** The findings × concepts matrix summed per source: one row per source, one column per concept. */

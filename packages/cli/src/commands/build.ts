@@ -450,6 +450,8 @@ function reportData(state: BuildState, failures: readonly PartFailure[]): Report
   };
   if (manuscript) {
     data.manuscript = { file: manuscript.path, notes: manuscript.notes, blocks: lib.report.manuscriptToReportBlocks(manuscript, citations) };
+    const typedList = lib.report.typedListToReport(manuscript, citations);
+    if (typedList) data.typedList = typedList;
   }
   if (state.matrix) {
     data.heatMap = lib.report.matrixToHeatMap({

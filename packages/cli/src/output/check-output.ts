@@ -66,12 +66,31 @@ export function citationToJson(citation: CheckedCitation) {
   };
 }
 
+/** The thesis's own reference list as read: heading, its line, and each entry's line and parts; null when none. */
+export function referenceListToJson(manuscript: Manuscript) {
+  const list = manuscript.referenceList;
+  if (!list) return null;
+  return {
+    heading: list.heading.text,
+    line: manuscript.locate(list.heading.start).line,
+    entries: list.entries.map((entry) => ({
+      line: manuscript.locate(entry.start).line,
+      authors: entry.authors,
+      year: entry.year,
+      title: entry.title,
+      raw: entry.raw,
+    })),
+  };
+}
+
 /** The check as one JSON document (`litsynth check --format json`, build's check.json), with a final newline. */
 export function checkJson(manuscript: Manuscript, result: CheckResult, combined: CombinedCheck, lang: Lang): string {
   const document = {
     version: 1,
     manuscript: manuscript.path,
     notes: [...manuscript.notes, ...combined.notes].map((note) => note[lang]),
+    // Additive to the contract: the thesis's own list, entry by entry, as it was read.
+    referenceList: referenceListToJson(manuscript),
     citations: result.citations.map(citationToJson),
     diagnostics: combined.diagnostics.map((diagnostic) => diagnosticToJson(diagnostic, lang)),
     summary: combined.summary,
