@@ -28,6 +28,8 @@ export const personalStart = new RegExp(String.raw`^[\s.]*${familyName},\s+${ini
 // Reports of the Norwegian state, cited by their number: "NOU 2011:11", "Meld. St. 33 (2015–2016)",
 // "Prop. 1 S (2015–2016)", "St.meld. nr. 20 (2006–2007)", "Ot.prp. nr. 4".
 const stateReport = /^[\s.]*(NOU\s*(\d{4})\s*:\s*\d+|(?:Meld\.\s?St\.|St\.\s?meld\.|Prop\.|Ot\.\s?prp\.|Innst\.)\s*(?:nr\.\s*)?\d+(?:\s?[A-Z]{1,2}\b)?)/u;
+// Laws and regulations by their title: "Lov om sosiale tjenester …", "Forskrift om …", "Lov 18. desember 2009 nr. 131 …".
+const lawTitle = /^[\s.]*(?:Lov|Forskrift|Lov\s+\d{1,2}\.\s*\p{Ll}+\s+\d{4})\s+(?:om|til|for|nr\.|\d)/u;
 
 /** Whether text opens like a state report ("NOU 2011:11", "Meld. St. 33"). */
 export function startsWithStateReport(text: string): boolean {
@@ -42,7 +44,11 @@ const listWords = new Set(['&', 'og', 'and', 'und', 'et', 'al.', 'al', 'm.fl.', 
  * editor mark. A title or a sentence has lower-case words that an author list has not.
  */
 export function isAuthorListText(text: string): boolean {
-  const tokens = text.trim().split(/\s+/u).filter((token) => token !== '');
+  const tokens = text
+    .replace(/\((?:red|reds|eds?|utg|hrsg)\.?\)/giu, ' ')
+    .trim()
+    .split(/\s+/u)
+    .filter((token) => token !== '' && !/^[.,;]+$/u.test(token));
   if (tokens.length === 0) return false;
   return tokens.every((raw) => {
     const token = raw.replace(/[,;]+$/u, '');
@@ -58,7 +64,8 @@ export function isAuthorListText(text: string): boolean {
  * `author-year` — an author list, then the year ("Bandura, A. (1997)."); `author` — a personal
  * author, but no year in reach ("Nunnally, J. O. Psychometric theory."); `corporate-year` — a
  * short name or title, then the year ("Helsedirektoratet. (2014).", "Meld. St. 33 (2015–2016)");
- * `report` — a state report by number ("NOU 2011:11 Innovasjon i omsorg"); null otherwise.
+ * `report` — a state report by number ("NOU 2011:11 Innovasjon i omsorg") or a law by its title
+ * ("Lov om sosiale tjenester …"); null otherwise.
  */
 export function entryOpening(text: string): 'author-year' | 'author' | 'corporate-year' | 'report' | null {
   const head = text.slice(0, 600);
@@ -68,7 +75,7 @@ export function entryOpening(text: string): 'author-year' | 'author' | 'corporat
     if (year && isAuthorListText(before.replace(/[.,]\s*$/u, ''))) return 'author-year';
     return harvardYear(head) ? 'author-year' : 'author';
   }
-  if (stateReport.test(head)) return 'report';
+  if (stateReport.test(head) || lawTitle.test(head)) return 'report';
   if (year && year.index > 0 && isCorporateName(before.trim())) return 'corporate-year';
   return null;
 }
@@ -89,12 +96,15 @@ const personInside = new RegExp(String.raw`[.,;]\s+${familyName},\s+${initials}`
 /**
  * A corporate author or a title in the author's place, as it stands before the year: it opens
  * with a capital (or a digit, as EndNote's garbled "2011:11."), is not long, and holds no
- * sentence end before a lower-case word, no parentheses, no link, no volume or pages after a
- * comma and no personal name (all of which belong to the end of the entry before it).
+ * sentence end before a lower-case word, no numbers in parentheses, no link, no volume or pages
+ * after a comma and no personal name (all of which belong to the end of the entry before it).
  */
 function isCorporateName(name: string): boolean {
   if (name === '' || name.split(/\s+/u).length > 25) return false;
-  if (!/^[\s.]*[\p{Lu}\p{N}"“«'‘]/u.test(name) || /[.!?]\s+\p{Ll}/u.test(name) || /[()[\]/_@]|https?:|www\./u.test(name)) return false;
+  if (!/^[\s.]*[\p{Lu}\p{N}"“«'‘]/u.test(name) || /[.!?]\s+\p{Ll}/u.test(name) || /[/_@]|https?:|www\./u.test(name)) return false;
+  // A short form in parentheses belongs to a name ("Fellesorganisasjonen (FO)"); a volume or
+  // issue in parentheses ("30(10)") to the entry before.
+  if (/\([^()]*\d[^()]*\)|\[|\]/u.test(name)) return false;
   return !/,\s*\d/u.test(name) && !personInside.test(name);
 }
 
@@ -126,6 +136,14 @@ export function parseReferenceEntry(raw: string, start = 0): ReferenceListEntry 
   // "NOU 2011:11 Innovasjon i omsorg." without a year in parentheses: the year of its number.
   if (yearText === null && report?.[2]) yearText = report[2];
   if (report && !year) authorPart = report[1] as string;
+  // "Lov 18. desember 2009 nr. 131 om sosiale tjenester. Lovdata.": the law's title is its name,
+  // its year the year in that title.
+  if (!year && !report && lawTitle.test(entry)) {
+    const name = firstSentence(entry);
+    authorPart = name;
+    yearText = /\b(1[89]\d\d|20\d\d)\b/u.exec(name)?.[1] ?? null;
+    rest = entry.slice(name.length);
+  }
   let title = year || yearText !== null ? titleAfterYear(rest) : null;
   // A work without an author has its title in the author's place ("Hvilke tiltak finnes? (2017).
   // Hentet fra …"): what follows the year is only where it was found.
@@ -142,25 +160,39 @@ export function parseReferenceEntry(raw: string, start = 0): ReferenceListEntry 
   };
 }
 
+/** Text up to its first sentence end outside parentheses (ordinals and abbreviations are no end). */
+function firstSentence(text: string): string {
+  return text.slice(0, sentenceEnd(text)).trim();
+}
+
 /**
  * The title: the text after "(year)." up to the first sentence end outside parentheses, without
  * a trailing parenthesis such as "(3. utg.)" or "[Master's thesis]".
  */
 function titleAfterYear(rest: string): string | null {
   const text = rest.replace(/^\s*[.,:]\s*/u, '');
+  const title = withoutTrailingGroup(text.slice(0, sentenceEnd(text)).trim());
+  return title === '' ? null : title;
+}
+
+/** Where the first sentence of a text ends: before its period, after its "?" or "!". */
+function sentenceEnd(text: string): number {
   let depth = 0;
   let stop = text.length;
   for (let index = 0; index < text.length; index++) {
     const char = text[index] as string;
     if (char === '(' || char === '[') depth++;
     else if ((char === ')' || char === ']') && depth > 0) depth--;
+    // "18. desember", "2. kvartal": a Norwegian ordinal, not the end of the title.
+    else if (char === '.' && /\d/u.test(text[index - 1] ?? '') && /^\s(?!https?:|www\.|doi)\p{Ll}/u.test(text.slice(index + 1, index + 8))) continue;
+    // "nr. 131", "vol. 2", "s. 4": an abbreviation, not the end of the title.
+    else if (char === '.' && /(?:^|\s)(?:nr|no|vol|bd|s|pp|jf|ca|dvs|ed|utg|red)$/iu.test(text.slice(Math.max(0, index - 5), index))) continue;
     else if (depth === 0 && (char === '.' || char === '?' || char === '!') && /\s|$/u.test(text[index + 1] ?? '')) {
       stop = char === '.' ? index : index + 1;
       break;
     }
   }
-  const title = withoutTrailingGroup(text.slice(0, stop).trim());
-  return title === '' ? null : title;
+  return stop;
 }
 
 /** Removes one trailing parenthesised or bracketed group, nested groups included. */

@@ -62,6 +62,12 @@ interface ListLine {
 interface Segment {
   start: number;
   end: number;
+  /**
+   * Where a block was added to the entry after it had ended like a finished entry: the rest of
+   * an entry moved by a page break, or — after the last entry — the first text that follows the
+   * list (an appendix whose heading was not found).
+   */
+  addedAfterEnd?: number;
 }
 
 /**
@@ -105,7 +111,14 @@ export function findReferenceList(input: ReferenceListInput): ReferenceListSecti
     const raw = text.slice(segment.start, segment.end).replace(/\s+/gu, ' ');
     entries.push({ ...parseReferenceEntry(raw, segment.start), end: segment.end });
   });
-  const end = last >= 0 ? (segments[last] as Segment).end : heading.end;
+  // What was added to the last entry after it had ended is what follows the list.
+  const final = last >= 0 ? (segments[last] as Segment) : undefined;
+  if (final?.addedAfterEnd !== undefined && entries.length > 0) {
+    final.end = final.addedAfterEnd;
+    const raw = text.slice(final.start, final.end).replace(/\s+/gu, ' ');
+    entries[entries.length - 1] = { ...parseReferenceEntry(raw, final.start), end: final.end };
+  }
+  const end = final ? final.end : heading.end;
   return { heading, start: heading.start, end, entries, unread };
 }
 
@@ -220,6 +233,7 @@ function segmentEntries(text: string, lines: readonly ListLine[]): Segment[] {
       segments.push(current);
       current = { start: line.start, end: line.end };
     } else {
+      if (line.blockStart && complete && current.addedAfterEnd === undefined) current.addedAfterEnd = current.end;
       current.end = line.end;
     }
     previousLine = lineText;
@@ -237,16 +251,14 @@ function blockText(text: string, line: ListLine, lines: readonly ListLine[]): st
 
 /**
  * Whether a stretch of the list reads as an entry: it opens like one, or has a year in
- * parentheses near its start, or is a sentence of words (an entry whose author and year are
- * missing). Table rows, statistics output and lone labels are not.
+ * parentheses near its start. Table rows, statistics output, lone labels and prose (an appendix
+ * whose heading was not found) are not: an entry without author or year is rarer than any of them.
  */
 function looksLikeEntry(raw: string): boolean {
   const text = raw.trim();
   if (entryOpening(text) !== null) return true;
   const year = yearGroup.exec(text);
-  if (year && year.index < 300 && /^[\s.]*[\p{Lu}\p{N}"“«'‘]/u.test(text)) return true;
-  const words = text.split(/\s+/u).filter((word) => /^[\p{L}][\p{L}\p{M}'’‐‑-]*[.,:;]?$/u.test(word));
-  return /^[\p{Lu}"“«]/u.test(text) && words.length >= 4 && words.length >= text.split(/\s+/u).length * 0.7 && /\.(?:\s|$)/u.test(text);
+  return year !== null && year.index < 300 && /^[\s.]*[\p{Lu}\p{N}"“«'‘]/u.test(text);
 }
 
 /**
