@@ -159,6 +159,24 @@ describe('docxToManuscript', () => {
     expect(manuscript.referenceList?.entries).toHaveLength(5);
   });
 
+  test('takes no bold table cell and no paragraph of prose in a heading style for a heading', async () => {
+    const cell = (text: string) => `<w:tc><w:p><w:r><w:rPr><w:b/></w:rPr><w:t>${text}</w:t></w:r></w:p></w:tc>`;
+    const prose = 'Dette er et helt avsnitt med vanlig tekst som ved en feil fikk stilen Overskrift 2 i Word, og det handler om tillit over tid.';
+    const bytes = withDocumentXml('thesis.docx', (xml) =>
+      xml.replace(
+        /(<w:p><w:pPr><w:pStyle w:val="Heading1" \/><\/w:pPr>)/,
+        `<w:tbl><w:tr>${cell('Variabel')}${cell('Antall')}</w:tr></w:tbl><w:p><w:pPr><w:pStyle w:val="Heading2" /></w:pPr><w:r><w:t>${prose}</w:t></w:r></w:p>$1`,
+      ),
+    );
+    const manuscript = await docxToManuscript(bytes, 'tables.docx');
+    expect(manuscript.headings.map((heading) => heading.text)).toEqual(['Innledning', 'Problemstilling', 'Avgrensning', 'Metode', 'Resultater og drøfting', 'Referanser']);
+    expect(manuscript.blocks.filter((block) => ['Variabel', 'Antall', prose].includes(manuscript.text.slice(block.start, block.end))).map((block) => block.kind)).toEqual([
+      'paragraph',
+      'paragraph',
+      'paragraph',
+    ]);
+  });
+
   test("reads Word's non-breaking hyphen as a hyphen, so that hyphenated names still match", async () => {
     const bytes = withDocumentXml('thesis.docx', (xml) => xml.replace('Stenbrenden et al. (2018) fant', 'Riis</w:t></w:r><w:r><w:noBreakHyphen/></w:r><w:r><w:t xml:space="preserve">Johansen et al. (2018) fant'));
     const manuscript = await docxToManuscript(bytes, 'hyphen.docx');

@@ -304,8 +304,13 @@ function walkDocument(document: MammothDocument): Walk {
     for (const child of paragraph.children ?? []) visit(child);
     flush();
     if (spans.some((span) => span.text.trim() !== '')) textSeen = true;
-    const byHand = !inNote && levelOf(paragraph).level === undefined && looksLikeHeading(spans.map((span) => span.text).join(''), boldChars > 0 && plainChars === 0, largestSize);
-    blocks.push(byHand ? { kind: 'heading', spans } : { kind: kindOf(paragraph), spans, ...levelOf(paragraph) });
+    const byHand = !inNote && !inTable.has(paragraph) && levelOf(paragraph).level === undefined && looksLikeHeading(spans.map((span) => span.text).join(''), boldChars > 0 && plainChars === 0, largestSize);
+    // A heading style on a whole paragraph of prose (a slip in Word) does not make it a heading.
+    const prose = isProse(spans.map((span) => span.text).join(''));
+    const kind = kindOf(paragraph);
+    if (byHand) blocks.push({ kind: 'heading', spans });
+    else if (kind === 'heading' && prose) blocks.push({ kind: 'paragraph', spans });
+    else blocks.push({ kind, spans, ...levelOf(paragraph) });
     return noteReferences;
   };
 
@@ -337,12 +342,22 @@ function spanOf(text: string, line: number, column: number, page: number | undef
   return span;
 }
 
+// Paragraphs that stand in a table cell: a bold cell is a column or row label, not a heading.
+const inTable = new WeakSet<MammothElement>();
+
 /** The paragraphs of a body in reading order, table cells included. */
 function paragraphsOf(elements: readonly MammothElement[]): MammothElement[] {
   const paragraphs: MammothElement[] = [];
+  let tableDepth = 0;
   const visit = (element: MammothElement) => {
-    if (element.type === 'paragraph') paragraphs.push(element);
-    else for (const child of element.children ?? []) visit(child);
+    if (element.type === 'paragraph') {
+      paragraphs.push(element);
+      if (tableDepth > 0) inTable.add(element);
+      return;
+    }
+    if (element.type === 'table') tableDepth++;
+    for (const child of element.children ?? []) visit(child);
+    if (element.type === 'table') tableDepth--;
   };
   for (const element of elements) visit(element);
   return paragraphs;
@@ -377,6 +392,12 @@ function looksLikeHeading(text: string, allBold: boolean, largestSize: number): 
   if (line === '' || line.length > 100 || /[.,;:!?]$/.test(line) || line.split(/\s+/).length > 12) return false;
   if (!/^(?:\d+(?:\.\d+)*\.?\s+)?\p{Lu}/u.test(line)) return false;
   return allBold || largestSize >= 13;
+}
+
+/** Whether a paragraph reads as prose: more than 20 words ending like a sentence. */
+function isProse(text: string): boolean {
+  const line = text.trim();
+  return /[.!?]$/u.test(line) && line.split(/\s+/u).length > 20;
 }
 
 function levelOf(paragraph: MammothElement): { level?: number } {
