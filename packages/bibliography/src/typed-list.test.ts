@@ -40,6 +40,14 @@ describe('compareTypedReferenceList', () => {
     ]);
   });
 
+  test('a typed name with an ASCII hyphen matches the cited work that has U+2010 in it', () => {
+    const hyphened = entries.map((entry) =>
+      entry.id === 'book' ? { ...entry, item: { ...entry.item, author: [{ family: 'Nord‐Mann', given: 'Ola' }] } } : entry,
+    );
+    const typedHyphen = [{ ...(typed[1] as TypedReference), raw: 'Nord-Mann, O. (2017). Metode i praksis (6. utg.). Gyldendal Akademisk.', authors: ['Nord-Mann'] }];
+    expect(compareTypedReferenceList(typedHyphen, hyphened, { file: 'oppgave.txt', listLine: 99, cited: new Set(['book']) })).toEqual([]);
+  });
+
   test('a list that matches the cited works and the style is silent', () => {
     const clean = typed.slice(0, 2).map((reference) => ({ ...reference, raw: reference.raw.replace('K., &', 'K. &') }));
     expect(compareTypedReferenceList(clean, entries, { file: 'oppgave.txt', listLine: 99, cited: new Set(['article', 'book']) })).toEqual([]);
