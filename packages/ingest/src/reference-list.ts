@@ -200,21 +200,29 @@ function segmentEntries(text: string, lines: readonly ListLine[]): Segment[] {
   let current: Segment | null = null;
   let previousLine = '';
   const regionEnd = lines.at(-1)?.end ?? 0;
-  for (const line of lines) {
+  // Where the block of each line ends (the start of the next block's first line).
+  const blockEnds: number[] = new Array(lines.length);
+  for (let at = lines.length - 1, end = regionEnd; at >= 0; at--) {
+    blockEnds[at] = end;
+    if ((lines[at] as ListLine).blockStart) end = (lines[at] as ListLine).start;
+  }
+  lines.forEach((line, at) => {
     if (line.heading) {
       if (current) segments.push(current);
       current = null;
       previousLine = '';
-      continue;
+      return;
     }
     const lineText = text.slice(line.start, line.end);
     if (!current) {
       current = { start: line.start, end: line.end };
       previousLine = lineText;
-      continue;
+      return;
     }
-    const entryText = text.slice(current.start, current.end);
-    const hasYear = parseReferenceEntry(entryText).year !== null;
+    // The year stands near the start of an entry, and how it ends is in its last characters:
+    // looking at those only keeps a list of any length linear.
+    const hasYear = parseReferenceEntry(text.slice(current.start, Math.min(current.end, current.start + 800))).year !== null;
+    const entryText = text.slice(Math.max(current.start, current.end - 300), current.end);
     const complete = hasYear && finished.test(entryText);
     const open = leftOpen.test(previousLine.trimEnd());
     const opening = entryOpening(text.slice(line.start, Math.min(regionEnd, line.start + 600)));
@@ -228,7 +236,7 @@ function segmentEntries(text: string, lines: readonly ListLine[]): Segment[] {
     // A block that does not open like an entry begins one only when the entry before is
     // finished and it has a year of its own; otherwise it is the rest of that entry, moved to a
     // block of its own by a page break or a line that ended short.
-    else starts = line.blockStart && !continuation.test(lineText) && finished.test(entryText) && /\b(?:1[5-9]|20)\d\d\b/u.test(blockText(text, line, lines));
+    else starts = line.blockStart && !continuation.test(lineText) && finished.test(entryText) && /\b(?:1[5-9]|20)\d\d\b/u.test(text.slice(line.start, Math.min(blockEnds[at] as number, line.start + 2000)));
     if (starts) {
       segments.push(current);
       current = { start: line.start, end: line.end };
@@ -237,16 +245,9 @@ function segmentEntries(text: string, lines: readonly ListLine[]): Segment[] {
       current.end = line.end;
     }
     previousLine = lineText;
-  }
+  });
   if (current) segments.push(current);
   return segments;
-}
-
-/** The text of the block a line begins: up to the next line that begins a block. */
-function blockText(text: string, line: ListLine, lines: readonly ListLine[]): string {
-  const at = lines.indexOf(line);
-  const next = lines.slice(at + 1).find((candidate) => candidate.blockStart);
-  return text.slice(line.start, next ? next.start : (lines.at(-1) as ListLine).end);
 }
 
 /**

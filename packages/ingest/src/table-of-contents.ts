@@ -28,6 +28,7 @@ interface ContentsLine {
 }
 
 function parseContentsLine(text: string): ContentsLine | null {
+  if (text.length > 240) return null;
   const match = contentsLine.exec(text);
   if (!match) return null;
   const title = (match[3] as string).trim();
@@ -75,7 +76,8 @@ function findContents(blocks: readonly SourceBlock[]): { places: SpanPlace[]; en
     const headed = from > 0 && contentsHeading.test(textAt(places[from - 1] as SpanPlace));
     const accepted = lines.length >= 3 && (withLeaders * 2 >= lines.length || (numbered >= 3 && (headed || numbered * 2 >= lines.length)));
     if (accepted && (!best || lines.length > best.lines.length)) best = { from, lines, to };
-    if (accepted) from = to - 1;
+    // A later start inside the same run finds a shorter run of the same lines.
+    from = to - 1;
   }
   if (!best) return null;
   return { places: places.slice(best.from, best.to), entries: best.lines.map((line) => line.entry) };

@@ -182,7 +182,8 @@ function findPageNumberChain(lines: readonly TextLine[], content: readonly numbe
   const previous: number[] = candidates.map(() => -1);
   for (let at = 0; at < candidates.length; at++) {
     const here = candidates[at] as (typeof candidates)[number];
-    for (let before = at - 1; before >= 0; before--) {
+    // The page number before lies among the last few hundred number lines (a table may hold many).
+    for (let before = at - 1; before >= Math.max(0, at - 400); before--) {
       const there = candidates[before] as (typeof candidates)[number];
       const step = here.number - there.number;
       if (step < 1 || step > longestSkip || here.position - there.position < step * minimumStepLines) continue;
