@@ -147,7 +147,7 @@ export function parseReferenceEntry(raw: string, start = 0): ReferenceListEntry 
   let title = year || yearText !== null ? titleAfterYear(rest) : null;
   // A work without an author has its title in the author's place ("Hvilke tiltak finnes? (2017).
   // Hentet fra …"): what follows the year is only where it was found.
-  if (title !== null && /^(?:retrieved|hentet|available|tilgjengelig|lest|https?:|www\.)/iu.test(title) && !personalStart.test(authorPart)) {
+  if ((title === null || /^(?:retrieved|hentet|available|tilgjengelig|lest|https?:|www\.)/iu.test(title)) && year && !personalStart.test(authorPart)) {
     title = authorPart.trim().replace(/^[.\s]+/u, '').replace(/\.$/u, '') || null;
   }
   return {
