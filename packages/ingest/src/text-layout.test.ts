@@ -43,6 +43,14 @@ describe('analyseTextLayout: page numbers that count up without form feeds', () 
     expect(layout.pageSource).toBeUndefined();
   });
 
+  it('removes a running header of several lines that each page repeats above its text', () => {
+    const page = (number: number) =>
+      ['Masteroppgave i sosialt arbeid', 'Høgskolen på Stedet', String(number), ...Array.from({ length: 14 }, (_, line) => prose(number * 20 + line))].join('\n');
+    const layout = analyseTextLayout([1, 2, 3, 4].map(page).join('\n\f'));
+    const removed = [...layout.furniture].sort((a, b) => a - b).map((index) => layout.lines[index]?.text);
+    expect(removed).toEqual([1, 2, 3, 4].flatMap((number) => ['Masteroppgave i sosialt arbeid', 'Høgskolen på Stedet', String(number)]));
+  });
+
   it('joins a citation broken by a page number and keeps its place in the file', () => {
     const text = [
       ...Array.from({ length: 13 }, (_, line) => prose(line)),

@@ -291,6 +291,11 @@ function findFurniture(lines: readonly TextLine[], content: readonly number[], c
     if (pageNumberOf(text) === undefined && !romanPageNumber.test(text)) continue;
     // With a chain of page numbers, a number outside it is text (a table cell, a chapter number).
     if (chain && pageNumberOf(text) !== undefined) continue;
+    // With form feeds, a number among the first or last lines of its page is its page number.
+    if (edges?.has(index) && pageNumberOf(text) !== undefined) {
+      furniture.add(index);
+      continue;
+    }
     // A page number stands alone: with empty lines on both sides in ordinary text, or at a
     // page break; in double-spaced text every line has empty lines around it, so a line holding
     // only a number (no sentence ends that way) is furniture.
@@ -304,8 +309,8 @@ function findFurniture(lines: readonly TextLine[], content: readonly number[], c
 }
 
 /**
- * With form feeds or a chain of page numbers: the first and last two content lines of every page
- * (the page numbers themselves not counted); otherwise undefined.
+ * With form feeds or a chain of page numbers: the first and last three content lines of every
+ * page (page numbers not counted); otherwise undefined.
  */
 function pageEdges(lines: readonly TextLine[], content: readonly number[], chain?: PageNumberChain): Set<number> | undefined {
   const hasFormFeeds = lines.some((line, index) => line.formFeed && index > 0);
@@ -313,9 +318,16 @@ function pageEdges(lines: readonly TextLine[], content: readonly number[], chain
   const numbers = new Set(chain?.members ?? []);
   const edges = new Set<number>();
   let page: number[] = [];
+  let withNumbers: number[] = [];
   const close = (): void => {
-    for (const index of [...page.slice(0, 2), ...page.slice(-2)]) edges.add(index);
+    // A running header or footer may take up to three lines ("Masteroppgave", the school, the
+    // candidate number); page numbers do not count among them, but are at an edge themselves.
+    for (const index of [...page.slice(0, 3), ...page.slice(-3)]) edges.add(index);
+    for (const index of [...withNumbers.slice(0, 4), ...withNumbers.slice(-4)]) {
+      if (pageNumberOf((lines[index] as TextLine).text) !== undefined) edges.add(index);
+    }
     page = [];
+    withNumbers = [];
   };
   for (const index of content) {
     if (numbers.has(index)) {
@@ -323,6 +335,8 @@ function pageEdges(lines: readonly TextLine[], content: readonly number[], chain
       continue;
     }
     if ((lines[index] as TextLine).formFeed) close();
+    withNumbers.push(index);
+    if (pageNumberOf((lines[index] as TextLine).text) !== undefined) continue;
     page.push(index);
   }
   close();
