@@ -14,9 +14,11 @@ const thesis = (name: string) => `${folder}${name}`;
 if (!existsSync(folder)) throw new Error(`The real theses are expected in ${folder} (../shared/real-theses beside the repository).`);
 
 const cache = new Map<string, Promise<Manuscript>>();
-const read = (name: string) => {
-  let manuscript = cache.get(name);
-  if (!manuscript) cache.set(name, (manuscript = readManuscript(thesis(name))));
+const read = (name: string): Promise<Manuscript> => {
+  const cached = cache.get(name);
+  if (cached) return cached;
+  const manuscript = readManuscript(thesis(name));
+  cache.set(name, manuscript);
   return manuscript;
 };
 

@@ -16,7 +16,8 @@ export const yearGroup = new RegExp(String.raw`\(\s*(${yearCore})\s*(?:[,;:][^()
 // Family names: capitalised words, with particles ("van der Kolk", "De Dreu"), a lower-case
 // particle glued on ("deCharms"), apostrophes ("O’Higgins") and hyphens of any kind
 // ("Galiano‐Castillo" with U+2010). Two letters are a name ("Ye", "Li").
-const particle = String.raw`(?:van|von|der|den|de|del|della|des|di|da|dos|du|la|le|ten|ter|af|al|el|bin|ibn|zu|y)`;
+const particle = '(?:van|von|der|den|de|del|della|des|di|da|dos|du|la|le|ten|ter|af|al|el|bin|ibn|zu|y)';
+const particleWord = new RegExp(`^${particle}$`, 'u');
 const nameWord = String.raw`(?:\p{Ll}{1,3}(?=\p{Lu}))?[\p{Lu}\p{Lt}][\p{L}\p{M}'’‐‑-]*`;
 const familyName = String.raw`(?:${particle}\s+){0,3}${nameWord}(?:[\s‐‑-]+(?:${particle}\s+){0,3}${nameWord}){0,3}`;
 // Initials: "A.", "A. B.", "J.-I. C.", "Kr.", "Th.", "Ø.", "M. D. J."
@@ -53,7 +54,7 @@ export function isAuthorListText(text: string): boolean {
   return tokens.every((raw) => {
     const token = raw.replace(/[,;]+$/u, '');
     if (token === '' || listWords.has(token.toLowerCase())) return true;
-    if (new RegExp(String.raw`^${particle}$`, 'u').test(token)) return true;
+    if (particleWord.test(token)) return true;
     // Initials, a capitalised name (with hyphens, apostrophes, a glued particle).
     return new RegExp(String.raw`^(?:${initials}|${nameWord}\.?)$`, 'u').test(token);
   });

@@ -185,7 +185,7 @@ const finished = /(?:[.)\]]|(?:https?:\/\/|www\.|doi:?\s?10\.)\S*|\S+\/\S*)$/iu;
 // A line that leaves the author list or an editor phrase open: the next line continues it.
 const leftOpen = /(?:[,&:]|\b(?:og|and|und|In|I|i))$/u;
 // A line that can only continue the entry before it.
-const continuation = /^(?:[\p{Ll}\p{N}(\[–-]|https?:|www\.|doi)/u;
+const continuation = /^(?:[\p{Ll}\p{N}([–-]|https?:|www\.|doi)/u;
 
 /**
  * Splits the lines of a list into entries by their shape. Inside a block (lines the reader joined

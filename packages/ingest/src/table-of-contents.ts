@@ -54,7 +54,9 @@ interface SpanPlace {
 function findContents(blocks: readonly SourceBlock[]): { places: SpanPlace[]; entries: ContentsEntry[] } | null {
   const places: SpanPlace[] = [];
   blocks.forEach((block, blockIndex) => {
-    block.spans.forEach((_, spanIndex) => places.push({ block: blockIndex, span: spanIndex }));
+    block.spans.forEach((_, spanIndex) => {
+      places.push({ block: blockIndex, span: spanIndex });
+    });
   });
   const textAt = (place: SpanPlace) => ((blocks[place.block] as SourceBlock).spans[place.span] as SourceSpan).text;
   let best: { from: number; lines: ContentsLine[]; to: number } | null = null;
