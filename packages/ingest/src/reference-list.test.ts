@@ -109,6 +109,11 @@ describe('findReferenceList: entries by their shape', () => {
     ]);
   });
 
+  it('takes the thesis\'s list, not the list of an article in an appendix', () => {
+    const text = `${intro}${twoEntries}\nVedlegg 1: Artikkel\n\nEn artikkel.\n\nReferences\n\nCole, C. (1999). Other. Press.\n`;
+    expect(read(text).entries.map(([, authors]) => authors[0])).toEqual(['Aas', 'Bø']);
+  });
+
   it('names back matter that ends a list', () => {
     expect(
       ['Vedlegg', 'Vedlegg 2: Samtykkeskjema', 'Appendiks A: Faktoranalyse', 'Appendix II', '9.0 Appendices', 'Bilag', 'Tabelloversikt', 'Vedlegget viser', 'Aas, A. (2001). Vedlegg.'].map(

@@ -71,7 +71,8 @@ interface Segment {
 }
 
 /**
- * Finds the manuscript's own reference list: the last heading that names one, up to the next
+ * Finds the manuscript's own reference list: the last heading that names one (before the
+ * appendices, which may hold lists of their own), up to the next
  * heading of the same or a higher level, an appendix or a list of tables (as a heading or as a
  * line), or the point where the lines stop looking like entries. Entries are told apart by their
  * shape (an author list or corporate author, then the year), not by line ends, so an entry that
@@ -80,10 +81,15 @@ interface Segment {
  */
 export function findReferenceList(input: ReferenceListInput): ReferenceListSection | null {
   const { text, headings } = input;
+  const headingText = (heading: Heading) => text.slice(heading.start, heading.end);
+  // The thesis's list is the last one before its appendices: an article or a form in an
+  // appendix may have a list of its own.
+  const firstList = headings.findIndex((heading) => isReferenceListHeading(headingText(heading)));
+  if (firstList < 0) return null;
+  const appendices = headings.findIndex((heading, at) => at > firstList && isBackMatterHeading(headingText(heading)));
   let index = -1;
-  for (let at = headings.length - 1; at >= 0; at--) {
-    const candidate = headings[at] as Heading;
-    if (isReferenceListHeading(text.slice(candidate.start, candidate.end))) {
+  for (let at = (appendices < 0 ? headings.length : appendices) - 1; at >= firstList; at--) {
+    if (isReferenceListHeading(headingText(headings[at] as Heading))) {
       index = at;
       break;
     }
