@@ -30,6 +30,17 @@ export function listDoubt(work: Work, reference: Reference | null, context: Cont
   const { list } = context;
   const section = context.manuscript.referenceList;
   if (!section) return null;
+  // After the list come the appendices: questionnaires, letters, program output that quotes other
+  // people's text ("Hayes (2018)" in an SPSS PROCESS printout). A citation there may be none.
+  if (work.citation.start >= section.end) {
+    return {
+      severity: 'warning',
+      reason: {
+        nb: ' Den står etter litteraturlisten, i et vedlegg, der tekst ofte er gjengitt fra andre (spørreskjema, programutskrift).',
+        en: ' It stands after the reference list, in an appendix, where text is often reproduced from elsewhere (a questionnaire, program output).',
+      },
+    };
+  }
   const relies = reference ? reference.origin === 'reference-list' : list.only;
   if (!relies) return null;
   const [first] = work.authors;
