@@ -444,6 +444,14 @@ function checkFuzzyReasons(work: Work, reference: Reference, context: Context): 
       suggestion: { nb: `Skriv ${pairs.map((pair) => pair.entry).join(', ')}.`, en: `Write ${pairs.map((pair) => pair.entry).join(', ')}.` },
     });
   }
+  const notFirst = work.resolution.reasons.find((reason) => reason.kind === 'author-not-first');
+  if (notFirst && !work.fromContext) {
+    const meant = citeForm(reference, language);
+    report('author-misspelled', citation.start, {
+      nb: `«${notFirst.cited}» er med i ${meant}, men ikke først; verket står i litteraturlisten under ${notFirst.entry}.`,
+      en: `"${notFirst.cited}" is named in ${meant}, but not first; the reference list has the work under ${notFirst.entry}.`,
+    }, { ...base, suggestion: { nb: `Skriv ${meant}.`, en: `Write ${meant}.` } });
+  }
   const publisher = work.resolution.reasons.find((reason) => reason.kind === 'publisher-as-author');
   if (publisher && !work.fromContext) {
     const author = citeForm(reference, language);
