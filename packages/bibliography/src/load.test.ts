@@ -279,7 +279,7 @@ describe('loadBibliographyFile, malformed entries: named with their line, the va
         rule: 'bib-entry-unreadable',
         line: 11,
         key: 'badnotes',
-        message: 'The verification of entry "badnotes" is not read: verification notes must be a list of texts (quote texts that contain ": " or ",")',
+        message: 'The verification of entry "badnotes" is not read: verification notes must be a list of texts, or of {nb, en} pairs (quote texts that contain ": " or ",")',
       },
       { rule: 'bib-entry-unreadable', line: 18, key: undefined, message: 'Entry not loaded: an entry must be a mapping of CSL fields' },
     ]);
