@@ -54,6 +54,11 @@ mark { background: var(--mark); color: var(--ink); padding: 0 .1em; }
 .references .entry-problems { font-size: .9rem; padding-left: 1.5rem; }
 .references .entry-problems ul { margin: .2rem 0; }
 .references .entry-problems li { margin-bottom: .2rem; }
+.references-not-ready { margin-top: 1rem; }
+.references-todo .todo-entry { border-left: 3px solid var(--error); padding-left: .8rem; margin-bottom: 1.2rem; }
+.references-todo h3 { margin-bottom: .2rem; }
+.references-todo .place { color: var(--muted); font-size: .9rem; margin-top: 0; }
+.references-todo ul { padding-left: 1.2rem; }
 .status-verified { color: #1d5e20; }
 .status-partly-verified { color: var(--warning); }
 .status-unverified, .status-none { color: var(--error); }
