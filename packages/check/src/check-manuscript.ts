@@ -447,9 +447,10 @@ function checkFuzzyReasons(work: Work, reference: Reference, context: Context): 
   const notFirst = work.resolution.reasons.find((reason) => reason.kind === 'author-not-first');
   if (notFirst && !work.fromContext) {
     const meant = citeForm(reference, language);
+    const name = notFirst.cited === notFirst.entry ? `«${notFirst.cited}»` : `«${notFirst.cited}» (${notFirst.entry})`;
     report('author-misspelled', citation.start, {
-      nb: `«${notFirst.cited}» er med i ${meant}, men ikke først; verket står i litteraturlisten under ${notFirst.entry}.`,
-      en: `"${notFirst.cited}" is named in ${meant}, but not first; the reference list has the work under ${notFirst.entry}.`,
+      nb: `${name} er med i ${meant}, men ikke først; verket står i litteraturlisten under ${reference.names[0]}.`,
+      en: `${name.replace(/[«»]/g, '"')} is named in ${meant}, but not first; the reference list has the work under ${reference.names[0]}.`,
     }, { ...base, suggestion: { nb: `Skriv ${meant}.`, en: `Write ${meant}.` } });
   }
   const publisher = work.resolution.reasons.find((reason) => reason.kind === 'publisher-as-author');

@@ -124,7 +124,7 @@ function compareLaterName(cited: CitedWork, reference: Reference): Comparison | 
   for (const name of reference.names.slice(1)) {
     const match = compareName(written, name, reference, true);
     if (match === null) continue;
-    return { cost: laterNameCost + match.cost, reasons: [{ kind: 'author-not-first', cited: written, entry: reference.names[0]! }] };
+    return { cost: laterNameCost + match.cost, reasons: [{ kind: 'author-not-first', cited: written, entry: name }] };
   }
   return null;
 }
