@@ -235,7 +235,8 @@ describe('formatReferenceList, whole documents', () => {
         '',
       ].join('\n'),
     );
-    expect(list.todo.entries[0]?.templates[0]?.text).toEqual('Tufte, [X.]. (2011). <i>[Title]</i>. [Publisher].');
+    // The placeholders are in the style's language (nb-NO here), the to-do's words in English.
+    expect(list.todo.entries[0]?.templates[0]?.text).toEqual('Tufte, [X.]. (2011). <i>[Tittel]</i>. [Forlag].');
     expect(list.todo.output.split('\n').slice(0, 8)).toEqual([
       'References to complete',
       '',

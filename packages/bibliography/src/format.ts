@@ -63,6 +63,8 @@ export async function formatReferenceList(entries: readonly BibEntry[], options:
   const format = options.format ?? 'md';
   const lang: Lang = options.lang ?? (/^(nb|nn|no)\b/.test(locale.name) ? 'nb' : 'en');
   const form: ItemFormOptions = { apa: isApaStyle(styleId, style.xml), locale: locale.name };
+  // Placeholders stand inside the rendered entry: in the style's language, not the messages'.
+  const placeholderLang: Lang = /^(nb|nn|no)\b/.test(locale.name) ? 'nb' : 'en';
   const settings: RenderSettings = {
     style,
     locale,
@@ -78,9 +80,9 @@ export async function formatReferenceList(entries: readonly BibEntry[], options:
   const asTemplate = (entry: BibEntry, kind: number): CslItem => {
     const item = toCiteprocItem(entry);
     const { completeness } = states.get(entry.id)!;
-    if (!unknownKind(entry.id)) return itemForList(fillGaps(item, completeness.gaps, lang), form);
+    if (!unknownKind(entry.id)) return itemForList(fillGaps(item, completeness.gaps, placeholderLang), form);
     const type = templateKinds(item)[kind]!.type;
-    return itemForList(fillGaps({ ...item, type }, gapsAs(entry, type), lang), form);
+    return itemForList(fillGaps({ ...item, type }, gapsAs(entry, type), placeholderLang), form);
   };
   const rendered = await renderBibliography(
     entries.map((entry) => (states.get(entry.id)!.completeness.complete ? itemForList(toCiteprocItem(entry), form) : asTemplate(entry, 0))),
@@ -88,7 +90,7 @@ export async function formatReferenceList(entries: readonly BibEntry[], options:
   );
   const secondKinds = entries.filter((entry) => unknownKind(entry.id)).map((entry) => asTemplate(entry, 1));
   const secondTemplates = new Map((await renderBibliography(secondKinds, settings)).map(({ id, text }) => [id, text]));
-  const candidates = await renderCandidates(entries, settings, form, lang);
+  const candidates = await renderCandidates(entries, settings, form, placeholderLang);
 
   const suffixes = assignYearSuffixes(entries);
   const uses = citationsByKey(options.citations ?? []);
