@@ -356,7 +356,10 @@ async function referencesPart(state: BuildState): Promise<OutputFile[]> {
   const html = await lib.bibliography.formatReferenceList(entries, { ...options, format: 'html' });
   state.references = { entries, html: html.entries, markdown: markdown.entries, todo: html.todo };
   const listed = new Set(entries.map((entry) => entry.id));
-  state.bibliography = diagnosticsOfListed(lib.bibliography.checkBibliography(study.entries), listed, study.config.rules);
+  // What the to-do says per entry (missing fields, unverified) is not repeated as problems, as in `bib`.
+  state.bibliography = diagnosticsOfListed(lib.bibliography.checkBibliography(study.entries), listed, study.config.rules).filter(
+    (diagnostic) => !lib.referenceList.coveredByTodo(diagnostic),
+  );
   return [
     { path: 'references.md', content: ensureNewline(markdown.output) },
     { path: 'references.html', content: ensureNewline(html.output) },
