@@ -85,7 +85,7 @@ function groupNames(item: CslItem): Set<string> {
  * wants ("sosialarbeider" → "Sosialarbeider"). A word with a capital inside ("eHelse") is kept.
  */
 export function capitalizeTitle(title: string): string {
-  return title.replace(/(^|:\s+)([«"'“‘(\[]*)(\p{Ll}[\p{L}\p{M}'’-]*)/gu, (match, before: string, quote: string, word: string) =>
+  return title.replace(/(^|:\s+)([«"'“‘([]*)(\p{Ll}[\p{L}\p{M}'’-]*)/gu, (match, before: string, quote: string, word: string) =>
     /\p{Lu}/u.test(word) ? match : `${before}${quote}${word[0]!.toLocaleUpperCase('nb')}${word.slice(1)}`,
   );
 }

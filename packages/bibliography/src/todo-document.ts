@@ -56,24 +56,24 @@ interface TodoDocument {
 }
 
 /** One to-do entry as labelled lines: label and text (the text already in the document's format). */
-function entryLines(entry: TodoEntry, lang: Lang, escape: (text: string) => string): Array<[string, string]> {
+function entryLines(entry: TodoEntry, lang: Lang, escapeText: (text: string) => string): Array<[string, string]> {
   const lines: Array<[string, string]> = [];
-  if (entry.missing.length) lines.push([todoLabels.missing[lang], escape(entry.missing.map((name) => name[lang]).join('; '))]);
-  if (entry.unconfirmed.length) lines.push([todoLabels.confirm[lang], escape(entry.unconfirmed.map((name) => name[lang]).join('; '))]);
+  if (entry.missing.length) lines.push([todoLabels.missing[lang], escapeText(entry.missing.map((name) => name[lang]).join('; '))]);
+  if (entry.unconfirmed.length) lines.push([todoLabels.confirm[lang], escapeText(entry.unconfirmed.map((name) => name[lang]).join('; '))]);
   if (entry.citedYears.length) {
     const several = new Set(entry.citedYears.map((cited) => cited.year)).size > 1;
     const text = citedYearsText(entry.citedYears, lang);
-    lines.push([several ? todoLabels.citedUnder[lang] : todoLabels.citedAs[lang], escape(several ? `${text}. ${todoLabels.whichEdition[lang]}` : text)]);
+    lines.push([several ? todoLabels.citedUnder[lang] : todoLabels.citedAs[lang], escapeText(several ? `${text}. ${todoLabels.whichEdition[lang]}` : text)]);
   }
   for (const template of entry.templates) {
     lines.push([template.kind ? `${todoLabels.template[lang]} (${template.kind[lang]})` : todoLabels.template[lang], template.text]);
   }
   for (const candidate of entry.candidates) {
     const notes = candidate.notes.map((note) => verificationText(note, lang)).join(' ');
-    lines.push([todoLabels.candidate[lang], `${candidate.text}${notes ? ` ${escape(`(${notes})`)}` : ''}`]);
+    lines.push([todoLabels.candidate[lang], `${candidate.text}${notes ? ` ${escapeText(`(${notes})`)}` : ''}`]);
   }
   const notes = entry.notes.map((note) => verificationText(note, lang)).join(' ');
-  if (notes) lines.push([todoLabels.notes[lang], escape(notes)]);
+  if (notes) lines.push([todoLabels.notes[lang], escapeText(notes)]);
   return lines;
 }
 
@@ -119,20 +119,20 @@ export function renderTodoDocument({ entries, toCheck, format, lang }: TodoDocum
     return parts.join('\n');
   }
   const md = format === 'md';
-  const escape = md ? escapeMarkdown : (text: string) => text;
+  const escapeText = md ? escapeMarkdown : (text: string) => text;
   const lines: string[] = [md ? `# ${todoLabels.heading[lang]}` : todoLabels.heading[lang], ''];
   if (entries.length) lines.push(todoLabels.intro(entries.length)[lang], '');
   for (const entry of entries) {
-    lines.push(md ? `## ${escape(entry.citedAs[lang])}` : entry.citedAs[lang], '');
-    lines.push(md ? escape(placeText(entry, lang)) : `  ${placeText(entry, lang)}`, '');
-    for (const [label, text] of entryLines(entry, lang, escape)) lines.push(md ? `- **${label}:** ${text}` : `  ${label}: ${text}`);
+    lines.push(md ? `## ${escapeText(entry.citedAs[lang])}` : entry.citedAs[lang], '');
+    lines.push(md ? escapeText(placeText(entry, lang)) : `  ${placeText(entry, lang)}`, '');
+    for (const [label, text] of entryLines(entry, lang, escapeText)) lines.push(md ? `- **${label}:** ${text}` : `  ${label}: ${text}`);
     lines.push('');
   }
   if (toCheck.length) {
     lines.push(md ? `## ${todoLabels.checkHeading[lang]}` : todoLabels.checkHeading[lang], '', todoLabels.checkIntro[lang], '');
     for (const entry of toCheck) {
       const line = checkLine(entry);
-      lines.push(md ? `- **${escape(line.title)}** (${escape(line.place)})${line.notes ? `: ${escape(line.notes)}` : ''}` : `  ${line.title} (${line.place})${line.notes ? `: ${line.notes}` : ''}`);
+      lines.push(md ? `- **${escapeText(line.title)}** (${escapeText(line.place)})${line.notes ? `: ${escapeText(line.notes)}` : ''}` : `  ${line.title} (${line.place})${line.notes ? `: ${line.notes}` : ''}`);
     }
     lines.push('');
   }

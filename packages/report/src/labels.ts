@@ -39,6 +39,10 @@ export const labels = {
     nb: 'Litteraturlisten kan ikke leveres ennå: {count} referanser mangler opplysninger og er holdt utenfor listen.',
     en: 'The reference list is not ready to hand in: {count} references lack data and are kept out of the list.',
   },
+  referencesNotReadyOne: {
+    nb: 'Litteraturlisten kan ikke leveres ennå: 1 referanse mangler opplysninger og er holdt utenfor listen.',
+    en: 'The reference list is not ready to hand in: 1 reference lacks data and is kept out of the list.',
+  },
   referencesNotReadyLink: { nb: 'Se hva som mangler', en: 'See what is missing' },
   referencesTodoIntro: {
     nb: 'Disse referansene er ikke med i litteraturlisten, fordi de mangler opplysninger. Fyll inn det som mangler på linjen som er oppgitt, og bygg på nytt.',

@@ -155,7 +155,7 @@ function renderOverview(data: ReportData): ElementContent[] {
     content.push(
       h('div.failures.references-not-ready', { role: 'alert' }, [
         h('p', [
-          h('strong', t(labels.referencesNotReady).replace('{count}', String(incomplete))),
+          h('strong', incomplete === 1 ? t(labels.referencesNotReadyOne) : t(labels.referencesNotReady).replace('{count}', String(incomplete))),
           ' ',
           h('a', { href: '#references-todo' }, t(labels.referencesNotReadyLink)),
         ]),
