@@ -392,3 +392,33 @@ describe('renderReport with an incomplete reference list', () => {
     expect(checks && textOf(checks)).toBe('Natland et al. (2019) (sources/natland2019.md, linje 4): Year differs.');
   });
 });
+
+describe('renderReport, the verification of a listed entry', () => {
+  const tree = fromHtml(
+    renderReport(
+      sampleData({
+        references: [
+          {
+            id: 'dalland2017',
+            origin: { file: 'sources/references.yaml', line: 43 },
+            text: 'Dalland, O. (2017). Metode.',
+            status: 'partly-verified',
+            evidence: ['https://example.org/a', { nb: 'oppgaven, linje 227', en: 'the thesis, line 227' }, 'a note in one language'],
+            notes: [{ nb: 'Utgaven er ikke bekreftet.', en: 'Edition not verified.' }],
+          },
+        ],
+      }),
+    ),
+  );
+
+  it('names the entry by its place, and shows its evidence and notes in the report language', () => {
+    const details = elements(tree, (element) => element.tagName === 'details' && element.children.some((child) => child.type === 'element' && child.tagName === 'summary' && textOf(child).startsWith('Verifisering')))[0];
+    expect(details && elements(details, (element) => ['summary', 'li'].includes(element.tagName)).map(textOf)).toEqual([
+      'Verifisering: Delvis verifisert · sources/references.yaml, linje 43',
+      'https://example.org/a',
+      'oppgaven, linje 227',
+      'a note in one language',
+      'Utgaven er ikke bekreftet.',
+    ]);
+  });
+});

@@ -422,7 +422,7 @@ function renderReferences(references: readonly ReportReference[], lang: Lang, pl
           const status = reference.status ?? 'none';
           const details: ElementContent[] = [];
           if (reference.evidence.length > 0) {
-            details.push(h('p', h('strong', t(labels.evidence))), h('ul', reference.evidence.map((item) => h('li', linkOrText(sayText(item, lang))))));
+            details.push(h('p', h('strong', t(labels.evidence))), h('ul', reference.evidence.map((item) => h('li', [linkOrText(sayText(item, lang))]))));
           }
           if (reference.notes.length > 0) {
             details.push(h('p', h('strong', t(labels.notes))), h('ul', reference.notes.map((note) => h('li', sayText(note, lang)))));
