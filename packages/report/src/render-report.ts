@@ -46,7 +46,7 @@ export function renderReport(data: ReportData): string {
     ['problems', t(labels.problems), renderProblems(data, placed)],
     ['references', t(labels.references), renderReferences(data.references, lang, placed)],
     ...(data.referencesTodo
-      ? [['references-todo', t(labels.referencesTodo), renderReferencesTodo(data.referencesTodo, lang)] as [string, string, ElementContent[]]]
+      ? [['references-todo', t(labels.referencesTodo), renderReferencesTodo(data.referencesTodo, lang, placed)] as [string, string, ElementContent[]]]
       : []),
     ['matrix', t(labels.matrix), renderMatrix(data, lang)],
     ['tables', t(labels.tables), data.tables.length > 0 ? [tableContents(data.tables, lang), ...data.tables.flatMap((table, index) => renderTable(table, index + 1, lang))] : [h('p', t(labels.notAvailable))]],
@@ -461,8 +461,9 @@ function citedYearsText(years: ReportTodoEntry['citedYears'], lang: Lang): strin
  * missing and what to confirm, the years it is cited under, a template in the style's form, the
  * possible matches the records name, and the notes; then the listed entries to check.
  */
-function renderReferencesTodo(todo: ReportReferencesTodo, lang: Lang): ElementContent[] {
+function renderReferencesTodo(todo: ReportReferencesTodo, lang: Lang, placed: readonly PlacedProblem[]): ElementContent[] {
   const t = (label: Localized) => say(label, lang);
+  const problemIds = problemIdsOf(placed);
   const content: ElementContent[] = [];
   if (todo.entries.length === 0) content.push(h('p', t(labels.referencesTodoNone)));
   else {
@@ -494,6 +495,7 @@ function renderReferencesTodo(todo: ReportReferencesTodo, lang: Lang): ElementCo
             h('h3', entry.citedAs[lang]),
             h('p.place', `${entry.origin.file}, ${t(labels.line)} ${entry.origin.line}${status}`),
             h('ul', items),
+            ...(entry.problems && entry.problems.length > 0 ? [renderEntryProblems(entry.problems, lang, problemIds)] : []),
           ]);
         }),
       ),

@@ -101,6 +101,8 @@ export interface ReportTodoEntry {
   candidates: Array<{ text: string; evidence: ReportText[]; notes: ReportText[] }>;
   citedYears: Array<{ year: string; lines: number[]; id: string }>;
   notes: ReportText[];
+  /** The entry's own problems (integrity rules `bib-*`), shown beside it; absent when none. */
+  problems?: Diagnostic[];
 }
 
 export interface ReportReference {

@@ -455,7 +455,7 @@ function reportData(state: BuildState, failures: readonly PartFailure[]): Report
     references: state.references
       ? lib.report.referenceListToReport(state.references.entries, state.references.html, state.references.markdown, state.bibliography ?? [])
       : [],
-    ...(state.references ? { referencesTodo: { entries: state.references.todo.entries, toCheck: state.references.todo.toCheck } } : {}),
+    ...(state.references ? { referencesTodo: todoForReport(state.references.todo, state.bibliography ?? []) } : {}),
     tables: state.tables.map(
       (table): ReportTable => ({ id: table.id, title: table.title, table: table.table, notes: table.notes, rowHeaders: table.rowHeaders }),
     ),
@@ -482,6 +482,15 @@ function reportData(state: BuildState, failures: readonly PartFailure[]): Report
     }
   }
   return data;
+}
+
+/** The reference list's to-do for the report, each entry with its own problems (as the list's entries have theirs). */
+function todoForReport(todo: ReferenceTodo, problems: readonly Diagnostic[]): NonNullable<ReportData['referencesTodo']> {
+  const entries = todo.entries.map((entry) => {
+    const own = problems.filter((problem) => problem.key === entry.id);
+    return own.length > 0 ? { ...entry, problems: own } : entry;
+  });
+  return { entries, toCheck: todo.toCheck };
 }
 
 interface WriteResult {
