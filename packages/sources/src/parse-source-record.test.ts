@@ -173,7 +173,7 @@ describe('parseSourceRecord', () => {
                 "en": "Little is known about the conversations",
                 "nb": "Lite kunnskap om samtalene",
               },
-              "line": 85,
+              "line": 87,
               "quotes": [],
               "source": "riisjohansen2018",
               "statement": {
@@ -187,7 +187,7 @@ describe('parseSourceRecord', () => {
                 "en": "Conversation data inform practice",
                 "nb": "Samtaledata gir kunnskap til praksis",
               },
-              "line": 95,
+              "line": 97,
               "quotes": [],
               "source": "riisjohansen2018",
               "statement": {
@@ -201,7 +201,7 @@ describe('parseSourceRecord', () => {
                 "en": "Interaction shapes participation",
                 "nb": "Samspillet styrer deltakelsen",
               },
-              "line": 103,
+              "line": 105,
               "quotes": [],
               "source": "riisjohansen2018",
               "statement": {
@@ -215,7 +215,7 @@ describe('parseSourceRecord', () => {
                 "en": "An active user is easier said than done",
                 "nb": "Aktiv bruker er lettere sagt enn gjort",
               },
-              "line": 111,
+              "line": 113,
               "quotes": [],
               "source": "riisjohansen2018",
               "statement": {
@@ -224,6 +224,7 @@ describe('parseSourceRecord', () => {
               },
             },
           ],
+          "findingsSource": "thesis",
           "id": "riisjohansen2018",
         },
       }
@@ -236,12 +237,12 @@ describe('parseSourceRecord', () => {
     expect(record?.findings.flatMap((finding) => finding.quotes.map((quote) => ({ finding: finding.id, ...quote })))).toEqual([
       {
         finding: 'lundberg2013-kompleks',
-        line: 70,
+        line: 72,
         text: '«Det er jo sånn at vi må trekke kølapp for å få kølapp. Når min saksbehandler har gjort sin jobb, så skal forvaltningen gjøre sin. Og forvaltningen får en ikke snakke med. De krever en fullstendig søknad, og gjør ikke noe før alt er klart. Det samarbeidet som skulle fungere – fungerer ikke i det hele tatt.»',
       },
       {
         finding: 'lundberg2013-ustabile-relasjoner',
-        line: 91,
+        line: 93,
         text: '«På sentralbordet har de ingen informasjon å gi en om det ikke har kommet et ferdig vedtak. Denne 48 timers-garantien fungerer ikke. Jeg har ringt, men jeg får ikke kontakt med saksbehandleren …»',
       },
     ]);
