@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -16,29 +16,103 @@ function litsynth(args: string[]) {
 }
 
 describe('litsynth bib', () => {
-  it('prints the clean thesis list in Norwegian APA 7, same-year works with a and b', () => {
+  it('prints the clean thesis list in Norwegian APA 7: complete entries only, same-year works keep a and b', () => {
     const run = litsynth(['bib', 'tests/fixtures/clean-thesis', '--format', 'text']);
     expect(run.code).toEqual(0);
-    const lines = run.stdout.split('\n').filter((line) => line.startsWith('Skau') || line.startsWith('Dalland'));
-    expect(lines).toEqual([
-      'Dalland, O. (2017). Metode og oppgaveskriving. Gyldendal Akademisk.',
-      'Skau, G. M. (2017a). Gode fagfolk vokser. Cappelen Damm Akademisk.',
-      'Skau, G. M. (2017b). Makt og hjelp. I Sosialt arbeid.',
+    expect(run.stdout).toEqual(
+      [
+        'Litteraturliste',
+        '',
+        'Dalland, O. (2017). Metode og oppgaveskriving. Gyldendal Akademisk.',
+        '',
+        'Eide, H. & Eide, T. (2016). Kommunikasjon i relasjoner. Gyldendal Akademisk.',
+        '',
+        'Skau, G. M. (2017a). Gode fagfolk vokser. Cappelen Damm Akademisk.',
+        '',
+      ].join('\n'),
+    );
+    // The chapter lacks editors, pages and publisher: in the to-do, still as 2017b.
+    expect(run.stderr.split('\n').filter((line) => line.startsWith('  Mal') && line.includes('Skau'))).toEqual([
+      '  Mal: Skau, G. M. (2017b). Makt og hjelp. I [Redaktører] (Red.), Sosialt arbeid (s. [sider]). [Forlag].',
     ]);
   });
 
-  it('lists every cited work of the NAV study, marks the unverified ones and explains them', () => {
+  it('prints the NAV study list with no stub and no marker; the to-do lists every incomplete entry with a template', () => {
     const run = litsynth(['bib', 'studies/nav-relasjon']);
     expect(run.code).toEqual(0);
-    const entries = run.stdout.split('\n## ')[0]!.split('\n').filter((line) => line !== '' && !line.startsWith('#'));
-    expect(entries.length).toBeGreaterThanOrEqual(40);
-    expect(entries).toContain('Levin, I. (2004). *Hva er sosialt arbeid*. Universitetsforlaget.');
-    expect(entries).toContain('Tufte. (2011). [ikke verifisert]');
-    expect(entries.filter((line) => line.startsWith('SNL.'))).toEqual([
-      'SNL. (2018a). bruker. I *Store norske leksikon*. [ikke verifisert]',
-      'SNL. (2018b). sosialarbeider. I *Store norske leksikon*. [ikke verifisert]',
+    expect(run.stdout).toEqual(
+      [
+        '# Litteraturliste',
+        '',
+        'Arbeids- og sosialdepartementet. (2016). *NAV i en ny tid – for arbeid og aktivitet* (Meld. St. 33 (2015–2016)). https://www.regjeringen.no/no/dokumenter/meld.-st.-33-20152016/id2501017/',
+        '',
+        'Dalland, O. (2017). *Metode og oppgaveskriving*. Gyldendal Akademisk.',
+        '',
+        'Eide, S. B. & Skorstad, B. (2013). *Etikk – til refleksjon og handling i sosialt arbeid* (3. utg.). Gyldendal Akademisk.',
+        '',
+        'Ekspertgruppen for gjennomgang av NAV. (2015). *Et NAV med muligheter: Bedre brukermøter, større handlingsrom og tettere på arbeidsmarkedet* [Sluttrapport fra ekspertgruppen (leder: Sigrun Vågeng)]. Arbeids- og sosialdepartementet. https://www.regjeringen.no/no/dep/asd/org/nemnder-styrer-rad-og-utvalg/midlertidige-nemnder-rad-og-utvalg/Ekspertutvalget-som-skal-gjennomga-NAV/id753789/',
+        '',
+        // "Berg et al. (2015)" resolves to the edited book, the one fully verified entry of it.
+        'Ellingsen, I. T., Levin, I., Berg, B. & Kleppe, L. C. (Red.). (2015). *Sosialt arbeid: En grunnbok*. Universitetsforlaget.',
+        '',
+        'Jenssen, A. G. (2009). *Brukermedvirkning i sosialtjenesten: En studie av sosialarbeidernes perspektiv* [Doktorgradsavhandling]. Norges teknisk-naturvitenskapelige universitet.',
+        '',
+        'Levin, I. (2004). *Hva er sosialt arbeid*. Universitetsforlaget.',
+        '',
+      ].join('\n'),
+    );
+    // The to-do on stderr: one block per entry kept out (a heading, then indented lines), each with
+    // its place, what it lacks or what to confirm, and a template.
+    const todo = run.stderr.split('\nSjekk av referanselisten\n')[0]!;
+    const blocks = todo.split(/\n(?=\S)/).filter((block) => /^ {2}sources\//m.test(block));
+    expect(blocks.length).toEqual(37);
+    for (const block of blocks) {
+      expect(block).toMatch(/\n {2}sources\/[\w.]+, linje \d+/);
+      expect(block).toMatch(/\n {2}(Mangler|Bekreft): /);
+      expect(block).toMatch(/\n {2}Mal( \([^)]+\))?: /);
+    }
+    const lines = todo.split('\n');
+    // A year the tool does not know is missing, never "u.å."; the years one work is cited under are asked about.
+    expect(blocks.map((block) => block.split('\n')[0]).filter((heading) => heading!.includes('år mangler'))).toEqual([
+      'Arbeids- og velferdsdirektoratet (år mangler)',
+      'Liseth & Tellemann (år mangler)',
+      'Riis-Johansen et al. (år mangler)',
     ]);
-    expect(run.stdout).toContain('## Referanser som ikke er fullt verifisert');
+    expect(lines).toContain(
+      '  Sitert under flere år: 2018 (linje 560, 576, 586, 1669), 2020 (linje 1504, 1529, 1541). Er det samme verk i ulike utgaver? Oppgi utgaven du har lest, med dens år, overalt.',
+    );
+    expect(lines).toContain(
+      '  Mulig treff – bekreft: Helsedirektoratet. (u.å.). Brukermedvirkning. Hentet [dato], fra https://www.helsedirektoratet.no/tema/brukermedvirkning (Helsedirektoratets temaside, som endres over tid og ikke viser noen dato; oppgi datoen du leste den)',
+    );
+    expect(lines).toContain('  Mal: SNL. (2018b). Sosialarbeider. I Store norske leksikon. [URL]');
+    expect(run.stdout).not.toContain('u.å.');
+  });
+
+  it('--final refuses the list (exit 1, nothing on stdout, no file) while an entry is incomplete, and names them', () => {
+    const out = join(cache, 'final.md');
+    const run = litsynth(['bib', 'tests/fixtures/clean-thesis', '--final', '--out', out, '--lang', 'en']);
+    expect({ code: run.code, stdout: run.stdout, written: existsSync(out) }).toEqual({ code: 1, stdout: '', written: false });
+    expect(run.stderr.split('\n').slice(0, 11)).toEqual([
+      'litsynth: the reference list is not complete: 9 references lack data and are kept out of it:',
+      '  Arbeids- og velferdsdirektoratet (2017) (tests/fixtures/clean-thesis/references.yaml, line 38)',
+      '  Fellesorganisasjonen (2015) (tests/fixtures/clean-thesis/references.yaml, line 53)',
+      '  Honneth (2008) (tests/fixtures/clean-thesis/references.yaml, line 58)',
+      '  Lundberg & Syltevik (2013) (tests/fixtures/clean-thesis/references.yaml, line 14)',
+      '  Melberg (2017) (tests/fixtures/clean-thesis/references.yaml, line 43)',
+      '  Natland et al. (2019) (tests/fixtures/clean-thesis/references.yaml, line 20)',
+      '  Skau (2017b) (tests/fixtures/clean-thesis/references.yaml, line 32)',
+      '  Statistisk sentralbyrå (n.d.) (tests/fixtures/clean-thesis/references.yaml, line 63)',
+      '  van Dijk (2012) (tests/fixtures/clean-thesis/references.yaml, line 48)',
+      '',
+    ]);
+    const complete = join(cache, 'complete.yaml');
+    writeFileSync(complete, '- {id: d, type: book, author: [{family: Dalland, given: Olav}], title: Metode, publisher: Gyldendal, issued: {date-parts: [[2017]]}}\n');
+    const passed = litsynth(['bib', '--bib', complete, '--final', '--format', 'text']);
+    expect({ code: passed.code, stdout: passed.stdout, stderr: passed.stderr }).toEqual({
+      code: 0,
+      stdout: 'Litteraturliste\n\nDalland, O. (2017). Metode. Gyldendal.\n',
+      stderr: '',
+    });
   });
 
   it('writes --out atomically, in HTML with hanging indent, and says so on stderr', () => {
@@ -56,51 +130,51 @@ describe('litsynth bib', () => {
     }
   });
 
-  it('prints the integrity problems of the listed entries on stderr, as litsynth check prints its own, and keeps stdout the list', () => {
+  it('prints the to-do and then the other problems of the listed entries on stderr, as litsynth check prints its own', () => {
     const run = litsynth(['bib', 'tests/fixtures/clean-thesis', '--format', 'text', '--lang', 'en']);
     expect(run.code).toEqual(0);
     expect(run.stdout).not.toContain('bib-');
-    expect(run.stderr).toEqual(
+    const [todo, check] = run.stderr.split('Check of the reference list\n');
+    expect(todo!.split('\n').slice(0, 10)).toEqual([
+      'References to complete',
+      '',
+      'These 9 references are not in the reference list, because they lack data. Fill in what is missing at the line given, and make the list again.',
+      '',
+      'Arbeids- og velferdsdirektoratet (2017)',
+      '',
+      '  tests/fixtures/clean-thesis/references.yaml, line 38',
+      '',
+      '  Missing: publisher (institution)',
+      '  Template: Arbeids- og velferdsdirektoratet. (2017). Nav-kontorenes oppfølging. [Utgiver].',
+    ]);
+    // What the to-do says (missing fields) is not said again; the rest is, with file and line.
+    expect(check).toEqual(
       [
-        'Check of the reference list',
-        '',
-        'Warnings (9)',
-        '',
-        'bib-missing-field ×9 times: A field APA 7 requires for this kind of work is missing (journal, volume and pages; publisher; editors, book title and pages for chapters; publisher for reports; URL and date for web pages).',
-        '    tests/fixtures/clean-thesis/references.yaml, lines 14, 20, 32, 38, 43, 48, 53, 58, 63',
-        '    for example:',
-        '      14: Lundberg & Syltevik (2013) — Lundberg & Syltevik (2013) (article-journal) lacks volume, pages (or article number).',
-        '      20: Natland et al. (2019) — Natland et al. (2019) (article-journal) lacks volume, pages (or article number).',
-        '      32: Skau (2017) — Skau (2017) (chapter) lacks editor(s), pages, publisher.',
-        '      38: Arbeids- og velferdsdirektoratet (2017) — Arbeids- og velferdsdirektoratet (2017) (report) lacks publisher (institution).',
-        '      43: Melberg (2017) — Melberg (2017) (book) lacks publisher.',
-        '      48: van Dijk (2012) — van Dijk (2012) (book) lacks publisher.',
-        '      53: Fellesorganisasjonen (2015) — Fellesorganisasjonen (2015) (report) lacks publisher (institution).',
-        '      58: Honneth (2008) — Honneth (2008) (book) lacks publisher.',
         '',
         'Notes on form (4)',
         '',
         'tests/fixtures/clean-thesis/references.yaml',
         '    14:1  The journal article Lundberg & Syltevik (2013) has no DOI; add it if the article has one.  bib-missing-doi',
         '    20:1  The journal article Natland et al. (2019) has no DOI; add it if the article has one.  bib-missing-doi',
-        '    26:1  Several works by Skau from 2017: skau2017a is cited as Skau (2017a).  bib-author-year-collision',
-        '    32:1  Several works by Skau from 2017: skau2017b is cited as Skau (2017b).  bib-author-year-collision',
+        '    26:1  Several works by Skau from 2017: "Gode fagfolk vokser" is cited as Skau (2017a).  bib-author-year-collision',
+        '    32:1  Several works by Skau from 2017: "Makt og hjelp" is cited as Skau (2017b).  bib-author-year-collision',
         '',
-        'Reference list: 0 errors, 9 warnings, 4 notes on form.',
+        'Reference list: 0 errors, 0 warnings, 4 notes on form.',
         '',
       ].join('\n'),
     );
   });
 
-  it('names the NAV study entries that lack fields and the book cited under two edition years, with file and line', () => {
+  it('names the NAV study book cited under two edition years by its lines, with the list written to --out', () => {
     const run = litsynth(['bib', 'studies/nav-relasjon', '--out', join(cache, 'nav.md')]);
     expect(run.code).toEqual(0);
     const lines = run.stderr.split('\n');
-    expect(lines[0]).toMatch(/^litsynth: skrev \d+ referanser til /);
-    expect(lines[1]).toEqual('Sjekk av referanselisten');
-    expect(lines).toContain('    494:1  «Gode fagfolk vokser» finnes under flere år: skau2013 (2013), skau2017 (2017).  bib-edition-years');
-    expect(lines).toContain('bib-missing-field ×5 ganger: En opplysning APA 7 krever for denne typen verk mangler (tidsskrift, årgang og sider; forlag; redaktører, boktittel og sider for kapitler; utgiver for rapporter; URL og dato for nettsider).');
-    expect(lines).toContain('    sources/references.yaml, linje 479, 494');
+    expect(lines[0]).toEqual(`litsynth: skrev 7 referanser til ${join(cache, 'nav.md')}`);
+    expect(lines[1]).toEqual('Referanser som må fullføres');
+    expect(lines).toContain('Sjekk av referanselisten');
+    expect(lines).toContain(
+      '    611:1  «Gode fagfolk vokser» finnes under flere år: 2013 (sources/references.yaml, linje 596), 2017 (sources/references.yaml, linje 611).  bib-edition-years',
+    );
     expect(lines.at(-2)).toMatch(/^Referanseliste: 0 feil, \d+ advarsler, \d+ merknader om form\.$/);
   });
 

@@ -128,9 +128,11 @@ describe('report.html in a browser', () => {
     expect(Number(await paragraph.getAttribute('data-line'))).toBeLessThanOrEqual(line);
     expect(await page.locator('#manuscript').locator(`#${href!.slice(1)}`).count()).toBe(1);
 
-    // The reference list shows an entry's own problems (bibliography-check.json), linked to the same problem in the list.
-    const edition = page.locator('#ref-skau2017 .entry-problems li').filter({ hasText: 'bib-edition-years' });
-    expect(await edition.textContent()).toContain('«Gode fagfolk vokser» finnes under flere år: skau2013 (2013), skau2017 (2017).');
+    // The list's to-do shows an entry's own problems (bibliography-check.json), linked to the same problem in the list.
+    const edition = page.locator('#todo-skau2017 .entry-problems li').filter({ hasText: 'bib-edition-years' });
+    expect(await edition.textContent()).toContain(
+      '«Gode fagfolk vokser» finnes under flere år: 2013 (sources/references.yaml, linje 596), 2017 (sources/references.yaml, linje 611).',
+    );
     await edition.locator('a').click();
     expect(await page.locator(':target').evaluate((element) => [element.tagName, element.getAttribute('data-rule'), element.getAttribute('data-source')])).toEqual([
       'ARTICLE',
@@ -138,7 +140,7 @@ describe('report.html in a browser', () => {
       'skau2017',
     ]);
     // … also a note on form, whose group is folded until the link opens it.
-    await page.locator('#ref-lundberg2013 .entry-problems li').filter({ hasText: 'bib-missing-doi' }).locator('a').click();
+    await page.locator('#todo-lundberg2013 .entry-problems li').filter({ hasText: 'bib-missing-doi' }).locator('a').click();
     await expect.poll(() => page.locator(':target').isVisible()).toBe(true);
     expect(await page.locator(':target').getAttribute('data-rule')).toBe('bib-missing-doi');
 

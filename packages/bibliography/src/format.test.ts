@@ -1,8 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { citeprocHtmlToMarkdown, formatReferenceList } from './format.js';
+import { citeprocHtmlToMarkdown } from './citeproc-html.js';
+import { formatReferenceList } from './format.js';
 import { loadBibliographyFile } from './load.js';
-import type { BibEntry } from './types.js';
+import type { BibEntry, CslItem } from './types.js';
 
 const fixture = (name: string) => fileURLToPath(new URL(`fixtures/${name}`, import.meta.url));
 const { entries } = await loadBibliographyFile(fixture('entry-types.yaml'));
@@ -37,18 +38,21 @@ describe('formatReferenceList, one entry of each type', () => {
     ],
     [
       'report',
-      'Arbeids- og velferdsdirektoratet. (2017). Brukermøter i NAV (NAV-rapport Nr. 3/2017). Arbeids- og velferdsdirektoratet. https://www.nav.no/rapport',
-      'Arbeids- og velferdsdirektoratet. (2017). Brukermøter i NAV (NAV-Rapport No. 3/2017). Arbeids- og velferdsdirektoratet. https://www.nav.no/rapport',
+      // The publisher is the author: APA 7 leaves it out.
+      'Arbeids- og velferdsdirektoratet. (2017). Brukermøter i NAV (NAV-rapport Nr. 3/2017). https://www.nav.no/rapport',
+      'Arbeids- og velferdsdirektoratet. (2017). Brukermøter i NAV (NAV-Rapport No. 3/2017). https://www.nav.no/rapport',
     ],
     [
       'webpage',
-      'Helsedirektoratet. (2017, 1. mars). Brukermedvirkning. Helsedirektoratet. https://www.helsedirektoratet.no/tema/brukermedvirkning',
-      'Helsedirektoratet. (2017, March 1). Brukermedvirkning. Helsedirektoratet. https://www.helsedirektoratet.no/tema/brukermedvirkning',
+      // The site name is the author: APA 7 leaves it out.
+      'Helsedirektoratet. (2017, 1. mars). Brukermedvirkning. https://www.helsedirektoratet.no/tema/brukermedvirkning',
+      'Helsedirektoratet. (2017, March 1). Brukermedvirkning. https://www.helsedirektoratet.no/tema/brukermedvirkning',
     ],
     [
       'thesis',
-      'Jensen, A. G. (2009). Brukermedvirkning i sosialtjenesten: En studie [Doktoravhandling]. Norges teknisk-naturvitenskapelige universitet.',
-      'Jensen, A. G. (2009). Brukermedvirkning i sosialtjenesten: En studie [Doktoravhandling]. Norges teknisk-naturvitenskapelige universitet.',
+      // The genre "Doktoravhandling" as the locale labels a doctoral thesis.
+      'Jensen, A. G. (2009). Brukermedvirkning i sosialtjenesten: En studie [Doktorgradsavhandling]. Norges teknisk-naturvitenskapelige universitet.',
+      'Jensen, A. G. (2009). Brukermedvirkning i sosialtjenesten: En studie [Doctoral dissertation]. Norges teknisk-naturvitenskapelige universitet.',
     ],
   ];
   test.each(cases)('%s in norsk-apa-manual (nb-NO)', async (id, norwegian) => {
@@ -59,15 +63,21 @@ describe('formatReferenceList, one entry of each type', () => {
   });
 });
 
-describe('formatReferenceList, whole documents', () => {
-  const unverified: BibEntry = {
-    id: 'tufte2011',
-    item: { id: 'tufte2011', type: 'document', author: [{ family: 'Tufte' }], issued: { 'date-parts': [[2011]] } },
-    verification: { status: 'unverified', evidence: ['the thesis, line 241'], notes: ['Searched, not found.'] },
-    origin: { file: 'references.yaml', line: 1 },
-  };
+/** An entry from CSL fields, with an optional verification block. */
+function entry(id: string, fields: Omit<CslItem, 'id'>, verification?: BibEntry['verification'], line = 1): BibEntry {
+  return { id, item: { ...fields, id } as CslItem, ...(verification ? { verification } : {}), origin: { file: 'references.yaml', line } };
+}
 
-  test('Markdown: sorted, italics as *…*, unverified entries marked and explained', async () => {
+const year = (value: number) => ({ 'date-parts': [[value]] });
+
+describe('formatReferenceList, whole documents', () => {
+  const unverified = entry('tufte2011', { type: 'document', author: [{ family: 'Tufte' }], issued: year(2011) }, {
+    status: 'unverified',
+    evidence: [{ nb: 'oppgaven, linje 241', en: 'the thesis, line 241' }],
+    notes: [{ nb: 'Søkt etter, ikke funnet.', en: 'Searched, not found.' }],
+  });
+
+  test('Markdown: the list holds the complete entries only, sorted, italics as *…*, no marker', async () => {
     const list = await formatReferenceList([byId('book'), unverified, byId('article')], { format: 'md' });
     expect(list.output).toEqual(
       [
@@ -77,59 +87,264 @@ describe('formatReferenceList, whole documents', () => {
         '',
         'Nordmann, O. (2017). *Metode i praksis* (6. utg.). Gyldendal Akademisk.',
         '',
-        'Tufte. (2011). [ikke verifisert]',
-        '',
-        '## Referanser som ikke er fullt verifisert',
-        '',
-        'Disse referansene mangler opplysninger ingen kilde har bekreftet. Sjekk dem mot verket selv før innlevering.',
-        '',
-        '- `tufte2011` (ikke verifisert): Searched, not found.',
-        '',
       ].join('\n'),
     );
-    expect(list.entries.map((entry) => [entry.id, entry.unverified])).toEqual([
+    expect(list.entries.map((formatted) => [formatted.id, formatted.unverified])).toEqual([
       ['article', false],
       ['book', false],
-      ['tufte2011', true],
     ]);
   });
 
-  test('HTML: hanging indent, DOI as a link, English labels with --lang en', async () => {
-    const list = await formatReferenceList([byId('article'), unverified], { format: 'html', lang: 'en' });
+  test('the to-do: what is missing, templates for the kinds of work it may be, the notes, in Norwegian', async () => {
+    const list = await formatReferenceList([byId('book'), unverified], { format: 'md' });
+    expect(list.todo.entries).toEqual([
+      {
+        id: 'tufte2011',
+        citedAs: { nb: 'Tufte (2011)', en: 'Tufte (2011)' },
+        origin: { file: 'references.yaml', line: 1 },
+        status: 'unverified',
+        missing: [
+          { nb: 'type verk (bok, kapittel, artikkel, rapport, nettside …)', en: 'kind of work (book, chapter, article, report, web page …)' },
+          { nb: 'tittel', en: 'title' },
+          { nb: 'fornavn eller initialer: Tufte', en: 'given names or initials: Tufte' },
+        ],
+        unconfirmed: [],
+        templates: [
+          { kind: { nb: 'bok', en: 'book' }, text: 'Tufte, [X.]. (2011). *[Tittel]*. [Forlag].' },
+          { kind: { nb: 'tidsskriftartikkel', en: 'journal article' }, text: 'Tufte, [X.]. (2011). [Tittel]. *[Tidsskrift]*, *[årgang]*, [sider].' },
+        ],
+        candidates: [],
+        citedYears: [],
+        notes: [{ nb: 'Søkt etter, ikke funnet.', en: 'Searched, not found.' }],
+      },
+    ]);
+    expect(list.todo.output).toEqual(
+      [
+        '# Referanser som må fullføres',
+        '',
+        'Denne referansen er ikke med i litteraturlisten, fordi den mangler opplysninger. Fyll inn det som mangler på linjen som er oppgitt, og lag listen på nytt.',
+        '',
+        '## Tufte (2011)',
+        '',
+        'references.yaml, linje 1 · ikke verifisert',
+        '',
+        '- **Mangler:** type verk (bok, kapittel, artikkel, rapport, nettside …); tittel; fornavn eller initialer: Tufte',
+        '- **Mal (bok):** Tufte, [X.]. (2011). *[Tittel]*. [Forlag].',
+        '- **Mal (tidsskriftartikkel):** Tufte, [X.]. (2011). [Tittel]. *[Tidsskrift]*, *[årgang]*, [sider].',
+        '- **Merknader:** Søkt etter, ikke funnet.',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  test('the to-do names the works the records give as possible matches, and the years the work is cited under', async () => {
+    const eide = entry('eide2005', { type: 'document', author: [{ family: 'Eide' }, { family: 'Eide' }], issued: year(2005) }, {
+      status: 'unverified',
+      evidence: [],
+      notes: [],
+      candidates: [
+        {
+          item: { id: 'eide2005~1', type: 'book', author: [{ family: 'Eide', given: 'Tom' }, { family: 'Eide', given: 'Hilde' }], title: 'Kommunikasjon i praksis', publisher: 'Gyldendal Akademisk', issued: year(2004) },
+          evidence: ['https://example.org/review'],
+          notes: [{ nb: 'funnet i en anmeldelse', en: 'found in a review' }],
+        },
+      ],
+    });
+    const later = entry('eide2016', { type: 'document', author: [{ family: 'Eide' }, { family: 'Eide' }], issued: year(2016) }, { status: 'unverified', evidence: [], notes: [] }, 9);
+    const citations = [
+      { key: 'eide2005', year: '2005', line: 941 },
+      { key: 'eide2005', year: '2005', line: 959 },
+      { key: 'eide2016', year: '2016', line: 829 },
+    ];
+    const list = await formatReferenceList([eide, later], { format: 'text', citations });
+    expect(list.todo.entries.map((todo) => [todo.id, todo.candidates, todo.citedYears])).toEqual([
+      [
+        'eide2005',
+        [{ text: 'Eide, T. & Eide, H. (2004). Kommunikasjon i praksis. Gyldendal Akademisk.', evidence: ['https://example.org/review'], notes: [{ nb: 'funnet i en anmeldelse', en: 'found in a review' }] }],
+        [
+          { year: '2005', lines: [941, 959], id: 'eide2005' },
+          { year: '2016', lines: [829], id: 'eide2016' },
+        ],
+      ],
+      [
+        'eide2016',
+        [],
+        [
+          { year: '2005', lines: [941, 959], id: 'eide2005' },
+          { year: '2016', lines: [829], id: 'eide2016' },
+        ],
+      ],
+    ]);
+    expect(list.todo.output.split('\n').filter((line) => line.includes('Sitert') || line.includes('Mulig treff'))).toEqual([
+      '  Sitert under flere år: 2005 (linje 941, 959), 2016 (linje 829). Er det samme verk i ulike utgaver? Oppgi utgaven du har lest, med dens år, overalt.',
+      '  Mulig treff – bekreft: Eide, T. & Eide, H. (2004). Kommunikasjon i praksis. Gyldendal Akademisk. (funnet i en anmeldelse)',
+      '  Sitert under flere år: 2005 (linje 941, 959), 2016 (linje 829). Er det samme verk i ulike utgaver? Oppgi utgaven du har lest, med dens år, overalt.',
+    ]);
+  });
+
+  test('a year nobody knows is missing, never "u.å."; the years it is cited under are asked for', async () => {
+    const riis = entry('riis', { type: 'article-journal', author: [{ family: 'Riis-Johansen', given: 'Anne' }], title: 'Interaksjon med brukere' }, { status: 'unverified', evidence: [], notes: [] });
+    const citations = [
+      { key: 'riis', year: '2018', line: 560 },
+      { key: 'riis', year: '2020', line: 1504 },
+    ];
+    const list = await formatReferenceList([riis], { format: 'text', citations });
+    const [todo] = list.todo.entries;
+    expect([todo?.citedAs, todo?.missing.map((name) => name.nb), todo?.templates, todo?.citedYears]).toEqual([
+      { nb: 'Riis-Johansen (år mangler)', en: 'Riis-Johansen (year missing)' },
+      ['tidsskrift', 'årgang (volume)', 'sider (eller artikkelnummer)', 'år'],
+      [{ text: 'Riis-Johansen, A. ([år]). Interaksjon med brukere. [Tidsskrift], [årgang], [sider].' }],
+      [
+        { year: '2018', lines: [560], id: 'riis' },
+        { year: '2020', lines: [1504], id: 'riis' },
+      ],
+    ]);
+  });
+
+  test('a partly verified complete entry is listed, and the to-do says what to check in it', async () => {
+    const dalland = entry('dalland2017', { type: 'book', author: [{ family: 'Dalland', given: 'Olav' }], title: 'Metode og oppgaveskriving', publisher: 'Gyldendal Akademisk', issued: year(2017) }, {
+      status: 'partly-verified',
+      evidence: [],
+      notes: [{ nb: 'Utgavenummeret er ikke bekreftet.', en: 'Edition number not verified.' }],
+    });
+    const list = await formatReferenceList([dalland], { format: 'text', lang: 'en' });
+    expect(list.entries).toEqual([{ id: 'dalland2017', text: 'Dalland, O. (2017). Metode og oppgaveskriving. Gyldendal Akademisk.', unverified: true }]);
+    expect(list.todo.entries).toEqual([]);
+    expect(list.todo.output).toEqual(
+      [
+        'References to complete',
+        '',
+        'In the list – check against the work',
+        '',
+        'These references are in the reference list, but some of their data is not confirmed. Check them against the work before submission.',
+        '',
+        '  Dalland (2017) (references.yaml, line 1): Edition number not verified.',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  test('HTML: hanging indent, DOI as a link, English heading with --lang en; the to-do in its own format', async () => {
+    const list = await formatReferenceList([byId('article'), unverified], { format: 'html', todoFormat: 'text', lang: 'en' });
     expect(list.output).toEqual(
       [
         '<h2>References</h2>',
         '<div class="csl-bib-body" style="line-height: 2;">',
         '  <div class="csl-entry" data-id="article" style="padding-left: 2em; text-indent: -2em;">Nordmann, K. &#38; Hansen, P. O. (2020). Relasjoner i NAV: En kvalitativ studie. <i>Tidsskrift for velferdsforskning</i>, <i>23</i>(2), 86–99. <a href="https://doi.org/10.5555/tfv.2020.02">https://doi.org/10.5555/tfv.2020.02</a></div>',
-        '  <div class="csl-entry" data-id="tufte2011" style="padding-left: 2em; text-indent: -2em;">Tufte. (2011). <span class="litsynth-unverified">[unverified]</span></div>',
         '</div>',
-        '<h3>References not fully verified</h3>',
-        '<p>These references lack data no source has confirmed. Check them against the work itself before submission.</p>',
-        '<ul>',
-        '  <li><code>tufte2011</code> (unverified): Searched, not found.</li>',
-        '</ul>',
         '',
       ].join('\n'),
     );
-  });
-
-  test('same author and year get a and b in title order, as the check assigns them', async () => {
-    const snl = (id: string, title: string): BibEntry => ({
-      id,
-      item: { id, type: 'entry-encyclopedia', author: [{ literal: 'SNL' }], title, 'container-title': 'Store norske leksikon', issued: { 'date-parts': [[2018]] } },
-      origin: { file: 'references.yaml', line: 1 },
-    });
-    const list = await formatReferenceList([snl('snl-s', 'sosialarbeider'), snl('snl-b', 'bruker')], { format: 'text' });
-    expect(list.entries.map((entry) => entry.text)).toEqual([
-      'SNL. (2018a). bruker. I Store norske leksikon.',
-      'SNL. (2018b). sosialarbeider. I Store norske leksikon.',
+    // The placeholders are in the style's language (nb-NO here), the to-do's words in English.
+    expect(list.todo.entries[0]?.templates[0]?.text).toEqual('Tufte, [X.]. (2011). <i>[Tittel]</i>. [Forlag].');
+    expect(list.todo.output.split('\n').slice(0, 8)).toEqual([
+      'References to complete',
+      '',
+      'This reference is not in the reference list, because it lacks data. Fill in what is missing at the line given, and make the list again.',
+      '',
+      'Tufte (2011)',
+      '',
+      '  references.yaml, line 1 · unverified',
+      '',
     ]);
   });
 
+  test('same author and year get a and b in title order, as the check assigns them, also when one is left out of the list', async () => {
+    const snl = (id: string, title: string, url?: string): BibEntry =>
+      entry(id, { type: 'entry-encyclopedia', author: [{ literal: 'SNL' }], title, 'container-title': 'Store norske leksikon', issued: year(2018), ...(url ? { URL: url } : {}) });
+    const list = await formatReferenceList([snl('snl-s', 'sosialarbeider', 'https://snl.no/sosialarbeider'), snl('snl-b', 'bruker')], { format: 'text' });
+    expect(list.entries.map((formatted) => formatted.text)).toEqual(['SNL. (2018b). Sosialarbeider. I Store norske leksikon. https://snl.no/sosialarbeider']);
+    expect(list.todo.entries.map((todo) => todo.templates[0]?.text)).toEqual(['SNL. (2018a). Bruker. I Store norske leksikon. [URL]']);
+  });
+
   test('a DOI stored as a URL is printed once, as https://doi.org/…', async () => {
-    const entry = { ...byId('article'), item: { ...byId('article').item, DOI: 'https://dx.doi.org/10.5555/tfv.2020.02' } };
-    const list = await formatReferenceList([entry], { format: 'text' });
+    const withUrl = { ...byId('article'), item: { ...byId('article').item, DOI: 'https://dx.doi.org/10.5555/tfv.2020.02' } };
+    const list = await formatReferenceList([withUrl], { format: 'text' });
     expect(list.entries[0]!.text.endsWith(' 86–99. https://doi.org/10.5555/tfv.2020.02')).toBe(true);
+  });
+});
+
+// Each form the Norwegian APA 7 manual (Sikt, "Norsk APA-manual", after APA 7th) prescribes and a
+// plain CSL rendering got wrong in the NAV study's list (issue 13); docs/reference-list-forms.md
+// names the rule behind each.
+describe('Norwegian APA 7 forms', () => {
+  const one = async (item: BibEntry, options: { lang?: 'nb' | 'en'; style?: string } = {}) => {
+    const list = await formatReferenceList([item], { format: 'md', ...options });
+    return { listed: list.entries.map((formatted) => formatted.text), templates: list.todo.entries.flatMap((todo) => todo.templates.map((template) => template.text)) };
+  };
+
+  test('a Meld. St. names its genre once, in its number, and the ministry that wrote it is not repeated as publisher', async () => {
+    const meld = entry('meld', {
+      type: 'report',
+      genre: 'Melding til Stortinget',
+      number: 'Meld. St. 33 (2015–2016)',
+      author: [{ literal: 'Arbeids- og sosialdepartementet' }],
+      title: 'NAV i en ny tid – for arbeid og aktivitet',
+      publisher: 'Arbeids- og sosialdepartementet',
+      issued: year(2016),
+      URL: 'https://www.regjeringen.no/no/dokumenter/meld.-st.-33-20152016/id2501017/',
+    });
+    expect(await one(meld)).toEqual({
+      listed: ['Arbeids- og sosialdepartementet. (2016). *NAV i en ny tid – for arbeid og aktivitet* (Meld. St. 33 (2015–2016)). https://www.regjeringen.no/no/dokumenter/meld.-st.-33-20152016/id2501017/'],
+      templates: [],
+    });
+  });
+
+  test("a group author's abbreviation stays out of the list, and the group is not repeated as publisher", async () => {
+    const fo = entry('fo', { type: 'report', author: [{ literal: 'Fellesorganisasjonen (FO)' }], title: 'Yrkesetisk grunnlagsdokument', publisher: 'Fellesorganisasjonen', issued: year(2015), URL: 'https://www.fo.no/yrkesetikk/' });
+    expect(await one(fo)).toEqual({ listed: ['Fellesorganisasjonen. (2015). *Yrkesetisk grunnlagsdokument*. https://www.fo.no/yrkesetikk/'], templates: [] });
+  });
+
+  test('an issue without a volume is not printed in the volume place: the volume is asked for', async () => {
+    const article = entry('tph', { type: 'article-journal', author: [{ family: 'Stenbrenden', given: 'A.' }], title: 'Sterke møter', 'container-title': 'Tidsskrift for psykisk helsearbeid', issue: '2–3', page: '108–119', issued: year(2018) });
+    expect(await one(article)).toEqual({ listed: [], templates: ['Stenbrenden, A. (2018). Sterke møter. *Tidsskrift for psykisk helsearbeid*, *[årgang]*(2–3), 108–119.'] });
+  });
+
+  test('an encyclopedia article starts with a capital and needs its URL', async () => {
+    const snl = entry('snl', { type: 'entry-encyclopedia', author: [{ literal: 'SNL' }], title: 'sosialarbeider', 'container-title': 'Store norske leksikon', issued: year(2018) });
+    expect(await one(snl)).toEqual({ listed: [], templates: ['SNL. (2018). Sosialarbeider. I *Store norske leksikon*. [URL]'] });
+    const withUrl = entry('snl', { ...snl.item, URL: 'https://snl.no/sosialarbeider' });
+    expect(await one(withUrl)).toEqual({ listed: ['SNL. (2018). Sosialarbeider. I *Store norske leksikon*. https://snl.no/sosialarbeider'], templates: [] });
+  });
+
+  test('an undated page that changes gives the date it was read', async () => {
+    const page = entry('hdir', { type: 'webpage', author: [{ literal: 'Helsedirektoratet' }], title: 'Brukermedvirkning', URL: 'https://www.helsedirektoratet.no/tema/brukermedvirkning', issued: { literal: 'u.å.' } });
+    expect(await one(page)).toEqual({ listed: [], templates: ['Helsedirektoratet. (u.å.). *Brukermedvirkning*. Hentet [dato], fra https://www.helsedirektoratet.no/tema/brukermedvirkning'] });
+    const read = entry('hdir', { ...page.item, accessed: { 'date-parts': [[2021, 5, 3]] } });
+    expect(await one(read)).toEqual({ listed: ['Helsedirektoratet. (u.å.). *Brukermedvirkning*. Hentet 3. mai 2021, fra https://www.helsedirektoratet.no/tema/brukermedvirkning'], templates: [] });
+    expect(await one(read, { lang: 'en', style: 'apa' })).toEqual({ listed: ['Helsedirektoratet. (n.d.). *Brukermedvirkning*. Retrieved May 3, 2021, from https://www.helsedirektoratet.no/tema/brukermedvirkning'], templates: [] });
+  });
+
+  test('one author\'s works are listed oldest first; a namesake without initials waits in the to-do instead of sorting first', async () => {
+    const book = entry('levin2004', { type: 'book', author: [{ family: 'Levin', given: 'Irene' }], title: 'Hva er sosialt arbeid', publisher: 'Universitetsforlaget', issued: year(2004) });
+    const chapter = (given?: string) =>
+      entry(
+        'levin2015',
+        { type: 'chapter', author: [{ family: 'Levin', ...(given ? { given } : {}) }], title: 'Kapittel', 'container-title': 'Sosialt arbeid', editor: [{ family: 'Ellingsen', given: 'Ingunn Tollisen' }], page: '1–10', publisher: 'Universitetsforlaget', issued: year(2015) },
+        { status: 'verified', evidence: [], notes: [] },
+      );
+    const complete = await formatReferenceList([chapter('Irene'), book], { format: 'text' });
+    expect(complete.entries.map((formatted) => formatted.id)).toEqual(['levin2004', 'levin2015']);
+    const stub = await formatReferenceList([chapter(), book], { format: 'text' });
+    expect([stub.entries.map((formatted) => formatted.id), stub.todo.entries.map((todo) => todo.id)]).toEqual([['levin2004'], ['levin2015']]);
+  });
+
+  test('a doctoral thesis is labelled as the locale labels it, however the record spells its genre', async () => {
+    const thesis = (genre: string) => entry('jenssen', { type: 'thesis', genre, author: [{ family: 'Jenssen', given: 'Anne Grete' }], title: 'Brukermedvirkning i sosialtjenesten', publisher: 'NTNU', issued: year(2009) });
+    expect((await one(thesis('Doktoravhandling (ph.d.)'))).listed).toEqual(['Jenssen, A. G. (2009). *Brukermedvirkning i sosialtjenesten* [Doktorgradsavhandling]. NTNU.']);
+    expect((await one(thesis('PhD thesis'))).listed).toEqual(['Jenssen, A. G. (2009). *Brukermedvirkning i sosialtjenesten* [Doktorgradsavhandling]. NTNU.']);
+    expect((await one(thesis('Masteroppgave'), { style: 'apa' })).listed).toEqual(['Jenssen, A. G. (2009). *Brukermedvirkning i sosialtjenesten* [Master’s thesis]. NTNU.']);
+  });
+
+  test('"u.å." only for a work that has no date; a work whose year is unknown is in the to-do', async () => {
+    const undated = entry('ssb', { type: 'report', author: [{ literal: 'Statistisk sentralbyrå' }], title: 'Sosialhjelp', publisher: 'SSB', issued: { literal: 'u.å.' } });
+    expect(await one(undated)).toEqual({ listed: ['Statistisk sentralbyrå. (u.å.). *Sosialhjelp*. SSB.'], templates: [] });
+    const unknown = entry('ssb', { type: 'report', author: [{ literal: 'Statistisk sentralbyrå' }], title: 'Sosialhjelp', publisher: 'SSB' });
+    expect(await one(unknown)).toEqual({ listed: [], templates: ['Statistisk sentralbyrå. ([år]). *Sosialhjelp*. SSB.'] });
+  });
+
+  test('an edited book is listed under its editors, with (Red.)', async () => {
+    expect((await one(byId('edited'))).listed).toEqual(['Berg, A. & Dahl, L. (Red.). (2015). *Sosialt arbeid: En innføring*. Universitetsforlaget.']);
   });
 });
 

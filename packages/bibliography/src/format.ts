@@ -1,22 +1,28 @@
-import type { Lang } from '@litsynth/common';
+import type { Lang, Localized } from '@litsynth/common';
+import { isUndated, itemForList, type ItemFormOptions } from './apa-forms.js';
+import { citeprocHtmlToMarkdown, citeprocHtmlToText, entryInner, escapeHtml } from './citeproc-html.js';
+import { entryCompleteness, entryGaps, fillGaps, gapsAs, templateKinds } from './completeness.js';
 import { normalizeDoi } from './doi.js';
-import { renderBibliography } from './render-list.js';
+import { foldText } from './fold-text.js';
+import { assignYearSuffixes, entryNames, entryYear } from './names.js';
+import { type RenderSettings, renderBibliography } from './render-list.js';
 import { defaultLocaleFor, defaultStyle, resolveLocale, resolveStyle } from './styles.js';
-import type { BibEntry, CslItem, FormatReferenceListOptions, FormattedEntry, ReferenceList, VerificationStatus } from './types.js';
+import { renderTodoDocument } from './todo-document.js';
+import type {
+  BibEntry,
+  CheckEntry,
+  CitationUse,
+  CitedYear,
+  CslItem,
+  FormatReferenceListOptions,
+  FormattedEntry,
+  ReferenceCandidate,
+  ReferenceList,
+  ReferenceListFormat,
+  TodoEntry,
+} from './types.js';
 
-const statusLabel: Record<Exclude<VerificationStatus, 'verified'>, Record<Lang, string>> = {
-  unverified: { nb: 'ikke verifisert', en: 'unverified' },
-  'partly-verified': { nb: 'delvis verifisert', en: 'partly verified' },
-};
-
-const headings = {
-  list: { nb: 'Litteraturliste', en: 'References' },
-  notes: { nb: 'Referanser som ikke er fullt verifisert', en: 'References not fully verified' },
-  notesIntro: {
-    nb: 'Disse referansene mangler opplysninger ingen kilde har bekreftet. Sjekk dem mot verket selv før innlevering.',
-    en: 'These references lack data no source has confirmed. Check them against the work itself before submission.',
-  },
-};
+const listHeading: Localized = { nb: 'Litteraturliste', en: 'References' };
 
 /** The CSL item handed to citeproc: DOI without its URL prefix (the style writes https://doi.org/ itself). */
 export function toCiteprocItem(entry: BibEntry): CslItem {
@@ -28,161 +34,233 @@ export function toCiteprocItem(entry: BibEntry): CslItem {
   return item;
 }
 
-/** Whether an entry carries a verification block that is not `verified`. */
-function unverifiedStatus(entry: BibEntry): Exclude<VerificationStatus, 'verified'> | undefined {
-  const status = entry.verification?.status;
-  return status === 'unverified' || status === 'partly-verified' ? status : undefined;
+/** Whether a style is an APA style, by its id or its title: the APA rules of apa-forms.ts apply. */
+function isApaStyle(id: string, xml: string): boolean {
+  return /\bapa\b/i.test(id) || /<title>[^<]*\bAPA\b/i.test(xml);
+}
+
+/** One rendered entry (citeproc's HTML for it) in the requested format. */
+function convert(html: string, format: ReferenceListFormat): string {
+  // A URL placeholder is not a link.
+  const inner = entryInner(html).replace(/<a href="(\[[^"\]]+\])">\1<\/a>/g, '$1');
+  if (format === 'md') return citeprocHtmlToMarkdown(inner);
+  if (format === 'text') return citeprocHtmlToText(inner);
+  return inner;
 }
 
 /**
  * Formats a reference list with citeproc (through citation-js): style `norsk-apa-manual` and locale
- * `nb-NO` by default. Entries that are not verified are marked, and listed with their notes after
- * the list, so that an incomplete entry is never presented as complete.
+ * `nb-NO` by default. The list holds only complete entries, with no marker: an entry that lacks a
+ * field the style needs, has a field no record confirms, or is unverified goes to the to-do
+ * instead, with what is missing, a template in the style's form, the works the records name as
+ * possible matches, and the years it is cited under. Entries are rendered together, so that a/b
+ * letters agree with the check's even when a namesake is left out of the list.
  */
 export async function formatReferenceList(entries: readonly BibEntry[], options: FormatReferenceListOptions = {}): Promise<ReferenceList> {
-  const style = resolveStyle(options.style ?? defaultStyle);
-  const locale = resolveLocale(options.locale ?? defaultLocaleFor(options.style ?? defaultStyle));
+  const styleId = options.style ?? defaultStyle;
+  const style = resolveStyle(styleId);
+  const locale = resolveLocale(options.locale ?? defaultLocaleFor(styleId));
   const format = options.format ?? 'md';
   const lang: Lang = options.lang ?? (/^(nb|nn|no)\b/.test(locale.name) ? 'nb' : 'en');
-  const byId = new Map(entries.map((entry) => [entry.id, entry]));
-  const rendered = await renderBibliography(entries.map(toCiteprocItem), {
+  const form: ItemFormOptions = { apa: isApaStyle(styleId, style.xml), locale: locale.name };
+  // Placeholders stand inside the rendered entry: in the style's language, not the messages'.
+  const placeholderLang: Lang = /^(nb|nn|no)\b/.test(locale.name) ? 'nb' : 'en';
+  const settings: RenderSettings = {
     style,
     locale,
-    format: format === 'text' ? 'text' : 'html',
-    hyperlinks: format === 'html',
+    format: 'html',
+    hyperlinks: true,
     ...(options.cacheDir === undefined ? {} : { cacheDir: options.cacheDir }),
     ...(options.workers === undefined ? {} : { workers: options.workers }),
-  });
-  const formatted: FormattedEntry[] = rendered.map(({ id, text: raw }) => {
-    const entry = byId.get(id);
-    const status = entry ? unverifiedStatus(entry) : undefined;
-    const body = format === 'text' ? raw.trim() : format === 'md' ? citeprocHtmlToMarkdown(entryInner(raw)) : entryInner(raw);
-    const marker = status ? ` [${statusLabel[status][lang]}]` : '';
-    const text = format === 'html' && status ? `${body} <span class="litsynth-unverified">${escapeHtml(marker.trim())}</span>` : `${body}${marker}`;
-    return { id, text, unverified: status !== undefined };
-  });
-  const notes = formatted
-    .filter((entry) => entry.unverified)
-    .map((entry) => {
-      const source = byId.get(entry.id)!;
-      return { id: entry.id, status: unverifiedStatus(source)!, notes: source.verification?.notes ?? [] };
-    });
-  return { output: renderDocument(formatted, notes, format, lang), entries: formatted };
+  };
+  const states = new Map(entries.map((entry) => [entry.id, { entry, completeness: entryCompleteness(entry) }]));
+
+  // Complete entries as they are, the others as templates: one rendering, one order, one set of letters.
+  const unknownKind = (id: string) => states.get(id)!.completeness.gaps.some((gap) => gap.field === 'type');
+  const asTemplate = (entry: BibEntry, kind: number): CslItem => {
+    const item = toCiteprocItem(entry);
+    const { completeness } = states.get(entry.id)!;
+    if (!unknownKind(entry.id)) return itemForList(fillGaps(item, completeness.gaps, placeholderLang), form);
+    const type = templateKinds(item)[kind]!.type;
+    return itemForList(fillGaps({ ...item, type }, gapsAs(entry, type), placeholderLang), form);
+  };
+  const rendered = await renderBibliography(
+    entries.map((entry) => (states.get(entry.id)!.completeness.complete ? itemForList(toCiteprocItem(entry), form) : asTemplate(entry, 0))),
+    settings,
+  );
+  const secondKinds = entries.filter((entry) => unknownKind(entry.id)).map((entry) => asTemplate(entry, 1));
+  const secondTemplates = new Map((await renderBibliography(secondKinds, settings)).map(({ id, text }) => [id, text]));
+  const candidates = await renderCandidates(entries, settings, form, placeholderLang);
+
+  const suffixes = assignYearSuffixes(entries);
+  const uses = citationsByKey(options.citations ?? []);
+  const listed: FormattedEntry[] = [];
+  const todo: TodoEntry[] = [];
+  const toCheck: CheckEntry[] = [];
+  for (const { id, text } of rendered) {
+    const { entry, completeness } = states.get(id)!;
+    const citedAs = citedForm(entry, suffixes.get(id));
+    const notes = entry.verification?.notes ?? [];
+    if (completeness.complete) {
+      const partly = entry.verification?.status === 'partly-verified';
+      listed.push({ id, text: convert(text, format), unverified: partly });
+      if (partly) toCheck.push({ id, citedAs, origin: entry.origin, notes });
+      continue;
+    }
+    const kinds = unknownKind(id) ? templateKinds(entry.item) : [];
+    const second = secondTemplates.get(id);
+    const templates = kinds.length
+      ? [
+          { kind: kinds[0]!.label, text: convert(text, format) },
+          ...(second === undefined ? [] : [{ kind: kinds[1]!.label, text: convert(second, format) }]),
+        ]
+      : [{ text: convert(text, format) }];
+    const item: TodoEntry = {
+      id,
+      citedAs,
+      origin: entry.origin,
+      missing: completeness.gaps.map((gap) => gap.name),
+      unconfirmed: completeness.unconfirmed,
+      templates,
+      candidates: (candidates.get(id) ?? []).map((candidate) => ({ ...candidate, text: convert(candidate.text, format) })),
+      citedYears: citedYears(entry, entries, uses),
+      notes,
+    };
+    if (entry.verification) item.status = entry.verification.status;
+    todo.push(item);
+  }
+  const todoFormat = options.todoFormat ?? format;
+  const todoEntries = todoFormat === format ? todo : todo.map((item) => reformatTodo(item, rendered, secondTemplates, candidates, todoFormat));
+  return {
+    output: renderList(listed, format, lang),
+    entries: listed,
+    todo: { output: renderTodoDocument({ entries: todoEntries, toCheck, format: todoFormat, lang }), entries: todo, toCheck },
+  };
 }
 
-interface EntryNote {
-  id: string;
-  status: Exclude<VerificationStatus, 'verified'>;
-  notes: string[];
+/** A to-do entry with its templates and candidates in another format. */
+function reformatTodo(
+  item: TodoEntry,
+  rendered: ReadonlyArray<{ id: string; text: string }>,
+  second: ReadonlyMap<string, string>,
+  candidates: ReadonlyMap<string, ReferenceCandidate[]>,
+  format: ReferenceListFormat,
+): TodoEntry {
+  const first = rendered.find((entry) => entry.id === item.id)!.text;
+  const texts = [first, ...(second.has(item.id) ? [second.get(item.id)!] : [])];
+  return {
+    ...item,
+    templates: item.templates.map((template, index) => ({ ...template, text: convert(texts[index] ?? first, format) })),
+    candidates: (candidates.get(item.id) ?? []).map((candidate) => ({ ...candidate, text: convert(candidate.text, format) })),
+  };
 }
 
-function renderDocument(entries: FormattedEntry[], notes: EntryNote[], format: 'md' | 'html' | 'text', lang: Lang): string {
-  const label = (note: EntryNote) => statusLabel[note.status][lang];
+/**
+ * The candidates the records name for each entry, rendered in the style's form with placeholders
+ * for what they lack. The same work named for several entries is rendered once; works of one
+ * author and year go to separate renderings, so that none gets an a/b letter from another.
+ */
+async function renderCandidates(
+  entries: readonly BibEntry[],
+  settings: RenderSettings,
+  form: ItemFormOptions,
+  lang: Lang,
+): Promise<Map<string, ReferenceCandidate[]>> {
+  const unique = new Map<string, CslItem>();
+  const owners: Array<{ owner: string; key: string; evidence: ReferenceCandidate['evidence']; notes: ReferenceCandidate['notes'] }> = [];
+  for (const entry of entries) {
+    for (const candidate of entry.verification?.candidates ?? []) {
+      // Given names a candidate's record does not give are not known: the template asks for them.
+      const asEntry: BibEntry = { id: candidate.item.id, item: candidate.item, origin: entry.origin, verification: { status: 'unverified', evidence: [], notes: [] } };
+      const gaps = entryGaps(asEntry).filter((gap) => gap.field !== 'type');
+      const item = itemForList(fillGaps(toCiteprocItem(asEntry), gaps, lang), form);
+      const { id: _id, ...fields } = item;
+      const key = JSON.stringify(fields);
+      if (!unique.has(key)) unique.set(key, { ...item, id: `candidate-${unique.size + 1}` });
+      owners.push({ owner: entry.id, key, evidence: candidate.evidence, notes: candidate.notes });
+    }
+  }
+  const batches: CslItem[][] = [];
+  for (const item of unique.values()) {
+    const group = groupOf(item);
+    const batch = batches.find((members) => members.every((member) => groupOf(member) !== group));
+    if (batch) batch.push(item);
+    else batches.push([item]);
+  }
+  const texts = new Map<string, string>();
+  for (const batch of batches) for (const { id, text } of await renderBibliography(batch, settings)) texts.set(id, text);
+  const result = new Map<string, ReferenceCandidate[]>();
+  for (const { owner, key, evidence, notes } of owners) {
+    const text = texts.get(unique.get(key)!.id) ?? '';
+    result.set(owner, [...(result.get(owner) ?? []), { text, evidence, notes }]);
+  }
+  return result;
+}
+
+/** First name and year: items of one group get a/b letters when rendered together. */
+function groupOf(item: CslItem): string {
+  const first = item.author?.[0] ?? item.editor?.[0];
+  const name = first ? (first.literal ?? first.family ?? '') : (item.title ?? '');
+  return `${foldText(String(name))}#${item.issued?.['date-parts']?.[0]?.[0] ?? item.issued?.literal ?? ''}`;
+}
+
+/** "Andreassen & Fossestøl (2011)", "Natland et al. (2019)", "Liseth & Tellemann (år mangler)". */
+function citedForm(entry: BibEntry, suffix: string | undefined): Localized {
+  const names = entryNames(entry);
+  const authors = names.length === 0 ? entry.id : names.length <= 2 ? names.join(' & ') : `${names[0]} et al.`;
+  if (isUndated(entry.item)) return { nb: `${authors} (u.å.${suffix ? `-${suffix}` : ''})`, en: `${authors} (n.d.${suffix ? `-${suffix}` : ''})` };
+  const year = entryYear(entry);
+  if (year === 'u.å.') return { nb: `${authors} (år mangler)`, en: `${authors} (year missing)` };
+  return { nb: `${authors} (${year}${suffix ?? ''})`, en: `${authors} (${year}${suffix ?? ''})` };
+}
+
+function citationsByKey(citations: readonly CitationUse[]): Map<string, CitationUse[]> {
+  const byKey = new Map<string, CitationUse[]>();
+  for (const citation of citations) byKey.set(citation.key, [...(byKey.get(citation.key) ?? []), citation]);
+  return byKey;
+}
+
+const namesKey = (entry: BibEntry) => entryNames(entry).map(foldText).join('|');
+const titleKey = (entry: BibEntry) => (entry.item.title ? foldText(entry.item.title).replace(/[^a-z0-9]+/g, '') : '');
+
+/**
+ * The years a work is cited under: the years written in the citations of this entry, and the
+ * years of other entries with the same names and the same title (or both without one), each
+ * with its lines. Empty unless there are two or more years, or the entry has none of its own.
+ */
+function citedYears(entry: BibEntry, entries: readonly BibEntry[], uses: ReadonlyMap<string, CitationUse[]>): CitedYear[] {
+  const names = namesKey(entry);
+  const title = titleKey(entry);
+  const siblings = entries.filter((other) => other.id !== entry.id && namesKey(other) === names && titleKey(other) === title && entryYear(other) !== entryYear(entry));
+  const years = new Map<string, CitedYear>();
+  const add = (year: string, id: string, line?: number) => {
+    const key = `${year}#${id}`;
+    const cited = years.get(key) ?? { year, lines: [], id };
+    if (line !== undefined && !cited.lines.includes(line)) cited.lines.push(line);
+    years.set(key, cited);
+  };
+  const own = uses.get(entry.id) ?? [];
+  for (const use of own) add(use.year ?? '', entry.id, use.line);
+  for (const sibling of siblings) {
+    const siblingUses = uses.get(sibling.id) ?? [];
+    if (siblingUses.length === 0) add(entryYear(sibling) === 'u.å.' && !isUndated(sibling.item) ? '' : entryYear(sibling), sibling.id);
+    for (const use of siblingUses) add(use.year ?? '', sibling.id, use.line);
+  }
+  const hasYear = entryYear(entry) !== 'u.å.' || isUndated(entry.item);
+  if (siblings.length > 0 && own.length === 0) add(hasYear ? entryYear(entry) : '', entry.id);
+  const distinct = new Set([...years.values()].map((cited) => cited.year));
+  if (distinct.size < 2 && (hasYear || own.length === 0)) return [];
+  for (const cited of years.values()) cited.lines.sort((a, b) => a - b);
+  return [...years.values()].sort((a, b) => (a.year === b.year ? (a.id < b.id ? -1 : 1) : a.year === '' ? 1 : b.year === '' ? -1 : a.year < b.year ? -1 : 1));
+}
+
+function renderList(entries: readonly FormattedEntry[], format: ReferenceListFormat, lang: Lang): string {
   if (format === 'html') {
     const list = entries
       .map((entry) => `  <div class="csl-entry" data-id="${escapeHtml(entry.id)}" style="padding-left: 2em; text-indent: -2em;">${entry.text}</div>`)
       .join('\n');
-    const noteItems = notes
-      .map((note) => `  <li><code>${escapeHtml(note.id)}</code> (${escapeHtml(label(note))})${note.notes.length ? `: ${note.notes.map(escapeHtml).join(' ')}` : ''}</li>`)
-      .join('\n');
-    return [
-      `<h2>${headings.list[lang]}</h2>`,
-      `<div class="csl-bib-body" style="line-height: 2;">`,
-      list,
-      `</div>`,
-      ...(notes.length ? [`<h3>${headings.notes[lang]}</h3>`, `<p>${headings.notesIntro[lang]}</p>`, '<ul>', noteItems, '</ul>'] : []),
-      '',
-    ].join('\n');
+    return [`<h2>${listHeading[lang]}</h2>`, `<div class="csl-bib-body" style="line-height: 2;">`, ...(list ? [list] : []), `</div>`, ''].join('\n');
   }
-  if (format === 'md') {
-    const noteItems = notes.map(
-      (note) => `- \`${note.id}\` (${label(note)})${note.notes.length ? `: ${note.notes.map(escapeMarkdown).join(' ')}` : ''}`,
-    );
-    return [
-      `# ${headings.list[lang]}`,
-      '',
-      ...entries.flatMap((entry) => [entry.text, '']),
-      ...(notes.length ? [`## ${headings.notes[lang]}`, '', headings.notesIntro[lang], '', ...noteItems, ''] : []),
-    ].join('\n');
-  }
-  const noteLines = notes.map((note) => `- ${note.id} (${label(note)})${note.notes.length ? `: ${note.notes.join(' ')}` : ''}`);
-  return [
-    headings.list[lang],
-    '',
-    ...entries.flatMap((entry) => [entry.text, '']),
-    ...(notes.length ? [headings.notes[lang], '', headings.notesIntro[lang], '', ...noteLines, ''] : []),
-  ].join('\n');
-}
-
-/** The content of citeproc's `<div class="csl-entry">…</div>` without the wrapper. */
-function entryInner(html: string): string {
-  return html
-    .trim()
-    .replace(/^<div\b[^>]*>/, '')
-    .replace(/<\/div>$/, '')
-    .trim();
-}
-
-const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
-
-function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (entity, name: string) => {
-    if (name[0] === '#') return String.fromCodePoint(name[1] === 'x' || name[1] === 'X' ? Number.parseInt(name.slice(2), 16) : Number(name.slice(1)));
-    return entities[name.toLowerCase()] ?? entity;
-  });
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-
-/** Escapes what Markdown would read as emphasis or code; URLs stay as they are, so that they still work when pasted. */
-function escapeMarkdown(text: string): string {
-  return text
-    .split(/(https?:\/\/\S+)/)
-    .map((part, index) => (index % 2 === 1 ? part : part.replace(/([\\*_`<>])/g, '\\$1')))
-    .join('');
-}
-
-/**
- * Converts citeproc's HTML for one entry (only i, b, span, a, sup, sub) to Markdown:
- * italics as *…*, bold as **…**, links as their URL, text escaped.
- */
-export function citeprocHtmlToMarkdown(html: string): string {
-  let output = '';
-  const open: string[] = [];
-  // Markdown emphasis may not start or end with a space: an opening mark waits for the first
-  // non-space text, a closing mark goes before the trailing spaces.
-  let pending = '';
-  for (const token of html.split(/(<[^>]+>)/)) {
-    if (token === '') continue;
-    const tag = /^<(\/?)([a-z0-9]+)\b([^>]*)>$/i.exec(token);
-    if (!tag) {
-      const text = escapeMarkdown(decodeEntities(token));
-      const leading = /^\s*/.exec(text)![0];
-      if (pending && leading.length < text.length) {
-        output += `${leading}${pending}${text.slice(leading.length)}`;
-        pending = '';
-      } else output += text;
-      continue;
-    }
-    const closing = tag[1] === '/';
-    const name = tag[2]!.toLowerCase();
-    const attributes = tag[3] ?? '';
-    const mark = name === 'i' || name === 'em' ? '*' : name === 'b' || name === 'strong' ? '**' : name === 'span' && /font-style:\s*italic/.test(attributes) ? '*' : '';
-    if (!closing) {
-      open.push(mark);
-      pending += mark;
-      continue;
-    }
-    const closingMark = open.pop() ?? '';
-    if (pending.endsWith(closingMark) && closingMark !== '') {
-      // An empty span: drop its marks.
-      pending = pending.slice(0, pending.length - closingMark.length);
-      continue;
-    }
-    const trailing = /\s*$/.exec(output)![0];
-    output = `${output.slice(0, output.length - trailing.length)}${closingMark}${trailing}`;
-  }
-  return output;
+  const heading = format === 'md' ? `# ${listHeading[lang]}` : listHeading[lang];
+  return [heading, '', ...entries.flatMap((entry) => [entry.text, ''])].join('\n');
 }

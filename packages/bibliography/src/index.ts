@@ -1,7 +1,12 @@
 export type * from './types.js';
 export { bibliographyExtensions, loadBibliographyFile, loadBibliographyText } from './load.js';
 export { assignYearSuffixes, authorYearKey, entryNames, entryYear, nameForCitation } from './names.js';
-export { citeprocHtmlToMarkdown, formatReferenceList, toCiteprocItem } from './format.js';
+export { citeprocHtmlToMarkdown } from './citeproc-html.js';
+export { formatReferenceList, toCiteprocItem } from './format.js';
+export { entryCompleteness } from './completeness.js';
+export type { EntryCompleteness, EntryGap } from './completeness.js';
+export { verificationText } from './verification-text.js';
+export { parseVerification } from './load-csl.js';
 export { doiUrl, normalizeDoi } from './doi.js';
 export { defaultLocale, defaultLocaleFor, defaultStyle, resolveLocale, resolveStyle } from './styles.js';
 export type { CslResource } from './styles.js';

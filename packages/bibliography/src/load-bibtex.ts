@@ -1,5 +1,6 @@
 import { LitsynthError, type Diagnostic } from '@litsynth/common';
 import { loadCitationJs } from './citation-js.js';
+import { decodeLatexLeftovers, normalizeDecodedValue } from './latex-text.js';
 import { duplicateId, unreadable } from './load-csl.js';
 import type { BibEntry, CslItem, LoadedBibliography } from './types.js';
 
@@ -130,7 +131,8 @@ export async function loadBibtexText(text: string, file: string): Promise<Loaded
   const citationJs = await loadCitationJs();
   const parsed = new Map<string, CslItem>();
   const parseBlocks = (blocks: BibtexBlock[]) => {
-    const items = citationJs.parse(`${macros}\n${blocks.map((block) => block.text).join('\n')}`, '@biblatex/text');
+    // What citation-js does not decode ({\aa}, \dots, …) is decoded first; line breaks are kept.
+    const items = citationJs.parse(decodeLatexLeftovers(`${macros}\n${blocks.map((block) => block.text).join('\n')}`), '@biblatex/text');
     items.forEach((item, index) => {
       parsed.set(blocks[index]?.key ?? String(item.id), item);
     });
@@ -153,7 +155,7 @@ export async function loadBibtexText(text: string, file: string): Promise<Loaded
   for (const block of candidates) {
     const item = parsed.get(block.key);
     if (!item) continue;
-    const clean = { ...item, id: block.key } as CslItem;
+    const clean = { ...normalizeDecodedValue(item), id: block.key } as CslItem;
     delete clean['citation-key'];
     delete clean._graph;
     entries.push({ id: block.key, item: clean, origin: { file, line: block.line } });

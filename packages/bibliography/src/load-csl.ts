@@ -1,8 +1,8 @@
 import { createRequire } from 'node:module';
-import { LitsynthError, type Diagnostic } from '@litsynth/common';
+import { LitsynthError, type Diagnostic, type Localized } from '@litsynth/common';
 import type { Node as YamlNode, YAMLMap } from 'yaml';
 import { entryDiagnostic } from './diagnostics.js';
-import type { BibEntry, CslItem, LoadedBibliography, Verification, VerificationStatus } from './types.js';
+import type { BibEntry, Candidate, CslItem, LoadedBibliography, Verification, VerificationStatus, VerificationText } from './types.js';
 
 // yaml (about 70 CommonJS files) is required on first use: `litsynth check` of a cached study
 // imports this package but parses no YAML (docs/decisions/check-startup.md).
@@ -63,7 +63,8 @@ export function loadCslText(text: string, file: string, syntax: 'YAML' | 'JSON' 
       diagnostics.push(unreadable(file, line, `invalid ${syntax}: ${syntaxError}`, `ugyldig ${syntax}: ${syntaxError}`));
       return;
     }
-    values.push({ value: isMap(node) ? ((node as YAMLMap).toJSON() as unknown) : undefined, line });
+    // toJS with the document resolves aliases (`candidates: *eide-editions`).
+    values.push({ value: isMap(node) ? ((node as YAMLMap).toJS(document) as unknown) : undefined, line });
   });
   entriesFromValues(values, file, entries, diagnostics);
   return { entries, diagnostics };
@@ -101,9 +102,9 @@ function entriesFromValues(values: readonly ItemValue[], file: string, entries: 
     seen.set(item.id, line);
     const entry: BibEntry = { id: item.id, item, origin: { file, line } };
     if (verification !== undefined) {
-      const parsed = parseVerification(verification);
+      const parsed = parseVerification(verification, item.id);
       // The entry still loads (citations resolve to it); only its verification is left unread.
-      if (typeof parsed === 'string') {
+      if ('nb' in parsed) {
         diagnostics.push(
           entryDiagnostic({
             rule: 'bib-entry-unreadable',
@@ -112,8 +113,8 @@ function entriesFromValues(values: readonly ItemValue[], file: string, entries: 
             line,
             key: item.id,
             message: {
-              en: `The verification of entry "${item.id}" is not read: ${parsed}`,
-              nb: `Verifiseringen av referansen «${item.id}» er ikke lest: ${parsed}`,
+              en: `The verification of entry "${item.id}" is not read: ${parsed.en}`,
+              nb: `Verifiseringen av referansen «${item.id}» er ikke lest: ${parsed.nb}`,
             },
           }),
         );
@@ -193,25 +194,77 @@ function itemProblems(value: Record<string, unknown>): { en: string; nb: string 
   return undefined;
 }
 
-/** Reads a `verification` block, or says what is wrong with it. */
-function parseVerification(value: unknown): Verification | string {
-  if (typeof value !== 'object' || value === null) return 'verification must be a mapping {status, evidence, notes}';
+/**
+ * Reads a `verification` block as parsed from YAML or JSON (notes and evidence as texts or
+ * `{nb, en}`, candidates as CSL items), or says what is wrong with it.
+ */
+export function parseVerification(value: unknown, id: string): Verification | Localized {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return { en: 'verification must be a mapping {status, evidence, notes}', nb: 'verification må være et sett {status, evidence, notes}' };
+  }
   const record = value as Record<string, unknown>;
   const status = record.status as VerificationStatus;
-  if (!verificationStatuses.includes(status)) return `verification status must be one of ${verificationStatuses.join(', ')}`;
+  if (!verificationStatuses.includes(status)) {
+    return { en: `verification status must be one of ${verificationStatuses.join(', ')}`, nb: `status må være en av ${verificationStatuses.join(', ')}` };
+  }
   const evidence = textList(record.evidence);
   const notes = textList(record.notes);
-  if (evidence === undefined) return 'verification evidence must be a list of texts (quote texts that contain ": " or ",")';
-  if (notes === undefined) return 'verification notes must be a list of texts (quote texts that contain ": " or ",")';
-  return { status, evidence, notes };
+  if (evidence === undefined) return listProblem('evidence');
+  if (notes === undefined) return listProblem('notes');
+  const verification: Verification = { status, evidence, notes };
+  if (record.unconfirmed !== undefined) {
+    const fields = Array.isArray(record.unconfirmed) ? record.unconfirmed : [record.unconfirmed];
+    if (fields.some((field) => typeof field !== 'string')) {
+      return { en: 'unconfirmed must be a list of CSL field names (type, title, …)', nb: 'unconfirmed må være en liste med CSL-feltnavn (type, title, …)' };
+    }
+    verification.unconfirmed = fields as string[];
+  }
+  if (record.candidates !== undefined) {
+    const candidates = parseCandidates(record.candidates, id);
+    if (!Array.isArray(candidates)) return candidates;
+    verification.candidates = candidates;
+  }
+  return verification;
 }
 
-/** A list of texts (a single text counts as a list of one); undefined when an item is not text. */
-function textList(field: unknown): string[] | undefined {
+function listProblem(field: 'evidence' | 'notes'): Localized {
+  return {
+    en: `verification ${field} must be a list of texts, or of {nb, en} pairs (quote texts that contain ": " or ",")`,
+    nb: `${field} må være en liste med tekster, eller med {nb, en}-par (sett tekster med «: » eller «,» i anførselstegn)`,
+  };
+}
+
+/** Reads `candidates`: CSL items with their own `evidence` and `notes`. */
+function parseCandidates(value: unknown, id: string): Candidate[] | Localized {
+  const items = Array.isArray(value) ? value : [value];
+  const candidates: Candidate[] = [];
+  for (const [index, raw] of items.entries()) {
+    const problem = { en: `candidate ${index + 1} must be a CSL item with a "type"`, nb: `kandidat ${index + 1} må være en CSL-post med «type»` };
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return problem;
+    const { evidence, notes, ...fields } = raw as Record<string, unknown>;
+    if (typeof fields.type !== 'string' || itemProblems({ ...fields, id: `${id}~${index + 1}` })) return problem;
+    const evidenceList = textList(evidence);
+    const noteList = textList(notes);
+    if (evidenceList === undefined) return listProblem('evidence');
+    if (noteList === undefined) return listProblem('notes');
+    candidates.push({ item: { ...(fields as Omit<CslItem, 'id'>), id: `${id}~${index + 1}` } as CslItem, evidence: evidenceList, notes: noteList });
+  }
+  return candidates;
+}
+
+/** A list of texts or {nb, en} pairs (a single one counts as a list of one); undefined when an item is neither. */
+function textList(field: unknown): VerificationText[] | undefined {
   if (field === undefined || field === null) return [];
   const items = Array.isArray(field) ? field : [field];
-  if (items.some((item) => typeof item === 'object' && item !== null)) return undefined;
-  return items.map(String);
+  const texts: VerificationText[] = [];
+  for (const item of items) {
+    if (typeof item === 'object' && item !== null) {
+      const pair = item as Record<string, unknown>;
+      if (Array.isArray(item) || typeof pair.nb !== 'string' || typeof pair.en !== 'string' || Object.keys(pair).length !== 2) return undefined;
+      texts.push({ nb: pair.nb, en: pair.en });
+    } else texts.push(String(item));
+  }
+  return texts;
 }
 
 /** Diagnostic for an entry that cannot be read. */

@@ -59,6 +59,117 @@ describe('loadBibliographyFile, valid files', () => {
     ]);
   });
 
+  test('BibTeX from Zotero (Better BibTeX), JabRef and Google Scholar: every LaTeX letter and command decoded', async () => {
+    const { entries, diagnostics } = await loadBibliographyFile(fixture('zotero-export.bib'));
+    expect(diagnostics).toEqual([]);
+    const year = (value: number) => ({ 'date-parts': [[value]] });
+    expect(entries.map((entry) => ({ line: entry.origin.line, item: entry.item }))).toEqual([
+      {
+        line: 5,
+        item: {
+          id: 'asheimRelasjonsarbeidNAVKvalitativ2021',
+          type: 'article-journal',
+          title: 'Relasjonsarbeid i NAV: En kvalitativ studie av veilederes erfaringer – og brukernes',
+          'title-short': 'Relasjonsarbeid i NAV',
+          author: [
+            { family: 'Åsheim', given: 'Kari' },
+            { family: 'Øvrebø', given: 'Pål Magne' },
+            { family: 'Ærø', given: 'Tor' },
+          ],
+          issued: year(2021),
+          'container-title': 'Tidsskrift for velferdsforskning',
+          volume: '24',
+          issue: '2',
+          page: '86-99',
+          ISSN: '0809-2052',
+          DOI: '10.18261/issn.0809-2052-2021-02-01',
+          accessed: { 'date-parts': [[2023, 3, 14]] },
+          language: 'norsk',
+          keyword: 'NAV,relasjon',
+        },
+      },
+      {
+        line: 22,
+        item: {
+          id: 'skaarGodeMoter2019',
+          type: 'book',
+          title: 'Gode møter: Kommunikasjon i helse- og sosialfag',
+          author: [
+            { family: 'Skår', given: 'Ragnhild' },
+            { family: 'Lillevåg', given: 'Åse' },
+          ],
+          issued: year(2019),
+          edition: '3',
+          publisher: 'Fagbokforlaget',
+          'publisher-place': 'Bergen',
+          ISBN: '978-82-450-0000-0',
+        },
+      },
+      {
+        line: 32,
+        item: {
+          id: 'bjornstadAnerkjennelsePraksis2018',
+          type: 'chapter',
+          title: 'Anerkjennelse i praksis — «å bli sett»',
+          'container-title': 'Sosialt arbeid i Norden',
+          author: [{ family: 'Bjørnstad', given: 'Øystein' }],
+          editor: [
+            { family: 'Grønning', given: 'Bodil' },
+            { family: 'Müller', given: 'Jörg' },
+          ],
+          issued: year(2018),
+          page: '45-67',
+          publisher: 'Natur & Kultur',
+          'publisher-place': 'Stockholm',
+        },
+      },
+      {
+        line: 43,
+        item: {
+          id: 'skramestoBrukermedvirkning2016',
+          type: 'thesis',
+          genre: 'Doktorgradsavhandling',
+          title: 'Brukermedvirkning i NAV – fra ord til handling',
+          author: [{ family: 'Skråmestø', given: 'Hege' }],
+          issued: year(2016),
+          publisher: 'Universitetet i Tromsø – Norges arktiske universitet',
+        },
+      },
+      {
+        line: 51,
+        item: {
+          id: 'natland2019jeg',
+          type: 'article-journal',
+          title: '«Jeg fikk blankpusset håpet»: Opplevelser av god hjelp i møter med Nav',
+          author: [
+            { family: 'Natland', given: 'Sidsel' },
+            { family: 'Bjerke', given: 'Erik' },
+            { family: 'Torstensen', given: 'Tom B' },
+          ],
+          issued: year(2019),
+          'container-title': 'Fontene forskning',
+        },
+      },
+      {
+        line: 58,
+        item: {
+          id: 'dvorakOmsorg2015',
+          type: 'book',
+          title: 'Omsorg på tvers: Økonomi, etikk og <i>caring</i> i Skandinavia … og Europa',
+          author: [
+            { family: 'Dvořák', given: 'Renée' },
+            { family: 'François', given: 'Émile' },
+            { family: 'Straße', given: 'Hans-Jürgen' },
+            { family: 'Łukasiewicz', given: 'Jan' },
+          ],
+          issued: year(2015),
+          publisher: 'Cappelen Damm Akademisk',
+          note: 'Se §\u00a03 og s.\u00a012–14; © 2015',
+        },
+      },
+    ]);
+  });
+
   test('CSL-JSON keeps the line of each entry', async () => {
     const { entries, diagnostics } = await loadBibliographyFile(fixture('valid.json'));
     expect(diagnostics).toEqual([]);
@@ -168,7 +279,7 @@ describe('loadBibliographyFile, malformed entries: named with their line, the va
         rule: 'bib-entry-unreadable',
         line: 11,
         key: 'badnotes',
-        message: 'The verification of entry "badnotes" is not read: verification notes must be a list of texts (quote texts that contain ": " or ",")',
+        message: 'The verification of entry "badnotes" is not read: verification notes must be a list of texts, or of {nb, en} pairs (quote texts that contain ": " or ",")',
       },
       { rule: 'bib-entry-unreadable', line: 18, key: undefined, message: 'Entry not loaded: an entry must be a mapping of CSL fields' },
     ]);

@@ -54,6 +54,7 @@ test('public API: the exports of the package index', () => {
     'defaultLocaleFor',
     'defaultStyle',
     'doiUrl',
+    'entryCompleteness',
     'entryNames',
     'entryYear',
     'foldText',
@@ -63,9 +64,11 @@ test('public API: the exports of the package index', () => {
     'missingFields',
     'nameForCitation',
     'normalizeDoi',
+    'parseVerification',
     'resolveLocale',
     'resolveStyle',
     'toCiteprocItem',
     'typedEntryFormProblems',
+    'verificationText',
   ]);
 });

@@ -2,8 +2,10 @@ import { editDistance, type Diagnostic, type Localized, type RuleDefinition } fr
 import { entryDiagnostic } from './diagnostics.js';
 import { normalizeDoi } from './doi.js';
 import { foldText } from './fold-text.js';
+import { entryGaps } from './completeness.js';
 import { assignYearSuffixes, entryNames, entryYear } from './names.js';
 import type { BibEntry, CslItem, CslName } from './types.js';
+import { verificationText } from './verification-text.js';
 
 /** Every rule of the bibliography package: id (never renamed), default severity, meaning, example. */
 export const bibliographyRules: RuleDefinition[] = [
@@ -23,8 +25,8 @@ export const bibliographyRules: RuleDefinition[] = [
     id: 'bib-missing-field',
     severity: 'warning',
     description: {
-      nb: 'En opplysning APA 7 krever for denne typen verk mangler (tidsskrift, årgang og sider; forlag; redaktører, boktittel og sider for kapitler; utgiver for rapporter; URL og dato for nettsider).',
-      en: 'A field APA 7 requires for this kind of work is missing (journal, volume and pages; publisher; editors, book title and pages for chapters; publisher for reports; URL and date for web pages).',
+      nb: 'En opplysning APA 7 krever for denne typen verk mangler (tidsskrift, årgang og sider; forlag; redaktører, boktittel og sider for kapitler; utgiver for rapporter; URL for nettsider, og lesedato for en uten dato; fornavn; typen verk).',
+      en: 'A field APA 7 requires for this kind of work is missing (journal, volume and pages; publisher; editors, book title and pages for chapters; publisher for reports; URL for web pages, and the date read for one without a date; given names; the kind of work).',
     },
     example: '- {id: x2019, type: article-journal, title: T, container-title: J, issued: {date-parts: [[2019]]}}  # no volume, no page',
   },
@@ -117,34 +119,6 @@ export const bibliographyRules: RuleDefinition[] = [
   },
 ];
 
-/** Fields APA 7 needs per CSL type, with their names for messages. */
-const requiredFields: Record<string, Array<{ field: string; alternatives?: string[]; name: Localized }>> = {
-  'article-journal': [
-    { field: 'container-title', name: { nb: 'tidsskrift', en: 'journal' } },
-    { field: 'volume', name: { nb: 'årgang (volume)', en: 'volume' } },
-    { field: 'page', alternatives: ['number'], name: { nb: 'sider (eller artikkelnummer)', en: 'pages (or article number)' } },
-  ],
-  book: [{ field: 'publisher', name: { nb: 'forlag', en: 'publisher' } }],
-  chapter: [
-    { field: 'editor', name: { nb: 'redaktør(er)', en: 'editor(s)' } },
-    { field: 'container-title', name: { nb: 'boktittel', en: 'book title' } },
-    { field: 'page', name: { nb: 'sider', en: 'pages' } },
-    { field: 'publisher', name: { nb: 'forlag', en: 'publisher' } },
-  ],
-  report: [{ field: 'publisher', alternatives: ['authority'], name: { nb: 'utgiver (institusjon)', en: 'publisher (institution)' } }],
-  thesis: [{ field: 'publisher', name: { nb: 'institusjon', en: 'institution' } }],
-  webpage: [
-    { field: 'URL', name: { nb: 'URL', en: 'URL' } },
-    { field: 'issued', alternatives: ['accessed'], name: { nb: 'dato', en: 'date' } },
-  ],
-};
-
-const commonFields: Array<{ field: string; alternatives?: string[]; name: Localized }> = [
-  { field: 'title', name: { nb: 'tittel', en: 'title' } },
-  { field: 'author', alternatives: ['editor'], name: { nb: 'forfatter', en: 'author' } },
-  { field: 'issued', name: { nb: 'år', en: 'year' } },
-];
-
 function hasField(item: CslItem, field: string): boolean {
   const value = item[field];
   if (value === undefined || value === null) return false;
@@ -153,19 +127,9 @@ function hasField(item: CslItem, field: string): boolean {
   return true;
 }
 
-/** Fields the entry lacks for its type (common fields first). */
+/** Fields the entry lacks for its type (kind of work and type fields first, then title, author, year, given names). */
 export function missingFields(entry: BibEntry): Localized[] {
-  const item = entry.item;
-  // Type-specific rules first: a web page's date may also be its access date.
-  const rules = [...(requiredFields[item.type] ?? []), ...commonFields];
-  const seen = new Set<string>();
-  const missing: Localized[] = [];
-  for (const rule of rules) {
-    if (seen.has(rule.field)) continue;
-    seen.add(rule.field);
-    if (![rule.field, ...(rule.alternatives ?? [])].some((field) => hasField(item, field))) missing.push(rule.name);
-  }
-  return missing;
+  return entryGaps(entry).map((gap) => gap.name);
 }
 
 /** "Dalland (2017)": how the entry is cited, for messages. */
@@ -173,6 +137,17 @@ function citedAs(entry: BibEntry): string {
   const names = entryNames(entry);
   const authors = names.length === 0 ? entry.id : names.length <= 2 ? names.join(' & ') : `${names[0]} et al.`;
   return `${authors} (${entryYear(entry)})`;
+}
+
+/** "sources/references.yaml, linje 34": where an entry is, for messages (instead of its id). */
+function place(entry: BibEntry, lang: 'nb' | 'en'): string {
+  return `${entry.origin.file}, ${lang === 'nb' ? 'linje' : 'line'} ${entry.origin.line}`;
+}
+
+/** "«bruker»" (its title), else where it is: names one of several works of an author and year. */
+function work(entry: BibEntry, lang: 'nb' | 'en'): string {
+  if (entry.item.title) return lang === 'nb' ? `«${entry.item.title}»` : `"${entry.item.title}"`;
+  return lang === 'nb' ? `verket på linje ${entry.origin.line}` : `the work at line ${entry.origin.line}`;
 }
 
 function at(entry: BibEntry, rule: string, severity: Diagnostic['severity'], message: Localized, suggestion?: Localized): Diagnostic {
@@ -207,6 +182,8 @@ function checkEntry(entry: BibEntry): Diagnostic[] {
   const status = entry.verification?.status;
   const missing = missingFields(entry);
   const list = (lang: 'nb' | 'en') => missing.map((name) => name[lang]).join(', ');
+  const firstNote = entry.verification?.notes[0];
+  const note = (lang: 'nb' | 'en') => (firstNote === undefined ? '' : ` ${verificationText(firstNote, lang)}`);
   if (status === 'unverified') {
     diagnostics.push(
       at(
@@ -214,8 +191,8 @@ function checkEntry(entry: BibEntry): Diagnostic[] {
         'bib-unverified',
         'warning',
         {
-          nb: `Referansen ${citedAs(entry)} er ikke verifisert${missing.length ? `; mangler ${list('nb')}` : ''}.${entry.verification?.notes[0] ? ` ${entry.verification.notes[0]}` : ''}`,
-          en: `The entry ${citedAs(entry)} is not verified${missing.length ? `; missing ${list('en')}` : ''}.${entry.verification?.notes[0] ? ` ${entry.verification.notes[0]}` : ''}`,
+          nb: `Referansen ${citedAs(entry)} er ikke verifisert${missing.length ? `; mangler ${list('nb')}` : ''}.${note('nb')}`,
+          en: `The entry ${citedAs(entry)} is not verified${missing.length ? `; missing ${list('en')}` : ''}.${note('en')}`,
         },
         { nb: 'Finn verket (bibliotek, Oria) og fyll inn opplysningene.', en: 'Find the work (library, Oria) and fill in its data.' },
       ),
@@ -224,8 +201,8 @@ function checkEntry(entry: BibEntry): Diagnostic[] {
     if (status === 'partly-verified') {
       diagnostics.push(
         at(entry, 'bib-partly-verified', 'info', {
-          nb: `Referansen ${citedAs(entry)} er delvis verifisert.${entry.verification?.notes[0] ? ` ${entry.verification.notes[0]}` : ''}`,
-          en: `The entry ${citedAs(entry)} is partly verified.${entry.verification?.notes[0] ? ` ${entry.verification.notes[0]}` : ''}`,
+          nb: `Referansen ${citedAs(entry)} er delvis verifisert.${note('nb')}`,
+          en: `The entry ${citedAs(entry)} is partly verified.${note('en')}`,
         }),
       );
     }
@@ -316,8 +293,8 @@ function findDuplicates(entries: readonly BibEntry[]): Diagnostic[] {
     reported.add(entry);
     diagnostics.push(
       at(entry, 'bib-duplicate-entry', 'warning', {
-        nb: `${entry.id} har samme DOI som ${first.id} (${first.origin.file}:${first.origin.line}); det er trolig samme verk.`,
-        en: `${entry.id} has the same DOI as ${first.id} (${first.origin.file}:${first.origin.line}); it is probably the same work.`,
+        nb: `${citedAs(entry)} har samme DOI som ${citedAs(first)} på ${place(first, 'nb')}; det er trolig samme verk.`,
+        en: `${citedAs(entry)} has the same DOI as ${citedAs(first)} at ${place(first, 'en')}; it is probably the same work.`,
       }),
     );
   }
@@ -341,8 +318,8 @@ function findDuplicates(entries: readonly BibEntry[]): Diagnostic[] {
     if (twin) {
       diagnostics.push(
         at(entry, 'bib-duplicate-entry', 'warning', {
-          nb: `${entry.id} har nesten samme tittel og år som ${twin.entry.id} (${twin.entry.origin.file}:${twin.entry.origin.line}); det er trolig samme verk.`,
-          en: `${entry.id} has nearly the same title and year as ${twin.entry.id} (${twin.entry.origin.file}:${twin.entry.origin.line}); it is probably the same work.`,
+          nb: `${citedAs(entry)} har nesten samme tittel og år som ${citedAs(twin.entry)} på ${place(twin.entry, 'nb')}; det er trolig samme verk.`,
+          en: `${citedAs(entry)} has nearly the same title and year as ${citedAs(twin.entry)} at ${place(twin.entry, 'en')}; it is probably the same work.`,
         }),
       );
     } else {
@@ -413,8 +390,8 @@ function findNameVariants(entries: readonly BibEntry[]): Diagnostic[] {
       'bib-name-variants',
       'warning',
       {
-        nb: `«${second.family}» (${second.entry.id}) og «${first.family}» (${first.entry.id}) ser ut til å være samme person stavet på to måter.`,
-        en: `"${second.family}" (${second.entry.id}) and "${first.family}" (${first.entry.id}) look like one person spelled two ways.`,
+        nb: `«${second.family}» (${citedAs(second.entry)}) og «${first.family}» (${citedAs(first.entry)}, på ${place(first.entry, 'nb')}) ser ut til å være samme person stavet på to måter.`,
+        en: `"${second.family}" (${citedAs(second.entry)}) and "${first.family}" (${citedAs(first.entry)}, at ${place(first.entry, 'en')}) look like one person spelled two ways.`,
       },
       { nb: 'Bruk samme stavemåte som verket selv.', en: 'Use the spelling of the work itself.' },
     ),
@@ -462,8 +439,8 @@ function findCorporateVariants(entries: readonly BibEntry[]): Diagnostic[] {
           'bib-corporate-author-variants',
           'warning',
           {
-            nb: `Forfatteren «${form}» (${entry.id}) er skrevet «${firstForm}» i ${firstEntry.id}.`,
-            en: `The author "${form}" (${entry.id}) is written "${firstForm}" in ${firstEntry.id}.`,
+            nb: `Forfatteren «${form}» er skrevet «${firstForm}» i referansen på ${place(firstEntry, 'nb')}.`,
+            en: `The author "${form}" is written "${firstForm}" in the entry at ${place(firstEntry, 'en')}.`,
           },
           { nb: 'Skriv institusjonen likt i alle referanser.', en: 'Write the institution the same way in every entry.' },
         ),
@@ -486,8 +463,8 @@ function findAuthorYearCollisions(entries: readonly BibEntry[]): Diagnostic[] {
     const cited = year === 'u.å.' ? `${authors} (u.å.-${suffix})` : `${authors} (${year}${suffix})`;
     diagnostics.push(
       at(entry, 'bib-author-year-collision', 'info', {
-        nb: `Flere verk av ${authors} fra ${year}: ${entry.id} siteres som ${cited}.`,
-        en: `Several works by ${authors} from ${year}: ${entry.id} is cited as ${cited}.`,
+        nb: `Flere verk av ${authors} fra ${year}: ${work(entry, 'nb')} siteres som ${cited}.`,
+        en: `Several works by ${authors} from ${year}: ${work(entry, 'en')} is cited as ${cited}.`,
       }),
     );
   }
@@ -508,7 +485,7 @@ function findEditionYears(entries: readonly BibEntry[]): Diagnostic[] {
   for (const group of works.values()) {
     const years = [...new Set(group.map(entryYear))];
     if (years.length < 2) continue;
-    const listed = group.map((entry) => `${entry.id} (${entryYear(entry)})`).join(', ');
+    const listed = (lang: 'nb' | 'en') => group.map((entry) => `${entryYear(entry)} (${place(entry, lang)})`).join(', ');
     for (const entry of group.slice(1)) {
       diagnostics.push(
         at(
@@ -516,8 +493,8 @@ function findEditionYears(entries: readonly BibEntry[]): Diagnostic[] {
           'bib-edition-years',
           'warning',
           {
-            nb: `«${entry.item.title}» finnes under flere år: ${listed}.`,
-            en: `"${entry.item.title}" appears under several years: ${listed}.`,
+            nb: `«${entry.item.title}» finnes under flere år: ${listed('nb')}.`,
+            en: `"${entry.item.title}" appears under several years: ${listed('en')}.`,
           },
           {
             nb: 'Bruk utgaven du har lest, med dens år og utgavenummer, overalt.',

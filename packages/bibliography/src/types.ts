@@ -1,4 +1,4 @@
-import type { Diagnostic } from '@litsynth/common';
+import type { Diagnostic, Localized } from '@litsynth/common';
 
 /** A CSL-JSON name. */
 export interface CslName {
@@ -44,13 +44,36 @@ export interface CslItem {
 
 export type VerificationStatus = 'verified' | 'partly-verified' | 'unverified';
 
+/**
+ * A note or a piece of evidence: `{ nb, en }` in both languages, or one text (a URL, a note in a
+ * user's own file). A quotation stays in its own language in both, inside «».
+ */
+export type VerificationText = string | Localized;
+
+/** A work the records name as a possible match for an entry, not confirmed to be the work cited. */
+export interface Candidate {
+  /** The work as a CSL item; its id is the entry's id and a number (`eideeide2005~1`). */
+  item: CslItem;
+  /** Where the work was found. */
+  evidence: VerificationText[];
+  /** Why it is a candidate, and what is not confirmed. */
+  notes: VerificationText[];
+}
+
 /** How sure we are of an entry, and why: facts only, each with evidence. */
 export interface Verification {
   status: VerificationStatus;
   /** Where the fields were confirmed (URLs, "the thesis, line 412"). */
-  evidence: string[];
+  evidence: VerificationText[];
   /** What was (not) found, contradictions with the thesis, and so on. */
-  notes: string[];
+  notes: VerificationText[];
+  /**
+   * CSL fields the entry gives that no record confirms (taken from how the thesis uses the work,
+   * or presumed): the entry is not complete until they are confirmed.
+   */
+  unconfirmed?: string[];
+  /** Works the records name as possible matches ("mulig treff – bekreft"). */
+  candidates?: Candidate[];
 }
 
 /** A bibliography entry as litsynth uses it: the CSL item, its verification, where it came from. */
@@ -79,12 +102,26 @@ export interface FormatReferenceListOptions {
   locale?: string;
   /** Default `md`. */
   format?: ReferenceListFormat;
-  /** Language of the headings and of the notes about unverified entries. Default: from the locale. */
+  /** The format of the to-do document (`todo.output`); default: `format`. */
+  todoFormat?: ReferenceListFormat;
+  /** Language of the headings, the to-do and its placeholders. Default: from the locale. */
   lang?: 'nb' | 'en';
+  /** The manuscript's citations resolved to entries: the to-do names the years a work is cited under. */
+  citations?: readonly CitationUse[];
   /** A folder for the on-disk cache of rendered entries, so unchanged entries are not formatted again. */
   cacheDir?: string;
   /** Worker threads for large lists (default: one per idle core beyond the first, from 2,000 new entries). */
   workers?: number;
+}
+
+/** A citation of the manuscript that resolved to an entry, as the to-do needs it. */
+export interface CitationUse {
+  /** The entry id it resolved to. */
+  key: string;
+  /** The year as written ("2018", "u.å."), or null when it has none. */
+  year: string | null;
+  /** Its line in the manuscript as given. */
+  line: number;
 }
 
 /** One formatted entry of a reference list, in list order. */
@@ -92,13 +129,76 @@ export interface FormattedEntry {
   id: string;
   /** The entry in the requested format, without list markup. */
   text: string;
-  /** Whether the entry is marked as not (fully) verified. */
+  /** Whether some of its data is not confirmed (partly verified): it is listed, and the to-do says what to check. */
   unverified: boolean;
 }
 
-/** A formatted reference list: the whole document and its entries. */
-export interface ReferenceList {
-  /** The whole list: heading, entries, and the note on unverified entries. */
+/** An entry in the style's form with a placeholder ("[Tittel]", "[X.]") for each missing field. */
+export interface ReferenceTemplate {
+  /** The kind of work the template is for, when the entry's kind is unknown. */
+  kind?: Localized;
+  text: string;
+}
+
+/** A work the records name as a possible match, in the style's form (placeholders where it lacks fields). */
+export interface ReferenceCandidate {
+  text: string;
+  evidence: VerificationText[];
+  notes: VerificationText[];
+}
+
+/** A year a work is cited under, with the manuscript lines. */
+export interface CitedYear {
+  /** As written ("2018"), or "" for citations without a year. */
+  year: string;
+  lines: number[];
+  /** The entry those citations resolved to (another entry of the same work, or this one). */
+  id: string;
+}
+
+/** An entry that cannot go into the reference list yet, and what it takes to complete it. */
+export interface TodoEntry {
+  id: string;
+  /** "Andreassen & Fossestøl (2011)", "Liseth & Tellemann (år mangler)". */
+  citedAs: Localized;
+  origin: { file: string; line: number };
+  status?: VerificationStatus;
+  /** Fields the style needs and the entry lacks. */
+  missing: Localized[];
+  /** Fields the entry gives that no record confirms. */
+  unconfirmed: Localized[];
+  /** The entry in the style's form with placeholders; one per kind of work when its kind is unknown. */
+  templates: ReferenceTemplate[];
+  /** Works the records name as possible matches ("mulig treff – bekreft"). */
+  candidates: ReferenceCandidate[];
+  /** The years the work is cited under, when more than one, or when the entry has none (ask for the edition read). */
+  citedYears: CitedYear[];
+  notes: VerificationText[];
+}
+
+/** An entry that is in the list, but with data no record confirms: to check against the work. */
+export interface CheckEntry {
+  id: string;
+  citedAs: Localized;
+  origin: { file: string; line: number };
+  notes: VerificationText[];
+}
+
+/** What keeps the reference list from being complete. */
+export interface ReferenceTodo {
+  /** The to-do as a document (empty when there is nothing to do). */
   output: string;
+  /** Entries not in the list, in list order. */
+  entries: TodoEntry[];
+  /** Entries in the list with unconfirmed data. */
+  toCheck: CheckEntry[];
+}
+
+/** A formatted reference list: only complete entries, and a to-do for the rest. */
+export interface ReferenceList {
+  /** The whole list: heading and complete entries, nothing else. */
+  output: string;
+  /** The complete entries, in list order. */
   entries: FormattedEntry[];
+  todo: ReferenceTodo;
 }

@@ -122,7 +122,7 @@ describe('checkManuscript on arbitrary text', () => {
 });
 
 describe('et al. for a one-author work', () => {
-  it('points to a work with three or more authors where the name is not first', async () => {
+  it('resolves to the work of three or more names where the cited name is not first, and says so', async () => {
     const bibliography = `${table.bibliography}
 - id: berg2015
   type: chapter
@@ -135,12 +135,21 @@ describe('et al. for a one-author work', () => {
   title: Sosialt arbeid
   issued: {date-parts: [[2015]]}
 `;
-    const result = await check('Hjelp til selvhjelp (Berg et al., 2015).\n', bibliography);
-    expect(result.diagnostics.filter((diagnostic) => diagnostic.rule === 'et-al-usage').map((diagnostic) => diagnostic.message)).toEqual([
-      {
-        nb: '«et al.» brukes bare for tre eller flere forfattere; berg2015 har én. Eller menes Ellingsen et al. (2015) (ellingsen2015), der Berg er med, men ikke først?',
-        en: '"et al." is only for three or more authors; berg2015 has one. Or is Ellingsen et al. (2015) (ellingsen2015) meant, where Berg is named, but not first?',
-      },
+    const result = await check('Hjelp til selvhjelp (Berg et al., 2015). Berg (2015) skriver om brukere.\n', bibliography);
+    expect(result.citations.map((citation) => [citation.raw, citation.key])).toEqual([
+      ['Berg et al., 2015', 'ellingsen2015'],
+      ['Berg (2015)', 'berg2015'],
+    ]);
+    const own = result.diagnostics.filter((diagnostic) => diagnostic.key === 'ellingsen2015' || diagnostic.key === 'berg2015');
+    expect(own.map((diagnostic) => [diagnostic.rule, diagnostic.message, diagnostic.suggestion])).toEqual([
+      [
+        'author-misspelled',
+        {
+          nb: '«Berg» er med i Ellingsen et al. (2015), men ikke først; verket står i litteraturlisten under Ellingsen.',
+          en: '"Berg" is named in Ellingsen et al. (2015), but not first; the reference list has the work under Ellingsen.',
+        },
+        { nb: 'Skriv Ellingsen et al. (2015).', en: 'Write Ellingsen et al. (2015).' },
+      ],
     ]);
   });
 });

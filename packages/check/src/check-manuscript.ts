@@ -444,6 +444,15 @@ function checkFuzzyReasons(work: Work, reference: Reference, context: Context): 
       suggestion: { nb: `Skriv ${pairs.map((pair) => pair.entry).join(', ')}.`, en: `Write ${pairs.map((pair) => pair.entry).join(', ')}.` },
     });
   }
+  const notFirst = work.resolution.reasons.find((reason) => reason.kind === 'author-not-first');
+  if (notFirst && !work.fromContext) {
+    const meant = citeForm(reference, language);
+    const name = notFirst.cited === notFirst.entry ? `«${notFirst.cited}»` : `«${notFirst.cited}» (${notFirst.entry})`;
+    report('author-misspelled', citation.start, {
+      nb: `${name} er med i ${meant}, men ikke først; verket står i litteraturlisten under ${reference.names[0]}.`,
+      en: `${name.replace(/[«»]/g, '"')} is named in ${meant}, but not first; the reference list has the work under ${reference.names[0]}.`,
+    }, { ...base, suggestion: { nb: `Skriv ${meant}.`, en: `Write ${meant}.` } });
+  }
   const publisher = work.resolution.reasons.find((reason) => reason.kind === 'publisher-as-author');
   if (publisher && !work.fromContext) {
     const author = citeForm(reference, language);

@@ -44,6 +44,17 @@ describe('resolveCitation', () => {
     });
   });
 
+  it('takes "Berg et al." for the work of four names where Berg is third, over a one-author work by Berg', () => {
+    const withBook = [...references, reference('ellingsen2015', ['Ellingsen', 'Levin', 'Berg', 'Kleppe'], '2015')];
+    const resolveIn = (authors: string[], etAl: boolean) => {
+      const { reference: found, reasons } = resolveCitation({ authors, etAl, year: '2015' }, withBook);
+      return { key: found?.key ?? null, reasons };
+    };
+    expect(resolveIn(['Berg'], true)).toEqual({ key: 'ellingsen2015', reasons: [{ kind: 'author-not-first', cited: 'Berg', entry: 'Berg' }] });
+    expect(resolveIn(['Berge'], true)).toEqual({ key: 'ellingsen2015', reasons: [{ kind: 'author-not-first', cited: 'Berge', entry: 'Berg' }] });
+    expect(resolveIn(['Berg'], false)).toEqual({ key: 'berg2015', reasons: [{ kind: 'exact' }] });
+  });
+
   it('folds Norwegian letters: Fossestol and Fossestøle are Fossestøl', () => {
     expect(resolve(['Andreassen', 'Fossestol'], '2011').reasons).toEqual([{ kind: 'author-spelling', cited: 'Fossestol', entry: 'Fossestøl' }]);
     expect(resolve(['Andreassen', 'Fossestøle'], '2011').key).toBe('fossestol2011');

@@ -80,7 +80,7 @@ function compareAuthors(cited: CitedWork, reference: Reference): Comparison | nu
     return reference.abbreviations.includes(firstCited) ? { cost: 0, reasons: [{ kind: 'abbreviation', cited: firstCited }] } : null;
   }
   const first = compareName(firstCited, firstEntry, reference, true);
-  if (first === null) return null;
+  if (first === null) return compareLaterName(cited, reference);
   let cost = first.cost;
   const reasons = [...first.reasons];
   const aligned = Math.min(cited.authors.length, reference.names.length);
@@ -98,8 +98,10 @@ function compareAuthors(cited: CitedWork, reference: Reference): Comparison | nu
     }
   }
   if (cited.etAl) {
-    // "et al." implies the rest; prefer works that do have more authors.
-    if (reference.names.length <= cited.authors.length) cost += 0.5;
+    // "et al." implies the rest, and three or more authors: a work with one or two is a worse fit
+    // than one that names the cited person among three or more (see compareLaterName).
+    if (reference.names.length <= cited.authors.length) cost += reference.names.length === 1 ? 2 : 0.5;
+    else if (reference.names.length === 2) cost += 1;
   } else if (reference.names.length > cited.authors.length) {
     cost += 2 * (reference.names.length - cited.authors.length);
     reasons.push({ kind: 'coauthor-missing', entry: reference.names.slice(cited.authors.length).join(', ') });
@@ -108,6 +110,23 @@ function compareAuthors(cited: CitedWork, reference: Reference): Comparison | nu
     reasons.push({ kind: 'coauthor-extra', cited: cited.authors.slice(reference.names.length).join(', ') });
   }
   return { cost, reasons };
+}
+
+// "Berg et al. (2015)" for the book Ellingsen, Levin, Berg & Kleppe edited: the cited name is in
+// the work, but not first. Dearer than an exact first name, cheaper than "et al." for a work with
+// one author (2), so that such a citation goes to the work that has three or more names.
+const laterNameCost = 1.5;
+
+/** "X et al." where X is a later name of a work with three or more names; null otherwise. */
+function compareLaterName(cited: CitedWork, reference: Reference): Comparison | null {
+  const [written] = cited.authors;
+  if (!cited.etAl || cited.authors.length !== 1 || written === undefined || reference.names.length < 3) return null;
+  for (const name of reference.names.slice(1)) {
+    const match = compareName(written, name, reference, true);
+    if (match === null) continue;
+    return { cost: laterNameCost + match.cost, reasons: [{ kind: 'author-not-first', cited: written, entry: name }] };
+  }
+  return null;
 }
 
 // A corporate name cited for a work it published but did not write ("Arbeids- og

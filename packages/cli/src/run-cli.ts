@@ -59,12 +59,16 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     .option('--all', 'every entry, not only the cited works')
     .option('--style <style>', 'CSL style id (norsk-apa-manual, apa) or a .csl file')
     .option('--locale <locale>', 'CSL locale (nb-NO, en-US)')
+    .option('--final', 'fail (exit 1, no list) while any cited work is incomplete')
     .addOption(langOption())
     .addHelpText(
       'after',
-      '\nThe problems of the listed entries (rules bib-*: missing fields, DOI, duplicates, name variants,\n' +
-        'edition years, unverified entries) go to stderr; stdout is the list alone.\n' +
-        'Exit 1 when one of them is an error (an unreadable entry, an invalid DOI), else 0; 2 for unusable input.',
+      '\nstdout is the list alone: complete entries, no markers. An entry that lacks data (or has data no\n' +
+        'record confirms) is kept out of it and goes to the to-do on stderr: what is missing, a template\n' +
+        'to fill in, possible matches, the years it is cited under. Other problems of the listed entries\n' +
+        '(rules bib-*: DOI, duplicates, name variants) follow on stderr.\n' +
+        'Exit 1 when one of them is an error (an unreadable entry, an invalid DOI), or with --final while\n' +
+        'an entry is incomplete; else 0; 2 for unusable input.',
     )
     .action(async (study: string | undefined, options) => {
       const { bibCommand } = await import('./commands/bib.js');

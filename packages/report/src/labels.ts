@@ -41,6 +41,39 @@ export const labels = {
   typedYear: { nb: 'År', en: 'Year' },
   typedCited: { nb: 'Henvist', en: 'Cited' },
   verification: { nb: 'Verifisering', en: 'Verification' },
+  definedAt: { nb: 'Står i', en: 'Defined in' },
+  referencesTodo: { nb: 'Referanser som må fullføres', en: 'References to complete' },
+  referencesTodoCount: { nb: 'Referanser som må fullføres', en: 'References to complete' },
+  referencesNotReady: {
+    nb: 'Litteraturlisten kan ikke leveres ennå: {count} referanser mangler opplysninger og er holdt utenfor listen.',
+    en: 'The reference list is not ready to hand in: {count} references lack data and are kept out of the list.',
+  },
+  referencesNotReadyOne: {
+    nb: 'Litteraturlisten kan ikke leveres ennå: 1 referanse mangler opplysninger og er holdt utenfor listen.',
+    en: 'The reference list is not ready to hand in: 1 reference lacks data and is kept out of the list.',
+  },
+  referencesNotReadyLink: { nb: 'Se hva som mangler', en: 'See what is missing' },
+  referencesTodoIntro: {
+    nb: 'Disse referansene er ikke med i litteraturlisten, fordi de mangler opplysninger. Fyll inn det som mangler på linjen som er oppgitt, og bygg på nytt.',
+    en: 'These references are not in the reference list, because they lack data. Fill in what is missing at the line given, and build again.',
+  },
+  referencesTodoNone: { nb: 'Alle siterte verk er med i litteraturlisten.', en: 'Every cited work is in the reference list.' },
+  missing: { nb: 'Mangler', en: 'Missing' },
+  confirm: { nb: 'Bekreft', en: 'Confirm' },
+  template: { nb: 'Mal', en: 'Template' },
+  candidate: { nb: 'Mulig treff – bekreft', en: 'Possible match – confirm' },
+  citedUnder: { nb: 'Sitert under flere år', en: 'Cited under several years' },
+  citedAs: { nb: 'Sitert som', en: 'Cited as' },
+  whichEdition: {
+    nb: 'Er det samme verk i ulike utgaver? Oppgi utgaven du har lest, med dens år, overalt.',
+    en: 'Is it one work in several editions? Give the edition you read, with its year, everywhere.',
+  },
+  noYear: { nb: 'uten år', en: 'no year' },
+  checkAgainstWork: { nb: 'I listen – kontroller mot verket', en: 'In the list – check against the work' },
+  checkAgainstWorkIntro: {
+    nb: 'Disse referansene er med i litteraturlisten, men noen av opplysningene er ikke bekreftet. Kontroller dem mot verket før innlevering.',
+    en: 'These references are in the reference list, but some of their data is not confirmed. Check them against the work before submission.',
+  },
   evidence: { nb: 'Belegg', en: 'Evidence' },
   notes: { nb: 'Merknader', en: 'Notes' },
   entryProblems: { nb: 'Problemer i oppføringen', en: 'Problems in this entry' },
@@ -92,4 +125,9 @@ export const verificationLabels: Record<'verified' | 'partly-verified' | 'unveri
 /** Picks the text of a label in a language. */
 export function say(label: Localized, lang: Lang): string {
   return label[lang];
+}
+
+/** A note or piece of evidence in a language: its own language for `{ nb, en }`, as it is for one text. */
+export function sayText(text: string | Localized, lang: Lang): string {
+  return typeof text === 'string' ? text : text[lang];
 }

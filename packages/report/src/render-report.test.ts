@@ -368,3 +368,87 @@ describe('citationContext', () => {
     expect(context?.after.endsWith('mer …')).toBe(true);
   });
 });
+
+describe('renderReport with an incomplete reference list', () => {
+  const tree = fromHtml(
+    renderReport(
+      sampleData({
+        referencesTodo: {
+          entries: [
+            {
+              id: 'tufte2011',
+              citedAs: { nb: 'Tufte (2011)', en: 'Tufte (2011)' },
+              origin: { file: 'sources/references.yaml', line: 49 },
+              status: 'unverified',
+              missing: [{ nb: 'tittel', en: 'title' }],
+              unconfirmed: [],
+              templates: [{ kind: { nb: 'bok', en: 'book' }, text: 'Tufte, [X.]. (2011). <i>[Tittel]</i>. [Forlag].<script>alert(4)</script>' }],
+              candidates: [{ text: 'Tufte, P. A. (2011). <i>Statistikk</i>. Cappelen.', evidence: [], notes: [{ nb: 'mulig, ikke bekreftet', en: 'possible, not confirmed' }] }],
+              citedYears: [
+                { year: '2011', lines: [241], id: 'tufte2011' },
+                { year: '2012', lines: [249], id: 'tufte2011' },
+              ],
+              notes: [{ nb: 'Søkt etter, ikke funnet.', en: 'Searched, not found.' }],
+            },
+          ],
+          toCheck: [{ id: 'natland2019', citedAs: { nb: 'Natland et al. (2019)', en: 'Natland et al. (2019)' }, origin: { file: 'sources/natland2019.md', line: 4 }, notes: ['Year differs.'] }],
+        },
+      }),
+    ),
+  );
+
+  it('says so at the top, where nobody can miss it, with a link to what is missing', () => {
+    const alert = elements(tree, (element) => element.properties.role === 'alert')[0];
+    expect(alert && textOf(alert)).toBe('Litteraturlisten kan ikke leveres ennå: 1 referanse mangler opplysninger og er holdt utenfor listen. Se hva som mangler');
+    const link = alert ? elements(alert, (element) => element.tagName === 'a')[0] : undefined;
+    expect(link?.properties.href).toBe('#references-todo');
+  });
+
+  it('gives each incomplete entry its place, what it lacks, the years, a sanitised template and the possible matches', () => {
+    const section = elements(tree, (element) => element.tagName === 'section' && element.properties.id === 'references-todo')[0];
+    const entry = section ? elements(section, (element) => element.tagName === 'article')[0] : undefined;
+    expect(entry && [entry.properties.id, ...elements(entry, (element) => ['h3', 'p', 'li'].includes(element.tagName)).map(textOf)]).toEqual([
+      'todo-tufte2011',
+      'Tufte (2011)',
+      'sources/references.yaml, linje 49 · Ikke verifisert',
+      'Mangler: tittel',
+      'Sitert under flere år: 2011 (linje 241), 2012 (linje 249). Er det samme verk i ulike utgaver? Oppgi utgaven du har lest, med dens år, overalt.',
+      'Mal (bok): Tufte, [X.]. (2011). [Tittel]. [Forlag].',
+      'Mulig treff – bekreft: Tufte, P. A. (2011). Statistikk. Cappelen. (mulig, ikke bekreftet)',
+      'Merknader: Søkt etter, ikke funnet.',
+    ]);
+    expect(entry ? elements(entry, (element) => element.tagName === 'script') : []).toEqual([]);
+    const checks = section ? elements(section, (element) => element.tagName === 'ul' && String(element.properties.className) === 'to-check')[0] : undefined;
+    expect(checks && textOf(checks)).toBe('Natland et al. (2019) (sources/natland2019.md, linje 4): Year differs.');
+  });
+});
+
+describe('renderReport, the verification of a listed entry', () => {
+  const tree = fromHtml(
+    renderReport(
+      sampleData({
+        references: [
+          {
+            id: 'dalland2017',
+            origin: { file: 'sources/references.yaml', line: 43 },
+            text: 'Dalland, O. (2017). Metode.',
+            status: 'partly-verified',
+            evidence: ['https://example.org/a', { nb: 'oppgaven, linje 227', en: 'the thesis, line 227' }, 'a note in one language'],
+            notes: [{ nb: 'Utgaven er ikke bekreftet.', en: 'Edition not verified.' }],
+          },
+        ],
+      }),
+    ),
+  );
+
+  it('names the entry by its place, and shows its evidence and notes in the report language', () => {
+    const details = elements(tree, (element) => element.tagName === 'details' && element.children.some((child) => child.type === 'element' && child.tagName === 'summary' && textOf(child).startsWith('Verifisering')))[0];
+    expect(details && elements(details, (element) => ['summary', 'li'].includes(element.tagName)).map(textOf)).toEqual([
+      'Verifisering: Delvis verifisert · sources/references.yaml, linje 43',
+      'https://example.org/a',
+      'oppgaven, linje 227',
+      'a note in one language',
+      'Utgaven er ikke bekreftet.',
+    ]);
+  });
+});

@@ -6,9 +6,20 @@ import { sanitize } from 'hast-util-sanitize';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
 import { toHast } from 'mdast-util-to-hast';
-import { labels, say, severityCountLabels, severityLabels, verificationLabels } from './labels.js';
+import { labels, say, sayText, severityCountLabels, severityLabels, verificationLabels } from './labels.js';
 import { reportScript, reportStyle } from './report-assets.js';
-import type { ReportBlock, ReportCitationMark, ReportData, ReportDiscussionMap, ReportHeatMap, ReportReference, ReportTable, ReportTypedList } from './types.js';
+import type {
+  ReportBlock,
+  ReportCitationMark,
+  ReportData,
+  ReportDiscussionMap,
+  ReportHeatMap,
+  ReportReference,
+  ReportReferencesTodo,
+  ReportTable,
+  ReportTodoEntry,
+  ReportTypedList,
+} from './types.js';
 
 const severities: Severity[] = ['error', 'warning', 'info'];
 
@@ -36,6 +47,9 @@ export function renderReport(data: ReportData): string {
     ['problems', t(labels.problems), renderProblems(data, placed)],
     ['references', t(labels.references), renderReferences(data.references, lang, placed)],
     ...(data.typedList ? [['typed-list', t(labels.typedList), renderTypedList(data.typedList, lang)] as [string, string, ElementContent[]]] : []),
+    ...(data.referencesTodo
+      ? [['references-todo', t(labels.referencesTodo), renderReferencesTodo(data.referencesTodo, lang, placed)] as [string, string, ElementContent[]]]
+      : []),
     ['matrix', t(labels.matrix), renderMatrix(data, lang)],
     ['tables', t(labels.tables), data.tables.length > 0 ? [tableContents(data.tables, lang), ...data.tables.flatMap((table, index) => renderTable(table, index + 1, lang))] : [h('p', t(labels.notAvailable))]],
     ['manuscript', t(labels.manuscript), renderManuscript(data, placed)],
@@ -132,10 +146,24 @@ function renderOverview(data: ReportData): ElementContent[] {
       count(t(labels.citations), data.counts.citations),
       count(t(labels.works), data.counts.works),
       count(t(labels.referenceCount), data.counts.references),
+      ...(data.referencesTodo ? [count(t(labels.referencesTodoCount), data.referencesTodo.entries.length, data.referencesTodo.entries.length > 0 ? 'sev-error' : undefined)] : []),
       ...severities.map((severity) => count(t(severityCountLabels[severity]), bySeverity.get(severity) ?? 0, `sev-${severity}`)),
     ]),
   ];
   content.push(...renderRuleCounts(data));
+  const incomplete = data.referencesTodo?.entries.length ?? 0;
+  if (incomplete > 0) {
+    // The list cannot be handed in: said where nobody can miss it.
+    content.push(
+      h('div.failures.references-not-ready', { role: 'alert' }, [
+        h('p', [
+          h('strong', incomplete === 1 ? t(labels.referencesNotReadyOne) : t(labels.referencesNotReady).replace('{count}', String(incomplete))),
+          ' ',
+          h('a', { href: '#references-todo' }, t(labels.referencesNotReadyLink)),
+        ]),
+      ]),
+    );
+  }
   if (data.failures.length > 0) {
     content.push(
       h('div.failures', { role: 'alert' }, [
@@ -396,10 +424,10 @@ function renderReferences(references: readonly ReportReference[], lang: Lang, pl
           const status = reference.status ?? 'none';
           const details: ElementContent[] = [];
           if (reference.evidence.length > 0) {
-            details.push(h('p', h('strong', t(labels.evidence))), h('ul', reference.evidence.map((item) => h('li', linkOrText(item)))));
+            details.push(h('p', h('strong', t(labels.evidence))), h('ul', reference.evidence.map((item) => h('li', [linkOrText(sayText(item, lang))]))));
           }
           if (reference.notes.length > 0) {
-            details.push(h('p', h('strong', t(labels.notes))), h('ul', reference.notes.map((note) => h('li', note))));
+            details.push(h('p', h('strong', t(labels.notes))), h('ul', reference.notes.map((note) => h('li', sayText(note, lang)))));
           }
           return h('li', { id: `ref-${reference.id}` }, [
             h('div.entry', referenceContent(reference)),
@@ -408,7 +436,8 @@ function renderReferences(references: readonly ReportReference[], lang: Lang, pl
               h('summary', [
                 `${t(labels.verification)}: `,
                 h(`strong.status-${status}`, t(verificationLabels[status])),
-                ` · ${reference.id}`,
+                // Where the entry is, rather than its id: the place is what the student can find.
+                ` · ${reference.origin ? `${reference.origin.file}, ${t(labels.line)} ${reference.origin.line}` : reference.id}`,
               ]),
               ...details,
             ]),
@@ -446,6 +475,83 @@ function renderTypedList(list: ReportTypedList, lang: Lang): ElementContent[] {
       ),
     ]),
   ];
+}
+
+/** "2018 (linje 12, 40), 2020 (linje 88)". */
+function citedYearsText(years: ReportTodoEntry['citedYears'], lang: Lang): string {
+  return years
+    .map((cited) => {
+      const year = cited.year === '' ? say(labels.noYear, lang) : cited.year;
+      return cited.lines.length ? `${year} (${say(labels.line, lang)} ${cited.lines.join(', ')})` : year;
+    })
+    .join(', ');
+}
+
+/**
+ * The reference list's to-do: per entry that is kept out of the list, where it is, what is
+ * missing and what to confirm, the years it is cited under, a template in the style's form, the
+ * possible matches the records name, and the notes; then the listed entries to check.
+ */
+function renderReferencesTodo(todo: ReportReferencesTodo, lang: Lang, placed: readonly PlacedProblem[]): ElementContent[] {
+  const t = (label: Localized) => say(label, lang);
+  const problemIds = problemIdsOf(placed);
+  const content: ElementContent[] = [];
+  if (todo.entries.length === 0) content.push(h('p', t(labels.referencesTodoNone)));
+  else {
+    content.push(h('p', t(labels.referencesTodoIntro)));
+    content.push(
+      h(
+        'div.references-todo',
+        todo.entries.map((entry) => {
+          const items: ElementContent[] = [];
+          const item = (label: string, value: Array<ElementContent | string>) => items.push(h('li', [h('strong', `${label}: `), ...value]));
+          if (entry.missing.length) item(t(labels.missing), [entry.missing.map((name) => name[lang]).join('; ')]);
+          if (entry.unconfirmed.length) item(t(labels.confirm), [entry.unconfirmed.map((name) => name[lang]).join('; ')]);
+          if (entry.citedYears.length) {
+            const several = new Set(entry.citedYears.map((cited) => cited.year)).size > 1;
+            const years = citedYearsText(entry.citedYears, lang);
+            item(several ? t(labels.citedUnder) : t(labels.citedAs), [several ? `${years}. ${t(labels.whichEdition)}` : years]);
+          }
+          for (const template of entry.templates) {
+            item(template.kind ? `${t(labels.template)} (${template.kind[lang]})` : t(labels.template), [h('span.template', processorHtml(template.text))]);
+          }
+          for (const candidate of entry.candidates) {
+            const notes = candidate.notes.map((note) => sayText(note, lang)).join(' ');
+            item(t(labels.candidate), [h('span.candidate', processorHtml(candidate.text)), ...(notes ? [` (${notes})`] : [])]);
+          }
+          const notes = entry.notes.map((note) => sayText(note, lang)).join(' ');
+          if (notes) item(t(labels.notes), [notes]);
+          const status = entry.status && entry.status !== 'verified' ? ` · ${t(verificationLabels[entry.status])}` : '';
+          return h('article.todo-entry', { id: `todo-${entry.id}` }, [
+            h('h3', entry.citedAs[lang]),
+            h('p.place', `${entry.origin.file}, ${t(labels.line)} ${entry.origin.line}${status}`),
+            h('ul', items),
+            ...(entry.problems && entry.problems.length > 0 ? [renderEntryProblems(entry.problems, lang, problemIds)] : []),
+          ]);
+        }),
+      ),
+    );
+  }
+  if (todo.toCheck.length > 0) {
+    content.push(
+      h('h3', t(labels.checkAgainstWork)),
+      h('p', t(labels.checkAgainstWorkIntro)),
+      h(
+        'ul.to-check',
+        todo.toCheck.map((entry) => {
+          const notes = entry.notes.map((note) => sayText(note, lang)).join(' ');
+          return h('li', [h('strong', entry.citedAs[lang]), ` (${entry.origin.file}, ${t(labels.line)} ${entry.origin.line})`, ...(notes ? [`: ${notes}`] : [])]);
+        }),
+      ),
+    );
+  }
+  return content;
+}
+
+/** HTML from the citation processor, sanitised (italics stay, anything active goes). */
+function processorHtml(html: string): ElementContent[] {
+  const tree = sanitize(fromHtml(html, { fragment: true }));
+  return tree.type === 'root' ? (tree.children as ElementContent[]) : [{ type: 'text', value: html }];
 }
 
 /** The problem ids of the problems list, by the diagnostic (or an equal one), for linking to them. */

@@ -55,6 +55,13 @@ mark { background: var(--mark); color: var(--ink); padding: 0 .1em; }
 .references .entry-problems ul { margin: .2rem 0; }
 .references .entry-problems li { margin-bottom: .2rem; }
 table.typed-list tr.uncited td { background: #fff4e5; }
+.references-not-ready { margin-top: 1rem; }
+.references-todo .todo-entry { border-left: 3px solid var(--error); padding-left: .8rem; margin-bottom: 1.2rem; }
+.references-todo h3 { margin-bottom: .2rem; }
+.references-todo .place { color: var(--muted); font-size: .9rem; margin-top: 0; }
+.references-todo ul { padding-left: 1.2rem; }
+.references-todo .entry-problems { font-size: .9rem; }
+.references-todo .entry-problems ul { margin: .2rem 0; }
 .status-verified { color: #1d5e20; }
 .status-partly-verified { color: var(--warning); }
 .status-unverified, .status-none { color: var(--error); }

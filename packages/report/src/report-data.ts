@@ -1,5 +1,11 @@
 import type { Diagnostic, Localized } from '@litsynth/common';
-import type { ReportBlock, ReportHeatMap, ReportReference, ReportTypedList } from './types.js';
+import type {
+  ReportBlock,
+  ReportHeatMap,
+  ReportReference,
+  ReportText,
+  ReportTypedList,
+} from './types.js';
 
 /**
  * Converters from the pipeline's results to the report's input. They take the few fields they
@@ -89,7 +95,8 @@ export function matrixToHeatMap(input: HeatMapInput): ReportHeatMap {
 /** A bibliography entry as far as the report needs it (a `BibEntry` of @litsynth/bibliography fits). */
 export interface EntryWithVerification {
   id: string;
-  verification?: { status: 'verified' | 'partly-verified' | 'unverified'; evidence: readonly string[]; notes: readonly string[] };
+  origin?: { file: string; line: number };
+  verification?: { status: 'verified' | 'partly-verified' | 'unverified'; evidence: readonly ReportText[]; notes: readonly ReportText[] };
 }
 
 /** A formatted entry of a reference list (a `FormattedEntry` of @litsynth/bibliography fits). */
@@ -124,6 +131,7 @@ export function referenceListToReport(
       evidence: [...(entry?.verification?.evidence ?? [])],
       notes: [...(entry?.verification?.notes ?? [])],
     };
+    if (entry?.origin) reference.origin = { file: entry.origin.file, line: entry.origin.line };
     if (entry?.verification) reference.status = entry.verification.status;
     const own = problemsById.get(formatted.id);
     if (own) reference.problems = own;

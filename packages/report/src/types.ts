@@ -16,10 +16,12 @@ export interface ReportData {
   manuscript?: ReportManuscript;
   /** Every diagnostic of the check (and of the study's files), in stable order. */
   diagnostics: Diagnostic[];
-  /** The reference list in the order it is printed. */
+  /** The reference list in the order it is printed: only complete entries. */
   references: ReportReference[];
   /** The thesis's own reference list as litsynth read it; absent when the thesis has none. */
   typedList?: ReportTypedList;
+  /** What keeps the reference list from being handed in: shown in its own section, and loudly at the top. */
+  referencesTodo?: ReportReferencesTodo;
   heatMap?: ReportHeatMap;
   /** Where the discussion chapter discusses each source with each concept. */
   discussionMap?: ReportDiscussionMap;
@@ -76,16 +78,47 @@ export interface ReportCitationMark {
   column: number;
 }
 
+/** A note or a piece of evidence: in both languages, or one text (a URL, a user's own note). */
+export type ReportText = string | Localized;
+
+/** The reference list's to-do (a `ReferenceTodo` of @litsynth/bibliography, in HTML, fits). */
+export interface ReportReferencesTodo {
+  /** Entries not in the list yet, in list order. */
+  entries: ReportTodoEntry[];
+  /** Entries in the list with data no record confirms. */
+  toCheck: Array<{ id: string; citedAs: Localized; origin: { file: string; line: number }; notes: ReportText[] }>;
+}
+
+export interface ReportTodoEntry {
+  id: string;
+  /** "Andreassen & Fossestøl (2011)". */
+  citedAs: Localized;
+  origin: { file: string; line: number };
+  status?: 'verified' | 'partly-verified' | 'unverified';
+  missing: Localized[];
+  unconfirmed: Localized[];
+  /** The entry in the style's form with placeholders, as HTML from the citation processor (sanitised when rendered). */
+  templates: Array<{ kind?: Localized; text: string }>;
+  /** Possible matches, as HTML from the citation processor (sanitised when rendered). */
+  candidates: Array<{ text: string; evidence: ReportText[]; notes: ReportText[] }>;
+  citedYears: Array<{ year: string; lines: number[]; id: string }>;
+  notes: ReportText[];
+  /** The entry's own problems (integrity rules `bib-*`), shown beside it; absent when none. */
+  problems?: Diagnostic[];
+}
+
 export interface ReportReference {
   id: string;
+  /** Where the entry is defined, shown instead of its id. */
+  origin?: { file: string; line: number };
   /** The formatted entry as plain text (used when `html` is absent, and for search). */
   text: string;
   /** The formatted entry as HTML from the citation processor; sanitised before use. */
   html?: string;
   /** Absent: the entry comes from a user file with no verification data. */
   status?: 'verified' | 'partly-verified' | 'unverified';
-  evidence: string[];
-  notes: string[];
+  evidence: ReportText[];
+  notes: ReportText[];
   /** The entry's own problems (integrity rules `bib-*`), shown beside it; absent when none. */
   problems?: Diagnostic[];
 }

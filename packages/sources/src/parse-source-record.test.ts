@@ -66,13 +66,86 @@ describe('parseSourceRecord', () => {
               ],
               "id": "riisjohansen2018",
               "title": "Interaksjon med brukere i Nav: Analyse av samtaledata som grunnlag for fagutvikling",
-              "type": "article",
+              "type": "article-journal",
             },
             "origin": {
               "file": "sources/riisjohansen2018.md",
               "line": 4,
             },
             "verification": {
+              "candidates": [
+                {
+                  "evidence": [
+                    "https://9pdf.net/document/y960glvj-utvei-utvikling-av-veiledningssamtalen-i-nav.html",
+                    "https://www.nav.no/no/nav-og-samfunn/kunnskap/fou-midler/relatert-informasjon/utvei-utvikling-av-veiledningssamtalen-i-nav",
+                  ],
+                  "item": {
+                    "id": "riisjohansen2018~1",
+                    "issued": {
+                      "date-parts": [
+                        [
+                          2018,
+                        ],
+                      ],
+                    },
+                    "language": "nb",
+                    "publisher": "Institutt for språk og litteratur, NTNU / NTNU Samfunnsforskning AS (samarbeid)",
+                    "title": "UTVEI – Utvikling av veiledningssamtalen i NAV: Forskningsbasert utviklingsarbeid for og med veiledere",
+                    "type": "report",
+                  },
+                  "notes": [
+                    {
+                      "en": "the UTVEI project's report, funded under NAV's research theme «Interaksjon med brukere»; its authors were not found, and it is a report, not an article",
+                      "nb": "rapporten fra UTVEI-prosjektet, finansiert under NAVs FoU-tema «Interaksjon med brukere»; forfatterne er ikke funnet, og det er en rapport, ikke en artikkel",
+                    },
+                  ],
+                },
+                {
+                  "evidence": [
+                    "https://www.nav.no/no/nav-og-samfunn/kunnskap/forskningsrapporter-og-evalueringer-finansiert-av-nav/navs-tiltak-og-virkemidler-rapportarkiv/ansvar-fag-og-folelser-kommunikative-utfordringer-i-brukermoter-i-nav",
+                  ],
+                  "item": {
+                    "id": "riisjohansen2018~2",
+                    "language": "nb",
+                    "title": "Ansvar, fag og følelser: Kommunikative utfordringer i brukermøter i NAV",
+                    "type": "report",
+                  },
+                  "notes": [
+                    {
+                      "en": "the follow-up report to UTVEI; its year (probably 2020) and authors are not confirmed",
+                      "nb": "oppfølgingsrapporten til UTVEI; året (trolig 2020) og forfatterne er ikke bekreftet",
+                    },
+                  ],
+                },
+                {
+                  "evidence": [
+                    "https://fontene.no/fagartikler/aktive-brukere-i-samtaler-med-nav-6.47.577570.90571aab5e",
+                  ],
+                  "item": {
+                    "URL": "https://fontene.no/fagartikler/aktive-brukere-i-samtaler-med-nav-6.47.577570.90571aab5e",
+                    "container-title": "Fontene",
+                    "id": "riisjohansen2018~3",
+                    "issued": {
+                      "date-parts": [
+                        [
+                          2018,
+                          10,
+                          3,
+                        ],
+                      ],
+                    },
+                    "language": "nb",
+                    "title": "Aktive brukere i samtaler med NAV",
+                    "type": "article-magazine",
+                  },
+                  "notes": [
+                    {
+                      "en": "a professional article (not peer-reviewed) from the UTVEI project on fontene.no; its authors were not found",
+                      "nb": "en fagartikkel (ikke fagfellevurdert) fra UTVEI-prosjektet på fontene.no; forfatterne er ikke funnet",
+                    },
+                  ],
+                },
+              ],
               "evidence": [
                 "https://www.nav.no/no/nav-og-samfunn/kunnskap/fou-midler/relatert-informasjon/utvei-utvikling-av-veiledningssamtalen-i-nav",
                 "https://www.ntnu.no/sekom/utvei",
@@ -80,9 +153,14 @@ describe('parseSourceRecord', () => {
                 "https://sakprosasiden.no/sakprosabloggen/2022/09/19/ny-artikkel-i-tidsskriftet-sakprosa-hvordan-snakker-nav-med-innbyggerne/",
               ],
               "notes": [
-                "No bibliographic record found; title and surnames come only from the thesis, which cites it as both 2018 and 2020.",
-                "Related: the UTVEI project (NTNU) was funded under NAV's research theme 'Interaksjon med brukere' and is described as 'from 2018'.",
-                "The year is left out because the thesis gives two (2018 in chapters 3 and 5.4, 2020 in 5.3) and no record settles it; the journal is unknown, although the thesis calls it a peer-reviewed article.",
+                {
+                  "en": "No bibliographic record found; title and surnames come only from the thesis, which calls the text a peer-reviewed article (hence the type journal article) and cites it as both 2018 and 2020.",
+                  "nb": "Ingen bibliografisk post er funnet; tittel og etternavn kommer bare fra oppgaven, som kaller teksten en fagfellevurdert artikkel (derav typen tidsskriftartikkel) og siterer den både som 2018 og 2020.",
+                },
+                {
+                  "en": "The year is left out because the thesis gives two (2018 in chapters 3 and 5.4, 2020 in 5.3) and no record settles it; the journal is unknown.",
+                  "nb": "Året er utelatt fordi oppgaven oppgir to (2018 i kapittel 3 og 5.4, 2020 i 5.3) og ingen kilde avgjør det; tidsskriftet er ukjent.",
+                },
               ],
               "status": "unverified",
             },
@@ -95,7 +173,7 @@ describe('parseSourceRecord', () => {
                 "en": "Little is known about the conversations",
                 "nb": "Lite kunnskap om samtalene",
               },
-              "line": 53,
+              "line": 87,
               "quotes": [],
               "source": "riisjohansen2018",
               "statement": {
@@ -109,7 +187,7 @@ describe('parseSourceRecord', () => {
                 "en": "Conversation data inform practice",
                 "nb": "Samtaledata gir kunnskap til praksis",
               },
-              "line": 63,
+              "line": 97,
               "quotes": [],
               "source": "riisjohansen2018",
               "statement": {
@@ -123,7 +201,7 @@ describe('parseSourceRecord', () => {
                 "en": "Interaction shapes participation",
                 "nb": "Samspillet styrer deltakelsen",
               },
-              "line": 71,
+              "line": 105,
               "quotes": [],
               "source": "riisjohansen2018",
               "statement": {
@@ -137,7 +215,7 @@ describe('parseSourceRecord', () => {
                 "en": "An active user is easier said than done",
                 "nb": "Aktiv bruker er lettere sagt enn gjort",
               },
-              "line": 79,
+              "line": 113,
               "quotes": [],
               "source": "riisjohansen2018",
               "statement": {
@@ -146,6 +224,7 @@ describe('parseSourceRecord', () => {
               },
             },
           ],
+          "findingsSource": "thesis",
           "id": "riisjohansen2018",
         },
       }
@@ -158,12 +237,12 @@ describe('parseSourceRecord', () => {
     expect(record?.findings.flatMap((finding) => finding.quotes.map((quote) => ({ finding: finding.id, ...quote })))).toEqual([
       {
         finding: 'lundberg2013-kompleks',
-        line: 66,
+        line: 72,
         text: '«Det er jo sånn at vi må trekke kølapp for å få kølapp. Når min saksbehandler har gjort sin jobb, så skal forvaltningen gjøre sin. Og forvaltningen får en ikke snakke med. De krever en fullstendig søknad, og gjør ikke noe før alt er klart. Det samarbeidet som skulle fungere – fungerer ikke i det hele tatt.»',
       },
       {
         finding: 'lundberg2013-ustabile-relasjoner',
-        line: 87,
+        line: 93,
         text: '«På sentralbordet har de ingen informasjon å gi en om det ikke har kommet et ferdig vedtak. Denne 48 timers-garantien fungerer ikke. Jeg har ringt, men jeg får ikke kontakt med saksbehandleren …»',
       },
     ]);

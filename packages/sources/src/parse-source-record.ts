@@ -1,5 +1,5 @@
 import { basename, extname } from 'node:path';
-import type { BibEntry, CslItem, Verification } from '@litsynth/bibliography';
+import { type BibEntry, type CslItem, parseVerification } from '@litsynth/bibliography';
 import type { Diagnostic, Localized } from '@litsynth/common';
 import type { Root } from 'mdast';
 import remarkFrontmatter from 'remark-frontmatter';
@@ -72,6 +72,7 @@ export function parseSourceRecord(text: string, file: string): SourceRecordResul
     entry: toBibEntry(fields, { file, line: placeOfPath(doc, origin, ['entry'], 'key').line }),
     characteristics: toCharacteristics(fields.characteristics),
     findings: found.findings,
+    ...(fields.findings_source ? { findingsSource: fields.findings_source } : {}),
   };
   return { record, diagnostics };
 }
@@ -79,12 +80,13 @@ export function parseSourceRecord(text: string, file: string): SourceRecordResul
 /** The frontmatter after schema validation. */
 interface Frontmatter {
   id: string;
-  entry: Record<string, unknown> & { type: string; title: string; verification: Verification };
+  entry: Record<string, unknown> & { type: string; title: string; verification: unknown };
   characteristics: Record<(typeof localizedFields)[number], Localized | UnknownWord> & {
     dataYears?: string | number;
     peerReviewed: boolean | UnknownWord;
     notes?: Localized[];
   };
+  findings_source?: 'article' | 'thesis';
 }
 
 /** "unknown", or its Norwegian "ukjent": both mark a characteristic nobody could find. */
@@ -94,7 +96,9 @@ function toBibEntry(fields: Frontmatter, origin: BibEntry['origin']): BibEntry {
   const { verification, ...csl } = fields.entry;
   const item: CslItem = { id: fields.id, type: csl.type };
   for (const [key, value] of Object.entries(csl)) if (entryFields.has(key)) item[key] = value;
-  return { id: fields.id, item, verification, origin };
+  // The schema has checked its shape; this gives candidates their ids.
+  const parsed = parseVerification(verification, fields.id);
+  return { id: fields.id, item, ...('status' in parsed ? { verification: parsed } : {}), origin };
 }
 
 function toCharacteristics(fields: Frontmatter['characteristics']): StudyCharacteristics {

@@ -54,6 +54,11 @@ export interface SourceRecord {
   entry: BibEntry;
   characteristics: StudyCharacteristics;
   findings: Finding[];
+  /**
+   * Where the findings come from: the article itself (absent or `article`), or the thesis's
+   * description of it (`thesis`, when the article's full text was not read).
+   */
+  findingsSource?: 'article' | 'thesis';
 }
 
 /** Result of reading records: the valid ones, and a diagnostic for every problem in the others. */

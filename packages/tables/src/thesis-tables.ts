@@ -41,9 +41,13 @@ const verificationNames: Record<'verified' | 'partly-verified' | 'unverified', L
   unverified: localized('ikke bekreftet', 'unverified'),
 };
 
+/** The first line of the findings of an article whose findings restate the thesis. */
+const fromThesis = localized('(Etter oppgavens beskrivelse)', '(As the thesis describes them)');
+
 /**
  * The article matrix (litteraturmatrise): author, year, country and journal; title; aim;
- * method and design; participants; main findings — one row per included article.
+ * method and design; participants; main findings — one row per included article. Findings taken
+ * from the thesis's description of an article say so, in the cell and in a note.
  */
 export function articleMatrixTable(records: readonly SourceRecord[], options: { lang: Lang }): ThesisTable {
   const { lang } = options;
@@ -82,13 +86,32 @@ export function articleMatrixTable(records: readonly SourceRecord[], options: { 
       method,
       participants.length > 0 ? participants : orBlank(undefined),
       record.findings.length > 0
-        ? record.findings.map((finding, index) => `${index + 1}. ${findingText(finding, lang)}`)
+        ? [
+            ...(record.findingsSource === 'thesis' ? [pick(fromThesis, lang)] : []),
+            ...record.findings.map((finding, index) => `${index + 1}. ${findingText(finding, lang)}`),
+          ]
         : orBlank(undefined),
     ];
   });
+  // Page numbers refer to the article only where a finding from the article has one.
+  const pages = records.some((record) => record.findingsSource !== 'thesis' && record.findings.some((finding) => finding.page));
   const notes = [
-    pick(localized('Funnene er gjengitt med egne ord; sidetallene viser til artikkelen.', 'Findings are given in our own words; page numbers refer to the article.'), lang),
+    pick(
+      pages
+        ? localized('Funnene er gjengitt med egne ord; sidetallene viser til artikkelen.', 'Findings are given in our own words; page numbers refer to the article.')
+        : localized('Funnene er gjengitt med egne ord.', 'Findings are given in our own words.'),
+      lang,
+    ),
   ];
+  const described = records.filter((record) => record.findingsSource === 'thesis' && record.findings.length > 0);
+  if (described.length > 0) {
+    const list = described.map((record) => narrativeCitation(record.entry.item, lang)).join('; ');
+    notes.push(
+      lang === 'nb'
+        ? `Funnene for ${list} er hentet fra oppgavens beskrivelse av ${described.length === 1 ? 'artikkelen, ikke fra artikkelen' : 'artiklene, ikke fra artiklene'} selv.`
+        : `The findings of ${list} are taken from the thesis's description of ${described.length === 1 ? 'the article, not from the article itself' : 'the articles, not from the articles themselves'}.`,
+    );
+  }
   if (records.length === 0) notes.push(pick(localized('Studien har ingen inkluderte artikler (included i study.yaml).', 'The study has no included articles (included in study.yaml).'), lang));
   if (missing) notes.push(pick(unknownNote, lang));
   const unconfirmed = records.filter((record) => record.entry.verification && record.entry.verification.status !== 'verified');

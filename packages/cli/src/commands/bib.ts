@@ -9,11 +9,12 @@ import {
   formatReferenceList,
   loadBibliographyFile,
   type BibEntry,
+  type CitationUse,
   type ReferenceListFormat,
   type TypedReference,
 } from '@litsynth/bibliography';
 import { bibliographyCheckText, diagnosticsOfListed } from '../output/bibliography-check.js';
-import { citedWithTheirNamesakes, referenceCacheDir } from '../output/reference-list.js';
+import { citationUses, citedWithTheirNamesakes, coveredByTodo, referenceCacheDir } from '../output/reference-list.js';
 
 /** Options of `litsynth bib` as commander parses them. */
 export interface BibCommandOptions {
@@ -24,6 +25,7 @@ export interface BibCommandOptions {
   style?: string;
   locale?: string;
   lang?: Lang;
+  final?: boolean;
 }
 
 /** The entries to list and the settings that come with them. */
@@ -31,6 +33,8 @@ interface BibInput {
   entries: BibEntry[];
   /** Ids of the works the manuscript cites, or undefined when every entry is listed. */
   cited: Set<string> | undefined;
+  /** The manuscript's citations resolved to entries (none for --bib files alone). */
+  citations: CitationUse[];
   style: string | undefined;
   locale: string | undefined;
   language: Lang | undefined;
@@ -98,6 +102,7 @@ async function studyInput(dir: string, all: boolean): Promise<BibInput> {
   return {
     entries: [...study.entries],
     cited,
+    citations: citationUses(result.citations),
     style: study.config.style,
     locale: study.config.locale,
     language: study.config.language,
@@ -108,8 +113,10 @@ async function studyInput(dir: string, all: boolean): Promise<BibInput> {
 
 /**
  * `litsynth bib`: prints the reference list of a study's cited works (or of every entry with --all,
- * or of --bib files) in Norwegian APA 7 by default; unverified entries are marked. The problems of
- * the listed entries (integrity rules `bib-*`) go to stderr; exit 1 when one is an error.
+ * or of --bib files) in Norwegian APA 7 by default: complete entries only, no markers. The to-do
+ * (what the other entries lack, templates, possible matches) and the other problems of the listed
+ * entries (integrity rules `bib-*`) go to stderr; exit 1 when one is an error, or with --final
+ * while an entry is incomplete (then no list is printed or written).
  */
 export async function bibCommand(study: string | undefined, options: BibCommandOptions): Promise<number> {
   const bibFiles = options.bib ?? [];
@@ -120,7 +127,7 @@ export async function bibCommand(study: string | undefined, options: BibCommandO
   }
   const input: BibInput =
     study === undefined
-      ? { entries: [], cited: undefined, style: undefined, locale: undefined, language: undefined, settings: {}, diagnostics: [] }
+      ? { entries: [], cited: undefined, citations: [], style: undefined, locale: undefined, language: undefined, settings: {}, diagnostics: [] }
       : await studyInput(study, options.all === true);
   const seen = new Set(input.entries.map((entry) => entry.id));
   for (const file of bibFiles) {
@@ -139,8 +146,31 @@ export async function bibCommand(study: string | undefined, options: BibCommandO
   const locale = options.locale ?? (options.style ? defaultLocaleFor(options.style) : (input.locale ?? defaultLocaleFor(style)));
   const lang: Lang = options.lang ?? input.language ?? (/^(nb|nn|no)\b/.test(locale) ? 'nb' : 'en');
   const cache = referenceCacheDir();
-  const list = await formatReferenceList(entries, { style, locale, format: options.format ?? 'md', lang, ...(cache ? { cacheDir: cache } : {}) });
-  if (options.out) {
+  const list = await formatReferenceList(entries, {
+    style,
+    locale,
+    format: options.format ?? 'md',
+    todoFormat: 'text',
+    lang,
+    citations: input.citations,
+    ...(cache ? { cacheDir: cache } : {}),
+  });
+  const incomplete = list.todo.entries;
+  // --final: no list while an entry is missing from it, so that none is handed in by mistake.
+  const refuse = options.final === true && incomplete.length > 0;
+  if (refuse) {
+    const names = incomplete.map((entry) => `  ${entry.citedAs[lang]} (${entry.origin.file}, ${lang === 'nb' ? 'linje' : 'line'} ${entry.origin.line})`);
+    process.stderr.write(
+      [
+        lang === 'nb'
+          ? `litsynth: litteraturlisten er ikke ferdig: ${incomplete.length} ${incomplete.length === 1 ? 'referanse mangler' : 'referanser mangler'} opplysninger og er holdt utenfor:`
+          : `litsynth: the reference list is not complete: ${incomplete.length} ${incomplete.length === 1 ? 'reference lacks' : 'references lack'} data and ${incomplete.length === 1 ? 'is' : 'are'} kept out of it:`,
+        ...names,
+        '',
+        '',
+      ].join('\n'),
+    );
+  } else if (options.out) {
     await writeFileAtomic(options.out, list.output);
     process.stderr.write(
       lang === 'nb'
@@ -148,14 +178,17 @@ export async function bibCommand(study: string | undefined, options: BibCommandO
         : `litsynth: wrote ${list.entries.length} references to ${options.out}\n`,
     );
   } else process.stdout.write(list.output);
-  // The problems — unreadable entries (left out of the list), the integrity rules of the listed
-  // entries, differences from a typed reference list — on stderr, so that stdout stays the list.
+  // What is not in the list, and why, on stderr, so that stdout stays the list.
+  if (list.todo.output) process.stderr.write(`${list.todo.output}\n`);
+  // The other problems — unreadable entries (left out of the list), the integrity rules of the
+  // listed entries, differences from a typed reference list; the to-do already says what entries lack.
   const listed = new Set(entries.map((entry) => entry.id));
   const shown = [
     ...applyRuleSettings(input.diagnostics, input.settings),
-    ...diagnosticsOfListed(checkBibliography(input.entries), listed, input.settings),
+    ...diagnosticsOfListed(checkBibliography(input.entries), listed, input.settings).filter((diagnostic) => !coveredByTodo(diagnostic)),
   ].sort(compareDiagnostics);
   const color = Boolean(process.stderr.isTTY) && !process.env.NO_COLOR;
   process.stderr.write(bibliographyCheckText(shown, { lang, rules: bibliographyRules, color }));
+  if (refuse) return exitCodes.errorsFound;
   return shown.some((diagnostic) => diagnostic.severity === 'error') ? exitCodes.errorsFound : exitCodes.ok;
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, realpath } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { BibEntry, FormattedEntry } from '@litsynth/bibliography';
+import type { BibEntry, FormattedEntry, ReferenceTodo } from '@litsynth/bibliography';
 import type { CheckResult } from '@litsynth/check';
 import type { Citation } from '@litsynth/citations';
 import {
@@ -83,7 +83,8 @@ interface BuildState {
   checkCounts?: { errors: number; warnings: number; infos: number };
   matrix?: { concepts: MatrixConcept[]; matrix: Matrix; discussion?: DiscussionMap };
   diagnostics: Diagnostic[];
-  references?: { entries: BibEntry[]; html: FormattedEntry[]; markdown: FormattedEntry[] };
+  /** The cited entries, the complete ones as listed (HTML, Markdown), and the to-do for the rest (HTML). */
+  references?: { entries: BibEntry[]; html: FormattedEntry[]; markdown: FormattedEntry[]; todo: ReferenceTodo };
   /** The integrity problems of the listed entries (those in bibliography-check.json). */
   bibliography?: Diagnostic[];
   tables: ThesisTable[];
@@ -334,13 +335,14 @@ async function annotatePart(state: BuildState, outPath: string): Promise<Annotat
 
 /**
  * The reference list as `litsynth bib` makes it: the cited works plus their namesakes (same
- * authors and year, so the a/b letters agree with the check's), in Markdown and HTML, and the
- * integrity problems of those entries as `litsynth bib` prints them (bibliography-check.json).
+ * authors and year, so the a/b letters agree with the check's), the complete ones in Markdown and
+ * HTML, the to-do for the others (references-todo.md: what is missing, templates, possible
+ * matches), and the integrity problems of those entries (bibliography-check.json).
  * (Unreadable entries and a typed reference list in the manuscript are the check's.)
  */
 async function referencesPart(state: BuildState): Promise<OutputFile[]> {
   const { study, lang } = state;
-  const { citedWithTheirNamesakes, referenceCacheDir } = lib.referenceList;
+  const { citationUses, citedWithTheirNamesakes, referenceCacheDir } = lib.referenceList;
   // Without a check (it failed), every entry of the study.
   let entries = study.entries;
   if (state.check) {
@@ -348,18 +350,29 @@ async function referencesPart(state: BuildState): Promise<OutputFile[]> {
     entries = citedWithTheirNamesakes(entries, cited);
   }
   const cache = referenceCacheDir();
-  const options = { style: study.config.style, locale: study.config.locale, lang, ...(cache ? { cacheDir: cache } : {}) };
+  const citations = citationUses(state.check?.citations ?? []);
+  const options = { style: study.config.style, locale: study.config.locale, lang, citations, ...(cache ? { cacheDir: cache } : {}) };
   const markdown = await lib.bibliography.formatReferenceList(entries, { ...options, format: 'md' });
   const html = await lib.bibliography.formatReferenceList(entries, { ...options, format: 'html' });
-  state.references = { entries, html: html.entries, markdown: markdown.entries };
+  state.references = { entries, html: html.entries, markdown: markdown.entries, todo: html.todo };
   const listed = new Set(entries.map((entry) => entry.id));
-  state.bibliography = diagnosticsOfListed(lib.bibliography.checkBibliography(study.entries), listed, study.config.rules);
+  // What the to-do says per entry (missing fields, unverified) is not repeated as problems, as in `bib`.
+  state.bibliography = diagnosticsOfListed(lib.bibliography.checkBibliography(study.entries), listed, study.config.rules).filter(
+    (diagnostic) => !lib.referenceList.coveredByTodo(diagnostic),
+  );
   return [
     { path: 'references.md', content: ensureNewline(markdown.output) },
     { path: 'references.html', content: ensureNewline(html.output) },
+    { path: 'references-todo.md', content: ensureNewline(markdown.todo.output || noTodo[lang]) },
     { path: 'bibliography-check.json', content: bibliographyCheckJson({ entries: [...listed], diagnostics: state.bibliography, lang }) },
   ];
 }
+
+/** references-todo.md when every cited work is in the list. */
+const noTodo: Localized = {
+  nb: '# Referanser som må fullføres\n\nAlle siterte verk er med i litteraturlisten.\n',
+  en: '# References to complete\n\nEvery cited work is in the reference list.\n',
+};
 
 /**
  * The concept framework and the coding → the findings × concepts matrix, and (when the check read
@@ -436,12 +449,13 @@ function reportData(state: BuildState, failures: readonly PartFailure[]): Report
   const data: ReportData = {
     lang,
     study: { id: study.config.id, title: study.config.title, question: study.config.question, language: study.config.language },
-    counts: { citations: citations.length, works: works.size, references: state.references?.entries.length ?? 0 },
+    counts: { citations: citations.length, works: works.size, references: state.references?.html.length ?? 0 },
     // The reference list's problems join the others (to be filtered alike) and are shown per entry.
     diagnostics: [...(state.diagnostics.length > 0 ? state.diagnostics : study.diagnostics), ...(state.bibliography ?? [])].sort(compareDiagnostics),
     references: state.references
       ? lib.report.referenceListToReport(state.references.entries, state.references.html, state.references.markdown, state.bibliography ?? [])
       : [],
+    ...(state.references ? { referencesTodo: todoForReport(state.references.todo, state.bibliography ?? []) } : {}),
     tables: state.tables.map(
       (table): ReportTable => ({ id: table.id, title: table.title, table: table.table, notes: table.notes, rowHeaders: table.rowHeaders }),
     ),
@@ -470,6 +484,15 @@ function reportData(state: BuildState, failures: readonly PartFailure[]): Report
     }
   }
   return data;
+}
+
+/** The reference list's to-do for the report, each entry with its own problems (as the list's entries have theirs). */
+function todoForReport(todo: ReferenceTodo, problems: readonly Diagnostic[]): NonNullable<ReportData['referencesTodo']> {
+  const entries = todo.entries.map((entry) => {
+    const own = problems.filter((problem) => problem.key === entry.id);
+    return own.length > 0 ? { ...entry, problems: own } : entry;
+  });
+  return { entries, toCheck: todo.toCheck };
 }
 
 interface WriteResult {
@@ -527,6 +550,8 @@ interface BuildFacts {
   check?: { citations: number; errors: number; warnings: number; infos: number };
   /** Counts of bibliography-check.json. */
   bibliography?: { errors: number; warnings: number; infos: number };
+  /** Entries in the reference list, and cited works kept out of it (references-todo.md). */
+  references?: { listed: number; incomplete: number };
 }
 
 function factsOf(state: BuildState): BuildFacts {
@@ -534,6 +559,7 @@ function factsOf(state: BuildState): BuildFacts {
   // The summary points to check.txt, so it counts what check.txt holds.
   if (state.check && state.checkCounts) facts.check = { citations: state.check.citations.length, ...state.checkCounts };
   if (state.bibliography) facts.bibliography = severityCounts(state.bibliography);
+  if (state.references) facts.references = { listed: state.references.html.length, incomplete: state.references.todo.entries.length };
   return facts;
 }
 
@@ -556,6 +582,11 @@ function summary(input: { facts: BuildFacts; outDir: string; written: number; un
         `  Referanseliste: ${bibliography.errors} feil, ${bibliography.warnings} advarsler, ${bibliography.infos} merknader om form (${join(out, 'bibliography-check.json')})`,
       );
     }
+    if (facts.references && facts.references.incomplete > 0) {
+      lines.push(
+        `  Litteraturlisten er ikke ferdig: ${facts.references.listed} referanser i listen, ${facts.references.incomplete} må fullføres (${join(out, 'references-todo.md')})`,
+      );
+    }
     lines.push(`  Rapport: ${join(out, 'report.html')}`);
   } else {
     lines.push(`Built ${facts.id} in ${time} s → ${out}/`);
@@ -568,6 +599,11 @@ function summary(input: { facts: BuildFacts; outDir: string; written: number; un
     if (bibliography) {
       lines.push(
         `  Reference list: ${bibliography.errors} errors, ${bibliography.warnings} warnings, ${bibliography.infos} notes on form (${join(out, 'bibliography-check.json')})`,
+      );
+    }
+    if (facts.references && facts.references.incomplete > 0) {
+      lines.push(
+        `  The reference list is not complete: ${facts.references.listed} references listed, ${facts.references.incomplete} to complete (${join(out, 'references-todo.md')})`,
       );
     }
     lines.push(`  Report: ${join(out, 'report.html')}`);

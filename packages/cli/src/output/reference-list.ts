@@ -1,4 +1,5 @@
-import { authorYearKey, type BibEntry } from '@litsynth/bibliography';
+import { authorYearKey, type BibEntry, type CitationUse } from '@litsynth/bibliography';
+import type { Diagnostic } from '@litsynth/common';
 
 // What `litsynth bib` and `litsynth build` share when they make a study's reference list.
 
@@ -13,4 +14,17 @@ export { referenceCacheDir } from './cache-dir.js';
 export function citedWithTheirNamesakes(entries: readonly BibEntry[], cited: ReadonlySet<string>): BibEntry[] {
   const citedGroups = new Set(entries.filter((entry) => cited.has(entry.id)).map(authorYearKey));
   return entries.filter((entry) => cited.has(entry.id) || citedGroups.has(authorYearKey(entry)));
+}
+
+/** The resolved citations of a check, as the reference list's to-do needs them (the years each work is cited under). */
+export function citationUses(citations: ReadonlyArray<{ key: string | null; year: string | null; line: number }>): CitationUse[] {
+  return citations.filter((citation) => citation.key !== null).map((citation) => ({ key: citation.key!, year: citation.year, line: citation.line }));
+}
+
+/** Rules whose findings the to-do already gives per entry (what is missing, what is unverified). */
+const todoRules = new Set(['bib-missing-field', 'bib-unverified', 'bib-partly-verified']);
+
+/** Whether a bibliography diagnostic says what the reference list's to-do says too. */
+export function coveredByTodo(diagnostic: Diagnostic): boolean {
+  return todoRules.has(diagnostic.rule);
 }
