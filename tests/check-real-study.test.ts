@@ -202,7 +202,7 @@ describe('litsynth check studies/nav-relasjon', () => {
     expect(pretty.code).toBe(1);
     expect(out.indexOf('Feil (')).toBeLessThan(out.indexOf('Advarsler ('));
     expect(out.indexOf('Advarsler (')).toBeLessThan(out.indexOf('Merknader om form ('));
-    expect(out.match(/^locator-form ×\d+ ganger: /gm)).toHaveLength(1);
+    expect(out.match(/^Sidetall skrevet feil \(locator-form\) ×\d+ ganger: /gm)).toHaveLength(1);
     expect(out).toContain('      1209 │  Funnene til Netland et al., (2020) støtter også denne delen av Roger sin teori; ifølge studiens');
     expect(out.trimEnd().split('\n').at(-1)).toMatch(/^Oppsummering: 146 henvisninger \(\d+ eksakt, \d+ omtrentlig, 0 uløst\); \d+ feil, \d+ advarsler, \d+ merknader om form\.$/);
     const english = litsynth(['check', 'studies/nav-relasjon', '--lang', 'en']).stdout;

@@ -69,6 +69,7 @@ describe('public API', () => {
           "applyRuleSettings",
           "closestName",
           "compareDiagnostics",
+          "completeLocalized",
           "decodeText",
           "defaultMaxBinaryBytes",
           "defaultMaxTextBytes",

@@ -8,6 +8,7 @@ import type { RuleDefinition } from '@litsynth/common';
 export const checkRules: RuleDefinition[] = [
   {
     id: 'no-reference-list',
+    name: { nb: 'Ingen litteraturliste', en: 'No reference list' },
     severity: 'error',
     description: {
       nb: 'Manuskriptet har ingen litteraturliste, så leseren kan ikke finne kildene.',
@@ -17,6 +18,7 @@ export const checkRules: RuleDefinition[] = [
   },
   {
     id: 'unresolved-citation',
+    name: { nb: 'Henvisning uten oppføring', en: 'Citation without an entry' },
     severity: 'error',
     description: {
       nb: 'Henvisningen svarer ikke til noen oppføring i litteraturlisten eller bibliografien.',
@@ -26,6 +28,7 @@ export const checkRules: RuleDefinition[] = [
   },
   {
     id: 'author-misspelled',
+    name: { nb: 'Feilstavet forfatter', en: 'Misspelled author' },
     severity: 'error',
     description: {
       nb: 'Et forfatternavn er stavet annerledes enn i oppføringen det trolig viser til.',
@@ -35,6 +38,7 @@ export const checkRules: RuleDefinition[] = [
   },
   {
     id: 'coauthor-mismatch',
+    name: { nb: 'Feil medforfattere', en: 'Wrong co-authors' },
     severity: 'error',
     description: {
       nb: 'Henvisningen utelater medforfattere oppføringen har, eller nevner noen den ikke har.',
@@ -44,6 +48,7 @@ export const checkRules: RuleDefinition[] = [
   },
   {
     id: 'year-mismatch',
+    name: { nb: 'Feil årstall', en: 'Wrong year' },
     severity: 'error',
     description: {
       nb: 'Årstallet i henvisningen er et annet enn i oppføringen.',
@@ -53,6 +58,7 @@ export const checkRules: RuleDefinition[] = [
   },
   {
     id: 'cited-under-publisher',
+    name: { nb: 'Henvist under utgiveren', en: 'Cited under the publisher' },
     severity: 'error',
     description: {
       nb: 'Henvisningen nevner organisasjonen som ga ut verket (et departement), ikke forfatteren verket står under i litteraturlisten.',
@@ -62,6 +68,7 @@ export const checkRules: RuleDefinition[] = [
   },
   {
     id: 'inconsistent-citation',
+    name: { nb: 'Samme verk henvist ulikt', en: 'One work cited in different ways' },
     severity: 'error',
     description: {
       nb: 'Samme verk er henvist til med ulike årstall eller navneformer i oppgaven.',
@@ -71,6 +78,7 @@ export const checkRules: RuleDefinition[] = [
   },
   {
     id: 'missing-year',
+    name: { nb: 'Årstall mangler', en: 'Missing year' },
     severity: 'error',
     description: {
       nb: 'Henvisningen mangler årstall (skriv «u.å.» når verket ikke har noe).',
@@ -80,6 +88,7 @@ export const checkRules: RuleDefinition[] = [
   },
   {
     id: 'not-a-year',
+    name: { nb: 'Ikke et årstall', en: 'Not a year' },
     severity: 'error',
     description: {
       nb: 'Det står noe annet enn et årstall der årstallet skal stå.',
@@ -89,6 +98,7 @@ export const checkRules: RuleDefinition[] = [
   },
   {
     id: 'missing-author',
+    name: { nb: 'Forfatter mangler', en: 'Missing author' },
     severity: 'error',
     description: {
       nb: 'Henvisningen har bare årstall, og ingen forfatter står foran den.',
@@ -125,6 +135,7 @@ export const checkRules: RuleDefinition[] = [
   },
   {
     id: 'secondary-source-missing',
+    name: { nb: 'Sekundærkilden mangler i listen', en: 'Secondary source not listed' },
     severity: 'error',
     description: {
       nb: 'Kilden som faktisk er lest i en sekundærhenvisning, står ikke i litteraturlisten.',
@@ -134,6 +145,7 @@ export const checkRules: RuleDefinition[] = [
   },
   {
     id: 'secondary-original-listed',
+    name: { nb: 'Originalen står i listen', en: 'Original work listed' },
     severity: 'warning',
     description: {
       nb: 'Originalverket i en sekundærhenvisning står i litteraturlisten; der skal bare kilden du har lest stå.',
@@ -143,6 +155,7 @@ export const checkRules: RuleDefinition[] = [
   },
   {
     id: 'secondary-citation-form',
+    name: { nb: 'Sekundærhenvisning skrevet feil', en: 'Secondary citation written wrongly' },
     severity: 'warning',
     description: {
       nb: 'Sekundærhenvisningen navngir ikke originalen med etternavn og årstall: (Kierkegaard, 1859, sitert i Melberg, 2017).',
@@ -152,6 +165,7 @@ export const checkRules: RuleDefinition[] = [
   },
   {
     id: 'quotation-without-page',
+    name: { nb: 'Sitat uten sidetall', en: 'Quotation without page' },
     severity: 'warning',
     description: {
       nb: 'Et direkte sitat mangler sidetall i henvisningen.',
@@ -161,6 +175,7 @@ export const checkRules: RuleDefinition[] = [
   },
   {
     id: 'et-al-usage',
+    name: { nb: 'Bruk av «et al.»', en: 'Use of "et al."' },
     severity: 'warning',
     description: {
       nb: '«et al.» brukes for et verk med to forfattere, eller mangler for et verk med tre eller flere.',
@@ -170,6 +185,7 @@ export const checkRules: RuleDefinition[] = [
   },
   {
     id: 'author-connector',
+    name: { nb: '«&» eller «og» mellom forfattere', en: '"&" or "and" between authors' },
     severity: 'warning',
     description: {
       nb: '«&» skal stå inne i parentes, «og» i løpende tekst.',
@@ -179,6 +195,7 @@ export const checkRules: RuleDefinition[] = [
   },
   {
     id: 'locator-form',
+    name: { nb: 'Sidetall skrevet feil', en: 'Page written wrongly' },
     severity: 'info',
     description: {
       nb: 'Sidetallet er ikke skrevet på norsk APA-måte: «s. 12», tankestrek i intervaller («s. 31–33»).',
@@ -188,6 +205,7 @@ export const checkRules: RuleDefinition[] = [
   },
   {
     id: 'citation-punctuation',
+    name: { nb: 'Tegnsetting i henvisningen', en: 'Punctuation in the citation' },
     severity: 'info',
     description: {
       nb: 'Tegnsettingen i henvisningen er ikke APA: komma mellom forfatter, år og sidetall, ikke komma foran en årstallsparentes.',
@@ -233,6 +251,7 @@ export const checkRules: RuleDefinition[] = [
   },
   {
     id: 'uncited-entry',
+    name: { nb: 'Oppføring uten henvisning', en: 'Entry never cited' },
     severity: 'info',
     description: {
       nb: 'En oppføring i litteraturlisten eller bibliografien er aldri henvist til i teksten.',

@@ -39,13 +39,32 @@ export interface Diagnostic {
   group?: string;
 }
 
-/** A rule's documentation: id (kebab-case, never renamed), default severity, what it means. */
+/**
+ * A rule's documentation: id (kebab-case, never renamed; the key in study.yaml and in JSON), its
+ * name as the reader sees it (headings and filters of the report), default severity, what it means.
+ */
 export interface RuleDefinition {
   id: string;
+  /** A short name in each language ("Feil årstall" / "Wrong year"). */
+  name: Localized;
   severity: Severity;
   description: Localized;
   /** A short example of text that triggers the rule. */
   example: string;
+}
+
+/**
+ * A text given in one language or both, made whole: a missing language shows the other with a
+ * marker (" (nb)", " (en)"), so a reader sees that it was not translated. Undefined when neither
+ * language has text.
+ */
+export function completeLocalized(text: Partial<Localized>): Localized | undefined {
+  const nb = text.nb?.trim() ? text.nb : undefined;
+  const en = text.en?.trim() ? text.en : undefined;
+  if (nb !== undefined && en !== undefined) return { nb, en };
+  if (nb !== undefined) return { nb, en: `${nb} (nb)` };
+  if (en !== undefined) return { nb: `${en} (en)`, en };
+  return undefined;
 }
 
 const severityRank: Record<Severity, number> = { error: 0, warning: 1, info: 2 };

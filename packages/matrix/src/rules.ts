@@ -4,6 +4,7 @@ import type { RuleDefinition } from '@litsynth/common';
 export const matrixRules: RuleDefinition[] = [
   {
     id: 'coding-unknown-finding',
+    name: { nb: 'Koding av ukjent funn', en: 'Coding of an unknown finding' },
     severity: 'error',
     description: {
       nb: 'Kodingen viser til et funn som ingen inkludert kilde har.',
@@ -13,6 +14,7 @@ export const matrixRules: RuleDefinition[] = [
   },
   {
     id: 'coding-unknown-concept',
+    name: { nb: 'Koding til ukjent begrep', en: 'Coding to an unknown concept' },
     severity: 'error',
     description: {
       nb: 'Kodingen viser til et begrep som ikke finnes i begrepsrammen.',
@@ -22,6 +24,7 @@ export const matrixRules: RuleDefinition[] = [
   },
   {
     id: 'coding-duplicate-link',
+    name: { nb: 'Samme kobling to ganger', en: 'Same link twice' },
     severity: 'warning',
     description: {
       nb: 'Samme funn er koblet til samme begrep mer enn én gang.',
@@ -31,6 +34,7 @@ export const matrixRules: RuleDefinition[] = [
   },
   {
     id: 'concept-without-findings',
+    name: { nb: 'Begrep uten funn', en: 'Concept without findings' },
     severity: 'info',
     description: {
       nb: 'Ingen funn er kodet til begrepet: teorien står uten empiri i oppgaven.',
@@ -40,6 +44,7 @@ export const matrixRules: RuleDefinition[] = [
   },
   {
     id: 'finding-not-coded',
+    name: { nb: 'Funn uten begrep', en: 'Finding linked to no concept' },
     severity: 'info',
     description: {
       nb: 'Funnet er ikke koblet til noe begrep.',
@@ -49,6 +54,7 @@ export const matrixRules: RuleDefinition[] = [
   },
   {
     id: 'coded-link-not-discussed',
+    name: { nb: 'Kodet, men ikke drøftet', en: 'Coded but not discussed' },
     severity: 'warning',
     description: {
       nb: 'Et funn er kodet til et begrep, men drøftingen nevner aldri kilden og begrepet i samme avsnitt.',
@@ -58,6 +64,7 @@ export const matrixRules: RuleDefinition[] = [
   },
   {
     id: 'discussed-link-not-coded',
+    name: { nb: 'Drøftet, men ikke kodet', en: 'Discussed but not coded' },
     severity: 'info',
     description: {
       nb: 'Drøftingen nevner kilden og begrepet i samme avsnitt, men ingen funn fra kilden er kodet til begrepet.',
@@ -67,6 +74,7 @@ export const matrixRules: RuleDefinition[] = [
   },
   {
     id: 'chapter-not-found',
+    name: { nb: 'Kapittel ikke funnet', en: 'Chapter not found' },
     severity: 'warning',
     description: {
       nb: 'Kapitlet som study.yaml oppgir (chapters.results / chapters.discussion), finnes ikke i manuset.',
@@ -76,6 +84,7 @@ export const matrixRules: RuleDefinition[] = [
   },
   {
     id: 'source-missing-from-results',
+    name: { nb: 'Artikkel mangler i resultatene', en: 'Article missing from the results' },
     severity: 'warning',
     description: {
       nb: 'En inkludert artikkel er ikke henvist til i resultatkapitlet.',
@@ -85,6 +94,7 @@ export const matrixRules: RuleDefinition[] = [
   },
   {
     id: 'source-missing-from-discussion',
+    name: { nb: 'Artikkel mangler i drøftingen', en: 'Article missing from the discussion' },
     severity: 'warning',
     description: {
       nb: 'En inkludert artikkel er ikke henvist til i drøftingskapitlet.',

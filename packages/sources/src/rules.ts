@@ -3,6 +3,7 @@ import type { Diagnostic, Localized, RuleDefinition, Severity } from '@litsynth/
 const ruleList = [
   {
     id: 'source-record-frontmatter',
+    name: { nb: 'Kildepost uten gyldig frontmatter', en: 'Record without valid frontmatter' },
     severity: 'error',
     description: {
       nb: 'Posten mangler YAML-frontmatter (mellom to linjer med ---) eller frontmatteren er ikke gyldig YAML.',
@@ -12,6 +13,7 @@ const ruleList = [
   },
   {
     id: 'source-record-missing-field',
+    name: { nb: 'Felt mangler i kildeposten', en: 'Missing field in a record' },
     severity: 'error',
     description: {
       nb: 'Et påkrevd felt mangler i frontmatteren; posten bygges ikke.',
@@ -21,6 +23,7 @@ const ruleList = [
   },
   {
     id: 'source-record-invalid-field',
+    name: { nb: 'Ugyldig felt i kildeposten', en: 'Invalid field in a record' },
     severity: 'error',
     description: {
       nb: 'Et felt i frontmatteren har feil type eller en verdi som ikke er tillatt; posten bygges ikke.',
@@ -30,6 +33,7 @@ const ruleList = [
   },
   {
     id: 'source-record-unknown-field',
+    name: { nb: 'Ukjent felt i kildeposten', en: 'Unknown field in a record' },
     severity: 'warning',
     description: {
       nb: 'Et felt i frontmatteren er ukjent (ofte en skrivefeil); feltet ignoreres.',
@@ -39,6 +43,7 @@ const ruleList = [
   },
   {
     id: 'source-record-id-mismatch',
+    name: { nb: 'Kildepostens id og filnavn er ulike', en: 'Record id differs from the file name' },
     severity: 'warning',
     description: {
       nb: 'Postens id er ikke den samme som filnavnet; da er posten vanskelig å finne.',
@@ -48,6 +53,7 @@ const ruleList = [
   },
   {
     id: 'source-record-duplicate-id',
+    name: { nb: 'To kildeposter med samme id', en: 'Two records with one id' },
     severity: 'error',
     description: {
       nb: 'To poster har samme id; den siste hoppes over.',
@@ -57,6 +63,7 @@ const ruleList = [
   },
   {
     id: 'source-record-missing-record',
+    name: { nb: 'Inkludert artikkel uten kildepost', en: 'Included article without a record' },
     severity: 'error',
     description: {
       nb: 'En inkludert artikkel har ingen post i kildemappen.',
@@ -66,6 +73,7 @@ const ruleList = [
   },
   {
     id: 'source-record-no-findings',
+    name: { nb: 'Kildepost uten funn', en: 'Record without findings' },
     severity: 'warning',
     description: {
       nb: 'Posten har ingen funn (ingen «## Funn»-seksjon med «### … {#id}»-overskrifter).',
@@ -75,6 +83,7 @@ const ruleList = [
   },
   {
     id: 'source-record-finding-id',
+    name: { nb: 'Funn uten gyldig id', en: 'Finding without a valid id' },
     severity: 'error',
     description: {
       nb: 'En funnoverskrift mangler id ({#post-navn}) eller har en ugyldig id; funnet hoppes over.',
@@ -84,6 +93,7 @@ const ruleList = [
   },
   {
     id: 'source-record-duplicate-finding-id',
+    name: { nb: 'To funn med samme id', en: 'Two findings with one id' },
     severity: 'error',
     description: {
       nb: 'To funn har samme id; det siste hoppes over.',
@@ -93,6 +103,7 @@ const ruleList = [
   },
   {
     id: 'source-record-finding-statement',
+    name: { nb: 'Funn uten utsagn', en: 'Finding without a statement' },
     severity: 'error',
     description: {
       nb: 'Et funn mangler utsagnet på norsk (nb:) eller engelsk (en:); funnet hoppes over.',
@@ -102,6 +113,7 @@ const ruleList = [
   },
   {
     id: 'source-record-unexpected-content',
+    name: { nb: 'Uventet innhold i et funn', en: 'Unexpected content in a finding' },
     severity: 'warning',
     description: {
       nb: 'Innhold i et funn som ikke er nb:/en:-utsagn eller sitat (blockquote); det ignoreres.',

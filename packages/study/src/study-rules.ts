@@ -4,6 +4,7 @@ import type { RuleDefinition } from '@litsynth/common';
 export const studyRules: RuleDefinition[] = [
   {
     id: 'duplicate-entry-id',
+    name: { nb: 'To oppføringer med samme id', en: 'Two entries with one id' },
     severity: 'error',
     description: {
       nb: 'To oppføringer i studiens bibliografifiler og kildeposter har samme id; den første brukes.',
@@ -13,6 +14,7 @@ export const studyRules: RuleDefinition[] = [
   },
   {
     id: 'unknown-rule-setting',
+    name: { nb: 'Innstilling for ukjent regel', en: 'Setting for an unknown rule' },
     severity: 'warning',
     description: {
       nb: 'study.yaml setter en regel som ikke finnes (trolig en skrivefeil); innstillingen virker ikke.',
@@ -22,6 +24,7 @@ export const studyRules: RuleDefinition[] = [
   },
   {
     id: 'unknown-study-field',
+    name: { nb: 'Ukjent felt i study.yaml', en: 'Unknown field in study.yaml' },
     severity: 'warning',
     description: {
       nb: 'study.yaml har et felt litsynth ikke kjenner (trolig en skrivefeil); det blir ikke brukt.',

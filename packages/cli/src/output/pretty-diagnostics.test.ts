@@ -16,7 +16,7 @@ const diagnostic = (rule: string, severity: Diagnostic['severity'], line: number
 
 const lines = new Map([['thesis.txt', ['Innledning', 'Tekst (Netland, 2020) her.', 'Mer (Dalland, 2017, s.52) og (Skau, 2013, s.31).', 'Slutt (Berg, 2015, s 3) (Eide, 2016, s.4).']]]);
 const rules = new Map<string, RuleDefinition>([
-  ['locator-form', { id: 'locator-form', severity: 'info', description: { nb: 'Sidetallet er ikke skrevet «s. 12».', en: 'Not "p. 12".' }, example: '' }],
+  ['locator-form', { id: 'locator-form', name: { nb: 'Sidetall skrevet feil', en: 'Page written wrongly' }, severity: 'info', description: { nb: 'Sidetallet er ikke skrevet «s. 12».', en: 'Not "p. 12".' }, example: '' }],
 ]);
 
 describe('renderPretty', () => {
@@ -41,7 +41,7 @@ describe('renderPretty', () => {
         '',
         'Merknader om form (4)',
         '',
-        'locator-form ×4 ganger: Sidetallet er ikke skrevet «s. 12».',
+        'Sidetall skrevet feil (locator-form) ×4 ganger: Sidetallet er ikke skrevet «s. 12».',
         '    thesis.txt, linje 3, 3, 4, 4',
         '    for eksempel:',
         '      3: s.52 — locator-form: «s.52» → Rett det.',

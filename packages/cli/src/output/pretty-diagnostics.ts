@@ -116,7 +116,9 @@ function renderRepeated(rule: string, diagnostics: readonly Diagnostic[], option
   const first = diagnostics[0];
   const description = definition?.description[lang] ?? first?.message[lang] ?? rule;
   const times = lang === 'nb' ? 'ganger' : 'times';
-  const result = [`${paint('1', `${rule}`)} ×${diagnostics.length} ${times}: ${description}`];
+  // The rule's name for the reader; its id (the key of study.yaml's rules:) after it.
+  const heading = definition ? `${definition.name[lang]} (${rule})` : rule;
+  const result = [`${paint('1', heading)} ×${diagnostics.length} ${times}: ${description}`];
   const byFile = new Map<string, number[]>();
   for (const diagnostic of diagnostics) byFile.set(diagnostic.file, [...(byFile.get(diagnostic.file) ?? []), diagnostic.line]);
   for (const [file, lines] of byFile) {

@@ -3,6 +3,7 @@ import type { Diagnostic, Localized, RuleDefinition, Severity } from '@litsynth/
 const ruleList = [
   {
     id: 'concepts-invalid',
+    name: { nb: 'Ugyldig begrep eller teori', en: 'Invalid concept or theory' },
     severity: 'error',
     description: {
       nb: 'concepts.yaml er ikke gyldig YAML, eller en teori eller et begrep mangler et påkrevd felt; det hoppes over.',
@@ -12,6 +13,7 @@ const ruleList = [
   },
   {
     id: 'concepts-duplicate-id',
+    name: { nb: 'Samme begreps-id to ganger', en: 'Concept id used twice' },
     severity: 'error',
     description: {
       nb: 'To begreper (eller to teorier) har samme id; det siste hoppes over.',
@@ -21,6 +23,7 @@ const ruleList = [
   },
   {
     id: 'concepts-unknown-field',
+    name: { nb: 'Ukjent felt i begrepsfilen', en: 'Unknown field in the concepts file' },
     severity: 'warning',
     description: {
       nb: 'Et felt i concepts.yaml er ukjent (ofte en skrivefeil); det ignoreres.',
@@ -30,6 +33,7 @@ const ruleList = [
   },
   {
     id: 'concepts-unknown-source',
+    name: { nb: 'Begrepets kilde finnes ikke', en: 'Unknown source of a concept' },
     severity: 'warning',
     description: {
       nb: 'Kilden til et begrep eller en teori finnes ikke i studiens litteraturliste.',
@@ -39,6 +43,7 @@ const ruleList = [
   },
   {
     id: 'coding-invalid',
+    name: { nb: 'Ugyldig kobling', en: 'Invalid link' },
     severity: 'error',
     description: {
       nb: 'coding.yaml er ikke gyldig YAML, eller en kobling mangler begrep eller relasjon; koblingen hoppes over.',
@@ -48,6 +53,7 @@ const ruleList = [
   },
   {
     id: 'coding-invalid-relation',
+    name: { nb: 'Ukjent relasjon', en: 'Unknown relation' },
     severity: 'error',
     description: {
       nb: 'Relasjonen i en kobling er ikke supports, nuances eller contradicts; koblingen hoppes over.',
@@ -57,6 +63,7 @@ const ruleList = [
   },
   {
     id: 'coding-unknown-field',
+    name: { nb: 'Ukjent felt i kodingen', en: 'Unknown field in the coding' },
     severity: 'warning',
     description: {
       nb: 'Et felt i en kobling i coding.yaml er ukjent (ofte en skrivefeil); det ignoreres.',
