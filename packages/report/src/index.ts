@@ -9,6 +9,7 @@ export type {
   ReportFailure,
   ReportHeatMap,
   ReportHeatMapCell,
+  ReportKeyLabel,
   ReportManuscript,
   ReportReference,
   ReportStudy,

@@ -17,6 +17,8 @@ function sampleData(overrides: Partial<ReportData> = {}): ReportData {
       language: 'nb',
     },
     counts: { citations: 2, works: 2, references: 1 },
+    // 'et-al-form' has no name here: the report falls back to its id.
+    ruleNames: { 'year-mismatch': { nb: 'Feil årstall', en: 'Wrong year' }, 'bib-edition-years': { nb: 'Ulike utgaver av samme bok', en: 'Editions of one book' } },
     manuscript: {
       file: 'thesis.txt',
       blocks: [
@@ -170,12 +172,12 @@ describe('renderReport', () => {
       { id: 'problem-1', rule: 'year-mismatch', quote: ['(Natland mfl., 2020)'], links: ['#citation-3-22'] },
       { id: 'problem-2', rule: 'et-al-form', quote: ['(Lundberg & Syltevik, 2013)'], links: ['#citation-5-20'] },
     ]);
-    expect(elements(tree, (element) => element.tagName === 'h4').map(textOf)).toEqual(['year-mismatch (1)', 'et-al-form (1)']);
+    expect(elements(tree, (element) => element.tagName === 'h4').map(textOf)).toEqual(['Feil årstall (1)', 'et-al-form (1)']);
     // Notes on form (info) are folded; errors and warnings are not.
     const groups = elements(tree, (element) => String(element.properties.className) === 'problem-group');
     expect(groups.map((group) => [group.tagName, textOf(elements(group, (element) => element.tagName === 'h3' || element.tagName === 'h4')[0]!)])).toEqual([
       ['div', '1.0 Innledning'],
-      ['div', 'year-mismatch (1)'],
+      ['div', 'Feil årstall (1)'],
       ['details', 'et-al-form (1)'],
     ]);
     // The manuscript marks both citations, with anchors and a link back to each problem.
@@ -203,9 +205,9 @@ describe('renderReport', () => {
     const table = elements(tree, (element) => element.tagName === 'table' && String(element.properties.className) === 'rule-counts')[0];
     const rows = table ? elements(table, (element) => element.tagName === 'tr').map((row) => elements(row, (cell) => cell.tagName === 'th' || cell.tagName === 'td').map(textOf)) : [];
     expect(rows).toEqual([
-      ['Regel', 'Alvorlighet', 'Antall'],
-      ['year-mismatch', 'Feil', '1'],
-      ['et-al-form', 'Info', '1'],
+      ['Regel', 'Alvorlighet', 'Antall', 'Nøkkel i study.yaml (rules:)'],
+      ['Feil årstall', 'Feil', '1', 'year-mismatch'],
+      ['et-al-form', 'Info', '1', 'et-al-form'],
     ]);
   });
 
@@ -251,8 +253,8 @@ describe('renderReport with the optional parts', () => {
     const options = elements(tree, (element) => element.tagName === 'select' && element.properties.name === 'source')[0];
     expect(options && elements(options, (element) => element.tagName === 'option').map((option) => [option.properties.value, textOf(option)])).toEqual([
       ['', 'Alle'],
-      ['lundberg2013', 'Lundberg og Syltevik (2013) · lundberg2013'],
-      ['natland2019', 'Natland mfl. (2019) · natland2019'],
+      ['lundberg2013', 'Lundberg og Syltevik (2013)'],
+      ['natland2019', 'Natland mfl. (2019)'],
     ]);
   });
 
@@ -273,6 +275,47 @@ describe('renderReport with the optional parts', () => {
   it('says at the top which parts could not be built', () => {
     const alert = elements(tree, (element) => element.properties.role === 'alert')[0];
     expect(alert && textOf(alert)).toBe('Deler som ikke kunne lagesreferanseliste: stilen <x> finnes ikke');
+  });
+});
+
+describe('renderReport naming what a problem is about', () => {
+  const about = (key: string, line: number) => ({
+    rule: 'concept-without-findings',
+    severity: 'info' as const,
+    message: { nb: 'Ingen funn', en: 'No findings' },
+    file: 'concepts.yaml',
+    line,
+    column: 1,
+    key,
+  });
+  const tree = fromHtml(
+    renderReport(
+      sampleData({
+        diagnostics: [about('tillit', 3), about('list-28', 5), about('snl2018a', 7), about('snl2018b', 9)],
+        entryLabels: { snl2018a: 'SNL (2018)', snl2018b: 'SNL (2018)', natland2019: 'Natland mfl. (2019)' },
+        keyLabels: { tillit: { kind: 'concept', label: { nb: 'Tillit', en: 'Trust' } } },
+      }),
+    ),
+  );
+
+  it('names a concept as a concept, leaves out a bare id, and tells alike entries apart by their id', () => {
+    const places = elements(tree, (element) => element.tagName === 'article').map((problem) => [
+      problem.properties.dataSource,
+      textOf(elements(problem, (element) => String(element.properties.className) === 'place')[0]!),
+    ]);
+    expect(places).toEqual([
+      ['', 'concepts.yaml: linje 3, kolonne 1 · Begrep: Tillit'],
+      ['', 'concepts.yaml: linje 5, kolonne 1'],
+      ['snl2018a', 'concepts.yaml: linje 7, kolonne 1 · Kilde: SNL (2018) · snl2018a'],
+      ['snl2018b', 'concepts.yaml: linje 9, kolonne 1 · Kilde: SNL (2018) · snl2018b'],
+    ]);
+    const options = elements(tree, (element) => element.tagName === 'select' && element.properties.name === 'source')[0];
+    expect(options && elements(options, (element) => element.tagName === 'option').map(textOf)).toEqual([
+      'Alle',
+      '(ingen kilde)',
+      'SNL (2018) · snl2018a',
+      'SNL (2018) · snl2018b',
+    ]);
   });
 });
 
@@ -301,7 +344,7 @@ describe('renderReport with problems of a reference list entry', () => {
     const entry = elements(tree, (element) => element.properties.id === 'ref-natland2019')[0]!;
     const problems = elements(entry, (element) => String(element.properties.className) === 'entry-problems')[0]!;
     const items = elements(problems, (element) => element.tagName === 'li');
-    expect(items.map(textOf)).toEqual(['Advarsel «Tittel <b>» finnes under flere år · bib-edition-years · Vis blant problemene']);
+    expect(items.map(textOf)).toEqual(['Advarsel «Tittel <b>» finnes under flere år · Ulike utgaver av samme bok · Vis blant problemene']);
     expect(elements(entry, (element) => element.tagName === 'b')).toEqual([]);
     const href = String(elements(items[0]!, (element) => element.tagName === 'a')[0]?.properties.href);
     const problem = elements(tree, (element) => `#${String(element.properties.id)}` === href)[0];

@@ -45,10 +45,10 @@ export function renderReport(data: ReportData): string {
   const sections: Array<[id: string, title: string, content: ElementContent[]]> = [
     ['overview', t(labels.overview), renderOverview(data)],
     ['problems', t(labels.problems), renderProblems(data, placed)],
-    ['references', t(labels.references), renderReferences(data.references, lang, placed)],
+    ['references', t(labels.references), renderReferences(data, placed)],
     ...(data.typedList ? [['typed-list', t(labels.typedList), renderTypedList(data.typedList, lang)] as [string, string, ElementContent[]]] : []),
     ...(data.referencesTodo
-      ? [['references-todo', t(labels.referencesTodo), renderReferencesTodo(data.referencesTodo, lang, placed)] as [string, string, ElementContent[]]]
+      ? [['references-todo', t(labels.referencesTodo), renderReferencesTodo(data, data.referencesTodo, placed)] as [string, string, ElementContent[]]]
       : []),
     ['matrix', t(labels.matrix), renderMatrix(data, lang)],
     ['tables', t(labels.tables), data.tables.length > 0 ? [tableContents(data.tables, lang), ...data.tables.flatMap((table, index) => renderTable(table, index + 1, lang))] : [h('p', t(labels.notAvailable))]],
@@ -180,8 +180,10 @@ function renderProblems(data: ReportData, placed: readonly PlacedProblem[]): Ele
   const t = (label: Localized) => say(label, lang);
   if (placed.length === 0) return [h('p', t(labels.noProblems))];
 
-  const rules = [...new Set(data.diagnostics.map((diagnostic) => diagnostic.rule))].sort();
-  const sources = [...new Set(data.diagnostics.map((diagnostic) => diagnostic.key ?? ''))].sort();
+  const rules = [...new Set(data.diagnostics.map((diagnostic) => diagnostic.rule))].sort((a, b) => ruleName(data, a).localeCompare(ruleName(data, b), lang));
+  const sources = [...new Set(data.diagnostics.map((diagnostic) => sourceOf(data, diagnostic)))].sort((a, b) =>
+    a === '' ? -1 : b === '' ? 1 : entryName(data, a).localeCompare(entryName(data, b), lang),
+  );
   const select = (name: string, label: string, options: Array<[value: string, text: string]>) =>
     h('label', [
       label,
@@ -198,7 +200,7 @@ function renderProblems(data: ReportData, placed: readonly PlacedProblem[]): Ele
       select(
         'rule',
         t(labels.rule),
-        rules.map((rule) => [rule, rule]),
+        rules.map((rule) => [rule, ruleName(data, rule)]),
       ),
       select(
         'source',
@@ -238,7 +240,7 @@ function renderProblems(data: ReportData, placed: readonly PlacedProblem[]): Ele
         // Within a section the worst problems come first: errors, then warnings, then form.
         // Notes on form are folded: signal before noise (a filter, or printing, unfolds them).
         ...[...byRule].sort(([, a], [, b]) => worstRank(a) - worstRank(b)).map(([rule, problems]) => {
-          const heading = h('h4', [h('span.rule-id', rule), ` (${problems.length})`]);
+          const heading = h('h4', `${ruleName(data, rule)} (${problems.length})`);
           const body = problems.map((problem) => renderProblem(problem, data));
           return worstRank(problems) === severities.indexOf('info')
             ? h('details.problem-group', [h('summary', heading), ...body])
@@ -274,15 +276,22 @@ function renderRuleCounts(data: ReportData): ElementContent[] {
       h('table.rule-counts', [
         h('caption', t(labels.problemsByRule)),
         h('thead', [
-          h('tr', [h('th', { scope: 'col' }, t(labels.rule)), h('th', { scope: 'col' }, t(labels.severity)), h('th', { scope: 'col' }, t(labels.count))]),
+          h('tr', [
+            h('th', { scope: 'col' }, t(labels.rule)),
+            h('th', { scope: 'col' }, t(labels.severity)),
+            h('th', { scope: 'col' }, t(labels.count)),
+            h('th', { scope: 'col' }, t(labels.ruleKey)),
+          ]),
         ]),
         h(
           'tbody',
           rows.map(([rule, entry]) =>
             h('tr', [
-              h('th', { scope: 'row' }, h('span.rule-id', rule)),
+              h('th', { scope: 'row' }, ruleName(data, rule)),
               h('td', h(`span.badge.sev-${entry.severity}`, t(severityLabels[entry.severity]))),
               h('td', String(entry.count)),
+              // The id is the key a study sets the rule with (rules: { locator-form: off }).
+              h('td', h('code.rule-id', rule)),
             ]),
           ),
         ),
@@ -306,12 +315,7 @@ function renderProblem(problem: PlacedProblem, data: ReportData): Element {
       ' ',
       diagnostic.message[lang],
     ]),
-    h('p.place', [
-      `${diagnostic.file}: ${place.join(', ')}`,
-      ' · ',
-      h('span.rule-id', diagnostic.rule),
-      ...(diagnostic.key ? [' · ', `${t(labels.source)}: ${entryName(data, diagnostic.key)}`] : []),
-    ]),
+    h('p.place', [`${diagnostic.file}: ${place.join(', ')}`, ...keyText(data, diagnostic).map((text) => ` · ${text}`)]),
   ];
   const context = problem.block ? citationContext(problem.block.block, diagnostic) : undefined;
   if (context) {
@@ -338,16 +342,45 @@ function renderProblem(problem: PlacedProblem, data: ReportData): Element {
       id: problem.id,
       dataSeverity: diagnostic.severity,
       dataRule: diagnostic.rule,
-      dataSource: diagnostic.key ?? '',
+      dataSource: sourceOf(data, diagnostic),
     },
     children,
   );
 }
 
-/** An entry as the reader knows it, with its id: "Natland mfl. (2019) · natland2019". */
+/** A rule as the reader knows it: its name in the report's language ("Feil årstall"), else its id. */
+function ruleName(data: ReportData, rule: string): string {
+  return data.ruleNames?.[rule]?.[data.lang] ?? rule;
+}
+
+/**
+ * The bibliography entry a diagnostic is about, else ''. Its key is an entry when the entry
+ * labels name it (or, without entry labels, when it is not a concept or finding of keyLabels).
+ */
+function sourceOf(data: ReportData, diagnostic: Diagnostic): string {
+  const { key } = diagnostic;
+  if (key === undefined || data.keyLabels?.[key] !== undefined) return '';
+  return data.entryLabels === undefined || data.entryLabels[key] !== undefined ? key : '';
+}
+
+/** What a diagnostic's key names, as the reader knows it: "Kilde: Natland mfl. (2019)", "Begrep: Tillit"; nothing for a bare id. */
+function keyText(data: ReportData, diagnostic: Diagnostic): string[] {
+  const { key } = diagnostic;
+  if (key === undefined) return [];
+  const other = data.keyLabels?.[key];
+  if (other) return [`${say(labels[other.kind], data.lang)}: ${other.label[data.lang]}`];
+  return sourceOf(data, diagnostic) === '' ? [] : [`${say(labels.source, data.lang)}: ${entryName(data, key)}`];
+}
+
+/**
+ * An entry as the reader knows it ("Natland mfl. (2019)"); its id is added only where two entries
+ * would read alike ("SNL (2018) · snl2018bruker").
+ */
 function entryName(data: ReportData, id: string): string {
   const label = data.entryLabels?.[id];
-  return label === undefined || label === id ? id : `${label} · ${id}`;
+  if (label === undefined) return id;
+  const alike = Object.entries(data.entryLabels ?? {}).some(([other, text]) => other !== id && text === label);
+  return alike && label !== id ? `${label} · ${id}` : label;
 }
 
 /**
@@ -410,7 +443,8 @@ function wordBoundaryAfter(text: string, index: number): number {
   return space <= 0 ? index : space;
 }
 
-function renderReferences(references: readonly ReportReference[], lang: Lang, placed: readonly PlacedProblem[]): ElementContent[] {
+function renderReferences(data: ReportData, placed: readonly PlacedProblem[]): ElementContent[] {
+  const { references, lang } = data;
   const t = (label: Localized) => say(label, lang);
   if (references.length === 0) return [h('p', t(labels.noReferences))];
   const problemIds = problemIdsOf(placed);
@@ -431,7 +465,7 @@ function renderReferences(references: readonly ReportReference[], lang: Lang, pl
           }
           return h('li', { id: `ref-${reference.id}` }, [
             h('div.entry', referenceContent(reference)),
-            ...(reference.problems && reference.problems.length > 0 ? [renderEntryProblems(reference.problems, lang, problemIds)] : []),
+            ...(reference.problems && reference.problems.length > 0 ? [renderEntryProblems(data, reference.problems, problemIds)] : []),
             h('details', [
               h('summary', [
                 `${t(labels.verification)}: `,
@@ -492,7 +526,8 @@ function citedYearsText(years: ReportTodoEntry['citedYears'], lang: Lang): strin
  * missing and what to confirm, the years it is cited under, a template in the style's form, the
  * possible matches the records name, and the notes; then the listed entries to check.
  */
-function renderReferencesTodo(todo: ReportReferencesTodo, lang: Lang, placed: readonly PlacedProblem[]): ElementContent[] {
+function renderReferencesTodo(data: ReportData, todo: ReportReferencesTodo, placed: readonly PlacedProblem[]): ElementContent[] {
+  const { lang } = data;
   const t = (label: Localized) => say(label, lang);
   const problemIds = problemIdsOf(placed);
   const content: ElementContent[] = [];
@@ -526,7 +561,7 @@ function renderReferencesTodo(todo: ReportReferencesTodo, lang: Lang, placed: re
             h('h3', entry.citedAs[lang]),
             h('p.place', `${entry.origin.file}, ${t(labels.line)} ${entry.origin.line}${status}`),
             h('ul', items),
-            ...(entry.problems && entry.problems.length > 0 ? [renderEntryProblems(entry.problems, lang, problemIds)] : []),
+            ...(entry.problems && entry.problems.length > 0 ? [renderEntryProblems(data, entry.problems, problemIds)] : []),
           ]);
         }),
       ),
@@ -563,8 +598,9 @@ function problemIdsOf(placed: readonly PlacedProblem[]): (diagnostic: Diagnostic
   return (diagnostic) => byObject.get(diagnostic) ?? byIdentity.get(identity(diagnostic));
 }
 
-/** An entry's own problems, worst first: severity, message, rule id, and a link to it among the problems (filterable there). */
-function renderEntryProblems(problems: readonly Diagnostic[], lang: Lang, problemId: (diagnostic: Diagnostic) => string | undefined): Element {
+/** An entry's own problems, worst first: severity, message, rule name, and a link to it among the problems (filterable there). */
+function renderEntryProblems(data: ReportData, problems: readonly Diagnostic[], problemId: (diagnostic: Diagnostic) => string | undefined): Element {
+  const { lang } = data;
   const t = (label: Localized) => say(label, lang);
   const ordered = [...problems].sort((a, b) => severities.indexOf(a.severity) - severities.indexOf(b.severity));
   return h('div.entry-problems', [
@@ -578,7 +614,7 @@ function renderEntryProblems(problems: readonly Diagnostic[], lang: Lang, proble
           ' ',
           diagnostic.message[lang],
           ' · ',
-          h('span.rule-id', diagnostic.rule),
+          ruleName(data, diagnostic.rule),
           ...(id ? [' · ', h('a', { href: `#${id}` }, t(labels.showInProblems))] : []),
         ]);
       }),

@@ -29,8 +29,21 @@ export interface ReportData {
   tables: ReportTable[];
   /** How to name a bibliography entry to the reader ("Natland mfl. (2019)"), by entry id. */
   entryLabels?: Record<string, string>;
+  /**
+   * How to name a diagnostic's key that is not a bibliography entry (a concept, a finding), by
+   * key. A key named nowhere is not shown: an internal id tells the reader nothing.
+   */
+  keyLabels?: Record<string, ReportKeyLabel>;
+  /** The name of each rule in the report's language ("Feil årstall"), by rule id; the id when absent. */
+  ruleNames?: Record<string, Localized>;
   /** Parts of the build that failed: shown at the top so nobody takes a gap for a result. */
   failures: ReportFailure[];
+}
+
+/** A key of a diagnostic that is a concept or a finding, as the reader knows it. */
+export interface ReportKeyLabel {
+  kind: 'concept' | 'finding';
+  label: Localized;
 }
 
 export interface ReportStudy {
