@@ -802,9 +802,11 @@ function checkReferences(context: Context, works: readonly Work[], diagnostics: 
     if (twin !== undefined && cited.has(twin)) continue;
     // Blocks of the list that are not entries (no author, or no year) are counted by reference-list-partly-read, not listed one by one.
     if (reference.origin === 'reference-list' && (reference.names.length === 0 || reference.year === null)) continue;
+    // An entry of the thesis's own list is named by its line (the diagnostic's place), not by its internal key.
+    const key = reference.origin === 'reference-list' ? '' : ` (${reference.key})`;
     const message: Localized = {
-      nb: `${citeForm(reference, language)} (${reference.key}) er aldri henvist til i teksten${reference.included ? ', selv om den er en inkludert artikkel' : ''}.`,
-      en: `${citeForm(reference, language)} (${reference.key}) is never cited in the text${reference.included ? ', although it is an included article' : ''}.`,
+      nb: `${citeForm(reference, language)}${key} er aldri henvist til i teksten${reference.included ? ', selv om den er en inkludert artikkel' : ''}.`,
+      en: `${citeForm(reference, language)}${key} is never cited in the text${reference.included ? ', although it is an included article' : ''}.`,
     };
     const suggestion: Localized = { nb: 'Henvis til verket, eller fjern oppføringen.', en: 'Cite the work, or remove the entry.' };
     // With bibliography entries, the typed list is compared by compareTypedReferenceList instead.

@@ -15,10 +15,11 @@ import {
   type Diagnostic,
   type Lang,
   type Localized,
+  type RuleDefinition,
 } from '@litsynth/common';
 import type { Manuscript } from '@litsynth/ingest';
 import type { DiscussionMap, Matrix, MatrixConcept } from '@litsynth/matrix';
-import type { ReportData, ReportTable } from '@litsynth/report';
+import type { ReportData, ReportKeyLabel, ReportTable } from '@litsynth/report';
 import type { Study } from '@litsynth/study';
 import type { ThesisTable } from '@litsynth/tables';
 import { type AnnotationSummary, describeAnnotation, refuseImpossibleAnnotation, writeAnnotatedDocx } from '../output/annotate.js';
@@ -34,18 +35,19 @@ import { knownRuleIds } from '../output/rule-ids.js';
  * the start-up time.
  */
 async function loadLibraries() {
-  const [bibliography, check, citations, ingest, matrix, report, study, tables, referenceList] = await Promise.all([
+  const [bibliography, check, citations, ingest, matrix, report, sources, study, tables, referenceList] = await Promise.all([
     import('@litsynth/bibliography'),
     import('@litsynth/check'),
     import('@litsynth/citations'),
     import('@litsynth/ingest'),
     import('@litsynth/matrix'),
     import('@litsynth/report'),
+    import('@litsynth/sources'),
     import('@litsynth/study'),
     import('@litsynth/tables'),
     import('../output/reference-list.js'),
   ]);
-  return { bibliography, check, citations, ingest, matrix, report, study, tables, referenceList };
+  return { bibliography, check, citations, ingest, matrix, report, sources, study, tables, referenceList };
 }
 
 type Libraries = Awaited<ReturnType<typeof loadLibraries>>;
@@ -459,7 +461,9 @@ function reportData(state: BuildState, failures: readonly PartFailure[]): Report
     tables: state.tables.map(
       (table): ReportTable => ({ id: table.id, title: table.title, table: table.table, notes: table.notes, rowHeaders: table.rowHeaders }),
     ),
-    entryLabels: Object.fromEntries(study.entries.map((entry) => [entry.id, lib.matrix.narrativeCitation(entry.item, lang)])),
+    entryLabels: { ...typedListLabels(manuscript, lang), ...Object.fromEntries(study.entries.map((entry) => [entry.id, lib.matrix.narrativeCitation(entry.item, lang)])) },
+    keyLabels: keyLabels(state),
+    ruleNames: Object.fromEntries(allRules().map((rule) => [rule.id, rule.name])),
     failures: [...failures],
   };
   if (manuscript) {
@@ -493,6 +497,44 @@ function todoForReport(todo: ReferenceTodo, problems: readonly Diagnostic[]): No
     return own.length > 0 ? { ...entry, problems: own } : entry;
   });
   return { entries, toCheck: todo.toCheck };
+}
+
+/** Every rule a build may report, of every package. */
+function allRules(): RuleDefinition[] {
+  return [
+    ...lib.check.checkRules,
+    ...lib.study.studyRules,
+    ...lib.bibliography.bibliographyRules,
+    ...lib.sources.recordRules,
+    ...lib.matrix.frameworkRules,
+    ...lib.matrix.matrixRules,
+  ];
+}
+
+/**
+ * The entries of the thesis's own reference list (keys "list-<line>") as the reader knows them:
+ * "Tufte (2011), linje 28 i litteraturlisten".
+ */
+function typedListLabels(manuscript: Manuscript | undefined, lang: Lang): Record<string, string> {
+  const labels: Record<string, string> = {};
+  for (const entry of manuscript?.referenceList?.entries ?? []) {
+    const { line } = manuscript!.locate(entry.start);
+    const and = lang === 'nb' ? 'og' : 'and';
+    const names = entry.authors.length > 2 ? `${entry.authors[0]} et al.` : entry.authors.join(` ${and} `);
+    const where = lang === 'nb' ? `linje ${line} i litteraturlisten` : `line ${line} of the reference list`;
+    labels[`list-${line}`] = `${names || entry.raw.slice(0, 40)} (${entry.year ?? (lang === 'nb' ? 'uten år' : 'no year')}), ${where}`;
+  }
+  return labels;
+}
+
+/** The concepts and findings a diagnostic's key may name, as the reader knows them. */
+function keyLabels(state: BuildState): Record<string, ReportKeyLabel> {
+  const labels: Record<string, ReportKeyLabel> = {};
+  for (const record of state.study.records) {
+    for (const finding of record.findings) labels[finding.id] = { kind: 'finding', label: finding.label };
+  }
+  for (const concept of state.matrix?.concepts ?? []) labels[concept.id] = { kind: 'concept', label: concept.label };
+  return labels;
 }
 
 interface WriteResult {
