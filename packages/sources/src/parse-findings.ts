@@ -1,4 +1,4 @@
-import type { Diagnostic, Localized } from '@litsynth/common';
+import { completeLocalized, type Diagnostic, type Localized } from '@litsynth/common';
 import type { Blockquote, Heading, Paragraph, Root, RootContent } from 'mdast';
 import { toString as nodeText } from 'mdast-util-to-string';
 import { recordDiagnostic } from './rules.js';
@@ -96,8 +96,7 @@ function parseFinding(
     );
     return undefined;
   }
-  const [labelNb = '', labelEn] = (match[1] ?? '').split(/\s+\|\s+/, 2).map((part) => part.trim());
-  const label: Localized = { nb: labelNb || id, en: labelEn || labelNb || id };
+  const labels = (match[1] ?? '').split(/\s+\|\s+/, 2).map((part) => part.trim());
   const statement: Partial<Localized> = {};
   const quotes: FindingQuote[] = [];
   for (const node of content) {
@@ -118,16 +117,15 @@ function parseFinding(
       }),
     );
   }
-  if (!statement.nb || !statement.en) {
-    const missing = [statement.nb ? undefined : 'nb:', statement.en ? undefined : 'en:'].filter(Boolean).join(' og ');
-    const missingEn = missing.replace(' og ', ' and ');
+  const whole = completeLocalized(statement);
+  if (!whole) {
     diagnostics.push(
       recordDiagnostic(
         'source-record-finding-statement',
         { file: context.file, line, column: 1 },
         {
-          nb: `Funnet «${id}» mangler utsagnet ${missing}; forventet ett avsnitt som begynner med «nb:» og ett med «en:». Funnet hoppes over.`,
-          en: `Finding "${id}" lacks its ${missingEn} statement; expected one paragraph starting with "nb:" and one starting with "en:". The finding is skipped.`,
+          nb: `Funnet «${id}» har ikke noe utsagn; forventet et avsnitt som begynner med «nb:» (eller «en:»; ett språk holder). Funnet hoppes over.`,
+          en: `Finding "${id}" has no statement; expected a paragraph starting with "en:" (or "nb:"; one language is enough). The finding is skipped.`,
         },
         { key: id },
       ),
@@ -137,13 +135,26 @@ function parseFinding(
   const finding: Finding = {
     id,
     source: context.recordId,
-    label,
-    statement: { nb: statement.nb, en: statement.en },
+    label: findingLabel(labels, statement, id),
+    statement: whole,
     quotes,
     line,
   };
   if (attributes.page) finding.page = attributes.page;
   return finding;
+}
+
+/**
+ * The label of a finding from its heading: "Norsk | English", or one label alone, in the language
+ * of the statement when the finding has one language only (else Norwegian, the heading's first).
+ * A missing language shows the other, marked; no label at all is the id.
+ */
+function findingLabel(labels: readonly string[], statement: Partial<Localized>, id: string): Localized {
+  const [first = '', second = ''] = labels;
+  if (second) return completeLocalized({ nb: first, en: second }) ?? { nb: id, en: id };
+  if (!first) return { nb: id, en: id };
+  const only: keyof Localized = statement.en && !statement.nb ? 'en' : 'nb';
+  return completeLocalized({ [only]: first }) ?? { nb: id, en: id };
 }
 
 /** `#id page=12 page="92–93"` → { id, page }. */

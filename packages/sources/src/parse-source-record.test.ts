@@ -279,12 +279,52 @@ describe('parseSourceRecord', () => {
       {
         id: 'demo2020-tillit',
         source: 'demo2020',
-        label: { nb: 'Tillit', en: 'Tillit' },
+        label: { nb: 'Tillit', en: 'Tillit (nb)' },
         statement: { nb: 'Tillit.', en: 'Trust.' },
         page: '92–93',
         quotes: [{ text: '«Sitat»', page: '93', line: 19 }],
         line: 14,
       },
+    ]);
+  });
+
+  it('reads a record written in one language only, showing the other language marked', () => {
+    const text = [
+      '---',
+      'id: berg2021',
+      'entry: { type: article-journal, title: Møter i Nav, verification: { status: unverified, evidence: [], notes: [] } }',
+      'characteristics:',
+      '  aim: { nb: Å undersøke møter i Nav }',
+      '  design: Kvalitativ',
+      '  dataCollection: { en: Interviews }',
+      '  participants: ukjent',
+      '  setting: Nav',
+      '  country: Norge',
+      '  peerReviewed: true',
+      '  notes: [Bare norske notater.]',
+      '---',
+      '## Funn',
+      '### Tillit tar tid {#berg2021-tillit page=4}',
+      'nb: Tillit bygges over tid.',
+      '',
+      '### Trust {#berg2021-trust}',
+      'en: Trust takes time.',
+    ].join('\n');
+    const { record, diagnostics } = parseSourceRecord(text, 'berg2021.md');
+    expect(diagnostics).toEqual([]);
+    expect([record?.characteristics.aim, record?.characteristics.design, record?.characteristics.dataCollection, record?.characteristics.notes]).toEqual([
+      { nb: 'Å undersøke møter i Nav', en: 'Å undersøke møter i Nav (nb)' },
+      { nb: 'Kvalitativ', en: 'Kvalitativ' },
+      { nb: 'Interviews (en)', en: 'Interviews' },
+      [{ nb: 'Bare norske notater.', en: 'Bare norske notater.' }],
+    ]);
+    expect(record?.findings.map(({ id, label, statement }) => ({ id, label, statement }))).toEqual([
+      {
+        id: 'berg2021-tillit',
+        label: { nb: 'Tillit tar tid', en: 'Tillit tar tid (nb)' },
+        statement: { nb: 'Tillit bygges over tid.', en: 'Tillit bygges over tid. (nb)' },
+      },
+      { id: 'berg2021-trust', label: { nb: 'Trust (en)', en: 'Trust' }, statement: { nb: 'Trust takes time. (en)', en: 'Trust takes time.' } },
     ]);
   });
 

@@ -1,6 +1,6 @@
 import { basename, extname } from 'node:path';
 import { type BibEntry, type CslItem, parseVerification } from '@litsynth/bibliography';
-import type { Diagnostic, Localized } from '@litsynth/common';
+import { completeLocalized, type Diagnostic, type Localized } from '@litsynth/common';
 import type { Root } from 'mdast';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
@@ -77,16 +77,28 @@ export function parseSourceRecord(text: string, file: string): SourceRecordResul
   return { record, diagnostics };
 }
 
+/** A text as the frontmatter may give it: plain (both languages), or per language (one is enough). */
+type GivenText = string | Partial<Localized>;
+
 /** The frontmatter after schema validation. */
 interface Frontmatter {
   id: string;
   entry: Record<string, unknown> & { type: string; title: string; verification: unknown };
-  characteristics: Record<(typeof localizedFields)[number], Localized | UnknownWord> & {
+  characteristics: Record<(typeof localizedFields)[number], GivenText> & {
     dataYears?: string | number;
     peerReviewed: boolean | UnknownWord;
-    notes?: Localized[];
+    notes?: GivenText[];
   };
   findings_source?: 'article' | 'thesis';
+}
+
+/**
+ * A text made whole: a plain text serves both languages as it is; a text in one language shows
+ * in the other with a marker (completeLocalized). The schema has refused empty texts.
+ */
+function wholeText(value: GivenText): Localized {
+  if (typeof value === 'string') return { nb: value, en: value };
+  return completeLocalized(value) ?? { nb: '', en: '' };
 }
 
 /** "unknown", or its Norwegian "ukjent": both mark a characteristic nobody could find. */
@@ -109,7 +121,7 @@ function toCharacteristics(fields: Frontmatter['characteristics']): StudyCharact
       unknown.push(name);
       return unknownText;
     }
-    return { nb: value.nb, en: value.en };
+    return wholeText(value);
   };
   const characteristics: StudyCharacteristics = {
     aim: text('aim'),
@@ -119,7 +131,7 @@ function toCharacteristics(fields: Frontmatter['characteristics']): StudyCharact
     setting: text('setting'),
     country: text('country'),
     peerReviewed: fields.peerReviewed === 'ukjent' ? 'unknown' : fields.peerReviewed,
-    notes: (fields.notes ?? []).map((note) => ({ nb: note.nb, en: note.en })),
+    notes: (fields.notes ?? []).map(wholeText),
     unknown,
   };
   if (fields.dataYears !== undefined) characteristics.dataYears = String(fields.dataYears);

@@ -37,7 +37,7 @@ describe('readSourceRecords', () => {
   it('reports every problem of broken records with file, line and what was expected, and still builds the others', async () => {
     const result = await readSourceRecords(fixtures);
     expect(result.records.map((record) => [record.id, record.findings.map((finding) => finding.id)])).toEqual([
-      ['duplicate-finding', ['duplicate-finding-a']],
+      ['duplicate-finding', ['duplicate-finding-a', 'duplicate-finding-nb']],
       ['good', ['good-tillit', 'good-tid']],
     ]);
     expect(lines(result.diagnostics)).toEqual([
@@ -45,20 +45,21 @@ describe('readSourceRecords', () => {
       'duplicate-finding.md:6:3 warning source-record-unknown-field Unknown field "titel" in entry; it is ignored. Did you mean "title"?',
       'duplicate-finding.md:26:1 error source-record-duplicate-finding-id The finding id "duplicate-finding-a" is already used in this record; expected a unique id. This finding is skipped.',
       'duplicate-finding.md:32:1 error source-record-finding-id The finding heading "Uten id | Without id" has no id; expected {#duplicate-finding-name} at its end (lowercase letters, digits, - and _). The finding is skipped.',
-      'duplicate-finding.md:38:1 error source-record-finding-statement Finding "duplicate-finding-nb" lacks its en: statement; expected one paragraph starting with "nb:" and one starting with "en:". The finding is skipped.',
-      'duplicate-finding.md:42:1 warning source-record-unexpected-content Unexpected content in finding "duplicate-finding-nb": expected paragraphs starting with "nb:" or "en:", or quotations (> …). It is ignored.',
-      'missing-field.md:7:1 error source-record-missing-field Missing required field "characteristics.aim"; expected text in Norwegian and English ({ nb: …, en: … }) or unknown (The aim or research question of the study, {nb, en}).',
+      'duplicate-finding.md:42:1 error source-record-finding-statement Finding "duplicate-finding-none" has no statement; expected a paragraph starting with "en:" (or "nb:"; one language is enough). The finding is skipped.',
+      'duplicate-finding.md:44:1 warning source-record-unexpected-content Unexpected content in finding "duplicate-finding-none": expected paragraphs starting with "nb:" or "en:", or quotations (> …). It is ignored.',
+      'duplicate-finding.md:46:1 warning source-record-unexpected-content Unexpected content in finding "duplicate-finding-none": expected paragraphs starting with "nb:" or "en:", or quotations (> …). It is ignored.',
+      'missing-field.md:7:1 error source-record-missing-field Missing required field "characteristics.aim"; expected text, or text per language ({ nb: … }, { en: … } or both; one language is enough) (The aim or research question of the study; unknown (ukjent) where the article does not say).',
       'no-frontmatter.md:1:1 error source-record-frontmatter The record has no frontmatter: expected a --- line at the top, the YAML fields id, entry and characteristics, and another --- line.',
       'wrong-types.md:4:9 error source-record-invalid-field "entry.type" is "journal"; expected one of: article-journal, book, chapter, report, thesis, webpage, … (The CSL item type). Did you mean "article-journal"?',
       'wrong-types.md:6:27 error source-record-invalid-field "entry.verification.status" is "sure"; expected one of: verified, partly-verified, unverified (verified, partly-verified or unverified).',
-      'wrong-types.md:8:8 error source-record-invalid-field "characteristics.aim" is "Bare norsk"; expected text in Norwegian and English ({ nb: …, en: … }) or unknown (The aim or research question of the study, {nb, en}).',
-      'wrong-types.md:10:3 error source-record-missing-field Missing required field "characteristics.dataCollection.en"; expected non-empty text (English).',
+      'wrong-types.md:8:8 error source-record-invalid-field "characteristics.aim" is a list; expected text, or text per language ({ nb: … }, { en: … } or both; one language is enough) (The aim or research question of the study; unknown (ukjent) where the article does not say).',
+      'wrong-types.md:10:25 error source-record-invalid-field "characteristics.dataCollection.nb" is empty text; expected non-empty text (Norwegian (bokmål)).',
       'wrong-types.md:14:17 error source-record-invalid-field "characteristics.peerReviewed" is "kanskje"; expected one of: true, false, unknown, ukjent (Whether the article is peer-reviewed: true, false or unknown (ukjent)).',
     ]);
     // Every message exists in Norwegian too.
     expect(result.diagnostics.every((d) => d.message.nb.length > 0 && d.message.nb !== d.message.en)).toBe(true);
     expect(result.diagnostics.find((d) => d.rule === 'source-record-missing-field')?.message.nb).toBe(
-      'Påkrevd felt «characteristics.aim» mangler; forventet tekst på norsk og engelsk ({ nb: …, en: … }) eller ukjent (unknown).',
+      'Påkrevd felt «characteristics.aim» mangler; forventet en tekst, eller tekst per språk ({ nb: … }, { en: … } eller begge; ett språk holder), eller ukjent.',
     );
   });
 

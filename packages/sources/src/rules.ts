@@ -106,10 +106,10 @@ const ruleList = [
     name: { nb: 'Funn uten utsagn', en: 'Finding without a statement' },
     severity: 'error',
     description: {
-      nb: 'Et funn mangler utsagnet på norsk (nb:) eller engelsk (en:); funnet hoppes over.',
-      en: 'A finding lacks its Norwegian (nb:) or English (en:) statement; the finding is skipped.',
+      nb: 'Et funn har ikke noe utsagn, verken på norsk (nb:) eller engelsk (en:); funnet hoppes over. Ett språk holder.',
+      en: 'A finding has no statement, neither in Norwegian (nb:) nor in English (en:); the finding is skipped. One language is enough.',
     },
-    example: '### Tillit | Trust {#natland2019-tillit}\n\nnb: Tillit var viktig.',
+    example: '### Tillit {#natland2019-tillit}\n\nTillit var viktig.   # uten «nb:» foran',
   },
   {
     id: 'source-record-unexpected-content',

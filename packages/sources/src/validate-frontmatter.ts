@@ -158,12 +158,12 @@ function expectation(schema: SchemaNode | undefined): Localized {
   const types = Array.isArray(schema.type) ? schema.type : schema.type ? [schema.type] : [];
   const localized = schema.properties?.['nb'] !== undefined && schema.properties['en'] !== undefined;
   if (localized && types.includes('string')) {
+    const unknown = schema.description?.includes('unknown (ukjent)') === true;
     return {
-      nb: 'tekst på norsk og engelsk ({ nb: …, en: … }) eller ukjent (unknown)',
-      en: `text in Norwegian and English ({ nb: …, en: … }) or unknown${description}`,
+      nb: `en tekst, eller tekst per språk ({ nb: … }, { en: … } eller begge; ett språk holder)${unknown ? ', eller ukjent' : ''}`,
+      en: `text, or text per language ({ nb: … }, { en: … } or both; one language is enough)${description}`,
     };
   }
-  if (localized) return { nb: 'tekst på norsk og engelsk ({ nb: …, en: … })', en: `text in Norwegian and English ({ nb: …, en: … })${description}` };
   if (types.includes('array')) return { nb: 'en liste', en: `a list${description}` };
   if (types.includes('object')) return { nb: 'et objekt med felter', en: `an object with fields${description}` };
   if (schema.pattern) return { nb: `tekst på formen ${schema.pattern}`, en: `text of the form ${schema.pattern}${description}` };
