@@ -11,7 +11,7 @@ const root = fileURLToPath(new URL('../../../../', import.meta.url));
 const study = `${root}studies/nav-relasjon/`;
 
 interface Cases {
-  concepts: Array<{ name: string; text: string; entryIds?: string[]; concepts: string[]; diagnostics: string[] }>;
+  concepts: Array<{ name: string; text: string; entryIds?: string[]; concepts: string[]; labels?: string[]; diagnostics: string[] }>;
   coding: {
     context: { concepts: string[]; findings: string[] };
     cases: Array<{ name: string; text: string; links: string[]; diagnostics: string[] }>;
@@ -31,6 +31,8 @@ describe('parseConcepts (case table)', () => {
       diagnostics: testCase.diagnostics,
     });
     expect(result.diagnostics.every((d) => d.file === 'concepts.yaml' && d.message.nb !== d.message.en)).toBe(true);
+    // "nb / en" of each label, where the case says how a text in one language is made whole.
+    if (testCase.labels) expect(result.framework.concepts.map((concept) => `${concept.label.nb} / ${concept.label.en}`)).toEqual(testCase.labels);
   });
 });
 

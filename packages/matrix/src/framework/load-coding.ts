@@ -5,7 +5,16 @@ import { frameworkDiagnostic } from './rules.js';
 import type { Coding, CodingContext, CodingLink, CodingResult } from './types.js';
 import { keyText, MapReader, parseYamlFile } from './yaml-reader.js';
 
-const relationValues: readonly Relation[] = ['supports', 'nuances', 'contradicts'];
+/** The relations a link may have, by the words a student may write for them (English or Norwegian). */
+export const relationWords: Readonly<Record<string, Relation>> = {
+  supports: 'supports',
+  'støtter': 'supports',
+  nuances: 'nuances',
+  nyanserer: 'nuances',
+  contradicts: 'contradicts',
+  motsier: 'contradicts',
+  utfordrer: 'contradicts',
+};
 const rules = { invalid: 'coding-invalid', unknownField: 'coding-unknown-field' } as const;
 
 /** Reads and validates a study's coding (coding.yaml); a missing file throws a LitsynthError. */
@@ -85,15 +94,16 @@ export function parseCoding(text: string, file: string, context: CodingContext):
       const reader = new MapReader(yaml, item, { nb: `en kobling til «${finding}»`, en: `a link of "${finding}"` }, rules, diagnostics);
       reader.reportUnknownFields(['concept', 'relation', 'note']);
       const concept = reader.string('concept', { required: true, expected: { nb: 'id-en til et begrep i concepts.yaml', en: 'the id of a concept in concepts.yaml' } });
-      const relationText = reader.string('relation', { required: true, expected: { nb: 'supports, nuances eller contradicts', en: 'supports, nuances or contradicts' } });
+      const relationText = reader.string('relation', { required: true, expected: { nb: 'støtter, nyanserer eller motsier', en: 'supports, nuances or contradicts' } });
       const note = reader.localized('note', { required: false });
       const place = reader.place;
       if (concept === undefined || relationText === undefined) continue;
-      if (!relationValues.includes(relationText as Relation)) {
+      const relation = relationWords[relationText.trim().toLowerCase()];
+      if (relation === undefined) {
         diagnostics.push(
           frameworkDiagnostic('coding-invalid-relation', reader.placeOfKey('relation'), {
-            nb: `Relasjonen «${relationText}» er ukjent; forventet supports (støtter), nuances (nyanserer) eller contradicts (motsier).`,
-            en: `The relation "${relationText}" is unknown; expected supports, nuances or contradicts.`,
+            nb: `Relasjonen «${relationText}» er ukjent; forventet støtter, nyanserer eller motsier (utfordrer), eller på engelsk supports, nuances eller contradicts.`,
+            en: `The relation "${relationText}" is unknown; expected supports, nuances or contradicts (or in Norwegian støtter, nyanserer, motsier or utfordrer).`,
           }, { key: finding }),
         );
         continue;
@@ -120,7 +130,7 @@ export function parseCoding(text: string, file: string, context: CodingContext):
         continue;
       }
       linkLines.set(linkKey, place.line);
-      const link: CodingLink = { finding, concept, relation: relationText as Relation, file, line: place.line };
+      const link: CodingLink = { finding, concept, relation, file, line: place.line };
       if (note !== undefined) link.note = note;
       coding.links.push(link);
     }

@@ -1,5 +1,5 @@
 import { compareDiagnostics, readTextFile, type Diagnostic, type Localized } from '@litsynth/common';
-import { isMap, isSeq, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, type YAMLMap } from 'yaml';
 import { frameworkDiagnostic } from './rules.js';
 import type { Concept, ConceptFramework, ConceptsOptions, ConceptsResult, Theory } from './types.js';
 import { MapReader, pairOf, parseYamlFile, type YamlFile } from './yaml-reader.js';
@@ -124,21 +124,8 @@ function readConcept(yaml: YamlFile, map: YAMLMap, theory: Theory, diagnostics: 
   const definition = reader.localized('definition', { required: true });
   const source = reader.string('source', { required: false }) ?? theory.source;
   const page = reader.string('page', { required: false });
-  const termsPair = pairOf(map, 'terms');
-  const termsExpected = { nb: 'ordformer per språk ({ nb: [...], en: [...] })', en: 'word forms per language ({ nb: [...], en: [...] })' };
-  let terms: Concept['terms'] | undefined;
-  if (!termsPair) reader.missing('terms', termsExpected);
-  else if (!isMap(termsPair.value)) reader.invalid('terms', termsPair, termsExpected);
-  else {
-    const termsReader = new MapReader(yaml, termsPair.value, { nb: `ordformene til «${name}»`, en: `the word forms of "${name}"` }, rules, diagnostics);
-    termsReader.reportUnknownFields(['nb', 'en']);
-    terms = { nb: termsReader.stringList('nb'), en: termsReader.stringList('en') };
-    if (terms.nb.length === 0 || terms.en.length === 0) {
-      termsReader.missing(terms.nb.length === 0 ? 'nb' : 'en', { nb: 'minst én ordform', en: 'at least one word form' });
-      terms = undefined;
-    }
-  }
-  if (id === undefined || label === undefined || definition === undefined || terms === undefined) return undefined;
+  const terms = readTerms(yaml, map, reader, name, diagnostics);
+  if (id === undefined || label === undefined || definition === undefined) return undefined;
   const concept: Concept = {
     id,
     label,
@@ -152,6 +139,36 @@ function readConcept(yaml: YamlFile, map: YAMLMap, theory: Theory, diagnostics: 
   if (source !== undefined) concept.source = source;
   if (page !== undefined) concept.page = page;
   return concept;
+}
+
+/**
+ * The word forms of a concept: a list (used for text in either language), or `{ nb: [...], en:
+ * [...] }` with one language or both. Without any, the concept still counts in the matrix; the
+ * discussion map cannot find it in the text, which a warning says.
+ */
+function readTerms(yaml: YamlFile, map: YAMLMap, reader: MapReader, name: string, diagnostics: Diagnostic[]): Concept['terms'] {
+  const termsPair = pairOf(map, 'terms');
+  const expected = { nb: 'en liste med ordformer, eller ordformer per språk ({ nb: [...], en: [...] })', en: 'a list of word forms, or word forms per language ({ nb: [...], en: [...] })' };
+  let terms: Concept['terms'] = { nb: [], en: [] };
+  if (termsPair && isSeq(termsPair.value)) {
+    const forms = reader.stringList('terms', termsPair);
+    terms = { nb: forms, en: forms };
+  } else if (termsPair && isMap(termsPair.value)) {
+    const termsReader = new MapReader(yaml, termsPair.value, { nb: `ordformene til «${name}»`, en: `the word forms of "${name}"` }, rules, diagnostics);
+    termsReader.reportUnknownFields(['nb', 'en']);
+    terms = { nb: termsReader.stringList('nb'), en: termsReader.stringList('en') };
+  } else if (termsPair && termsPair.value !== null && !(isScalar(termsPair.value) && termsPair.value.value === null)) {
+    reader.invalid('terms', termsPair, expected);
+  }
+  if (terms.nb.length === 0 && terms.en.length === 0) {
+    diagnostics.push(
+      frameworkDiagnostic('concepts-no-terms', reader.place, {
+        nb: `Begrepet «${name}» har ingen ordformer («terms» / «ordformer»), så drøftingskartet finner det ikke i teksten; det er med i matrisen likevel.`,
+        en: `Concept "${name}" has no word forms ("terms"), so the discussion map cannot find it in the text; it is still in the matrix.`,
+      }, { key: name }),
+    );
+  }
+  return terms;
 }
 
 function checkSource(

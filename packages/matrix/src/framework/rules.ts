@@ -9,7 +9,7 @@ const ruleList = [
       nb: 'concepts.yaml er ikke gyldig YAML, eller en teori eller et begrep mangler et påkrevd felt; det hoppes over.',
       en: 'concepts.yaml is not valid YAML, or a theory or concept lacks a required field; it is skipped.',
     },
-    example: '- id: empathy\n  label: Empati   # forventet { nb: …, en: … }',
+    example: '- id: empathy\n  terms: [empati]   # label og definition mangler',
   },
   {
     id: 'concepts-duplicate-id',
@@ -42,6 +42,16 @@ const ruleList = [
     example: '  source: eide2005   # litteraturlisten har eideeide2005',
   },
   {
+    id: 'concepts-no-terms',
+    name: { nb: 'Begrep uten ordformer', en: 'Concept without word forms' },
+    severity: 'warning',
+    description: {
+      nb: 'Et begrep har ingen ordformer (terms), så drøftingskartet finner det ikke i teksten; begrepet er med i matrisen likevel.',
+      en: 'A concept has no word forms (terms), so the discussion map cannot find it in the text; the concept is still in the matrix.',
+    },
+    example: '- id: empathy\n  label: Empati\n  definition: …   # ingen terms',
+  },
+  {
     id: 'coding-invalid',
     name: { nb: 'Ugyldig kobling', en: 'Invalid link' },
     severity: 'error',
@@ -56,10 +66,10 @@ const ruleList = [
     name: { nb: 'Ukjent relasjon', en: 'Unknown relation' },
     severity: 'error',
     description: {
-      nb: 'Relasjonen i en kobling er ikke supports, nuances eller contradicts; koblingen hoppes over.',
-      en: 'The relation of a link is not supports, nuances or contradicts; the link is skipped.',
+      nb: 'Relasjonen i en kobling er ikke støtter (supports), nyanserer (nuances) eller motsier (contradicts, utfordrer); koblingen hoppes over.',
+      en: 'The relation of a link is not supports (støtter), nuances (nyanserer) or contradicts (motsier, utfordrer); the link is skipped.',
     },
-    example: '  - { concept: trust, relation: støtter }',
+    example: '  - { concept: trust, relation: bekrefter }',
   },
   {
     id: 'coding-unknown-field',

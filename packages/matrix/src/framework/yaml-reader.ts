@@ -1,4 +1,4 @@
-import { closestName, type Diagnostic, type Localized } from '@litsynth/common';
+import { closestName, completeLocalized, type Diagnostic, type Localized } from '@litsynth/common';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { frameworkDiagnostic, type FrameworkRuleId } from './rules.js';
 
@@ -55,9 +55,31 @@ export function keyText(pair: Pair): string {
   return isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
 }
 
-/** The pair of `key` in a map, or undefined. */
+/**
+ * The Norwegian names of the fields of concepts.yaml and coding.yaml: a student may write
+ * either (`navn:` or `label:`). Messages name the English field, which the documentation uses.
+ */
+export const norwegianFieldNames: Readonly<Record<string, string>> = {
+  theories: 'teorier',
+  concepts: 'begreper',
+  label: 'navn',
+  definition: 'definisjon',
+  source: 'kilde',
+  page: 'side',
+  terms: 'ordformer',
+  concept: 'begrep',
+  relation: 'relasjon',
+  note: 'merknad',
+};
+
+/** The field a key names: the English field name for a Norwegian one, else the key itself. */
+export function fieldName(key: string): string {
+  return Object.entries(norwegianFieldNames).find(([, norwegian]) => norwegian === key)?.[0] ?? key;
+}
+
+/** The pair of field `key` in a map (written with its English or its Norwegian name), or undefined. */
 export function pairOf(map: YAMLMap, key: string): Pair | undefined {
-  return map.items.find((pair) => keyText(pair) === key);
+  return map.items.find((pair) => fieldName(keyText(pair)) === key);
 }
 
 /** A field reader for one YAML map: checks types and reports problems with the field's place. */
@@ -82,12 +104,27 @@ export class MapReader {
     return this.yaml.placeOf(pair?.key ?? this.map);
   }
 
-  /** Reports fields other than `allowed`, with the closest allowed name. */
+  /** Reports fields other than `allowed` (or their Norwegian names), with the closest allowed name, and a field given twice. */
   reportUnknownFields(allowed: readonly string[]): void {
+    const seen = new Map<string, string>();
     for (const pair of this.map.items) {
       const key = keyText(pair);
-      if (allowed.includes(key)) continue;
-      const closest = closestName(key, allowed);
+      const field = fieldName(key);
+      if (allowed.includes(field)) {
+        const earlier = seen.get(field);
+        if (earlier !== undefined && earlier !== key) {
+          this.diagnostics.push(
+            frameworkDiagnostic(this.rules.unknownField, this.yaml.placeOf(pair.key), {
+              nb: `«${key}» og «${earlier}» er samme felt i ${this.what.nb}; bare «${earlier}» brukes.`,
+              en: `"${key}" and "${earlier}" are the same field in ${this.what.en}; only "${earlier}" is used.`,
+            }),
+          );
+        }
+        seen.set(field, earlier ?? key);
+        continue;
+      }
+      const names = [...allowed, ...allowed.map((name) => norwegianFieldNames[name]).filter((name): name is string => name !== undefined)];
+      const closest = closestName(key, names);
       const hint = closest ? { nb: ` Mente du «${closest}»?`, en: ` Did you mean "${closest}"?` } : { nb: '', en: '' };
       this.diagnostics.push(
         frameworkDiagnostic(this.rules.unknownField, this.yaml.placeOf(pair.key), {
@@ -114,28 +151,32 @@ export class MapReader {
     return String(value);
   }
 
-  /** A `{ nb, en }` text; reports it when required and missing, or malformed. */
+  /**
+   * A text: plain (it serves both languages), or `{ nb, en }` with one language or both (a missing
+   * one shows the other, marked). Reports it when required and missing, or malformed.
+   */
   localized(key: string, options: { required: boolean }): Localized | undefined {
     const pair = pairOf(this.map, key);
-    const expected = { nb: 'tekst på norsk og engelsk ({ nb: …, en: … })', en: 'text in Norwegian and English ({ nb: …, en: … })' };
-    if (!pair || pair.value === null || (isScalar(pair.value) && pair.value.value === null)) {
+    const expected = {
+      nb: 'en tekst, eller tekst per språk ({ nb: … }, { en: … } eller begge; ett språk holder)',
+      en: 'text, or text per language ({ nb: … }, { en: … } or both; one language is enough)',
+    };
+    if (!pair || pair.value === null || (isScalar(pair.value) && (pair.value.value === null || pair.value.value === ''))) {
       if (options.required) this.missing(key, expected);
       return undefined;
     }
-    if (!isMap(pair.value)) {
+    if (isScalar(pair.value) && (typeof pair.value.value === 'string' || typeof pair.value.value === 'number') && String(pair.value.value).trim() !== '') {
+      const text = String(pair.value.value).trim();
+      return { nb: text, en: text };
+    }
+    if (!isMap(pair.value) || pair.value.items.some((item) => !['nb', 'en'].includes(keyText(item)))) {
       this.invalid(key, pair, expected);
       return undefined;
     }
-    const nb = pairOf(pair.value, 'nb');
-    const en = pairOf(pair.value, 'en');
-    const text = (entry: Pair | undefined) => (entry && isScalar(entry.value) && typeof entry.value.value === 'string' && entry.value.value.trim() !== '' ? entry.value.value.trim() : undefined);
-    const nbText = text(nb);
-    const enText = text(en);
-    if (nbText === undefined || enText === undefined) {
-      this.invalid(key, pair, expected);
-      return undefined;
-    }
-    return { nb: nbText, en: enText };
+    const text = (entry: Pair | undefined) => (entry && isScalar(entry.value) && typeof entry.value.value === 'string' ? entry.value.value.trim() : undefined);
+    const whole = completeLocalized({ nb: text(pairOf(pair.value, 'nb')) ?? '', en: text(pairOf(pair.value, 'en')) ?? '' });
+    if (whole === undefined) this.invalid(key, pair, expected);
+    return whole;
   }
 
   /** A list of texts (absent → empty); a non-text item is reported and left out. */
@@ -158,7 +199,7 @@ export class MapReader {
   missing(key: string, expected: Localized): void {
     this.diagnostics.push(
       frameworkDiagnostic(this.rules.invalid, this.place, {
-        nb: `Påkrevd felt «${key}» mangler i ${this.what.nb}; forventet ${expected.nb}.`,
+        nb: `Påkrevd felt «${norwegianFieldNames[key] ?? key}»${norwegianFieldNames[key] ? ` (eller «${key}»)` : ''} mangler i ${this.what.nb}; forventet ${expected.nb}.`,
         en: `Missing required field "${key}" in ${this.what.en}; expected ${expected.en}.`,
       }),
     );
@@ -168,10 +209,12 @@ export class MapReader {
   invalid(key: string, pair: Pair, expected: Localized): void {
     const found = isScalar(pair.value) ? `«${String(pair.value.value)}»` : isSeq(pair.value) ? 'en liste' : isMap(pair.value) ? 'et objekt' : 'tomt';
     const foundEn = isScalar(pair.value) ? `"${String(pair.value.value)}"` : isSeq(pair.value) ? 'a list' : isMap(pair.value) ? 'an object' : 'empty';
+    // The field as the student wrote it ("navn" or "label").
+    const written = isScalar(pair.key) ? String(pair.key.value) : key;
     this.diagnostics.push(
       frameworkDiagnostic(this.rules.invalid, this.yaml.placeOf(pair.value ?? pair.key), {
-        nb: `Feltet «${key}» i ${this.what.nb} er ${found}; forventet ${expected.nb}.`,
-        en: `The field "${key}" in ${this.what.en} is ${foundEn}; expected ${expected.en}.`,
+        nb: `Feltet «${written}» i ${this.what.nb} er ${found}; forventet ${expected.nb}.`,
+        en: `The field "${written}" in ${this.what.en} is ${foundEn}; expected ${expected.en}.`,
       }),
     );
   }
