@@ -133,6 +133,7 @@ describe('public API', () => {
         ],
         "@litsynth/study": [
           "loadStudy",
+          "norwegianStudyFields",
           "parseStudyConfig",
           "studyFileName",
           "studyRules",

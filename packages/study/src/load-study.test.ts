@@ -92,7 +92,7 @@ describe('loadStudy', () => {
       column: 1,
       message: [
         'study.yaml has 3 problem(s):',
-        `  ${file}:1:1: the field "question" is missing (expected nb and en)`,
+        `  ${file}:1:1: the field "question" is missing (expected text)`,
         `  ${file}:3:11: "language" must be nb or en`,
         `  ${file}:6:17: the rule "locator-form" must be set to off, info, warn or error`,
       ].join('\n'),
@@ -139,10 +139,12 @@ describe('unknownRuleSettings', () => {
 
 describe('unknown fields of study.yaml', () => {
   it('are reported at their line with the field meant, and the rest still loads', async () => {
-    const dir = await studyFolder({ 'study.yaml': minimal('bibliografi: [refs.yaml]\n'), 'thesis.txt': 'Tekst.' });
+    const dir = await studyFolder({ 'study.yaml': minimal('bibliograpy: [refs.yaml]\nmanuskrip: x\n'), 'thesis.txt': 'Tekst.' });
     const study = await loadStudy(dir);
     expect(study.diagnostics.map(({ rule, severity, line, column, raw, suggestion }) => ({ rule, severity, line, column, raw, suggestion }))).toEqual([
-      { rule: 'unknown-study-field', severity: 'warning', line: 5, column: 1, raw: 'bibliografi', suggestion: { nb: 'Mente du «bibliography»?', en: 'Did you mean "bibliography"?' } },
+      { rule: 'unknown-study-field', severity: 'warning', line: 5, column: 1, raw: 'bibliograpy', suggestion: { nb: 'Mente du «bibliography»?', en: 'Did you mean "bibliography"?' } },
+      // A Norwegian field name misspelt: the Norwegian name is suggested.
+      { rule: 'unknown-study-field', severity: 'warning', line: 6, column: 1, raw: 'manuskrip', suggestion: { nb: 'Mente du «manuskript»?', en: 'Did you mean "manuskript"?' } },
     ]);
   });
 });

@@ -4,7 +4,7 @@ import { LitsynthError, readTextFile, type Diagnostic } from '@litsynth/common';
 import { loadBibliographyFile, type BibEntry } from '@litsynth/bibliography';
 import { readSourceRecords } from '@litsynth/sources';
 import { closest } from './rule-settings.js';
-import { parseStudyConfig, placeOfField, studyFields, unknownFields } from './study-config.js';
+import { norwegianStudyFields, parseStudyConfig, placeOfField, studyFields, unknownFields } from './study-config.js';
 import type { Study } from './types.js';
 
 /** The name of a study's configuration file. */
@@ -81,7 +81,7 @@ export async function loadStudy(dir: string): Promise<Study> {
   }
 
   const diagnostics: Diagnostic[] = unknownFields(text).map(({ key, line, column }) => {
-    const near = closest(key, studyFields);
+    const near = closest(key, [...studyFields, ...Object.keys(norwegianStudyFields)]);
     return {
       rule: 'unknown-study-field',
       severity: 'warning' as const,

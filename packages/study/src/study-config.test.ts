@@ -19,6 +19,7 @@ describe('parseStudyConfig', () => {
       exclusion: [],
       search: [],
       rules: {},
+      csvSeparator: ';',
     });
   });
 
@@ -63,7 +64,81 @@ describe('parseStudyConfig', () => {
       exclusion: [],
       search: [{ database: 'Oria', date: '2024-03-01', terms: ['Nav', 'tillit'], hits: 120, included: 2 }],
       rules: { 'locator-form': 'off', 'year-mismatch': 'warn' },
+      csvSeparator: ',',
     });
+  });
+
+  it('reads a study written in Norwegian: Norwegian field names and setting values, texts in one language', () => {
+    const text = [
+      'id: norsk',
+      'tittel: { nb: Tillit i Nav }',
+      'problemstilling: Hvordan bygges tillit?',
+      'språk: nb',
+      'manuskript: oppgave.docx',
+      'bibliografi: [kilder/referanser.yaml]',
+      'kildemappe: kilder',
+      'inkludert: [berg2021]',
+      'begreper: begreper.yaml',
+      'koding: koding.yaml',
+      "kapitler: { resultater: '3.0', teori: '4.0', drøfting: '5.0' }",
+      'inklusjon: [Fagfellevurderte artikler]',
+      'søk:',
+      '  - database: Oria',
+      '    dato: 2024-03-01',
+      '    søkeord: [Nav, tillit]',
+      '    kombinasjon: { nb: Nav AND tillit }',
+      '    treff: 120',
+      '    titlerLest: 120',
+      '    sammendragLest: 30',
+      '    fulltekstLest: 8',
+      '    inkludert: 2',
+      'regler: { locator-form: av, year-mismatch: advarsel, et-al-usage: feil }',
+      "csvSkilletegn: ','",
+    ].join('\n');
+    expect(parseStudyConfig(text, '/s/norsk/study.yaml')).toEqual({
+      id: 'norsk',
+      title: { nb: 'Tillit i Nav', en: 'Tillit i Nav (nb)' },
+      question: { nb: 'Hvordan bygges tillit?', en: 'Hvordan bygges tillit?' },
+      language: 'nb',
+      style: 'norsk-apa-manual',
+      locale: 'nb-NO',
+      manuscript: '/s/norsk/oppgave.docx',
+      bibliography: ['/s/norsk/kilder/referanser.yaml'],
+      sourcesDir: '/s/norsk/kilder',
+      included: ['berg2021'],
+      concepts: '/s/norsk/begreper.yaml',
+      coding: '/s/norsk/koding.yaml',
+      chapters: { results: '3.0', theory: '4.0', discussion: '5.0' },
+      inclusion: [{ nb: 'Fagfellevurderte artikler', en: 'Fagfellevurderte artikler' }],
+      exclusion: [],
+      search: [
+        {
+          database: 'Oria',
+          date: '2024-03-01',
+          terms: ['Nav', 'tillit'],
+          combination: { nb: 'Nav AND tillit', en: 'Nav AND tillit (nb)' },
+          hits: 120,
+          titlesRead: 120,
+          abstractsRead: 30,
+          fullTextsRead: 8,
+          included: 2,
+        },
+      ],
+      rules: { 'locator-form': 'off', 'year-mismatch': 'warn', 'et-al-usage': 'error' },
+      csvSeparator: ',',
+    });
+  });
+
+  it('refuses a field written under both its names, a text in no language and a separator other than ; or ,', () => {
+    const text = 'id: x\ntitle: X\ntittel: Y\nquestion: { de: Was? }\nmanuscript: m.txt\ncsvSeparator: tab\n';
+    expect(() => parseStudyConfig(text, 'study.yaml')).toThrow(
+      [
+        'study.yaml has 3 problem(s):',
+        '  study.yaml:3:1: "tittel" and "title" are the same field; write only one of them',
+        '  study.yaml:4:11: "question" must be text, or text per language ({ nb: … }, { en: … } or both; one language is enough)',
+        '  study.yaml:6:15: "csvSeparator" must be ";" or "," (in quotes)',
+      ].join('\n'),
+    );
   });
 
   it('reports a search without database and a count that is not a whole number, with their places', () => {

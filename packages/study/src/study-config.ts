@@ -1,5 +1,5 @@
 import { dirname, isAbsolute, resolve } from 'node:path';
-import { LitsynthError, type Lang, type Localized, type RuleSetting } from '@litsynth/common';
+import { completeLocalized, LitsynthError, type Lang, type Localized, type RuleSetting } from '@litsynth/common';
 import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { SearchEntry, StudyConfig } from './types.js';
 
@@ -12,13 +12,56 @@ export interface ConfigProblem {
 
 type Path = ReadonlyArray<string | number>;
 
+/**
+ * The Norwegian names of study.yaml's fields (top level, `chapters`, and each search): a student
+ * may write `tittel:` for `title:`. Documented in packages/study/README.md.
+ */
+export const norwegianStudyFields: Readonly<Record<string, string>> = {
+  tittel: 'title',
+  problemstilling: 'question',
+  'språk': 'language',
+  stil: 'style',
+  'språkkode': 'locale',
+  manuskript: 'manuscript',
+  bibliografi: 'bibliography',
+  kildemappe: 'sourcesDir',
+  inkludert: 'included',
+  begreper: 'concepts',
+  koding: 'coding',
+  kapitler: 'chapters',
+  resultater: 'results',
+  teori: 'theory',
+  'drøfting': 'discussion',
+  inklusjon: 'inclusion',
+  eksklusjon: 'exclusion',
+  'søk': 'search',
+  dato: 'date',
+  'søkeord': 'terms',
+  kombinasjon: 'combination',
+  avgrensninger: 'limits',
+  treff: 'hits',
+  titlerLest: 'titlesRead',
+  sammendragLest: 'abstractsRead',
+  fulltekstLest: 'fullTextsRead',
+  regler: 'rules',
+  csvSkilletegn: 'csvSeparator',
+};
+
+/** The field a key of study.yaml names: the English name for a Norwegian one, else the key. */
+export function studyFieldName(key: string): string {
+  return norwegianStudyFields[key] ?? key;
+}
+
+/** The Norwegian values of a rule setting (`av`, `advarsel`, `feil`) beside the English ones. */
+const norwegianRuleSettings: Readonly<Record<string, RuleSetting>> = { av: 'off', advarsel: 'warn', feil: 'error' };
+
 /** The 1-based place of the value at a path (or of the deepest existing part of it). */
 function placeOf(document: Document, lineCounter: LineCounter, path: Path): { line: number; column: number } {
   let node: unknown = document.contents;
   let best: Node | undefined = isNode(node) ? node : undefined;
   for (const segment of path) {
     if (isMap(node)) {
-      const pair = node.items.find((item) => (isScalar(item.key) ? item.key.value : item.key) === segment);
+      const pair = node.items.find((item) => studyFieldName(String(isScalar(item.key) ? item.key.value : item.key)) === segment);
       if (!pair) break;
       if (isNode(pair.key)) best = pair.key;
       node = pair.value;
@@ -55,10 +98,18 @@ export function parseStudyConfig(text: string, file: string): StudyConfig {
     });
   }
   const problems: ConfigProblem[] = [];
-  const data: unknown = document.toJS();
   const problem = (path: Path, nb: string, en: string) => {
     problems.push({ ...placeOf(document, lineCounter, path), message: { nb, en } });
   };
+  const data: unknown = withEnglishFieldNames(document.toJS(), (path, written, field) =>
+    problems.push({
+      ...placeOfWritten(document, lineCounter, path, written),
+      message: {
+        nb: `«${written}» og «${field}» er samme felt; skriv bare det ene`,
+        en: `"${written}" and "${field}" are the same field; write only one of them`,
+      },
+    }),
+  );
   const folder = dirname(file);
   const absolute = (value: string) => (isAbsolute(value) ? value : resolve(folder, value));
 
@@ -85,13 +136,20 @@ export function parseStudyConfig(text: string, file: string): StudyConfig {
   };
   const localized = (value: unknown, path: Path, required: boolean): Localized | undefined => {
     if (value === undefined || value === null) {
-      if (required) problem(path, `feltet «${path.join('.')}» mangler (forventet nb og en)`, `the field "${path.join('.')}" is missing (expected nb and en)`);
+      if (required) problem(path, `feltet «${path.join('.')}» mangler (forventet en tekst)`, `the field "${path.join('.')}" is missing (expected text)`);
       return undefined;
     }
-    // A plain string serves both languages.
-    if (typeof value === 'string') return { nb: value, en: value };
-    if (isRecord(value) && typeof value.nb === 'string' && typeof value.en === 'string') return { nb: value.nb, en: value.en };
-    problem(path, `«${path.join('.')}» skal være tekst eller { nb, en }`, `"${path.join('.')}" must be text or { nb, en }`);
+    // A plain string serves both languages; { nb } or { en } alone shows in the other language, marked.
+    if (typeof value === 'string' && value.trim() !== '') return { nb: value, en: value };
+    if (isRecord(value) && Object.keys(value).every((key) => key === 'nb' || key === 'en') && ['nb', 'en'].every((key) => value[key] === undefined || typeof value[key] === 'string')) {
+      const whole = completeLocalized(value as Partial<Localized>);
+      if (whole) return whole;
+    }
+    problem(
+      path,
+      `«${path.join('.')}» skal være en tekst, eller tekst per språk ({ nb: … }, { en: … } eller begge; ett språk holder)`,
+      `"${path.join('.')}" must be text, or text per language ({ nb: … }, { en: … } or both; one language is enough)`,
+    );
     return undefined;
   };
   const strings = (key: string): string[] => {
@@ -158,13 +216,20 @@ export function parseStudyConfig(text: string, file: string): StudyConfig {
 
   const rules: Record<string, RuleSetting> = {};
   if (data.rules !== undefined && data.rules !== null) {
-    if (!isRecord(data.rules)) problem(['rules'], '«rules» skal være regel-id: off|info|warn|error', '"rules" must map rule ids to off|info|warn|error');
+    if (!isRecord(data.rules)) problem(['rules'], '«rules» skal være regel-id: off|info|warn|error (av|info|advarsel|feil)', '"rules" must map rule ids to off|info|warn|error');
     else {
       for (const [rule, setting] of Object.entries(data.rules)) {
-        if ((ruleSettings as readonly unknown[]).includes(setting)) rules[rule] = setting as RuleSetting;
-        else problem(['rules', rule], `regelen «${rule}» skal settes til off, info, warn eller error`, `the rule "${rule}" must be set to off, info, warn or error`);
+        const value = typeof setting === 'string' ? (norwegianRuleSettings[setting] ?? setting) : setting;
+        if ((ruleSettings as readonly unknown[]).includes(value)) rules[rule] = value as RuleSetting;
+        else problem(['rules', rule], `regelen «${rule}» skal settes til av, info, advarsel eller feil (off, info, warn, error)`, `the rule "${rule}" must be set to off, info, warn or error`);
       }
     }
+  }
+
+  let csvSeparator: ',' | ';' = language === 'nb' ? ';' : ',';
+  if (data.csvSeparator !== undefined && data.csvSeparator !== null) {
+    if (data.csvSeparator === ',' || data.csvSeparator === ';') csvSeparator = data.csvSeparator;
+    else problem(['csvSeparator'], '«csvSeparator» skal være «;» eller «,» (i anførselstegn)', '"csvSeparator" must be ";" or "," (in quotes)');
   }
 
   if (problems.length > 0 || id === undefined || title === undefined || question === undefined || manuscript === undefined) {
@@ -195,13 +260,14 @@ export function parseStudyConfig(text: string, file: string): StudyConfig {
     exclusion,
     search,
     rules,
+    csvSeparator,
   };
 }
 
 /** The top-level fields of study.yaml. */
 export const studyFields = [
   'id', 'title', 'question', 'language', 'style', 'locale', 'manuscript', 'bibliography', 'sourcesDir', 'included',
-  'concepts', 'coding', 'chapters', 'inclusion', 'exclusion', 'search', 'rules',
+  'concepts', 'coding', 'chapters', 'inclusion', 'exclusion', 'search', 'rules', 'csvSeparator',
 ] as const;
 
 /** Top-level keys of study.yaml that are not fields (typos: "bibliografi"), with their places. */
@@ -212,7 +278,7 @@ export function unknownFields(text: string): Array<{ key: string; line: number; 
   const result: Array<{ key: string; line: number; column: number }> = [];
   for (const pair of document.contents.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
-    if (key === undefined || (studyFields as readonly string[]).includes(key)) continue;
+    if (key === undefined || (studyFields as readonly string[]).includes(studyFieldName(key))) continue;
     const { line, col } = lineCounter.linePos(isNode(pair.key) ? (pair.key.range?.[0] ?? 0) : 0);
     result.push({ key, line, column: col });
   }
@@ -224,6 +290,45 @@ export function placeOfField(text: string, path: Path): { line: number; column: 
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter });
   return placeOf(document, lineCounter, path);
+}
+
+/**
+ * The parsed study.yaml with the Norwegian field names replaced by the English ones (top level,
+ * `chapters`, each search). A field written in both languages keeps its English value, and
+ * `twice` is told where the Norwegian one is.
+ */
+function withEnglishFieldNames(data: unknown, twice: (path: Path, written: string, field: string) => void): unknown {
+  const rename = (value: unknown, path: Path): unknown => {
+    if (!isRecord(value)) return value;
+    const result: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value)) {
+      const field = studyFieldName(key);
+      if (field !== key && field in value) {
+        twice(path, key, field);
+        continue;
+      }
+      result[field] = item;
+    }
+    return result;
+  };
+  const top = rename(data, []);
+  if (!isRecord(top)) return top;
+  if (isRecord(top.chapters)) top.chapters = rename(top.chapters, ['chapters']);
+  if (Array.isArray(top.search)) top.search = top.search.map((item: unknown, index: number) => rename(item, ['search', index]));
+  return top;
+}
+
+/** The place of a key as written (the Norwegian name of a field), in the map at `path`. */
+function placeOfWritten(document: Document, lineCounter: LineCounter, path: Path, written: string): { line: number; column: number } {
+  let node: unknown = document.contents;
+  for (const segment of path) {
+    if (isMap(node)) node = node.items.find((item) => studyFieldName(String(isScalar(item.key) ? item.key.value : item.key)) === segment)?.value;
+    else if (isSeq(node) && typeof segment === 'number') node = node.items[segment];
+  }
+  const pair = isMap(node) ? node.items.find((item) => (isScalar(item.key) ? item.key.value : item.key) === written) : undefined;
+  const offset = isNode(pair?.key) ? (pair.key.range?.[0] ?? 0) : 0;
+  const { line, col } = lineCounter.linePos(offset);
+  return { line, column: col };
 }
 
 function parseSearch(

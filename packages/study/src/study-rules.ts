@@ -30,6 +30,6 @@ export const studyRules: RuleDefinition[] = [
       nb: 'study.yaml har et felt litsynth ikke kjenner (trolig en skrivefeil); det blir ikke brukt.',
       en: 'study.yaml has a field litsynth does not know (probably a typo); it is ignored.',
     },
-    example: 'bibliografi: [references.yaml]',
+    example: 'bibliograpy: [references.yaml]',
   },
 ];

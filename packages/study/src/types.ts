@@ -42,6 +42,8 @@ export interface StudyConfig {
   exclusion: Localized[];
   search: SearchEntry[];
   rules: Record<string, RuleSetting>;
+  /** The CSV separator of the tables: `csvSeparator` in study.yaml, else ";" for a Norwegian study (Norwegian Excel splits on it), "," for an English one. */
+  csvSeparator: ',' | ';';
 }
 
 /** A loaded study: its configuration, every bibliography entry, the included records. */
