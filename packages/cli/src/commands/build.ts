@@ -28,6 +28,7 @@ import { checkJson, checkText, combineCheck, severityCounts } from '../output/ch
 import { codeFolders } from '../output/code-files.js';
 import { asGiven, refuseFileAsOutDir } from '../output/paths.js';
 import { knownRuleIds } from '../output/rule-ids.js';
+import { csvSeparator } from '../output/csv-separator.js';
 
 /**
  * The packages a build runs, imported only when there is something to build: a build whose
@@ -60,6 +61,7 @@ export interface BuildCommandOptions {
   lang?: Lang;
   /** Also write a copy of the .docx manuscript with a Word comment at each problem to this file. */
   annotate?: string;
+  csvSeparator?: string;
 }
 
 /** A generated file: its path inside the output folder and its full content. */
@@ -78,6 +80,8 @@ interface PartFailure {
 interface BuildState {
   study: Study;
   lang: Lang;
+  /** The CSV separator: --csv-separator, else the study's. */
+  separator: ',' | ';';
   manuscript?: Manuscript;
   citations?: Citation[];
   check?: CheckResult;
@@ -116,10 +120,11 @@ const partNames = {
 export async function buildCommand(studyDir: string, options: BuildCommandOptions): Promise<number> {
   const started = performance.now();
   const quiet = options.quiet === true;
+  const givenSeparator = csvSeparator(options.csvSeparator);
   const outDir = resolve(options.out ?? join(studyDir, 'out'));
   const outGiven = options.out ?? join(studyDir, 'out');
   await refuseFileAsOutDir(outDir, outGiven);
-  const stampKey = await buildKey(studyDir, outDir, options.lang);
+  const stampKey = await buildKey(studyDir, outDir, options.lang, givenSeparator);
   const stampPath = join(outDir, stampFileName);
 
   // Nothing changed since the last complete build (same inputs, same litsynth, outputs intact):
@@ -140,7 +145,7 @@ export async function buildCommand(studyDir: string, options: BuildCommandOption
   const lang: Lang = options.lang ?? study.config.language;
   const inputs = await hashFiles(outDir, studyInputs(study));
   const progress = new Progress(!quiet && Boolean(process.stderr.isTTY), lang);
-  const state: BuildState = { study, lang, diagnostics: [], tables: [] };
+  const state: BuildState = { study, lang, separator: givenSeparator ?? study.config.csvSeparator, diagnostics: [], tables: [] };
   const files: OutputFile[] = [];
   const failures: PartFailure[] = [];
 
@@ -253,7 +258,7 @@ async function hashFiles(outDir: string, files: readonly string[]): Promise<Reco
  * and the study and output paths as given (paths appear in the outputs). Undefined when the code
  * cannot be found (an unusual installation): then every build is a full build.
  */
-async function buildKey(studyDir: string, outDir: string, lang: Lang | undefined): Promise<string | undefined> {
+async function buildKey(studyDir: string, outDir: string, lang: Lang | undefined, separator: string | undefined): Promise<string | undefined> {
   try {
     const code = createHash('sha256');
     const names = ['common', 'ingest', 'citations', 'bibliography', 'sources', 'study', 'check', 'matrix', 'tables', 'report'];
@@ -269,7 +274,7 @@ async function buildKey(studyDir: string, outDir: string, lang: Lang | undefined
         code.update(await realpath(join(packageDir, 'node_modules', dependency)).catch(() => dependency));
       }
     }
-    const key = { code: code.digest('hex'), lang: lang ?? null, study: asGiven(resolve(studyDir)), out: asGiven(outDir), cwd: process.cwd() };
+    const key = { code: code.digest('hex'), lang: lang ?? null, separator: separator ?? null, study: asGiven(resolve(studyDir)), out: asGiven(outDir), cwd: process.cwd() };
     return hash(Buffer.from(JSON.stringify(key), 'utf8'));
   } catch {
     return undefined;
@@ -422,7 +427,7 @@ async function matrixPart(state: BuildState): Promise<OutputFile[]> {
   return [
     { path: 'matrix.json', content: `${JSON.stringify(json, null, 2)}\n` },
     ...lib.tables
-      .renderTableFiles(tables, { name: 'matrix', title, separator: ',', tableDir: 'tables', combinedJson: false })
+      .renderTableFiles(tables, { name: 'matrix', title, separator: state.separator, tableDir: 'tables', combinedJson: false })
       .map((file) => ({ path: file.file, content: file.data })),
   ];
 }
@@ -439,7 +444,7 @@ async function tablesPart(state: BuildState): Promise<OutputFile[]> {
   state.tables = tables;
   const title = lang === 'nb' ? `Tabeller: ${study.config.title.nb}` : `Tables: ${study.config.title.en}`;
   return lib.tables
-    .renderTableFiles(tables, { name: 'tables', title, separator: ',', tableDir: 'tables' })
+    .renderTableFiles(tables, { name: 'tables', title, separator: state.separator, tableDir: 'tables' })
     .map((file) => ({ path: file.file, content: file.data }));
 }
 

@@ -9,6 +9,7 @@ import { describeAnnotation, refuseImpossibleAnnotation, writeAnnotatedDocx } fr
 import { checkJson, checkText, combineCheck } from '../output/check-output.js';
 import { asGiven } from '../output/paths.js';
 import { knownRuleIds } from '../output/rule-ids.js';
+import { environmentLanguage } from '../output/ui-language.js';
 import { type CachedStudy, readCachedStudy, writeCachedStudy } from '../output/study-cache.js';
 
 /** Options of `litsynth check` as commander parses them. */
@@ -91,7 +92,7 @@ async function loadStudyNow(dir: string): Promise<CachedStudy> {
  */
 export async function checkCommand(path: string, options: CheckCommandOptions): Promise<number> {
   const input = await inputOf(path, options.bib ?? []);
-  const lang: Lang = options.lang ?? input.language ?? 'nb';
+  const lang: Lang = options.lang ?? input.language ?? environmentLanguage();
   if (options.annotate !== undefined) await refuseImpossibleAnnotation(input.manuscriptPath, options.annotate, 'check');
   if (options.out !== undefined) await refuseOverwritingInput(options.out, [input.manuscriptPath, ...(options.bib ?? []), ...(options.annotate === undefined ? [] : [options.annotate])]);
   const manuscript = await readManuscript(input.manuscriptPath);

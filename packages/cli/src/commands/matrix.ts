@@ -27,6 +27,7 @@ import { recordRules } from '@litsynth/sources';
 import { loadStudy, studyRules, type Study } from '@litsynth/study';
 import { discussionMapTable, findingsMatrixTable, gapsTable, matrixToTable, renderTableFiles, type TableFile } from '@litsynth/tables';
 import { sourceLines } from '../output/check-output.js';
+import { csvSeparator } from '../output/csv-separator.js';
 import { asGiven, refuseFileAsOutDir } from '../output/paths.js';
 import { renderPretty } from '../output/pretty-diagnostics.js';
 
@@ -57,10 +58,11 @@ export interface StudyMatrix {
  * Exit 1 when a problem of severity error was found (the outputs are still written).
  */
 export async function matrixCommand(studyDir: string, options: MatrixCommandOptions): Promise<number> {
-  const separator = csvSeparator(options.csvSeparator);
+  const given = csvSeparator(options.csvSeparator);
   const outDir = await outputDir(studyDir, options);
   const built = await buildStudyMatrix(studyDir, { requireConcepts: true });
   const { study, concepts, matrix, discussion } = built;
+  const separator = given ?? study.config.csvSeparator;
   const lang: Lang = options.lang ?? study.config.language;
   const input = { records: study.records, concepts, matrix, lang };
   const tables = [matrixToTable(input), findingsMatrixTable(input), gapsTable(input)];
@@ -137,15 +139,6 @@ export async function buildStudyMatrix(studyDir: string, options: { requireConce
 }
 
 const recordRuleIds = new Set(recordRules.map((rule) => rule.id));
-
-/** The CSV separator option: "," or ";" (Norwegian Excel), anything else is a usage error. */
-export function csvSeparator(value: string | undefined): ',' | ';' {
-  if (value === undefined || value === ',') return ',';
-  if (value === ';') return ';';
-  throw new LitsynthError('usage', `--csv-separator must be "," or ";", not "${value}".`, {
-    messageNb: `--csv-separator må være «,» eller «;», ikke «${value}».`,
-  });
-}
 
 /** The output folder: --out, else `<study>/out`; a file there is a usage error, found before any work. */
 export async function outputDir(studyDir: string, options: MatrixCommandOptions): Promise<string> {

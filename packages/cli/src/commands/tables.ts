@@ -1,6 +1,7 @@
 import { exitCodes, type Lang } from '@litsynth/common';
 import { articleMatrixTable, discussionTables, renderTableFiles, searchHistoryTable, similaritiesTable } from '@litsynth/tables';
-import { buildStudyMatrix, csvSeparator, outputDir, report, type MatrixCommandOptions } from './matrix.js';
+import { csvSeparator } from '../output/csv-separator.js';
+import { buildStudyMatrix, outputDir, report, type MatrixCommandOptions } from './matrix.js';
 
 /**
  * `litsynth tables <study>`: the thesis tables — search history, article matrix, one discussion
@@ -9,10 +10,11 @@ import { buildStudyMatrix, csvSeparator, outputDir, report, type MatrixCommandOp
  * Exit 1 when a problem of severity error was found (the tables are still written).
  */
 export async function tablesCommand(studyDir: string, options: MatrixCommandOptions): Promise<number> {
-  const separator = csvSeparator(options.csvSeparator);
+  const given = csvSeparator(options.csvSeparator);
   const outDir = await outputDir(studyDir, options);
   const built = await buildStudyMatrix(studyDir);
   const { study, concepts, matrix, discussion } = built;
+  const separator = given ?? study.config.csvSeparator;
   const lang: Lang = options.lang ?? study.config.language;
   const tables = [searchHistoryTable(study.config.search, { lang }), articleMatrixTable(study.records, { lang })];
   if (concepts.length > 0) {
