@@ -109,6 +109,9 @@ function parseFinding(
     } else if (node.type === 'blockquote') {
       quotes.push(parseQuote(node));
       continue;
+    } else if (node.type === 'html' && /^<!--[\s\S]*-->$/.test(node.value.trim())) {
+      // A comment is invisible in the record as read (litsynth add's own template is one).
+      continue;
     }
     diagnostics.push(
       recordDiagnostic('source-record-unexpected-content', { file: context.file, line: lineOf(node), column: 1 }, {

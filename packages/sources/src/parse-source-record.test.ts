@@ -307,6 +307,11 @@ describe('parseSourceRecord', () => {
       '### Tillit tar tid {#berg2021-tillit page=4}',
       'nb: Tillit bygges over tid.',
       '',
+      '',
+      '<!--',
+      'A note to self, and where litsynth add puts its example: never content of a finding.',
+      '-->',
+      '',
       '### Trust {#berg2021-trust}',
       'en: Trust takes time.',
     ].join('\n');
