@@ -107,10 +107,15 @@ describe('litsynth add', () => {
         '  + study/sources/natland2019.md',
         '  + study/sources/lundberg2013.md',
         '',
-        'Fill in the characteristics and findings of the records, and list natland2019, lundberg2013 under included in study.yaml.',
+        'Listed under included in study.yaml: natland2019, lundberg2013 (use --not-included to leave them out).',
+        'Fill in the characteristics and findings of the records (see the example at the end of each).',
         '',
       ].join('\n'),
     );
+    // Only the list changed in study.yaml: every comment is still there.
+    const studyYaml = await readFile(join(work, 'study/study.yaml'), 'utf8');
+    expect(parse(studyYaml).included).toEqual(['natland2019', 'lundberg2013']);
+    expect(studyYaml.split('\n').filter((line) => line.startsWith('#')).length).toBeGreaterThan(20);
     const record = await readFile(join(work, 'study/sources/natland2019.md'), 'utf8');
     const frontmatter = parse(record.split('---\n')[1] ?? '');
     expect(frontmatter).toEqual({
@@ -141,7 +146,7 @@ describe('litsynth add', () => {
         peerReviewed: 'unknown',
       },
     });
-    expect(record).toContain('# Natland mfl. (2019)');
+    expect(record).toContain('# Natland et al. (2019)');
     // Editors find the record schema through the comment on the first line.
     const schema = /^# yaml-language-server: \$schema=(.+)$/.exec(record.split('\n')[1] ?? '')?.[1];
     expect(schema && JSON.parse(await readFile(join(work, 'study/sources', schema), 'utf8')).title).toBe('litsynth source record frontmatter');
@@ -150,6 +155,8 @@ describe('litsynth add', () => {
     const again = litsynth(['add', 'study', 'articles.bib'], work);
     expect(again.code).toBe(0);
     expect(again.stdout).toContain('= study/sources/lundberg2013.md finnes fra før og ble ikke endret (articles.bib:8)');
+    expect(again.stdout).toContain('Står allerede under included: natland2019, lundberg2013.');
+    expect(await readFile(join(work, 'study/study.yaml'), 'utf8')).toBe(studyYaml);
     expect(await readFile(join(work, 'study/sources/lundberg2013.md'), 'utf8')).toBe('my own notes\n');
     expect(await readFile(join(work, 'study/sources/natland2019.md'), 'utf8')).toBe(record);
   });
@@ -164,8 +171,8 @@ describe('litsynth add', () => {
     const added = litsynth(['add', 'study', 'article.ris', '--lang', 'en'], work);
     expect(added.code).toBe(0);
     expect(added.stdout.split('\n')[1]).toBe('  + study/sources/rokenes2012.md');
-    const config = join(work, 'study/study.yaml');
-    await writeFile(config, (await readFile(config, 'utf8')).replace('included: []', 'included: [rokenes2012]'));
+    // add listed the record under included: the study builds with it as it is.
+    expect(parse(await readFile(join(work, 'study/study.yaml'), 'utf8')).included).toEqual(['rokenes2012']);
 
     const built = litsynth(['build', 'study', '--quiet'], work);
     expect(built).toEqual({ code: 0, stdout: '', stderr: '' });

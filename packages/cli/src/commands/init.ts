@@ -3,21 +3,23 @@ import { link, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/pro
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LitsynthError, exitCodes, type Lang } from '@litsynth/common';
+import { environmentLanguage } from '../output/ui-language.js';
 
 export interface InitOptions {
   lang?: Lang;
 }
 
-/** Where the study template lives: packages/cli/templates/study, beside src/ and dist/. */
-const templateDir = fileURLToPath(new URL('../../templates/study/', import.meta.url));
+/** Where the study templates live, one per language: packages/cli/templates/<nb|en>, beside src/ and dist/. */
+const templateDir = (lang: Lang) => fileURLToPath(new URL(`../../templates/${lang}/`, import.meta.url));
 
 /**
- * `litsynth init <dir>`: creates a new study folder from the template (study.yaml with a comment
- * on every field, an empty concept framework and coding, a manuscript to start from, a sources
- * folder). Files that already exist are never overwritten: they are kept and listed.
+ * `litsynth init <dir>`: creates a new study folder from the template of the language (study.yaml
+ * with a comment on every field, an empty concept framework and coding, a manuscript to start
+ * from, a sources folder), every comment in that language. Files that already exist are never
+ * overwritten: they are kept and listed.
  */
 export async function initCommand(dir: string, options: InitOptions): Promise<number> {
-  const lang: Lang = options.lang ?? 'nb';
+  const lang: Lang = options.lang ?? environmentLanguage();
   const target = resolve(dir);
   if (await exists(join(target, 'study.yaml'))) {
     throw new LitsynthError('usage', 'This folder already has a study.yaml; nothing was changed.', {
@@ -34,11 +36,13 @@ export async function initCommand(dir: string, options: InitOptions): Promise<nu
     language: lang,
     style: lang === 'nb' ? 'norsk-apa-manual' : 'apa',
     locale: lang === 'nb' ? 'nb-NO' : 'en-US',
+    csvSeparator: lang === 'nb' ? ';' : ',',
   };
   const created: string[] = [];
   const kept: string[] = [];
-  for (const file of await templateFiles(templateDir)) {
-    const template = await readFile(join(templateDir, file), 'utf8');
+  const templates = templateDir(lang);
+  for (const file of await templateFiles(templates)) {
+    const template = await readFile(join(templates, file), 'utf8');
     const text = template.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => values[name] ?? whole);
     const path = join(target, file);
     if (await createFileExclusive(path, text)) created.push(file);
@@ -54,7 +58,7 @@ export async function initCommand(dir: string, options: InitOptions): Promise<nu
           '',
           'Neste steg:',
           `  1. Fyll inn study.yaml (tittel, problemstilling, søk) og legg manuskriptet i ${shown}.`,
-          `  2. Legg til artiklene: litsynth add ${shown} artikkel.bib (og før id-en opp under included).`,
+          `  2. Legg til artiklene: litsynth add ${shown} artikkel.bib (kildeposten føres opp under included).`,
           `  3. Bygg alt: litsynth build ${shown}`,
         ]
       : [
@@ -64,7 +68,7 @@ export async function initCommand(dir: string, options: InitOptions): Promise<nu
           '',
           'Next steps:',
           `  1. Fill in study.yaml (title, research question, searches) and put the manuscript in ${shown}.`,
-          `  2. Add the articles: litsynth add ${shown} article.bib (and list the id under included).`,
+          `  2. Add the articles: litsynth add ${shown} article.bib (the record is listed under included).`,
           `  3. Build everything: litsynth build ${shown}`,
         ];
   process.stdout.write(`${lines.join('\n')}\n`);
