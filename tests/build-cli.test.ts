@@ -31,11 +31,16 @@ describe('litsynth build', () => {
     expect(lines[2]).toMatch(/^ {2}Kildesjekk: \d+ henvisninger, \d+ feil, \d+ advarsler, \d+ merknader om form \(.*check\.txt\)$/);
     expect(lines[3]).toMatch(/^ {2}Referanseliste: \d+ feil, \d+ advarsler, \d+ merknader om form \(.*bibliography-check\.json\)$/);
     expect(lines[4]).toBe(`  Litteraturlisten er ikke ferdig: 7 referanser i listen, 37 må fullføres (${join(out, 'references-todo.md')})`);
-    expect(lines[5]).toBe(`  Rapport: ${join(out, 'report.html')}`);
+    // A line for every group of problems: the records, the concepts, the coding and the matrix too.
+    expect(lines[5]).toMatch(/^ {2}Kildeposter: 4 artikler, \d+ funn; \d+ feil, \d+ advarsler, \d+ merknader \(.*check\.txt\)$/);
+    expect(lines[6]).toMatch(/^ {2}Begreper: \d+ begreper i 9 teorier; 0 feil, \d+ advarsler, \d+ merknader \(.*report\.html\)$/);
+    expect(lines[7]).toMatch(/^ {2}Koding: \d+ koblinger; 0 feil, \d+ advarsler, \d+ merknader \(.*report\.html\)$/);
+    expect(lines[8]).toMatch(/^ {2}Matrise: (\d+) av \d+ funn og \d+ av \d+ begreper i matrisen; 0 feil, \d+ advarsler, \d+ merknader \(.*report\.html\)$/);
+    expect(lines.slice(9)).toEqual([`  Endringer: første bygg av studien (${join(out, 'changes.json')})`, `  Rapport: ${join(out, 'report.html')}`]);
 
     const files = await snapshot(out);
     const names = [...files.keys()].sort();
-    for (const expected of ['bibliography-check.json', 'check.json', 'check.txt', 'matrix.json', 'references.html', 'references.md', 'references-todo.md', 'report.html', 'tables.html', 'tables.md']) {
+    for (const expected of ['bibliography-check.json', 'changes.json', 'check.json', 'check.txt', 'matrix.json', 'references.html', 'references.md', 'references-todo.md', 'report.html', 'tables.html', 'tables.md']) {
       expect(names).toContain(expected);
     }
     for (const table of ['article-matrix', 'search-history', 'discussion-map']) {
@@ -118,6 +123,36 @@ describe('litsynth build', () => {
     expect(changed).not.toContain('references.md');
     expect(result.stdout.split('\n')[1]).toBe(`  ${changed.length - 1} fil(er) skrevet, ${after.size - changed.length} uendret`);
     expect(after.get('report.html')?.bytes).toContain('Et nytt avsnitt om tillit');
+  });
+
+  it('says what changed since the last build, in the summary and in changes.json', async () => {
+    const study = join(await mkdtemp(join(tmpdir(), 'litsynth-build-')), 'study');
+    await cp(join(root, 'tests/fixtures/hostile-study'), study, { recursive: true });
+    expect(litsynth(['build', study, '--quiet']).code).toBe(0);
+    const manuscript = join(study, 'manuscript.txt');
+    const original = await readFile(manuscript, 'utf8');
+    // One problem added (a wrong year), one fixed (the citation of an unknown author goes).
+    await writeFile(manuscript, `${original.replace(' (Ukjent, 2018)', '')}\nEt nytt avsnitt om tillit (Hacker, 2021).\n`);
+    const result = litsynth(['build', study]);
+    expect(result.code).toBe(0);
+    const changes = JSON.parse(await readFile(join(study, 'out', 'changes.json'), 'utf8')) as {
+      previousBuild: boolean;
+      problems: { added: Array<{ rule: string; line: number }>; fixed: Array<{ rule: string; line: number }>; changed: Array<{ rule: string; line: number }> };
+      tables: { changed: Array<{ id: string }> };
+    };
+    expect({
+      previousBuild: changes.previousBuild,
+      added: changes.problems.added.map(({ rule, line }) => `${line} ${rule}`),
+      fixed: changes.problems.fixed.map(({ rule, line }) => `${line} ${rule}`),
+      // The inconsistent citation of Hacker now lists one more year: changed, not new.
+      changed: changes.problems.changed.map(({ rule, line }) => `${line} ${rule}`),
+    }).toEqual({ previousBuild: true, added: ['16 year-mismatch'], fixed: ['10 unresolved-citation'], changed: ['5 inconsistent-citation'] });
+    const summary = result.stdout.split('\n');
+    const at = summary.findIndex((line) => line.startsWith('  Endringer siden forrige bygg: '));
+    expect(summary.slice(at, at + 2)).toEqual([
+      `  Endringer siden forrige bygg: 1 nye problemer, 1 rettet, 1 endret; 0 matriseceller endret; 0 tabeller endret (${join(study, 'out', 'changes.json')})`,
+      `    + ${join(study, 'manuscript.txt')}:16: ${(JSON.parse(await readFile(join(study, 'out', 'check.json'), 'utf8')) as { diagnostics: Array<{ rule: string; message: string }> }).diagnostics.find((diagnostic) => diagnostic.rule === 'year-mismatch' && diagnostic.message.includes('2021'))?.message}`,
+    ]);
   });
 
   // `script` (util-linux, essential in Debian) runs the build on a pseudo-terminal.

@@ -278,6 +278,23 @@ describe('renderReport with the optional parts', () => {
   });
 });
 
+describe('renderReport of a study just begun', () => {
+  it('lists what is still missing, and does not claim there are no problems', () => {
+    const tree = fromHtml(
+      renderReport(sampleData({ diagnostics: [], missing: [{ nb: 'begreper: concepts.yaml er tom', en: 'concepts: concepts.yaml is empty' }] })),
+    );
+    const missing = elements(tree, (element) => String(element.properties.className) === 'missing')[0];
+    const problems = elements(tree, (element) => element.properties.id === 'problems')[0];
+    expect({
+      missing: missing && elements(missing, (element) => element.tagName === 'h3' || element.tagName === 'li').map(textOf),
+      problems: problems && elements(problems, (element) => element.tagName === 'p').map(textOf),
+    }).toEqual({
+      missing: ['Mangler ennå', 'begreper: concepts.yaml er tom'],
+      problems: ['Ingen problemer i det som finnes så langt; se hva som mangler ennå i oversikten.'],
+    });
+  });
+});
+
 describe('renderReport naming what a problem is about', () => {
   const about = (key: string, line: number) => ({
     rule: 'concept-without-findings',

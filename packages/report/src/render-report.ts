@@ -150,6 +150,9 @@ function renderOverview(data: ReportData): ElementContent[] {
       ...severities.map((severity) => count(t(severityCountLabels[severity]), bySeverity.get(severity) ?? 0, `sev-${severity}`)),
     ]),
   ];
+  if (data.missing && data.missing.length > 0) {
+    content.push(h('div.missing', [h('h3', t(labels.missing)), h('ul', data.missing.map((item) => h('li', item[lang])))]));
+  }
   content.push(...renderRuleCounts(data));
   const incomplete = data.referencesTodo?.entries.length ?? 0;
   if (incomplete > 0) {
@@ -178,7 +181,7 @@ function renderOverview(data: ReportData): ElementContent[] {
 function renderProblems(data: ReportData, placed: readonly PlacedProblem[]): ElementContent[] {
   const { lang } = data;
   const t = (label: Localized) => say(label, lang);
-  if (placed.length === 0) return [h('p', t(labels.noProblems))];
+  if (placed.length === 0) return [h('p', t(data.missing && data.missing.length > 0 ? labels.noProblemsYet : labels.noProblems))];
 
   const rules = [...new Set(data.diagnostics.map((diagnostic) => diagnostic.rule))].sort((a, b) => ruleName(data, a).localeCompare(ruleName(data, b), lang));
   const sources = [...new Set(data.diagnostics.map((diagnostic) => sourceOf(data, diagnostic)))].sort((a, b) =>

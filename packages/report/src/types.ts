@@ -38,6 +38,11 @@ export interface ReportData {
   ruleNames?: Record<string, Localized>;
   /** Parts of the build that failed: shown at the top so nobody takes a gap for a result. */
   failures: ReportFailure[];
+  /**
+   * What the study still lacks (a new study: no text, no articles, no concepts, …), shown in the
+   * overview; with no problems, the problems section points to it instead of "no problems found".
+   */
+  missing?: Localized[];
 }
 
 /** A key of a diagnostic that is a concept or a finding, as the reader knows it. */

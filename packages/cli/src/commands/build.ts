@@ -29,6 +29,7 @@ import { codeFolders } from '../output/code-files.js';
 import { asGiven, refuseFileAsOutDir } from '../output/paths.js';
 import { knownRuleIds } from '../output/rule-ids.js';
 import { csvSeparator } from '../output/csv-separator.js';
+import { type BuildSnapshot, changesJson, changesSummary, compareBuilds, snapshotBuild } from '../output/build-changes.js';
 
 /**
  * The packages a build runs, imported only when there is something to build: a build whose
@@ -94,6 +95,8 @@ interface BuildState {
   /** The integrity problems of the listed entries (those in bibliography-check.json). */
   bibliography?: Diagnostic[];
   tables: ThesisTable[];
+  /** The size of the concept framework and the coding, when the matrix part read them. */
+  framework?: { theories: number; concepts: number; links: number };
 }
 
 const partNames = {
@@ -134,7 +137,8 @@ export async function buildCommand(studyDir: string, options: BuildCommandOption
   if (options.annotate === undefined && stampKey !== undefined && previous?.key === stampKey && (await stampHolds(previous, outDir))) {
     const seconds = (performance.now() - started) / 1000;
     const count = Object.keys(previous.outputs).length;
-    if (!quiet) process.stdout.write(summary({ facts: previous.facts, outDir, written: 0, unchanged: count, failures: 0, seconds }));
+    const none = previous.facts.lang === 'nb' ? '  Endringer siden forrige bygg: ingen' : '  Changes since the last build: none';
+    if (!quiet) process.stdout.write(summary({ facts: previous.facts, outDir, written: 0, unchanged: count, failures: 0, seconds, changes: [none] }));
     return exitCodes.ok;
   }
 
@@ -164,8 +168,9 @@ export async function buildCommand(studyDir: string, options: BuildCommandOption
   await runPart(partNames.references, () => referencesPart(state));
   if (study.config.concepts !== undefined) await runPart(partNames.matrix, () => matrixPart(state));
   await runPart(partNames.tables, () => tablesPart(state));
+  const missing = missingParts(state);
   // The report shows what the other parts made, and says which of them failed.
-  await runPart(partNames.report, async () => [{ path: 'report.html', content: lib.report.renderReport(reportData(state, failures)) }]);
+  await runPart(partNames.report, async () => [{ path: 'report.html', content: lib.report.renderReport(reportData(state, failures, missing)) }]);
   let annotation: AnnotationSummary | undefined;
   const annotatePath = options.annotate;
   if (annotatePath !== undefined) {
@@ -175,27 +180,32 @@ export async function buildCommand(studyDir: string, options: BuildCommandOption
     });
   }
 
+  // What changed since the build before (its snapshot is in the stamp), in changes.json.
+  const snapshot = snapshotBuild({ diagnostics: allDiagnostics(state), ...(state.matrix ? { matrix: state.matrix.matrix } : {}), tables: state.tables });
+  const changes = compareBuilds(previous?.snapshot, snapshot);
+  files.push({ path: 'changes.json', content: changesJson(changes, lang) });
+
   progress.start(partNames.write);
   const written = await writeOutputs(outDir, files);
   failures.push(...written.failures);
-  const facts = factsOf(state);
-  // Only a complete build may be skipped next time.
-  if (failures.length === 0 && stampKey !== undefined) {
-    const stamp: BuildStamp = {
-      version: 1,
-      key: stampKey,
-      inputs,
-      outputs: Object.fromEntries(files.map((file) => [file.path, hash(Buffer.from(file.content, 'utf8'))])),
-      facts,
-    };
-    await writeOutputs(outDir, [{ path: stampFileName, content: `${JSON.stringify(stamp, null, 2)}\n` }]);
-  }
+  const facts = factsOf(state, missing);
+  // Only a complete build may be skipped next time; every build leaves its snapshot for the next.
+  const stamp: BuildStamp = {
+    version: 1,
+    key: failures.length === 0 && stampKey !== undefined ? stampKey : '',
+    inputs,
+    outputs: Object.fromEntries(files.map((file) => [file.path, hash(Buffer.from(file.content, 'utf8'))])),
+    facts,
+    snapshot,
+  };
+  await writeOutputs(outDir, [{ path: stampFileName, content: `${JSON.stringify(stamp, null, 2)}\n` }]);
   progress.done(partNames.write);
 
   const seconds = (performance.now() - started) / 1000;
   if (!quiet) {
+    const changeLines = changesSummary(changes, lang, join(asGiven(outDir), 'changes.json'));
     process.stdout.write(
-      summary({ facts, outDir, written: written.written.length, unchanged: written.unchanged.length, failures: failures.length, seconds }),
+      summary({ facts, outDir, written: written.written.length, unchanged: written.unchanged.length, failures: failures.length, seconds, changes: changeLines }),
     );
     if (annotation) process.stdout.write(`  ${describeAnnotation(annotation, lang)}`);
   }
@@ -228,6 +238,8 @@ interface BuildStamp {
   /** Output files (relative to the output folder) → SHA-256. */
   outputs: Record<string, string>;
   facts: BuildFacts;
+  /** The build's problems, matrix cells and tables, for telling the next build what changed. */
+  snapshot?: BuildSnapshot;
 }
 
 const stampFileName = '.litsynth-build.json';
@@ -284,7 +296,7 @@ async function buildKey(studyDir: string, outDir: string, lang: Lang | undefined
 async function readStamp(path: string): Promise<BuildStamp | undefined> {
   try {
     const stamp = JSON.parse(await readFile(path, 'utf8')) as BuildStamp;
-    return stamp.version === 1 && typeof stamp.key === 'string' ? stamp : undefined;
+    return stamp.version === 1 && typeof stamp.key === 'string' && typeof stamp.facts === 'object' ? stamp : undefined;
   } catch {
     // No stamp, or one we cannot read: build everything.
     return undefined;
@@ -392,11 +404,13 @@ async function matrixPart(state: BuildState): Promise<OutputFile[]> {
   const concepts = await lib.matrix.loadConcepts(asGiven(conceptsFile), { entryIds: study.entries.map((entry) => entry.id) });
   const problems: Diagnostic[] = [...concepts.diagnostics];
   const framework = concepts.framework.concepts;
+  state.framework = { theories: concepts.framework.theories.length, concepts: framework.length, links: 0 };
   let links: Awaited<ReturnType<Libraries['matrix']['loadCoding']>>['coding']['links'] = [];
   if (study.config.coding !== undefined) {
     const coding = await lib.matrix.loadCoding(asGiven(study.config.coding), { concepts: framework, records: study.records });
     problems.push(...coding.diagnostics);
     links = coding.coding.links;
+    state.framework.links = links.length;
   }
   const matrix = lib.matrix.buildMatrix({ records: study.records, concepts: framework, coding: links });
   problems.push(...matrix.diagnostics);
@@ -449,7 +463,7 @@ async function tablesPart(state: BuildState): Promise<OutputFile[]> {
 }
 
 /** Gathers what report.html shows from the parts that succeeded. */
-function reportData(state: BuildState, failures: readonly PartFailure[]): ReportData {
+function reportData(state: BuildState, failures: readonly PartFailure[], missing: readonly Localized[]): ReportData {
   const { study, lang, manuscript, check } = state;
   const citations = check?.citations ?? [];
   const works = new Set(citations.map((citation) => citation.key ?? `?${citation.authors.join('+')}|${citation.year ?? ''}`));
@@ -458,7 +472,8 @@ function reportData(state: BuildState, failures: readonly PartFailure[]): Report
     study: { id: study.config.id, title: study.config.title, question: study.config.question, language: study.config.language },
     counts: { citations: citations.length, works: works.size, references: state.references?.html.length ?? 0 },
     // The reference list's problems join the others (to be filtered alike) and are shown per entry.
-    diagnostics: [...(state.diagnostics.length > 0 ? state.diagnostics : study.diagnostics), ...(state.bibliography ?? [])].sort(compareDiagnostics),
+    diagnostics: allDiagnostics(state),
+    missing: [...missing],
     references: state.references
       ? lib.report.referenceListToReport(state.references.entries, state.references.html, state.references.markdown, state.bibliography ?? [])
       : [],
@@ -502,6 +517,65 @@ function todoForReport(todo: ReferenceTodo, problems: readonly Diagnostic[]): No
     return own.length > 0 ? { ...entry, problems: own } : entry;
   });
   return { entries, toCheck: todo.toCheck };
+}
+
+/** Every problem of the build: the check's and the loaders' (check.txt), the matrix's, and the reference list's. */
+function allDiagnostics(state: BuildState): Diagnostic[] {
+  return [...(state.diagnostics.length > 0 ? state.diagnostics : state.study.diagnostics), ...(state.bibliography ?? [])].sort(compareDiagnostics);
+}
+
+/**
+ * What a study still lacks, for a student who has just begun: the title and question, text with
+ * citations, a bibliography, included articles (and their findings), concepts, coding. Said in
+ * the summary and the report instead of a bare "no problems found".
+ */
+function missingParts(state: BuildState): Localized[] {
+  const { study } = state;
+  const { config } = study;
+  const missing: Localized[] = [];
+  const placeholder = /\((fyll inn|fill in)\)/;
+  if ([config.title.nb, config.title.en, config.question.nb, config.question.en].some((text) => placeholder.test(text))) {
+    missing.push({ nb: 'tittel og problemstilling: fyll dem inn i study.yaml', en: 'title and research question: fill them in in study.yaml' });
+  }
+  if (state.check && state.check.citations.length === 0) {
+    const file = asGiven(config.manuscript);
+    missing.push({
+      nb: `manuskriptet: ${file} har ingen henvisninger ennå (skriv oppgaven der, eller skriv filnavnet til manuskriptet under manuscript: i study.yaml)`,
+      en: `the manuscript: ${file} has no citations yet (write the thesis there, or name your manuscript under manuscript: in study.yaml)`,
+    });
+  }
+  const recordIds = new Set(study.records.map((record) => record.id));
+  if (study.entries.every((entry) => recordIds.has(entry.id))) {
+    const files = config.bibliography.map(asGiven).join(', ');
+    missing.push({
+      nb: `bibliografien: ingen oppføringer${files ? ` i ${files}` : ' (bibliography: i study.yaml)'} for bøkene, rapportene og lovene oppgaven henviser til`,
+      en: `the bibliography: no entries${files ? ` in ${files}` : ' (bibliography: in study.yaml)'} for the books, reports and laws the thesis cites`,
+    });
+  }
+  if (config.included.length === 0) {
+    missing.push({
+      nb: `kildeposter: ingen inkluderte artikler (litsynth add ${study.dir} artikkel.bib lager kildeposten og fører den opp under included)`,
+      en: `source records: no included articles (litsynth add ${study.dir} article.bib creates the record and lists it under included)`,
+    });
+  } else {
+    const withoutFindings = study.records.filter((record) => record.findings.length === 0).map((record) => record.id);
+    if (withoutFindings.length > 0) {
+      missing.push({ nb: `funn i kildepostene: ${withoutFindings.join(', ')}`, en: `findings in the source records: ${withoutFindings.join(', ')}` });
+    }
+  }
+  if (config.concepts === undefined || (state.framework && state.framework.concepts === 0)) {
+    missing.push({
+      nb: `begreper: ${config.concepts ? asGiven(config.concepts) : 'concepts: i study.yaml'} har ingen teorier og begreper ennå`,
+      en: `concepts: ${config.concepts ? asGiven(config.concepts) : 'concepts: in study.yaml'} has no theories and concepts yet`,
+    });
+  }
+  if (config.coding === undefined || (state.framework && state.framework.links === 0)) {
+    missing.push({
+      nb: `koding: ${config.coding ? asGiven(config.coding) : 'coding: i study.yaml'} kobler ingen funn til begreper ennå`,
+      en: `coding: ${config.coding ? asGiven(config.coding) : 'coding: in study.yaml'} links no findings to concepts yet`,
+    });
+  }
+  return missing;
 }
 
 /** Every rule a build may report, of every package. */
@@ -590,71 +664,157 @@ function failureMessage(error: unknown): Localized {
   };
 }
 
-/** What the summary line reports; kept in the build stamp so that a skipped build can say it too. */
+/** Counts of a group of problems. */
+interface Counts {
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+
+/** What the summary reports; kept in the build stamp so that a skipped build can say it too. */
 interface BuildFacts {
   id: string;
   lang: Lang;
   check?: { citations: number; errors: number; warnings: number; infos: number };
   /** Counts of bibliography-check.json. */
-  bibliography?: { errors: number; warnings: number; infos: number };
+  bibliography?: Counts;
   /** Entries in the reference list, and cited works kept out of it (references-todo.md). */
   references?: { listed: number; incomplete: number };
+  /** Records read, of the included ones; a record that could not be read is counted out. */
+  records: Counts & { records: number; findings: number };
+  /** Absent when the study names no concepts file, or the matrix part failed. */
+  concepts?: Counts & { theories: number; concepts: number };
+  coding?: Counts & { links: number };
+  matrix?: Counts & { findings: number; findingsInMatrix: number; concepts: number; conceptsInMatrix: number };
+  /** What the study still lacks (missingParts). */
+  missing: Localized[];
 }
 
-function factsOf(state: BuildState): BuildFacts {
-  const facts: BuildFacts = { id: state.study.config.id, lang: state.lang };
+/** The group of problems a rule belongs to in the summary; undefined for the check's own (check.txt). */
+function groupOf(rule: string): 'records' | 'concepts' | 'coding' | 'matrix' | undefined {
+  if (rule.startsWith('source-record-')) return 'records';
+  if (rule.startsWith('concepts-')) return 'concepts';
+  if (rule.startsWith('coding-')) return 'coding';
+  if (lib.matrix.matrixRules.some((definition) => definition.id === rule)) return 'matrix';
+  return undefined;
+}
+
+function factsOf(state: BuildState, missing: readonly Localized[]): BuildFacts {
+  const { study } = state;
+  const grouped = (group: ReturnType<typeof groupOf>) => severityCounts(state.diagnostics.filter((diagnostic) => groupOf(diagnostic.rule) === group));
+  const findings = study.records.reduce((sum, record) => sum + record.findings.length, 0);
+  const facts: BuildFacts = {
+    id: study.config.id,
+    lang: state.lang,
+    records: { records: study.records.length, findings, ...severityCounts(study.diagnostics.filter((diagnostic) => groupOf(diagnostic.rule) === 'records')) },
+    missing: [...missing],
+  };
   // The summary points to check.txt, so it counts what check.txt holds.
   if (state.check && state.checkCounts) facts.check = { citations: state.check.citations.length, ...state.checkCounts };
   if (state.bibliography) facts.bibliography = severityCounts(state.bibliography);
   if (state.references) facts.references = { listed: state.references.html.length, incomplete: state.references.todo.entries.length };
+  if (state.framework) {
+    facts.concepts = { theories: state.framework.theories, concepts: state.framework.concepts, ...grouped('concepts') };
+    facts.coding = { links: state.framework.links, ...grouped('coding') };
+  }
+  if (state.matrix) {
+    const { matrix } = state.matrix;
+    facts.matrix = {
+      findings,
+      findingsInMatrix: findings - matrix.gaps.findingsWithoutConcepts.length,
+      concepts: matrix.concepts.length,
+      conceptsInMatrix: matrix.concepts.length - matrix.gaps.conceptsWithoutFindings.length,
+      ...grouped('matrix'),
+    };
+  }
   return facts;
 }
 
-function summary(input: { facts: BuildFacts; outDir: string; written: number; unchanged: number; failures: number; seconds: number }): string {
+interface SummaryInput {
+  facts: BuildFacts;
+  outDir: string;
+  written: number;
+  unchanged: number;
+  failures: number;
+  seconds: number;
+  /** The lines that say what changed since the last build. */
+  changes: string[];
+}
+
+/**
+ * The build summary: one line per group of problems (check, reference list, records, concepts,
+ * coding, matrix), what the study still lacks, what changed, and where the report is.
+ */
+function summary(input: SummaryInput): string {
   const { facts, written, unchanged, failures, seconds } = input;
-  const { lang, check, bibliography } = facts;
+  const { check, bibliography } = facts;
+  const nb = facts.lang === 'nb';
   const out = asGiven(input.outDir);
-  const time = seconds.toLocaleString(lang === 'nb' ? 'nb-NO' : 'en-US', { maximumFractionDigits: 1, minimumFractionDigits: 1 });
+  const time = seconds.toLocaleString(nb ? 'nb-NO' : 'en-US', { maximumFractionDigits: 1, minimumFractionDigits: 1 });
+  const counts = (c: Counts) => (nb ? `${c.errors} feil, ${c.warnings} advarsler, ${c.infos} merknader` : `${c.errors} errors, ${c.warnings} warnings, ${c.infos} notes`);
+  const report = join(out, 'report.html');
   const lines: string[] = [];
-  if (lang === 'nb') {
+  if (nb) {
     lines.push(`Bygget ${facts.id} på ${time} s → ${out}/`);
     lines.push(`  ${written} fil(er) skrevet, ${unchanged} uendret${failures > 0 ? `, ${failures} del(er) feilet` : ''}`);
-    if (check) {
-      lines.push(
-        `  Kildesjekk: ${check.citations} henvisninger, ${check.errors} feil, ${check.warnings} advarsler, ${check.infos} merknader om form (${join(out, 'check.txt')})`,
-      );
-    }
-    if (bibliography) {
-      lines.push(
-        `  Referanseliste: ${bibliography.errors} feil, ${bibliography.warnings} advarsler, ${bibliography.infos} merknader om form (${join(out, 'bibliography-check.json')})`,
-      );
-    }
+    lines.push(
+      check
+        ? `  Kildesjekk: ${check.citations} henvisninger, ${check.errors} feil, ${check.warnings} advarsler, ${check.infos} merknader om form (${join(out, 'check.txt')})`
+        : '  Kildesjekk: ikke laget (se feilen under)',
+    );
+    lines.push(
+      bibliography
+        ? `  Referanseliste: ${bibliography.errors} feil, ${bibliography.warnings} advarsler, ${bibliography.infos} merknader om form (${join(out, 'bibliography-check.json')})`
+        : '  Referanseliste: ikke laget (se feilen under)',
+    );
     if (facts.references && facts.references.incomplete > 0) {
       lines.push(
         `  Litteraturlisten er ikke ferdig: ${facts.references.listed} referanser i listen, ${facts.references.incomplete} må fullføres (${join(out, 'references-todo.md')})`,
       );
     }
-    lines.push(`  Rapport: ${join(out, 'report.html')}`);
+    lines.push(`  Kildeposter: ${facts.records.records} artikler, ${facts.records.findings} funn; ${counts(facts.records)} (${join(out, 'check.txt')})`);
+    if (facts.concepts && facts.coding && facts.matrix) {
+      lines.push(`  Begreper: ${facts.concepts.concepts} begreper i ${facts.concepts.theories} teorier; ${counts(facts.concepts)} (${report})`);
+      lines.push(`  Koding: ${facts.coding.links} koblinger; ${counts(facts.coding)} (${report})`);
+      const m = facts.matrix;
+      lines.push(`  Matrise: ${m.findingsInMatrix} av ${m.findings} funn og ${m.conceptsInMatrix} av ${m.concepts} begreper i matrisen; ${counts(m)} (${report})`);
+    } else {
+      lines.push('  Begreper, koding og matrise: ikke laget (ingen begrepsfil, eller delen feilet)');
+    }
   } else {
     lines.push(`Built ${facts.id} in ${time} s → ${out}/`);
     lines.push(`  ${written} file(s) written, ${unchanged} unchanged${failures > 0 ? `, ${failures} part(s) failed` : ''}`);
-    if (check) {
-      lines.push(
-        `  Source check: ${check.citations} citations, ${check.errors} errors, ${check.warnings} warnings, ${check.infos} notes on form (${join(out, 'check.txt')})`,
-      );
-    }
-    if (bibliography) {
-      lines.push(
-        `  Reference list: ${bibliography.errors} errors, ${bibliography.warnings} warnings, ${bibliography.infos} notes on form (${join(out, 'bibliography-check.json')})`,
-      );
-    }
+    lines.push(
+      check
+        ? `  Source check: ${check.citations} citations, ${check.errors} errors, ${check.warnings} warnings, ${check.infos} notes on form (${join(out, 'check.txt')})`
+        : '  Source check: not made (see the error below)',
+    );
+    lines.push(
+      bibliography
+        ? `  Reference list: ${bibliography.errors} errors, ${bibliography.warnings} warnings, ${bibliography.infos} notes on form (${join(out, 'bibliography-check.json')})`
+        : '  Reference list: not made (see the error below)',
+    );
     if (facts.references && facts.references.incomplete > 0) {
       lines.push(
         `  The reference list is not complete: ${facts.references.listed} references listed, ${facts.references.incomplete} to complete (${join(out, 'references-todo.md')})`,
       );
     }
-    lines.push(`  Report: ${join(out, 'report.html')}`);
+    lines.push(`  Source records: ${facts.records.records} articles, ${facts.records.findings} findings; ${counts(facts.records)} (${join(out, 'check.txt')})`);
+    if (facts.concepts && facts.coding && facts.matrix) {
+      lines.push(`  Concepts: ${facts.concepts.concepts} concepts in ${facts.concepts.theories} theories; ${counts(facts.concepts)} (${report})`);
+      lines.push(`  Coding: ${facts.coding.links} links; ${counts(facts.coding)} (${report})`);
+      const m = facts.matrix;
+      lines.push(`  Matrix: ${m.findingsInMatrix} of ${m.findings} findings and ${m.conceptsInMatrix} of ${m.concepts} concepts in the matrix; ${counts(m)} (${report})`);
+    } else {
+      lines.push('  Concepts, coding and matrix: not made (no concepts file, or the part failed)');
+    }
   }
+  if (facts.missing.length > 0) {
+    lines.push(nb ? '  Mangler ennå:' : '  Still missing:');
+    for (const item of facts.missing) lines.push(`    - ${item[facts.lang]}`);
+  }
+  lines.push(...input.changes);
+  lines.push(nb ? `  Rapport: ${report}` : `  Report: ${report}`);
   return `${lines.join('\n')}\n`;
 }
 
