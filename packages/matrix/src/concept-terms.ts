@@ -1,9 +1,10 @@
 import type { MatrixConcept } from './types.js';
 
 // Norwegian (and English) inflection endings a word form may carry: "tillit" → "tilliten",
-// "relasjon" → "relasjonen", "relasjonene", "empathy" → "empathy's". A term ending in "*" matches
-// any continuation instead ("anerkjenn*" → "anerkjennelse", "anerkjent" needs its own form).
-const inflection = '(?:e|en|et|a|er|ene|ens|ets|es|s|ne|ers|\u2019s|\'s)?';
+// "relasjon" → "relasjonen", "relasjonene", "maktubalanse" → "maktubalansen", "balanser",
+// "empathy" → "empathy's". A term ending in "*" matches any continuation instead
+// ("anerkjenn*" → "anerkjennelse", "anerkjent" needs its own form).
+const inflection = '(?:e|en|et|a|er|ene|ens|ets|es|s|n|r|ne|ns|rs|ers|\u2019s|\'s)?';
 
 /**
  * Compiles a concept's word forms (nb and en) into a function that returns the forms found in a
