@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import type { Lang, Localized } from '@litsynth/common';
 import { narrativeCitation, type DiscussionMap, type Matrix, type MatrixConcept } from '@litsynth/matrix';
 import type { SourceRecord } from '@litsynth/sources';
@@ -87,19 +88,21 @@ export function gapsTable(input: MatrixTablesInput): ThesisTable {
   const { matrix, lang } = input;
   const conceptById = new Map(input.concepts.map((concept) => [concept.id, concept]));
   const recordById = new Map(input.records.map((record) => [record.id, record]));
+  // Each gap by its name and where to find it, not by its internal id.
+  const where = (file: string | undefined, line: number | undefined) =>
+    file === undefined ? '' : `${basename(file)}${line === undefined ? '' : `, ${lang === 'nb' ? 'linje' : 'line'} ${line}`}`;
   const rows: CellContent[][] = [
-    ...matrix.gaps.conceptsWithoutFindings.map((id): CellContent[] => [
-      pick(localized('Begrep uten funn', 'Concept without findings'), lang),
-      id,
-      pick(conceptById.get(id)?.label ?? localized(id, id), lang),
-    ]),
+    ...matrix.gaps.conceptsWithoutFindings.map((id): CellContent[] => {
+      const concept = conceptById.get(id);
+      return [pick(localized('Begrep uten funn', 'Concept without findings'), lang), pick(concept?.label ?? localized(id, id), lang), where(concept?.file, concept?.line)];
+    }),
     ...matrix.gaps.findingsWithoutConcepts.map(({ recordId, findingId }): CellContent[] => {
       const record = recordById.get(recordId);
       const finding = record?.findings.find((candidate) => candidate.id === findingId);
       return [
         pick(localized('Funn uten begrep', 'Finding without concepts'), lang),
-        findingId,
-        `${record ? narrativeCitation(record.entry.item, lang) : recordId}: ${finding ? pick(finding.label, lang) : ''}`,
+        `${record ? narrativeCitation(record.entry.item, lang) : recordId}: ${finding ? pick(finding.label, lang) : findingId}`,
+        where(record?.file, finding?.line),
       ];
     }),
   ];
@@ -107,7 +110,7 @@ export function gapsTable(input: MatrixTablesInput): ThesisTable {
     id: 'matrix-gaps',
     lang,
     title: pick(localized('Hull i matrisen', 'Gaps in the matrix'), lang),
-    header: [pick(localized('Hull', 'Gap'), lang), 'Id', pick(localized('Hva', 'What'), lang)],
+    header: [pick(localized('Hull', 'Gap'), lang), pick(localized('Hva', 'What'), lang), pick(localized('Hvor', 'Where'), lang)],
     rows,
     notes: rows.length === 0 ? [pick(localized('Ingen hull: alle begreper har funn, og alle funn er kodet.', 'No gaps: every concept has findings and every finding is coded.'), lang)] : [],
   });
