@@ -681,7 +681,7 @@ interface BuildFacts {
   /** Entries in the reference list, and cited works kept out of it (references-todo.md). */
   references?: { listed: number; incomplete: number };
   /** Records read, of the included ones; a record that could not be read is counted out. */
-  records: Counts & { records: number; findings: number };
+  records: Counts & { records: number; included: number; findings: number };
   /** Absent when the study names no concepts file, or the matrix part failed. */
   concepts?: Counts & { theories: number; concepts: number };
   coding?: Counts & { links: number };
@@ -706,7 +706,7 @@ function factsOf(state: BuildState, missing: readonly Localized[]): BuildFacts {
   const facts: BuildFacts = {
     id: study.config.id,
     lang: state.lang,
-    records: { records: study.records.length, findings, ...severityCounts(study.diagnostics.filter((diagnostic) => groupOf(diagnostic.rule) === 'records')) },
+    records: { records: study.records.length, included: study.config.included.length, findings, ...severityCounts(study.diagnostics.filter((diagnostic) => groupOf(diagnostic.rule) === 'records')) },
     missing: [...missing],
   };
   // The summary points to check.txt, so it counts what check.txt holds.
@@ -772,7 +772,8 @@ function summary(input: SummaryInput): string {
         `  Litteraturlisten er ikke ferdig: ${facts.references.listed} referanser i listen, ${facts.references.incomplete} må fullføres (${join(out, 'references-todo.md')})`,
       );
     }
-    lines.push(`  Kildeposter: ${facts.records.records} artikler, ${facts.records.findings} funn; ${counts(facts.records)} (${join(out, 'check.txt')})`);
+    const read = facts.records.records < facts.records.included ? `${facts.records.records} av ${facts.records.included} inkluderte artikler lest` : `${facts.records.records} artikler`;
+    lines.push(`  Kildeposter: ${read}, ${facts.records.findings} funn; ${counts(facts.records)} (${join(out, 'check.txt')})`);
     if (facts.concepts && facts.coding && facts.matrix) {
       lines.push(`  Begreper: ${facts.concepts.concepts} begreper i ${facts.concepts.theories} teorier; ${counts(facts.concepts)} (${report})`);
       lines.push(`  Koding: ${facts.coding.links} koblinger; ${counts(facts.coding)} (${report})`);
@@ -799,7 +800,8 @@ function summary(input: SummaryInput): string {
         `  The reference list is not complete: ${facts.references.listed} references listed, ${facts.references.incomplete} to complete (${join(out, 'references-todo.md')})`,
       );
     }
-    lines.push(`  Source records: ${facts.records.records} articles, ${facts.records.findings} findings; ${counts(facts.records)} (${join(out, 'check.txt')})`);
+    const read = facts.records.records < facts.records.included ? `${facts.records.records} of ${facts.records.included} included articles read` : `${facts.records.records} articles`;
+    lines.push(`  Source records: ${read}, ${facts.records.findings} findings; ${counts(facts.records)} (${join(out, 'check.txt')})`);
     if (facts.concepts && facts.coding && facts.matrix) {
       lines.push(`  Concepts: ${facts.concepts.concepts} concepts in ${facts.concepts.theories} theories; ${counts(facts.concepts)} (${report})`);
       lines.push(`  Coding: ${facts.coding.links} links; ${counts(facts.coding)} (${report})`);

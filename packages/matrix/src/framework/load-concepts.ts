@@ -49,10 +49,10 @@ export function parseConcepts(text: string, file: string, options: ConceptsOptio
       continue;
     }
     const theory = readTheory(yaml, item, diagnostics);
-    if (!theory) continue;
-    const earlier = theoryLines.get(theory.id);
-    if (earlier !== undefined) {
-      diagnostics.push(duplicate('teorien', 'theory', theory.id, earlier, yaml.placeOf(item)));
+    const earlier = theory ? theoryLines.get(theory.id) : undefined;
+    if (theory && earlier !== undefined) diagnostics.push(duplicate('teorien', 'theory', theory.id, earlier, yaml.placeOf(item)));
+    if (!theory || earlier !== undefined) {
+      skippedConcepts(yaml, item, diagnostics);
       continue;
     }
     theoryLines.set(theory.id, theory.line);
@@ -92,6 +92,21 @@ export function parseConcepts(text: string, file: string, options: ConceptsOptio
     }
   }
   return { framework, diagnostics: diagnostics.sort(compareDiagnostics) };
+}
+
+/** A theory that is skipped takes its concepts with it: say which, so none goes unnoticed. */
+function skippedConcepts(yaml: YamlFile, theory: YAMLMap, diagnostics: Diagnostic[]): void {
+  const concepts = pairOf(theory, 'concepts')?.value;
+  const ids = isSeq(concepts)
+    ? concepts.items.map((item) => (isMap(item) ? pairOf(item, 'id')?.value : undefined)).map((id) => (isScalar(id) ? String(id.value) : '?'))
+    : [];
+  if (ids.length === 0) return;
+  diagnostics.push(
+    frameworkDiagnostic('concepts-invalid', yaml.placeOf(concepts), {
+      nb: `Teorien hoppes over, og med den ${ids.length === 1 ? 'begrepet' : 'begrepene'} ${ids.map((id) => `«${id}»`).join(', ')}.`,
+      en: `The theory is skipped, and with it the concept${ids.length === 1 ? '' : 's'} ${ids.map((id) => `"${id}"`).join(', ')}.`,
+    }),
+  );
 }
 
 function readTheory(yaml: YamlFile, map: YAMLMap, diagnostics: Diagnostic[]): Theory | undefined {
