@@ -85,7 +85,7 @@ function sampleData(overrides: Partial<ReportData> = {}): ReportData {
         {
           source: 'natland2019',
           concept: 'tillit',
-          findings: [{ id: 'natland2019-f1', statement: { nb: 'Brukere stoler på <em>', en: 'Users trust' }, page: '4' }],
+          findings: [{ id: 'natland2019-f1', label: { nb: 'Tillit', en: 'Trust' }, statement: { nb: 'Brukere stoler på <em>', en: 'Users trust' }, page: '4' }],
         },
       ],
     },
@@ -157,6 +157,9 @@ describe('renderReport', () => {
       ['lundberg2013', 'makt', ['heat-0']],
     ]);
     expect(cells.every((cell) => cell.properties.tabIndex === 0)).toBe(true);
+    // The tip names each finding by its label, statement and page: no internal id.
+    const tip = elements(cells[0]!, (element) => element.tagName === 'li')[0];
+    expect(tip && textOf(tip)).toBe('Tillit: Brukere stoler på <em> (side 4)');
   });
 
   it('groups problems by section and rule, marks the citation and links to the manuscript', () => {

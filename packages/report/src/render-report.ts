@@ -729,9 +729,11 @@ function renderHeatMap(heatMap: ReportHeatMap, lang: Lang): Element {
                       : h(
                           'ul',
                           findings.map((finding) =>
+                            // The finding by its label and statement, as the article matrix has it; its id is for data.
                             h('li', [
+                              finding.label ? h('strong', `${finding.label[lang]}: `) : '',
                               finding.statement[lang],
-                              ` (${finding.page === undefined ? finding.id : `${t(labels.page)} ${finding.page}; ${finding.id}`})`,
+                              finding.page === undefined ? '' : ` (${t(labels.page)} ${finding.page})`,
                             ]),
                           ),
                         ),

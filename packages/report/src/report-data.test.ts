@@ -49,7 +49,7 @@ describe('matrixToHeatMap', () => {
         {
           id: 'natland2019',
           findings: [
-            { id: 'natland2019-empati', statement: { nb: 'Empati gir trygghet.', en: 'Empathy gives safety.' }, page: '4' },
+            { id: 'natland2019-empati', label: { nb: 'Empati', en: 'Empathy' }, statement: { nb: 'Empati gir trygghet.', en: 'Empathy gives safety.' }, page: '4' },
             { id: 'natland2019-respekt', statement: { nb: 'Respekt.', en: 'Respect.' } },
           ],
         },
@@ -70,7 +70,7 @@ describe('matrixToHeatMap', () => {
           source: 'natland2019',
           concept: 'empathy',
           findings: [
-            { id: 'natland2019-empati', statement: { nb: 'Empati gir trygghet.', en: 'Empathy gives safety.' }, page: '4' },
+            { id: 'natland2019-empati', label: { nb: 'Empati', en: 'Empathy' }, statement: { nb: 'Empati gir trygghet.', en: 'Empathy gives safety.' }, page: '4' },
             { id: 'natland2019-respekt', statement: { nb: 'Respekt.', en: 'Respect.' } },
           ],
         },

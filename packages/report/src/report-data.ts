@@ -62,7 +62,7 @@ export function manuscriptToReportBlocks(manuscript: ManuscriptLike, citations: 
 /** Input of `matrixToHeatMap`. */
 export interface HeatMapInput {
   /** The included records in the order of the study (a `SourceRecord` fits). */
-  records: ReadonlyArray<{ id: string; findings: ReadonlyArray<{ id: string; statement: Localized; page?: string }> }>;
+  records: ReadonlyArray<{ id: string; findings: ReadonlyArray<{ id: string; label?: Localized; statement: Localized; page?: string }> }>;
   /** How to name each record to the reader ("Natland mfl. (2019)"), by id; the id when absent. */
   labels: Readonly<Record<string, string>>;
   /** The concepts in framework order. */
@@ -71,7 +71,7 @@ export interface HeatMapInput {
   matrix: { sources: ReadonlyArray<{ recordId: string; cells: ReadonlyArray<{ conceptId: string; findingIds: readonly string[] }> }> };
 }
 
-/** The sources × concepts matrix as a heat map, with each cell's findings (statement and page). */
+/** The sources × concepts matrix as a heat map, with each cell's findings (label, statement and page). */
 export function matrixToHeatMap(input: HeatMapInput): ReportHeatMap {
   const findings = new Map(input.records.flatMap((record) => record.findings.map((finding) => [finding.id, finding] as const)));
   return {
@@ -84,6 +84,7 @@ export function matrixToHeatMap(input: HeatMapInput): ReportHeatMap {
         findings: cell.findingIds.map((id) => {
           const finding = findings.get(id);
           const shown: ReportHeatMap['cells'][number]['findings'][number] = { id, statement: finding?.statement ?? { nb: id, en: id } };
+          if (finding?.label !== undefined) shown.label = finding.label;
           if (finding?.page !== undefined) shown.page = finding.page;
           return shown;
         }),

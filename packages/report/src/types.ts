@@ -172,7 +172,8 @@ export interface ReportHeatMap {
 export interface ReportHeatMapCell {
   source: string;
   concept: string;
-  findings: Array<{ id: string; statement: Localized; page?: string }>;
+  /** Each finding with its label (the heading of the finding), statement and page; the id is for data, not shown. */
+  findings: Array<{ id: string; label?: Localized; statement: Localized; page?: string }>;
 }
 
 /** Per source and concept, the lines of the discussion paragraphs that discuss them together. */
