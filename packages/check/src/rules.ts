@@ -108,6 +108,7 @@ export const checkRules: RuleDefinition[] = [
   },
   {
     id: 'year-far-from-author',
+    name: { nb: 'Årstall langt fra forfatteren', en: 'Year far from its author' },
     severity: 'warning',
     description: {
       nb: 'Et årstall i parentes står langt fra forfatteren det hører til (nevnt tidligere i setningen); årstallet skal stå rett etter navnet.',
@@ -117,6 +118,7 @@ export const checkRules: RuleDefinition[] = [
   },
   {
     id: 'author-without-year',
+    name: { nb: 'Forfatter nevnt uten årstall', en: 'Author named without a year' },
     severity: 'warning',
     description: {
       nb: 'En forfatter fra litteraturlisten nevnes i teksten som kilde til en påstand, uten årstall, og ingen henvisning med årstall til forfatteren står like ved.',
@@ -126,6 +128,7 @@ export const checkRules: RuleDefinition[] = [
   },
   {
     id: 'citation-given-name',
+    name: { nb: 'Fornavn i henvisningen', en: 'Given name in the citation' },
     severity: 'warning',
     description: {
       nb: 'Henvisningen har med et fornavn (eller annet rusk fra et referanseverktøy som EndNote); APA henviser med etternavn.',
@@ -215,6 +218,7 @@ export const checkRules: RuleDefinition[] = [
   },
   {
     id: 'reference-list-partly-read',
+    name: { nb: 'Litteraturlisten delvis lest', en: 'Reference list partly read' },
     severity: 'warning',
     description: {
       nb: 'Litteraturlisten kunne bare delvis leses (mange linjer som ikke er oppføringer, eller oppføringer uten årstall); følgefeil av det meldes som advarsler.',
@@ -224,6 +228,7 @@ export const checkRules: RuleDefinition[] = [
   },
   {
     id: 'duplicate-list-entry',
+    name: { nb: 'Samme verk to ganger i listen', en: 'Same work twice in the list' },
     severity: 'warning',
     description: {
       nb: 'Samme verk står to ganger i litteraturlisten (samme år og tittel), ofte et dobbelt treff i referanseverktøyet.',
@@ -233,6 +238,7 @@ export const checkRules: RuleDefinition[] = [
   },
   {
     id: 'list-name-variant',
+    name: { nb: 'Navnet stavet ulikt i listen', en: 'Name spelt two ways in the list' },
     severity: 'warning',
     description: {
       nb: 'Samme forfatter er stavet på to måter i litteraturlisten (samme initialer, nesten samme etternavn).',
@@ -242,6 +248,7 @@ export const checkRules: RuleDefinition[] = [
   },
   {
     id: 'garbled-list-author',
+    name: { nb: 'Ødelagt forfatter i listen', en: 'Garbled author in the list' },
     severity: 'warning',
     description: {
       nb: 'En forfatter i litteraturlisten er ødelagt: et tall, tegnsetting, en bokstav fra årstallet, eller et fornavn som etternavn.',
