@@ -130,7 +130,7 @@ describe('report.html in a browser', () => {
     expect(await page.locator('#manuscript').locator(`#${href!.slice(1)}`).count()).toBe(1);
 
     // The list's to-do shows an entry's own problems (bibliography-check.json), linked to the same problem in the list.
-    const edition = page.locator('#todo-skau2017 .entry-problems li').filter({ hasText: 'bib-edition-years' });
+    const edition = page.locator('#todo-skau2017 .entry-problems li').filter({ hasText: 'Ulike utgaver av samme bok' });
     expect(await edition.textContent()).toContain(
       '«Gode fagfolk vokser» finnes under flere år: 2013 (sources/references.yaml, linje 596), 2017 (sources/references.yaml, linje 611).',
     );
@@ -141,7 +141,7 @@ describe('report.html in a browser', () => {
       'skau2017',
     ]);
     // … also a note on form, whose group is folded until the link opens it.
-    await page.locator('#todo-lundberg2013 .entry-problems li').filter({ hasText: 'bib-missing-doi' }).locator('a').click();
+    await page.locator('#todo-lundberg2013 .entry-problems li').filter({ hasText: 'DOI mangler' }).locator('a').click();
     await expect.poll(() => page.locator(':target').isVisible()).toBe(true);
     expect(await page.locator(':target').getAttribute('data-rule')).toBe('bib-missing-doi');
 
