@@ -13,7 +13,7 @@ export const labels = {
   referenceCount: { nb: 'Oppføringer i referanselisten', en: 'Reference list entries' },
   problems: { nb: 'Problemer', en: 'Problems' },
   noProblems: { nb: 'Ingen problemer funnet.', en: 'No problems found.' },
-  missing: { nb: 'Mangler ennå', en: 'Still missing' },
+  stillMissing: { nb: 'Mangler ennå', en: 'Still missing' },
   noProblemsYet: {
     nb: 'Ingen problemer i det som finnes så langt; se hva som mangler ennå i oversikten.',
     en: 'No problems in what there is so far; see what is still missing in the overview.',

@@ -151,7 +151,7 @@ function renderOverview(data: ReportData): ElementContent[] {
     ]),
   ];
   if (data.missing && data.missing.length > 0) {
-    content.push(h('div.missing', [h('h3', t(labels.missing)), h('ul', data.missing.map((item) => h('li', item[lang])))]));
+    content.push(h('div.missing', [h('h3', t(labels.stillMissing)), h('ul', data.missing.map((item) => h('li', item[lang])))]));
   }
   content.push(...renderRuleCounts(data));
   const incomplete = data.referencesTodo?.entries.length ?? 0;
