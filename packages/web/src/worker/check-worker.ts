@@ -1,0 +1,41 @@
+// The web app's worker: reads and checks the files the page hands it, so the page never freezes.
+// Nothing here sends anything anywhere; the files stay in this worker's memory.
+import { Buffer } from 'buffer';
+import type { FromWorker, ToWorker } from './messages.js';
+import { type Analysis, analyse, failureMessage, type Progress, present } from './run-check.js';
+
+// The .docx reader decodes base64 (fields of reference managers, images) with Node's Buffer, and
+// common decodes Windows-1252 text through it: the browser build of Buffer stands in (worker only).
+(globalThis as { Buffer?: unknown }).Buffer ??= Buffer;
+
+const scope = globalThis as unknown as { postMessage(message: FromWorker): void; onmessage: ((event: MessageEvent<ToWorker>) => void) | null };
+/** The newest check asked for, and the analysis of the newest check that finished (for 'present'). */
+let newest = 0;
+let latest: Analysis | undefined;
+
+scope.onmessage = (event) => {
+  void handle(event.data);
+};
+
+async function handle(message: ToWorker): Promise<void> {
+  const started = performance.now();
+  const { job } = message;
+  if (message.type === 'check') newest = Math.max(newest, job);
+  const onProgress = (progress: Progress) => scope.postMessage({ type: 'progress', job, progress });
+  try {
+    let analysis: Analysis;
+    if (message.type === 'check') {
+      analysis = await analyse({ manuscript: message.manuscript, bibliographies: message.bibliographies }, onProgress);
+      // A check the page no longer waits for is dropped.
+      if (job !== newest) return;
+      latest = analysis;
+    } else {
+      if (!latest) throw new Error('nothing to present: no file has been checked');
+      analysis = latest;
+    }
+    const outcome = await present(analysis, message.lang, onProgress);
+    scope.postMessage({ type: 'done', job, outcome, millis: Math.round(performance.now() - started) });
+  } catch (error) {
+    scope.postMessage({ type: 'failed', job, message: failureMessage(error) });
+  }
+}
