@@ -1,3 +1,4 @@
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 
@@ -41,9 +42,25 @@ function litsynthCsl(): Plugin {
 }
 
 /**
+ * mammoth's browser build opens a .docx only from an ArrayBuffer; the .docx reader of ingest hands
+ * it its own bounded zip reader as `file` (docx.ts), which only mammoth's Node entry accepts. So
+ * mammoth's index gets its Node unzip module back (its `fs` import is the stub: never called).
+ */
+function mammothFileOption(): Plugin {
+  return {
+    name: 'litsynth-mammoth-file-option',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (source === './unzip' && importer && /[\\/]mammoth[\\/]lib[\\/]index\.js$/.test(importer)) return join(dirname(importer), 'unzip.js');
+      return undefined;
+    },
+  };
+}
+
+/**
  * The page's Content-Security-Policy: its own files only, no connections at all, no framing of
- * anything but the report. The report (shown in a sandboxed srcdoc frame, which inherits this
- * policy) runs one inline script and one inline style, pinned by hash: the hashes are taken from
+ * anything but the report. The report (shown in a sandboxed frame from a data: URL, which inherits
+ * this policy) runs one inline script and one inline style, pinned by hash: the hashes are taken from
  * the report package's own policy, so the two always agree.
  */
 function contentSecurityPolicy(): Plugin {
@@ -74,7 +91,7 @@ function contentSecurityPolicy(): Plugin {
         "font-src 'self'",
         "connect-src 'none'",
         "worker-src 'self'",
-        "frame-src 'self' blob:",
+        "frame-src data:",
         "object-src 'none'",
         "base-uri 'none'",
         "form-action 'none'",
@@ -89,7 +106,7 @@ export default defineConfig({
   base: './',
   resolve: { alias: nodeStandIns },
   plugins: [litsynthCsl(), contentSecurityPolicy()],
-  worker: { format: 'es', plugins: () => [litsynthCsl()] },
+  worker: { format: 'es', plugins: () => [litsynthCsl(), mammothFileOption()] },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

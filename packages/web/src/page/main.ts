@@ -100,9 +100,19 @@ function show(outcome: Outcome): void {
   state.objectUrls = [];
   downloads.replaceChildren(...outcome.downloads.map(downloadItem));
   // The report runs its own filter script, pinned by hash in its policy and in the page's; the
-  // sandbox (no allow-same-origin) keeps it away from the page, and its text is escaped data.
-  frame.srcdoc = outcome.report;
+  // sandbox (no allow-same-origin) keeps it away from the page, and its text is escaped data. A
+  // data: URL: the report's links to its own parts (#problems) stay in it. In a srcdoc frame they
+  // resolve against the page's address (and load the page into the frame); in a sandboxed blob:
+  // frame Chromium refuses them.
+  frame.src = `data:text/html;charset=utf-8;base64,${base64(outcome.report)}`;
   result.hidden = false;
+}
+
+function base64(text: string): string {
+  const bytes = new TextEncoder().encode(text);
+  let binary = '';
+  for (let start = 0; start < bytes.length; start += 0x8000) binary += String.fromCharCode(...bytes.subarray(start, start + 0x8000));
+  return btoa(binary);
 }
 
 function downloadItem(download: Download): HTMLLIElement {

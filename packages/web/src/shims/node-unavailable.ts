@@ -27,6 +27,8 @@ export const rename = unavailable('fs.rename');
 export const rm = unavailable('fs.rm');
 export const realpath = unavailable('fs.realpath');
 export const open = unavailable('fs.open');
+export const createWriteStream = unavailable('fs.createWriteStream');
+export const promises = {};
 // node:worker_threads
 export const Worker = unavailable('worker_threads.Worker');
 export const parentPort = null;
