@@ -2,6 +2,7 @@
 // Nothing here sends anything anywhere; the files stay in this worker's memory.
 import { Buffer } from 'buffer';
 import type { FromWorker, ToWorker } from './messages.js';
+import { warmUp } from './warm-up.js';
 import { type Analysis, analyse, failureMessage, type Progress, present } from './run-check.js';
 
 // The .docx reader decodes base64 (fields of reference managers, images) with Node's Buffer, and
@@ -19,6 +20,11 @@ scope.onmessage = (event) => {
 
 async function handle(message: ToWorker): Promise<void> {
   const started = performance.now();
+  if (message.type === 'warm-up') {
+    await warmUp();
+    scope.postMessage({ type: 'warm', millis: Math.round(performance.now() - started) });
+    return;
+  }
   const { job } = message;
   if (message.type === 'check') newest = Math.max(newest, job);
   const onProgress = (progress: Progress) => scope.postMessage({ type: 'progress', job, progress });
