@@ -2,8 +2,8 @@
 // Nothing here sends anything anywhere; the files stay in this worker's memory.
 import { Buffer } from 'buffer';
 import type { FromWorker, ToWorker } from './messages.js';
-import { warmUp } from './warm-up.js';
 import { type Analysis, analyse, failureMessage, type Progress, present } from './run-check.js';
+import { warmUp } from './warm-up.js';
 
 // The .docx reader decodes base64 (fields of reference managers, images) with Node's Buffer, and
 // common decodes Windows-1252 text through it: the browser build of Buffer stands in (worker only).

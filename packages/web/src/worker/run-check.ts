@@ -79,7 +79,7 @@ export interface Outcome {
   summary: { citations: number; errors: number; warnings: number; infos: number };
   /** The reference list's own problems (as bibliography-check.json counts them). */
   bibliography: { errors: number; warnings: number; infos: number };
-  report: string;
+  /** report.html first, then check.json and the reference list (Markdown, HTML). */
   downloads: Download[];
 }
 
@@ -241,7 +241,6 @@ export async function present(analysis: Analysis, lang: Lang, onProgress?: OnPro
   return {
     summary: { citations: result.citations.length, ...severityCounts(combined.diagnostics) },
     bibliography: severityCounts(bibliography),
-    report: downloads[0]!.content,
     downloads,
   };
 }
