@@ -60,9 +60,12 @@ interface CheckJson {
   summary: { citations: number; errors: number; warnings: number; infos: number; rules: Record<string, number> };
 }
 
-/** `litsynth check FILE --bib … --format json`, as a user runs it (exit 0 or 1: no errors / errors found). */
-function cliCheck(manuscript: string, bibliographies: readonly string[]): CheckJson {
-  const args = [bin, 'check', manuscript, ...bibliographies.flatMap((file) => ['--bib', file]), '--format', 'json'];
+/**
+ * `litsynth check FILE --bib … --format json`, as a user runs it (exit 0 or 1: no errors / errors
+ * found), with `--annotate` for a .docx.
+ */
+function cliCheck(manuscript: string, bibliographies: readonly string[], annotate?: string): CheckJson {
+  const args = [bin, 'check', manuscript, ...bibliographies.flatMap((file) => ['--bib', file]), '--format', 'json', ...(annotate ? ['--annotate', annotate] : [])];
   const result = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   if (result.status !== 0 && result.status !== 1) throw new Error(`litsynth check ${manuscript} failed (${result.status}):\n${result.stderr}`);
   return JSON.parse(result.stdout) as CheckJson;
@@ -217,16 +220,31 @@ describe('the web app in a browser', () => {
     await waitForCheck(page, finished);
     expect(await page.locator('#error').isHidden(), await page.locator('#error-text').textContent() ?? '').toBe(true);
     const shown = await page.evaluate(() => ({ ...(globalThis as unknown as PageGlobals).document.getElementById('summary').dataset }));
-    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('a[download="check.json"]').click()]);
-    const checkJson = JSON.parse(await readFile(await download.path(), 'utf8')) as CheckJson;
+    const checkJson = JSON.parse((await downloadFrom(page, 'check.json')).toString('utf8')) as CheckJson;
     return { shown, checkJson };
   }
 
-  /** The same input through the CLI and the page: the same counts, and the same diagnostics at the same places. */
+  /** The file behind a download link of the page. */
+  async function downloadFrom(page: Page, name: string): Promise<Buffer> {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator(`#downloads a[download="${name}"]`).click()]);
+    expect(download.suggestedFilename()).toBe(name);
+    return readFile(await download.path());
+  }
+
+  /**
+   * The same input through the CLI and the page: the same counts, the same diagnostics at the same
+   * places, and for a .docx the same copy with a Word comment at each problem.
+   */
   async function expectSameAsCli(name: string, manuscript: string, bibliographies: string[] = []) {
-    const cli = cliCheck(manuscript, bibliographies);
+    const docx = manuscript.endsWith('.docx');
+    const annotated = join(work, `${name}-cli.docx`);
+    const cli = cliCheck(manuscript, bibliographies, docx ? annotated : undefined);
     const { page, elsewhere, dialogs, messages } = await openApp();
     const { shown, checkJson } = await checkInPage(page, manuscript, bibliographies);
+    const links = await page.evaluate(() => [...(globalThis as unknown as PageGlobals).document.querySelectorAll('#downloads a')].map((anchor) => anchor.download));
+    const stem = manuscript.split('/').pop()!.replace(/\.docx$/, '');
+    expect(links).toEqual(['report.html', 'check.json', 'references.md', 'references.html', ...(docx ? [`${stem}-kommentert.docx`] : [])]);
+    if (docx) expect((await downloadFrom(page, `${stem}-kommentert.docx`)).equals(await readFile(annotated))).toBe(true);
     expect(shown).toEqual({
       citations: String(cli.citations.length),
       errors: String(cli.summary.errors),
@@ -248,7 +266,7 @@ describe('the web app in a browser', () => {
     expect(cli.citations.length).toBeGreaterThan(100);
   });
 
-  it('checks the NAV thesis as .docx (made here) exactly as litsynth check does', async () => {
+  it('checks the NAV thesis as .docx (made here) exactly as litsynth check does, with the same commented copy', async () => {
     const docx = join(work, 'nav-relasjon.docx');
     await writeFile(docx, textToDocx(await readFile(join(root, 'studies/nav-relasjon/manuscript.txt'), 'utf8')));
     await expectSameAsCli('nav-docx', docx, navBibliography);
@@ -258,7 +276,7 @@ describe('the web app in a browser', () => {
     await expectSameAsCli('storbukas-pdf', join(realTheses, 'storbukas-master-2018.pdf'));
   });
 
-  it('checks the real Word thesis (cirotzki-master-2026-en.docx, Zotero fields) exactly as litsynth check does', async () => {
+  it('checks the real Word thesis (cirotzki-master-2026-en.docx, Zotero fields) exactly as litsynth check does, with the same commented copy', async () => {
     await expectSameAsCli('cirotzki-docx', join(realTheses, 'cirotzki-master-2026-en.docx'));
   });
 

@@ -111,27 +111,27 @@ function show(outcome: Outcome): void {
   // data: URL: the report's links to its own parts (#problems) stay in it. In a srcdoc frame they
   // resolve against the page's address (and load the page into the frame); in a sandboxed blob:
   // frame Chromium refuses them.
-  const report = outcome.downloads.find((download) => download.name === 'report.html')?.content ?? '';
-  frame.src = `data:text/html;charset=utf-8;base64,${base64(report)}`;
+  const report = outcome.downloads.find((download) => download.kind === 'report')?.content ?? '';
+  frame.src = `data:text/html;charset=utf-8;base64,${base64(typeof report === 'string' ? new TextEncoder().encode(report) : report)}`;
   frame.addEventListener('load', () => performance.mark('litsynth-report-loaded'), { once: true });
   performance.mark('litsynth-result-shown');
   result.hidden = false;
 }
 
-function base64(text: string): string {
-  const bytes = new TextEncoder().encode(text);
+function base64(bytes: Uint8Array): string {
   let binary = '';
   for (let start = 0; start < bytes.length; start += 0x8000) binary += String.fromCharCode(...bytes.subarray(start, start + 0x8000));
   return btoa(binary);
 }
 
 function downloadItem(download: Download): HTMLLIElement {
-  const url = URL.createObjectURL(new Blob([download.content], { type: `${download.type};charset=utf-8` }));
+  const type = typeof download.content === 'string' ? `${download.type};charset=utf-8` : download.type;
+  const url = URL.createObjectURL(new Blob([download.content as BlobPart], { type }));
   state.objectUrls.push(url);
   const link = document.createElement('a');
   link.href = url;
   link.download = download.name;
-  link.textContent = uiText.downloads[download.name]?.[state.lang] ?? download.name;
+  link.textContent = say(uiText.downloads[download.kind], state.lang, { name: download.name });
   const item = document.createElement('li');
   item.append(link);
   return item;

@@ -55,11 +55,12 @@ export const uiText = {
   },
   downloadsTitle: { nb: 'Last ned', en: 'Download' },
   downloads: {
-    'report.html': { nb: 'Rapporten (report.html)', en: 'The report (report.html)' },
-    'check.json': { nb: 'Sjekken som JSON (check.json, som litsynth check --format json)', en: 'The check as JSON (check.json, as litsynth check --format json)' },
-    'references.md': { nb: 'Referanselisten i Markdown (references.md)', en: 'The reference list in Markdown (references.md)' },
-    'references.html': { nb: 'Referanselisten i HTML (references.html, kan limes inn i Word)', en: 'The reference list in HTML (references.html, can be pasted into Word)' },
-  } as Record<string, Localized>,
+    report: { nb: 'Rapporten ({name})', en: 'The report ({name})' },
+    check: { nb: 'Sjekken som JSON ({name}, som litsynth check --format json)', en: 'The check as JSON ({name}, as litsynth check --format json)' },
+    'references-md': { nb: 'Referanselisten i Markdown ({name})', en: 'The reference list in Markdown ({name})' },
+    'references-html': { nb: 'Referanselisten i HTML ({name}, kan limes inn i Word)', en: 'The reference list in HTML ({name}, can be pasted into Word)' },
+    'annotated-docx': { nb: 'Oppgaven med en Word-merknad ved hvert problem ({name})', en: 'The thesis with a Word comment at each problem ({name})' },
+  },
   reportFrame: { nb: 'Rapporten', en: 'The report' },
   reportHint: {
     nb: 'Rapporten under er den samme som i report.html. Lenker ut av rapporten åpnes ikke her; last ned rapporten for å følge dem.',

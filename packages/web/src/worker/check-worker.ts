@@ -3,7 +3,6 @@
 import { Buffer } from 'buffer';
 import type { FromWorker, ToWorker } from './messages.js';
 import { type Analysis, analyse, failureMessage, type Progress, present } from './run-check.js';
-import { warmUp } from './warm-up.js';
 
 // The .docx reader decodes base64 (fields of reference managers, images) with Node's Buffer, and
 // common decodes Windows-1252 text through it: the browser build of Buffer stands in (worker only).
@@ -21,6 +20,8 @@ scope.onmessage = (event) => {
 async function handle(message: ToWorker): Promise<void> {
   const started = performance.now();
   if (message.type === 'warm-up') {
+    // A chunk of its own: the tiny documents it makes need a zip writer the core does not.
+    const { warmUp } = await import('./warm-up.js');
     await warmUp();
     scope.postMessage({ type: 'warm', millis: Math.round(performance.now() - started) });
     return;

@@ -10,13 +10,14 @@ import {
   authorYearKey,
   type BibEntry,
   bibliographyExtensions,
+  bibliographyRules,
   checkBibliography,
   type FormattedEntry,
   formatReferenceList,
   loadBibliographyText,
   registerCslResource,
 } from '@litsynth/bibliography';
-import { type CheckedCitation, type CheckResult, type CheckSummary, checkManuscript } from '@litsynth/check';
+import { type CheckedCitation, type CheckResult, type CheckSummary, checkManuscript, checkRules } from '@litsynth/check';
 import { parseCitations } from '@litsynth/citations';
 import {
   applyRuleSettings,
@@ -64,13 +65,17 @@ export interface Analysis {
   combined: CombinedCheck;
   /** Every entry read from the bibliography files (or, without files, from a .docx's fields). */
   entries: BibEntry[];
+  /** A .docx manuscript's bytes, for the copy with a Word comment at each problem. */
+  docx?: { name: string; bytes: Uint8Array };
 }
 
 /** A file the page offers for download. */
 export interface Download {
+  /** What it is (the page names it by this). */
+  kind: 'report' | 'check' | 'references-md' | 'references-html' | 'annotated-docx';
   name: string;
   type: string;
-  content: string;
+  content: string | Uint8Array;
 }
 
 /** What the page shows and offers. */
@@ -193,7 +198,13 @@ export async function analyse(input: CheckInput, onProgress?: OnProgress): Promi
   // A lone manuscript: no included articles, no rule settings, the thesis language nb (as the CLI).
   const result = checkManuscript({ manuscript, citations, entries, included: [], settings: {}, language: 'nb' });
   const combined = combineCheck(result, loaderDiagnostics, {});
-  return { manuscript, result, combined, entries: entries.length > 0 ? entries : (result.entriesFromFields ?? []) };
+  return {
+    manuscript,
+    result,
+    combined,
+    entries: entries.length > 0 ? entries : (result.entriesFromFields ?? []),
+    ...(manuscript.format === 'docx' ? { docx: { name: input.manuscript.name, bytes: input.manuscript.bytes } } : {}),
+  };
 }
 
 /**
@@ -223,20 +234,28 @@ export async function present(analysis: Analysis, lang: Lang, onProgress?: OnPro
   } catch (error) {
     failures.push({ part: { nb: 'referanseliste', en: 'reference list' }, message: failureMessage(error) });
   }
+  // `check --annotate`: the student's .docx with a Word comment at each problem (a part of its own).
+  let annotated: Download | undefined;
+  if (analysis.docx) {
+    try {
+      annotated = await annotatedDocx(analysis.docx, combined.diagnostics, manuscript, lang);
+    } catch (error) {
+      failures.push({ part: { nb: 'kommentert kopi', en: 'annotated copy' }, message: failureMessage(error) });
+    }
+  }
   report('report');
   const data = reportData({ analysis, lang, references, bibliography, failures });
   const downloads: Download[] = [
-    { name: 'report.html', type: 'text/html', content: renderReport(data) },
-    { name: 'check.json', type: 'application/json', content: checkJson(manuscript, result, combined, lang) },
+    { kind: 'report', name: 'report.html', type: 'text/html', content: renderReport(data) },
+    { kind: 'check', name: 'check.json', type: 'application/json', content: checkJson(manuscript, result, combined, lang) },
   ];
   if (references) {
     downloads.push(
-      { name: 'references.md', type: 'text/markdown', content: ensureNewline(references.markdownOutput) },
-      { name: 'references.html', type: 'text/html', content: ensureNewline(references.htmlOutput) },
+      { kind: 'references-md', name: 'references.md', type: 'text/markdown', content: ensureNewline(references.markdownOutput) },
+      { kind: 'references-html', name: 'references.html', type: 'text/html', content: ensureNewline(references.htmlOutput) },
     );
   }
-  const commented = commentedDocx(analysis, lang);
-  if (commented) downloads.push(commented);
+  if (annotated) downloads.push(annotated);
   report('report', 1);
   return {
     summary: { citations: result.citations.length, ...severityCounts(combined.diagnostics) },
@@ -246,15 +265,28 @@ export async function present(analysis: Analysis, lang: Lang, onProgress?: OnPro
 }
 
 /**
- * HOOK for the student's .docx with a Word comment at each problem (issue "Feedback a supervisor
- * can send back", package @litsynth/docx-comments, built by another engineer). When it exists:
- * for a .docx manuscript, keep its bytes in the Analysis and return
- * `{ name: '<name>-kommentert.docx', type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', content }`
- * made from those bytes and `analysis.combined.diagnostics` in `lang` (Download.content then needs
- * to carry bytes). The page offers every download it is given.
+ * The .docx with a Word comment at each of its problems, as `litsynth check --annotate` writes it
+ * (packages/cli/src/output/annotate.ts): errors and warnings one each, an info rule once, in `lang`.
+ * @litsynth/docx-comments is a chunk of its own, fetched for a .docx only.
  */
-function commentedDocx(_analysis: Analysis, _lang: Lang): Download | undefined {
-  return undefined;
+async function annotatedDocx(docx: { name: string; bytes: Uint8Array }, diagnostics: readonly Diagnostic[], manuscript: Manuscript, lang: Lang): Promise<Download> {
+  const { annotateDocx, diagnosticsToComments } = await import('@litsynth/docx-comments');
+  const { comments } = diagnosticsToComments(diagnostics, manuscript, { lang, rules: [...checkRules, ...bibliographyRules] });
+  let bytes: Uint8Array;
+  try {
+    bytes = annotateDocx(docx.bytes, { comments, lang }).bytes;
+  } catch (error) {
+    if (!isLitsynthError(error)) throw error;
+    throw new LitsynthError(error.code, error.message, { file: docx.name, ...(error.messageNb ? { messageNb: error.messageNb } : {}), cause: error });
+  }
+  const stem = docx.name.replace(/\.[^.]*$/, '');
+  const extension = /\.[^.]*$/.exec(docx.name)?.[0] ?? '.docx';
+  return {
+    kind: 'annotated-docx',
+    name: `${stem}-${lang === 'nb' ? 'kommentert' : 'annotated'}${extension}`,
+    type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    content: bytes,
+  };
 }
 
 let styleProvided: Promise<void> | undefined;
