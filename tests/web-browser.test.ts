@@ -329,6 +329,44 @@ describe('the web app in a browser', () => {
     await page.close();
   });
 
+  it('refuses unusable input with the message litsynth check gives, whether chosen or dropped', async () => {
+    const odt = join(work, 'oppgave.odt');
+    const empty = join(work, 'tom.txt');
+    await writeFile(odt, Buffer.from('PK\u0003\u0004 not really a document'));
+    await writeFile(empty, '');
+    const cliMessage = (file: string) => {
+      const result = spawnSync(process.execPath, [bin, 'check', file], { cwd: work, encoding: 'utf8' });
+      expect(result.status).toBe(2);
+      return result.stderr.trim().replace(/^litsynth: /, '');
+    };
+    const { page, elsewhere } = await openApp();
+    const shownError = async () => {
+      expect(await page.locator('#result').isHidden()).toBe(true);
+      return (await page.locator('#error-text').textContent()) ?? '';
+    };
+
+    // Chosen: an empty text file.
+    let finished = await finishedChecks(page);
+    await page.setInputFiles('#thesis', empty);
+    await waitForCheck(page, finished);
+    expect(await shownError()).toBe(cliMessage('tom.txt'));
+
+    // Dropped: an OpenDocument file (not offered by the file chooser), with what to save it as.
+    finished = await finishedChecks(page);
+    const dataTransfer = await page.evaluateHandle((content) => {
+      const scope = globalThis as unknown as { DataTransfer: new () => { items: { add(file: unknown): void } }; File: new (parts: string[], name: string) => unknown };
+      const transfer = new scope.DataTransfer();
+      transfer.items.add(new scope.File([content], 'oppgave.odt'));
+      return transfer;
+    }, 'PK\u0003\u0004 not really a document');
+    await page.dispatchEvent('#drop', 'drop', { dataTransfer });
+    await waitForCheck(page, finished);
+    expect(await shownError()).toBe(cliMessage('oppgave.odt'));
+    expect(await page.locator('#chosen').textContent()).toContain('oppgave.odt');
+    expect(elsewhere()).toEqual([]);
+    await page.close();
+  });
+
   it('works with the network off once loaded, and switches between Norwegian and English', async () => {
     const context = await browser.newContext();
     const { page, requests, elsewhere } = await openApp(context);

@@ -199,9 +199,21 @@ function applyLanguage(lang: Lang): void {
   }
 }
 
-/** Sorts files by what they are: a manuscript (the last one given wins) and bibliography files. */
+/**
+ * Sorts files by what they are: a manuscript (the last one given wins) and bibliography files. A
+ * dropped file that is neither (an .odt, a .doc) is taken as the thesis when no thesis was dropped
+ * with it: the check then says what it is and what to save it as.
+ */
 function takeFiles(files: readonly File[], from: 'thesis' | 'bibliography' | 'drop'): void {
   let changed = false;
+  const known = (file: File) => manuscriptExtensions.test(file.name) || bibliographyExtensions.test(file.name);
+  if (from === 'drop' && !files.some((file) => manuscriptExtensions.test(file.name))) {
+    const other = files.find((file) => !known(file));
+    if (other) {
+      state.thesis = other;
+      changed = true;
+    }
+  }
   for (const file of files) {
     if (from !== 'bibliography' && manuscriptExtensions.test(file.name)) {
       state.thesis = file;
