@@ -367,7 +367,7 @@ describe('the web app in a browser', () => {
     await page.close();
   });
 
-  it('works with the network off once loaded, and switches between Norwegian and English', async () => {
+  it('works with the network off once loaded, shows the progress of a PDF page by page, and switches between Norwegian and English', async () => {
     const context = await browser.newContext();
     const { page, requests, elsewhere } = await openApp(context);
     // Loaded: the worker has fetched (and warmed) every part a check may need.
@@ -376,7 +376,22 @@ describe('the web app in a browser', () => {
     });
     const loaded = requests.length;
     await context.setOffline(true);
+    // Every status the page shows while it works (each message of the worker is a task of its own).
+    await page.evaluate(() => {
+      const scope = globalThis as unknown as PageGlobals & {
+        statuses: string[];
+        MutationObserver: new (callback: () => void) => { observe(target: unknown, options: object): void };
+      };
+      scope.statuses = [];
+      const message = scope.document.getElementById('message');
+      new scope.MutationObserver(() => scope.statuses.push(message.textContent ?? '')).observe(message, { childList: true, characterData: true, subtree: true });
+    });
     const { shown } = await checkInPage(page, join(realTheses, 'storbukas-master-2018.pdf'));
+    // A progress line for each page of the PDF, in order, then the time it took.
+    const statuses = await page.evaluate(() => (globalThis as unknown as { statuses: string[] }).statuses);
+    const pages = statuses.flatMap((status) => /^Leser PDF-en: side (\d+) av 89 …$/.exec(status)?.[1] ?? []).map(Number);
+    expect(pages).toEqual(Array.from({ length: 89 }, (_, index) => index + 1));
+    expect(statuses.at(-1)).toMatch(/^Ferdig på \d+,\d s\.$/);
     expect(Number(shown.citations)).toBeGreaterThan(0);
     expect(await page.locator('#summary').textContent()).toMatch(/^\d+ henvisninger, \d+ feil, \d+ advarsler, \d+ merknader om form\.$/);
     expect(await page.frameLocator('#report').locator('html').getAttribute('lang')).toBe('nb');
