@@ -39,8 +39,9 @@ interface State {
 
 const state: State = { lang: 'nb', bibliographies: [], job: 0, running: false, status: () => say(uiText.idle, state.lang), objectUrls: [] };
 
-// The worker starts with the page (it loads only the code every check needs; pdf.js, mammoth,
-// citation-js and the style are chunks it fetches on first use).
+// The worker starts with the page and loads only the code every check needs; pdf.js, mammoth,
+// citation-js, remark and the style are chunks of their own, which it loads when idle (warm-up,
+// below) or when a check first needs them.
 const worker = new Worker(new URL('../worker/check-worker.ts', import.meta.url), { type: 'module', name: 'litsynth-check' });
 worker.onmessage = (event: MessageEvent<FromWorker>) => receive(event.data);
 
@@ -58,9 +59,17 @@ async function check(): Promise<void> {
   setStatus(() => say(uiText.steps.bibliography, state.lang));
   progress.hidden = false;
   progress.value = 0;
-  const read = async (file: File): Promise<InputFile> => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
-  const manuscript = await read(thesis);
-  const bibliographies = await Promise.all(state.bibliographies.map(read));
+  let manuscript: InputFile;
+  let bibliographies: InputFile[];
+  try {
+    const read = async (file: File): Promise<InputFile> => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+    manuscript = await read(thesis);
+    bibliographies = await Promise.all(state.bibliographies.map(read));
+  } catch (error) {
+    // The file went away or cannot be read (moved, a folder, no permission): say so, check nothing.
+    if (job === state.job) receive({ type: 'failed', job, message: { nb: say(uiText.readFailed, 'nb', { error: String(error) }), en: say(uiText.readFailed, 'en', { error: String(error) }) } });
+    return;
+  }
   if (job !== state.job) return;
   // The bytes move to the worker (no copy); the page keeps the File objects for a new check.
   send({ type: 'check', job, manuscript, bibliographies, lang: state.lang }, [manuscript.bytes.buffer, ...bibliographies.map((file) => file.bytes.buffer)]);
@@ -84,6 +93,8 @@ function receive(data: FromWorker): void {
   // How many checks have finished (shown or failed): the browser test and the benchmark wait on it.
   document.body.dataset.finished = String(Number(document.body.dataset.finished ?? '0') + 1);
   if (data.type === 'failed') {
+    // Nothing to show in another language: the result of an earlier file is gone with it.
+    delete state.outcome;
     errorText.textContent = data.message[state.lang];
     errorBox.hidden = false;
     result.hidden = true;

@@ -44,6 +44,10 @@ export const uiText = {
   pdfPage: { nb: 'Leser PDF-en: side {page} av {pages} …', en: 'Reading the PDF: page {page} of {pages} …' },
   done: { nb: 'Ferdig på {seconds} s.', en: 'Done in {seconds} s.' },
   failedTitle: { nb: 'Filen kunne ikke sjekkes', en: 'The file could not be checked' },
+  readFailed: {
+    nb: 'Nettleseren kunne ikke lese filen (er den flyttet eller slettet?): {error}',
+    en: 'The browser could not read the file (was it moved or deleted?): {error}',
+  },
   resultTitle: { nb: 'Resultat', en: 'Result' },
   summary: {
     nb: '{citations} henvisninger, {errors} feil, {warnings} advarsler, {infos} merknader om form.',
