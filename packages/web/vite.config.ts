@@ -87,7 +87,7 @@ function contentSecurityPolicy(): Plugin {
         "default-src 'self'",
         `script-src 'self' ${scriptHash}`,
         `style-src 'self' ${styleHash}`,
-        "img-src 'self' data: blob:",
+        "img-src 'self' data:",
         "font-src 'self'",
         "connect-src 'none'",
         "worker-src 'self'",
