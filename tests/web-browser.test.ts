@@ -38,7 +38,9 @@ const contentTypes: Record<string, string> = {
 /** A static file server for the built site, on 127.0.0.1 and a free port, as any static host would serve it. */
 function serveSite(folder: string): Promise<Server> {
   const server = createServer(async (request, response) => {
-    const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname));
+    const path = normalize(
+      decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname),
+    );
     const file = join(folder, path.endsWith('/') ? `${path}index.html` : path);
     if (!file.startsWith(folder + sep)) {
       response.writeHead(403).end();
@@ -46,7 +48,11 @@ function serveSite(folder: string): Promise<Server> {
     }
     try {
       const body = await readFile(file);
-      response.writeHead(200, { 'content-type': contentTypes[extname(file)] ?? 'application/octet-stream' }).end(body);
+      response
+        .writeHead(200, {
+          'content-type': contentTypes[extname(file)] ?? 'application/octet-stream',
+        })
+        .end(body);
     } catch {
       response.writeHead(404).end('not found');
     }
@@ -56,18 +62,49 @@ function serveSite(folder: string): Promise<Server> {
 
 interface CheckJson {
   citations: unknown[];
-  diagnostics: Array<{ rule: string; severity: string; file: string; line: number; column: number; page: number | null; key: string | null }>;
-  summary: { citations: number; errors: number; warnings: number; infos: number; rules: Record<string, number> };
+  diagnostics: Array<{
+    rule: string;
+    severity: string;
+    file: string;
+    line: number;
+    column: number;
+    page: number | null;
+    key: string | null;
+  }>;
+  summary: {
+    citations: number;
+    errors: number;
+    warnings: number;
+    infos: number;
+    rules: Record<string, number>;
+  };
 }
 
 /**
  * `litsynth check FILE --bib … --format json`, as a user runs it (exit 0 or 1: no errors / errors
  * found), with `--annotate` for a .docx.
  */
-function cliCheck(manuscript: string, bibliographies: readonly string[], annotate?: string): CheckJson {
-  const args = [bin, 'check', manuscript, ...bibliographies.flatMap((file) => ['--bib', file]), '--format', 'json', ...(annotate ? ['--annotate', annotate] : [])];
-  const result = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  if (result.status !== 0 && result.status !== 1) throw new Error(`litsynth check ${manuscript} failed (${result.status}):\n${result.stderr}`);
+function cliCheck(
+  manuscript: string,
+  bibliographies: readonly string[],
+  annotate?: string,
+): CheckJson {
+  const args = [
+    bin,
+    'check',
+    manuscript,
+    ...bibliographies.flatMap((file) => ['--bib', file]),
+    '--format',
+    'json',
+    ...(annotate ? ['--annotate', annotate] : []),
+  ];
+  const result = spawnSync(process.execPath, args, {
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (result.status !== 0 && result.status !== 1)
+    throw new Error(`litsynth check ${manuscript} failed (${result.status}):\n${result.stderr}`);
   return JSON.parse(result.stdout) as CheckJson;
 }
 
@@ -91,12 +128,16 @@ function comparable(check: CheckJson) {
 
 /** A .docx of a plain-text thesis: one Word paragraph per paragraph of the text (blank lines between). */
 function textToDocx(text: string): Uint8Array {
-  const escapeXml = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const escapeXml = (value: string) =>
+    value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   const paragraphs = text
     .split(/\r?\n\s*\r?\n/)
     .map((paragraph) => paragraph.replace(/\s*\r?\n\s*/g, ' ').trim())
     .filter((paragraph) => paragraph !== '')
-    .map((paragraph) => `<w:p><w:r><w:t xml:space="preserve">${escapeXml(paragraph)}</w:t></w:r></w:p>`);
+    .map(
+      (paragraph) =>
+        `<w:p><w:r><w:t xml:space="preserve">${escapeXml(paragraph)}</w:t></w:r></w:p>`,
+    );
   const utf8 = (value: string) => new TextEncoder().encode(value);
   return makeZip([
     {
@@ -145,13 +186,20 @@ interface PageGlobals {
 
 /** How many checks the page has finished (shown or failed). */
 const finishedChecks = (page: Page) =>
-  page.evaluate(() => Number((globalThis as unknown as PageGlobals).document.body.dataset.finished ?? '0'));
+  page.evaluate(() =>
+    Number((globalThis as unknown as PageGlobals).document.body.dataset.finished ?? '0'),
+  );
 
 /** Waits until the page has finished one more check than `before`. */
 async function waitForCheck(page: Page, before: number): Promise<void> {
-  await page.waitForFunction((count) => Number((globalThis as unknown as PageGlobals).document.body.dataset.finished ?? '0') > count, before, {
-    timeout: 120_000,
-  });
+  await page.waitForFunction(
+    (count) =>
+      Number((globalThis as unknown as PageGlobals).document.body.dataset.finished ?? '0') > count,
+    before,
+    {
+      timeout: 120_000,
+    },
+  );
 }
 
 describe('the web app in a browser', () => {
@@ -165,22 +213,42 @@ describe('the web app in a browser', () => {
   beforeAll(async () => {
     // A missing browser or a missing build fails the test (it is not skipped).
     if (!existsSync(executablePath)) {
-      throw new Error(`${executablePath} is missing: install Debian's chromium (sudo apt-get install -y chromium, or node scripts/ensure-chromium.mjs as root).`);
+      throw new Error(
+        `${executablePath} is missing: install Debian's chromium (sudo apt-get install -y chromium, or node scripts/ensure-chromium.mjs as root).`,
+      );
     }
     if (!existsSync(join(dist, 'index.html'))) {
-      throw new Error(`${dist} is missing: build the web app (npx -y pnpm@10 install, or npx -y pnpm@10 --filter @litsynth/web build).`);
+      throw new Error(
+        `${dist} is missing: build the web app (npx -y pnpm@10 install, or npx -y pnpm@10 --filter @litsynth/web build).`,
+      );
     }
     work = await mkdtemp(join(tmpdir(), 'litsynth-web-'));
     await mkdir(artifacts, { recursive: true });
     const study = await loadStudy(join(root, 'studies/nav-relasjon'));
     const records = join(work, 'records.json');
-    await writeFile(records, `${JSON.stringify(study.records.map((record) => ({ ...record.entry.item, id: record.entry.id })), null, 2)}\n`);
+    await writeFile(
+      records,
+      `${JSON.stringify(
+        study.records.map((record) => ({ ...record.entry.item, id: record.entry.id })),
+        null,
+        2,
+      )}\n`,
+    );
     navBibliography = [join(root, 'sources/references.yaml'), records];
     server = await serveSite(dist);
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
     browser = await chromium.launch({
       executablePath,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
     });
   });
 
@@ -204,29 +272,53 @@ describe('the web app in a browser', () => {
     page.on('pageerror', (error) => messages.push(`pageerror: ${error.message}`));
     await page.goto(base);
     /** Requests for anything but the site's own files (the report's frame is a data: URL). */
-    const elsewhere = () => requests.filter((url) => !url.startsWith(base) && !url.startsWith('data:'));
+    const elsewhere = () =>
+      requests.filter((url) => !url.startsWith(base) && !url.startsWith('data:'));
     return { page, requests, dialogs, messages, elsewhere };
   }
 
   /** Gives the page the files (bibliography first, then the thesis, which starts the check) and waits for the outcome. */
-  async function checkInPage(page: Page, manuscript: GivenFile, bibliographies: readonly GivenFile[] = []) {
+  async function checkInPage(
+    page: Page,
+    manuscript: GivenFile,
+    bibliographies: readonly GivenFile[] = [],
+  ) {
     const asInput = async (file: GivenFile) =>
       typeof file === 'string'
-        ? { name: file.split('/').pop()!, mimeType: 'application/octet-stream', buffer: await readFile(file) }
-        : { name: file.name, mimeType: 'application/octet-stream', buffer: Buffer.from(file.content) };
-    if (bibliographies.length > 0) await page.setInputFiles('#bibliography', await Promise.all(bibliographies.map(asInput)));
+        ? {
+            name: file.split('/').pop()!,
+            mimeType: 'application/octet-stream',
+            buffer: await readFile(file),
+          }
+        : {
+            name: file.name,
+            mimeType: 'application/octet-stream',
+            buffer: Buffer.from(file.content),
+          };
+    if (bibliographies.length > 0)
+      await page.setInputFiles('#bibliography', await Promise.all(bibliographies.map(asInput)));
     const finished = await finishedChecks(page);
     await page.setInputFiles('#thesis', await asInput(manuscript));
     await waitForCheck(page, finished);
-    expect(await page.locator('#error').isHidden(), await page.locator('#error-text').textContent() ?? '').toBe(true);
-    const shown = await page.evaluate(() => ({ ...(globalThis as unknown as PageGlobals).document.getElementById('summary').dataset }));
-    const checkJson = JSON.parse((await downloadFrom(page, 'check.json')).toString('utf8')) as CheckJson;
+    expect(
+      await page.locator('#error').isHidden(),
+      (await page.locator('#error-text').textContent()) ?? '',
+    ).toBe(true);
+    const shown = await page.evaluate(() => ({
+      ...(globalThis as unknown as PageGlobals).document.getElementById('summary').dataset,
+    }));
+    const checkJson = JSON.parse(
+      (await downloadFrom(page, 'check.json')).toString('utf8'),
+    ) as CheckJson;
     return { shown, checkJson };
   }
 
   /** The file behind a download link of the page. */
   async function downloadFrom(page: Page, name: string): Promise<Buffer> {
-    const [download] = await Promise.all([page.waitForEvent('download'), page.locator(`#downloads a[download="${name}"]`).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator(`#downloads a[download="${name}"]`).click(),
+    ]);
     expect(download.suggestedFilename()).toBe(name);
     return readFile(await download.path());
   }
@@ -241,10 +333,26 @@ describe('the web app in a browser', () => {
     const cli = cliCheck(manuscript, bibliographies, docx ? annotated : undefined);
     const { page, elsewhere, dialogs, messages } = await openApp();
     const { shown, checkJson } = await checkInPage(page, manuscript, bibliographies);
-    const links = await page.evaluate(() => [...(globalThis as unknown as PageGlobals).document.querySelectorAll('#downloads a')].map((anchor) => anchor.download));
-    const stem = manuscript.split('/').pop()!.replace(/\.docx$/, '');
-    expect(links).toEqual(['report.html', 'check.json', 'references.md', 'references.html', ...(docx ? [`${stem}-kommentert.docx`] : [])]);
-    if (docx) expect((await downloadFrom(page, `${stem}-kommentert.docx`)).equals(await readFile(annotated))).toBe(true);
+    const links = await page.evaluate(() =>
+      [...(globalThis as unknown as PageGlobals).document.querySelectorAll('#downloads a')].map(
+        (anchor) => anchor.download,
+      ),
+    );
+    const stem = manuscript
+      .split('/')
+      .pop()!
+      .replace(/\.docx$/, '');
+    expect(links).toEqual([
+      'report.html',
+      'check.json',
+      'references.md',
+      'references.html',
+      ...(docx ? [`${stem}-kommentert.docx`] : []),
+    ]);
+    if (docx)
+      expect(
+        (await downloadFrom(page, `${stem}-kommentert.docx`)).equals(await readFile(annotated)),
+      ).toBe(true);
     expect(shown).toEqual({
       citations: String(cli.citations.length),
       errors: String(cli.summary.errors),
@@ -261,14 +369,21 @@ describe('the web app in a browser', () => {
   }
 
   it('checks the NAV thesis as .txt with its bibliography exactly as litsynth check does', async () => {
-    const cli = await expectSameAsCli('nav-txt', join(root, 'studies/nav-relasjon/manuscript.txt'), navBibliography);
+    const cli = await expectSameAsCli(
+      'nav-txt',
+      join(root, 'studies/nav-relasjon/manuscript.txt'),
+      navBibliography,
+    );
     // The figures of the real study (tests/check-real-study.test.ts pins them for the study form).
     expect(cli.citations.length).toBeGreaterThan(100);
   });
 
   it('checks the NAV thesis as .docx (made here) exactly as litsynth check does, with the same commented copy', async () => {
     const docx = join(work, 'nav-relasjon.docx');
-    await writeFile(docx, textToDocx(await readFile(join(root, 'studies/nav-relasjon/manuscript.txt'), 'utf8')));
+    await writeFile(
+      docx,
+      textToDocx(await readFile(join(root, 'studies/nav-relasjon/manuscript.txt'), 'utf8')),
+    );
     await expectSameAsCli('nav-docx', docx, navBibliography);
   });
 
@@ -303,7 +418,9 @@ describe('the web app in a browser', () => {
       '}',
       '',
     ].join('\n');
-    await checkInPage(page, { name: hostileName, content: thesis }, [{ name: 'hostile.bib', content: bib }]);
+    await checkInPage(page, { name: hostileName, content: thesis }, [
+      { name: 'hostile.bib', content: bib },
+    ]);
     // The page shows the file name as text.
     expect(await page.locator('#chosen').textContent()).toContain(`${hostileName}`);
     expect(await page.locator('img, svg, iframe:not(#report), object, embed').count()).toBe(0);
@@ -316,13 +433,26 @@ describe('the web app in a browser', () => {
       return {
         scripts: document.querySelectorAll('script').length,
         injected: document.querySelectorAll('img, svg, iframe, object, embed').length,
-        handlers: [...document.querySelectorAll('*')].flatMap((element) => element.getAttributeNames().filter((name) => name.startsWith('on'))),
+        handlers: [...document.querySelectorAll('*')].flatMap((element) =>
+          element.getAttributeNames().filter((name) => name.startsWith('on')),
+        ),
         javascriptLinks: document.querySelectorAll('a[href^="javascript:" i]').length,
         text: document.documentElement.textContent ?? '',
       };
     });
-    expect({ ...inside, text: undefined }).toEqual({ scripts: 1, injected: 0, handlers: [], javascriptLinks: 0, text: undefined });
-    for (const piece of [`<script>alert('manuskript')</script>`, '"><svg onload=alert(3)>', '<script>alert(8)</script>']) expect(inside.text).toContain(piece);
+    expect({ ...inside, text: undefined }).toEqual({
+      scripts: 1,
+      injected: 0,
+      handlers: [],
+      javascriptLinks: 0,
+      text: undefined,
+    });
+    for (const piece of [
+      `<script>alert('manuskript')</script>`,
+      '"><svg onload=alert(3)>',
+      '<script>alert(8)</script>',
+    ])
+      expect(inside.text).toContain(piece);
     await page.waitForTimeout(500);
     expect(dialogs).toEqual([]);
     expect(elsewhere()).toEqual([]);
@@ -335,7 +465,10 @@ describe('the web app in a browser', () => {
     await writeFile(odt, Buffer.from('PK\u0003\u0004 not really a document'));
     await writeFile(empty, '');
     const cliMessage = (file: string) => {
-      const result = spawnSync(process.execPath, [bin, 'check', file], { cwd: work, encoding: 'utf8' });
+      const result = spawnSync(process.execPath, [bin, 'check', file], {
+        cwd: work,
+        encoding: 'utf8',
+      });
       expect(result.status).toBe(2);
       return result.stderr.trim().replace(/^litsynth: /, '');
     };
@@ -354,7 +487,10 @@ describe('the web app in a browser', () => {
     // Dropped: an OpenDocument file (not offered by the file chooser), with what to save it as.
     finished = await finishedChecks(page);
     const dataTransfer = await page.evaluateHandle((content) => {
-      const scope = globalThis as unknown as { DataTransfer: new () => { items: { add(file: unknown): void } }; File: new (parts: string[], name: string) => unknown };
+      const scope = globalThis as unknown as {
+        DataTransfer: new () => { items: { add(file: unknown): void } };
+        File: new (parts: string[], name: string) => unknown;
+      };
       const transfer = new scope.DataTransfer();
       transfer.items.add(new scope.File([content], 'oppgave.odt'));
       return transfer;
@@ -371,29 +507,45 @@ describe('the web app in a browser', () => {
     const context = await browser.newContext();
     const { page, requests, elsewhere } = await openApp(context);
     // Loaded: the worker has fetched (and warmed) every part a check may need.
-    await page.waitForFunction(() => (globalThis as unknown as PageGlobals).document.documentElement.dataset.warm !== undefined, null, {
-      timeout: 60_000,
-    });
+    await page.waitForFunction(
+      () =>
+        (globalThis as unknown as PageGlobals).document.documentElement.dataset.warm !== undefined,
+      null,
+      {
+        timeout: 60_000,
+      },
+    );
     const loaded = requests.length;
     await context.setOffline(true);
     // Every status the page shows while it works (each message of the worker is a task of its own).
     await page.evaluate(() => {
       const scope = globalThis as unknown as PageGlobals & {
         statuses: string[];
-        MutationObserver: new (callback: () => void) => { observe(target: unknown, options: object): void };
+        MutationObserver: new (
+          callback: () => void,
+        ) => { observe(target: unknown, options: object): void };
       };
       scope.statuses = [];
       const message = scope.document.getElementById('message');
-      new scope.MutationObserver(() => scope.statuses.push(message.textContent ?? '')).observe(message, { childList: true, characterData: true, subtree: true });
+      new scope.MutationObserver(() => scope.statuses.push(message.textContent ?? '')).observe(
+        message,
+        { childList: true, characterData: true, subtree: true },
+      );
     });
     const { shown } = await checkInPage(page, join(realTheses, 'storbukas-master-2018.pdf'));
     // A progress line for each page of the PDF, in order, then the time it took.
-    const statuses = await page.evaluate(() => (globalThis as unknown as { statuses: string[] }).statuses);
-    const pages = statuses.flatMap((status) => /^Leser PDF-en: side (\d+) av 89 …$/.exec(status)?.[1] ?? []).map(Number);
+    const statuses = await page.evaluate(
+      () => (globalThis as unknown as { statuses: string[] }).statuses,
+    );
+    const pages = statuses
+      .flatMap((status) => /^Leser PDF-en: side (\d+) av 89 …$/.exec(status)?.[1] ?? [])
+      .map(Number);
     expect(pages).toEqual(Array.from({ length: 89 }, (_, index) => index + 1));
     expect(statuses.at(-1)).toMatch(/^Ferdig på \d+,\d s\.$/);
     expect(Number(shown.citations)).toBeGreaterThan(0);
-    expect(await page.locator('#summary').textContent()).toMatch(/^\d+ henvisninger, \d+ feil, \d+ advarsler, \d+ merknader om form\.$/);
+    expect(await page.locator('#summary').textContent()).toMatch(
+      /^\d+ henvisninger, \d+ feil, \d+ advarsler, \d+ merknader om form\.$/,
+    );
     expect(await page.frameLocator('#report').locator('html').getAttribute('lang')).toBe('nb');
 
     // English: the page's words, the summary and the report, without reading the file again.
@@ -406,9 +558,15 @@ describe('the web app in a browser', () => {
     });
     expect(english).toEqual({ lang: 'en', title: 'litsynth – check the source use in a thesis' });
     expect(await page.locator('h1').textContent()).toBe('Check the source use in a thesis');
-    expect(await page.locator('#summary').textContent()).toMatch(/^\d+ citations, \d+ errors, \d+ warnings, \d+ notes on form\.$/);
-    await expect.poll(() => page.frameLocator('#report').locator('html').getAttribute('lang')).toBe('en');
-    expect(await page.getByRole('button', { name: 'English' }).getAttribute('aria-pressed')).toBe('true');
+    expect(await page.locator('#summary').textContent()).toMatch(
+      /^\d+ citations, \d+ errors, \d+ warnings, \d+ notes on form\.$/,
+    );
+    await expect
+      .poll(() => page.frameLocator('#report').locator('html').getAttribute('lang'))
+      .toBe('en');
+    expect(await page.getByRole('button', { name: 'English' }).getAttribute('aria-pressed')).toBe(
+      'true',
+    );
     await page.screenshot({ path: join(artifacts, 'web-english-offline.png') });
     expect(requests.slice(loaded)).toEqual([]);
     expect(elsewhere()).toEqual([]);
@@ -417,7 +575,10 @@ describe('the web app in a browser', () => {
 
   it('is usable with the keyboard and passes the WCAG 2 A and AA checks of axe-core', async () => {
     // axe is injected, which the page's policy forbids; this context alone bypasses it.
-    const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 1000 } });
+    const context = await browser.newContext({
+      bypassCSP: true,
+      viewport: { width: 1280, height: 1000 },
+    });
     const { page } = await openApp(context);
 
     // Tab reaches every control in order; the language switch works with Enter and Space.
@@ -426,7 +587,8 @@ describe('the web app in a browser', () => {
       await page.keyboard.press('Tab');
       reached.push(
         await page.evaluate(() => {
-          const { id, dataset, className, tagName } = (globalThis as unknown as PageGlobals).document.activeElement;
+          const { id, dataset, className, tagName } = (globalThis as unknown as PageGlobals)
+            .document.activeElement;
           return id || dataset.lang || className || tagName;
         }),
       );
@@ -435,14 +597,26 @@ describe('the web app in a browser', () => {
     expect(reached).toEqual(['skip', 'nb', 'en', 'thesis', 'bibliography', 'BODY']);
     await page.locator('[data-lang="en"]').focus();
     await page.keyboard.press('Enter');
-    expect(await page.evaluate(() => (globalThis as unknown as PageGlobals).document.documentElement.lang)).toBe('en');
+    expect(
+      await page.evaluate(
+        () => (globalThis as unknown as PageGlobals).document.documentElement.lang,
+      ),
+    ).toBe('en');
     await page.keyboard.press('Shift+Tab');
     await page.keyboard.press('Space');
-    expect(await page.evaluate(() => (globalThis as unknown as PageGlobals).document.documentElement.lang)).toBe('nb');
+    expect(
+      await page.evaluate(
+        () => (globalThis as unknown as PageGlobals).document.documentElement.lang,
+      ),
+    ).toBe('nb');
 
     await checkInPage(page, join(root, 'studies/nav-relasjon/manuscript.txt'), navBibliography);
     // The outcome's controls are reachable too: the download links and the report's frame.
-    const links = await page.evaluate(() => [...(globalThis as unknown as PageGlobals).document.querySelectorAll('#downloads a')].map((anchor) => anchor.download));
+    const links = await page.evaluate(() =>
+      [...(globalThis as unknown as PageGlobals).document.querySelectorAll('#downloads a')].map(
+        (anchor) => anchor.download,
+      ),
+    );
     expect(links).toEqual(['report.html', 'check.json', 'references.md', 'references.html']);
     expect(await page.locator('#report').getAttribute('title')).toBe('Rapporten');
 
@@ -451,20 +625,41 @@ describe('the web app in a browser', () => {
     await page.frameLocator('#report').locator('h1').waitFor();
     // tests/artifacts/ is ignored by git; UPDATE_SCREENSHOT=1 refreshes the one the README shows.
     await page.screenshot({ path: join(artifacts, 'web-screenshot.png') });
-    if (process.env.UPDATE_SCREENSHOT) await page.screenshot({ path: join(root, 'docs/web-screenshot.png') });
+    if (process.env.UPDATE_SCREENSHOT)
+      await page.screenshot({ path: join(root, 'docs/web-screenshot.png') });
 
-    await page.addScriptTag({ path: createRequire(import.meta.url).resolve('axe-core/axe.min.js') });
-    type AxeResult = { violations: Array<{ id: string; nodes: unknown[] }>; passes: Array<{ id: string }> };
+    await page.addScriptTag({
+      path: createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+    });
+    type AxeResult = {
+      violations: Array<{ id: string; nodes: unknown[] }>;
+      passes: Array<{ id: string }>;
+    };
     const { violations, passes } = await page.evaluate(async () => {
-      const { axe, document } = globalThis as unknown as { axe: { run: (context: unknown, options: object) => Promise<AxeResult> }; document: unknown };
-      const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+      const { axe, document } = globalThis as unknown as {
+        axe: { run: (context: unknown, options: object) => Promise<AxeResult> };
+        document: unknown;
+      };
+      const result = await axe.run(document, {
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      });
       return {
-        violations: result.violations.map((violation) => `${violation.id} (${violation.nodes.length})`),
+        violations: result.violations.map(
+          (violation) => `${violation.id} (${violation.nodes.length})`,
+        ),
         passes: result.passes.map((pass) => pass.id),
       };
     });
     expect(violations).toEqual([]);
-    for (const rule of ['color-contrast', 'label', 'button-name', 'frame-title', 'document-title', 'html-has-lang']) expect(passes).toContain(rule);
+    for (const rule of [
+      'color-contrast',
+      'label',
+      'button-name',
+      'frame-title',
+      'document-title',
+      'html-has-lang',
+    ])
+      expect(passes).toContain(rule);
     await context.close();
   });
 });

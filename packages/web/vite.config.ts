@@ -18,7 +18,10 @@ const nodeStandIns = [
   { find: /^(node:)?crypto$/, replacement: here('./src/shims/node-crypto.ts') },
   { find: /^(node:)?zlib$/, replacement: here('./src/shims/node-zlib.ts') },
   { find: /^(node:)?module$/, replacement: here('./src/shims/node-module.ts') },
-  { find: /^(node:)?(fs|fs\/promises|os|url|worker_threads|perf_hooks|child_process)$/, replacement: here('./src/shims/node-unavailable.ts') },
+  {
+    find: /^(node:)?(fs|fs\/promises|os|url|worker_threads|perf_hooks|child_process)$/,
+    replacement: here('./src/shims/node-unavailable.ts'),
+  },
 ];
 
 /**
@@ -33,7 +36,9 @@ function litsynthCsl(): Plugin {
     resolveId: (source) => (source === id ? `\0${id}` : undefined),
     async load(resolved) {
       if (resolved !== `\0${id}`) return undefined;
-      const { defaultLocale, defaultStyle, resolveLocale, resolveStyle } = await import('@litsynth/bibliography');
+      const { defaultLocale, defaultStyle, resolveLocale, resolveStyle } = await import(
+        '@litsynth/bibliography'
+      );
       const style = { id: defaultStyle, xml: resolveStyle(defaultStyle).xml };
       const locale = { id: defaultLocale, xml: resolveLocale(defaultLocale).xml };
       return `export const style = ${JSON.stringify(style)};\nexport const locale = ${JSON.stringify(locale)};\n`;
@@ -51,7 +56,8 @@ function mammothFileOption(): Plugin {
     name: 'litsynth-mammoth-file-option',
     enforce: 'pre',
     resolveId(source, importer) {
-      if (source === './unzip' && importer && /[\\/]mammoth[\\/]lib[\\/]index\.js$/.test(importer)) return join(dirname(importer), 'unzip.js');
+      if (source === './unzip' && importer && /[\\/]mammoth[\\/]lib[\\/]index\.js$/.test(importer))
+        return join(dirname(importer), 'unzip.js');
       return undefined;
     },
   };
@@ -71,18 +77,29 @@ function contentSecurityPolicy(): Plugin {
       const { renderReport } = await import('@litsynth/report');
       const sample = renderReport({
         lang: 'nb',
-        study: { id: 'x', title: { nb: 'x', en: 'x' }, question: { nb: 'x', en: 'x' }, language: 'nb' },
+        study: {
+          id: 'x',
+          title: { nb: 'x', en: 'x' },
+          question: { nb: 'x', en: 'x' },
+          language: 'nb',
+        },
         counts: { citations: 0, works: 0, references: 0 },
         diagnostics: [],
         references: [],
         tables: [],
         failures: [],
       });
-      const reportPolicy = (/http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(sample)?.[1] ?? '').replaceAll('&#x27;', "'");
-      const hashOf = (directive: string) => new RegExp(`${directive} ('sha256-[^']+')`).exec(reportPolicy)?.[1];
+      const reportPolicy = (
+        /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(sample)?.[1] ?? ''
+      ).replaceAll('&#x27;', "'");
+      const hashOf = (directive: string) =>
+        new RegExp(`${directive} ('sha256-[^']+')`).exec(reportPolicy)?.[1];
       const scriptHash = hashOf('script-src');
       const styleHash = hashOf('style-src');
-      if (!scriptHash || !styleHash) throw new Error(`cannot find the report's script and style hashes in its policy: ${reportPolicy}`);
+      if (!scriptHash || !styleHash)
+        throw new Error(
+          `cannot find the report's script and style hashes in its policy: ${reportPolicy}`,
+        );
       const policy = [
         "default-src 'self'",
         `script-src 'self' ${scriptHash}`,
@@ -91,12 +108,15 @@ function contentSecurityPolicy(): Plugin {
         "font-src 'self'",
         "connect-src 'none'",
         "worker-src 'self'",
-        "frame-src data:",
+        'frame-src data:',
         "object-src 'none'",
         "base-uri 'none'",
         "form-action 'none'",
       ].join('; ');
-      return html.replace('<meta charset="utf-8" />', `<meta charset="utf-8" />\n    <meta http-equiv="Content-Security-Policy" content="${policy}" />`);
+      return html.replace(
+        '<meta charset="utf-8" />',
+        `<meta charset="utf-8" />\n    <meta http-equiv="Content-Security-Policy" content="${policy}" />`,
+      );
     },
   };
 }

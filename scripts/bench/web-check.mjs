@@ -29,14 +29,22 @@ const fromTests = createRequire(join(root, 'tests/package.json'));
 const { chromium } = fromTests('playwright-core');
 const { loadStudy } = await import(fromTests.resolve('@litsynth/study'));
 
-const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8' };
+const types = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+};
 const server = createServer(async (request, response) => {
-  const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname));
+  const path = normalize(
+    decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname),
+  );
   const file = join(dist, path.endsWith('/') ? `${path}index.html` : path);
   if (!file.startsWith(dist + sep)) return response.writeHead(403).end();
   try {
     const body = await readFile(file);
-    response.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' }).end(body);
+    response
+      .writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' })
+      .end(body);
   } catch {
     response.writeHead(404).end();
   }
@@ -48,16 +56,34 @@ const base = `http://127.0.0.1:${server.address().port}/`;
 const work = await mkdtemp(join(tmpdir(), 'litsynth-web-bench-'));
 const study = await loadStudy(join(root, 'studies/nav-relasjon'));
 const records = join(work, 'records.json');
-await writeFile(records, JSON.stringify(study.records.map((record) => ({ ...record.entry.item, id: record.entry.id }))));
-const nav = { thesis: join(root, 'studies/nav-relasjon/manuscript.txt'), bibliographies: [join(root, 'sources/references.yaml'), records] };
-const pdf100 = { thesis: join(root, 'packages/ingest/fixtures/formats/thesis-100.pdf'), bibliographies: [] };
+await writeFile(
+  records,
+  JSON.stringify(study.records.map((record) => ({ ...record.entry.item, id: record.entry.id }))),
+);
+const nav = {
+  thesis: join(root, 'studies/nav-relasjon/manuscript.txt'),
+  bibliographies: [join(root, 'sources/references.yaml'), records],
+};
+const pdf100 = {
+  thesis: join(root, 'packages/ingest/fixtures/formats/thesis-100.pdf'),
+  bibliographies: [],
+};
 
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
 });
 
-const gzipped = (url) => gzipSync(readFileSync(join(dist, new URL(url).pathname)), { level: 9 }).length;
+const gzipped = (url) =>
+  gzipSync(readFileSync(join(dist, new URL(url).pathname)), { level: 9 }).length;
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 /** A page with the app, recording each JavaScript file it fetches and when. */
@@ -65,27 +91,46 @@ async function openApp() {
   const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
   const scripts = [];
   page.on('requestfinished', (request) => {
-    if (request.url().startsWith(base) && request.url().endsWith('.js')) scripts.push({ url: request.url(), at: request.timing().startTime });
+    if (request.url().startsWith(base) && request.url().endsWith('.js'))
+      scripts.push({ url: request.url(), at: request.timing().startTime });
   });
   await page.goto(base, { waitUntil: 'load' });
   return { page, scripts };
 }
 
-const warmedUp = (page) => page.waitForFunction(() => document.documentElement.dataset.warm !== undefined, null, { timeout: 120_000 });
+const warmedUp = (page) =>
+  page.waitForFunction(() => document.documentElement.dataset.warm !== undefined, null, {
+    timeout: 120_000,
+  });
 
 /** Chooses the files and returns ms from the thesis chosen to the result shown and to the report drawn. */
 async function check(page, input) {
-  if (input.bibliographies.length > 0) await page.setInputFiles('#bibliography', input.bibliographies);
+  if (input.bibliographies.length > 0)
+    await page.setInputFiles('#bibliography', input.bibliographies);
   const before = await page.evaluate(() => Number(document.body.dataset.finished ?? '0'));
   await page.evaluate(() => performance.clearMarks());
   await page.setInputFiles('#thesis', input.thesis);
-  await page.waitForFunction((count) => Number(document.body.dataset.finished ?? '0') > count, before, { timeout: 120_000 });
-  await page.waitForFunction(() => performance.getEntriesByName('litsynth-report-loaded').length > 0, null, { timeout: 120_000 });
+  await page.waitForFunction(
+    (count) => Number(document.body.dataset.finished ?? '0') > count,
+    before,
+    { timeout: 120_000 },
+  );
+  await page.waitForFunction(
+    () => performance.getEntriesByName('litsynth-report-loaded').length > 0,
+    null,
+    { timeout: 120_000 },
+  );
   const failed = await page.locator('#error').isVisible();
-  if (failed) throw new Error(`web-check: ${input.thesis}: ${await page.locator('#error-text').textContent()}`);
+  if (failed)
+    throw new Error(
+      `web-check: ${input.thesis}: ${await page.locator('#error-text').textContent()}`,
+    );
   return page.evaluate(() => {
     const at = (name) => performance.getEntriesByName(name)[0].startTime;
-    return { shown: at('litsynth-result-shown') - at('litsynth-files-chosen'), drawn: at('litsynth-report-loaded') - at('litsynth-files-chosen') };
+    return {
+      shown: at('litsynth-result-shown') - at('litsynth-files-chosen'),
+      drawn: at('litsynth-report-loaded') - at('litsynth-files-chosen'),
+    };
   });
 }
 
@@ -95,13 +140,24 @@ const results = [];
 {
   const { page, scripts } = await openApp();
   await warmedUp(page);
-  const warmUpAt = await page.evaluate(() => performance.timeOrigin + performance.getEntriesByName('litsynth-warm-up')[0].startTime);
+  const warmUpAt = await page.evaluate(
+    () => performance.timeOrigin + performance.getEntriesByName('litsynth-warm-up')[0].startTime,
+  );
   const unique = (list) => [...new Map(list.map((script) => [script.url, script])).values()];
   const core = unique(scripts.filter((script) => script.at < warmUpAt));
   const all = unique(scripts);
-  const kb = (list) => (list.reduce((sum, script) => sum + gzipped(script.url), 0) / 1024).toFixed(0);
-  results.push(['JavaScript before the first file, to be usable (page + worker core)', `${kb(core)} KB gzipped`, `${core.length} files`]);
-  results.push(['JavaScript before the first file, after the background warm-up (all parts)', `${kb(all)} KB gzipped`, `${all.length} files`]);
+  const kb = (list) =>
+    (list.reduce((sum, script) => sum + gzipped(script.url), 0) / 1024).toFixed(0);
+  results.push([
+    'JavaScript before the first file, to be usable (page + worker core)',
+    `${kb(core)} KB gzipped`,
+    `${core.length} files`,
+  ]);
+  results.push([
+    'JavaScript before the first file, after the background warm-up (all parts)',
+    `${kb(all)} KB gzipped`,
+    `${all.length} files`,
+  ]);
   const warmMs = await page.evaluate(() => Number(document.documentElement.dataset.warm));
   results.push(['background warm-up (in the worker)', `${warmMs} ms`, '']);
   await page.close();
@@ -122,13 +178,23 @@ for (const [name, input] of [
       drawn.push(timing.drawn);
       await page.close();
     }
-    results.push([`${name}, ${when}: file chosen → result shown`, `${median(shown).toFixed(0)} ms`, `runs ${shown.map((ms) => ms.toFixed(0)).join(', ')}`]);
-    results.push([`${name}, ${when}: file chosen → report drawn`, `${median(drawn).toFixed(0)} ms`, `runs ${drawn.map((ms) => ms.toFixed(0)).join(', ')}`]);
+    results.push([
+      `${name}, ${when}: file chosen → result shown`,
+      `${median(shown).toFixed(0)} ms`,
+      `runs ${shown.map((ms) => ms.toFixed(0)).join(', ')}`,
+    ]);
+    results.push([
+      `${name}, ${when}: file chosen → report drawn`,
+      `${median(drawn).toFixed(0)} ms`,
+      `runs ${drawn.map((ms) => ms.toFixed(0)).join(', ')}`,
+    ]);
   }
 }
 
 await browser.close();
 server.close();
-console.log(`web-check: ${runs} runs each, median; load average ${loadavg()[0].toFixed(1)} on ${new Date().toISOString().slice(0, 16)} UTC`);
+console.log(
+  `web-check: ${runs} runs each, median; load average ${loadavg()[0].toFixed(1)} on ${new Date().toISOString().slice(0, 16)} UTC`,
+);
 console.log('| what | median | notes |\n|---|---:|---|');
 for (const [what, value, notes] of results) console.log(`| ${what} | ${value} | ${notes} |`);

@@ -37,12 +37,22 @@ interface State {
   objectUrls: string[];
 }
 
-const state: State = { lang: 'nb', bibliographies: [], job: 0, running: false, status: () => say(uiText.idle, state.lang), objectUrls: [] };
+const state: State = {
+  lang: 'nb',
+  bibliographies: [],
+  job: 0,
+  running: false,
+  status: () => say(uiText.idle, state.lang),
+  objectUrls: [],
+};
 
 // The worker starts with the page and loads only the code every check needs; pdf.js, mammoth,
 // citation-js, remark and the style are chunks of their own, which it loads when idle (warm-up,
 // below) or when a check first needs them.
-const worker = new Worker(new URL('../worker/check-worker.ts', import.meta.url), { type: 'module', name: 'litsynth-check' });
+const worker = new Worker(new URL('../worker/check-worker.ts', import.meta.url), {
+  type: 'module',
+  name: 'litsynth-check',
+});
 worker.onmessage = (event: MessageEvent<FromWorker>) => receive(event.data);
 
 function send(message: ToWorker, transfer: Transferable[] = []): void {
@@ -62,17 +72,31 @@ async function check(): Promise<void> {
   let manuscript: InputFile;
   let bibliographies: InputFile[];
   try {
-    const read = async (file: File): Promise<InputFile> => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+    const read = async (file: File): Promise<InputFile> => ({
+      name: file.name,
+      bytes: new Uint8Array(await file.arrayBuffer()),
+    });
     manuscript = await read(thesis);
     bibliographies = await Promise.all(state.bibliographies.map(read));
   } catch (error) {
     // The file went away or cannot be read (moved, a folder, no permission): say so, check nothing.
-    if (job === state.job) receive({ type: 'failed', job, message: { nb: say(uiText.readFailed, 'nb', { error: String(error) }), en: say(uiText.readFailed, 'en', { error: String(error) }) } });
+    if (job === state.job)
+      receive({
+        type: 'failed',
+        job,
+        message: {
+          nb: say(uiText.readFailed, 'nb', { error: String(error) }),
+          en: say(uiText.readFailed, 'en', { error: String(error) }),
+        },
+      });
     return;
   }
   if (job !== state.job) return;
   // The bytes move to the worker (no copy); the page keeps the File objects for a new check.
-  send({ type: 'check', job, manuscript, bibliographies, lang: state.lang }, [manuscript.bytes.buffer, ...bibliographies.map((file) => file.bytes.buffer)]);
+  send({ type: 'check', job, manuscript, bibliographies, lang: state.lang }, [
+    manuscript.bytes.buffer,
+    ...bibliographies.map((file) => file.bytes.buffer),
+  ]);
 }
 
 function receive(data: FromWorker): void {
@@ -85,7 +109,11 @@ function receive(data: FromWorker): void {
   if (data.type === 'progress') {
     const { step, fraction, page, pages } = data.progress;
     progress.value = fraction;
-    setStatus(() => (page !== undefined && pages !== undefined ? say(uiText.pdfPage, state.lang, { page, pages }) : say(uiText.steps[step], state.lang)));
+    setStatus(() =>
+      page !== undefined && pages !== undefined
+        ? say(uiText.pdfPage, state.lang, { page, pages })
+        : say(uiText.steps[step], state.lang),
+    );
     return;
   }
   state.running = false;
@@ -102,7 +130,14 @@ function receive(data: FromWorker): void {
     return;
   }
   const seconds = data.millis / 1000;
-  setStatus(() => say(uiText.done, state.lang, { seconds: seconds.toLocaleString(state.lang === 'nb' ? 'nb-NO' : 'en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 }) }));
+  setStatus(() =>
+    say(uiText.done, state.lang, {
+      seconds: seconds.toLocaleString(state.lang === 'nb' ? 'nb-NO' : 'en-GB', {
+        minimumFractionDigits: 1,
+        maximumFractionDigits: 1,
+      }),
+    }),
+  );
   show(data.outcome);
 }
 
@@ -112,8 +147,17 @@ function show(outcome: Outcome): void {
   const { citations, errors, warnings, infos } = outcome.summary;
   summary.textContent = say(uiText.summary, state.lang, { citations, errors, warnings, infos });
   // The counts as data, for the browser test to compare with `litsynth check --format json`.
-  Object.assign(summary.dataset, { citations: String(citations), errors: String(errors), warnings: String(warnings), infos: String(infos) });
-  bibliographySummary.textContent = say(uiText.bibliographySummary, state.lang, outcome.bibliography);
+  Object.assign(summary.dataset, {
+    citations: String(citations),
+    errors: String(errors),
+    warnings: String(warnings),
+    infos: String(infos),
+  });
+  bibliographySummary.textContent = say(
+    uiText.bibliographySummary,
+    state.lang,
+    outcome.bibliography,
+  );
   for (const url of state.objectUrls) URL.revokeObjectURL(url);
   state.objectUrls = [];
   downloads.replaceChildren(...outcome.downloads.map(downloadItem));
@@ -123,7 +167,8 @@ function show(outcome: Outcome): void {
   // resolve against the page's address (and load the page into the frame); in a sandboxed blob:
   // frame Chromium refuses them.
   const report = outcome.downloads.find((download) => download.kind === 'report')?.content ?? '';
-  frame.src = `data:text/html;charset=utf-8;base64,${base64(typeof report === 'string' ? new TextEncoder().encode(report) : report)}`;
+  const bytes = typeof report === 'string' ? new TextEncoder().encode(report) : report;
+  frame.src = `data:text/html;charset=utf-8;base64,${base64(bytes)}`;
   frame.addEventListener('load', () => performance.mark('litsynth-report-loaded'), { once: true });
   performance.mark('litsynth-result-shown');
   result.hidden = false;
@@ -131,12 +176,14 @@ function show(outcome: Outcome): void {
 
 function base64(bytes: Uint8Array): string {
   let binary = '';
-  for (let start = 0; start < bytes.length; start += 0x8000) binary += String.fromCharCode(...bytes.subarray(start, start + 0x8000));
+  for (let start = 0; start < bytes.length; start += 0x8000)
+    binary += String.fromCharCode(...bytes.subarray(start, start + 0x8000));
   return btoa(binary);
 }
 
 function downloadItem(download: Download): HTMLLIElement {
-  const type = typeof download.content === 'string' ? `${download.type};charset=utf-8` : download.type;
+  const type =
+    typeof download.content === 'string' ? `${download.type};charset=utf-8` : download.type;
   const url = URL.createObjectURL(new Blob([download.content as BlobPart], { type }));
   state.objectUrls.push(url);
   const link = document.createElement('a');
@@ -162,7 +209,11 @@ function showChosen(): void {
     chosen.append(paragraph(`${say(uiText.chosenThesis, lang)}: ${state.thesis.name}`));
   }
   if (state.bibliographies.length > 0) {
-    chosen.append(paragraph(`${say(uiText.chosenReferences, lang)}: ${state.bibliographies.map((file) => file.name).join(', ')}`));
+    chosen.append(
+      paragraph(
+        `${say(uiText.chosenReferences, lang)}: ${state.bibliographies.map((file) => file.name).join(', ')}`,
+      ),
+    );
     const clear = document.createElement('button');
     clear.type = 'button';
     clear.textContent = say(uiText.clearReferences, lang);
@@ -188,11 +239,15 @@ function applyLanguage(lang: Lang): void {
   document.documentElement.lang = lang;
   document.title = say(uiText.documentTitle, lang);
   for (const node of document.querySelectorAll<HTMLElement>('[data-text]')) {
-    const text = uiText[node.dataset.text as keyof typeof uiText] as { nb: string; en: string } | undefined;
+    const text = uiText[node.dataset.text as keyof typeof uiText] as
+      | { nb: string; en: string }
+      | undefined;
     if (text) node.textContent = text[lang];
   }
   for (const node of document.querySelectorAll<HTMLElement>('[data-label]')) {
-    const text = uiText[node.dataset.label as keyof typeof uiText] as { nb: string; en: string } | undefined;
+    const text = uiText[node.dataset.label as keyof typeof uiText] as
+      | { nb: string; en: string }
+      | undefined;
     if (!text) continue;
     if (node instanceof HTMLIFrameElement) node.title = text[lang];
     else node.setAttribute('aria-label', text[lang]);
@@ -217,7 +272,8 @@ function applyLanguage(lang: Lang): void {
  */
 function takeFiles(files: readonly File[], from: 'thesis' | 'bibliography' | 'drop'): void {
   let changed = false;
-  const known = (file: File) => manuscriptExtensions.test(file.name) || bibliographyExtensions.test(file.name);
+  const known = (file: File) =>
+    manuscriptExtensions.test(file.name) || bibliographyExtensions.test(file.name);
   if (from === 'drop' && !files.some((file) => manuscriptExtensions.test(file.name))) {
     const other = files.find((file) => !known(file));
     if (other) {
@@ -230,8 +286,12 @@ function takeFiles(files: readonly File[], from: 'thesis' | 'bibliography' | 'dr
       state.thesis = file;
       changed = true;
     } else if (from !== 'thesis' && bibliographyExtensions.test(file.name)) {
-      if (!state.bibliographies.some((known) => known.name === file.name)) state.bibliographies.push(file);
-      else state.bibliographies = state.bibliographies.map((known) => (known.name === file.name ? file : known));
+      if (!state.bibliographies.some((known) => known.name === file.name))
+        state.bibliographies.push(file);
+      else
+        state.bibliographies = state.bibliographies.map((known) =>
+          known.name === file.name ? file : known,
+        );
       changed = true;
     } else if (from === 'thesis') {
       // Any other file chosen as the thesis is read, and refused with a message if it is no thesis.

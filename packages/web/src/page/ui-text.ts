@@ -2,7 +2,10 @@ import type { Lang, Localized } from '@litsynth/common';
 
 /** Every word the page itself shows, in Norwegian (bokmål) and English. */
 export const uiText = {
-  documentTitle: { nb: 'litsynth – sjekk kildebruken i oppgaven', en: 'litsynth – check the source use in a thesis' },
+  documentTitle: {
+    nb: 'litsynth – sjekk kildebruken i oppgaven',
+    en: 'litsynth – check the source use in a thesis',
+  },
   title: { nb: 'Sjekk kildebruken i oppgaven', en: 'Check the source use in a thesis' },
   intro: {
     nb: 'Velg en oppgave, og få hver henvisning sjekket mot referansene: problemer per kapittel med setning, side og forslag, og referanselisten slik den bør stå (norsk APA 7).',
@@ -10,13 +13,19 @@ export const uiText = {
   },
   languageGroup: { nb: 'Språk', en: 'Language' },
   skipToFiles: { nb: 'Hopp til filene', en: 'Skip to the files' },
-  privacyTitle: { nb: 'Oppgaven forlater ikke maskinen din', en: 'The thesis never leaves your computer' },
+  privacyTitle: {
+    nb: 'Oppgaven forlater ikke maskinen din',
+    en: 'The thesis never leaves your computer',
+  },
   privacy: {
     nb: 'Alt skjer her i nettleseren. Filene lastes ikke opp, ingenting sendes noe sted, og siden bruker ingen analyseverktøy, skrifter eller skript fra andre steder. Når siden er lastet, virker den også uten nett.',
     en: 'Everything happens here in the browser. The files are not uploaded, nothing is sent anywhere, and the page uses no analytics, fonts or scripts from elsewhere. Once the page has loaded, it works without a network too.',
   },
   filesTitle: { nb: 'Filer', en: 'Files' },
-  thesisLabel: { nb: 'Oppgaven (.docx, .pdf, .txt eller .md)', en: 'The thesis (.docx, .pdf, .txt or .md)' },
+  thesisLabel: {
+    nb: 'Oppgaven (.docx, .pdf, .txt eller .md)',
+    en: 'The thesis (.docx, .pdf, .txt or .md)',
+  },
   bibliographyLabel: {
     nb: 'Referansefiler, hvis du har dem (.bib, .ris, .json, .yaml; flere kan velges)',
     en: 'Reference files, if you have them (.bib, .ris, .json, .yaml; several may be chosen)',
@@ -41,7 +50,10 @@ export const uiText = {
     references: { nb: 'Lager referanselisten …', en: 'Making the reference list …' },
     report: { nb: 'Lager rapporten …', en: 'Making the report …' },
   },
-  pdfPage: { nb: 'Leser PDF-en: side {page} av {pages} …', en: 'Reading the PDF: page {page} of {pages} …' },
+  pdfPage: {
+    nb: 'Leser PDF-en: side {page} av {pages} …',
+    en: 'Reading the PDF: page {page} of {pages} …',
+  },
   done: { nb: 'Ferdig på {seconds} s.', en: 'Done in {seconds} s.' },
   failedTitle: { nb: 'Filen kunne ikke sjekkes', en: 'The file could not be checked' },
   readFailed: {
@@ -60,10 +72,22 @@ export const uiText = {
   downloadsTitle: { nb: 'Last ned', en: 'Download' },
   downloads: {
     report: { nb: 'Rapporten ({name})', en: 'The report ({name})' },
-    check: { nb: 'Sjekken som JSON ({name}, som litsynth check --format json)', en: 'The check as JSON ({name}, as litsynth check --format json)' },
-    'references-md': { nb: 'Referanselisten i Markdown ({name})', en: 'The reference list in Markdown ({name})' },
-    'references-html': { nb: 'Referanselisten i HTML ({name}, kan limes inn i Word)', en: 'The reference list in HTML ({name}, can be pasted into Word)' },
-    'annotated-docx': { nb: 'Oppgaven med en Word-merknad ved hvert problem ({name})', en: 'The thesis with a Word comment at each problem ({name})' },
+    check: {
+      nb: 'Sjekken som JSON ({name}, som litsynth check --format json)',
+      en: 'The check as JSON ({name}, as litsynth check --format json)',
+    },
+    'references-md': {
+      nb: 'Referanselisten i Markdown ({name})',
+      en: 'The reference list in Markdown ({name})',
+    },
+    'references-html': {
+      nb: 'Referanselisten i HTML ({name}, kan limes inn i Word)',
+      en: 'The reference list in HTML ({name}, can be pasted into Word)',
+    },
+    'annotated-docx': {
+      nb: 'Oppgaven med en Word-merknad ved hvert problem ({name})',
+      en: 'The thesis with a Word comment at each problem ({name})',
+    },
   },
   reportFrame: { nb: 'Rapporten', en: 'The report' },
   reportHint: {
@@ -77,6 +101,12 @@ export const uiText = {
 } as const;
 
 /** A text in the page's language, with {placeholders} filled in. */
-export function say(text: Localized, lang: Lang, values: Record<string, string | number> = {}): string {
-  return text[lang].replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+export function say(
+  text: Localized,
+  lang: Lang,
+  values: Record<string, string | number> = {},
+): string {
+  return text[lang].replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in values ? String(values[name]) : whole,
+  );
 }

@@ -7,11 +7,15 @@ it('hashes as Node does: SHA-1 and SHA-256, text as UTF-8 and bytes, hex and bas
   const bytes = new Uint8Array([0, 1, 2, 250, 251, 255]);
   for (const algorithm of ['sha1', 'sha256']) {
     for (const encoding of ['hex', 'base64'] as const) {
-      expect(createHash(algorithm).update(text).update(bytes).digest(encoding)).toBe(node.createHash(algorithm).update(text).update(bytes).digest(encoding));
+      expect(createHash(algorithm).update(text).update(bytes).digest(encoding)).toBe(
+        node.createHash(algorithm).update(text).update(bytes).digest(encoding),
+      );
     }
   }
 });
 
 it('refuses an algorithm the libraries do not use, naming it', () => {
-  expect(() => createHash('md5')).toThrow("crypto.createHash('md5') is not available in the browser (litsynth web app).");
+  expect(() => createHash('md5')).toThrow(
+    "crypto.createHash('md5') is not available in the browser (litsynth web app).",
+  );
 });

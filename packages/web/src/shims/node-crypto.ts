@@ -16,7 +16,10 @@ export interface BrowserHash {
 /** Node's createHash('sha1' | 'sha256'). */
 export function createHash(algorithm: string): BrowserHash {
   const hash = algorithms[algorithm as keyof typeof algorithms];
-  if (!hash) throw new Error(`crypto.createHash('${algorithm}') is not available in the browser (litsynth web app).`);
+  if (!hash)
+    throw new Error(
+      `crypto.createHash('${algorithm}') is not available in the browser (litsynth web app).`,
+    );
   const state = hash.create();
   const encoder = new TextEncoder();
   const self: BrowserHash = {

@@ -18,10 +18,14 @@ export function hasModule(name: string): boolean {
 }
 
 /** Node's createRequire: a require over the provided modules (the argument is not used). */
-export function createRequire(_from: string | URL): ((name: string) => unknown) & { resolve(name: string): string } {
+export function createRequire(
+  _from: string | URL,
+): ((name: string) => unknown) & { resolve(name: string): string } {
   const require = (name: string): unknown => {
     if (!modules.has(name)) {
-      throw new Error(`require('${name}') is not available in the browser until the web app loads it: this is a bug in litsynth.`);
+      throw new Error(
+        `require('${name}') is not available in the browser until the web app loads it: this is a bug in litsynth.`,
+      );
     }
     return modules.get(name);
   };

@@ -7,7 +7,9 @@
 /** The error every stand-in throws: names what was called. */
 function unavailable(name: string): () => never {
   return () => {
-    throw new Error(`${name} is not available in the browser (litsynth web app): this is a bug in litsynth.`);
+    throw new Error(
+      `${name} is not available in the browser (litsynth web app): this is a bug in litsynth.`,
+    );
   };
 }
 

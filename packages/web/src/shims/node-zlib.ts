@@ -3,7 +3,10 @@
 import { Inflate } from 'fflate';
 
 /** Node's inflateRawSync(data, { maxOutputLength }): raw DEFLATE, bounded output. */
-export function inflateRawSync(data: Uint8Array, options: { maxOutputLength?: number } = {}): Uint8Array {
+export function inflateRawSync(
+  data: Uint8Array,
+  options: { maxOutputLength?: number } = {},
+): Uint8Array {
   const limit = options.maxOutputLength ?? Number.POSITIVE_INFINITY;
   const chunks: Uint8Array[] = [];
   let length = 0;

@@ -8,8 +8,11 @@ import { type Analysis, analyse, failureMessage, type Progress, present } from '
 // common decodes Windows-1252 text through it: the browser build of Buffer stands in (worker only).
 (globalThis as { Buffer?: unknown }).Buffer ??= Buffer;
 
-const scope = globalThis as unknown as { postMessage(message: FromWorker): void; onmessage: ((event: MessageEvent<ToWorker>) => void) | null };
-/** The newest check asked for, and the analysis of the newest check that finished (for 'present'). */
+const scope = globalThis as unknown as {
+  postMessage(message: FromWorker): void;
+  onmessage: ((event: MessageEvent<ToWorker>) => void) | null;
+};
+/** The newest check asked for, and the analysis of the newest finished check (for 'present'). */
 let newest = 0;
 let latest: Analysis | undefined;
 
@@ -32,7 +35,10 @@ async function handle(message: ToWorker): Promise<void> {
   try {
     let analysis: Analysis;
     if (message.type === 'check') {
-      analysis = await analyse({ manuscript: message.manuscript, bibliographies: message.bibliographies }, onProgress);
+      analysis = await analyse(
+        { manuscript: message.manuscript, bibliographies: message.bibliographies },
+        onProgress,
+      );
       // A check the page no longer waits for is dropped.
       if (job !== newest) return;
       latest = analysis;
@@ -41,7 +47,12 @@ async function handle(message: ToWorker): Promise<void> {
       analysis = latest;
     }
     const outcome = await present(analysis, message.lang, onProgress);
-    scope.postMessage({ type: 'done', job, outcome, millis: Math.round(performance.now() - started) });
+    scope.postMessage({
+      type: 'done',
+      job,
+      outcome,
+      millis: Math.round(performance.now() - started),
+    });
   } catch (error) {
     scope.postMessage({ type: 'failed', job, message: failureMessage(error) });
   }

@@ -1,7 +1,7 @@
 // The check of a lone manuscript (with or without bibliography files), composed from the library
-// packages exactly as the CLI composes them: `litsynth check FILE --bib …` (check.json, the counts)
-// and the parts of `litsynth build` that a lone manuscript has (the reference list of the cited
-// works, its integrity problems, report.html). It MIRRORS packages/cli/src/commands/check.ts,
+// packages exactly as the CLI composes them: `litsynth check FILE --bib …` (check.json, the
+// counts) and the parts of `litsynth build` that a lone manuscript has (the reference list of the
+// cited works, its integrity problems, report.html). It MIRRORS packages/cli/src/commands/check.ts,
 // build.ts and packages/cli/src/output/{check-output,diagnostics-json,bibliography-check,
 // reference-list}.ts UNTIL THE PURE ENGINE OF ISSUE 10 EXISTS; then this module becomes a few
 // engine calls over an in-memory file set, and the copies below go.
@@ -17,7 +17,13 @@ import {
   loadBibliographyText,
   registerCslResource,
 } from '@litsynth/bibliography';
-import { type CheckedCitation, type CheckResult, type CheckSummary, checkManuscript, checkRules } from '@litsynth/check';
+import {
+  type CheckedCitation,
+  type CheckResult,
+  type CheckSummary,
+  checkManuscript,
+  checkRules,
+} from '@litsynth/check';
 import { parseCitations } from '@litsynth/citations';
 import {
   applyRuleSettings,
@@ -32,9 +38,21 @@ import {
   type Localized,
   type RuleSetting,
 } from '@litsynth/common';
-import { formatOfPath, isUnsupportedExtension, type Manuscript, readManuscriptBytes, refuseUnsupportedFormat } from '@litsynth/ingest';
+import {
+  formatOfPath,
+  isUnsupportedExtension,
+  type Manuscript,
+  readManuscriptBytes,
+  refuseUnsupportedFormat,
+} from '@litsynth/ingest';
 import { narrativeCitation } from '@litsynth/matrix';
-import { manuscriptToReportBlocks, type ReportData, type ReportFailure, referenceListToReport, renderReport } from '@litsynth/report';
+import {
+  manuscriptToReportBlocks,
+  type ReportData,
+  type ReportFailure,
+  referenceListToReport,
+  renderReport,
+} from '@litsynth/report';
 
 /** A file the user gave: its name (no folders) and its bytes. */
 export interface InputFile {
@@ -91,12 +109,34 @@ export interface Outcome {
 /** Reports progress to the page (the worker posts it). */
 export type OnProgress = (progress: Progress) => void;
 
-// Share of the job each step takes, by manuscript format (measured roughly: a PDF's pages dominate).
+// Share of the job each step takes, by manuscript format (measured roughly: a PDF's pages
+// dominate).
 const weights = {
-  pdf: { bibliography: 0.05, manuscript: 0.75, citations: 0.02, check: 0.04, references: 0.09, report: 0.05 },
-  other: { bibliography: 0.1, manuscript: 0.15, citations: 0.1, check: 0.15, references: 0.3, report: 0.2 },
+  pdf: {
+    bibliography: 0.05,
+    manuscript: 0.75,
+    citations: 0.02,
+    check: 0.04,
+    references: 0.09,
+    report: 0.05,
+  },
+  other: {
+    bibliography: 0.1,
+    manuscript: 0.15,
+    citations: 0.1,
+    check: 0.15,
+    references: 0.3,
+    report: 0.2,
+  },
 } as const;
-const order: Array<Progress['step']> = ['bibliography', 'manuscript', 'citations', 'check', 'references', 'report'];
+const order: Array<Progress['step']> = [
+  'bibliography',
+  'manuscript',
+  'citations',
+  'check',
+  'references',
+  'report',
+];
 
 function progressReporter(format: string | undefined, onProgress: OnProgress | undefined) {
   const weight = weights[format === 'pdf' ? 'pdf' : 'other'];
@@ -137,28 +177,39 @@ async function provideRequiredModules(input: CheckInput): Promise<void> {
 function refuseUnusableBytes(file: InputFile, role: string, binary: boolean): void {
   const maxBytes = binary ? defaultMaxBinaryBytes : defaultMaxTextBytes;
   if (file.bytes.length === 0) {
-    throw new LitsynthError('empty-file', `The ${role} is empty.`, { file: file.name, messageNb: 'Filen er tom.' });
+    throw new LitsynthError('empty-file', `The ${role} is empty.`, {
+      file: file.name,
+      messageNb: 'Filen er tom.',
+    });
   }
   if (file.bytes.length > maxBytes) {
     const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
     const limitFor = binary
       ? { nb: ' for .docx- og .pdf-filer', en: ' for .docx and .pdf files' }
       : { nb: ' for tekstfiler', en: ' for text files' };
-    throw new LitsynthError('too-large', `The ${role} is ${mib(file.bytes.length)}; the limit${limitFor.en} is ${mib(maxBytes)}.`, {
-      file: file.name,
-      messageNb: `Filen er ${mib(file.bytes.length)}; grensen${limitFor.nb} er ${mib(maxBytes)}.`,
-    });
+    throw new LitsynthError(
+      'too-large',
+      `The ${role} is ${mib(file.bytes.length)}; the limit${limitFor.en} is ${mib(maxBytes)}.`,
+      {
+        file: file.name,
+        messageNb: `Filen er ${mib(file.bytes.length)}; grensen${limitFor.nb} er ${mib(maxBytes)}.`,
+      },
+    );
   }
 }
 
-/** loadBibliographyFile (bibliography) on bytes in memory: extension, size, decoding, then the loader. */
+/** loadBibliographyFile (bibliography) on bytes in memory: extension, size, decoding, loader. */
 async function loadBibliography(file: InputFile) {
   const extension = /\.[^./]*$/.exec(file.name)?.[0]?.toLowerCase() ?? '';
   if (!(bibliographyExtensions as readonly string[]).includes(extension)) {
-    throw new LitsynthError('unsupported-format', `unknown bibliography format "${extension || '(no extension)'}": use .bib, .json, .yaml or .ris`, {
-      file: file.name,
-      messageNb: `ukjent bibliografiformat «${extension || '(ingen filendelse)'}»: bruk .bib, .json, .yaml eller .ris`,
-    });
+    throw new LitsynthError(
+      'unsupported-format',
+      `unknown bibliography format "${extension || '(no extension)'}": use .bib, .json, .yaml or .ris`,
+      {
+        file: file.name,
+        messageNb: `ukjent bibliografiformat «${extension || '(ingen filendelse)'}»: bruk .bib, .json, .yaml eller .ris`,
+      },
+    );
   }
   refuseUnusableBytes(file, 'bibliography', false);
   const { text } = decodeText(file.bytes, file.name);
@@ -166,7 +217,10 @@ async function loadBibliography(file: InputFile) {
 }
 
 /** readManuscript (ingest) on bytes in memory: refused by name first, then size, then the reader. */
-async function readManuscript(file: InputFile, onPage: (page: number, pages: number) => void): Promise<Manuscript> {
+async function readManuscript(
+  file: InputFile,
+  onPage: (page: number, pages: number) => void,
+): Promise<Manuscript> {
   if (isUnsupportedExtension(file.name)) refuseUnsupportedFormat(file.name);
   const format = formatOfPath(file.name);
   refuseUnusableBytes(file, 'manuscript', format === 'docx' || format === 'pdf');
@@ -191,19 +245,30 @@ export async function analyse(input: CheckInput, onProgress?: OnProgress): Promi
     report('bibliography', (index + 1) / input.bibliographies.length);
   }
   report('manuscript');
-  const manuscript = await readManuscript(input.manuscript, (page, pages) => report('manuscript', page / pages, { page, pages }));
+  const manuscript = await readManuscript(input.manuscript, (page, pages) =>
+    report('manuscript', page / pages, { page, pages }),
+  );
   report('citations');
   const citations = parseCitations(manuscript.text);
   report('check');
   // A lone manuscript: no included articles, no rule settings, the thesis language nb (as the CLI).
-  const result = checkManuscript({ manuscript, citations, entries, included: [], settings: {}, language: 'nb' });
+  const result = checkManuscript({
+    manuscript,
+    citations,
+    entries,
+    included: [],
+    settings: {},
+    language: 'nb',
+  });
   const combined = combineCheck(result, loaderDiagnostics, {});
   return {
     manuscript,
     result,
     combined,
     entries: entries.length > 0 ? entries : (result.entriesFromFields ?? []),
-    ...(manuscript.format === 'docx' ? { docx: { name: input.manuscript.name, bytes: input.manuscript.bytes } } : {}),
+    ...(manuscript.format === 'docx'
+      ? { docx: { name: input.manuscript.name, bytes: input.manuscript.bytes } }
+      : {}),
   };
 }
 
@@ -213,26 +278,49 @@ export async function analyse(input: CheckInput, onProgress?: OnProgress): Promi
  * with its integrity problems, and report.html. A part that fails is reported in the report, as
  * build does, and the other parts are still made.
  */
-export async function present(analysis: Analysis, lang: Lang, onProgress?: OnProgress): Promise<Outcome> {
+export async function present(
+  analysis: Analysis,
+  lang: Lang,
+  onProgress?: OnProgress,
+): Promise<Outcome> {
   const report = progressReporter(analysis.manuscript.format, onProgress);
   const { manuscript, result, combined } = analysis;
   const failures: ReportFailure[] = [];
   report('references');
-  let references: { entries: BibEntry[]; html: FormattedEntry[]; markdown: FormattedEntry[]; markdownOutput: string; htmlOutput: string } | undefined;
+  let references:
+    | {
+        entries: BibEntry[];
+        html: FormattedEntry[];
+        markdown: FormattedEntry[];
+        markdownOutput: string;
+        htmlOutput: string;
+      }
+    | undefined;
   let bibliography: Diagnostic[] = [];
   try {
     await provideStyle();
-    const cited = new Set(result.citations.map((citation) => citation.key).filter((key) => key !== null));
+    const cited = new Set(
+      result.citations.map((citation) => citation.key).filter((key) => key !== null),
+    );
     const entries = citedWithTheirNamesakes(analysis.entries, cited);
     // No worker threads and no disk cache in a browser: the list is rendered in this worker.
     const options = { lang, workers: 0 };
     const markdown = await formatReferenceList(entries, { ...options, format: 'md' });
     const html = await formatReferenceList(entries, { ...options, format: 'html' });
-    references = { entries, html: html.entries, markdown: markdown.entries, markdownOutput: markdown.output, htmlOutput: html.output };
+    references = {
+      entries,
+      html: html.entries,
+      markdown: markdown.entries,
+      markdownOutput: markdown.output,
+      htmlOutput: html.output,
+    };
     const listed = new Set(entries.map((entry) => entry.id));
     bibliography = diagnosticsOfListed(checkBibliography(analysis.entries), listed, {});
   } catch (error) {
-    failures.push({ part: { nb: 'referanseliste', en: 'reference list' }, message: failureMessage(error) });
+    failures.push({
+      part: { nb: 'referanseliste', en: 'reference list' },
+      message: failureMessage(error),
+    });
   }
   // `check --annotate`: the student's .docx with a Word comment at each problem (a part of its own).
   let annotated: Download | undefined;
@@ -240,19 +328,37 @@ export async function present(analysis: Analysis, lang: Lang, onProgress?: OnPro
     try {
       annotated = await annotatedDocx(analysis.docx, combined.diagnostics, manuscript, lang);
     } catch (error) {
-      failures.push({ part: { nb: 'kommentert kopi', en: 'annotated copy' }, message: failureMessage(error) });
+      failures.push({
+        part: { nb: 'kommentert kopi', en: 'annotated copy' },
+        message: failureMessage(error),
+      });
     }
   }
   report('report');
   const data = reportData({ analysis, lang, references, bibliography, failures });
   const downloads: Download[] = [
     { kind: 'report', name: 'report.html', type: 'text/html', content: renderReport(data) },
-    { kind: 'check', name: 'check.json', type: 'application/json', content: checkJson(manuscript, result, combined, lang) },
+    {
+      kind: 'check',
+      name: 'check.json',
+      type: 'application/json',
+      content: checkJson(manuscript, result, combined, lang),
+    },
   ];
   if (references) {
     downloads.push(
-      { kind: 'references-md', name: 'references.md', type: 'text/markdown', content: ensureNewline(references.markdownOutput) },
-      { kind: 'references-html', name: 'references.html', type: 'text/html', content: ensureNewline(references.htmlOutput) },
+      {
+        kind: 'references-md',
+        name: 'references.md',
+        type: 'text/markdown',
+        content: ensureNewline(references.markdownOutput),
+      },
+      {
+        kind: 'references-html',
+        name: 'references.html',
+        type: 'text/html',
+        content: ensureNewline(references.htmlOutput),
+      },
     );
   }
   if (annotated) downloads.push(annotated);
@@ -269,15 +375,27 @@ export async function present(analysis: Analysis, lang: Lang, onProgress?: OnPro
  * (packages/cli/src/output/annotate.ts): errors and warnings one each, an info rule once, in `lang`.
  * @litsynth/docx-comments is a chunk of its own, fetched for a .docx only.
  */
-async function annotatedDocx(docx: { name: string; bytes: Uint8Array }, diagnostics: readonly Diagnostic[], manuscript: Manuscript, lang: Lang): Promise<Download> {
+async function annotatedDocx(
+  docx: { name: string; bytes: Uint8Array },
+  diagnostics: readonly Diagnostic[],
+  manuscript: Manuscript,
+  lang: Lang,
+): Promise<Download> {
   const { annotateDocx, diagnosticsToComments } = await import('@litsynth/docx-comments');
-  const { comments } = diagnosticsToComments(diagnostics, manuscript, { lang, rules: [...checkRules, ...bibliographyRules] });
+  const { comments } = diagnosticsToComments(diagnostics, manuscript, {
+    lang,
+    rules: [...checkRules, ...bibliographyRules],
+  });
   let bytes: Uint8Array;
   try {
     bytes = annotateDocx(docx.bytes, { comments, lang }).bytes;
   } catch (error) {
     if (!isLitsynthError(error)) throw error;
-    throw new LitsynthError(error.code, error.message, { file: docx.name, ...(error.messageNb ? { messageNb: error.messageNb } : {}), cause: error });
+    throw new LitsynthError(error.code, error.message, {
+      file: docx.name,
+      ...(error.messageNb ? { messageNb: error.messageNb } : {}),
+      cause: error,
+    });
   }
   const stem = docx.name.replace(/\.[^.]*$/, '');
   const extension = /\.[^.]*$/.exec(docx.name)?.[0] ?? '.docx';
@@ -309,14 +427,20 @@ function provideStyle(): Promise<void> {
 function reportData(input: {
   analysis: Analysis;
   lang: Lang;
-  references: { entries: BibEntry[]; html: FormattedEntry[]; markdown: FormattedEntry[] } | undefined;
+  references:
+    | { entries: BibEntry[]; html: FormattedEntry[]; markdown: FormattedEntry[] }
+    | undefined;
   bibliography: Diagnostic[];
   failures: ReportFailure[];
 }): ReportData {
   const { analysis, lang, references, bibliography, failures } = input;
   const { manuscript, result, combined } = analysis;
   const citations = result.citations;
-  const works = new Set(citations.map((citation) => citation.key ?? `?${citation.authors.join('+')}|${citation.year ?? ''}`));
+  const works = new Set(
+    citations.map(
+      (citation) => citation.key ?? `?${citation.authors.join('+')}|${citation.year ?? ''}`,
+    ),
+  );
   const name = manuscript.path;
   return {
     lang,
@@ -330,14 +454,31 @@ function reportData(input: {
       },
       language: 'nb',
     },
-    counts: { citations: citations.length, works: works.size, references: references?.entries.length ?? 0 },
+    counts: {
+      citations: citations.length,
+      works: works.size,
+      references: references?.entries.length ?? 0,
+    },
     // The reference list's problems join the others (to be filtered alike) and are shown per entry.
     diagnostics: [...combined.diagnostics, ...bibliography].sort(compareDiagnostics),
-    references: references ? referenceListToReport(references.entries, references.html, references.markdown, bibliography) : [],
+    references: references
+      ? referenceListToReport(
+          references.entries,
+          references.html,
+          references.markdown,
+          bibliography,
+        )
+      : [],
     tables: [],
-    entryLabels: Object.fromEntries(analysis.entries.map((entry) => [entry.id, narrativeCitation(entry.item, lang)])),
+    entryLabels: Object.fromEntries(
+      analysis.entries.map((entry) => [entry.id, narrativeCitation(entry.item, lang)]),
+    ),
     failures,
-    manuscript: { file: manuscript.path, notes: manuscript.notes, blocks: manuscriptToReportBlocks(manuscript, citations) },
+    manuscript: {
+      file: manuscript.path,
+      notes: manuscript.notes,
+      blocks: manuscriptToReportBlocks(manuscript, citations),
+    },
   };
 }
 
@@ -361,19 +502,30 @@ interface CombinedCheck {
 }
 
 /** Joins the loaders' diagnostics (after the rule settings) to the check's and counts them all (check-output.ts). */
-function combineCheck(result: CheckResult, loaderDiagnostics: readonly Diagnostic[], settings: Record<string, RuleSetting>): CombinedCheck {
+function combineCheck(
+  result: CheckResult,
+  loaderDiagnostics: readonly Diagnostic[],
+  settings: Record<string, RuleSetting>,
+): CombinedCheck {
   const loader = applyRuleSettings(loaderDiagnostics, settings);
   const diagnostics = [...result.diagnostics, ...loader].sort(compareDiagnostics);
   const summary: CheckSummary = {
     ...result.summary,
     ...severityCounts(diagnostics),
-    rules: { ...result.summary.rules, ...countByRule(loader.filter((diagnostic) => !(diagnostic.rule in result.summary.rules))) },
+    rules: {
+      ...result.summary.rules,
+      ...countByRule(loader.filter((diagnostic) => !(diagnostic.rule in result.summary.rules))),
+    },
   };
   return { diagnostics, summary, notes: result.notes ?? [] };
 }
 
 /** How many diagnostics there are of each severity (check-output.ts). */
-function severityCounts(diagnostics: readonly Diagnostic[]): { errors: number; warnings: number; infos: number } {
+function severityCounts(diagnostics: readonly Diagnostic[]): {
+  errors: number;
+  warnings: number;
+  infos: number;
+} {
   return {
     errors: diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length,
     warnings: diagnostics.filter((diagnostic) => diagnostic.severity === 'warning').length,
@@ -384,7 +536,8 @@ function severityCounts(diagnostics: readonly Diagnostic[]): { errors: number; w
 /** Diagnostics per rule id, in rule id order (check-output.ts). */
 function countByRule(diagnostics: readonly Diagnostic[]): Record<string, number> {
   const counts: Record<string, number> = {};
-  for (const rule of diagnostics.map((diagnostic) => diagnostic.rule).sort()) counts[rule] = (counts[rule] ?? 0) + 1;
+  for (const rule of diagnostics.map((diagnostic) => diagnostic.rule).sort())
+    counts[rule] = (counts[rule] ?? 0) + 1;
   return counts;
 }
 
@@ -425,7 +578,12 @@ function diagnosticToJson(diagnostic: Diagnostic, lang: Lang) {
 }
 
 /** The check as one JSON document, as `litsynth check --format json` prints it (check-output.ts). */
-function checkJson(manuscript: Manuscript, result: CheckResult, combined: CombinedCheck, lang: Lang): string {
+function checkJson(
+  manuscript: Manuscript,
+  result: CheckResult,
+  combined: CombinedCheck,
+  lang: Lang,
+): string {
   const document = {
     version: 1,
     manuscript: manuscript.path,
@@ -438,14 +596,23 @@ function checkJson(manuscript: Manuscript, result: CheckResult, combined: Combin
 }
 
 /** The cited entries plus those with the same author(s) and year (reference-list.ts). */
-function citedWithTheirNamesakes(entries: readonly BibEntry[], cited: ReadonlySet<string>): BibEntry[] {
+function citedWithTheirNamesakes(
+  entries: readonly BibEntry[],
+  cited: ReadonlySet<string>,
+): BibEntry[] {
   const citedGroups = new Set(entries.filter((entry) => cited.has(entry.id)).map(authorYearKey));
   return entries.filter((entry) => cited.has(entry.id) || citedGroups.has(authorYearKey(entry)));
 }
 
 /** The integrity diagnostics of the listed entries, after the rule settings, in report order (bibliography-check.ts). */
-function diagnosticsOfListed(diagnostics: readonly Diagnostic[], listed: ReadonlySet<string>, settings: Readonly<Record<string, RuleSetting>>): Diagnostic[] {
-  const kept = diagnostics.filter((diagnostic) => diagnostic.key === undefined || listed.has(diagnostic.key));
+function diagnosticsOfListed(
+  diagnostics: readonly Diagnostic[],
+  listed: ReadonlySet<string>,
+  settings: Readonly<Record<string, RuleSetting>>,
+): Diagnostic[] {
+  const kept = diagnostics.filter(
+    (diagnostic) => diagnostic.key === undefined || listed.has(diagnostic.key),
+  );
   return applyRuleSettings(kept, settings).sort(compareDiagnostics);
 }
 

@@ -7,7 +7,8 @@ import { analyse, type InputFile, present } from './run-check.js';
 
 const encode = (text: string) => new TextEncoder().encode(text);
 
-const thesisText = 'Innledning\n\nTillit tar tid (Natland mfl., 2019). Det viser også Lundberg og Syltevik (2013, s. 4).\n';
+const thesisText =
+  'Innledning\n\nTillit tar tid (Natland mfl., 2019). Det viser også Lundberg og Syltevik (2013, s. 4).\n';
 
 /** A one-page PDF with one line of text (Helvetica), offsets computed for its cross-reference table. */
 function tinyPdf(): Uint8Array {
@@ -28,7 +29,8 @@ function tinyPdf(): Uint8Array {
   }
   const xref = pdf.length;
   pdf += `xref\n0 ${objects.length}\n0000000000 65535 f \n`;
-  for (let id = 1; id < objects.length; id++) pdf += `${String(offsets[id]).padStart(10, '0')} 00000 n \n`;
+  for (let id = 1; id < objects.length; id++)
+    pdf += `${String(offsets[id]).padStart(10, '0')} 00000 n \n`;
   pdf += `trailer\n<< /Size ${objects.length} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
   return encode(pdf);
 }
@@ -51,9 +53,12 @@ function tinyDocx(): Uint8Array {
   });
 }
 
-const bibtex = '@article{natland2019,\n  author = {Natland, Sidsel and Tveit, Marte},\n  title = {Tillit},\n  journal = {Tidsskrift},\n  year = {2019}\n}\n';
-const ris = 'TY  - JOUR\nAU  - Lundberg, Kjetil\nAU  - Syltevik, Liv Johanne\nTI  - Samhandling\nPY  - 2013\nER  - \n';
-const yaml = '- id: natland2019\n  type: article-journal\n  author:\n    - family: Natland\n      given: Sidsel\n  title: Tillit\n  issued:\n    date-parts: [[2019]]\n';
+const bibtex =
+  '@article{natland2019,\n  author = {Natland, Sidsel and Tveit, Marte},\n  title = {Tillit},\n  journal = {Tidsskrift},\n  year = {2019}\n}\n';
+const ris =
+  'TY  - JOUR\nAU  - Lundberg, Kjetil\nAU  - Syltevik, Liv Johanne\nTI  - Samhandling\nPY  - 2013\nER  - \n';
+const yaml =
+  '- id: natland2019\n  type: article-journal\n  author:\n    - family: Natland\n      given: Sidsel\n  title: Tillit\n  issued:\n    date-parts: [[2019]]\n';
 
 /** Checks the tiny documents (errors are ignored: this only loads and warms code). */
 export async function warmUp(): Promise<void> {
@@ -70,7 +75,10 @@ export async function warmUp(): Promise<void> {
   ];
   for (const [index, manuscript] of manuscripts.entries()) {
     try {
-      const analysis = await analyse({ manuscript, bibliographies: index === 0 ? bibliographies : [] });
+      const analysis = await analyse({
+        manuscript,
+        bibliographies: index === 0 ? bibliographies : [],
+      });
       if (index === 0) await present(analysis, 'nb');
     } catch {
       // Nothing to report: a real check of such a file says what is wrong with it.
