@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
@@ -21,6 +22,20 @@ const nodeStandIns = [
   {
     find: /^(node:)?(fs|fs\/promises|os|url|worker_threads|perf_hooks|child_process)$/,
     replacement: here('./src/shims/node-unavailable.ts'),
+  },
+];
+
+/**
+ * pdf.js's modern build instead of the legacy one ingest names (for Node 20): the same text
+ * extraction without the polyfills for old browsers, 40 KB less to load (gzipped). The browser
+ * test compares the findings on a real PDF with the CLI's.
+ */
+const fromIngest = createRequire(here('../ingest/package.json'));
+const modernPdfJs = [
+  { find: /^pdfjs-dist\/legacy\/build\/pdf\.mjs$/, replacement: fromIngest.resolve('pdfjs-dist/build/pdf.mjs') },
+  {
+    find: /^pdfjs-dist\/legacy\/build\/pdf\.worker\.mjs$/,
+    replacement: fromIngest.resolve('pdfjs-dist/build/pdf.worker.mjs'),
   },
 ];
 
@@ -124,7 +139,7 @@ function contentSecurityPolicy(): Plugin {
 export default defineConfig({
   // Relative paths: the folder can be served from any path of any host.
   base: './',
-  resolve: { alias: nodeStandIns },
+  resolve: { alias: [...nodeStandIns, ...modernPdfJs] },
   plugins: [litsynthCsl(), contentSecurityPolicy()],
   worker: { format: 'es', plugins: () => [litsynthCsl(), mammothFileOption()] },
   build: {
