@@ -15,6 +15,8 @@ const scope = globalThis as unknown as {
 /** The newest check asked for, and the analysis of the newest finished check (for 'present'). */
 let newest = 0;
 let latest: Analysis | undefined;
+/** Checks (and presentations) in progress: the warm-up waits for them. */
+let running = 0;
 
 scope.onmessage = (event) => {
   void handle(event.data);
@@ -25,13 +27,14 @@ async function handle(message: ToWorker): Promise<void> {
   if (message.type === 'warm-up') {
     // A chunk of its own: the tiny documents it makes need a zip writer the core does not.
     const { warmUp } = await import('./warm-up.js');
-    await warmUp();
+    await warmUp(() => running > 0);
     scope.postMessage({ type: 'warm', millis: Math.round(performance.now() - started) });
     return;
   }
   const { job } = message;
   if (message.type === 'check') newest = Math.max(newest, job);
   const onProgress = (progress: Progress) => scope.postMessage({ type: 'progress', job, progress });
+  running++;
   try {
     let analysis: Analysis;
     if (message.type === 'check') {
@@ -55,5 +58,7 @@ async function handle(message: ToWorker): Promise<void> {
     });
   } catch (error) {
     scope.postMessage({ type: 'failed', job, message: failureMessage(error) });
+  } finally {
+    running--;
   }
 }

@@ -60,8 +60,11 @@ const ris =
 const yaml =
   '- id: natland2019\n  type: article-journal\n  author:\n    - family: Natland\n      given: Sidsel\n  title: Tillit\n  issued:\n    date-parts: [[2019]]\n';
 
-/** Checks the tiny documents (errors are ignored: this only loads and warms code). */
-export async function warmUp(): Promise<void> {
+/**
+ * Checks the tiny documents (errors are ignored: this only loads and warms code). Before each one
+ * it waits while `busy()` says a real check is running: the user's file goes first.
+ */
+export async function warmUp(busy: () => boolean): Promise<void> {
   const bibliographies: InputFile[] = [
     { name: 'warm.bib', bytes: encode(bibtex) },
     { name: 'warm.ris', bytes: encode(ris) },
@@ -74,6 +77,7 @@ export async function warmUp(): Promise<void> {
     { name: 'warm.pdf', bytes: tinyPdf() },
   ];
   for (const [index, manuscript] of manuscripts.entries()) {
+    while (busy()) await new Promise((resume) => setTimeout(resume, 50));
     try {
       const analysis = await analyse({
         manuscript,
