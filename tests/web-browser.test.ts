@@ -347,6 +347,7 @@ describe('the web app in a browser', () => {
       'check.json',
       'references.md',
       'references.html',
+      'references-todo.md',
       ...(docx ? [`${stem}-kommentert.docx`] : []),
     ]);
     if (docx)
@@ -617,7 +618,13 @@ describe('the web app in a browser', () => {
         (anchor) => anchor.download,
       ),
     );
-    expect(links).toEqual(['report.html', 'check.json', 'references.md', 'references.html']);
+    expect(links).toEqual([
+      'report.html',
+      'check.json',
+      'references.md',
+      'references.html',
+      'references-todo.md',
+    ]);
     expect(await page.locator('#report').getAttribute('title')).toBe('Rapporten');
 
     // Tall enough to show the start of the report under the counts and downloads.

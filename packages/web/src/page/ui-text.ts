@@ -84,6 +84,10 @@ export const uiText = {
       nb: 'Referanselisten i HTML ({name}, kan limes inn i Word)',
       en: 'The reference list in HTML ({name}, can be pasted into Word)',
     },
+    'references-todo': {
+      nb: 'Det som mangler for å fullføre referanselisten ({name})',
+      en: 'What is missing to complete the reference list ({name})',
+    },
     'annotated-docx': {
       nb: 'Oppgaven med en Word-merknad ved hvert problem ({name})',
       en: 'The thesis with a Word comment at each problem ({name})',

@@ -11,10 +11,12 @@ import {
   type BibEntry,
   bibliographyExtensions,
   bibliographyRules,
+  type CitationUse,
   checkBibliography,
   type FormattedEntry,
   formatReferenceList,
   loadBibliographyText,
+  type ReferenceTodo,
   registerCslResource,
 } from '@litsynth/bibliography';
 import {
@@ -52,6 +54,7 @@ import {
   type ReportFailure,
   referenceListToReport,
   renderReport,
+  typedListToReport,
 } from '@litsynth/report';
 
 /** A file the user gave: its name (no folders) and its bytes. */
@@ -90,7 +93,13 @@ export interface Analysis {
 /** A file the page offers for download. */
 export interface Download {
   /** What it is (the page names it by this). */
-  kind: 'report' | 'check' | 'references-md' | 'references-html' | 'annotated-docx';
+  kind:
+    | 'report'
+    | 'check'
+    | 'references-md'
+    | 'references-html'
+    | 'references-todo'
+    | 'annotated-docx';
   name: string;
   type: string;
   content: string | Uint8Array;
@@ -292,8 +301,10 @@ export async function present(
         entries: BibEntry[];
         html: FormattedEntry[];
         markdown: FormattedEntry[];
+        todo: ReferenceTodo;
         markdownOutput: string;
         htmlOutput: string;
+        todoOutput: string;
       }
     | undefined;
   let bibliography: Diagnostic[] = [];
@@ -304,18 +315,23 @@ export async function present(
     );
     const entries = citedWithTheirNamesakes(analysis.entries, cited);
     // No worker threads and no disk cache in a browser: the list is rendered in this worker.
-    const options = { lang, workers: 0 };
+    const options = { lang, citations: citationUses(result.citations), workers: 0 };
     const markdown = await formatReferenceList(entries, { ...options, format: 'md' });
     const html = await formatReferenceList(entries, { ...options, format: 'html' });
     references = {
       entries,
       html: html.entries,
       markdown: markdown.entries,
+      todo: html.todo,
       markdownOutput: markdown.output,
       htmlOutput: html.output,
+      todoOutput: markdown.todo.output || noTodo[lang],
     };
     const listed = new Set(entries.map((entry) => entry.id));
-    bibliography = diagnosticsOfListed(checkBibliography(analysis.entries), listed, {});
+    // What the to-do says per entry (missing fields, unverified) is not repeated as problems.
+    bibliography = diagnosticsOfListed(checkBibliography(analysis.entries), listed, {}).filter(
+      (diagnostic) => !coveredByTodo(diagnostic),
+    );
   } catch (error) {
     failures.push({
       part: { nb: 'referanseliste', en: 'reference list' },
@@ -358,6 +374,12 @@ export async function present(
         name: 'references.html',
         type: 'text/html',
         content: ensureNewline(references.htmlOutput),
+      },
+      {
+        kind: 'references-todo',
+        name: 'references-todo.md',
+        type: 'text/markdown',
+        content: ensureNewline(references.todoOutput),
       },
     );
   }
@@ -428,7 +450,12 @@ function reportData(input: {
   analysis: Analysis;
   lang: Lang;
   references:
-    | { entries: BibEntry[]; html: FormattedEntry[]; markdown: FormattedEntry[] }
+    | {
+        entries: BibEntry[];
+        html: FormattedEntry[];
+        markdown: FormattedEntry[];
+        todo: ReferenceTodo;
+      }
     | undefined;
   bibliography: Diagnostic[];
   failures: ReportFailure[];
@@ -457,7 +484,7 @@ function reportData(input: {
     counts: {
       citations: citations.length,
       works: works.size,
-      references: references?.entries.length ?? 0,
+      references: references?.html.length ?? 0,
     },
     // The reference list's problems join the others (to be filtered alike) and are shown per entry.
     diagnostics: [...combined.diagnostics, ...bibliography].sort(compareDiagnostics),
@@ -469,6 +496,7 @@ function reportData(input: {
           bibliography,
         )
       : [],
+    ...(references ? { referencesTodo: todoForReport(references.todo, bibliography) } : {}),
     tables: [],
     entryLabels: Object.fromEntries(
       analysis.entries.map((entry) => [entry.id, narrativeCitation(entry.item, lang)]),
@@ -479,8 +507,36 @@ function reportData(input: {
       notes: manuscript.notes,
       blocks: manuscriptToReportBlocks(manuscript, citations),
     },
+    ...typedList(manuscript, citations),
   };
 }
+
+/** The thesis's own (typed) reference list for the report, when it has one (build.ts). */
+function typedList(
+  manuscript: Manuscript,
+  citations: CheckResult['citations'],
+): Pick<ReportData, 'typedList'> {
+  const list = typedListToReport(manuscript, citations);
+  return list ? { typedList: list } : {};
+}
+
+/** The to-do for the report, each entry with its own problems (build.ts). */
+function todoForReport(
+  todo: ReferenceTodo,
+  problems: readonly Diagnostic[],
+): NonNullable<ReportData['referencesTodo']> {
+  const entries = todo.entries.map((entry) => {
+    const own = problems.filter((problem) => problem.key === entry.id);
+    return own.length > 0 ? { ...entry, problems: own } : entry;
+  });
+  return { entries, toCheck: todo.toCheck };
+}
+
+/** references-todo.md when every cited work is in the list (build.ts). */
+const noTodo: Localized = {
+  nb: '# Referanser som må fullføres\n\nAlle siterte verk er med i litteraturlisten.\n',
+  en: '# References to complete\n\nEvery cited work is in the reference list.\n',
+};
 
 /** A failure as the user reads it: our own errors name the file and the problem; others are bugs. */
 export function failureMessage(error: unknown): Localized {
@@ -593,6 +649,21 @@ function checkJson(
     summary: combined.summary,
   };
   return `${JSON.stringify(document, null, 2)}\n`;
+}
+
+/** The resolved citations, as the reference list's to-do needs them (reference-list.ts). */
+function citationUses(citations: CheckResult['citations']): CitationUse[] {
+  return citations
+    .filter((citation) => citation.key !== null)
+    .map((citation) => ({ key: citation.key!, year: citation.year, line: citation.line }));
+}
+
+/** Rules whose findings the to-do already gives per entry (reference-list.ts). */
+const todoRules = new Set(['bib-missing-field', 'bib-unverified', 'bib-partly-verified']);
+
+/** Whether a bibliography diagnostic says what the reference list's to-do says too (reference-list.ts). */
+function coveredByTodo(diagnostic: Diagnostic): boolean {
+  return todoRules.has(diagnostic.rule);
 }
 
 /** The cited entries plus those with the same author(s) and year (reference-list.ts). */
