@@ -396,6 +396,17 @@ describe('the web app in a browser', () => {
     await expectSameAsCli('cirotzki-docx', join(realTheses, 'cirotzki-master-2026-en.docx'));
   });
 
+  it('reads the citation fields of EndNote, Mendeley and Word (base64 and XML in the .docx) as litsynth check does', async () => {
+    for (const name of [
+      'fields-endnote',
+      'fields-mendeley',
+      'fields-mendeley-cite',
+      'fields-word',
+    ]) {
+      await expectSameAsCli(name, join(root, `packages/ingest/fixtures/formats/${name}.docx`));
+    }
+  });
+
   it('keeps hostile markup in a manuscript, its file name and a bibliography inert', async () => {
     const { page, elsewhere, dialogs } = await openApp();
     const hostileName = '<img src=x onerror=alert(1)>.txt';

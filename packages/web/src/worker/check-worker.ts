@@ -1,11 +1,11 @@
 // The web app's worker: reads and checks the files the page hands it, so the page never freezes.
 // Nothing here sends anything anywhere; the files stay in this worker's memory.
-import { Buffer } from 'buffer';
+import { Buffer } from '../shims/node-buffer.js';
 import type { FromWorker, ToWorker } from './messages.js';
 import { type Analysis, analyse, failureMessage, type Progress, present } from './run-check.js';
 
 // The .docx reader decodes base64 (fields of reference managers, images) with Node's Buffer, and
-// common decodes Windows-1252 text through it: the browser build of Buffer stands in (worker only).
+// common decodes Windows-1252 text through it: a stand-in with what they use (worker only).
 (globalThis as { Buffer?: unknown }).Buffer ??= Buffer;
 
 const scope = globalThis as unknown as {

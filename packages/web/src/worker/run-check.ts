@@ -2,7 +2,7 @@
 // packages exactly as the CLI composes them: `litsynth check FILE --bib …` (check.json, the
 // counts) and the parts of `litsynth build` that a lone manuscript has (the reference list of the
 // cited works, its integrity problems, report.html). It MIRRORS packages/cli/src/commands/check.ts,
-// build.ts and packages/cli/src/output/{check-output,diagnostics-json,bibliography-check,
+// build.ts and packages/cli/src/output/{check-output,diagnostics-json,bibliography-check,annotate,
 // reference-list}.ts UNTIL THE PURE ENGINE OF ISSUE 10 EXISTS; then this module becomes a few
 // engine calls over an in-memory file set, and the copies below go.
 
