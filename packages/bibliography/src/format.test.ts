@@ -365,6 +365,14 @@ describe('styles and locales', () => {
     }
   });
 
+  test('a style given as XML under an id (no file system) gives the same list as the installed style', async () => {
+    const { registerCslResource, resolveStyle } = await import('./styles.js');
+    registerCslResource('style', 'norsk-apa-given', resolveStyle('norsk-apa-manual').xml);
+    expect(resolveStyle('norsk-apa-given')).toEqual({ name: 'norsk-apa-given', xml: resolveStyle('norsk-apa-manual').xml });
+    const given = await formatReferenceList([byId('chapter')], { style: 'norsk-apa-given', locale: 'nb-NO', format: 'text' });
+    expect(given.entries[0]!.text).toEqual(await formatOne('chapter', 'norsk-apa-manual'));
+  });
+
   test('an unknown style or locale is a usage error that names it', async () => {
     await expect(formatReferenceList([byId('book')], { style: 'no-such-style' })).rejects.toMatchObject({
       code: 'usage',

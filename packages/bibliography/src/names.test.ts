@@ -65,6 +65,7 @@ test('public API: the exports of the package index', () => {
     'nameForCitation',
     'normalizeDoi',
     'parseVerification',
+    'registerCslResource',
     'resolveLocale',
     'resolveStyle',
     'toCiteprocItem',

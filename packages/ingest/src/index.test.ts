@@ -15,6 +15,7 @@ it('exports exactly its public API', () => {
     'pageNumberOf',
     'parseReferenceEntry',
     'readManuscript',
+    'readManuscriptBytes',
     'referenceListHeadings',
     'refuseUnsupportedFormat',
     'splitHeadingNumber',

@@ -4,6 +4,12 @@ import { type PdfPage, type PdfTextItem, layoutToBlocks, linesOfPages, printedPa
 import { applyTableOfContents } from './table-of-contents.js';
 import type { Manuscript } from './types.js';
 
+/** What a caller may ask of the PDF reader. */
+export interface PdfReadOptions {
+  /** Called after each page is read, for a progress bar. */
+  onPage?: (page: number, pages: number) => void;
+}
+
 /** Most pages read from one PDF; a thesis has a few hundred at most. */
 export const maxPdfPages = 2000;
 
@@ -15,14 +21,14 @@ export const maxPdfPages = 2000;
  * that line, and "page" = the PDF page (1-based, as a PDF viewer counts).
  * A password-protected PDF is refused with a LitsynthError ('encrypted').
  */
-export async function pdfToManuscript(bytes: Uint8Array, path: string): Promise<Manuscript> {
+export async function pdfToManuscript(bytes: Uint8Array, path: string, options: PdfReadOptions = {}): Promise<Manuscript> {
   if (!hasPdfHeader(bytes)) {
     throw new LitsynthError('unsupported-format', 'The file is not a PDF (it does not start with %PDF).', {
       file: path,
       messageNb: 'Filen er ikke en PDF (den begynner ikke med %PDF).',
     });
   }
-  const pages = await readPdfPages(bytes, path);
+  const pages = await readPdfPages(bytes, path, options);
   const lines = linesOfPages(pages);
   const layout = layoutToBlocks(lines);
   if (layout.blocks.length === 0) {
@@ -60,7 +66,7 @@ function hasPdfHeader(bytes: Uint8Array): boolean {
 }
 
 /** The text items of every page, through pdf.js. */
-export async function readPdfPages(bytes: Uint8Array, path: string): Promise<PdfPage[]> {
+export async function readPdfPages(bytes: Uint8Array, path: string, options: PdfReadOptions = {}): Promise<PdfPage[]> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   // pdf.js runs its worker in this thread when it finds the worker's handler on globalThis; handing
   // it over (instead of letting pdf.js import "./pdf.worker.mjs" by a path) lets a bundler see it.
@@ -112,6 +118,7 @@ export async function readPdfPages(bytes: Uint8Array, path: string): Promise<Pdf
       }
       pages.push({ height: page.view[3] ?? 0, items });
       page.cleanup();
+      options.onPage?.(number, document.numPages);
     }
     return pages;
   } catch (cause) {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { formatOfPath, readManuscript } from './read-manuscript.js';
+import { formatOfPath, readManuscript, readManuscriptBytes } from './read-manuscript.js';
 
 async function fileWith(name: string, content: string | Uint8Array): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'litsynth-ingest-'));
@@ -139,5 +139,31 @@ describe('readManuscript', () => {
     const before = await readFile(path);
     await readManuscript(path);
     expect(await readFile(path)).toEqual(before);
+  });
+});
+
+describe('readManuscriptBytes', () => {
+  it('reads bytes in memory as readManuscript reads the same file, by the name given', async () => {
+    for (const name of ['markdown/thesis.md', 'text/plain.txt', 'formats/thesis.docx', 'formats/thesis.pdf']) {
+      const fromFile = await readManuscript(fixture(name));
+      const fromBytes = await readManuscriptBytes(new Uint8Array(await readFile(fixture(name))), fixture(name));
+      // The same data (functions such as locate are closures over it).
+      expect(JSON.parse(JSON.stringify(fromBytes))).toEqual(JSON.parse(JSON.stringify(fromFile)));
+      expect(fromBytes.locate(fromBytes.text.length - 1)).toEqual(fromFile.locate(fromFile.text.length - 1));
+    }
+  });
+
+  it('refuses a document format by its name, and a Word 97 file by its bytes', async () => {
+    await expect(readManuscriptBytes(new TextEncoder().encode('tekst'), 'oppgave.odt')).rejects.toMatchObject({ code: 'unsupported-format', file: 'oppgave.odt' });
+    const word97 = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]);
+    await expect(readManuscriptBytes(word97, 'oppgave.txt')).rejects.toMatchObject({ code: 'unsupported-format', file: 'oppgave.txt' });
+  });
+
+  it('reports each page of a PDF as it is read', async () => {
+    const pages: Array<[number, number]> = [];
+    await readManuscriptBytes(new Uint8Array(await readFile(fixture('formats/thesis.pdf'))), 'thesis.pdf', { onPage: (page, total) => pages.push([page, total]) });
+    const total = pages[0]?.[1] ?? 0;
+    expect(pages).toEqual(Array.from({ length: total }, (_, index) => [index + 1, total]));
+    expect(total).toBeGreaterThan(1);
   });
 });

@@ -43,7 +43,18 @@ export async function readManuscript(path: string, options: ReadManuscriptOption
       ? { nb: 'for .docx- og .pdf-filer', en: 'for .docx and .pdf files' }
       : { nb: 'for tekstfiler', en: 'for text files' },
   });
-  if (known === 'docx' || known === 'pdf') return readBinaryFormat(known, bytes, path);
+  return readManuscriptBytes(bytes, path, options);
+}
+
+/**
+ * Reads a manuscript from bytes already in memory (the web app's files), exactly as readManuscript
+ * reads them once they are read from disk: `path` names the file in places and messages, and its
+ * extension decides the format. The caller checks that the bytes are not empty or too large.
+ */
+export async function readManuscriptBytes(bytes: Uint8Array, path: string, options: ReadManuscriptOptions = {}): Promise<Manuscript> {
+  if (options.format === undefined && isUnsupportedExtension(path)) refuseUnsupportedFormat(path);
+  const known = options.format ?? formatOfPath(path);
+  if (known === 'docx' || known === 'pdf') return readBinaryFormat(known, bytes, path, options);
   // A Word 97–2003 or RTF file renamed to .txt (or with no extension) would read as garbage.
   if (options.format === undefined) refuseUnsupportedFormat(path, bytes.subarray(0, 8));
   const file = decodeText(bytes, path);
@@ -67,11 +78,11 @@ async function exists(path: string): Promise<boolean> {
 }
 
 /** Loads the .docx or .pdf reader only when such a file is read: their libraries are heavy. */
-async function readBinaryFormat(format: 'docx' | 'pdf', bytes: Uint8Array, path: string): Promise<Manuscript> {
+async function readBinaryFormat(format: 'docx' | 'pdf', bytes: Uint8Array, path: string, options: ReadManuscriptOptions): Promise<Manuscript> {
   if (format === 'docx') {
     const { docxToManuscript } = await import('./docx.js');
     return docxToManuscript(bytes, path);
   }
   const { pdfToManuscript } = await import('./pdf.js');
-  return pdfToManuscript(bytes, path);
+  return pdfToManuscript(bytes, path, options.onPage ? { onPage: options.onPage } : {});
 }

@@ -134,4 +134,6 @@ export interface ReadManuscriptOptions {
   maxBytes?: number;
   /** Read the file as this format instead of deciding by its extension. */
   format?: ManuscriptFormat;
+  /** Called after each page of a PDF is read (the web app's progress bar). */
+  onPage?: (page: number, pages: number) => void;
 }
