@@ -9,10 +9,11 @@ describe('litsynth check on the clean fixture thesis', () => {
   it('reports no diagnostic and exits 0 for the study folder', () => {
     const run = litsynth(['check', 'tests/fixtures/clean-thesis', '--format', 'json']);
     const report = JSON.parse(run.stdout);
-    expect({ code: run.code, stderr: run.stderr, keys: Object.keys(report), diagnostics: report.diagnostics }).toEqual({
+    expect({ code: run.code, stderr: run.stderr, keys: Object.keys(report), language: report.language, diagnostics: report.diagnostics }).toEqual({
       code: 0,
       stderr: '',
-      keys: ['version', 'manuscript', 'notes', 'referenceList', 'citations', 'diagnostics', 'summary'],
+      keys: ['version', 'manuscript', 'language', 'notes', 'referenceList', 'citations', 'diagnostics', 'summary'],
+      language: { thesis: 'nb', source: 'study', messages: 'nb', style: 'norsk-apa-manual', styleInferred: false },
       diagnostics: [],
     });
     expect(report.summary).toMatchObject({ citations: 17, exact: 17, fuzzy: 0, unresolved: 0, errors: 0, warnings: 0, infos: 0 });
@@ -38,7 +39,12 @@ describe('litsynth check on the clean fixture thesis', () => {
 
   it('resolves to the thesis\'s own list when there is no bibliography file', () => {
     const report = JSON.parse(litsynth(['check', 'tests/fixtures/clean-thesis/manuscript.md', '--format', 'json']).stdout);
-    expect({ diagnostics: report.diagnostics, key: report.citations[2].key }).toEqual({ diagnostics: [], key: 'list-37' });
+    expect({ diagnostics: report.diagnostics, key: report.citations[2].key, language: report.language }).toEqual({
+      diagnostics: [],
+      key: 'list-37',
+      // Checked alone, the thesis's language is read from its text.
+      language: { thesis: 'nb', source: 'detected', detected: { language: 'nb', decided: true, confidence: 1 }, messages: 'nb', style: 'norsk-apa-manual', styleInferred: true },
+    });
   });
 
   it('prints the list as it was read: heading, line, and each entry with its line and parts', () => {

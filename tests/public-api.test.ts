@@ -84,6 +84,8 @@ describe('public API', () => {
         "@litsynth/ingest": [
           "analyseTextLayout",
           "decideLineJoin",
+          "detectLanguage",
+          "detectManuscriptLanguage",
           "formatOfPath",
           "isBackMatterHeading",
           "isReferenceListHeading",

@@ -1,7 +1,7 @@
 import type { Diagnostic, Localized } from '@litsynth/common';
 import { entryDiagnostic } from './diagnostics.js';
-import { assignYearSuffixes, entryNames, entryYear } from './names.js';
 import { foldText } from './fold-text.js';
+import { assignYearSuffixes, entryNames, entryYear } from './names.js';
 import type { BibEntry } from './types.js';
 
 /** One entry of a reference list typed in the manuscript (what `@litsynth/ingest` parses), placed. */
@@ -27,12 +27,29 @@ export interface CompareTypedListOptions {
   cited?: ReadonlySet<string>;
   /** `norsk-apa-manual` (default) or `apa`: which form rules apply. */
   style?: string;
+  /**
+   * Whether the style was inferred (from the thesis's language) rather than chosen by a study: then
+   * a form that the whole list writes one way, the way of one of the two APA 7 styles, is the list's
+   * own choice and is not flagged (see `listVariantChoices`).
+   */
+  styleInferred?: boolean;
 }
+
+/**
+ * The forms the two APA 7 styles write differently: APA 7 itself (`apa`) and the Norwegian APA
+ * manual (`norsk-apa-manual`). Everything else (a hyphen in a page range, the DOI form) both share.
+ */
+export type VariantFeature = 'serial-comma' | 'editors' | 'edition' | 'in' | 'pages';
+
+/** Which of the two APA 7 styles a form is written in. */
+export type Variant = 'apa' | 'norsk';
 
 /** A form problem of a typed entry: what it is and what the style writes instead. */
 interface FormProblem {
   message: Localized;
   suggestion: Localized;
+  /** The form the two APA 7 styles write differently, when the problem is one of them. */
+  variant?: VariantFeature;
 }
 
 /** The author part of a typed entry: everything before the "(year)". */
@@ -46,55 +63,111 @@ function withoutLinks(raw: string): string {
   return raw.replace(/\b(?:https?:\/\/|doi:\s*|www\.)\S+/gi, ' ');
 }
 
-/** Form rules of Norwegian APA 7 (norsk-apa-manual) and of APA 7 (apa) that plain text can show. */
-export function typedEntryFormProblems(raw: string, style = 'norsk-apa-manual'): FormProblem[] {
-  const norwegian = style !== 'apa';
-  const problems: FormProblem[] = [];
+/**
+ * A form of an entry that the two APA 7 styles write differently: which style writes it so (null:
+ * neither, as "(6. ed.)"), and the problem it is under each style that does not.
+ */
+interface VariantForm {
+  feature: VariantFeature;
+  variant: Variant | null;
+  problems: Partial<Record<Variant, Omit<FormProblem, 'variant'>>>;
+}
+
+const problem = (nb: string, en: string, suggestion: string): Omit<FormProblem, 'variant'> => ({
+  message: { nb, en },
+  suggestion: { nb: suggestion, en: suggestion },
+});
+
+/** The edition as written: "(2nd ed.)" is APA 7's, "(2. utg.)" the Norwegian manual's, "(2. ed.)" neither's. */
+function editionForm(text: string): VariantForm | null {
+  // "(2nd ed.)", or within a chapter's parentheses "(2nd ed., pp. 95–110)".
+  const match = /\((\d+)(\.|st|nd|rd|th)?\s*(ed|edn|edition|utg|utgave|opplag)(\.?)([,)])/i.exec(text);
+  if (!match) return null;
+  const [found, number = '', mark = '', word = '', period = '', end = ''] = match;
+  const written = end === ')' ? found : found.slice(0, -1);
+  const english = /^(st|nd|rd|th)$/.test(mark) && word === 'ed' && period === '.';
+  const norwegian = mark === '.' && word === 'utg' && period === '.';
+  const variant: Variant | null = english ? 'apa' : norwegian ? 'norsk' : null;
+  const wrong = (suggestion: string) => problem(`utgave skrevet «${written}»`, `edition written "${written}"`, suggestion);
+  return {
+    feature: 'edition',
+    variant,
+    problems: {
+      ...(variant === 'apa' ? {} : { apa: wrong(`(${ordinal(number)} ed.)`) }),
+      ...(variant === 'norsk' ? {} : { norsk: wrong(`(${number}. utg.)`) }),
+    },
+  };
+}
+
+/** The forms of an entry that the two APA 7 styles write differently. */
+function variantForms(raw: string): VariantForm[] {
   const authors = authorPart(raw);
   const text = withoutLinks(raw);
-  if (norwegian && /,\s*&/.test(authors)) {
-    problems.push({
-      message: { nb: 'komma før «&» i forfatterlisten', en: 'a comma before "&" in the author list' },
-      suggestion: { nb: 'Eide, T. & Eide, H.', en: 'Eide, T. & Eide, H.' },
+  const forms: VariantForm[] = [];
+  if (/,\s*&/.test(authors)) {
+    forms.push({ feature: 'serial-comma', variant: 'apa', problems: { norsk: problem('komma før «&» i forfatterlisten', 'a comma before "&" in the author list', 'Eide, T. & Eide, H.') } });
+  } else if (/\p{Lu}\.\s+&/u.test(authors) && (authors.match(/,/g) ?? []).length >= 2) {
+    forms.push({ feature: 'serial-comma', variant: 'norsk', problems: { apa: problem('mangler komma før «&» i forfatterlisten', 'no comma before "&" in the author list', 'Eide, T., & Eide, H.') } });
+  }
+  const editors = /\((Eds?|eds?|Red|red)\.\)/.exec(text)?.[1];
+  if (editors) {
+    const variant: Variant | null = /^Eds?$/.test(editors) ? 'apa' : editors === 'Red' ? 'norsk' : null;
+    forms.push({
+      feature: 'editors',
+      variant,
+      problems: {
+        ...(variant === 'apa' ? {} : { apa: problem('redaktør skrevet annerledes enn «(Ed.)» / «(Eds.)»', 'editors marked otherwise than "(Ed.)" / "(Eds.)"', '(Eds.)') }),
+        ...(variant === 'norsk' ? {} : { norsk: problem('redaktør skrevet annerledes enn «(Red.)»', 'editors marked otherwise than "(Red.)"', '(Red.)') }),
+      },
     });
   }
-  if (!norwegian && /[A-Z]\.\s+&/.test(authors) && (authors.match(/,/g) ?? []).length >= 2) {
-    problems.push({
-      message: { nb: 'mangler komma før «&» i forfatterlisten', en: 'no comma before "&" in the author list' },
-      suggestion: { nb: 'Eide, T., & Eide, H.', en: 'Eide, T., & Eide, H.' },
-    });
+  const edition = editionForm(text);
+  if (edition) forms.push(edition);
+  if (/\.\s+In\s+\p{Lu}/u.test(text)) {
+    forms.push({ feature: 'in', variant: 'apa', problems: { norsk: problem('«In» foran redaktørene av en bok', '"In" before the editors of a book', 'I A. Berg & L. Dahl (Red.), …') } });
+  } else if (/\.\s+I\s+\p{Lu}\.\s*(?:\p{Lu}\.\s*)*\p{Lu}\p{Ll}/u.test(text)) {
+    forms.push({ feature: 'in', variant: 'norsk', problems: { apa: problem('«I» foran redaktørene av en bok', '"I" before the editors of a book', 'In A. Berg & L. Dahl (Eds.), …') } });
   }
-  if (/\p{Lu}\.\s+og\s+\p{Lu}/u.test(authors) || /,\s+\p{Lu}\.\s+(og|and)\s+\p{Lu}\p{Ll}+,/u.test(authors)) {
+  if (/[(,]\s*pp?\.\s*\d/.test(text)) {
+    forms.push({ feature: 'pages', variant: 'apa', problems: { norsk: problem('sider skrevet «pp.»', 'pages written "pp."', '(s. 95–110)') } });
+  } else if (/[(,]\s*s\.\s*\d/.test(text)) {
+    forms.push({ feature: 'pages', variant: 'norsk', problems: { apa: problem('sider skrevet «s.»', 'pages written "s."', '(pp. 95–110)') } });
+  }
+  return forms;
+}
+
+/** 2 → "2nd", 11 → "11th". */
+function ordinal(number: string): string {
+  const n = Number(number);
+  const suffix = n % 100 >= 11 && n % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
+  return `${number}${suffix}`;
+}
+
+/**
+ * Form rules of Norwegian APA 7 (norsk-apa-manual, the default) and of APA 7 (apa) that plain text
+ * can show. `accepted`: forms the list has chosen (`listVariantChoices`), not flagged.
+ */
+export function typedEntryFormProblems(raw: string, style = 'norsk-apa-manual', accepted: ReadonlyMap<VariantFeature, Variant> = new Map()): FormProblem[] {
+  const own: Variant = style === 'apa' ? 'apa' : 'norsk';
+  const forms = variantForms(raw);
+  const problems: FormProblem[] = [];
+  const variantProblem = (feature: VariantFeature) => {
+    const form = forms.find((candidate) => candidate.feature === feature);
+    const found = form?.problems[own];
+    if (form && found && (form.variant === null || accepted.get(feature) !== form.variant)) problems.push({ ...found, variant: feature });
+  };
+  const text = withoutLinks(raw);
+  variantProblem('serial-comma');
+  if (/\p{Lu}\.\s+og\s+\p{Lu}/u.test(authorPart(raw)) || /,\s+\p{Lu}\.\s+(og|and)\s+\p{Lu}\p{Ll}+,/u.test(authorPart(raw))) {
     problems.push({
       message: { nb: '«og» mellom forfatterne i litteraturlisten', en: '"og" between the authors in the reference list' },
       suggestion: { nb: 'bruk «&» i litteraturlisten', en: 'use "&" in the reference list' },
     });
   }
-  if (norwegian && /\((?:Eds?|ed|eds|red)\.\)/.test(text)) {
-    problems.push({
-      message: { nb: 'redaktør skrevet annerledes enn «(Red.)»', en: 'editors marked otherwise than "(Red.)"' },
-      suggestion: { nb: '(Red.)', en: '(Red.)' },
-    });
-  }
-  const edition = /\((\d+)(?:\.|st|nd|rd|th)?\s*(?:ed|edn|edition|utgave|opplag)\.?\)/i.exec(text);
-  if (norwegian && edition) {
-    problems.push({
-      message: { nb: `utgave skrevet «${edition[0]}»`, en: `edition written "${edition[0]}"` },
-      suggestion: { nb: `(${edition[1]}. utg.)`, en: `(${edition[1]}. utg.)` },
-    });
-  }
-  if (norwegian && /\.\s+In\s+\p{Lu}/u.test(text)) {
-    problems.push({
-      message: { nb: '«In» foran redaktørene av en bok', en: '"In" before the editors of a book' },
-      suggestion: { nb: 'I A. Berg & L. Dahl (Red.), …', en: 'I A. Berg & L. Dahl (Red.), …' },
-    });
-  }
-  if (norwegian && /\(pp?\.\s*\d/.test(text)) {
-    problems.push({
-      message: { nb: 'sider skrevet «pp.»', en: 'pages written "pp."' },
-      suggestion: { nb: '(s. 95–110)', en: '(s. 95–110)' },
-    });
-  }
+  variantProblem('editors');
+  variantProblem('edition');
+  variantProblem('in');
+  variantProblem('pages');
   if (/\b\d+\s*(?:-|—|--)\s*\d+\b/.test(text.replace(/\(\d{4}[–-]\d{4}\)/g, ''))) {
     problems.push({
       message: { nb: 'sidespenn med bindestrek', en: 'a page range with a hyphen' },
@@ -109,6 +182,32 @@ export function typedEntryFormProblems(raw: string, style = 'norsk-apa-manual'):
     });
   }
   return problems;
+}
+
+/**
+ * The forms a whole typed list writes one way only, the way of one of the two APA 7 styles: a form
+ * written so in at least two entries, or in one when every variant form of the list is of that same
+ * style. A list that mixes the two ways of a form has chosen nothing for it.
+ */
+export function listVariantChoices(raws: readonly string[]): Map<VariantFeature, Variant> {
+  const seen = new Map<VariantFeature, { variants: Set<Variant>; count: number }>();
+  const all = new Set<Variant>();
+  for (const raw of raws) {
+    for (const form of variantForms(raw)) {
+      if (form.variant === null) continue;
+      const entry = seen.get(form.feature) ?? { variants: new Set<Variant>(), count: 0 };
+      entry.variants.add(form.variant);
+      entry.count += 1;
+      seen.set(form.feature, entry);
+      all.add(form.variant);
+    }
+  }
+  const choices = new Map<VariantFeature, Variant>();
+  for (const [feature, { variants, count }] of seen) {
+    const [variant] = [...variants];
+    if (variants.size === 1 && variant && (count >= 2 || all.size === 1)) choices.set(feature, variant);
+  }
+  return choices;
 }
 
 /** "2019a" → { year: "2019", suffix: "a" }. */
@@ -127,8 +226,10 @@ export function compareTypedReferenceList(typed: readonly TypedReference[], entr
   const suffixes = assignYearSuffixes(entries);
   const diagnostics: Diagnostic[] = [];
   const matched = new Set<string>();
+  // A list of a lone manuscript that writes a form one way throughout has made its own choice.
+  const accepted = options.styleInferred ? listVariantChoices(typed.map((reference) => reference.raw)) : new Map<VariantFeature, Variant>();
   for (const reference of typed) {
-    const problems = typedEntryFormProblems(reference.raw, options.style);
+    const problems = typedEntryFormProblems(reference.raw, options.style, accepted);
     for (const problem of problems) {
       diagnostics.push(
         entryDiagnostic({

@@ -36,6 +36,9 @@ export interface ListContext {
   /** Whether the typed list is all there is to resolve against (no bibliography, no document fields). */
   only: boolean;
   debris: ListDebris;
+  /** The style the typed list is held to, and whether it was inferred from the thesis's language. */
+  style: string;
+  styleInferred: boolean;
 }
 
 /** What every rule needs: where to report, in which language, against what. */

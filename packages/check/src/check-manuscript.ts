@@ -1,6 +1,6 @@
 import { type Citation, parseCitations } from '@litsynth/citations';
 import { applyRuleSettings, compareDiagnostics, type Diagnostic, type Lang, type Localized } from '@litsynth/common';
-import type { Manuscript } from '@litsynth/ingest';
+import { detectManuscriptLanguage, type Manuscript } from '@litsynth/ingest';
 import { findAuthorsWithoutYear } from './authors-without-year.js';
 import {
   type Context,
@@ -28,7 +28,7 @@ import { referencesFromEntries, referencesFromList } from './references.js';
 import { type Resolution, resolveCitation, undated } from './resolve-citation.js';
 import { checkRules, ruleById } from './rules.js';
 import { sentencesAround } from './sentences.js';
-import type { CheckedCitation, CheckOptions, CheckResult, CheckSummary, Reference } from './types.js';
+import type { CheckedCitation, CheckLanguage, CheckOptions, CheckResult, CheckSummary, Reference } from './types.js';
 
 // How far back a year-only citation ("(2013, s. 31)") looks for the author it continues.
 const contextWindow = 1500;
@@ -40,7 +40,17 @@ const contextWindow = 1500;
  */
 export function checkManuscript(options: CheckOptions): CheckResult {
   const { manuscript } = options;
-  const language: Lang = options.language ?? 'nb';
+  // A lone manuscript is checked in the language it is written in, against the APA 7 style of it.
+  const detected = options.language === undefined ? detectManuscriptLanguage(manuscript) : undefined;
+  const language: Lang = options.language ?? (detected?.language === 'en' ? 'en' : 'nb');
+  const style = options.style ?? (language === 'en' ? 'apa' : 'norsk-apa-manual');
+  const checkLanguage: CheckLanguage = {
+    thesis: language,
+    source: detected ? 'detected' : 'given',
+    ...(detected ? { detected } : {}),
+    style,
+    styleInferred: options.style === undefined,
+  };
   // The years in the reference list itself ("Dalland, O. (2017).") are not citations, and a heading
   // that names a work ("ACS/WHO Global Consensus (2022)") is a heading, not a citation.
   const list = manuscript.referenceList;
@@ -117,6 +127,8 @@ export function checkManuscript(options: CheckOptions): CheckResult {
     reading: list ? readingOfList(list) : null,
     only: entries.length === 0,
     debris: findListDebris(listed),
+    style,
+    styleInferred: checkLanguage.styleInferred,
   };
   const context: Context = { manuscript, references, language, report, list: listContext };
   // A back-reference has no names or year of its own to check.
@@ -130,7 +142,7 @@ export function checkManuscript(options: CheckOptions): CheckResult {
 
   const settled = applyRuleSettings(keepGroupsOfSeveral(diagnostics), options.settings ?? {}).sort(compareDiagnostics);
   const checked = works.map((work) => work.checked);
-  const result: CheckResult = { citations: checked, diagnostics: settled, summary: summarize(checked, settled) };
+  const result: CheckResult = { citations: checked, language: checkLanguage, diagnostics: settled, summary: summarize(checked, settled) };
   const notes = [...fieldEntriesNote(manuscript, fieldEntries.length), ...unparsedFieldsNote(manuscript, works)];
   return {
     ...result,

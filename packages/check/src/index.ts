@@ -10,6 +10,7 @@ export type { Quotation } from './quotations.js';
 export type {
   CheckedCitation,
   CheckOptions,
+  CheckLanguage,
   CheckResult,
   CheckSummary,
   MatchKind,

@@ -249,7 +249,8 @@ export function compareWithTypedList(manuscript: Manuscript, works: readonly Wor
     file: manuscript.path,
     listLine: manuscript.locate(section.heading.start).line,
     cited,
-    ...(options.style === undefined ? {} : { style: options.style }),
+    style: list.style,
+    styleInferred: list.styleInferred,
   }).map((diagnostic): Diagnostic => {
     if (!listConsequences.has(diagnostic.rule) || diagnostic.severity !== 'error') return diagnostic;
     const misread = entryStartingAs(manuscript, options.entries.find((entry) => entry.id === diagnostic.key));

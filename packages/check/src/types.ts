@@ -1,7 +1,7 @@
 import type { BibEntry } from '@litsynth/bibliography';
 import type { Citation } from '@litsynth/citations';
 import type { Diagnostic, Lang, Localized, RuleSetting } from '@litsynth/common';
-import type { Manuscript, ReferenceManager } from '@litsynth/ingest';
+import type { LanguageGuess, Manuscript, ReferenceManager } from '@litsynth/ingest';
 
 /** What a match between a citation and an entry rests on, one reason per difference. */
 export type MatchReasonKind =
@@ -114,10 +114,31 @@ export interface CheckOptions {
   included?: readonly string[];
   /** Study rule settings (`rules:` in study.yaml). */
   settings?: Readonly<Record<string, RuleSetting>>;
-  /** The language of the thesis: decides the expected locator label ("s." or "p."). Default nb. */
+  /**
+   * The language of the thesis: decides the expected locator label ("s." or "p.") and "og"/"and".
+   * Default: detected from the manuscript's own text (`detectManuscriptLanguage`); undecided, nb.
+   */
   language?: Lang;
-  /** The study's CSL style (`norsk-apa-manual` default, or `apa`): the form a typed reference list is held to. */
+  /**
+   * The study's CSL style (`norsk-apa-manual` or `apa`): the form a typed reference list is held to.
+   * Default: the APA 7 style of the thesis's language (`apa` for English, else `norsk-apa-manual`),
+   * inferred, so a form the whole typed list writes the other APA 7 way is the list's choice.
+   */
   style?: string;
+}
+
+/** The language the thesis was checked in, the style its typed list was held to, and their sources. */
+export interface CheckLanguage {
+  /** The thesis's language as the rules used it (nynorsk counts as nb). */
+  thesis: Lang;
+  /** `given` (a study's `language:`) or `detected` from the manuscript's text. */
+  source: 'given' | 'detected';
+  /** What the detector found, when the language was detected. */
+  detected?: LanguageGuess;
+  /** The style a typed reference list was held to. */
+  style: string;
+  /** Whether the style was inferred from the thesis's language (none was given). */
+  styleInferred: boolean;
 }
 
 /** Counts for the summary line. */
@@ -137,6 +158,8 @@ export interface CheckSummary {
 /** The result of checking a manuscript. */
 export interface CheckResult {
   citations: CheckedCitation[];
+  /** The thesis's language and the style of its typed list, given or detected. */
+  language: CheckLanguage;
   /** In stable order (line, column, severity, rule). */
   diagnostics: Diagnostic[];
   summary: CheckSummary;

@@ -5,6 +5,8 @@ it('exports exactly its public API', () => {
   expect(Object.keys(ingest).sort()).toEqual([
     'analyseTextLayout',
     'decideLineJoin',
+    'detectLanguage',
+    'detectManuscriptLanguage',
     'formatOfPath',
     'isBackMatterHeading',
     'isReferenceListHeading',

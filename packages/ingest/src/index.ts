@@ -1,4 +1,6 @@
 export { manuscriptFromBlocks } from './build-manuscript.js';
+export { detectLanguage, detectManuscriptLanguage } from './detect-language.js';
+export type { LanguageGuess, ThesisLanguage } from './detect-language.js';
 export { levelOfNumber, splitHeadingNumber } from './heading-number.js';
 export type { HeadingLabel } from './heading-number.js';
 export { decideLineJoin } from './line-join.js';

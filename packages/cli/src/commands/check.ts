@@ -92,7 +92,6 @@ async function loadStudyNow(dir: string): Promise<CachedStudy> {
  */
 export async function checkCommand(path: string, options: CheckCommandOptions): Promise<number> {
   const input = await inputOf(path, options.bib ?? []);
-  const lang: Lang = options.lang ?? input.language ?? environmentLanguage();
   if (options.annotate !== undefined) await refuseImpossibleAnnotation(input.manuscriptPath, options.annotate, 'check');
   if (options.out !== undefined) await refuseOverwritingInput(options.out, [input.manuscriptPath, ...(options.bib ?? []), ...(options.annotate === undefined ? [] : [options.annotate])]);
   const manuscript = await readManuscript(input.manuscriptPath);
@@ -103,9 +102,14 @@ export async function checkCommand(path: string, options: CheckCommandOptions): 
     entries: input.entries,
     included: input.included,
     settings: input.settings,
-    language: input.language ?? 'nb',
+    // A lone manuscript: its language is detected from its text, and the style follows it.
+    ...(input.language === undefined ? {} : { language: input.language }),
     ...(input.style === undefined ? {} : { style: input.style }),
   });
+  // Messages: --lang, else the study's language, else the language the thesis is written in,
+  // else (too little text to tell) the language of the user's locale.
+  const detected = result.language.source === 'detected' && result.language.detected?.decided === true;
+  const lang: Lang = options.lang ?? input.language ?? (detected ? result.language.thesis : environmentLanguage());
   const combined = combineCheck(result, input.diagnostics, input.settings);
   const rules = [...checkRules, ...input.rules, ...bibliographyRules];
   const report =

@@ -85,9 +85,20 @@ export function referenceListToJson(manuscript: Manuscript) {
 
 /** The check as one JSON document (`litsynth check --format json`, build's check.json), with a final newline. */
 export function checkJson(manuscript: Manuscript, result: CheckResult, combined: CombinedCheck, lang: Lang): string {
+  const { thesis, source, detected, style, styleInferred } = result.language;
   const document = {
     version: 1,
     manuscript: manuscript.path,
+    // Additive to the contract: the language the thesis was held to, where it came from, the
+    // language of the messages, and the style its own reference list was held to.
+    language: {
+      thesis,
+      source: source === 'given' ? 'study' : 'detected',
+      ...(detected ? { detected: { language: detected.language, decided: detected.decided, confidence: detected.confidence } } : {}),
+      messages: lang,
+      style,
+      styleInferred,
+    },
     notes: [...manuscript.notes, ...combined.notes].map((note) => note[lang]),
     // Additive to the contract: the thesis's own list, entry by entry, as it was read.
     referenceList: referenceListToJson(manuscript),
