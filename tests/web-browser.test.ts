@@ -96,6 +96,9 @@ function cliCheck(
     ...bibliographies.flatMap((file) => ['--bib', file]),
     '--format',
     'json',
+    // The page's language (a thesis checked alone would otherwise get the language it is written in).
+    '--lang',
+    'nb',
     ...(annotate ? ['--annotate', annotate] : []),
   ];
   const result = spawnSync(process.execPath, args, {

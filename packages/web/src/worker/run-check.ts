@@ -260,14 +260,14 @@ export async function analyse(input: CheckInput, onProgress?: OnProgress): Promi
   report('citations');
   const citations = parseCitations(manuscript.text);
   report('check');
-  // A lone manuscript: no included articles, no rule settings, the thesis language nb (as the CLI).
+  // A lone manuscript: no included articles, no rule settings, the thesis's language detected from
+  // its text (as the CLI).
   const result = checkManuscript({
     manuscript,
     citations,
     entries,
     included: [],
     settings: {},
-    language: 'nb',
   });
   const combined = combineCheck(result, loaderDiagnostics, {});
   return {
