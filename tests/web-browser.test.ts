@@ -379,6 +379,28 @@ describe('the web app in a browser', () => {
     expect(cli.citations.length).toBeGreaterThan(100);
   });
 
+  it('decodes a thesis saved as Windows-1252 as litsynth check does', async () => {
+    // Windows-1252 has every character of the NAV thesis that matters (æøå, «», –); others become "?".
+    const text = await readFile(join(root, 'studies/nav-relasjon/manuscript.txt'), 'utf8');
+    const cp1252 = join(work, 'nav-relasjon-cp1252.txt');
+    const bytes = [...text].map((character) => {
+      const code = character.codePointAt(0)!;
+      const extra: Record<string, number> = {
+        '–': 0x96,
+        '—': 0x97,
+        '‘': 0x91,
+        '’': 0x92,
+        '“': 0x93,
+        '”': 0x94,
+        '…': 0x85,
+        '•': 0x95,
+      };
+      return code < 0x100 ? code : (extra[character] ?? 0x3f);
+    });
+    await writeFile(cp1252, Uint8Array.from(bytes));
+    await expectSameAsCli('nav-cp1252', cp1252, navBibliography);
+  });
+
   it('checks the NAV thesis as .docx (made here) exactly as litsynth check does, with the same commented copy', async () => {
     const docx = join(work, 'nav-relasjon.docx');
     await writeFile(
