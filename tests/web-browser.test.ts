@@ -61,6 +61,8 @@ function serveSite(folder: string): Promise<Server> {
 }
 
 interface CheckJson {
+  /** The thesis's language (detected), the messages' language and the style of its own list. */
+  language: unknown;
   citations: unknown[];
   diagnostics: Array<{
     rule: string;
@@ -96,6 +98,9 @@ function cliCheck(
     ...bibliographies.flatMap((file) => ['--bib', file]),
     '--format',
     'json',
+    // The page's language (Norsk until the switch says otherwise), as --lang.
+    '--lang',
+    'nb',
     ...(annotate ? ['--annotate', annotate] : []),
   ];
   const result = spawnSync(process.execPath, args, {
@@ -115,6 +120,7 @@ function cliCheck(
  */
 function comparable(check: CheckJson) {
   return {
+    language: check.language,
     citations: check.citations.length,
     summary: check.summary,
     diagnostics: check.diagnostics
