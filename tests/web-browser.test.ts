@@ -61,6 +61,8 @@ function serveSite(folder: string): Promise<Server> {
 }
 
 interface CheckJson {
+  /** The thesis's language (detected), the messages' language and the style of its own list. */
+  language: unknown;
   citations: unknown[];
   diagnostics: Array<{
     rule: string;
@@ -96,7 +98,7 @@ function cliCheck(
     ...bibliographies.flatMap((file) => ['--bib', file]),
     '--format',
     'json',
-    // The page's language (a thesis checked alone would otherwise get the language it is written in).
+    // The page's language (Norsk until the switch says otherwise), as --lang.
     '--lang',
     'nb',
     ...(annotate ? ['--annotate', annotate] : []),
@@ -118,6 +120,7 @@ function cliCheck(
  */
 function comparable(check: CheckJson) {
   return {
+    language: check.language,
     citations: check.citations.length,
     summary: check.summary,
     diagnostics: check.diagnostics
@@ -380,6 +383,28 @@ describe('the web app in a browser', () => {
     );
     // The figures of the real study (tests/check-real-study.test.ts pins them for the study form).
     expect(cli.citations.length).toBeGreaterThan(100);
+  });
+
+  it('decodes a thesis saved as Windows-1252 as litsynth check does', async () => {
+    // Windows-1252 has every character of the NAV thesis that matters (æøå, «», –); others become "?".
+    const text = await readFile(join(root, 'studies/nav-relasjon/manuscript.txt'), 'utf8');
+    const cp1252 = join(work, 'nav-relasjon-cp1252.txt');
+    const bytes = [...text].map((character) => {
+      const code = character.codePointAt(0)!;
+      const extra: Record<string, number> = {
+        '–': 0x96,
+        '—': 0x97,
+        '‘': 0x91,
+        '’': 0x92,
+        '“': 0x93,
+        '”': 0x94,
+        '…': 0x85,
+        '•': 0x95,
+      };
+      return code < 0x100 ? code : (extra[character] ?? 0x3f);
+    });
+    await writeFile(cp1252, Uint8Array.from(bytes));
+    await expectSameAsCli('nav-cp1252', cp1252, navBibliography);
   });
 
   it('checks the NAV thesis as .docx (made here) exactly as litsynth check does, with the same commented copy', async () => {

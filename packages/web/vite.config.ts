@@ -19,6 +19,8 @@ const nodeStandIns = [
   { find: /^(node:)?crypto$/, replacement: here('./src/shims/node-crypto.ts') },
   { find: /^(node:)?zlib$/, replacement: here('./src/shims/node-zlib.ts') },
   { find: /^(node:)?module$/, replacement: here('./src/shims/node-module.ts') },
+  // mammoth opens zips with jszip only for an ArrayBuffer, which ingest never hands it.
+  { find: /^jszip$/, replacement: here('./src/shims/jszip-unused.ts') },
   {
     find: /^(node:)?(fs|fs\/promises|os|url|worker_threads|perf_hooks|child_process)$/,
     replacement: here('./src/shims/node-unavailable.ts'),
@@ -32,7 +34,10 @@ const nodeStandIns = [
  */
 const fromIngest = createRequire(here('../ingest/package.json'));
 const modernPdfJs = [
-  { find: /^pdfjs-dist\/legacy\/build\/pdf\.mjs$/, replacement: fromIngest.resolve('pdfjs-dist/build/pdf.mjs') },
+  {
+    find: /^pdfjs-dist\/legacy\/build\/pdf\.mjs$/,
+    replacement: fromIngest.resolve('pdfjs-dist/build/pdf.mjs'),
+  },
   {
     find: /^pdfjs-dist\/legacy\/build\/pdf\.worker\.mjs$/,
     replacement: fromIngest.resolve('pdfjs-dist/build/pdf.worker.mjs'),

@@ -32,6 +32,10 @@ interface State {
   job: number;
   running: boolean;
   outcome?: Outcome;
+  /** The job that only presents the last check in another language (its time is not the check's). */
+  presenting?: number;
+  /** How long the last check took, in seconds. */
+  seconds?: number;
   /** What the message line says now, to say it again in the other language. */
   status: () => string;
   objectUrls: string[];
@@ -129,7 +133,9 @@ function receive(data: FromWorker): void {
     setStatus(() => '');
     return;
   }
-  const seconds = data.millis / 1000;
+  // A presentation in another language keeps the time of the check it presents.
+  const seconds = data.job === state.presenting ? (state.seconds ?? 0) : data.millis / 1000;
+  state.seconds = seconds;
   setStatus(() =>
     say(uiText.done, state.lang, {
       seconds: seconds.toLocaleString(state.lang === 'nb' ? 'nb-NO' : 'en-GB', {
@@ -261,6 +267,7 @@ function applyLanguage(lang: Lang): void {
   else if (state.outcome) {
     state.job++;
     state.running = true;
+    state.presenting = state.job;
     send({ type: 'present', job: state.job, lang });
   }
 }

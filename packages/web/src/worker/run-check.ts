@@ -260,15 +260,9 @@ export async function analyse(input: CheckInput, onProgress?: OnProgress): Promi
   report('citations');
   const citations = parseCitations(manuscript.text);
   report('check');
-  // A lone manuscript: no included articles, no rule settings, the thesis's language detected from
-  // its text (as the CLI).
-  const result = checkManuscript({
-    manuscript,
-    citations,
-    entries,
-    included: [],
-    settings: {},
-  });
+  // A lone manuscript: no included articles, no rule settings; its language is detected from its
+  // text and the style of its own list follows it (as the CLI: no `language`, no `style`).
+  const result = checkManuscript({ manuscript, citations, entries, included: [], settings: {} });
   const combined = combineCheck(result, loaderDiagnostics, {});
   return {
     manuscript,
@@ -479,7 +473,7 @@ function reportData(input: {
         nb: 'ikke oppgitt (en enkelt oppgave, ingen studie: derfor ingen matrise og ingen tabeller)',
         en: 'not given (a single thesis, no study: hence no matrix and no tables)',
       },
-      language: 'nb',
+      language: result.language.thesis,
     },
     counts: {
       citations: citations.length,
@@ -640,15 +634,50 @@ function checkJson(
   combined: CombinedCheck,
   lang: Lang,
 ): string {
+  const { thesis, source, detected, style, styleInferred } = result.language;
   const document = {
     version: 1,
     manuscript: manuscript.path,
+    language: {
+      thesis,
+      source: source === 'given' ? 'study' : 'detected',
+      ...(detected
+        ? {
+            detected: {
+              language: detected.language,
+              decided: detected.decided,
+              confidence: detected.confidence,
+            },
+          }
+        : {}),
+      messages: lang,
+      style,
+      styleInferred,
+    },
     notes: [...manuscript.notes, ...combined.notes].map((note) => note[lang]),
+    referenceList: referenceListToJson(manuscript),
     citations: result.citations.map(citationToJson),
     diagnostics: combined.diagnostics.map((diagnostic) => diagnosticToJson(diagnostic, lang)),
     summary: combined.summary,
   };
   return `${JSON.stringify(document, null, 2)}\n`;
+}
+
+/** The thesis's own list, entry by entry, as it was read (check-output.ts). */
+function referenceListToJson(manuscript: Manuscript) {
+  const list = manuscript.referenceList;
+  if (!list) return null;
+  return {
+    heading: list.heading.text,
+    line: manuscript.locate(list.heading.start).line,
+    entries: list.entries.map((entry) => ({
+      line: manuscript.locate(entry.start).line,
+      authors: entry.authors,
+      year: entry.year,
+      title: entry.title,
+      raw: entry.raw,
+    })),
+  };
 }
 
 /** The resolved citations, as the reference list's to-do needs them (reference-list.ts). */
