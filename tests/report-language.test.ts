@@ -143,7 +143,7 @@ describe('report.html of the NAV study in Norwegian', () => {
   });
 
   it('names rules, concepts and list entries by their names, not by internal ids', async () => {
-    const rules = new Set([...checkRules, ...studyRules, ...bibliographyRules, ...recordRules, ...frameworkRules, ...matrixRules].map((rule) => rule.id));
+    const rules = new Set<string>([...checkRules, ...studyRules, ...bibliographyRules, ...recordRules, ...frameworkRules, ...matrixRules].map((rule) => rule.id));
     const { concepts } = JSON.parse(await readFile(join(nbDir, 'matrix.json'), 'utf8')) as { concepts: string[] };
     // Ids of more than one word ("respect-for-the-individual") cannot be mistaken for a word of the text.
     const conceptIds = concepts.filter((id) => id.includes('-'));

@@ -1,14 +1,10 @@
-import { bibliographyRules } from '@litsynth/bibliography';
-import { checkRules } from '@litsynth/check';
-import { frameworkRules, matrixRules } from '@litsynth/matrix';
-import { recordRules } from '@litsynth/sources';
-import { studyRules } from '@litsynth/study';
+import { ruleRegistry } from '@litsynth/common';
 import { expect, it } from 'vitest';
 
 // The report's headings and filters, and the pretty output's folded problems, name a rule by its
 // name in the reader's language; the id stays the key (study.yaml `rules:`, JSON).
-it('gives every rule of every package a name in Norwegian and English, no two alike', () => {
-  const rules = [...checkRules, ...studyRules, ...bibliographyRules, ...recordRules, ...frameworkRules, ...matrixRules];
+it('gives every rule of the registry a name in Norwegian and English, no two alike', () => {
+  const rules = ruleRegistry;
   const unnamed = rules.filter((rule) => !rule.name?.nb?.trim() || !rule.name?.en?.trim() || rule.name.nb === rule.id || rule.name.en === rule.id);
   expect(unnamed.map((rule) => rule.id)).toEqual([]);
   for (const lang of ['nb', 'en'] as const) {

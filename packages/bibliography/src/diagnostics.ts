@@ -1,8 +1,8 @@
-import type { Diagnostic, Localized, Severity } from '@litsynth/common';
+import type { Diagnostic, Localized, RuleIdOf, Severity } from '@litsynth/common';
 
 /** Builds a bibliography diagnostic about an entry at a place in a file. */
 export function entryDiagnostic(options: {
-  rule: string;
+  rule: RuleIdOf<'bibliography'>;
   severity: Severity;
   file: string;
   line: number;

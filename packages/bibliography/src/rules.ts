@@ -1,4 +1,4 @@
-import { editDistance, type Diagnostic, type Localized, type RuleDefinition } from '@litsynth/common';
+import { editDistance, rulesOf, type Diagnostic, type Localized, type RuleDefinition, type RuleIdOf } from '@litsynth/common';
 import { entryDiagnostic } from './diagnostics.js';
 import { normalizeDoi } from './doi.js';
 import { foldText } from './fold-text.js';
@@ -7,134 +7,8 @@ import { assignYearSuffixes, entryNames, entryYear } from './names.js';
 import type { BibEntry, CslItem, CslName } from './types.js';
 import { verificationText } from './verification-text.js';
 
-/** Every rule of the bibliography package: id (never renamed), default severity, meaning, example. */
-export const bibliographyRules: RuleDefinition[] = [
-  {
-    id: 'bib-entry-unreadable',
-    name: { nb: 'Uleselig oppføring', en: 'Unreadable entry' },
-    severity: 'error',
-    description: { nb: 'En referanse i bibliografifilen kan ikke leses (syntaksfeil, avkuttet post, mangler id eller type).', en: 'An entry of a bibliography file cannot be read (syntax error, cut-off record, no id or type).' },
-    example: '@book{dalland2017, title = {Metode og oppgaveskriving}, year = 2017',
-  },
-  {
-    id: 'bib-duplicate-id',
-    name: { nb: 'Samme id to ganger', en: 'Id used twice' },
-    severity: 'error',
-    description: { nb: 'To referanser har samme id (nøkkel); den andre blir ikke lest.', en: 'Two entries have the same id (key); the second is not loaded.' },
-    example: '@book{dalland2017, …} … @article{dalland2017, …}',
-  },
-  {
-    id: 'bib-missing-field',
-    name: { nb: 'Opplysning mangler i oppføringen', en: 'Missing field in the entry' },
-    severity: 'warning',
-    description: {
-      nb: 'En opplysning APA 7 krever for denne typen verk mangler (tidsskrift, årgang og sider; forlag; redaktører, boktittel og sider for kapitler; utgiver for rapporter; URL for nettsider, og lesedato for en uten dato; fornavn; typen verk).',
-      en: 'A field APA 7 requires for this kind of work is missing (journal, volume and pages; publisher; editors, book title and pages for chapters; publisher for reports; URL for web pages, and the date read for one without a date; given names; the kind of work).',
-    },
-    example: '- {id: x2019, type: article-journal, title: T, container-title: J, issued: {date-parts: [[2019]]}}  # no volume, no page',
-  },
-  {
-    id: 'bib-missing-doi',
-    name: { nb: 'DOI mangler', en: 'Missing DOI' },
-    severity: 'info',
-    description: { nb: 'En tidsskriftartikkel uten DOI: legg den til om artikkelen har en.', en: 'A journal article without a DOI: add it if the article has one.' },
-    example: '- {id: x2019, type: article-journal, container-title: J, volume: 3, page: 1-9}',
-  },
-  {
-    id: 'bib-doi-invalid',
-    name: { nb: 'Ugyldig DOI', en: 'Invalid DOI' },
-    severity: 'error',
-    description: { nb: 'DOI-en har ikke formen 10.NNNN/…', en: 'The DOI does not have the form 10.NNNN/…' },
-    example: 'DOI: 10.18261',
-  },
-  {
-    id: 'bib-doi-form',
-    name: { nb: 'DOI skrevet feil', en: 'DOI written wrongly' },
-    severity: 'info',
-    description: { nb: 'DOI-en er skrevet som URL eller med «doi:»; i data skrives den uten, og listen viser https://doi.org/….', en: 'The DOI is written as a URL or with "doi:"; store it bare, the list shows https://doi.org/….' },
-    example: 'DOI: https://dx.doi.org/10.18261/issn.0809-2052-2020-02-01',
-  },
-  {
-    id: 'bib-page-range',
-    name: { nb: 'Sideintervall skrevet feil', en: 'Page range written wrongly' },
-    severity: 'info',
-    description: { nb: 'Sidetallene er ikke et tall eller et spenn «12–20» (tankestrek, uten «s.» og mellomrom).', en: 'The pages are not a number or a range "12–20" (en dash, no "pp." and no spaces).' },
-    example: 'page: s. 12 - 20',
-  },
-  {
-    id: 'bib-duplicate-entry',
-    name: { nb: 'Samme verk to ganger', en: 'Same work twice' },
-    severity: 'warning',
-    description: { nb: 'To referanser ser ut til å være samme verk (samme DOI, eller nesten lik tittel og samme år).', en: 'Two entries look like the same work (same DOI, or a near-identical title and the same year).' },
-    example: 'dalland2017 and dalland2017b, both "Metode og oppgaveskriving", 2017',
-  },
-  {
-    id: 'bib-name-variants',
-    name: { nb: 'Navnet skrevet ulikt', en: 'Name written in different ways' },
-    severity: 'warning',
-    description: { nb: 'Samme person ser ut til å være stavet på to måter i ulike referanser.', en: 'The same person seems to be spelled two ways in different entries.' },
-    example: 'Røkenes & Hansen (2002) and Røkenes & Hanssen (2012)',
-  },
-  {
-    id: 'bib-corporate-author-variants',
-    name: { nb: 'Organisasjonsnavnet skrevet ulikt', en: 'Organisation written in different ways' },
-    severity: 'warning',
-    description: { nb: 'En institusjon som forfatter er skrevet på flere måter.', en: 'A corporate author is written in several forms.' },
-    example: 'Fellesorganisasjonen (FO) (2015) and Fellesorganisasjonen (2010)',
-  },
-  {
-    id: 'bib-author-year-collision',
-    name: { nb: 'Samme forfatter og år', en: 'Same author and year' },
-    severity: 'info',
-    description: { nb: 'Flere verk med samme forfatter(e) og år: de skilles med a, b, … både i teksten og i listen.', en: 'Several works with the same author(s) and year: they take a, b, … in the text and in the list.' },
-    example: 'SNL (2018a) and SNL (2018b)',
-  },
-  {
-    id: 'bib-unverified',
-    name: { nb: 'Ikke verifisert oppføring', en: 'Unverified entry' },
-    severity: 'warning',
-    description: { nb: 'Referansen er ikke verifisert: opplysningene kommer bare fra oppgaven selv.', en: 'The entry is not verified: its data comes only from the thesis itself.' },
-    example: 'verification: {status: unverified}',
-  },
-  {
-    id: 'bib-partly-verified',
-    name: { nb: 'Delvis verifisert oppføring', en: 'Partly verified entry' },
-    severity: 'info',
-    description: { nb: 'Referansen er delvis verifisert: noen opplysninger er ikke bekreftet.', en: 'The entry is partly verified: some of its data is not confirmed.' },
-    example: 'verification: {status: partly-verified}',
-  },
-  {
-    id: 'bib-edition-years',
-    name: { nb: 'Ulike utgaver av samme bok', en: 'Editions of one book' },
-    severity: 'warning',
-    description: { nb: 'Samme verk finnes under flere år (utgaver); oppgaven bør bruke én utgave.', en: 'The same work appears under several years (editions); a thesis should use one edition.' },
-    example: 'Skau (2013) and Skau (2017), both "Gode fagfolk vokser"',
-  },
-  {
-    id: 'bib-typed-entry-form',
-    name: { nb: 'Oppføring i listen skrevet feil', en: 'Listed entry written wrongly' },
-    severity: 'warning',
-    description: {
-      nb: 'En referanse i oppgavens egen litteraturliste er skrevet annerledes enn stilen krever (komma før «&», «(Red.)», «utg.», DOI som URL).',
-      en: 'An entry of the thesis\'s own reference list is written otherwise than the style requires (comma before "&", "(Red.)", "utg.", DOI as a URL).',
-    },
-    example: 'Eide, T., & Eide, H. (2004). Kommunikasjon i praksis (2. ed.). Gyldendal.',
-  },
-  {
-    id: 'bib-typed-entry-missing',
-    name: { nb: 'Verk mangler i litteraturlisten', en: 'Work missing from the reference list' },
-    severity: 'error',
-    description: { nb: 'Et sitert verk mangler i oppgavens egen litteraturliste.', en: 'A cited work is missing from the thesis\'s own reference list.' },
-    example: 'Dalland (2017) is cited, the list has no Dalland 2017',
-  },
-  {
-    id: 'bib-typed-entry-extra',
-    name: { nb: 'Oppføring i listen uten henvisning', en: 'Listed entry never cited' },
-    severity: 'warning',
-    description: { nb: 'En referanse i oppgavens egen litteraturliste svarer ikke til noe sitert verk.', en: 'An entry of the thesis\'s own reference list matches no cited work.' },
-    example: 'Tufte, P. A. (2011). … listed but never cited',
-  },
-];
+/** Every rule of the bibliography package (defined in the registry of @litsynth/common). */
+export const bibliographyRules: RuleDefinition[] = rulesOf('bibliography');
 
 function hasField(item: CslItem, field: string): boolean {
   const value = item[field];
@@ -167,7 +41,7 @@ function work(entry: BibEntry, lang: 'nb' | 'en'): string {
   return lang === 'nb' ? `verket på linje ${entry.origin.line}` : `the work at line ${entry.origin.line}`;
 }
 
-function at(entry: BibEntry, rule: string, severity: Diagnostic['severity'], message: Localized, suggestion?: Localized): Diagnostic {
+function at(entry: BibEntry, rule: RuleIdOf<'bibliography'>, severity: Diagnostic['severity'], message: Localized, suggestion?: Localized): Diagnostic {
   return entryDiagnostic({
     rule,
     severity,

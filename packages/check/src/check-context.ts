@@ -1,5 +1,5 @@
 import type { Citation } from '@litsynth/citations';
-import type { Diagnostic, Lang, Localized } from '@litsynth/common';
+import type { Diagnostic, Lang, Localized, RuleIdOf } from '@litsynth/common';
 import type { Manuscript } from '@litsynth/ingest';
 import type { ListDebris, ListedEntry } from './list-debris.js';
 import type { ListReading } from './list-reading.js';
@@ -50,10 +50,10 @@ export interface Context {
   list: ListContext;
 }
 
-export type Report = (rule: string, offset: number, message: Localized, extra?: Partial<Diagnostic>) => void;
+export type Report = (rule: RuleIdOf<'check'>, offset: number, message: Localized, extra?: Partial<Diagnostic>) => void;
 
 /** A diagnostic of a check rule at an offset of the manuscript, with its place, section and the rule's severity. */
-export function diagnosticAt(manuscript: Manuscript, rule: string, offset: number, message: Localized, extra: Partial<Diagnostic>): Diagnostic {
+export function diagnosticAt(manuscript: Manuscript, rule: RuleIdOf<'check'>, offset: number, message: Localized, extra: Partial<Diagnostic>): Diagnostic {
   const place = manuscript.locate(offset);
   const section = sectionName(manuscript, offset);
   return {

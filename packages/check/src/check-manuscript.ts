@@ -1,5 +1,5 @@
 import { type Citation, parseCitations } from '@litsynth/citations';
-import { applyRuleSettings, compareDiagnostics, type Diagnostic, type Lang, type Localized } from '@litsynth/common';
+import { applyRuleSettings, compareDiagnostics, type Diagnostic, type Lang, type Localized, type RuleIdOf } from '@litsynth/common';
 import { detectManuscriptLanguage, type Manuscript } from '@litsynth/ingest';
 import { findAuthorsWithoutYear } from './authors-without-year.js';
 import {
@@ -68,7 +68,7 @@ export function checkManuscript(options: CheckOptions): CheckResult {
   const fromFields = (reference: Reference): Reference => (fieldEntries.length > 0 ? { ...reference, origin: 'document-fields' } : reference);
   const references = [...referencesFromEntries(entries, options.included ?? []).map(fromFields), ...referencesFromList(manuscript)];
   const diagnostics: Diagnostic[] = [];
-  const report = (rule: string, offset: number, message: Localized, extra: Partial<Diagnostic> = {}) => {
+  const report = (rule: RuleIdOf<'check'>, offset: number, message: Localized, extra: Partial<Diagnostic> = {}) => {
     diagnostics.push(diagnosticAt(manuscript, rule, offset, message, extra));
   };
 

@@ -46,6 +46,7 @@ const words = {
     checkOut: 'skriv rapporten til en fil i stedet for til stdout',
     checkAnnotate: 'skriv en kopi av .docx-manuskriptet med en Word-kommentar ved hvert problem',
     buildAnnotate: 'skriv også en kopi av .docx-manuskriptet med en Word-kommentar ved hvert problem',
+    rules: 'list alle reglene litsynth melder: id, standard alvorlighet og navn',
     titles: { 'Usage:': 'Bruk:', 'Arguments:': 'Argumenter:', 'Options:': 'Valg:', 'Commands:': 'Kommandoer:', 'Global Options:': 'Felles valg:' },
     usage: { '[options]': '[valg]', '[command]': '[kommando]' },
     choices: 'mulige verdier',
@@ -94,6 +95,7 @@ const words = {
     checkOut: 'write the report to a file instead of stdout',
     checkAnnotate: 'write a copy of the .docx manuscript with a Word comment at each problem',
     buildAnnotate: 'also write a copy of the .docx manuscript with a Word comment at each problem',
+    rules: 'list every rule litsynth reports: id, default severity and name',
     titles: {} as Record<string, string>,
     usage: {} as Record<string, string>,
     choices: 'choices',
@@ -265,6 +267,14 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     .action(async (study: string, file: string, options) => {
       const { addCommand } = await import('./commands/add.js');
       exitCode = await addCommand(study, file, options);
+    });
+
+  command('rules', w.rules)
+    .addOption(new Option(`--format <${n.format}>`, w.format).choices(['pretty', 'json']).default('pretty'))
+    .addOption(langOption())
+    .action(async (options) => {
+      const { rulesCommand } = await import('./commands/rules.js');
+      exitCode = rulesCommand({ ...options, lang: options.lang ?? lang });
     });
 
   try {

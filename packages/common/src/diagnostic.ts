@@ -1,3 +1,5 @@
+import type { RuleId } from './rules.js';
+
 export type Severity = 'error' | 'warning' | 'info';
 /** What a study may set per rule in study.yaml (`rules: { rule-id: off|warn|error }`). */
 export type RuleSetting = 'off' | 'info' | 'warn' | 'error';
@@ -13,7 +15,8 @@ export interface Localized {
  * Positions are 1-based and refer to the file exactly as the user gave it.
  */
 export interface Diagnostic {
-  rule: string;
+  /** The rule that found the problem (one of the registry's ids). */
+  rule: RuleId;
   severity: Severity;
   message: Localized;
   /** The file the diagnostic is about, as the user gave it (or relative to the study). */
@@ -37,20 +40,6 @@ export interface Diagnostic {
    * group once with all its places.
    */
   group?: string;
-}
-
-/**
- * A rule's documentation: id (kebab-case, never renamed; the key in study.yaml and in JSON), its
- * name as the reader sees it (headings and filters of the report), default severity, what it means.
- */
-export interface RuleDefinition {
-  id: string;
-  /** A short name in each language ("Feil årstall" / "Wrong year"). */
-  name: Localized;
-  severity: Severity;
-  description: Localized;
-  /** A short example of text that triggers the rule. */
-  example: string;
 }
 
 /**

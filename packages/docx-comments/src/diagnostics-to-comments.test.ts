@@ -1,4 +1,4 @@
-import type { Diagnostic } from '@litsynth/common';
+import type { Diagnostic, RuleDefinition, RuleId } from '@litsynth/common';
 import { manuscriptFromBlocks } from '@litsynth/ingest';
 import { describe, expect, it } from 'vitest';
 import { diagnosticsToComments } from './diagnostics-to-comments.js';
@@ -16,7 +16,7 @@ const manuscript = manuscriptFromBlocks({
   blocks: paragraphs.map((text, index) => ({ kind: index === 2 ? 'heading' : 'paragraph', spans: [{ text, line: index + 1, column: 1, join: 'inline' }] })),
 });
 
-const diagnostic = (rule: string, severity: Diagnostic['severity'], line: number, column: number, raw: string, extra: Partial<Diagnostic> = {}): Diagnostic => ({
+const diagnostic = (rule: RuleId, severity: Diagnostic['severity'], line: number, column: number, raw: string, extra: Partial<Diagnostic> = {}): Diagnostic => ({
   rule,
   severity,
   message: { nb: `Melding om ${raw}.`, en: `Message about ${raw}.` },
@@ -40,7 +40,7 @@ describe('diagnosticsToComments', () => {
       diagnostic('bib-typed-entry-missing', 'error', 3, 1, 'Eide (2019)'),
       { ...diagnostic('bib-missing-field', 'warning', 12, 1, 'eide2019'), file: 'references.bib' },
     ];
-    const rules = [{ id: 'locator-form', severity: 'info' as const, description: { nb: 'Sidetallet er skrevet på en annen måte.', en: 'The page is written another way.' }, example: '' }];
+    const rules: RuleDefinition[] = [{ id: 'locator-form', scope: 'check', name: { nb: 'Sidetall', en: 'Page' }, severity: 'info', description: { nb: 'Sidetallet er skrevet på en annen måte.', en: 'The page is written another way.' }, example: '', docs: 'check-rules' }];
     expect(diagnosticsToComments(diagnostics, manuscript, { lang: 'nb', rules })).toEqual({
       comments: [
         {

@@ -1,4 +1,4 @@
-import type { Diagnostic, Lang, RuleDefinition, Severity } from '@litsynth/common';
+import type { Diagnostic, Lang, RuleDefinition, RuleId, Severity } from '@litsynth/common';
 import { normaliseForMatch, normalisedText, occurrencesOf } from './match-text.js';
 import type { CommentRequest } from './types.js';
 
@@ -52,7 +52,7 @@ export function diagnosticsToComments(
   const places = new ManuscriptPlaces(manuscript);
 
   const comments: Array<{ request: CommentRequest; line: number; column: number }> = [];
-  const infoByRule = new Map<string, Diagnostic[]>();
+  const infoByRule = new Map<RuleId, Diagnostic[]>();
   for (const diagnostic of inDocument) {
     if (diagnostic.severity === 'info') {
       infoByRule.set(diagnostic.rule, [...(infoByRule.get(diagnostic.rule) ?? []), diagnostic]);
@@ -75,7 +75,7 @@ function singleBody(diagnostic: Diagnostic, lang: Lang): string[] {
   return body;
 }
 
-function groupBody(rule: string, group: readonly Diagnostic[], definition: RuleDefinition | undefined, lang: Lang, places: ManuscriptPlaces): string[] {
+function groupBody(rule: RuleId, group: readonly Diagnostic[], definition: RuleDefinition | undefined, lang: Lang, places: ManuscriptPlaces): string[] {
   const first = group[0] as Diagnostic;
   const description = definition?.description[lang] ?? first.message[lang];
   const heading =

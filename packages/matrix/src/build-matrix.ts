@@ -1,4 +1,4 @@
-import { compareDiagnostics, type Diagnostic } from '@litsynth/common';
+import { compareDiagnostics, type Diagnostic, type RuleIdOf } from '@litsynth/common';
 import type {
   FindingRow,
   Matrix,
@@ -162,7 +162,7 @@ function compareText(a: string, b: string): number {
 
 function codingDiagnostic(
   link: MatrixCodingLink,
-  rule: string,
+  rule: RuleIdOf<'matrix'>,
   severity: Diagnostic['severity'],
   message: Diagnostic['message'],
 ): Diagnostic {

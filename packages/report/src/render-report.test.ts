@@ -17,7 +17,7 @@ function sampleData(overrides: Partial<ReportData> = {}): ReportData {
       language: 'nb',
     },
     counts: { citations: 2, works: 2, references: 1 },
-    // 'et-al-form' has no name here: the report falls back to its id.
+    // 'et-al-usage' has no name here: the report falls back to its id.
     ruleNames: { 'year-mismatch': { nb: 'Feil årstall', en: 'Wrong year' }, 'bib-edition-years': { nb: 'Ulike utgaver av samme bok', en: 'Editions of one book' } },
     manuscript: {
       file: 'thesis.txt',
@@ -51,7 +51,7 @@ function sampleData(overrides: Partial<ReportData> = {}): ReportData {
         suggestion: { nb: 'Skriv 2019.', en: 'Write 2019.' },
       },
       {
-        rule: 'et-al-form',
+        rule: 'et-al-usage',
         severity: 'info',
         message: { nb: 'Skrivemåte', en: 'Form' },
         file: 'thesis.txt',
@@ -173,15 +173,15 @@ describe('renderReport', () => {
       })),
     ).toEqual([
       { id: 'problem-1', rule: 'year-mismatch', quote: ['(Natland mfl., 2020)'], links: ['#citation-3-22'] },
-      { id: 'problem-2', rule: 'et-al-form', quote: ['(Lundberg & Syltevik, 2013)'], links: ['#citation-5-20'] },
+      { id: 'problem-2', rule: 'et-al-usage', quote: ['(Lundberg & Syltevik, 2013)'], links: ['#citation-5-20'] },
     ]);
-    expect(elements(tree, (element) => element.tagName === 'h4').map(textOf)).toEqual(['Feil årstall (1)', 'et-al-form (1)']);
+    expect(elements(tree, (element) => element.tagName === 'h4').map(textOf)).toEqual(['Feil årstall (1)', 'et-al-usage (1)']);
     // Notes on form (info) are folded; errors and warnings are not.
     const groups = elements(tree, (element) => String(element.properties.className) === 'problem-group');
     expect(groups.map((group) => [group.tagName, textOf(elements(group, (element) => element.tagName === 'h3' || element.tagName === 'h4')[0]!)])).toEqual([
       ['div', '1.0 Innledning'],
       ['div', 'Feil årstall (1)'],
-      ['details', 'et-al-form (1)'],
+      ['details', 'et-al-usage (1)'],
     ]);
     // The manuscript marks both citations, with anchors and a link back to each problem.
     const marks = elements(tree, (element) => element.tagName === 'mark' && String(element.properties.id ?? '').startsWith('citation-'));
@@ -210,7 +210,7 @@ describe('renderReport', () => {
     expect(rows).toEqual([
       ['Regel', 'Alvorlighet', 'Antall', 'Nøkkel i study.yaml (rules:)'],
       ['Feil årstall', 'Feil', '1', 'year-mismatch'],
-      ['et-al-form', 'Info', '1', 'et-al-form'],
+      ['et-al-usage', 'Info', '1', 'et-al-usage'],
     ]);
   });
 
@@ -300,7 +300,7 @@ describe('renderReport of a study just begun', () => {
 
 describe('renderReport naming what a problem is about', () => {
   const about = (key: string, line: number) => ({
-    rule: 'concept-without-findings',
+    rule: 'concept-without-findings' as const,
     severity: 'info' as const,
     message: { nb: 'Ingen funn', en: 'No findings' },
     file: 'concepts.yaml',
@@ -341,7 +341,7 @@ describe('renderReport naming what a problem is about', () => {
 
 describe('renderReport with problems of a reference list entry', () => {
   const entryProblem = {
-    rule: 'bib-edition-years',
+    rule: 'bib-edition-years' as const,
     severity: 'warning' as const,
     message: { nb: '«Tittel <b>» finnes under flere år', en: '"Tittel <b>" appears under several years' },
     file: 'sources/references.yaml',

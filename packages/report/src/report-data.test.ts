@@ -111,7 +111,7 @@ describe('referenceListToReport', () => {
 
   it('gives each entry the problems whose key is its id, and no problems field when it has none', () => {
     const missing = {
-      rule: 'bib-missing-field',
+      rule: 'bib-missing-field' as const,
       severity: 'warning' as const,
       message: { nb: 'mangler forlag', en: 'lacks publisher' },
       file: 'refs.yaml',

@@ -1,7 +1,6 @@
 import { stat } from 'node:fs/promises';
-import { applyRuleSettings, compareDiagnostics, exitCodes, LitsynthError, writeFileAtomic, type Diagnostic, type Lang, type RuleSetting } from '@litsynth/common';
+import { applyRuleSettings, compareDiagnostics, exitCodes, LitsynthError, ruleRegistry, writeFileAtomic, type Diagnostic, type Lang, type RuleSetting } from '@litsynth/common';
 import {
-  bibliographyRules,
   checkBibliography,
   compareTypedReferenceList,
   defaultLocaleFor,
@@ -188,7 +187,7 @@ export async function bibCommand(study: string | undefined, options: BibCommandO
     ...diagnosticsOfListed(checkBibliography(input.entries), listed, input.settings).filter((diagnostic) => !coveredByTodo(diagnostic)),
   ].sort(compareDiagnostics);
   const color = Boolean(process.stderr.isTTY) && !process.env.NO_COLOR;
-  process.stderr.write(bibliographyCheckText(shown, { lang, rules: bibliographyRules, color }));
+  process.stderr.write(bibliographyCheckText(shown, { lang, rules: ruleRegistry, color }));
   if (refuse) return exitCodes.errorsFound;
   return shown.some((diagnostic) => diagnostic.severity === 'error') ? exitCodes.errorsFound : exitCodes.ok;
 }

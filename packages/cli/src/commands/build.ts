@@ -11,11 +11,13 @@ import {
   exitCodes,
   isLitsynthError,
   LitsynthError,
+  findRule,
+  ruleRegistry,
   writeFileAtomic,
   type Diagnostic,
   type Lang,
   type Localized,
-  type RuleDefinition,
+  type RuleId,
 } from '@litsynth/common';
 import type { Manuscript } from '@litsynth/ingest';
 import type { DiscussionMap, Matrix, MatrixConcept } from '@litsynth/matrix';
@@ -333,7 +335,7 @@ async function checkPart(state: BuildState): Promise<OutputFile[]> {
   const combined = combineCheck(result, [...study.diagnostics, ...settingProblems], study.config.rules);
   state.diagnostics = combined.diagnostics;
   state.checkCounts = severityCounts(combined.diagnostics);
-  const rules = [...lib.check.checkRules, ...lib.study.studyRules, ...lib.bibliography.bibliographyRules];
+  const rules = ruleRegistry;
   return [
     { path: 'check.json', content: checkJson(manuscript, result, combined, lang) },
     { path: 'check.txt', content: await checkText(manuscript, combined, { lang, rules, color: false }) },
@@ -348,7 +350,7 @@ async function annotatePart(state: BuildState, outPath: string): Promise<Annotat
       messageNb: 'Manuskriptet kunne ikke sjekkes, så det er ingenting å kommentere.',
     });
   }
-  const rules = [...lib.check.checkRules, ...lib.study.studyRules, ...lib.bibliography.bibliographyRules, ...lib.matrix.matrixRules];
+  const rules = ruleRegistry;
   return writeAnnotatedDocx({ manuscript, diagnostics: state.diagnostics, lang, rules, outPath });
 }
 
@@ -483,7 +485,7 @@ function reportData(state: BuildState, failures: readonly PartFailure[], missing
     ),
     entryLabels: { ...typedListLabels(manuscript, lang), ...Object.fromEntries(study.entries.map((entry) => [entry.id, lib.matrix.narrativeCitation(entry.item, lang)])) },
     keyLabels: keyLabels(state),
-    ruleNames: Object.fromEntries(allRules().map((rule) => [rule.id, rule.name])),
+    ruleNames: Object.fromEntries(ruleRegistry.map((rule) => [rule.id, rule.name])),
     failures: [...failures],
   };
   if (manuscript) {
@@ -576,18 +578,6 @@ function missingParts(state: BuildState): Localized[] {
     });
   }
   return missing;
-}
-
-/** Every rule a build may report, of every package. */
-function allRules(): RuleDefinition[] {
-  return [
-    ...lib.check.checkRules,
-    ...lib.study.studyRules,
-    ...lib.bibliography.bibliographyRules,
-    ...lib.sources.recordRules,
-    ...lib.matrix.frameworkRules,
-    ...lib.matrix.matrixRules,
-  ];
 }
 
 /**
@@ -691,11 +681,11 @@ interface BuildFacts {
 }
 
 /** The group of problems a rule belongs to in the summary; undefined for the check's own (check.txt). */
-function groupOf(rule: string): 'records' | 'concepts' | 'coding' | 'matrix' | undefined {
+function groupOf(rule: RuleId): 'records' | 'concepts' | 'coding' | 'matrix' | undefined {
   if (rule.startsWith('source-record-')) return 'records';
   if (rule.startsWith('concepts-')) return 'concepts';
   if (rule.startsWith('coding-')) return 'coding';
-  if (lib.matrix.matrixRules.some((definition) => definition.id === rule)) return 'matrix';
+  if (findRule(rule)?.scope === 'matrix') return 'matrix';
   return undefined;
 }
 

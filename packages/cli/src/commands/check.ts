@@ -1,8 +1,8 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { exitCodes, LitsynthError, writeFileAtomic, type Diagnostic, type Lang, type RuleDefinition, type RuleSetting } from '@litsynth/common';
-import { bibliographyRules, loadBibliographyFile, type BibEntry } from '@litsynth/bibliography';
-import { checkManuscript, checkRules } from '@litsynth/check';
+import { exitCodes, LitsynthError, ruleRegistry, writeFileAtomic, type Diagnostic, type Lang, type RuleSetting } from '@litsynth/common';
+import { loadBibliographyFile, type BibEntry } from '@litsynth/bibliography';
+import { checkManuscript } from '@litsynth/check';
 import { parseCitations } from '@litsynth/citations';
 import { readManuscript } from '@litsynth/ingest';
 import { describeAnnotation, refuseImpossibleAnnotation, writeAnnotatedDocx } from '../output/annotate.js';
@@ -32,8 +32,6 @@ interface CheckInput {
   language: Lang | undefined;
   style: string | undefined;
   diagnostics: Diagnostic[];
-  /** Rule documentation of the loaders that ran (for the pretty output). */
-  rules: RuleDefinition[];
 }
 
 async function inputOf(path: string, bibFiles: readonly string[]): Promise<CheckInput> {
@@ -49,7 +47,7 @@ async function inputOf(path: string, bibFiles: readonly string[]): Promise<Check
   }
   const input: CheckInput = isFolder
     ? await studyInput(path)
-    : { manuscriptPath: path, entries: [], included: [], settings: {}, language: undefined, style: undefined, diagnostics: [], rules: [] };
+    : { manuscriptPath: path, entries: [], included: [], settings: {}, language: undefined, style: undefined, diagnostics: [] };
   for (const file of bibFiles) {
     const loaded = await loadBibliographyFile(file);
     input.entries.push(...loaded.entries);
@@ -63,7 +61,6 @@ async function studyInput(dir: string): Promise<CheckInput> {
   // the study loaders (remark for the records) at all.
   const cached = await readCachedStudy(dir);
   const { study, settingProblems } = cached ?? (await loadStudyNow(dir));
-  const { studyRules } = await import('@litsynth/study/rules');
   return {
     manuscriptPath: asGiven(study.config.manuscript),
     entries: [...study.entries],
@@ -72,7 +69,6 @@ async function studyInput(dir: string): Promise<CheckInput> {
     language: study.config.language,
     style: study.config.style,
     diagnostics: [...study.diagnostics, ...settingProblems],
-    rules: studyRules,
   };
 }
 
@@ -111,7 +107,7 @@ export async function checkCommand(path: string, options: CheckCommandOptions): 
   const detected = result.language.source === 'detected' && result.language.detected?.decided === true;
   const lang: Lang = options.lang ?? input.language ?? (detected ? result.language.thesis : environmentLanguage());
   const combined = combineCheck(result, input.diagnostics, input.settings);
-  const rules = [...checkRules, ...input.rules, ...bibliographyRules];
+  const rules = ruleRegistry;
   const report =
     options.format === 'json'
       ? checkJson(manuscript, result, combined, lang)

@@ -3,7 +3,9 @@ import {
   applyRuleSettings,
   compareDiagnostics,
   exitCodes,
+  findRule,
   LitsynthError,
+  ruleRegistry,
   writeFileAtomic,
   type Diagnostic,
   type Lang,
@@ -15,16 +17,13 @@ import { readManuscript, type Manuscript } from '@litsynth/ingest';
 import {
   buildDiscussionMap,
   buildMatrix,
-  frameworkRules,
   loadCoding,
   loadConcepts,
-  matrixRules,
   type Concept,
   type DiscussionMap,
   type Matrix,
 } from '@litsynth/matrix';
-import { recordRules } from '@litsynth/sources';
-import { loadStudy, studyRules, type Study } from '@litsynth/study';
+import { loadStudy, type Study } from '@litsynth/study';
 import { discussionMapTable, findingsMatrixTable, gapsTable, matrixToTable, renderTableFiles, type TableFile } from '@litsynth/tables';
 import { sourceLines } from '../output/check-output.js';
 import { csvSeparator } from '../output/csv-separator.js';
@@ -97,7 +96,7 @@ export async function buildStudyMatrix(studyDir: string, options: { requireConce
       messageNb: 'Studien har ingen begrepsfil (concepts: i study.yaml); det finnes ingen matrise å bygge.',
     });
   }
-  const problems: Diagnostic[] = study.diagnostics.filter((diagnostic) => recordRuleIds.has(diagnostic.rule));
+  const problems: Diagnostic[] = study.diagnostics.filter((diagnostic) => findRule(diagnostic.rule)?.scope === 'records');
   let concepts: Concept[] = [];
   let links: Parameters<typeof buildMatrix>[0]['coding'] = [];
   if (config.concepts !== undefined) {
@@ -138,8 +137,6 @@ export async function buildStudyMatrix(studyDir: string, options: { requireConce
   return built;
 }
 
-const recordRuleIds = new Set(recordRules.map((rule) => rule.id));
-
 /** The output folder: --out, else `<study>/out`; a file there is a usage error, found before any work. */
 export async function outputDir(studyDir: string, options: MatrixCommandOptions): Promise<string> {
   const outDir = resolve(options.out ?? join(studyDir, 'out'));
@@ -150,7 +147,7 @@ export async function outputDir(studyDir: string, options: MatrixCommandOptions)
 /** Prints the problems, writes the files atomically (each one whole, or the old one kept) and says where. */
 export async function report(built: StudyMatrix, files: readonly TableFile[], outDir: string, lang: Lang): Promise<void> {
   if (built.diagnostics.length > 0) {
-    const rules = new Map<string, RuleDefinition>([...matrixRules, ...frameworkRules, ...recordRules, ...studyRules].map((rule) => [rule.id, rule]));
+    const rules = new Map<string, RuleDefinition>(ruleRegistry.map((rule) => [rule.id, rule]));
     const lines = await sourceLines(built.manuscript, built.diagnostics);
     process.stderr.write(`${renderPretty(built.diagnostics, { lang, lines, rules, color: Boolean(process.stderr.isTTY) }).trimEnd()}\n\n`);
   }

@@ -1,8 +1,8 @@
-import type { Diagnostic } from '@litsynth/common';
+import type { Diagnostic, RuleId } from '@litsynth/common';
 import { describe, expect, it } from 'vitest';
 import { changesJson, changesSummary, compareBuilds, snapshotBuild } from './build-changes.js';
 
-const problem = (rule: string, line: number, raw: string, en = `${rule} at ${raw}`): Diagnostic => ({
+const problem = (rule: RuleId, line: number, raw: string, en = `${rule} at ${raw}`): Diagnostic => ({
   rule,
   severity: 'warning',
   message: { nb: `${rule} ved ${raw}`, en },

@@ -1,8 +1,8 @@
-import type { Diagnostic, RuleDefinition } from '@litsynth/common';
+import type { Diagnostic, RuleDefinition, RuleId } from '@litsynth/common';
 import { describe, expect, it } from 'vitest';
 import { renderPretty, renderSummary } from './pretty-diagnostics.js';
 
-const diagnostic = (rule: string, severity: Diagnostic['severity'], line: number, column: number, raw: string, section?: string): Diagnostic => ({
+const diagnostic = (rule: RuleId, severity: Diagnostic['severity'], line: number, column: number, raw: string, section?: string): Diagnostic => ({
   rule,
   severity,
   message: { nb: `${rule}: «${raw}»`, en: `${rule}: "${raw}"` },
@@ -16,7 +16,7 @@ const diagnostic = (rule: string, severity: Diagnostic['severity'], line: number
 
 const lines = new Map([['thesis.txt', ['Innledning', 'Tekst (Netland, 2020) her.', 'Mer (Dalland, 2017, s.52) og (Skau, 2013, s.31).', 'Slutt (Berg, 2015, s 3) (Eide, 2016, s.4).']]]);
 const rules = new Map<string, RuleDefinition>([
-  ['locator-form', { id: 'locator-form', name: { nb: 'Sidetall skrevet feil', en: 'Page written wrongly' }, severity: 'info', description: { nb: 'Sidetallet er ikke skrevet «s. 12».', en: 'Not "p. 12".' }, example: '' }],
+  ['locator-form', { id: 'locator-form', name: { nb: 'Sidetall skrevet feil', en: 'Page written wrongly' }, scope: 'check', severity: 'info', description: { nb: 'Sidetallet er ikke skrevet «s. 12».', en: 'Not "p. 12".' }, example: '', docs: 'check-rules' }],
 ]);
 
 describe('renderPretty', () => {
