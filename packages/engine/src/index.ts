@@ -1,0 +1,24 @@
+export {
+  checkExitCode,
+  checkJson,
+  citationToJson,
+  combineCheck,
+  countByRule,
+  referenceListToJson,
+  severityCounts,
+} from './check-output.js';
+export type { CombinedCheck } from './check-output.js';
+export { diagnosticToJson } from './diagnostics-json.js';
+export type { DiagnosticJson } from './diagnostics-json.js';
+export { memoryFileSource, sizeLimit } from './file-source.js';
+export type { FileSource, ReadRequest } from './file-source.js';
+export { documentTitle, failureMessage, openManuscript } from './open-manuscript.js';
+export type { ManuscriptCheck, ManuscriptReferences, ManuscriptSession, OpenManuscriptOptions, StudyContext } from './open-manuscript.js';
+export {
+  bibliographyCheckJson,
+  bibliographySummary,
+  citationUses,
+  citedWithTheirNamesakes,
+  coveredByTodo,
+  diagnosticsOfListed,
+} from './reference-list.js';

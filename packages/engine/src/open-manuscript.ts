@@ -1,0 +1,288 @@
+import {
+  type BibEntry,
+  bibliographyExtensions,
+  checkBibliography,
+  type FormattedEntry,
+  type FormatReferenceListOptions,
+  formatReferenceList,
+  loadBibliographyText,
+  type ReferenceTodo,
+} from '@litsynth/bibliography';
+import { type CheckResult, checkManuscript } from '@litsynth/check';
+import { type Citation, parseCitations } from '@litsynth/citations';
+import {
+  compareDiagnostics,
+  decodeText,
+  type Diagnostic,
+  isLitsynthError,
+  type Lang,
+  LitsynthError,
+  type Localized,
+  ruleRegistry,
+  type RuleSetting,
+} from '@litsynth/common';
+import { formatOfPath, isUnsupportedExtension, type Manuscript, readManuscriptBytes, refuseUnsupportedFormat } from '@litsynth/ingest';
+import { narrativeCitation } from '@litsynth/matrix';
+import { manuscriptToReportBlocks, type ReportData, type ReportFailure, referenceListToReport, renderReport, typedListToReport } from '@litsynth/report';
+import { type CombinedCheck, checkExitCode, checkJson, combineCheck } from './check-output.js';
+import type { FileSource } from './file-source.js';
+import { citationUses, citedWithTheirNamesakes, coveredByTodo, diagnosticsOfListed } from './reference-list.js';
+
+/** What a study gives the check of its manuscript (the CLI loads the study; the engine checks). */
+export interface StudyContext {
+  entries: readonly BibEntry[];
+  included: readonly string[];
+  settings: Record<string, RuleSetting>;
+  language?: Lang | undefined;
+  style?: string | undefined;
+  /** The loaders' problems (study.yaml, records, bibliography files). */
+  diagnostics: readonly Diagnostic[];
+}
+
+/** How to open a manuscript. */
+export interface OpenManuscriptOptions {
+  /** Bibliography files (.bib .json .yaml .ris) in the file source. */
+  bib?: readonly string[];
+  /** The study the manuscript belongs to, when there is one. */
+  study?: StudyContext;
+  /** While a PDF is read: the page read last and how many there are. */
+  onPage?: (page: number, pages: number) => void;
+  /** Options of the reference list's rendering the platform decides (workers, cache folder). */
+  formatOptions?: Pick<FormatReferenceListOptions, 'workers' | 'cacheDir'>;
+}
+
+/** The check of a manuscript: the result, and the loaders' problems joined to it and counted. */
+export interface ManuscriptCheck {
+  result: CheckResult;
+  combined: CombinedCheck;
+}
+
+/** The reference list of the cited works, its to-do and the integrity problems of its entries. */
+export interface ManuscriptReferences {
+  entries: BibEntry[];
+  html: FormattedEntry[];
+  markdown: FormattedEntry[];
+  todo: ReferenceTodo;
+  markdownOutput: string;
+  htmlOutput: string;
+  todoOutput: string;
+  problems: Diagnostic[];
+}
+
+/** A manuscript opened once: each result is computed on demand, and only once. */
+export interface ManuscriptSession {
+  readonly path: string;
+  bibliography(): Promise<{ entries: BibEntry[]; diagnostics: Diagnostic[] }>;
+  manuscript(): Promise<Manuscript>;
+  citations(): Promise<Citation[]>;
+  check(): Promise<ManuscriptCheck>;
+  /** The language of messages: the given one, else the study's, else the thesis's (when sure), else the fallback. */
+  language(given: Lang | undefined, fallback: () => Lang): Promise<Lang>;
+  /** check.json, in a language. */
+  checkJson(lang: Lang): Promise<string>;
+  /** 1 when the check found an error (after the rule settings), else 0. */
+  exitCode(): Promise<0 | 1>;
+  /** The reference list of the cited works in a language (cached per language). */
+  references(lang: Lang): Promise<ManuscriptReferences>;
+  /** report.html of the manuscript alone: no matrix, no tables, titled from the document. */
+  reportHtml(lang: Lang): Promise<string>;
+}
+
+/** Opens a manuscript (and its bibliography files) from a file source. */
+export function openManuscript(source: FileSource, path: string, options: OpenManuscriptOptions = {}): ManuscriptSession {
+  const once = <T>(make: () => Promise<T>) => {
+    let value: Promise<T> | undefined;
+    return () => (value ??= make());
+  };
+  const perLang = <T>(make: (lang: Lang) => Promise<T>) => {
+    const values = new Map<Lang, Promise<T>>();
+    return (lang: Lang) => {
+      let value = values.get(lang);
+      if (value === undefined) values.set(lang, (value = make(lang)));
+      return value;
+    };
+  };
+  const study = options.study;
+  const bibliography = once(async () => {
+    const entries: BibEntry[] = [...(study?.entries ?? [])];
+    const diagnostics: Diagnostic[] = [...(study?.diagnostics ?? [])];
+    for (const file of options.bib ?? []) {
+      const loaded = await loadBibliography(source, file);
+      entries.push(...loaded.entries);
+      diagnostics.push(...loaded.diagnostics);
+    }
+    return { entries, diagnostics };
+  });
+  const manuscript = once(async () => {
+    if (isUnsupportedExtension(path) && (await source.exists(path))) refuseUnsupportedFormat(path);
+    const format = formatOfPath(path);
+    const bytes = await source.read(path, { role: 'manuscript', binary: format === 'docx' || format === 'pdf' });
+    return readManuscriptBytes(bytes, path, options.onPage ? { onPage: options.onPage } : {});
+  });
+  const citations = once(async () => parseCitations((await manuscript()).text));
+  const check = once(async () => {
+    const { entries, diagnostics } = await bibliography();
+    const result = checkManuscript({
+      manuscript: await manuscript(),
+      citations: await citations(),
+      entries,
+      included: [...(study?.included ?? [])],
+      settings: study?.settings ?? {},
+      // A lone manuscript: its language is detected from its text, and the style follows it.
+      ...(study?.language === undefined ? {} : { language: study.language }),
+      ...(study?.style === undefined ? {} : { style: study.style }),
+    });
+    return { result, combined: combineCheck(result, diagnostics, study?.settings ?? {}) };
+  });
+  const language = async (given: Lang | undefined, fallback: () => Lang): Promise<Lang> => {
+    if (given !== undefined) return given;
+    if (study?.language !== undefined) return study.language;
+    const { result } = await check();
+    const detected = result.language.source === 'detected' && result.language.detected?.decided === true;
+    return detected ? result.language.thesis : fallback();
+  };
+  const references = perLang(async (lang) => {
+    const { result } = await check();
+    const all = (await bibliography()).entries;
+    const known = all.length > 0 ? all : (result.entriesFromFields ?? []);
+    const cited = new Set(result.citations.map((citation) => citation.key).filter((key) => key !== null));
+    const entries = citedWithTheirNamesakes(known, cited);
+    const format = { ...options.formatOptions, lang, citations: citationUses(result.citations), ...(study?.style ? { style: study.style } : {}) };
+    const markdown = await formatReferenceList(entries, { ...format, format: 'md' });
+    const html = await formatReferenceList(entries, { ...format, format: 'html' });
+    const listed = new Set(entries.map((entry) => entry.id));
+    // What the to-do says per entry (missing fields, unverified) is not repeated as problems.
+    const problems = diagnosticsOfListed(checkBibliography(known), listed, study?.settings ?? {}).filter((diagnostic) => !coveredByTodo(diagnostic));
+    return {
+      entries,
+      html: html.entries,
+      markdown: markdown.entries,
+      todo: html.todo,
+      markdownOutput: markdown.output,
+      htmlOutput: html.output,
+      todoOutput: markdown.todo.output || noTodo[lang],
+      problems,
+    };
+  });
+  const reportHtml = perLang(async (lang) => {
+    const failures: ReportFailure[] = [];
+    let list: ManuscriptReferences | undefined;
+    try {
+      list = await references(lang);
+    } catch (error) {
+      failures.push({ part: { nb: 'referanseliste', en: 'reference list' }, message: failureMessage(error) });
+    }
+    const { result, combined } = await check();
+    const read = await manuscript();
+    const entries = (await bibliography()).entries;
+    return renderReport(loneReportData({ manuscript: read, result, combined, entries: entries.length > 0 ? entries : (result.entriesFromFields ?? []), lang, list, failures }));
+  });
+  return {
+    path,
+    bibliography,
+    manuscript,
+    citations,
+    check,
+    language,
+    async checkJson(lang) {
+      const { result, combined } = await check();
+      return checkJson(await manuscript(), result, combined, lang);
+    },
+    async exitCode() {
+      return checkExitCode((await check()).combined.diagnostics);
+    },
+    references,
+    reportHtml,
+  };
+}
+
+/** A bibliography file of the source: its extension known, its text decoded, its entries read. */
+async function loadBibliography(source: FileSource, file: string) {
+  const extension = /\.[^./\\]*$/.exec(file)?.[0]?.toLowerCase() ?? '';
+  if (!(bibliographyExtensions as readonly string[]).includes(extension)) {
+    throw new LitsynthError('unsupported-format', `unknown bibliography format "${extension || '(no extension)'}": use .bib, .json, .yaml or .ris`, {
+      file,
+      messageNb: `ukjent bibliografiformat «${extension || '(ingen filendelse)'}»: bruk .bib, .json, .yaml eller .ris`,
+    });
+  }
+  const { text } = decodeText(await source.read(file, { role: 'bibliography', binary: false }), file);
+  return loadBibliographyText(text, file, extension);
+}
+
+/** references-todo.md when every cited work is in the list. */
+const noTodo: Localized = {
+  nb: '# Referanser som må fullføres\n\nAlle siterte verk er med i litteraturlisten.\n',
+  en: '# References to complete\n\nEvery cited work is in the reference list.\n',
+};
+
+/** A failure as the user reads it: our own errors name the file and the problem; others are bugs. */
+export function failureMessage(error: unknown): Localized {
+  if (isLitsynthError(error)) return { nb: error.describe('nb'), en: error.describe('en') };
+  const message = error instanceof Error ? error.message : String(error);
+  return {
+    nb: `intern feil: ${message} (en feil i litsynth; meld den gjerne, uten å legge ved oppgaven)`,
+    en: `internal error: ${message} (a bug in litsynth; please report it, without attaching the thesis)`,
+  };
+}
+
+/**
+ * The title of a document as its first page gives it: the first block of more than one word (a
+ * title page starts with the title), cut to a line; the file name when there is none.
+ */
+export function documentTitle(manuscript: Manuscript): string {
+  for (const block of manuscript.blocks.slice(0, 12)) {
+    const text = manuscript.text.slice(block.start, block.end).replace(/\s+/g, ' ').trim();
+    if (text.split(' ').filter((word) => /\p{L}/u.test(word)).length < 2) continue;
+    return text.length > 160 ? `${text.slice(0, 157).trimEnd()}…` : text;
+  }
+  return manuscript.path.split(/[\\/]/).pop() ?? manuscript.path;
+}
+
+/** What report.html shows for a manuscript without a study: no matrix and no tables. */
+function loneReportData(input: {
+  manuscript: Manuscript;
+  result: CheckResult;
+  combined: CombinedCheck;
+  entries: readonly BibEntry[];
+  lang: Lang;
+  list: ManuscriptReferences | undefined;
+  failures: ReportFailure[];
+}): ReportData {
+  const { manuscript, result, combined, lang, list } = input;
+  const citations = result.citations;
+  const works = new Set(citations.map((citation) => citation.key ?? `?${citation.authors.join('+')}|${citation.year ?? ''}`));
+  const title = documentTitle(manuscript);
+  const typedList = typedListToReport(manuscript, citations);
+  return {
+    lang,
+    study: {
+      id: manuscript.path,
+      title: { nb: title, en: title },
+      question: {
+        nb: `ikke oppgitt (${manuscript.path} alene, ingen studie: derfor ingen matrise og ingen tabeller)`,
+        en: `not given (${manuscript.path} alone, no study: hence no matrix and no tables)`,
+      },
+      language: result.language.thesis === 'en' ? 'en' : 'nb',
+    },
+    counts: { citations: citations.length, works: works.size, references: list?.html.length ?? 0 },
+    // The reference list's problems join the others (to be filtered alike) and are shown per entry.
+    diagnostics: [...combined.diagnostics, ...(list?.problems ?? [])].sort(compareDiagnostics),
+    references: list ? referenceListToReport(list.entries, list.html, list.markdown, list.problems) : [],
+    ...(list ? { referencesTodo: todoForReport(list.todo, list.problems) } : {}),
+    tables: [],
+    entryLabels: Object.fromEntries(input.entries.map((entry) => [entry.id, narrativeCitation(entry.item, lang)])),
+    ruleNames: Object.fromEntries(ruleRegistry.map((rule) => [rule.id, rule.name])),
+    failures: input.failures,
+    manuscript: { file: manuscript.path, notes: manuscript.notes, blocks: manuscriptToReportBlocks(manuscript, citations) },
+    ...(typedList ? { typedList } : {}),
+  };
+}
+
+/** The to-do for the report, each entry with its own problems. */
+function todoForReport(todo: ReferenceTodo, problems: readonly Diagnostic[]): NonNullable<ReportData['referencesTodo']> {
+  const entries = todo.entries.map((entry) => {
+    const own = problems.filter((problem) => problem.key === entry.id);
+    return own.length > 0 ? { ...entry, problems: own } : entry;
+  });
+  return { entries, toCheck: todo.toCheck };
+}
