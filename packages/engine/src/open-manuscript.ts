@@ -22,8 +22,7 @@ import {
   type RuleSetting,
 } from '@litsynth/common';
 import { formatOfPath, isUnsupportedExtension, type Manuscript, readManuscriptBytes, refuseUnsupportedFormat } from '@litsynth/ingest';
-import { narrativeCitation } from '@litsynth/matrix';
-import { manuscriptToReportBlocks, type ReportData, type ReportFailure, referenceListToReport, renderReport, typedListToReport } from '@litsynth/report';
+import type { ReportData, ReportFailure } from '@litsynth/report';
 import { type CombinedCheck, checkExitCode, checkJson, combineCheck } from './check-output.js';
 import type { FileSource } from './file-source.js';
 import { citationUses, citedWithTheirNamesakes, coveredByTodo, diagnosticsOfListed } from './reference-list.js';
@@ -175,7 +174,9 @@ export function openManuscript(source: FileSource, path: string, options: OpenMa
     const { result, combined } = await check();
     const read = await manuscript();
     const entries = (await bibliography()).entries;
-    return renderReport(loneReportData({ manuscript: read, result, combined, entries: entries.length > 0 ? entries : (result.entriesFromFields ?? []), lang, list, failures }));
+    // The report and the matrix (entry labels) are loaded only when a report is asked for.
+    const [report, matrix] = await Promise.all([import('@litsynth/report'), import('@litsynth/matrix')]);
+    return report.renderReport(loneReportData(report, matrix.narrativeCitation, { manuscript: read, result, combined, entries: entries.length > 0 ? entries : (result.entriesFromFields ?? []), lang, list, failures }));
   });
   return {
     path,
@@ -239,7 +240,10 @@ export function documentTitle(manuscript: Manuscript): string {
 }
 
 /** What report.html shows for a manuscript without a study: no matrix and no tables. */
-function loneReportData(input: {
+function loneReportData(
+  report: typeof import('@litsynth/report'),
+  narrativeCitation: typeof import('@litsynth/matrix').narrativeCitation,
+  input: {
   manuscript: Manuscript;
   result: CheckResult;
   combined: CombinedCheck;
@@ -247,12 +251,13 @@ function loneReportData(input: {
   lang: Lang;
   list: ManuscriptReferences | undefined;
   failures: ReportFailure[];
-}): ReportData {
+  },
+): ReportData {
   const { manuscript, result, combined, lang, list } = input;
   const citations = result.citations;
   const works = new Set(citations.map((citation) => citation.key ?? `?${citation.authors.join('+')}|${citation.year ?? ''}`));
   const title = documentTitle(manuscript);
-  const typedList = typedListToReport(manuscript, citations);
+  const typedList = report.typedListToReport(manuscript, citations);
   return {
     lang,
     study: {
@@ -267,13 +272,13 @@ function loneReportData(input: {
     counts: { citations: citations.length, works: works.size, references: list?.html.length ?? 0 },
     // The reference list's problems join the others (to be filtered alike) and are shown per entry.
     diagnostics: [...combined.diagnostics, ...(list?.problems ?? [])].sort(compareDiagnostics),
-    references: list ? referenceListToReport(list.entries, list.html, list.markdown, list.problems) : [],
+    references: list ? report.referenceListToReport(list.entries, list.html, list.markdown, list.problems) : [],
     ...(list ? { referencesTodo: todoForReport(list.todo, list.problems) } : {}),
     tables: [],
     entryLabels: Object.fromEntries(input.entries.map((entry) => [entry.id, narrativeCitation(entry.item, lang)])),
     ruleNames: Object.fromEntries(ruleRegistry.map((rule) => [rule.id, rule.name])),
     failures: input.failures,
-    manuscript: { file: manuscript.path, notes: manuscript.notes, blocks: manuscriptToReportBlocks(manuscript, citations) },
+    manuscript: { file: manuscript.path, notes: manuscript.notes, blocks: report.manuscriptToReportBlocks(manuscript, citations) },
     ...(typedList ? { typedList } : {}),
   };
 }

@@ -1,13 +1,11 @@
 import { stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
-import { exitCodes, LitsynthError, ruleRegistry, writeFileAtomic, type Diagnostic, type Lang, type RuleSetting } from '@litsynth/common';
-import { loadBibliographyFile, type BibEntry } from '@litsynth/bibliography';
-import { checkManuscript } from '@litsynth/check';
-import { parseCitations } from '@litsynth/citations';
-import { readManuscript } from '@litsynth/ingest';
+import { join, resolve } from 'node:path';
+import { LitsynthError, ruleRegistry, writeFileAtomic, type Lang } from '@litsynth/common';
+import { openManuscript, type StudyContext } from '@litsynth/engine';
 import { describeAnnotation, refuseImpossibleAnnotation, writeAnnotatedDocx } from '../output/annotate.js';
-import { checkJson, checkText, combineCheck } from '../output/check-output.js';
-import { asGiven } from '../output/paths.js';
+import { checkText } from '../output/check-output.js';
+import { nodeFileSource } from '../output/node-file-source.js';
+import { asGiven, refuseFileAsOutDir } from '../output/paths.js';
 import { knownRuleIds } from '../output/rule-ids.js';
 import { environmentLanguage } from '../output/ui-language.js';
 import { type CachedStudy, readCachedStudy, writeCachedStudy } from '../output/study-cache.js';
@@ -23,18 +21,13 @@ export interface CheckCommandOptions {
   annotate?: string;
 }
 
-/** What to check: the manuscript, the entries, and the study settings when there is a study. */
+/** What to check: the manuscript, and the study when there is one. */
 interface CheckInput {
   manuscriptPath: string;
-  entries: BibEntry[];
-  included: string[];
-  settings: Record<string, RuleSetting>;
-  language: Lang | undefined;
-  style: string | undefined;
-  diagnostics: Diagnostic[];
+  study?: StudyContext;
 }
 
-async function inputOf(path: string, bibFiles: readonly string[]): Promise<CheckInput> {
+async function inputOf(path: string): Promise<CheckInput> {
   let isFolder: boolean;
   try {
     isFolder = (await stat(path)).isDirectory();
@@ -45,15 +38,7 @@ async function inputOf(path: string, bibFiles: readonly string[]): Promise<Check
       cause,
     });
   }
-  const input: CheckInput = isFolder
-    ? await studyInput(path)
-    : { manuscriptPath: path, entries: [], included: [], settings: {}, language: undefined, style: undefined, diagnostics: [] };
-  for (const file of bibFiles) {
-    const loaded = await loadBibliographyFile(file);
-    input.entries.push(...loaded.entries);
-    input.diagnostics.push(...loaded.diagnostics);
-  }
-  return input;
+  return isFolder ? await studyInput(path) : { manuscriptPath: path };
 }
 
 async function studyInput(dir: string): Promise<CheckInput> {
@@ -63,12 +48,14 @@ async function studyInput(dir: string): Promise<CheckInput> {
   const { study, settingProblems } = cached ?? (await loadStudyNow(dir));
   return {
     manuscriptPath: asGiven(study.config.manuscript),
-    entries: [...study.entries],
-    included: study.config.included,
-    settings: study.config.rules,
-    language: study.config.language,
-    style: study.config.style,
-    diagnostics: [...study.diagnostics, ...settingProblems],
+    study: {
+      entries: study.entries,
+      included: study.config.included,
+      settings: study.config.rules,
+      language: study.config.language,
+      style: study.config.style,
+      diagnostics: [...study.diagnostics, ...settingProblems],
+    },
   };
 }
 
@@ -82,45 +69,62 @@ async function loadStudyNow(dir: string): Promise<CachedStudy> {
   return { study, settingProblems };
 }
 
+/** Whether --out names a folder: it ends in a slash, or it is a folder that exists. */
+async function namesFolder(out: string): Promise<boolean> {
+  if (/[\\/]$/.test(out)) return true;
+  return (await stat(out).catch(() => undefined))?.isDirectory() ?? false;
+}
+
 /**
  * `litsynth check`: checks every citation of a manuscript (a study's, or a file with --bib files)
- * and prints the diagnostics, pretty or as one JSON document. Returns 1 when errors were found.
+ * and prints the diagnostics, pretty or as one JSON document. With --out naming a folder, a lone
+ * manuscript also gets report.html and check.json there. Returns 1 when errors were found.
  */
 export async function checkCommand(path: string, options: CheckCommandOptions): Promise<number> {
-  const input = await inputOf(path, options.bib ?? []);
+  const input = await inputOf(path);
+  const session = openManuscript(nodeFileSource, input.manuscriptPath, { bib: options.bib ?? [], ...(input.study ? { study: input.study } : {}) });
+  // The bibliography files are read first: their problems are reported before the manuscript's.
+  await session.bibliography();
+  const outDir = options.out !== undefined && (await namesFolder(options.out)) ? options.out : undefined;
+  if (outDir !== undefined && input.study) {
+    throw new LitsynthError('usage', '--out with a folder is for a lone manuscript; a study writes its report with `litsynth build`.', {
+      file: outDir,
+      messageNb: '--out med en mappe er for et manuskript alene; en studie skriver rapporten sin med `litsynth build`.',
+    });
+  }
+  if (outDir !== undefined) await refuseFileAsOutDir(outDir, outDir);
   if (options.annotate !== undefined) await refuseImpossibleAnnotation(input.manuscriptPath, options.annotate, 'check');
-  if (options.out !== undefined) await refuseOverwritingInput(options.out, [input.manuscriptPath, ...(options.bib ?? []), ...(options.annotate === undefined ? [] : [options.annotate])]);
-  const manuscript = await readManuscript(input.manuscriptPath);
-  const citations = parseCitations(manuscript.text);
-  const result = checkManuscript({
-    manuscript,
-    citations,
-    entries: input.entries,
-    included: input.included,
-    settings: input.settings,
-    // A lone manuscript: its language is detected from its text, and the style follows it.
-    ...(input.language === undefined ? {} : { language: input.language }),
-    ...(input.style === undefined ? {} : { style: input.style }),
-  });
+  const outFiles = outDir === undefined ? (options.out === undefined ? [] : [options.out]) : [join(outDir, 'report.html'), join(outDir, 'check.json')];
+  for (const out of outFiles) await refuseOverwritingInput(out, [input.manuscriptPath, ...(options.bib ?? []), ...(options.annotate === undefined ? [] : [options.annotate])]);
+  const manuscript = await session.manuscript();
+  const { combined } = await session.check();
   // Messages: --lang, else the study's language, else the language the thesis is written in,
   // else (too little text to tell) the language of the user's locale.
-  const detected = result.language.source === 'detected' && result.language.detected?.decided === true;
-  const lang: Lang = options.lang ?? input.language ?? (detected ? result.language.thesis : environmentLanguage());
-  const combined = combineCheck(result, input.diagnostics, input.settings);
+  const lang = await session.language(options.lang, environmentLanguage);
   const rules = ruleRegistry;
+  const toFile = options.out !== undefined && outDir === undefined;
   const report =
     options.format === 'json'
-      ? checkJson(manuscript, result, combined, lang)
-      : await checkText(manuscript, combined, { lang, rules, color: options.out === undefined && Boolean(process.stdout.isTTY) && !process.env.NO_COLOR });
+      ? await session.checkJson(lang)
+      : await checkText(manuscript, combined, { lang, rules, color: !toFile && Boolean(process.stdout.isTTY) && !process.env.NO_COLOR });
   if (options.annotate !== undefined) {
     const summary = await writeAnnotatedDocx({ manuscript, diagnostics: combined.diagnostics, lang, rules, outPath: options.annotate });
     process.stderr.write(describeAnnotation(summary, lang));
   }
-  if (options.out !== undefined) await writeFileAtomic(options.out, report);
+  if (outDir !== undefined) {
+    await writeFileAtomic(join(outDir, 'check.json'), await session.checkJson(lang));
+    await writeFileAtomic(join(outDir, 'report.html'), await session.reportHtml(lang));
+    const where = asGiven(outDir);
+    process.stderr.write(
+      lang === 'nb'
+        ? `Skrev ${join(where, 'report.html')} og ${join(where, 'check.json')}\n`
+        : `Wrote ${join(where, 'report.html')} and ${join(where, 'check.json')}\n`,
+    );
+  }
+  if (toFile) await writeFileAtomic(options.out as string, report);
   else process.stdout.write(report);
-  return combined.summary.errors > 0 ? exitCodes.errorsFound : exitCodes.ok;
+  return session.exitCode();
 }
-
 /** An output file that is one of the inputs is a usage error (exit 2): the input is never changed. */
 async function refuseOverwritingInput(out: string, inputs: readonly string[]): Promise<void> {
   const target = await stat(out).catch(() => undefined);
