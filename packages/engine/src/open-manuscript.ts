@@ -275,6 +275,7 @@ function loneReportData(
     references: list ? report.referenceListToReport(list.entries, list.html, list.markdown, list.problems) : [],
     ...(list ? { referencesTodo: todoForReport(list.todo, list.problems) } : {}),
     tables: [],
+    manuscriptOnly: true,
     entryLabels: Object.fromEntries(input.entries.map((entry) => [entry.id, narrativeCitation(entry.item, lang)])),
     ruleNames: Object.fromEntries(ruleRegistry.map((rule) => [rule.id, rule.name])),
     failures: input.failures,

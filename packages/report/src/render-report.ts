@@ -50,8 +50,13 @@ export function renderReport(data: ReportData): string {
     ...(data.referencesTodo
       ? [['references-todo', t(labels.referencesTodo), renderReferencesTodo(data, data.referencesTodo, placed)] as [string, string, ElementContent[]]]
       : []),
-    ['matrix', t(labels.matrix), renderMatrix(data, lang)],
-    ['tables', t(labels.tables), data.tables.length > 0 ? [tableContents(data.tables, lang), ...data.tables.flatMap((table, index) => renderTable(table, index + 1, lang))] : [h('p', t(labels.notAvailable))]],
+    // A manuscript checked alone has no study: no matrix and no tables to show or to miss.
+    ...(data.manuscriptOnly
+      ? []
+      : ([
+          ['matrix', t(labels.matrix), renderMatrix(data, lang)],
+          ['tables', t(labels.tables), data.tables.length > 0 ? [tableContents(data.tables, lang), ...data.tables.flatMap((table, index) => renderTable(table, index + 1, lang))] : [h('p', t(labels.notAvailable))]],
+        ] as Array<[string, string, ElementContent[]]>)),
     ['manuscript', t(labels.manuscript), renderManuscript(data, placed)],
   ];
 

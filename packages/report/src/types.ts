@@ -11,6 +11,8 @@ export interface ReportData {
   /** Language of the report's own words (headings, labels, messages). */
   lang: Lang;
   study: ReportStudy;
+  /** A manuscript checked alone (no study): the report has no matrix and no tables sections. */
+  manuscriptOnly?: boolean;
   counts: ReportCounts;
   /** The manuscript as readable blocks; absent when it could not be read. */
   manuscript?: ReportManuscript;
