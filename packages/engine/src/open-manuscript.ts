@@ -97,7 +97,10 @@ export function openManuscript(source: FileSource, path: string, options: OpenMa
     const values = new Map<Lang, Promise<T>>();
     return (lang: Lang) => {
       let value = values.get(lang);
-      if (value === undefined) values.set(lang, (value = make(lang)));
+      if (value === undefined) {
+        value = make(lang);
+        values.set(lang, value);
+      }
       return value;
     };
   };
