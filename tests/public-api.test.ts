@@ -48,6 +48,7 @@ describe('public API', () => {
           "resolveLocale",
           "resolveStyle",
           "toCiteprocItem",
+          "todoLabels",
           "typedEntryFormProblems",
           "verificationText",
         ],

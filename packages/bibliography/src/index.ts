@@ -14,3 +14,4 @@ export { bibliographyRules, checkBibliography, missingFields } from './rules.js'
 export { foldText } from './fold-text.js';
 export { compareTypedReferenceList, typedEntryFormProblems } from './typed-list.js';
 export type { CompareTypedListOptions, TypedReference } from './typed-list.js';
+export { todoLabels } from './todo-document.js';

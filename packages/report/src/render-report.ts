@@ -5,6 +5,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { sanitize } from 'hast-util-sanitize';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
+import { todoLabels } from '@litsynth/bibliography';
 import { toHast } from 'mdast-util-to-hast';
 import { labels, say, sayText, severityCountLabels, severityLabels, verificationLabels } from './labels.js';
 import { reportScript, reportStyle } from './report-assets.js';
@@ -523,7 +524,7 @@ function renderTypedList(list: ReportTypedList, lang: Lang): ElementContent[] {
 function citedYearsText(years: ReportTodoEntry['citedYears'], lang: Lang): string {
   return years
     .map((cited) => {
-      const year = cited.year === '' ? say(labels.noYear, lang) : cited.year;
+      const year = cited.year === '' ? say(todoLabels.noYear, lang) : cited.year;
       return cited.lines.length ? `${year} (${say(labels.line, lang)} ${cited.lines.join(', ')})` : year;
     })
     .join(', ');
@@ -548,22 +549,22 @@ function renderReferencesTodo(data: ReportData, todo: ReportReferencesTodo, plac
         todo.entries.map((entry) => {
           const items: ElementContent[] = [];
           const item = (label: string, value: Array<ElementContent | string>) => items.push(h('li', [h('strong', `${label}: `), ...value]));
-          if (entry.missing.length) item(t(labels.missing), [entry.missing.map((name) => name[lang]).join('; ')]);
-          if (entry.unconfirmed.length) item(t(labels.confirm), [entry.unconfirmed.map((name) => name[lang]).join('; ')]);
+          if (entry.missing.length) item(t(todoLabels.missing), [entry.missing.map((name) => name[lang]).join('; ')]);
+          if (entry.unconfirmed.length) item(t(todoLabels.confirm), [entry.unconfirmed.map((name) => name[lang]).join('; ')]);
           if (entry.citedYears.length) {
             const several = new Set(entry.citedYears.map((cited) => cited.year)).size > 1;
             const years = citedYearsText(entry.citedYears, lang);
-            item(several ? t(labels.citedUnder) : t(labels.citedAs), [several ? `${years}. ${t(labels.whichEdition)}` : years]);
+            item(several ? t(todoLabels.citedUnder) : t(todoLabels.citedAs), [several ? `${years}. ${t(todoLabels.whichEdition)}` : years]);
           }
           for (const template of entry.templates) {
-            item(template.kind ? `${t(labels.template)} (${template.kind[lang]})` : t(labels.template), [h('span.template', processorHtml(template.text))]);
+            item(template.kind ? `${t(todoLabels.template)} (${template.kind[lang]})` : t(todoLabels.template), [h('span.template', processorHtml(template.text))]);
           }
           for (const candidate of entry.candidates) {
             const notes = candidate.notes.map((note) => sayText(note, lang)).join(' ');
-            item(t(labels.candidate), [h('span.candidate', processorHtml(candidate.text)), ...(notes ? [` (${notes})`] : [])]);
+            item(t(todoLabels.candidate), [h('span.candidate', processorHtml(candidate.text)), ...(notes ? [` (${notes})`] : [])]);
           }
           const notes = entry.notes.map((note) => sayText(note, lang)).join(' ');
-          if (notes) item(t(labels.notes), [notes]);
+          if (notes) item(t(todoLabels.notes), [notes]);
           const status = entry.status && entry.status !== 'verified' ? ` · ${t(verificationLabels[entry.status])}` : '';
           return h('article.todo-entry', { id: `todo-${entry.id}` }, [
             h('h3', entry.citedAs[lang]),
@@ -577,8 +578,8 @@ function renderReferencesTodo(data: ReportData, todo: ReportReferencesTodo, plac
   }
   if (todo.toCheck.length > 0) {
     content.push(
-      h('h3', t(labels.checkAgainstWork)),
-      h('p', t(labels.checkAgainstWorkIntro)),
+      h('h3', t(todoLabels.checkHeading)),
+      h('p', t(todoLabels.checkIntro)),
       h(
         'ul.to-check',
         todo.toCheck.map((entry) => {
