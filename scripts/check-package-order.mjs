@@ -3,8 +3,9 @@
 // package (any dependency field of its package.json) on another workspace package names one listed
 // above it, so the package graph has no cycle and matches the documented layers. A package folder
 // missing from the table, or a table row without a folder, is an error too. The end-to-end tests
-// (tests/) may use every package. Imports within a package are checked by dpdm (check:cycles);
-// knip (check:unused) makes sure every import of a package is declared in package.json.
+// (tests/) may use every package. Import cycles, inside a package and across packages, are left to
+// knip (check:cycles); an import of an undeclared workspace package fails the build (pnpm links
+// only declared dependencies).
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -35,7 +36,7 @@ const problems = [];
 for (const folder of folders) {
   if (!rank.has(folder)) {
     problems.push(
-      `packages/${folder} is not in the package table of ${doc}: add it below every package it depends on`,
+      `packages/${folder} is not in the package table of ${doc}: add it below what it depends on`,
     );
   }
 }
@@ -54,9 +55,10 @@ for (const [folder, manifest] of manifests) {
     if (target === undefined || !rank.has(target)) continue;
     edges++;
     if (rank.get(target) >= rank.get(folder)) {
+      const where = target === folder ? 'as itself' : 'below it';
       problems.push(
-        `packages/${folder}/package.json: ${manifest.name} depends on ${name}, which ${doc} lists ` +
-          `${target === folder ? 'as itself' : 'below it'} (dependencies flow down that list, never up)`,
+        `packages/${folder}/package.json: ${manifest.name} depends on ${name}, which ${doc} ` +
+          `lists ${where} (dependencies flow down that list, never up)`,
       );
     }
   }
@@ -64,7 +66,7 @@ for (const [folder, manifest] of manifests) {
 
 if (problems.length > 0) fail(problems);
 console.log(
-  `package order: ${folders.length} packages, ${edges} dependencies between them, all down the list in ${doc}`,
+  `package order: ${folders.length} packages, ${edges} dependencies among them, all down ${doc}`,
 );
 
 function fail(lines) {
