@@ -32,11 +32,6 @@ const stateReport = /^[\s.]*(NOU\s*(\d{4})\s*:\s*\d+|(?:Meld\.\s?St\.|St\.\s?mel
 // Laws and regulations by their title: "Lov om sosiale tjenester …", "Forskrift om …", "Lov 18. desember 2009 nr. 131 …".
 const lawTitle = /^[\s.]*(?:Lov|Forskrift|Lov\s+\d{1,2}\.\s*\p{Ll}+\s+\d{4})\s+(?:om|til|for|nr\.|\d)/u;
 
-/** Whether text opens like a state report ("NOU 2011:11", "Meld. St. 33"). */
-export function startsWithStateReport(text: string): boolean {
-  return stateReport.test(text);
-}
-
 // Words an author list may hold besides names and initials.
 const listWords = new Set(['&', 'og', 'and', 'und', 'et', 'al.', 'al', 'm.fl.', 'mfl.', '…', '.', '...', 'red.', 'red', 'reds.', 'eds.', 'ed.', 'utg.', 'hrsg.', '(red.)', '(reds.)', '(eds.)', '(ed.)', '(utg.)', '(hrsg.)']);
 

@@ -1,4 +1,4 @@
-import type { Diagnostic, Lang, Localized, Severity } from '@litsynth/common';
+import type { Diagnostic, Lang, Localized } from '@litsynth/common';
 import type { Table } from 'mdast';
 
 /**
@@ -204,5 +204,3 @@ export interface ReportFailure {
   part: Localized;
   message: Localized;
 }
-
-export type { Severity };

@@ -3,8 +3,14 @@ import { join, relative } from 'node:path';
 import { LitsynthError, readTextFile, type Diagnostic } from '@litsynth/common';
 import { loadBibliographyFile, type BibEntry } from '@litsynth/bibliography';
 import { readSourceRecords } from '@litsynth/sources';
-import { closest } from './rule-settings.js';
-import { norwegianStudyFields, parseStudyConfig, placeOfField, studyFields, unknownFields } from './study-config.js';
+import {
+  closest,
+  norwegianStudyFields,
+  parseStudyConfig,
+  placeOfField,
+  studyFields,
+  unknownFields,
+} from './study-config.js';
 import type { Study } from './types.js';
 
 /** The name of a study's configuration file. */

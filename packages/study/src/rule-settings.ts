@@ -1,13 +1,8 @@
-import { closestName, readTextFile, type Diagnostic } from '@litsynth/common';
+import { readTextFile, type Diagnostic } from '@litsynth/common';
 import { join } from 'node:path';
 import { studyFileName } from './load-study.js';
-import { placeOfField } from './study-config.js';
+import { closest, placeOfField } from './study-config.js';
 import type { Study } from './types.js';
-
-/** Closest known name by edit distance, for "did you mean" (longer names may be further off). */
-export function closest(id: string, known: readonly string[]): string | undefined {
-  return closestName(id, known, Math.max(2, Math.floor(id.length / 3)));
-}
 
 /**
  * Diagnostics for rule settings in study.yaml that name no known rule (a typo silences nothing),

@@ -1,5 +1,12 @@
 import { dirname, isAbsolute, resolve } from 'node:path';
-import { completeLocalized, LitsynthError, type Lang, type Localized, type RuleSetting } from '@litsynth/common';
+import {
+  closestName,
+  completeLocalized,
+  LitsynthError,
+  type Lang,
+  type Localized,
+  type RuleSetting,
+} from '@litsynth/common';
 import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { SearchEntry, StudyConfig } from './types.js';
 
@@ -290,6 +297,14 @@ export function placeOfField(text: string, path: Path): { line: number; column: 
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter });
   return placeOf(document, lineCounter, path);
+}
+
+/**
+ * The closest known name by edit distance, for "did you mean" about a field or a rule setting of
+ * study.yaml (longer names may be further off).
+ */
+export function closest(id: string, known: readonly string[]): string | undefined {
+  return closestName(id, known, Math.max(2, Math.floor(id.length / 3)));
 }
 
 /**

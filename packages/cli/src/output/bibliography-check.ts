@@ -6,7 +6,7 @@ import { renderPretty } from './pretty-diagnostics.js';
 // (`checkBibliography`) for the entries of the list. Which diagnostics, their counts and
 // bibliography-check.json are the engine's.
 
-export { bibliographyCheckJson, bibliographySummary, diagnosticsOfListed } from '@litsynth/engine';
+export { bibliographyCheckJson, diagnosticsOfListed } from '@litsynth/engine';
 
 /**
  * The bibliography's diagnostics for a terminal, in the style of `litsynth check` (errors first, a
