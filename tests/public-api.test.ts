@@ -51,6 +51,7 @@ describe('public API', () => {
           "todoLabels",
           "typedEntryFormProblems",
           "verificationText",
+          "yearLabel",
         ],
         "@litsynth/check": [
           "checkManuscript",

@@ -1,5 +1,5 @@
 import { foldText } from './fold-text.js';
-import type { CslItem, CslName } from './types.js';
+import type { CslItem, CslName, DatedItem } from './types.js';
 
 // What the CSL styles leave to the data, done on the item handed to citeproc (never on the
 // entry itself, which the check resolves citations against). Each rule is one of Norwegian APA 7
@@ -18,7 +18,7 @@ export interface ItemFormOptions {
 const undatedLiteral = /^\s*(u\.\s?å\.?|n\.\s?d\.?|udatert|uten år|no date|undated)\s*$/i;
 
 /** Whether an item's date is given as "no date" (`issued: {literal: u.å.}`): the work is undated. */
-export function isUndated(item: CslItem): boolean {
+export function isUndated(item: Pick<DatedItem, 'issued'>): boolean {
   const literal = item.issued?.literal;
   return typeof literal === 'string' && undatedLiteral.test(literal) && !item.issued?.['date-parts'];
 }

@@ -1,6 +1,6 @@
 export type * from './types.js';
 export { bibliographyExtensions, loadBibliographyFile, loadBibliographyText } from './load.js';
-export { assignYearSuffixes, authorYearKey, entryNames, entryYear, nameForCitation } from './names.js';
+export { assignYearSuffixes, authorYearKey, entryNames, entryYear, nameForCitation, yearLabel } from './names.js';
 export { citeprocHtmlToMarkdown } from './citeproc-html.js';
 export { formatReferenceList, toCiteprocItem } from './format.js';
 export { entryCompleteness } from './completeness.js';

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import * as bibliography from './index.js';
-import { assignYearSuffixes, entryNames, entryYear } from './names.js';
+import { assignYearSuffixes, entryNames, entryYear, yearLabel } from './names.js';
 import type { BibEntry, CslItem } from './types.js';
 
 const entry = (item: Omit<CslItem, 'id'> & { id?: string }, id = item.id ?? 'x'): BibEntry => ({
@@ -24,6 +24,18 @@ describe('entryYear', () => {
     expect(entryYear(entry({ type: 'book', issued: { 'date-parts': [[2019, 6, 5]] } }))).toEqual('2019');
     expect(entryYear(entry({ type: 'book', issued: { literal: 'våren 2015' } }))).toEqual('2015');
     expect(entryYear(entry({ type: 'book' }))).toEqual('u.å.');
+  });
+});
+
+describe('yearLabel', () => {
+  test('a year; u.å./n.d. only for an undated work; a literal as written; else the year is missing', () => {
+    const label = (issued: CslItem['issued']) => yearLabel({ id: 'x', type: 'book', ...(issued ? { issued } : {}) } as CslItem);
+    expect(label({ 'date-parts': [[2019, 6, 5]] })).toEqual({ nb: '2019', en: '2019' });
+    expect(label({ literal: 'våren 2015' })).toEqual({ nb: '2015', en: '2015' });
+    expect(label({ literal: 'u.å.' })).toEqual({ nb: 'u.å.', en: 'n.d.' });
+    expect(label({ literal: 'n.d.' })).toEqual({ nb: 'u.å.', en: 'n.d.' });
+    expect(label({ literal: 'i trykk' })).toEqual({ nb: 'i trykk', en: 'i trykk' });
+    expect(label(undefined)).toEqual({ nb: 'år mangler', en: 'year missing' });
   });
 });
 
@@ -71,5 +83,6 @@ test('public API: the exports of the package index', () => {
     'toCiteprocItem',
     'typedEntryFormProblems',
     'verificationText',
+    'yearLabel',
   ]);
 });

@@ -1,13 +1,32 @@
-import type { BibEntry, CslName } from './types.js';
+import type { Localized } from '@litsynth/common';
+import { isUndated } from './apa-forms.js';
+import type { BibEntry, CslName, DatedItem } from './types.js';
 
 /** The year text of an entry as an author–date citation writes it: "2015", or "u.å." when it has no date. */
 export function entryYear(entry: BibEntry): string {
-  const parts = entry.item.issued?.['date-parts'];
-  const first = parts?.[0]?.[0];
+  return itemYear(entry.item) ?? 'u.å.';
+}
+
+/** The year of an item's date: its first date part, or a year in its literal date ("våren 2015"). */
+function itemYear(item: DatedItem): string | undefined {
+  const first = item.issued?.['date-parts']?.[0]?.[0];
   if (first !== undefined && first !== null && String(first).trim() !== '') return String(first);
-  const literal = entry.item.issued?.literal ?? entry.item.issued?.raw;
-  const match = literal?.match(/\b(1[5-9]\d\d|20\d\d)\b/);
-  return match?.[1] ?? 'u.å.';
+  const literal = item.issued?.literal ?? item.issued?.raw;
+  return literal?.match(/\b(1[5-9]\d\d|20\d\d)\b/)?.[1];
+}
+
+/**
+ * An item's year as a reader is shown it, in each language: "2015"; "u.å." / "n.d." only for a work
+ * that has no date (`issued: {literal: u.å.}`); a literal as written ("i trykk"); and "år mangler" /
+ * "year missing" when the year is not known.
+ */
+export function yearLabel(item: DatedItem): Localized {
+  const year = itemYear(item);
+  if (year !== undefined) return { nb: year, en: year };
+  if (isUndated(item)) return { nb: 'u.å.', en: 'n.d.' };
+  const literal = item.issued?.literal?.trim();
+  if (literal) return { nb: literal, en: literal };
+  return { nb: 'år mangler', en: 'year missing' };
 }
 
 /** The name a citation uses for one CSL name: family name (with particle) or the literal corporate name. */

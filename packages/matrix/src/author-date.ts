@@ -1,3 +1,4 @@
+import { yearLabel } from '@litsynth/bibliography';
 import type { Lang } from '@litsynth/common';
 import type { MatrixRecord } from './types.js';
 
@@ -8,12 +9,12 @@ export function authorNames(item: Item): string[] {
   return (item.author ?? []).map((name) => name.family ?? name.literal ?? '').filter((name) => name !== '');
 }
 
-/** The year of an entry as written in citations ("2019"), or "u.å."/"n.d." when unknown. */
+/**
+ * The year of an entry as written in citations ("2019"); "u.å."/"n.d." only for a work that has no
+ * date, and "år mangler"/"year missing" when its year is not known.
+ */
 export function entryYear(item: Item, lang: Lang): string {
-  const year = item.issued?.['date-parts']?.[0]?.[0];
-  if (year !== undefined && String(year) !== '') return String(year);
-  if (item.issued?.literal) return item.issued.literal;
-  return lang === 'nb' ? 'u.å.' : 'n.d.';
+  return yearLabel(item)[lang];
 }
 
 /**
