@@ -11,6 +11,8 @@ interface RuleCase {
   expect: string[];
   /** The English messages of the expected diagnostics, in the same order (when given). */
   messages?: string[];
+  /** The Norwegian messages, likewise (when given). */
+  messagesNb?: string[];
 }
 
 const cases = parse(readFileSync(new URL('fixtures/rules.yaml', import.meta.url), 'utf8')) as RuleCase[];
@@ -23,6 +25,7 @@ describe('checkBibliography (fixtures/rules.yaml)', () => {
     const diagnostics = checkBibliography(entries);
     expect(diagnostics.map((diagnostic) => `${diagnostic.rule} ${diagnostic.key}`)).toEqual(ruleCase.expect);
     if (ruleCase.messages) expect(diagnostics.map((diagnostic) => diagnostic.message.en)).toEqual(ruleCase.messages);
+    if (ruleCase.messagesNb) expect(diagnostics.map((diagnostic) => diagnostic.message.nb)).toEqual(ruleCase.messagesNb);
   });
 
   test('every rule that checkBibliography emits has a case that fires it', () => {

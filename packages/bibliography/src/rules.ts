@@ -5,6 +5,7 @@ import { foldText } from './fold-text.js';
 import { entryGaps } from './completeness.js';
 import { isUndated } from './apa-forms.js';
 import { assignYearSuffixes, entryNames, entryYear, yearLabel } from './names.js';
+import { typeName } from './type-names.js';
 import type { BibEntry, CslItem, CslName } from './types.js';
 import { verificationText } from './verification-text.js';
 
@@ -76,7 +77,8 @@ function checkEntry(entry: BibEntry): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const item = entry.item;
   const status = entry.verification?.status;
-  const missing = missingFields(entry);
+  const gaps = entryGaps(entry);
+  const missing = gaps.map((gap) => gap.name);
   const list = (lang: 'nb' | 'en') => missing.map((name) => name[lang]).join(', ');
   const firstNote = entry.verification?.notes[0];
   const note = (lang: 'nb' | 'en') => (firstNote === undefined ? '' : ` ${verificationText(firstNote, lang)}`);
@@ -104,10 +106,12 @@ function checkEntry(entry: BibEntry): Diagnostic[] {
     }
     // An unverified entry already says what it lacks; a missing-field warning per field would be noise.
     if (missing.length) {
+      // The kind of work as a reader names it, unless the kind is what is missing.
+      const kind = (lang: 'nb' | 'en') => (gaps.some((gap) => gap.field === 'type') ? '' : ` (${typeName(item.type)[lang]})`);
       diagnostics.push(
         at(entry, 'bib-missing-field', 'warning', {
-          nb: `${citedAs(entry, 'nb')} (${item.type}) mangler ${list('nb')}.`,
-          en: `${citedAs(entry, 'en')} (${item.type}) lacks ${list('en')}.`,
+          nb: `${citedAs(entry, 'nb')}${kind('nb')} mangler ${list('nb')}.`,
+          en: `${citedAs(entry, 'en')}${kind('en')} lacks ${list('en')}.`,
         }),
       );
     }

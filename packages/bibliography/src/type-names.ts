@@ -1,0 +1,55 @@
+import type { Localized } from '@litsynth/common';
+
+/** What each CSL type is called in messages: the kind of work as a reader names it, never the CSL id. */
+const typeNames: Record<string, Localized> = {
+  article: { nb: 'artikkel', en: 'article' },
+  'article-journal': { nb: 'tidsskriftartikkel', en: 'journal article' },
+  'article-magazine': { nb: 'magasinartikkel', en: 'magazine article' },
+  'article-newspaper': { nb: 'avisartikkel', en: 'newspaper article' },
+  bill: { nb: 'lovforslag', en: 'bill' },
+  book: { nb: 'bok', en: 'book' },
+  broadcast: { nb: 'sending', en: 'broadcast' },
+  chapter: { nb: 'kapittel i bok', en: 'book chapter' },
+  classic: { nb: 'klassisk verk', en: 'classic work' },
+  collection: { nb: 'samling', en: 'collection' },
+  dataset: { nb: 'datasett', en: 'dataset' },
+  document: { nb: 'dokument', en: 'document' },
+  entry: { nb: 'oppslag', en: 'entry' },
+  'entry-dictionary': { nb: 'ordbokoppslag', en: 'dictionary entry' },
+  'entry-encyclopedia': { nb: 'leksikonartikkel', en: 'encyclopedia entry' },
+  event: { nb: 'arrangement', en: 'event' },
+  figure: { nb: 'figur', en: 'figure' },
+  graphic: { nb: 'bilde', en: 'image' },
+  hearing: { nb: 'høring', en: 'hearing' },
+  interview: { nb: 'intervju', en: 'interview' },
+  legal_case: { nb: 'rettsavgjørelse', en: 'court decision' },
+  legislation: { nb: 'lov', en: 'act' },
+  manuscript: { nb: 'manuskript', en: 'manuscript' },
+  map: { nb: 'kart', en: 'map' },
+  motion_picture: { nb: 'film', en: 'film' },
+  musical_score: { nb: 'noter', en: 'musical score' },
+  pamphlet: { nb: 'brosjyre', en: 'pamphlet' },
+  'paper-conference': { nb: 'konferanseartikkel', en: 'conference paper' },
+  patent: { nb: 'patent', en: 'patent' },
+  performance: { nb: 'forestilling', en: 'performance' },
+  periodical: { nb: 'tidsskrift', en: 'periodical' },
+  personal_communication: { nb: 'personlig kommunikasjon', en: 'personal communication' },
+  post: { nb: 'innlegg', en: 'post' },
+  'post-weblog': { nb: 'blogginnlegg', en: 'blog post' },
+  regulation: { nb: 'forskrift', en: 'regulation' },
+  report: { nb: 'rapport', en: 'report' },
+  review: { nb: 'anmeldelse', en: 'review' },
+  'review-book': { nb: 'bokanmeldelse', en: 'book review' },
+  software: { nb: 'programvare', en: 'software' },
+  song: { nb: 'sang', en: 'song' },
+  speech: { nb: 'foredrag', en: 'speech' },
+  standard: { nb: 'standard', en: 'standard' },
+  thesis: { nb: 'avhandling eller oppgave', en: 'thesis' },
+  treaty: { nb: 'traktat', en: 'treaty' },
+  webpage: { nb: 'nettside', en: 'web page' },
+};
+
+/** "tidsskriftartikkel" / "journal article" for `article-journal`; a type CSL does not know is named as written. */
+export function typeName(type: string): Localized {
+  return typeNames[type] ?? { nb: type, en: type };
+}
