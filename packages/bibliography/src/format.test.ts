@@ -192,7 +192,7 @@ describe('formatReferenceList, whole documents', () => {
     const [todo] = list.todo.entries;
     expect([todo?.citedAs, todo?.missing.map((name) => name.nb), todo?.templates, todo?.citedYears]).toEqual([
       { nb: 'Riis-Johansen (år mangler)', en: 'Riis-Johansen (year missing)' },
-      ['tidsskrift', 'årgang (volume)', 'sider (eller artikkelnummer)', 'år'],
+      ['tidsskrift', 'årgang (volume)', 'sider (eller artikkelnummer)', 'år', 'DOI (om artikkelen har en)'],
       [{ text: 'Riis-Johansen, A. ([år]). Interaksjon med brukere. [Tidsskrift], [årgang], [sider].' }],
       [
         { year: '2018', lines: [560], id: 'riis' },

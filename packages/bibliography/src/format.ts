@@ -119,7 +119,7 @@ export async function formatReferenceList(entries: readonly BibEntry[], options:
       id,
       citedAs,
       origin: entry.origin,
-      missing: completeness.gaps.map((gap) => gap.name),
+      missing: [...completeness.gaps.map((gap) => gap.name), ...(lacksDoi(entry.item) ? [doiIfAny] : [])],
       unconfirmed: completeness.unconfirmed,
       templates,
       candidates: (candidates.get(id) ?? []).map((candidate) => ({ ...candidate, text: convert(candidate.text, format) })),
@@ -196,6 +196,13 @@ async function renderCandidates(
   }
   return result;
 }
+
+/** A journal article without a DOI: its to-do asks for one with the rest (bib-missing-doi is not said again). */
+function lacksDoi(item: CslItem): boolean {
+  return item.type === 'article-journal' && !(typeof item.DOI === 'string' && item.DOI.trim() !== '');
+}
+
+const doiIfAny: Localized = { nb: 'DOI (om artikkelen har en)', en: 'DOI (if the article has one)' };
 
 /** First name and year: items of one group get a/b letters when rendered together. */
 function groupOf(item: CslItem): string {

@@ -2,7 +2,7 @@ import { editDistance, rulesOf, type Diagnostic, type Localized, type RuleDefini
 import { entryDiagnostic } from './diagnostics.js';
 import { normalizeDoi } from './doi.js';
 import { foldText } from './fold-text.js';
-import { entryGaps } from './completeness.js';
+import { entryCompleteness, entryGaps } from './completeness.js';
 import { isUndated } from './apa-forms.js';
 import { assignYearSuffixes, entryNames, entryYear, yearLabel } from './names.js';
 import { typeName } from './type-names.js';
@@ -69,8 +69,16 @@ export function checkBibliography(entries: readonly BibEntry[]): Diagnostic[] {
   diagnostics.push(...findCorporateVariants(entries));
   diagnostics.push(...findAuthorYearCollisions(entries));
   diagnostics.push(...findEditionYears(entries));
-  return diagnostics;
+  // An entry that is not complete goes to the reference list's to-do, which says these itself.
+  const incomplete = new Set(entries.filter((entry) => !entryCompleteness(entry).complete).map((entry) => entry.id));
+  return diagnostics.filter((diagnostic) => !(saidByTodo.has(diagnostic.rule) && diagnostic.key !== undefined && incomplete.has(diagnostic.key)));
 }
+
+/**
+ * What the to-do of an incomplete entry says: its DOI among what is missing, its a/b letter in
+ * its heading, and the years the work is cited under with the advice to use one edition.
+ */
+const saidByTodo = new Set(['bib-missing-doi', 'bib-author-year-collision', 'bib-edition-years']);
 
 /** The rules that look at one entry alone: fields, DOI, pages, verification. */
 function checkEntry(entry: BibEntry): Diagnostic[] {

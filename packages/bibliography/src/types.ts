@@ -168,7 +168,7 @@ export interface TodoEntry {
   citedAs: Localized;
   origin: { file: string; line: number };
   status?: VerificationStatus;
-  /** Fields the style needs and the entry lacks. */
+  /** Fields the style needs and the entry lacks (and a journal article's DOI, if it has one). */
   missing: Localized[];
   /** Fields the entry gives that no record confirms. */
   unconfirmed: Localized[];
