@@ -133,7 +133,12 @@ describe('litsynth add', () => {
         verification: {
           status: 'unverified',
           evidence: [],
-          notes: ['Created with litsynth add from articles.bib (line 1); no field has been confirmed against the article yet.'],
+          notes: [
+            {
+              nb: 'Laget med litsynth add fra articles.bib (linje 1); ingen opplysning er ennå kontrollert mot artikkelen.',
+              en: 'Created with litsynth add from articles.bib (line 1); no field has been confirmed against the article yet.',
+            },
+          ],
         },
       },
       characteristics: {

@@ -1,8 +1,10 @@
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { BibEntry } from '@litsynth/bibliography';
+import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { includeInStudy } from './add.js';
+import { includeInStudy, recordSkeleton } from './add.js';
 
 /** Writes a study.yaml, lists the ids under included, and gives what was done and the text after. */
 async function include(text: string, ids: string[]) {
@@ -53,5 +55,39 @@ describe('includeInStudy', () => {
       },
       text: odd,
     });
+  });
+});
+
+describe('recordSkeleton', () => {
+  const entry = (issued?: BibEntry['item']['issued']): BibEntry => ({
+    id: 'riis',
+    item: { id: 'riis', type: 'article-journal', title: 'Interaksjon med brukere', author: [{ family: 'Riis-Johansen' }, { family: 'Halvorsen' }, { family: 'Andenæs' }], ...(issued ? { issued } : {}) },
+    origin: { file: 'artikler.bib', line: 7 },
+  });
+  const frontmatter = (text: string) => parse(text.split('---\n')[1] ?? '') as { entry: { verification: unknown } };
+
+  it('writes its verification note in both languages, whatever the study language', () => {
+    const note = {
+      nb: 'Laget med litsynth add fra artikler.bib (linje 7); ingen opplysning er ennå kontrollert mot artikkelen.',
+      en: 'Created with litsynth add from artikler.bib (line 7); no field has been confirmed against the article yet.',
+    };
+    for (const lang of ['nb', 'en'] as const) {
+      const record = recordSkeleton('riis', entry({ 'date-parts': [[2018]] }), 'artikler.bib', { sourcesDir: '/nowhere', lang });
+      expect(frontmatter(record).entry.verification).toEqual({ status: 'unverified', evidence: [], notes: [note] });
+    }
+  });
+
+  it('heads the record with the year, "u.å." only for an undated work, and the year as missing when it is not known', () => {
+    const heading = (issued: BibEntry['item']['issued'] | undefined, lang: 'nb' | 'en') =>
+      // The heading of the body, after the frontmatter.
+      (recordSkeleton('riis', entry(issued), 'artikler.bib', { sourcesDir: '/nowhere', lang }).split('---\n')[2] ?? '')
+        .split('\n')
+        .find((line) => line.startsWith('# '));
+    expect([heading({ 'date-parts': [[2018]] }, 'nb'), heading({ literal: 'u.å.' }, 'nb'), heading(undefined, 'nb'), heading(undefined, 'en')]).toEqual([
+      '# Riis-Johansen mfl. (2018)',
+      '# Riis-Johansen mfl. (u.å.)',
+      '# Riis-Johansen mfl. (år mangler)',
+      '# Riis-Johansen et al. (year missing)',
+    ]);
   });
 });

@@ -3,7 +3,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadBibliographyFile, type BibEntry } from '@litsynth/bibliography';
+import { loadBibliographyFile, yearLabel, type BibEntry } from '@litsynth/bibliography';
 import { LitsynthError, exitCodes, writeFileAtomic, type Lang, type Localized } from '@litsynth/common';
 import { norwegianStudyFields } from '@litsynth/study';
 import { isMap, isScalar, isSeq, parseDocument, stringify, type Node, type Pair, type YAMLMap } from 'yaml';
@@ -286,15 +286,18 @@ export function recordSkeleton(id: string, entry: BibEntry, file: string, option
   fields.verification = entry.verification ?? {
     status: 'unverified',
     evidence: [],
+    // In both languages, as the study's notes are: the report and the reference list's to-do show
+    // whichever the reader chose.
     notes: [
-      lang === 'nb'
-        ? `Laget med litsynth add fra ${file} (linje ${entry.origin.line}); ingen opplysning er ennå kontrollert mot artikkelen.`
-        : `Created with litsynth add from ${file} (line ${entry.origin.line}); no field has been confirmed against the article yet.`,
+      {
+        nb: `Laget med litsynth add fra ${file} (linje ${entry.origin.line}); ingen opplysning er ennå kontrollert mot artikkelen.`,
+        en: `Created with litsynth add from ${file} (line ${entry.origin.line}); no field has been confirmed against the article yet.`,
+      },
     ],
   };
   const entryYaml = stringify({ id, entry: fields }, { lineWidth: 0 });
   const authors = (entry.item.author ?? []).map((name) => name.family ?? name.literal ?? '').filter(Boolean);
-  const year = entry.item.issued?.['date-parts']?.[0]?.[0] ?? (lang === 'nb' ? 'u.å.' : 'n.d.');
+  const year = yearLabel(entry.item)[lang];
   const and = lang === 'nb' ? ' og ' : ' & ';
   const title = authors.length > 2 ? `${authors[0]} ${lang === 'nb' ? 'mfl.' : 'et al.'}` : authors.join(and);
   const schema = schemaComment(options.sourcesDir);
