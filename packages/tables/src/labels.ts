@@ -1,5 +1,6 @@
 import type { Lang, Localized } from '@litsynth/common';
 import { relationName, type Relation } from '@litsynth/matrix';
+import type { SourceRecord } from '@litsynth/sources';
 
 /** Picks the text of a language. */
 export function pick(text: Localized, lang: Lang): string {
@@ -26,9 +27,16 @@ export const notStatedNote: Localized = {
   en: '– = not stated in the thesis.',
 };
 
-/** A short finding label: the id without its record prefix ("natland2019-f1" → "f1"). */
-export function shortFindingId(findingId: string, recordId: string): string {
-  return findingId.startsWith(`${recordId}-`) ? findingId.slice(recordId.length + 1) : findingId;
+/**
+ * A finding as a reader finds it in the article matrix: its number there and its short label,
+ * with its page when known ("1. Relasjonen bærer hjelpen", "2. Tillit (s. 4)"), never its id.
+ */
+export function findingReference(record: Pick<SourceRecord, 'findings'>, findingId: string, lang: Lang): string {
+  const index = record.findings.findIndex((finding) => finding.id === findingId);
+  const finding = record.findings[index];
+  if (finding === undefined) return findingId;
+  const label = pick(finding.label, lang).replace(/[.:]$/, '');
+  return `${index + 1}. ${label}${finding.page ? ` (${pageLabel(finding.page, lang)})` : ''}`;
 }
 
 /**

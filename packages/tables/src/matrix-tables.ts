@@ -3,7 +3,7 @@ import type { Lang, Localized } from '@litsynth/common';
 import { narrativeCitation, type DiscussionMap, type Matrix, type MatrixConcept } from '@litsynth/matrix';
 import type { SourceRecord } from '@litsynth/sources';
 import { createTable } from './create-table.js';
-import { mentionPlace, pick, relationLabel, shortFindingId } from './labels.js';
+import { findingReference, mentionPlace, pick, relationLabel } from './labels.js';
 import { indexMentions } from './thesis-tables.js';
 import type { CellContent, ThesisTable } from './types.js';
 
@@ -19,7 +19,8 @@ const localized = (nb: string, en: string): Localized => ({ nb, en });
 
 /**
  * The sources × concepts matrix as a table: one row per concept, one column per source; each
- * cell gives the number of the source's findings coded to the concept and their ids.
+ * cell gives the number of the source's findings coded to the concept and, below it, those
+ * findings by their number in the article matrix and their label.
  */
 export function matrixToTable(input: MatrixTablesInput): ThesisTable {
   const { matrix, lang } = input;
@@ -35,7 +36,7 @@ export function matrixToTable(input: MatrixTablesInput): ThesisTable {
         continue;
       }
       total += cell.count;
-      row.push(`${cell.count} (${cell.findingIds.map((id) => shortFindingId(id, record.id)).join(', ')})`);
+      row.push([String(cell.count), ...cell.findingIds.map((id) => findingReference(record, id, lang))]);
     }
     row.push(String(total));
     return row;
@@ -46,7 +47,15 @@ export function matrixToTable(input: MatrixTablesInput): ThesisTable {
     title: pick(localized('Kilder × begreper: antall kodede funn', 'Sources × concepts: number of coded findings'), lang),
     header: [pick(localized('Begrep', 'Concept'), lang), ...records.map((record) => narrativeCitation(record.entry.item, lang)), pick(localized('Totalt', 'Total'), lang)],
     rows,
-    notes: [pick(localized('Tallet er antall funn fra artikkelen som er kodet til begrepet; funn-id i parentes.', 'The number is how many of the article’s findings are coded to the concept; finding ids in parentheses.'), lang)],
+    notes: [
+      pick(
+        localized(
+          'Tallet er antall funn fra artikkelen som er kodet til begrepet; under det står funnene, nummerert som i artikkelmatrisen.',
+          'The number is how many of the article’s findings are coded to the concept; below it are the findings, numbered as in the article matrix.',
+        ),
+        lang,
+      ),
+    ],
     rowHeaders: true,
   });
 }
@@ -58,11 +67,9 @@ export function findingsMatrixTable(input: MatrixTablesInput): ThesisTable {
   const conceptById = new Map(input.concepts.map((concept) => [concept.id, concept]));
   const rows = matrix.findings.map((row): CellContent[] => {
     const record = recordById.get(row.recordId);
-    const finding = record?.findings.find((candidate) => candidate.id === row.findingId);
     return [
-      row.findingId,
       record ? narrativeCitation(record.entry.item, lang) : row.recordId,
-      finding ? pick(finding.label, lang) : '',
+      record ? findingReference(record, row.findingId, lang) : row.findingId,
       row.links.length > 0
         ? row.links.map((link) => `${pick(conceptById.get(link.conceptId)?.label ?? localized(link.conceptId, link.conceptId), lang)} (${relationLabel(link.relation, lang)})`)
         : pick(localized('ikke kodet', 'not coded'), lang),
@@ -73,12 +80,12 @@ export function findingsMatrixTable(input: MatrixTablesInput): ThesisTable {
     lang,
     title: pick(localized('Funn × begreper', 'Findings × concepts'), lang),
     header: [
-      pick(localized('Funn-id', 'Finding id'), lang),
       pick(localized('Artikkel', 'Article'), lang),
       pick(localized('Funn', 'Finding'), lang),
       pick(localized('Begreper (relasjon)', 'Concepts (relation)'), lang),
     ],
     rows,
+    notes: [pick(localized('Funnene er nummerert som i artikkelmatrisen.', 'The findings are numbered as in the article matrix.'), lang)],
     rowHeaders: true,
   });
 }
@@ -139,7 +146,7 @@ export function discussionMapTable(input: MatrixTablesInput & { discussion: Disc
       rows.push([
         narrativeCitation(record.entry.item, lang),
         pick(concept.label, lang),
-        cell ? cell.findingIds.map((id) => shortFindingId(id, record.id)).join(', ') : '–',
+        cell ? cell.findingIds.map((id) => findingReference(record, id, lang)) : '–',
         mentions.length > 0 ? mentions.map((mention) => mentionPlace(mention, lang)) : '–',
         pick(verdict, lang),
       ]);
@@ -148,8 +155,8 @@ export function discussionMapTable(input: MatrixTablesInput & { discussion: Disc
   const notes = [
     pick(
       localized(
-        'Drøftet: et avsnitt i drøftingskapitlet henviser til artikkelen og nevner begrepet (delkapittel, side og linje i manuset).',
-        'Discussed: a paragraph of the discussion chapter cites the article and names the concept (section, page and line of the manuscript).',
+        'Kodede funn er nummerert som i artikkelmatrisen. Drøftet: et avsnitt i drøftingskapitlet henviser til artikkelen og nevner begrepet (delkapittel, side og linje i manuset).',
+        'Coded findings are numbered as in the article matrix. Discussed: a paragraph of the discussion chapter cites the article and names the concept (section, page and line of the manuscript).',
       ),
       lang,
     ),

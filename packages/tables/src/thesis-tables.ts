@@ -10,7 +10,7 @@ import {
 import type { SourceRecord } from '@litsynth/sources';
 import type { SearchEntry } from '@litsynth/study';
 import { createTable } from './create-table.js';
-import { mentionPlace, notStated, notStatedNote, pageLabel, pick, relationLabel, shortFindingId } from './labels.js';
+import { findingReference, mentionPlace, notStated, notStatedNote, pageLabel, pick, relationLabel } from './labels.js';
 import type { CellContent, ThesisTable } from './types.js';
 
 /** An entry a theory source can be looked up in (a `BibEntry` fits). */
@@ -313,9 +313,9 @@ export function similaritiesTable(input: StudyTablesInput): ThesisTable {
       return relations
         .filter((relation) => cell.relations[relation] > 0)
         .map((relation) => {
-          const recordId = records[index]!.id;
-          const ids = (linked.get(`${concept.id}\u0000${recordId}\u0000${relation}`) ?? []).map((id) => shortFindingId(id, recordId));
-          return `${relationLabel(relation, lang)} (${ids.join(', ')})`;
+          const record = records[index]!;
+          const findings = (linked.get(`${concept.id}\u0000${record.id}\u0000${relation}`) ?? []).map((id) => findingReference(record, id, lang));
+          return `${relationLabel(relation, lang)}: ${findings.join('; ')}`;
         });
     });
     rows.push([pick(concept.label, lang), ...cells, conceptVerdict(names.map((name, i) => ({ name, cell: perRecord[i] })), lang)]);
@@ -329,8 +329,8 @@ export function similaritiesTable(input: StudyTablesInput): ThesisTable {
     notes: [
       pick(
         localized(
-          'For hvert begrep: hvordan funnene i hver artikkel forholder seg til det (funn-id i parentes).',
-          'For each concept: how the findings of each article relate to it (finding ids in parentheses).',
+          'For hvert begrep: hvordan funnene i hver artikkel forholder seg til det; funnene er nummerert som i artikkelmatrisen.',
+          'For each concept: how the findings of each article relate to it; the findings are numbered as in the article matrix.',
         ),
         lang,
       ),
