@@ -39,9 +39,17 @@ describe('buildMatrix', () => {
         'coding.yaml:17 error coding-unknown-finding The finding "hansen2020-missing" is not in any included source.',
         'coding.yaml:20 error coding-unknown-concept The concept "hope" is not in the concept framework.',
         'concepts.yaml:15 info concept-without-findings No finding is coded to the concept "Solidarity".',
-        'sources/hansen2020.md:31 info finding-not-coded The finding "hansen2020-other" is linked to no concept.',
+        'sources/hansen2020.md:31 info finding-not-coded The finding "Something else" is linked to no concept.',
       ],
     });
+  });
+
+  it('names a finding coded to nothing by its heading, and gives its id for the coding in the suggestion', () => {
+    const diagnostic = buildMatrix({ records, concepts, coding }).diagnostics.find((d) => d.rule === 'finding-not-coded');
+    expect([diagnostic?.message, diagnostic?.suggestion]).toEqual([
+      { nb: 'Funnet «Noe annet» er ikke koblet til noe begrep.', en: 'The finding "Something else" is linked to no concept.' },
+      { nb: 'Koble det til et begrep i kodingen under hansen2020-other, om det hører til et.', en: 'Link it to a concept in the coding under hansen2020-other, if it belongs to one.' },
+    ]);
   });
 
   it('is deterministic: the same input gives the same matrix', () => {

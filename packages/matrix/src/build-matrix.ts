@@ -109,9 +109,13 @@ export function buildMatrix(input: MatrixInput): Matrix {
         diagnostics.push({
           rule: 'finding-not-coded',
           severity: 'info',
-          message: {
-            nb: `Funnet «${finding.id}» er ikke koblet til noe begrep.`,
-            en: `The finding "${finding.id}" is linked to no concept.`,
+          // By its heading where it has one (the line says where it is); its id is what the coding writes.
+          message: finding.label
+            ? { nb: `Funnet «${finding.label.nb}» er ikke koblet til noe begrep.`, en: `The finding "${finding.label.en}" is linked to no concept.` }
+            : { nb: `Funnet «${finding.id}» er ikke koblet til noe begrep.`, en: `The finding "${finding.id}" is linked to no concept.` },
+          suggestion: {
+            nb: `Koble det til et begrep i kodingen under ${finding.id}, om det hører til et.`,
+            en: `Link it to a concept in the coding under ${finding.id}, if it belongs to one.`,
           },
           file: record.file,
           line: finding.line,

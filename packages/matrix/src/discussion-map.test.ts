@@ -72,10 +72,16 @@ describe('buildDiscussionMap', () => {
     });
     expect(map.diagnostics.map((d) => `${d.line} ${d.rule} ${d.message.en}`)).toEqual([
       '1 chapter-not-found Found no heading numbered 9.0 (the results chapter in study.yaml).',
-      '5 coded-link-not-discussed Hansen et al. (2020) is coded to "Trust" (hansen2020-trust), but the discussion never mentions them in the same paragraph.',
-      '5 coded-link-not-discussed Hansen et al. (2020) is coded to "Power" (hansen2020-trust, hansen2020-power), but the discussion never mentions them in the same paragraph.',
+      '5 coded-link-not-discussed Hansen et al. (2020) is coded to "Trust" (finding 1 "Trust takes time"), but the discussion never mentions them in the same paragraph.',
+      '5 coded-link-not-discussed Hansen et al. (2020) is coded to "Power" (finding 1 "Trust takes time", finding 2), but the discussion never mentions them in the same paragraph.',
       '5 source-missing-from-discussion The included article Hansen et al. (2020) is not cited in the discussion chapter (5.0 Drøfting).',
       '10 discussed-link-not-coded The discussion mentions Lie and Øien (2018) together with "Power" (1 paragraph), but no finding of the article is coded to the concept.',
       '10 discussed-link-not-coded The discussion mentions Lie and Øien (2018) together with "Solidarity" (1 paragraph), but no finding of the article is coded to the concept.',
-    ]);  });
+    ]);
+    // The findings by their number in the article matrix and their heading, never their ids.
+    expect(map.diagnostics.filter((d) => d.rule === 'coded-link-not-discussed').map((d) => d.message.nb)).toEqual([
+      'Hansen et al. (2020) er kodet til «Tillit» (funn 1 «Tillit tar tid»), men drøftingen nevner dem aldri i samme avsnitt.',
+      'Hansen et al. (2020) er kodet til «Makt» (funn 1 «Tillit tar tid», funn 2), men drøftingen nevner dem aldri i samme avsnitt.',
+    ]);
+  });
 });

@@ -142,6 +142,19 @@ export function buildDiscussionMap(input: DiscussionMapInput): DiscussionMap {
     return record ? narrativeCitation(record.entry.item, lang) : recordId;
   };
   const label = (conceptId: string): Localized => conceptById.get(conceptId)?.label ?? { nb: conceptId, en: conceptId };
+  // A finding as the article matrix shows it: its number there and its label, not its id.
+  const findingNames = (recordId: string, findingIds: readonly string[], lang: Lang) => {
+    const findings = recordById.get(recordId)?.findings ?? [];
+    return findingIds
+      .map((id) => {
+        const index = findings.findIndex((finding) => finding.id === id);
+        const heading = findings[index]?.label?.[lang];
+        if (index < 0) return id;
+        const word = lang === 'nb' ? 'funn' : 'finding';
+        return heading ? `${word} ${index + 1} ${lang === 'nb' ? `«${heading}»` : `"${heading}"`}` : `${word} ${index + 1}`;
+      })
+      .join(', ');
+  };
 
   if (discussion) {
     const headingPlace = manuscript.locate(discussion.heading.start);
@@ -154,8 +167,8 @@ export function buildDiscussionMap(input: DiscussionMapInput): DiscussionMap {
           rule: 'coded-link-not-discussed',
           severity: 'warning',
           message: {
-            nb: `${name(source.recordId, 'nb')} er kodet til «${label(cell.conceptId).nb}» (${cell.findingIds.join(', ')}), men drøftingen nevner dem aldri i samme avsnitt.`,
-            en: `${name(source.recordId, 'en')} is coded to "${label(cell.conceptId).en}" (${cell.findingIds.join(', ')}), but the discussion never mentions them in the same paragraph.`,
+            nb: `${name(source.recordId, 'nb')} er kodet til «${label(cell.conceptId).nb}» (${findingNames(source.recordId, cell.findingIds, 'nb')}), men drøftingen nevner dem aldri i samme avsnitt.`,
+            en: `${name(source.recordId, 'en')} is coded to "${label(cell.conceptId).en}" (${findingNames(source.recordId, cell.findingIds, 'en')}), but the discussion never mentions them in the same paragraph.`,
           },
           file: manuscript.path,
           line: headingPlace.line,

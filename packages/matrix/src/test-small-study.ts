@@ -9,9 +9,9 @@ export const records: MatrixRecord[] = [
     file: 'sources/hansen2020.md',
     entry: { id: 'hansen2020', item: { author: [{ family: 'Hansen' }, { family: 'Berg' }, { family: 'Dahl' }], issued: { 'date-parts': [[2020]] } } },
     findings: [
-      { id: 'hansen2020-trust', line: 20, statement: { nb: 'Tillit tar tid.', en: 'Trust takes time.' }, page: '12' },
+      { id: 'hansen2020-trust', line: 20, label: { nb: 'Tillit tar tid', en: 'Trust takes time' }, statement: { nb: 'Tillit tar tid.', en: 'Trust takes time.' }, page: '12' },
       { id: 'hansen2020-power', line: 26, statement: { nb: 'Makt skaper avstand.', en: 'Power creates distance.' } },
-      { id: 'hansen2020-other', line: 31, statement: { nb: 'Noe annet.', en: 'Something else.' } },
+      { id: 'hansen2020-other', line: 31, label: { nb: 'Noe annet', en: 'Something else' }, statement: { nb: 'Noe annet.', en: 'Something else.' } },
     ],
   },
   {

@@ -39,7 +39,8 @@ export interface MatrixRecord {
   id: string;
   file: string;
   entry: { id: string; item: { author?: ReadonlyArray<{ family?: string; literal?: string }>; issued?: { 'date-parts'?: ReadonlyArray<ReadonlyArray<number | string>>; literal?: string } } };
-  findings: ReadonlyArray<{ id: string; line: number; statement: Localized; page?: string }>;
+  /** In record order, which is how the article matrix numbers them; `label` is the finding's heading. */
+  findings: ReadonlyArray<{ id: string; line: number; label?: Localized; statement: Localized; page?: string }>;
 }
 
 /** Input of `buildMatrix`. */
