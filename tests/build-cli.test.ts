@@ -70,11 +70,10 @@ describe('litsynth build', () => {
     const { errors, warnings, infos } = bibliography.summary;
     expect(lines[3]).toContain(`Referanseliste: ${errors} feil, ${warnings} advarsler, ${infos} merknader om form`);
     expect(bib.stderr).toContain(`Referanseliste: ${errors} feil, ${warnings} advarsler, ${infos} merknader om form.`);
-    expect(bibliography.diagnostics.filter((diagnostic) => diagnostic.rule === 'bib-edition-years')).toEqual([
-      expect.objectContaining({ file: 'sources/references.yaml', line: 611, key: 'skau2017' }),
-    ]);
-    // What the to-do says (references-todo.md) is not counted again as problems.
+    // What the to-do says (references-todo.md: what is missing, a DOI, the years a work is cited
+    // under) is not counted again as problems.
     expect(bibliography.summary.rules['bib-missing-field']).toBeUndefined();
+    expect(bibliography.diagnostics.filter((diagnostic) => /^bib-(missing-doi|edition-years|author-year-collision)$/.test(diagnostic.rule))).toEqual([]);
     const todo = Buffer.from(files.get('references-todo.md')!.bytes, 'latin1').toString('utf8');
     expect(todo.split('\n').slice(0, 3)).toEqual([
       '# Referanser som må fullføres',
@@ -202,7 +201,7 @@ describe('litsynth build', () => {
     const entryRules = (JSON.parse(await readFile(join(study, 'out', 'bibliography-check.json'), 'utf8')) as { diagnostics: Array<{ rule: string }> }).diagnostics.map(
       ({ rule }) => `data-rule="${rule}"`,
     );
-    expect(entryRules.length).toBe(4);
+    expect(entryRules.length).toBe(1);
     expect(report.match(/data-rule="[^"]*"/g)?.sort()).toEqual(
       ['data-rule="bib-typed-entry-missing"', 'data-rule="unknown-rule-setting"', ...entryRules].sort(),
     );
