@@ -81,6 +81,7 @@ test('public API: the exports of the package index', () => {
     'resolveLocale',
     'resolveStyle',
     'toCiteprocItem',
+    'todoLabels',
     'typedEntryFormProblems',
     'verificationText',
     'yearLabel',
