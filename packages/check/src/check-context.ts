@@ -85,7 +85,8 @@ export function rawOf(citation: Citation): string {
 export function citeForm(reference: Reference, language: Lang): string {
   const names = reference.names;
   const undated = language === 'en' ? 'n.d.' : 'u.å.';
-  const year = reference.year === null || reference.year === 'u.å.' ? undated : reference.year;
+  const missing = language === 'en' ? 'year missing' : 'år mangler';
+  const year = reference.yearMissing ? missing : reference.year === null || reference.year === 'u.å.' ? undated : reference.year;
   // A work without author is cited by its short form or (shortened) title.
   const title = reference.title && reference.title.length > 40 ? `${reference.title.slice(0, 40)}…` : reference.title;
   if (names.length === 0) return `${reference.abbreviations[0] ?? title ?? reference.key} (${year})`;

@@ -1,4 +1,4 @@
-import { assignYearSuffixes, type BibEntry, type CslItem, entryNames, entryYear } from '@litsynth/bibliography';
+import { assignYearSuffixes, type BibEntry, type CslItem, entryNames, entryYear, yearLabel } from '@litsynth/bibliography';
 import type { Manuscript } from '@litsynth/ingest';
 import { initialsOf } from './names.js';
 import type { Reference } from './types.js';
@@ -35,6 +35,7 @@ export function referencesFromEntries(entries: readonly BibEntry[], included: re
       abbreviations: abbreviationsOf(entry.item, written),
       publisher: typeof publisher === 'string' && publisher.trim() ? publisher.trim() : undefined,
       year: `${year}${typeof suffix === 'string' ? suffix : (suffixes.get(entry.id) ?? '')}`,
+      ...(yearLabel(entry.item).en === 'year missing' ? { yearMissing: true as const } : {}),
       title: typeof entry.item.title === 'string' ? entry.item.title : undefined,
       origin: 'bibliography',
       file: entry.origin.file,

@@ -93,6 +93,11 @@ export interface Reference {
   publisher?: string | undefined;
   /** "2019", "2019a", "u.å.", or null when the entry has no year. */
   year: string | null;
+  /**
+   * Set when nobody knows the year (the entry is not undated, its year is missing): messages then
+   * say so, never "u.å." (which the year still reads, for matching undated citations).
+   */
+  yearMissing?: true;
   /** The title, when known (to tell one work entered twice from two works). */
   title?: string | undefined;
   origin: ReferenceOrigin;
