@@ -22,7 +22,6 @@ const nodeSide = new Set(['cli']);
 const stillImportingNode: Record<string, string[]> = {
   'bibliography/src/format-worker.ts': ['node:worker_threads'],
   'bibliography/src/load-csl.ts': ['node:module'],
-  'bibliography/src/load.ts': ['node:path'],
   'bibliography/src/render-list.ts': [
     'node:crypto',
     'node:fs',
@@ -33,19 +32,13 @@ const stillImportingNode: Record<string, string[]> = {
   'bibliography/src/styles.ts': ['node:fs', 'node:module', 'node:path'],
   'common/src/read-text-file.ts': ['node:fs/promises', 'node:module'],
   'common/src/write-file-atomic.ts': ['node:fs/promises', 'node:path'],
+  'ingest/src/read-manuscript.ts': ['node:fs/promises'],
   'ingest/src/docx-zip.ts': ['node:zlib'],
   'ingest/src/markdown-to-manuscript.ts': ['node:module'],
-  'ingest/src/read-manuscript.ts': ['node:fs/promises', 'node:path'],
-  'ingest/src/unsupported-format.ts': ['node:path'],
-  'report/src/render-report.ts': ['node:crypto'],
   'sources/src/generate-validator.ts': ['node:module'],
-  'sources/src/parse-source-record.ts': ['node:path'],
-  'sources/src/read-source-records.ts': ['node:fs/promises', 'node:path'],
+  'sources/src/read-source-records.ts': ['node:fs/promises'],
   'sources/src/validate-frontmatter.ts': ['node:module'],
-  'study/src/load-study.ts': ['node:fs/promises', 'node:path'],
-  'study/src/rule-settings.ts': ['node:path'],
-  'study/src/study-config.ts': ['node:path'],
-  'tables/src/matrix-tables.ts': ['node:path'],
+  'study/src/load-study.ts': ['node:fs/promises'],
 };
 
 /** Node's built-ins by every name an import may use: `node:fs`, `fs`, `fs/promises`. */
