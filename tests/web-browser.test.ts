@@ -467,9 +467,7 @@ describe('the web app in a browser', () => {
     // The report shows every piece as text: one script (its own filters), no markup from the input.
     const report = page.frameLocator('#report');
     // Titled from the document (its first paragraph of more than one word), as check --out titles it.
-    await expect
-      .poll(() => report.locator('h1').textContent())
-      .toBe(thesis.split('\n')[2]);
+    await expect.poll(() => report.locator('h1').textContent()).toBe(thesis.split('\n')[2]);
     const frame = page.frames().find((candidate) => candidate !== page.mainFrame())!;
     const inside = await frame.evaluate(() => {
       const { document } = globalThis as unknown as PageGlobals;

@@ -1,7 +1,12 @@
 import type { Diagnostic } from '@litsynth/common';
 import type { Study } from '@litsynth/study';
 import type { FileSource } from './file-source.js';
-import { type ManuscriptSession, type OpenManuscriptOptions, openManuscript, type StudyContext } from './open-manuscript.js';
+import {
+  type ManuscriptSession,
+  type OpenManuscriptOptions,
+  openManuscript,
+  type StudyContext,
+} from './open-manuscript.js';
 
 /** How to open a study that has been loaded. */
 export interface OpenStudyOptions {
@@ -40,14 +45,22 @@ export function studyContext(study: Study, diagnostics: readonly Diagnostic[] = 
  * Opens a loaded study over a file source: its manuscript is read and checked once, on demand, and
  * every command that needs to know which entry a citation points to asks this one check.
  */
-export function openStudy(source: FileSource, study: Study, options: OpenStudyOptions = {}): StudySession {
+export function openStudy(
+  source: FileSource,
+  study: Study,
+  options: OpenStudyOptions = {},
+): StudySession {
   const manuscript = openManuscript(source, options.manuscriptPath ?? study.config.manuscript, {
     study: studyContext(study, options.diagnostics),
     ...(options.formatOptions ? { formatOptions: options.formatOptions } : {}),
   });
   let keys: Promise<Map<number, string | null>> | undefined;
   const citationKeys = () => {
-    keys ??= manuscript.check().then(({ result }) => new Map(result.citations.map((citation) => [citation.start, citation.key])));
+    keys ??= manuscript
+      .check()
+      .then(
+        ({ result }) => new Map(result.citations.map((citation) => [citation.start, citation.key])),
+      );
     return keys;
   };
   return {
@@ -55,7 +68,9 @@ export function openStudy(source: FileSource, study: Study, options: OpenStudyOp
     manuscript,
     citationKeys,
     async citedKeys() {
-      return new Set([...(await citationKeys()).values()].filter((key): key is string => key !== null));
+      return new Set(
+        [...(await citationKeys()).values()].filter((key): key is string => key !== null),
+      );
     },
   };
 }
