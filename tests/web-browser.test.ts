@@ -466,7 +466,8 @@ describe('the web app in a browser', () => {
     expect(await page.locator('img, svg, iframe:not(#report), object, embed').count()).toBe(0);
     // The report shows every piece as text: one script (its own filters), no markup from the input.
     const report = page.frameLocator('#report');
-    await expect.poll(() => report.locator('h1').textContent()).toBe(hostileName);
+    // Titled from the document (its first paragraph of more than one word), as check --out titles it.
+    await expect.poll(() => report.locator('h1').textContent()).toBe(thesis.split('\n')[2]);
     const frame = page.frames().find((candidate) => candidate !== page.mainFrame())!;
     const inside = await frame.evaluate(() => {
       const { document } = globalThis as unknown as PageGlobals;
@@ -491,6 +492,7 @@ describe('the web app in a browser', () => {
       `<script>alert('manuskript')</script>`,
       '"><svg onload=alert(3)>',
       '<script>alert(8)</script>',
+      hostileName,
     ])
       expect(inside.text).toContain(piece);
     await page.waitForTimeout(500);

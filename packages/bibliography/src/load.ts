@@ -1,4 +1,4 @@
-import { extname } from 'node:path';
+import { extname } from 'pathe';
 import { LitsynthError, readTextFile } from '@litsynth/common';
 import { loadBibtexText } from './load-bibtex.js';
 import { loadCslJsonFast, loadCslText } from './load-csl.js';

@@ -22,3 +22,5 @@ export {
   coveredByTodo,
   diagnosticsOfListed,
 } from './reference-list.js';
+export { openStudy, studyContext } from './open-study.js';
+export type { OpenStudyOptions, StudySession } from './open-study.js';

@@ -83,7 +83,9 @@ export interface ManuscriptSession {
   exitCode(): Promise<0 | 1>;
   /** The reference list of the cited works in a language (cached per language). */
   references(lang: Lang): Promise<ManuscriptReferences>;
-  /** report.html of the manuscript alone: no matrix, no tables, titled from the document. */
+  /** What report.html of the manuscript alone shows: no matrix, no tables, titled from the document. */
+  reportData(lang: Lang): Promise<ReportData>;
+  /** report.html of the manuscript alone (reportData rendered). */
   reportHtml(lang: Lang): Promise<string>;
 }
 
@@ -166,7 +168,7 @@ export function openManuscript(source: FileSource, path: string, options: OpenMa
       problems,
     };
   });
-  const reportHtml = perLang(async (lang) => {
+  const reportData = perLang(async (lang) => {
     const failures: ReportFailure[] = [];
     let list: ManuscriptReferences | undefined;
     try {
@@ -179,7 +181,12 @@ export function openManuscript(source: FileSource, path: string, options: OpenMa
     const entries = (await bibliography()).entries;
     // The report and the matrix (entry labels) are loaded only when a report is asked for.
     const [report, matrix] = await Promise.all([import('@litsynth/report'), import('@litsynth/matrix')]);
-    return report.renderReport(loneReportData(report, matrix.narrativeCitation, { manuscript: read, result, combined, entries: entries.length > 0 ? entries : (result.entriesFromFields ?? []), lang, list, failures }));
+    return loneReportData(report, matrix.narrativeCitation, { manuscript: read, result, combined, entries: entries.length > 0 ? entries : (result.entriesFromFields ?? []), lang, list, failures });
+  });
+  const reportHtml = perLang(async (lang) => {
+    const data = await reportData(lang);
+    const report = await import('@litsynth/report');
+    return report.renderReport(data);
   });
   return {
     path,
@@ -196,6 +203,7 @@ export function openManuscript(source: FileSource, path: string, options: OpenMa
       return checkExitCode((await check()).combined.diagnostics);
     },
     references,
+    reportData,
     reportHtml,
   };
 }

@@ -1,5 +1,5 @@
 import { stat } from 'node:fs/promises';
-import { extname } from 'node:path';
+import { extname } from 'pathe';
 import { decodeText, defaultMaxBinaryBytes, defaultMaxTextBytes, readFileBytes } from '@litsynth/common';
 import type { Localized } from '@litsynth/common';
 import { markdownToManuscript } from './markdown-to-manuscript.js';

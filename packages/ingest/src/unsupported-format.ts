@@ -1,4 +1,4 @@
-import { extname } from 'node:path';
+import { extname } from 'pathe';
 import { LitsynthError } from '@litsynth/common';
 
 /** A document format litsynth does not read, and the program a user converts it in. */

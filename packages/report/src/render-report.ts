@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256 as sha256Of } from '@noble/hashes/sha2.js';
 import type { Diagnostic, Lang, Localized, Severity } from '@litsynth/common';
 import type { Element, ElementContent, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
@@ -859,5 +859,7 @@ function backref(problem: PlacedProblem, lang: Lang): Element {
 }
 
 function sha256(text: string): string {
-  return `sha256-${createHash('sha256').update(text).digest('base64')}`;
+  let binary = '';
+  for (const byte of sha256Of(new TextEncoder().encode(text))) binary += String.fromCharCode(byte);
+  return `sha256-${btoa(binary)}`;
 }

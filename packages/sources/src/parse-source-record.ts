@@ -1,4 +1,4 @@
-import { basename, extname } from 'node:path';
+import { basename, extname } from 'pathe';
 import { type BibEntry, type CslItem, parseVerification } from '@litsynth/bibliography';
 import { completeLocalized, type Diagnostic, type Localized } from '@litsynth/common';
 import type { Root } from 'mdast';

@@ -1,5 +1,5 @@
 import { readdir, stat } from 'node:fs/promises';
-import { basename, extname, join } from 'node:path';
+import { basename, extname, join } from 'pathe';
 import { compareDiagnostics, isLitsynthError, LitsynthError, readTextFile, type Diagnostic } from '@litsynth/common';
 import { parseSourceRecord } from './parse-source-record.js';
 import { recordDiagnostic } from './rules.js';

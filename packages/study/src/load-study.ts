@@ -1,5 +1,5 @@
 import { stat } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { join, relative } from 'pathe';
 import { LitsynthError, readTextFile, type Diagnostic } from '@litsynth/common';
 import { loadBibliographyFile, type BibEntry } from '@litsynth/bibliography';
 import { readSourceRecords } from '@litsynth/sources';

@@ -1,5 +1,5 @@
 import { readTextFile, type Diagnostic } from '@litsynth/common';
-import { join } from 'node:path';
+import { join } from 'pathe';
 import { studyFileName } from './load-study.js';
 import { closest, placeOfField } from './study-config.js';
 import type { Study } from './types.js';

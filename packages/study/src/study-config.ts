@@ -1,4 +1,4 @@
-import { dirname, isAbsolute, resolve } from 'node:path';
+import { dirname, isAbsolute, resolve } from 'pathe';
 import {
   closestName,
   completeLocalized,

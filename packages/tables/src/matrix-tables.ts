@@ -1,4 +1,4 @@
-import { basename } from 'node:path';
+import { basename } from 'pathe';
 import type { Lang, Localized } from '@litsynth/common';
 import { narrativeCitation, type DiscussionMap, type Matrix, type MatrixConcept } from '@litsynth/matrix';
 import type { SourceRecord } from '@litsynth/sources';

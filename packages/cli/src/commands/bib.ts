@@ -13,6 +13,7 @@ import {
   type TypedReference,
 } from '@litsynth/bibliography';
 import { bibliographyCheckText, diagnosticsOfListed } from '../output/bibliography-check.js';
+import { nodeFileSource } from '../output/node-file-source.js';
 import { citationUses, citedWithTheirNamesakes, coveredByTodo, referenceCacheDir } from '../output/reference-list.js';
 
 /** Options of `litsynth bib` as commander parses them. */
@@ -65,21 +66,12 @@ async function studyInput(dir: string, all: boolean): Promise<BibInput> {
   }
   const { loadStudy } = await import('@litsynth/study');
   const study = await loadStudy(dir);
-  const [{ readManuscript }, { parseCitations }, { checkManuscript }] = await Promise.all([
-    import('@litsynth/ingest'),
-    import('@litsynth/citations'),
-    import('@litsynth/check'),
-  ]);
-  const manuscript = await readManuscript(study.config.manuscript);
-  const result = checkManuscript({
-    manuscript,
-    citations: parseCitations(manuscript.text),
-    entries: study.entries,
-    included: study.config.included,
-    settings: study.config.rules,
-    language: study.config.language,
-  });
-  const citedKeys = new Set(result.citations.map((citation) => citation.key).filter((key): key is string => key !== null));
+  const { openStudy } = await import('@litsynth/engine');
+  // The manuscript as the study names it (its full path, as bib's messages have always shown it).
+  const session = openStudy(nodeFileSource, study);
+  const manuscript = await session.manuscript.manuscript();
+  const { result } = await session.manuscript.check();
+  const citedKeys = await session.citedKeys();
   const diagnostics = study.diagnostics.filter((diagnostic) => diagnostic.rule.startsWith('bib-'));
   // A manuscript with its own reference list: compare it with the style and the cited works.
   const list = manuscript.referenceList;

@@ -26,7 +26,9 @@ import type { Study } from '@litsynth/study';
 import type { ThesisTable } from '@litsynth/tables';
 import { type AnnotationSummary, describeAnnotation, refuseImpossibleAnnotation, writeAnnotatedDocx } from '../output/annotate.js';
 import { bibliographyCheckJson, diagnosticsOfListed } from '../output/bibliography-check.js';
-import { checkJson, checkText, combineCheck, severityCounts } from '../output/check-output.js';
+import { openStudy } from '@litsynth/engine';
+import { checkText, severityCounts } from '../output/check-output.js';
+import { nodeFileSource } from '../output/node-file-source.js';
 import { codeFolders } from '../output/code-files.js';
 import { asGiven, refuseFileAsOutDir } from '../output/paths.js';
 import { knownRuleIds } from '../output/rule-ids.js';
@@ -317,27 +319,19 @@ async function stampHolds(stamp: BuildStamp, outDir: string): Promise<boolean> {
 /** The check, as `litsynth check` prints it: check.json and check.txt. */
 async function checkPart(state: BuildState): Promise<OutputFile[]> {
   const { study, lang } = state;
-  const manuscript = await lib.ingest.readManuscript(asGiven(study.config.manuscript));
-  const citations = lib.citations.parseCitations(manuscript.text);
-  const result = lib.check.checkManuscript({
-    manuscript,
-    citations,
-    entries: study.entries,
-    included: study.config.included,
-    settings: study.config.rules,
-    language: study.config.language,
-    style: study.config.style,
-  });
+  const settingProblems = await lib.study.unknownRuleSettings(study, await knownRuleIds(Object.keys(study.config.rules)));
+  const session = openStudy(nodeFileSource, study, { manuscriptPath: asGiven(study.config.manuscript), diagnostics: settingProblems });
+  const manuscript = await session.manuscript.manuscript();
+  const citations = await session.manuscript.citations();
+  const { result, combined } = await session.manuscript.check();
   state.manuscript = manuscript;
   state.citations = citations;
   state.check = result;
-  const settingProblems = await lib.study.unknownRuleSettings(study, await knownRuleIds(Object.keys(study.config.rules)));
-  const combined = combineCheck(result, [...study.diagnostics, ...settingProblems], study.config.rules);
   state.diagnostics = combined.diagnostics;
   state.checkCounts = severityCounts(combined.diagnostics);
   const rules = ruleRegistry;
   return [
-    { path: 'check.json', content: checkJson(manuscript, result, combined, lang) },
+    { path: 'check.json', content: await session.manuscript.checkJson(lang) },
     { path: 'check.txt', content: await checkText(manuscript, combined, { lang, rules, color: false }) },
   ];
 }

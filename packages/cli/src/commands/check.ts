@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { LitsynthError, ruleRegistry, writeFileAtomic, type Lang } from '@litsynth/common';
-import { openManuscript, type StudyContext } from '@litsynth/engine';
+import { openManuscript, type StudyContext, studyContext } from '@litsynth/engine';
 import { describeAnnotation, refuseImpossibleAnnotation, writeAnnotatedDocx } from '../output/annotate.js';
 import { checkText } from '../output/check-output.js';
 import { nodeFileSource } from '../output/node-file-source.js';
@@ -48,14 +48,7 @@ async function studyInput(dir: string): Promise<CheckInput> {
   const { study, settingProblems } = cached ?? (await loadStudyNow(dir));
   return {
     manuscriptPath: asGiven(study.config.manuscript),
-    study: {
-      entries: study.entries,
-      included: study.config.included,
-      settings: study.config.rules,
-      language: study.config.language,
-      style: study.config.style,
-      diagnostics: [...study.diagnostics, ...settingProblems],
-    },
+    study: studyContext(study, settingProblems),
   };
 }
 

@@ -11,9 +11,8 @@ import {
   type Lang,
   type RuleDefinition,
 } from '@litsynth/common';
-import { checkManuscript } from '@litsynth/check';
-import { parseCitations } from '@litsynth/citations';
-import { readManuscript, type Manuscript } from '@litsynth/ingest';
+import { openStudy } from '@litsynth/engine';
+import type { Manuscript } from '@litsynth/ingest';
 import {
   buildDiscussionMap,
   buildMatrix,
@@ -27,6 +26,7 @@ import { loadStudy, type Study } from '@litsynth/study';
 import { discussionMapTable, findingsMatrixTable, gapsTable, matrixToTable, renderTableFiles, type TableFile } from '@litsynth/tables';
 import { sourceLines } from '../output/check-output.js';
 import { csvSeparator } from '../output/csv-separator.js';
+import { nodeFileSource } from '../output/node-file-source.js';
 import { asGiven, refuseFileAsOutDir } from '../output/paths.js';
 import { renderPretty } from '../output/pretty-diagnostics.js';
 
@@ -112,14 +112,14 @@ export async function buildStudyMatrix(studyDir: string, options: { requireConce
   const matrix = buildMatrix({ records: study.records, concepts, coding: links });
   problems.push(...matrix.diagnostics);
 
-  const manuscript = await readManuscript(asGiven(config.manuscript));
+  const session = openStudy(nodeFileSource, study, { manuscriptPath: asGiven(config.manuscript) });
+  const manuscript = await session.manuscript.manuscript();
   let discussion: DiscussionMap | undefined;
   if (config.concepts !== undefined) {
-    const citations = parseCitations(manuscript.text);
+    const citations = await session.manuscript.citations();
     // The check's resolution (fuzzy, with year-only citations taken from their context), so that
     // the map and `litsynth check` agree on which citation is which article.
-    const checked = checkManuscript({ manuscript, citations, entries: study.entries, included: config.included, language: config.language });
-    const keyByStart = new Map(checked.citations.map((citation) => [citation.start, citation.key]));
+    const keyByStart = await session.citationKeys();
     discussion = buildDiscussionMap({
       manuscript,
       citations,

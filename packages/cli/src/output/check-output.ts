@@ -5,7 +5,7 @@ import { renderPretty, renderSummary } from './pretty-diagnostics.js';
 
 // What `litsynth check` prints as text; the counting and the JSON are the engine's.
 
-export { checkJson, combineCheck, severityCounts, type CombinedCheck } from '@litsynth/engine';
+export { severityCounts, type CombinedCheck } from '@litsynth/engine';
 
 /** The check as text (`litsynth check`, build's check.txt): header, notes, diagnostics with their lines, summary. */
 export async function checkText(
