@@ -47,6 +47,7 @@ describe('public API', () => {
           "registerCslResource",
           "resolveLocale",
           "resolveStyle",
+          "safeHref",
           "toCiteprocItem",
           "todoLabels",
           "typedEntryFormProblems",

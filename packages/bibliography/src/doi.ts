@@ -24,3 +24,21 @@ export function normalizeDoi(text: string): string | undefined {
 export function doiUrl(doi: string): string {
   return `https://doi.org/${doi}`;
 }
+
+/**
+ * The href of a link, or undefined when the value must not be a link: only http(s) URLs (as the
+ * WHATWG URL parser writes them, which percent-encodes quotes, brackets and spaces) and DOIs, given
+ * bare or as `doi:…`. A value without a scheme ("www.example.org") is not a link.
+ */
+export function safeHref(value: string): string | undefined {
+  const text = value.trim();
+  const doi = /^doi:/i.test(text) || /^10\.\d/.test(text) ? normalizeDoi(text) : undefined;
+  const candidate = doi ? doiUrl(doi) : text;
+  if (!/^https?:\/\//i.test(candidate)) return undefined;
+  try {
+    const url = new URL(candidate);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,7 +1,7 @@
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import type { PhrasingContent } from 'mdast';
-import { doiUrl, normalizeDoi } from './doi.js';
+import { doiUrl, normalizeDoi, safeHref } from './doi.js';
 import type { CslItem } from './types.js';
 
 // citeproc writes each entry as an HTML string. Nothing of it reaches an output as a string: it
@@ -13,24 +13,6 @@ import type { CslItem } from './types.js';
 const formatting = new Set(['i', 'em', 'b', 'strong', 'sup', 'sub', 'span']);
 /** The inline styles citeproc writes on a span (font style, weight, variant, decoration). */
 const spanStyle = /^(?:font-(?:style|weight|variant)|text-decoration|vertical-align):\s*[a-z-]+;?$/;
-
-/**
- * The href of a link, or undefined when the value must not be a link: only http(s) URLs (as the
- * WHATWG URL parser writes them, which percent-encodes quotes, brackets and spaces) and DOIs, given
- * bare or as `doi:…`. A value without a scheme ("www.example.org") is not a link.
- */
-export function safeHref(value: string): string | undefined {
-  const text = value.trim();
-  const doi = /^doi:/i.test(text) || /^10\.\d/.test(text) ? normalizeDoi(text) : undefined;
-  const candidate = doi ? doiUrl(doi) : text;
-  if (!/^https?:\/\//i.test(candidate)) return undefined;
-  try {
-    const url = new URL(candidate);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 /** The texts citeproc prints for an item's DOI and URL, each with the link it may carry. */
 function linkTargets(item: CslItem): Array<{ text: string; href: string }> {

@@ -7,7 +7,7 @@ export { entryCompleteness } from './completeness.js';
 export type { EntryCompleteness, EntryGap } from './completeness.js';
 export { verificationText } from './verification-text.js';
 export { parseVerification } from './load-csl.js';
-export { doiUrl, normalizeDoi } from './doi.js';
+export { doiUrl, normalizeDoi, safeHref } from './doi.js';
 export { defaultLocale, defaultLocaleFor, defaultStyle, registerCslResource, resolveLocale, resolveStyle } from './styles.js';
 export type { CslResource } from './styles.js';
 export { bibliographyRules, checkBibliography, missingFields } from './rules.js';

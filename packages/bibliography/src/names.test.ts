@@ -80,6 +80,7 @@ test('public API: the exports of the package index', () => {
     'registerCslResource',
     'resolveLocale',
     'resolveStyle',
+    'safeHref',
     'toCiteprocItem',
     'todoLabels',
     'typedEntryFormProblems',

@@ -1,5 +1,6 @@
 import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
+import { toHtml } from 'hast-util-to-html';
 import { describe, expect, it } from 'vitest';
 import { citationContext, citationOf, renderReport } from './render-report.js';
 import type { ReportData } from './types.js';
@@ -68,7 +69,7 @@ function sampleData(overrides: Partial<ReportData> = {}): ReportData {
         text: 'Natland, S. (2019). Tittel.',
         html: '<div class="csl-entry">Natland, S. (2019). <i>Tittel</i>.<script>alert(3)</script></div>',
         status: 'partly-verified',
-        evidence: ['https://example.org/a', 'the thesis, line 3'],
+        evidence: ['https://example.org/a', 'the thesis, line 3', 'javascript:alert(5)', 'https://example.org/"><b>x'],
         notes: ['Year differs.'],
       },
     ],
@@ -218,6 +219,19 @@ describe('renderReport', () => {
     const entry = elements(tree, (element) => element.properties.id === 'ref-natland2019')[0];
     expect(entry && elements(entry, (element) => element.tagName === 'i').map(textOf)).toEqual(['Tittel']);
     expect(entry && textOf(entry)).not.toContain('alert(3)');
+  });
+
+  it('lists the evidence of a reference, a URL as a link and anything else as text', () => {
+    const entry = elements(tree, (element) => element.properties.id === 'ref-natland2019')[0]!;
+    const evidence = elements(entry, (element) => element.tagName === 'ul')[0]!;
+    expect(toHtml(evidence)).toEqual(
+      '<ul>' +
+        '<li><a href="https://example.org/a" rel="noreferrer">https://example.org/a</a></li>' +
+        '<li>the thesis, line 3</li>' +
+        '<li>javascript:alert(5)</li>' +
+        '<li><a href="https://example.org/%22%3E%3Cb%3Ex" rel="noreferrer">https://example.org/">&#x3C;b>x</a></li>' +
+        '</ul>',
+    );
   });
 
   it('is deterministic and speaks English when asked', () => {

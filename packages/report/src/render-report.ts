@@ -1,4 +1,5 @@
 import { sha256 as sha256Of } from '@noble/hashes/sha2.js';
+import { safeHref } from '@litsynth/bibliography';
 import type { Diagnostic, Lang, Localized, Severity } from '@litsynth/common';
 import type { Element, ElementContent, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
@@ -638,8 +639,10 @@ function referenceContent(reference: ReportReference): ElementContent[] {
   return tree.type === 'root' ? (tree.children as ElementContent[]) : [{ type: 'text', value: reference.text }];
 }
 
+/** A link for an http(s) URL or a DOI (its href percent-encoded by the URL parser), else the value as text. */
 function linkOrText(value: string): ElementContent {
-  return /^https?:\/\/\S+$/.test(value) ? h('a', { href: value, rel: 'noreferrer' }, value) : { type: 'text', value };
+  const href = safeHref(value);
+  return href ? h('a', { href, rel: 'noreferrer' }, value) : { type: 'text', value };
 }
 
 function renderMatrix(data: ReportData, lang: Lang): ElementContent[] {
