@@ -26,22 +26,45 @@ export interface ListNote {
 export interface TreeEntry {
   id: string;
   tree: ElementContent[];
+  /** "[ikke verifisert]" for an entry that is not fully verified, else "". */
+  marker: string;
 }
 
 function element(tagName: string, properties: Properties, children: Array<ElementContent | string>): Element {
   return { type: 'element', tagName, properties, children: children.map((child) => (typeof child === 'string' ? { type: 'text', value: child } : child)) };
 }
 
-/** One entry as citeproc rendered it → its tree (links only for the item's http(s) URL and DOI), with the marker of an unverified entry. */
-export function entryTree(html: string, item: CslItem | undefined, marker: string, format: 'html' | 'md'): ElementContent[] {
-  const tree = entryToHast(html, item, true);
-  if (marker) tree.push({ type: 'text', value: ' ' }, format === 'html' ? element('span', { className: ['litsynth-unverified'] }, [marker]) : { type: 'text', value: marker });
-  return tree;
+/** One entry as citeproc rendered it → its tree (links only for the item's http(s) URL and DOI). */
+export function entryTree(html: string, item: CslItem | undefined): ElementContent[] {
+  return entryToHast(html, item, true);
 }
 
-/** One entry's tree as HTML or Markdown, without list markup. */
-export function entryText(tree: ElementContent[], format: 'html' | 'md'): string {
-  return format === 'html' ? toHtml(tree, htmlOptions) : phrasingToMarkdown(hastToPhrasing(tree));
+/** Our own marker of an unverified entry in Markdown: written as it is ("[ikke verifisert]", not "\\[…]"). */
+interface MarkerNode {
+  type: 'litsynthMarker';
+  value: string;
+}
+
+declare module 'mdast' {
+  interface PhrasingContentMap {
+    litsynthMarker: MarkerNode;
+  }
+}
+
+/** An entry's HTML: its tree and the marker of an unverified entry. */
+function entryHtml(entry: TreeEntry): ElementContent[] {
+  return entry.marker ? [...entry.tree, { type: 'text', value: ' ' }, element('span', { className: ['litsynth-unverified'] }, [entry.marker])] : entry.tree;
+}
+
+/** An entry's Markdown phrasing: its tree and the marker of an unverified entry. */
+function entryPhrasing(entry: TreeEntry): PhrasingContent[] {
+  const phrasing = hastToPhrasing(entry.tree);
+  return entry.marker ? [...phrasing, { type: 'text', value: ' ' }, { type: 'litsynthMarker', value: entry.marker }] : phrasing;
+}
+
+/** One entry as HTML or Markdown, without list markup. */
+export function entryText(entry: TreeEntry, format: 'html' | 'md'): string {
+  return format === 'html' ? toHtml(entryHtml(entry), htmlOptions) : phrasingToMarkdown(entryPhrasing(entry));
 }
 
 /** The whole document: heading, entries, and the notes on the unverified entries. */
@@ -51,7 +74,7 @@ export function listDocument(entries: readonly TreeEntry[], notes: readonly List
     const indent: Text = { type: 'text', value: '\n  ' };
     const list = entries.flatMap((entry) => [
       indent,
-      element('div', { className: ['csl-entry'], dataId: entry.id, style: 'padding-left: 2em; text-indent: -2em;' }, entry.tree),
+      element('div', { className: ['csl-entry'], dataId: entry.id, style: 'padding-left: 2em; text-indent: -2em;' }, entryHtml(entry)),
     ]);
     const noteItems = notes.flatMap((note) => [indent, element('li', {}, [element('code', {}, [note.id]), note.text])]);
     const tree: Root = {
@@ -73,7 +96,7 @@ export function listDocument(entries: readonly TreeEntry[], notes: readonly List
       type: 'root',
       children: [
         { type: 'heading', depth: 1, children: [text(texts.list)] },
-        ...entries.map((entry): MdastContent => ({ type: 'paragraph', children: hastToPhrasing(entry.tree) })),
+        ...entries.map((entry): MdastContent => ({ type: 'paragraph', children: entryPhrasing(entry) })),
         ...(notes.length
           ? [
               { type: 'heading', depth: 2, children: [text(texts.notes)] } as MdastContent,
@@ -106,6 +129,8 @@ const markdownOptions: ToMarkdownOptions = {
   emphasis: '*',
   strong: '*',
   handlers: {
+    // mdast-util-to-markdown types its handlers by mdast's own node types only.
+    ...({ litsynthMarker: (node: MarkerNode) => node.value } as Record<string, unknown>),
     // A link whose text is its URL is written as the bare URL when that is safe (it still works
     // when pasted), else as an autolink or [text](url), which mdast-util-to-markdown escapes.
     link(node: Link, parent, state, info) {

@@ -6,5 +6,6 @@ export { defaultSeverity, findRule, isRuleId, ruleDocsPath, ruleRegistry, rulesO
 export type { RuleDefinition, RuleId, RuleIdOf, RuleScope } from './rules.js';
 export { decodeText, defaultMaxBinaryBytes, defaultMaxTextBytes, readFileBytes, readTextFile } from './read-text-file.js';
 export type { ReadTextFileOptions, TextEncoding, TextFile } from './read-text-file.js';
-export { writeFileAtomic } from './write-file-atomic.js';
+export { removeStaleTemporaryFiles, temporaryPathFor, writeFileAtomic } from './write-file-atomic.js';
 export { closestName, editDistance } from './edit-distance.js';
+export { refuseOverwritingInputs, refuseSystemFolder } from './output-guard.js';

@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadBibliographyFile, yearLabel, type BibEntry } from '@litsynth/bibliography';
-import { LitsynthError, exitCodes, writeFileAtomic, type Lang, type Localized } from '@litsynth/common';
+import { LitsynthError, exitCodes, refuseSystemFolder, writeFileAtomic, type Lang, type Localized } from '@litsynth/common';
 import { norwegianStudyFields } from '@litsynth/study';
 import { isMap, isScalar, isSeq, parseDocument, stringify, type Node, type Pair, type YAMLMap } from 'yaml';
 import { environmentLanguage } from '../output/ui-language.js';
@@ -28,6 +28,7 @@ export async function addCommand(study: string, file: string, options: AddOption
   const config = await readStudyFile(study);
   const lang: Lang = options.lang ?? config.language ?? environmentLanguage();
   const { sourcesDir } = config;
+  refuseSystemFolder(sourcesDir, sourcesDir);
   const { entries, diagnostics } = await loadBibliographyFile(file);
   for (const diagnostic of diagnostics) {
     process.stderr.write(`${diagnostic.file}:${diagnostic.line}:${diagnostic.column}: ${diagnostic.message[lang]}\n`);

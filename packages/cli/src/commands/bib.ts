@@ -1,5 +1,6 @@
 import { stat } from 'node:fs/promises';
-import { applyRuleSettings, compareDiagnostics, exitCodes, LitsynthError, ruleRegistry, writeFileAtomic, type Diagnostic, type Lang, type RuleSetting } from '@litsynth/common';
+import { dirname, resolve } from 'node:path';
+import { applyRuleSettings, compareDiagnostics, exitCodes, LitsynthError, refuseOverwritingInputs, refuseSystemFolder, ruleRegistry, writeFileAtomic, type Diagnostic, type Lang, type RuleSetting } from '@litsynth/common';
 import {
   checkBibliography,
   compareTypedReferenceList,
@@ -7,13 +8,13 @@ import {
   defaultStyle,
   formatReferenceList,
   loadBibliographyFile,
-  type BibEntry,
   type CitationUse,
   type ReferenceListFormat,
   type TypedReference,
 } from '@litsynth/bibliography';
 import { bibliographyCheckText, diagnosticsOfListed } from '../output/bibliography-check.js';
 import { nodeFileSource } from '../output/node-file-source.js';
+import { asGiven, studyInputs } from '../output/paths.js';
 import { citationUses, citedWithTheirNamesakes, coveredByTodo, referenceCacheDir } from '../output/reference-list.js';
 
 /** Options of `litsynth bib` as commander parses them. */
@@ -42,6 +43,8 @@ interface BibInput {
   settings: Record<string, RuleSetting>;
   /** Problems of loading and of a typed reference list; the integrity rules run later. */
   diagnostics: Diagnostic[];
+  /** Every file the list is made from (never to be written over). */
+  inputs: string[];
 }
 
 async function isFolder(path: string): Promise<boolean> {
@@ -99,6 +102,7 @@ async function studyInput(dir: string, all: boolean): Promise<BibInput> {
     language: study.config.language,
     settings: study.config.rules,
     diagnostics,
+    inputs: studyInputs(study),
   };
 }
 
@@ -116,10 +120,13 @@ export async function bibCommand(study: string | undefined, options: BibCommandO
       messageNb: 'oppgi en studiemappe eller minst én --bib-fil',
     });
   }
+  // Where the list goes is checked before any work: not into a system folder, not over an input.
+  if (options.out !== undefined) refuseSystemFolder(dirname(resolve(options.out)), options.out);
   const input: BibInput =
     study === undefined
-      ? { entries: [], cited: undefined, citations: [], style: undefined, locale: undefined, language: undefined, settings: {}, diagnostics: [] }
+      ? { entries: [], cited: undefined, citations: [], style: undefined, locale: undefined, language: undefined, settings: {}, diagnostics: [], inputs: [] }
       : await studyInput(study, options.all === true);
+  if (options.out !== undefined) refuseOverwritingInputs([options.out], [...bibFiles, ...input.inputs.map(asGiven)]);
   const seen = new Set(input.entries.map((entry) => entry.id));
   for (const file of bibFiles) {
     const loaded = await loadBibliographyFile(file);

@@ -30,7 +30,7 @@ import { openStudy } from '@litsynth/engine';
 import { checkText, severityCounts } from '../output/check-output.js';
 import { nodeFileSource } from '../output/node-file-source.js';
 import { codeFolders } from '../output/code-files.js';
-import { asGiven, refuseFileAsOutDir } from '../output/paths.js';
+import { asGiven, refuseFileAsOutDir, refuseOutputsOverInputs, studyInputs } from '../output/paths.js';
 import { knownRuleIds } from '../output/rule-ids.js';
 import { csvSeparator } from '../output/csv-separator.js';
 import { type BuildSnapshot, changesJson, changesSummary, compareBuilds, snapshotBuild } from '../output/build-changes.js';
@@ -190,6 +190,9 @@ export async function buildCommand(studyDir: string, options: BuildCommandOption
   files.push({ path: 'changes.json', content: changesJson(changes, lang) });
 
   progress.start(partNames.write);
+  // An output named like an input (a manuscript check.txt, --out the study folder) is refused
+  // before anything is written.
+  refuseOutputsOverInputs(outDir, [...files.map((file) => file.path), stampFileName], studyInputs(study));
   const written = await writeOutputs(outDir, files);
   failures.push(...written.failures);
   const facts = factsOf(state, missing);
@@ -206,7 +209,9 @@ export async function buildCommand(studyDir: string, options: BuildCommandOption
   progress.done(partNames.write);
 
   const seconds = (performance.now() - started) / 1000;
-  if (!quiet) {
+  // "Built …" only when something was built: when every write failed there is nothing to point to.
+  const nothingWritten = written.written.length === 0 && written.unchanged.length === 0 && files.length > 0;
+  if (!quiet && !nothingWritten) {
     const changeLines = changesSummary(changes, lang, join(asGiven(outDir), 'changes.json'));
     process.stdout.write(
       summary({ facts, outDir, written: written.written.length, unchanged: written.unchanged.length, failures: failures.length, seconds, changes: changeLines }),
@@ -247,17 +252,6 @@ interface BuildStamp {
 }
 
 const stampFileName = '.litsynth-build.json';
-
-/** Every file the build reads: study.yaml, the manuscript, bibliography files, records, concepts, coding, a .csl style. */
-function studyInputs(study: Study): string[] {
-  const { config } = study;
-  const files = [join(study.dir, 'study.yaml'), config.manuscript, ...config.bibliography];
-  files.push(...config.included.map((id) => join(config.sourcesDir, `${id}.md`)));
-  if (config.concepts !== undefined) files.push(config.concepts);
-  if (config.coding !== undefined) files.push(config.coding);
-  if (config.style.endsWith('.csl')) files.push(config.style);
-  return files.map((file) => resolve(file));
-}
 
 async function hashFiles(outDir: string, files: readonly string[]): Promise<Record<string, string>> {
   const hashes: Record<string, string> = {};

@@ -1,8 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import { link, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { LitsynthError, exitCodes, type Lang } from '@litsynth/common';
+import { LitsynthError, exitCodes, refuseSystemFolder, removeStaleTemporaryFiles, temporaryPathFor, type Lang } from '@litsynth/common';
 import { environmentLanguage } from '../output/ui-language.js';
 
 export interface InitOptions {
@@ -21,6 +20,7 @@ const templateDir = (lang: Lang) => fileURLToPath(new URL(`../../templates/${lan
 export async function initCommand(dir: string, options: InitOptions): Promise<number> {
   const lang: Lang = options.lang ?? environmentLanguage();
   const target = resolve(dir);
+  refuseSystemFolder(target, dir);
   if (await exists(join(target, 'study.yaml'))) {
     throw new LitsynthError('usage', 'This folder already has a study.yaml; nothing was changed.', {
       file: join(dir, 'study.yaml'),
@@ -104,9 +104,10 @@ export function asciiFold(text: string): string {
  */
 export async function createFileExclusive(path: string, text: string): Promise<boolean> {
   const directory = dirname(path);
-  const temporary = join(directory, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const temporary = temporaryPathFor(path);
   try {
     await mkdir(directory, { recursive: true });
+    await removeStaleTemporaryFiles(directory);
     await writeFile(temporary, text, { flag: 'wx' });
     await link(temporary, path);
     return true;

@@ -27,7 +27,7 @@ import { discussionMapTable, findingsMatrixTable, gapsTable, matrixToTable, rend
 import { sourceLines } from '../output/check-output.js';
 import { csvSeparator } from '../output/csv-separator.js';
 import { nodeFileSource } from '../output/node-file-source.js';
-import { asGiven, refuseFileAsOutDir } from '../output/paths.js';
+import { asGiven, refuseFileAsOutDir, refuseOutputsOverInputs, studyInputs } from '../output/paths.js';
 import { renderPretty } from '../output/pretty-diagnostics.js';
 
 /** Options of `litsynth matrix` and `litsynth tables`. */
@@ -152,6 +152,7 @@ export async function report(built: StudyMatrix, files: readonly TableFile[], ou
     process.stderr.write(`${renderPretty(built.diagnostics, { lang, lines, rules, color: Boolean(process.stderr.isTTY) }).trimEnd()}\n\n`);
   }
   const where = asGiven(outDir);
+  refuseOutputsOverInputs(outDir, files.map((file) => file.file), studyInputs(built.study));
   for (const file of files) await writeFileAtomic(join(outDir, file.file), file.data);
   process.stdout.write(
     `${lang === 'nb' ? `Skrev ${files.length} filer til ${where}:` : `Wrote ${files.length} files to ${where}:`}\n` +
