@@ -80,6 +80,11 @@ export class BoundedZip {
     return this.#entries.has(name);
   }
 
+  /** The uncompressed size an entry declares (0 for a missing one); reading never yields more. */
+  size(name: string): number {
+    return this.#entries.get(name)?.uncompressedSize ?? 0;
+  }
+
   /** The names of all entries, in archive order. */
   names(): string[] {
     return [...this.#entries.keys()];

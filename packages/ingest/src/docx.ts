@@ -4,6 +4,7 @@ import { manuscriptFromBlocks } from './build-manuscript.js';
 import { type FieldInstruction, type FieldProblem, fieldEndMarker, fieldNumberEnd, fieldStartMarker, markFieldCitations } from './docx-fields.js';
 import type { FieldCitation, ReferenceManager } from './docx-types.js';
 import { readWordSources } from './docx-word-sources.js';
+import { refuseOversizedDocx, textParts } from './docx-bounds.js';
 import { BoundedZip } from './docx-zip.js';
 import type { Block, BlockKind, Manuscript, SourceBlock, SourceSpan } from './types.js';
 
@@ -36,6 +37,7 @@ export async function docxToManuscript(bytes: Uint8Array, path: string): Promise
       en: 'In a Word document, "line" is the paragraph number (every paragraph counts, empty ones too; footnotes after the body) and "column" the character in the paragraph.',
     },
   ];
+  refuseOversizedDocx(zip, textParts(zip, documentPart), path);
   const documentXml = zip.readText(documentPart);
   const breakStyles = zip.has('word/styles.xml') ? stylesWithPageBreakBefore(zip.readText('word/styles.xml')) : new Set<string>();
   const pageSource = documentXml.includes('<w:lastRenderedPageBreak')
