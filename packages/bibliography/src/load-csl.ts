@@ -92,7 +92,7 @@ function entriesFromValues(values: readonly ItemValue[], file: string, entries: 
       continue;
     }
     const { verification, ...rest } = value;
-    const item = rest as CslItem;
+    const item = normaliseItem(rest as CslItem);
     item.id = String(item.id);
     const previous = seen.get(item.id);
     if (previous !== undefined) {
@@ -172,26 +172,102 @@ export function loadCslJsonFast(text: string, file: string): LoadedBibliography 
   return { entries, diagnostics };
 }
 
-/** What is wrong with a CSL item so that it cannot be used, or undefined. */
+/** CSL name variables: lists of names. */
+const nameVariables = [
+  'author', 'editor', 'translator', 'container-author', 'collection-editor', 'composer', 'director', 'editorial-director',
+  'illustrator', 'interviewer', 'original-author', 'recipient', 'reviewed-author', 'chair', 'compiler', 'contributor',
+  'curator', 'executive-producer', 'guest', 'host', 'narrator', 'organizer', 'performer', 'producer', 'script-writer',
+  'series-creator',
+];
+/** The parts of a CSL name: text each. */
+const nameParts = ['family', 'given', 'literal', 'dropping-particle', 'non-dropping-particle', 'suffix'];
+/** CSL date variables. */
+const dateVariables = ['issued', 'accessed', 'event-date', 'original-date', 'submitted', 'available-date'];
+/** CSL text and number variables: text, or a number (YAML reads `volume: 12` or `title: 1984` as one). */
+const textVariables = [
+  'abstract', 'annote', 'archive', 'archive_collection', 'archive_location', 'archive-place', 'authority', 'call-number',
+  'chapter-number', 'citation-key', 'citation-label', 'collection-number', 'collection-title', 'container-title',
+  'container-title-short', 'dimensions', 'division', 'DOI', 'edition', 'event', 'event-place', 'event-title', 'genre', 'ISBN',
+  'ISSN', 'issue', 'jurisdiction', 'keyword', 'language', 'license', 'locator', 'medium', 'note', 'number', 'number-of-pages',
+  'number-of-volumes', 'original-publisher', 'original-publisher-place', 'original-title', 'page', 'page-first', 'part-number',
+  'part-title', 'PMCID', 'PMID', 'printing-number', 'publisher', 'publisher-place', 'references', 'reviewed-genre',
+  'reviewed-title', 'scale', 'section', 'source', 'status', 'supplement-number', 'title', 'title-short', 'URL', 'version',
+  'volume', 'volume-title', 'year-suffix',
+];
+
+/** What a value is, for a message ("a list", "a number"). */
+function kindOf(value: unknown): { en: string; nb: string } {
+  if (Array.isArray(value)) return { en: 'a list', nb: 'en liste' };
+  if (value === null) return { en: 'empty', nb: 'tom' };
+  if (typeof value === 'object') return { en: 'a mapping', nb: 'et sett med felt' };
+  if (typeof value === 'number') return { en: `the number ${value}`, nb: `tallet ${value}` };
+  if (typeof value === 'boolean') return { en: `${value}`, nb: `${value}` };
+  if (typeof value === 'string') return { en: 'text', nb: 'tekst' };
+  return { en: typeof value, nb: typeof value };
+}
+
+/** What is wrong with a CSL item so that it cannot be used (a field of the wrong type), or undefined. */
 function itemProblems(value: Record<string, unknown>): { en: string; nb: string } | undefined {
   const id = value.id;
   if (typeof id !== 'string' && typeof id !== 'number') return { en: 'entry without an "id"', nb: 'referanse uten «id»' };
   if (typeof value.type !== 'string' || value.type === '')
     return { en: `entry "${id}" has no CSL "type"`, nb: `referansen «${id}» mangler CSL-feltet «type»` };
-  for (const role of ['author', 'editor', 'translator', 'container-author']) {
+  const wrong = (field: string, found: unknown, expected: { en: string; nb: string }) => {
+    const kind = kindOf(found);
+    return {
+      en: `entry "${id}": "${field}" must be ${expected.en}, not ${kind.en}`,
+      nb: `referansen «${id}»: «${field}» må være ${expected.nb}, ikke ${kind.nb}`,
+    };
+  };
+  for (const role of nameVariables) {
     const names = value[role];
-    if (names !== undefined && (!Array.isArray(names) || names.some((name) => typeof name !== 'object' || name === null)))
-      return { en: `entry "${id}": "${role}" must be a list of names`, nb: `referansen «${id}»: «${role}» må være en liste med navn` };
+    if (names === undefined) continue;
+    if (!Array.isArray(names)) return wrong(role, names, { en: 'a list of names', nb: 'en liste med navn' });
+    for (const [index, name] of names.entries()) {
+      if (typeof name !== 'object' || name === null || Array.isArray(name))
+        return wrong(`${role}[${index + 1}]`, name, { en: 'a name ({family, given} or {literal})', nb: 'et navn ({family, given} eller {literal})' });
+      for (const part of nameParts) {
+        const text = (name as Record<string, unknown>)[part];
+        if (text !== undefined && typeof text !== 'string') return wrong(`${role}[${index + 1}].${part}`, text, { en: 'text', nb: 'tekst' });
+      }
+    }
   }
-  for (const field of ['issued', 'accessed']) {
+  for (const field of dateVariables) {
     const date = value[field];
-    if (date !== undefined && (typeof date !== 'object' || date === null || Array.isArray(date)))
-      return {
-        en: `entry "${id}": "${field}" must be a CSL date ({date-parts: [[2017]]})`,
-        nb: `referansen «${id}»: «${field}» må være en CSL-dato ({date-parts: [[2017]]})`,
-      };
+    if (date === undefined) continue;
+    const expected = { en: 'a CSL date ({date-parts: [[2017]]})', nb: 'en CSL-dato ({date-parts: [[2017]]})' };
+    if (typeof date !== 'object' || date === null || Array.isArray(date)) return wrong(field, date, expected);
+    const { 'date-parts': parts, literal, raw, season, circa } = date as Record<string, unknown>;
+    const numeric = (part: unknown) => typeof part === 'number' || (typeof part === 'string' && /^-?\d+$/.test(part.trim()));
+    if (parts !== undefined && (!Array.isArray(parts) || parts.some((each) => !Array.isArray(each) || !each.every(numeric))))
+      return wrong(`${field}.date-parts`, parts, { en: 'a list of [year, month, day] lists of numbers', nb: 'en liste med [år, måned, dag]-lister med tall' });
+    for (const [part, text] of Object.entries({ literal, raw, season })) {
+      if (text !== undefined && typeof text !== 'string' && typeof text !== 'number') return wrong(`${field}.${part}`, text, { en: 'text', nb: 'tekst' });
+    }
+    if (circa !== undefined && typeof circa !== 'boolean' && typeof circa !== 'string' && typeof circa !== 'number')
+      return wrong(`${field}.circa`, circa, { en: 'true or false', nb: 'true eller false' });
+  }
+  for (const field of textVariables) {
+    const text = value[field];
+    if (text !== undefined && typeof text !== 'string' && typeof text !== 'number') return wrong(field, text, { en: 'text', nb: 'tekst' });
   }
   return undefined;
+}
+
+/** CSL variables that may be numbers; citeproc reads them as such. */
+const numberVariables = new Set([
+  'chapter-number', 'collection-number', 'edition', 'issue', 'locator', 'number', 'number-of-pages', 'number-of-volumes', 'page',
+  'page-first', 'part-number', 'printing-number', 'section', 'supplement-number', 'version', 'volume',
+]);
+
+/** The item handed on: text variables given as numbers (YAML's `title: 1984`) become text. */
+function normaliseItem(item: CslItem): CslItem {
+  for (const field of textVariables) {
+    if (numberVariables.has(field)) continue;
+    const text = item[field];
+    if (typeof text === 'number') item[field] = String(text);
+  }
+  return item;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { isLitsynthError, type Diagnostic } from '@litsynth/common';
 import { describe, expect, test } from 'vitest';
-import { loadBibliographyFile } from './load.js';
+import { loadBibliographyFile, loadBibliographyText } from './load.js';
 
 const fixture = (name: string) => fileURLToPath(new URL(`fixtures/load/${name}`, import.meta.url));
 
@@ -238,7 +238,30 @@ describe('loadBibliographyFile, malformed entries: named with their line, the va
       { rule: 'bib-entry-unreadable', line: 3, key: undefined, message: 'Entry not loaded: entry without an "id"' },
       { rule: 'bib-entry-unreadable', line: 4, key: 'notype', message: 'Entry not loaded: entry "notype" has no CSL "type"' },
       { rule: 'bib-duplicate-id', line: 5, key: 'good1', message: 'The id "good1" is already used by the entry at line 2; this entry is not loaded.' },
-      { rule: 'bib-entry-unreadable', line: 6, key: 'badnames', message: 'Entry not loaded: entry "badnames": "author" must be a list of names' },
+      { rule: 'bib-entry-unreadable', line: 6, key: 'badnames', message: 'Entry not loaded: entry "badnames": "author" must be a list of names, not text' },
+    ]);
+  });
+
+  test('CSL-YAML with fields of the wrong type: each entry named with its line and field, the others load', async () => {
+    const yaml = [
+      '- { id: number, type: book, title: T, author: [{ family: 123, given: Ola }] }',
+      '- { id: nested, type: book, title: [Liste], author: [{ family: Berg }] }',
+      '- { id: year, type: book, title: T, issued: { date-parts: [[tjue]] } }',
+      '- { id: notname, type: book, editor: [Berg] }',
+      '- { id: orwell, type: book, title: 1984, volume: 2, author: [{ family: Orwell }] }',
+    ].join('\n');
+    const { entries, diagnostics } = await loadBibliographyText(yaml, 'wrong.yaml', '.yaml');
+    expect(entries.map((entry) => [entry.id, entry.item.title, entry.item.volume])).toEqual([['orwell', '1984', 2]]);
+    expect(brief(diagnostics)).toEqual([
+      { rule: 'bib-entry-unreadable', line: 1, key: 'number', message: 'Entry not loaded: entry "number": "author[1].family" must be text, not the number 123' },
+      { rule: 'bib-entry-unreadable', line: 2, key: 'nested', message: 'Entry not loaded: entry "nested": "title" must be text, not a list' },
+      {
+        rule: 'bib-entry-unreadable',
+        line: 3,
+        key: 'year',
+        message: 'Entry not loaded: entry "year": "issued.date-parts" must be a list of [year, month, day] lists of numbers, not a list',
+      },
+      { rule: 'bib-entry-unreadable', line: 4, key: 'notname', message: 'Entry not loaded: entry "notname": "editor[1]" must be a name ({family, given} or {literal}), not text' },
     ]);
   });
 
