@@ -16,9 +16,32 @@ const verificationStatuses: readonly VerificationStatus[] = ['verified', 'partly
  * `verification: { status, evidence, notes }` block. Bad items become diagnostics; the others load.
  */
 export function loadCslText(text: string, file: string, syntax: 'YAML' | 'JSON' = 'YAML'): LoadedBibliography {
-  const { isMap, isSeq, LineCounter, parseDocument } = require('yaml') as typeof import('yaml');
+  const { isMap, isSeq, LineCounter, parseDocument, visit } = require('yaml') as typeof import('yaml');
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
+  // Aliases can expand a few hundred bytes into billions of nodes ("billion laughs"): with any
+  // alias in the file, yaml's own count of the expanded nodes (maxAliasCount) decides, once.
+  let aliases = false;
+  visit(document, {
+    Alias() {
+      aliases = true;
+      return visit.BREAK;
+    },
+  });
+  if (aliases) {
+    try {
+      document.toJS({ maxAliasCount: 100 });
+    } catch (cause) {
+      if (cause instanceof ReferenceError) {
+        throw new LitsynthError('too-large', `the ${syntax} aliases (*name) expand to too much data (a "billion laughs"?)`, {
+          file,
+          messageNb: `${syntax}-aliasene (*navn) utvider seg til for mye data (en «billion laughs»?)`,
+          cause,
+        });
+      }
+      // Other problems are found and named item by item below.
+    }
+  }
   const lineOf = (offset: number) => lineCounter.linePos(offset).line;
   let list: YamlNode | null | undefined = document.contents as YamlNode | null;
   if (isMap(list)) list = list.get('references', true) as YamlNode | undefined;

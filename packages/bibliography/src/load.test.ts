@@ -265,6 +265,42 @@ describe('loadBibliographyFile, malformed entries: named with their line, the va
     ]);
   });
 
+  test('a YAML alias bomb is refused, naming the file; a few harmless aliases are read', async () => {
+    const levels = ['a: &a [x, x, x, x, x, x, x, x, x]'];
+    for (const [index, name] of [...'bcdefghi'].entries()) levels.push(`${name}: &${name} [${Array(9).fill(`*${'abcdefghi'[index]}`).join(', ')}]`);
+    const bomb = `- id: bomb\n  type: book\n  x-laughs:\n${levels.map((line) => `    ${line}`).join('\n')}\n`;
+    await expect(loadBibliographyText(bomb, 'bomb.yaml', '.yaml')).rejects.toMatchObject({
+      code: 'too-large',
+      file: 'bomb.yaml',
+      message: 'the YAML aliases (*name) expand to too much data (a "billion laughs"?)',
+    });
+    const reuse = '- { id: a, type: book, author: &team [{ family: Berg }, { family: Dahl }] }\n- { id: b, type: book, author: *team }\n';
+    expect((await loadBibliographyText(reuse, 'team.yaml', '.yaml')).entries.map((entry) => entry.item.author)).toEqual([
+      [{ family: 'Berg' }, { family: 'Dahl' }],
+      [{ family: 'Berg' }, { family: 'Dahl' }],
+    ]);
+  });
+
+  test('more than 10,000 entries in one file are refused before they are parsed, in every format', async () => {
+    const count = 10_001;
+    const texts: Array<[string, string]> = [
+      ['.yaml', Array.from({ length: count }, (_, index) => `- id: e${index}\n  type: book\n  author:\n    - family: A`).join('\n')],
+      ['.json', JSON.stringify(Array.from({ length: count }, (_, index) => ({ id: `e${index}`, type: 'book', author: [{ family: 'A' }, { family: 'B' }] })))],
+      ['.bib', Array.from({ length: count }, (_, index) => `@book{e${index}, title={T}}`).join('\n')],
+      ['.ris', Array.from({ length: count }, () => 'TY  - BOOK\nER  - ').join('\n')],
+    ];
+    for (const [extension, text] of texts) {
+      await expect(loadBibliographyText(text, `library${extension}`, extension)).rejects.toMatchObject({
+        code: 'too-large',
+        file: `library${extension}`,
+        message: 'the bibliography has 10,001 entries; the limit is 10,000 per file',
+      });
+    }
+    // 10,000 with several names each are admitted (names are not entries).
+    const json = JSON.stringify(Array.from({ length: 10_000 }, (_, index) => ({ id: `e${index}`, type: 'book', author: [{ family: 'A' }, { family: 'B' }] })));
+    expect((await loadBibliographyText(json, 'library.json', '.json')).entries).toHaveLength(10_000);
+  });
+
   test('CSL-JSON with a syntax error in one entry: that entry is named, the others load', async () => {
     const { entries, diagnostics } = await loadBibliographyFile(fixture('syntax.json'));
     expect(entries.map((entry) => [entry.id, entry.origin.line])).toEqual([

@@ -25,10 +25,65 @@ export async function loadBibliographyFile(path: string): Promise<LoadedBibliogr
   return loadBibliographyText(text, path, extension);
 }
 
+/**
+ * Most entries read from one bibliography file: a large personal library, far more than a thesis
+ * cites. Counted before the entries are parsed; 10,000 CSL-YAML entries load and check in about
+ * 4 s (docs/benchmarks.md, "Hostile inputs"), 50,000 would take minutes and gigabytes.
+ */
+export const maxEntriesPerFile = 10_000;
+
+/** The number of entries a bibliography text holds, counted without parsing them. */
+export function countEntries(text: string, extension: string): number {
+  const count = (pattern: RegExp) => text.match(pattern)?.length ?? 0;
+  switch (extension.toLowerCase()) {
+    case '.bib':
+    case '.bibtex':
+      return count(/@\s*[A-Za-z]+\s*[{(]/g);
+    case '.ris':
+      return count(/^TY {2}-/gm);
+    default: {
+      // A block list ("- id: …"): the items at the indentation of the first one.
+      const first = /^([ \t]*)-(?:[ \t]|$)/m.exec(text);
+      if (first) return count(new RegExp(`^${first[1]}-(?:[ \\t]|$)`, 'gm'));
+      return countFlowItems(text);
+    }
+  }
+}
+
+/** The mappings directly inside the outermost list of JSON or flow YAML ("[{…}, {…}]"). */
+function countFlowItems(text: string): number {
+  let depth = 0;
+  let items = 0;
+  let quote = 0;
+  for (let index = 0; index < text.length; index++) {
+    const char = text.charCodeAt(index);
+    if (quote) {
+      if (char === 92) index++;
+      else if (char === quote) quote = 0;
+    } else if (char === 34) quote = char;
+    else if (char === 91 || char === 123) {
+      if (char === 123 && depth === 1) items++;
+      depth++;
+    } else if (char === 93 || char === 125) depth--;
+  }
+  return items;
+}
+
 /** Loads bibliography text of a known format (an extension such as ".bib"); see loadBibliographyFile. */
 export async function loadBibliographyText(text: string, file: string, extension: string): Promise<LoadedBibliography> {
   if (text.trim() === '') {
     throw new LitsynthError('empty-file', 'the bibliography file is empty', { file, messageNb: 'bibliografifilen er tom' });
+  }
+  const entries = countEntries(text, extension);
+  if (entries > maxEntriesPerFile) {
+    throw new LitsynthError(
+      'too-large',
+      `the bibliography has ${entries.toLocaleString('en-US')} entries; the limit is ${maxEntriesPerFile.toLocaleString('en-US')} per file`,
+      {
+        file,
+        messageNb: `bibliografien har ${entries.toLocaleString('nb-NO')} referanser; grensen er ${maxEntriesPerFile.toLocaleString('nb-NO')} per fil`,
+      },
+    );
   }
   switch (extension.toLowerCase()) {
     case '.bib':

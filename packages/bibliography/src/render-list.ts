@@ -43,7 +43,7 @@ function sha1(text: string): string {
  * disambiguates in a bibliography (a/b letters, "et al." forms) stays within one group, so groups
  * can be rendered apart, in parallel, and cached.
  */
-function groupKey(item: CslItem): string {
+export function groupKey(item: CslItem): string {
   const first = item.author?.[0] ?? item.editor?.[0];
   const name = first ? (first.literal ?? first.family ?? '') : (item.title ?? '');
   const year = item.issued?.['date-parts']?.[0]?.[0] ?? item.issued?.literal ?? '';

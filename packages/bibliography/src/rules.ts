@@ -63,12 +63,16 @@ function at(entry: BibEntry, rule: RuleIdOf<'bibliography'>, severity: Diagnosti
 /** Runs every integrity rule over the entries of a bibliography (all files of a study together). */
 export function checkBibliography(entries: readonly BibEntry[]): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  for (const entry of entries) diagnostics.push(...checkEntry(entry));
-  diagnostics.push(...findDuplicates(entries));
-  diagnostics.push(...findNameVariants(entries));
-  diagnostics.push(...findCorporateVariants(entries));
-  diagnostics.push(...findAuthorYearCollisions(entries));
-  diagnostics.push(...findEditionYears(entries));
+  // Appended one by one: push(...list) of a long list overflows the stack.
+  const add = (list: Diagnostic[]) => {
+    for (const diagnostic of list) diagnostics.push(diagnostic);
+  };
+  for (const entry of entries) add(checkEntry(entry));
+  add(findDuplicates(entries));
+  add(findNameVariants(entries));
+  add(findCorporateVariants(entries));
+  add(findAuthorYearCollisions(entries));
+  add(findEditionYears(entries));
   // An entry that is not complete goes to the reference list's to-do, which says these itself.
   const incomplete = new Set(entries.filter((entry) => !entryCompleteness(entry).complete).map((entry) => entry.id));
   return diagnostics.filter((diagnostic) => !(saidByTodo.has(diagnostic.rule) && diagnostic.key !== undefined && incomplete.has(diagnostic.key)));
@@ -276,17 +280,22 @@ function findNameVariants(entries: readonly BibEntry[]): Diagnostic[] {
   const pairs = new Map<string, [Person, Person]>();
   for (const person of persons.values()) {
     if (person.folded.length < 4) continue;
+    // Each spelling is reported once, against the first other spelling it matches: 2,000
+    // near-identical names would otherwise make two million pairs (and overflow the stack).
+    let matched = false;
     for (const key of new Set(deletionKeys(person.folded))) {
       const bucket = byDeletion.get(key) ?? [];
-      for (const other of bucket) {
+      for (const other of matched ? [] : bucket) {
         if (other.family === person.family) continue;
         const compatible = !other.initials || !person.initials || other.initials.startsWith(person.initials) || person.initials.startsWith(other.initials);
         if (!compatible) continue;
         // Names that differ only by case or by Norwegian letters (Ø/O) are one spelling problem too.
-        const distance = editDistance(other.folded, person.folded);
+        const distance = editDistance(other.folded, person.folded, 2);
         if (distance > 2 || (distance === 2 && person.folded.length < 6)) continue;
         const pairKey = [other.family, person.family].sort().join('|');
         if (!pairs.has(pairKey)) pairs.set(pairKey, [other, person]);
+        matched = true;
+        break;
       }
       bucket.push(person);
       byDeletion.set(key, bucket);

@@ -151,4 +151,17 @@ describe('parseStudyConfig', () => {
   it('refuses a study.yaml that is not a mapping', () => {
     expect(() => parseStudyConfig('- a\n- b\n', 'study.yaml')).toThrow('study.yaml must be a mapping of fields (id, title, manuscript, …).');
   });
+
+  it('refuses a YAML alias bomb, naming study.yaml', () => {
+    const levels = ['x0: &a0 [x, x, x, x, x, x, x, x, x]'];
+    for (let level = 1; level < 9; level++) levels.push(`x${level}: &a${level} [${Array(9).fill(`*a${level - 1}`).join(', ')}]`);
+    const text = `id: demo\ntitle: Demo\nquestion: Hva?\nmanuscript: oppgave.md\n${levels.join('\n')}\n`;
+    expect(() => parseStudyConfig(text, '/studies/demo/study.yaml')).toThrow(
+      expect.objectContaining({
+        code: 'invalid-config',
+        file: '/studies/demo/study.yaml',
+        message: 'study.yaml uses YAML aliases (*name) that expand to too much data (a "billion laughs"?).',
+      }),
+    );
+  });
 });

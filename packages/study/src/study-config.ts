@@ -105,10 +105,21 @@ export function parseStudyConfig(text: string, file: string): StudyConfig {
     });
   }
   const problems: ConfigProblem[] = [];
+  let plain: unknown;
+  try {
+    // yaml counts the nodes its aliases expand to and stops a "billion laughs" (maxAliasCount).
+    plain = document.toJS({ maxAliasCount: 100 });
+  } catch (cause) {
+    throw new LitsynthError('invalid-config', 'study.yaml uses YAML aliases (*name) that expand to too much data (a "billion laughs"?).', {
+      file,
+      messageNb: 'study.yaml bruker YAML-aliaser (*navn) som utvider seg til for mye data (en «billion laughs»?).',
+      cause,
+    });
+  }
   const problem = (path: Path, nb: string, en: string) => {
     problems.push({ ...placeOf(document, lineCounter, path), message: { nb, en } });
   };
-  const data: unknown = withEnglishFieldNames(document.toJS(), (path, written, field) =>
+  const data: unknown = withEnglishFieldNames(plain, (path, written, field) =>
     problems.push({
       ...placeOfWritten(document, lineCounter, path, written),
       message: {
