@@ -1,4 +1,3 @@
-import type { Lang } from '@litsynth/common';
 import type { Element, ElementContent, Properties, Root, Text } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import type { Link, RootContent as MdastContent, Root as MdastRoot, PhrasingContent } from 'mdast';
