@@ -1,6 +1,7 @@
 import type { Diagnostic, RuleDefinition, RuleId } from '@litsynth/common';
 import { describe, expect, it } from 'vitest';
-import { renderPretty, renderSummary } from './pretty-diagnostics.js';
+import fc from 'fast-check';
+import { excerpt, renderPretty, renderSummary } from './pretty-diagnostics.js';
 
 const diagnostic = (rule: RuleId, severity: Diagnostic['severity'], line: number, column: number, raw: string, section?: string): Diagnostic => ({
   rule,
@@ -99,5 +100,38 @@ describe('renderSummary', () => {
       'Oppsummering: 10 henvisninger (7 eksakt, 2 omtrentlig, 1 uløst); 3 feil, 2 advarsler, 5 merknader om form.',
       'Summary: 10 citations (7 exact, 2 fuzzy, 1 unresolved); 3 errors, 2 warnings, 5 notes on form.',
     ]);
+  });
+});
+
+describe('excerpt', () => {
+  it('shows a short line whole, without trailing blanks, and a long one as a window around the column', () => {
+    const long = `${'a'.repeat(200)} (Berg, 2020) ${'b'.repeat(200)}`;
+    expect([excerpt('Tekst (Berg, 2020).  \t ', 6), excerpt(long, 201)]).toEqual([
+      { text: 'Tekst (Berg, 2020).', offset: 6 },
+      { text: `…${'a'.repeat(29)} (Berg, 2020) ${'b'.repeat(77)}…`, offset: 31 },
+    ]);
+  });
+
+  it('quotes a 3,000-citation thesis on one line 3,000 times without building gigabytes', () => {
+    const line = Array.from({ length: 3000 }, (_, index) => `Påstand ${index} (Ukjentsen, ${1900 + (index % 120)}).`).join(' ');
+    const diagnostics = Array.from({ length: 3000 }, (_, index) => diagnostic('unresolved-citation', 'error', 1, line.indexOf(`(Ukjentsen, ${1900 + (index % 120)})`) + 1, 'Ukjentsen'));
+    const output = renderPretty(diagnostics, { lang: 'en', lines: new Map([['thesis.txt', [line]]]), rules, color: false });
+    expect(output.split('\n').every((row) => row.length < 200)).toBe(true);
+  });
+
+  it('drops trailing blanks as /\\s+$/ would, also after a run of 200,000 blanks inside the line', () => {
+    const blanks = ' \t'.repeat(100_000);
+    expect(excerpt(`Tillit (Berg, 2020).${blanks}x${blanks}`, 0)).toEqual({ text: `Tillit (Berg, 2020).${' \t'.repeat(50)}…`, offset: 0 });
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(' ', '\t', '\u00a0', 'a', '(', ')'), { maxLength: 400 }), fc.nat(400), (characters, column) => {
+        const line = characters.join('');
+        const trimmed = line.replace(/\s+$/, '');
+        const { text, offset } = excerpt(line, column);
+        expect(text.replace(/^…|…$/g, '')).toBe(trimmed.length <= 120 ? trimmed : text.replace(/^…|…$/g, ''));
+        expect(trimmed.includes(text.replace(/^…|…$/g, ''))).toBe(true);
+        expect(offset).toBeLessThanOrEqual(text.length);
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -99,15 +99,32 @@ function renderOne(diagnostic: Diagnostic, options: PrettyOptions, paint: Paint)
   const line = options.lines.get(diagnostic.file)?.[diagnostic.line - 1];
   if (line !== undefined) {
     const number = String(diagnostic.line);
-    const shownLine = line.replace(/\s+$/, '');
-    const start = Math.max(0, diagnostic.column - 1);
+    const { text, offset } = excerpt(line, diagnostic.column - 1);
     // Mark the citation as far as it runs on this line (it may continue on the next one).
-    const length = Math.max(1, Math.min(diagnostic.raw?.length ?? 1, shownLine.length - start));
-    result.push(`      ${paint('2', `${number} │`)} ${shownLine}`);
-    result.push(`      ${' '.repeat(number.length)} ${paint('2', '│')} ${' '.repeat(start)}${paint(severityColor[diagnostic.severity], '^'.repeat(length))}`);
+    const length = Math.max(1, Math.min(diagnostic.raw?.length ?? 1, text.length - offset));
+    result.push(`      ${paint('2', `${number} │`)} ${text}`);
+    result.push(`      ${' '.repeat(number.length)} ${paint('2', '│')} ${' '.repeat(offset)}${paint(severityColor[diagnostic.severity], '^'.repeat(length))}`);
   }
   if (diagnostic.suggestion) result.push(`      → ${diagnostic.suggestion[options.lang]}`);
   return result;
+}
+
+/** Longest part of a line quoted under a diagnostic: a thesis on one line must not be quoted whole, once per problem. */
+const excerptLength = 120;
+
+/**
+ * The part of a line shown under a diagnostic: the whole line (trailing blanks dropped) when it is
+ * short, else a window around the column, with "…" where it is cut; `offset` is the column's place in it.
+ */
+export function excerpt(line: string, column: number): { text: string; offset: number } {
+  // trimEnd, not replace(/\s+$/): the regex is quadratic on a long run of blanks inside a line.
+  const full = line.trimEnd();
+  const start = Math.max(0, Math.min(column, full.length));
+  if (full.length <= excerptLength) return { text: full, offset: start };
+  const from = Math.max(0, Math.min(start - 30, full.length - excerptLength));
+  const to = Math.min(full.length, from + excerptLength);
+  const before = from > 0 ? '…' : '';
+  return { text: `${before}${full.slice(from, to)}${to < full.length ? '…' : ''}`, offset: start - from + before.length };
 }
 
 function renderRepeated(rule: string, diagnostics: readonly Diagnostic[], options: PrettyOptions, paint: Paint): string[] {
@@ -120,7 +137,11 @@ function renderRepeated(rule: string, diagnostics: readonly Diagnostic[], option
   const heading = definition ? `${definition.name[lang]} (${rule})` : rule;
   const result = [`${paint('1', heading)} ×${diagnostics.length} ${times}: ${description}`];
   const byFile = new Map<string, number[]>();
-  for (const diagnostic of diagnostics) byFile.set(diagnostic.file, [...(byFile.get(diagnostic.file) ?? []), diagnostic.line]);
+  for (const diagnostic of diagnostics) {
+    const lines = byFile.get(diagnostic.file);
+    if (lines) lines.push(diagnostic.line);
+    else byFile.set(diagnostic.file, [diagnostic.line]);
+  }
   for (const [file, lines] of byFile) {
     result.push(`    ${file}, ${lang === 'nb' ? 'linje' : 'lines'} ${lines.join(', ')}`);
   }
