@@ -85,6 +85,7 @@ describe('public API', () => {
           "isRuleId",
           "readFileBytes",
           "readTextFile",
+          "realPathOf",
           "refuseOverwritingInputs",
           "refuseSystemFolder",
           "removeStaleTemporaryFiles",

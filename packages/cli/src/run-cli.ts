@@ -21,6 +21,7 @@ const words = {
     bibStyle: 'CSL-stil (norsk-apa-manual, apa) eller en .csl-fil',
     bibLocale: 'CSL-språkkode (nb-NO, en-US)',
     bibFinal: 'feil (avslutningskode 1, ingen liste) så lenge et sitert verk er ufullstendig',
+    allowOutsideStudy: 'les filer study.yaml viser til utenfor studiens mappetre (av: en studie kan ikke sitere /etc/passwd)',
     bibAfter:
       '\nstdout er bare listen: fullstendige oppføringer, ingen merker. En oppføring som mangler opplysninger\n' +
       '(eller har opplysninger ingen kilde bekrefter) holdes utenfor og går til gjøremålslisten på stderr: hva\n' +
@@ -70,6 +71,7 @@ const words = {
     bibStyle: 'CSL style id (norsk-apa-manual, apa) or a .csl file',
     bibLocale: 'CSL locale (nb-NO, en-US)',
     bibFinal: 'fail (exit 1, no list) while any cited work is incomplete',
+    allowOutsideStudy: "read files study.yaml names outside the study's folder tree (off: a study cannot quote /etc/passwd)",
     bibAfter:
       '\nstdout is the list alone: complete entries, no markers. An entry that lacks data (or has data no\n' +
       'record confirms) is kept out of it and goes to the to-do on stderr: what is missing, a template\n' +
@@ -196,6 +198,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     .addOption(new Option(`--format <${n.format}>`, w.format).choices(['pretty', 'json']).default('pretty'))
     .option(`--out <${n.file}>`, w.checkOut)
     .option(`--annotate <${n.file}>`, w.checkAnnotate)
+    .addOption(new Option('--allow-outside-study', w.allowOutsideStudy))
     .addOption(langOption())
     .action(async (path: string, options) => {
       const { checkCommand } = await import('./commands/check.js');
@@ -211,6 +214,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     .option(`--style <${n.style}>`, w.bibStyle)
     .option(`--locale <${n.locale}>`, w.bibLocale)
     .option('--final', w.bibFinal)
+    .addOption(new Option('--allow-outside-study', w.allowOutsideStudy))
     .addOption(langOption())
     .addHelpText('after', w.bibAfter)
     .action(async (study: string | undefined, options) => {
@@ -222,6 +226,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     .addArgument(new Argument(`<${n.study}>`, w.study))
     .option(`--out <${n.dir}>`, w.outDir)
     .option(`--csv-separator <${n.separator}>`, w.csvSeparator)
+    .addOption(new Option('--allow-outside-study', w.allowOutsideStudy))
     .addOption(langOption())
     .action(async (study: string, options) => {
       const { matrixCommand } = await import('./commands/matrix.js');
@@ -232,6 +237,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     .addArgument(new Argument(`<${n.study}>`, w.study))
     .option(`--out <${n.dir}>`, w.outDir)
     .option(`--csv-separator <${n.separator}>`, w.csvSeparator)
+    .addOption(new Option('--allow-outside-study', w.allowOutsideStudy))
     .addOption(langOption())
     .action(async (study: string, options) => {
       const { tablesCommand } = await import('./commands/tables.js');
@@ -244,6 +250,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     .option(`--csv-separator <${n.separator}>`, w.csvSeparator)
     .option('--quiet', w.quiet)
     .option(`--annotate <${n.file}>`, w.buildAnnotate)
+    .addOption(new Option('--allow-outside-study', w.allowOutsideStudy))
     .addOption(langOption())
     .addHelpText('after', w.buildAfter)
     .action(async (study: string, options) => {

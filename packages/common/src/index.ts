@@ -8,4 +8,4 @@ export { decodeText, defaultMaxBinaryBytes, defaultMaxTextBytes, readFileBytes, 
 export type { ReadTextFileOptions, TextEncoding, TextFile } from './read-text-file.js';
 export { removeStaleTemporaryFiles, temporaryPathFor, writeFileAtomic } from './write-file-atomic.js';
 export { closestName, editDistance } from './edit-distance.js';
-export { refuseOverwritingInputs, refuseSystemFolder } from './output-guard.js';
+export { realPathOf, refuseOverwritingInputs, refuseSystemFolder } from './output-guard.js';

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -48,6 +49,21 @@ describe('readTextFile', () => {
     await expect(readTextFile(await fileWith(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0, 1])))).rejects.toMatchObject({ code: 'binary-file' });
     await expect(readTextFile('/nonexistent/thesis.txt')).rejects.toMatchObject({ code: 'file-not-found', file: '/nonexistent/thesis.txt' });
     await expect(readTextFile(await fileWith('x'.repeat(100)), { maxBytes: 10 })).rejects.toMatchObject({ code: 'too-large' });
+  });
+
+  it('refuses a folder, a device and a FIFO before opening them (reading them never ends)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'litsynth-read-'));
+    const fifo = join(dir, 'thesis.txt');
+    spawnSync('mkfifo', [fifo]);
+    await expect(readTextFile(dir, { role: 'manuscript' })).rejects.toMatchObject({ code: 'usage', file: dir, message: 'The manuscript is a folder, not a file.' });
+    for (const path of ['/dev/zero', fifo]) {
+      await expect(readTextFile(path, { role: 'manuscript' })).rejects.toMatchObject({
+        code: 'usage',
+        file: path,
+        message: 'The manuscript is not a regular file (it is a device, pipe or socket).',
+        messageNb: 'Dette er ikke en vanlig fil (men en enhet, et rør eller en socket).',
+      });
+    }
   });
 
   it('names the size, the limit and which files the limit is for', async () => {

@@ -60,9 +60,16 @@ export async function readFileBytes(path: string, options: ReadTextFileOptions =
     });
   }
   if (info.isDirectory()) {
-    throw new LitsynthError('usage', `Expected a ${role}, found a folder.`, {
+    throw new LitsynthError('usage', `The ${role} is a folder, not a file.`, {
       file: path,
-      messageNb: 'Forventet en fil, fant en mappe.',
+      messageNb: 'Dette er en mappe, ikke en fil.',
+    });
+  }
+  // A device (/dev/zero), FIFO or socket never ends or blocks: refused before it is opened.
+  if (!info.isFile()) {
+    throw new LitsynthError('usage', `The ${role} is not a regular file (it is a device, pipe or socket).`, {
+      file: path,
+      messageNb: 'Dette er ikke en vanlig fil (men en enhet, et rør eller en socket).',
     });
   }
   if (info.size > maxBytes) {

@@ -1,9 +1,9 @@
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, realpath, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { isLitsynthError, type LitsynthError } from '@litsynth/common';
 import { describe, expect, it } from 'vitest';
-import { loadStudy } from './load-study.js';
+import { loadStudy, studyTree } from './load-study.js';
 import { unknownRuleSettings } from './rule-settings.js';
 
 const realStudy = resolve(import.meta.dirname, '../../../studies/nav-relasjon');
@@ -106,6 +106,33 @@ describe('loadStudy', () => {
     expect(await failure(noBibliography)).toMatchObject({ code: 'file-not-found', line: 5, column: 16 });
     const noRecord = await studyFolder({ 'study.yaml': minimal('included: [smith2020]\n'), 'thesis.txt': 'Tekst.', 'sources/README.md': '# x' });
     expect(await failure(noRecord)).toMatchObject({ code: 'file-not-found', line: 5, column: 12 });
+  });
+
+  it('keeps the paths of study.yaml inside the study folder tree unless allowed to leave it', async () => {
+    const outside = await studyFolder({ 'study.yaml': minimal().replace('thesis.txt', '/etc/passwd') });
+    expect(await failure(outside)).toEqual({
+      code: 'invalid-config',
+      line: 4,
+      column: 13,
+      message: `The manuscript /etc/passwd named in study.yaml lies outside the study's folder tree (${outside}); pass --allow-outside-study to read it.`,
+    });
+    expect((await loadStudy(outside, { allowOutside: true })).config.manuscript).toBe('/etc/passwd');
+    // A record id that climbs out of the sources folder, and a symbolic link out of the study.
+    const climbing = await studyFolder({ 'study.yaml': minimal('included: [../../../etc/hostname]\n'), 'thesis.txt': 'Tekst.', 'sources/a.md': '' });
+    expect(await failure(climbing)).toMatchObject({ code: 'invalid-config', line: 5, column: 12 });
+    const linked = await studyFolder({ 'study.yaml': minimal() });
+    await symlink('/etc/hostname', join(linked, 'thesis.txt'));
+    expect(await failure(linked)).toMatchObject({ code: 'invalid-config', line: 4, column: 13 });
+  });
+
+  it("lets a study in a project's studies/ folder use the project's shared sources", async () => {
+    const project = await studyFolder({
+      'studies/demo/study.yaml': minimal('bibliography: [../../sources/refs.yaml]\nsourcesDir: ../../sources\n'),
+      'studies/demo/thesis.txt': 'Tekst (Good, 2020).',
+      'sources/refs.yaml': '- { id: good2020, type: book, title: Good, author: [{ family: Good }], issued: { date-parts: [[2020]] } }\n',
+    });
+    expect(studyTree(join(project, 'studies/demo'))).toBe(await realpath(project));
+    expect((await loadStudy(join(project, 'studies/demo'))).entries.map((entry) => entry.id)).toEqual(['good2020']);
   });
 
   it('keeps the valid entries of a malformed bibliography file and reports the bad one', async () => {

@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
-import { join, relative } from 'pathe';
-import { LitsynthError, readTextFile, type Diagnostic } from '@litsynth/common';
+import { basename, dirname, join, parse, relative } from 'pathe';
+import { LitsynthError, readTextFile, realPathOf, type Diagnostic } from '@litsynth/common';
 import { loadBibliographyFile, type BibEntry } from '@litsynth/bibliography';
 import { readSourceRecords } from '@litsynth/sources';
 import {
@@ -16,13 +16,18 @@ import type { Study } from './types.js';
 /** The name of a study's configuration file. */
 export const studyFileName = 'study.yaml';
 
-async function kindOf(path: string): Promise<'file' | 'folder' | 'missing'> {
+async function kindOf(path: string): Promise<'file' | 'folder' | 'other' | 'missing'> {
   try {
     const info = await stat(path);
-    return info.isDirectory() ? 'folder' : 'file';
+    return info.isDirectory() ? 'folder' : info.isFile() ? 'file' : 'other';
   } catch {
     return 'missing';
   }
+}
+
+function isInside(path: string, folder: string): boolean {
+  const relativePath = relative(folder, path);
+  return relativePath === '' || (!relativePath.startsWith('..') && !parse(relativePath).root);
 }
 
 /** A path for messages: relative to the working directory when that is shorter. */
@@ -31,18 +36,39 @@ function shown(path: string): string {
   return relativePath.length < path.length ? relativePath : path;
 }
 
+/** Options of loadStudy. */
+export interface LoadStudyOptions {
+  /**
+   * Read files that study.yaml names outside the study's folder tree (see studyTree). Off by
+   * default: a study.yaml from someone else must not make litsynth quote /etc/passwd or ~/.ssh
+   * in a report; the CLI's --allow-outside-study turns it on.
+   */
+  allowOutside?: boolean;
+}
+
+/**
+ * The folder tree a study's paths must stay in: the study folder, or, for a study laid out as
+ * `<project>/studies/<id>/` (the repository layout, sharing `<project>/sources/`), the project folder.
+ * Symbolic links are resolved.
+ */
+export function studyTree(dir: string): string {
+  const folder = realPathOf(dir);
+  const parent = dirname(folder);
+  return basename(parent) === 'studies' ? dirname(parent) : folder;
+}
+
 /**
  * Loads a study folder: validates study.yaml (problems with line and column), checks that the
  * manuscript, bibliography files and included records exist, loads the bibliography entries and
  * the included records. Unusable input is a LitsynthError (exit 2) naming the file; problems inside
  * bibliography files and records are diagnostics, and their valid parts still load.
  */
-export async function loadStudy(dir: string): Promise<Study> {
+export async function loadStudy(dir: string, options: LoadStudyOptions = {}): Promise<Study> {
   const kind = await kindOf(dir);
   if (kind === 'missing') {
     throw new LitsynthError('file-not-found', 'The study folder does not exist.', { file: dir, messageNb: 'Studiemappen finnes ikke.' });
   }
-  if (kind === 'file') {
+  if (kind === 'file' || kind === 'other') {
     throw new LitsynthError('not-a-study', 'Expected a study folder (with study.yaml), found a file.', {
       file: dir,
       messageNb: 'Forventet en studiemappe (med study.yaml), fant en fil.',
@@ -58,15 +84,41 @@ export async function loadStudy(dir: string): Promise<Study> {
   const { text } = await readTextFile(configFile, { role: 'study file' });
   const config = parseStudyConfig(text, configFile);
 
+  const tree = studyTree(dir);
+  const requireInside = (path: string, field: ReadonlyArray<string | number>, what: { en: string; nb: string }) => {
+    if (options.allowOutside || isInside(realPathOf(path), tree)) return;
+    const place = placeOfField(text, field);
+    throw new LitsynthError('invalid-config', `${what.en} ${shown(path)} named in study.yaml lies outside the study's folder tree (${shown(tree)}); pass --allow-outside-study to read it.`, {
+      file: configFile,
+      line: place.line,
+      column: place.column,
+      messageNb: `${what.nb} ${shown(path)} som study.yaml viser til, ligger utenfor studiens mappetre (${shown(tree)}); bruk --allow-outside-study for å lese den.`,
+    });
+  };
+  requireInside(config.manuscript, ['manuscript'], { en: 'The manuscript', nb: 'Manuskriptet' });
+  for (const [index, file] of config.bibliography.entries()) requireInside(file, ['bibliography', index], { en: 'The bibliography file', nb: 'Bibliografifilen' });
+  requireInside(config.sourcesDir, ['sourcesDir'], { en: 'The sources folder', nb: 'Kildemappen' });
+  for (const [index, id] of config.included.entries()) {
+    requireInside(join(config.sourcesDir, `${id}.md`), ['included', index], { en: `The record of the included source "${id}",`, nb: `Posten for den inkluderte kilden «${id}»,` });
+  }
+  if (config.concepts !== undefined) requireInside(config.concepts, ['concepts'], { en: 'The concepts file', nb: 'Begrepsfilen' });
+  if (config.coding !== undefined) requireInside(config.coding, ['coding'], { en: 'The coding file', nb: 'Kodingsfilen' });
+
   const requireFile = async (path: string, field: ReadonlyArray<string | number>, what: { en: string; nb: string }) => {
     const found = await kindOf(path);
     if (found === 'file') return;
     const place = placeOfField(text, field);
-    throw new LitsynthError('file-not-found', `${what.en} ${shown(path)} named in study.yaml does not exist.`, {
+    // A device or FIFO (/dev/zero) would be read forever: refused here, before anything reads it.
+    const problem = {
+      missing: { en: 'does not exist', nb: 'finnes ikke' },
+      folder: { en: 'is a folder, not a file', nb: 'er en mappe, ikke en fil' },
+      other: { en: 'is not a regular file (it is a device, pipe or socket)', nb: 'er ikke en vanlig fil (men en enhet, et rør eller en socket)' },
+    }[found];
+    throw new LitsynthError(found === 'missing' ? 'file-not-found' : 'usage', `${what.en} ${shown(path)} named in study.yaml ${problem.en}.`, {
       file: configFile,
       line: place.line,
       column: place.column,
-      messageNb: `${what.nb} ${shown(path)} som study.yaml viser til, finnes ikke.`,
+      messageNb: `${what.nb} ${shown(path)} som study.yaml viser til, ${problem.nb}.`,
     });
   };
   await requireFile(config.manuscript, ['manuscript'], { en: 'The manuscript', nb: 'Manuskriptet' });

@@ -27,6 +27,7 @@ export interface BibCommandOptions {
   locale?: string;
   lang?: Lang;
   final?: boolean;
+  allowOutsideStudy?: boolean;
 }
 
 /** The entries to list and the settings that come with them. */
@@ -60,7 +61,7 @@ async function isFolder(path: string): Promise<boolean> {
 }
 
 /** A study's entries, and (unless --all) the ids its manuscript cites, resolved by the check. */
-async function studyInput(dir: string, all: boolean): Promise<BibInput> {
+async function studyInput(dir: string, all: boolean, allowOutside: boolean): Promise<BibInput> {
   if (!(await isFolder(dir))) {
     throw new LitsynthError('not-a-study', 'litsynth bib takes a study folder (with study.yaml); give a bibliography file with --bib.', {
       file: dir,
@@ -68,7 +69,7 @@ async function studyInput(dir: string, all: boolean): Promise<BibInput> {
     });
   }
   const { loadStudy } = await import('@litsynth/study');
-  const study = await loadStudy(dir);
+  const study = await loadStudy(dir, { allowOutside });
   const { openStudy } = await import('@litsynth/engine');
   // The manuscript as the study names it (its full path, as bib's messages have always shown it).
   const session = openStudy(nodeFileSource, study);
@@ -125,7 +126,7 @@ export async function bibCommand(study: string | undefined, options: BibCommandO
   const input: BibInput =
     study === undefined
       ? { entries: [], cited: undefined, citations: [], style: undefined, locale: undefined, language: undefined, settings: {}, diagnostics: [], inputs: [] }
-      : await studyInput(study, options.all === true);
+      : await studyInput(study, options.all === true, options.allowOutsideStudy === true);
   if (options.out !== undefined) refuseOverwritingInputs([options.out], [...bibFiles, ...input.inputs.map(asGiven)]);
   const seen = new Set(input.entries.map((entry) => entry.id));
   for (const file of bibFiles) {

@@ -67,6 +67,7 @@ export interface BuildCommandOptions {
   /** Also write a copy of the .docx manuscript with a Word comment at each problem to this file. */
   annotate?: string;
   csvSeparator?: string;
+  allowOutsideStudy?: boolean;
 }
 
 /** A generated file: its path inside the output folder and its full content. */
@@ -131,7 +132,7 @@ export async function buildCommand(studyDir: string, options: BuildCommandOption
   const outDir = resolve(options.out ?? join(studyDir, 'out'));
   const outGiven = options.out ?? join(studyDir, 'out');
   await refuseFileAsOutDir(outDir, outGiven);
-  const stampKey = await buildKey(studyDir, outDir, options.lang, givenSeparator);
+  const stampKey = await buildKey(studyDir, outDir, options.lang, givenSeparator, options.allowOutsideStudy === true);
   const stampPath = join(outDir, stampFileName);
 
   // Nothing changed since the last complete build (same inputs, same litsynth, outputs intact):
@@ -147,7 +148,7 @@ export async function buildCommand(studyDir: string, options: BuildCommandOption
   }
 
   lib = await loadLibraries();
-  const study = await lib.study.loadStudy(studyDir);
+  const study = await lib.study.loadStudy(studyDir, { allowOutside: options.allowOutsideStudy === true });
   if (options.annotate !== undefined) await refuseImpossibleAnnotation(asGiven(study.config.manuscript), options.annotate, 'build');
   await createOutDir(outDir, outGiven);
   const lang: Lang = options.lang ?? study.config.language;
@@ -268,7 +269,7 @@ async function hashFiles(outDir: string, files: readonly string[]): Promise<Reco
  * and the study and output paths as given (paths appear in the outputs). Undefined when the code
  * cannot be found (an unusual installation): then every build is a full build.
  */
-async function buildKey(studyDir: string, outDir: string, lang: Lang | undefined, separator: string | undefined): Promise<string | undefined> {
+async function buildKey(studyDir: string, outDir: string, lang: Lang | undefined, separator: string | undefined, allowOutside: boolean): Promise<string | undefined> {
   try {
     const code = createHash('sha256');
     const names = ['common', 'ingest', 'citations', 'bibliography', 'sources', 'study', 'check', 'matrix', 'tables', 'report'];
@@ -284,7 +285,7 @@ async function buildKey(studyDir: string, outDir: string, lang: Lang | undefined
         code.update(await realpath(join(packageDir, 'node_modules', dependency)).catch(() => dependency));
       }
     }
-    const key = { code: code.digest('hex'), lang: lang ?? null, separator: separator ?? null, study: asGiven(resolve(studyDir)), out: asGiven(outDir), cwd: process.cwd() };
+    const key = { code: code.digest('hex'), lang: lang ?? null, separator: separator ?? null, ...(allowOutside ? { allowOutside } : {}), study: asGiven(resolve(studyDir)), out: asGiven(outDir), cwd: process.cwd() };
     return hash(Buffer.from(JSON.stringify(key), 'utf8'));
   } catch {
     return undefined;

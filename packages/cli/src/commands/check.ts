@@ -19,6 +19,7 @@ export interface CheckCommandOptions {
   out?: string;
   /** Write a copy of the .docx manuscript with a Word comment at each problem to this file. */
   annotate?: string;
+  allowOutsideStudy?: boolean;
 }
 
 /** What to check: the manuscript, and the study when there is one. */
@@ -27,7 +28,7 @@ interface CheckInput {
   study?: StudyContext;
 }
 
-async function inputOf(path: string): Promise<CheckInput> {
+async function inputOf(path: string, allowOutside: boolean): Promise<CheckInput> {
   let isFolder: boolean;
   try {
     isFolder = (await stat(path)).isDirectory();
@@ -38,27 +39,28 @@ async function inputOf(path: string): Promise<CheckInput> {
       cause,
     });
   }
-  return isFolder ? await studyInput(path) : { manuscriptPath: path };
+  return isFolder ? await studyInput(path, allowOutside) : { manuscriptPath: path };
 }
 
-async function studyInput(dir: string): Promise<CheckInput> {
+async function studyInput(dir: string, allowOutside: boolean): Promise<CheckInput> {
   // A repeated check of an unchanged study takes the loaded study from the cache, without importing
   // the study loaders (remark for the records) at all.
-  const cached = await readCachedStudy(dir);
-  const { study, settingProblems } = cached ?? (await loadStudyNow(dir));
+  // A study read with --allow-outside-study is neither taken from nor put in the cache.
+  const cached = allowOutside ? undefined : await readCachedStudy(dir);
+  const { study, settingProblems } = cached ?? (await loadStudyNow(dir, allowOutside));
   return {
     manuscriptPath: asGiven(study.config.manuscript),
     study: studyContext(study, settingProblems),
   };
 }
 
-async function loadStudyNow(dir: string): Promise<CachedStudy> {
+async function loadStudyNow(dir: string, allowOutside: boolean): Promise<CachedStudy> {
   // Loaded only for a study: it brings the source-record reader (remark) with it.
   const { loadStudy, unknownRuleSettings } = await import('@litsynth/study');
   const loadStartedMs = Date.now();
-  const study = await loadStudy(dir);
+  const study = await loadStudy(dir, { allowOutside });
   const settingProblems = await unknownRuleSettings(study, await knownRuleIds(Object.keys(study.config.rules)));
-  await writeCachedStudy(dir, { study, settingProblems }, loadStartedMs);
+  if (!allowOutside) await writeCachedStudy(dir, { study, settingProblems }, loadStartedMs);
   return { study, settingProblems };
 }
 
@@ -74,7 +76,7 @@ async function namesFolder(out: string): Promise<boolean> {
  * manuscript also gets report.html and check.json there. Returns 1 when errors were found.
  */
 export async function checkCommand(path: string, options: CheckCommandOptions): Promise<number> {
-  const input = await inputOf(path);
+  const input = await inputOf(path, options.allowOutsideStudy === true);
   const session = openManuscript(nodeFileSource, input.manuscriptPath, { bib: options.bib ?? [], ...(input.study ? { study: input.study } : {}) });
   // The bibliography files are read first: their problems are reported before the manuscript's.
   await session.bibliography();

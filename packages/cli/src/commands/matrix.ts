@@ -35,6 +35,7 @@ export interface MatrixCommandOptions {
   out?: string;
   csvSeparator?: string;
   lang?: Lang;
+  allowOutsideStudy?: boolean;
 }
 
 /** A study with its concept framework, matrix and discussion map, and every problem found on the way. */
@@ -59,7 +60,7 @@ export interface StudyMatrix {
 export async function matrixCommand(studyDir: string, options: MatrixCommandOptions): Promise<number> {
   const given = csvSeparator(options.csvSeparator);
   const outDir = await outputDir(studyDir, options);
-  const built = await buildStudyMatrix(studyDir, { requireConcepts: true });
+  const built = await buildStudyMatrix(studyDir, { requireConcepts: true, allowOutside: options.allowOutsideStudy === true });
   const { study, concepts, matrix, discussion } = built;
   const separator = given ?? study.config.csvSeparator;
   const lang: Lang = options.lang ?? study.config.language;
@@ -87,8 +88,8 @@ export async function matrixCommand(studyDir: string, options: MatrixCommandOpti
  * manuscript's citations the way `litsynth check` does. Broken records, concepts or links become
  * diagnostics; the rest still builds.
  */
-export async function buildStudyMatrix(studyDir: string, options: { requireConcepts?: boolean } = {}): Promise<StudyMatrix> {
-  const study = await loadStudy(studyDir);
+export async function buildStudyMatrix(studyDir: string, options: { requireConcepts?: boolean; allowOutside?: boolean } = {}): Promise<StudyMatrix> {
+  const study = await loadStudy(studyDir, { allowOutside: options.allowOutside === true });
   const { config } = study;
   if (options.requireConcepts && config.concepts === undefined) {
     throw new LitsynthError('usage', 'The study names no concepts file (concepts: in study.yaml); there is no matrix to build.', {

@@ -12,7 +12,7 @@ import { buildStudyMatrix, outputDir, report, type MatrixCommandOptions } from '
 export async function tablesCommand(studyDir: string, options: MatrixCommandOptions): Promise<number> {
   const given = csvSeparator(options.csvSeparator);
   const outDir = await outputDir(studyDir, options);
-  const built = await buildStudyMatrix(studyDir);
+  const built = await buildStudyMatrix(studyDir, { allowOutside: options.allowOutsideStudy === true });
   const { study, concepts, matrix, discussion } = built;
   const separator = given ?? study.config.csvSeparator;
   const lang: Lang = options.lang ?? study.config.language;
