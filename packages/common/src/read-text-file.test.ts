@@ -32,6 +32,45 @@ describe('readTextFile', () => {
     ]);
   });
 
+  it('reads UTF-8 with one broken byte as UTF-8, the byte replaced, and says where it is', async () => {
+    const text = new TextEncoder().encode('Blåbær\nSøk etter (Berg, 2020) og ');
+    const path = await fileWith(new Uint8Array([...text, 0xff, ...new TextEncoder().encode('mer.\n')]));
+    expect(await readTextFile(path)).toEqual({
+      text: 'Blåbær\nSøk etter (Berg, 2020) og \ufffdmer.\n',
+      encoding: 'utf-8',
+      notes: [
+        {
+          nb: 'Filen er UTF-8, men 1 byte er ikke gyldig UTF-8 (første på linje 2, kolonne 27); den er lest som �.',
+          en: 'The file is UTF-8, but 1 byte is not valid UTF-8 (the first at line 2, column 27); it was read as �.',
+        },
+      ],
+    });
+  });
+
+  it('reads UTF-16 without a byte-order mark as UTF-16 and says it guessed', async () => {
+    const path = await fileWith(new Uint8Array(Buffer.from('Relasjonen er viktig (Berg, 2020).\n'.repeat(3), 'utf16le')));
+    expect(await readTextFile(path)).toEqual({
+      text: 'Relasjonen er viktig (Berg, 2020).\n'.repeat(3),
+      encoding: 'utf-16le',
+      notes: [
+        {
+          nb: 'Filen har ikke byte-rekkefølgemerke, men ser ut som UTF-16 (little endian); den ble lest slik. Lagre den som UTF-8 for å være sikker.',
+          en: 'The file has no byte-order mark but looks like UTF-16 (little endian); it was read as such. Save it as UTF-8 to be sure.',
+        },
+      ],
+    });
+  });
+
+  it('names NUL and bidirectional controls (also after the first 8 KiB) in a note', async () => {
+    const path = await fileWith(`${'Tekst.\n'.repeat(2000)}Tillit (Be\u202erg, 2020) og\u0000 mer.\n`);
+    expect((await readTextFile(path)).notes).toEqual([
+      {
+        nb: 'Filen har 2 usynlige kontrolltegn (NUL eller retningstegn for tekst, første på linje 2001, kolonne 11); de er fjernet fra teksten som sjekkes.',
+        en: 'The file has 2 invisible control characters (NUL or text-direction controls, the first at line 2001, column 11); they were removed from the text that is checked.',
+      },
+    ]);
+  });
+
   it('decodes ISO-8859-1 without C1 bytes as iso-8859-1', async () => {
     const path = await fileWith(new Uint8Array([0x52, 0xf8, 0x79, 0x73, 0x75, 0x6d]));
     expect(await readTextFile(path)).toMatchObject({ text: 'Røysum', encoding: 'iso-8859-1' });

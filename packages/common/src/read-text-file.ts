@@ -104,6 +104,15 @@ export function decodeText(bytes: Uint8Array, path: string): TextFile {
     encoding = 'utf-16be';
     text = new TextDecoder('utf-16be').decode(bytes.subarray(2));
     notes.push({ nb: 'Filen er i UTF-16 (big endian) og ble dekodet.', en: 'The file is UTF-16 (big endian) and was decoded.' });
+  } else if (utf16WithoutBom(bytes)) {
+    // Windows "Unicode" text saved without a byte-order mark: every other byte of Latin text is 0.
+    encoding = utf16WithoutBom(bytes)!;
+    text = new TextDecoder(encoding).decode(bytes);
+    const endian = encoding === 'utf-16le' ? { nb: 'little endian', en: 'little endian' } : { nb: 'big endian', en: 'big endian' };
+    notes.push({
+      nb: `Filen har ikke byte-rekkefølgemerke, men ser ut som UTF-16 (${endian.nb}); den ble lest slik. Lagre den som UTF-8 for å være sikker.`,
+      en: `The file has no byte-order mark but looks like UTF-16 (${endian.en}); it was read as such. Save it as UTF-8 to be sure.`,
+    });
   } else {
     if (looksBinary(bytes)) {
       throw new LitsynthError('binary-file', 'The file is not text (it contains binary data).', {
@@ -111,10 +120,22 @@ export function decodeText(bytes: Uint8Array, path: string): TextFile {
         messageNb: 'Filen er ikke tekst (den inneholder binære data).',
       });
     }
-    try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    const utf8 = scanUtf8(bytes);
+    if (utf8.invalid === 0) {
+      text = new TextDecoder('utf-8').decode(bytes);
       encoding = 'utf-8';
-    } catch {
+    } else if (utf8.valid > utf8.invalid) {
+      // Mostly UTF-8 (its letters æøå decode): a few broken bytes are replaced, not a reason to
+      // read the whole file in another encoding.
+      text = new TextDecoder('utf-8').decode(bytes);
+      encoding = 'utf-8';
+      const place = placeOf(text, text.indexOf('\ufffd'));
+      const count = utf8.invalid;
+      notes.push({
+        nb: `Filen er UTF-8, men ${count === 1 ? '1 byte er' : `${count} byte er`} ikke gyldig UTF-8 (første på linje ${place.line}, kolonne ${place.column}); ${count === 1 ? 'den er' : 'de er'} lest som �.`,
+        en: `The file is UTF-8, but ${count === 1 ? '1 byte is' : `${count} bytes are`} not valid UTF-8 (the first at line ${place.line}, column ${place.column}); ${count === 1 ? 'it was' : 'they were'} read as �.`,
+      });
+    } else {
       // Not UTF-8: Norwegian text from older Windows tools is Windows-1252 or ISO-8859-1.
       // Windows-1252 is a superset of ISO-8859-1's printable range, so one decoder serves both.
       // (Node's TextDecoder lacks Windows-1252 without full ICU: it would decode it as Latin-1.)
@@ -127,6 +148,8 @@ export function decodeText(bytes: Uint8Array, path: string): TextFile {
       });
     }
   }
+  const hidden = hiddenControls(text);
+  if (hidden) notes.push(hidden);
   if (text.trim() === '') {
     throw new LitsynthError('empty-file', 'The file contains only white space.', {
       file: path,
@@ -134,6 +157,74 @@ export function decodeText(bytes: Uint8Array, path: string): TextFile {
     });
   }
   return { text, encoding, notes };
+}
+
+/** The 1-based line and column of an offset in a text. */
+function placeOf(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let index = text.indexOf('\n'); index >= 0 && index < offset; index = text.indexOf('\n', index + 1)) {
+    line++;
+    lineStart = index + 1;
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+/** Counts the valid multi-byte sequences and the bytes that are not valid UTF-8. */
+function scanUtf8(bytes: Uint8Array): { valid: number; invalid: number } {
+  let valid = 0;
+  let invalid = 0;
+  for (let index = 0; index < bytes.length; ) {
+    const byte = bytes[index]!;
+    if (byte < 0x80) {
+      index++;
+      continue;
+    }
+    const length = byte >= 0xc2 && byte <= 0xdf ? 2 : byte >= 0xe0 && byte <= 0xef ? 3 : byte >= 0xf0 && byte <= 0xf4 ? 4 : 0;
+    let ok = length > 0 && index + length <= bytes.length;
+    for (let next = 1; ok && next < length; next++) ok = (bytes[index + next]! & 0xc0) === 0x80;
+    if (ok) {
+      valid++;
+      index += length;
+    } else {
+      invalid++;
+      index++;
+    }
+  }
+  return { valid, invalid };
+}
+
+/** UTF-16 without a byte-order mark: in its first 8 KiB most odd (LE) or even (BE) bytes are 0, the others not. */
+function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  const sample = bytes.subarray(0, 8192 - (Math.min(bytes.length, 8192) % 2));
+  if (sample.length < 4) return undefined;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let index = 0; index < sample.length; index += 2) {
+    if (sample[index] === 0) evenZeros++;
+    if (sample[index + 1] === 0) oddZeros++;
+  }
+  const pairs = sample.length / 2;
+  if (oddZeros > pairs * 0.6 && evenZeros < pairs * 0.05) return 'utf-16le';
+  if (evenZeros > pairs * 0.6 && oddZeros < pairs * 0.05) return 'utf-16be';
+  return undefined;
+}
+
+// NUL and the bidirectional controls (which can reorder what a reader sees, "Trojan Source"):
+// ingest drops them from the text it checks; the user is told where they were.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is what it finds.
+const hiddenControl = /[\u0000\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/** A note on NUL and bidirectional control characters in the text, with the place of the first. */
+function hiddenControls(text: string): Localized | undefined {
+  const found = text.match(hiddenControl);
+  if (!found) return undefined;
+  const place = placeOf(text, text.search(hiddenControl));
+  const count = found.length;
+  return {
+    nb: `Filen har ${count} usynlig${count === 1 ? '' : 'e'} kontrolltegn (NUL eller retningstegn for tekst, første på linje ${place.line}, kolonne ${place.column}); de er fjernet fra teksten som sjekkes.`,
+    en: `The file has ${count} invisible control character${count === 1 ? '' : 's'} (NUL or text-direction controls, the first at line ${place.line}, column ${place.column}); they were removed from the text that is checked.`,
+  };
 }
 
 /** NUL bytes or many control characters in the first 8 KiB mean binary data. */

@@ -10,8 +10,10 @@ export interface NormalisedPiece {
 }
 
 // Characters that are invisible in print and only get in the way of matching: soft hyphen,
-// zero-width space and joiners, word joiner, byte-order mark.
-const invisible = /[\u00ad\u200b-\u200d\u2060\ufeff]/u;
+// zero-width space and joiners, word joiner, byte-order mark, NUL, and the bidirectional controls
+// (a direction override inside a citation would otherwise hide it from the parser).
+// biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is one of them.
+const invisible = /[\u0000\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]/u;
 // White space and control characters collapse to one space. No-break spaces are kept as they
 // are: writers use them on purpose ("s.\u00a012").
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it matches.
@@ -37,7 +39,7 @@ export function normaliseSpan(text: string): NormalisedPiece[] {
 // Anything the slow path must handle: white space other than single spaces, control and
 // invisible characters (combining marks are caught by the NFC check).
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it matches.
-const needsWork = /[\t\n\v\f\r\u0000-\u001f\u007f\u0085\u00ad\u1680\u2000-\u200d\u2028\u2029\u205f\u2060\u3000\ufeff]| {2}/u;
+const needsWork = /[\t\n\v\f\r\u0000-\u001f\u007f\u0085\u00ad\u061c\u1680\u2000-\u200f\u2028\u2029\u202a-\u202e\u205f\u2060\u2066-\u2069\u3000\ufeff]| {2}/u;
 
 /** Joins neighbouring pieces that map one to one onto consecutive source characters. */
 function mergeLinear(pieces: NormalisedPiece[]): NormalisedPiece[] {
