@@ -118,9 +118,21 @@ export function tableToCsv(table: ThesisTable, options: CsvOptions = {}): string
 // with white space (which spreadsheet programs would otherwise drop).
 const needsQuotes = { ',': /[",\r\n]|^\s|\s$/, ';': /[";\r\n]|^\s|\s$/ } as const;
 
+/**
+ * A cell as a spreadsheet must not run it: a cell starting with =, +, -, @, tab or carriage return
+ * is a formula to Excel and LibreOffice ("CSV injection"); as OWASP advises, it gets a leading '
+ * and is quoted.
+ */
+export function neutraliseCsvCell(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
 function rowsToCsv(columns: readonly string[], rows: readonly (readonly string[])[], separator: ',' | ';'): string {
   const pattern = needsQuotes[separator];
-  const field = (value: string) => (pattern.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
+  const field = (raw: string) => {
+    const value = neutraliseCsvCell(raw);
+    return value !== raw || pattern.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  };
   let csv = `\uFEFF${columns.map(field).join(separator)}\r\n`;
   for (const row of rows) csv += `${row.map(field).join(separator)}\r\n`;
   return csv;

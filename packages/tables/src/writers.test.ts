@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { createTable, tableRows } from './create-table.js';
 import { tableToGfm } from './table-to-gfm.js';
 import { tableToHastElement, tableToHtmlString } from './table-to-hast.js';
-import { renderTableFiles, tableToCsv } from './write-table.js';
+import { neutraliseCsvCell, renderTableFiles, tableToCsv } from './write-table.js';
 
 // Text with everything that could become markup, entities, quotes and separators.
 const characters = [...'abcæøåXYZ 019 \\`*_[]<>|~&#;!()-.:,"\'«»=+/'];
@@ -125,12 +125,27 @@ describe('tableToCsv', () => {
           expect(csv.startsWith('\uFEFF')).toBe(true);
           expect(csv.endsWith('\r\n')).toBe(true);
           const { columns, rows } = tableRows(table);
-          expect(readCsv(csv.slice(1), separator)).toEqual([columns, ...rows]);
+          expect(readCsv(csv.slice(1), separator)).toEqual([columns, ...rows].map((row) => row.map(neutraliseCsvCell)));
         }),
         { numRuns: 200 },
       );
     });
   }
+
+  it('neutralises cells a spreadsheet would run as formulas, as OWASP advises', () => {
+    const cells = ['=HYPERLINK("http://x","klikk")', '+1+2', '-2+3', '@SUM(A1)', '\tfane', '\rretur', 'Berg (2020)', '–', ' =ikke først'];
+    expect(cells.map(neutraliseCsvCell)).toEqual([
+      '\'=HYPERLINK("http://x","klikk")',
+      "'+1+2",
+      "'-2+3",
+      "'@SUM(A1)",
+      "'\tfane",
+      "'\rretur",
+      'Berg (2020)',
+      '–',
+      ' =ikke først',
+    ]);
+  });
 });
 
 describe('renderTableFiles', () => {
