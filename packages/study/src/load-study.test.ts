@@ -135,6 +135,18 @@ describe('loadStudy', () => {
     expect((await loadStudy(join(project, 'studies/demo'))).entries.map((entry) => entry.id)).toEqual(['good2020']);
   });
 
+  it('refuses an unknown style or locale at its line, before anything is read', async () => {
+    const style = await studyFolder({ 'study.yaml': minimal('style: apa-9\n'), 'thesis.txt': 'Tekst.' });
+    expect(await failure(style)).toEqual({
+      code: 'invalid-config',
+      line: 5,
+      column: 8,
+      message: 'study.yaml: unknown CSL style "apa-9": give a style id such as norsk-apa-manual or apa, or a .csl file',
+    });
+    const locale = await studyFolder({ 'study.yaml': minimal('locale: xx-XX\n'), 'thesis.txt': 'Tekst.' });
+    expect(await failure(locale)).toMatchObject({ code: 'invalid-config', line: 5, column: 9 });
+  });
+
   it('keeps the valid entries of a malformed bibliography file and reports the bad one', async () => {
     const dir = await studyFolder({
       'study.yaml': minimal('bibliography: [refs.yaml]\n'),

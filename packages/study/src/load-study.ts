@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { basename, dirname, join, parse, relative } from 'pathe';
-import { LitsynthError, readTextFile, realPathOf, type Diagnostic } from '@litsynth/common';
-import { loadBibliographyFile, type BibEntry } from '@litsynth/bibliography';
+import { isLitsynthError, LitsynthError, readTextFile, realPathOf, type Diagnostic } from '@litsynth/common';
+import { loadBibliographyFile, resolveLocale, resolveStyle, type BibEntry } from '@litsynth/bibliography';
 import { readSourceRecords } from '@litsynth/sources';
 import {
   closest,
@@ -84,6 +84,26 @@ export async function loadStudy(dir: string, options: LoadStudyOptions = {}): Pr
   const { text } = await readTextFile(configFile, { role: 'study file' });
   const config = parseStudyConfig(text, configFile);
 
+  // An unknown style or locale fails here, before any command reads the manuscript or writes an
+  // output (build wrote every other file and failed only the reference list).
+  for (const [field, resolveResource] of [
+    ['style', resolveStyle],
+    ['locale', resolveLocale],
+  ] as const) {
+    try {
+      resolveResource(config[field]);
+    } catch (cause) {
+      if (!isLitsynthError(cause)) throw cause;
+      const place = placeOfField(text, [field]);
+      throw new LitsynthError('invalid-config', `study.yaml: ${cause.message}`, {
+        file: configFile,
+        line: place.line,
+        column: place.column,
+        messageNb: `study.yaml: ${cause.messageNb ?? cause.message}`,
+        cause,
+      });
+    }
+  }
   const tree = studyTree(dir);
   const requireInside = (path: string, field: ReadonlyArray<string | number>, what: { en: string; nb: string }) => {
     if (options.allowOutside || isInside(realPathOf(path), tree)) return;
