@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import type { Nodes, Parents, Root } from 'mdast';
 import { LitsynthError } from '@litsynth/common';
 import { manuscriptFromBlocks } from './build-manuscript.js';
+import { refuseOverlyNestedMarkdown } from './markdown-bounds.js';
 import type { TextSource } from './text-to-manuscript.js';
 import type { BlockKind, Manuscript, SourceBlock, SourceSpan } from './types.js';
 
@@ -35,6 +36,7 @@ function markdownParser(): ReturnType<typeof createParser> {
  * positions come from the syntax tree, so offsets map back to the Markdown source exactly.
  */
 export function markdownToManuscript(text: string, source: TextSource): Manuscript {
+  refuseOverlyNestedMarkdown(text, source.path);
   const lineStarts = findLineStarts(text);
   const blocks: SourceBlock[] = [];
   try {

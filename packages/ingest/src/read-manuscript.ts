@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { extname } from 'pathe';
-import { decodeText, defaultMaxBinaryBytes, defaultMaxTextBytes, readFileBytes } from '@litsynth/common';
+import { decodeText, defaultMaxBinaryBytes, LitsynthError, readFileBytes } from '@litsynth/common';
 import type { Localized } from '@litsynth/common';
 import { markdownToManuscript } from './markdown-to-manuscript.js';
 import { textToManuscript } from './text-to-manuscript.js';
@@ -26,6 +26,17 @@ export function formatOfPath(path: string): ManuscriptFormat | undefined {
 }
 
 /**
+ * Largest text manuscript read (4 MiB for .txt, 2 MiB for Markdown, whose parser costs more): a
+ * long thesis is a few hundred KiB of text. The check, the matrix and report.html grow with the
+ * text; at the limits `litsynth build` takes about 4 s and 700 MB (docs/benchmarks.md, "Hostile
+ * inputs"); at 19 MB it took minutes and gigabytes.
+ */
+export const maxTextManuscriptBytes = 4 * 1024 * 1024;
+export const maxMarkdownManuscriptBytes = 2 * 1024 * 1024;
+/** Most characters of text taken from a .docx or .pdf (its file may be far larger: images). */
+export const maxExtractedChars = 4 * 1024 * 1024;
+
+/**
  * Reads a manuscript file (.txt, .md, .docx, .pdf; other extensions are read as text when they
  * decode as text) into a `Manuscript`. Throws a LitsynthError for unusable input, and
  * 'unsupported-format' for document formats such as .doc, .odt, .rtf and .pages.
@@ -38,10 +49,12 @@ export async function readManuscript(path: string, options: ReadManuscriptOption
   const binary = known === 'docx' || known === 'pdf';
   const bytes = await readFileBytes(path, {
     role: 'manuscript',
-    maxBytes: options.maxBytes ?? (binary ? defaultMaxBinaryBytes : defaultMaxTextBytes),
+    maxBytes: options.maxBytes ?? (binary ? defaultMaxBinaryBytes : known === 'md' ? maxMarkdownManuscriptBytes : maxTextManuscriptBytes),
     limitFor: binary
       ? { nb: 'for .docx- og .pdf-filer', en: 'for .docx and .pdf files' }
-      : { nb: 'for tekstfiler', en: 'for text files' },
+      : known === 'md'
+        ? { nb: 'for Markdown-filer', en: 'for Markdown files' }
+        : { nb: 'for tekstfiler', en: 'for text files' },
   });
   return readManuscriptBytes(bytes, path, options);
 }
@@ -54,7 +67,18 @@ export async function readManuscript(path: string, options: ReadManuscriptOption
 export async function readManuscriptBytes(bytes: Uint8Array, path: string, options: ReadManuscriptOptions = {}): Promise<Manuscript> {
   if (options.format === undefined && isUnsupportedExtension(path)) refuseUnsupportedFormat(path);
   const known = options.format ?? formatOfPath(path);
-  if (known === 'docx' || known === 'pdf') return readBinaryFormat(known, bytes, path, options);
+  if (known === 'docx' || known === 'pdf') {
+    const manuscript = await readBinaryFormat(known, bytes, path, options);
+    if (manuscript.text.length > maxExtractedChars) {
+      const size = `${(manuscript.text.length / 1024 / 1024).toFixed(1)}`;
+      const limit = `${(maxExtractedChars / 1024 / 1024).toFixed(1)}`;
+      throw new LitsynthError('too-large', `The text of the manuscript is ${size} million characters; the limit is ${limit} million.`, {
+        file: path,
+        messageNb: `Teksten i manuskriptet er ${size} millioner tegn; grensen er ${limit} millioner.`,
+      });
+    }
+    return manuscript;
+  }
   // A Word 97–2003 or RTF file renamed to .txt (or with no extension) would read as garbage.
   if (options.format === undefined) refuseUnsupportedFormat(path, bytes.subarray(0, 8));
   const file = decodeText(bytes, path);

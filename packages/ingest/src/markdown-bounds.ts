@@ -1,0 +1,78 @@
+import { LitsynthError } from '@litsynth/common';
+
+/**
+ * What the Markdown parser (micromark) is given at most, checked in one linear pass before it
+ * parses anything: its cost grows with the square of the nesting of lists and quotations
+ * (1,000 levels took 23 s of CPU) and of the emphasis and link markers one paragraph holds
+ * (`*_*_…_*_*` 20,000 deep ran for minutes). A thesis nests a few levels and marks a few words.
+ */
+export interface MarkdownLimits {
+  /** Most lists and quotations inside each other (counted by markers and indentation). */
+  maxNesting: number;
+  /** Most emphasis and link markers (* _ [ ]) in one paragraph (table rows are parsed cell by cell and not counted). */
+  maxMarkersPerParagraph: number;
+}
+
+export const defaultMarkdownLimits: MarkdownLimits = { maxNesting: 100, maxMarkersPerParagraph: 200 };
+
+const containerMarker = /(?:>|[-*+](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))/y;
+
+/**
+ * How deep a line's containers go: its block-quote and list markers, and its indentation (two
+ * columns a level); counting stops past `cap`, so a line of 200,000 markers costs no more than a short one.
+ */
+function nestingOf(line: string, cap: number): number {
+  let index = 0;
+  let indent = 0;
+  while (index < line.length && (line[index] === ' ' || line[index] === '\t')) indent += line[index++] === '\t' ? 4 : 1;
+  let depth = Math.floor(indent / 2);
+  while (depth <= cap) {
+    while (index < line.length && (line[index] === ' ' || line[index] === '\t')) index++;
+    containerMarker.lastIndex = index;
+    const marker = containerMarker.exec(line);
+    if (!marker) break;
+    depth++;
+    index += marker[0].length;
+  }
+  return depth;
+}
+
+/** Refuses Markdown that nests or marks more than the limits admit (exit 2), naming the line. */
+export function refuseOverlyNestedMarkdown(text: string, path: string, limits: MarkdownLimits = defaultMarkdownLimits): void {
+  let markers = 0;
+  let paragraphLine = 1;
+  let lineNumber = 0;
+  for (const line of text.split(/\r\n|\r|\n/)) {
+    lineNumber++;
+    if (line.trim() === '') {
+      markers = 0;
+      paragraphLine = lineNumber + 1;
+      continue;
+    }
+    const nesting = nestingOf(line, limits.maxNesting);
+    if (nesting > limits.maxNesting) {
+      throw new LitsynthError('too-large', `The Markdown nests lists or quotations more than ${limits.maxNesting} levels deep; the limit is ${limits.maxNesting}.`, {
+        file: path,
+        line: lineNumber,
+        messageNb: `Markdown-filen har lister eller sitater mer enn ${limits.maxNesting} nivåer inni hverandre; grensen er ${limits.maxNesting}.`,
+      });
+    }
+    if (/^\s*\|/.test(line)) continue;
+    for (let index = 0; index < line.length; index++) {
+      const char = line.charCodeAt(index);
+      // * _ [ ]
+      if (char === 42 || char === 95 || char === 91 || char === 93) markers++;
+    }
+    if (markers > limits.maxMarkersPerParagraph) {
+      throw new LitsynthError(
+        'too-large',
+        `The Markdown paragraph starting here has more than ${limits.maxMarkersPerParagraph} emphasis and link markers (* _ [ ]); litsynth reads at most ${limits.maxMarkersPerParagraph}.`,
+        {
+          file: path,
+          line: paragraphLine,
+          messageNb: `Markdown-avsnittet som starter her, har flere enn ${limits.maxMarkersPerParagraph} markeringer for utheving og lenker (* _ [ ]); litsynth leser høyst ${limits.maxMarkersPerParagraph}.`,
+        },
+      );
+    }
+  }
+}
