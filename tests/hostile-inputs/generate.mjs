@@ -89,7 +89,11 @@ export function longThesisText(bytes) {
 /** One line holding `count` unresolved citations: the pretty output quotes the line for each. */
 export function singleLineThesis(count) {
   const parts = [];
-  for (let index = 0; index < count; index++) parts.push(`Dette er påstand ${index} (Ukjentsen${index % 50}, ${1900 + (index % 120)}).`);
+  const letters = 'abcdefghijklmnopqrstuvwxyz';
+  for (let index = 0; index < count; index++) {
+    const name = `Ukjent${letters[index % 26]}${letters[Math.floor(index / 26) % 26]}sen`;
+    parts.push(`Dette er påstand ${index} (${name[0]}${name.slice(1)}, ${1900 + (index % 120)}).`);
+  }
   return `${parts.join(' ')}\n`;
 }
 
