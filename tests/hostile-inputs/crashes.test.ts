@@ -53,7 +53,7 @@ describe('inputs that crashed litsynth', () => {
     expect(run.stdout).toMatch(/\nSummary: 3000 citations \(0 exact, 0 fuzzy, 3000 unresolved\); 3001 errors/);
   });
 
-  test('2,000 near-identical BibTeX names: one report per spelling, no stack overflow', () => {
+  test('2,000 near-identical BibTeX names: one report per spelling, no stack overflow', { timeout: 180_000 }, () => {
     write(work, 'names.bib', nearIdenticalNamesBibtex(2000));
     const run = litsynth(['bib', '--bib', 'names.bib', '--all', '--format', 'text'], work, 120_000);
     expect({ code: run.code, crashed: crashed(run) }).toEqual({ code: 0, crashed: false });

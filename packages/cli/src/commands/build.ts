@@ -13,6 +13,7 @@ import {
   LitsynthError,
   findRule,
   ruleRegistry,
+  refuseSystemFolder,
   writeFileAtomic,
   type Diagnostic,
   type Lang,
@@ -149,7 +150,10 @@ export async function buildCommand(studyDir: string, options: BuildCommandOption
 
   lib = await loadLibraries();
   const study = await lib.study.loadStudy(studyDir, { allowOutside: options.allowOutsideStudy === true });
-  if (options.annotate !== undefined) await refuseImpossibleAnnotation(asGiven(study.config.manuscript), options.annotate, 'build');
+  if (options.annotate !== undefined) {
+    refuseSystemFolder(dirname(resolve(options.annotate)), options.annotate);
+    await refuseImpossibleAnnotation(asGiven(study.config.manuscript), options.annotate, 'build');
+  }
   await createOutDir(outDir, outGiven);
   const lang: Lang = options.lang ?? study.config.language;
   const inputs = await hashFiles(outDir, studyInputs(study));

@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
-import { LitsynthError, ruleRegistry, writeFileAtomic, type Lang } from '@litsynth/common';
+import { dirname, join, resolve } from 'node:path';
+import { LitsynthError, refuseSystemFolder, ruleRegistry, writeFileAtomic, type Lang } from '@litsynth/common';
 import { openManuscript, type StudyContext, studyContext } from '@litsynth/engine';
 import { describeAnnotation, refuseImpossibleAnnotation, writeAnnotatedDocx } from '../output/annotate.js';
 import { checkText } from '../output/check-output.js';
@@ -88,6 +88,7 @@ export async function checkCommand(path: string, options: CheckCommandOptions): 
     });
   }
   if (outDir !== undefined) await refuseFileAsOutDir(outDir, outDir);
+  for (const output of [options.out, options.annotate]) if (output !== undefined) refuseSystemFolder(dirname(resolve(output)), output);
   if (options.annotate !== undefined) await refuseImpossibleAnnotation(input.manuscriptPath, options.annotate, 'check');
   const outFiles = outDir === undefined ? (options.out === undefined ? [] : [options.out]) : [join(outDir, 'report.html'), join(outDir, 'check.json')];
   for (const out of outFiles) await refuseOverwritingInput(out, [input.manuscriptPath, ...(options.bib ?? []), ...(options.annotate === undefined ? [] : [options.annotate])]);
