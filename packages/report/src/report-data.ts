@@ -121,7 +121,10 @@ export function referenceListToReport(
   const textById = new Map(text.map((entry) => [entry.id, entry.text]));
   const problemsById = new Map<string, Diagnostic[]>();
   for (const problem of problems) {
-    if (problem.key !== undefined) problemsById.set(problem.key, [...(problemsById.get(problem.key) ?? []), problem]);
+    if (problem.key === undefined) continue;
+    const known = problemsById.get(problem.key);
+    if (known) known.push(problem);
+    else problemsById.set(problem.key, [problem]);
   }
   return html.map((formatted) => {
     const entry = byId.get(formatted.id);
