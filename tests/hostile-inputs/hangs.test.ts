@@ -38,14 +38,14 @@ describe('inputs that hung litsynth', () => {
 
   test('a 19 MB .txt under the old 20 MiB limit is refused by its size (it took over 300 s)', () => {
     spawnSync('truncate', ['-s', '19M', join(work, 'long.txt')]);
-    expect(litsynth(['check', 'long.txt'], work)).toEqual(refused('long.txt: The manuscript is 19.0 MiB; the limit for text files is 4.0 MiB.'));
+    expect(litsynth(['check', 'long.txt'], work)).toEqual(refused('long.txt: The manuscript is 19.0 MiB; the limit for text files is 2.0 MiB.'));
   });
 
   test('Markdown nested thousands deep (brackets, quotes, lists) is refused before it is parsed', () => {
     write(work, 'nested.md', nestedMarkdown(1000));
     const run = litsynth(['check', 'nested.md'], work, 30_000);
     expect(run).toEqual(
-      refused('nested.md:3: The Markdown paragraph starting here has more than 200 emphasis and link markers (* _ [ ]); litsynth reads at most 200.'),
+      refused('nested.md:3: The Markdown paragraph starting here has more than 64 emphasis and link markers (* _ [ ]); litsynth reads at most 64.'),
     );
     write(work, 'lists.md', `# Innledning\n\n${Array.from({ length: 1000 }, (_, depth) => `${'  '.repeat(depth)}- punkt (Berg, 2020)`).join('\n')}\n`);
     expect(litsynth(['check', 'lists.md'], work, 30_000)).toEqual(

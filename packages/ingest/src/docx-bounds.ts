@@ -6,7 +6,7 @@ import type { BoundedZip } from './docx-zip.js';
  * grows with the XML elements it builds, not with the file size: 63 MiB of empty paragraphs zip
  * to 100 KB and ran Node out of memory. A 100-page master's thesis has a document part of about
  * 2 MiB, 1,000 paragraphs and 36,000 elements; the limits are far above that, and the worst
- * document they admit reads in about 6 s and 800 MB (docs/benchmarks.md, "Hostile inputs").
+ * document they admit reads in a few seconds and under 1 GB (docs/benchmarks.md, "Hostile inputs").
  */
 export interface DocxLimits {
   /** Largest uncompressed size of the text parts (document, footnotes, endnotes) together. */
@@ -20,7 +20,7 @@ export interface DocxLimits {
 export const defaultDocxLimits: DocxLimits = {
   maxTextPartBytes: 24 * 1024 * 1024,
   maxParagraphs: 100_000,
-  maxElements: 400_000,
+  maxElements: 300_000,
 };
 
 /** The parts of a .docx whose XML becomes text: the main document, footnotes and endnotes. */

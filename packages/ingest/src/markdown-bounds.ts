@@ -4,7 +4,8 @@ import { LitsynthError } from '@litsynth/common';
  * What the Markdown parser (micromark) is given at most, checked in one linear pass before it
  * parses anything: its cost grows with the square of the nesting of lists and quotations
  * (1,000 levels took 23 s of CPU) and of the emphasis and link markers one paragraph holds
- * (`*_*_…_*_*` 20,000 deep ran for minutes). A thesis nests a few levels and marks a few words.
+ * (`*_*_…_*_*` 20,000 deep ran for minutes; 2 MiB of paragraphs of 200 markers each took 22 s and
+ * 2.6 GB). A thesis nests a few levels and marks a few words; `_` inside a word is no marker.
  */
 export interface MarkdownLimits {
   /** Most lists and quotations inside each other (counted by markers and indentation). */
@@ -13,7 +14,7 @@ export interface MarkdownLimits {
   maxMarkersPerParagraph: number;
 }
 
-export const defaultMarkdownLimits: MarkdownLimits = { maxNesting: 100, maxMarkersPerParagraph: 200 };
+export const defaultMarkdownLimits: MarkdownLimits = { maxNesting: 100, maxMarkersPerParagraph: 64 };
 
 const containerMarker = /(?:>|[-*+](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))/y;
 
@@ -35,6 +36,10 @@ function nestingOf(line: string, cap: number): number {
     index += marker[0].length;
   }
   return depth;
+}
+
+function isWordChar(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code > 127;
 }
 
 /** Refuses Markdown that nests or marks more than the limits admit (exit 2), naming the line. */
@@ -60,8 +65,9 @@ export function refuseOverlyNestedMarkdown(text: string, path: string, limits: M
     if (/^\s*\|/.test(line)) continue;
     for (let index = 0; index < line.length; index++) {
       const char = line.charCodeAt(index);
-      // * _ [ ]
-      if (char === 42 || char === 95 || char === 91 || char === 93) markers++;
+      // * [ ], and _ where it can open or close emphasis (not inside a word: snake_case, URLs).
+      if (char === 42 || char === 91 || char === 93) markers++;
+      else if (char === 95 && !(isWordChar(line.charCodeAt(index - 1)) && isWordChar(line.charCodeAt(index + 1)))) markers++;
     }
     if (markers > limits.maxMarkersPerParagraph) {
       throw new LitsynthError(

@@ -75,7 +75,7 @@ describe('readManuscript', () => {
     await expect(readManuscript(large, { maxBytes: 100 })).rejects.toMatchObject({ code: 'too-large', file: large });
   });
 
-  it('gives .docx and .pdf files a 200 MiB limit, text files 4 MiB and Markdown 2 MiB, naming size and limit', async () => {
+  it('gives .docx and .pdf files a 200 MiB limit, text files 2 MiB and Markdown 1 MiB, naming size and limit', async () => {
     // Sparse files: they take no disk space and are refused (or passed) by their size alone.
     const dir = await mkdtemp(join(tmpdir(), 'litsynth-ingest-size-'));
     const sparse = (name: string, size: string): string => {
@@ -93,12 +93,12 @@ describe('readManuscript', () => {
     const hugeText = sparse('huge.txt', '5M');
     await expect(readManuscript(hugeText)).rejects.toMatchObject({
       code: 'too-large',
-      message: 'The manuscript is 5.0 MiB; the limit for text files is 4.0 MiB.',
+      message: 'The manuscript is 5.0 MiB; the limit for text files is 2.0 MiB.',
     });
     await expect(readManuscript(sparse('huge.md', '3M'))).rejects.toMatchObject({
       code: 'too-large',
-      message: 'The manuscript is 3.0 MiB; the limit for Markdown files is 2.0 MiB.',
-      messageNb: 'Filen er 3.0 MiB; grensen for Markdown-filer er 2.0 MiB.',
+      message: 'The manuscript is 3.0 MiB; the limit for Markdown files is 1.0 MiB.',
+      messageNb: 'Filen er 3.0 MiB; grensen for Markdown-filer er 1.0 MiB.',
     });
     // 21 MiB is over the text limit but under the .docx one: the .docx reader gets the bytes
     // (and refuses them because zeros are no zip archive).
