@@ -352,4 +352,14 @@ describe('parseSourceRecord', () => {
       { numRuns: 300 },
     );
   });
+
+  it('reports a YAML alias bomb in the frontmatter as a problem of the record, not a crash', () => {
+    const levels = ['x0: &a0 [x, x, x, x, x, x, x, x, x]'];
+    for (let level = 1; level < 9; level++) levels.push(`x${level}: &a${level} [${Array(9).fill(`*a${level - 1}`).join(', ')}]`);
+    const { record, diagnostics } = parseSourceRecord(`---\nid: bomb2020\n${levels.join('\n')}\n---\n\n# Bomb\n`, 'sources/bomb2020.md');
+    expect({ record, diagnostics: diagnostics.map((diagnostic) => [diagnostic.rule, diagnostic.line, diagnostic.message.en]) }).toEqual({
+      record: undefined,
+      diagnostics: [['source-record-frontmatter', 2, 'The frontmatter uses YAML aliases (*name) that expand to too much data (a "billion laughs"?).']],
+    });
+  });
 });

@@ -49,7 +49,20 @@ export function parseSourceRecord(text: string, file: string): SourceRecordResul
       ),
     };
   }
-  const data: unknown = doc.toJS();
+  let data: unknown;
+  try {
+    // yaml counts the nodes its aliases expand to and stops a "billion laughs" (maxAliasCount).
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch {
+    return {
+      diagnostics: [
+        recordDiagnostic('source-record-frontmatter', { file, ...placeOfOffset(origin, 0) }, {
+          nb: 'Frontmatteren bruker YAML-aliaser (*navn) som utvider seg til for mye data (en «billion laughs»?).',
+          en: 'The frontmatter uses YAML aliases (*name) that expand to too much data (a "billion laughs"?).',
+        }),
+      ],
+    };
+  }
   const validation = validateFrontmatter(data, { file, doc, origin });
   const diagnostics: Diagnostic[] = [...validation.diagnostics];
   if (!validation.usable) return { diagnostics };
