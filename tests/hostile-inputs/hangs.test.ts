@@ -45,7 +45,7 @@ describe('inputs that hung litsynth', () => {
     write(work, 'nested.md', nestedMarkdown(1000));
     const run = litsynth(['check', 'nested.md'], work, 30_000);
     expect(run).toEqual(
-      refused('nested.md:3: The Markdown paragraph starting here has more than 64 emphasis and link markers (* _ [ ]); litsynth reads at most 64.'),
+      refused('nested.md:3: The Markdown paragraph starting here has more than 200 emphasis and link markers (* _ [ ]); litsynth reads at most 200.'),
     );
     write(work, 'lists.md', `# Innledning\n\n${Array.from({ length: 1000 }, (_, depth) => `${'  '.repeat(depth)}- punkt (Berg, 2020)`).join('\n')}\n`);
     expect(litsynth(['check', 'lists.md'], work, 30_000)).toEqual(

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { refuseOverlyNestedMarkdown } from './markdown-bounds.js';
 
-const limits = { maxNesting: 5, maxMarkersPerParagraph: 12 };
+const limits = { maxNesting: 5, maxMarkersPerParagraph: 12, maxMarkers: 30 };
 
 function refusal(text: string): { line: number | undefined; message: string } | null {
   try {
@@ -28,6 +28,13 @@ describe('refuseOverlyNestedMarkdown', () => {
         message: 'The Markdown paragraph starting here has more than 12 emphasis and link markers (* _ [ ]); litsynth reads at most 12.',
       },
     ]);
+  });
+
+  test('refuses more markers in the whole file than the limit, at the line that passes it', () => {
+    expect(refusal(Array.from({ length: 4 }, (_, index) => `*a* *b* [c] _d_ (${index})`).join('\n\n'))).toEqual({
+      line: 7,
+      message: 'The Markdown has more than 30 emphasis and link markers (* _ [ ]); litsynth reads at most 30.',
+    });
   });
 
   test('is linear: 200,000 levels of brackets, quotes and indentation are refused at once', () => {

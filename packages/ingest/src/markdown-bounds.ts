@@ -5,16 +5,18 @@ import { LitsynthError } from '@litsynth/common';
  * parses anything: its cost grows with the square of the nesting of lists and quotations
  * (1,000 levels took 23 s of CPU) and of the emphasis and link markers one paragraph holds
  * (`*_*_…_*_*` 20,000 deep ran for minutes; 2 MiB of paragraphs of 200 markers each took 22 s and
- * 2.6 GB). A thesis nests a few levels and marks a few words; `_` inside a word is no marker.
+ * 2.6 GB: beyond the square per paragraph, each marker costs about 10 µs and 1.4 KB). A thesis nests a few levels and marks a few words; `_` inside a word is no marker.
  */
 export interface MarkdownLimits {
   /** Most lists and quotations inside each other (counted by markers and indentation). */
   maxNesting: number;
   /** Most emphasis and link markers (* _ [ ]) in one paragraph (table rows are parsed cell by cell and not counted). */
   maxMarkersPerParagraph: number;
+  /** Most emphasis and link markers in the whole file (each costs micromark about 10 µs and 1.4 KB). */
+  maxMarkers: number;
 }
 
-export const defaultMarkdownLimits: MarkdownLimits = { maxNesting: 100, maxMarkersPerParagraph: 64 };
+export const defaultMarkdownLimits: MarkdownLimits = { maxNesting: 100, maxMarkersPerParagraph: 200, maxMarkers: 100_000 };
 
 const containerMarker = /(?:>|[-*+](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))/y;
 
@@ -45,6 +47,7 @@ function isWordChar(code: number): boolean {
 /** Refuses Markdown that nests or marks more than the limits admit (exit 2), naming the line. */
 export function refuseOverlyNestedMarkdown(text: string, path: string, limits: MarkdownLimits = defaultMarkdownLimits): void {
   let markers = 0;
+  let total = 0;
   let paragraphLine = 1;
   let lineNumber = 0;
   for (const line of text.split(/\r\n|\r|\n/)) {
@@ -66,8 +69,21 @@ export function refuseOverlyNestedMarkdown(text: string, path: string, limits: M
     for (let index = 0; index < line.length; index++) {
       const char = line.charCodeAt(index);
       // * [ ], and _ where it can open or close emphasis (not inside a word: snake_case, URLs).
-      if (char === 42 || char === 91 || char === 93) markers++;
-      else if (char === 95 && !(isWordChar(line.charCodeAt(index - 1)) && isWordChar(line.charCodeAt(index + 1)))) markers++;
+      if (char === 42 || char === 91 || char === 93 || (char === 95 && !(isWordChar(line.charCodeAt(index - 1)) && isWordChar(line.charCodeAt(index + 1))))) {
+        markers++;
+        total++;
+      }
+    }
+    if (total > limits.maxMarkers) {
+      throw new LitsynthError(
+        'too-large',
+        `The Markdown has more than ${limits.maxMarkers.toLocaleString('en-US')} emphasis and link markers (* _ [ ]); litsynth reads at most ${limits.maxMarkers.toLocaleString('en-US')}.`,
+        {
+          file: path,
+          line: lineNumber,
+          messageNb: `Markdown-filen har flere enn ${limits.maxMarkers.toLocaleString('nb-NO')} markeringer for utheving og lenker (* _ [ ]); litsynth leser høyst ${limits.maxMarkers.toLocaleString('nb-NO')}.`,
+        },
+      );
     }
     if (markers > limits.maxMarkersPerParagraph) {
       throw new LitsynthError(
