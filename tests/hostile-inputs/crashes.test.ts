@@ -70,7 +70,7 @@ describe('inputs that crashed litsynth', () => {
   test('50,000 entries are refused before they are parsed, naming the file', () => {
     write(work, 'library.yaml', manyEntriesYaml(50_000));
     expect(litsynth(['bib', '--bib', 'library.yaml'], work)).toEqual(
-      refused('library.yaml: the bibliography has 50,000 entries; the limit is 10,000 per file'),
+      refused('library.yaml: the bibliography has 50,000 entries; the limit is 2,000 per file (export the works the thesis cites)'),
     );
   });
 
