@@ -22,11 +22,14 @@ export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
-/** Escapes what Markdown would read as emphasis or code; URLs stay as they are, so that they still work when pasted. */
+/** Escapes what Markdown would read as emphasis, code or HTML; URLs stay usable (markup in them percent-encoded), so that they still work when pasted. */
 export function escapeMarkdown(text: string): string {
   return text
     .split(/(https?:\/\/\S+)/)
-    .map((part, index) => (index % 2 === 1 ? part : part.replace(/([\\*_`<>])/g, '\\$1')))
+    .map((part, index) =>
+      // In a URL, markup characters are percent-encoded: the URL still works, and no <script> gets through raw.
+      index % 2 === 1 ? part.replace(/[<>"`]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`) : part.replace(/([\\*_`<>])/g, '\\$1'),
+    )
     .join('');
 }
 

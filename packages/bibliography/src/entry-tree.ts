@@ -1,8 +1,7 @@
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import type { PhrasingContent } from 'mdast';
-import { doiUrl, normalizeDoi, safeHref } from './doi.js';
-import type { CslItem } from './types.js';
+import { normalizeDoi, safeHref } from './doi.js';
 
 // citeproc writes each entry as an HTML string. Nothing of it reaches an output as a string: it
 // is parsed into a hast tree, reduced to the few elements citeproc itself writes (user text that
@@ -14,19 +13,15 @@ const formatting = new Set(['i', 'em', 'b', 'strong', 'sup', 'sub', 'span']);
 /** The inline styles citeproc writes on a span (font style, weight, variant, decoration). */
 const spanStyle = /^(?:font-(?:style|weight|variant)|text-decoration|vertical-align):\s*[a-z-]+;?$/;
 
-/** The texts citeproc prints for an item's DOI and URL, each with the link it may carry. */
-function linkTargets(item: CslItem): Array<{ text: string; href: string }> {
-  const targets: Array<{ text: string; href: string }> = [];
-  if (typeof item.DOI === 'string') {
-    const doi = normalizeDoi(item.DOI);
-    const href = doi ? safeHref(doiUrl(doi)) : undefined;
-    if (doi && href) targets.push({ text: doiUrl(doi), href });
-  }
-  if (typeof item.URL === 'string') {
-    const href = safeHref(item.URL);
-    if (href) targets.push({ text: item.URL.trim(), href });
-  }
-  return targets.filter((target) => target.text !== '');
+/**
+ * The href for a link citeproc made from the text it shows: an http(s) URL as the URL parser writes
+ * it; a doi.org link only when what follows is a DOI (citeproc links a URL without a scheme as
+ * https://doi.org/www.…, which is no DOI).
+ */
+export function linkHref(text: string): string | undefined {
+  const doiLink = /^https?:\/\/(?:dx\.)?doi\.org\/(.*)$/i.exec(text.trim());
+  if (doiLink && !normalizeDoi(doiLink[1] ?? '')) return undefined;
+  return safeHref(text);
 }
 
 /** Keeps citeproc's formatting elements (a span only with a known style), turns anything else into its text. */
@@ -36,6 +31,12 @@ function clean(nodes: readonly (ElementContent | HastRoot['children'][number])[]
     if (node.type === 'text') result.push({ type: 'text', value: node.value });
     else if (node.type === 'element') {
       const children = clean(node.children);
+      if (node.tagName === 'a') {
+        // citeproc writes href unescaped ("…x"onmouseover="…"): the link is rebuilt from its text.
+        const href = linkHref(hastText(children));
+        result.push(...(href ? [{ type: 'element', tagName: 'a', properties: { href }, children } as Element] : children));
+        continue;
+      }
       if (!formatting.has(node.tagName)) {
         result.push(...children);
         continue;
@@ -49,40 +50,18 @@ function clean(nodes: readonly (ElementContent | HastRoot['children'][number])[]
   return result;
 }
 
-/** Wraps the first occurrence of each target's text in a link. */
-function addLinks(nodes: ElementContent[], targets: Array<{ text: string; href: string }>): ElementContent[] {
-  let pending = [...targets];
-  const visit = (list: ElementContent[]): ElementContent[] =>
-    list.flatMap((node): ElementContent[] => {
-      if (node.type === 'element') return [{ ...node, children: visit(node.children) }];
-      if (node.type !== 'text') return [node];
-      for (const target of pending) {
-        const index = node.value.indexOf(target.text);
-        if (index < 0) continue;
-        pending = pending.filter((other) => other !== target);
-        const before = node.value.slice(0, index);
-        const after = node.value.slice(index + target.text.length);
-        const link: Element = { type: 'element', tagName: 'a', properties: { href: target.href }, children: [{ type: 'text', value: target.text }] };
-        return [...(before ? visit([{ type: 'text', value: before }]) : []), link, ...(after ? visit([{ type: 'text', value: after }]) : [])];
-      }
-      return [node];
-    });
-  return visit(nodes);
-}
-
 /**
  * One entry as citeproc rendered it (`<div class="csl-entry">…</div>`, text already escaped) → the
- * hast content of the entry: formatting kept, links only for the item's http(s) URL and DOI.
+ * hast content of the entry: formatting kept, links only to http(s) URLs and DOIs.
  */
-export function entryToHast(html: string, item: CslItem | undefined, links: boolean): ElementContent[] {
+export function entryToHast(html: string): ElementContent[] {
   const tree = fromHtml(html, { fragment: true });
   let content = clean(tree.children);
   // citeproc's wrapper: keep its content.
   if (content.length === 1 && content[0]?.type === 'element' && content[0].tagName === 'span' && Object.keys(content[0].properties).length === 0) {
     content = content[0].children;
   }
-  content = trimText(content);
-  return links && item ? addLinks(content, linkTargets(item)) : content;
+  return trimText(content);
 }
 
 /** Drops white space at the start and end of the entry. */

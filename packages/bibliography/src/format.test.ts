@@ -230,7 +230,7 @@ describe('formatReferenceList, whole documents', () => {
       [
         '<h2>References</h2>',
         '<div class="csl-bib-body" style="line-height: 2;">',
-        '  <div class="csl-entry" data-id="article" style="padding-left: 2em; text-indent: -2em;">Nordmann, K. &#38; Hansen, P. O. (2020). Relasjoner i NAV: En kvalitativ studie. <i>Tidsskrift for velferdsforskning</i>, <i>23</i>(2), 86–99. <a href="https://doi.org/10.5555/tfv.2020.02">https://doi.org/10.5555/tfv.2020.02</a></div>',
+        '  <div class="csl-entry" data-id="article" style="padding-left: 2em; text-indent: -2em;">Nordmann, K. &amp; Hansen, P. O. (2020). Relasjoner i NAV: En kvalitativ studie. <i>Tidsskrift for velferdsforskning</i>, <i>23</i>(2), 86–99. <a href="https://doi.org/10.5555/tfv.2020.02">https://doi.org/10.5555/tfv.2020.02</a></div>',
         '</div>',
         '',
       ].join('\n'),
@@ -345,6 +345,72 @@ describe('Norwegian APA 7 forms', () => {
 
   test('an edited book is listed under its editors, with (Red.)', async () => {
     expect((await one(byId('edited'))).listed).toEqual(['Berg, A. & Dahl, L. (Red.). (2015). *Sosialt arbeid: En innføring*. Universitetsforlaget.']);
+  });
+});
+
+describe('bounds, checked before anything is formatted', () => {
+  const book = (id: string, family: string, given: string): BibEntry => ({
+    id,
+    item: { id, type: 'book', title: `Bok ${id}`, author: [{ family, given }], issued: { 'date-parts': [[2020]] } },
+    origin: { file: 'library.yaml', line: Number(id.slice(1)) + 1 },
+  });
+
+  test('more than 2,000 entries in one list', async () => {
+    const entries = Array.from({ length: 2001 }, (_, index) => book(`e${index}`, `Forfatter${index}`, 'Ola'));
+    await expect(formatReferenceList(entries)).rejects.toMatchObject({
+      code: 'too-large',
+      file: 'library.yaml',
+      message: 'The reference list would have 2,001 entries; litsynth formats at most 2,000 at once (list the cited works, without --all).',
+    });
+  });
+
+  test('more than 100 works of one first author and year', async () => {
+    const entries = Array.from({ length: 101 }, (_, index) => book(`e${index}`, 'Hansen', `Ola${index}`));
+    await expect(formatReferenceList(entries)).rejects.toMatchObject({
+      code: 'too-large',
+      file: 'library.yaml',
+      line: 1,
+      message: '101 works have the same first author and year (Hansen, 2020); a reference list can tell at most 100 apart.',
+    });
+  });
+});
+
+describe('hostile DOIs and URLs', () => {
+  const hostile = (id: string, type: string, field: 'DOI' | 'URL', value: string, extra: Record<string, unknown> = {}): BibEntry => ({
+    id,
+    item: { id, type, title: 'Side', author: [{ family: id, given: 'Ola' }], issued: { 'date-parts': [[2020]] }, [field]: value, ...extra },
+    verification: { status: 'verified', evidence: [], notes: [] },
+    origin: { file: 'references.yaml', line: 1 },
+  });
+  const journal = { 'container-title': 'Tidsskrift', volume: '1', issue: '2', page: '3-4' };
+  const entries = [
+    hostile('Aquote', 'article-journal', 'DOI', '10.1234/x"onmouseover="alert(1)', journal),
+    hostile('Bscript', 'article-journal', 'DOI', '10.1234/<script>alert(2)</script>', journal),
+    hostile('Cbreak', 'webpage', 'URL', 'https://example.com/"><script>alert(3)</script>', { 'container-title': 'Nettsted' }),
+    hostile('Dnoscheme', 'webpage', 'URL', 'www.example.com/side', { 'container-title': 'Nettsted' }),
+    hostile('Ejs', 'webpage', 'URL', 'javascript:alert(4)', { 'container-title': 'Nettsted' }),
+  ];
+
+  test('HTML: a link only to an http(s) URL or a DOI, its href percent-encoded; the rest is text', async () => {
+    const list = await formatReferenceList(entries, { format: 'html', lang: 'en' });
+    expect(list.entries.map((entry) => entry.text)).toEqual([
+      'Aquote, O. (2020). Side. <i>Tidsskrift</i>, <i>1</i>(2), 3–4. <a href="https://doi.org/10.1234/x%22onmouseover=%22alert(1)">https://doi.org/10.1234/x"onmouseover="alert(1)</a>',
+      'Bscript, O. (2020). Side. <i>Tidsskrift</i>, <i>1</i>(2), 3–4. <a href="https://doi.org/10.1234/%3Cscript%3Ealert(2)%3C/script%3E">https://doi.org/10.1234/&lt;script>alert(2)&lt;/script></a>',
+      'Cbreak, O. (2020). <i>Side</i>. Nettsted. <a href="https://example.com/%22%3E%3Cscript%3Ealert(3)%3C/script%3E">https://example.com/">&lt;script>alert(3)&lt;/script></a>',
+      'Dnoscheme, O. (2020). <i>Side</i>. Nettsted. www.example.com/side',
+      'Ejs, O. (2020). <i>Side</i>. Nettsted. javascript:alert(4)',
+    ]);
+  });
+
+  test('Markdown: no raw HTML, links only to http(s) URLs and DOIs', async () => {
+    const list = await formatReferenceList(entries, { format: 'md', lang: 'en' });
+    expect(list.entries.map((entry) => entry.text)).toEqual([
+      'Aquote, O. (2020). Side. *Tidsskrift*, *1*(2), 3–4. [https://doi.org/10.1234/x"onmouseover="alert(1)](https://doi.org/10.1234/x%22onmouseover=%22alert\\(1\\))',
+      'Bscript, O. (2020). Side. *Tidsskrift*, *1*(2), 3–4. [https://doi.org/10.1234/\\<script>alert(2)\\</script>](https://doi.org/10.1234/%3Cscript%3Ealert\\(2\\)%3C/script%3E)',
+      'Cbreak, O. (2020). *Side*. Nettsted. [https://example.com/">\\<script>alert(3)\\</script>](https://example.com/%22%3E%3Cscript%3Ealert\\(3\\)%3C/script%3E)',
+      'Dnoscheme, O. (2020). *Side*. Nettsted. www.example.com/side',
+      'Ejs, O. (2020). *Side*. Nettsted. javascript:alert(4)',
+    ]);
   });
 });
 

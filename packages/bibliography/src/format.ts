@@ -1,11 +1,11 @@
-import type { Lang, Localized } from '@litsynth/common';
+import { LitsynthError, type Lang, type Localized } from '@litsynth/common';
 import { isUndated, itemForList, type ItemFormOptions } from './apa-forms.js';
-import { citeprocHtmlToMarkdown, citeprocHtmlToText, entryInner, escapeHtml } from './citeproc-html.js';
+import { citeprocHtmlToText, entryInner, escapeHtml } from './citeproc-html.js';
 import { entryCompleteness, entryGaps, fillGaps, gapsAs, templateKinds } from './completeness.js';
 import { normalizeDoi } from './doi.js';
 import { foldText } from './fold-text.js';
 import { assignYearSuffixes, entryNames, entryYear } from './names.js';
-import { type RenderSettings, renderBibliography } from './render-list.js';
+import { groupKey, type RenderSettings, renderBibliography } from './render-list.js';
 import { defaultLocaleFor, defaultStyle, resolveLocale, resolveStyle } from './styles.js';
 import { renderTodoDocument } from './todo-document.js';
 import type {
@@ -34,18 +34,78 @@ export function toCiteprocItem(entry: BibEntry): CslItem {
   return item;
 }
 
+/**
+ * Most entries formatted into one list: citeproc takes about 3 ms an entry, so 2,000 take 6 s.
+ * A thesis cites far fewer; only `litsynth bib --all` on a large library comes near.
+ */
+export const maxListEntries = 2000;
+/**
+ * Most works of one first author and year in a list (render-list.ts renders them together): citeproc
+ * tells them apart (a/b letters, given names) in time that grows with the square of their number;
+ * 100 take about 1 s, 2,000 took minutes.
+ */
+export const maxWorksPerAuthorYear = 100;
+
+function filesOf(entries: readonly BibEntry[]): string {
+  const files = [...new Set(entries.map((entry) => entry.origin.file))];
+  return files.length > 3 ? `${files.slice(0, 3).join(', ')}, …` : files.join(', ');
+}
+
+/** Refuses, before any formatting, a list too large to format in reasonable time (exit 2, naming the files). */
+function refuseUnformattable(entries: readonly BibEntry[]): void {
+  if (entries.length > maxListEntries) {
+    const count = entries.length;
+    throw new LitsynthError(
+      'too-large',
+      `The reference list would have ${count.toLocaleString('en-US')} entries; litsynth formats at most ${maxListEntries.toLocaleString('en-US')} at once (list the cited works, without --all).`,
+      {
+        file: filesOf(entries),
+        messageNb: `Referanselisten ville fått ${count.toLocaleString('nb-NO')} referanser; litsynth formaterer høyst ${maxListEntries.toLocaleString('nb-NO')} om gangen (list de siterte verkene, uten --all).`,
+      },
+    );
+  }
+  const groups = new Map<string, BibEntry[]>();
+  for (const entry of entries) {
+    const key = groupKey(entry.item);
+    const group = groups.get(key);
+    if (group) group.push(entry);
+    else groups.set(key, [entry]);
+  }
+  for (const group of groups.values()) {
+    if (group.length <= maxWorksPerAuthorYear) continue;
+    const first = group[0]!;
+    const who = `${entryNames(first)[0] ?? first.item.title ?? first.id}, ${entryYear(first)}`;
+    throw new LitsynthError(
+      'too-large',
+      `${group.length.toLocaleString('en-US')} works have the same first author and year (${who}); a reference list can tell at most ${maxWorksPerAuthorYear} apart.`,
+      {
+        file: filesOf(group),
+        line: first.origin.line,
+        messageNb: `${group.length.toLocaleString('nb-NO')} verk har samme førsteforfatter og år (${who}); en referanseliste kan skille høyst ${maxWorksPerAuthorYear} fra hverandre.`,
+      },
+    );
+  }
+}
+
 /** Whether a style is an APA style, by its id or its title: the APA rules of apa-forms.ts apply. */
 function isApaStyle(id: string, xml: string): boolean {
   return /\bapa\b/i.test(id) || /<title>[^<]*\bAPA\b/i.test(xml);
 }
 
-/** One rendered entry (citeproc's HTML for it) in the requested format. */
+/** The tree-based converter (list-trees.ts), loaded by formatReferenceList for HTML and Markdown. */
+let trees: typeof import('./list-trees.js') | undefined;
+
+/**
+ * One rendered entry (citeproc's HTML for it) in the requested format. HTML and Markdown go
+ * through trees: citeproc writes a DOI or URL into href unescaped, so a `"` in one broke out of
+ * the link; only http(s) URLs and DOIs stay links, everything else is text.
+ */
 function convert(html: string, format: ReferenceListFormat): string {
   // A URL placeholder is not a link.
   const inner = entryInner(html).replace(/<a href="(\[[^"\]]+\])">\1<\/a>/g, '$1');
-  if (format === 'md') return citeprocHtmlToMarkdown(inner);
   if (format === 'text') return citeprocHtmlToText(inner);
-  return inner;
+  if (!trees) throw new Error('convert: list-trees.js is not loaded');
+  return trees.convertEntry(inner, format);
 }
 
 /**
@@ -57,6 +117,8 @@ function convert(html: string, format: ReferenceListFormat): string {
  * letters agree with the check's even when a namesake is left out of the list.
  */
 export async function formatReferenceList(entries: readonly BibEntry[], options: FormatReferenceListOptions = {}): Promise<ReferenceList> {
+  refuseUnformattable(entries);
+  if ((options.format ?? 'md') !== 'text') trees ??= await import('./list-trees.js');
   const styleId = options.style ?? defaultStyle;
   const style = resolveStyle(styleId);
   const locale = resolveLocale(options.locale ?? defaultLocaleFor(styleId));

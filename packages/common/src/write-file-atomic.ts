@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { LitsynthError } from './errors.js';
@@ -10,7 +9,8 @@ const cleaned = new Set<string>();
 
 /** The name of a new temporary file for `path`: unique to this process and this call. */
 export function temporaryPathFor(path: string): string {
-  return join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  const random = [...globalThis.crypto.getRandomValues(new Uint8Array(6))].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+  return join(dirname(path), `.${basename(path)}.${process.pid}.${random}.tmp`);
 }
 
 function running(pid: number): boolean {

@@ -28,6 +28,7 @@ export const mkdirSync = unavailable('fs.mkdirSync');
 export const rename = unavailable('fs.rename');
 export const rm = unavailable('fs.rm');
 export const realpath = unavailable('fs.realpath');
+export const realpathSync = unavailable('fs.realpathSync');
 export const open = unavailable('fs.open');
 export const createWriteStream = unavailable('fs.createWriteStream');
 export const promises = {};
