@@ -21,7 +21,8 @@ describe('inputs that hung litsynth', () => {
     write(work, 'one.yaml', '- { id: berg2020, type: book, title: Bok, author: [{ family: Berg }], issued: { date-parts: [[2020]] } }\n');
     const run = litsynth(['check', 'blanks.txt', '--bib', 'one.yaml'], work, 30_000);
     expect({ code: run.code, crashed: crashed(run) }).toEqual({ code: 1, crashed: false });
-    expect(run.stdout.split('\n').filter((line) => line.endsWith('unresolved-citation')).length).toBe(2);
+    expect(run.stdout).toContain('\nSummary: 2 citations (0 exact, 0 fuzzy, 2 unresolved)');
+    expect(run.stdout.split('\n').filter((line) => line.length > 200)).toEqual([]);
   });
 
   test('/dev/zero and a FIFO as manuscript are refused before they are opened', () => {

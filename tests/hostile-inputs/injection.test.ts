@@ -8,12 +8,14 @@ import { activeParts, cleanStudy, crashed, elementsOf, litsynth, parseHtml, snap
 
 let work: string;
 let study: string;
+// Complete entries (they are listed, not sent to the to-do), each with a hostile DOI or URL.
+const journal = "'container-title': Tidsskrift, volume: '1', issue: '2', page: 3-4";
 const hostileEntries = `
-- { id: quote2020, type: webpage, title: Sitat, author: [{ family: Quote, given: Ola }], issued: { date-parts: [[2020]] }, DOI: '10.1234/x"onmouseover="alert(1)' }
-- { id: script2021, type: webpage, title: Skript, author: [{ family: Script, given: Ola }], issued: { date-parts: [[2021]] }, DOI: '10.1234/<script>alert(2)</script>' }
-- { id: breakout2022, type: webpage, title: Ut, author: [{ family: Breakout, given: Ola }], issued: { date-parts: [[2022]] }, URL: 'https://example.com/"><img src=x onerror=alert(3)>' }
-- { id: noscheme2023, type: webpage, title: Uten, author: [{ family: Noscheme, given: Ola }], issued: { date-parts: [[2023]] }, URL: 'www.example.com/side' }
-- { id: js2024, type: webpage, title: JS, author: [{ family: Js, given: Ola }], issued: { date-parts: [[2024]] }, URL: 'javascript:alert(4)' }
+- { id: quote2020, type: article-journal, title: Sitat, author: [{ family: Quote, given: Ola }], issued: { date-parts: [[2020]] }, ${journal}, DOI: '10.1234/x"onmouseover="alert(1)' }
+- { id: script2021, type: article-journal, title: Skript, author: [{ family: Script, given: Ola }], issued: { date-parts: [[2021]] }, ${journal}, DOI: '10.1234/<script>alert(2)</script>' }
+- { id: breakout2022, type: webpage, title: Ut, author: [{ family: Breakout, given: Ola }], issued: { date-parts: [[2022]] }, 'container-title': Nettsted, URL: 'https://example.com/"><img src=x onerror=alert(3)>' }
+- { id: noscheme2023, type: webpage, title: Uten, author: [{ family: Noscheme, given: Ola }], issued: { date-parts: [[2023]] }, 'container-title': Nettsted, URL: 'www.example.com/side' }
+- { id: js2024, type: webpage, title: JS, author: [{ family: Js, given: Ola }], issued: { date-parts: [[2024]] }, 'container-title': Nettsted, URL: 'javascript:alert(4)' }
 `;
 
 beforeAll(() => {
@@ -57,8 +59,8 @@ describe('HTML and Markdown outputs keep hostile DOIs and URLs inert', () => {
     // Markup only escaped (\\<script>), never raw.
     expect(markdown.match(/(?<!\\)<(?!https?:)[a-z/!]/gi)).toBeNull();
     expect(markdown.split('\n').filter((line) => /Noscheme|Js,/.test(line))).toEqual([
-      'Js, O. (2024). *JS*. javascript:alert(4)',
-      'Noscheme, O. (2023). *Uten*. www.example.com/side',
+      'Js, O. (2024). *JS*. Nettsted. javascript:alert(4)',
+      'Noscheme, O. (2023). *Uten*. Nettsted. www.example.com/side',
     ]);
   });
 });

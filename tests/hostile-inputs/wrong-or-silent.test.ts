@@ -113,7 +113,7 @@ describe('outputs say what they hold', () => {
     const study = cleanStudy(join(work, 'csv'), (yaml) => `${yaml}search:\n  - database: '=HYPERLINK("http://x.example","klikk")'\n    terms: ['+tillit', '@SUM(A1)', '-relasjon']\n`);
     expect(litsynth(['tables', study, '--out', join(work, 'csv-out')], work).code).toBe(0);
     const csv = readFileSync(join(work, 'csv-out', 'tables', 'search-history.csv'), 'utf8');
-    expect(csv.split('\r\n')[1]).toBe('"\'=HYPERLINK(""http://x.example"",""klikk"")",–,"\'+tillit, @SUM(A1), -relasjon",–,–,–,–,–,–,–');
+    expect(csv.split('\r\n')[1]).toBe('"\'=HYPERLINK(""http://x.example"",""klikk"")";–;"\'+tillit, @SUM(A1), -relasjon";–;–;–;–;–;–;–');
   });
 
   test('a temporary file left by a killed run is removed by the next one', () => {
