@@ -28,10 +28,10 @@ export async function loadBibliographyFile(path: string): Promise<LoadedBibliogr
 /**
  * Most entries read from one bibliography file: ten times what a thesis cites. Counted before the
  * entries are parsed. The check compares each citation with every entry: a 2 MiB thesis dense
- * with citations against 2,000 entries takes about 5 s of CPU, against 10,000 it took 46 s
- * (docs/benchmarks.md, "Hostile inputs"); 50,000 entries ran out of memory while loading.
+ * with citations against 1,000 entries takes about 7 s of CPU, against 2,000 14 s, against 10,000
+ * it took 46 s (docs/benchmarks.md, "Hostile inputs"); 50,000 entries ran out of memory loading.
  */
-export const maxEntriesPerFile = 2000;
+export const maxEntriesPerFile = 1000;
 
 /** The number of entries a bibliography text holds, counted without parsing them. */
 export function countEntries(text: string, extension: string): number {
