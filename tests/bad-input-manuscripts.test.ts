@@ -111,7 +111,7 @@ describe('litsynth check refuses unusable manuscripts with exit 2 and a message 
   test('a 200 MB text file and a 250 MB .docx are refused by their size before they are read', () => {
     // A 48 MB heap could not hold the file's text: the refusal must come from its size alone.
     expect(check('huge.txt', { nodeOptions: ['--max-old-space-size=48'] })).toEqual(
-      refused('huge.txt: The manuscript is 200.0 MiB; the limit for text files is 2.0 MiB.'),
+      refused('huge.txt: The manuscript is 200.0 MiB; the limit for text files is 1.5 MiB.'),
     );
     expect(check('huge.docx', { nodeOptions: ['--max-old-space-size=48'] })).toEqual(
       refused('huge.docx: The manuscript is 250.0 MiB; the limit for .docx and .pdf files is 200.0 MiB.'),

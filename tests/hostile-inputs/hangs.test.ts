@@ -39,7 +39,7 @@ describe('inputs that hung litsynth', () => {
 
   test('a 19 MB .txt under the old 20 MiB limit is refused by its size (it took over 300 s)', () => {
     spawnSync('truncate', ['-s', '19M', join(work, 'long.txt')]);
-    expect(litsynth(['check', 'long.txt'], work)).toEqual(refused('long.txt: The manuscript is 19.0 MiB; the limit for text files is 2.0 MiB.'));
+    expect(litsynth(['check', 'long.txt'], work)).toEqual(refused('long.txt: The manuscript is 19.0 MiB; the limit for text files is 1.5 MiB.'));
   });
 
   test('Markdown nested thousands deep (brackets, quotes, lists) is refused before it is parsed', () => {

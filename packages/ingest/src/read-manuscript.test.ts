@@ -75,7 +75,7 @@ describe('readManuscript', () => {
     await expect(readManuscript(large, { maxBytes: 100 })).rejects.toMatchObject({ code: 'too-large', file: large });
   });
 
-  it('gives .docx and .pdf files a 200 MiB limit, text files 2 MiB and Markdown 1 MiB, naming size and limit', async () => {
+  it('gives .docx and .pdf files a 200 MiB limit, text files 1.5 MiB and Markdown 1 MiB, naming size and limit', async () => {
     // Sparse files: they take no disk space and are refused (or passed) by their size alone.
     const dir = await mkdtemp(join(tmpdir(), 'litsynth-ingest-size-'));
     const sparse = (name: string, size: string): string => {
@@ -93,7 +93,7 @@ describe('readManuscript', () => {
     const hugeText = sparse('huge.txt', '5M');
     await expect(readManuscript(hugeText)).rejects.toMatchObject({
       code: 'too-large',
-      message: 'The manuscript is 5.0 MiB; the limit for text files is 2.0 MiB.',
+      message: 'The manuscript is 5.0 MiB; the limit for text files is 1.5 MiB.',
     });
     await expect(readManuscript(sparse('huge.md', '3M'))).rejects.toMatchObject({
       code: 'too-large',

@@ -26,15 +26,15 @@ export function formatOfPath(path: string): ManuscriptFormat | undefined {
 }
 
 /**
- * Largest text manuscript read (2 MiB for .txt, 1 MiB for Markdown, whose parser costs more): a
+ * Largest text manuscript read (1.5 MiB for .txt, 1 MiB for Markdown, whose parser costs more): a
  * long thesis is a few hundred KiB of text, a 300-page one under 1 MiB. The check, the matrix and
- * report.html grow with the text: `litsynth build` of 2 MiB dense with citations takes about 3 s
- * of CPU and 900 MB (docs/benchmarks.md, "Hostile inputs"); 19 MB took minutes and gigabytes.
+ * report.html grow with the text: `litsynth build` of 1.5 MiB dense with citations stays under
+ * 1 GB, 2 MiB took 1.06 GB (docs/benchmarks.md, "Hostile inputs"); 19 MB took minutes and gigabytes.
  */
-export const maxTextManuscriptBytes = 2 * 1024 * 1024;
+export const maxTextManuscriptBytes = 1.5 * 1024 * 1024;
 export const maxMarkdownManuscriptBytes = 1024 * 1024;
 /** Most characters of text taken from a .docx or .pdf (its file may be far larger: images). */
-export const maxExtractedChars = 2 * 1024 * 1024;
+export const maxExtractedChars = 1.5 * 1024 * 1024;
 
 /**
  * Reads a manuscript file (.txt, .md, .docx, .pdf; other extensions are read as text when they
