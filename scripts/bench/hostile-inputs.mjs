@@ -66,7 +66,7 @@ const cases = [
   ['md: 1 MiB thesis (the limit), build', () => [['build', study('md-study', 'long.md', generate.longThesisText(1024 * 1024 - 1)), '--out', join(dir, 'md-out'), '--quiet']]],
   ['md: lists nested 100 deep, repeated to 1 MiB', () => [['check', generate.write(dir, 'lists.md', `# I\n\n${`${Array.from({ length: 100 }, (_, d) => `${'  '.repeat(d)}- punkt (Berg, 2020)`).join('\n')}\n\n`.repeat(85)}`), '--format', 'json']]],
   ['md: brackets, quotes and lists nested 700 deep (refused)', () => [['check', generate.write(dir, 'nested.md', generate.nestedMarkdown(700)), '--format', 'json']]],
-  ['bib: 1,000 CSL-YAML entries (the limit) against the 1.5 MiB thesis, check', () => [['check', join(dir, 'long.txt'), '--bib', generate.write(dir, 'lib1k-check.yaml', generate.manyEntriesYaml(1000)), '--format', 'json']]],
+  ['bib: 1,000 CSL-YAML entries (the limit) against the 1.5 MiB thesis, check', () => [['check', generate.write(dir, 'long-bib.txt', generate.longThesisText(1.5 * 1024 * 1024 - 1)), '--bib', generate.write(dir, 'lib1k-check.yaml', generate.manyEntriesYaml(1000)), '--format', 'json']]],
   ['bib: 50,000 entries (refused)', () => [['bib', '--bib', generate.write(dir, 'lib50k.yaml', generate.manyEntriesYaml(50_000))]]],
   ['bib: 2,000 entries formatted (the list limit, from two files), bib --all', () => [['bib', '--bib', generate.write(dir, 'lib1k-a.yaml', generate.manyEntriesYaml(1000)), '--bib', generate.write(dir, 'lib1k-b.yaml', generate.manyEntriesYaml(2000).split('\n').slice(6000).join('\n')), '--all']]],
   ['bib: 1,000 near-identical names, bib --all', () => [['bib', '--bib', generate.write(dir, 'names.bib', generate.nearIdenticalNamesBibtex(1000)), '--all']]],
