@@ -8,6 +8,7 @@ import {
   defaultStyle,
   formatReferenceList,
   loadBibliographyFile,
+  type BibEntry,
   type CitationUse,
   type ReferenceListFormat,
   type TypedReference,
