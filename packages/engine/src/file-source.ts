@@ -6,6 +6,8 @@ export interface ReadRequest {
   role: string;
   /** A .docx or .pdf: the larger limit of binary files applies. */
   binary: boolean;
+  /** The limit of this file when it has its own (a manuscript's, by format: ingest's manuscriptSizeLimit). */
+  limit?: { maxBytes: number; limitFor: Localized };
 }
 
 /**
@@ -42,7 +44,7 @@ export function memoryFileSource(files: ReadonlyMap<string, Uint8Array> | Readon
         throw new LitsynthError('file-not-found', `The ${request.role} does not exist.`, { file: path, messageNb: 'Filen finnes ikke.' });
       }
       if (bytes.length === 0) throw new LitsynthError('empty-file', `The ${request.role} is empty.`, { file: path, messageNb: 'Filen er tom.' });
-      const { maxBytes, limitFor } = sizeLimit(request.binary);
+      const { maxBytes, limitFor } = request.limit ?? sizeLimit(request.binary);
       if (bytes.length > maxBytes) {
         const mib = (size: number) => `${(size / 1024 / 1024).toFixed(1)} MiB`;
         throw new LitsynthError('too-large', `The ${request.role} is ${mib(bytes.length)}; the limit ${limitFor.en} is ${mib(maxBytes)}.`, {

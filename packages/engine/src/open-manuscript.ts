@@ -21,7 +21,7 @@ import {
   ruleRegistry,
   type RuleSetting,
 } from '@litsynth/common';
-import { formatOfPath, isUnsupportedExtension, type Manuscript, readManuscriptBytes, refuseUnsupportedFormat } from '@litsynth/ingest';
+import { formatOfPath, isUnsupportedExtension, type Manuscript, manuscriptSizeLimit, readManuscriptBytes, refuseUnsupportedFormat } from '@litsynth/ingest';
 import type { ReportData, ReportFailure } from '@litsynth/report';
 import { type CombinedCheck, checkExitCode, checkJson, combineCheck } from './check-output.js';
 import type { FileSource } from './file-source.js';
@@ -120,7 +120,7 @@ export function openManuscript(source: FileSource, path: string, options: OpenMa
   const manuscript = once(async () => {
     if (isUnsupportedExtension(path) && (await source.exists(path))) refuseUnsupportedFormat(path);
     const format = formatOfPath(path);
-    const bytes = await source.read(path, { role: 'manuscript', binary: format === 'docx' || format === 'pdf' });
+    const bytes = await source.read(path, { role: 'manuscript', binary: format === 'docx' || format === 'pdf', limit: manuscriptSizeLimit(path, format) });
     return readManuscriptBytes(bytes, path, options.onPage ? { onPage: options.onPage } : {});
   });
   const citations = once(async () => parseCitations((await manuscript()).text));

@@ -46,17 +46,19 @@ export async function readManuscript(path: string, options: ReadManuscriptOption
   // is left to readFileBytes, which says that it does not exist.
   if (options.format === undefined && isUnsupportedExtension(path) && (await exists(path))) refuseUnsupportedFormat(path);
   const known = options.format ?? formatOfPath(path);
-  const binary = known === 'docx' || known === 'pdf';
-  const bytes = await readFileBytes(path, {
-    role: 'manuscript',
-    maxBytes: options.maxBytes ?? (binary ? defaultMaxBinaryBytes : known === 'md' ? maxMarkdownManuscriptBytes : maxTextManuscriptBytes),
-    limitFor: binary
-      ? { nb: 'for .docx- og .pdf-filer', en: 'for .docx and .pdf files' }
-      : known === 'md'
-        ? { nb: 'for Markdown-filer', en: 'for Markdown files' }
-        : { nb: 'for tekstfiler', en: 'for text files' },
-  });
+  const limit = manuscriptSizeLimit(path, known);
+  const bytes = await readFileBytes(path, { role: 'manuscript', maxBytes: options.maxBytes ?? limit.maxBytes, limitFor: limit.limitFor });
   return readManuscriptBytes(bytes, path, options);
+}
+
+/**
+ * The largest manuscript file read, by its format (its extension unless given), and the words
+ * that name the limit in a message: every reader of manuscript files (the CLI, the engine) uses it.
+ */
+export function manuscriptSizeLimit(path: string, format: ManuscriptFormat | undefined = formatOfPath(path)): { maxBytes: number; limitFor: Localized } {
+  if (format === 'docx' || format === 'pdf') return { maxBytes: defaultMaxBinaryBytes, limitFor: { nb: 'for .docx- og .pdf-filer', en: 'for .docx and .pdf files' } };
+  if (format === 'md') return { maxBytes: maxMarkdownManuscriptBytes, limitFor: { nb: 'for Markdown-filer', en: 'for Markdown files' } };
+  return { maxBytes: maxTextManuscriptBytes, limitFor: { nb: 'for tekstfiler', en: 'for text files' } };
 }
 
 /**
