@@ -13,6 +13,7 @@ it('exports exactly its public API', () => {
     'isUnsupportedExtension',
     'levelOfNumber',
     'manuscriptFromBlocks',
+    'manuscriptSizeLimit',
     'markdownToManuscript',
     'pageNumberOf',
     'parseReferenceEntry',
