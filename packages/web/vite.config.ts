@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defineConfig, type Plugin } from 'vite';
+import { defaultClientConditions, defineConfig, type Plugin } from 'vite';
 
 // Builds the web app into dist/: static files any static host (or a file server on the user's
 // machine) can serve. See docs/decisions/web-vite.md.
@@ -144,7 +144,12 @@ function contentSecurityPolicy(): Plugin {
 export default defineConfig({
   // Relative paths: the folder can be served from any path of any host.
   base: './',
-  resolve: { alias: [...nodeStandIns, ...modernPdfJs] },
+  resolve: {
+    alias: [...nodeStandIns, ...modernPdfJs],
+    // The libraries run in a Web Worker, which has no DOM: packages with a `worker` build
+    // (decode-named-character-reference decodes entities with `document` in its `browser` one) use it.
+    conditions: ['worker', ...defaultClientConditions],
+  },
   plugins: [litsynthCsl(), contentSecurityPolicy()],
   worker: { format: 'es', plugins: () => [litsynthCsl(), mammothFileOption()] },
   build: {
