@@ -30,6 +30,8 @@ const stillImportingNode: Record<string, string[]> = {
     'node:worker_threads',
   ],
   'bibliography/src/styles.ts': ['node:fs', 'node:module', 'node:path'],
+  // The guard that keeps outputs off inputs and out of system folders (issue 14): Node-side by nature.
+  'common/src/output-guard.ts': ['node:fs', 'node:path'],
   'common/src/read-text-file.ts': ['node:fs/promises', 'node:module'],
   'common/src/write-file-atomic.ts': ['node:fs/promises', 'node:path'],
   'ingest/src/read-manuscript.ts': ['node:fs/promises'],
