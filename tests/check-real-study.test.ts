@@ -97,7 +97,7 @@ describe('litsynth check studies/nav-relasjon', () => {
     ]);
     const diagnostic = report.diagnostics.find((candidate) => candidate.rule === 'cited-under-publisher');
     expect({ message: diagnostic?.message, suggestion: diagnostic?.suggestion }).toEqual({
-      message: '«Arbeids- og sosialdepartementet» ga ut ekspertgruppen2015, men er ikke forfatteren; i litteraturlisten står verket under Ekspertgruppen for gjennomgang av NAV (2015).',
+      message: '«Arbeids- og sosialdepartementet» ga ut verket, men er ikke forfatteren; i litteraturlisten står det under Ekspertgruppen for gjennomgang av NAV (2015).',
       suggestion: 'Henvis til forfatteren: Ekspertgruppen for gjennomgang av NAV (2015).',
     });
     // Every entry is cited: "Berg et al. (2015)" is the edited book (ellingsen2015), no longer uncited.

@@ -446,8 +446,8 @@ function checkFuzzyReasons(work: Work, reference: Reference, context: Context): 
     const written = pairs.map((pair) => `«${pair.cited}»`).join(', ');
     const meant = pairs.map((pair) => `«${pair.entry}»`).join(', ');
     const { message, extra } = withDoubt({
-      nb: `${written} finnes ikke i oppføringen ${reference.key}, ${citeForm(reference, language)}; trolig menes ${meant}.`,
-      en: `${written.replace(/[«»]/g, '"')} is not in the entry ${reference.key}, ${citeForm(reference, language)}; probably ${meant.replace(/[«»]/g, '"')} is meant.`,
+      nb: `${written} finnes ikke i oppføringen ${citeForm(reference, language)}; trolig menes ${meant}.`,
+      en: `${written.replace(/[«»]/g, '"')} is not in the entry ${citeForm(reference, language)}; probably ${meant.replace(/[«»]/g, '"')} is meant.`,
     }, doubt);
     report('author-misspelled', citation.start, message, {
       ...base,
@@ -469,8 +469,8 @@ function checkFuzzyReasons(work: Work, reference: Reference, context: Context): 
   if (publisher && !work.fromContext) {
     const author = citeForm(reference, language);
     report('cited-under-publisher', citation.start, {
-      nb: `«${publisher.cited}» ga ut ${reference.key}, men er ikke forfatteren; i litteraturlisten står verket under ${author}.`,
-      en: `"${publisher.cited}" published ${reference.key} but did not write it; the reference list has the work under ${author}.`,
+      nb: `«${publisher.cited}» ga ut verket, men er ikke forfatteren; i litteraturlisten står det under ${author}.`,
+      en: `"${publisher.cited}" published the work but did not write it; the reference list has it under ${author}.`,
     }, { ...base, suggestion: { nb: `Henvis til forfatteren: ${author}.`, en: `Cite the author: ${author}.` } });
   }
   const coauthors = work.resolution.reasons.find((reason) => reason.kind === 'coauthor-missing' || reason.kind === 'coauthor-extra');
@@ -478,8 +478,8 @@ function checkFuzzyReasons(work: Work, reference: Reference, context: Context): 
   const etAlCase = coauthors?.kind === 'coauthor-missing' && reference.names.length >= 3;
   if (coauthors && !etAlCase && !work.fromContext) {
     const { message, extra } = withDoubt(coauthors.kind === 'coauthor-missing'
-      ? { nb: `Henvisningen utelater ${coauthors.entry}, som står som medforfatter i ${reference.key}.`, en: `The citation leaves out ${coauthors.entry}, a co-author in ${reference.key}.` }
-      : { nb: `${coauthors.cited} står ikke som forfatter i ${reference.key}.`, en: `${coauthors.cited} is not an author of ${reference.key}.` }, doubt);
+      ? { nb: `Henvisningen utelater ${coauthors.entry}, som står som medforfatter i ${citeForm(reference, language)}.`, en: `The citation leaves out ${coauthors.entry}, a co-author in ${citeForm(reference, language)}.` }
+      : { nb: `${coauthors.cited} står ikke som forfatter i ${citeForm(reference, language)}.`, en: `${coauthors.cited} is not an author of ${citeForm(reference, language)}.` }, doubt);
     report('coauthor-mismatch', citation.start, message, { ...base, ...extra, suggestion: { nb: `Skriv ${citeForm(reference, language)}.`, en: `Write ${citeForm(reference, language)}.` } });
   }
   const year = work.resolution.reasons.find((reason) => reason.kind === 'year-differs' || reason.kind === 'year-suffix');
@@ -487,7 +487,8 @@ function checkFuzzyReasons(work: Work, reference: Reference, context: Context): 
   if (year && reference.year !== null && reference.year !== 'u.å.') {
     const group = { group: `year-mismatch:${reference.key}|${year.cited ?? ''}` };
     const candidates = [reference, ...work.resolution.alternatives].sort((a, b) => ((a.year ?? '') < (b.year ?? '') ? -1 : 1));
-    const years = candidates.map((candidate) => `${candidate.year} (${candidate.key})`).join(', ');
+    // Each work by what a reader recognises: its title, else where it is listed (not its id).
+    const years = candidates.map((candidate) => `${candidate.year} (${workLabel(candidate, language)})`).join(', ');
     const names = citeNames(reference, language);
     let message: Localized;
     let suggestion: Localized;
@@ -515,14 +516,21 @@ function checkFuzzyReasons(work: Work, reference: Reference, context: Context): 
       suggestion = { nb: `Skriv ${candidates.map((candidate) => candidate.year).join(' eller ')}.`, en: `Write ${candidates.map((candidate) => candidate.year).join(' or ')}.` };
     } else {
       message = {
-        nb: `Årstallet ${year.cited} stemmer ikke med oppføringen ${reference.key}, som har ${reference.year}.`,
-        en: `The year ${year.cited} does not match the entry ${reference.key}, which has ${reference.year}.`,
+        nb: `Årstallet ${year.cited} stemmer ikke med oppføringen for ${citeNames(reference, language)}, som har ${reference.year}.`,
+        en: `The year ${year.cited} does not match the entry for ${citeNames(reference, language)}, which has ${reference.year}.`,
       };
       suggestion = { nb: `Skriv ${reference.year}, eller rett oppføringen.`, en: `Write ${reference.year}, or correct the entry.` };
     }
     const doubted = withDoubt(message, doubt ?? doubtOverride);
     report('year-mismatch', citation.start, doubted.message, { ...base, ...group, ...doubted.extra, suggestion });
   }
+}
+
+/** A work named for a reader: «its title» (shortened), else the file and line it is listed at. */
+function workLabel(reference: Reference, language: Lang): string {
+  const title = reference.title?.trim();
+  if (title) return `«${title.length > 40 ? `${title.slice(0, 40)}…` : title}»`;
+  return `${reference.file}, ${language === 'en' ? 'line' : 'linje'} ${reference.line}`;
 }
 
 /** Whether references are all one work entered more than once (the same title). */
@@ -556,8 +564,8 @@ function checkEtAl(work: Work, reference: Reference, references: readonly Refere
         }
       : { nb: '', en: '' };
     report('et-al-usage', citation.start, {
-      nb: `«${citation.etAl}» brukes bare for tre eller flere forfattere; ${reference.key} har ${reference.names.length === 1 ? 'én' : 'to'}.${hint.nb}`,
-      en: `"${citation.etAl}" is only for three or more authors; ${reference.key} has ${reference.names.length === 1 ? 'one' : 'two'}.${hint.en}`,
+      nb: `«${citation.etAl}» brukes bare for tre eller flere forfattere; ${citeForm(reference, language)} har ${reference.names.length === 1 ? 'én' : 'to'}.${hint.nb}`,
+      en: `"${citation.etAl}" is only for three or more authors; ${citeForm(reference, language)} has ${reference.names.length === 1 ? 'one' : 'two'}.${hint.en}`,
     }, { ...base, suggestion: { nb: `Skriv ${written}.`, en: `Write ${written}.` } });
   } else if (citation.etAl === null && reference.names.length >= 3 && work.authors.length >= 1) {
     report('et-al-usage', citation.start, {
