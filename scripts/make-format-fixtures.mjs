@@ -23,7 +23,17 @@
 // fields-{zotero,mendeley,endnote,mendeley-cite,word}.docx, owner-password-only.pdf,
 // thesis-100.{docx,pdf} (the 100-page thesis of the benchmark).
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -59,7 +69,15 @@ function run(command, args, options = {}) {
 function markdownToForms(markdownPath, outDir, name, work) {
   const filter = join(work, 'page-break.lua');
   writeFileSync(filter, pageBreakFilter);
-  const pandocArgs = ['-f', 'markdown-smart', '-M', 'lang=nb-NO', '--lua-filter', filter, markdownPath];
+  const pandocArgs = [
+    '-f',
+    'markdown-smart',
+    '-M',
+    'lang=nb-NO',
+    '--lua-filter',
+    filter,
+    markdownPath,
+  ];
   const rawDocx = join(work, `${name}.raw.docx`);
   run('pandoc', [...pandocArgs, '-o', rawDocx]);
   run('pandoc', [...pandocArgs, '-t', 'plain', '--wrap=none', '-o', join(outDir, `${name}.txt`)]);
@@ -73,7 +91,9 @@ function editDocx(input, output, work, edit) {
   edit(dir);
   // Fixed times, so that an unchanged document gives a byte-identical .docx.
   for (const file of listFiles(dir)) utimesSync(join(dir, file), fixedTime, fixedTime);
-  const files = listFiles(dir).sort((a, b) => (a === '[Content_Types].xml' ? -1 : b === '[Content_Types].xml' ? 1 : a.localeCompare(b)));
+  const files = listFiles(dir).sort((a, b) =>
+    a === '[Content_Types].xml' ? -1 : b === '[Content_Types].xml' ? 1 : a.localeCompare(b),
+  );
   rmSync(output, { force: true });
   run('zip', ['-X', '-q', '-D', resolve(output), ...files], { cwd: dir });
 }
@@ -123,7 +143,9 @@ function addPageFurniture(dir) {
       '<w:sectPr><w:headerReference w:type="default" r:id="rIdHeader1"/><w:footerReference w:type="default" r:id="rIdFooter1"/><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1417" w:right="1417" w:bottom="1417" w:left="1417" w:header="708" w:footer="708" w:gutter="0"/></w:sectPr>',
     ),
   );
-  editFile(join(dir, 'word/settings.xml'), (xml) => xml.replace(/(<w:settings[^>]*>)/, '$1<w:autoHyphenation/>'));
+  editFile(join(dir, 'word/settings.xml'), (xml) =>
+    xml.replace(/(<w:settings[^>]*>)/, '$1<w:autoHyphenation/>'),
+  );
 }
 
 /**
@@ -132,17 +154,35 @@ function addPageFurniture(dir) {
  * by indentation alone, and justified lines come as one text item per word.
  */
 function useThesisTemplateLayout(dir) {
-  const paragraph = '<w:pPr><w:spacing w:before="0" w:after="0" w:line="360" w:lineRule="auto"/><w:ind w:firstLine="567"/><w:jc w:val="both"/></w:pPr>';
+  const paragraph =
+    '<w:pPr><w:spacing w:before="0" w:after="0" w:line="360" w:lineRule="auto"/><w:ind w:firstLine="567"/><w:jc w:val="both"/></w:pPr>';
   editFile(join(dir, 'word/styles.xml'), (xml) =>
-    xml.replace(/(<w:style [^>]*w:styleId="(?:BodyText|FirstParagraph)"[^>]*>)([\s\S]*?)(<\/w:style>)/g, (_, open, body, close) => {
-      const withoutSpacing = body.replace(/<w:pPr>[\s\S]*?<\/w:pPr>|<w:pPr ?\/>/g, '');
-      return open + (withoutSpacing.includes('<w:rPr>') ? withoutSpacing.replace('<w:rPr>', `${paragraph}<w:rPr>`) : withoutSpacing + paragraph) + close;
-    }),
+    xml.replace(
+      /(<w:style [^>]*w:styleId="(?:BodyText|FirstParagraph)"[^>]*>)([\s\S]*?)(<\/w:style>)/g,
+      (_, open, body, close) => {
+        const withoutSpacing = body.replace(/<w:pPr>[\s\S]*?<\/w:pPr>|<w:pPr ?\/>/g, '');
+        return (
+          open +
+          (withoutSpacing.includes('<w:rPr>')
+            ? withoutSpacing.replace('<w:rPr>', `${paragraph}<w:rPr>`)
+            : withoutSpacing + paragraph) +
+          close
+        );
+      },
+    ),
   );
   // APA 7: reference-list entries with a hanging indent of 1.25 cm.
   editFile(join(dir, 'word/document.xml'), (xml) => {
     const list = xml.indexOf('Referanser</w:t>');
-    return xml.slice(0, list) + xml.slice(list).replace(/(<w:pStyle w:val="(?:FirstParagraph|BodyText)" \/>)/g, '$1<w:ind w:left="709" w:hanging="709"/>');
+    return (
+      xml.slice(0, list) +
+      xml
+        .slice(list)
+        .replace(
+          /(<w:pStyle w:val="(?:FirstParagraph|BodyText)" \/>)/g,
+          '$1<w:ind w:left="709" w:hanging="709"/>',
+        )
+    );
   });
 }
 
@@ -155,25 +195,67 @@ function markdownToChromiumPdf(markdownPath, output, work) {
   const filter = join(work, 'page-break.lua');
   writeFileSync(filter, pageBreakFilter);
   const html = join(work, 'thesis.html');
-  run('pandoc', ['-f', 'markdown-smart', '-M', 'lang=nb-NO', '-M', 'pagetitle=Relasjoner i Nav', '--standalone', '--reference-location=block', '--lua-filter', filter, markdownPath, '-o', html]);
-  run('chromium', ['--headless', '--no-sandbox', '--disable-gpu', `--print-to-pdf=${output}`, `file://${html}`], { timeout: 120_000 });
+  run('pandoc', [
+    '-f',
+    'markdown-smart',
+    '-M',
+    'lang=nb-NO',
+    '-M',
+    'pagetitle=Relasjoner i Nav',
+    '--standalone',
+    '--reference-location=block',
+    '--lua-filter',
+    filter,
+    markdownPath,
+    '-o',
+    html,
+  ]);
+  run(
+    'chromium',
+    ['--headless', '--no-sandbox', '--disable-gpu', `--print-to-pdf=${output}`, `file://${html}`],
+    { timeout: 120_000 },
+  );
 }
 
 /** .docx → .pdf with LibreOffice headless (its own profile folder, so runs do not collide). */
 function docxToPdf(docx, outDir, work) {
   const profile = join(work, 'lo-profile');
-  run('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', outDir, docx], {
-    timeout: 300_000,
-  });
+  run(
+    'soffice',
+    [
+      `-env:UserInstallation=file://${profile}`,
+      '--headless',
+      '--convert-to',
+      'pdf',
+      '--outdir',
+      outDir,
+      docx,
+    ],
+    {
+      timeout: 300_000,
+    },
+  );
 }
 
 /** The .docx saved again by LibreOffice: the same document as another word processor writes it. */
 function resaveWithLibreOffice(docx, output, work) {
   const profile = join(work, 'lo-profile');
   const outDir = mkdtempSync(join(work, 'lo-'));
-  run('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'docx:MS Word 2007 XML', '--outdir', outDir, docx], {
-    timeout: 300_000,
-  });
+  run(
+    'soffice',
+    [
+      `-env:UserInstallation=file://${profile}`,
+      '--headless',
+      '--convert-to',
+      'docx:MS Word 2007 XML',
+      '--outdir',
+      outDir,
+      docx,
+    ],
+    {
+      timeout: 300_000,
+    },
+  );
   copyFileSync(join(outDir, readdirSync(outDir)[0]), output);
 }
 
@@ -182,7 +264,8 @@ function resaveWithLibreOffice(docx, output, work) {
 const natland = {
   id: 'natland2019',
   type: 'article-journal',
-  title: '«Jeg fikk blankpusset håpet om at jeg hadde en framtid»: Opplevelser av god hjelp i møter med Nav',
+  title:
+    '«Jeg fikk blankpusset håpet om at jeg hadde en framtid»: Opplevelser av god hjelp i møter med Nav',
   'container-title': 'Fontene forskning',
   author: [
     { family: 'Natland', given: 'Sidsel' },
@@ -194,7 +277,8 @@ const natland = {
 const lundberg = {
   id: 'lundberg2013',
   type: 'article-journal',
-  title: 'Brukererfaringer med Nav i reformperioden: Kompleks organisasjon, bakkebyråkrati og ustabile relasjoner',
+  title:
+    'Brukererfaringer med Nav i reformperioden: Kompleks organisasjon, bakkebyråkrati og ustabile relasjoner',
   'container-title': 'Fontene forskning',
   author: [
     { family: 'Lundberg', given: 'Kjetil G.' },
@@ -204,13 +288,18 @@ const lundberg = {
 };
 
 function escapeXml(text) {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
 }
 
 /** A complex field as Word writes it, with the instruction split over two runs as Word often does. */
 function complexField(instruction, display) {
   const cut = Math.floor(instruction.length / 2);
-  const instr = (text) => `<w:r><w:instrText xml:space="preserve">${escapeXml(text)}</w:instrText></w:r>`;
+  const instr = (text) =>
+    `<w:r><w:instrText xml:space="preserve">${escapeXml(text)}</w:instrText></w:r>`;
   return (
     '<w:r><w:fldChar w:fldCharType="begin"/></w:r>' +
     instr(instruction.slice(0, cut)) +
@@ -238,8 +327,17 @@ function zoteroInstruction(display, items) {
 
 function mendeleyInstruction(display, items) {
   const json = {
-    citationItems: items.map(({ item, locator }) => ({ id: `ITEM-${item.id}`, itemData: item, ...(locator ? { locator } : {}), uris: [] })),
-    mendeley: { formattedCitation: display, plainTextFormattedCitation: display, previouslyFormattedCitation: display },
+    citationItems: items.map(({ item, locator }) => ({
+      id: `ITEM-${item.id}`,
+      itemData: item,
+      ...(locator ? { locator } : {}),
+      uris: [],
+    })),
+    mendeley: {
+      formattedCitation: display,
+      plainTextFormattedCitation: display,
+      previouslyFormattedCitation: display,
+    },
     properties: { noteIndex: 0 },
     schema: 'https://github.com/citation-style-language/schema/raw/master/csl-citation.json',
   };
@@ -252,7 +350,12 @@ function mendeleyCiteControl(display, items, id) {
     properties: { noteIndex: 0 },
     isEdited: false,
     manualOverride: { isManuallyOverridden: false, citeprocText: display, manualOverrideText: '' },
-    citationItems: items.map(({ item, locator }) => ({ id: item.id, itemData: item, isTemporary: false, ...(locator ? { locator, label: 'page' } : {}) })),
+    citationItems: items.map(({ item, locator }) => ({
+      id: item.id,
+      itemData: item,
+      isTemporary: false,
+      ...(locator ? { locator, label: 'page' } : {}),
+    })),
   };
   const tag = `MENDELEY_CITATION_v3_${Buffer.from(JSON.stringify(json), 'utf8').toString('base64')}`;
   return `<w:sdt><w:sdtPr><w:tag w:val="${tag}"/><w:id w:val="${id}"/></w:sdtPr><w:sdtContent><w:r><w:t xml:space="preserve">${escapeXml(display)}</w:t></w:r></w:sdtContent></w:sdt>`;
@@ -260,7 +363,8 @@ function mendeleyCiteControl(display, items, id) {
 
 /** Word's source list (b:Sources) with the fixture's works, as Word's citation tool stores it. */
 function wordSources(items) {
-  const person = (name) => `<b:Person><b:Last>${escapeXml(name.family)}</b:Last><b:First>${escapeXml(name.given)}</b:First></b:Person>`;
+  const person = (name) =>
+    `<b:Person><b:Last>${escapeXml(name.family)}</b:Last><b:First>${escapeXml(name.given)}</b:First></b:Person>`;
   const sources = items
     .map(
       (item) =>
@@ -311,42 +415,61 @@ function makeFieldFixtures(work) {
   run('pandoc', ['-f', 'markdown-smart', '-M', 'lang=nb-NO', markdown, '-o', rawDocx]);
   const citations = {
     Field1: { display: '(Natland et al., 2019)', items: [{ item: natland }] },
-    Field2: { display: '(Lundberg & Syltevik, 2013, s. 3; Natland et al., 2019)', items: [{ item: lundberg, locator: '3' }, { item: natland }] },
+    Field2: {
+      display: '(Lundberg & Syltevik, 2013, s. 3; Natland et al., 2019)',
+      items: [{ item: lundberg, locator: '3' }, { item: natland }],
+    },
   };
-  const managers = { zotero: zoteroInstruction, mendeley: mendeleyInstruction, endnote: endnoteInstruction };
+  const managers = {
+    zotero: zoteroInstruction,
+    mendeley: mendeleyInstruction,
+    endnote: endnoteInstruction,
+  };
   // Mendeley Cite (Mendeley Reference Manager 2.x) uses a content control instead of a field.
   editDocx(rawDocx, join(unitDir, 'fields-mendeley-cite.docx'), work, (dir) => {
     let id = 100;
     editFile(join(dir, 'word/document.xml'), (xml) =>
-      xml.replace(/<w:r><w:rPr><w:rStyle w:val="(Field[12])" \/><\/w:rPr><w:t[^>]*>[^<]*<\/w:t><\/w:r>/g, (_, style) => {
-        const { display, items } = citations[style];
-        return mendeleyCiteControl(display, items, id++);
-      }),
+      xml.replace(
+        /<w:r><w:rPr><w:rStyle w:val="(Field[12])" \/><\/w:rPr><w:t[^>]*>[^<]*<\/w:t><\/w:r>/g,
+        (_, style) => {
+          const { display, items } = citations[style];
+          return mendeleyCiteControl(display, items, id++);
+        },
+      ),
     );
   });
   // Word's own citation tool: CITATION fields by tag, the sources in a custom XML part.
   editDocx(rawDocx, join(unitDir, 'fields-word.docx'), work, (dir) => {
     editFile(join(dir, 'word/document.xml'), (xml) =>
-      xml.replace(/<w:r><w:rPr><w:rStyle w:val="(Field[12])" \/><\/w:rPr><w:t[^>]*>[^<]*<\/w:t><\/w:r>/g, (_, style) => {
-        const { display, items } = citations[style];
-        const [first, ...more] = items;
-        const instruction = ` CITATION ${first.item.id}${first.locator ? ` \\p ${first.locator}` : ''}${more.map(({ item }) => ` \\m ${item.id}`).join('')} \\l 1044 `;
-        return complexField(instruction, display);
-      }),
+      xml.replace(
+        /<w:r><w:rPr><w:rStyle w:val="(Field[12])" \/><\/w:rPr><w:t[^>]*>[^<]*<\/w:t><\/w:r>/g,
+        (_, style) => {
+          const { display, items } = citations[style];
+          const [first, ...more] = items;
+          const instruction = ` CITATION ${first.item.id}${first.locator ? ` \\p ${first.locator}` : ''}${more.map(({ item }) => ` \\m ${item.id}`).join('')} \\l 1044 `;
+          return complexField(instruction, display);
+        },
+      ),
     );
     mkdirSync(join(dir, 'customXml'), { recursive: true });
     writeFileSync(join(dir, 'customXml/item1.xml'), wordSources([natland, lundberg]));
     editFile(join(dir, 'word/_rels/document.xml.rels'), (xml) =>
-      xml.replace('</Relationships>', '<Relationship Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml" Id="rIdSources" Target="../customXml/item1.xml" /></Relationships>'),
+      xml.replace(
+        '</Relationships>',
+        '<Relationship Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml" Id="rIdSources" Target="../customXml/item1.xml" /></Relationships>',
+      ),
     );
   });
   for (const [manager, instruction] of Object.entries(managers)) {
     editDocx(rawDocx, join(unitDir, `fields-${manager}.docx`), work, (dir) => {
       editFile(join(dir, 'word/document.xml'), (xml) =>
-        xml.replace(/<w:r><w:rPr><w:rStyle w:val="(Field[12])" \/><\/w:rPr><w:t[^>]*>[^<]*<\/w:t><\/w:r>/g, (_, style) => {
-          const { display, items } = citations[style];
-          return complexField(instruction(display, items), display);
-        }),
+        xml.replace(
+          /<w:r><w:rPr><w:rStyle w:val="(Field[12])" \/><\/w:rPr><w:t[^>]*>[^<]*<\/w:t><\/w:r>/g,
+          (_, style) => {
+            const { display, items } = citations[style];
+            return complexField(instruction(display, items), display);
+          },
+        ),
       );
     });
   }
@@ -360,7 +483,11 @@ function makeBenchThesis(outDir, work) {
   const references = source.slice(split);
   const copies = [];
   for (let copy = 1; copy <= 34; copy++) {
-    copies.push(body.replaceAll('[^1]', `[^${copy}]`).replace(/^(#+) (\d+)/gm, (_, hashes, n) => `${hashes} ${copy}.${n}`));
+    copies.push(
+      body
+        .replaceAll('[^1]', `[^${copy}]`)
+        .replace(/^(#+) (\d+)/gm, (_, hashes, n) => `${hashes} ${copy}.${n}`),
+    );
   }
   const markdown = join(work, 'thesis-100.md');
   writeFileSync(markdown, `${copies.join('\n<!-- side -->\n\n')}\n${references}`);
@@ -372,7 +499,9 @@ const work = mkdtempSync(join(tmpdir(), 'litsynth-formats-'));
 try {
   const benchIndex = process.argv.indexOf('--bench');
   if (benchIndex !== -1) {
-    const outDir = resolve(process.argv[benchIndex + 1] ?? join(tmpdir(), 'litsynth-bench-formats'));
+    const outDir = resolve(
+      process.argv[benchIndex + 1] ?? join(tmpdir(), 'litsynth-bench-formats'),
+    );
     mkdirSync(outDir, { recursive: true });
     makeBenchThesis(outDir, work);
     console.log(`wrote ${join(outDir, 'thesis-100.docx')} and thesis-100.pdf`);
@@ -383,18 +512,50 @@ try {
     docxToPdf(join(formatsDir, 'thesis.docx'), formatsDir, work);
     copyFileSync(join(formatsDir, 'thesis.docx'), join(unitDir, 'thesis.docx'));
     copyFileSync(join(formatsDir, 'thesis.pdf'), join(unitDir, 'thesis.pdf'));
-    resaveWithLibreOffice(join(formatsDir, 'thesis.docx'), join(unitDir, 'thesis-libreoffice.docx'), work);
-    editDocx(join(formatsDir, 'thesis.docx'), join(unitDir, 'thesis-justified.docx'), work, useThesisTemplateLayout);
-    markdownToChromiumPdf(join(formatsDir, 'thesis.md'), join(unitDir, 'thesis-chromium.pdf'), work);
+    resaveWithLibreOffice(
+      join(formatsDir, 'thesis.docx'),
+      join(unitDir, 'thesis-libreoffice.docx'),
+      work,
+    );
+    editDocx(
+      join(formatsDir, 'thesis.docx'),
+      join(unitDir, 'thesis-justified.docx'),
+      work,
+      useThesisTemplateLayout,
+    );
+    markdownToChromiumPdf(
+      join(formatsDir, 'thesis.md'),
+      join(unitDir, 'thesis-chromium.pdf'),
+      work,
+    );
     makeBenchThesis(unitDir, work);
     rmSync(join(unitDir, 'thesis-100.txt'));
     docxToPdf(join(unitDir, 'thesis-justified.docx'), unitDir, work);
     makeFieldFixtures(work);
     // A user password: cannot be opened without it. An owner password only: opens, but printing
     // and copying are "restricted" — readers may still extract text, and so do we.
-    run('qpdf', ['--encrypt', 'hemmelig', 'eier', '256', '--', join(formatsDir, 'thesis.pdf'), join(badInputDir, 'encrypted.pdf')]);
-    run('qpdf', ['--encrypt', '', 'eier', '256', '--extract=n', '--', join(formatsDir, 'thesis.pdf'), join(unitDir, 'owner-password-only.pdf')]);
-    console.log('wrote the fixtures in tests/fixtures/formats, tests/fixtures/bad-input and packages/ingest/fixtures/formats');
+    run('qpdf', [
+      '--encrypt',
+      'hemmelig',
+      'eier',
+      '256',
+      '--',
+      join(formatsDir, 'thesis.pdf'),
+      join(badInputDir, 'encrypted.pdf'),
+    ]);
+    run('qpdf', [
+      '--encrypt',
+      '',
+      'eier',
+      '256',
+      '--extract=n',
+      '--',
+      join(formatsDir, 'thesis.pdf'),
+      join(unitDir, 'owner-password-only.pdf'),
+    ]);
+    console.log(
+      'wrote the fixtures in tests/fixtures/formats, tests/fixtures/bad-input and packages/ingest/fixtures/formats',
+    );
   }
 } finally {
   rmSync(work, { recursive: true, force: true });

@@ -4,7 +4,14 @@ import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { makeDocx, r } from '../packages/docx-comments/src/test-docx.js';
-import { libreOfficeRead, packageProblems, pandocComments, pandocPlainText, type ReadComment, requireReaders } from './docx-readers.js';
+import {
+  libreOfficeRead,
+  packageProblems,
+  pandocComments,
+  pandocPlainText,
+  type ReadComment,
+  requireReaders,
+} from './docx-readers.js';
 import { litsynth, root } from './litsynth-cli.js';
 
 // `litsynth check thesis.docx --annotate out.docx`: the student's document with a Word comment at
@@ -39,7 +46,11 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 function annotate(manuscript: string, args: readonly string[], name: string) {
   const out = join(work, name);
   const result = litsynth(['check', manuscript, ...args, '--annotate', out, '--format', 'json']);
-  const json = JSON.parse(result.stdout) as { manuscript: string; diagnostics: JsonDiagnostic[]; citations: JsonCitation[] };
+  const json = JSON.parse(result.stdout) as {
+    manuscript: string;
+    diagnostics: JsonDiagnostic[];
+    citations: JsonCitation[];
+  };
   const inManuscript = (diagnostic: JsonDiagnostic) => diagnostic.file === json.manuscript;
   return {
     out,
@@ -52,11 +63,16 @@ function annotate(manuscript: string, args: readonly string[], name: string) {
 
 /** One comment per error and warning, one per info rule: the number of comments litsynth writes. */
 function expectedCount(diagnostics: readonly JsonDiagnostic[]): number {
-  const infoRules = new Set(diagnostics.filter((diagnostic) => diagnostic.severity === 'info').map((diagnostic) => diagnostic.rule));
+  const infoRules = new Set(
+    diagnostics
+      .filter((diagnostic) => diagnostic.severity === 'info')
+      .map((diagnostic) => diagnostic.rule),
+  );
   return diagnostics.filter((diagnostic) => diagnostic.severity !== 'info').length + infoRules.size;
 }
 
-const ours = (comments: readonly ReadComment[]) => comments.filter((comment) => comment.author === 'litsynth');
+const ours = (comments: readonly ReadComment[]) =>
+  comments.filter((comment) => comment.author === 'litsynth');
 /** The rule a comment of litsynth is about: "Feil: … (year-mismatch)" or "Merknad om form (locator-form), …". */
 const ruleOf = (comment: ReadComment) => /\(([a-z]+(?:-[a-z]+)+)\)/.exec(comment.text)?.[1];
 
@@ -74,7 +90,8 @@ describe('a .docx made here: runs split mid-citation, a hyperlink, a footnote, a
     `<w:p>${r('Det samme gjelder oppfølging (Dalland, 2017, s 12).')}</w:p>`,
   ].join('');
   const footnotes = `<w:footnote w:id="1"><w:p><w:r><w:footnoteRef/></w:r>${r(' Se også Melberg (2017).')}</w:p></w:footnote>`;
-  const supervisor = '<w:comment w:id="7" w:author="Veileder" w:initials="V"><w:p><w:r><w:t>Utdyp dette.</w:t></w:r></w:p></w:comment>';
+  const supervisor =
+    '<w:comment w:id="7" w:author="Veileder" w:initials="V"><w:p><w:r><w:t>Utdyp dette.</w:t></w:r></w:p></w:comment>';
   let input: string;
   let run: ReturnType<typeof annotate>;
   beforeAll(() => {
@@ -92,7 +109,9 @@ describe('a .docx made here: runs split mid-citation, a hyperlink, a footnote, a
         `  ${run.elsewhere.length} problem(er) i andre filer (${files}) står ikke i dokumentet, bare i rapporten.\n`,
     });
     const comments = pandocComments(run.out);
-    expect(comments.filter((comment) => comment.author !== 'litsynth')).toEqual([{ author: 'Veileder', text: 'Utdyp dette.', anchor: 'Tillit bygges over tid.' }]);
+    expect(comments.filter((comment) => comment.author !== 'litsynth')).toEqual([
+      { author: 'Veileder', text: 'Utdyp dette.', anchor: 'Tillit bygges over tid.' },
+    ]);
     // pandoc shows a comment on a footnote's mark as anchored on the note's text.
     expect(ours(comments).map((comment) => [ruleOf(comment), comment.anchor])).toEqual([
       ['year-mismatch', 'Natland et al., 2020'],
@@ -107,8 +126,12 @@ describe('a .docx made here: runs split mid-citation, a hyperlink, a footnote, a
   test('the messages are in the language asked for, with their suggestion; an info rule once with its places; a note says which note', () => {
     const texts = ours(pandocComments(run.out)).map((comment) => comment.text);
     expect(texts[0]).toMatch(/^Feil: .* \(year-mismatch\) ¶ Forslag: .*\.$/);
-    expect(texts[2]).toMatch(/^Gjelder fotnote 1: «Melberg \(2017\)»\. ¶ Feil: .* \(unresolved-citation\) ¶ Forslag: .*\.$/);
-    expect(texts[3]).toMatch(/^Merknad om form \(locator-form\), 2 ganger: [^¶]* ¶ • [^¶]*s 53[^¶]* ¶ • [^¶]*s 12[^¶]*( ¶ Forslag: .*)?$/);
+    expect(texts[2]).toMatch(
+      /^Gjelder fotnote 1: «Melberg \(2017\)»\. ¶ Feil: .* \(unresolved-citation\) ¶ Forslag: .*\.$/,
+    );
+    expect(texts[3]).toMatch(
+      /^Merknad om form \(locator-form\), 2 ganger: [^¶]* ¶ • [^¶]*s 53[^¶]* ¶ • [^¶]*s 12[^¶]*( ¶ Forslag: .*)?$/,
+    );
   });
 
   test('LibreOffice opens it, converts it to PDF, and reads the same comments on the same text', () => {
@@ -121,7 +144,9 @@ describe('a .docx made here: runs split mid-citation, a hyperlink, a footnote, a
 
   test('the text of the document is unchanged, the input untouched, and the package valid', () => {
     expect(pandocPlainText(run.out)).toBe(pandocPlainText(input));
-    expect(readFileSync(input)).toEqual(Buffer.from(makeDocx(body, { footnotes, comments: supervisor })));
+    expect(readFileSync(input)).toEqual(
+      Buffer.from(makeDocx(body, { footnotes, comments: supervisor })),
+    );
     expect(packageProblems(readFileSync(run.out))).toEqual([]);
   });
 });
@@ -134,16 +159,43 @@ describe('a .docx with Zotero fields', () => {
     writeFileSync(
       bibliography,
       JSON.stringify([
-        { id: 'natland2019', type: 'article-journal', title: 'Relasjoner', author: [{ family: 'Natland', given: 'Sidsel' }, { family: 'Bjerke', given: 'Erik' }, { family: 'Torstensen', given: 'Tom B.' }], issued: { 'date-parts': [[2020]] } },
-        { id: 'lundberg2013', type: 'article-journal', title: 'Tillit', author: [{ family: 'Lundberg', given: 'Kjetil' }, { family: 'Syltevik', given: 'Liv Johanne' }], issued: { 'date-parts': [[2013]] } },
+        {
+          id: 'natland2019',
+          type: 'article-journal',
+          title: 'Relasjoner',
+          author: [
+            { family: 'Natland', given: 'Sidsel' },
+            { family: 'Bjerke', given: 'Erik' },
+            { family: 'Torstensen', given: 'Tom B.' },
+          ],
+          issued: { 'date-parts': [[2020]] },
+        },
+        {
+          id: 'lundberg2013',
+          type: 'article-journal',
+          title: 'Tillit',
+          author: [
+            { family: 'Lundberg', given: 'Kjetil' },
+            { family: 'Syltevik', given: 'Liv Johanne' },
+          ],
+          issued: { 'date-parts': [[2013]] },
+        },
       ]),
     );
-    const run = annotate(manuscript, ['--bib', bibliography, '--lang', 'en'], 'fields-zotero-annotated.docx');
+    const run = annotate(
+      manuscript,
+      ['--bib', bibliography, '--lang', 'en'],
+      'fields-zotero-annotated.docx',
+    );
     expect(run.result.code).toBe(1);
     const comments = ours(pandocComments(run.out));
     expect(comments.length).toBe(expectedCount(run.diagnostics));
     // A citation in a field is anchored on the whole field (LibreOffice loses a range inside a field).
-    expect(comments.filter((comment) => ruleOf(comment) === 'year-mismatch').map((comment) => comment.anchor)).toEqual([
+    expect(
+      comments
+        .filter((comment) => ruleOf(comment) === 'year-mismatch')
+        .map((comment) => comment.anchor),
+    ).toEqual([
       '(Natland et al., 2019)',
       '(Lundberg & Syltevik, 2013, s. 3; Natland et al., 2019)',
     ]);
@@ -152,11 +204,15 @@ describe('a .docx with Zotero fields', () => {
     // The fields' characters and instructions, in order, as they were.
     const fields = (bytes: Uint8Array) => {
       const xml = strFromU8(unzipSync(bytes)['word/document.xml'] as Uint8Array);
-      return [...xml.matchAll(/<w:fldChar w:fldCharType="(\w+)"|<w:instrText[^>]*>([^<]*)/g)].map((match) => match[1] ?? match[2]);
+      return [...xml.matchAll(/<w:fldChar w:fldCharType="(\w+)"|<w:instrText[^>]*>([^<]*)/g)].map(
+        (match) => match[1] ?? match[2],
+      );
     };
     expect(fields(readFileSync(run.out))).toEqual(fields(readFileSync(manuscript)));
     const office = libreOfficeRead(run.out);
-    expect(office.comments.map(({ author, anchor }) => ({ author, anchor }))).toEqual(comments.map(({ author, anchor }) => ({ author, anchor })));
+    expect(office.comments.map(({ author, anchor }) => ({ author, anchor }))).toEqual(
+      comments.map(({ author, anchor }) => ({ author, anchor })),
+    );
   });
 });
 
@@ -170,17 +226,32 @@ describe('the real thesis (cirotzki-master-2026-en.docx, Zotero, 1.1 MB), read w
     const mine = ours(after);
     expect(mine.length).toBe(expectedCount(run.diagnostics));
     // Errors and warnings are anchored on exactly their text, or on the Zotero field that shows it.
-    const anchoredOnText = mine.filter((comment) => !/^Note on form|is cited but missing from the reference list/.test(comment.text));
-    const expected = run.diagnostics.filter((diagnostic) => diagnostic.severity !== 'info' && diagnostic.rule !== 'bib-typed-entry-missing');
+    const anchoredOnText = mine.filter(
+      (comment) => !/^Note on form|is cited but missing from the reference list/.test(comment.text),
+    );
+    const expected = run.diagnostics.filter(
+      (diagnostic) =>
+        diagnostic.severity !== 'info' && diagnostic.rule !== 'bib-typed-entry-missing',
+    );
     const inField = (diagnostic: JsonDiagnostic) =>
-      run.citations.some((citation) => citation.raw === diagnostic.raw && citation.line === diagnostic.line && citation.field !== undefined);
+      run.citations.some(
+        (citation) =>
+          citation.raw === diagnostic.raw &&
+          citation.line === diagnostic.line &&
+          citation.field !== undefined,
+      );
     const misplaced = anchoredOnText.flatMap((comment, index) => {
       const diagnostic = expected[index] as JsonDiagnostic;
       const raw = diagnostic.raw ?? '';
-      const onIt = comment.anchor === raw || (inField(diagnostic) && /^\(.*\)$/.test(comment.anchor) && comment.anchor.includes(raw));
+      const onIt =
+        comment.anchor === raw ||
+        (inField(diagnostic) && /^\(.*\)$/.test(comment.anchor) && comment.anchor.includes(raw));
       return onIt ? [] : [{ rule: diagnostic.rule, raw, anchor: comment.anchor }];
     });
-    expect({ comments: anchoredOnText.length, misplaced }).toEqual({ comments: expected.length, misplaced: [] });
+    expect({ comments: anchoredOnText.length, misplaced }).toEqual({
+      comments: expected.length,
+      misplaced: [],
+    });
     expect(pandocPlainText(run.out)).toBe(pandocPlainText(realThesis));
     expect(packageProblems(readFileSync(run.out))).toEqual([]);
     const office = libreOfficeRead(run.out);
@@ -193,15 +264,33 @@ describe('litsynth build --annotate, for a study whose manuscript is a .docx', (
   test('writes the annotated copy beside the outputs, with the problems of the whole build', () => {
     const study = join(work, 'docx-study');
     cpSync(join(root, 'tests/fixtures/clean-thesis'), study, { recursive: true });
-    writeFileSync(join(study, 'oppgave.docx'), makeDocx(`<w:p>${r('Tillit tar tid (Nordmann, 2017).')}</w:p>`));
-    writeFileSync(join(study, 'study.yaml'), readFileSync(join(study, 'study.yaml'), 'utf8').replace('manuscript: manuscript.md', 'manuscript: oppgave.docx'));
+    writeFileSync(
+      join(study, 'oppgave.docx'),
+      makeDocx(`<w:p>${r('Tillit tar tid (Nordmann, 2017).')}</w:p>`),
+    );
+    writeFileSync(
+      join(study, 'study.yaml'),
+      readFileSync(join(study, 'study.yaml'), 'utf8').replace(
+        'manuscript: manuscript.md',
+        'manuscript: oppgave.docx',
+      ),
+    );
     const out = join(work, 'docx-study-kommentert.docx');
     const result = litsynth(['build', study, '--annotate', out, '--lang', 'en']);
-    const check = JSON.parse(readFileSync(join(study, 'out/check.json'), 'utf8')) as { manuscript: string; diagnostics: JsonDiagnostic[] };
-    const diagnostics = check.diagnostics.filter((diagnostic) => diagnostic.file === check.manuscript);
+    const check = JSON.parse(readFileSync(join(study, 'out/check.json'), 'utf8')) as {
+      manuscript: string;
+      diagnostics: JsonDiagnostic[];
+    };
+    const diagnostics = check.diagnostics.filter(
+      (diagnostic) => diagnostic.file === check.manuscript,
+    );
     // The uncited entries of references.yaml are problems of that file: not in the document.
     const elsewhere = check.diagnostics.length - diagnostics.length;
-    expect({ code: result.code, stderr: result.stderr, end: result.stdout.split('\n').slice(-3) }).toEqual({
+    expect({
+      code: result.code,
+      stderr: result.stderr,
+      end: result.stdout.split('\n').slice(-3),
+    }).toEqual({
       code: 0,
       stderr: '',
       end: [
@@ -210,7 +299,9 @@ describe('litsynth build --annotate, for a study whose manuscript is a .docx', (
         '',
       ],
     });
-    expect(ours(pandocComments(out)).map((comment) => [ruleOf(comment), comment.anchor])).toContainEqual(['unresolved-citation', 'Nordmann, 2017']);
+    expect(
+      ours(pandocComments(out)).map((comment) => [ruleOf(comment), comment.anchor]),
+    ).toContainEqual(['unresolved-citation', 'Nordmann, 2017']);
     expect(ours(pandocComments(out)).length).toBe(expectedCount(diagnostics));
   });
 
@@ -229,7 +320,14 @@ describe('litsynth build --annotate, for a study whose manuscript is a .docx', (
 
 describe('--annotate refuses what it cannot do (exit 2), before any work', () => {
   test('a text or PDF manuscript: it says it needs a .docx and points to --out', () => {
-    const result = litsynth(['check', 'tests/fixtures/formats/thesis.pdf', '--annotate', join(work, 'x.docx'), '--lang', 'en']);
+    const result = litsynth([
+      'check',
+      'tests/fixtures/formats/thesis.pdf',
+      '--annotate',
+      join(work, 'x.docx'),
+      '--lang',
+      'en',
+    ]);
     expect(result).toEqual({
       code: 2,
       stdout: '',
@@ -246,7 +344,9 @@ describe('--annotate refuses what it cannot do (exit 2), before any work', () =>
     expect(litsynth(['check', manuscript, '--annotate', manuscript, '--lang', 'en']).stderr).toBe(
       `litsynth: ${manuscript}: --annotate would overwrite the manuscript; give another file name (the manuscript is never changed).\n`,
     );
-    expect(litsynth(['check', manuscript, '--annotate', join(work, 'x.pdf'), '--lang', 'en'])).toEqual({
+    expect(
+      litsynth(['check', manuscript, '--annotate', join(work, 'x.pdf'), '--lang', 'en']),
+    ).toEqual({
       code: 2,
       stdout: '',
       stderr: `litsynth: ${join(work, 'x.pdf')}: --annotate needs a file name ending in .docx, the type of the manuscript.\n`,

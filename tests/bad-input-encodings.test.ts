@@ -16,13 +16,41 @@ let work: string;
 
 interface CheckJson {
   notes: unknown[];
-  citations: Array<{ raw: string; authors: string[]; year: string | null; key: string | null; match: string; line: number; column: number; page?: number | null }>;
-  diagnostics: Array<{ rule: string; severity: string; raw: string | null; key: string | null; line: number; column: number; page?: number | null }>;
+  citations: Array<{
+    raw: string;
+    authors: string[];
+    year: string | null;
+    key: string | null;
+    match: string;
+    line: number;
+    column: number;
+    page?: number | null;
+  }>;
+  diagnostics: Array<{
+    rule: string;
+    severity: string;
+    raw: string | null;
+    key: string | null;
+    line: number;
+    column: number;
+    page?: number | null;
+  }>;
 }
 
-function check(file: string, bib = 'references.yaml'): { status: number | null; json: CheckJson; stderr: string } {
-  const result = spawnSync(process.execPath, [bin, 'check', file, '--bib', bib, '--format', 'json', '--lang', 'en'], { cwd: work, encoding: 'utf8' });
-  return { status: result.status, json: JSON.parse(result.stdout || '{}') as CheckJson, stderr: result.stderr };
+function check(
+  file: string,
+  bib = 'references.yaml',
+): { status: number | null; json: CheckJson; stderr: string } {
+  const result = spawnSync(
+    process.execPath,
+    [bin, 'check', file, '--bib', bib, '--format', 'json', '--lang', 'en'],
+    { cwd: work, encoding: 'utf8' },
+  );
+  return {
+    status: result.status,
+    json: JSON.parse(result.stdout || '{}') as CheckJson,
+    stderr: result.stderr,
+  };
 }
 
 /** Windows-1252: Latin-1 plus typographic characters in 0x80–0x9F (here the en dash, 0x96). */
@@ -45,10 +73,24 @@ function utf16be(text: string): Buffer {
 
 // Findings without lines and columns (they shift where the file's characters do).
 const findings = (json: CheckJson) => ({
-  citations: json.citations.map(({ raw, authors, year, key, match, page }) => ({ raw, authors, year, key, match, page })),
-  diagnostics: json.diagnostics.map(({ rule, severity, raw, key, page }) => ({ rule, severity, raw, key, page })),
+  citations: json.citations.map(({ raw, authors, year, key, match, page }) => ({
+    raw,
+    authors,
+    year,
+    key,
+    match,
+    page,
+  })),
+  diagnostics: json.diagnostics.map(({ rule, severity, raw, key, page }) => ({
+    rule,
+    severity,
+    raw,
+    key,
+    page,
+  })),
 });
-const places = (json: CheckJson) => json.diagnostics.map(({ rule, line, column, page }) => ({ rule, line, column, page }));
+const places = (json: CheckJson) =>
+  json.diagnostics.map(({ rule, line, column, page }) => ({ rule, line, column, page }));
 
 beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), 'litsynth-encodings-'));
@@ -59,15 +101,22 @@ beforeAll(() => {
   // ISO-8859-1 has no en dash: the writer would have typed a hyphen.
   writeFileSync(join(work, 'utf8-hyphen.txt'), thesis.replaceAll('–', '-'));
   writeFileSync(join(work, 'iso-8859-1.txt'), Buffer.from(thesis.replaceAll('–', '-'), 'latin1'));
-  writeFileSync(join(work, 'utf-16le.txt'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(thesis, 'utf16le')]));
-  writeFileSync(join(work, 'utf-16be.txt'), Buffer.concat([Buffer.from([0xfe, 0xff]), utf16be(thesis)]));
+  writeFileSync(
+    join(work, 'utf-16le.txt'),
+    Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(thesis, 'utf16le')]),
+  );
+  writeFileSync(
+    join(work, 'utf-16be.txt'),
+    Buffer.concat([Buffer.from([0xfe, 0xff]), utf16be(thesis)]),
+  );
   writeFileSync(join(work, 'crlf.txt'), thesis.replace(/\n/g, '\r\n'));
   writeFileSync(join(work, 'nfd.txt'), thesis.normalize('NFD'));
   // A made-up work (not a real source) for name matching: the entry is written composed (NFC),
   // the thesis decomposed (NFD, as macOS file names and some PDF exports give it), and the reverse.
   const entry = (name: string) =>
     `- id: odegard2020\n  type: report\n  title: Testoppføring for navnesammenligning\n  author: [{family: ${name}, given: Åse}]\n  issued: {date-parts: [[2020]]}\n`;
-  const text = (name: string) => `1 Innledning\n\nRelasjonen har stor betydning for brukeren (${name}, 2020).\n`;
+  const text = (name: string) =>
+    `1 Innledning\n\nRelasjonen har stor betydning for brukeren (${name}, 2020).\n`;
   writeFileSync(join(work, 'name-nfc.yaml'), entry('Ødegård'.normalize('NFC')));
   writeFileSync(join(work, 'name-nfd.yaml'), entry('Ødegård'.normalize('NFD')));
   writeFileSync(join(work, 'name-nfc.txt'), text('Ødegård'.normalize('NFC')));
@@ -131,13 +180,27 @@ describe('text in the encodings theses really arrive in', () => {
       ['name-nfc.txt', 'name-nfc.yaml'],
     ] as const) {
       const result = check(file, bib);
-      const citations = result.json.citations.map(({ raw, authors, year, key, match }) => ({ raw, authors, year, key, match }));
+      const citations = result.json.citations.map(({ raw, authors, year, key, match }) => ({
+        raw,
+        authors,
+        year,
+        key,
+        match,
+      }));
       // No problem is reported about the citation (the thesis has no reference list: that is reported).
       const aboutCitation = result.json.diagnostics.filter((diagnostic) => diagnostic.raw !== null);
       expect([file, bib, citations, aboutCitation]).toEqual([
         file,
         bib,
-        [{ raw: 'Ødegård, 2020', authors: ['Ødegård'], year: '2020', key: 'odegard2020', match: 'exact' }],
+        [
+          {
+            raw: 'Ødegård, 2020',
+            authors: ['Ødegård'],
+            year: '2020',
+            key: 'odegard2020',
+            match: 'exact',
+          },
+        ],
         [],
       ]);
     }

@@ -15,10 +15,14 @@ const bin = join(root, 'packages/cli/dist/bin.js');
 let work: string;
 
 function check(file: string, options: { lang?: 'nb' | 'en'; nodeOptions?: string[] } = {}) {
-  const result = spawnSync(process.execPath, [...(options.nodeOptions ?? []), bin, 'check', file, '--lang', options.lang ?? 'en'], {
-    cwd: work,
-    encoding: 'utf8',
-  });
+  const result = spawnSync(
+    process.execPath,
+    [...(options.nodeOptions ?? []), bin, 'check', file, '--lang', options.lang ?? 'en'],
+    {
+      cwd: work,
+      encoding: 'utf8',
+    },
+  );
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -42,7 +46,9 @@ async function deflatedZeros(megabytes: number): Promise<Buffer> {
 
 const contentTypes = {
   name: '[Content_Types].xml',
-  data: Buffer.from('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'),
+  data: Buffer.from(
+    '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+  ),
 };
 
 beforeAll(async () => {
@@ -57,12 +63,24 @@ beforeAll(async () => {
   writeFileSync(join(work, 'picture.txt'), binary);
   writeFileSync(join(work, 'picture.md'), binary);
   writeFileSync(join(work, 'text.docx'), 'Dette er ren tekst, lagret med feil filendelse.\n');
-  writeFileSync(join(work, 'book.docx'), makeZip([{ name: 'mimetype', data: Buffer.from('application/epub+zip') }]));
+  writeFileSync(
+    join(work, 'book.docx'),
+    makeZip([{ name: 'mimetype', data: Buffer.from('application/epub+zip') }]),
+  );
   const zeros = await deflatedZeros(300);
   // An honest bomb: the headers say 300 MiB, the limit is 64 MiB per part.
-  writeFileSync(join(work, 'bomb.docx'), makeZip([contentTypes, { name: 'word/document.xml', compressed: zeros, size: 300 * 1024 * 1024, crc: 0 }]));
+  writeFileSync(
+    join(work, 'bomb.docx'),
+    makeZip([
+      contentTypes,
+      { name: 'word/document.xml', compressed: zeros, size: 300 * 1024 * 1024, crc: 0 },
+    ]),
+  );
   // A lying bomb: the headers say 2 KB, the data inflates to 300 MiB.
-  writeFileSync(join(work, 'liar.docx'), makeZip([contentTypes, { name: 'word/document.xml', compressed: zeros, size: 2048, crc: 0 }]));
+  writeFileSync(
+    join(work, 'liar.docx'),
+    makeZip([contentTypes, { name: 'word/document.xml', compressed: zeros, size: 2048, crc: 0 }]),
+  );
   copyFileSync(join(root, 'tests/fixtures/bad-input/encrypted.pdf'), join(work, 'encrypted.pdf'));
   writeFileSync(join(work, 'letter.pdf'), 'Kjære veileder,\nher er oppgaven min.\n');
   // 200 MB, sparse: takes no disk space, and must be refused before it is read.
@@ -83,29 +101,51 @@ describe('litsynth check refuses unusable manuscripts with exit 2 and a message 
   });
 
   test('binary data with a thesis extension (.txt, .md)', () => {
-    expect(check('picture.txt')).toEqual(refused('picture.txt: The file is not text (it contains binary data).'));
-    expect(check('picture.md')).toEqual(refused('picture.md: The file is not text (it contains binary data).'));
+    expect(check('picture.txt')).toEqual(
+      refused('picture.txt: The file is not text (it contains binary data).'),
+    );
+    expect(check('picture.md')).toEqual(
+      refused('picture.md: The file is not text (it contains binary data).'),
+    );
   });
 
   test('a .docx that is not a zip archive, and a zip archive that is not a Word document', () => {
-    expect(check('text.docx')).toEqual(refused('text.docx: The file is not a .docx document (it is not a zip archive).'));
-    expect(check('book.docx')).toEqual(refused('book.docx: The file is a zip archive but not a Word document (it has no word/document.xml).'));
+    expect(check('text.docx')).toEqual(
+      refused('text.docx: The file is not a .docx document (it is not a zip archive).'),
+    );
+    expect(check('book.docx')).toEqual(
+      refused(
+        'book.docx: The file is a zip archive but not a Word document (it has no word/document.xml).',
+      ),
+    );
   });
 
   test('a zip bomb, honest or lying about its size, is refused without unpacking it', () => {
     expect(check('bomb.docx')).toEqual(
-      refused('bomb.docx: The .docx document is refused: its part word/document.xml unpacks to 300.0 MiB; the limit is 64.0 MiB (a "zip bomb"?).'),
+      refused(
+        'bomb.docx: The .docx document is refused: its part word/document.xml unpacks to 300.0 MiB; the limit is 64.0 MiB (a "zip bomb"?).',
+      ),
     );
     // With a 64 MB heap, unpacking 300 MiB into memory would crash instead of refusing.
     expect(check('liar.docx', { nodeOptions: ['--max-old-space-size=64'] })).toEqual(
-      refused('liar.docx: The .docx document is refused: its part word/document.xml unpacks to more than it declares (a "zip bomb"?).'),
+      refused(
+        'liar.docx: The .docx document is refused: its part word/document.xml unpacks to more than it declares (a "zip bomb"?).',
+      ),
     );
   });
 
   test('a password-protected PDF, and a text file named .pdf', () => {
-    expect(check('encrypted.pdf')).toEqual(refused('encrypted.pdf: The PDF is password-protected. Save or export it without a password.'));
-    expect(check('encrypted.pdf', { lang: 'nb' })).toEqual(refused('encrypted.pdf: PDF-en er passordbeskyttet. Lagre eller eksporter den uten passord.'));
-    expect(check('letter.pdf')).toEqual(refused('letter.pdf: The file is not a PDF (it does not start with %PDF).'));
+    expect(check('encrypted.pdf')).toEqual(
+      refused(
+        'encrypted.pdf: The PDF is password-protected. Save or export it without a password.',
+      ),
+    );
+    expect(check('encrypted.pdf', { lang: 'nb' })).toEqual(
+      refused('encrypted.pdf: PDF-en er passordbeskyttet. Lagre eller eksporter den uten passord.'),
+    );
+    expect(check('letter.pdf')).toEqual(
+      refused('letter.pdf: The file is not a PDF (it does not start with %PDF).'),
+    );
   });
 
   test('a 200 MB text file and a 250 MB .docx are refused by their size before they are read', () => {
@@ -114,12 +154,18 @@ describe('litsynth check refuses unusable manuscripts with exit 2 and a message 
       refused('huge.txt: The manuscript is 200.0 MiB; the limit for text files is 1.5 MiB.'),
     );
     expect(check('huge.docx', { nodeOptions: ['--max-old-space-size=48'] })).toEqual(
-      refused('huge.docx: The manuscript is 250.0 MiB; the limit for .docx and .pdf files is 200.0 MiB.'),
+      refused(
+        'huge.docx: The manuscript is 250.0 MiB; the limit for .docx and .pdf files is 200.0 MiB.',
+      ),
     );
   });
 
   test('a path that does not exist, and a folder that is not a study', () => {
-    expect(check('finnes-ikke.txt')).toEqual(refused('finnes-ikke.txt: The path does not exist: expected a study folder or a manuscript file.'));
+    expect(check('finnes-ikke.txt')).toEqual(
+      refused(
+        'finnes-ikke.txt: The path does not exist: expected a study folder or a manuscript file.',
+      ),
+    );
     const folder = check('folder.txt');
     expect({ status: folder.status, stdout: folder.stdout }).toEqual({ status: 2, stdout: '' });
     expect(folder.stderr).toMatch(/^litsynth: folder\.txt\b.*\n$/);
@@ -127,7 +173,23 @@ describe('litsynth check refuses unusable manuscripts with exit 2 and a message 
 
   test('no run above left a file behind', () => {
     expect(readdirSync(work).sort()).toEqual(
-      ['blank.md', 'bomb.docx', 'book.docx', 'empty.docx', 'empty.pdf', 'empty.txt', 'encrypted.pdf', 'folder.txt', 'huge.docx', 'huge.txt', 'letter.pdf', 'liar.docx', 'picture.md', 'picture.txt', 'text.docx'].sort(),
+      [
+        'blank.md',
+        'bomb.docx',
+        'book.docx',
+        'empty.docx',
+        'empty.pdf',
+        'empty.txt',
+        'encrypted.pdf',
+        'folder.txt',
+        'huge.docx',
+        'huge.txt',
+        'letter.pdf',
+        'liar.docx',
+        'picture.md',
+        'picture.txt',
+        'text.docx',
+      ].sort(),
     );
   });
 });

@@ -37,7 +37,10 @@ function litsynth(...args: string[]): number | null {
 beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), 'litsynth-no-changes-'));
   // The real study with its shared sources, as the repository lays them out.
-  cpSync(join(root, 'studies/nav-relasjon'), join(work, 'studies/nav-relasjon'), { recursive: true, filter: (path) => !path.includes('/out') });
+  cpSync(join(root, 'studies/nav-relasjon'), join(work, 'studies/nav-relasjon'), {
+    recursive: true,
+    filter: (path) => !path.includes('/out'),
+  });
   cpSync(join(root, 'sources'), join(work, 'sources'), { recursive: true });
   cpSync(join(root, 'tests/fixtures/formats'), join(work, 'formats'), { recursive: true });
   cpSync(join(root, 'tests/fixtures/bad-input'), join(work, 'bad-input'), { recursive: true });
@@ -50,17 +53,32 @@ test('check, bib and build leave every input file as it was', () => {
   expect(Object.keys(before).length).toBeGreaterThan(20);
   const statuses = [
     litsynth('check', 'studies/nav-relasjon', '--format', 'json'),
-    ...['thesis.txt', 'thesis.md', 'thesis.docx', 'thesis.pdf'].map((form) => litsynth('check', `formats/${form}`, '--bib', 'formats/references.yaml')),
-    litsynth('check', 'formats/thesis.txt', '--bib', 'bad-input/unbalanced-braces.bib', '--bib', 'bad-input/cut-off.ris'),
+    ...['thesis.txt', 'thesis.md', 'thesis.docx', 'thesis.pdf'].map((form) =>
+      litsynth('check', `formats/${form}`, '--bib', 'formats/references.yaml'),
+    ),
+    litsynth(
+      'check',
+      'formats/thesis.txt',
+      '--bib',
+      'bad-input/unbalanced-braces.bib',
+      '--bib',
+      'bad-input/cut-off.ris',
+    ),
     litsynth('check', 'bad-input/encrypted.pdf'),
     litsynth('bib', 'studies/nav-relasjon', '--out', join(work, 'references.md')),
     litsynth('build', 'studies/nav-relasjon', '--out', join(work, 'build-out'), '--quiet'),
   ];
   // Each run did its work (or refused the encrypted PDF) rather than failing early.
-  expect(statuses.map((status) => status !== null && status <= 2)).toEqual(statuses.map(() => true));
+  expect(statuses.map((status) => status !== null && status <= 2)).toEqual(
+    statuses.map(() => true),
+  );
   const after = snapshot(work);
   const inputsAfter = Object.fromEntries(Object.entries(after).filter(([path]) => path in before));
   expect(inputsAfter).toEqual(before);
   // The only new files are the outputs asked for.
-  expect(Object.keys(after).filter((path) => !(path in before)).every((path) => path === 'references.md' || path.startsWith('build-out/'))).toBe(true);
+  expect(
+    Object.keys(after)
+      .filter((path) => !(path in before))
+      .every((path) => path === 'references.md' || path.startsWith('build-out/')),
+  ).toBe(true);
 });

@@ -11,7 +11,11 @@ const cache = mkdtempSync(join(tmpdir(), 'litsynth-bib-cache-'));
 afterAll(() => rmSync(cache, { recursive: true, force: true }));
 
 function litsynth(args: string[]) {
-  const result = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, LITSYNTH_CACHE_DIR: cache } });
+  const result = spawnSync(process.execPath, [bin, ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, LITSYNTH_CACHE_DIR: cache },
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -32,7 +36,9 @@ describe('litsynth bib', () => {
       ].join('\n'),
     );
     // The chapter lacks editors, pages and publisher: in the to-do, still as 2017b.
-    expect(run.stderr.split('\n').filter((line) => line.startsWith('  Mal') && line.includes('Skau'))).toEqual([
+    expect(
+      run.stderr.split('\n').filter((line) => line.startsWith('  Mal') && line.includes('Skau')),
+    ).toEqual([
       '  Mal: Skau, G. M. (2017b). Makt og hjelp. I [Redaktører] (Red.), Sosialt arbeid (s. [sider]). [Forlag].',
     ]);
   });
@@ -73,7 +79,11 @@ describe('litsynth bib', () => {
     }
     const lines = todo.split('\n');
     // A year the tool does not know is missing, never "u.å."; the years one work is cited under are asked about.
-    expect(blocks.map((block) => block.split('\n')[0]).filter((heading) => heading!.includes('år mangler'))).toEqual([
+    expect(
+      blocks
+        .map((block) => block.split('\n')[0])
+        .filter((heading) => heading!.includes('år mangler')),
+    ).toEqual([
       'Arbeids- og velferdsdirektoratet (år mangler)',
       'Liseth & Tellemann (år mangler)',
       'Riis-Johansen et al. (år mangler)',
@@ -90,8 +100,20 @@ describe('litsynth bib', () => {
 
   it('--final refuses the list (exit 1, nothing on stdout, no file) while an entry is incomplete, and names them', () => {
     const out = join(cache, 'final.md');
-    const run = litsynth(['bib', 'tests/fixtures/clean-thesis', '--final', '--out', out, '--lang', 'en']);
-    expect({ code: run.code, stdout: run.stdout, written: existsSync(out) }).toEqual({ code: 1, stdout: '', written: false });
+    const run = litsynth([
+      'bib',
+      'tests/fixtures/clean-thesis',
+      '--final',
+      '--out',
+      out,
+      '--lang',
+      'en',
+    ]);
+    expect({ code: run.code, stdout: run.stdout, written: existsSync(out) }).toEqual({
+      code: 1,
+      stdout: '',
+      written: false,
+    });
     expect(run.stderr.split('\n').slice(0, 11)).toEqual([
       'litsynth: the reference list is not complete: 9 references lack data and are kept out of it:',
       '  Arbeids- og velferdsdirektoratet (2017) (tests/fixtures/clean-thesis/references.yaml, line 38)',
@@ -106,7 +128,10 @@ describe('litsynth bib', () => {
       '',
     ]);
     const complete = join(cache, 'complete.yaml');
-    writeFileSync(complete, '- {id: d, type: book, author: [{family: Dalland, given: Olav}], title: Metode, publisher: Gyldendal, issued: {date-parts: [[2017]]}}\n');
+    writeFileSync(
+      complete,
+      '- {id: d, type: book, author: [{family: Dalland, given: Olav}], title: Metode, publisher: Gyldendal, issued: {date-parts: [[2017]]}}\n',
+    );
     const passed = litsynth(['bib', '--bib', complete, '--final', '--format', 'text']);
     expect({ code: passed.code, stdout: passed.stdout, stderr: passed.stderr }).toEqual({
       code: 0,
@@ -119,11 +144,23 @@ describe('litsynth bib', () => {
     const dir = mkdtempSync(join(tmpdir(), 'litsynth-bib-out-'));
     try {
       const out = join(dir, 'liste.html');
-      const run = litsynth(['bib', '--bib', 'tests/fixtures/clean-thesis/references.yaml', '--format', 'html', '--out', out, '--lang', 'en']);
+      const run = litsynth([
+        'bib',
+        '--bib',
+        'tests/fixtures/clean-thesis/references.yaml',
+        '--format',
+        'html',
+        '--out',
+        out,
+        '--lang',
+        'en',
+      ]);
       expect({ code: run.code, stdout: run.stdout }).toEqual({ code: 0, stdout: '' });
       expect(run.stderr).toMatch(/^litsynth: wrote \d+ references to /);
       const html = readFileSync(out, 'utf8');
-      expect(html.startsWith('<h2>References</h2>\n<div class="csl-bib-body" style="line-height: 2;">')).toBe(true);
+      expect(
+        html.startsWith('<h2>References</h2>\n<div class="csl-bib-body" style="line-height: 2;">'),
+      ).toBe(true);
       expect(html).toContain('style="padding-left: 2em; text-indent: -2em;"');
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -131,7 +168,14 @@ describe('litsynth bib', () => {
   });
 
   it('prints the to-do and then the other problems of the listed entries on stderr, as litsynth check prints its own', () => {
-    const run = litsynth(['bib', 'tests/fixtures/clean-thesis', '--format', 'text', '--lang', 'en']);
+    const run = litsynth([
+      'bib',
+      'tests/fixtures/clean-thesis',
+      '--format',
+      'text',
+      '--lang',
+      'en',
+    ]);
     expect(run.code).toEqual(0);
     expect(run.stdout).not.toContain('bib-');
     const [todo, check] = run.stderr.split('Check of the reference list\n');
@@ -186,8 +230,12 @@ describe('litsynth bib', () => {
     );
     // The check of the list says only what the to-do does not: no DOI, letter or edition of an entry in the to-do.
     const check = lines.slice(lines.indexOf('Sjekk av referanselisten'));
-    expect(check.filter((line) => /bib-(missing-doi|author-year-collision|edition-years)/.test(line))).toEqual([]);
-    expect(lines.at(-2)).toMatch(/^Referanseliste: 0 feil, \d+ advarsler, \d+ merknader om form\.$/);
+    expect(
+      check.filter((line) => /bib-(missing-doi|author-year-collision|edition-years)/.test(line)),
+    ).toEqual([]);
+    expect(lines.at(-2)).toMatch(
+      /^Referanseliste: 0 feil, \d+ advarsler, \d+ merknader om form\.$/,
+    );
   });
 
   it('exits 1 for an error in an entry (an invalid DOI), still printing the list; --all adds the uncited entries', () => {
@@ -210,20 +258,26 @@ describe('litsynth bib', () => {
       const run = litsynth(['bib', '--bib', file, '--format', 'text', '--lang', 'en']);
       expect(run.code).toEqual(1);
       expect(run.stdout).toContain('Hansen, K. (2020). Relasjoner i NAV. Universitetsforlaget.');
-      expect(run.stderr).toMatch(/^Check of the reference list\n\nErrors \(1\)\n\n.*refs\.yaml\n {4}1:1 {2}.+ {2}bib-doi-invalid\n/);
+      expect(run.stderr).toMatch(
+        /^Check of the reference list\n\nErrors \(1\)\n\n.*refs\.yaml\n {4}1:1 {2}.+ {2}bib-doi-invalid\n/,
+      );
       expect(run.stderr).toMatch(/\nReference list: 1 errors, 0 warnings, 0 notes on form\.\n$/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
     const cited = litsynth(['bib', 'studies/nav-relasjon', '--out', join(cache, 'cited.md')]);
     const all = litsynth(['bib', 'studies/nav-relasjon', '--all', '--out', join(cache, 'all.md')]);
-    const count = (stderr: string) => Number(/Referanseliste: \d+ feil, (\d+) advarsler/.exec(stderr)?.[1]);
+    const count = (stderr: string) =>
+      Number(/Referanseliste: \d+ feil, (\d+) advarsler/.exec(stderr)?.[1]);
     expect(count(all.stderr)).toBeGreaterThanOrEqual(count(cited.stderr));
   });
 
   it('exits 2 with a message for a missing study and for no input at all', () => {
     expect(litsynth(['bib', 'no-such-study'])).toMatchObject({ code: 2, stdout: '' });
     const none = litsynth(['bib', '--lang', 'en']);
-    expect({ code: none.code, stderr: none.stderr }).toEqual({ code: 2, stderr: 'litsynth: give a study folder or at least one --bib file\n' });
+    expect({ code: none.code, stderr: none.stderr }).toEqual({
+      code: 2,
+      stderr: 'litsynth: give a study folder or at least one --bib file\n',
+    });
   });
 });

@@ -9,16 +9,27 @@ let dir = '';
 /** The CLI, run in the test's temporary folder. */
 const litsynth = (args: string[]) => runLitsynth(args, dir);
 
-
 const thesis = 'Innledning\n\nMetode er en fremgangsmåte (Dalland, 2017, s. 51).\n';
-const bibliography = '- id: dalland2017\n  type: book\n  title: Metode og oppgaveskriving\n  author: [{family: Dalland, given: Olav}]\n  issued: {date-parts: [[2017]]}\n';
+const bibliography =
+  '- id: dalland2017\n  type: book\n  title: Metode og oppgaveskriving\n  author: [{family: Dalland, given: Olav}]\n  issued: {date-parts: [[2017]]}\n';
 
 /** A study of one citation with the given locator, and rule settings in its study.yaml. */
-async function writeRuleStudy(name: string, head: string, locator: string, rules: string): Promise<void> {
+async function writeRuleStudy(
+  name: string,
+  head: string,
+  locator: string,
+  rules: string,
+): Promise<void> {
   await mkdir(join(dir, name));
-  await writeFile(join(dir, name, 'thesis.txt'), `Innledning\n\nData samles inn (Dalland, 2017, ${locator}).\n`);
+  await writeFile(
+    join(dir, name, 'thesis.txt'),
+    `Innledning\n\nData samles inn (Dalland, 2017, ${locator}).\n`,
+  );
   await writeFile(join(dir, name, 'references.yaml'), bibliography);
-  await writeFile(join(dir, name, 'study.yaml'), `${head}\nquestion: Hva?\nmanuscript: thesis.txt\nbibliography: [references.yaml]\n${rules}`);
+  await writeFile(
+    join(dir, name, 'study.yaml'),
+    `${head}\nquestion: Hva?\nmanuscript: thesis.txt\nbibliography: [references.yaml]\n${rules}`,
+  );
 }
 
 beforeAll(async () => {
@@ -26,19 +37,48 @@ beforeAll(async () => {
   await mkdir(join(dir, 'not-a-study'));
   await writeFile(join(dir, 'not-a-study', 'notes.txt'), 'Tekst.');
   await writeFile(join(dir, 'empty.txt'), '');
-  await writeFile(join(dir, 'binary.txt'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x08, 0x00, 0xff, 0xfe, 0x00, 0x01, 0x02, 0x00, 0x00, 0x00]));
+  await writeFile(
+    join(dir, 'binary.txt'),
+    Buffer.from([
+      0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x08, 0x00, 0xff, 0xfe, 0x00, 0x01, 0x02, 0x00, 0x00,
+      0x00,
+    ]),
+  );
   // "Relasjonen bygges på tillit (Dalland, 2017, s. 51)" with æ, ø, å in Windows-1252.
-  await writeFile(join(dir, 'cp1252.txt'), Buffer.from('Innledning\n\nRelasjonen bygges p\xe5 tillit og st\xf8tte, ogs\xe5 n\xe5r det er vanskelig (Dalland, 2017, s. 51).\n', 'latin1'));
+  await writeFile(
+    join(dir, 'cp1252.txt'),
+    Buffer.from(
+      'Innledning\n\nRelasjonen bygges p\xe5 tillit og st\xf8tte, ogs\xe5 n\xe5r det er vanskelig (Dalland, 2017, s. 51).\n',
+      'latin1',
+    ),
+  );
   await writeFile(join(dir, 'thesis.txt'), thesis);
   await writeFile(join(dir, 'references.yaml'), bibliography);
   await mkdir(join(dir, 'bad-study'));
-  await writeFile(join(dir, 'bad-study', 'study.yaml'), 'id: demo\ntitle: Demo\nquestion: Hva?\nmanuscript: thesis.txt\nlanguage: sv\n');
-  await writeRuleStudy('quiet-study', 'id: quiet\ntitle: Stille', 's.52', 'rules:\n  locator-form: off\n  no-reference-list: warn\n');
-  await writeRuleStudy('typo-study', 'id: typo\ntitle: Skrivefeil', 's. 52', 'rules:\n  no-reference-list: off\n  locator-from: off\n  coding-invalid: warn\n');
-  await writeFile(join(dir, 'broken.bib'), '@book{dalland2017,\n  author = {Dalland, Olav},\n  title = {Metode og oppgaveskriving},\n  year = {2017}\n}\n\n@book{broken,\n  author = {Noen, Navn\n  title = {Mangler klamme},\n  year = {2019}\n');
+  await writeFile(
+    join(dir, 'bad-study', 'study.yaml'),
+    'id: demo\ntitle: Demo\nquestion: Hva?\nmanuscript: thesis.txt\nlanguage: sv\n',
+  );
+  await writeRuleStudy(
+    'quiet-study',
+    'id: quiet\ntitle: Stille',
+    's.52',
+    'rules:\n  locator-form: off\n  no-reference-list: warn\n',
+  );
+  await writeRuleStudy(
+    'typo-study',
+    'id: typo\ntitle: Skrivefeil',
+    's. 52',
+    'rules:\n  no-reference-list: off\n  locator-from: off\n  coding-invalid: warn\n',
+  );
+  await writeFile(
+    join(dir, 'broken.bib'),
+    '@book{dalland2017,\n  author = {Dalland, Olav},\n  title = {Metode og oppgaveskriving},\n  year = {2017}\n}\n\n@book{broken,\n  author = {Noen, Navn\n  title = {Mangler klamme},\n  year = {2019}\n',
+  );
 });
 
-const noStackTrace = (stderr: string) => !/\n\s+at .+:\d+:\d+/.test(stderr) && !stderr.includes('intern feil');
+const noStackTrace = (stderr: string) =>
+  !/\n\s+at .+:\d+:\d+/.test(stderr) && !stderr.includes('intern feil');
 
 describe('litsynth check on bad input', () => {
   it('a path that does not exist', () => {
@@ -46,7 +86,8 @@ describe('litsynth check on bad input', () => {
     expect({ code: run.code, stdout: run.stdout, stderr: run.stderr }).toEqual({
       code: 2,
       stdout: '',
-      stderr: 'litsynth: missing-thesis.txt: Stien finnes ikke: forventet en studiemappe eller en manuskriptfil.\n',
+      stderr:
+        'litsynth: missing-thesis.txt: Stien finnes ikke: forventet en studiemappe eller en manuskriptfil.\n',
     });
   });
 
@@ -55,7 +96,8 @@ describe('litsynth check on bad input', () => {
     expect({ code: run.code, stdout: run.stdout, stderr: run.stderr }).toEqual({
       code: 2,
       stdout: '',
-      stderr: 'litsynth: not-a-study: The folder has no study.yaml; it is not a litsynth study (create one with litsynth init).\n',
+      stderr:
+        'litsynth: not-a-study: The folder has no study.yaml; it is not a litsynth study (create one with litsynth init).\n',
     });
   });
 
@@ -78,18 +120,34 @@ describe('litsynth check on bad input', () => {
     const report = JSON.parse(run.stdout);
     expect({ code: run.code, stderr: run.stderr }).toEqual({ code: 1, stderr: '' });
     expect(report.notes.some((note: string) => /Windows-1252|ISO-8859-1/i.test(note))).toBe(true);
-    expect(report.citations.map((citation: { raw: string; key: string }) => [citation.raw, citation.key])).toEqual([['Dalland, 2017, s. 51', 'dalland2017']]);
+    expect(
+      report.citations.map((citation: { raw: string; key: string }) => [
+        citation.raw,
+        citation.key,
+      ]),
+    ).toEqual([['Dalland, 2017, s. 51', 'dalland2017']]);
     // The only error is the missing reference list: the text decoded correctly.
-    expect(report.diagnostics.map((diagnostic: { rule: string }) => diagnostic.rule)).toEqual(['no-reference-list']);
+    expect(report.diagnostics.map((diagnostic: { rule: string }) => diagnostic.rule)).toEqual([
+      'no-reference-list',
+    ]);
   });
 
   it('a malformed bibliography file: the bad entry and its line reported, the valid entries kept', () => {
     const run = litsynth(['check', 'thesis.txt', '--bib', 'broken.bib', '--format', 'json']);
     const report = JSON.parse(run.stdout);
     expect(run.code).toBe(1);
-    expect(report.citations.map((citation: { key: string }) => citation.key)).toEqual(['dalland2017']);
-    const problems = report.diagnostics.filter((diagnostic: { file: string }) => diagnostic.file === 'broken.bib');
-    expect(problems.map((diagnostic: { line: number; severity: string }) => ({ line: diagnostic.line, severity: diagnostic.severity }))).toEqual([{ line: 7, severity: 'error' }]);
+    expect(report.citations.map((citation: { key: string }) => citation.key)).toEqual([
+      'dalland2017',
+    ]);
+    const problems = report.diagnostics.filter(
+      (diagnostic: { file: string }) => diagnostic.file === 'broken.bib',
+    );
+    expect(
+      problems.map((diagnostic: { line: number; severity: string }) => ({
+        line: diagnostic.line,
+        severity: diagnostic.severity,
+      })),
+    ).toEqual([{ line: 7, severity: 'error' }]);
     expect(report.summary.rules).toEqual({ 'no-reference-list': 1, 'bib-entry-unreadable': 1 });
   });
 
@@ -105,7 +163,13 @@ describe('litsynth check on bad input', () => {
   it('applies the study rule settings: a rule turned off is gone, an error lowered to a warning exits 0', () => {
     const run = litsynth(['check', 'quiet-study', '--format', 'json']);
     const report = JSON.parse(run.stdout);
-    expect({ code: run.code, diagnostics: report.diagnostics.map((diagnostic: { rule: string; severity: string }) => [diagnostic.rule, diagnostic.severity]) }).toEqual({
+    expect({
+      code: run.code,
+      diagnostics: report.diagnostics.map((diagnostic: { rule: string; severity: string }) => [
+        diagnostic.rule,
+        diagnostic.severity,
+      ]),
+    }).toEqual({
       code: 0,
       diagnostics: [['no-reference-list', 'warning']],
     });
@@ -120,7 +184,8 @@ describe('litsynth check on bad input', () => {
         {
           rule: 'unknown-rule-setting',
           severity: 'warning',
-          message: 'study.yaml setter regelen «locator-from», men ingen regel heter det; innstillingen virker ikke.',
+          message:
+            'study.yaml setter regelen «locator-from», men ingen regel heter det; innstillingen virker ikke.',
           file: 'typo-study/study.yaml',
           line: 8,
           column: 17,

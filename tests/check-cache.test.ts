@@ -27,13 +27,25 @@ interface Run {
 }
 
 /** Runs the built CLI with the given cache folder (or LITSYNTH_NO_CACHE=1 when it is undefined). */
-function check(args: string[], cache: string | undefined, options: { cwd?: string; traceLoads?: boolean } = {}): Run {
-  const env: NodeJS.ProcessEnv = { ...process.env, LITSYNTH_CACHE_DIR: cache ?? '', LITSYNTH_NO_CACHE: cache === undefined ? '1' : '' };
-  const result = spawnSync(process.execPath, [...(options.traceLoads ? ['--import', preload] : []), bin, 'check', ...args], {
-    cwd: options.cwd ?? root,
-    encoding: 'utf8',
-    env,
-  });
+function check(
+  args: string[],
+  cache: string | undefined,
+  options: { cwd?: string; traceLoads?: boolean } = {},
+): Run {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    LITSYNTH_CACHE_DIR: cache ?? '',
+    LITSYNTH_NO_CACHE: cache === undefined ? '1' : '',
+  };
+  const result = spawnSync(
+    process.execPath,
+    [...(options.traceLoads ? ['--import', preload] : []), bin, 'check', ...args],
+    {
+      cwd: options.cwd ?? root,
+      encoding: 'utf8',
+      env,
+    },
+  );
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -43,8 +55,15 @@ const loaded = (run: Run, pattern: RegExp) =>
     .filter((line) => line.startsWith('LOADED ') && pattern.test(line))
     .map((line) => line.slice('LOADED '.length));
 // What the cache exists to skip: the study loaders, remark (for the record bodies) and yaml.
-const loaders = /packages\/(study\/dist\/(index|load-study|study-config)|sources\/dist\/)|node_modules\/(unified|remark-parse|remark-frontmatter|yaml)\//;
-const withoutLoads = (run: Run): Run => ({ ...run, stderr: run.stderr.split('\n').filter((line) => !line.startsWith('LOADED ')).join('\n') });
+const loaders =
+  /packages\/(study\/dist\/(index|load-study|study-config)|sources\/dist\/)|node_modules\/(unified|remark-parse|remark-frontmatter|yaml)\//;
+const withoutLoads = (run: Run): Run => ({
+  ...run,
+  stderr: run.stderr
+    .split('\n')
+    .filter((line) => !line.startsWith('LOADED '))
+    .join('\n'),
+});
 
 describe('litsynth check with the study cache', () => {
   it('prints the same JSON and pretty output for the real study cold, on a miss and on a hit, and skips the loaders on a hit', async () => {
@@ -69,7 +88,9 @@ describe('litsynth check with the study cache', () => {
     // A copy keeps the study's layout: study/ beside sources/ two levels up.
     const copy = join(dir, 'copy');
     await mkdir(join(copy, 'studies'), { recursive: true });
-    await cp(join(root, 'studies/nav-relasjon'), join(copy, 'studies/nav-relasjon'), { recursive: true });
+    await cp(join(root, 'studies/nav-relasjon'), join(copy, 'studies/nav-relasjon'), {
+      recursive: true,
+    });
     await cp(join(root, 'sources'), join(copy, 'sources'), { recursive: true });
     const cache = join(dir, 'cache-copy');
     const json = ['studies/nav-relasjon', '--format', 'json'];
@@ -79,7 +100,10 @@ describe('litsynth check with the study cache', () => {
     const references = join(copy, 'sources/references.yaml');
     const text = await readFile(references, 'utf8');
     expect(text).toContain('issued: {date-parts: [[2017]]}');
-    await writeFile(references, text.replace('issued: {date-parts: [[2017]]}', 'issued: {date-parts: [[2016]]}'));
+    await writeFile(
+      references,
+      text.replace('issued: {date-parts: [[2017]]}', 'issued: {date-parts: [[2016]]}'),
+    );
     const edited = check(json, cache, { cwd: copy });
     expect(edited.stdout).not.toBe(first.stdout);
     expect(edited).toEqual(check(json, undefined, { cwd: copy }));
@@ -100,16 +124,29 @@ describe('litsynth check with the study cache', () => {
     const json = ['studies/nav-relasjon', '--format', 'json'];
     const first = check(json, cache);
     const [file] = await readdir(cache);
-    const valid = JSON.parse(await readFile(join(cache, file ?? ''), 'utf8')) as Record<string, unknown>;
+    const valid = JSON.parse(await readFile(join(cache, file ?? ''), 'utf8')) as Record<
+      string,
+      unknown
+    >;
     const wrongValue = JSON.stringify({ ...valid, value: { study: { config: {} } } });
-    for (const garbage of ['{"format":1,', '{"format":1,"key":"x","files":[],"present":[],"value":{}}', '', 'null', wrongValue]) {
+    for (const garbage of [
+      '{"format":1,',
+      '{"format":1,"key":"x","files":[],"present":[],"value":{}}',
+      '',
+      'null',
+      wrongValue,
+    ]) {
       await writeFile(join(cache, file ?? ''), garbage);
       expect(check(json, cache)).toEqual(first);
     }
 
     const none = join(dir, 'cache-none');
     const env = { ...process.env, LITSYNTH_CACHE_DIR: none, LITSYNTH_NO_CACHE: '1' };
-    const result = spawnSync(process.execPath, [bin, 'check', ...json], { cwd: root, encoding: 'utf8', env });
+    const result = spawnSync(process.execPath, [bin, 'check', ...json], {
+      cwd: root,
+      encoding: 'utf8',
+      env,
+    });
     expect(result.stdout).toBe(first.stdout);
     await expect(readdir(none)).rejects.toThrow(/ENOENT/);
   });

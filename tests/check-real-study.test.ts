@@ -3,7 +3,6 @@ import { litsynth } from './litsynth-cli.js';
 
 // `litsynth check` on the real NAV thesis, through the built CLI (pnpm test builds first).
 
-
 interface DiagnosticJson {
   rule: string;
   severity: string;
@@ -19,16 +18,31 @@ const run = litsynth(['check', 'studies/nav-relasjon', '--format', 'json']);
 const report = JSON.parse(run.stdout) as {
   version: number;
   manuscript: string;
-  citations: Array<{ raw: string; line: number; key: string | null; match: string; reasons: Array<{ kind: string; cited?: string; entry?: string }> }>;
+  citations: Array<{
+    raw: string;
+    line: number;
+    key: string | null;
+    match: string;
+    reasons: Array<{ kind: string; cited?: string; entry?: string }>;
+  }>;
   diagnostics: DiagnosticJson[];
   summary: Record<string, unknown>;
 };
 const lines = (rule: string, key?: string) =>
-  report.diagnostics.filter((diagnostic) => diagnostic.rule === rule && (key === undefined || diagnostic.key === key)).map((diagnostic) => diagnostic.line);
+  report.diagnostics
+    .filter(
+      (diagnostic) => diagnostic.rule === rule && (key === undefined || diagnostic.key === key),
+    )
+    .map((diagnostic) => diagnostic.line);
 
 describe('litsynth check studies/nav-relasjon', () => {
   it('exits 1 (the thesis has errors) with one JSON document and nothing on stderr', () => {
-    expect({ code: run.code, stderr: run.stderr, version: report.version, manuscript: report.manuscript }).toEqual({
+    expect({
+      code: run.code,
+      stderr: run.stderr,
+      version: report.version,
+      manuscript: report.manuscript,
+    }).toEqual({
       code: 1,
       stderr: '',
       version: 1,
@@ -38,29 +52,44 @@ describe('litsynth check studies/nav-relasjon', () => {
 
   it('finds an included article\'s author spelled two ways (Natland/Netland), and not "Torstenssen" in prose', () => {
     expect(lines('author-misspelled', 'natland2019')).toEqual([1209, 1251, 1255, 1300, 1376]);
-    const natland = report.diagnostics.find((diagnostic) => diagnostic.rule === 'inconsistent-citation' && diagnostic.key === 'natland2019');
-    expect(natland?.message).toBe('Samme verk (natland2019) er henvist til på ulike måter: Natland et al. (2020) ×8, Netland et al. (2020) ×5.');
+    const natland = report.diagnostics.find(
+      (diagnostic) =>
+        diagnostic.rule === 'inconsistent-citation' && diagnostic.key === 'natland2019',
+    );
+    expect(natland?.message).toBe(
+      'Samme verk (natland2019) er henvist til på ulike måter: Natland et al. (2020) ×8, Netland et al. (2020) ×5.',
+    );
     expect(report.citations.filter((citation) => citation.raw.includes('Torstenssen'))).toEqual([]);
   });
 
   it('finds included articles cited with another year than the entry, or with two years', () => {
-    expect(lines('year-mismatch', 'natland2019')).toEqual([422, 426, 438, 1166, 1182, 1198, 1209, 1251, 1255, 1300, 1376, 1653, 1665]);
+    expect(lines('year-mismatch', 'natland2019')).toEqual([
+      422, 426, 438, 1166, 1182, 1198, 1209, 1251, 1255, 1300, 1376, 1653, 1665,
+    ]);
     expect(lines('year-mismatch', 'stenbrenden2018')).toEqual([1555]);
     // Every citation in a deviating form, so that all three Riis-Johansen et al. (2020) get fixed.
     // "Berge/Berg et al. (2015)" (68, 134, 1151, 1394) are the edited book: each is told to write Ellingsen et al. (author-misspelled).
-    expect(lines('inconsistent-citation')).toEqual([1209, 1251, 1255, 1300, 1376, 1504, 1529, 1541, 1555]);
-    const riis = report.diagnostics.filter((diagnostic) => diagnostic.rule === 'inconsistent-citation' && diagnostic.key === 'riisjohansen2018');
+    expect(lines('inconsistent-citation')).toEqual([
+      1209, 1251, 1255, 1300, 1376, 1504, 1529, 1541, 1555,
+    ]);
+    const riis = report.diagnostics.filter(
+      (diagnostic) =>
+        diagnostic.rule === 'inconsistent-citation' && diagnostic.key === 'riisjohansen2018',
+    );
     expect(riis.map(({ line, message, group }) => ({ line, message, group }))).toEqual(
       [1504, 1529, 1541].map((line) => ({
         line,
-        message: 'Samme verk (riisjohansen2018) er henvist til på ulike måter: Riis-Johansen et al. (2018) ×4, Riis-Johansen et al. (2020) ×3.',
+        message:
+          'Samme verk (riisjohansen2018) er henvist til på ulike måter: Riis-Johansen et al. (2018) ×4, Riis-Johansen et al. (2020) ×3.',
         group: 'inconsistent-citation:riisjohansen2018',
       })),
     );
   });
 
   it('finds authors named as the source without a year (and not the theorists cited with one)', () => {
-    const found = report.diagnostics.filter((diagnostic) => diagnostic.rule === 'author-without-year').map(({ line, raw, key }) => ({ line, raw, key }));
+    const found = report.diagnostics
+      .filter((diagnostic) => diagnostic.rule === 'author-without-year')
+      .map(({ line, raw, key }) => ({ line, raw, key }));
     expect(found).toEqual([
       { line: 418, raw: 'Natlands Sidsel, Bjerke Erik og Torstenssen Tom', key: 'natland2019' },
       { line: 760, raw: 'Arbeids- og velferdsdirektoratet', key: null },
@@ -73,7 +102,7 @@ describe('litsynth check studies/nav-relasjon', () => {
     expect(lines('not-a-year')).toEqual([722, 732, 1492, 1682]);
   });
 
-  it('finds the secondary citations written without the original\'s family name and year', () => {
+  it("finds the secondary citations written without the original's family name and year", () => {
     expect(lines('secondary-citation-form')).toEqual([21, 941, 960, 1215, 1860]);
   });
 
@@ -83,21 +112,42 @@ describe('litsynth check studies/nav-relasjon', () => {
 
   it('finds the pages written in five different ways', () => {
     const forms = new Set(
-      report.diagnostics.filter((diagnostic) => diagnostic.rule === 'locator-form').map((diagnostic) => /«([^»]*)»/.exec(diagnostic.message)?.[1]?.replace(/\d+/g, '#')),
+      report.diagnostics
+        .filter((diagnostic) => diagnostic.rule === 'locator-form')
+        .map((diagnostic) => /«([^»]*)»/.exec(diagnostic.message)?.[1]?.replace(/\d+/g, '#')),
     );
     expect([...forms].sort()).toEqual(['#', 's #', 's, #', 's.#', 's.#-#']);
   });
 
-  it('takes the ministry cited with 2015 for the expert group\'s report it published, and says to cite the expert group', () => {
-    const cited = report.citations.filter((citation) => citation.key === 'ekspertgruppen2015').map(({ line, raw, match, reasons }) => ({ line, raw, match, reasons }));
-    const reason = { kind: 'publisher-as-author', cited: 'Arbeids- og sosialdepartementet', entry: 'Ekspertgruppen for gjennomgang av NAV' };
+  it("takes the ministry cited with 2015 for the expert group's report it published, and says to cite the expert group", () => {
+    const cited = report.citations
+      .filter((citation) => citation.key === 'ekspertgruppen2015')
+      .map(({ line, raw, match, reasons }) => ({ line, raw, match, reasons }));
+    const reason = {
+      kind: 'publisher-as-author',
+      cited: 'Arbeids- og sosialdepartementet',
+      entry: 'Ekspertgruppen for gjennomgang av NAV',
+    };
     expect(cited).toEqual([
-      { line: 772, raw: 'Arbeids- og sosialdepartementet, 2015, s. 143', match: 'fuzzy', reasons: [reason] },
-      { line: 1354, raw: 'Arbeids- og sosialdepartementet, 2015, s.8', match: 'fuzzy', reasons: [reason] },
+      {
+        line: 772,
+        raw: 'Arbeids- og sosialdepartementet, 2015, s. 143',
+        match: 'fuzzy',
+        reasons: [reason],
+      },
+      {
+        line: 1354,
+        raw: 'Arbeids- og sosialdepartementet, 2015, s.8',
+        match: 'fuzzy',
+        reasons: [reason],
+      },
     ]);
-    const diagnostic = report.diagnostics.find((candidate) => candidate.rule === 'cited-under-publisher');
+    const diagnostic = report.diagnostics.find(
+      (candidate) => candidate.rule === 'cited-under-publisher',
+    );
     expect({ message: diagnostic?.message, suggestion: diagnostic?.suggestion }).toEqual({
-      message: '«Arbeids- og sosialdepartementet» ga ut verket, men er ikke forfatteren; i litteraturlisten står det under Ekspertgruppen for gjennomgang av NAV (2015).',
+      message:
+        '«Arbeids- og sosialdepartementet» ga ut verket, men er ikke forfatteren; i litteraturlisten står det under Ekspertgruppen for gjennomgang av NAV (2015).',
       suggestion: 'Henvis til forfatteren: Ekspertgruppen for gjennomgang av NAV (2015).',
     });
     // Every entry is cited: "Berg et al. (2015)" is the edited book (ellingsen2015), no longer uncited.
@@ -110,7 +160,9 @@ describe('litsynth check studies/nav-relasjon', () => {
 
   it('reports exactly these errors and warnings (each one looked at: no false alarms)', () => {
     // line, rule and the entry it is about (the citation text itself is the parser's to shape).
-    const found = report.diagnostics.filter((diagnostic) => diagnostic.severity !== 'info').map((diagnostic) => `${diagnostic.line} ${diagnostic.rule} ${diagnostic.key ?? '-'}`);
+    const found = report.diagnostics
+      .filter((diagnostic) => diagnostic.severity !== 'info')
+      .map((diagnostic) => `${diagnostic.line} ${diagnostic.rule} ${diagnostic.key ?? '-'}`);
     expect(found).toEqual([
       '21 secondary-citation-form melberg2017',
       '33 missing-year avdirrapporten',
@@ -203,8 +255,12 @@ describe('litsynth check studies/nav-relasjon', () => {
     expect(out.indexOf('Feil (')).toBeLessThan(out.indexOf('Advarsler ('));
     expect(out.indexOf('Advarsler (')).toBeLessThan(out.indexOf('Merknader om form ('));
     expect(out.match(/^Sidetall skrevet feil \(locator-form\) ×\d+ ganger: /gm)).toHaveLength(1);
-    expect(out).toContain('      1209 │  Funnene til Netland et al., (2020) støtter også denne delen av Roger sin teori; ifølge studiens');
-    expect(out.trimEnd().split('\n').at(-1)).toMatch(/^Oppsummering: 146 henvisninger \(\d+ eksakt, \d+ omtrentlig, 0 uløst\); \d+ feil, \d+ advarsler, \d+ merknader om form\.$/);
+    expect(out).toContain(
+      '      1209 │  Funnene til Netland et al., (2020) støtter også denne delen av Roger sin teori; ifølge studiens',
+    );
+    expect(out.trimEnd().split('\n').at(-1)).toMatch(
+      /^Oppsummering: 146 henvisninger \(\d+ eksakt, \d+ omtrentlig, 0 uløst\); \d+ feil, \d+ advarsler, \d+ merknader om form\.$/,
+    );
     const english = litsynth(['check', 'studies/nav-relasjon', '--lang', 'en']).stdout;
     expect(english.trimEnd().split('\n').at(-1)).toMatch(/^Summary: 146 citations /);
   });

@@ -28,7 +28,11 @@ const check = (args: readonly string[]) => {
 
 // The forms of the English list that APA 7 writes and the Norwegian APA manual does not.
 const englishForms = (report: Report) =>
-  report.diagnostics.filter((diagnostic) => diagnostic.rule === 'bib-typed-entry-form' && /comma before "&"|\(Red\.\)|"In" before|edition written/.test(diagnostic.message));
+  report.diagnostics.filter(
+    (diagnostic) =>
+      diagnostic.rule === 'bib-typed-entry-form' &&
+      /comma before "&"|\(Red\.\)|"In" before|edition written/.test(diagnostic.message),
+  );
 
 let work = '';
 beforeAll(() => {
@@ -41,32 +45,75 @@ describe('the language of a thesis checked alone', () => {
     const { stderr, report } = check([english]);
     expect({ stderr, language: report.language, englishForms: englishForms(report) }).toEqual({
       stderr: '',
-      language: { thesis: 'en', source: 'detected', detected: { language: 'en', decided: true, confidence: expect.closeTo(1, 1) }, messages: 'en', style: 'apa', styleInferred: true },
+      language: {
+        thesis: 'en',
+        source: 'detected',
+        detected: { language: 'en', decided: true, confidence: expect.closeTo(1, 1) },
+        messages: 'en',
+        style: 'apa',
+        styleInferred: true,
+      },
       englishForms: [],
     });
     // English by default: the very report --lang en prints; --lang nb still wins.
     expect(report).toEqual(check([english, '--lang', 'en']).report);
     const norwegian = check([english, '--lang', 'nb']).report;
     expect(norwegian.language.messages).toBe('nb');
-    expect(norwegian.diagnostics.map((diagnostic) => diagnostic.rule)).toEqual(report.diagnostics.map((diagnostic) => diagnostic.rule));
-    expect(norwegian.diagnostics.filter((diagnostic, index) => diagnostic.message === report.diagnostics[index]?.message)).toEqual([]);
+    expect(norwegian.diagnostics.map((diagnostic) => diagnostic.rule)).toEqual(
+      report.diagnostics.map((diagnostic) => diagnostic.rule),
+    );
+    expect(
+      norwegian.diagnostics.filter(
+        (diagnostic, index) => diagnostic.message === report.diagnostics[index]?.message,
+      ),
+    ).toEqual([]);
   });
 
   it('holds the same list to the style a study gives: the Norwegian APA manual flags the English forms', () => {
-    const yaml = ['id: english-thesis', 'title: English thesis', 'question: Which style?', 'language: nb', 'style: norsk-apa-manual', `manuscript: ${JSON.stringify(english)}`, ''];
+    const yaml = [
+      'id: english-thesis',
+      'title: English thesis',
+      'question: Which style?',
+      'language: nb',
+      'style: norsk-apa-manual',
+      `manuscript: ${JSON.stringify(english)}`,
+      '',
+    ];
     writeFileSync(join(work, 'study.yaml'), yaml.join('\n'));
     // The real thesis lies outside the study's folder: allowed for this study.
     const { report } = check([work, '--allow-outside-study']);
-    expect(report.language).toEqual({ thesis: 'nb', source: 'study', messages: 'nb', style: 'norsk-apa-manual', styleInferred: false });
+    expect(report.language).toEqual({
+      thesis: 'nb',
+      source: 'study',
+      messages: 'nb',
+      style: 'norsk-apa-manual',
+      styleInferred: false,
+    });
     // 74 entries with a comma before "&", one "(Eds.)", one "(1st ed.)", one "In" (all the APA 7 way).
     expect(report.summary.rules['bib-typed-entry-form']).toBe(77);
   });
 
   it('reads the text of the English thesis and of the Norwegian one by their language', () => {
-    const languages = ['cirotzki-master-2026-en.txt', 'storbukas-master-2018.txt'].map((name) => check([join(theses, name)]).report.language);
+    const languages = ['cirotzki-master-2026-en.txt', 'storbukas-master-2018.txt'].map(
+      (name) => check([join(theses, name)]).report.language,
+    );
     expect(languages).toEqual([
-      { thesis: 'en', source: 'detected', detected: { language: 'en', decided: true, confidence: expect.closeTo(1, 1) }, messages: 'en', style: 'apa', styleInferred: true },
-      { thesis: 'nb', source: 'detected', detected: { language: 'nb', decided: true, confidence: expect.closeTo(1, 1) }, messages: 'nb', style: 'norsk-apa-manual', styleInferred: true },
+      {
+        thesis: 'en',
+        source: 'detected',
+        detected: { language: 'en', decided: true, confidence: expect.closeTo(1, 1) },
+        messages: 'en',
+        style: 'apa',
+        styleInferred: true,
+      },
+      {
+        thesis: 'nb',
+        source: 'detected',
+        detected: { language: 'nb', decided: true, confidence: expect.closeTo(1, 1) },
+        messages: 'nb',
+        style: 'norsk-apa-manual',
+        styleInferred: true,
+      },
     ]);
   });
 });

@@ -13,7 +13,10 @@ const bin = join(root, 'packages/cli/dist/bin.js');
 const fixtures = join(root, 'packages/ingest/fixtures/formats');
 
 function check(args: string[]) {
-  const result = spawnSync(process.execPath, [bin, 'check', 'fields-zotero.docx', ...args], { cwd: fixtures, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [bin, 'check', 'fields-zotero.docx', ...args], {
+    cwd: fixtures,
+    encoding: 'utf8',
+  });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -22,19 +25,47 @@ describe('litsynth check of a .docx with Zotero fields and no bibliography', () 
     const result = check(['--format', 'json', '--lang', 'en']);
     const json = JSON.parse(result.stdout) as {
       notes: string[];
-      citations: Array<{ raw: string; line: number; key: string | null; match: string; field?: unknown }>;
+      citations: Array<{
+        raw: string;
+        line: number;
+        key: string | null;
+        match: string;
+        field?: unknown;
+      }>;
       diagnostics: Array<{ rule: string; line: number; key: string | null }>;
     };
     expect({ status: result.status, stderr: result.stderr }).toEqual({ status: 1, stderr: '' });
     expect(json.notes[1]).toBe(
       "No bibliography was given: the 2 works Zotero stored in the document's citation fields were used as the bibliography (not checked against any record).",
     );
-    expect(json.citations.map(({ raw, line, key, match, field }) => ({ raw, line, key, match, field }))).toEqual([
-      { raw: 'Natland et al., 2019', line: 2, key: 'natland2019', match: 'exact', field: { manager: 'zotero', ids: ['natland2019'] } },
-      { raw: 'Lundberg & Syltevik, 2013, s. 3', line: 3, key: 'lundberg2013', match: 'exact', field: { manager: 'zotero', ids: ['lundberg2013', 'natland2019'] } },
-      { raw: 'Natland et al., 2019', line: 3, key: 'natland2019', match: 'exact', field: { manager: 'zotero', ids: ['lundberg2013', 'natland2019'] } },
+    expect(
+      json.citations.map(({ raw, line, key, match, field }) => ({ raw, line, key, match, field })),
+    ).toEqual([
+      {
+        raw: 'Natland et al., 2019',
+        line: 2,
+        key: 'natland2019',
+        match: 'exact',
+        field: { manager: 'zotero', ids: ['natland2019'] },
+      },
+      {
+        raw: 'Lundberg & Syltevik, 2013, s. 3',
+        line: 3,
+        key: 'lundberg2013',
+        match: 'exact',
+        field: { manager: 'zotero', ids: ['lundberg2013', 'natland2019'] },
+      },
+      {
+        raw: 'Natland et al., 2019',
+        line: 3,
+        key: 'natland2019',
+        match: 'exact',
+        field: { manager: 'zotero', ids: ['lundberg2013', 'natland2019'] },
+      },
     ]);
-    expect(json.diagnostics.map(({ rule, line, key }) => ({ rule, line, key }))).toEqual([{ rule: 'bib-typed-entry-missing', line: 4, key: 'natland2019' }]);
+    expect(json.diagnostics.map(({ rule, line, key }) => ({ rule, line, key }))).toEqual([
+      { rule: 'bib-typed-entry-missing', line: 4, key: 'natland2019' },
+    ]);
   });
 
   test('the pretty output says the fields served as the bibliography', () => {
@@ -45,11 +76,16 @@ describe('litsynth check of a .docx with Zotero fields and no bibliography', () 
   });
 
   test('a citation outside any field has no field in the JSON', () => {
-    const result = spawnSync(process.execPath, [bin, 'check', 'thesis.docx', '--bib', 'references.yaml', '--format', 'json'], {
-      cwd: join(root, 'tests/fixtures/formats'),
-      encoding: 'utf8',
-    });
-    const citations = (JSON.parse(result.stdout) as { citations: Array<Record<string, unknown>> }).citations;
+    const result = spawnSync(
+      process.execPath,
+      [bin, 'check', 'thesis.docx', '--bib', 'references.yaml', '--format', 'json'],
+      {
+        cwd: join(root, 'tests/fixtures/formats'),
+        encoding: 'utf8',
+      },
+    );
+    const citations = (JSON.parse(result.stdout) as { citations: Array<Record<string, unknown>> })
+      .citations;
     expect(citations.length).toBeGreaterThan(0);
     expect(citations.filter((citation) => 'field' in citation)).toEqual([]);
   });

@@ -13,19 +13,35 @@ const bin = join(root, 'packages/cli/dist/bin.js');
 let work: string;
 
 function check(file: string, lang: 'nb' | 'en' = 'en') {
-  const result = spawnSync(process.execPath, [bin, 'check', file, '--lang', lang], { cwd: work, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [bin, 'check', file, '--lang', lang], {
+    cwd: work,
+    encoding: 'utf8',
+  });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 const refused = (message: string) => ({ status: 2, stdout: '', stderr: `litsynth: ${message}\n` });
 
 // The first bytes of a Word 97–2003 file (an OLE2 compound document).
-const ole2 = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array<number>(504).fill(0)]);
+const ole2 = Buffer.from([
+  0xd0,
+  0xcf,
+  0x11,
+  0xe0,
+  0xa1,
+  0xb1,
+  0x1a,
+  0xe1,
+  ...new Array<number>(504).fill(0),
+]);
 
 beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), 'litsynth-unsupported-'));
   writeFileSync(join(work, 'oppgave.doc'), ole2);
-  writeFileSync(join(work, 'oppgave.odt'), Buffer.from('PK\u0003\u0004mimetypeapplication/vnd.oasis.opendocument.text'));
+  writeFileSync(
+    join(work, 'oppgave.odt'),
+    Buffer.from('PK\u0003\u0004mimetypeapplication/vnd.oasis.opendocument.text'),
+  );
   writeFileSync(join(work, 'oppgave.rtf'), '{\\rtf1\\ansi Relasjonen er viktig (Dalland, 2017).}');
   writeFileSync(join(work, 'oppgave.pages'), Buffer.from('PK\u0003\u0004Index/Document.iwa'));
   // A Word 97–2003 file renamed to .txt is recognised by its first bytes.
@@ -81,6 +97,12 @@ describe('litsynth check refuses document formats it does not read, saying how t
   });
 
   test('no run above left a file behind', () => {
-    expect(readdirSync(work).sort()).toEqual(['omdopt.txt', 'oppgave.doc', 'oppgave.odt', 'oppgave.pages', 'oppgave.rtf']);
+    expect(readdirSync(work).sort()).toEqual([
+      'omdopt.txt',
+      'oppgave.doc',
+      'oppgave.odt',
+      'oppgave.pages',
+      'oppgave.rtf',
+    ]);
   });
 });

@@ -67,8 +67,14 @@ describe('litsynth init', () => {
     // Every top-level field has a comment right above it (or above its group).
     const lines = studyYaml.split('\n');
     for (const [index, line] of lines.entries()) {
-      if (/^[a-zA-Z]+:/.test(line) && lines[index - 1]?.trim() !== '' && !lines[index - 1]?.startsWith('#')) {
-        expect(lines.slice(Math.max(0, index - 2), index).some((previous) => previous.startsWith('#'))).toBe(true);
+      if (
+        /^[a-zA-Z]+:/.test(line) &&
+        lines[index - 1]?.trim() !== '' &&
+        !lines[index - 1]?.startsWith('#')
+      ) {
+        expect(
+          lines.slice(Math.max(0, index - 2), index).some((previous) => previous.startsWith('#')),
+        ).toBe(true);
       }
     }
     expect(parse(await readFile(join(dir, 'concepts.yaml'), 'utf8'))).toEqual({ theories: [] });
@@ -76,7 +82,9 @@ describe('litsynth init', () => {
 
     const again = litsynth(['init', 'Min studie'], work);
     expect(again.code).toBe(2);
-    expect(again.stderr).toBe('litsynth: Min studie/study.yaml: Denne mappen har allerede en study.yaml; ingenting ble endret.\n');
+    expect(again.stderr).toBe(
+      'litsynth: Min studie/study.yaml: Denne mappen har allerede en study.yaml; ingenting ble endret.\n',
+    );
     expect(await readFile(join(dir, 'study.yaml'), 'utf8')).toBe(studyYaml);
   });
 
@@ -88,7 +96,11 @@ describe('litsynth init', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('= concepts.yaml (already there, not changed)');
     expect(await readFile(join(work, 'thesis', 'concepts.yaml'), 'utf8')).toBe('- id: mine\n');
-    expect(parse(await readFile(join(work, 'thesis', 'study.yaml'), 'utf8'))).toMatchObject({ language: 'en', style: 'apa', locale: 'en-US' });
+    expect(parse(await readFile(join(work, 'thesis', 'study.yaml'), 'utf8'))).toMatchObject({
+      language: 'en',
+      style: 'apa',
+      locale: 'en-US',
+    });
   });
 });
 
@@ -154,15 +166,21 @@ describe('litsynth add', () => {
     expect(record).toContain('# Natland et al. (2019)');
     // Editors find the record schema through the comment on the first line.
     const schema = /^# yaml-language-server: \$schema=(.+)$/.exec(record.split('\n')[1] ?? '')?.[1];
-    expect(schema && JSON.parse(await readFile(join(work, 'study/sources', schema), 'utf8')).title).toBe('litsynth source record frontmatter');
+    expect(
+      schema && JSON.parse(await readFile(join(work, 'study/sources', schema), 'utf8')).title,
+    ).toBe('litsynth source record frontmatter');
 
     await writeFile(join(work, 'study/sources/lundberg2013.md'), 'my own notes\n');
     const again = litsynth(['add', 'study', 'articles.bib'], work);
     expect(again.code).toBe(0);
-    expect(again.stdout).toContain('= study/sources/lundberg2013.md finnes fra før og ble ikke endret (articles.bib:8)');
+    expect(again.stdout).toContain(
+      '= study/sources/lundberg2013.md finnes fra før og ble ikke endret (articles.bib:8)',
+    );
     expect(again.stdout).toContain('Står allerede under included: natland2019, lundberg2013.');
     expect(await readFile(join(work, 'study/study.yaml'), 'utf8')).toBe(studyYaml);
-    expect(await readFile(join(work, 'study/sources/lundberg2013.md'), 'utf8')).toBe('my own notes\n');
+    expect(await readFile(join(work, 'study/sources/lundberg2013.md'), 'utf8')).toBe(
+      'my own notes\n',
+    );
     expect(await readFile(join(work, 'study/sources/natland2019.md'), 'utf8')).toBe(record);
   });
 
@@ -177,7 +195,9 @@ describe('litsynth add', () => {
     expect(added.code).toBe(0);
     expect(added.stdout.split('\n')[1]).toBe('  + study/sources/rokenes2012.md');
     // add listed the record under included: the study builds with it as it is.
-    expect(parse(await readFile(join(work, 'study/study.yaml'), 'utf8')).included).toEqual(['rokenes2012']);
+    expect(parse(await readFile(join(work, 'study/study.yaml'), 'utf8')).included).toEqual([
+      'rokenes2012',
+    ]);
 
     const built = litsynth(['build', 'study', '--quiet'], work);
     expect(built).toEqual({ code: 0, stdout: '', stderr: '' });
@@ -185,10 +205,12 @@ describe('litsynth add', () => {
       diagnostics: Array<{ rule: string; file: string }>;
     };
     // The skeleton is a valid record: it only lacks the findings the student is to write.
-    expect(check.diagnostics.filter((diagnostic) => diagnostic.file.endsWith('rokenes2012.md')).map((diagnostic) => diagnostic.rule).sort()).toEqual([
-      'source-record-no-findings',
-      'uncited-entry',
-    ]);
+    expect(
+      check.diagnostics
+        .filter((diagnostic) => diagnostic.file.endsWith('rokenes2012.md'))
+        .map((diagnostic) => diagnostic.rule)
+        .sort(),
+    ).toEqual(['source-record-no-findings', 'uncited-entry']);
   });
 
   it('refuses a folder that is not a study and a file that is not a bibliography', async () => {
@@ -196,7 +218,9 @@ describe('litsynth add', () => {
     await writeFile(join(work, 'articles.bib'), bibtex);
     const notStudy = litsynth(['add', '.', 'articles.bib'], work);
     expect(notStudy.code).toBe(2);
-    expect(notStudy.stderr).toBe('litsynth: .: Ikke en studiemappe: den har ingen study.yaml (lag en med litsynth init).\n');
+    expect(notStudy.stderr).toBe(
+      'litsynth: .: Ikke en studiemappe: den har ingen study.yaml (lag en med litsynth init).\n',
+    );
     expect(litsynth(['init', 'study'], work).code).toBe(0);
     await writeFile(join(work, 'notes.txt'), 'hello');
     const wrongFormat = litsynth(['add', 'study', 'notes.txt', '--lang', 'en'], work);

@@ -11,7 +11,10 @@ export const root = resolve(import.meta.dirname, '..');
 export const bin = join(root, 'packages/cli/dist/bin.js');
 
 /** Runs `litsynth` with the arguments in `cwd` (default: the repository root): exit code, stdout and stderr. */
-export function litsynth(args: readonly string[], cwd = root): { code: number | null; stdout: string; stderr: string } {
+export function litsynth(
+  args: readonly string[],
+  cwd = root,
+): { code: number | null; stdout: string; stderr: string } {
   const result = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8' });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -23,7 +26,8 @@ export function litsynth(args: readonly string[], cwd = root): { code: number | 
  */
 export async function writeModuleLoadRecorder(dir: string): Promise<string> {
   const preload = join(dir, 'record-loads.mjs');
-  const hook = "export async function load(url, context, next) { process.stderr.write('LOADED ' + url + '\\n'); return next(url, context); }";
+  const hook =
+    "export async function load(url, context, next) { process.stderr.write('LOADED ' + url + '\\n'); return next(url, context); }";
   await writeFile(
     preload,
     [

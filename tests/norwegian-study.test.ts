@@ -19,13 +19,20 @@ function litsynth(args: readonly string[], cwd: string) {
 }
 
 /** The findings of a record, written where add's example says, above its comment. */
-async function writeFindings(file: string, characteristics: string, findings: string): Promise<void> {
+async function writeFindings(
+  file: string,
+  characteristics: string,
+  findings: string,
+): Promise<void> {
   const text = await readFile(file, 'utf8');
   await writeFile(
     file,
     text
       .replace(/characteristics:\n(?: {2}\w+: ukjent\n)+/, `characteristics:\n${characteristics}`)
-      .replace('Skriv et kort sammendrag av artikkelen med egne ord.', 'Artikkelen handler om brukermøter i Nav.')
+      .replace(
+        'Skriv et kort sammendrag av artikkelen med egne ord.',
+        'Artikkelen handler om brukermøter i Nav.',
+      )
       .replace('## Funn\n', `## Funn\n\n${findings}\n`),
   );
 }
@@ -126,7 +133,10 @@ describe('a Norwegian-only study made with init and add from a Zotero export', (
     const work = await mkdtemp(join(tmpdir(), 'litsynth-norsk-'));
     const study = join(work, 'studie');
     expect(litsynth(['init', 'studie'], work)).toMatchObject({ code: 0, stderr: '' });
-    await writeFile(join(work, 'zotero.bib'), await readFile(join(root, 'tests/fixtures/norwegian-study/zotero.bib'), 'utf8'));
+    await writeFile(
+      join(work, 'zotero.bib'),
+      await readFile(join(root, 'tests/fixtures/norwegian-study/zotero.bib'), 'utf8'),
+    );
 
     const added = litsynth(['add', 'studie', 'zotero.bib'], work);
     expect(added).toEqual({
@@ -153,7 +163,10 @@ describe('a Norwegian-only study made with init and add from a Zotero export', (
       studyYaml,
       (await readFile(studyYaml, 'utf8'))
         .replace('title: Tittel på oppgaven (fyll inn)', 'title: Tillit i møte med Nav')
-        .replace('question: Problemstillingen (fyll inn)', 'question: Hvordan kan veiledere i Nav bygge tillit hos brukerne?'),
+        .replace(
+          'question: Problemstillingen (fyll inn)',
+          'question: Hvordan kan veiledere i Nav bygge tillit hos brukerne?',
+        ),
     );
     await writeFile(join(study, 'sources/references.yaml'), references);
     await writeFile(join(study, 'concepts.yaml'), concepts);
@@ -179,40 +192,64 @@ describe('a Norwegian-only study made with init and add from a Zotero export', (
     const built = litsynth(['build', 'studie'], work);
     expect({ code: built.code, stderr: built.stderr }).toEqual({ code: 0, stderr: '' });
     const summary = built.stdout.split('\n');
-    expect(summary.filter((line) => /^ {2}(Kildeposter|Begreper|Koding|Matrise):/.test(line))).toEqual([
+    expect(
+      summary.filter((line) => /^ {2}(Kildeposter|Begreper|Koding|Matrise):/.test(line)),
+    ).toEqual([
       '  Kildeposter: 3 artikler, 4 funn; 0 feil, 0 advarsler, 0 merknader (studie/out/check.txt)',
       '  Begreper: 3 begreper i 1 teorier; 0 feil, 0 advarsler, 0 merknader (studie/out/report.html)',
       '  Koding: 6 koblinger; 0 feil, 0 advarsler, 0 merknader (studie/out/report.html)',
       '  Matrise: 4 av 4 funn og 3 av 3 begreper i matrisen; 0 feil, 0 advarsler, 0 merknader (studie/out/report.html)',
     ]);
     expect(summary).not.toContain('  Mangler ennå:');
-    expect(summary[2]).toBe('  Kildesjekk: 8 henvisninger, 0 feil, 0 advarsler, 0 merknader om form (studie/out/check.txt)');
+    expect(summary[2]).toBe(
+      '  Kildesjekk: 8 henvisninger, 0 feil, 0 advarsler, 0 merknader om form (studie/out/check.txt)',
+    );
 
     // The matrix holds every finding and every concept, in Norwegian only.
     const matrix = JSON.parse(await readFile(join(study, 'out/matrix.json'), 'utf8')) as {
       concepts: string[];
-      matrix: { findings: Array<{ findingId: string; links: unknown[] }>; gaps: { conceptsWithoutFindings: string[]; findingsWithoutConcepts: unknown[] } };
+      matrix: {
+        findings: Array<{ findingId: string; links: unknown[] }>;
+        gaps: { conceptsWithoutFindings: string[]; findingsWithoutConcepts: unknown[] };
+      };
     };
     expect(matrix.concepts).toEqual(['tillit', 'relasjonskompetanse', 'makt']);
-    expect(matrix.matrix.findings.map((finding) => [finding.findingId, finding.links.length])).toEqual([
+    expect(
+      matrix.matrix.findings.map((finding) => [finding.findingId, finding.links.length]),
+    ).toEqual([
       ['berg2021-tillit', 1],
       ['berg2021-tid', 2],
       ['sorensen2020-kompetanse', 1],
       ['dahl2019-makt', 2],
     ]);
-    expect(matrix.matrix.gaps).toEqual({ conceptsWithoutFindings: [], findingsWithoutConcepts: [] });
+    expect(matrix.matrix.gaps).toEqual({
+      conceptsWithoutFindings: [],
+      findingsWithoutConcepts: [],
+    });
     // No problem in the records, concepts or coding the student wrote (add's own example included).
-    const check = JSON.parse(await readFile(join(study, 'out/check.json'), 'utf8')) as { diagnostics: Array<{ rule: string; file: string }> };
-    expect(check.diagnostics.filter((diagnostic) => /^(source-record|concepts|coding)-/.test(diagnostic.rule))).toEqual([]);
+    const check = JSON.parse(await readFile(join(study, 'out/check.json'), 'utf8')) as {
+      diagnostics: Array<{ rule: string; file: string }>;
+    };
+    expect(
+      check.diagnostics.filter((diagnostic) =>
+        /^(source-record|concepts|coding)-/.test(diagnostic.rule),
+      ),
+    ).toEqual([]);
     // A Norwegian study's tables split in Norwegian Excel.
     const csv = await readFile(join(study, 'out/tables/article-matrix.csv'), 'utf8');
     expect(csv.split('\n')[0]?.split(';').length).toBeGreaterThan(4);
-    expect((await readFile(join(study, 'out/report.html'), 'utf8')).startsWith('<!doctype html><html lang="nb">')).toBe(true);
+    expect(
+      (await readFile(join(study, 'out/report.html'), 'utf8')).startsWith(
+        '<!doctype html><html lang="nb">',
+      ),
+    ).toBe(true);
 
     // In English, what was written in Norwegian only shows as it is, marked.
     const english = litsynth(['build', 'studie', '--lang', 'en', '--out', join(work, 'en')], work);
     expect(english.code).toBe(0);
-    const table = (await readFile(join(work, 'en/tables/discussion-tillit.md'), 'utf8')).split('\n');
+    const table = (await readFile(join(work, 'en/tables/discussion-tillit.md'), 'utf8')).split(
+      '\n',
+    );
     expect(table.filter((line) => line.startsWith('| Berg'))[1]).toBe(
       '| Berg and Lie (2021) | Tillit tar tid (nb): Tilliten vokste over flere møter med den samme veilederen. (nb) (p. 121) | nuances | Eide and Eide (2017) | 5.0, line 20 |',
     );
@@ -222,10 +259,15 @@ describe('a Norwegian-only study made with init and add from a Zotero export', (
     const work = await mkdtemp(join(tmpdir(), 'litsynth-norsk-'));
     expect(litsynth(['init', 'studie'], work).code).toBe(0);
     const before = await readFile(join(work, 'studie/study.yaml'), 'utf8');
-    await writeFile(join(work, 'zotero.bib'), await readFile(join(root, 'tests/fixtures/norwegian-study/zotero.bib'), 'utf8'));
+    await writeFile(
+      join(work, 'zotero.bib'),
+      await readFile(join(root, 'tests/fixtures/norwegian-study/zotero.bib'), 'utf8'),
+    );
     const added = litsynth(['add', 'studie', 'zotero.bib', '--not-included'], work);
     expect(added.code).toBe(0);
-    expect(added.stdout).toContain('Ikke ført opp under included i study.yaml (--not-included): berg2021, sorensen2020, dahl2019.');
+    expect(added.stdout).toContain(
+      'Ikke ført opp under included i study.yaml (--not-included): berg2021, sorensen2020, dahl2019.',
+    );
     expect(await readFile(join(work, 'studie/study.yaml'), 'utf8')).toBe(before);
     expect(parse(before).included).toEqual([]);
   });

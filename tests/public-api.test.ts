@@ -18,7 +18,8 @@ const packages = {
 describe('public API', () => {
   it('exports exactly these names from each package', async () => {
     const exports: Record<string, string[]> = {};
-    for (const [name, load] of Object.entries(packages)) exports[name] = Object.keys(await load()).sort();
+    for (const [name, load] of Object.entries(packages))
+      exports[name] = Object.keys(await load()).sort();
     expect(exports).toMatchInlineSnapshot(`
       {
         "@litsynth/bibliography": [

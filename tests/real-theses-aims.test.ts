@@ -17,7 +17,11 @@ interface Scored {
 }
 
 const scored = (): Scored[] => {
-  const result = spawnSync(process.execPath, [join(root, 'scripts/bench/real-theses.mjs'), '--json'], { cwd: root, encoding: 'utf8' });
+  const result = spawnSync(
+    process.execPath,
+    [join(root, 'scripts/bench/real-theses.mjs'), '--json'],
+    { cwd: root, encoding: 'utf8' },
+  );
   expect(result.status, result.stderr).toBe(0);
   return (JSON.parse(result.stdout) as { results: Scored[] }).results;
 };
@@ -36,7 +40,13 @@ describe('the real theses (issue 9 aims)', () => {
       expect(r.citations.found / r.citations.true, at).toBeGreaterThanOrEqual(0.97);
       // ≥ 95 % of errors true: with a few errors per thesis, that is every one of them.
       expect(r.errors.true, at).toBe(r.errors.all);
-      expect({ at, source: r.entries.source, read: r.entries.read, junk: r.entries.junk, lost: r.entries.lost }).toEqual({
+      expect({
+        at,
+        source: r.entries.source,
+        read: r.entries.read,
+        junk: r.entries.junk,
+        lost: r.entries.lost,
+      }).toEqual({
         at,
         source: 'referenceList',
         read: r.entries.true,

@@ -26,7 +26,11 @@ import { bin, root } from './litsynth-cli.js';
 const study = 'studies/nav-relasjon';
 
 function build(out: string, lang: 'nb' | 'en'): void {
-  const result = spawnSync(process.execPath, [bin, 'build', study, '--out', out, '--lang', lang, '--quiet'], { cwd: root, encoding: 'utf8' });
+  const result = spawnSync(
+    process.execPath,
+    [bin, 'build', study, '--out', out, '--lang', lang, '--quiet'],
+    { cwd: root, encoding: 'utf8' },
+  );
   if (result.status !== 0) throw new Error(`build --lang ${lang} failed: ${result.stderr}`);
 }
 
@@ -40,7 +44,9 @@ function visibleText(html: string): string[] {
   const stack: Array<{ tag: string; skip: boolean }> = [];
   const decode = (text: string) =>
     text
-      .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(Number.parseInt(hex, 16)))
+      .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) =>
+        String.fromCodePoint(Number.parseInt(hex, 16)),
+      )
       .replace(/&#(\d+);/g, (_, dec: string) => String.fromCodePoint(Number(dec)))
       .replace(/&lt;/g, '<')
       .replace(/&gt;/g, '>')
@@ -55,11 +61,17 @@ function visibleText(html: string): string[] {
     if (token.startsWith('<')) {
       const tag = /^<([a-z0-9]+)/i.exec(token)?.[1]?.toLowerCase() ?? '';
       const classes = /\sclass="([^"]*)"/.exec(token)?.[1]?.split(/\s+/) ?? [];
-      const skip = (stack.at(-1)?.skip ?? false) || skipped.includes(tag) || tag === 'blockquote' || classes.some((name) => skippedClasses.includes(name));
+      const skip =
+        (stack.at(-1)?.skip ?? false) ||
+        skipped.includes(tag) ||
+        tag === 'blockquote' ||
+        classes.some((name) => skippedClasses.includes(name));
       if (!skip) {
-        for (const match of token.matchAll(/\s(aria-label|title|data-template)="([^"]*)"/g)) texts.push(decode(match[2] ?? ''));
+        for (const match of token.matchAll(/\s(aria-label|title|data-template)="([^"]*)"/g))
+          texts.push(decode(match[2] ?? ''));
       }
-      const voidTag = /\/>$/.test(token) || ['meta', 'br', 'img', 'input', 'hr', 'link'].includes(tag);
+      const voidTag =
+        /\/>$/.test(token) || ['meta', 'br', 'img', 'input', 'hr', 'link'].includes(tag);
       if (!voidTag) stack.push({ tag, skip });
       continue;
     }
@@ -71,7 +83,9 @@ function visibleText(html: string): string[] {
 
 /** English function words that Norwegian does not use. */
 const englishWords = new Set(
-  'the of and is are was were not with from this that which has have been by its it or be found only also than there their these those would could should into when what who cannot does'.split(' '),
+  'the of and is are was were not with from this that which has have been by its it or be found only also than there their these those would could should into when what who cannot does'.split(
+    ' ',
+  ),
 );
 
 /** Whether a text reads as English: two or more English function words, quotations left out. */
@@ -85,13 +99,22 @@ function isEnglish(text: string): boolean {
 function englishOnly(nb: unknown, en: unknown, found: Set<string> = new Set()): Set<string> {
   if (typeof en === 'string') {
     // A cell of several lines: only its lines that differ ("Norway" beside the same journal name).
-    const parts = (text: unknown) => (typeof text === 'string' ? text.split(/\n|<br>/).map((part) => part.replace(/\s+/g, ' ').trim()) : []);
+    const parts = (text: unknown) =>
+      typeof text === 'string'
+        ? text.split(/\n|<br>/).map((part) => part.replace(/\s+/g, ' ').trim())
+        : [];
     const norwegian = new Set(parts(nb));
     for (const part of parts(en)) if (part.length > 2 && !norwegian.has(part)) found.add(part);
   } else if (Array.isArray(en)) {
-    for (const [index, item] of en.entries()) englishOnly(Array.isArray(nb) ? nb[index] : undefined, item, found);
+    for (const [index, item] of en.entries())
+      englishOnly(Array.isArray(nb) ? nb[index] : undefined, item, found);
   } else if (en && typeof en === 'object') {
-    for (const [key, value] of Object.entries(en)) englishOnly(nb && typeof nb === 'object' ? (nb as Record<string, unknown>)[key] : undefined, value, found);
+    for (const [key, value] of Object.entries(en))
+      englishOnly(
+        nb && typeof nb === 'object' ? (nb as Record<string, unknown>)[key] : undefined,
+        value,
+        found,
+      );
   }
   return found;
 }
@@ -121,8 +144,16 @@ describe('report.html of the NAV study in Norwegian', () => {
   });
 
   it('shows none of the English texts of the English build: every text comes from the Norwegian strings', async () => {
-    const read = async (dir: string, file: string) => JSON.parse(await readFile(join(dir, file), 'utf8')) as unknown;
-    const rules = [...checkRules, ...studyRules, ...bibliographyRules, ...recordRules, ...frameworkRules, ...matrixRules];
+    const read = async (dir: string, file: string) =>
+      JSON.parse(await readFile(join(dir, file), 'utf8')) as unknown;
+    const rules = [
+      ...checkRules,
+      ...studyRules,
+      ...bibliographyRules,
+      ...recordRules,
+      ...frameworkRules,
+      ...matrixRules,
+    ];
     const english = new Set<string>();
     englishOnly(
       Object.values(reportLabels).map((label) => label.nb),
@@ -134,21 +165,41 @@ describe('report.html of the NAV study in Norwegian', () => {
       rules.map((rule) => rule.name.en),
       english,
     );
-    for (const file of ['check.json', 'bibliography-check.json', 'tables.json']) englishOnly(await read(nbDir, file), await read(enDir, file), english);
+    for (const file of ['check.json', 'bibliography-check.json', 'tables.json'])
+      englishOnly(await read(nbDir, file), await read(enDir, file), english);
     // Short words ("Yes", "p.") are found only as a whole text; longer texts anywhere.
     const all = `\n${texts.join('\n')}\n`;
-    const leaked = [...english].filter((text) => (text.length < 20 ? texts.includes(text) : all.includes(text)));
+    const leaked = [...english].filter((text) =>
+      text.length < 20 ? texts.includes(text) : all.includes(text),
+    );
     expect(english.size).toBeGreaterThan(200);
     expect(leaked).toEqual([]);
   });
 
   it('names rules, concepts and list entries by their names, not by internal ids', async () => {
-    const rules = new Set<string>([...checkRules, ...studyRules, ...bibliographyRules, ...recordRules, ...frameworkRules, ...matrixRules].map((rule) => rule.id));
-    const { concepts } = JSON.parse(await readFile(join(nbDir, 'matrix.json'), 'utf8')) as { concepts: string[] };
+    const rules = new Set<string>(
+      [
+        ...checkRules,
+        ...studyRules,
+        ...bibliographyRules,
+        ...recordRules,
+        ...frameworkRules,
+        ...matrixRules,
+      ].map((rule) => rule.id),
+    );
+    const { concepts } = JSON.parse(await readFile(join(nbDir, 'matrix.json'), 'utf8')) as {
+      concepts: string[];
+    };
     // Ids of more than one word ("respect-for-the-individual") cannot be mistaken for a word of the text.
     const conceptIds = concepts.filter((id) => id.includes('-'));
     expect(conceptIds.length).toBeGreaterThan(5);
     const words = (text: string) => text.split(/[\s,;:()·]+/);
-    expect(texts.filter((text) => words(text).some((word) => rules.has(word) || conceptIds.includes(word) || /^list-\d+$/.test(word)))).toEqual([]);
+    expect(
+      texts.filter((text) =>
+        words(text).some(
+          (word) => rules.has(word) || conceptIds.includes(word) || /^list-\d+$/.test(word),
+        ),
+      ),
+    ).toEqual([]);
   });
 });

@@ -5,11 +5,18 @@ import { expect, it } from 'vitest';
 // name in the reader's language; the id stays the key (study.yaml `rules:`, JSON).
 it('gives every rule of the registry a name in Norwegian and English, no two alike', () => {
   const rules = ruleRegistry;
-  const unnamed = rules.filter((rule) => !rule.name?.nb?.trim() || !rule.name?.en?.trim() || rule.name.nb === rule.id || rule.name.en === rule.id);
+  const unnamed = rules.filter(
+    (rule) =>
+      !rule.name?.nb?.trim() ||
+      !rule.name?.en?.trim() ||
+      rule.name.nb === rule.id ||
+      rule.name.en === rule.id,
+  );
   expect(unnamed.map((rule) => rule.id)).toEqual([]);
   for (const lang of ['nb', 'en'] as const) {
     const byName = new Map<string, string[]>();
-    for (const rule of rules) byName.set(rule.name[lang], [...(byName.get(rule.name[lang]) ?? []), rule.id]);
+    for (const rule of rules)
+      byName.set(rule.name[lang], [...(byName.get(rule.name[lang]) ?? []), rule.id]);
     expect([...byName].filter(([, ids]) => ids.length > 1)).toEqual([]);
   }
 });

@@ -6,8 +6,12 @@ import { litsynth } from './litsynth-cli.js';
 it('lists every rule of the registry as JSON, in the chosen language', () => {
   const result = litsynth(['rules', '--format', 'json', '--lang', 'en']);
   expect(result.code).toBe(0);
-  const { rules } = JSON.parse(result.stdout) as { rules: Array<{ id: string; severity: string; name: string; docs: string }> };
-  expect(rules.map((rule) => [rule.id, rule.severity, rule.name])).toEqual(ruleRegistry.map((rule) => [rule.id, rule.severity, rule.name.en]));
+  const { rules } = JSON.parse(result.stdout) as {
+    rules: Array<{ id: string; severity: string; name: string; docs: string }>;
+  };
+  expect(rules.map((rule) => [rule.id, rule.severity, rule.name])).toEqual(
+    ruleRegistry.map((rule) => [rule.id, rule.severity, rule.name.en]),
+  );
   expect(rules.find((rule) => rule.id === 'year-mismatch')).toEqual({
     id: 'year-mismatch',
     scope: 'check',
@@ -23,5 +27,9 @@ it('prints one line per rule with its id, severity and name in Norwegian', () =>
   expect(result.code).toBe(0);
   const lines = result.stdout.trimEnd().split('\n');
   expect(lines).toHaveLength(ruleRegistry.length);
-  expect(lines.find((line) => line.startsWith('year-mismatch '))?.split(/ {2,}/)).toEqual(['year-mismatch', 'feil', 'Feil årstall']);
+  expect(lines.find((line) => line.startsWith('year-mismatch '))?.split(/ {2,}/)).toEqual([
+    'year-mismatch',
+    'feil',
+    'Feil årstall',
+  ]);
 });

@@ -1,4 +1,11 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -9,7 +16,6 @@ import { litsynth, root } from './litsynth-cli.js';
 // with UPDATE_EXPECTED=1 and read the diff before committing.
 const brokenStudy = 'tests/fixtures/tables-broken-study';
 const realStudy = 'studies/nav-relasjon';
-
 
 /** Every file under a folder, by relative path, as bytes. */
 function tree(dir: string): Map<string, Buffer> {
@@ -40,7 +46,9 @@ function expectFiles(outDir: string, expectedDir: string, files: readonly string
 
 const tempOut = () => join(mkdtempSync(join(tmpdir(), 'litsynth-tables-')), 'out');
 const places = (stderr: string) =>
-  [...stderr.matchAll(/^ {4}(\d+):(\d+) {2}.*? {2}([a-z-]+)$/gm)].map((match) => `${match[1]}:${match[2]} ${match[3]}`);
+  [...stderr.matchAll(/^ {4}(\d+):(\d+) {2}.*? {2}([a-z-]+)$/gm)].map(
+    (match) => `${match[1]}:${match[2]} ${match[3]}`,
+  );
 
 describe('litsynth tables and litsynth matrix on a study with broken parts', () => {
   it('reports each problem with file and line, builds the rest, and builds it the same twice', () => {
@@ -108,12 +116,16 @@ describe('litsynth tables and litsynth matrix on a study with broken parts', () 
     expect(litsynth(['tables', brokenStudy, '--out', file])).toMatchObject({
       code: 2,
       stdout: '',
-      stderr: expect.stringMatching(/^litsynth: .*a-file: Utdatamappen er en fil; oppgi en mappe med --out\.\n$/),
+      stderr: expect.stringMatching(
+        /^litsynth: .*a-file: Utdatamappen er en fil; oppgi en mappe med --out\.\n$/,
+      ),
     });
     expect(readFileSync(file, 'utf8')).toBe('not a folder');
     const missing = litsynth(['matrix', 'tests/fixtures/no-such-study']);
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toBe('litsynth: tests/fixtures/no-such-study: Studiemappen finnes ikke.\n');
+    expect(missing.stderr).toBe(
+      'litsynth: tests/fixtures/no-such-study: Studiemappen finnes ikke.\n',
+    );
   });
 });
 
@@ -128,7 +140,8 @@ describe('litsynth tables and litsynth matrix on a study without articles or con
     expect(litsynth(['matrix', 'tests/fixtures/tables-empty-study', '--out', out])).toEqual({
       code: 2,
       stdout: '',
-      stderr: 'litsynth: tests/fixtures/tables-empty-study/study.yaml: Studien har ingen begrepsfil (concepts: i study.yaml); det finnes ingen matrise å bygge.\n',
+      stderr:
+        'litsynth: tests/fixtures/tables-empty-study/study.yaml: Studien har ingen begrepsfil (concepts: i study.yaml); det finnes ingen matrise å bygge.\n',
     });
   });
 });
@@ -138,7 +151,11 @@ describe('litsynth tables and litsynth matrix on the real study', () => {
     const out = tempOut();
     expect(litsynth(['tables', realStudy, '--out', out, '--csv-separator', ';']).code).toBe(0);
     expect(litsynth(['matrix', realStudy, '--out', out]).code).toBe(0);
-    expectFiles(out, 'tests/fixtures/tables-expected/nav-relasjon', ['tables.md', 'matrix.md', 'tables/article-matrix.csv']);
+    expectFiles(out, 'tests/fixtures/tables-expected/nav-relasjon', [
+      'tables.md',
+      'matrix.md',
+      'tables/article-matrix.csv',
+    ]);
     const again = tempOut();
     litsynth(['tables', realStudy, '--out', again, '--csv-separator', ';']);
     litsynth(['matrix', realStudy, '--out', again]);

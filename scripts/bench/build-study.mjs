@@ -42,7 +42,8 @@ function time(command, commandArgs, okCodes = [0]) {
   const started = process.hrtime.bigint();
   const result = spawnSync(command, commandArgs, { cwd: root, encoding: 'utf8' });
   const wall = Number(process.hrtime.bigint() - started) / 1e6;
-  if (!okCodes.includes(result.status)) throw new Error(`${commandArgs.join(' ')} exited ${result.status}: ${result.stderr}`);
+  if (!okCodes.includes(result.status))
+    throw new Error(`${commandArgs.join(' ')} exited ${result.status}: ${result.stderr}`);
   return { wall, cpu: childrenCpu() - cpuBefore };
 }
 
@@ -79,7 +80,14 @@ const rows = [
   ['`litsynth build`, fresh output folder (every file written)', samples.fresh],
   ['`litsynth build`, unchanged input (nothing written)', samples.unchanged],
 ];
-console.log(`litsynth build ${study}: median of ${runs} runs, each in a fresh process; load average ${loadavg().map((value) => value.toFixed(1)).join(' ')}\n`);
+console.log(
+  `litsynth build ${study}: median of ${runs} runs, each in a fresh process; load average ${loadavg()
+    .map((value) => value.toFixed(1))
+    .join(' ')}\n`,
+);
 console.log('| run | wall, median (ms) | CPU, median (ms) | wall × check |');
 console.log('|---|---:|---:|---:|');
-for (const [name, list] of rows) console.log(`| ${name} | ${Math.round(wall(list))} | ${Math.round(cpu(list))} | ${(wall(list) / check).toFixed(2)} |`);
+for (const [name, list] of rows)
+  console.log(
+    `| ${name} | ${Math.round(wall(list))} | ${Math.round(cpu(list))} | ${(wall(list) / check).toFixed(2)} |`,
+  );

@@ -28,7 +28,10 @@ console.log(JSON.stringify(times));
 
 const samples = {};
 for (let run = 0; run < runs; run++) {
-  const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+    cwd: root,
+    encoding: 'utf8',
+  });
   if (result.status !== 0) throw new Error(result.stderr);
   for (const [phase, [wall, cpu]] of Object.entries(JSON.parse(result.stdout))) {
     samples[phase] ??= { wall: [], cpu: [] };
@@ -39,5 +42,6 @@ for (let run = 0; run < runs; run++) {
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 console.log('| phase (fresh process) | median wall (ms) | median CPU (ms) |');
 console.log('|---|---|---|');
-for (const [phase, { wall, cpu }] of Object.entries(samples)) console.log(`| ${phase} | ${median(wall).toFixed(0)} | ${median(cpu).toFixed(0)} |`);
+for (const [phase, { wall, cpu }] of Object.entries(samples))
+  console.log(`| ${phase} | ${median(wall).toFixed(0)} | ${median(cpu).toFixed(0)} |`);
 console.log(`\n${runs} runs, Node ${process.version}.`);

@@ -31,12 +31,36 @@ const cold = { LITSYNTH_NO_CACHE: '1' };
 const warm = { LITSYNTH_CACHE_DIR: warmCache, LITSYNTH_NO_CACHE: '' };
 const commands = {
   'node -e 0': [process.execPath, ['-e', '0']],
-  'litsynth check (JSON), no cache': [process.execPath, [bin, 'check', 'studies/nav-relasjon', '--format', 'json'], cold],
-  'installed (bundled) litsynth check (JSON), no cache': [process.execPath, [bundled, 'check', 'studies/nav-relasjon', '--format', 'json'], cold],
-  'installed (bundled) litsynth check (pretty), no cache': [process.execPath, [bundled, 'check', 'studies/nav-relasjon'], cold],
-  'litsynth check (pretty), no cache': [process.execPath, [bin, 'check', 'studies/nav-relasjon'], cold],
-  'litsynth check (JSON), warm cache': [process.execPath, [bin, 'check', 'studies/nav-relasjon', '--format', 'json'], warm],
-  'litsynth check (pretty), warm cache': [process.execPath, [bin, 'check', 'studies/nav-relasjon'], warm],
+  'litsynth check (JSON), no cache': [
+    process.execPath,
+    [bin, 'check', 'studies/nav-relasjon', '--format', 'json'],
+    cold,
+  ],
+  'installed (bundled) litsynth check (JSON), no cache': [
+    process.execPath,
+    [bundled, 'check', 'studies/nav-relasjon', '--format', 'json'],
+    cold,
+  ],
+  'installed (bundled) litsynth check (pretty), no cache': [
+    process.execPath,
+    [bundled, 'check', 'studies/nav-relasjon'],
+    cold,
+  ],
+  'litsynth check (pretty), no cache': [
+    process.execPath,
+    [bin, 'check', 'studies/nav-relasjon'],
+    cold,
+  ],
+  'litsynth check (JSON), warm cache': [
+    process.execPath,
+    [bin, 'check', 'studies/nav-relasjon', '--format', 'json'],
+    warm,
+  ],
+  'litsynth check (pretty), warm cache': [
+    process.execPath,
+    [bin, 'check', 'studies/nav-relasjon'],
+    warm,
+  ],
 };
 const other = process.argv[3];
 if (other) {
@@ -45,7 +69,11 @@ if (other) {
     console.error(`check-startup: ${otherBin} is missing; build that checkout first.`);
     process.exit(2);
   }
-  commands['litsynth check (JSON), other checkout'] = [process.execPath, [otherBin, 'check', join(root, 'studies/nav-relasjon'), '--format', 'json'], cold];
+  commands['litsynth check (JSON), other checkout'] = [
+    process.execPath,
+    [otherBin, 'check', join(root, 'studies/nav-relasjon'), '--format', 'json'],
+    cold,
+  ];
 }
 
 /** CPU time (user + system, ms) of the children waited for so far: /proc/self/stat cutime + cstime, in 10 ms ticks. */
@@ -62,10 +90,15 @@ function childrenCpu() {
 function time(command, args, env = {}) {
   const cpuBefore = childrenCpu();
   const start = process.hrtime.bigint();
-  const result = spawnSync(command, args, { cwd: root, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ...env } });
+  const result = spawnSync(command, args, {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, ...env },
+  });
   const wall = Number(process.hrtime.bigint() - start) / 1e6;
   // check exits 1 on the real thesis (it has errors); anything else is a failed run.
-  if (result.status !== 0 && result.status !== 1) throw new Error(`${command} ${args.join(' ')} failed: ${result.stderr}`);
+  if (result.status !== 0 && result.status !== 1)
+    throw new Error(`${command} ${args.join(' ')} failed: ${result.stderr}`);
   return { wall, cpu: childrenCpu() - cpuBefore };
 }
 
@@ -76,7 +109,9 @@ const median = (values) => {
 };
 
 const loadBefore = loadavg()[0];
-const samples = Object.fromEntries(Object.keys(commands).map((name) => [name, { wall: [], cpu: [] }]));
+const samples = Object.fromEntries(
+  Object.keys(commands).map((name) => [name, { wall: [], cpu: [] }]),
+);
 for (const [command, args, env] of Object.values(commands)) time(command, args, env); // warm the file cache (and the study cache)
 for (let run = 0; run < runs; run++) {
   for (const [name, [command, args, env]] of Object.entries(commands)) {
@@ -88,11 +123,15 @@ for (let run = 0; run < runs; run++) {
 
 const baseWall = median(samples['node -e 0'].wall);
 const baseCpu = median(samples['node -e 0'].cpu);
-console.log('| command | median wall (ms) | min wall (ms) | wall × node -e 0 | median CPU (ms) | CPU × node -e 0 |');
+console.log(
+  '| command | median wall (ms) | min wall (ms) | wall × node -e 0 | median CPU (ms) | CPU × node -e 0 |',
+);
 console.log('|---|---:|---:|---:|---:|---:|');
 for (const [name, { wall, cpu }] of Object.entries(samples)) {
   console.log(
     `| ${name} | ${median(wall).toFixed(0)} | ${Math.min(...wall).toFixed(0)} | ${(median(wall) / baseWall).toFixed(1)} | ${median(cpu).toFixed(0)} | ${(median(cpu) / baseCpu).toFixed(1)} |`,
   );
 }
-console.log(`\n${runs} interleaved runs each, Node ${process.version}; load average (1 min) ${loadBefore.toFixed(1)} before, ${loadavg()[0].toFixed(1)} after.`);
+console.log(
+  `\n${runs} interleaved runs each, Node ${process.version}; load average (1 min) ${loadBefore.toFixed(1)} before, ${loadavg()[0].toFixed(1)} after.`,
+);

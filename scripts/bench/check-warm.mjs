@@ -9,7 +9,10 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const packages = join(root, 'packages');
 const runs = Number.parseInt(process.argv[2] ?? '30', 10);
-const builds = [join(packages, 'check/dist/index.js'), ...process.argv.slice(3).map((path) => resolve(path))];
+const builds = [
+  join(packages, 'check/dist/index.js'),
+  ...process.argv.slice(3).map((path) => resolve(path)),
+];
 
 const { loadStudy } = await import(join(packages, 'study/dist/index.js'));
 const { readManuscript } = await import(join(packages, 'ingest/dist/index.js'));
@@ -23,7 +26,12 @@ const samples = builds.map(() => []);
 for (let run = 0; run < runs + 3; run++) {
   checks.forEach((checkManuscript, index) => {
     const started = performance.now();
-    checkManuscript({ manuscript, citations, entries: study.entries, included: study.config.included });
+    checkManuscript({
+      manuscript,
+      citations,
+      entries: study.entries,
+      included: study.config.included,
+    });
     // The first three runs warm the JIT and are not counted.
     if (run >= 3) samples[index].push(performance.now() - started);
   });
@@ -33,6 +41,8 @@ const base = median(samples[0]);
 console.log('| build of @litsynth/check | median (ms) | ratio |\n|---|---|---|');
 builds.forEach((path, index) => {
   const value = median(samples[index]);
-  console.log(`| ${path.slice(root.length + 1)} | ${value.toFixed(1)} | ${(value / base).toFixed(2)} |`);
+  console.log(
+    `| ${path.slice(root.length + 1)} | ${value.toFixed(1)} | ${(value / base).toFixed(2)} |`,
+  );
 });
 console.log(`\n${runs} runs each, warm, Node ${process.version}.`);

@@ -15,10 +15,19 @@ import { parseCitations } from '../../packages/citations/dist/index.js';
 const runs = Number(process.argv[2] ?? 7);
 const megabytes = Number(process.argv[3] ?? 10);
 
-const seed = readFileSync(new URL('../../studies/nav-relasjon/manuscript.txt', import.meta.url), 'utf8');
+const seed = readFileSync(
+  new URL('../../studies/nav-relasjon/manuscript.txt', import.meta.url),
+  'utf8',
+);
 const blocks = seed
   .split(/\n[ \t]*\n[ \t]*\n/u)
-  .map((block) => block.split('\n').map((line) => line.trim()).filter((line) => line.length > 0).join(' '))
+  .map((block) =>
+    block
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => line.length > 0)
+      .join(' '),
+  )
   .filter((block) => block.length > 0);
 const normalisedSeed = blocks.join('\n\n');
 const parts = [];
@@ -32,7 +41,8 @@ const bytes = Buffer.byteLength(manuscript, 'utf8');
 
 function naiveExtract(text) {
   const found = [];
-  for (const match of text.matchAll(/\(([A-ZÆØÅ][^)]+)\)/gu)) found.push(...(match[1] ?? '').split('; '));
+  for (const match of text.matchAll(/\(([A-ZÆØÅ][^)]+)\)/gu))
+    found.push(...(match[1] ?? '').split('; '));
   return found;
 }
 
@@ -62,7 +72,14 @@ function measure(name, run) {
   const wallMedian = median(wall);
   const cpuMedian = median(cpu);
   const megabytes = bytes / 1024 / 1024;
-  return { name, wallMedian, cpuMedian, wallRate: megabytes / (wallMedian / 1000), cpuRate: megabytes / (cpuMedian / 1000), items: result };
+  return {
+    name,
+    wallMedian,
+    cpuMedian,
+    wallRate: megabytes / (wallMedian / 1000),
+    cpuRate: megabytes / (cpuMedian / 1000),
+    items: result,
+  };
 }
 
 const results = [
@@ -76,7 +93,9 @@ console.log(
   `manuscript: ${(bytes / 1024 / 1024).toFixed(1)} MB (${bytes} bytes UTF-8, ${manuscript.length} UTF-16 units), ` +
     `${runs} runs, Node ${process.version}, load average ${load.toFixed(1)}`,
 );
-console.log('| what | median wall ms | MB/s (wall) | median CPU ms | MB/s (CPU) | items | CPU time vs parseCitations |');
+console.log(
+  '| what | median wall ms | MB/s (wall) | median CPU ms | MB/s (CPU) | items | CPU time vs parseCitations |',
+);
 console.log('|---|---:|---:|---:|---:|---:|---:|');
 for (const result of results) {
   console.log(

@@ -52,15 +52,31 @@ const cases = {
 
 function inProcess(body) {
   const code = `const report = (ms, cpu, what) => console.log(JSON.stringify({ ms, cpu, what }));\n${body}`;
-  const result = spawnSync(process.execPath, ['--input-type=module', '-e', code], { encoding: 'utf8' });
+  const result = spawnSync(process.execPath, ['--input-type=module', '-e', code], {
+    encoding: 'utf8',
+  });
   if (result.status !== 0) throw new Error(result.stderr);
   return JSON.parse(result.stdout.trim().split('\n').at(-1));
 }
 
 function command(extra) {
   const start = performance.now();
-  const result = spawnSync(process.execPath, [join(root, 'packages/cli/dist/bin.js'), 'check', thesis, '--lang', 'en', '--format', 'json', ...extra], { encoding: 'utf8' });
-  if (result.status !== 1) throw new Error(`litsynth check exited ${result.status}: ${result.stderr}`);
+  const result = spawnSync(
+    process.execPath,
+    [
+      join(root, 'packages/cli/dist/bin.js'),
+      'check',
+      thesis,
+      '--lang',
+      'en',
+      '--format',
+      'json',
+      ...extra,
+    ],
+    { encoding: 'utf8' },
+  );
+  if (result.status !== 1)
+    throw new Error(`litsynth check exited ${result.status}: ${result.stderr}`);
   return performance.now() - start;
 }
 
@@ -75,7 +91,9 @@ try {
   const rows = [];
   for (const [name, body] of Object.entries(cases)) {
     const samples = Array.from({ length: runs }, () => inProcess(body));
-    rows.push(`| ${name} | ${round(median(samples.map((s) => s.ms)))} | ${round(median(samples.map((s) => s.cpu)))} | ${samples[0].what} |`);
+    rows.push(
+      `| ${name} | ${round(median(samples.map((s) => s.ms)))} | ${round(median(samples.map((s) => s.cpu)))} | ${samples[0].what} |`,
+    );
   }
   const out = join(work, 'annotated.docx');
   const plain = [];
@@ -85,8 +103,15 @@ try {
     annotated.push(command(['--annotate', out]));
   }
   rows.push(`| litsynth check (process) | ${round(median(plain))} | – | JSON report |`);
-  rows.push(`| litsynth check --annotate (process) | ${round(median(annotated))} | – | JSON report + annotated copy |`);
-  console.log(`Load average before the last run: ${(await import('node:os')).loadavg().map((load) => load.toFixed(1)).join(', ')}; ${runs} runs each.\n`);
+  rows.push(
+    `| litsynth check --annotate (process) | ${round(median(annotated))} | – | JSON report + annotated copy |`,
+  );
+  console.log(
+    `Load average before the last run: ${(await import('node:os'))
+      .loadavg()
+      .map((load) => load.toFixed(1))
+      .join(', ')}; ${runs} runs each.\n`,
+  );
   console.log('| what | median wall ms | median CPU ms | output |');
   console.log('|---|---:|---:|---|');
   console.log(rows.join('\n'));

@@ -28,7 +28,9 @@ const docx = join(dir, 'thesis-100.docx');
 const pdf = join(dir, 'thesis-100.pdf');
 const txt = join(dir, 'thesis-100.txt');
 if (!existsSync(docx) || !existsSync(pdf)) {
-  execFileSync(process.execPath, [join(root, 'scripts/make-format-fixtures.mjs'), '--bench', dir], { stdio: 'inherit' });
+  execFileSync(process.execPath, [join(root, 'scripts/make-format-fixtures.mjs'), '--bench', dir], {
+    stdio: 'inherit',
+  });
 }
 
 const url = (path) => pathToFileURL(join(root, path)).href;
@@ -65,7 +67,9 @@ const cases = {
 function measure(body) {
   const code = `const out = (ms, size, what) => console.log(JSON.stringify({ ms, size, what }));\n${body}`;
   const start = performance.now();
-  const result = spawnSync(process.execPath, ['--input-type=module', '-e', code], { encoding: 'utf8' });
+  const result = spawnSync(process.execPath, ['--input-type=module', '-e', code], {
+    encoding: 'utf8',
+  });
   const wall = performance.now() - start;
   if (result.status !== 0) throw new Error(result.stderr);
   return { ...JSON.parse(result.stdout.trim().split('\n').at(-1)), wall };
@@ -73,7 +77,11 @@ function measure(body) {
 
 function cli(file) {
   const start = performance.now();
-  spawnSync(process.execPath, [join(root, 'packages/cli/dist/bin.js'), 'check', file, '--format', 'json'], { encoding: 'utf8' });
+  spawnSync(
+    process.execPath,
+    [join(root, 'packages/cli/dist/bin.js'), 'check', file, '--format', 'json'],
+    { encoding: 'utf8' },
+  );
   return performance.now() - start;
 }
 
@@ -82,22 +90,32 @@ const median = (values) => {
   return sorted[Math.floor(sorted.length / 2)];
 };
 
-const pages = spawnSync('pdfinfo', [pdf], { encoding: 'utf8' }).stdout?.match(/Pages:\s+(\d+)/)?.[1];
-console.log(`thesis: ${docx} (${(statSync(docx).size / 1024).toFixed(0)} KiB), ${pdf} (${(statSync(pdf).size / 1024).toFixed(0)} KiB${pages ? `, ${pages} pages` : ''}); ${runs} runs each\n`);
+const pages = spawnSync('pdfinfo', [pdf], { encoding: 'utf8' }).stdout?.match(
+  /Pages:\s+(\d+)/,
+)?.[1];
+console.log(
+  `thesis: ${docx} (${(statSync(docx).size / 1024).toFixed(0)} KiB), ${pdf} (${(statSync(pdf).size / 1024).toFixed(0)} KiB${pages ? `, ${pages} pages` : ''}); ${runs} runs each\n`,
+);
 console.log('| reader | read (median) | process (median) | text chars | note |');
 console.log('|---|---:|---:|---:|---|');
 const results = {};
 for (const [name, body] of Object.entries(cases)) {
   const samples = Array.from({ length: runs }, () => measure(body));
   results[name] = median(samples.map((sample) => sample.ms));
-  console.log(`| ${name} | ${results[name].toFixed(0)} ms | ${median(samples.map((sample) => sample.wall)).toFixed(0)} ms | ${samples[0].size} | ${samples[0].what} |`);
+  console.log(
+    `| ${name} | ${results[name].toFixed(0)} ms | ${median(samples.map((sample) => sample.wall)).toFixed(0)} ms | ${samples[0].size} | ${samples[0].what} |`,
+  );
 }
 for (const [name, file] of [
   ['litsynth check (.docx), whole CLI', docx],
   ['litsynth check (.pdf), whole CLI', pdf],
   ['litsynth check (.txt), whole CLI', txt],
 ]) {
-  console.log(`| ${name} | | ${median(Array.from({ length: runs }, () => cli(file))).toFixed(0)} ms | | |`);
+  console.log(
+    `| ${name} | | ${median(Array.from({ length: runs }, () => cli(file))).toFixed(0)} ms | | |`,
+  );
 }
 const ratio = (a, b) => (results[a] / results[b]).toFixed(2);
-console.log(`\nratios: docx ours / mammoth HTML = ${ratio('litsynth readManuscript (.docx)', 'mammoth.convertToHtml (.docx)')}, pdf ours / pdf.js raw = ${ratio('litsynth readManuscript (.pdf)', 'pdf.js getTextContent, all pages (.pdf)')}`);
+console.log(
+  `\nratios: docx ours / mammoth HTML = ${ratio('litsynth readManuscript (.docx)', 'mammoth.convertToHtml (.docx)')}, pdf ours / pdf.js raw = ${ratio('litsynth readManuscript (.pdf)', 'pdf.js getTextContent, all pages (.pdf)')}`,
+);

@@ -19,7 +19,10 @@ const runs = Number(process.argv[2] ?? 5);
 const textMegabytes = Number(process.argv[3] ?? 10);
 const markdownMegabytes = Number(process.argv[4] ?? 2);
 
-const seed = readFileSync(new URL('../../studies/nav-relasjon/manuscript.txt', import.meta.url), 'utf8');
+const seed = readFileSync(
+  new URL('../../studies/nav-relasjon/manuscript.txt', import.meta.url),
+  'utf8',
+);
 
 function repeatTo(unit, megabytes, joiner) {
   const parts = [];
@@ -57,7 +60,11 @@ const seedManuscript = textToManuscript(seed, { path: 'seed.txt' });
 const markdownUnit = seedManuscript.blocks
   .map((block) => {
     const text = seedManuscript.text.slice(block.start, block.end);
-    return block.kind === 'heading' ? `## ${text}` : block.kind === 'block-quote' ? `> ${text}` : text;
+    return block.kind === 'heading'
+      ? `## ${text}`
+      : block.kind === 'block-quote'
+        ? `> ${text}`
+        : text;
   })
   .join('\n\n');
 const bigMarkdown = repeatTo(markdownUnit, markdownMegabytes, '\n\n');
@@ -77,18 +84,34 @@ function measure(name, input, run) {
   times.sort((a, b) => a - b);
   const median = times[times.length >> 1];
   const megabytes = Buffer.byteLength(input, 'utf8') / 1024 / 1024;
-  console.log(`${name.padEnd(44)} ${median.toFixed(1).padStart(9)} ms  ${(megabytes / (median / 1000)).toFixed(1).padStart(7)} MB/s`);
+  console.log(
+    `${name.padEnd(44)} ${median.toFixed(1).padStart(9)} ms  ${(megabytes / (median / 1000)).toFixed(1).padStart(7)} MB/s`,
+  );
   return median;
 }
 
 console.log(`node ${process.version}, ${runs} runs, median`);
 measure('seed: textToManuscript', seed, () => textToManuscript(seed, { path: 'seed.txt' }));
 measure('seed: peer NFC + split lines', seed, () => seed.normalize('NFC').split(/\r\n|\r|\n/u));
-const text = measure(`${textMegabytes} MB text: textToManuscript`, bigText, () => textToManuscript(bigText, { path: 'big.txt' }));
-const textPeer = measure(`${textMegabytes} MB text: peer NFC + split lines`, bigText, () => bigText.normalize('NFC').split(/\r\n|\r|\n/u));
-const markdown = measure(`${markdownMegabytes} MB Markdown: markdownToManuscript`, bigMarkdown, () => markdownToManuscript(bigMarkdown, { path: 'big.md' }));
-const markdownPeer = measure(`${markdownMegabytes} MB Markdown: peer remark parse only`, bigMarkdown, () => remark.parse(bigMarkdown));
-console.log(`ratio text/peer ${(text / textPeer).toFixed(1)}×, markdown/peer ${(markdown / markdownPeer).toFixed(2)}×`);
+const text = measure(`${textMegabytes} MB text: textToManuscript`, bigText, () =>
+  textToManuscript(bigText, { path: 'big.txt' }),
+);
+const textPeer = measure(`${textMegabytes} MB text: peer NFC + split lines`, bigText, () =>
+  bigText.normalize('NFC').split(/\r\n|\r|\n/u),
+);
+const markdown = measure(
+  `${markdownMegabytes} MB Markdown: markdownToManuscript`,
+  bigMarkdown,
+  () => markdownToManuscript(bigMarkdown, { path: 'big.md' }),
+);
+const markdownPeer = measure(
+  `${markdownMegabytes} MB Markdown: peer remark parse only`,
+  bigMarkdown,
+  () => remark.parse(bigMarkdown),
+);
+console.log(
+  `ratio text/peer ${(text / textPeer).toFixed(1)}×, markdown/peer ${(markdown / markdownPeer).toFixed(2)}×`,
+);
 
 // locate(): one call per citation; measure a million calls at random offsets on the big text.
 const big = textToManuscript(bigText, { path: 'big.txt' });
@@ -102,4 +125,6 @@ for (let round = 0; round < runs; round += 1) {
   if (sum === 0) console.log('unreachable');
 }
 locateTimes.sort((a, b) => a - b);
-console.log(`locate(): ${((locateTimes[locateTimes.length >> 1] * 1e6) / offsets.length).toFixed(0)} ns per call on ${(big.text.length / 1e6).toFixed(1)} M characters`);
+console.log(
+  `locate(): ${((locateTimes[locateTimes.length >> 1] * 1e6) / offsets.length).toFixed(0)} ns per call on ${(big.text.length / 1e6).toFixed(1)} M characters`,
+);

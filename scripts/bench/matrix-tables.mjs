@@ -22,7 +22,9 @@ import {
 } from '../../packages/tables/dist/index.js';
 // The peer library, resolved from the tables package that depends on it.
 const { createRequire } = await import('node:module');
-const requireFromTables = createRequire(new URL('../../packages/tables/package.json', import.meta.url));
+const requireFromTables = createRequire(
+  new URL('../../packages/tables/package.json', import.meta.url),
+);
 const { toMarkdown } = await import(requireFromTables.resolve('mdast-util-to-markdown'));
 const { gfmTableToMarkdown } = await import(requireFromTables.resolve('mdast-util-gfm-table'));
 
@@ -41,8 +43,12 @@ function random(seed) {
   };
 }
 const next = random(42);
-const words = 'relasjon tillit makt hjelp kontroll bruker veileder møte respekt empati anerkjennelse dialog mestring arbeid'.split(' ');
-const sentence = (n) => Array.from({ length: n }, () => words[Math.floor(next() * words.length)]).join(' ');
+const words =
+  'relasjon tillit makt hjelp kontroll bruker veileder møte respekt empati anerkjennelse dialog mestring arbeid'.split(
+    ' ',
+  );
+const sentence = (n) =>
+  Array.from({ length: n }, () => words[Math.floor(next() * words.length)]).join(' ');
 const localized = (text) => ({ nb: text, en: text });
 
 const concepts = Array.from({ length: conceptCount }, (_, index) => ({
@@ -53,7 +59,10 @@ const concepts = Array.from({ length: conceptCount }, (_, index) => ({
   terms: { nb: [`begrep${index}`], en: [`concept${index}`] },
 }));
 // Family names of letters only ("Hansenaab"), as the citation parser expects names to be.
-const letters = (index) => [2, 1, 0].map((power) => String.fromCharCode(97 + (Math.floor(index / 26 ** power) % 26))).join('');
+const letters = (index) =>
+  [2, 1, 0]
+    .map((power) => String.fromCharCode(97 + (Math.floor(index / 26 ** power) % 26)))
+    .join('');
 const records = Array.from({ length: sourceCount }, (_, index) => {
   const id = `author${index}${2000 + (index % 24)}`;
   return {
@@ -61,7 +70,14 @@ const records = Array.from({ length: sourceCount }, (_, index) => {
     file: `sources/${id}.md`,
     entry: {
       id,
-      item: { id, type: 'article-journal', title: sentence(8), 'container-title': `Journal ${index % 30}`, author: [{ family: `Hansen${letters(index)}` }, { family: 'Berg' }, { family: 'Dahl' }], issued: { 'date-parts': [[2000 + (index % 24)]] } },
+      item: {
+        id,
+        type: 'article-journal',
+        title: sentence(8),
+        'container-title': `Journal ${index % 30}`,
+        author: [{ family: `Hansen${letters(index)}` }, { family: 'Berg' }, { family: 'Dahl' }],
+        issued: { 'date-parts': [[2000 + (index % 24)]] },
+      },
       origin: { file: `sources/${id}.md`, line: 2 },
     },
     characteristics: {
@@ -96,8 +112,21 @@ const coding = records.flatMap((record) =>
     })),
   ),
 );
-const entries = Array.from({ length: 12 }, (_, index) => ({ id: `theory${index}`, item: { id: `theory${index}`, type: 'book', author: [{ family: `Theorist${index}` }], issued: { 'date-parts': [[1990 + index]] } } }));
-const search = Array.from({ length: 10 }, (_, index) => ({ database: `Database ${index}`, terms: words.slice(0, 6), hits: 100 + index, ...(index % 2 ? {} : { date: '2024-01-01' }) }));
+const entries = Array.from({ length: 12 }, (_, index) => ({
+  id: `theory${index}`,
+  item: {
+    id: `theory${index}`,
+    type: 'book',
+    author: [{ family: `Theorist${index}` }],
+    issued: { 'date-parts': [[1990 + index]] },
+  },
+}));
+const search = Array.from({ length: 10 }, (_, index) => ({
+  database: `Database ${index}`,
+  terms: words.slice(0, 6),
+  hits: 100 + index,
+  ...(index % 2 ? {} : { date: '2024-01-01' }),
+}));
 
 // The peers run in their own pass, so that their garbage does not land on the pipeline's runs.
 function runPeers(tables) {
@@ -111,7 +140,11 @@ function runPeers(tables) {
     for (const table of tables) naiveMarkdown(table);
   });
   time('peer: mdast-util-to-markdown', () => {
-    for (const table of tables) toMarkdown({ type: 'root', children: [table.table] }, { extensions: [gfmTableToMarkdown({ tablePipeAlign: false })] });
+    for (const table of tables)
+      toMarkdown(
+        { type: 'root', children: [table.table] },
+        { extensions: [gfmTableToMarkdown({ tablePipeAlign: false })] },
+      );
   });
   time('our GFM table writer', () => {
     for (const table of tables) tableToGfm(table.table);
@@ -121,14 +154,17 @@ function runPeers(tables) {
 
 // A manuscript with results and discussion chapters: 1,000 discussion paragraphs, each citing two
 // sources and naming a few concepts, so the discussion map has real work.
-const cite = (record) => `(${record.entry.item.author[0].family} et al., ${record.entry.item.issued['date-parts'][0][0]})`;
+const cite = (record) =>
+  `(${record.entry.item.author[0].family} et al., ${record.entry.item.issued['date-parts'][0][0]})`;
 const paragraphs = ['1.0 Innledning', 'Om relasjoner.', '3.0 Resultater'];
 for (const record of records) paragraphs.push(`Artikkelen viser ${sentence(10)} ${cite(record)}.`);
 paragraphs.push('5.0 Drøfting');
 for (let index = 0; index < 1000; index++) {
   const a = records[Math.floor(next() * records.length)];
   const b = records[Math.floor(next() * records.length)];
-  const named = Array.from({ length: 3 }, () => `begrep${Math.floor(next() * conceptCount)}`).join(' og ');
+  const named = Array.from({ length: 3 }, () => `begrep${Math.floor(next() * conceptCount)}`).join(
+    ' og ',
+  );
   paragraphs.push(`${sentence(20)} ${named} ${cite(a)}. ${sentence(15)} ${cite(b)}.`);
 }
 paragraphs.push('6.0 Konklusjon', 'Slutt.');
@@ -154,9 +190,17 @@ function buildAll() {
     return { manuscript: read, citations: parseCitations(read.text) };
   });
   const discussion = time('discussion map', () =>
-    buildDiscussionMap({ manuscript, citations, records, concepts, matrix, chapters: { results: '3.0', discussion: '5.0' } }),
+    buildDiscussionMap({
+      manuscript,
+      citations,
+      records,
+      concepts,
+      matrix,
+      chapters: { results: '3.0', discussion: '5.0' },
+    }),
   );
-  if (discussion.mentions.length === 0) throw new Error('the generated discussion should be mapped');
+  if (discussion.mentions.length === 0)
+    throw new Error('the generated discussion should be mapped');
   const input = { records, concepts, matrix, entries, lang, discussion };
   const tables = time('tables as mdast', () => [
     searchHistoryTable(search, { lang }),
@@ -171,7 +215,12 @@ function buildAll() {
   let bytes = 0;
   // What `litsynth tables` and `litsynth matrix` write: every table in every format, plus the combined documents.
   time('files: md, html, csv, json', () => {
-    for (const file of renderTableFiles(tables, { name: 'tables', title: 'Tabeller', separator: ';' })) bytes += file.data.length;
+    for (const file of renderTableFiles(tables, {
+      name: 'tables',
+      title: 'Tabeller',
+      separator: ';',
+    }))
+      bytes += file.data.length;
   });
   const cpu = process.cpuUsage(cpuStart);
   stages['CPU time (user + system)'] = (cpu.user + cpu.system) / 1000;
@@ -181,8 +230,15 @@ function buildAll() {
 // The peer: what a hand-written writer does (escape pipes, join cells), without a syntax tree.
 function naiveMarkdown(table) {
   const { columns, rows } = tableRows(table);
-  const line = (cells) => `| ${cells.map((cell) => cell.replace(/\|/g, '\\|').replace(/\n/g, '<br>')).join(' | ')} |`;
-  return [`*${table.title}*`, '', line(columns), `| ${columns.map(() => '-').join(' | ')} |`, ...rows.map(line)].join('\n');
+  const line = (cells) =>
+    `| ${cells.map((cell) => cell.replace(/\|/g, '\\|').replace(/\n/g, '<br>')).join(' | ')} |`;
+  return [
+    `*${table.title}*`,
+    '',
+    line(columns),
+    `| ${columns.map(() => '-').join(' | ')} |`,
+    ...rows.map(line),
+  ].join('\n');
 }
 
 const median = (values) => {
@@ -196,11 +252,29 @@ const peerRuns = [];
 for (let run = 0; run < Math.min(runs, 3); run++) peerRuns.push(runPeers(results[0].tables));
 const stage = (name) => median(results.map((result) => result.stages[name]));
 const peer = (name) => median(peerRuns.map((result) => result[name]));
-const pipeline = ['buildMatrix', 'read manuscript + citations', 'discussion map', 'tables as mdast', 'files: md, html, csv, json'];
-const total = median(results.map((result) => pipeline.reduce((sum, name) => sum + result.stages[name], 0)));
-console.log(`matrix and tables: ${sourceCount} sources, ${sourceCount * findingsPerSource} findings, ${conceptCount} concepts, ${coding.length} links; ${results[0].tables.length} tables, ${(results[0].bytes / 1e6).toFixed(1)} MB written; median of ${runs} runs`);
+const pipeline = [
+  'buildMatrix',
+  'read manuscript + citations',
+  'discussion map',
+  'tables as mdast',
+  'files: md, html, csv, json',
+];
+const total = median(
+  results.map((result) => pipeline.reduce((sum, name) => sum + result.stages[name], 0)),
+);
+console.log(
+  `matrix and tables: ${sourceCount} sources, ${sourceCount * findingsPerSource} findings, ${conceptCount} concepts, ${coding.length} links; ${results[0].tables.length} tables, ${(results[0].bytes / 1e6).toFixed(1)} MB written; median of ${runs} runs`,
+);
 console.log(`  ${'stage'.padEnd(34)} ${'wall'.padStart(9)} ${'CPU'.padStart(9)}`);
-for (const name of pipeline) console.log(`  ${name.padEnd(34)} ${stage(name).toFixed(0).padStart(6)} ms ${stage(`${name} CPU`).toFixed(0).padStart(6)} ms`);
-console.log(`  ${'total'.padEnd(34)} ${total.toFixed(0).padStart(6)} ms wall, ${stage('CPU time (user + system)').toFixed(0)} ms CPU`);
-for (const name of Object.keys(peerRuns[0])) console.log(`  ${name.padEnd(34)} ${peer(name).toFixed(0).padStart(6)} ms`);
-console.log(`  table rows as GFM: mdast-util-to-markdown ${(peer('peer: mdast-util-to-markdown') / peer('our GFM table writer')).toFixed(1)}× our writer; our writer ${(peer('our GFM table writer') / peer('peer: string-joined Markdown')).toFixed(1)}× string joining`);
+for (const name of pipeline)
+  console.log(
+    `  ${name.padEnd(34)} ${stage(name).toFixed(0).padStart(6)} ms ${stage(`${name} CPU`).toFixed(0).padStart(6)} ms`,
+  );
+console.log(
+  `  ${'total'.padEnd(34)} ${total.toFixed(0).padStart(6)} ms wall, ${stage('CPU time (user + system)').toFixed(0)} ms CPU`,
+);
+for (const name of Object.keys(peerRuns[0]))
+  console.log(`  ${name.padEnd(34)} ${peer(name).toFixed(0).padStart(6)} ms`);
+console.log(
+  `  table rows as GFM: mdast-util-to-markdown ${(peer('peer: mdast-util-to-markdown') / peer('our GFM table writer')).toFixed(1)}× our writer; our writer ${(peer('our GFM table writer') / peer('peer: string-joined Markdown')).toFixed(1)}× string joining`,
+);

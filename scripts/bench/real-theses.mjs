@@ -77,7 +77,8 @@ const sameYear = (read, truth) => {
 };
 
 const firstAuthorMatches = (readAuthors, truthAuthors, aliases) =>
-  (readAuthors ?? []).length > 0 && [truthAuthors[0], ...(aliases ?? [])].some((name) => sameName(readAuthors[0], name));
+  (readAuthors ?? []).length > 0 &&
+  [truthAuthors[0], ...(aliases ?? [])].some((name) => sameName(readAuthors[0], name));
 
 // Text of a diagnostic that may name the work it is about.
 const diagnosticText = (d) => fold([d.raw, d.message, d.suggestion].filter(Boolean).join(' '));
@@ -85,7 +86,10 @@ const diagnosticText = (d) => fold([d.raw, d.message, d.suggestion].filter(Boole
 // A diagnostic on a bare year ("(2021)" far from its author) names no author; its year must do.
 const mentions = (d, authors, year) => {
   const text = diagnosticText(d);
-  const author = fold(authors[0] ?? '').split(' ').at(-1) ?? '';
+  const author =
+    fold(authors[0] ?? '')
+      .split(' ')
+      .at(-1) ?? '';
   const y = foldYear(year).slice(0, 4);
   const bareYear = d.raw != null && !/\p{L}{2}/u.test(d.raw);
   return (bareYear || (author !== '' && text.includes(author))) && (y === '' || text.includes(y));
@@ -108,7 +112,9 @@ const runCheck = (file) => {
 // "Family, I., & Other, J. (2019)." or "Corporate. (2015-2016)." -> { authors, year }, for the
 // raw text of an uncited-entry diagnostic when the JSON has no referenceList yet.
 const parseEntryRaw = (raw) => {
-  const text = String(raw ?? '').replace(/\s+/g, ' ').trim();
+  const text = String(raw ?? '')
+    .replace(/\s+/g, ' ')
+    .trim();
   const year = /\((\d{4}[a-z]?(?:\s*[-–]\s*\d{4})?|u\.å\.|n\.d\.)/.exec(text)?.[1] ?? '';
   const head = text.split('(')[0].replace(/^[.\s]+/, '');
   const family = head.includes(', ') ? head.split(', ')[0] : head.replace(/\.\s*$/, '');
@@ -131,17 +137,23 @@ const readEntries = (report) => {
   }
   const byKey = new Map();
   for (const d of report.diagnostics) {
-    if (d.rule === 'uncited-entry' && d.key) byKey.set(d.key, { ...parseEntryRaw(d.raw), line: d.line });
+    if (d.rule === 'uncited-entry' && d.key)
+      byKey.set(d.key, { ...parseEntryRaw(d.raw), line: d.line });
   }
   for (const c of report.citations) {
     if (!c.key || byKey.has(c.key)) continue;
-    if (c.match === 'exact') byKey.set(c.key, { authors: c.authors ?? [], year: c.year ?? '', line: null });
+    if (c.match === 'exact')
+      byKey.set(c.key, { authors: c.authors ?? [], year: c.year ?? '', line: null });
   }
   // A key only fuzzy citations reached is still an entry read; its author and year are unknown.
   for (const c of report.citations) {
-    if (c.key && !byKey.has(c.key)) byKey.set(c.key, { authors: c.authors ?? [], year: '', line: null });
+    if (c.key && !byKey.has(c.key))
+      byKey.set(c.key, { authors: c.authors ?? [], year: '', line: null });
   }
-  return { source: 'derived (citation keys and uncited-entry diagnostics)', entries: [...byKey.values()] };
+  return {
+    source: 'derived (citation keys and uncited-entry diagnostics)',
+    entries: [...byKey.values()],
+  };
 };
 
 // ---- measuring -----------------------------------------------------------------------------
@@ -157,7 +169,8 @@ const measure = (truth, form, report) => {
   // citations and the true ones in reading order, two citations pairing when they name the same
   // work; its pairs also map the form's line numbers to the .txt's.
   const truthItems = truth.citations.items;
-  const names = (c, t) => sameYear(c.year, t.year) && firstAuthorMatches(c.authors, t.authors, aliasesOf(t));
+  const names = (c, t) =>
+    sameYear(c.year, t.year) && firstAuthorMatches(c.authors, t.authors, aliasesOf(t));
   const pairs = [];
   if (isTxt) {
     const candidates = [];
@@ -189,7 +202,10 @@ const measure = (truth, form, report) => {
       }
     }
     for (let i = 0, j = 0; i < truthItems.length && j < tool.length; ) {
-      if (names(tool[j], truthItems[i]) && table[i * cols + j] === table[(i + 1) * cols + j + 1] + 1) {
+      if (
+        names(tool[j], truthItems[i]) &&
+        table[i * cols + j] === table[(i + 1) * cols + j + 1] + 1
+      ) {
         pairs.push([i, j]);
         i += 1;
         j += 1;
@@ -237,16 +253,20 @@ const measure = (truth, form, report) => {
   const levels = {};
   const falseDiagnostics = [];
   for (const severity of ['error', 'warning']) {
-    const list = report.diagnostics.filter((d) => d.severity === severity && d.rule !== 'uncited-entry');
+    const list = report.diagnostics.filter(
+      (d) => d.severity === severity && d.rule !== 'uncited-entry',
+    );
     const verdicts = list.map((d) => ({ d, verdict: judge(d) }));
     levels[severity] = {
       all: list.length,
       true: verdicts.filter((v) => v.verdict === 'true').length,
       place: verdicts.filter((v) => v.verdict === 'place').length,
     };
-    for (const v of verdicts) if (v.verdict !== 'true') falseDiagnostics.push({ ...v.d, verdict: v.verdict });
+    for (const v of verdicts)
+      if (v.verdict !== 'true') falseDiagnostics.push({ ...v.d, verdict: v.verdict });
   }
-  for (const d of report.diagnostics) if (d.severity === 'info' && d.rule !== 'uncited-entry') judge(d);
+  for (const d of report.diagnostics)
+    if (d.severity === 'info' && d.rule !== 'uncited-entry') judge(d);
 
   // The reference list.
   const read = readEntries(report);
@@ -255,7 +275,10 @@ const measure = (truth, form, report) => {
   const junkEntries = [];
   for (const entry of read.entries) {
     const match = entries.find(
-      (t) => !taken.has(t.n) && sameYear(entry.year, t.year) && firstAuthorMatches(entry.authors, t.authors, t.aliases),
+      (t) =>
+        !taken.has(t.n) &&
+        sameYear(entry.year, t.year) &&
+        firstAuthorMatches(entry.authors, t.authors, t.aliases),
     );
     if (match) taken.add(match.n);
     else {
@@ -270,14 +293,21 @@ const measure = (truth, form, report) => {
   const uncited = report.diagnostics.filter((d) => d.rule === 'uncited-entry');
   const falseUncited = uncited.filter((d) => {
     const { authors, year } = parseEntryRaw(d.raw);
-    const match = entries.find((t) => sameYear(year, t.year) && firstAuthorMatches(authors, t.authors, t.aliases));
+    const match = entries.find(
+      (t) => sameYear(year, t.year) && firstAuthorMatches(authors, t.authors, t.aliases),
+    );
     return !match || citedN.has(match.n);
   }).length;
 
   return {
     thesis: truth.thesis,
     form,
-    citations: { true: truth.citations.items.length, found, recall: found / truth.citations.items.length, false: falseCitations.length },
+    citations: {
+      true: truth.citations.items.length,
+      found,
+      recall: found / truth.citations.items.length,
+      false: falseCitations.length,
+    },
     errors: levels.error,
     warnings: levels.warning,
     entries: {
@@ -292,9 +322,14 @@ const measure = (truth, form, report) => {
     details: {
       missedCitations: missed.map((t) => `${t.line} ${t.authors.join(' & ')} ${t.year}`),
       falseCitations: falseCitations.map((c) => `${c.line} ${c.raw}`),
-      falseDiagnostics: falseDiagnostics.map((d) => `${d.severity} ${d.rule} ${d.line} ${d.raw ?? ''} (${d.verdict === 'place' ? 'right place, other rule' : 'no true problem'})`),
+      falseDiagnostics: falseDiagnostics.map(
+        (d) =>
+          `${d.severity} ${d.rule} ${d.line} ${d.raw ?? ''} (${d.verdict === 'place' ? 'right place, other rule' : 'no true problem'})`,
+      ),
       lostEntries: lostEntries.map((t) => `${t.n} ${t.authors[0]} ${t.year}`),
-      junkEntries: junkEntries.slice(0, 20).map((e) => `${e.line ?? '?'} ${(e.authors ?? []).join(' & ')} ${e.year}`),
+      junkEntries: junkEntries
+        .slice(0, 20)
+        .map((e) => `${e.line ?? '?'} ${(e.authors ?? []).join(' & ')} ${e.year}`),
     },
   };
 };
@@ -345,7 +380,9 @@ if (asJson) {
     for (const r of results) {
       lines.push('', `### ${r.thesis}${r.form}`);
       for (const [name, list] of Object.entries(r.details)) {
-        lines.push(`- ${name} (${list.length}${name === 'junkEntries' && r.entries.junk > 20 ? ` of ${r.entries.junk}` : ''}):`);
+        lines.push(
+          `- ${name} (${list.length}${name === 'junkEntries' && r.entries.junk > 20 ? ` of ${r.entries.junk}` : ''}):`,
+        );
         for (const item of list) lines.push(`  - ${item}`);
       }
     }

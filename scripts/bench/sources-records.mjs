@@ -14,10 +14,14 @@ import { readSourceRecords } from '../../packages/sources/dist/index.js';
 import { loadCoding, loadConcepts } from '../../packages/matrix/dist/index.js';
 
 // Peer libraries, resolved from the sources package that depends on them.
-const requireFromSources = createRequire(new URL('../../packages/sources/package.json', import.meta.url));
+const requireFromSources = createRequire(
+  new URL('../../packages/sources/package.json', import.meta.url),
+);
 const { unified } = await import(requireFromSources.resolve('unified'));
 const { default: remarkParse } = await import(requireFromSources.resolve('remark-parse'));
-const { default: remarkFrontmatter } = await import(requireFromSources.resolve('remark-frontmatter'));
+const { default: remarkFrontmatter } = await import(
+  requireFromSources.resolve('remark-frontmatter')
+);
 const yaml = await import(requireFromSources.resolve('yaml'));
 
 const runs = Number(process.argv[2] ?? 7);
@@ -25,22 +29,28 @@ const recordCount = 500;
 const findingsPerRecord = 10;
 const conceptCount = 200;
 
-const words = 'relasjon tillit makt hjelp kontroll bruker veileder møte respekt empati anerkjennelse dialog mestring arbeid'.split(' ');
+const words =
+  'relasjon tillit makt hjelp kontroll bruker veileder møte respekt empati anerkjennelse dialog mestring arbeid'.split(
+    ' ',
+  );
 let seed = 42;
-const next = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
-const sentence = (n) => Array.from({ length: n }, () => words[Math.floor(next() * words.length)]).join(' ');
+const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+const sentence = (n) =>
+  Array.from({ length: n }, () => words[Math.floor(next() * words.length)]).join(' ');
 
 function recordText(index) {
   const id = `source${index}`;
-  const findings = Array.from({ length: findingsPerRecord }, (_, f) => [
-    `### ${sentence(3)} | ${sentence(3)} {#${id}-f${f} page=${f + 1}}`,
-    '',
-    `nb: ${sentence(30)}`,
-    '',
-    `en: ${sentence(30)}`,
-    '',
-    f % 3 === 0 ? `> «${sentence(12)}» (s. ${f + 1})\n` : '',
-  ].join('\n'));
+  const findings = Array.from({ length: findingsPerRecord }, (_, f) =>
+    [
+      `### ${sentence(3)} | ${sentence(3)} {#${id}-f${f} page=${f + 1}}`,
+      '',
+      `nb: ${sentence(30)}`,
+      '',
+      `en: ${sentence(30)}`,
+      '',
+      f % 3 === 0 ? `> «${sentence(12)}» (s. ${f + 1})\n` : '',
+    ].join('\n'),
+  );
   return `---
 id: ${id}
 entry:
@@ -69,14 +79,20 @@ ${findings.join('\n')}
 `;
 }
 
-const conceptsText = `theories:\n${Array.from({ length: 20 }, (_, t) => `  - id: theory${t}
+const conceptsText = `theories:\n${Array.from(
+  { length: 20 },
+  (_, t) => `  - id: theory${t}
     label: { nb: Teori ${t}, en: Theory ${t} }
     source: source${t}
     concepts:
-${Array.from({ length: conceptCount / 20 }, (_, c) => `      - id: concept${t * 10 + c}
+${Array.from(
+  { length: conceptCount / 20 },
+  (_, c) => `      - id: concept${t * 10 + c}
         label: { nb: Begrep ${t * 10 + c}, en: Concept ${t * 10 + c} }
         definition: { nb: ${sentence(15)}, en: ${sentence(15)} }
-        terms: { nb: [begrep${t * 10 + c}*], en: [concept${t * 10 + c}] }`).join('\n')}`).join('\n')}\n`;
+        terms: { nb: [begrep${t * 10 + c}*], en: [concept${t * 10 + c}] }`,
+).join('\n')}`,
+).join('\n')}\n`;
 
 const relations = ['supports', 'nuances', 'contradicts'];
 const codingText = Array.from({ length: recordCount * findingsPerRecord }, (_, n) => {
@@ -85,7 +101,8 @@ const codingText = Array.from({ length: recordCount * findingsPerRecord }, (_, n
 }).join('');
 
 const dir = await mkdtemp(join(tmpdir(), 'litsynth-bench-sources-'));
-for (let index = 0; index < recordCount; index++) await writeFile(join(dir, `source${index}.md`), recordText(index));
+for (let index = 0; index < recordCount; index++)
+  await writeFile(join(dir, `source${index}.md`), recordText(index));
 await writeFile(join(dir, 'concepts.yaml'), conceptsText);
 await writeFile(join(dir, 'coding.yaml'), codingText);
 const recordsDir = dir;
@@ -108,7 +125,8 @@ let records;
 const stages = {
   'readSourceRecords (500 records, 5,000 findings)': async () => {
     const result = await readSourceRecords(recordsDir);
-    if (result.diagnostics.length > 0 || result.records.length !== recordCount) throw new Error(`unexpected result: ${result.diagnostics[0]?.message.en}`);
+    if (result.diagnostics.length > 0 || result.records.length !== recordCount)
+      throw new Error(`unexpected result: ${result.diagnostics[0]?.message.en}`);
     records = result.records;
   },
   'peer: read + remark/frontmatter parse + yaml parseDocument, no validation': floorParse,
@@ -118,8 +136,12 @@ const stages = {
   },
   'loadCoding (5,000 links)': async () => {
     const { framework } = await loadConcepts(join(dir, 'concepts.yaml'));
-    const result = await loadCoding(join(dir, 'coding.yaml'), { concepts: framework.concepts, records });
-    if (result.coding.links.length !== recordCount * findingsPerRecord) throw new Error(`links missing: ${result.diagnostics[0]?.message.en}`);
+    const result = await loadCoding(join(dir, 'coding.yaml'), {
+      concepts: framework.concepts,
+      records,
+    });
+    if (result.coding.links.length !== recordCount * findingsPerRecord)
+      throw new Error(`links missing: ${result.diagnostics[0]?.message.en}`);
   },
   'peer: yaml.parse of concepts.yaml + coding.yaml': async () => {
     yaml.parse(await readFile(join(dir, 'concepts.yaml'), 'utf8'));
@@ -135,8 +157,13 @@ for (let run = 0; run < runs; run++) {
     samples[name].push(performance.now() - start);
   }
 }
-const results = Object.fromEntries(Object.entries(samples).map(([name, values]) => [name, median(values)]));
+const results = Object.fromEntries(
+  Object.entries(samples).map(([name, values]) => [name, median(values)]),
+);
 await rm(dir, { recursive: true, force: true });
-for (const [name, ms] of Object.entries(results)) console.log(`${ms.toFixed(0).padStart(6)} ms  ${name}`);
-const ratio = results['readSourceRecords (500 records, 5,000 findings)'] / results['peer: read + remark/frontmatter parse + yaml parseDocument, no validation'];
+for (const [name, ms] of Object.entries(results))
+  console.log(`${ms.toFixed(0).padStart(6)} ms  ${name}`);
+const ratio =
+  results['readSourceRecords (500 records, 5,000 findings)'] /
+  results['peer: read + remark/frontmatter parse + yaml parseDocument, no validation'];
 console.log(`readSourceRecords / parse-only floor: ${ratio.toFixed(2)}×`);

@@ -1,6 +1,14 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -17,7 +25,12 @@ export interface Run {
 
 /** Runs the built CLI in `cwd`, in English; a hang fails the test by its timeout (never a timed assertion). */
 export function litsynth(args: readonly string[], cwd: string, timeoutMs = 50_000): Run {
-  const result = spawnSync(process.execPath, [bin, ...args, '--lang', 'en'], { cwd, encoding: 'utf8', timeout: timeoutMs, maxBuffer: 256 * 1024 * 1024 });
+  const result = spawnSync(process.execPath, [bin, ...args, '--lang', 'en'], {
+    cwd,
+    encoding: 'utf8',
+    timeout: timeoutMs,
+    maxBuffer: 256 * 1024 * 1024,
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -28,7 +41,9 @@ export function refused(message: string): Run {
 
 /** Whether a run shows a stack trace or calls itself a bug. */
 export function crashed(run: Run): boolean {
-  return /\n\s+at .+:\d+:\d+\)?$/m.test(run.stderr) || /internal error|intern feil/.test(run.stderr);
+  return (
+    /\n\s+at .+:\d+:\d+\)?$/m.test(run.stderr) || /internal error|intern feil/.test(run.stderr)
+  );
 }
 
 /** Every file under a folder (but the named output folders) with the hash of its bytes. */
@@ -39,7 +54,9 @@ export function snapshot(dir: string, skip: readonly string[] = []): Record<stri
       const full = join(path, entry.name);
       if (skip.includes(relative(dir, full))) continue;
       if (entry.isDirectory()) visit(full);
-      else if (entry.isFile()) files[relative(dir, full)] = `${createHash('sha256').update(readFileSync(full)).digest('hex')} ${statSync(full).mtimeMs}`;
+      else if (entry.isFile())
+        files[relative(dir, full)] =
+          `${createHash('sha256').update(readFileSync(full)).digest('hex')} ${statSync(full).mtimeMs}`;
     }
   };
   visit(dir);
@@ -77,7 +94,9 @@ export interface HtmlNode {
 /** Parses HTML as a browser would (hast-util-from-html, from the report package's dependencies). */
 export async function parseHtml(html: string): Promise<HtmlNode> {
   const require = createRequire(join(root, 'packages/report/package.json'));
-  const { fromHtml } = (await import(require.resolve('hast-util-from-html'))) as { fromHtml: (html: string) => HtmlNode };
+  const { fromHtml } = (await import(require.resolve('hast-util-from-html'))) as {
+    fromHtml: (html: string) => HtmlNode;
+  };
   return fromHtml(html);
 }
 
@@ -97,9 +116,15 @@ export function activeParts(tree: HtmlNode): string[] {
   for (const element of elementsOf(tree)) {
     for (const [name, value] of Object.entries(element.properties ?? {})) {
       if (/^on/i.test(name)) active.push(`${element.tagName} ${name}`);
-      if ((name === 'href' || name === 'src') && typeof value === 'string' && !/^(?:https?:\/\/[^\s"<>]*|#[\w-]*)$/.test(value)) active.push(`${element.tagName} ${name}=${value}`);
+      if (
+        (name === 'href' || name === 'src') &&
+        typeof value === 'string' &&
+        !/^(?:https?:\/\/[^\s"<>]*|#[\w-]*)$/.test(value)
+      )
+        active.push(`${element.tagName} ${name}=${value}`);
     }
-    if (element.tagName === 'iframe' || element.tagName === 'object' || element.tagName === 'embed') active.push(element.tagName);
+    if (element.tagName === 'iframe' || element.tagName === 'object' || element.tagName === 'embed')
+      active.push(element.tagName);
   }
   return active;
 }

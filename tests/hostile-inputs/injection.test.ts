@@ -1,7 +1,16 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { activeParts, cleanStudy, crashed, elementsOf, litsynth, parseHtml, snapshot, workFolder } from './helpers.js';
+import {
+  activeParts,
+  cleanStudy,
+  crashed,
+  elementsOf,
+  litsynth,
+  parseHtml,
+  snapshot,
+  workFolder,
+} from './helpers.js';
 
 // 1. Script injection: a DOI or URL with quotes or markup must stay text in every HTML and
 // Markdown output; only http(s) and doi: values become links.
@@ -21,9 +30,18 @@ const hostileEntries = `
 beforeAll(() => {
   work = workFolder('injection');
   study = cleanStudy(work);
-  writeFileSync(join(study, 'references.yaml'), readFileSync(join(study, 'references.yaml'), 'utf8') + hostileEntries);
+  writeFileSync(
+    join(study, 'references.yaml'),
+    readFileSync(join(study, 'references.yaml'), 'utf8') + hostileEntries,
+  );
   const manuscript = readFileSync(join(study, 'manuscript.md'), 'utf8');
-  writeFileSync(join(study, 'manuscript.md'), manuscript.replace('## 1 Innledning\n\n', '## 1 Innledning\n\nSe (Quote, 2020; Script, 2021; Breakout, 2022; Noscheme, 2023; Js, 2024).\n\n'));
+  writeFileSync(
+    join(study, 'manuscript.md'),
+    manuscript.replace(
+      '## 1 Innledning\n\n',
+      '## 1 Innledning\n\nSe (Quote, 2020; Script, 2021; Breakout, 2022; Noscheme, 2023; Js, 2024).\n\n',
+    ),
+  );
 });
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -31,7 +49,10 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 describe('HTML and Markdown outputs keep hostile DOIs and URLs inert', () => {
   test('bib --format html: no handler, no script, links only to http(s); a URL without a scheme is no doi.org link', async () => {
     const before = snapshot(work);
-    const run = litsynth(['bib', '--bib', join(study, 'references.yaml'), '--all', '--format', 'html'], work);
+    const run = litsynth(
+      ['bib', '--bib', join(study, 'references.yaml'), '--all', '--format', 'html'],
+      work,
+    );
     expect({ code: run.code, crashed: crashed(run) }).toEqual({ code: 0, crashed: false });
     const tree = await parseHtml(run.stdout);
     expect(activeParts(tree)).toEqual([]);
@@ -53,7 +74,9 @@ describe('HTML and Markdown outputs keep hostile DOIs and URLs inert', () => {
       const tree = await parseHtml(readFileSync(join(work, 'out', file), 'utf8'));
       expect({ file, active: activeParts(tree) }).toEqual({ file, active: [] });
       // report.html has exactly its own pinned script.
-      expect(elementsOf(tree).filter((element) => element.tagName === 'script').length).toBe(file === 'report.html' ? 1 : 0);
+      expect(elementsOf(tree).filter((element) => element.tagName === 'script').length).toBe(
+        file === 'report.html' ? 1 : 0,
+      );
     }
     const markdown = readFileSync(join(work, 'out', 'references.md'), 'utf8');
     // Markup only escaped (\\<script>), never raw.

@@ -2,12 +2,22 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { cleanStudy, elementsOf, filesIn, type HtmlNode, litsynth, parseHtml, refused, workFolder } from './helpers.js';
+import {
+  cleanStudy,
+  elementsOf,
+  filesIn,
+  type HtmlNode,
+  litsynth,
+  parseHtml,
+  refused,
+  workFolder,
+} from './helpers.js';
 
 // 5. Wrong or silent: each of these gave a wrong result without a word.
 
 let work: string;
-const berg = '- { id: berg2020, type: book, title: Bok, author: [{ family: Berg, given: Ola }], issued: { date-parts: [[2020]] }, publisher: Forlag }\n';
+const berg =
+  '- { id: berg2020, type: book, title: Bok, author: [{ family: Berg, given: Ola }], issued: { date-parts: [[2020]] }, publisher: Forlag }\n';
 
 beforeAll(() => {
   work = workFolder('silent');
@@ -23,21 +33,41 @@ function textOf(node: HtmlNode): string {
 /** The check of a manuscript as JSON: its notes and the authors of the citations found. */
 function checked(file: string): { notes: string[]; citations: string[] } {
   const run = litsynth(['check', file, '--bib', 'berg.yaml', '--format', 'json'], work);
-  const json = JSON.parse(run.stdout) as { notes: string[]; citations: Array<{ authors: string[]; key: string | null }> };
-  return { notes: json.notes, citations: json.citations.map((citation) => `${citation.authors.join(' & ')} → ${citation.key}`) };
+  const json = JSON.parse(run.stdout) as {
+    notes: string[];
+    citations: Array<{ authors: string[]; key: string | null }>;
+  };
+  return {
+    notes: json.notes,
+    citations: json.citations.map(
+      (citation) => `${citation.authors.join(' & ')} → ${citation.key}`,
+    ),
+  };
 }
 
 describe('decoding says what it guessed and loses no citation', () => {
   test('one invalid byte in a UTF-8 file: read as UTF-8, the byte named, æøå intact', () => {
-    writeFileSync(join(work, 'byte.txt'), Buffer.concat([Buffer.from('Innledning\n\nTillit på Nav-kontoret (Berg, 2020) og '), Buffer.from([0xff]), Buffer.from(' blåbær.\n')]));
+    writeFileSync(
+      join(work, 'byte.txt'),
+      Buffer.concat([
+        Buffer.from('Innledning\n\nTillit på Nav-kontoret (Berg, 2020) og '),
+        Buffer.from([0xff]),
+        Buffer.from(' blåbær.\n'),
+      ]),
+    );
     expect(checked('byte.txt')).toEqual({
-      notes: ['The file is UTF-8, but 1 byte is not valid UTF-8 (the first at line 3, column 40); it was read as �.'],
+      notes: [
+        'The file is UTF-8, but 1 byte is not valid UTF-8 (the first at line 3, column 40); it was read as �.',
+      ],
       citations: ['Berg → berg2020'],
     });
   });
 
   test('a NUL after 8 KiB and a bidi override inside a citation: the citation is found and the characters named', () => {
-    writeFileSync(join(work, 'hidden.txt'), `Innledning\n\n${'Tekst uten kilder.\n'.repeat(600)}Tillit (Be\u202erg, 2020) og\u0000 mer.\n`);
+    writeFileSync(
+      join(work, 'hidden.txt'),
+      `Innledning\n\n${'Tekst uten kilder.\n'.repeat(600)}Tillit (Be\u202erg, 2020) og\u0000 mer.\n`,
+    );
     expect(checked('hidden.txt')).toEqual({
       notes: [
         'The file has 2 invisible control characters (NUL or text-direction controls, the first at line 603, column 11); they were removed from the text that is checked.',
@@ -47,9 +77,14 @@ describe('decoding says what it guessed and loses no citation', () => {
   });
 
   test('UTF-16 without a byte-order mark is read, not called binary', () => {
-    writeFileSync(join(work, 'utf16.txt'), Buffer.from('Innledning\n\nTillit bygges over tid (Berg, 2020).\n', 'utf16le'));
+    writeFileSync(
+      join(work, 'utf16.txt'),
+      Buffer.from('Innledning\n\nTillit bygges over tid (Berg, 2020).\n', 'utf16le'),
+    );
     expect(checked('utf16.txt')).toEqual({
-      notes: ['The file has no byte-order mark but looks like UTF-16 (little endian); it was read as such. Save it as UTF-8 to be sure.'],
+      notes: [
+        'The file has no byte-order mark but looks like UTF-16 (little endian); it was read as such. Save it as UTF-8 to be sure.',
+      ],
       citations: ['Berg → berg2020'],
     });
   });
@@ -57,23 +92,31 @@ describe('decoding says what it guessed and loses no citation', () => {
 
 describe('study.yaml mistakes are named before anything is written', () => {
   test('a folder as manuscript "is a folder"', () => {
-    const study = cleanStudy(join(work, 'folder'), (yaml) => yaml.replace('manuscript: manuscript.md', 'manuscript: kapitler'));
+    const study = cleanStudy(join(work, 'folder'), (yaml) =>
+      yaml.replace('manuscript: manuscript.md', 'manuscript: kapitler'),
+    );
     mkdirSync(join(study, 'kapitler'));
     expect(litsynth(['check', study], work)).toEqual(
-      refused(`${join(study, 'study.yaml')}:11:13: The manuscript folder/study/kapitler named in study.yaml is a folder, not a file.`),
+      refused(
+        `${join(study, 'study.yaml')}:11:13: The manuscript folder/study/kapitler named in study.yaml is a folder, not a file.`,
+      ),
     );
   });
 
   test('an invalid style fails check and build, and build writes nothing', () => {
     const study = cleanStudy(join(work, 'style'), (yaml) => `${yaml}style: apa-9\n`);
-    const message = refused(`${join(study, 'study.yaml')}:15:8: study.yaml: unknown CSL style "apa-9": give a style id such as norsk-apa-manual or apa, or a .csl file`);
+    const message = refused(
+      `${join(study, 'study.yaml')}:15:8: study.yaml: unknown CSL style "apa-9": give a style id such as norsk-apa-manual or apa, or a .csl file`,
+    );
     expect(litsynth(['check', study], work)).toEqual(message);
     expect(litsynth(['build', study, '--out', join(work, 'style-out')], work)).toEqual(message);
     expect(existsSync(join(work, 'style-out'))).toBe(false);
   });
 
   test('paths outside the study tree are refused unless --allow-outside-study is given', () => {
-    const study = cleanStudy(join(work, 'outside'), (yaml) => yaml.replace('  - references.yaml', '  - /etc/passwd.yaml'));
+    const study = cleanStudy(join(work, 'outside'), (yaml) =>
+      yaml.replace('  - references.yaml', '  - /etc/passwd.yaml'),
+    );
     const run = litsynth(['build', study, '--out', join(work, 'outside-out')], work);
     expect(run).toEqual(
       refused(
@@ -82,7 +125,9 @@ describe('study.yaml mistakes are named before anything is written', () => {
     );
     expect(existsSync(join(work, 'outside-out'))).toBe(false);
     // With the flag the path is read (and found missing, here).
-    expect(litsynth(['check', study, '--allow-outside-study'], work).stderr).toContain('/etc/passwd.yaml named in study.yaml does not exist.');
+    expect(litsynth(['check', study, '--allow-outside-study'], work).stderr).toContain(
+      '/etc/passwd.yaml named in study.yaml does not exist.',
+    );
   });
 });
 
@@ -96,13 +141,20 @@ describe('outputs say what they hold', () => {
         "- id: dalland2017\n  verification: { status: partly-verified, evidence: ['the thesis, line 3', 'https://example.org/dalland'], notes: [] }\n",
       ),
     );
-    expect(litsynth(['build', study, '--out', join(work, 'evidence-out'), '--quiet'], work).code).toBe(0);
+    expect(
+      litsynth(['build', study, '--out', join(work, 'evidence-out'), '--quiet'], work).code,
+    ).toBe(0);
     const tree = await parseHtml(readFileSync(join(work, 'evidence-out', 'report.html'), 'utf8'));
     const entry = elementsOf(tree).find((element) => element.properties?.id === 'ref-dalland2017');
-    const details = elementsOf(entry ?? { type: 'root' }).find((element) => element.tagName === 'details');
+    const details = elementsOf(entry ?? { type: 'root' }).find(
+      (element) => element.tagName === 'details',
+    );
     const items = elementsOf(details ?? { type: 'root' })
       .filter((element) => element.tagName === 'li')
-      .map((element) => ({ text: textOf(element), link: elementsOf(element).find((child) => child.tagName === 'a')?.properties?.href ?? null }));
+      .map((element) => ({
+        text: textOf(element),
+        link: elementsOf(element).find((child) => child.tagName === 'a')?.properties?.href ?? null,
+      }));
     expect(items).toEqual([
       { text: 'the thesis, line 3', link: null },
       { text: 'https://example.org/dalland', link: 'https://example.org/dalland' },
@@ -110,10 +162,16 @@ describe('outputs say what they hold', () => {
   });
 
   test('CSV cells a spreadsheet would run are neutralised', () => {
-    const study = cleanStudy(join(work, 'csv'), (yaml) => `${yaml}search:\n  - database: '=HYPERLINK("http://x.example","klikk")'\n    terms: ['+tillit', '@SUM(A1)', '-relasjon']\n`);
+    const study = cleanStudy(
+      join(work, 'csv'),
+      (yaml) =>
+        `${yaml}search:\n  - database: '=HYPERLINK("http://x.example","klikk")'\n    terms: ['+tillit', '@SUM(A1)', '-relasjon']\n`,
+    );
     expect(litsynth(['tables', study, '--out', join(work, 'csv-out')], work).code).toBe(0);
     const csv = readFileSync(join(work, 'csv-out', 'tables', 'search-history.csv'), 'utf8');
-    expect(csv.split('\r\n')[1]).toBe('"\'=HYPERLINK(""http://x.example"",""klikk"")";–;"\'+tillit, @SUM(A1), -relasjon";–;–;–;–;–;–;–');
+    expect(csv.split('\r\n')[1]).toBe(
+      '"\'=HYPERLINK(""http://x.example"",""klikk"")";–;"\'+tillit, @SUM(A1), -relasjon";–;–;–;–;–;–;–',
+    );
   });
 
   test('a temporary file left by a killed run is removed by the next one', () => {

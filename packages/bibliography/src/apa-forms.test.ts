@@ -21,7 +21,8 @@ describe('itemForList', () => {
   const item = (fields: Omit<CslItem, 'id'>): CslItem => ({ id: 'x', ...fields }) as CslItem;
 
   test('drops a genre the number already names (Meld. St., NOU, Prop.), keeps one it does not', () => {
-    const genreOf = (genre: string, number: string) => itemForList(item({ type: 'report', genre, number }), apa).genre;
+    const genreOf = (genre: string, number: string) =>
+      itemForList(item({ type: 'report', genre, number }), apa).genre;
     expect([
       genreOf('Melding til Stortinget', 'Meld. St. 33 (2015–2016)'),
       genreOf('Stortingsmelding', 'St.meld. nr. 9 (2006–2007)'),
@@ -36,12 +37,25 @@ describe('itemForList', () => {
     expect(isUndated(item({ type: 'book', issued: { literal: 'u.å.' } }))).toBe(true);
     expect(isUndated(item({ type: 'book', issued: { literal: 'n.d.' } }))).toBe(true);
     expect(isUndated(item({ type: 'book' }))).toBe(false);
-    expect(itemForList(item({ type: 'book', issued: { literal: 'u.å.' } }), apa)).toEqual({ id: 'x', type: 'book' });
+    expect(itemForList(item({ type: 'book', issued: { literal: 'u.å.' } }), apa)).toEqual({
+      id: 'x',
+      type: 'book',
+    });
   });
 
   test('only APA styles drop the abbreviation and a publisher that repeats the group author', () => {
-    const report = item({ type: 'report', author: [{ literal: 'Fellesorganisasjonen (FO)' }], publisher: 'Fellesorganisasjonen', title: 'etikk' });
-    expect(itemForList(report, apa)).toEqual({ id: 'x', type: 'report', author: [{ literal: 'Fellesorganisasjonen' }], title: 'Etikk' });
+    const report = item({
+      type: 'report',
+      author: [{ literal: 'Fellesorganisasjonen (FO)' }],
+      publisher: 'Fellesorganisasjonen',
+      title: 'etikk',
+    });
+    expect(itemForList(report, apa)).toEqual({
+      id: 'x',
+      type: 'report',
+      author: [{ literal: 'Fellesorganisasjonen' }],
+      title: 'Etikk',
+    });
     expect(itemForList(report, { apa: false, locale: 'nb-NO' })).toEqual(report);
   });
 });

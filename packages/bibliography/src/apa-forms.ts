@@ -20,7 +20,9 @@ const undatedLiteral = /^\s*(u\.\s?å\.?|n\.\s?d\.?|udatert|uten år|no date|und
 /** Whether an item's date is given as "no date" (`issued: {literal: u.å.}`): the work is undated. */
 export function isUndated(item: Pick<DatedItem, 'issued'>): boolean {
   const literal = item.issued?.literal;
-  return typeof literal === 'string' && undatedLiteral.test(literal) && !item.issued?.['date-parts'];
+  return (
+    typeof literal === 'string' && undatedLiteral.test(literal) && !item.issued?.['date-parts']
+  );
 }
 
 type ThesisKind = 'doctoral' | 'master' | 'bachelor';
@@ -28,7 +30,8 @@ type ThesisKind = 'doctoral' | 'master' | 'bachelor';
 /** The kind of thesis a genre names, in any of the spellings records and reference managers use. */
 function thesisKind(genre: string): ThesisKind | undefined {
   const folded = foldText(genre);
-  if (/dokto|doctor|ph\.?\s?d|dr\.?\s?(philos|polit|scient|med)|dissertation/.test(folded)) return 'doctoral';
+  if (/dokto|doctor|ph\.?\s?d|dr\.?\s?(philos|polit|scient|med)|dissertation/.test(folded))
+    return 'doctoral';
   if (/master|hovedoppgave|magister/.test(folded)) return 'master';
   if (/bachelor|bacheloroppg/.test(folded)) return 'bachelor';
   return undefined;
@@ -38,7 +41,11 @@ function thesisKind(genre: string): ThesisKind | undefined {
 const thesisLabels: Record<'nb' | 'nn' | 'en', Record<ThesisKind, string>> = {
   nb: { doctoral: 'Doktorgradsavhandling', master: 'Masteroppgave', bachelor: 'Bacheloroppgave' },
   nn: { doctoral: 'Doktorgradsavhandling', master: 'Masteroppgåve', bachelor: 'Bacheloroppgåve' },
-  en: { doctoral: 'Doctoral dissertation', master: "Master's thesis", bachelor: "Bachelor's thesis" },
+  en: {
+    doctoral: 'Doctoral dissertation',
+    master: "Master's thesis",
+    bachelor: "Bachelor's thesis",
+  },
 };
 
 function localeLanguage(locale: string): 'nb' | 'nn' | 'en' {
@@ -64,7 +71,9 @@ function genreRepeatsNumber(genre: string, number: string): boolean {
   const foldedGenre = foldText(genre).trim();
   const foldedNumber = foldText(number).trim();
   if (foldedNumber.startsWith(foldedGenre)) return true;
-  return documentSeries.some((series) => series.short.test(foldedNumber) && series.genre.test(foldedGenre));
+  return documentSeries.some(
+    (series) => series.short.test(foldedNumber) && series.genre.test(foldedGenre),
+  );
 }
 
 /** "Fellesorganisasjonen (FO)" → "Fellesorganisasjonen": APA 7 keeps a group's abbreviation out of the list. */
@@ -77,7 +86,11 @@ function withoutAbbreviation(name: CslName): CslName {
 /** Group authors' names as the list writes them, folded, to compare with a publisher. */
 function groupNames(item: CslItem): Set<string> {
   const names = [...(item.author ?? []), ...(item.author?.length ? [] : (item.editor ?? []))];
-  return new Set(names.filter((name) => name.literal).map((name) => foldText(withoutAbbreviation(name).literal!).trim()));
+  return new Set(
+    names
+      .filter((name) => name.literal)
+      .map((name) => foldText(withoutAbbreviation(name).literal!).trim()),
+  );
 }
 
 /**
@@ -85,8 +98,12 @@ function groupNames(item: CslItem): Set<string> {
  * wants ("sosialarbeider" → "Sosialarbeider"). A word with a capital inside ("eHelse") is kept.
  */
 export function capitalizeTitle(title: string): string {
-  return title.replace(/(^|:\s+)([«"'“‘([]*)(\p{Ll}[\p{L}\p{M}'’-]*)/gu, (match, before: string, quote: string, word: string) =>
-    /\p{Lu}/u.test(word) ? match : `${before}${quote}${word[0]!.toLocaleUpperCase('nb')}${word.slice(1)}`,
+  return title.replace(
+    /(^|:\s+)([«"'“‘([]*)(\p{Ll}[\p{L}\p{M}'’-]*)/gu,
+    (match, before: string, quote: string, word: string) =>
+      /\p{Lu}/u.test(word)
+        ? match
+        : `${before}${quote}${word[0]!.toLocaleUpperCase('nb')}${word.slice(1)}`,
   );
 }
 
@@ -102,15 +119,21 @@ export function itemForList(item: CslItem, options: ItemFormOptions): CslItem {
   if (typeof result.genre === 'string') {
     const kind = result.type === 'thesis' ? thesisKind(result.genre) : undefined;
     if (kind) result.genre = thesisLabels[localeLanguage(options.locale)][kind];
-    else if (result.number !== undefined && genreRepeatsNumber(result.genre, String(result.number))) delete result.genre;
+    else if (result.number !== undefined && genreRepeatsNumber(result.genre, String(result.number)))
+      delete result.genre;
   }
   if (!options.apa) return result;
   if (result.author) result.author = result.author.map(withoutAbbreviation);
   if (result.editor) result.editor = result.editor.map(withoutAbbreviation);
   const groups = groupNames(result);
-  if (typeof result.publisher === 'string' && groups.has(foldText(result.publisher).trim())) delete result.publisher;
+  if (typeof result.publisher === 'string' && groups.has(foldText(result.publisher).trim()))
+    delete result.publisher;
   // A web page on the group's own site: the site name repeats the author too.
-  if (result.type === 'webpage' && typeof result['container-title'] === 'string' && groups.has(foldText(result['container-title']).trim())) {
+  if (
+    result.type === 'webpage' &&
+    typeof result['container-title'] === 'string' &&
+    groups.has(foldText(result['container-title']).trim())
+  ) {
     delete result['container-title'];
   }
   if (typeof result.title === 'string') result.title = capitalizeTitle(result.title);

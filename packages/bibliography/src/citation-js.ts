@@ -9,13 +9,19 @@ export interface CitationJs {
   /** Registers a CSL locale (XML) under a name, once. */
   addLocale(name: string, xml: string): void;
   /** Formats a bibliography with citeproc through citation-js; returns [id, entry] in list order. */
-  bibliography(items: CslItem[], options: { template: string; lang: string; format: 'html' | 'text'; hyperlinks?: boolean }): Array<[string, string]>;
+  bibliography(
+    items: CslItem[],
+    options: { template: string; lang: string; format: 'html' | 'text'; hyperlinks?: boolean },
+  ): Array<[string, string]>;
   /**
    * Renders items with citation-js's cached citeproc engine for a style and locale, and returns
    * each entry with the sort keys citeproc computed for it, so that lists rendered in parts can
    * be merged in citeproc's order.
    */
-  render(items: CslItem[], options: { template: string; lang: string; format: 'html' | 'text'; hyperlinks?: boolean }): RenderResult;
+  render(
+    items: CslItem[],
+    options: { template: string; lang: string; format: 'html' | 'text'; hyperlinks?: boolean },
+  ): RenderResult;
 }
 
 /** Entries rendered by citeproc, in its order, with what is needed to merge several renderings. */
@@ -36,7 +42,11 @@ let loading: Promise<CitationJs> | undefined;
 export function loadCitationJs(): Promise<CitationJs> {
   loading ??= (async () => {
     // biome-ignore lint/suspicious/noExplicitAny: citation-js ships no types; this module is where its untyped API is wrapped.
-    const core = (await import('@citation-js/core')) as unknown as { plugins: any; Cite: any; util: any };
+    const core = (await import('@citation-js/core')) as unknown as {
+      plugins: any;
+      Cite: any;
+      util: any;
+    };
     await import('@citation-js/plugin-bibtex');
     await import('@citation-js/plugin-ris');
     await import('@citation-js/plugin-csl');
@@ -50,7 +60,11 @@ export function loadCitationJs(): Promise<CitationJs> {
     if (bibtexConfig?.parse) bibtexConfig.parse.strict = false;
     return {
       parse(text, type) {
-        return plugins.input.chain(text, { forceType: type, target: '@csl/list+object', generateGraph: false }) as CslItem[];
+        return plugins.input.chain(text, {
+          forceType: type,
+          target: '@csl/list+object',
+          generateGraph: false,
+        }) as CslItem[];
       },
       addTemplate(name, xml) {
         if (!csl.templates.has(name)) csl.templates.add(name, xml);
@@ -60,7 +74,12 @@ export function loadCitationJs(): Promise<CitationJs> {
       },
       render(items, options) {
         useCollator(csl, options.lang);
-        const engine = csl.engine(core.util.downgradeCsl(items), options.template, options.lang, options.format);
+        const engine = csl.engine(
+          core.util.downgradeCsl(items),
+          options.template,
+          options.lang,
+          options.format,
+        );
         engine.opt.development_extensions.wrap_url_and_doi = options.hyperlinks === true;
         engine.updateItems(items.map((item) => item.id));
         const [params, bodies] = engine.makeBibliography() as [{ entry_ids: string[][] }, string[]];
@@ -75,7 +94,10 @@ export function loadCitationJs(): Promise<CitationJs> {
       },
       bibliography(items, options) {
         useCollator(csl, options.lang);
-        return plugins.output.format('bibliography', items, { ...options, asEntryArray: true }) as Array<[string, string]>;
+        return plugins.output.format('bibliography', items, {
+          ...options,
+          asEntryArray: true,
+        }) as Array<[string, string]>;
       },
     } satisfies CitationJs;
   })();
@@ -105,11 +127,21 @@ function useCollator(csl: any, locale: string): void {
 export function citeprocCompare(locale: string): (a: string, b: string) => number {
   let collator: Intl.Collator;
   try {
-    collator = new Intl.Collator(locale, { sensitivity: 'base', ignorePunctuation: true, numeric: true });
+    collator = new Intl.Collator(locale, {
+      sensitivity: 'base',
+      ignorePunctuation: true,
+      numeric: true,
+    });
   } catch {
-    collator = new Intl.Collator('en-US', { sensitivity: 'base', ignorePunctuation: true, numeric: true });
+    collator = new Intl.Collator('en-US', {
+      sensitivity: 'base',
+      ignorePunctuation: true,
+      numeric: true,
+    });
   }
   // Lower-casing depends on the locale only for Turkish, Azeri and Lithuanian.
-  const lower = /^(tr|az|lt)\b/i.test(locale) ? (text: string) => text.toLocaleLowerCase(locale) : (text: string) => text.toLowerCase();
+  const lower = /^(tr|az|lt)\b/i.test(locale)
+    ? (text: string) => text.toLocaleLowerCase(locale)
+    : (text: string) => text.toLowerCase();
   return (a, b) => collator.compare(lower(a), lower(b));
 }

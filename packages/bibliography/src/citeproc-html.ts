@@ -9,17 +9,33 @@ export function entryInner(html: string): string {
     .trim();
 }
 
-const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+const entities: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: '\u00a0',
+};
 
 export function decodeEntities(text: string): string {
   return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (entity, name: string) => {
-    if (name[0] === '#') return String.fromCodePoint(name[1] === 'x' || name[1] === 'X' ? Number.parseInt(name.slice(2), 16) : Number(name.slice(1)));
+    if (name[0] === '#')
+      return String.fromCodePoint(
+        name[1] === 'x' || name[1] === 'X'
+          ? Number.parseInt(name.slice(2), 16)
+          : Number(name.slice(1)),
+      );
     return entities[name.toLowerCase()] ?? entity;
   });
 }
 
 export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
 }
 
 /** Escapes what Markdown would read as emphasis, code or HTML; URLs stay usable (markup in them percent-encoded), so that they still work when pasted. */
@@ -28,7 +44,9 @@ export function escapeMarkdown(text: string): string {
     .split(/(https?:\/\/\S+)/)
     .map((part, index) =>
       // In a URL, markup characters are percent-encoded: the URL still works, and no <script> gets through raw.
-      index % 2 === 1 ? part.replace(/[<>"`]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`) : part.replace(/([\\*_`<>])/g, '\\$1'),
+      index % 2 === 1
+        ? part.replace(/[<>"`]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`)
+        : part.replace(/([\\*_`<>])/g, '\\$1'),
     )
     .join('');
 }
@@ -58,7 +76,14 @@ export function citeprocHtmlToMarkdown(html: string): string {
     const closing = tag[1] === '/';
     const name = tag[2]!.toLowerCase();
     const attributes = tag[3] ?? '';
-    const mark = name === 'i' || name === 'em' ? '*' : name === 'b' || name === 'strong' ? '**' : name === 'span' && /font-style:\s*italic/.test(attributes) ? '*' : '';
+    const mark =
+      name === 'i' || name === 'em'
+        ? '*'
+        : name === 'b' || name === 'strong'
+          ? '**'
+          : name === 'span' && /font-style:\s*italic/.test(attributes)
+            ? '*'
+            : '';
     if (!closing) {
       open.push(mark);
       pending += mark;

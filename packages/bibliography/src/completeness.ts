@@ -27,7 +27,11 @@ const requiredFields: Record<string, FieldRule[]> = {
   'article-journal': [
     { field: 'container-title', name: { nb: 'tidsskrift', en: 'journal' } },
     { field: 'volume', name: { nb: 'årgang (volume)', en: 'volume' } },
-    { field: 'page', alternatives: ['number'], name: { nb: 'sider (eller artikkelnummer)', en: 'pages (or article number)' } },
+    {
+      field: 'page',
+      alternatives: ['number'],
+      name: { nb: 'sider (eller artikkelnummer)', en: 'pages (or article number)' },
+    },
   ],
   book: [{ field: 'publisher', name: { nb: 'forlag', en: 'publisher' } }],
   chapter: [
@@ -36,19 +40,41 @@ const requiredFields: Record<string, FieldRule[]> = {
     { field: 'page', name: { nb: 'sider', en: 'pages' } },
     { field: 'publisher', name: { nb: 'forlag', en: 'publisher' } },
   ],
-  report: [{ field: 'publisher', alternatives: ['authority'], name: { nb: 'utgiver (institusjon)', en: 'publisher (institution)' } }],
+  report: [
+    {
+      field: 'publisher',
+      alternatives: ['authority'],
+      name: { nb: 'utgiver (institusjon)', en: 'publisher (institution)' },
+    },
+  ],
   thesis: [{ field: 'publisher', name: { nb: 'institusjon', en: 'institution' } }],
   webpage: [{ field: 'URL', name: { nb: 'URL', en: 'URL' } }],
   'entry-encyclopedia': [
     { field: 'container-title', name: { nb: 'oppslagsverk', en: 'reference work' } },
-    { field: 'URL', alternatives: ['publisher'], name: { nb: 'URL (eller forlag, for en trykt utgave)', en: 'URL (or publisher, for a printed edition)' } },
+    {
+      field: 'URL',
+      alternatives: ['publisher'],
+      name: {
+        nb: 'URL (eller forlag, for en trykt utgave)',
+        en: 'URL (or publisher, for a printed edition)',
+      },
+    },
   ],
   'entry-dictionary': [
     { field: 'container-title', name: { nb: 'ordbok', en: 'dictionary' } },
-    { field: 'URL', alternatives: ['publisher'], name: { nb: 'URL (eller forlag, for en trykt utgave)', en: 'URL (or publisher, for a printed edition)' } },
+    {
+      field: 'URL',
+      alternatives: ['publisher'],
+      name: {
+        nb: 'URL (eller forlag, for en trykt utgave)',
+        en: 'URL (or publisher, for a printed edition)',
+      },
+    },
   ],
   'article-newspaper': [{ field: 'container-title', name: { nb: 'avis', en: 'newspaper' } }],
-  'article-magazine': [{ field: 'container-title', name: { nb: 'tidsskrift eller magasin', en: 'magazine' } }],
+  'article-magazine': [
+    { field: 'container-title', name: { nb: 'tidsskrift eller magasin', en: 'magazine' } },
+  ],
 };
 
 const commonFields: FieldRule[] = [
@@ -71,7 +97,10 @@ const retrievalDate: Localized = {
 const fieldNames: Record<string, Localized> = {
   type: { nb: 'type verk', en: 'kind of work' },
   title: { nb: 'tittel', en: 'title' },
-  'container-title': { nb: 'tittel på tidsskriftet, boken eller nettstedet verket står i', en: 'title of the journal, book or site the work is in' },
+  'container-title': {
+    nb: 'tittel på tidsskriftet, boken eller nettstedet verket står i',
+    en: 'title of the journal, book or site the work is in',
+  },
   author: { nb: 'forfattere', en: 'authors' },
   editor: { nb: 'redaktører', en: 'editors' },
   issued: { nb: 'år', en: 'year' },
@@ -95,7 +124,8 @@ const containerNames: Record<string, Localized> = {
 
 /** The localized name of a CSL field of a work of a type, for messages ("container-title" of a chapter → "boken kapitlet står i"). */
 export function fieldName(field: string, type?: string): Localized {
-  if (field === 'container-title' && type !== undefined && containerNames[type]) return containerNames[type];
+  if (field === 'container-title' && type !== undefined && containerNames[type])
+    return containerNames[type];
   return fieldNames[field] ?? { nb: field, en: field };
 }
 
@@ -109,7 +139,10 @@ function hasField(item: CslItem, field: string): boolean {
 
 /** Whether the item has a date with at least a year (not "no date"). */
 function hasYear(item: CslItem): boolean {
-  return Boolean(item.issued?.['date-parts']?.[0]?.[0]) || (typeof item.issued?.literal === 'string' && /\d{4}/.test(item.issued.literal));
+  return (
+    Boolean(item.issued?.['date-parts']?.[0]?.[0]) ||
+    (typeof item.issued?.literal === 'string' && /\d{4}/.test(item.issued.literal))
+  );
 }
 
 const isPerson = (name: CslName) => !name.literal && Boolean(name.family?.trim());
@@ -121,7 +154,9 @@ const isPerson = (name: CslName) => !name.literal && Boolean(name.family?.trim()
  */
 function personsWithoutGivenNames(entry: BibEntry, names: readonly CslName[]): string[] {
   if (!entry.verification && names.length < 2) return [];
-  return names.filter((name) => isPerson(name) && !name.given?.trim()).map((name) => name.family!.trim());
+  return names
+    .filter((name) => isPerson(name) && !name.given?.trim())
+    .map((name) => name.family!.trim());
 }
 
 /** What an entry lacks for its type: the fields, then given names, then the kind of work. */
@@ -129,28 +164,48 @@ export function entryGaps(entry: BibEntry): EntryGap[] {
   const item = entry.item;
   const gaps: EntryGap[] = [];
   // An entry typed `document` with no title is a work nobody has identified: its kind is unknown.
-  if (item.type === 'document' && !hasField(item, 'title')) gaps.push({ field: 'type', name: kindOfWork });
+  if (item.type === 'document' && !hasField(item, 'title'))
+    gaps.push({ field: 'type', name: kindOfWork });
   const seen = new Set<string>();
   // Title and author first, then what the kind of work needs, then the year.
   const [title, author, issued] = commonFields as [FieldRule, FieldRule, FieldRule];
   for (const rule of [title, author, ...(requiredFields[item.type] ?? []), issued]) {
     if (seen.has(rule.field)) continue;
     seen.add(rule.field);
-    if (![rule.field, ...(rule.alternatives ?? [])].some((field) => hasField(item, field))) gaps.push({ field: rule.field, name: rule.name });
+    if (![rule.field, ...(rule.alternatives ?? [])].some((field) => hasField(item, field)))
+      gaps.push({ field: rule.field, name: rule.name });
   }
   // A page without a date of its own (a theme page, an undated article) changes: APA wants the day it was read.
-  if ((item.type === 'webpage' || item.type === 'post-weblog') && !hasYear(item) && !hasField(item, 'accessed')) {
+  if (
+    (item.type === 'webpage' || item.type === 'post-weblog') &&
+    !hasYear(item) &&
+    !hasField(item, 'accessed')
+  ) {
     gaps.push({ field: 'accessed', name: retrievalDate });
   }
   const authors = item.author?.length ? item.author : (item.editor ?? []);
   const withoutGiven = personsWithoutGivenNames(entry, authors);
   if (withoutGiven.length > 0) {
-    gaps.push({ field: 'given', names: withoutGiven, name: { nb: `fornavn eller initialer: ${withoutGiven.join(', ')}`, en: `given names or initials: ${withoutGiven.join(', ')}` } });
+    gaps.push({
+      field: 'given',
+      names: withoutGiven,
+      name: {
+        nb: `fornavn eller initialer: ${withoutGiven.join(', ')}`,
+        en: `given names or initials: ${withoutGiven.join(', ')}`,
+      },
+    });
   }
   if (item.author?.length && item.editor?.length) {
     const editors = personsWithoutGivenNames(entry, item.editor);
     if (editors.length > 0) {
-      gaps.push({ field: 'editor-given', names: editors, name: { nb: `redaktørenes fornavn eller initialer: ${editors.join(', ')}`, en: `the editors' given names or initials: ${editors.join(', ')}` } });
+      gaps.push({
+        field: 'editor-given',
+        names: editors,
+        name: {
+          nb: `redaktørenes fornavn eller initialer: ${editors.join(', ')}`,
+          en: `the editors' given names or initials: ${editors.join(', ')}`,
+        },
+      });
     }
   }
   return gaps;
@@ -164,8 +219,11 @@ const notVerified: Localized = {
 /** Whether an entry can go into the reference list as it is, and what it lacks if not. */
 export function entryCompleteness(entry: BibEntry): EntryCompleteness {
   const gaps = entryGaps(entry);
-  const unconfirmed = (entry.verification?.unconfirmed ?? []).map((field) => fieldName(field, entry.item.type));
-  if (entry.verification?.status === 'unverified' && gaps.length === 0 && unconfirmed.length === 0) unconfirmed.push(notVerified);
+  const unconfirmed = (entry.verification?.unconfirmed ?? []).map((field) =>
+    fieldName(field, entry.item.type),
+  );
+  if (entry.verification?.status === 'unverified' && gaps.length === 0 && unconfirmed.length === 0)
+    unconfirmed.push(notVerified);
   return { complete: gaps.length === 0 && unconfirmed.length === 0, gaps, unconfirmed };
 }
 
@@ -192,7 +250,8 @@ const placeholders = {
 function containerPlaceholder(type: string): Localized {
   if (type === 'article-journal' || type === 'article-magazine') return placeholders.journal;
   if (type === 'chapter') return placeholders.bookTitle;
-  if (type === 'entry-encyclopedia' || type === 'entry-dictionary') return placeholders.referenceWork;
+  if (type === 'entry-encyclopedia' || type === 'entry-dictionary')
+    return placeholders.referenceWork;
   return placeholders.source;
 }
 
@@ -203,7 +262,9 @@ function publisherPlaceholder(type: string): Localized {
 }
 
 const fillName = (families: ReadonlySet<string>, lang: Lang) => (name: CslName) =>
-  isPerson(name) && !name.given?.trim() && families.has(name.family!.trim()) ? { ...name, given: placeholders.initials[lang] } : name;
+  isPerson(name) && !name.given?.trim() && families.has(name.family!.trim())
+    ? { ...name, given: placeholders.initials[lang] }
+    : name;
 
 /**
  * The item with a placeholder ("[Tittel]", "[X.]", "[år]") for each field in `gaps`, so that the
@@ -245,8 +306,10 @@ export function fillGaps(item: CslItem, gaps: readonly EntryGap[], lang: Lang): 
         filled.accessed = { literal: placeholders.date[lang] };
         break;
       case 'given':
-        if (filled.author?.length) filled.author = filled.author.map(fillName(new Set(gap.names), lang));
-        else if (filled.editor) filled.editor = filled.editor.map(fillName(new Set(gap.names), lang));
+        if (filled.author?.length)
+          filled.author = filled.author.map(fillName(new Set(gap.names), lang));
+        else if (filled.editor)
+          filled.editor = filled.editor.map(fillName(new Set(gap.names), lang));
         break;
       case 'editor-given':
         if (filled.editor) filled.editor = filled.editor.map(fillName(new Set(gap.names), lang));

@@ -25,7 +25,9 @@ export function linkHref(text: string): string | undefined {
 }
 
 /** Keeps citeproc's formatting elements (a span only with a known style), turns anything else into its text. */
-function clean(nodes: readonly (ElementContent | HastRoot['children'][number])[]): ElementContent[] {
+function clean(
+  nodes: readonly (ElementContent | HastRoot['children'][number])[],
+): ElementContent[] {
   const result: ElementContent[] = [];
   for (const node of nodes) {
     if (node.type === 'text') result.push({ type: 'text', value: node.value });
@@ -34,14 +36,19 @@ function clean(nodes: readonly (ElementContent | HastRoot['children'][number])[]
       if (node.tagName === 'a') {
         // citeproc writes href unescaped ("…x"onmouseover="…"): the link is rebuilt from its text.
         const href = linkHref(hastText(children));
-        result.push(...(href ? [{ type: 'element', tagName: 'a', properties: { href }, children } as Element] : children));
+        result.push(
+          ...(href
+            ? [{ type: 'element', tagName: 'a', properties: { href }, children } as Element]
+            : children),
+        );
         continue;
       }
       if (!formatting.has(node.tagName)) {
         result.push(...children);
         continue;
       }
-      const style = typeof node.properties.style === 'string' ? node.properties.style.trim() : undefined;
+      const style =
+        typeof node.properties.style === 'string' ? node.properties.style.trim() : undefined;
       const properties = node.tagName === 'span' && style && spanStyle.test(style) ? { style } : {};
       result.push({ type: 'element', tagName: node.tagName, properties, children });
     }
@@ -58,7 +65,12 @@ export function entryToHast(html: string): ElementContent[] {
   const tree = fromHtml(html, { fragment: true });
   let content = clean(tree.children);
   // citeproc's wrapper: keep its content.
-  if (content.length === 1 && content[0]?.type === 'element' && content[0].tagName === 'span' && Object.keys(content[0].properties).length === 0) {
+  if (
+    content.length === 1 &&
+    content[0]?.type === 'element' &&
+    content[0].tagName === 'span' &&
+    Object.keys(content[0].properties).length === 0
+  ) {
     content = content[0].children;
   }
   return trimText(content);
@@ -70,7 +82,8 @@ function trimText(nodes: ElementContent[]): ElementContent[] {
   const first = result[0];
   if (first?.type === 'text') result[0] = { type: 'text', value: first.value.trimStart() };
   const last = result.at(-1);
-  if (last?.type === 'text') result[result.length - 1] = { type: 'text', value: last.value.trimEnd() };
+  if (last?.type === 'text')
+    result[result.length - 1] = { type: 'text', value: last.value.trimEnd() };
   return result.filter((node) => node.type !== 'text' || node.value !== '');
 }
 
@@ -100,7 +113,8 @@ export function hastToPhrasing(nodes: readonly ElementContent[]): PhrasingConten
           ? 'strong'
           : undefined;
     if (!kind) {
-      for (const child of children) child.type === 'text' ? appendText(result, child.value) : result.push(child);
+      for (const child of children)
+        child.type === 'text' ? appendText(result, child.value) : result.push(child);
       continue;
     }
     const text = children.map((child) => (child.type === 'text' ? child.value : 'x')).join('');
@@ -135,5 +149,9 @@ function trimPhrasing(children: PhrasingContent[]): PhrasingContent[] {
 
 /** The plain text of hast content. */
 export function hastText(nodes: readonly ElementContent[]): string {
-  return nodes.map((node) => (node.type === 'text' ? node.value : node.type === 'element' ? hastText(node.children) : '')).join('');
+  return nodes
+    .map((node) =>
+      node.type === 'text' ? node.value : node.type === 'element' ? hastText(node.children) : '',
+    )
+    .join('');
 }

@@ -64,21 +64,37 @@ describe('formatReferenceList, one entry of each type', () => {
 });
 
 /** An entry from CSL fields, with an optional verification block. */
-function entry(id: string, fields: Omit<CslItem, 'id'>, verification?: BibEntry['verification'], line = 1): BibEntry {
-  return { id, item: { ...fields, id } as CslItem, ...(verification ? { verification } : {}), origin: { file: 'references.yaml', line } };
+function entry(
+  id: string,
+  fields: Omit<CslItem, 'id'>,
+  verification?: BibEntry['verification'],
+  line = 1,
+): BibEntry {
+  return {
+    id,
+    item: { ...fields, id } as CslItem,
+    ...(verification ? { verification } : {}),
+    origin: { file: 'references.yaml', line },
+  };
 }
 
 const year = (value: number) => ({ 'date-parts': [[value]] });
 
 describe('formatReferenceList, whole documents', () => {
-  const unverified = entry('tufte2011', { type: 'document', author: [{ family: 'Tufte' }], issued: year(2011) }, {
-    status: 'unverified',
-    evidence: [{ nb: 'oppgaven, linje 241', en: 'the thesis, line 241' }],
-    notes: [{ nb: 'Søkt etter, ikke funnet.', en: 'Searched, not found.' }],
-  });
+  const unverified = entry(
+    'tufte2011',
+    { type: 'document', author: [{ family: 'Tufte' }], issued: year(2011) },
+    {
+      status: 'unverified',
+      evidence: [{ nb: 'oppgaven, linje 241', en: 'the thesis, line 241' }],
+      notes: [{ nb: 'Søkt etter, ikke funnet.', en: 'Searched, not found.' }],
+    },
+  );
 
   test('Markdown: the list holds the complete entries only, sorted, italics as *…*, no marker', async () => {
-    const list = await formatReferenceList([byId('book'), unverified, byId('article')], { format: 'md' });
+    const list = await formatReferenceList([byId('book'), unverified, byId('article')], {
+      format: 'md',
+    });
     expect(list.output).toEqual(
       [
         '# Litteraturliste',
@@ -104,14 +120,20 @@ describe('formatReferenceList, whole documents', () => {
         origin: { file: 'references.yaml', line: 1 },
         status: 'unverified',
         missing: [
-          { nb: 'type verk (bok, kapittel, artikkel, rapport, nettside …)', en: 'kind of work (book, chapter, article, report, web page …)' },
+          {
+            nb: 'type verk (bok, kapittel, artikkel, rapport, nettside …)',
+            en: 'kind of work (book, chapter, article, report, web page …)',
+          },
           { nb: 'tittel', en: 'title' },
           { nb: 'fornavn eller initialer: Tufte', en: 'given names or initials: Tufte' },
         ],
         unconfirmed: [],
         templates: [
           { kind: { nb: 'bok', en: 'book' }, text: 'Tufte, [X.]. (2011). *[Tittel]*. [Forlag].' },
-          { kind: { nb: 'tidsskriftartikkel', en: 'journal article' }, text: 'Tufte, [X.]. (2011). [Tittel]. *[Tidsskrift]*, *[årgang]*, [sider].' },
+          {
+            kind: { nb: 'tidsskriftartikkel', en: 'journal article' },
+            text: 'Tufte, [X.]. (2011). [Tittel]. *[Tidsskrift]*, *[årgang]*, [sider].',
+          },
         ],
         candidates: [],
         citedYears: [],
@@ -138,19 +160,38 @@ describe('formatReferenceList, whole documents', () => {
   });
 
   test('the to-do names the works the records give as possible matches, and the years the work is cited under', async () => {
-    const eide = entry('eide2005', { type: 'document', author: [{ family: 'Eide' }, { family: 'Eide' }], issued: year(2005) }, {
-      status: 'unverified',
-      evidence: [],
-      notes: [],
-      candidates: [
-        {
-          item: { id: 'eide2005~1', type: 'book', author: [{ family: 'Eide', given: 'Tom' }, { family: 'Eide', given: 'Hilde' }], title: 'Kommunikasjon i praksis', publisher: 'Gyldendal Akademisk', issued: year(2004) },
-          evidence: ['https://example.org/review'],
-          notes: [{ nb: 'funnet i en anmeldelse', en: 'found in a review' }],
-        },
-      ],
-    });
-    const later = entry('eide2016', { type: 'document', author: [{ family: 'Eide' }, { family: 'Eide' }], issued: year(2016) }, { status: 'unverified', evidence: [], notes: [] }, 9);
+    const eide = entry(
+      'eide2005',
+      { type: 'document', author: [{ family: 'Eide' }, { family: 'Eide' }], issued: year(2005) },
+      {
+        status: 'unverified',
+        evidence: [],
+        notes: [],
+        candidates: [
+          {
+            item: {
+              id: 'eide2005~1',
+              type: 'book',
+              author: [
+                { family: 'Eide', given: 'Tom' },
+                { family: 'Eide', given: 'Hilde' },
+              ],
+              title: 'Kommunikasjon i praksis',
+              publisher: 'Gyldendal Akademisk',
+              issued: year(2004),
+            },
+            evidence: ['https://example.org/review'],
+            notes: [{ nb: 'funnet i en anmeldelse', en: 'found in a review' }],
+          },
+        ],
+      },
+    );
+    const later = entry(
+      'eide2016',
+      { type: 'document', author: [{ family: 'Eide' }, { family: 'Eide' }], issued: year(2016) },
+      { status: 'unverified', evidence: [], notes: [] },
+      9,
+    );
     const citations = [
       { key: 'eide2005', year: '2005', line: 941 },
       { key: 'eide2005', year: '2005', line: 959 },
@@ -160,7 +201,13 @@ describe('formatReferenceList, whole documents', () => {
     expect(list.todo.entries.map((todo) => [todo.id, todo.candidates, todo.citedYears])).toEqual([
       [
         'eide2005',
-        [{ text: 'Eide, T. & Eide, H. (2004). Kommunikasjon i praksis. Gyldendal Akademisk.', evidence: ['https://example.org/review'], notes: [{ nb: 'funnet i en anmeldelse', en: 'found in a review' }] }],
+        [
+          {
+            text: 'Eide, T. & Eide, H. (2004). Kommunikasjon i praksis. Gyldendal Akademisk.',
+            evidence: ['https://example.org/review'],
+            notes: [{ nb: 'funnet i en anmeldelse', en: 'found in a review' }],
+          },
+        ],
         [
           { year: '2005', lines: [941, 959], id: 'eide2005' },
           { year: '2016', lines: [829], id: 'eide2016' },
@@ -175,7 +222,11 @@ describe('formatReferenceList, whole documents', () => {
         ],
       ],
     ]);
-    expect(list.todo.output.split('\n').filter((line) => line.includes('Sitert') || line.includes('Mulig treff'))).toEqual([
+    expect(
+      list.todo.output
+        .split('\n')
+        .filter((line) => line.includes('Sitert') || line.includes('Mulig treff')),
+    ).toEqual([
       '  Sitert under flere år: 2005 (linje 941, 959), 2016 (linje 829). Er det samme verk i ulike utgaver? Oppgi utgaven du har lest, med dens år, overalt.',
       '  Mulig treff – bekreft: Eide, T. & Eide, H. (2004). Kommunikasjon i praksis. Gyldendal Akademisk. (funnet i en anmeldelse)',
       '  Sitert under flere år: 2005 (linje 941, 959), 2016 (linje 829). Er det samme verk i ulike utgaver? Oppgi utgaven du har lest, med dens år, overalt.',
@@ -183,17 +234,40 @@ describe('formatReferenceList, whole documents', () => {
   });
 
   test('a year nobody knows is missing, never "u.å."; the years it is cited under are asked for', async () => {
-    const riis = entry('riis', { type: 'article-journal', author: [{ family: 'Riis-Johansen', given: 'Anne' }], title: 'Interaksjon med brukere' }, { status: 'unverified', evidence: [], notes: [] });
+    const riis = entry(
+      'riis',
+      {
+        type: 'article-journal',
+        author: [{ family: 'Riis-Johansen', given: 'Anne' }],
+        title: 'Interaksjon med brukere',
+      },
+      { status: 'unverified', evidence: [], notes: [] },
+    );
     const citations = [
       { key: 'riis', year: '2018', line: 560 },
       { key: 'riis', year: '2020', line: 1504 },
     ];
     const list = await formatReferenceList([riis], { format: 'text', citations });
     const [todo] = list.todo.entries;
-    expect([todo?.citedAs, todo?.missing.map((name) => name.nb), todo?.templates, todo?.citedYears]).toEqual([
+    expect([
+      todo?.citedAs,
+      todo?.missing.map((name) => name.nb),
+      todo?.templates,
+      todo?.citedYears,
+    ]).toEqual([
       { nb: 'Riis-Johansen (år mangler)', en: 'Riis-Johansen (year missing)' },
-      ['tidsskrift', 'årgang (volume)', 'sider (eller artikkelnummer)', 'år', 'DOI (om artikkelen har en)'],
-      [{ text: 'Riis-Johansen, A. ([år]). Interaksjon med brukere. [Tidsskrift], [årgang], [sider].' }],
+      [
+        'tidsskrift',
+        'årgang (volume)',
+        'sider (eller artikkelnummer)',
+        'år',
+        'DOI (om artikkelen har en)',
+      ],
+      [
+        {
+          text: 'Riis-Johansen, A. ([år]). Interaksjon med brukere. [Tidsskrift], [årgang], [sider].',
+        },
+      ],
       [
         { year: '2018', lines: [560], id: 'riis' },
         { year: '2020', lines: [1504], id: 'riis' },
@@ -202,13 +276,29 @@ describe('formatReferenceList, whole documents', () => {
   });
 
   test('a partly verified complete entry is listed, and the to-do says what to check in it', async () => {
-    const dalland = entry('dalland2017', { type: 'book', author: [{ family: 'Dalland', given: 'Olav' }], title: 'Metode og oppgaveskriving', publisher: 'Gyldendal Akademisk', issued: year(2017) }, {
-      status: 'partly-verified',
-      evidence: [],
-      notes: [{ nb: 'Utgavenummeret er ikke bekreftet.', en: 'Edition number not verified.' }],
-    });
+    const dalland = entry(
+      'dalland2017',
+      {
+        type: 'book',
+        author: [{ family: 'Dalland', given: 'Olav' }],
+        title: 'Metode og oppgaveskriving',
+        publisher: 'Gyldendal Akademisk',
+        issued: year(2017),
+      },
+      {
+        status: 'partly-verified',
+        evidence: [],
+        notes: [{ nb: 'Utgavenummeret er ikke bekreftet.', en: 'Edition number not verified.' }],
+      },
+    );
     const list = await formatReferenceList([dalland], { format: 'text', lang: 'en' });
-    expect(list.entries).toEqual([{ id: 'dalland2017', text: 'Dalland, O. (2017). Metode og oppgaveskriving. Gyldendal Akademisk.', unverified: true }]);
+    expect(list.entries).toEqual([
+      {
+        id: 'dalland2017',
+        text: 'Dalland, O. (2017). Metode og oppgaveskriving. Gyldendal Akademisk.',
+        unverified: true,
+      },
+    ]);
     expect(list.todo.entries).toEqual([]);
     expect(list.todo.output).toEqual(
       [
@@ -225,7 +315,11 @@ describe('formatReferenceList, whole documents', () => {
   });
 
   test('HTML: hanging indent, DOI as a link, English heading with --lang en; the to-do in its own format', async () => {
-    const list = await formatReferenceList([byId('article'), unverified], { format: 'html', todoFormat: 'text', lang: 'en' });
+    const list = await formatReferenceList([byId('article'), unverified], {
+      format: 'html',
+      todoFormat: 'text',
+      lang: 'en',
+    });
     expect(list.output).toEqual(
       [
         '<h2>References</h2>',
@@ -236,7 +330,9 @@ describe('formatReferenceList, whole documents', () => {
       ].join('\n'),
     );
     // The placeholders are in the style's language (nb-NO here), the to-do's words in English.
-    expect(list.todo.entries[0]?.templates[0]?.text).toEqual('Tufte, [X.]. (2011). <i>[Tittel]</i>. [Forlag].');
+    expect(list.todo.entries[0]?.templates[0]?.text).toEqual(
+      'Tufte, [X.]. (2011). <i>[Tittel]</i>. [Forlag].',
+    );
     expect(list.todo.output.split('\n').slice(0, 8)).toEqual([
       'References to complete',
       '',
@@ -251,16 +347,35 @@ describe('formatReferenceList, whole documents', () => {
 
   test('same author and year get a and b in title order, as the check assigns them, also when one is left out of the list', async () => {
     const snl = (id: string, title: string, url?: string): BibEntry =>
-      entry(id, { type: 'entry-encyclopedia', author: [{ literal: 'SNL' }], title, 'container-title': 'Store norske leksikon', issued: year(2018), ...(url ? { URL: url } : {}) });
-    const list = await formatReferenceList([snl('snl-s', 'sosialarbeider', 'https://snl.no/sosialarbeider'), snl('snl-b', 'bruker')], { format: 'text' });
-    expect(list.entries.map((formatted) => formatted.text)).toEqual(['SNL. (2018b). Sosialarbeider. I Store norske leksikon. https://snl.no/sosialarbeider']);
-    expect(list.todo.entries.map((todo) => todo.templates[0]?.text)).toEqual(['SNL. (2018a). Bruker. I Store norske leksikon. [URL]']);
+      entry(id, {
+        type: 'entry-encyclopedia',
+        author: [{ literal: 'SNL' }],
+        title,
+        'container-title': 'Store norske leksikon',
+        issued: year(2018),
+        ...(url ? { URL: url } : {}),
+      });
+    const list = await formatReferenceList(
+      [snl('snl-s', 'sosialarbeider', 'https://snl.no/sosialarbeider'), snl('snl-b', 'bruker')],
+      { format: 'text' },
+    );
+    expect(list.entries.map((formatted) => formatted.text)).toEqual([
+      'SNL. (2018b). Sosialarbeider. I Store norske leksikon. https://snl.no/sosialarbeider',
+    ]);
+    expect(list.todo.entries.map((todo) => todo.templates[0]?.text)).toEqual([
+      'SNL. (2018a). Bruker. I Store norske leksikon. [URL]',
+    ]);
   });
 
   test('a DOI stored as a URL is printed once, as https://doi.org/…', async () => {
-    const withUrl = { ...byId('article'), item: { ...byId('article').item, DOI: 'https://dx.doi.org/10.5555/tfv.2020.02' } };
+    const withUrl = {
+      ...byId('article'),
+      item: { ...byId('article').item, DOI: 'https://dx.doi.org/10.5555/tfv.2020.02' },
+    };
     const list = await formatReferenceList([withUrl], { format: 'text' });
-    expect(list.entries[0]!.text.endsWith(' 86–99. https://doi.org/10.5555/tfv.2020.02')).toBe(true);
+    expect(list.entries[0]!.text.endsWith(' 86–99. https://doi.org/10.5555/tfv.2020.02')).toBe(
+      true,
+    );
   });
 });
 
@@ -270,7 +385,12 @@ describe('formatReferenceList, whole documents', () => {
 describe('Norwegian APA 7 forms', () => {
   const one = async (item: BibEntry, options: { lang?: 'nb' | 'en'; style?: string } = {}) => {
     const list = await formatReferenceList([item], { format: 'md', ...options });
-    return { listed: list.entries.map((formatted) => formatted.text), templates: list.todo.entries.flatMap((todo) => todo.templates.map((template) => template.text)) };
+    return {
+      listed: list.entries.map((formatted) => formatted.text),
+      templates: list.todo.entries.flatMap((todo) =>
+        todo.templates.map((template) => template.text),
+      ),
+    };
   };
 
   test('a Meld. St. names its genre once, in its number, and the ministry that wrote it is not repeated as publisher', async () => {
@@ -285,100 +405,239 @@ describe('Norwegian APA 7 forms', () => {
       URL: 'https://www.regjeringen.no/no/dokumenter/meld.-st.-33-20152016/id2501017/',
     });
     expect(await one(meld)).toEqual({
-      listed: ['Arbeids- og sosialdepartementet. (2016). *NAV i en ny tid – for arbeid og aktivitet* (Meld. St. 33 (2015–2016)). https://www.regjeringen.no/no/dokumenter/meld.-st.-33-20152016/id2501017/'],
+      listed: [
+        'Arbeids- og sosialdepartementet. (2016). *NAV i en ny tid – for arbeid og aktivitet* (Meld. St. 33 (2015–2016)). https://www.regjeringen.no/no/dokumenter/meld.-st.-33-20152016/id2501017/',
+      ],
       templates: [],
     });
   });
 
   test("a group author's abbreviation stays out of the list, and the group is not repeated as publisher", async () => {
-    const fo = entry('fo', { type: 'report', author: [{ literal: 'Fellesorganisasjonen (FO)' }], title: 'Yrkesetisk grunnlagsdokument', publisher: 'Fellesorganisasjonen', issued: year(2015), URL: 'https://www.fo.no/yrkesetikk/' });
-    expect(await one(fo)).toEqual({ listed: ['Fellesorganisasjonen. (2015). *Yrkesetisk grunnlagsdokument*. https://www.fo.no/yrkesetikk/'], templates: [] });
+    const fo = entry('fo', {
+      type: 'report',
+      author: [{ literal: 'Fellesorganisasjonen (FO)' }],
+      title: 'Yrkesetisk grunnlagsdokument',
+      publisher: 'Fellesorganisasjonen',
+      issued: year(2015),
+      URL: 'https://www.fo.no/yrkesetikk/',
+    });
+    expect(await one(fo)).toEqual({
+      listed: [
+        'Fellesorganisasjonen. (2015). *Yrkesetisk grunnlagsdokument*. https://www.fo.no/yrkesetikk/',
+      ],
+      templates: [],
+    });
   });
 
   test('an issue without a volume is not printed in the volume place: the volume is asked for', async () => {
-    const article = entry('tph', { type: 'article-journal', author: [{ family: 'Stenbrenden', given: 'A.' }], title: 'Sterke møter', 'container-title': 'Tidsskrift for psykisk helsearbeid', issue: '2–3', page: '108–119', issued: year(2018) });
-    expect(await one(article)).toEqual({ listed: [], templates: ['Stenbrenden, A. (2018). Sterke møter. *Tidsskrift for psykisk helsearbeid*, *[årgang]*(2–3), 108–119.'] });
+    const article = entry('tph', {
+      type: 'article-journal',
+      author: [{ family: 'Stenbrenden', given: 'A.' }],
+      title: 'Sterke møter',
+      'container-title': 'Tidsskrift for psykisk helsearbeid',
+      issue: '2–3',
+      page: '108–119',
+      issued: year(2018),
+    });
+    expect(await one(article)).toEqual({
+      listed: [],
+      templates: [
+        'Stenbrenden, A. (2018). Sterke møter. *Tidsskrift for psykisk helsearbeid*, *[årgang]*(2–3), 108–119.',
+      ],
+    });
   });
 
   test('an encyclopedia article starts with a capital and needs its URL', async () => {
-    const snl = entry('snl', { type: 'entry-encyclopedia', author: [{ literal: 'SNL' }], title: 'sosialarbeider', 'container-title': 'Store norske leksikon', issued: year(2018) });
-    expect(await one(snl)).toEqual({ listed: [], templates: ['SNL. (2018). Sosialarbeider. I *Store norske leksikon*. [URL]'] });
+    const snl = entry('snl', {
+      type: 'entry-encyclopedia',
+      author: [{ literal: 'SNL' }],
+      title: 'sosialarbeider',
+      'container-title': 'Store norske leksikon',
+      issued: year(2018),
+    });
+    expect(await one(snl)).toEqual({
+      listed: [],
+      templates: ['SNL. (2018). Sosialarbeider. I *Store norske leksikon*. [URL]'],
+    });
     const withUrl = entry('snl', { ...snl.item, URL: 'https://snl.no/sosialarbeider' });
-    expect(await one(withUrl)).toEqual({ listed: ['SNL. (2018). Sosialarbeider. I *Store norske leksikon*. https://snl.no/sosialarbeider'], templates: [] });
+    expect(await one(withUrl)).toEqual({
+      listed: [
+        'SNL. (2018). Sosialarbeider. I *Store norske leksikon*. https://snl.no/sosialarbeider',
+      ],
+      templates: [],
+    });
   });
 
   test('an undated page that changes gives the date it was read', async () => {
-    const page = entry('hdir', { type: 'webpage', author: [{ literal: 'Helsedirektoratet' }], title: 'Brukermedvirkning', URL: 'https://www.helsedirektoratet.no/tema/brukermedvirkning', issued: { literal: 'u.å.' } });
-    expect(await one(page)).toEqual({ listed: [], templates: ['Helsedirektoratet. (u.å.). *Brukermedvirkning*. Hentet [dato], fra https://www.helsedirektoratet.no/tema/brukermedvirkning'] });
+    const page = entry('hdir', {
+      type: 'webpage',
+      author: [{ literal: 'Helsedirektoratet' }],
+      title: 'Brukermedvirkning',
+      URL: 'https://www.helsedirektoratet.no/tema/brukermedvirkning',
+      issued: { literal: 'u.å.' },
+    });
+    expect(await one(page)).toEqual({
+      listed: [],
+      templates: [
+        'Helsedirektoratet. (u.å.). *Brukermedvirkning*. Hentet [dato], fra https://www.helsedirektoratet.no/tema/brukermedvirkning',
+      ],
+    });
     const read = entry('hdir', { ...page.item, accessed: { 'date-parts': [[2021, 5, 3]] } });
-    expect(await one(read)).toEqual({ listed: ['Helsedirektoratet. (u.å.). *Brukermedvirkning*. Hentet 3. mai 2021, fra https://www.helsedirektoratet.no/tema/brukermedvirkning'], templates: [] });
-    expect(await one(read, { lang: 'en', style: 'apa' })).toEqual({ listed: ['Helsedirektoratet. (n.d.). *Brukermedvirkning*. Retrieved May 3, 2021, from https://www.helsedirektoratet.no/tema/brukermedvirkning'], templates: [] });
+    expect(await one(read)).toEqual({
+      listed: [
+        'Helsedirektoratet. (u.å.). *Brukermedvirkning*. Hentet 3. mai 2021, fra https://www.helsedirektoratet.no/tema/brukermedvirkning',
+      ],
+      templates: [],
+    });
+    expect(await one(read, { lang: 'en', style: 'apa' })).toEqual({
+      listed: [
+        'Helsedirektoratet. (n.d.). *Brukermedvirkning*. Retrieved May 3, 2021, from https://www.helsedirektoratet.no/tema/brukermedvirkning',
+      ],
+      templates: [],
+    });
   });
 
-  test('one author\'s works are listed oldest first; a namesake without initials waits in the to-do instead of sorting first', async () => {
-    const book = entry('levin2004', { type: 'book', author: [{ family: 'Levin', given: 'Irene' }], title: 'Hva er sosialt arbeid', publisher: 'Universitetsforlaget', issued: year(2004) });
+  test("one author's works are listed oldest first; a namesake without initials waits in the to-do instead of sorting first", async () => {
+    const book = entry('levin2004', {
+      type: 'book',
+      author: [{ family: 'Levin', given: 'Irene' }],
+      title: 'Hva er sosialt arbeid',
+      publisher: 'Universitetsforlaget',
+      issued: year(2004),
+    });
     const chapter = (given?: string) =>
       entry(
         'levin2015',
-        { type: 'chapter', author: [{ family: 'Levin', ...(given ? { given } : {}) }], title: 'Kapittel', 'container-title': 'Sosialt arbeid', editor: [{ family: 'Ellingsen', given: 'Ingunn Tollisen' }], page: '1–10', publisher: 'Universitetsforlaget', issued: year(2015) },
+        {
+          type: 'chapter',
+          author: [{ family: 'Levin', ...(given ? { given } : {}) }],
+          title: 'Kapittel',
+          'container-title': 'Sosialt arbeid',
+          editor: [{ family: 'Ellingsen', given: 'Ingunn Tollisen' }],
+          page: '1–10',
+          publisher: 'Universitetsforlaget',
+          issued: year(2015),
+        },
         { status: 'verified', evidence: [], notes: [] },
       );
     const complete = await formatReferenceList([chapter('Irene'), book], { format: 'text' });
     expect(complete.entries.map((formatted) => formatted.id)).toEqual(['levin2004', 'levin2015']);
     const stub = await formatReferenceList([chapter(), book], { format: 'text' });
-    expect([stub.entries.map((formatted) => formatted.id), stub.todo.entries.map((todo) => todo.id)]).toEqual([['levin2004'], ['levin2015']]);
+    expect([
+      stub.entries.map((formatted) => formatted.id),
+      stub.todo.entries.map((todo) => todo.id),
+    ]).toEqual([['levin2004'], ['levin2015']]);
   });
 
   test('a doctoral thesis is labelled as the locale labels it, however the record spells its genre', async () => {
-    const thesis = (genre: string) => entry('jenssen', { type: 'thesis', genre, author: [{ family: 'Jenssen', given: 'Anne Grete' }], title: 'Brukermedvirkning i sosialtjenesten', publisher: 'NTNU', issued: year(2009) });
-    expect((await one(thesis('Doktoravhandling (ph.d.)'))).listed).toEqual(['Jenssen, A. G. (2009). *Brukermedvirkning i sosialtjenesten* [Doktorgradsavhandling]. NTNU.']);
-    expect((await one(thesis('PhD thesis'))).listed).toEqual(['Jenssen, A. G. (2009). *Brukermedvirkning i sosialtjenesten* [Doktorgradsavhandling]. NTNU.']);
-    expect((await one(thesis('Masteroppgave'), { style: 'apa' })).listed).toEqual(['Jenssen, A. G. (2009). *Brukermedvirkning i sosialtjenesten* [Master’s thesis]. NTNU.']);
+    const thesis = (genre: string) =>
+      entry('jenssen', {
+        type: 'thesis',
+        genre,
+        author: [{ family: 'Jenssen', given: 'Anne Grete' }],
+        title: 'Brukermedvirkning i sosialtjenesten',
+        publisher: 'NTNU',
+        issued: year(2009),
+      });
+    expect((await one(thesis('Doktoravhandling (ph.d.)'))).listed).toEqual([
+      'Jenssen, A. G. (2009). *Brukermedvirkning i sosialtjenesten* [Doktorgradsavhandling]. NTNU.',
+    ]);
+    expect((await one(thesis('PhD thesis'))).listed).toEqual([
+      'Jenssen, A. G. (2009). *Brukermedvirkning i sosialtjenesten* [Doktorgradsavhandling]. NTNU.',
+    ]);
+    expect((await one(thesis('Masteroppgave'), { style: 'apa' })).listed).toEqual([
+      'Jenssen, A. G. (2009). *Brukermedvirkning i sosialtjenesten* [Master’s thesis]. NTNU.',
+    ]);
   });
 
   test('"u.å." only for a work that has no date; a work whose year is unknown is in the to-do', async () => {
-    const undated = entry('ssb', { type: 'report', author: [{ literal: 'Statistisk sentralbyrå' }], title: 'Sosialhjelp', publisher: 'SSB', issued: { literal: 'u.å.' } });
-    expect(await one(undated)).toEqual({ listed: ['Statistisk sentralbyrå. (u.å.). *Sosialhjelp*. SSB.'], templates: [] });
-    const unknown = entry('ssb', { type: 'report', author: [{ literal: 'Statistisk sentralbyrå' }], title: 'Sosialhjelp', publisher: 'SSB' });
-    expect(await one(unknown)).toEqual({ listed: [], templates: ['Statistisk sentralbyrå. ([år]). *Sosialhjelp*. SSB.'] });
+    const undated = entry('ssb', {
+      type: 'report',
+      author: [{ literal: 'Statistisk sentralbyrå' }],
+      title: 'Sosialhjelp',
+      publisher: 'SSB',
+      issued: { literal: 'u.å.' },
+    });
+    expect(await one(undated)).toEqual({
+      listed: ['Statistisk sentralbyrå. (u.å.). *Sosialhjelp*. SSB.'],
+      templates: [],
+    });
+    const unknown = entry('ssb', {
+      type: 'report',
+      author: [{ literal: 'Statistisk sentralbyrå' }],
+      title: 'Sosialhjelp',
+      publisher: 'SSB',
+    });
+    expect(await one(unknown)).toEqual({
+      listed: [],
+      templates: ['Statistisk sentralbyrå. ([år]). *Sosialhjelp*. SSB.'],
+    });
   });
 
   test('an edited book is listed under its editors, with (Red.)', async () => {
-    expect((await one(byId('edited'))).listed).toEqual(['Berg, A. & Dahl, L. (Red.). (2015). *Sosialt arbeid: En innføring*. Universitetsforlaget.']);
+    expect((await one(byId('edited'))).listed).toEqual([
+      'Berg, A. & Dahl, L. (Red.). (2015). *Sosialt arbeid: En innføring*. Universitetsforlaget.',
+    ]);
   });
 });
 
 describe('bounds, checked before anything is formatted', () => {
   const book = (id: string, family: string, given: string): BibEntry => ({
     id,
-    item: { id, type: 'book', title: `Bok ${id}`, author: [{ family, given }], issued: { 'date-parts': [[2020]] } },
+    item: {
+      id,
+      type: 'book',
+      title: `Bok ${id}`,
+      author: [{ family, given }],
+      issued: { 'date-parts': [[2020]] },
+    },
     origin: { file: 'library.yaml', line: Number(id.slice(1)) + 1 },
   });
 
   test('more than 2,000 entries in one list', async () => {
-    const entries = Array.from({ length: 2001 }, (_, index) => book(`e${index}`, `Forfatter${index}`, 'Ola'));
+    const entries = Array.from({ length: 2001 }, (_, index) =>
+      book(`e${index}`, `Forfatter${index}`, 'Ola'),
+    );
     await expect(formatReferenceList(entries)).rejects.toMatchObject({
       code: 'too-large',
       file: 'library.yaml',
-      message: 'The reference list would have 2,001 entries; litsynth formats at most 2,000 at once (list the cited works, without --all).',
+      message:
+        'The reference list would have 2,001 entries; litsynth formats at most 2,000 at once (list the cited works, without --all).',
     });
   });
 
   test('more than 100 works of one first author and year', async () => {
-    const entries = Array.from({ length: 101 }, (_, index) => book(`e${index}`, 'Hansen', `Ola${index}`));
+    const entries = Array.from({ length: 101 }, (_, index) =>
+      book(`e${index}`, 'Hansen', `Ola${index}`),
+    );
     await expect(formatReferenceList(entries)).rejects.toMatchObject({
       code: 'too-large',
       file: 'library.yaml',
       line: 1,
-      message: '101 works have the same first author and year (Hansen, 2020); a reference list can tell at most 100 apart.',
+      message:
+        '101 works have the same first author and year (Hansen, 2020); a reference list can tell at most 100 apart.',
     });
   });
 });
 
 describe('hostile DOIs and URLs', () => {
-  const hostile = (id: string, type: string, field: 'DOI' | 'URL', value: string, extra: Record<string, unknown> = {}): BibEntry => ({
+  const hostile = (
+    id: string,
+    type: string,
+    field: 'DOI' | 'URL',
+    value: string,
+    extra: Record<string, unknown> = {},
+  ): BibEntry => ({
     id,
-    item: { id, type, title: 'Side', author: [{ family: id, given: 'Ola' }], issued: { 'date-parts': [[2020]] }, [field]: value, ...extra },
+    item: {
+      id,
+      type,
+      title: 'Side',
+      author: [{ family: id, given: 'Ola' }],
+      issued: { 'date-parts': [[2020]] },
+      [field]: value,
+      ...extra,
+    },
     verification: { status: 'verified', evidence: [], notes: [] },
     origin: { file: 'references.yaml', line: 1 },
   });
@@ -386,8 +645,12 @@ describe('hostile DOIs and URLs', () => {
   const entries = [
     hostile('Aquote', 'article-journal', 'DOI', '10.1234/x"onmouseover="alert(1)', journal),
     hostile('Bscript', 'article-journal', 'DOI', '10.1234/<script>alert(2)</script>', journal),
-    hostile('Cbreak', 'webpage', 'URL', 'https://example.com/"><script>alert(3)</script>', { 'container-title': 'Nettsted' }),
-    hostile('Dnoscheme', 'webpage', 'URL', 'www.example.com/side', { 'container-title': 'Nettsted' }),
+    hostile('Cbreak', 'webpage', 'URL', 'https://example.com/"><script>alert(3)</script>', {
+      'container-title': 'Nettsted',
+    }),
+    hostile('Dnoscheme', 'webpage', 'URL', 'www.example.com/side', {
+      'container-title': 'Nettsted',
+    }),
     hostile('Ejs', 'webpage', 'URL', 'javascript:alert(4)', { 'container-title': 'Nettsted' }),
   ];
 
@@ -417,26 +680,38 @@ describe('hostile DOIs and URLs', () => {
 describe('bounds, checked before anything is formatted', () => {
   const book = (id: string, family: string, given: string): BibEntry => ({
     id,
-    item: { id, type: 'book', title: `Bok ${id}`, author: [{ family, given }], issued: { 'date-parts': [[2020]] } },
+    item: {
+      id,
+      type: 'book',
+      title: `Bok ${id}`,
+      author: [{ family, given }],
+      issued: { 'date-parts': [[2020]] },
+    },
     origin: { file: 'library.yaml', line: Number(id.slice(1)) + 1 },
   });
 
   test('more than 2,000 entries in one list', async () => {
-    const entries = Array.from({ length: 2001 }, (_, index) => book(`e${index}`, `Forfatter${index}`, 'Ola'));
+    const entries = Array.from({ length: 2001 }, (_, index) =>
+      book(`e${index}`, `Forfatter${index}`, 'Ola'),
+    );
     await expect(formatReferenceList(entries)).rejects.toMatchObject({
       code: 'too-large',
       file: 'library.yaml',
-      message: 'The reference list would have 2,001 entries; litsynth formats at most 2,000 at once (list the cited works, without --all).',
+      message:
+        'The reference list would have 2,001 entries; litsynth formats at most 2,000 at once (list the cited works, without --all).',
     });
   });
 
   test('more than 100 works of one first author and year', async () => {
-    const entries = Array.from({ length: 101 }, (_, index) => book(`e${index}`, 'Hansen', `Ola${index}`));
+    const entries = Array.from({ length: 101 }, (_, index) =>
+      book(`e${index}`, 'Hansen', `Ola${index}`),
+    );
     await expect(formatReferenceList(entries)).rejects.toMatchObject({
       code: 'too-large',
       file: 'library.yaml',
       line: 1,
-      message: '101 works have the same first author and year (Hansen, 2020); a reference list can tell at most 100 apart.',
+      message:
+        '101 works have the same first author and year (Hansen, 2020); a reference list can tell at most 100 apart.',
     });
   });
 });
@@ -451,7 +726,11 @@ describe('styles and locales', () => {
     try {
       const file = join(dir, 'min-stil.csl');
       writeFileSync(file, resolveStyle('norsk-apa-manual').xml);
-      const fromFile = await formatReferenceList([byId('chapter')], { style: file, locale: 'nb-NO', format: 'text' });
+      const fromFile = await formatReferenceList([byId('chapter')], {
+        style: file,
+        locale: 'nb-NO',
+        format: 'text',
+      });
       expect(fromFile.entries[0]!.text).toEqual(await formatOne('chapter', 'norsk-apa-manual'));
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -461,18 +740,32 @@ describe('styles and locales', () => {
   test('a style given as XML under an id (no file system) gives the same list as the installed style', async () => {
     const { registerCslResource, resolveStyle } = await import('./styles.js');
     registerCslResource('style', 'norsk-apa-given', resolveStyle('norsk-apa-manual').xml);
-    expect(resolveStyle('norsk-apa-given')).toEqual({ name: 'norsk-apa-given', xml: resolveStyle('norsk-apa-manual').xml });
-    const given = await formatReferenceList([byId('chapter')], { style: 'norsk-apa-given', locale: 'nb-NO', format: 'text' });
+    expect(resolveStyle('norsk-apa-given')).toEqual({
+      name: 'norsk-apa-given',
+      xml: resolveStyle('norsk-apa-manual').xml,
+    });
+    const given = await formatReferenceList([byId('chapter')], {
+      style: 'norsk-apa-given',
+      locale: 'nb-NO',
+      format: 'text',
+    });
     expect(given.entries[0]!.text).toEqual(await formatOne('chapter', 'norsk-apa-manual'));
   });
 
   test('an unknown style or locale is a usage error that names it', async () => {
-    await expect(formatReferenceList([byId('book')], { style: 'no-such-style' })).rejects.toMatchObject({
+    await expect(
+      formatReferenceList([byId('book')], { style: 'no-such-style' }),
+    ).rejects.toMatchObject({
       code: 'usage',
-      message: 'unknown CSL style "no-such-style": give a style id such as norsk-apa-manual or apa, or a .csl file',
+      message:
+        'unknown CSL style "no-such-style": give a style id such as norsk-apa-manual or apa, or a .csl file',
     });
-    await expect(formatReferenceList([byId('book')], { locale: 'xx-XX' })).rejects.toMatchObject({ code: 'usage' });
-    await expect(formatReferenceList([byId('book')], { style: 'missing.csl' })).rejects.toMatchObject({ code: 'file-not-found', file: 'missing.csl' });
+    await expect(formatReferenceList([byId('book')], { locale: 'xx-XX' })).rejects.toMatchObject({
+      code: 'usage',
+    });
+    await expect(
+      formatReferenceList([byId('book')], { style: 'missing.csl' }),
+    ).rejects.toMatchObject({ code: 'file-not-found', file: 'missing.csl' });
   });
 });
 

@@ -116,7 +116,10 @@ function convert(html: string, format: ReferenceListFormat): string {
  * possible matches, and the years it is cited under. Entries are rendered together, so that a/b
  * letters agree with the check's even when a namesake is left out of the list.
  */
-export async function formatReferenceList(entries: readonly BibEntry[], options: FormatReferenceListOptions = {}): Promise<ReferenceList> {
+export async function formatReferenceList(
+  entries: readonly BibEntry[],
+  options: FormatReferenceListOptions = {},
+): Promise<ReferenceList> {
   refuseUnformattable(entries);
   if ((options.format ?? 'md') !== 'text') trees ??= await import('./list-trees.js');
   const styleId = options.style ?? defaultStyle;
@@ -135,23 +138,35 @@ export async function formatReferenceList(entries: readonly BibEntry[], options:
     ...(options.cacheDir === undefined ? {} : { cacheDir: options.cacheDir }),
     ...(options.workers === undefined ? {} : { workers: options.workers }),
   };
-  const states = new Map(entries.map((entry) => [entry.id, { entry, completeness: entryCompleteness(entry) }]));
+  const states = new Map(
+    entries.map((entry) => [entry.id, { entry, completeness: entryCompleteness(entry) }]),
+  );
 
   // Complete entries as they are, the others as templates: one rendering, one order, one set of letters.
-  const unknownKind = (id: string) => states.get(id)!.completeness.gaps.some((gap) => gap.field === 'type');
+  const unknownKind = (id: string) =>
+    states.get(id)!.completeness.gaps.some((gap) => gap.field === 'type');
   const asTemplate = (entry: BibEntry, kind: number): CslItem => {
     const item = toCiteprocItem(entry);
     const { completeness } = states.get(entry.id)!;
-    if (!unknownKind(entry.id)) return itemForList(fillGaps(item, completeness.gaps, placeholderLang), form);
+    if (!unknownKind(entry.id))
+      return itemForList(fillGaps(item, completeness.gaps, placeholderLang), form);
     const type = templateKinds(item)[kind]!.type;
     return itemForList(fillGaps({ ...item, type }, gapsAs(entry, type), placeholderLang), form);
   };
   const rendered = await renderBibliography(
-    entries.map((entry) => (states.get(entry.id)!.completeness.complete ? itemForList(toCiteprocItem(entry), form) : asTemplate(entry, 0))),
+    entries.map((entry) =>
+      states.get(entry.id)!.completeness.complete
+        ? itemForList(toCiteprocItem(entry), form)
+        : asTemplate(entry, 0),
+    ),
     settings,
   );
-  const secondKinds = entries.filter((entry) => unknownKind(entry.id)).map((entry) => asTemplate(entry, 1));
-  const secondTemplates = new Map((await renderBibliography(secondKinds, settings)).map(({ id, text }) => [id, text]));
+  const secondKinds = entries
+    .filter((entry) => unknownKind(entry.id))
+    .map((entry) => asTemplate(entry, 1));
+  const secondTemplates = new Map(
+    (await renderBibliography(secondKinds, settings)).map(({ id, text }) => [id, text]),
+  );
   const candidates = await renderCandidates(entries, settings, form, placeholderLang);
 
   const suffixes = assignYearSuffixes(entries);
@@ -174,17 +189,25 @@ export async function formatReferenceList(entries: readonly BibEntry[], options:
     const templates = kinds.length
       ? [
           { kind: kinds[0]!.label, text: convert(text, format) },
-          ...(second === undefined ? [] : [{ kind: kinds[1]!.label, text: convert(second, format) }]),
+          ...(second === undefined
+            ? []
+            : [{ kind: kinds[1]!.label, text: convert(second, format) }]),
         ]
       : [{ text: convert(text, format) }];
     const item: TodoEntry = {
       id,
       citedAs,
       origin: entry.origin,
-      missing: [...completeness.gaps.map((gap) => gap.name), ...(lacksDoi(entry.item) ? [doiIfAny] : [])],
+      missing: [
+        ...completeness.gaps.map((gap) => gap.name),
+        ...(lacksDoi(entry.item) ? [doiIfAny] : []),
+      ],
       unconfirmed: completeness.unconfirmed,
       templates,
-      candidates: (candidates.get(id) ?? []).map((candidate) => ({ ...candidate, text: convert(candidate.text, format) })),
+      candidates: (candidates.get(id) ?? []).map((candidate) => ({
+        ...candidate,
+        text: convert(candidate.text, format),
+      })),
       citedYears: citedYears(entry, entries, uses),
       notes,
     };
@@ -192,11 +215,18 @@ export async function formatReferenceList(entries: readonly BibEntry[], options:
     todo.push(item);
   }
   const todoFormat = options.todoFormat ?? format;
-  const todoEntries = todoFormat === format ? todo : todo.map((item) => reformatTodo(item, rendered, secondTemplates, candidates, todoFormat));
+  const todoEntries =
+    todoFormat === format
+      ? todo
+      : todo.map((item) => reformatTodo(item, rendered, secondTemplates, candidates, todoFormat));
   return {
     output: renderList(listed, format, lang),
     entries: listed,
-    todo: { output: renderTodoDocument({ entries: todoEntries, toCheck, format: todoFormat, lang }), entries: todo, toCheck },
+    todo: {
+      output: renderTodoDocument({ entries: todoEntries, toCheck, format: todoFormat, lang }),
+      entries: todo,
+      toCheck,
+    },
   };
 }
 
@@ -212,8 +242,14 @@ function reformatTodo(
   const texts = [first, ...(second.has(item.id) ? [second.get(item.id)!] : [])];
   return {
     ...item,
-    templates: item.templates.map((template, index) => ({ ...template, text: convert(texts[index] ?? first, format) })),
-    candidates: (candidates.get(item.id) ?? []).map((candidate) => ({ ...candidate, text: convert(candidate.text, format) })),
+    templates: item.templates.map((template, index) => ({
+      ...template,
+      text: convert(texts[index] ?? first, format),
+    })),
+    candidates: (candidates.get(item.id) ?? []).map((candidate) => ({
+      ...candidate,
+      text: convert(candidate.text, format),
+    })),
   };
 }
 
@@ -229,11 +265,21 @@ async function renderCandidates(
   lang: Lang,
 ): Promise<Map<string, ReferenceCandidate[]>> {
   const unique = new Map<string, CslItem>();
-  const owners: Array<{ owner: string; key: string; evidence: ReferenceCandidate['evidence']; notes: ReferenceCandidate['notes'] }> = [];
+  const owners: Array<{
+    owner: string;
+    key: string;
+    evidence: ReferenceCandidate['evidence'];
+    notes: ReferenceCandidate['notes'];
+  }> = [];
   for (const entry of entries) {
     for (const candidate of entry.verification?.candidates ?? []) {
       // Given names a candidate's record does not give are not known: the template asks for them.
-      const asEntry: BibEntry = { id: candidate.item.id, item: candidate.item, origin: entry.origin, verification: { status: 'unverified', evidence: [], notes: [] } };
+      const asEntry: BibEntry = {
+        id: candidate.item.id,
+        item: candidate.item,
+        origin: entry.origin,
+        verification: { status: 'unverified', evidence: [], notes: [] },
+      };
       const gaps = entryGaps(asEntry).filter((gap) => gap.field !== 'type');
       const item = itemForList(fillGaps(toCiteprocItem(asEntry), gaps, lang), form);
       const { id: _id, ...fields } = item;
@@ -250,7 +296,8 @@ async function renderCandidates(
     else batches.push([item]);
   }
   const texts = new Map<string, string>();
-  for (const batch of batches) for (const { id, text } of await renderBibliography(batch, settings)) texts.set(id, text);
+  for (const batch of batches)
+    for (const { id, text } of await renderBibliography(batch, settings)) texts.set(id, text);
   const result = new Map<string, ReferenceCandidate[]>();
   for (const { owner, key, evidence, notes } of owners) {
     const text = texts.get(unique.get(key)!.id) ?? '';
@@ -261,10 +308,15 @@ async function renderCandidates(
 
 /** A journal article without a DOI: its to-do asks for one with the rest (bib-missing-doi is not said again). */
 function lacksDoi(item: CslItem): boolean {
-  return item.type === 'article-journal' && !(typeof item.DOI === 'string' && item.DOI.trim() !== '');
+  return (
+    item.type === 'article-journal' && !(typeof item.DOI === 'string' && item.DOI.trim() !== '')
+  );
 }
 
-const doiIfAny: Localized = { nb: 'DOI (om artikkelen har en)', en: 'DOI (if the article has one)' };
+const doiIfAny: Localized = {
+  nb: 'DOI (om artikkelen har en)',
+  en: 'DOI (if the article has one)',
+};
 
 /** First name and year: items of one group get a/b letters when rendered together. */
 function groupOf(item: CslItem): string {
@@ -276,8 +328,13 @@ function groupOf(item: CslItem): string {
 /** "Andreassen & Fossestøl (2011)", "Natland et al. (2019)", "Liseth & Tellemann (år mangler)". */
 function citedForm(entry: BibEntry, suffix: string | undefined): Localized {
   const names = entryNames(entry);
-  const authors = names.length === 0 ? entry.id : names.length <= 2 ? names.join(' & ') : `${names[0]} et al.`;
-  if (isUndated(entry.item)) return { nb: `${authors} (u.å.${suffix ? `-${suffix}` : ''})`, en: `${authors} (n.d.${suffix ? `-${suffix}` : ''})` };
+  const authors =
+    names.length === 0 ? entry.id : names.length <= 2 ? names.join(' & ') : `${names[0]} et al.`;
+  if (isUndated(entry.item))
+    return {
+      nb: `${authors} (u.å.${suffix ? `-${suffix}` : ''})`,
+      en: `${authors} (n.d.${suffix ? `-${suffix}` : ''})`,
+    };
   const year = entryYear(entry);
   if (year === 'u.å.') return { nb: `${authors} (år mangler)`, en: `${authors} (year missing)` };
   return { nb: `${authors} (${year}${suffix ?? ''})`, en: `${authors} (${year}${suffix ?? ''})` };
@@ -285,22 +342,34 @@ function citedForm(entry: BibEntry, suffix: string | undefined): Localized {
 
 function citationsByKey(citations: readonly CitationUse[]): Map<string, CitationUse[]> {
   const byKey = new Map<string, CitationUse[]>();
-  for (const citation of citations) byKey.set(citation.key, [...(byKey.get(citation.key) ?? []), citation]);
+  for (const citation of citations)
+    byKey.set(citation.key, [...(byKey.get(citation.key) ?? []), citation]);
   return byKey;
 }
 
 const namesKey = (entry: BibEntry) => entryNames(entry).map(foldText).join('|');
-const titleKey = (entry: BibEntry) => (entry.item.title ? foldText(entry.item.title).replace(/[^a-z0-9]+/g, '') : '');
+const titleKey = (entry: BibEntry) =>
+  entry.item.title ? foldText(entry.item.title).replace(/[^a-z0-9]+/g, '') : '';
 
 /**
  * The years a work is cited under: the years written in the citations of this entry, and the
  * years of other entries with the same names and the same title (or both without one), each
  * with its lines. Empty unless there are two or more years, or the entry has none of its own.
  */
-function citedYears(entry: BibEntry, entries: readonly BibEntry[], uses: ReadonlyMap<string, CitationUse[]>): CitedYear[] {
+function citedYears(
+  entry: BibEntry,
+  entries: readonly BibEntry[],
+  uses: ReadonlyMap<string, CitationUse[]>,
+): CitedYear[] {
   const names = namesKey(entry);
   const title = titleKey(entry);
-  const siblings = entries.filter((other) => other.id !== entry.id && namesKey(other) === names && titleKey(other) === title && entryYear(other) !== entryYear(entry));
+  const siblings = entries.filter(
+    (other) =>
+      other.id !== entry.id &&
+      namesKey(other) === names &&
+      titleKey(other) === title &&
+      entryYear(other) !== entryYear(entry),
+  );
   const years = new Map<string, CitedYear>();
   const add = (year: string, id: string, line?: number) => {
     const key = `${year}#${id}`;
@@ -312,7 +381,11 @@ function citedYears(entry: BibEntry, entries: readonly BibEntry[], uses: Readonl
   for (const use of own) add(use.year ?? '', entry.id, use.line);
   for (const sibling of siblings) {
     const siblingUses = uses.get(sibling.id) ?? [];
-    if (siblingUses.length === 0) add(entryYear(sibling) === 'u.å.' && !isUndated(sibling.item) ? '' : entryYear(sibling), sibling.id);
+    if (siblingUses.length === 0)
+      add(
+        entryYear(sibling) === 'u.å.' && !isUndated(sibling.item) ? '' : entryYear(sibling),
+        sibling.id,
+      );
     for (const use of siblingUses) add(use.year ?? '', sibling.id, use.line);
   }
   const hasYear = entryYear(entry) !== 'u.å.' || isUndated(entry.item);
@@ -320,15 +393,40 @@ function citedYears(entry: BibEntry, entries: readonly BibEntry[], uses: Readonl
   const distinct = new Set([...years.values()].map((cited) => cited.year));
   if (distinct.size < 2 && (hasYear || own.length === 0)) return [];
   for (const cited of years.values()) cited.lines.sort((a, b) => a - b);
-  return [...years.values()].sort((a, b) => (a.year === b.year ? (a.id < b.id ? -1 : 1) : a.year === '' ? 1 : b.year === '' ? -1 : a.year < b.year ? -1 : 1));
+  return [...years.values()].sort((a, b) =>
+    a.year === b.year
+      ? a.id < b.id
+        ? -1
+        : 1
+      : a.year === ''
+        ? 1
+        : b.year === ''
+          ? -1
+          : a.year < b.year
+            ? -1
+            : 1,
+  );
 }
 
-function renderList(entries: readonly FormattedEntry[], format: ReferenceListFormat, lang: Lang): string {
+function renderList(
+  entries: readonly FormattedEntry[],
+  format: ReferenceListFormat,
+  lang: Lang,
+): string {
   if (format === 'html') {
     const list = entries
-      .map((entry) => `  <div class="csl-entry" data-id="${escapeHtml(entry.id)}" style="padding-left: 2em; text-indent: -2em;">${entry.text}</div>`)
+      .map(
+        (entry) =>
+          `  <div class="csl-entry" data-id="${escapeHtml(entry.id)}" style="padding-left: 2em; text-indent: -2em;">${entry.text}</div>`,
+      )
       .join('\n');
-    return [`<h2>${listHeading[lang]}</h2>`, `<div class="csl-bib-body" style="line-height: 2;">`, ...(list ? [list] : []), `</div>`, ''].join('\n');
+    return [
+      `<h2>${listHeading[lang]}</h2>`,
+      `<div class="csl-bib-body" style="line-height: 2;">`,
+      ...(list ? [list] : []),
+      `</div>`,
+      '',
+    ].join('\n');
   }
   const heading = format === 'md' ? `# ${listHeading[lang]}` : listHeading[lang];
   return [heading, '', ...entries.flatMap((entry) => [entry.text, ''])].join('\n');

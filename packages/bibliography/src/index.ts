@@ -1,6 +1,13 @@
 export type * from './types.js';
 export { bibliographyExtensions, loadBibliographyFile, loadBibliographyText } from './load.js';
-export { assignYearSuffixes, authorYearKey, entryNames, entryYear, nameForCitation, yearLabel } from './names.js';
+export {
+  assignYearSuffixes,
+  authorYearKey,
+  entryNames,
+  entryYear,
+  nameForCitation,
+  yearLabel,
+} from './names.js';
 export { citeprocHtmlToMarkdown } from './citeproc-html.js';
 export { formatReferenceList, toCiteprocItem } from './format.js';
 export { entryCompleteness } from './completeness.js';
@@ -8,7 +15,14 @@ export type { EntryCompleteness, EntryGap } from './completeness.js';
 export { verificationText } from './verification-text.js';
 export { parseVerification } from './load-csl.js';
 export { doiUrl, normalizeDoi, safeHref } from './doi.js';
-export { defaultLocale, defaultLocaleFor, defaultStyle, registerCslResource, resolveLocale, resolveStyle } from './styles.js';
+export {
+  defaultLocale,
+  defaultLocaleFor,
+  defaultStyle,
+  registerCslResource,
+  resolveLocale,
+  resolveStyle,
+} from './styles.js';
 export type { CslResource } from './styles.js';
 export { bibliographyRules, checkBibliography, missingFields } from './rules.js';
 export { foldText } from './fold-text.js';

@@ -14,7 +14,7 @@ describe('decodeLatexLeftovers', () => {
     ['a \\ldots{} b \\dots c', 'a … b …c'],
     ['$\\pm$ 5 $\\geq$ 3', '$±$ 5 $≥$ 3'],
     ['{\\noopsort{b}}Aa', 'Aa'],
-    ['\\protect\\\'e', "\\'e"],
+    ["\\protect\\'e", "\\'e"],
     ['\\textnormal{x}', 'x'],
     ['kom\\-mu\\-ni\\-ka\\-sjon', 'kommunikasjon'],
     ['NAV\\,–\\,fra', 'NAV – fra'],
@@ -29,12 +29,16 @@ describe('decodeLatexLeftovers', () => {
   });
 
   test('leaves what citation-js decodes itself', () => {
-    expect(decodeLatexLeftovers('{\\o} {\\ae} \\"{o} {\\\'e} \\& -- --- {\\textendash} \\ss')).toEqual('{\\o} {\\ae} \\"{o} {\\\'e} \\& -- --- {\\textendash} \\ss');
+    expect(
+      decodeLatexLeftovers('{\\o} {\\ae} \\"{o} {\\\'e} \\& -- --- {\\textendash} \\ss'),
+    ).toEqual('{\\o} {\\ae} \\"{o} {\\\'e} \\& -- --- {\\textendash} \\ss');
   });
 });
 
 describe('normalizeDecodedText', () => {
   test('an accent on a dotless i or j is the accented letter; combining accents are composed', () => {
-    expect(normalizeDecodedText('Mart\u0131\u0301n, Lo\u0131\u0308c, e\u0301')).toEqual('Martín, Loïc, é');
+    expect(normalizeDecodedText('Mart\u0131\u0301n, Lo\u0131\u0308c, e\u0301')).toEqual(
+      'Martín, Loïc, é',
+    );
   });
 });

@@ -42,9 +42,21 @@ const symbols: Record<string, string> = {
 const silent = ['relax', 'protect', 'noindent', 'ignorespaces', 'xspace'];
 
 /** Commands whose one argument is printed as it is. */
-const transparent = ['textnormal', 'textmd', 'textlf', 'mbox', 'hbox', 'text', 'mathrm', 'ensuremath'];
+const transparent = [
+  'textnormal',
+  'textmd',
+  'textlf',
+  'mbox',
+  'hbox',
+  'text',
+  'mathrm',
+  'ensuremath',
+];
 
-const symbolPattern = new RegExp(String.raw`\{\\(${Object.keys(symbols).join('|')})\}|\\(${Object.keys(symbols).join('|')})(?![A-Za-z])(?:\{\}| )?`, 'g');
+const symbolPattern = new RegExp(
+  String.raw`\{\\(${Object.keys(symbols).join('|')})\}|\\(${Object.keys(symbols).join('|')})(?![A-Za-z])(?:\{\}| )?`,
+  'g',
+);
 const silentPattern = new RegExp(String.raw`\\(?:${silent.join('|')})(?![A-Za-z]) ?`, 'g');
 const transparentPattern = new RegExp(String.raw`\\(?:${transparent.join('|')})\{([^{}]*)\}`, 'g');
 
@@ -57,7 +69,11 @@ export function decodeLatexLeftovers(text: string): string {
     text
       // {\noopsort{…}} only steers sorting in BibTeX; it prints nothing.
       .replace(/\{\\noopsort\{[^{}]*\}\}|\\noopsort\{[^{}]*\}/g, '')
-      .replace(symbolPattern, (_match, braced: string | undefined, bare: string | undefined) => symbols[(braced ?? bare)!]!)
+      .replace(
+        symbolPattern,
+        (_match, braced: string | undefined, bare: string | undefined) =>
+          symbols[(braced ?? bare)!]!,
+      )
       .replace(silentPattern, '')
       .replace(transparentPattern, '$1')
       // Spacing commands: thin and medium spaces, a control space, the end-of-sentence marker.
@@ -85,7 +101,9 @@ export function normalizeDecodedValue<T>(value: T): T {
   if (typeof value === 'string') return normalizeDecodedText(value) as T;
   if (Array.isArray(value)) return value.map((item) => normalizeDecodedValue(item)) as T;
   if (typeof value === 'object' && value !== null) {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, normalizeDecodedValue(item)])) as T;
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [key, normalizeDecodedValue(item)]),
+    ) as T;
   }
   return value;
 }

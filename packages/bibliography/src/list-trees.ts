@@ -1,7 +1,11 @@
 import type { ElementContent } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import type { Link, PhrasingContent } from 'mdast';
-import { defaultHandlers, type Options as ToMarkdownOptions, toMarkdown } from 'mdast-util-to-markdown';
+import {
+  defaultHandlers,
+  type Options as ToMarkdownOptions,
+  toMarkdown,
+} from 'mdast-util-to-markdown';
 import { entryToHast, hastToPhrasing } from './entry-tree.js';
 
 // One reference-list entry as HTML or Markdown, serialised from trees (hast, mdast), which escape.
@@ -23,12 +27,17 @@ const markdownOptions: ToMarkdownOptions = {
     // follows its "]", so only then do they stay escaped.
     text(node, parent, state, info) {
       const safe = defaultHandlers.text(node, parent, state, info);
-      return /\][([:]/.test(node.value) || /^[([:]/.test(info.after) ? safe : safe.replace(/\\\[/g, '[');
+      return /\][([:]/.test(node.value) || /^[([:]/.test(info.after)
+        ? safe
+        : safe.replace(/\\\[/g, '[');
     },
     // A link whose text is its URL is written as the bare URL when that is safe (it still works
     // when pasted), else as an autolink or [text](url), which mdast-util-to-markdown escapes.
     link(node: Link, parent, state, info) {
-      const text = node.children.length === 1 && node.children[0]?.type === 'text' ? node.children[0].value : undefined;
+      const text =
+        node.children.length === 1 && node.children[0]?.type === 'text'
+          ? node.children[0].value
+          : undefined;
       if (text !== undefined && text === node.url && bareUrl.test(node.url)) return node.url;
       return defaultHandlers.link(node, parent, state, info);
     },

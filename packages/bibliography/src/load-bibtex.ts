@@ -23,7 +23,8 @@ const entryStart = /@\s*([A-Za-z]+)\s*([{(])/g;
 export function splitBibtex(text: string): BibtexBlock[] {
   const blocks: BibtexBlock[] = [];
   const lineStarts = [0];
-  for (let index = text.indexOf('\n'); index >= 0; index = text.indexOf('\n', index + 1)) lineStarts.push(index + 1);
+  for (let index = text.indexOf('\n'); index >= 0; index = text.indexOf('\n', index + 1))
+    lineStarts.push(index + 1);
   const lineOf = (offset: number) => {
     let low = 0;
     let high = lineStarts.length - 1;
@@ -80,7 +81,12 @@ export function splitBibtex(text: string): BibtexBlock[] {
       entryStart.lastIndex = stop;
       continue;
     }
-    blocks.push({ type, key: keyOf(text.slice(entryStart.lastIndex, end - 1)), text: text.slice(start, end), line });
+    blocks.push({
+      type,
+      key: keyOf(text.slice(entryStart.lastIndex, end - 1)),
+      text: text.slice(start, end),
+      line,
+    });
     entryStart.lastIndex = end;
   }
   return blocks;
@@ -97,27 +103,57 @@ export async function loadBibtexText(text: string, file: string): Promise<Loaded
   const blocks = splitBibtex(text);
   const records = blocks.filter((block) => block.type !== 'comment' && block.type !== 'preamble');
   if (records.length === 0) {
-    throw new LitsynthError('unsupported-format', 'not a BibTeX file: no @type{key, …} entry found', {
-      file,
-      messageNb: 'ikke en BibTeX-fil: fant ingen @type{nøkkel, …}-referanse',
-    });
+    throw new LitsynthError(
+      'unsupported-format',
+      'not a BibTeX file: no @type{key, …} entry found',
+      {
+        file,
+        messageNb: 'ikke en BibTeX-fil: fant ingen @type{nøkkel, …}-referanse',
+      },
+    );
   }
   const diagnostics: Diagnostic[] = [];
-  const macros = records.filter((block) => block.type === 'string' && !block.problem).map((block) => block.text).join('\n');
+  const macros = records
+    .filter((block) => block.type === 'string' && !block.problem)
+    .map((block) => block.text)
+    .join('\n');
   const candidates: BibtexBlock[] = [];
   const seen = new Map<string, number>();
   for (const block of records) {
     if (block.type === 'string') {
-      if (block.problem) diagnostics.push(unreadable(file, block.line, `@string: ${block.problem.en}`, `@string: ${block.problem.nb}`));
+      if (block.problem)
+        diagnostics.push(
+          unreadable(
+            file,
+            block.line,
+            `@string: ${block.problem.en}`,
+            `@string: ${block.problem.nb}`,
+          ),
+        );
       continue;
     }
     const keyPart = block.key ? { key: block.key } : {};
     if (block.problem) {
-      diagnostics.push(unreadable(file, block.line, describe(block, block.problem.en, 'en'), describe(block, block.problem.nb, 'nb'), keyPart.key));
+      diagnostics.push(
+        unreadable(
+          file,
+          block.line,
+          describe(block, block.problem.en, 'en'),
+          describe(block, block.problem.nb, 'nb'),
+          keyPart.key,
+        ),
+      );
       continue;
     }
     if (!block.key) {
-      diagnostics.push(unreadable(file, block.line, `@${block.type} entry without a citation key`, `@${block.type}-referanse uten nøkkel`));
+      diagnostics.push(
+        unreadable(
+          file,
+          block.line,
+          `@${block.type} entry without a citation key`,
+          `@${block.type}-referanse uten nøkkel`,
+        ),
+      );
       continue;
     }
     const previous = seen.get(block.key);
@@ -132,7 +168,10 @@ export async function loadBibtexText(text: string, file: string): Promise<Loaded
   const parsed = new Map<string, CslItem>();
   const parseBlocks = (blocks: BibtexBlock[]) => {
     // What citation-js does not decode ({\aa}, \dots, …) is decoded first; line breaks are kept.
-    const items = citationJs.parse(decodeLatexLeftovers(`${macros}\n${blocks.map((block) => block.text).join('\n')}`), '@biblatex/text');
+    const items = citationJs.parse(
+      decodeLatexLeftovers(`${macros}\n${blocks.map((block) => block.text).join('\n')}`),
+      '@biblatex/text',
+    );
     items.forEach((item, index) => {
       parsed.set(blocks[index]?.key ?? String(item.id), item);
     });
@@ -146,8 +185,18 @@ export async function loadBibtexText(text: string, file: string): Promise<Loaded
       try {
         parseBlocks([block]);
       } catch (error) {
-        const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0]!.replace(/ at line \d+ col \d+:?$/, '');
-        diagnostics.push(unreadable(file, block.line, describe(block, reason, 'en'), describe(block, reason, 'nb'), block.key));
+        const reason = (error instanceof Error ? error.message : String(error))
+          .split('\n')[0]!
+          .replace(/ at line \d+ col \d+:?$/, '');
+        diagnostics.push(
+          unreadable(
+            file,
+            block.line,
+            describe(block, reason, 'en'),
+            describe(block, reason, 'nb'),
+            block.key,
+          ),
+        );
       }
     }
   }

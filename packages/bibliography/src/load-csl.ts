@@ -2,21 +2,38 @@ import { createRequire } from 'node:module';
 import { LitsynthError, type Diagnostic, type Localized } from '@litsynth/common';
 import type { Node as YamlNode, YAMLMap } from 'yaml';
 import { entryDiagnostic } from './diagnostics.js';
-import type { BibEntry, Candidate, CslItem, LoadedBibliography, Verification, VerificationStatus, VerificationText } from './types.js';
+import type {
+  BibEntry,
+  Candidate,
+  CslItem,
+  LoadedBibliography,
+  Verification,
+  VerificationStatus,
+  VerificationText,
+} from './types.js';
 
 // yaml (about 70 CommonJS files) is required on first use: `litsynth check` of a cached study
 // imports this package but parses no YAML (docs/decisions/check-startup.md).
 const require = createRequire(import.meta.url);
 
-const verificationStatuses: readonly VerificationStatus[] = ['verified', 'partly-verified', 'unverified'];
+const verificationStatuses: readonly VerificationStatus[] = [
+  'verified',
+  'partly-verified',
+  'unverified',
+];
 
 /**
  * Loads CSL-YAML or CSL-JSON text (JSON is read as YAML 1.2, which keeps line numbers).
  * The top level is a list of items or `{ references: [...] }`. Each item may carry a
  * `verification: { status, evidence, notes }` block. Bad items become diagnostics; the others load.
  */
-export function loadCslText(text: string, file: string, syntax: 'YAML' | 'JSON' = 'YAML'): LoadedBibliography {
-  const { isMap, isSeq, LineCounter, parseDocument, visit } = require('yaml') as typeof import('yaml');
+export function loadCslText(
+  text: string,
+  file: string,
+  syntax: 'YAML' | 'JSON' = 'YAML',
+): LoadedBibliography {
+  const { isMap, isSeq, LineCounter, parseDocument, visit } =
+    require('yaml') as typeof import('yaml');
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
   // Aliases can expand a few hundred bytes into billions of nodes ("billion laughs"): with any
@@ -33,11 +50,15 @@ export function loadCslText(text: string, file: string, syntax: 'YAML' | 'JSON' 
       document.toJS({ maxAliasCount: 100 });
     } catch (cause) {
       if (cause instanceof ReferenceError) {
-        throw new LitsynthError('too-large', `the ${syntax} aliases (*name) expand to too much data (a "billion laughs"?)`, {
-          file,
-          messageNb: `${syntax}-aliasene (*navn) utvider seg til for mye data (en «billion laughs»?)`,
-          cause,
-        });
+        throw new LitsynthError(
+          'too-large',
+          `the ${syntax} aliases (*name) expand to too much data (a "billion laughs"?)`,
+          {
+            file,
+            messageNb: `${syntax}-aliasene (*navn) utvider seg til for mye data (en «billion laughs»?)`,
+            cause,
+          },
+        );
       }
       // Other problems are found and named item by item below.
     }
@@ -68,26 +89,43 @@ export function loadCslText(text: string, file: string, syntax: 'YAML' | 'JSON' 
   const errorsByItem = new Map<number, string>();
   const items = list.items as YamlNode[];
   for (const error of document.errors) {
-    const index = items.findIndex((item) => item?.range && error.pos[0] >= item.range[0] && error.pos[0] <= item.range[2]);
+    const index = items.findIndex(
+      (item) => item?.range && error.pos[0] >= item.range[0] && error.pos[0] <= item.range[2],
+    );
     if (index < 0) {
-      throw new LitsynthError('unsupported-format', `invalid ${syntax}: ${error.message.split('\n')[0]}`, {
-        file,
-        line: lineOf(error.pos[0]),
-        messageNb: `ugyldig ${syntax}: ${error.message.split('\n')[0]}`,
-      });
+      throw new LitsynthError(
+        'unsupported-format',
+        `invalid ${syntax}: ${error.message.split('\n')[0]}`,
+        {
+          file,
+          line: lineOf(error.pos[0]),
+          messageNb: `ugyldig ${syntax}: ${error.message.split('\n')[0]}`,
+        },
+      );
     }
-    if (!errorsByItem.has(index)) errorsByItem.set(index, error.message.split('\n')[0] ?? error.message);
+    if (!errorsByItem.has(index))
+      errorsByItem.set(index, error.message.split('\n')[0] ?? error.message);
   }
   const values: ItemValue[] = [];
   items.forEach((node, index) => {
     const line = node?.range ? lineOf(node.range[0]) : 1;
     const syntaxError = errorsByItem.get(index);
     if (syntaxError !== undefined) {
-      diagnostics.push(unreadable(file, line, `invalid ${syntax}: ${syntaxError}`, `ugyldig ${syntax}: ${syntaxError}`));
+      diagnostics.push(
+        unreadable(
+          file,
+          line,
+          `invalid ${syntax}: ${syntaxError}`,
+          `ugyldig ${syntax}: ${syntaxError}`,
+        ),
+      );
       return;
     }
     // toJS with the document resolves aliases (`candidates: *eide-editions`).
-    values.push({ value: isMap(node) ? ((node as YAMLMap).toJS(document) as unknown) : undefined, line });
+    values.push({
+      value: isMap(node) ? ((node as YAMLMap).toJS(document) as unknown) : undefined,
+      line,
+    });
   });
   entriesFromValues(values, file, entries, diagnostics);
   return { entries, diagnostics };
@@ -101,17 +139,37 @@ interface ItemValue {
 }
 
 /** Turns parsed items into entries, with a diagnostic for each unusable one. */
-function entriesFromValues(values: readonly ItemValue[], file: string, entries: BibEntry[], diagnostics: Diagnostic[]): void {
+function entriesFromValues(
+  values: readonly ItemValue[],
+  file: string,
+  entries: BibEntry[],
+  diagnostics: Diagnostic[],
+): void {
   const seen = new Map<string, number>();
   for (const { value: raw, line } of values) {
     if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-      diagnostics.push(unreadable(file, line, 'an entry must be a mapping of CSL fields', 'en referanse må være et sett med CSL-felt'));
+      diagnostics.push(
+        unreadable(
+          file,
+          line,
+          'an entry must be a mapping of CSL fields',
+          'en referanse må være et sett med CSL-felt',
+        ),
+      );
       continue;
     }
     const value = raw as Record<string, unknown>;
     const problems = itemProblems(value);
     if (problems) {
-      diagnostics.push(unreadable(file, line, problems.en, problems.nb, typeof value.id === 'string' ? value.id : undefined));
+      diagnostics.push(
+        unreadable(
+          file,
+          line,
+          problems.en,
+          problems.nb,
+          typeof value.id === 'string' ? value.id : undefined,
+        ),
+      );
       continue;
     }
     const { verification, ...rest } = value;
@@ -197,25 +255,116 @@ export function loadCslJsonFast(text: string, file: string): LoadedBibliography 
 
 /** CSL name variables: lists of names. */
 const nameVariables = [
-  'author', 'editor', 'translator', 'container-author', 'collection-editor', 'composer', 'director', 'editorial-director',
-  'illustrator', 'interviewer', 'original-author', 'recipient', 'reviewed-author', 'chair', 'compiler', 'contributor',
-  'curator', 'executive-producer', 'guest', 'host', 'narrator', 'organizer', 'performer', 'producer', 'script-writer',
+  'author',
+  'editor',
+  'translator',
+  'container-author',
+  'collection-editor',
+  'composer',
+  'director',
+  'editorial-director',
+  'illustrator',
+  'interviewer',
+  'original-author',
+  'recipient',
+  'reviewed-author',
+  'chair',
+  'compiler',
+  'contributor',
+  'curator',
+  'executive-producer',
+  'guest',
+  'host',
+  'narrator',
+  'organizer',
+  'performer',
+  'producer',
+  'script-writer',
   'series-creator',
 ];
 /** The parts of a CSL name: text each. */
-const nameParts = ['family', 'given', 'literal', 'dropping-particle', 'non-dropping-particle', 'suffix'];
+const nameParts = [
+  'family',
+  'given',
+  'literal',
+  'dropping-particle',
+  'non-dropping-particle',
+  'suffix',
+];
 /** CSL date variables. */
-const dateVariables = ['issued', 'accessed', 'event-date', 'original-date', 'submitted', 'available-date'];
+const dateVariables = [
+  'issued',
+  'accessed',
+  'event-date',
+  'original-date',
+  'submitted',
+  'available-date',
+];
 /** CSL text and number variables: text, or a number (YAML reads `volume: 12` or `title: 1984` as one). */
 const textVariables = [
-  'abstract', 'annote', 'archive', 'archive_collection', 'archive_location', 'archive-place', 'authority', 'call-number',
-  'chapter-number', 'citation-key', 'citation-label', 'collection-number', 'collection-title', 'container-title',
-  'container-title-short', 'dimensions', 'division', 'DOI', 'edition', 'event', 'event-place', 'event-title', 'genre', 'ISBN',
-  'ISSN', 'issue', 'jurisdiction', 'keyword', 'language', 'license', 'locator', 'medium', 'note', 'number', 'number-of-pages',
-  'number-of-volumes', 'original-publisher', 'original-publisher-place', 'original-title', 'page', 'page-first', 'part-number',
-  'part-title', 'PMCID', 'PMID', 'printing-number', 'publisher', 'publisher-place', 'references', 'reviewed-genre',
-  'reviewed-title', 'scale', 'section', 'source', 'status', 'supplement-number', 'title', 'title-short', 'URL', 'version',
-  'volume', 'volume-title', 'year-suffix',
+  'abstract',
+  'annote',
+  'archive',
+  'archive_collection',
+  'archive_location',
+  'archive-place',
+  'authority',
+  'call-number',
+  'chapter-number',
+  'citation-key',
+  'citation-label',
+  'collection-number',
+  'collection-title',
+  'container-title',
+  'container-title-short',
+  'dimensions',
+  'division',
+  'DOI',
+  'edition',
+  'event',
+  'event-place',
+  'event-title',
+  'genre',
+  'ISBN',
+  'ISSN',
+  'issue',
+  'jurisdiction',
+  'keyword',
+  'language',
+  'license',
+  'locator',
+  'medium',
+  'note',
+  'number',
+  'number-of-pages',
+  'number-of-volumes',
+  'original-publisher',
+  'original-publisher-place',
+  'original-title',
+  'page',
+  'page-first',
+  'part-number',
+  'part-title',
+  'PMCID',
+  'PMID',
+  'printing-number',
+  'publisher',
+  'publisher-place',
+  'references',
+  'reviewed-genre',
+  'reviewed-title',
+  'scale',
+  'section',
+  'source',
+  'status',
+  'supplement-number',
+  'title',
+  'title-short',
+  'URL',
+  'version',
+  'volume',
+  'volume-title',
+  'year-suffix',
 ];
 
 /** What a value is, for a message ("a list", "a number"). */
@@ -232,9 +381,13 @@ function kindOf(value: unknown): { en: string; nb: string } {
 /** What is wrong with a CSL item so that it cannot be used (a field of the wrong type), or undefined. */
 function itemProblems(value: Record<string, unknown>): { en: string; nb: string } | undefined {
   const id = value.id;
-  if (typeof id !== 'string' && typeof id !== 'number') return { en: 'entry without an "id"', nb: 'referanse uten «id»' };
+  if (typeof id !== 'string' && typeof id !== 'number')
+    return { en: 'entry without an "id"', nb: 'referanse uten «id»' };
   if (typeof value.type !== 'string' || value.type === '')
-    return { en: `entry "${id}" has no CSL "type"`, nb: `referansen «${id}» mangler CSL-feltet «type»` };
+    return {
+      en: `entry "${id}" has no CSL "type"`,
+      nb: `referansen «${id}» mangler CSL-feltet «type»`,
+    };
   const wrong = (field: string, found: unknown, expected: { en: string; nb: string }) => {
     const kind = kindOf(found);
     return {
@@ -245,42 +398,79 @@ function itemProblems(value: Record<string, unknown>): { en: string; nb: string 
   for (const role of nameVariables) {
     const names = value[role];
     if (names === undefined) continue;
-    if (!Array.isArray(names)) return wrong(role, names, { en: 'a list of names', nb: 'en liste med navn' });
+    if (!Array.isArray(names))
+      return wrong(role, names, { en: 'a list of names', nb: 'en liste med navn' });
     for (const [index, name] of names.entries()) {
       if (typeof name !== 'object' || name === null || Array.isArray(name))
-        return wrong(`${role}[${index + 1}]`, name, { en: 'a name ({family, given} or {literal})', nb: 'et navn ({family, given} eller {literal})' });
+        return wrong(`${role}[${index + 1}]`, name, {
+          en: 'a name ({family, given} or {literal})',
+          nb: 'et navn ({family, given} eller {literal})',
+        });
       for (const part of nameParts) {
         const text = (name as Record<string, unknown>)[part];
-        if (text !== undefined && typeof text !== 'string') return wrong(`${role}[${index + 1}].${part}`, text, { en: 'text', nb: 'tekst' });
+        if (text !== undefined && typeof text !== 'string')
+          return wrong(`${role}[${index + 1}].${part}`, text, { en: 'text', nb: 'tekst' });
       }
     }
   }
   for (const field of dateVariables) {
     const date = value[field];
     if (date === undefined) continue;
-    const expected = { en: 'a CSL date ({date-parts: [[2017]]})', nb: 'en CSL-dato ({date-parts: [[2017]]})' };
-    if (typeof date !== 'object' || date === null || Array.isArray(date)) return wrong(field, date, expected);
+    const expected = {
+      en: 'a CSL date ({date-parts: [[2017]]})',
+      nb: 'en CSL-dato ({date-parts: [[2017]]})',
+    };
+    if (typeof date !== 'object' || date === null || Array.isArray(date))
+      return wrong(field, date, expected);
     const { 'date-parts': parts, literal, raw, season, circa } = date as Record<string, unknown>;
-    const numeric = (part: unknown) => typeof part === 'number' || (typeof part === 'string' && /^-?\d+$/.test(part.trim()));
-    if (parts !== undefined && (!Array.isArray(parts) || parts.some((each) => !Array.isArray(each) || !each.every(numeric))))
-      return wrong(`${field}.date-parts`, parts, { en: 'a list of [year, month, day] lists of numbers', nb: 'en liste med [år, måned, dag]-lister med tall' });
+    const numeric = (part: unknown) =>
+      typeof part === 'number' || (typeof part === 'string' && /^-?\d+$/.test(part.trim()));
+    if (
+      parts !== undefined &&
+      (!Array.isArray(parts) || parts.some((each) => !Array.isArray(each) || !each.every(numeric)))
+    )
+      return wrong(`${field}.date-parts`, parts, {
+        en: 'a list of [year, month, day] lists of numbers',
+        nb: 'en liste med [år, måned, dag]-lister med tall',
+      });
     for (const [part, text] of Object.entries({ literal, raw, season })) {
-      if (text !== undefined && typeof text !== 'string' && typeof text !== 'number') return wrong(`${field}.${part}`, text, { en: 'text', nb: 'tekst' });
+      if (text !== undefined && typeof text !== 'string' && typeof text !== 'number')
+        return wrong(`${field}.${part}`, text, { en: 'text', nb: 'tekst' });
     }
-    if (circa !== undefined && typeof circa !== 'boolean' && typeof circa !== 'string' && typeof circa !== 'number')
+    if (
+      circa !== undefined &&
+      typeof circa !== 'boolean' &&
+      typeof circa !== 'string' &&
+      typeof circa !== 'number'
+    )
       return wrong(`${field}.circa`, circa, { en: 'true or false', nb: 'true eller false' });
   }
   for (const field of textVariables) {
     const text = value[field];
-    if (text !== undefined && typeof text !== 'string' && typeof text !== 'number') return wrong(field, text, { en: 'text', nb: 'tekst' });
+    if (text !== undefined && typeof text !== 'string' && typeof text !== 'number')
+      return wrong(field, text, { en: 'text', nb: 'tekst' });
   }
   return undefined;
 }
 
 /** CSL variables that may be numbers; citeproc reads them as such. */
 const numberVariables = new Set([
-  'chapter-number', 'collection-number', 'edition', 'issue', 'locator', 'number', 'number-of-pages', 'number-of-volumes', 'page',
-  'page-first', 'part-number', 'printing-number', 'section', 'supplement-number', 'version', 'volume',
+  'chapter-number',
+  'collection-number',
+  'edition',
+  'issue',
+  'locator',
+  'number',
+  'number-of-pages',
+  'number-of-volumes',
+  'page',
+  'page-first',
+  'part-number',
+  'printing-number',
+  'section',
+  'supplement-number',
+  'version',
+  'volume',
 ]);
 
 /** The item handed on: text variables given as numbers (YAML's `title: 1984`) become text. */
@@ -299,12 +489,18 @@ function normaliseItem(item: CslItem): CslItem {
  */
 export function parseVerification(value: unknown, id: string): Verification | Localized {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return { en: 'verification must be a mapping {status, evidence, notes}', nb: 'verification må være et sett {status, evidence, notes}' };
+    return {
+      en: 'verification must be a mapping {status, evidence, notes}',
+      nb: 'verification må være et sett {status, evidence, notes}',
+    };
   }
   const record = value as Record<string, unknown>;
   const status = record.status as VerificationStatus;
   if (!verificationStatuses.includes(status)) {
-    return { en: `verification status must be one of ${verificationStatuses.join(', ')}`, nb: `status må være en av ${verificationStatuses.join(', ')}` };
+    return {
+      en: `verification status must be one of ${verificationStatuses.join(', ')}`,
+      nb: `status må være en av ${verificationStatuses.join(', ')}`,
+    };
   }
   const evidence = textList(record.evidence);
   const notes = textList(record.notes);
@@ -314,7 +510,10 @@ export function parseVerification(value: unknown, id: string): Verification | Lo
   if (record.unconfirmed !== undefined) {
     const fields = Array.isArray(record.unconfirmed) ? record.unconfirmed : [record.unconfirmed];
     if (fields.some((field) => typeof field !== 'string')) {
-      return { en: 'unconfirmed must be a list of CSL field names (type, title, …)', nb: 'unconfirmed må være en liste med CSL-feltnavn (type, title, …)' };
+      return {
+        en: 'unconfirmed must be a list of CSL field names (type, title, …)',
+        nb: 'unconfirmed må være en liste med CSL-feltnavn (type, title, …)',
+      };
     }
     verification.unconfirmed = fields as string[];
   }
@@ -338,15 +537,23 @@ function parseCandidates(value: unknown, id: string): Candidate[] | Localized {
   const items = Array.isArray(value) ? value : [value];
   const candidates: Candidate[] = [];
   for (const [index, raw] of items.entries()) {
-    const problem = { en: `candidate ${index + 1} must be a CSL item with a "type"`, nb: `kandidat ${index + 1} må være en CSL-post med «type»` };
+    const problem = {
+      en: `candidate ${index + 1} must be a CSL item with a "type"`,
+      nb: `kandidat ${index + 1} må være en CSL-post med «type»`,
+    };
     if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return problem;
     const { evidence, notes, ...fields } = raw as Record<string, unknown>;
-    if (typeof fields.type !== 'string' || itemProblems({ ...fields, id: `${id}~${index + 1}` })) return problem;
+    if (typeof fields.type !== 'string' || itemProblems({ ...fields, id: `${id}~${index + 1}` }))
+      return problem;
     const evidenceList = textList(evidence);
     const noteList = textList(notes);
     if (evidenceList === undefined) return listProblem('evidence');
     if (noteList === undefined) return listProblem('notes');
-    candidates.push({ item: { ...(fields as Omit<CslItem, 'id'>), id: `${id}~${index + 1}` } as CslItem, evidence: evidenceList, notes: noteList });
+    candidates.push({
+      item: { ...(fields as Omit<CslItem, 'id'>), id: `${id}~${index + 1}` } as CslItem,
+      evidence: evidenceList,
+      notes: noteList,
+    });
   }
   return candidates;
 }
@@ -359,7 +566,13 @@ function textList(field: unknown): VerificationText[] | undefined {
   for (const item of items) {
     if (typeof item === 'object' && item !== null) {
       const pair = item as Record<string, unknown>;
-      if (Array.isArray(item) || typeof pair.nb !== 'string' || typeof pair.en !== 'string' || Object.keys(pair).length !== 2) return undefined;
+      if (
+        Array.isArray(item) ||
+        typeof pair.nb !== 'string' ||
+        typeof pair.en !== 'string' ||
+        Object.keys(pair).length !== 2
+      )
+        return undefined;
       texts.push({ nb: pair.nb, en: pair.en });
     } else texts.push(String(item));
   }
@@ -367,7 +580,13 @@ function textList(field: unknown): VerificationText[] | undefined {
 }
 
 /** Diagnostic for an entry that cannot be read. */
-export function unreadable(file: string, line: number, en: string, nb: string, key?: string): Diagnostic {
+export function unreadable(
+  file: string,
+  line: number,
+  en: string,
+  nb: string,
+  key?: string,
+): Diagnostic {
   return entryDiagnostic({
     rule: 'bib-entry-unreadable',
     severity: 'error',

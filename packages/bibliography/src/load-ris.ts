@@ -22,7 +22,11 @@ export function splitRis(text: string): RisRecord[] {
   let current: { lines: string[]; line: number; id?: string; doi?: string } | undefined;
   const finish = (complete: boolean) => {
     if (!current) return;
-    const record: RisRecord = { text: `${current.lines.join('\n')}\n`, line: current.line, complete };
+    const record: RisRecord = {
+      text: `${current.lines.join('\n')}\n`,
+      line: current.line,
+      complete,
+    };
     if (current.id) record.id = current.id;
     if (current.doi) record.doi = current.doi;
     records.push(record);
@@ -88,7 +92,9 @@ export async function loadRisText(text: string, file: string): Promise<LoadedBib
         if (item) parsed.set(record, item);
       } catch (error) {
         const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
-        diagnostics.push(unreadable(file, record.line, `RIS record: ${reason}`, `RIS-post: ${reason}`, record.id));
+        diagnostics.push(
+          unreadable(file, record.line, `RIS record: ${reason}`, `RIS-post: ${reason}`, record.id),
+        );
       }
     }
   }

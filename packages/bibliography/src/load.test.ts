@@ -7,13 +7,21 @@ const fixture = (name: string) => fileURLToPath(new URL(`fixtures/load/${name}`,
 
 /** What a test checks of a diagnostic: rule, line, key and the English message. */
 const brief = (diagnostics: Diagnostic[]) =>
-  diagnostics.map((diagnostic) => ({ rule: diagnostic.rule, line: diagnostic.line, key: diagnostic.key, message: diagnostic.message.en }));
+  diagnostics.map((diagnostic) => ({
+    rule: diagnostic.rule,
+    line: diagnostic.line,
+    key: diagnostic.key,
+    message: diagnostic.message.en,
+  }));
 
-async function loadError(name: string): Promise<{ code: string; line: number | undefined; message: string }> {
+async function loadError(
+  name: string,
+): Promise<{ code: string; line: number | undefined; message: string }> {
   try {
     await loadBibliographyFile(fixture(name));
   } catch (error) {
-    if (isLitsynthError(error)) return { code: error.code, line: error.line, message: error.message };
+    if (isLitsynthError(error))
+      return { code: error.code, line: error.line, message: error.message };
     throw error;
   }
   throw new Error(`${name} loaded without an error`);
@@ -69,7 +77,8 @@ describe('loadBibliographyFile, valid files', () => {
         item: {
           id: 'asheimRelasjonsarbeidNAVKvalitativ2021',
           type: 'article-journal',
-          title: 'Relasjonsarbeid i NAV: En kvalitativ studie av veilederes erfaringer – og brukernes',
+          title:
+            'Relasjonsarbeid i NAV: En kvalitativ studie av veilederes erfaringer – og brukernes',
           'title-short': 'Relasjonsarbeid i NAV',
           author: [
             { family: 'Åsheim', given: 'Kari' },
@@ -184,8 +193,18 @@ describe('loadBibliographyFile, valid files', () => {
     expect(diagnostics).toEqual([]);
     expect(entries[0]).toEqual({
       id: 'nordmann2017',
-      item: { id: 'nordmann2017', type: 'book', author: [{ family: 'Nordmann', given: 'Ola' }], title: 'Metode i praksis', issued: { 'date-parts': [[2017]] } },
-      verification: { status: 'partly-verified', evidence: ["the publisher's page"], notes: ['Edition not confirmed.'] },
+      item: {
+        id: 'nordmann2017',
+        type: 'book',
+        author: [{ family: 'Nordmann', given: 'Ola' }],
+        title: 'Metode i praksis',
+        issued: { 'date-parts': [[2017]] },
+      },
+      verification: {
+        status: 'partly-verified',
+        evidence: ["the publisher's page"],
+        notes: ['Edition not confirmed.'],
+      },
       origin: { file: fixture('valid.yaml'), line: 2 },
     });
     expect(entries[1]?.verification).toBeUndefined();
@@ -199,8 +218,22 @@ describe('loadBibliographyFile, valid files', () => {
   test('RIS with CRLF line ends: ID tag as id, else family name + year; DOI kept', async () => {
     const { entries, diagnostics } = await loadBibliographyFile(fixture('valid.ris'));
     expect(diagnostics).toEqual([]);
-    expect(entries.map((entry) => ({ id: entry.id, line: entry.origin.line, doi: entry.item.DOI, title: entry.item.title, type: entry.item.type }))).toEqual([
-      { id: 'nordmann2020', line: 1, doi: '10.5555/tfv.2020.02', title: 'Relasjoner i NAV', type: 'article-journal' },
+    expect(
+      entries.map((entry) => ({
+        id: entry.id,
+        line: entry.origin.line,
+        doi: entry.item.DOI,
+        title: entry.item.title,
+        type: entry.item.type,
+      })),
+    ).toEqual([
+      {
+        id: 'nordmann2020',
+        line: 1,
+        doi: '10.5555/tfv.2020.02',
+        title: 'Relasjoner i NAV',
+        type: 'article-journal',
+      },
       { id: 'nordmann2017', line: 14, doi: undefined, title: 'Metode i praksis', type: 'book' },
     ]);
   });
@@ -219,15 +252,22 @@ describe('loadBibliographyFile, malformed entries: named with their line, the va
         rule: 'bib-entry-unreadable',
         line: 7,
         key: 'unbalanced',
-        message: 'Entry not loaded: @book{unbalanced}: unbalanced braces: the entry starting here is not closed before the next entry (line 12)',
+        message:
+          'Entry not loaded: @book{unbalanced}: unbalanced braces: the entry starting here is not closed before the next entry (line 12)',
       },
       {
         rule: 'bib-duplicate-id',
         line: 19,
         key: 'good2',
-        message: 'The id "good2" is already used by the entry at line 12; this entry is not loaded.',
+        message:
+          'The id "good2" is already used by the entry at line 12; this entry is not loaded.',
       },
-      { rule: 'bib-entry-unreadable', line: 25, key: undefined, message: 'Entry not loaded: @book entry without a citation key' },
+      {
+        rule: 'bib-entry-unreadable',
+        line: 25,
+        key: undefined,
+        message: 'Entry not loaded: @book entry without a citation key',
+      },
     ]);
   });
 
@@ -235,10 +275,30 @@ describe('loadBibliographyFile, malformed entries: named with their line, the va
     const { entries, diagnostics } = await loadBibliographyFile(fixture('broken.json'));
     expect(entries.map((entry) => entry.id)).toEqual(['good1', 'good2']);
     expect(brief(diagnostics)).toEqual([
-      { rule: 'bib-entry-unreadable', line: 3, key: undefined, message: 'Entry not loaded: entry without an "id"' },
-      { rule: 'bib-entry-unreadable', line: 4, key: 'notype', message: 'Entry not loaded: entry "notype" has no CSL "type"' },
-      { rule: 'bib-duplicate-id', line: 5, key: 'good1', message: 'The id "good1" is already used by the entry at line 2; this entry is not loaded.' },
-      { rule: 'bib-entry-unreadable', line: 6, key: 'badnames', message: 'Entry not loaded: entry "badnames": "author" must be a list of names, not text' },
+      {
+        rule: 'bib-entry-unreadable',
+        line: 3,
+        key: undefined,
+        message: 'Entry not loaded: entry without an "id"',
+      },
+      {
+        rule: 'bib-entry-unreadable',
+        line: 4,
+        key: 'notype',
+        message: 'Entry not loaded: entry "notype" has no CSL "type"',
+      },
+      {
+        rule: 'bib-duplicate-id',
+        line: 5,
+        key: 'good1',
+        message: 'The id "good1" is already used by the entry at line 2; this entry is not loaded.',
+      },
+      {
+        rule: 'bib-entry-unreadable',
+        line: 6,
+        key: 'badnames',
+        message: 'Entry not loaded: entry "badnames": "author" must be a list of names, not text',
+      },
     ]);
   });
 
@@ -251,31 +311,57 @@ describe('loadBibliographyFile, malformed entries: named with their line, the va
       '- { id: orwell, type: book, title: 1984, volume: 2, author: [{ family: Orwell }] }',
     ].join('\n');
     const { entries, diagnostics } = await loadBibliographyText(yaml, 'wrong.yaml', '.yaml');
-    expect(entries.map((entry) => [entry.id, entry.item.title, entry.item.volume])).toEqual([['orwell', '1984', 2]]);
+    expect(entries.map((entry) => [entry.id, entry.item.title, entry.item.volume])).toEqual([
+      ['orwell', '1984', 2],
+    ]);
     expect(brief(diagnostics)).toEqual([
-      { rule: 'bib-entry-unreadable', line: 1, key: 'number', message: 'Entry not loaded: entry "number": "author[1].family" must be text, not the number 123' },
-      { rule: 'bib-entry-unreadable', line: 2, key: 'nested', message: 'Entry not loaded: entry "nested": "title" must be text, not a list' },
+      {
+        rule: 'bib-entry-unreadable',
+        line: 1,
+        key: 'number',
+        message:
+          'Entry not loaded: entry "number": "author[1].family" must be text, not the number 123',
+      },
+      {
+        rule: 'bib-entry-unreadable',
+        line: 2,
+        key: 'nested',
+        message: 'Entry not loaded: entry "nested": "title" must be text, not a list',
+      },
       {
         rule: 'bib-entry-unreadable',
         line: 3,
         key: 'year',
-        message: 'Entry not loaded: entry "year": "issued.date-parts" must be a list of [year, month, day] lists of numbers, not a list',
+        message:
+          'Entry not loaded: entry "year": "issued.date-parts" must be a list of [year, month, day] lists of numbers, not a list',
       },
-      { rule: 'bib-entry-unreadable', line: 4, key: 'notname', message: 'Entry not loaded: entry "notname": "editor[1]" must be a name ({family, given} or {literal}), not text' },
+      {
+        rule: 'bib-entry-unreadable',
+        line: 4,
+        key: 'notname',
+        message:
+          'Entry not loaded: entry "notname": "editor[1]" must be a name ({family, given} or {literal}), not text',
+      },
     ]);
   });
 
   test('a YAML alias bomb is refused, naming the file; a few harmless aliases are read', async () => {
     const levels = ['a: &a [x, x, x, x, x, x, x, x, x]'];
-    for (const [index, name] of [...'bcdefghi'].entries()) levels.push(`${name}: &${name} [${Array(9).fill(`*${'abcdefghi'[index]}`).join(', ')}]`);
+    for (const [index, name] of [...'bcdefghi'].entries())
+      levels.push(`${name}: &${name} [${Array(9).fill(`*${'abcdefghi'[index]}`).join(', ')}]`);
     const bomb = `- id: bomb\n  type: book\n  x-laughs:\n${levels.map((line) => `    ${line}`).join('\n')}\n`;
     await expect(loadBibliographyText(bomb, 'bomb.yaml', '.yaml')).rejects.toMatchObject({
       code: 'too-large',
       file: 'bomb.yaml',
       message: 'the YAML aliases (*name) expand to too much data (a "billion laughs"?)',
     });
-    const reuse = '- { id: a, type: book, author: &team [{ family: Berg }, { family: Dahl }] }\n- { id: b, type: book, author: *team }\n';
-    expect((await loadBibliographyText(reuse, 'team.yaml', '.yaml')).entries.map((entry) => entry.item.author)).toEqual([
+    const reuse =
+      '- { id: a, type: book, author: &team [{ family: Berg }, { family: Dahl }] }\n- { id: b, type: book, author: *team }\n';
+    expect(
+      (await loadBibliographyText(reuse, 'team.yaml', '.yaml')).entries.map(
+        (entry) => entry.item.author,
+      ),
+    ).toEqual([
       [{ family: 'Berg' }, { family: 'Dahl' }],
       [{ family: 'Berg' }, { family: 'Dahl' }],
     ]);
@@ -284,20 +370,47 @@ describe('loadBibliographyFile, malformed entries: named with their line, the va
   test('more than 1,000 entries in one file are refused before they are parsed, in every format', async () => {
     const count = 1001;
     const texts: Array<[string, string]> = [
-      ['.yaml', Array.from({ length: count }, (_, index) => `- id: e${index}\n  type: book\n  author:\n    - family: A`).join('\n')],
-      ['.json', JSON.stringify(Array.from({ length: count }, (_, index) => ({ id: `e${index}`, type: 'book', author: [{ family: 'A' }, { family: 'B' }] })))],
-      ['.bib', Array.from({ length: count }, (_, index) => `@book{e${index}, title={T}}`).join('\n')],
+      [
+        '.yaml',
+        Array.from(
+          { length: count },
+          (_, index) => `- id: e${index}\n  type: book\n  author:\n    - family: A`,
+        ).join('\n'),
+      ],
+      [
+        '.json',
+        JSON.stringify(
+          Array.from({ length: count }, (_, index) => ({
+            id: `e${index}`,
+            type: 'book',
+            author: [{ family: 'A' }, { family: 'B' }],
+          })),
+        ),
+      ],
+      [
+        '.bib',
+        Array.from({ length: count }, (_, index) => `@book{e${index}, title={T}}`).join('\n'),
+      ],
       ['.ris', Array.from({ length: count }, () => 'TY  - BOOK\nER  - ').join('\n')],
     ];
     for (const [extension, text] of texts) {
-      await expect(loadBibliographyText(text, `library${extension}`, extension)).rejects.toMatchObject({
+      await expect(
+        loadBibliographyText(text, `library${extension}`, extension),
+      ).rejects.toMatchObject({
         code: 'too-large',
         file: `library${extension}`,
-        message: 'the bibliography has 1,001 entries; the limit is 1,000 per file (export the works the thesis cites)',
+        message:
+          'the bibliography has 1,001 entries; the limit is 1,000 per file (export the works the thesis cites)',
       });
     }
     // 1,000 with several names each are admitted (names are not entries).
-    const json = JSON.stringify(Array.from({ length: 1000 }, (_, index) => ({ id: `e${index}`, type: 'book', author: [{ family: 'A' }, { family: 'B' }] })));
+    const json = JSON.stringify(
+      Array.from({ length: 1000 }, (_, index) => ({
+        id: `e${index}`,
+        type: 'book',
+        author: [{ family: 'A' }, { family: 'B' }],
+      })),
+    );
     expect((await loadBibliographyText(json, 'library.json', '.json')).entries).toHaveLength(1000);
   });
 
@@ -308,7 +421,12 @@ describe('loadBibliographyFile, malformed entries: named with their line, the va
       ['good2', 4],
     ]);
     expect(brief(diagnostics)).toEqual([
-      { rule: 'bib-entry-unreadable', line: 3, key: undefined, message: 'Entry not loaded: invalid JSON: Unexpected double-quoted-scalar token' },
+      {
+        rule: 'bib-entry-unreadable',
+        line: 3,
+        key: undefined,
+        message: 'Entry not loaded: invalid JSON: Unexpected double-quoted-scalar token',
+      },
     ]);
   });
 
@@ -326,21 +444,29 @@ describe('loadBibliographyFile, malformed entries: named with their line, the va
         rule: 'bib-entry-unreadable',
         line: 4,
         key: undefined,
-        message: 'Entry not loaded: invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]',
+        message:
+          'Entry not loaded: invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]',
       },
       {
         rule: 'bib-entry-unreadable',
         line: 7,
         key: 'badstatus',
-        message: 'The verification of entry "badstatus" is not read: verification status must be one of verified, partly-verified, unverified',
+        message:
+          'The verification of entry "badstatus" is not read: verification status must be one of verified, partly-verified, unverified',
       },
       {
         rule: 'bib-entry-unreadable',
         line: 11,
         key: 'badnotes',
-        message: 'The verification of entry "badnotes" is not read: verification notes must be a list of texts, or of {nb, en} pairs (quote texts that contain ": " or ",")',
+        message:
+          'The verification of entry "badnotes" is not read: verification notes must be a list of texts, or of {nb, en} pairs (quote texts that contain ": " or ",")',
       },
-      { rule: 'bib-entry-unreadable', line: 18, key: undefined, message: 'Entry not loaded: an entry must be a mapping of CSL fields' },
+      {
+        rule: 'bib-entry-unreadable',
+        line: 18,
+        key: undefined,
+        message: 'Entry not loaded: an entry must be a mapping of CSL fields',
+      },
     ]);
   });
 
@@ -350,7 +476,8 @@ describe('loadBibliographyFile, malformed entries: named with their line, the va
       ['nordmann2017', 1, 'Metode i praksis'],
       ['lie2016', 11, 'Etter'],
     ]);
-    const cutOff = 'Entry not loaded: the RIS record is cut off: no "ER  - " line before the next record or the end of the file';
+    const cutOff =
+      'Entry not loaded: the RIS record is cut off: no "ER  - " line before the next record or the end of the file';
     expect(brief(diagnostics)).toEqual([
       { rule: 'bib-entry-unreadable', line: 7, key: undefined, message: cutOff },
       { rule: 'bib-entry-unreadable', line: 17, key: undefined, message: cutOff },
@@ -361,12 +488,41 @@ describe('loadBibliographyFile, malformed entries: named with their line, the va
 describe('loadBibliographyFile, unusable files are a LitsynthError', () => {
   test.each([
     ['empty.yaml', { code: 'empty-file', line: undefined }],
-    ['mapping.yaml', { code: 'unsupported-format', line: undefined, message: 'not a CSL bibliography: expected a list of entries (or "references:" with a list)' }],
-    ['not-bibtex.bib', { code: 'unsupported-format', line: undefined, message: 'not a BibTeX file: no @type{key, …} entry found' }],
-    ['not-ris.ris', { code: 'unsupported-format', line: undefined, message: 'not a RIS file: no "TY  - " line found' }],
+    [
+      'mapping.yaml',
+      {
+        code: 'unsupported-format',
+        line: undefined,
+        message:
+          'not a CSL bibliography: expected a list of entries (or "references:" with a list)',
+      },
+    ],
+    [
+      'not-bibtex.bib',
+      {
+        code: 'unsupported-format',
+        line: undefined,
+        message: 'not a BibTeX file: no @type{key, …} entry found',
+      },
+    ],
+    [
+      'not-ris.ris',
+      {
+        code: 'unsupported-format',
+        line: undefined,
+        message: 'not a RIS file: no "TY  - " line found',
+      },
+    ],
     ['missing.bib', { code: 'file-not-found', line: undefined }],
     ['binary.bib', { code: 'binary-file', line: undefined }],
-    ['valid.txt', { code: 'unsupported-format', line: undefined, message: 'unknown bibliography format ".txt": use .bib, .json, .yaml or .ris' }],
+    [
+      'valid.txt',
+      {
+        code: 'unsupported-format',
+        line: undefined,
+        message: 'unknown bibliography format ".txt": use .bib, .json, .yaml or .ris',
+      },
+    ],
   ])('%s', async (name, expected) => {
     const error = await loadError(name);
     expect(error).toMatchObject(expected);

@@ -6,7 +6,14 @@ import { loadRisText } from './load-ris.js';
 import type { LoadedBibliography } from './types.js';
 
 /** The bibliography formats litsynth reads, by file extension. */
-export const bibliographyExtensions = ['.bib', '.bibtex', '.json', '.yaml', '.yml', '.ris'] as const;
+export const bibliographyExtensions = [
+  '.bib',
+  '.bibtex',
+  '.json',
+  '.yaml',
+  '.yml',
+  '.ris',
+] as const;
 
 /**
  * Loads a bibliography file: BibTeX/BibLaTeX (.bib .bibtex), CSL-JSON (.json), CSL-YAML (.yaml .yml,
@@ -16,10 +23,14 @@ export const bibliographyExtensions = ['.bib', '.bibtex', '.json', '.yaml', '.ym
 export async function loadBibliographyFile(path: string): Promise<LoadedBibliography> {
   const extension = extname(path).toLowerCase();
   if (!(bibliographyExtensions as readonly string[]).includes(extension)) {
-    throw new LitsynthError('unsupported-format', `unknown bibliography format "${extension || '(no extension)'}": use .bib, .json, .yaml or .ris`, {
-      file: path,
-      messageNb: `ukjent bibliografiformat «${extension || '(ingen filendelse)'}»: bruk .bib, .json, .yaml eller .ris`,
-    });
+    throw new LitsynthError(
+      'unsupported-format',
+      `unknown bibliography format "${extension || '(no extension)'}": use .bib, .json, .yaml or .ris`,
+      {
+        file: path,
+        messageNb: `ukjent bibliografiformat «${extension || '(ingen filendelse)'}»: bruk .bib, .json, .yaml eller .ris`,
+      },
+    );
   }
   const { text } = await readTextFile(path, { role: 'bibliography' });
   return loadBibliographyText(text, path, extension);
@@ -71,9 +82,16 @@ function countFlowItems(text: string): number {
 }
 
 /** Loads bibliography text of a known format (an extension such as ".bib"); see loadBibliographyFile. */
-export async function loadBibliographyText(text: string, file: string, extension: string): Promise<LoadedBibliography> {
+export async function loadBibliographyText(
+  text: string,
+  file: string,
+  extension: string,
+): Promise<LoadedBibliography> {
   if (text.trim() === '') {
-    throw new LitsynthError('empty-file', 'the bibliography file is empty', { file, messageNb: 'bibliografifilen er tom' });
+    throw new LitsynthError('empty-file', 'the bibliography file is empty', {
+      file,
+      messageNb: 'bibliografifilen er tom',
+    });
   }
   const entries = countEntries(text, extension);
   if (entries > maxEntriesPerFile) {

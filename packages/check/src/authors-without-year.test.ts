@@ -25,9 +25,18 @@ const references = [
 /** The names found in a text of one paragraph per line, with no citations in it but those given. */
 function found(text: string, dated: Array<{ at: string; firstAuthor: string }> = []): string[] {
   const manuscript = textToManuscript(text, { path: 'thesis.txt' });
-  const citations = dated.map(({ at, firstAuthor }) => ({ start: manuscript.text.indexOf(at), firstAuthor }));
-  const skip = citations.map(({ start }, index) => ({ start, end: start + (dated[index]?.at.length ?? 0) }));
-  return findAuthorsWithoutYear({ manuscript, references, dated: citations, skip }).map((mention) => `${manuscript.text.slice(mention.start, mention.end)} → ${mention.references.map((item) => item.key).join(', ')}`);
+  const citations = dated.map(({ at, firstAuthor }) => ({
+    start: manuscript.text.indexOf(at),
+    firstAuthor,
+  }));
+  const skip = citations.map(({ start }, index) => ({
+    start,
+    end: start + (dated[index]?.at.length ?? 0),
+  }));
+  return findAuthorsWithoutYear({ manuscript, references, dated: citations, skip }).map(
+    (mention) =>
+      `${manuscript.text.slice(mention.start, mention.end)} → ${mention.references.map((item) => item.key).join(', ')}`,
+  );
 }
 
 describe('findAuthorsWithoutYear', () => {
@@ -44,8 +53,14 @@ describe('findAuthorsWithoutYear', () => {
   });
 
   it('leaves a name alone when a dated citation of the author stands just before, or the year follows the name', () => {
-    const text = 'Anerkjennelse er sentralt (Honneth, 2008). Honneth mener at den er grunnleggende.\n\nIfølge Natland et al. (2019) er tillit viktig.\n';
-    expect(found(text, [{ at: 'Honneth, 2008', firstAuthor: 'Honneth' }, { at: 'Natland et al. (2019)', firstAuthor: 'Natland' }])).toEqual([]);
+    const text =
+      'Anerkjennelse er sentralt (Honneth, 2008). Honneth mener at den er grunnleggende.\n\nIfølge Natland et al. (2019) er tillit viktig.\n';
+    expect(
+      found(text, [
+        { at: 'Honneth, 2008', firstAuthor: 'Honneth' },
+        { at: 'Natland et al. (2019)', firstAuthor: 'Natland' },
+      ]),
+    ).toEqual([]);
   });
 
   it('still wants the year when the dated citation is three sentences back, or follows "ifølge X" in the same sentence', () => {
@@ -54,7 +69,10 @@ describe('findAuthorsWithoutYear', () => {
     expect(
       found(text, [
         { at: 'Honneth, 2008', firstAuthor: 'Honneth' },
-        { at: 'Arbeids- og velferdsdirektoratet, 2017', firstAuthor: 'Arbeids- og velferdsdirektoratet' },
+        {
+          at: 'Arbeids- og velferdsdirektoratet, 2017',
+          firstAuthor: 'Arbeids- og velferdsdirektoratet',
+        },
       ]),
     ).toEqual(['Honneth → honneth2008', 'Arbeids- og velferdsdirektoratet → avdir2015, avdir2017']);
   });

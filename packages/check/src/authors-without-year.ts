@@ -25,17 +25,80 @@ export interface DatedCitation {
 }
 
 // Words that introduce the source of what follows: "ifølge X", "according to X", "skrevet av X".
-const introducers = /(?<![\p{L}\p{M}])(?:i ?følge|according to|skrevet av|utarbeidet av|utført av|gjennomført av|written by|conducted by)\s+/giu;
+const introducers =
+  /(?<![\p{L}\p{M}])(?:i ?følge|according to|skrevet av|utarbeidet av|utført av|gjennomført av|written by|conducted by)\s+/giu;
 
 // Verbs of reporting that follow (or, inverted, precede) the author: "Lundberg & Syltevik stiller …".
 const reportingVerbs = new Set([
-  'stiller', 'skriver', 'skrev', 'viser', 'viste', 'hevder', 'hevdet', 'mener', 'mente', 'beskriver', 'beskrev', 'påpeker', 'påpekte',
-  'peker', 'pekte', 'fant', 'finner', 'argumenterer', 'understreker', 'fremhever', 'framhever', 'konkluderer', 'konkluderte',
-  'definerer', 'definerte', 'forklarer', 'drøfter', 'diskuterer', 'presenterer', 'vektlegger', 'poengterer', 'redegjør', 'anbefaler',
-  'argues', 'argued', 'states', 'stated', 'found', 'finds', 'reports', 'reported', 'describes', 'described', 'suggests', 'suggested',
-  'shows', 'showed', 'notes', 'noted', 'concludes', 'concluded', 'claims', 'claimed', 'emphasizes', 'emphasises', 'emphasized',
-  'defines', 'defined', 'writes', 'wrote', 'demonstrated', 'demonstrates', 'observed', 'highlights', 'highlighted', 'proposed',
-  'proposes', 'recommends', 'recommended',
+  'stiller',
+  'skriver',
+  'skrev',
+  'viser',
+  'viste',
+  'hevder',
+  'hevdet',
+  'mener',
+  'mente',
+  'beskriver',
+  'beskrev',
+  'påpeker',
+  'påpekte',
+  'peker',
+  'pekte',
+  'fant',
+  'finner',
+  'argumenterer',
+  'understreker',
+  'fremhever',
+  'framhever',
+  'konkluderer',
+  'konkluderte',
+  'definerer',
+  'definerte',
+  'forklarer',
+  'drøfter',
+  'diskuterer',
+  'presenterer',
+  'vektlegger',
+  'poengterer',
+  'redegjør',
+  'anbefaler',
+  'argues',
+  'argued',
+  'states',
+  'stated',
+  'found',
+  'finds',
+  'reports',
+  'reported',
+  'describes',
+  'described',
+  'suggests',
+  'suggested',
+  'shows',
+  'showed',
+  'notes',
+  'noted',
+  'concludes',
+  'concluded',
+  'claims',
+  'claimed',
+  'emphasizes',
+  'emphasises',
+  'emphasized',
+  'defines',
+  'defined',
+  'writes',
+  'wrote',
+  'demonstrated',
+  'demonstrates',
+  'observed',
+  'highlights',
+  'highlighted',
+  'proposed',
+  'proposes',
+  'recommends',
+  'recommended',
 ]);
 
 // Words that continue a list of authors: "Lundberg og Syltevik", "Natland et al.".
@@ -54,7 +117,12 @@ function tokenize(text: string, from: number, to: number): Token[] {
   const tokens: Token[] = [];
   const pattern = /et al\.?|m\.fl\.?|mfl\.?|[\p{L}\p{M}'’-]+|[,&;:.()«»"“”!?]/gu;
   const slice = text.slice(from, to);
-  for (const match of slice.matchAll(pattern)) tokens.push({ text: match[0], start: from + match.index, end: from + match.index + match[0].length });
+  for (const match of slice.matchAll(pattern))
+    tokens.push({
+      text: match[0],
+      start: from + match.index,
+      end: from + match.index + match[0].length,
+    });
   return tokens;
 }
 
@@ -76,7 +144,9 @@ function indexAuthors(references: readonly Reference[]): AuthorIndex {
     else persons.set(foldName(first), [...(persons.get(foldName(first)) ?? []), reference]);
   }
   return {
-    corporate: [...corporate.entries()].map(([name, list]) => ({ name, words: name.split(' ').length, references: list })).sort((a, b) => b.words - a.words),
+    corporate: [...corporate.entries()]
+      .map(([name, list]) => ({ name, words: name.split(' ').length, references: list }))
+      .sort((a, b) => b.words - a.words),
     persons,
   };
 }
@@ -96,7 +166,11 @@ function personReferences(word: string, index: AuthorIndex): Reference[] {
 }
 
 /** The corporate author whose name starts at token `at`, with the token it ends at. */
-function corporateAt(tokens: readonly Token[], at: number, index: AuthorIndex): { references: Reference[]; last: number } | null {
+function corporateAt(
+  tokens: readonly Token[],
+  at: number,
+  index: AuthorIndex,
+): { references: Reference[]; last: number } | null {
   for (const candidate of index.corporate) {
     const words: string[] = [];
     let last = at;
@@ -106,7 +180,8 @@ function corporateAt(tokens: readonly Token[], at: number, index: AuthorIndex): 
       words.push(token.text);
       last = i;
     }
-    if (words.length === candidate.words && normalizeName(words.join(' ')) === candidate.name) return { references: candidate.references, last };
+    if (words.length === candidate.words && normalizeName(words.join(' ')) === candidate.name)
+      return { references: candidate.references, last };
   }
   return null;
 }
@@ -150,10 +225,16 @@ function runTo(tokens: readonly Token[], last: number): number {
 }
 
 /** The references a run of names refers to: a corporate author at its start, or its first person that is a bibliography author. */
-function referencesOfRun(tokens: readonly Token[], first: number, last: number, index: AuthorIndex): { references: Reference[]; first: number; last: number } | null {
+function referencesOfRun(
+  tokens: readonly Token[],
+  first: number,
+  last: number,
+  index: AuthorIndex,
+): { references: Reference[]; first: number; last: number } | null {
   for (let i = first; i <= last; i++) {
     const corporate = corporateAt(tokens, i, index);
-    if (corporate) return { references: corporate.references, first: i, last: Math.max(last, corporate.last) };
+    if (corporate)
+      return { references: corporate.references, first: i, last: Math.max(last, corporate.last) };
     const token = tokens[i];
     if (!token || !nameToken.test(token.text)) continue;
     const references = personReferences(token.text, index);
@@ -178,7 +259,8 @@ export function findAuthorsWithoutYear(options: AuthorsWithoutYearOptions): Name
   const index = indexAuthors(options.references);
   if (index.corporate.length === 0 && index.persons.size === 0) return [];
   const text = manuscript.text;
-  const skipped = (start: number, end: number) => skip.some((span) => start < span.end && span.start < end);
+  const skipped = (start: number, end: number) =>
+    skip.some((span) => start < span.end && span.start < end);
   const found = new Map<number, NamedWithoutYear & { introduced: boolean }>();
   const consider = (tokens: readonly Token[], first: number, last: number, introduced: boolean) => {
     const run = referencesOfRun(tokens, first, last, index);
@@ -211,7 +293,8 @@ export function findAuthorsWithoutYear(options: AuthorsWithoutYearOptions): Name
     // Inverted, after the verb: "I studien fant Natland et al. at …".
     const from = verb + match[0].length + 1;
     const after = tokenize(text, from, Math.min(text.length, from + 160));
-    if (after[0]?.start === from && nameToken.test(after[0].text)) consider(after, 0, runFrom(after, 0), false);
+    if (after[0]?.start === from && nameToken.test(after[0].text))
+      consider(after, 0, runFrom(after, 0), false);
   }
 
   const results: NamedWithoutYear[] = [];
@@ -228,10 +311,20 @@ export function findAuthorsWithoutYear(options: AuthorsWithoutYearOptions): Name
  * name — later in the same sentence. A phrase that introduces the source ("ifølge X") needs the
  * year at or before the name.
  */
-function datedNear(manuscript: Manuscript, mention: NamedWithoutYear & { introduced: boolean }, dated: readonly DatedCitation[]): boolean {
+function datedNear(
+  manuscript: Manuscript,
+  mention: NamedWithoutYear & { introduced: boolean },
+  dated: readonly DatedCitation[],
+): boolean {
   const { sentences, index } = sentencesAround(manuscript, mention.start);
   const from = sentences[Math.max(0, index - 2)]?.start ?? mention.start;
   const to = mention.introduced ? mention.start : (sentences[index]?.end ?? mention.end);
   const names = new Set(mention.references.map((reference) => foldName(reference.names[0] ?? '')));
-  return dated.some((citation) => citation.start >= from && citation.start < to && citation.start !== mention.start && names.has(foldName(citation.firstAuthor)));
+  return dated.some(
+    (citation) =>
+      citation.start >= from &&
+      citation.start < to &&
+      citation.start !== mention.start &&
+      names.has(foldName(citation.firstAuthor)),
+  );
 }

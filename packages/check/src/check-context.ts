@@ -50,10 +50,21 @@ export interface Context {
   list: ListContext;
 }
 
-export type Report = (rule: RuleIdOf<'check'>, offset: number, message: Localized, extra?: Partial<Diagnostic>) => void;
+export type Report = (
+  rule: RuleIdOf<'check'>,
+  offset: number,
+  message: Localized,
+  extra?: Partial<Diagnostic>,
+) => void;
 
 /** A diagnostic of a check rule at an offset of the manuscript, with its place, section and the rule's severity. */
-export function diagnosticAt(manuscript: Manuscript, rule: RuleIdOf<'check'>, offset: number, message: Localized, extra: Partial<Diagnostic>): Diagnostic {
+export function diagnosticAt(
+  manuscript: Manuscript,
+  rule: RuleIdOf<'check'>,
+  offset: number,
+  message: Localized,
+  extra: Partial<Diagnostic>,
+): Diagnostic {
   const place = manuscript.locate(offset);
   const section = sectionName(manuscript, offset);
   return {
@@ -86,10 +97,18 @@ export function citeForm(reference: Reference, language: Lang): string {
   const names = reference.names;
   const undated = language === 'en' ? 'n.d.' : 'u.å.';
   const missing = language === 'en' ? 'year missing' : 'år mangler';
-  const year = reference.yearMissing ? missing : reference.year === null || reference.year === 'u.å.' ? undated : reference.year;
+  const year = reference.yearMissing
+    ? missing
+    : reference.year === null || reference.year === 'u.å.'
+      ? undated
+      : reference.year;
   // A work without author is cited by its short form or (shortened) title.
-  const title = reference.title && reference.title.length > 40 ? `${reference.title.slice(0, 40)}…` : reference.title;
-  if (names.length === 0) return `${reference.abbreviations[0] ?? title ?? reference.key} (${year})`;
+  const title =
+    reference.title && reference.title.length > 40
+      ? `${reference.title.slice(0, 40)}…`
+      : reference.title;
+  if (names.length === 0)
+    return `${reference.abbreviations[0] ?? title ?? reference.key} (${year})`;
   if (names.length >= 3) return `${names[0]} et al. (${year})`;
   return `${names.join(language === 'en' ? ' and ' : ' og ')} (${year})`;
 }
@@ -105,7 +124,8 @@ const sameWorkYears = 2;
 
 /** Whether two years are more than a slip apart ("2000" and "2011"). */
 export function farApart(cited: string | undefined, entry: string | null): boolean {
-  if (cited === undefined || entry === null || !/^\d{4}/.test(cited) || !/^\d{4}/.test(entry)) return false;
+  if (cited === undefined || entry === null || !/^\d{4}/.test(cited) || !/^\d{4}/.test(entry))
+    return false;
   return Math.abs(Number.parseInt(cited, 10) - Number.parseInt(entry, 10)) > sameWorkYears;
 }
 

@@ -13,10 +13,20 @@ interface Case {
   name: string;
   text: string;
   bibliography?: string;
-  expect: Array<{ line: number; column: number; raw?: string; key?: string; severity?: string; group?: string }>;
+  expect: Array<{
+    line: number;
+    column: number;
+    raw?: string;
+    key?: string;
+    severity?: string;
+    group?: string;
+  }>;
 }
 
-const table = parse(readFileSync(new URL('./rule-cases.yaml', import.meta.url), 'utf8')) as { bibliography: string; cases: Case[] };
+const table = parse(readFileSync(new URL('./rule-cases.yaml', import.meta.url), 'utf8')) as {
+  bibliography: string;
+  cases: Case[];
+};
 
 async function check(text: string, bibliography: string, settings = {}) {
   const manuscript = textToManuscript(text, { path: 'thesis.txt' });
@@ -33,10 +43,21 @@ describe('rule case table', () => {
         .map((diagnostic) => ({
           line: diagnostic.line,
           column: diagnostic.column,
-          ...(item.expect.some((expected) => expected.raw !== undefined) && diagnostic.raw !== undefined ? { raw: diagnostic.raw } : {}),
-          ...(item.expect.some((expected) => expected.key !== undefined) && diagnostic.key !== undefined ? { key: diagnostic.key } : {}),
-          ...(item.expect.some((expected) => expected.severity !== undefined) ? { severity: diagnostic.severity } : {}),
-          ...(item.expect.some((expected) => expected.group !== undefined) && diagnostic.group !== undefined ? { group: diagnostic.group } : {}),
+          ...(item.expect.some((expected) => expected.raw !== undefined) &&
+          diagnostic.raw !== undefined
+            ? { raw: diagnostic.raw }
+            : {}),
+          ...(item.expect.some((expected) => expected.key !== undefined) &&
+          diagnostic.key !== undefined
+            ? { key: diagnostic.key }
+            : {}),
+          ...(item.expect.some((expected) => expected.severity !== undefined)
+            ? { severity: diagnostic.severity }
+            : {}),
+          ...(item.expect.some((expected) => expected.group !== undefined) &&
+          diagnostic.group !== undefined
+            ? { group: diagnostic.group }
+            : {}),
         }));
       expect(found).toEqual(item.expect);
     });
@@ -45,7 +66,11 @@ describe('rule case table', () => {
   it('has a case that fires and a case that stays silent for every rule', () => {
     for (const rule of checkRules) {
       const cases = table.cases.filter((item) => item.rule === rule.id);
-      expect({ rule: rule.id, fires: cases.some((item) => item.expect.length > 0), silent: cases.some((item) => item.expect.length === 0) }).toEqual({
+      expect({
+        rule: rule.id,
+        fires: cases.some((item) => item.expect.length > 0),
+        silent: cases.some((item) => item.expect.length === 0),
+      }).toEqual({
         rule: rule.id,
         fires: true,
         silent: true,
@@ -56,8 +81,13 @@ describe('rule case table', () => {
 
 describe('checkManuscript', () => {
   it('keeps the reason of every match', async () => {
-    const result = await check('Relasjonen (Netland et al., 2020). Metode (Dalland, 2017, s. 51).\n', table.bibliography);
-    expect(result.citations.map(({ raw, key, match, reasons }) => ({ raw, key, match, reasons }))).toEqual([
+    const result = await check(
+      'Relasjonen (Netland et al., 2020). Metode (Dalland, 2017, s. 51).\n',
+      table.bibliography,
+    );
+    expect(
+      result.citations.map(({ raw, key, match, reasons }) => ({ raw, key, match, reasons })),
+    ).toEqual([
       {
         raw: 'Netland et al., 2020',
         key: 'natland2019',
@@ -67,13 +97,23 @@ describe('checkManuscript', () => {
           { kind: 'year-differs', cited: '2020', entry: '2019' },
         ],
       },
-      { raw: 'Dalland, 2017, s. 51', key: 'dalland2017', match: 'exact', reasons: [{ kind: 'exact' }] },
+      {
+        raw: 'Dalland, 2017, s. 51',
+        key: 'dalland2017',
+        match: 'exact',
+        reasons: [{ kind: 'exact' }],
+      },
     ]);
   });
 
   it('applies the study rule settings: off drops a rule, warn and error change its severity', async () => {
     const text = 'Data (Dalland, 2017, s.52). Relasjonen (Natland et al., 2020).\n';
-    const result = await check(text, table.bibliography, { 'locator-form': 'off', 'year-mismatch': 'warn', 'no-reference-list': 'info', 'uncited-entry': 'off' });
+    const result = await check(text, table.bibliography, {
+      'locator-form': 'off',
+      'year-mismatch': 'warn',
+      'no-reference-list': 'info',
+      'uncited-entry': 'off',
+    });
     expect(result.diagnostics.map(({ rule, severity }) => ({ rule, severity }))).toEqual([
       { rule: 'year-mismatch', severity: 'warning' },
       { rule: 'no-reference-list', severity: 'info' },
@@ -81,9 +121,13 @@ describe('checkManuscript', () => {
   });
 
   it('counts citations and diagnostics in the summary', async () => {
-    const result = await check('Relasjonen (Netland et al., 2019). Metode (Dalland, 2017, s. 51). Makt (Chudasama, 2017).\n', table.bibliography, {
-      'uncited-entry': 'off',
-    });
+    const result = await check(
+      'Relasjonen (Netland et al., 2019). Metode (Dalland, 2017, s. 51). Makt (Chudasama, 2017).\n',
+      table.bibliography,
+      {
+        'uncited-entry': 'off',
+      },
+    );
     expect(result.summary).toEqual({
       citations: 3,
       resolved: 2,
@@ -101,7 +145,24 @@ describe('checkManuscript', () => {
 describe('checkManuscript on arbitrary text', () => {
   // Pieces of real citation text, glued at random: the check must never throw, and every
   // diagnostic must point at a real place of the manuscript, in stable order.
-  const pieces = ['(Natland et al., 2020)', 'Netland (2019, s.12)', '(2013, s. 31-33)', '«Et sitat med mange ord i seg»', ' og ', ' & ', '(SNL, 2018)', '\n\n', 'Litteraturliste\n\n', 'Dalland, O. (2017). Metode.\n', '(Søren Kirkegaard gjengitt i Melberg, 2017)', ', ', 'tekst', '(', ')', 'æøå'];
+  const pieces = [
+    '(Natland et al., 2020)',
+    'Netland (2019, s.12)',
+    '(2013, s. 31-33)',
+    '«Et sitat med mange ord i seg»',
+    ' og ',
+    ' & ',
+    '(SNL, 2018)',
+    '\n\n',
+    'Litteraturliste\n\n',
+    'Dalland, O. (2017). Metode.\n',
+    '(Søren Kirkegaard gjengitt i Melberg, 2017)',
+    ', ',
+    'tekst',
+    '(',
+    ')',
+    'æøå',
+  ];
   it('never throws and places every diagnostic inside the text', async () => {
     const { entries } = await loadBibliographyText(table.bibliography, 'references.yaml', '.yaml');
     fc.assert(
@@ -112,7 +173,9 @@ describe('checkManuscript on arbitrary text', () => {
         const lineCount = text.split('\n').length;
         for (const diagnostic of result.diagnostics) {
           if (diagnostic.file !== 'thesis.txt') continue;
-          expect(diagnostic.line >= 1 && diagnostic.line <= lineCount && diagnostic.column >= 1).toBe(true);
+          expect(
+            diagnostic.line >= 1 && diagnostic.line <= lineCount && diagnostic.column >= 1,
+          ).toBe(true);
         }
         expect(result.diagnostics).toEqual([...result.diagnostics].sort(compareDiagnostics));
       }),
@@ -135,13 +198,20 @@ describe('et al. for a one-author work', () => {
   title: Sosialt arbeid
   issued: {date-parts: [[2015]]}
 `;
-    const result = await check('Hjelp til selvhjelp (Berg et al., 2015). Berg (2015) skriver om brukere.\n', bibliography);
+    const result = await check(
+      'Hjelp til selvhjelp (Berg et al., 2015). Berg (2015) skriver om brukere.\n',
+      bibliography,
+    );
     expect(result.citations.map((citation) => [citation.raw, citation.key])).toEqual([
       ['Berg et al., 2015', 'ellingsen2015'],
       ['Berg (2015)', 'berg2015'],
     ]);
-    const own = result.diagnostics.filter((diagnostic) => diagnostic.key === 'ellingsen2015' || diagnostic.key === 'berg2015');
-    expect(own.map((diagnostic) => [diagnostic.rule, diagnostic.message, diagnostic.suggestion])).toEqual([
+    const own = result.diagnostics.filter(
+      (diagnostic) => diagnostic.key === 'ellingsen2015' || diagnostic.key === 'berg2015',
+    );
+    expect(
+      own.map((diagnostic) => [diagnostic.rule, diagnostic.message, diagnostic.suggestion]),
+    ).toEqual([
       [
         'author-misspelled',
         {
@@ -155,11 +225,17 @@ describe('et al. for a one-author work', () => {
 });
 
 describe('block quotations', () => {
-  const words = 'Tillit er ikke noe en får, men noe en gjør seg fortjent til, dag for dag, i små handlinger som viser at en mener det en sier, at en holder det en lover, og at en ser mennesket foran seg og ikke bare saken hun kommer med.';
+  const words =
+    'Tillit er ikke noe en får, men noe en gjør seg fortjent til, dag for dag, i små handlinger som viser at en mener det en sier, at en holder det en lover, og at en ser mennesket foran seg og ikke bare saken hun kommer med.';
   const check = async (citation: string) => {
-    const manuscript = markdownToManuscript(`# Teori\n\nSkau skriver:\n\n> ${words}\n> ${citation}\n`, { path: 'thesis.md' });
+    const manuscript = markdownToManuscript(
+      `# Teori\n\nSkau skriver:\n\n> ${words}\n> ${citation}\n`,
+      { path: 'thesis.md' },
+    );
     const { entries } = await loadBibliographyText(table.bibliography, 'references.yaml', '.yaml');
-    return checkManuscript({ manuscript, entries }).diagnostics.filter((diagnostic) => diagnostic.rule === 'quotation-without-page').map(({ line, raw }) => ({ line, raw }));
+    return checkManuscript({ manuscript, entries })
+      .diagnostics.filter((diagnostic) => diagnostic.rule === 'quotation-without-page')
+      .map(({ line, raw }) => ({ line, raw }));
   };
 
   it('wants a page in the citation of a block quotation of 40 words or more', async () => {
@@ -170,15 +246,29 @@ describe('block quotations', () => {
 
 describe('headings, drafts without a list, and reference-manager debris', () => {
   it('takes no citation from a heading', async () => {
-    const manuscript = markdownToManuscript('# Innledning\n\n## Global Consensus on Physical Activity (2022)\n\nAktivitet hjelper (Dalland, 2017).\n', { path: 'thesis.md' });
+    const manuscript = markdownToManuscript(
+      '# Innledning\n\n## Global Consensus on Physical Activity (2022)\n\nAktivitet hjelper (Dalland, 2017).\n',
+      { path: 'thesis.md' },
+    );
     const { entries } = await loadBibliographyText(table.bibliography, 'references.yaml', '.yaml');
-    expect(checkManuscript({ manuscript, entries }).citations.map((citation) => citation.raw)).toEqual(['Dalland, 2017']);
+    expect(
+      checkManuscript({ manuscript, entries }).citations.map((citation) => citation.raw),
+    ).toEqual(['Dalland, 2017']);
   });
 
   it('tells a draft with no list and no bibliography so once, with the works it cites', () => {
-    const manuscript = textToManuscript('Kreft er vanlig (Bray et al., 2024). Det øker (Bray et al., 2024; Siegel, 2023).\n', { path: 'draft.txt' });
+    const manuscript = textToManuscript(
+      'Kreft er vanlig (Bray et al., 2024). Det øker (Bray et al., 2024; Siegel, 2023).\n',
+      { path: 'draft.txt' },
+    );
     const result = checkManuscript({ manuscript, entries: [] });
-    expect(result.diagnostics.map(({ rule, severity, message }) => ({ rule, severity, message: message.en }))).toEqual([
+    expect(
+      result.diagnostics.map(({ rule, severity, message }) => ({
+        rule,
+        severity,
+        message: message.en,
+      })),
+    ).toEqual([
       {
         rule: 'no-reference-list',
         severity: 'error',
@@ -201,8 +291,15 @@ describe('headings, drafts without a list, and reference-manager debris', () => 
       'WHOc. (2020). Guidelines on physical activity. World Health Organization.',
       '',
     ].join('\n');
-    const result = checkManuscript({ manuscript: textToManuscript(text, { path: 'thesis.txt' }), entries: [] });
-    expect(result.diagnostics.filter((diagnostic) => diagnostic.rule === 'citation-given-name').map(({ message, key }) => ({ message: message.en, key }))).toEqual([
+    const result = checkManuscript({
+      manuscript: textToManuscript(text, { path: 'thesis.txt' }),
+      entries: [],
+    });
+    expect(
+      result.diagnostics
+        .filter((diagnostic) => diagnostic.rule === 'citation-given-name')
+        .map(({ message, key }) => ({ message: message.en, key })),
+    ).toEqual([
       {
         key: 'list-5',
         message:
@@ -210,19 +307,33 @@ describe('headings, drafts without a list, and reference-manager debris', () => 
       },
       {
         key: 'list-9',
-        message: '"WHOc" has the year\'s letter "c" glued to the name, from the entry in the reference manager (EndNote, Zotero, Mendeley). The work is WHO (2020c) (line 9).',
+        message:
+          '"WHOc" has the year\'s letter "c" glued to the name, from the entry in the reference manager (EndNote, Zotero, Mendeley). The work is WHO (2020c) (line 9).',
       },
     ]);
   });
 
   it('says a given name in a citation comes from the reference manager and names the entry', async () => {
-    const result = await check('Sosialt arbeid er relasjonelt (Kari Kristiansen, 2022).\n', table.bibliography, { 'no-reference-list': 'off', 'uncited-entry': 'off' });
-    expect(result.diagnostics.map(({ rule, message, suggestion, key }) => ({ rule, message: message.en, suggestion: suggestion?.en, key }))).toEqual([
+    const result = await check(
+      'Sosialt arbeid er relasjonelt (Kari Kristiansen, 2022).\n',
+      table.bibliography,
+      { 'no-reference-list': 'off', 'uncited-entry': 'off' },
+    );
+    expect(
+      result.diagnostics.map(({ rule, message, suggestion, key }) => ({
+        rule,
+        message: message.en,
+        suggestion: suggestion?.en,
+        key,
+      })),
+    ).toEqual([
       {
         rule: 'citation-given-name',
         key: 'kristiansen2022',
-        message: '"Kari Kristiansen" carries the given name; the reference manager (EndNote, Zotero, Mendeley) puts it into the citation. The work is Kristiansen (2022); APA cites by family name.',
-        suggestion: 'Cite it as Kristiansen (2022), and correct the author fields in the reference manager (family and given name in their own fields).',
+        message:
+          '"Kari Kristiansen" carries the given name; the reference manager (EndNote, Zotero, Mendeley) puts it into the citation. The work is Kristiansen (2022); APA cites by family name.',
+        suggestion:
+          'Cite it as Kristiansen (2022), and correct the author fields in the reference manager (family and given name in their own fields).',
       },
     ]);
   });

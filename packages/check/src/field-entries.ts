@@ -27,7 +27,9 @@ export function entriesFromFields(manuscript: Manuscript): BibEntry[] {
         verification: {
           status: 'unverified',
           evidence: [],
-          notes: [`Stored by ${managerNames[field.manager]} in a citation field of ${manuscript.path} (line ${line}); not checked against a record.`],
+          notes: [
+            `Stored by ${managerNames[field.manager]} in a citation field of ${manuscript.path} (line ${line}); not checked against a record.`,
+          ],
         },
         origin: { file: manuscript.path, line },
       });
@@ -37,7 +39,11 @@ export function entriesFromFields(manuscript: Manuscript): BibEntry[] {
 }
 
 /** The field citation whose displayed text contains [start, end), if any. */
-export function fieldAt(manuscript: Manuscript, start: number, end: number): FieldCitation | undefined {
+export function fieldAt(
+  manuscript: Manuscript,
+  start: number,
+  end: number,
+): FieldCitation | undefined {
   return manuscript.fieldCitations?.find((field) => field.start <= start && end <= field.end);
 }
 
@@ -46,9 +52,18 @@ export function fieldAt(manuscript: Manuscript, start: number, end: number): Fie
  * user data, so names and dates of the wrong shape are left out rather than trusted.
  */
 function cslItemOf(stored: Record<string, unknown>, fallbackId: string): CslItem | null {
-  const id = typeof stored.id === 'string' && stored.id.trim() ? stored.id.trim() : typeof stored.id === 'number' ? String(stored.id) : fallbackId.trim();
+  const id =
+    typeof stored.id === 'string' && stored.id.trim()
+      ? stored.id.trim()
+      : typeof stored.id === 'number'
+        ? String(stored.id)
+        : fallbackId.trim();
   if (!id) return null;
-  const item: CslItem = { ...stored, id, type: typeof stored.type === 'string' ? stored.type : 'document' };
+  const item: CslItem = {
+    ...stored,
+    id,
+    type: typeof stored.type === 'string' ? stored.type : 'document',
+  };
   for (const role of ['author', 'editor'] as const) {
     const names = namesOf(stored[role]);
     if (names) item[role] = names;
@@ -65,7 +80,14 @@ function namesOf(value: unknown): CslName[] | undefined {
   const names = value.flatMap((name): CslName[] => {
     if (typeof name !== 'object' || name === null) return [];
     const result: CslName = {};
-    for (const part of ['family', 'given', 'literal', 'non-dropping-particle', 'dropping-particle', 'suffix'] as const) {
+    for (const part of [
+      'family',
+      'given',
+      'literal',
+      'non-dropping-particle',
+      'dropping-particle',
+      'suffix',
+    ] as const) {
       const text = (name as Record<string, unknown>)[part];
       if (typeof text === 'string' && text.trim()) result[part] = text;
     }
@@ -79,7 +101,11 @@ function dateOf(value: unknown): CslDate | undefined {
   const date = value as Record<string, unknown>;
   const result: CslDate = {};
   const parts = date['date-parts'];
-  if (Array.isArray(parts) && Array.isArray(parts[0]) && parts[0].every((part: unknown) => typeof part === 'number' || typeof part === 'string')) {
+  if (
+    Array.isArray(parts) &&
+    Array.isArray(parts[0]) &&
+    parts[0].every((part: unknown) => typeof part === 'number' || typeof part === 'string')
+  ) {
     result['date-parts'] = [parts[0] as Array<number | string>];
   }
   if (typeof date.literal === 'string') result.literal = date.literal;

@@ -10,14 +10,28 @@ export interface FormProblem {
   suggestion?: Localized;
 }
 
-const pageLabels = new Set(['s', 's.', 's,', 'side', 'sidene', 'p', 'p.', 'pp', 'pp.', 'pp,', 'p,', '']);
+const pageLabels = new Set([
+  's',
+  's.',
+  's,',
+  'side',
+  'sidene',
+  'p',
+  'p.',
+  'pp',
+  'pp.',
+  'pp,',
+  'p,',
+  '',
+]);
 
 /** The locator as Norwegian APA writes it ("s. 31–33"), or null when the label is not a page. */
 export function expectedLocator(locator: Locator, language: Lang): string | null {
   const label = locator.label.trim().toLowerCase();
   if (pageLabels.has(label)) {
     const value = locator.value.trim().replace(/\s*[-‐‑‒—―–]\s*/g, '–');
-    if (language === 'en') return `${value.includes('–') || value.includes(',') ? 'pp.' : 'p.'} ${value}`;
+    if (language === 'en')
+      return `${value.includes('–') || value.includes(',') ? 'pp.' : 'p.'} ${value}`;
     return `s. ${value}`;
   }
   // Chapters, paragraphs, sections of a law ("§ 11-7" is a name, not a range): only the spacing.
@@ -51,13 +65,19 @@ export function checkConnector(citation: Citation): FormProblem | null {
       suggestion: { nb: 'Bytt «&» med «og».', en: 'Replace "&" with "and" ("og").' },
     };
   }
-  if ((citation.connector === 'og' || citation.connector === 'and') && citation.form === 'parenthetical') {
+  if (
+    (citation.connector === 'og' || citation.connector === 'and') &&
+    citation.form === 'parenthetical'
+  ) {
     return {
       message: {
         nb: `Inne i parentes skrives «&», ikke «${citation.connector}».`,
         en: `Inside parentheses write "&", not "${citation.connector}".`,
       },
-      suggestion: { nb: `Bytt «${citation.connector}» med «&».`, en: `Replace "${citation.connector}" with "&".` },
+      suggestion: {
+        nb: `Bytt «${citation.connector}» med «&».`,
+        en: `Replace "${citation.connector}" with "&".`,
+      },
     };
   }
   return null;
@@ -79,19 +99,39 @@ export function checkPunctuation(citation: Citation, language: Lang = 'nb'): For
   // The part about the source read: secondary citations name the original without a comma by custom.
   const marker = citation.secondary ? raw.indexOf(citation.secondary.marker) : -1;
   // A title cited as author keeps its own punctuation ("Hvilke tiltak finnes?," 2017) and years.
-  const sourceRead = marker >= 0 && citation.secondary ? raw.slice(marker + citation.secondary.marker.length) : raw;
+  const sourceRead =
+    marker >= 0 && citation.secondary ? raw.slice(marker + citation.secondary.marker.length) : raw;
   const read = sourceRead.replace(/^["“”«„][^"“”«»„]*?(,?)["“”»]/u, 'Title$1');
   const yearAt = citation.year === null ? -1 : read.lastIndexOf(citation.year);
-  if (citation.form === 'parenthetical' && !citation.yearOnly && yearAt > 0 && authorThenSpace.test(read.slice(0, yearAt))) {
-    problems.push({ nb: 'komma mangler mellom forfatter og år', en: 'no comma between author and year' });
+  if (
+    citation.form === 'parenthetical' &&
+    !citation.yearOnly &&
+    yearAt > 0 &&
+    authorThenSpace.test(read.slice(0, yearAt))
+  ) {
+    problems.push({
+      nb: 'komma mangler mellom forfatter og år',
+      en: 'no comma between author and year',
+    });
   }
   if (/,(?=\S)/.test(read.replace(/\d,\d/g, ''))) {
     problems.push({ nb: 'mellomrom mangler etter komma', en: 'no space after a comma' });
   }
   if (citation.year !== null && citation.locator) {
-    const between = raw.slice(raw.indexOf(citation.year) + citation.year.length, raw.lastIndexOf(citation.locator.raw));
-    if (citation.year && raw.includes(citation.year) && raw.includes(citation.locator.raw) && !/^,\s+$/.test(between)) {
-      problems.push({ nb: 'komma og mellomrom skal stå mellom år og sidetall', en: 'a comma and a space belong between year and page' });
+    const between = raw.slice(
+      raw.indexOf(citation.year) + citation.year.length,
+      raw.lastIndexOf(citation.locator.raw),
+    );
+    if (
+      citation.year &&
+      raw.includes(citation.year) &&
+      raw.includes(citation.locator.raw) &&
+      !/^,\s+$/.test(between)
+    ) {
+      problems.push({
+        nb: 'komma og mellomrom skal stå mellom år og sidetall',
+        en: 'a comma and a space belong between year and page',
+      });
     }
   }
   if (problems.length === 0) return null;
@@ -115,12 +155,30 @@ function apaForm(citation: Citation, language: Lang): string | null {
     : citation.authors.length <= 2
       ? citation.authors.join(` ${connector} `)
       : `${citation.authors.slice(0, -1).join(', ')} ${connector} ${citation.authors.at(-1)}`;
-  const locator = citation.locator ? `, ${expectedLocator(citation.locator, language) ?? citation.locator.raw}` : '';
-  return parenthetical ? `(${names}, ${citation.year}${locator})` : `${names} (${citation.year}${locator})`;
+  const locator = citation.locator
+    ? `, ${expectedLocator(citation.locator, language) ?? citation.locator.raw}`
+    : '';
+  return parenthetical
+    ? `(${names}, ${citation.year}${locator})`
+    : `${names} (${citation.year}${locator})`;
 }
 
-
-const particles = new Set(['van', 'von', 'de', 'da', 'di', 'du', 'le', 'la', 'der', 'den', 'ten', 'ter', 'af', 'av']);
+const particles = new Set([
+  'van',
+  'von',
+  'de',
+  'da',
+  'di',
+  'du',
+  'le',
+  'la',
+  'der',
+  'den',
+  'ten',
+  'ter',
+  'af',
+  'av',
+]);
 
 /**
  * Checks how a secondary citation names the original: by family name only, with its year, as in
@@ -131,21 +189,36 @@ export function checkSecondaryForm(citation: Citation): FormProblem | null {
   if (!secondary) return null;
   const problems: Localized[] = [];
   if (secondary.authors.length === 0) {
-    problems.push({ nb: 'originalforfatteren er ikke nevnt i henvisningen', en: 'the original author is not named in the citation' });
+    problems.push({
+      nb: 'originalforfatteren er ikke nevnt i henvisningen',
+      en: 'the original author is not named in the citation',
+    });
   }
   const withGivenName = secondary.authors.filter((name) => {
     const words = name.trim().split(/\s+/);
-    return words.length >= 2 && /^\p{Lu}\p{Ll}+$/u.test(words[0] ?? '') && !particles.has((words[0] ?? '').toLowerCase()) && !/\b(og|and|for|i)\b/.test(name);
+    return (
+      words.length >= 2 &&
+      /^\p{Lu}\p{Ll}+$/u.test(words[0] ?? '') &&
+      !particles.has((words[0] ?? '').toLowerCase()) &&
+      !/\b(og|and|for|i)\b/.test(name)
+    );
   });
   for (const name of withGivenName) {
     const family = name.trim().split(/\s+/).pop() ?? name;
-    problems.push({ nb: `skriv bare etternavnet: «${family}», ikke «${name}»`, en: `write the family name only: "${family}", not "${name}"` });
+    problems.push({
+      nb: `skriv bare etternavnet: «${family}», ikke «${name}»`,
+      en: `write the family name only: "${family}", not "${name}"`,
+    });
   }
   if (secondary.authors.length > 0 && secondary.year === null) {
-    problems.push({ nb: 'originalverkets årstall mangler', en: 'the year of the original is missing' });
+    problems.push({
+      nb: 'originalverkets årstall mangler',
+      en: 'the year of the original is missing',
+    });
   }
   if (problems.length === 0) return null;
-  const original = secondary.authors.map((name) => name.trim().split(/\s+/).pop()).join(' & ') || 'Forfatter';
+  const original =
+    secondary.authors.map((name) => name.trim().split(/\s+/).pop()).join(' & ') || 'Forfatter';
   const read = citation.authors.join(' & ');
   return {
     message: {

@@ -17,7 +17,12 @@ it('exports exactly the public API', () => {
 
 it('gives every rule a kebab-case id, a default severity and a message in both languages', () => {
   for (const rule of check.checkRules) {
-    expect({ id: /^[a-z]+(-[a-z]+)*$/.test(rule.id), severity: ['error', 'warning', 'info'].includes(rule.severity), nb: rule.description.nb.length > 0, en: rule.description.en.length > 0 }).toEqual({
+    expect({
+      id: /^[a-z]+(-[a-z]+)*$/.test(rule.id),
+      severity: ['error', 'warning', 'info'].includes(rule.severity),
+      nb: rule.description.nb.length > 0,
+      en: rule.description.en.length > 0,
+    }).toEqual({
       id: true,
       severity: true,
       nb: true,

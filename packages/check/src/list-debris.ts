@@ -48,7 +48,8 @@ export interface ListDebris {
   garbled: GarbledAuthor[];
 }
 
-const baseYear = (year: string | null): string | null => (year === null ? null : year.replace(/[a-zæøå]$/u, ''));
+const baseYear = (year: string | null): string | null =>
+  year === null ? null : year.replace(/[a-zæøå]$/u, '');
 
 /** The title of an entry as read, or the text after its year when no title was read. */
 function titleOf(entry: ReferenceListEntry): string {
@@ -66,8 +67,16 @@ export function sameTitle(first: string, second: string): boolean {
   const b = normalizeName(second);
   if (a.length < 12 || b.length < 12) return false;
   if (a === b) return true;
-  const [shorter, longer] = (a.length <= b.length ? [a, b] : [b, a]).map((title) => title.split(' '));
-  if (!shorter || !longer || shorter.length < 3 || shorter.slice(0, 3).join(' ') !== longer.slice(0, 3).join(' ')) return false;
+  const [shorter, longer] = (a.length <= b.length ? [a, b] : [b, a]).map((title) =>
+    title.split(' '),
+  );
+  if (
+    !shorter ||
+    !longer ||
+    shorter.length < 3 ||
+    shorter.slice(0, 3).join(' ') !== longer.slice(0, 3).join(' ')
+  )
+    return false;
   let at = 0;
   for (const word of shorter) {
     while (at < longer.length && longer[at] !== word) at += 1;
@@ -84,14 +93,20 @@ function sameAuthor(a: string, b: string): boolean {
   if (foldedA === foldedB) return true;
   if (hasGivenNameBefore(a, b) || hasGivenNameBefore(b, a)) return true;
   const tolerance = spellingTolerance(foldedA.length >= foldedB.length ? foldedA : foldedB);
-  return foldedA.length >= 5 && foldedB.length >= 5 && editDistance(foldedA, foldedB, tolerance) <= tolerance;
+  return (
+    foldedA.length >= 5 &&
+    foldedB.length >= 5 &&
+    editDistance(foldedA, foldedB, tolerance) <= tolerance
+  );
 }
 
 /** The initials written after an author's family name in the entry ("Van Emmerik, I. H." → "IH"), or null. */
 export function initialsAfter(entry: ReferenceListEntry, author: string): string | null {
   const at = entry.raw.indexOf(`${author},`);
   if (at === -1) return null;
-  const match = /^,\s*((?:\p{Lu}\p{Ll}?\.?\s*-?\s*)+)(?=,|&|\(|$)/u.exec(entry.raw.slice(at + author.length));
+  const match = /^,\s*((?:\p{Lu}\p{Ll}?\.?\s*-?\s*)+)(?=,|&|\(|$)/u.exec(
+    entry.raw.slice(at + author.length),
+  );
   const initials = match?.[1]?.replace(/[^\p{Lu}]/gu, '') ?? '';
   return initials.length > 0 ? initials : null;
 }
@@ -113,7 +128,9 @@ function findDuplicates(entries: readonly ListedEntry[]): DuplicatePair[] {
         const second = group[j];
         if (!first || !second || paired.has(second.key)) continue;
         if (!sameTitle(titleOf(first.entry), titleOf(second.entry))) continue;
-        const shared = first.entry.authors.some((a) => second.entry.authors.some((b) => sameAuthor(a, b)));
+        const shared = first.entry.authors.some((a) =>
+          second.entry.authors.some((b) => sameAuthor(a, b)),
+        );
         if (!shared) continue;
         const spellings: Array<[string, string]> = [];
         for (const a of first.entry.authors) {
@@ -129,7 +146,10 @@ function findDuplicates(entries: readonly ListedEntry[]): DuplicatePair[] {
 }
 
 /** Authors spelled two ways across different works (same initials), not counting duplicate pairs. */
-function findVariants(entries: readonly ListedEntry[], duplicates: readonly DuplicatePair[]): NameVariant[] {
+function findVariants(
+  entries: readonly ListedEntry[],
+  duplicates: readonly DuplicatePair[],
+): NameVariant[] {
   const spellings = new Map<string, { name: string; initials: string; entries: ListedEntry[] }>();
   for (const listed of entries) {
     if (listed.entry.year === null) continue;
@@ -144,7 +164,9 @@ function findVariants(entries: readonly ListedEntry[], duplicates: readonly Dupl
     }
   }
   const inDuplicate = (a: ListedEntry, b: ListedEntry) =>
-    duplicates.some((pair) => (pair.first === a && pair.second === b) || (pair.first === b && pair.second === a));
+    duplicates.some(
+      (pair) => (pair.first === a && pair.second === b) || (pair.first === b && pair.second === a),
+    );
   const variants: NameVariant[] = [];
   const all = [...spellings.values()];
   for (let i = 0; i < all.length; i++) {
@@ -162,14 +184,18 @@ function findVariants(entries: readonly ListedEntry[], duplicates: readonly Dupl
       const usualEntry = usual.entries[0];
       const otherEntry = other.entries[0];
       if (!usualEntry || !otherEntry) continue;
-      variants.push({ usual: { name: usual.name, entry: usualEntry }, other: { name: other.name, entry: otherEntry } });
+      variants.push({
+        usual: { name: usual.name, entry: usualEntry },
+        other: { name: other.name, entry: otherEntry },
+      });
     }
   }
   return variants;
 }
 
 // How organisations' names end ("-departementet", "-direktoratet", "Institute"), or several words.
-const organisationEnding = /(?:departement(?:et)?|direktorat(?:et)?|institutt(?:et)?|etaten|tilsynet|rådet|kommune|fylkeskommune|forbund(?:et)?|organisasjon(?:en)?|organization|institute|association|council|agency|ministry|department|centre|center|society|registry)$/iu;
+const organisationEnding =
+  /(?:departement(?:et)?|direktorat(?:et)?|institutt(?:et)?|etaten|tilsynet|rådet|kommune|fylkeskommune|forbund(?:et)?|organisasjon(?:en)?|organization|institute|association|council|agency|ministry|department|centre|center|society|registry)$/iu;
 
 /** Whether a written author is an organisation rather than a person. */
 function isOrganisation(author: string): boolean {
@@ -186,7 +212,12 @@ const givenNameWord = /^\p{Lu}[\p{Ll}\p{M}]+(?:-\p{Lu}[\p{Ll}\p{M}]+)?$/u;
  * is no evidence: "Nguyen" may be a short form of a family name "Hoa Nguyen".)
  */
 function findGarbled(entries: readonly ListedEntry[]): GarbledAuthor[] {
-  const families = new Set(entries.flatMap((listed) => listed.entry.authors).filter((author) => !/\s/u.test(author.trim())).map(foldName));
+  const families = new Set(
+    entries
+      .flatMap((listed) => listed.entry.authors)
+      .filter((author) => !/\s/u.test(author.trim()))
+      .map(foldName),
+  );
   const garbled: GarbledAuthor[] = [];
   for (const listed of entries) {
     // Only what was read as an entry (authors and a year); other blocks are counted as unread.
@@ -204,12 +235,19 @@ function findGarbled(entries: readonly ListedEntry[]): GarbledAuthor[] {
       } else {
         const words = name.split(/\s+/u);
         const [given, ...rest] = words;
-        if (given === undefined || rest.length === 0 || rest.length > 2 || !givenNameWord.test(given)) continue;
+        if (
+          given === undefined ||
+          rest.length === 0 ||
+          rest.length > 2 ||
+          !givenNameWord.test(given)
+        )
+          continue;
         const family = rest.join(' ');
         if (!hasGivenNameBefore(name, family)) continue;
         const initials = initialsAfter(listed.entry, name) ?? '';
         const evidence = families.has(foldName(family));
-        if (initials.includes(given[0] ?? '') && evidence) garbled.push({ entry: listed, author: name, kind: 'given-name', detail: family });
+        if (initials.includes(given[0] ?? '') && evidence)
+          garbled.push({ entry: listed, author: name, kind: 'given-name', detail: family });
       }
     }
   }

@@ -23,9 +23,17 @@ const partlyReadMinimum = 3;
 export function readingOfList(list: ReferenceListSection): ListReading {
   const total = list.entries.length;
   const notEntries = list.entries.filter((entry) => entry.authors.length === 0).length;
-  const withoutYear = list.entries.filter((entry) => entry.authors.length > 0 && entry.year === null).length;
+  const withoutYear = list.entries.filter(
+    (entry) => entry.authors.length > 0 && entry.year === null,
+  ).length;
   const unread = notEntries + withoutYear;
-  return { total, entries: total - unread, withoutYear, notEntries, partly: unread >= partlyReadMinimum && unread / total >= partlyReadShare };
+  return {
+    total,
+    entries: total - unread,
+    withoutYear,
+    notEntries,
+    partly: unread >= partlyReadMinimum && unread / total >= partlyReadShare,
+  };
 }
 
 // "(1986)", "(2018e)", "(2014-2015)": a year in parentheses; the first one is the entry's own.
@@ -47,7 +55,11 @@ export function holdsSeveralWorks(entry: ReferenceListEntry): boolean {
  * The entry whose text, after its own head, holds the head of a work by the cited author with the
  * cited year: the work is in the list, but was read into another entry.
  */
-export function entryHiding(list: ReferenceListSection, author: string, year: string): ReferenceListEntry | null {
+export function entryHiding(
+  list: ReferenceListSection,
+  author: string,
+  year: string,
+): ReferenceListEntry | null {
   const name = normalizeName(author);
   if (name.length === 0) return null;
   for (const entry of list.entries) {
@@ -55,7 +67,12 @@ export function entryHiding(list: ReferenceListSection, author: string, year: st
     if (own === -1) continue;
     for (const match of entry.raw.matchAll(workHead)) {
       if (match.index <= own || match[0] !== `(${year}).`) continue;
-      if (normalizeName(entry.raw.slice(Math.max(own + 1, match.index - 300), match.index)).includes(name)) return entry;
+      if (
+        normalizeName(entry.raw.slice(Math.max(own + 1, match.index - 300), match.index)).includes(
+          name,
+        )
+      )
+        return entry;
     }
   }
   return null;

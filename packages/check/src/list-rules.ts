@@ -1,7 +1,18 @@
-import { type BibEntry, compareTypedReferenceList, entryNames, entryYear } from '@litsynth/bibliography';
+import {
+  type BibEntry,
+  compareTypedReferenceList,
+  entryNames,
+  entryYear,
+} from '@litsynth/bibliography';
 import type { Diagnostic, Lang, Localized } from '@litsynth/common';
 import type { Manuscript, ReferenceListEntry } from '@litsynth/ingest';
-import { type Context, escapeRegExp, type ListContext, sectionName, type Work } from './check-context.js';
+import {
+  type Context,
+  escapeRegExp,
+  type ListContext,
+  sectionName,
+  type Work,
+} from './check-context.js';
 import type { ListedEntry } from './list-debris.js';
 import { entryHiding, holdsSeveralWorks } from './list-reading.js';
 import { normalizeName } from './names.js';
@@ -107,13 +118,20 @@ function listedStartingAs(list: ListContext, name: string, year: string): Listed
 }
 
 /** The message with the doubt added, and the severity it lowers to. */
-export function withDoubt(message: Localized, doubt: Doubt | null): { message: Localized; extra: Partial<Diagnostic> } {
+export function withDoubt(
+  message: Localized,
+  doubt: Doubt | null,
+): { message: Localized; extra: Partial<Diagnostic> } {
   if (!doubt) return { message, extra: {} };
-  return { message: { nb: `${message.nb}${doubt.reason.nb}`, en: `${message.en}${doubt.reason.en}` }, extra: { severity: doubt.severity } };
+  return {
+    message: { nb: `${message.nb}${doubt.reason.nb}`, en: `${message.en}${doubt.reason.en}` },
+    extra: { severity: doubt.severity },
+  };
 }
 
 /** "list-2106, linje 2106" style place of a typed entry, for messages. */
-const entryPlace = (entry: ListedEntry, language: Lang): string => `${language === 'en' ? 'line' : 'linje'} ${entry.line}`;
+const entryPlace = (entry: ListedEntry, language: Lang): string =>
+  `${language === 'en' ? 'line' : 'linje'} ${entry.line}`;
 
 /** "Galiano-Castillo et al. (2016a)": a typed entry as it would be cited. */
 function entryCite(entry: ListedEntry, language: Lang): string {
@@ -130,45 +148,73 @@ export function checkListDebris(works: readonly Work[], context: Context): void 
   if (!section) return;
   const reading = list.reading;
   if (reading?.partly) {
-    report('reference-list-partly-read', section.heading.start, {
-      nb: `Litteraturlisten kunne bare delvis leses: av ${reading.total} deler ble ${reading.entries} lest som oppføringer; ${reading.notEntries} er ikke oppføringer (tabeller, vedlegg, sidehoder?) og ${reading.withoutYear} mangler årstall. Funn som hviler på listen, meldes derfor som advarsler.`,
-      en: `The reference list could only partly be read: of ${reading.total} parts, ${reading.entries} were read as entries; ${reading.notEntries} are not entries (tables, appendices, page headers?) and ${reading.withoutYear} have no year. Findings that rest on the list are therefore reported as warnings.`,
-    }, {
-      raw: section.heading.start < section.end ? manuscript.text.slice(section.heading.start, section.heading.end) : '',
-      suggestion: {
-        nb: 'Sjekk at listen slutter før vedleggene, og at hver oppføring har forfatter og årstall i parentes.',
-        en: 'Check that the list ends before the appendices, and that every entry has its authors and a year in parentheses.',
+    report(
+      'reference-list-partly-read',
+      section.heading.start,
+      {
+        nb: `Litteraturlisten kunne bare delvis leses: av ${reading.total} deler ble ${reading.entries} lest som oppføringer; ${reading.notEntries} er ikke oppføringer (tabeller, vedlegg, sidehoder?) og ${reading.withoutYear} mangler årstall. Funn som hviler på listen, meldes derfor som advarsler.`,
+        en: `The reference list could only partly be read: of ${reading.total} parts, ${reading.entries} were read as entries; ${reading.notEntries} are not entries (tables, appendices, page headers?) and ${reading.withoutYear} have no year. Findings that rest on the list are therefore reported as warnings.`,
       },
-    });
+      {
+        raw:
+          section.heading.start < section.end
+            ? manuscript.text.slice(section.heading.start, section.heading.end)
+            : '',
+        suggestion: {
+          nb: 'Sjekk at listen slutter før vedleggene, og at hver oppføring har forfatter og årstall i parentes.',
+          en: 'Check that the list ends before the appendices, and that every entry has its authors and a year in parentheses.',
+        },
+      },
+    );
   }
-  const cited = new Set(works.map((work) => work.resolution.reference?.key).filter((key): key is string => key !== undefined));
+  const cited = new Set(
+    works
+      .map((work) => work.resolution.reference?.key)
+      .filter((key): key is string => key !== undefined),
+  );
   for (const pair of list.debris.duplicates) {
     const { first, second } = pair;
-    const lettered = /[a-zæøå]$/u.test(first.entry.year ?? '') && /[a-zæøå]$/u.test(second.entry.year ?? '');
+    const lettered =
+      /[a-zæøå]$/u.test(first.entry.year ?? '') && /[a-zæøå]$/u.test(second.entry.year ?? '');
     const spelled = pair.spellings.map(([a, b]) => `«${a}»/«${b}»`).join(', ');
-    const citedOnes = [first, second].filter((entry) => cited.has(entry.key)).map((entry) => entryCite(entry, language));
-    report('duplicate-list-entry', second.entry.start, {
-      nb: `${entryCite(second, language)} (${entryPlace(second, 'nb')}) er samme verk som ${entryCite(first, language)} (${entryPlace(first, 'nb')}): samme år og tittel${spelled ? `, forfatter skrevet ulikt (${spelled})` : ''}. Referanseverktøyet har verket to ganger${lettered ? ', og har derfor gitt årstallene bokstav' : ''}.${citedOnes.length > 0 ? ` Teksten henviser til ${citedOnes.join(' og ')}.` : ''}`,
-      en: `${entryCite(second, language)} (${entryPlace(second, 'en')}) is the same work as ${entryCite(first, language)} (${entryPlace(first, 'en')}): same year and title${spelled ? `, an author written differently (${spelled.replace(/[«»]/g, '"')})` : ''}. The reference manager has the work twice${lettered ? ', which is why the years got letters' : ''}.${citedOnes.length > 0 ? ` The text cites ${citedOnes.join(' and ')}.` : ''}`,
-    }, {
-      raw: second.entry.raw,
-      key: second.key,
-      suggestion: {
-        nb: `Slett den ene oppføringen i referanseverktøyet${lettered ? ', og henvis til verket uten bokstav' : ''}.`,
-        en: `Delete one of the two in the reference manager${lettered ? ', and cite the work without a letter' : ''}.`,
+    const citedOnes = [first, second]
+      .filter((entry) => cited.has(entry.key))
+      .map((entry) => entryCite(entry, language));
+    report(
+      'duplicate-list-entry',
+      second.entry.start,
+      {
+        nb: `${entryCite(second, language)} (${entryPlace(second, 'nb')}) er samme verk som ${entryCite(first, language)} (${entryPlace(first, 'nb')}): samme år og tittel${spelled ? `, forfatter skrevet ulikt (${spelled})` : ''}. Referanseverktøyet har verket to ganger${lettered ? ', og har derfor gitt årstallene bokstav' : ''}.${citedOnes.length > 0 ? ` Teksten henviser til ${citedOnes.join(' og ')}.` : ''}`,
+        en: `${entryCite(second, language)} (${entryPlace(second, 'en')}) is the same work as ${entryCite(first, language)} (${entryPlace(first, 'en')}): same year and title${spelled ? `, an author written differently (${spelled.replace(/[«»]/g, '"')})` : ''}. The reference manager has the work twice${lettered ? ', which is why the years got letters' : ''}.${citedOnes.length > 0 ? ` The text cites ${citedOnes.join(' and ')}.` : ''}`,
       },
-    });
+      {
+        raw: second.entry.raw,
+        key: second.key,
+        suggestion: {
+          nb: `Slett den ene oppføringen i referanseverktøyet${lettered ? ', og henvis til verket uten bokstav' : ''}.`,
+          en: `Delete one of the two in the reference manager${lettered ? ', and cite the work without a letter' : ''}.`,
+        },
+      },
+    );
   }
   for (const variant of list.debris.variants) {
     const { usual, other } = variant;
-    report('list-name-variant', other.entry.entry.start, {
-      nb: `«${other.name}» (${entryPlace(other.entry, 'nb')}) og «${usual.name}» (${entryPlace(usual.entry, 'nb')}) er trolig samme forfatter (samme initialer), stavet på to måter i litteraturlisten.`,
-      en: `"${other.name}" (${entryPlace(other.entry, 'en')}) and "${usual.name}" (${entryPlace(usual.entry, 'en')}) are probably one author (same initials), spelled two ways in the reference list.`,
-    }, {
-      raw: other.entry.entry.raw,
-      key: other.entry.key,
-      suggestion: { nb: 'Bruk den stavemåten kilden selv har, i alle oppføringene.', en: 'Use the spelling of the source itself in every entry.' },
-    });
+    report(
+      'list-name-variant',
+      other.entry.entry.start,
+      {
+        nb: `«${other.name}» (${entryPlace(other.entry, 'nb')}) og «${usual.name}» (${entryPlace(usual.entry, 'nb')}) er trolig samme forfatter (samme initialer), stavet på to måter i litteraturlisten.`,
+        en: `"${other.name}" (${entryPlace(other.entry, 'en')}) and "${usual.name}" (${entryPlace(usual.entry, 'en')}) are probably one author (same initials), spelled two ways in the reference list.`,
+      },
+      {
+        raw: other.entry.entry.raw,
+        key: other.entry.key,
+        suggestion: {
+          nb: 'Bruk den stavemåten kilden selv har, i alle oppføringene.',
+          en: 'Use the spelling of the source itself in every entry.',
+        },
+      },
+    );
   }
   for (const item of list.debris.garbled) {
     const described: Record<typeof item.kind, Localized> = {
@@ -206,19 +252,40 @@ export function checkListDebris(works: readonly Work[], context: Context): void 
  * "(Fox‐Wasylyshyn & El‐Masri, 2005)" that the parser could not read, "(Ye et al., 2023)" for an
  * entry read with other authors. Then "never cited" is not sure.
  */
-export function citedInUnreadForm(manuscript: Manuscript, entry: ReferenceListEntry, works: readonly Work[]): boolean {
+export function citedInUnreadForm(
+  manuscript: Manuscript,
+  entry: ReferenceListEntry,
+  works: readonly Work[],
+): boolean {
   const year = entry.year;
   if (year === null) return false;
   const list = manuscript.referenceList;
   const leading = /^[\s."“«]*([\p{L}\d][\p{L}\p{M}\d:‐-]*)/u.exec(entry.raw)?.[1];
-  const names = [...new Set([entry.authors[0]?.replace(/^[\s."“«]+/u, ''), leading].filter((name): name is string => name !== undefined && name.length >= 2))];
+  const names = [
+    ...new Set(
+      [entry.authors[0]?.replace(/^[\s."“«]+/u, ''), leading].filter(
+        (name): name is string => name !== undefined && name.length >= 2,
+      ),
+    ),
+  ];
   for (const name of names) {
-    const pattern = new RegExp(`(?<![\\p{L}\\d])${escapeRegExp(name)}[^()\\n]{0,60}?(?<![\\p{L}\\d])${escapeRegExp(year)}(?![\\p{L}\\d])`, 'gu');
+    const pattern = new RegExp(
+      `(?<![\\p{L}\\d])${escapeRegExp(name)}[^()\\n]{0,60}?(?<![\\p{L}\\d])${escapeRegExp(year)}(?![\\p{L}\\d])`,
+      'gu',
+    );
     for (const match of manuscript.text.matchAll(pattern)) {
       const at = match.index;
       if (list && at >= list.start && at < list.end) continue;
       // A citation read there that resolved to another work accounts for it ("Ellingsen & Skjefstad, 2015" for a chapter).
-      if (works.some((work) => work.resolution.match !== 'none' && work.citation.start <= at + match[0].length && at <= work.citation.end)) continue;
+      if (
+        works.some(
+          (work) =>
+            work.resolution.match !== 'none' &&
+            work.citation.start <= at + match[0].length &&
+            at <= work.citation.end,
+        )
+      )
+        continue;
       return true;
     }
   }
@@ -234,16 +301,31 @@ const listConsequences = new Set(['bib-typed-entry-missing']);
  * "Missing from the list" is a warning, not an error, when an entry starting with the work's first
  * author and year is there (read wrongly), or when the list could only partly be read.
  */
-export function compareWithTypedList(manuscript: Manuscript, works: readonly Work[], options: CheckOptions, list: ListContext): Diagnostic[] {
+export function compareWithTypedList(
+  manuscript: Manuscript,
+  works: readonly Work[],
+  options: CheckOptions,
+  list: ListContext,
+): Diagnostic[] {
   const section = manuscript.referenceList;
   if (!section) return [];
   const ids = new Set(options.entries.map((entry) => entry.id));
   const cited = new Set(
-    works.flatMap((work) => [work.resolution.reference, ...work.resolution.alternatives]).map((reference) => reference?.key).filter((key): key is string => key !== undefined && ids.has(key)),
+    works
+      .flatMap((work) => [work.resolution.reference, ...work.resolution.alternatives])
+      .map((reference) => reference?.key)
+      .filter((key): key is string => key !== undefined && ids.has(key)),
   );
   const typed = section.entries.map((entry: ReferenceListEntry) => {
     const place = manuscript.locate(entry.start);
-    return { raw: entry.raw, authors: entry.authors, year: entry.year, title: entry.title, line: place.line, column: place.column };
+    return {
+      raw: entry.raw,
+      authors: entry.authors,
+      year: entry.year,
+      title: entry.title,
+      line: place.line,
+      column: place.column,
+    };
   });
   const diagnostics = compareTypedReferenceList(typed, options.entries, {
     file: manuscript.path,
@@ -252,8 +334,12 @@ export function compareWithTypedList(manuscript: Manuscript, works: readonly Wor
     style: list.style,
     styleInferred: list.styleInferred,
   }).map((diagnostic): Diagnostic => {
-    if (!listConsequences.has(diagnostic.rule) || diagnostic.severity !== 'error') return diagnostic;
-    const misread = entryStartingAs(manuscript, options.entries.find((entry) => entry.id === diagnostic.key));
+    if (!listConsequences.has(diagnostic.rule) || diagnostic.severity !== 'error')
+      return diagnostic;
+    const misread = entryStartingAs(
+      manuscript,
+      options.entries.find((entry) => entry.id === diagnostic.key),
+    );
     if (misread) {
       return {
         ...diagnostic,
@@ -276,7 +362,9 @@ export function compareWithTypedList(manuscript: Manuscript, works: readonly Wor
   });
   const headingName = sectionName(manuscript, section.heading.start);
   if (headingName === undefined) return diagnostics;
-  return diagnostics.map((diagnostic) => (diagnostic.section !== undefined ? diagnostic : { ...diagnostic, section: headingName }));
+  return diagnostics.map((diagnostic) =>
+    diagnostic.section !== undefined ? diagnostic : { ...diagnostic, section: headingName },
+  );
 }
 
 /**
@@ -284,13 +372,17 @@ export function compareWithTypedList(manuscript: Manuscript, works: readonly Wor
  * reader took other authors from it ("Ye, J., He, L., & Beestrum, M. (2023)" read as Beestrum): the
  * work is in the list, read wrongly.
  */
-function entryStartingAs(manuscript: Manuscript, entry: BibEntry | undefined): { line: number; name: string } | null {
+function entryStartingAs(
+  manuscript: Manuscript,
+  entry: BibEntry | undefined,
+): { line: number; name: string } | null {
   const name = entry ? entryNames(entry)[0] : undefined;
   const year = entry ? String(entryYear(entry)) : '';
   if (!name || !/^\d{4}$/.test(year)) return null;
   const escaped = escapeRegExp(name);
   const starts = new RegExp(`^\\s*${escaped}\\s*,`, 'u');
-  const typed = manuscript.referenceList?.entries.find((candidate) => starts.test(candidate.raw) && candidate.raw.includes(`(${year}`));
+  const typed = manuscript.referenceList?.entries.find(
+    (candidate) => starts.test(candidate.raw) && candidate.raw.includes(`(${year}`),
+  );
   return typed ? { line: manuscript.locate(typed.start).line, name } : null;
 }
-

@@ -17,17 +17,26 @@ async function check(text: string) {
   const { entries } = await loadBibliographyText(bibliography, 'references.yaml', '.yaml');
   const result = checkManuscript({ manuscript, entries });
   return {
-    citations: result.citations.map(({ raw, authors, key, locator }) => ({ raw, authors, key, locator })),
+    citations: result.citations.map(({ raw, authors, key, locator }) => ({
+      raw,
+      authors,
+      key,
+      locator,
+    })),
     // The manuscript has no list of its own; only the rules about its citations matter here.
     rules: result.diagnostics
-      .filter((diagnostic) => diagnostic.rule !== 'no-reference-list' && diagnostic.rule !== 'uncited-entry')
+      .filter(
+        (diagnostic) =>
+          diagnostic.rule !== 'no-reference-list' && diagnostic.rule !== 'uncited-entry',
+      )
       .map((diagnostic) => `${diagnostic.rule} ${diagnostic.raw ?? ''}`),
   };
 }
 
 describe('citations that refer back to the work cited before', () => {
   it('gives "ibid." and a page alone the work before them, and checks no names or year in them', async () => {
-    const text = 'Skau (2013) skriver at «makt er alltid til stede i en hjelperelasjon» (s. 69). Hjelperen må se sin egen makt (ibid., s. 70).\n';
+    const text =
+      'Skau (2013) skriver at «makt er alltid til stede i en hjelperelasjon» (s. 69). Hjelperen må se sin egen makt (ibid., s. 70).\n';
     expect(await check(text)).toEqual({
       citations: [
         { raw: 'Skau (2013)', authors: ['Skau'], key: 'skau2013', locator: null },
@@ -49,7 +58,10 @@ describe('citations that refer back to the work cited before', () => {
 
 describe('a name ending in -s that the parser read as a genitive', () => {
   it('resolves to the entry with the name as written when that is the closer one', async () => {
-    const manuscript = textToManuscript('Analysen fulgte Hayes (2013) modell for mediering, og Honneths (2008) teori.\n', { path: 'thesis.txt' });
+    const manuscript = textToManuscript(
+      'Analysen fulgte Hayes (2013) modell for mediering, og Honneths (2008) teori.\n',
+      { path: 'thesis.txt' },
+    );
     const { entries } = await loadBibliographyText(
       `
 - id: hayes2013
@@ -71,6 +83,8 @@ describe('a name ending in -s that the parser read as a genitive', () => {
       { authors: ['Hayes'], key: 'hayes2013', match: 'exact' },
       { authors: ['Honneth'], key: 'honneth2008', match: 'exact' },
     ]);
-    expect(result.diagnostics.filter((diagnostic) => diagnostic.rule === 'author-misspelled')).toEqual([]);
+    expect(
+      result.diagnostics.filter((diagnostic) => diagnostic.rule === 'author-misspelled'),
+    ).toEqual([]);
   });
 });

@@ -24,7 +24,8 @@ const minimumQuotationWords = 4;
 const titleBefore =
   /(heter|heiter|tittelen|med tittel|kalt|titled|entitled|called|begrepet|dimensjonen|variabelen|kategorien|temaet|konseptet|prosjektet|programmet|tiltaket|the term|the concept|the dimension|the variable|the category|the theme|the project|the program(?:me)?)\s*:?\s*$/i;
 
-const countWords = (text: string): number => text.split(/\s+/).filter((word) => /\p{L}/u.test(word)).length;
+const countWords = (text: string): number =>
+  text.split(/\s+/).filter((word) => /\p{L}/u.test(word)).length;
 
 /** Finds the direct quotations: passages in «…», “…”, ”…”, „…“ or "…" of four words or more, and block quotations of 40 words or more. */
 export function findQuotations(manuscript: Manuscript): Quotation[] {
@@ -44,7 +45,10 @@ export function findQuotations(manuscript: Manuscript): Quotation[] {
     const words = countWords(text.slice(block.start, block.end));
     if (words < 40) continue;
     // A block quote that is one «…» quotation is reported once, as the inline quotation.
-    if (quotations.some((quotation) => quotation.start >= block.start && quotation.end <= block.end)) continue;
+    if (
+      quotations.some((quotation) => quotation.start >= block.start && quotation.end <= block.end)
+    )
+      continue;
     quotations.push({ start: block.start, end: block.end, words, kind: 'block' });
   }
   return quotations.sort((a, b) => a.start - b.start);

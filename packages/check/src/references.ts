@@ -1,4 +1,11 @@
-import { assignYearSuffixes, type BibEntry, type CslItem, entryNames, entryYear, yearLabel } from '@litsynth/bibliography';
+import {
+  assignYearSuffixes,
+  type BibEntry,
+  type CslItem,
+  entryNames,
+  entryYear,
+  yearLabel,
+} from '@litsynth/bibliography';
 import type { Manuscript } from '@litsynth/ingest';
 import { initialsOf } from './names.js';
 import type { Reference } from './types.js';
@@ -12,7 +19,8 @@ function abbreviationsOf(item: CslItem, names: string[]): string[] {
   }
   // "Fellesorganisasjonen (FO)": a short form in parentheses in a literal name.
   for (const name of names) {
-    for (const match of name.matchAll(/\(([\p{Lu}\d]{2,8})\)/gu)) if (match[1]) result.add(match[1]);
+    for (const match of name.matchAll(/\(([\p{Lu}\d]{2,8})\)/gu))
+      if (match[1]) result.add(match[1]);
   }
   return [...result];
 }
@@ -21,7 +29,10 @@ function abbreviationsOf(item: CslItem, names: string[]): string[] {
  * Reduces bibliography entries to references, with the names and year (and a/b suffix) that
  * @litsynth/bibliography gives them, so that the check and the reference list agree.
  */
-export function referencesFromEntries(entries: readonly BibEntry[], included: readonly string[] = []): Reference[] {
+export function referencesFromEntries(
+  entries: readonly BibEntry[],
+  included: readonly string[] = [],
+): Reference[] {
   const suffixes = assignYearSuffixes(entries);
   return entries.map((entry): Reference => {
     const written = entryNames(entry);
@@ -54,7 +65,8 @@ export function referencesFromList(manuscript: Manuscript): Reference[] {
     return {
       key: `list-${place.line}`,
       names: entry.authors,
-      abbreviations: entry.authors.length === 1 && entry.authors[0] ? abbreviationsInName(entry.authors[0]) : [],
+      abbreviations:
+        entry.authors.length === 1 && entry.authors[0] ? abbreviationsInName(entry.authors[0]) : [],
       publisher: undefined,
       year: entry.year,
       title: entry.title ?? undefined,
@@ -67,7 +79,9 @@ export function referencesFromList(manuscript: Manuscript): Reference[] {
 }
 
 function abbreviationsInName(name: string): string[] {
-  return [...name.matchAll(/\(([\p{Lu}\d]{2,8})\)/gu)].map((match) => match[1] ?? '').filter(Boolean);
+  return [...name.matchAll(/\(([\p{Lu}\d]{2,8})\)/gu)]
+    .map((match) => match[1] ?? '')
+    .filter(Boolean);
 }
 
 /** Whether a cited short form ("SNL") stands for one of the reference's names or abbreviations. */
@@ -75,5 +89,10 @@ export function isAbbreviationOf(cited: string, reference: Reference): boolean {
   if (!/^[\p{Lu}\d]{2,8}$/u.test(cited)) return false;
   if (reference.abbreviations.some((short) => short === cited)) return true;
   const initials = cited.toLowerCase();
-  return reference.names.length === 1 && reference.names[0] !== undefined && initialsOf(reference.names[0]) === initials && initials.length >= 2;
+  return (
+    reference.names.length === 1 &&
+    reference.names[0] !== undefined &&
+    initialsOf(reference.names[0]) === initials &&
+    initials.length >= 2
+  );
 }

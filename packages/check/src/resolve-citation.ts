@@ -28,7 +28,33 @@ interface Comparison {
 }
 
 // Lower-case words that open a family name ("van der Kolk", "de Vries"): never a given name.
-const particles = new Set(['van', 'von', 'de', 'der', 'den', 'del', 'della', 'di', 'da', 'das', 'dos', 'du', 'le', 'la', 'ten', 'ter', 'af', 'zu', 'mac', 'mc', 'st', 'el', 'al', 'bin', 'ibn']);
+const particles = new Set([
+  'van',
+  'von',
+  'de',
+  'der',
+  'den',
+  'del',
+  'della',
+  'di',
+  'da',
+  'das',
+  'dos',
+  'du',
+  'le',
+  'la',
+  'ten',
+  'ter',
+  'af',
+  'zu',
+  'mac',
+  'mc',
+  'st',
+  'el',
+  'al',
+  'bin',
+  'ibn',
+]);
 
 /**
  * Whether `longer` is `shorter` with given names (or initials) before it: "Despoina Xanthopoulou"
@@ -41,17 +67,30 @@ export function hasGivenNameBefore(longer: string, shorter: string): boolean {
   if (words.length < 2 || family.length === 0) return false;
   for (let split = 1; split < words.length; split++) {
     if (normalizeName(words.slice(split).join(' ')) !== family) continue;
-    return words.slice(0, split).every((word) => /^\p{Lu}[\p{Ll}\p{M}]*(?:-\p{Lu}[\p{Ll}\p{M}]*)?\.?$/u.test(word) && !particles.has(word.toLowerCase()));
+    return words
+      .slice(0, split)
+      .every(
+        (word) =>
+          /^\p{Lu}[\p{Ll}\p{M}]*(?:-\p{Lu}[\p{Ll}\p{M}]*)?\.?$/u.test(word) &&
+          !particles.has(word.toLowerCase()),
+      );
   }
   return false;
 }
 
 /** Compares one written name with one entry name; null when they are different names. */
-function compareName(cited: string, entry: string, reference: Reference, first: boolean): Comparison | null {
+function compareName(
+  cited: string,
+  entry: string,
+  reference: Reference,
+  first: boolean,
+): Comparison | null {
   if (normalizeName(cited) === normalizeName(entry)) return { cost: 0, reasons: [] };
   // A reference manager's given name in the citation, or in the entry's family name.
-  if (hasGivenNameBefore(cited, entry)) return { cost: 1, reasons: [{ kind: 'given-name', cited, entry }] };
-  if (hasGivenNameBefore(entry, cited)) return { cost: 1, reasons: [{ kind: 'entry-given-name', cited, entry }] };
+  if (hasGivenNameBefore(cited, entry))
+    return { cost: 1, reasons: [{ kind: 'given-name', cited, entry }] };
+  if (hasGivenNameBefore(entry, cited))
+    return { cost: 1, reasons: [{ kind: 'entry-given-name', cited, entry }] };
   if (first && reference.names.length === 1 && isAbbreviationOf(cited, reference)) {
     return { cost: 0, reasons: [{ kind: 'abbreviation', cited, entry }] };
   }
@@ -61,11 +100,22 @@ function compareName(cited: string, entry: string, reference: Reference, first: 
   const distance = editDistance(foldedCited, foldedEntry, tolerance);
   if (distance <= tolerance) {
     // Letters folded alike ("Fossestol"/"Fossestøl") still count as a spelling difference, but a cheap one.
-    return { cost: distance === 0 ? 1 : 3 * distance, reasons: [{ kind: 'author-spelling', cited, entry }] };
+    return {
+      cost: distance === 0 ? 1 : 3 * distance,
+      reasons: [{ kind: 'author-spelling', cited, entry }],
+    };
   }
   // "Berge et al." for Berg, "Fossestøle" for Fossestøl: the written name extends the entry's name.
-  if (first && foldedEntry.length >= 4 && foldedCited.startsWith(foldedEntry) && foldedCited.length - foldedEntry.length <= 2) {
-    return { cost: 3 * (foldedCited.length - foldedEntry.length), reasons: [{ kind: 'author-spelling', cited, entry }] };
+  if (
+    first &&
+    foldedEntry.length >= 4 &&
+    foldedCited.startsWith(foldedEntry) &&
+    foldedCited.length - foldedEntry.length <= 2
+  ) {
+    return {
+      cost: 3 * (foldedCited.length - foldedEntry.length),
+      reasons: [{ kind: 'author-spelling', cited, entry }],
+    };
   }
   return null;
 }
@@ -77,7 +127,9 @@ function compareAuthors(cited: CitedWork, reference: Reference): Comparison | nu
   if (firstCited === undefined) return null;
   if (firstEntry === undefined) {
     // An entry without names is cited by its abbreviation or title.
-    return reference.abbreviations.includes(firstCited) ? { cost: 0, reasons: [{ kind: 'abbreviation', cited: firstCited }] } : null;
+    return reference.abbreviations.includes(firstCited)
+      ? { cost: 0, reasons: [{ kind: 'abbreviation', cited: firstCited }] }
+      : null;
   }
   const first = compareName(firstCited, firstEntry, reference, true);
   if (first === null) return compareLaterName(cited, reference);
@@ -100,14 +152,21 @@ function compareAuthors(cited: CitedWork, reference: Reference): Comparison | nu
   if (cited.etAl) {
     // "et al." implies the rest, and three or more authors: a work with one or two is a worse fit
     // than one that names the cited person among three or more (see compareLaterName).
-    if (reference.names.length <= cited.authors.length) cost += reference.names.length === 1 ? 2 : 0.5;
+    if (reference.names.length <= cited.authors.length)
+      cost += reference.names.length === 1 ? 2 : 0.5;
     else if (reference.names.length === 2) cost += 1;
   } else if (reference.names.length > cited.authors.length) {
     cost += 2 * (reference.names.length - cited.authors.length);
-    reasons.push({ kind: 'coauthor-missing', entry: reference.names.slice(cited.authors.length).join(', ') });
+    reasons.push({
+      kind: 'coauthor-missing',
+      entry: reference.names.slice(cited.authors.length).join(', '),
+    });
   } else if (cited.authors.length > reference.names.length) {
     cost += 2 * (cited.authors.length - reference.names.length);
-    reasons.push({ kind: 'coauthor-extra', cited: cited.authors.slice(reference.names.length).join(', ') });
+    reasons.push({
+      kind: 'coauthor-extra',
+      cited: cited.authors.slice(reference.names.length).join(', '),
+    });
   }
   return { cost, reasons };
 }
@@ -120,11 +179,20 @@ const laterNameCost = 1.5;
 /** "X et al." where X is a later name of a work with three or more names; null otherwise. */
 function compareLaterName(cited: CitedWork, reference: Reference): Comparison | null {
   const [written] = cited.authors;
-  if (!cited.etAl || cited.authors.length !== 1 || written === undefined || reference.names.length < 3) return null;
+  if (
+    !cited.etAl ||
+    cited.authors.length !== 1 ||
+    written === undefined ||
+    reference.names.length < 3
+  )
+    return null;
   for (const name of reference.names.slice(1)) {
     const match = compareName(written, name, reference, true);
     if (match === null) continue;
-    return { cost: laterNameCost + match.cost, reasons: [{ kind: 'author-not-first', cited: written, entry: name }] };
+    return {
+      cost: laterNameCost + match.cost,
+      reasons: [{ kind: 'author-not-first', cited: written, entry: name }],
+    };
   }
   return null;
 }
@@ -141,16 +209,30 @@ const publisherAsAuthorCost = 1.5;
  */
 function compareAsPublisher(cited: CitedWork, reference: Reference): Comparison | null {
   const [written] = cited.authors;
-  if (reference.publisher === undefined || written === undefined || cited.authors.length !== 1 || cited.etAl || cited.year === null) return null;
+  if (
+    reference.publisher === undefined ||
+    written === undefined ||
+    cited.authors.length !== 1 ||
+    cited.etAl ||
+    cited.year === null
+  )
+    return null;
   if (normalizeName(written) !== normalizeName(reference.publisher)) return null;
   return {
     cost: publisherAsAuthorCost,
-    reasons: [{ kind: 'publisher-as-author', cited: written, entry: reference.names.join(', ') || reference.publisher }],
+    reasons: [
+      {
+        kind: 'publisher-as-author',
+        cited: written,
+        entry: reference.names.join(', ') || reference.publisher,
+      },
+    ],
   };
 }
 
 /** Whether the written year is the entry's (an a/b letter aside). */
-const yearAgrees = (year: Comparison): boolean => year.reasons.every((reason) => reason.kind === 'year-suffix');
+const yearAgrees = (year: Comparison): boolean =>
+  year.reasons.every((reason) => reason.kind === 'year-suffix');
 
 const baseYear = (year: string): string => year.replace(/[a-z]$/, '');
 
@@ -165,7 +247,8 @@ export const undated = (year: string | null): string | null => {
   // "2015-16" is 2015–2016; "1999-00" is 1999–2000.
   const first = Number(session[1]);
   let second = Number(session[2]);
-  if (session[2].length === 2) second += Math.floor(first / 100) * 100 + (second < first % 100 ? 100 : 0);
+  if (session[2].length === 2)
+    second += Math.floor(first / 100) * 100 + (second < first % 100 ? 100 : 0);
   return `${first}–${second}`;
 };
 
@@ -174,12 +257,19 @@ function compareYear(writtenYear: string | null, entryYear: string | null): Comp
   const cited = undated(writtenYear);
   const entry = undated(entryYear);
   // No year written: a work without a year ("u.å.") is the likelier one.
-  if (cited === null) return { cost: entry === null || entry === 'u.å.' ? 0.5 : 1, reasons: [{ kind: 'year-missing', ...(entry === null ? {} : { entry }) }] };
+  if (cited === null)
+    return {
+      cost: entry === null || entry === 'u.å.' ? 0.5 : 1,
+      reasons: [{ kind: 'year-missing', ...(entry === null ? {} : { entry }) }],
+    };
   if (entry === cited) return { cost: 0, reasons: [] };
   if (entry !== null && baseYear(entry) === baseYear(cited)) {
     return { cost: 0.5, reasons: [{ kind: 'year-suffix', cited, entry }] };
   }
-  const difference = entry !== null && /^\d{4}/.test(entry) && /^\d{4}/.test(cited) ? Math.abs(Number.parseInt(entry, 10) - Number.parseInt(cited, 10)) : 20;
+  const difference =
+    entry !== null && /^\d{4}/.test(entry) && /^\d{4}/.test(cited)
+      ? Math.abs(Number.parseInt(entry, 10) - Number.parseInt(cited, 10))
+      : 20;
   return {
     cost: 2 + Math.min(difference, 20) / 20,
     reasons: [{ kind: 'year-differs', cited, ...(entry === null ? {} : { entry }) }],
@@ -193,13 +283,24 @@ function compareYear(writtenYear: string | null, entryYear: string | null): Comp
  * difference as a reason; unresolved when no reference has a similar first author.
  */
 export function resolveCitation(cited: CitedWork, references: readonly Reference[]): Resolution {
-  let best: Resolution = { reference: null, match: 'none', reasons: [], cost: Number.POSITIVE_INFINITY, alternatives: [] };
+  let best: Resolution = {
+    reference: null,
+    match: 'none',
+    reasons: [],
+    cost: Number.POSITIVE_INFINITY,
+    alternatives: [],
+  };
   for (const reference of references) {
     const authors = compareAuthors(cited, reference) ?? compareAsPublisher(cited, reference);
     if (authors === null) continue;
     const year = compareYear(cited.year, reference.year);
     // The publisher stands for the author only in the year of the work it published.
-    if (authors.cost === publisherAsAuthorCost && authors.reasons[0]?.kind === 'publisher-as-author' && !yearAgrees(year)) continue;
+    if (
+      authors.cost === publisherAsAuthorCost &&
+      authors.reasons[0]?.kind === 'publisher-as-author' &&
+      !yearAgrees(year)
+    )
+      continue;
     const cost = authors.cost + year.cost;
     if (cost === best.cost && best.reference) best.alternatives.push(reference);
     if (cost < best.cost) {

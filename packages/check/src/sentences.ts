@@ -8,14 +8,61 @@ export interface Span {
 
 // Words whose period does not end a sentence: "et al.", "mfl.", "s.", "f.eks.", "jf.", "bl.a.".
 const abbreviations = new Set([
-  'al', 'fl', 'mfl', 'm.fl', 's', 'ss', 'ca', 'jf', 'f.eks', 'eks', 'bl.a', 'dvs', 'osv', 'etc', 'e.g', 'i.e', 'vs', 'nr',
-  'kap', 'pp', 'p', 'ed', 'eds', 'utg', 'vol', 'no', 'dr', 'prof', 'st', 'mr', 'mrs', 'ms', 'pkt', 'tab', 'fig', 'ref',
-  'o.l', 'm.m', 'evt', 'ev', 'mht', 'pga', 'iht', 'sml', 'red', 'cf', 'approx', 'resp',
+  'al',
+  'fl',
+  'mfl',
+  'm.fl',
+  's',
+  'ss',
+  'ca',
+  'jf',
+  'f.eks',
+  'eks',
+  'bl.a',
+  'dvs',
+  'osv',
+  'etc',
+  'e.g',
+  'i.e',
+  'vs',
+  'nr',
+  'kap',
+  'pp',
+  'p',
+  'ed',
+  'eds',
+  'utg',
+  'vol',
+  'no',
+  'dr',
+  'prof',
+  'st',
+  'mr',
+  'mrs',
+  'ms',
+  'pkt',
+  'tab',
+  'fig',
+  'ref',
+  'o.l',
+  'm.m',
+  'evt',
+  'ev',
+  'mht',
+  'pga',
+  'iht',
+  'sml',
+  'red',
+  'cf',
+  'approx',
+  'resp',
 ]);
 
 /** The paragraph (block) of the manuscript that holds an offset; the whole text when none does. */
 export function paragraphAt(manuscript: Manuscript, offset: number): Span {
-  const block = manuscript.blocks.find((candidate) => candidate.start <= offset && offset < candidate.end);
+  const block = manuscript.blocks.find(
+    (candidate) => candidate.start <= offset && offset < candidate.end,
+  );
   return block ? { start: block.start, end: block.end } : { start: 0, end: manuscript.text.length };
 }
 
@@ -52,8 +99,13 @@ function endsWithAbbreviation(text: string, period: number): boolean {
 }
 
 /** The sentences of the paragraph around `offset`, and the index of the one that holds it. */
-export function sentencesAround(manuscript: Manuscript, offset: number): { sentences: Span[]; index: number } {
+export function sentencesAround(
+  manuscript: Manuscript,
+  offset: number,
+): { sentences: Span[]; index: number } {
   const sentences = sentencesOf(manuscript.text, paragraphAt(manuscript, offset));
-  const index = sentences.findIndex((sentence) => sentence.start <= offset && offset < sentence.end);
+  const index = sentences.findIndex(
+    (sentence) => sentence.start <= offset && offset < sentence.end,
+  );
   return { sentences, index: index === -1 ? Math.max(0, sentences.length - 1) : index };
 }

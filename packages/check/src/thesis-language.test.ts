@@ -42,14 +42,33 @@ const norwegianBody =
   'Hvis veilederen ikke har tid til samtalen, blir det vanskelig å skape en relasjon som varer over tid, slik Lee (2015, s. 97) har vist. ' +
   'I drøftingen ser jeg på hvordan dette kan forstås i lys av teori om anerkjennelse og makt, og hva det betyr for praksis.';
 
-async function checkThesis(body: string, heading: string, list: string[], options: { language?: 'nb' | 'en'; style?: string } = {}) {
-  const text = ['1 Introduction', '', body, '', heading, '', ...list.flatMap((entry) => [entry, ''])].join('\n');
+async function checkThesis(
+  body: string,
+  heading: string,
+  list: string[],
+  options: { language?: 'nb' | 'en'; style?: string } = {},
+) {
+  const text = [
+    '1 Introduction',
+    '',
+    body,
+    '',
+    heading,
+    '',
+    ...list.flatMap((entry) => [entry, '']),
+  ].join('\n');
   const { entries } = await loadBibliographyText(bibliography, 'references.yaml', '.yaml');
-  return checkManuscript({ manuscript: textToManuscript(text, { path: 'thesis.txt' }), entries, ...options });
+  return checkManuscript({
+    manuscript: textToManuscript(text, { path: 'thesis.txt' }),
+    entries,
+    ...options,
+  });
 }
 
 const forms = (result: Awaited<ReturnType<typeof checkThesis>>) =>
-  result.diagnostics.filter((diagnostic) => diagnostic.rule === 'bib-typed-entry-form').map((diagnostic) => [diagnostic.line, diagnostic.message.en]);
+  result.diagnostics
+    .filter((diagnostic) => diagnostic.rule === 'bib-typed-entry-form')
+    .map((diagnostic) => [diagnostic.line, diagnostic.message.en]);
 
 describe('the thesis language and the style of a lone manuscript', () => {
   it('checks an English thesis in English against APA 7: its list forms and "p." are right', async () => {
@@ -57,7 +76,13 @@ describe('the thesis language and the style of a lone manuscript', () => {
     expect(result.language).toEqual({
       thesis: 'en',
       source: 'detected',
-      detected: { language: 'en', decided: true, confidence: 1, counts: { en: 43, no: 0, nb: 0, nn: 0 }, words: 94 },
+      detected: {
+        language: 'en',
+        decided: true,
+        confidence: 1,
+        counts: { en: 43, no: 0, nb: 0, nn: 0 },
+        words: 94,
+      },
       style: 'apa',
       styleInferred: true,
     });
@@ -65,8 +90,16 @@ describe('the thesis language and the style of a lone manuscript', () => {
   });
 
   it('holds the same list to the Norwegian APA manual when a study says so', async () => {
-    const result = await checkThesis(englishBody, 'References', englishList, { language: 'nb', style: 'norsk-apa-manual' });
-    expect(result.language).toEqual({ thesis: 'nb', source: 'given', style: 'norsk-apa-manual', styleInferred: false });
+    const result = await checkThesis(englishBody, 'References', englishList, {
+      language: 'nb',
+      style: 'norsk-apa-manual',
+    });
+    expect(result.language).toEqual({
+      thesis: 'nb',
+      source: 'given',
+      style: 'norsk-apa-manual',
+      styleInferred: false,
+    });
     expect(forms(result)).toEqual([
       [7, 'Reference list: editors marked otherwise than "(Red.)".'],
       [7, 'Reference list: "In" before the editors of a book.'],
@@ -77,9 +110,17 @@ describe('the thesis language and the style of a lone manuscript', () => {
 
   it('leaves a Norwegian thesis its list written the APA 7 way throughout, and flags the APA 7 forms of a mixed list', async () => {
     const consistent = await checkThesis(norwegianBody, 'Litteraturliste', englishList);
-    expect(consistent.language).toMatchObject({ thesis: 'nb', source: 'detected', style: 'norsk-apa-manual', styleInferred: true });
+    expect(consistent.language).toMatchObject({
+      thesis: 'nb',
+      source: 'detected',
+      style: 'norsk-apa-manual',
+      styleInferred: true,
+    });
     expect(forms(consistent)).toEqual([]);
-    const mixed = [englishList[0]!.replace('(Eds.)', '(Red.)').replace('. In ', '. I '), englishList[1]!];
+    const mixed = [
+      englishList[0]!.replace('(Eds.)', '(Red.)').replace('. In ', '. I '),
+      englishList[1]!,
+    ];
     expect(forms(await checkThesis(norwegianBody, 'Litteraturliste', mixed))).toEqual([
       [7, 'Reference list: pages written "pp.".'],
       [9, 'Reference list: a comma before "&" in the author list.'],

@@ -176,4 +176,3 @@ export interface CheckResult {
   /** Notes for the user about how the check was made (e.g. that the fields' entries were used). */
   notes?: Localized[];
 }
-

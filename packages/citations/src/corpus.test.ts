@@ -30,7 +30,9 @@ describe('annotated corpus', () => {
       );
     }
     if (score.misses.length + score.falseAlarms.length > 0) {
-      console.log(`misses:\n${score.misses.join('\n')}\nfalse alarms:\n${score.falseAlarms.join('\n')}`);
+      console.log(
+        `misses:\n${score.misses.join('\n')}\nfalse alarms:\n${score.falseAlarms.join('\n')}`,
+      );
     }
     expect(score.recall).toBeGreaterThanOrEqual(minimumRecall);
     expect(score.precision).toBeGreaterThanOrEqual(minimumPrecision);

@@ -32,7 +32,10 @@ interface Word {
 }
 
 // A capitalised name ending in a genitive s and one lower-case word: "Honneths teori".
-const genitiveWithNoun = new RegExp(`(?<![\\p{L}\\p{M}])(\\p{Lu}[\\p{L}\\p{M}'’${hyphenClass}]*(?:s|['’]))\\s+(\\p{Ll}[\\p{L}\\p{M}${hyphenClass}]*)$`, 'u');
+const genitiveWithNoun = new RegExp(
+  `(?<![\\p{L}\\p{M}])(\\p{Lu}[\\p{L}\\p{M}'’${hyphenClass}]*(?:s|['’]))\\s+(\\p{Ll}[\\p{L}\\p{M}${hyphenClass}]*)$`,
+  'u',
+);
 // The nouns that follow a genitive author ("Honneths anerkjennelsesteori", "Hansens modell"); other
 // genitives before a year are things, not authors ("Dagens samfunn (2020)", "Norges befolkning").
 const workNoun = new RegExp(
@@ -46,7 +49,31 @@ const workNoun = new RegExp(
 // English verbs (-s, -ed); nouns with these endings that follow a genitive are work nouns above.
 const verbShape = /(?:r|te|de|et|ed|es)$/u;
 // Strong past forms that follow an author's name.
-const strongPast = new Set(['fant', 'skrev', 'viste', 'sa', 'ga', 'gav', 'tok', 'kom', 'fikk', 'gjorde', 'bidro', 'beskrev', 'så', 'lot', 'fremsto', 'drev', 'wrote', 'found', 'took', 'gave', 'saw', 'made', 'began']);
+const strongPast = new Set([
+  'fant',
+  'skrev',
+  'viste',
+  'sa',
+  'ga',
+  'gav',
+  'tok',
+  'kom',
+  'fikk',
+  'gjorde',
+  'bidro',
+  'beskrev',
+  'så',
+  'lot',
+  'fremsto',
+  'drev',
+  'wrote',
+  'found',
+  'took',
+  'gave',
+  'saw',
+  'made',
+  'began',
+]);
 const possessiveBefore = /\s+(?:sin|sine|sitt|si)\s+\p{Ll}[\p{L}\p{M}-]*$/u;
 // Reforms, plans and events named before a year in parentheses, and Norwegian nouns in the
 // definite form ("Lovendringen (2016)", "Kvalifiseringen", "Tilgjengeligheten"); never authors.
@@ -60,7 +87,11 @@ const genitiveEnding = /(?:['’]s|(?<![sxz])s|['’])$/u;
  * ("Lundberg og Syltevik (2013)", "Natland et al., (2020)", "Honneths (2008) teori").
  * `close` is the closing parenthesis, used to tell a genitive from a name ending in "s" (-1: no genitive).
  */
-export function findNarrativeAuthors(text: string, open: number, close: number): NarrativeAuthors | null {
+export function findNarrativeAuthors(
+  text: string,
+  open: number,
+  close: number,
+): NarrativeAuthors | null {
   let end = open;
   while (end > 0 && isBlank(text.charCodeAt(end - 1))) end -= 1;
   // "Natland et al., (2020)": a stray comma between the names and the year.
@@ -95,11 +126,20 @@ export function findNarrativeAuthors(text: string, open: number, close: number):
     // "National Institute for Health and Care Excellence", "Den nasjonale … komité for …": one
     // organisation, "and" and an opening article included.
     if (shape === 'organisation with field') {
-      return { start, list: { authors: [candidate.replace(/\s+/gu, ' ')], connector: null, etAl: null, corporate: true } };
+      return {
+        start,
+        list: {
+          authors: [candidate.replace(/\s+/gu, ' ')],
+          connector: null,
+          etAl: null,
+          corporate: true,
+        },
+      };
     }
     const firstWord = candidate.split(/[\s,]+/u)[0] ?? '';
     // "De Dreu (2008)": a sentence word that is the particle of a name.
-    const openedByParticle = candidate.length > firstWord.length && capitalisedParticles.has(firstWord);
+    const openedByParticle =
+      candidate.length > firstWord.length && capitalisedParticles.has(firstWord);
     if (notAuthorWords.has(firstWord.toLowerCase()) && !openedByParticle) continue;
     // "Samhandlingsreformen (2012)", "NAV-reformen (2006)": the year dates an event or a plan.
     if (eventWord.test(candidate) && !endsLikeOrganisation(candidate)) return null;
@@ -118,7 +158,11 @@ export function findNarrativeAuthors(text: string, open: number, close: number):
  * Institute of Mental Health (NIMH, 2020)", "Statistisk sentralbyrå (SSB, 2020)". Returns where the
  * name starts and the name, when its first letter is the abbreviation's.
  */
-export function findOrganisationBefore(text: string, open: number, abbreviation: string): { start: number; name: string } | null {
+export function findOrganisationBefore(
+  text: string,
+  open: number,
+  abbreviation: string,
+): { start: number; name: string } | null {
   let end = open;
   while (end > 0 && isBlank(text.charCodeAt(end - 1))) end -= 1;
   const words = wordsBefore(text, end);
@@ -150,39 +194,52 @@ type Shape = 'et al.' | 'list' | 'compound' | 'organisation' | 'organisation wit
  */
 const shapes: Array<[Shape, (words: Word[]) => number | null]> = [
   // "Natland et al.", "Smith, et al.", "Kristoffersen mfl.", "Skau og medarbeidere"
-  ['et al.', (words) => {
-    const length = etAlLength(words);
-    if (length === 0) return null;
-    return nameStart(words, words.length - 1 - length, true);
-  }],
+  [
+    'et al.',
+    (words) => {
+      const length = etAlLength(words);
+      if (length === 0) return null;
+      return nameStart(words, words.length - 1 - length, true);
+    },
+  ],
   // "Lundberg og Syltevik", "Stenbrenden, Haukland & Knutsen", "Adams, Baker, and Clark"
-  ['list', (words) => {
-    const last = nameStart(words, words.length - 1, false);
-    if (last === null) return null;
-    let index = indexOfWord(words, last) - 1;
-    const connector = words[index]?.text;
-    if (connector !== '&' && connector !== 'og' && connector !== 'and') return null;
-    let start = nameStart(words, index - 1, true);
-    if (start === null) return null;
-    index = indexOfWord(words, start) - 1;
-    // Earlier names end in a comma: "Stenbrenden, Haukland & Knutsen".
-    while (index >= 0 && (words[index]?.text.endsWith(',') ?? false)) {
-      const earlier = nameStart(words, index, true);
-      if (earlier === null) break;
-      start = earlier;
+  [
+    'list',
+    (words) => {
+      const last = nameStart(words, words.length - 1, false);
+      if (last === null) return null;
+      let index = indexOfWord(words, last) - 1;
+      const connector = words[index]?.text;
+      if (connector !== '&' && connector !== 'og' && connector !== 'and') return null;
+      let start = nameStart(words, index - 1, true);
+      if (start === null) return null;
       index = indexOfWord(words, start) - 1;
-    }
-    return start;
-  }],
+      // Earlier names end in a comma: "Stenbrenden, Haukland & Knutsen".
+      while (index >= 0 && (words[index]?.text.endsWith(',') ?? false)) {
+        const earlier = nameStart(words, index, true);
+        if (earlier === null) break;
+        start = earlier;
+        index = indexOfWord(words, start) - 1;
+      }
+      return start;
+    },
+  ],
   // "Arbeids- og sosialdepartementet", "arbeids-, og sosialdepartementet"
-  ['compound', (words) => {
-    const n = words.length;
-    const first = words[n - 3];
-    const connector = words[n - 2]?.text;
-    if (first === undefined || (connector !== 'og' && connector !== 'and' && connector !== '&')) return null;
-    if (!compoundStart.test(first.text) || !/^[\p{L}\p{M}]+$/u.test(words[n - 1]?.text ?? '')) return null;
-    return isCorporateName(`${first.text} ${connector} ${words[n - 1]?.text}`) ? first.start : null;
-  }],
+  [
+    'compound',
+    (words) => {
+      const n = words.length;
+      const first = words[n - 3];
+      const connector = words[n - 2]?.text;
+      if (first === undefined || (connector !== 'og' && connector !== 'and' && connector !== '&'))
+        return null;
+      if (!compoundStart.test(first.text) || !/^[\p{L}\p{M}]+$/u.test(words[n - 1]?.text ?? ''))
+        return null;
+      return isCorporateName(`${first.text} ${connector} ${words[n - 1]?.text}`)
+        ? first.start
+        : null;
+    },
+  ],
   // "Statistisk sentralbyrå", "World Health Organization", "Norsk sykepleierforbund [NSF]"
   ['organisation', (words) => organisationStart(words)],
   // "Den nasjonale forskningsetiske komité for medisin og helsefag", "Department of Health",
@@ -194,7 +251,23 @@ const shapes: Array<[Shape, (words: Word[]) => number | null]> = [
 ];
 
 // The small words inside a title or a name in title case.
-const titleJoiners = new Set(['on', 'of', 'for', 'in', 'and', 'the', 'to', 'with', 'og', 'i', 'om', 'til', 'med', 'av', 'på']);
+const titleJoiners = new Set([
+  'on',
+  'of',
+  'for',
+  'in',
+  'and',
+  'the',
+  'to',
+  'with',
+  'og',
+  'i',
+  'om',
+  'til',
+  'med',
+  'av',
+  'på',
+]);
 
 /** Whether the words end in a title: capitalised words joined by "on", "of", "for" …, the last one capitalised. */
 function endsTitle(words: Word[]): boolean {
@@ -203,16 +276,50 @@ function endsTitle(words: Word[]): boolean {
   // "Relevant for Hansen" are a sentence and a name.
   const capital = (index: number) => /^\p{Lu}/u.test(words[index]?.text ?? '');
   const titleWord = (index: number) =>
-    capital(index) && !(words[index]?.opensSentence ?? true) && !notAuthorWords.has(words[index]?.text.toLowerCase() ?? '');
+    capital(index) &&
+    !(words[index]?.opensSentence ?? true) &&
+    !notAuthorWords.has(words[index]?.text.toLowerCase() ?? '');
   const joiner = (index: number) => titleJoiners.has(words[index]?.text ?? '');
   if (!capital(n - 1)) return false;
-  return (joiner(n - 2) && titleWord(n - 3)) || (capital(n - 2) && joiner(n - 3) && titleWord(n - 4));
+  return (
+    (joiner(n - 2) && titleWord(n - 3)) || (capital(n - 2) && joiner(n - 3) && titleWord(n - 4))
+  );
 }
 
 // The preposition that joins an organisation's name to its field ("komité for …", "Institute of …").
 const fieldPrepositions = new Set(['for', 'of', 'i', 'on', 'til', 'mot']);
 // Words that show that a sentence goes on after an organisation's name, not its field.
-const sentenceWords = new Set(['sin', 'sine', 'sitt', 'si', 'har', 'er', 'var', 'som', 'at', 'det', 'den', 'de', 'en', 'et', 'ei', 'mange', 'flere', 'alle', 'år', 'første', 'gang', 'its', 'their', 'a', 'an', 'has', 'is', 'was', 'years']);
+const sentenceWords = new Set([
+  'sin',
+  'sine',
+  'sitt',
+  'si',
+  'har',
+  'er',
+  'var',
+  'som',
+  'at',
+  'det',
+  'den',
+  'de',
+  'en',
+  'et',
+  'ei',
+  'mange',
+  'flere',
+  'alle',
+  'år',
+  'første',
+  'gang',
+  'its',
+  'their',
+  'a',
+  'an',
+  'has',
+  'is',
+  'was',
+  'years',
+]);
 const fieldWord = /^(?:\p{Ll}[\p{Ll}\p{M}-]*|\p{Lu}[\p{L}\p{M}-]*)$/u;
 
 /**
@@ -229,18 +336,25 @@ function organisationWithField(words: Word[]): number | null {
       const lower = word.text.toLowerCase();
       // A capitalised word is a name or a place ("Universitetet i Bergen"); a lower-case one must
       // not be a word of the sentence.
-      const sentenceWord = /^\p{Ll}/u.test(word.text) && (sentenceWords.has(lower) || (notAuthorWords.has(lower) && !corporateJoinWords.has(lower)));
+      const sentenceWord =
+        /^\p{Ll}/u.test(word.text) &&
+        (sentenceWords.has(lower) || (notAuthorWords.has(lower) && !corporateJoinWords.has(lower)));
       if (!fieldWord.test(word.text) || sentenceWord) return null;
     }
     let first = head;
     while (first > 0 && head - first < 4) {
       const word = words[first - 1]?.text ?? '';
-      if (!organisationAdjective.test(word) && !(/^\p{Lu}/u.test(word) && !notAuthorWords.has(word.toLowerCase()))) break;
+      if (
+        !organisationAdjective.test(word) &&
+        !(/^\p{Lu}/u.test(word) && !notAuthorWords.has(word.toLowerCase()))
+      )
+        break;
       first -= 1;
     }
     // "Den nasjonale forskningsetiske komité …": the Norwegian article opens the official name
     // (APA leaves an English "The" out).
-    if (first > 0 && first < head && /^(?:Den|Det|De)$/u.test(words[first - 1]?.text ?? '')) first -= 1;
+    if (first > 0 && first < head && /^(?:Den|Det|De)$/u.test(words[first - 1]?.text ?? ''))
+      first -= 1;
     return /^\p{Lu}/u.test(words[first]?.text ?? '') ? (words[first]?.start ?? null) : null;
   }
   return null;
@@ -263,7 +377,12 @@ function wordsBefore(text: string, end: number): Word[] {
     if (start === limit && limit > 0 && !isBlank(text.charCodeAt(limit - 1))) break;
     // Opening quotes and brackets are not part of a name: «Skau, "Lundberg, (Skau.
     let wordStart = start;
-    while (wordStart < index - 1 && openingPunctuation.has(text[wordStart] ?? '') && !text.endsWith(']', index)) wordStart += 1;
+    while (
+      wordStart < index - 1 &&
+      openingPunctuation.has(text[wordStart] ?? '') &&
+      !text.endsWith(']', index)
+    )
+      wordStart += 1;
     const written = text.slice(wordStart, index);
     const parts = written.split(/(&)/u).filter((part) => part.length > 0);
     let offset = index;
@@ -300,7 +419,10 @@ function isParticle(word: Word | undefined): boolean {
   if (word === undefined) return false;
   if (word.text === 'da') return false;
   if (particles.has(word.text)) return true;
-  return capitalisedParticles.has(word.text) && !(word.opensSentence && sentenceWordParticles.has(word.text));
+  return (
+    capitalisedParticles.has(word.text) &&
+    !(word.opensSentence && sentenceWordParticles.has(word.text))
+  );
 }
 
 function indexOfWord(words: Word[], start: number): number {
@@ -316,7 +438,11 @@ function etAlLength(words: Word[]): number {
   if (/^al\.?$/u.test(last) && /^et\.?$/u.test(before)) return 2;
   if (/^fl\.?$/u.test(last) && before === 'm.') return 2;
   if (last === 'flere' && before === 'med') return 2;
-  if ((last === 'medarbeidere' || last === 'kolleger' || last === 'kollegaer') && (before === 'og' || before === 'med')) return 2;
+  if (
+    (last === 'medarbeidere' || last === 'kolleger' || last === 'kollegaer') &&
+    (before === 'og' || before === 'med')
+  )
+    return 2;
   if (last === 'colleagues' && before === 'and') return 2;
   return 0;
 }
@@ -336,7 +462,9 @@ function organisationStart(words: Word[]): number | null {
     const word = words[first - 1]?.text ?? '';
     const lower = word.toLowerCase();
     const fits =
-      (/^\p{Lu}/u.test(word) && !notAuthorWords.has(lower)) || corporateJoinWords.has(lower) || organisationAdjective.test(word);
+      (/^\p{Lu}/u.test(word) && !notAuthorWords.has(lower)) ||
+      corporateJoinWords.has(lower) ||
+      organisationAdjective.test(word);
     if (!fits) break;
     first -= 1;
   }
@@ -363,7 +491,8 @@ function stripGenitive(list: AuthorList, text: string, close: number | 'genitive
     // "Jenkins (2008) studerte", "Taris (2006) fant": a verb after the parenthesis shows that the
     // name itself ends in -s; a noun ("Honneths (2008) teori") or an adjective before one
     // ("Antonovskys (1987) salutogene modell") shows a genitive.
-    if (!workNoun.test(follower) && (verbShape.test(follower) || strongPast.has(follower))) return list;
+    if (!workNoun.test(follower) && (verbShape.test(follower) || strongPast.has(follower)))
+      return list;
   }
   const base = last.replace(genitiveEnding, '');
   return { ...list, authors: [...list.authors.slice(0, -1), base], genitive: last };
@@ -372,7 +501,12 @@ function stripGenitive(list: AuthorList, text: string, close: number | 'genitive
 /** Whether only blanks stand between `offset` and the start of the text, a full stop, colon or paragraph. */
 function opensSentence(text: string, offset: number): boolean {
   let index = offset - 1;
-  while (index >= 0 && isBlank(text.charCodeAt(index)) && !(text[index] === '\n' && text[index - 1] === '\n')) index -= 1;
+  while (
+    index >= 0 &&
+    isBlank(text.charCodeAt(index)) &&
+    !(text[index] === '\n' && text[index - 1] === '\n')
+  )
+    index -= 1;
   return index < 0 || '.!?:\n'.includes(text[index] ?? '');
 }
 

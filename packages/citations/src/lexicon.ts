@@ -30,7 +30,27 @@ export const particles = new Set([
  * are Norwegian words too ("Da" when, "Den" the, "Der" there, "Du" you, "La" let): in running text
  * they count as a particle only inside a sentence, never at its start ("Da Hansen (2019) skrev …").
  */
-export const capitalisedParticles = new Set(['Van', 'Von', 'De', 'Di', 'Del', 'Della', 'Des', 'Dos', 'Das', 'Le', 'Ten', 'Ter', 'Af', 'Zu', 'Da', 'Du', 'La', 'Den', 'Der']);
+export const capitalisedParticles = new Set([
+  'Van',
+  'Von',
+  'De',
+  'Di',
+  'Del',
+  'Della',
+  'Des',
+  'Dos',
+  'Das',
+  'Le',
+  'Ten',
+  'Ter',
+  'Af',
+  'Zu',
+  'Da',
+  'Du',
+  'La',
+  'Den',
+  'Der',
+]);
 export const sentenceWordParticles = new Set(['Da', 'Du', 'La', 'Den', 'Der']);
 
 /**
@@ -70,7 +90,8 @@ export const locatorLabelPattern =
   '(?:sider|side|artikkel|art\\.|pkt\\.|punkt|ss\\.|s\\.|s,|s(?=\\s*\\d)|pp\\.|pp(?=\\s*\\d)|p\\.|p(?=\\s*\\d)|kapittel|kap\\.|kap(?=\\s*\\d)|chapter|chap\\.|ch\\.|para\\.|paras\\.|avsn\\.|avsnitt|§§|§)';
 
 // Chapters and points may be numbered in parts: "kap. 4.2", "punkt 1.3".
-const pageOrRange = '\\d{1,5}(?:\\.\\d{1,3})*(?:\\s?[-–—]\\s?\\d{1,5}(?:\\.\\d{1,3})*)?(?:\\s?ff?\\.)?';
+const pageOrRange =
+  '\\d{1,5}(?:\\.\\d{1,3})*(?:\\s?[-–—]\\s?\\d{1,5}(?:\\.\\d{1,3})*)?(?:\\s?ff?\\.)?';
 /**
  * A locator value: a number or a range with hyphen or dash, optionally "f." / "ff.", or a list of
  * them ("12-13, 45", "12 og 45"). A four-digit year never continues a list ("s.22, 2016" is a page
@@ -315,7 +336,19 @@ export function endsLikeOrganisation(word: string): boolean {
 }
 
 /** Lower-case words that may stand inside an organisation's name ("Statistisk sentralbyrå"). */
-export const corporateJoinWords = new Set(['og', 'for', 'i', 'på', 'av', 'of', 'and', 'the', 'on', 'in', '&']);
+export const corporateJoinWords = new Set([
+  'og',
+  'for',
+  'i',
+  'på',
+  'av',
+  'of',
+  'and',
+  'the',
+  'on',
+  'in',
+  '&',
+]);
 
 /**
  * Words that follow a narrative citation and show that a name ending in "s" is the name itself

@@ -28,7 +28,10 @@ const listSeparator = /\s*,\s*(?:(?:&|og|and)\s+)?|\s+(?:og|and)\s+|\s*&\s*/u;
 const connectorToken = /(?:^|[\s,])(og|and)(?=\s)|&/gu;
 const forbiddenCharacters = /[\d=%/:;()?!«»"“”+*<>|{}]/u;
 // A capitalised word, or a name with its particle written together ("deCharms").
-const capitalised = new RegExp(`^(?:${particlePrefix})?\\p{Lu}[\\p{L}\\p{M}'’.${hyphenClass}]*$`, 'u');
+const capitalised = new RegExp(
+  `^(?:${particlePrefix})?\\p{Lu}[\\p{L}\\p{M}'’.${hyphenClass}]*$`,
+  'u',
+);
 const acronym = /^\p{Lu}{2,}[\p{Lu}\d-]*$/u;
 // An abbreviation in brackets after an organisation's name: "[WHO]", "[NSF]", "[Hdir]".
 const bracketAcronym = /^\[\p{Lu}[\p{L}\d-]*\]$/u;
@@ -49,7 +52,11 @@ export function parseAuthorList(text: string, wordSurnames = false): AuthorList 
   if (list === null || !/\s\s|[\n\r\t]/u.test(text)) return list;
   // Raw text breaks names over lines ("Arbeids- og \n\nsosialdepartementet"): one space each.
   const collapse = (value: string) => value.replace(/\s+/gu, ' ');
-  return { ...list, authors: list.authors.map(collapse), etAl: list.etAl === null ? null : collapse(list.etAl) };
+  return {
+    ...list,
+    authors: list.authors.map(collapse),
+    etAl: list.etAl === null ? null : collapse(list.etAl),
+  };
 }
 
 function parseAuthorListAsWritten(text: string, wordSurnames: boolean): AuthorList | null {
@@ -77,9 +84,12 @@ function parseAuthorListAsWritten(text: string, wordSurnames: boolean): AuthorLi
   for (const match of protectedText.matchAll(connectorToken)) {
     connector = (match[1] ?? '&') as AuthorList['connector'];
   }
-  const pieces = protectedText.split(listSeparator).map((piece) => piece.replaceAll('\u0001', ' ').trim());
+  const pieces = protectedText
+    .split(listSeparator)
+    .map((piece) => piece.replaceAll('\u0001', ' ').trim());
   const splitIsValid =
-    pieces.every((piece) => isAuthorName(piece) || (wordSurnames && monthSurnames.has(piece))) && (pieces.length === 1 || connector !== null || etAl !== null);
+    pieces.every((piece) => isAuthorName(piece) || (wordSurnames && monthSurnames.has(piece))) &&
+    (pieces.length === 1 || connector !== null || etAl !== null);
   if (splitIsValid) {
     const corporate = pieces.length === 1 && etAl === null && isCorporateName(pieces[0] ?? '');
     return { authors: pieces, connector, etAl, corporate };
@@ -92,7 +102,10 @@ function parseAuthorListAsWritten(text: string, wordSurnames: boolean): AuthorLi
 }
 
 // "Arbeids- og velferdsdirektoratet", "arbeids-, og sosialdepartementet": one organisation.
-const compoundOrganisation = new RegExp(`^[\\p{L}\\p{M}]+[${hyphenClass}],?\\s+(?:og|and|&)\\s+[\\p{L}\\p{M}]+$`, 'u');
+const compoundOrganisation = new RegExp(
+  `^[\\p{L}\\p{M}]+[${hyphenClass}],?\\s+(?:og|and|&)\\s+[\\p{L}\\p{M}]+$`,
+  'u',
+);
 
 /**
  * The fast path of `parseAuthorList` for the forms most citations take ("Dalland", "Eide & Eide",
@@ -128,7 +141,8 @@ function simpleAuthorList(text: string): AuthorList | null | undefined {
     const first = words[0] ?? '';
     const second = words[2] ?? '';
     if (!nameWord.test(first) || !nameWord.test(second)) return undefined;
-    if (notAuthorWords.has(first.toLowerCase()) || notAuthorWords.has(second.toLowerCase())) return undefined;
+    if (notAuthorWords.has(first.toLowerCase()) || notAuthorWords.has(second.toLowerCase()))
+      return undefined;
     return { authors: [first, second], connector, etAl, corporate: false };
   }
   return undefined;
@@ -152,7 +166,11 @@ function isPersonName(words: string[]): boolean {
   let index = 0;
   // "van der Kolk", "De Dreu", "Da Silva": inside a citation's parenthesis a capitalised particle
   // opens a name, even one that is also a Norwegian word.
-  while (index < words.length - 1 && (particles.has(words[index] ?? '') || capitalisedParticles.has(words[index] ?? ''))) index += 1;
+  while (
+    index < words.length - 1 &&
+    (particles.has(words[index] ?? '') || capitalisedParticles.has(words[index] ?? ''))
+  )
+    index += 1;
   const names = words.slice(index);
   if (names.length === 0 || names.length > 4) return false;
   const firstName = names[0] ?? '';
@@ -167,7 +185,8 @@ export function isCorporateName(name: string): boolean {
   const words = name.trim().split(/\s+/u);
   const first = words[0] ?? '';
   const last = (words[words.length - 1] ?? '').replace(/[.,]$/u, '');
-  if (words.length === 1) return acronym.test(first) || (capitalised.test(first) && endsLikeOrganisation(first));
+  if (words.length === 1)
+    return acronym.test(first) || (capitalised.test(first) && endsLikeOrganisation(first));
   if (words.length > 12 || forbiddenCharacters.test(name)) return false;
   // Laws and regulations cited by their title ("Lov om sosiale tjenester i ...").
   if (/^(?:Lov|Forskrift) (?:om|til) /u.test(name)) return true;
@@ -175,10 +194,13 @@ export function isCorporateName(name: string): boolean {
   const lastWordIsOrganisation = endsLikeOrganisation(last) || bracketAcronym.test(last);
   // "Den nasjonale forskningsetiske komité for medisin og helsefag": the organisation word may
   // stand inside the name.
-  const namesOrganisation = lastWordIsOrganisation || words.some((word) => endsLikeOrganisation(word));
+  const namesOrganisation =
+    lastWordIsOrganisation || words.some((word) => endsLikeOrganisation(word));
   // A sloppy lower-case start is accepted only for a compound that ends like an organisation
   // ("arbeids-, og sosialdepartementet").
-  const startsWell = capitalised.test(first) || (lastWordIsOrganisation && compoundFirstPart.test(first) && /^\p{Ll}/u.test(first));
+  const startsWell =
+    capitalised.test(first) ||
+    (lastWordIsOrganisation && compoundFirstPart.test(first) && /^\p{Ll}/u.test(first));
   // "De nasjonale forskningsetiske komiteene": a sentence word may open an organisation's name.
   if (!startsWell || (notAuthorWords.has(first.toLowerCase()) && !namesOrganisation)) return false;
   let hasOrganisationSign = namesOrganisation;

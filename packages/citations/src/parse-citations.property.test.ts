@@ -74,9 +74,16 @@ const fragments = [
   '\uD800',
 ];
 const manuscriptLike = fc
-  .array(fc.oneof(fc.constantFrom(...fragments), fc.string({ maxLength: 6 }), fc.string({ unit: 'binary', maxLength: 4 })), {
-    maxLength: 60,
-  })
+  .array(
+    fc.oneof(
+      fc.constantFrom(...fragments),
+      fc.string({ maxLength: 6 }),
+      fc.string({ unit: 'binary', maxLength: 4 }),
+    ),
+    {
+      maxLength: 60,
+    },
+  )
   .map((parts) => parts.join(''));
 
 function checkInvariants(text: string): void {
@@ -121,7 +128,17 @@ describe('parseCitations on any input', () => {
   });
 
   it('keeps the invariants on lone and unbalanced parentheses', () => {
-    for (const text of ['(', ')', '((', '))', '(Eide & Eide, 2016', 'Eide & Eide, 2016)', ')(2019)(', '(2019))', '((Eide, 2016))']) {
+    for (const text of [
+      '(',
+      ')',
+      '((',
+      '))',
+      '(Eide & Eide, 2016',
+      'Eide & Eide, 2016)',
+      ')(2019)(',
+      '(2019))',
+      '((Eide, 2016))',
+    ]) {
       checkInvariants(text);
     }
   });
@@ -137,42 +154,99 @@ describe('parseCitations on any input', () => {
 
   it('finds a generated citation in generated prose, parenthetical and narrative', () => {
     // Names from syllables (Norwegian letters included), so that none is a sentence word or a place.
-    const syllable = fc.constantFrom('ka', 'lo', 'be', 'ni', 'ru', 'sø', 'må', 'de', 'vik', 'tan', 'æl', 'gård', 'hei', 'mo');
+    const syllable = fc.constantFrom(
+      'ka',
+      'lo',
+      'be',
+      'ni',
+      'ru',
+      'sø',
+      'må',
+      'de',
+      'vik',
+      'tan',
+      'æl',
+      'gård',
+      'hei',
+      'mo',
+    );
     const name = fc
       .array(syllable, { minLength: 2, maxLength: 4 })
       .map((parts) => parts.join(''))
       .map((word) => word[0]?.toUpperCase() + word.slice(1))
       .filter((word) => !notAuthorWords.has(word.toLowerCase()));
     const prose = fc
-      .array(fc.constantFrom('bruker', 'og', 'relasjon', 'i', 'møte', 'med', 'tillit', 'det', 'er', 'viktig'), { maxLength: 12 })
+      .array(
+        fc.constantFrom(
+          'bruker',
+          'og',
+          'relasjon',
+          'i',
+          'møte',
+          'med',
+          'tillit',
+          'det',
+          'er',
+          'viktig',
+        ),
+        { maxLength: 12 },
+      )
       .map((words) => words.join(' '));
     const year = fc.integer({ min: 1900, max: 2029 }).map(String);
     const page = fc.integer({ min: 1, max: 999 }).map(String);
     fc.assert(
-      fc.property(prose, name, name, year, page, prose, (before, first, second, published, at, after) => {
-        const text = `${before} (${first} & ${second}, ${published}, s. ${at}). ${after}`;
-        expect(parseCitations(text).map(({ authors, year: y, locator, form }) => ({ authors, year: y, page: locator?.value, form }))).toEqual([
-          { authors: [first, second], year: published, page: at, form: 'parenthetical' },
-        ]);
-        // Works listed with commas instead of semicolons, without a comma before the year.
-        const listed = `${before} (${first} ${published}, ${second} ${published}). ${after}`;
-        expect(parseCitations(listed).map(({ authors, year: y }) => ({ authors, year: y }))).toEqual([
-          { authors: [first], year: published },
-          { authors: [second], year: published },
-        ]);
-        // "ibid." with a page refers back; so does a page alone after a citation in the paragraph.
-        const ibid = `${before} (${first}, ${published}). ${after} (ibid., s. ${at}). ${first} (${published}) skriver «${after} ${before}» (s. ${at}).`;
-        expect(parseCitations(ibid).map(({ authors, year: y, locator, ibid: back, locatorOnly }) => ({ authors, year: y, page: locator?.value, back: back ?? locatorOnly ?? false }))).toEqual([
-          { authors: [first], year: published, page: undefined, back: false },
-          { authors: [], year: null, page: at, back: true },
-          { authors: [first], year: published, page: undefined, back: false },
-          { authors: [], year: null, page: at, back: true },
-        ]);
-        const narrative = `${before} ${first} (${published}) viser ${after}`;
-        expect(parseCitations(narrative).map(({ authors, year: y, form }) => ({ authors, year: y, form }))).toEqual([
-          { authors: [first], year: published, form: 'narrative' },
-        ]);
-      }),
+      fc.property(
+        prose,
+        name,
+        name,
+        year,
+        page,
+        prose,
+        (before, first, second, published, at, after) => {
+          const text = `${before} (${first} & ${second}, ${published}, s. ${at}). ${after}`;
+          expect(
+            parseCitations(text).map(({ authors, year: y, locator, form }) => ({
+              authors,
+              year: y,
+              page: locator?.value,
+              form,
+            })),
+          ).toEqual([
+            { authors: [first, second], year: published, page: at, form: 'parenthetical' },
+          ]);
+          // Works listed with commas instead of semicolons, without a comma before the year.
+          const listed = `${before} (${first} ${published}, ${second} ${published}). ${after}`;
+          expect(
+            parseCitations(listed).map(({ authors, year: y }) => ({ authors, year: y })),
+          ).toEqual([
+            { authors: [first], year: published },
+            { authors: [second], year: published },
+          ]);
+          // "ibid." with a page refers back; so does a page alone after a citation in the paragraph.
+          const ibid = `${before} (${first}, ${published}). ${after} (ibid., s. ${at}). ${first} (${published}) skriver «${after} ${before}» (s. ${at}).`;
+          expect(
+            parseCitations(ibid).map(({ authors, year: y, locator, ibid: back, locatorOnly }) => ({
+              authors,
+              year: y,
+              page: locator?.value,
+              back: back ?? locatorOnly ?? false,
+            })),
+          ).toEqual([
+            { authors: [first], year: published, page: undefined, back: false },
+            { authors: [], year: null, page: at, back: true },
+            { authors: [first], year: published, page: undefined, back: false },
+            { authors: [], year: null, page: at, back: true },
+          ]);
+          const narrative = `${before} ${first} (${published}) viser ${after}`;
+          expect(
+            parseCitations(narrative).map(({ authors, year: y, form }) => ({
+              authors,
+              year: y,
+              form,
+            })),
+          ).toEqual([{ authors: [first], year: published, form: 'narrative' }]);
+        },
+      ),
       { numRuns: 300 },
     );
   });

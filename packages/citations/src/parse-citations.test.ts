@@ -35,7 +35,14 @@ describe('parseCitations', () => {
 
   it('splits several years of one author into citations of one group, the locator on the last', () => {
     const citations = parseCitations('(Eide & Eide, 2008, 2016, s. 17)');
-    expect(citations.map(({ raw, year, locator, group }) => ({ raw, year, locator: locator?.raw ?? null, group }))).toEqual([
+    expect(
+      citations.map(({ raw, year, locator, group }) => ({
+        raw,
+        year,
+        locator: locator?.raw ?? null,
+        group,
+      })),
+    ).toEqual([
       { raw: 'Eide & Eide, 2008', year: '2008', locator: null, group: 0 },
       { raw: '2016, s. 17', year: '2016', locator: 's. 17', group: 0 },
     ]);
@@ -49,8 +56,11 @@ describe('parseCitations', () => {
   });
 
   it('numbers groups by parenthesis in order of appearance, unbracketed ones included', () => {
-    const text = 'A (Skau, 2017; Levin, 2004). Eide & Eide, 2016, s.80 God kommunikasjon. B Dalland (2017).';
-    expect(parseCitations(text).map(({ raw, group, unbracketed }) => ({ raw, group, unbracketed }))).toEqual([
+    const text =
+      'A (Skau, 2017; Levin, 2004). Eide & Eide, 2016, s.80 God kommunikasjon. B Dalland (2017).';
+    expect(
+      parseCitations(text).map(({ raw, group, unbracketed }) => ({ raw, group, unbracketed })),
+    ).toEqual([
       { raw: 'Skau, 2017', group: 0, unbracketed: undefined },
       { raw: 'Levin, 2004', group: 0, unbracketed: undefined },
       { raw: 'Eide & Eide, 2016, s.80', group: 1, unbracketed: true },
@@ -71,11 +81,16 @@ describe('parseCitations', () => {
   });
 
   it('joins a parenthesis broken over lines with a blank line between, as PDF text has it', () => {
-    expect(parseCitations('(Eide & Eide, \n \n2016)').map((citation) => citation.raw)).toEqual(['Eide & Eide, \n \n2016']);
+    expect(parseCitations('(Eide & Eide, \n \n2016)').map((citation) => citation.raw)).toEqual([
+      'Eide & Eide, \n \n2016',
+    ]);
   });
 
   it('finds the same citations in the seed thesis as given (raw PDF text) and normalised', () => {
-    const manuscript = readFileSync(new URL('../../../studies/nav-relasjon/manuscript.txt', import.meta.url), 'utf8');
+    const manuscript = readFileSync(
+      new URL('../../../studies/nav-relasjon/manuscript.txt', import.meta.url),
+      'utf8',
+    );
     // What ingest does: the lines of the text joined with one space.
     const normalised = manuscript
       .split('\n')
@@ -98,18 +113,62 @@ describe('parseCitations', () => {
       authors: citation.authors.map((author) => author.normalize('NFC')),
     }));
     expect(fromDecomposed).toEqual(fromRaw);
-    for (const citation of parseCitations(manuscript)) expect(manuscript.slice(citation.start, citation.end)).toBe(citation.raw);
+    for (const citation of parseCitations(manuscript))
+      expect(manuscript.slice(citation.start, citation.end)).toBe(citation.raw);
   });
 });
 
 describe('citations that refer back', () => {
   it('reads "ibid." and a page alone with their exact spans, the full stop of "ibid." kept', () => {
-    const text = 'Makt er til stede (Skau, 2017). Hun må se den (ibid.), og «makt kan misbrukes» (s. 69.). Igjen (Ibid., s. 70).';
-    expect(parseCitations(text).map(({ raw, start, end, locator, ibid, locatorOnly, group }) => ({ raw, start, end, locator, ibid, locatorOnly, group }))).toEqual([
-      { raw: 'Skau, 2017', start: 19, end: 29, locator: null, ibid: undefined, locatorOnly: undefined, group: 0 },
-      { raw: 'ibid.', start: 47, end: 52, locator: null, ibid: true, locatorOnly: undefined, group: 1 },
-      { raw: 's. 69', start: 80, end: 85, locator: { label: 's.', value: '69', raw: 's. 69', start: 80 }, ibid: undefined, locatorOnly: true, group: 2 },
-      { raw: 'Ibid., s. 70', start: 96, end: 108, locator: { label: 's.', value: '70', raw: 's. 70', start: 103 }, ibid: true, locatorOnly: undefined, group: 3 },
+    const text =
+      'Makt er til stede (Skau, 2017). Hun må se den (ibid.), og «makt kan misbrukes» (s. 69.). Igjen (Ibid., s. 70).';
+    expect(
+      parseCitations(text).map(({ raw, start, end, locator, ibid, locatorOnly, group }) => ({
+        raw,
+        start,
+        end,
+        locator,
+        ibid,
+        locatorOnly,
+        group,
+      })),
+    ).toEqual([
+      {
+        raw: 'Skau, 2017',
+        start: 19,
+        end: 29,
+        locator: null,
+        ibid: undefined,
+        locatorOnly: undefined,
+        group: 0,
+      },
+      {
+        raw: 'ibid.',
+        start: 47,
+        end: 52,
+        locator: null,
+        ibid: true,
+        locatorOnly: undefined,
+        group: 1,
+      },
+      {
+        raw: 's. 69',
+        start: 80,
+        end: 85,
+        locator: { label: 's.', value: '69', raw: 's. 69', start: 80 },
+        ibid: undefined,
+        locatorOnly: true,
+        group: 2,
+      },
+      {
+        raw: 'Ibid., s. 70',
+        start: 96,
+        end: 108,
+        locator: { label: 's.', value: '70', raw: 's. 70', start: 103 },
+        ibid: true,
+        locatorOnly: undefined,
+        group: 3,
+      },
     ]);
   });
 });

@@ -12,8 +12,14 @@ const undatedHint = /u\.\s?å|n\.\s?d|press|trykk|utgivelse|udatert|forthcoming/
 // ASCII only (fast over the whole text); a letter right after the year is ruled out below.
 const yearInProse = /(?<![0-9])(?:1[5-9]|20)[0-9]{2}(?![0-9])/g;
 const letterOrMark = /[\p{L}\p{M}]/u;
-const anchorBeforeYear = new RegExp(`(?:&\\s*\\p{Lu}[\\p{L}\\p{M}'’${hyphenClass}]*|${etAlPattern}),?\\s+$`, 'u');
-const unbracketedLocator = new RegExp(`[,.]?\\s*(${locatorLabelPattern})\\s*(${locatorValuePattern})`, 'iuy');
+const anchorBeforeYear = new RegExp(
+  `(?:&\\s*\\p{Lu}[\\p{L}\\p{M}'’${hyphenClass}]*|${etAlPattern}),?\\s+$`,
+  'u',
+);
+const unbracketedLocator = new RegExp(
+  `[,.]?\\s*(${locatorLabelPattern})\\s*(${locatorValuePattern})`,
+  'iuy',
+);
 
 /** Finds and parses every APA author–date citation in `text`, sorted by position. */
 export function parseCitations(text: string): Citation[] {
@@ -31,7 +37,8 @@ export function parseCitations(text: string): Citation[] {
     let citations = citationsInParenthesis(text, open, close, group);
     if (citations.length === 0) {
       const previous = found[found.length - 1];
-      const page = previous === undefined ? null : locatorOnlyCitation(text, open, close, previous, group);
+      const page =
+        previous === undefined ? null : locatorOnlyCitation(text, open, close, previous, group);
       if (page !== null) citations = [page];
     }
     if (citations.length > 0) {
@@ -49,7 +56,8 @@ export function parseCitations(text: string): Citation[] {
 const etAlInProse = new RegExp(`${etAlPattern}(?=[\\s,;:])`, 'gu');
 // The end of a sentence: a full stop, "!" or "?" before a capital, unless the stop ends "et al.",
 // "mfl.", an initial or a common abbreviation.
-const sentenceEnd = /(?<!\b(?:al|fl|mfl|bl\.a|f\.eks|e\.g|i\.e|ca|jf|s|pp?|kap|nr|\p{Lu}))[.!?]\s+(?=\p{Lu})|\n\n/u;
+const sentenceEnd =
+  /(?<!\b(?:al|fl|mfl|bl\.a|f\.eks|e\.g|i\.e|ca|jf|s|pp?|kap|nr|\p{Lu}))[.!?]\s+(?=\p{Lu})|\n\n/u;
 
 /**
  * "Gorzelitz et al. reported … after a home-based program (2021).": a year alone in parentheses
@@ -66,10 +74,18 @@ function nameYearOnlyCitations(text: string, found: Citation[]): void {
     const window = text.slice(from, open);
     let mention: RegExpExecArray | null = null;
     etAlInProse.lastIndex = 0;
-    for (let match = etAlInProse.exec(window); match !== null; match = etAlInProse.exec(window)) mention = match;
+    for (let match = etAlInProse.exec(window); match !== null; match = etAlInProse.exec(window))
+      mention = match;
     if (mention === null) continue;
     const mentionEnd = from + mention.index + mention[0].length;
-    if (sentenceEnd.test(text.slice(mentionEnd, open)) || text.slice(mentionEnd, mentionEnd + 3).trimStart().startsWith('(')) continue;
+    if (
+      sentenceEnd.test(text.slice(mentionEnd, open)) ||
+      text
+        .slice(mentionEnd, mentionEnd + 3)
+        .trimStart()
+        .startsWith('(')
+    )
+      continue;
     const names = findNarrativeAuthors(text, mentionEnd, -1);
     if (names === null || names.list.etAl === null || names.start < from) continue;
     // The citations of one parenthesis share the names ("(2021, s. 4; 2022)").
@@ -113,7 +129,12 @@ function hasDigitOrUndated(text: string, from: number, to: number): boolean {
   return undatedHint.test(text.slice(from, to));
 }
 
-function citationsInParenthesis(text: string, open: number, close: number, group: number): Citation[] {
+function citationsInParenthesis(
+  text: string,
+  open: number,
+  close: number,
+  group: number,
+): Citation[] {
   const ibid = ibidCitation(text, open, close, group);
   if (ibid !== null) return [ibid];
   if (!hasDigitOrUndated(text, open + 1, close)) return [];
@@ -146,21 +167,41 @@ function citationsInParenthesis(text: string, open: number, close: number, group
   // a parenthesis that opens without names takes them from the words before it.
   if (first !== undefined && first !== null && lacksNames(first)) {
     const narrative = findNarrativeAuthors(text, open, close);
-    if (narrative !== null) return narrativeCitations(text, works, narrative.list, narrative.start, close, group);
+    if (narrative !== null)
+      return narrativeCitations(text, works, narrative.list, narrative.start, close, group);
   }
   // "The National Institute of Mental Health (NIMH, 2020)": the name in the text, its abbreviation
   // with the year in the parenthesis.
   if (works.length === 1 && first !== undefined && first !== null && first.secondary === null) {
-    const abbreviation = first.authors?.authors.length === 1 && first.authors.etAl === null ? first.authors.authors[0] : undefined;
-    const named = abbreviation !== undefined && /^\p{Lu}{2,}$/u.test(abbreviation) ? findOrganisationBefore(text, open, abbreviation) : null;
+    const abbreviation =
+      first.authors?.authors.length === 1 && first.authors.etAl === null
+        ? first.authors.authors[0]
+        : undefined;
+    const named =
+      abbreviation !== undefined && /^\p{Lu}{2,}$/u.test(abbreviation)
+        ? findOrganisationBefore(text, open, abbreviation)
+        : null;
     if (named !== null) {
-      const authors: AuthorList = { authors: [named.name], connector: null, etAl: null, corporate: true };
-      return toCitations(text, first, { start: named.start, end: close + 1, authors, form: 'narrative', group, yearOnly: false });
+      const authors: AuthorList = {
+        authors: [named.name],
+        connector: null,
+        etAl: null,
+        corporate: true,
+      };
+      return toCitations(text, first, {
+        start: named.start,
+        end: close + 1,
+        authors,
+        form: 'narrative',
+        group,
+        yearOnly: false,
+      });
     }
   }
   // A year after a capitalised word that is not a name ("i Norge (2020)", "Bergen (1950)") dates
   // that thing; it is no year-only citation.
-  const afterProperNoun = (): boolean => /\p{Lu}[\p{L}\p{M}-]*[\s,]*$/u.test(text.slice(Math.max(0, open - 40), open));
+  const afterProperNoun = (): boolean =>
+    /\p{Lu}[\p{L}\p{M}-]*[\s,]*$/u.test(text.slice(Math.max(0, open - 40), open));
   const citations: Citation[] = [];
   let previousAuthors: AuthorList | null = null;
   let previousWork: ParsedWork | null = null;
@@ -175,8 +216,20 @@ function citationsInParenthesis(text: string, open: number, close: number, group
         authors: original.authors?.authors ?? [],
         year: original.years[0]?.value ?? null,
       };
-      const authors = work.authors ?? { authors: [], connector: null, etAl: null, corporate: false };
-      const frame = { start: original.start, end: work.end, authors, form: 'parenthetical' as const, group, yearOnly: false };
+      const authors = work.authors ?? {
+        authors: [],
+        connector: null,
+        etAl: null,
+        corporate: false,
+      };
+      const frame = {
+        start: original.start,
+        end: work.end,
+        authors,
+        form: 'parenthetical' as const,
+        group,
+        yearOnly: false,
+      };
       pushAll(citations, toCitations(text, { ...work, secondary, prefix: original.prefix }, frame));
       previousWork = null;
       continue;
@@ -185,21 +238,48 @@ function citationsInParenthesis(text: string, open: number, close: number, group
     previousWork = null;
     const before = citations.length;
     if (work.authors === null) {
-      if (previousAuthors === null && (afterProperNoun() || isReferenceEntryYear(text, open, close) || afterNamedPlan(text, open))) continue;
+      if (
+        previousAuthors === null &&
+        (afterProperNoun() || isReferenceEntryYear(text, open, close) || afterNamedPlan(text, open))
+      )
+        continue;
       // "versjon 2.1 (2022)", "kapittel 4.2 (2021)": a year after a number dates the numbered thing;
       // "(2019: 180)": a bare number after a lone year is a count, not a page.
-      if (previousAuthors === null && (/\d\s*$/u.test(text.slice(Math.max(0, open - 8), open)) || work.locator?.label === '')) continue;
+      if (
+        previousAuthors === null &&
+        (/\d\s*$/u.test(text.slice(Math.max(0, open - 8), open)) || work.locator?.label === '')
+      )
+        continue;
       // A republished year ("1859/1998") or a school year ("2009/2010") with no name is no citation.
       if (previousAuthors === null && work.years.some((year) => year.value.includes('/'))) continue;
       // "(Smith, 2019; 2020)": a later part without names continues the previous author.
-      const authors = previousAuthors ?? { authors: [], connector: null, etAl: null, corporate: false };
-      const frame = { start: work.start, end: work.end, authors, form: 'parenthetical' as const, group, yearOnly: previousAuthors === null };
+      const authors = previousAuthors ?? {
+        authors: [],
+        connector: null,
+        etAl: null,
+        corporate: false,
+      };
+      const frame = {
+        start: work.start,
+        end: work.end,
+        authors,
+        form: 'parenthetical' as const,
+        group,
+        yearOnly: previousAuthors === null,
+      };
       pushAll(citations, toCitations(text, work, frame));
       if (citations.length === before + 1) previousWork = work;
       continue;
     }
     previousAuthors = work.authors;
-    const frame = { start: work.start, end: work.end, authors: work.authors, form: 'parenthetical' as const, group, yearOnly: false };
+    const frame = {
+      start: work.start,
+      end: work.end,
+      authors: work.authors,
+      form: 'parenthetical' as const,
+      group,
+      yearOnly: false,
+    };
     pushAll(citations, toCitations(text, work, frame));
     if (citations.length === before + 1) previousWork = work;
   }
@@ -218,7 +298,13 @@ const pageOnlyForm = new RegExp(
 );
 
 /** A citation that refers back to the work cited before it: ibid. (with `ibid`) or a page alone (with `locatorOnly`). */
-function backReference(text: string, open: number, close: number, match: RegExpExecArray, group: number): Citation {
+function backReference(
+  text: string,
+  open: number,
+  close: number,
+  match: RegExpExecArray,
+  group: number,
+): Citation {
   const start = open + 1 + (match[0].length - match[0].trimStart().length);
   const label = match.groups?.label;
   const value = match.groups?.value;
@@ -230,7 +316,12 @@ function backReference(text: string, open: number, close: number, match: RegExpE
   if (label !== undefined && value !== undefined) {
     const labelStart = text.indexOf(label, start);
     const valueEnd = text.indexOf(value, labelStart + label.length) + value.length;
-    locator = { label: label.trimEnd(), value, raw: text.slice(labelStart, valueEnd), start: labelStart };
+    locator = {
+      label: label.trimEnd(),
+      value,
+      raw: text.slice(labelStart, valueEnd),
+      start: labelStart,
+    };
     end = Math.max(end, valueEnd);
   }
   return {
@@ -268,7 +359,13 @@ function ibidCitation(text: string, open: number, close: number, group: number):
  * paragraph, is the page of that work. Without such a citation it is no citation (a page of the
  * thesis, a table's page).
  */
-function locatorOnlyCitation(text: string, open: number, close: number, previous: Citation, group: number): Citation | null {
+function locatorOnlyCitation(
+  text: string,
+  open: number,
+  close: number,
+  previous: Citation,
+  group: number,
+): Citation | null {
   if (close - open > 30 || previous.end > open) return null;
   const match = pageOnlyForm.exec(text.slice(open + 1, close));
   if (match === null) return null;
@@ -285,17 +382,27 @@ function isBlankCode(code: number): boolean {
 const parliamentarySession = /^\s*((?:19|20)\d\d\s?[–—-]\s?(?:(?:19|20)\d\d|\d\d))\s*$/u;
 const parliamentaryName =
   /(?<![\p{L}])((?:Meld\.\s?St\.|St\.\s?meld\.|Stortingsmelding|St\.\s?prp\.|Prop\.|Ot\.\s?prp\.|Innst\.|Innst\.\s?S\.)\s?(?:nr\.\s?)?\d{1,3}(?:\s?(?:L|S|LS))?)\s?$/u;
-const locatorAfterSession = new RegExp(`^,\\s*(${locatorLabelPattern})\\s*(${locatorValuePattern})\\s*\\)`, 'iu');
+const locatorAfterSession = new RegExp(
+  `^,\\s*(${locatorLabelPattern})\\s*(${locatorValuePattern})\\s*\\)`,
+  'iu',
+);
 
 /**
  * A year range in parentheses is a citation only as the session of a parliamentary document named
  * right before it; inside an outer parenthesis ("(Meld. St. 26 (2014–2015), s. 12)") it is
  * parenthetical and may carry a locator.
  */
-function parliamentaryDocument(text: string, open: number, close: number, session: string, group: number): Citation[] {
+function parliamentaryDocument(
+  text: string,
+  open: number,
+  close: number,
+  session: string,
+  group: number,
+): Citation[] {
   const name = parliamentaryName.exec(text.slice(Math.max(0, open - 40), open));
   const written = name?.[1];
-  if (name === null || written === undefined) return organisationSession(text, open, close, session, group);
+  if (name === null || written === undefined)
+    return organisationSession(text, open, close, session, group);
   const nameStart = open - name[0].length + name[0].indexOf(written);
   const before = text.slice(Math.max(0, nameStart - 3), nameStart);
   const inParenthesis = /\(\s*$/u.test(before);
@@ -308,7 +415,12 @@ function parliamentaryDocument(text: string, open: number, close: number, sessio
     if (after?.[1] !== undefined && after[2] !== undefined) {
       const locatorStart = text.indexOf(after[1], close + 1);
       const locatorEnd = text.indexOf(after[2], locatorStart + after[1].length) + after[2].length;
-      locator = { label: after[1].trimEnd(), value: after[2], raw: text.slice(locatorStart, locatorEnd), start: locatorStart };
+      locator = {
+        label: after[1].trimEnd(),
+        value: after[2],
+        raw: text.slice(locatorStart, locatorEnd),
+        start: locatorStart,
+      };
       end = locatorEnd;
     }
   }
@@ -338,11 +450,19 @@ function parliamentaryDocument(text: string, open: number, close: number, sessio
  * paper it published. Only a session (two years in a row): a longer span after a name dates the
  * thing named ("Stoltenberg-regjeringen (2005–2013)").
  */
-function organisationSession(text: string, open: number, close: number, session: string, group: number): Citation[] {
+function organisationSession(
+  text: string,
+  open: number,
+  close: number,
+  session: string,
+  group: number,
+): Citation[] {
   const years = /^((?:19|20)\d\d)\s?[–—-]\s?((?:19|20)?\d\d)$/u.exec(session);
-  if (years === null || fullYear(years[1] ?? '', years[2] ?? '') !== Number(years[1]) + 1) return [];
+  if (years === null || fullYear(years[1] ?? '', years[2] ?? '') !== Number(years[1]) + 1)
+    return [];
   const narrative = findNarrativeAuthors(text, open, -1);
-  if (narrative === null || !narrative.list.corporate || narrative.list.authors.length !== 1) return [];
+  if (narrative === null || !narrative.list.corporate || narrative.list.authors.length !== 1)
+    return [];
   const year = session.replace(/\s+/gu, '');
   return [
     {
@@ -374,7 +494,8 @@ function fullYear(first: string, second: string): number {
 }
 
 // "Den nasjonale strategien for helse og omsorg (2019)": a plan, reform or strategy with its field.
-const namedPlan = /(?:reformen|planen|strategien|satsingen|meldingen|programmet|strategy|plan|reform)\s+(?:for|om|i|mot|til|of|on)\s+(?:[\p{Ll}\p{M}-]+\s+){0,4}[\p{Ll}\p{M}-]+\s*$/u;
+const namedPlan =
+  /(?:reformen|planen|strategien|satsingen|meldingen|programmet|strategy|plan|reform)\s+(?:for|om|i|mot|til|of|on)\s+(?:[\p{Ll}\p{M}-]+\s+){0,4}[\p{Ll}\p{M}-]+\s*$/u;
 
 /** Whether a year in parentheses dates a plan, reform or strategy named right before it. */
 function afterNamedPlan(text: string, open: number): boolean {
@@ -413,13 +534,40 @@ function narrativeCitations(
     const frameEnd = index === lastIndex ? close + 1 : work.end;
     const form = 'narrative' as const;
     if (work.authors === null) {
-      pushAll(citations, toCitations(text, work, { start: frameStart, end: frameEnd, authors: names, form, group, yearOnly: false }));
+      pushAll(
+        citations,
+        toCitations(text, work, {
+          start: frameStart,
+          end: frameEnd,
+          authors: names,
+          form,
+          group,
+          yearOnly: false,
+        }),
+      );
     } else if (work.secondary !== null && work.secondary.authors.length === 0) {
       const secondary: SecondarySource = { ...work.secondary, authors: names.authors };
-      const frame = { start: frameStart, end: frameEnd, authors: work.authors, form, group, yearOnly: false };
+      const frame = {
+        start: frameStart,
+        end: frameEnd,
+        authors: work.authors,
+        form,
+        group,
+        yearOnly: false,
+      };
       pushAll(citations, toCitations(text, { ...work, secondary }, frame));
     } else {
-      pushAll(citations, toCitations(text, work, { start: frameStart, end: frameEnd, authors: work.authors, form, group, yearOnly: false }));
+      pushAll(
+        citations,
+        toCitations(text, work, {
+          start: frameStart,
+          end: frameEnd,
+          authors: work.authors,
+          form,
+          group,
+          yearOnly: false,
+        }),
+      );
     }
   }
   return citations;
@@ -436,7 +584,11 @@ const commaBetweenWorks = /(?<=(?:1[5-9]|20)\d\d[a-z]?),\s+(?=\p{Lu})/gu;
  * Splits a part that is no work as a whole at the commas between works ("Kvale 2004, Thagaard
  * 2013"); null unless every piece is a work with its own authors and year.
  */
-function worksListedWithCommas(text: string, from: number, to: number): Array<[[number, number], ParsedWork]> | null {
+function worksListedWithCommas(
+  text: string,
+  from: number,
+  to: number,
+): Array<[[number, number], ParsedWork]> | null {
   const body = text.slice(from, to);
   const pieces: Array<[number, number]> = [];
   let start = from;
@@ -449,7 +601,13 @@ function worksListedWithCommas(text: string, from: number, to: number): Array<[[
   const listed: Array<[[number, number], ParsedWork]> = [];
   for (const piece of pieces) {
     const work = parseWork(text, piece[0], piece[1]);
-    if (work === null || work.authors === null || work.years.length === 0 || work.secondary !== null) return null;
+    if (
+      work === null ||
+      work.authors === null ||
+      work.years.length === 0 ||
+      work.secondary !== null
+    )
+      return null;
     listed.push([piece, work]);
   }
   return listed;
@@ -509,7 +667,9 @@ function toCitations(text: string, work: ParsedWork, frame: CitationFrame): Cita
 function findUnbracketed(text: string, taken: Citation[], firstGroup: number): Citation[] {
   // Spans of the citations found so far: sorted and non-overlapping, so a binary search finds the
   // first one that ends after a position.
-  const spans = taken.map((citation) => [citation.start, citation.end] as const).sort((a, b) => a[0] - b[0]);
+  const spans = taken
+    .map((citation) => [citation.start, citation.end] as const)
+    .sort((a, b) => a[0] - b[0]);
   const isTaken = (from: number, to: number): boolean => {
     let low = 0;
     let high = spans.length;
@@ -531,7 +691,12 @@ function findUnbracketed(text: string, taken: Citation[], firstGroup: number): C
     if (letterOrMark.test(text[yearStart + yearText.length] ?? '')) continue;
     if (isTaken(yearStart, yearStart + yearText.length)) continue;
     if (!anchorBeforeYear.test(text.slice(Math.max(0, yearStart - 40), yearStart))) continue;
-    if (/^\s?[-–—/]\s?\d/u.test(text.slice(yearStart + yearText.length, yearStart + yearText.length + 4))) continue;
+    if (
+      /^\s?[-–—/]\s?\d/u.test(
+        text.slice(yearStart + yearText.length, yearStart + yearText.length + 4),
+      )
+    )
+      continue;
     const names = findNarrativeAuthors(text, yearStart, -1);
     if (names === null || (names.list.connector !== '&' && names.list.etAl === null)) continue;
     let end = yearStart + yearText.length;
@@ -541,7 +706,12 @@ function findUnbracketed(text: string, taken: Citation[], firstGroup: number): C
     if (locatorMatch?.[1] !== undefined && locatorMatch[2] !== undefined) {
       const locatorStart = text.indexOf(locatorMatch[1], locatorMatch.index);
       end = locatorMatch.index + locatorMatch[0].length;
-      locator = { label: locatorMatch[1].trimEnd(), value: locatorMatch[2], raw: text.slice(locatorStart, end), start: locatorStart };
+      locator = {
+        label: locatorMatch[1].trimEnd(),
+        value: locatorMatch[2],
+        raw: text.slice(locatorStart, end),
+        start: locatorStart,
+      };
     }
     if (isTaken(names.start, end) || isInsideParenthesis(text, names.start)) continue;
     citations.push({

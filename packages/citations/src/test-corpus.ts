@@ -53,9 +53,15 @@ const corpusDir = new URL('../corpus/', import.meta.url);
 export function loadCorpus(): CorpusCase[] {
   const dir = corpusDir.pathname;
   const cases: CorpusCase[] = [];
-  for (const file of readdirSync(dir).filter((name) => name.endsWith('.yaml')).sort()) {
-    const entries = parse(readFileSync(join(dir, file), 'utf8')) as Array<{ text: string; cites?: ExpectedCitation[] | null }>;
-    for (const entry of entries) cases.push({ file, text: String(entry.text), cites: entry.cites ?? [] });
+  for (const file of readdirSync(dir)
+    .filter((name) => name.endsWith('.yaml'))
+    .sort()) {
+    const entries = parse(readFileSync(join(dir, file), 'utf8')) as Array<{
+      text: string;
+      cites?: ExpectedCitation[] | null;
+    }>;
+    for (const entry of entries)
+      cases.push({ file, text: String(entry.text), cites: entry.cites ?? [] });
   }
   return cases;
 }
@@ -81,7 +87,11 @@ function fieldsOf(citation: Citation): Record<string, unknown> {
     secondary:
       citation.secondary === null
         ? null
-        : { authors: citation.secondary.authors, year: citation.secondary.year, marker: citation.secondary.marker },
+        : {
+            authors: citation.secondary.authors,
+            year: citation.secondary.year,
+            marker: citation.secondary.marker,
+          },
   };
 }
 
@@ -101,7 +111,11 @@ function expectedFields(expected: ExpectedCitation): Record<string, unknown> {
     secondary:
       expected.secondary === undefined
         ? null
-        : { authors: expected.secondary.authors, year: expected.secondary.year ?? null, marker: expected.secondary.marker },
+        : {
+            authors: expected.secondary.authors,
+            year: expected.secondary.year ?? null,
+            marker: expected.secondary.marker,
+          },
   };
 }
 
@@ -129,10 +143,14 @@ export function scoreCorpus(cases: CorpusCase[]): CorpusScore {
     const unmatched = [...actual];
     for (const expected of corpusCase.cites) {
       const wanted = key(expected.authors, expected.year, expected.locator ?? null);
-      const at = unmatched.findIndex((citation) => key(citation.authors, citation.year, citation.locator?.raw) === wanted);
+      const at = unmatched.findIndex(
+        (citation) => key(citation.authors, citation.year, citation.locator?.raw) === wanted,
+      );
       const citation = unmatched[at];
       if (citation === undefined) {
-        score.misses.push(`${corpusCase.file}: ${wanted} in ${JSON.stringify(corpusCase.text.slice(0, 160))}`);
+        score.misses.push(
+          `${corpusCase.file}: ${wanted} in ${JSON.stringify(corpusCase.text.slice(0, 160))}`,
+        );
         continue;
       }
       unmatched.splice(at, 1);
@@ -141,7 +159,10 @@ export function scoreCorpus(cases: CorpusCase[]): CorpusScore {
       const got = JSON.stringify(fieldsOf(citation));
       const rawAgrees = expected.raw === undefined || expected.raw === citation.raw;
       if (want === got && rawAgrees) score.fieldsAgree += 1;
-      else score.fieldErrors.push(`${corpusCase.file}: ${wanted}\n  want ${want}${expected.raw === undefined ? '' : ` raw ${expected.raw}`}\n  got  ${got} raw ${citation.raw}`);
+      else
+        score.fieldErrors.push(
+          `${corpusCase.file}: ${wanted}\n  want ${want}${expected.raw === undefined ? '' : ` raw ${expected.raw}`}\n  got  ${got} raw ${citation.raw}`,
+        );
     }
     for (const citation of unmatched) {
       score.falseAlarms.push(

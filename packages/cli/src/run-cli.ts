@@ -11,7 +11,8 @@ const words = {
     bibFile: 'en bibliografifil: .bib .json .yaml .ris (kan gjentas)',
     study: 'en studiemappe (med study.yaml)',
     outDir: 'utdatamappe (standard: <studie>/out)',
-    csvSeparator: 'skilletegn i CSV: ; eller , (standard: csvSeparator i study.yaml, ellers ; for en norsk studie og , for en engelsk; norsk Excel forventer ;)',
+    csvSeparator:
+      'skilletegn i CSV: ; eller , (standard: csvSeparator i study.yaml, ellers ; for en norsk studie og , for en engelsk; norsk Excel forventer ;)',
     check: 'sjekk hver henvisning i et manuskript mot bibliografien',
     checkPath: 'en studiemappe (med study.yaml) eller en manuskriptfil (.txt .md .docx .pdf)',
     format: 'utdataformat',
@@ -21,7 +22,8 @@ const words = {
     bibStyle: 'CSL-stil (norsk-apa-manual, apa) eller en .csl-fil',
     bibLocale: 'CSL-språkkode (nb-NO, en-US)',
     bibFinal: 'feil (avslutningskode 1, ingen liste) så lenge et sitert verk er ufullstendig',
-    allowOutsideStudy: 'les filer study.yaml viser til utenfor studiens mappetre (av: en studie kan ikke sitere /etc/passwd)',
+    allowOutsideStudy:
+      'les filer study.yaml viser til utenfor studiens mappetre (av: en studie kan ikke sitere /etc/passwd)',
     bibAfter:
       '\nstdout er bare listen: fullstendige oppføringer, ingen merker. En oppføring som mangler opplysninger\n' +
       '(eller har opplysninger ingen kilde bekrefter) holdes utenfor og går til gjøremålslisten på stderr: hva\n' +
@@ -31,7 +33,8 @@ const words = {
       'så lenge en oppføring er ufullstendig; ellers 0; 2 ved ubrukelige inndata.',
     matrix: 'lag matrisen funn × begreper og drøftingskartet for en studie',
     tables: 'lag tabellene til oppgaven: artikkelmatrise, søkehistorikk, drøftingstabeller',
-    build: 'kildesjekk, referanseliste, matrise, tabeller og report.html for en studie, i én kjøring',
+    build:
+      'kildesjekk, referanseliste, matrise, tabeller og report.html for en studie, i én kjøring',
     quiet: 'ingen fremdriftsmeldinger',
     buildAfter:
       '\nBygget skriver hva som er endret siden forrige bygg (problemer lagt til og rettet, matriseceller,\n' +
@@ -46,14 +49,31 @@ const words = {
     version: 'skriv ut versjonen av litsynth',
     checkOut: 'skriv rapporten til en fil i stedet for til stdout',
     checkAnnotate: 'skriv en kopi av .docx-manuskriptet med en Word-kommentar ved hvert problem',
-    buildAnnotate: 'skriv også en kopi av .docx-manuskriptet med en Word-kommentar ved hvert problem',
+    buildAnnotate:
+      'skriv også en kopi av .docx-manuskriptet med en Word-kommentar ved hvert problem',
     rules: 'list alle reglene litsynth melder: id, standard alvorlighet og navn',
-    titles: { 'Usage:': 'Bruk:', 'Arguments:': 'Argumenter:', 'Options:': 'Valg:', 'Commands:': 'Kommandoer:', 'Global Options:': 'Felles valg:' },
+    titles: {
+      'Usage:': 'Bruk:',
+      'Arguments:': 'Argumenter:',
+      'Options:': 'Valg:',
+      'Commands:': 'Kommandoer:',
+      'Global Options:': 'Felles valg:',
+    },
     usage: { '[options]': '[valg]', '[command]': '[kommando]' },
     choices: 'mulige verdier',
     default: 'standard',
     // The names of arguments and option values, as help and usage errors show them.
-    names: { path: 'sti', study: 'studie', file: 'fil', dir: 'mappe', format: 'format', separator: 'tegn', lang: 'språk', style: 'stil', locale: 'kode' },
+    names: {
+      path: 'sti',
+      study: 'studie',
+      file: 'fil',
+      dir: 'mappe',
+      format: 'format',
+      separator: 'tegn',
+      lang: 'språk',
+      style: 'stil',
+      locale: 'kode',
+    },
   },
   en: {
     program: 'Check, tabulate and reference literature studies.',
@@ -61,7 +81,8 @@ const words = {
     bibFile: 'a bibliography file: .bib .json .yaml .ris (repeatable)',
     study: 'a study folder (with study.yaml)',
     outDir: 'output folder (default: <study>/out)',
-    csvSeparator: 'CSV separator: ; or , (default: csvSeparator in study.yaml, else ; for a Norwegian study and , for an English one; Norwegian Excel expects ;)',
+    csvSeparator:
+      'CSV separator: ; or , (default: csvSeparator in study.yaml, else ; for a Norwegian study and , for an English one; Norwegian Excel expects ;)',
     check: 'check every citation of a manuscript against its bibliography',
     checkPath: 'a study folder (with study.yaml) or a manuscript file (.txt .md .docx .pdf)',
     format: 'output format',
@@ -71,7 +92,8 @@ const words = {
     bibStyle: 'CSL style id (norsk-apa-manual, apa) or a .csl file',
     bibLocale: 'CSL locale (nb-NO, en-US)',
     bibFinal: 'fail (exit 1, no list) while any cited work is incomplete',
-    allowOutsideStudy: "read files study.yaml names outside the study's folder tree (off: a study cannot quote /etc/passwd)",
+    allowOutsideStudy:
+      "read files study.yaml names outside the study's folder tree (off: a study cannot quote /etc/passwd)",
     bibAfter:
       '\nstdout is the list alone: complete entries, no markers. An entry that lacks data (or has data no\n' +
       'record confirms) is kept out of it and goes to the to-do on stderr: what is missing, a template\n' +
@@ -102,7 +124,17 @@ const words = {
     usage: {} as Record<string, string>,
     choices: 'choices',
     default: 'default',
-    names: { path: 'path', study: 'study', file: 'file', dir: 'dir', format: 'format', separator: 'separator', lang: 'lang', style: 'style', locale: 'locale' },
+    names: {
+      path: 'path',
+      study: 'study',
+      file: 'file',
+      dir: 'dir',
+      format: 'format',
+      separator: 'separator',
+      lang: 'lang',
+      style: 'style',
+      locale: 'locale',
+    },
   },
 } as const;
 
@@ -134,9 +166,16 @@ class LocalizedHelp extends Help {
 
   override optionDescription(option: Option): string {
     const notes: string[] = [];
-    if (option.argChoices) notes.push(`${words[this.lang].choices}: ${option.argChoices.join(', ')}`);
-    if (option.defaultValue !== undefined && (option.required || option.optional) && !(Array.isArray(option.defaultValue) && option.defaultValue.length === 0)) {
-      notes.push(`${words[this.lang].default}: ${option.defaultValueDescription ?? String(option.defaultValue)}`);
+    if (option.argChoices)
+      notes.push(`${words[this.lang].choices}: ${option.argChoices.join(', ')}`);
+    if (
+      option.defaultValue !== undefined &&
+      (option.required || option.optional) &&
+      !(Array.isArray(option.defaultValue) && option.defaultValue.length === 0)
+    ) {
+      notes.push(
+        `${words[this.lang].default}: ${option.defaultValueDescription ?? String(option.defaultValue)}`,
+      );
     }
     return notes.length > 0 ? `${option.description} (${notes.join('; ')})` : option.description;
   }
@@ -195,7 +234,9 @@ export async function runCli(argv: readonly string[]): Promise<number> {
   command('check', w.check)
     .addArgument(new Argument(`<${n.path}>`, w.checkPath))
     .option(`--bib <${n.file}>`, w.bibFile, repeatable, [])
-    .addOption(new Option(`--format <${n.format}>`, w.format).choices(['pretty', 'json']).default('pretty'))
+    .addOption(
+      new Option(`--format <${n.format}>`, w.format).choices(['pretty', 'json']).default('pretty'),
+    )
     .option(`--out <${n.file}>`, w.checkOut)
     .option(`--annotate <${n.file}>`, w.checkAnnotate)
     .addOption(new Option('--allow-outside-study', w.allowOutsideStudy))
@@ -208,7 +249,9 @@ export async function runCli(argv: readonly string[]): Promise<number> {
   command('bib', w.bib)
     .addArgument(new Argument(`[${n.study}]`, w.study))
     .option(`--bib <${n.file}>`, w.bibFile, repeatable, [])
-    .addOption(new Option(`--format <${n.format}>`, w.format).choices(['md', 'html', 'text']).default('md'))
+    .addOption(
+      new Option(`--format <${n.format}>`, w.format).choices(['md', 'html', 'text']).default('md'),
+    )
     .option(`--out <${n.file}>`, w.bibOut)
     .option('--all', w.bibAll)
     .option(`--style <${n.style}>`, w.bibStyle)
@@ -277,7 +320,9 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     });
 
   command('rules', w.rules)
-    .addOption(new Option(`--format <${n.format}>`, w.format).choices(['pretty', 'json']).default('pretty'))
+    .addOption(
+      new Option(`--format <${n.format}>`, w.format).choices(['pretty', 'json']).default('pretty'),
+    )
     .addOption(langOption())
     .action(async (options) => {
       const { rulesCommand } = await import('./commands/rules.js');
@@ -307,7 +352,8 @@ function reportFailure(error: unknown, lang: Lang): number {
       ? `litsynth: intern feil: ${message}\nDette er en feil i litsynth; kjør med LITSYNTH_DEBUG=1 for detaljer og meld den gjerne.\n`
       : `litsynth: internal error: ${message}\nThis is a bug in litsynth; run with LITSYNTH_DEBUG=1 for details and please report it.\n`,
   );
-  if (process.env.LITSYNTH_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+  if (process.env.LITSYNTH_DEBUG && error instanceof Error)
+    process.stderr.write(`${error.stack}\n`);
   return exitCodes.unusableInput;
 }
 
@@ -319,14 +365,29 @@ export function localizeCommanderError(text: string, lang: Lang): string {
   const nb = lang === 'nb';
   const q = (value: string) => (nb ? `«${value}»` : `"${value}"`);
   const patterns: Array<[RegExp, (...groups: string[]) => string]> = [
-    [/^error: unknown option '([^']*)'/, (flag) => (nb ? `ukjent valg ${q(flag)}` : `unknown option ${q(flag)}`)],
-    [/^error: unknown command '([^']*)'/, (name) => (nb ? `ukjent kommando ${q(name)}` : `unknown command ${q(name)}`)],
-    [/^error: missing required argument '([^']*)'/, (name) => (nb ? `argumentet <${name}> mangler` : `the argument <${name}> is missing`)],
-    [/^error: option '([^']*)' argument missing/, (flags) => (nb ? `valget ${q(flags)} mangler en verdi` : `the option ${q(flags)} needs a value`)],
+    [
+      /^error: unknown option '([^']*)'/,
+      (flag) => (nb ? `ukjent valg ${q(flag)}` : `unknown option ${q(flag)}`),
+    ],
+    [
+      /^error: unknown command '([^']*)'/,
+      (name) => (nb ? `ukjent kommando ${q(name)}` : `unknown command ${q(name)}`),
+    ],
+    [
+      /^error: missing required argument '([^']*)'/,
+      (name) => (nb ? `argumentet <${name}> mangler` : `the argument <${name}> is missing`),
+    ],
+    [
+      /^error: option '([^']*)' argument missing/,
+      (flags) =>
+        nb ? `valget ${q(flags)} mangler en verdi` : `the option ${q(flags)} needs a value`,
+    ],
     [
       /^error: option '([^']*)' argument '([^']*)' is invalid\. Allowed choices are (.*)\./,
       (flags, value, choices) =>
-        nb ? `${q(value)} er ikke en gyldig verdi for ${q(flags)}; velg én av ${choices}` : `${q(value)} is not a valid value for ${q(flags)}; choose one of ${choices}`,
+        nb
+          ? `${q(value)} er ikke en gyldig verdi for ${q(flags)}; velg én av ${choices}`
+          : `${q(value)} is not a valid value for ${q(flags)}; choose one of ${choices}`,
     ],
     [
       /^error: too many arguments(?: for '([^']*)')?\. Expected (\d+) arguments? but got (\d+)\./,
@@ -340,7 +401,11 @@ export function localizeCommanderError(text: string, lang: Lang): string {
   for (const [pattern, say] of patterns) {
     const match = pattern.exec(first);
     if (!match) continue;
-    const suggestion = rest.join('\n').replace(/^\(Did you mean (.*)\?\)$/, (_, name: string) => (nb ? `(Mente du ${name}?)` : `(Did you mean ${name}?)`));
+    const suggestion = rest
+      .join('\n')
+      .replace(/^\(Did you mean (.*)\?\)$/, (_, name: string) =>
+        nb ? `(Mente du ${name}?)` : `(Did you mean ${name}?)`,
+      );
     return `litsynth: ${say(...match.slice(1).map((group) => group ?? ''))}${suggestion ? `\n${suggestion}` : ''}\n`;
   }
   return text;
@@ -348,6 +413,8 @@ export function localizeCommanderError(text: string, lang: Lang): string {
 
 /** The version in the CLI package's package.json (one folder above both dist/ and bundle/). */
 function cliVersion(): string {
-  const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  const manifest = JSON.parse(
+    readFileSync(new URL('../package.json', import.meta.url), 'utf8'),
+  ) as { version: string };
   return manifest.version;
 }

@@ -3,7 +3,12 @@ import { closestName, editDistance } from './edit-distance.js';
 
 describe('editDistance', () => {
   it('counts insertions, deletions and substitutions', () => {
-    expect([editDistance('Berg', 'Berge'), editDistance('Natland', 'Netland'), editDistance('Hansen', 'Hanssen'), editDistance('', 'abc')]).toEqual([1, 1, 1, 3]);
+    expect([
+      editDistance('Berg', 'Berge'),
+      editDistance('Natland', 'Netland'),
+      editDistance('Hansen', 'Hanssen'),
+      editDistance('', 'abc'),
+    ]).toEqual([1, 1, 1, 3]);
   });
 
   it('stops early past the limit, returning limit + 1', () => {

@@ -8,7 +8,11 @@ export function editDistance(a: string, b: string, limit = Number.POSITIVE_INFIN
     let rowMinimum = i;
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      const value = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+      const value = Math.min(
+        (previous[j] ?? 0) + 1,
+        (current[j - 1] ?? 0) + 1,
+        (previous[j - 1] ?? 0) + cost,
+      );
       current.push(value);
       if (value < rowMinimum) rowMinimum = value;
     }
@@ -22,7 +26,11 @@ export function editDistance(a: string, b: string, limit = Number.POSITIVE_INFIN
  * The allowed name closest to a misspelled one, ignoring case, for "did you mean …" messages:
  * undefined when none is within `maxDistance` edits. Ties go to the first allowed name.
  */
-export function closestName(name: string, allowed: readonly string[], maxDistance = 2): string | undefined {
+export function closestName(
+  name: string,
+  allowed: readonly string[],
+  maxDistance = 2,
+): string | undefined {
   let best: string | undefined;
   let bestDistance = maxDistance + 1;
   const folded = name.toLowerCase();

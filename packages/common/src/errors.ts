@@ -56,7 +56,9 @@ export class LitsynthError extends Error {
   /** The message in the requested language, prefixed with the place (file:line:column). */
   describe(lang: Lang = 'en'): string {
     const text = lang === 'nb' && this.messageNb ? this.messageNb : this.message;
-    const place = [this.file, this.line, this.column].filter((part) => part !== undefined).join(':');
+    const place = [this.file, this.line, this.column]
+      .filter((part) => part !== undefined)
+      .join(':');
     return place ? `${place}: ${text}` : text;
   }
 }

@@ -2,10 +2,27 @@ export { LitsynthError, exitCodes, isLitsynthError } from './errors.js';
 export type { Lang, LitsynthErrorCode, LitsynthErrorOptions } from './errors.js';
 export { applyRuleSettings, compareDiagnostics, completeLocalized } from './diagnostic.js';
 export type { Diagnostic, Localized, RuleSetting, Severity } from './diagnostic.js';
-export { defaultSeverity, findRule, isRuleId, ruleDocsPath, ruleRegistry, rulesOf } from './rules.js';
+export {
+  defaultSeverity,
+  findRule,
+  isRuleId,
+  ruleDocsPath,
+  ruleRegistry,
+  rulesOf,
+} from './rules.js';
 export type { RuleDefinition, RuleId, RuleIdOf, RuleScope } from './rules.js';
-export { decodeText, defaultMaxBinaryBytes, defaultMaxTextBytes, readFileBytes, readTextFile } from './read-text-file.js';
+export {
+  decodeText,
+  defaultMaxBinaryBytes,
+  defaultMaxTextBytes,
+  readFileBytes,
+  readTextFile,
+} from './read-text-file.js';
 export type { ReadTextFileOptions, TextEncoding, TextFile } from './read-text-file.js';
-export { removeStaleTemporaryFiles, temporaryPathFor, writeFileAtomic } from './write-file-atomic.js';
+export {
+  removeStaleTemporaryFiles,
+  temporaryPathFor,
+  writeFileAtomic,
+} from './write-file-atomic.js';
 export { closestName, editDistance } from './edit-distance.js';
 export { realPathOf, refuseOverwritingInputs, refuseSystemFolder } from './output-guard.js';

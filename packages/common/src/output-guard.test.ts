@@ -9,10 +9,36 @@ describe('systemFolderReason', () => {
     const dir = mkdtempSync(join(tmpdir(), 'litsynth-guard-'));
     symlinkSync('/proc/self', join(dir, 'link-to-proc'));
     expect(
-      ['/', '/etc', '/etc/litsynth', '/usr/local/out', '/proc/self/x', '/sys', '/dev/shm/out', '/var', '/home', join(dir, 'link-to-proc', 'out'), join(dir, 'out'), '/var/tmp/out', '/home/kari/oppgave/out'].map(
-        (path) => systemFolderReason(path) ?? null,
-      ),
-    ).toEqual(['/', '/etc', '/etc', '/usr', '/proc', '/sys', '/dev', '/var', '/home', '/proc', null, null, null]);
+      [
+        '/',
+        '/etc',
+        '/etc/litsynth',
+        '/usr/local/out',
+        '/proc/self/x',
+        '/sys',
+        '/dev/shm/out',
+        '/var',
+        '/home',
+        join(dir, 'link-to-proc', 'out'),
+        join(dir, 'out'),
+        '/var/tmp/out',
+        '/home/kari/oppgave/out',
+      ].map((path) => systemFolderReason(path) ?? null),
+    ).toEqual([
+      '/',
+      '/etc',
+      '/etc',
+      '/usr',
+      '/proc',
+      '/sys',
+      '/dev',
+      '/var',
+      '/home',
+      '/proc',
+      null,
+      null,
+      null,
+    ]);
   });
 
   it('refuses with a usage error that names the folder as given', () => {
@@ -42,7 +68,9 @@ describe('refuseOverwritingInputs', () => {
         return (error as Error).message;
       }
     };
-    expect(refusal(input)).toBe(`The output ${input} would overwrite the input ${input}; nothing was written. Give another --out.`);
+    expect(refusal(input)).toBe(
+      `The output ${input} would overwrite the input ${input}; nothing was written. Give another --out.`,
+    );
     expect(refusal(join(dir, 'study', '..', 'study', 'check.txt'))).not.toBeNull();
     expect(refusal(join(dir, 'hard-link.txt'))).not.toBeNull();
     expect(refusal(join(dir, 'study', 'check.json'))).toBeNull();

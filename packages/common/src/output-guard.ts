@@ -9,9 +9,31 @@ import { LitsynthError } from './errors.js';
 /** Virtual file systems: nothing of litsynth's belongs anywhere inside them. */
 const virtualRoots = ['/proc', '/sys', '/dev'];
 /** System folders: no output inside them (a user's own folders are elsewhere). */
-const systemTrees = ['/bin', '/boot', '/etc', '/lib', '/lib32', '/lib64', '/libx32', '/sbin', '/usr', '/System', '/Library'];
+const systemTrees = [
+  '/bin',
+  '/boot',
+  '/etc',
+  '/lib',
+  '/lib32',
+  '/lib64',
+  '/libx32',
+  '/sbin',
+  '/usr',
+  '/System',
+  '/Library',
+];
 /** Folders that hold other folders of the system or of users: no output directly in them. */
-const systemFolders = ['/home', '/Users', '/var', '/opt', '/srv', '/mnt', '/media', '/run', '/private'];
+const systemFolders = [
+  '/home',
+  '/Users',
+  '/var',
+  '/opt',
+  '/srv',
+  '/mnt',
+  '/media',
+  '/run',
+  '/private',
+];
 
 /**
  * A path with the symbolic links of its existing part resolved (the rest as given), so that a link
@@ -62,10 +84,14 @@ export function systemFolderReason(path: string): string | undefined {
 export function refuseSystemFolder(folder: string, given: string): void {
   const reason = systemFolderReason(folder);
   if (reason === undefined) return;
-  throw new LitsynthError('usage', `litsynth does not write into ${reason}, a system folder; choose a folder of your own.`, {
-    file: given,
-    messageNb: `litsynth skriver ikke i ${reason}, som er en systemmappe; velg en egen mappe.`,
-  });
+  throw new LitsynthError(
+    'usage',
+    `litsynth does not write into ${reason}, a system folder; choose a folder of your own.`,
+    {
+      file: given,
+      messageNb: `litsynth skriver ikke i ${reason}, som er en systemmappe; velg en egen mappe.`,
+    },
+  );
 }
 
 /** A file's identity (device and inode), or undefined when it does not exist. */
@@ -82,7 +108,10 @@ function identity(path: string): string | undefined {
  * Refuses outputs that would replace an input: the same path, or the same file under another name
  * (a link). Checked before anything is written; the message names the input as given.
  */
-export function refuseOverwritingInputs(outputs: readonly string[], inputs: readonly string[]): void {
+export function refuseOverwritingInputs(
+  outputs: readonly string[],
+  inputs: readonly string[],
+): void {
   const byIdentity = new Map<string, string>();
   const byPath = new Map<string, string>();
   for (const input of inputs) {
@@ -92,11 +121,16 @@ export function refuseOverwritingInputs(outputs: readonly string[], inputs: read
   }
   for (const output of outputs) {
     const id = identity(output);
-    const input = (id === undefined ? undefined : byIdentity.get(id)) ?? byPath.get(realPathOf(output));
+    const input =
+      (id === undefined ? undefined : byIdentity.get(id)) ?? byPath.get(realPathOf(output));
     if (input === undefined) continue;
-    throw new LitsynthError('usage', `The output ${output} would overwrite the input ${input}; nothing was written. Give another --out.`, {
-      file: input,
-      messageNb: `Utdatafilen ${output} ville skrevet over inndatafilen ${input}; ingenting ble skrevet. Oppgi en annen --out.`,
-    });
+    throw new LitsynthError(
+      'usage',
+      `The output ${output} would overwrite the input ${input}; nothing was written. Give another --out.`,
+      {
+        file: input,
+        messageNb: `Utdatafilen ${output} ville skrevet over inndatafilen ${input}; ingenting ble skrevet. Oppgi en annen --out.`,
+      },
+    );
   }
 }

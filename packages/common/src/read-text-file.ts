@@ -40,13 +40,19 @@ export const defaultMaxBinaryBytes = 200 * 1024 * 1024;
  * BOM, or a legacy 8-bit encoding (Windows-1252 / ISO-8859-1), which is decoded and noted.
  * Throws a LitsynthError for a missing, empty, binary or too large file.
  */
-export async function readTextFile(path: string, options: ReadTextFileOptions = {}): Promise<TextFile> {
+export async function readTextFile(
+  path: string,
+  options: ReadTextFileOptions = {},
+): Promise<TextFile> {
   const bytes = await readFileBytes(path, options);
   return decodeText(bytes, path);
 }
 
 /** Reads a file's bytes with the checks every input gets: exists, is a file, not empty, not too large. */
-export async function readFileBytes(path: string, options: ReadTextFileOptions = {}): Promise<Uint8Array> {
+export async function readFileBytes(
+  path: string,
+  options: ReadTextFileOptions = {},
+): Promise<Uint8Array> {
   const role = options.role ?? 'file';
   const maxBytes = options.maxBytes ?? defaultMaxTextBytes;
   let info: Awaited<ReturnType<typeof stat>>;
@@ -67,10 +73,14 @@ export async function readFileBytes(path: string, options: ReadTextFileOptions =
   }
   // A device (/dev/zero), FIFO or socket never ends or blocks: refused before it is opened.
   if (!info.isFile()) {
-    throw new LitsynthError('usage', `The ${role} is not a regular file (it is a device, pipe or socket).`, {
-      file: path,
-      messageNb: 'Dette er ikke en vanlig fil (men en enhet, et rør eller en socket).',
-    });
+    throw new LitsynthError(
+      'usage',
+      `The ${role} is not a regular file (it is a device, pipe or socket).`,
+      {
+        file: path,
+        messageNb: 'Dette er ikke en vanlig fil (men en enhet, et rør eller en socket).',
+      },
+    );
   }
   if (info.size > maxBytes) {
     const forEn = options.limitFor ? ` ${options.limitFor.en}` : '';
@@ -78,12 +88,18 @@ export async function readFileBytes(path: string, options: ReadTextFileOptions =
     throw new LitsynthError(
       'too-large',
       `The ${role} is ${formatMiB(info.size)}; the limit${forEn} is ${formatMiB(maxBytes)}.`,
-      { file: path, messageNb: `Filen er ${formatMiB(info.size)}; grensen${forNb} er ${formatMiB(maxBytes)}.` },
+      {
+        file: path,
+        messageNb: `Filen er ${formatMiB(info.size)}; grensen${forNb} er ${formatMiB(maxBytes)}.`,
+      },
     );
   }
   const bytes = new Uint8Array(await readFile(path));
   if (bytes.length === 0) {
-    throw new LitsynthError('empty-file', `The ${role} is empty.`, { file: path, messageNb: 'Filen er tom.' });
+    throw new LitsynthError('empty-file', `The ${role} is empty.`, {
+      file: path,
+      messageNb: 'Filen er tom.',
+    });
   }
   return bytes;
 }
@@ -99,16 +115,25 @@ export function decodeText(bytes: Uint8Array, path: string): TextFile {
   } else if (bytes[0] === 0xff && bytes[1] === 0xfe) {
     encoding = 'utf-16le';
     text = new TextDecoder('utf-16le').decode(bytes.subarray(2));
-    notes.push({ nb: 'Filen er i UTF-16 (little endian) og ble dekodet.', en: 'The file is UTF-16 (little endian) and was decoded.' });
+    notes.push({
+      nb: 'Filen er i UTF-16 (little endian) og ble dekodet.',
+      en: 'The file is UTF-16 (little endian) and was decoded.',
+    });
   } else if (bytes[0] === 0xfe && bytes[1] === 0xff) {
     encoding = 'utf-16be';
     text = new TextDecoder('utf-16be').decode(bytes.subarray(2));
-    notes.push({ nb: 'Filen er i UTF-16 (big endian) og ble dekodet.', en: 'The file is UTF-16 (big endian) and was decoded.' });
+    notes.push({
+      nb: 'Filen er i UTF-16 (big endian) og ble dekodet.',
+      en: 'The file is UTF-16 (big endian) and was decoded.',
+    });
   } else if (utf16WithoutBom(bytes)) {
     // Windows "Unicode" text saved without a byte-order mark: every other byte of Latin text is 0.
     encoding = utf16WithoutBom(bytes)!;
     text = new TextDecoder(encoding).decode(bytes);
-    const endian = encoding === 'utf-16le' ? { nb: 'little endian', en: 'little endian' } : { nb: 'big endian', en: 'big endian' };
+    const endian =
+      encoding === 'utf-16le'
+        ? { nb: 'little endian', en: 'little endian' }
+        : { nb: 'big endian', en: 'big endian' };
     notes.push({
       nb: `Filen har ikke byte-rekkefølgemerke, men ser ut som UTF-16 (${endian.nb}); den ble lest slik. Lagre den som UTF-8 for å være sikker.`,
       en: `The file has no byte-order mark but looks like UTF-16 (${endian.en}); it was read as such. Save it as UTF-8 to be sure.`,
@@ -163,7 +188,11 @@ export function decodeText(bytes: Uint8Array, path: string): TextFile {
 function placeOf(text: string, offset: number): { line: number; column: number } {
   let line = 1;
   let lineStart = 0;
-  for (let index = text.indexOf('\n'); index >= 0 && index < offset; index = text.indexOf('\n', index + 1)) {
+  for (
+    let index = text.indexOf('\n');
+    index >= 0 && index < offset;
+    index = text.indexOf('\n', index + 1)
+  ) {
     line++;
     lineStart = index + 1;
   }
@@ -180,7 +209,14 @@ function scanUtf8(bytes: Uint8Array): { valid: number; invalid: number } {
       index++;
       continue;
     }
-    const length = byte >= 0xc2 && byte <= 0xdf ? 2 : byte >= 0xe0 && byte <= 0xef ? 3 : byte >= 0xf0 && byte <= 0xf4 ? 4 : 0;
+    const length =
+      byte >= 0xc2 && byte <= 0xdf
+        ? 2
+        : byte >= 0xe0 && byte <= 0xef
+          ? 3
+          : byte >= 0xf0 && byte <= 0xf4
+            ? 4
+            : 0;
     let ok = length > 0 && index + length <= bytes.length;
     for (let next = 1; ok && next < length; next++) ok = (bytes[index + next]! & 0xc0) === 0x80;
     if (ok) {

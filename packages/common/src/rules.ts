@@ -953,7 +953,10 @@ const ruleList = [
 export type RuleId = (typeof ruleList)[number]['id'];
 
 /** The ids of the rules one stage reports. */
-export type RuleIdOf<Scope extends RuleScope> = Extract<(typeof ruleList)[number], { scope: Scope }>['id'];
+export type RuleIdOf<Scope extends RuleScope> = Extract<
+  (typeof ruleList)[number],
+  { scope: Scope }
+>['id'];
 
 /**
  * A rule's documentation: id (kebab-case, never renamed; the key in study.yaml and in JSON), its

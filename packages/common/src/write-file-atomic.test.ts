@@ -30,15 +30,24 @@ describe('temporary files of a killed run', () => {
     // The pid of a process that has ended: its temporary file is stale.
     const ended = spawnSync(process.execPath, ['-e', '']).pid;
     await writeFile(join(dir, `.report.html.${ended}.0a1b2c.tmp`), 'half a report');
-    await writeFile(join(dir, `.check.txt.${process.ppid}.0a1b2c.tmp`), 'being written by a running process');
+    await writeFile(
+      join(dir, `.check.txt.${process.ppid}.0a1b2c.tmp`),
+      'being written by a running process',
+    );
     await writeFile(join(dir, 'notes.tmp'), 'not ours');
     await writeFileAtomic(join(dir, 'report.html'), '<p>ok</p>');
-    expect((await readdir(dir)).sort()).toEqual([`.check.txt.${process.ppid}.0a1b2c.tmp`, 'notes.tmp', 'report.html']);
+    expect((await readdir(dir)).sort()).toEqual([
+      `.check.txt.${process.ppid}.0a1b2c.tmp`,
+      'notes.tmp',
+      'report.html',
+    ]);
   });
 
   it('get a name unique to the process and the call', () => {
     const first = temporaryPathFor('/out/report.html');
-    expect(first).toMatch(new RegExp(`^/out/\\.report\\.html\\.${process.pid}\\.[0-9a-f]{12}\\.tmp$`));
+    expect(first).toMatch(
+      new RegExp(`^/out/\\.report\\.html\\.${process.pid}\\.[0-9a-f]{12}\\.tmp$`),
+    );
     expect(temporaryPathFor('/out/report.html')).not.toBe(first);
   });
 });

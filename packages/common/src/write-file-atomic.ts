@@ -9,7 +9,9 @@ const cleaned = new Set<string>();
 
 /** The name of a new temporary file for `path`: unique to this process and this call. */
 export function temporaryPathFor(path: string): string {
-  const random = [...globalThis.crypto.getRandomValues(new Uint8Array(6))].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+  const random = [...globalThis.crypto.getRandomValues(new Uint8Array(6))]
+    .map((byte) => byte.toString(16).padStart(2, '0'))
+    .join('');
   return join(dirname(path), `.${basename(path)}.${process.pid}.${random}.tmp`);
 }
 
@@ -47,10 +49,14 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
   // A recursive mkdir under /proc spins forever; nothing of ours belongs in a virtual file system.
   const virtual = virtualFileSystemOf(directory);
   if (virtual) {
-    throw new LitsynthError('io', `Could not write the file: ${virtual} is not a folder for files.`, {
-      file: path,
-      messageNb: `Kunne ikke skrive filen: ${virtual} er ikke en mappe for filer.`,
-    });
+    throw new LitsynthError(
+      'io',
+      `Could not write the file: ${virtual} is not a folder for files.`,
+      {
+        file: path,
+        messageNb: `Kunne ikke skrive filen: ${virtual} er ikke en mappe for filer.`,
+      },
+    );
   }
   const temporary = temporaryPathFor(path);
   try {

@@ -2,16 +2,26 @@ import { describe, expect, it } from 'vitest';
 import { annotateDocx } from './annotate-docx.js';
 import { bodyOf, docxParts, makeDocx, r, xmlProblems } from './test-docx.js';
 
-const comment = (paragraph: number, text: string, extra: { occurrence?: number; column?: number; paragraphText?: string } = {}) => ({
+const comment = (
+  paragraph: number,
+  text: string,
+  extra: { occurrence?: number; column?: number; paragraphText?: string } = {},
+) => ({
   paragraph,
   ...(extra.paragraphText === undefined ? {} : { paragraphText: extra.paragraphText }),
-  anchor: { text, ...(extra.occurrence === undefined ? {} : { occurrence: extra.occurrence }), ...(extra.column === undefined ? {} : { column: extra.column }) },
+  anchor: {
+    text,
+    ...(extra.occurrence === undefined ? {} : { occurrence: extra.occurrence }),
+    ...(extra.column === undefined ? {} : { column: extra.column }),
+  },
   body: [`About ${text}`],
 });
 
 describe('annotateDocx', () => {
   it('splits runs of different formatting at the citation, each piece keeping its properties', () => {
-    const docx = makeDocx(`<w:p>${r('Relasjoner (Nat')}${r('land et al., 20', '<w:i/>')}${r('19) er viktige.')}</w:p>`);
+    const docx = makeDocx(
+      `<w:p>${r('Relasjoner (Nat')}${r('land et al., 20', '<w:i/>')}${r('19) er viktige.')}</w:p>`,
+    );
     const result = annotateDocx(docx, { comments: [comment(1, 'Natland et al., 2019')] });
     expect(result.placements).toEqual(['text']);
     expect(bodyOf(result.bytes)).toMatchInlineSnapshot(
@@ -21,7 +31,9 @@ describe('annotateDocx', () => {
   });
 
   it('anchors on the text of a hyperlink, the marks outside the link when the citation is all of it', () => {
-    const docx = makeDocx(`<w:p>${r('Se ')}<w:hyperlink r:id="rId9"><w:r><w:rPr><w:rStyle w:val="Hyperlink"/></w:rPr><w:t>Natland et al. (2019)</w:t></w:r></w:hyperlink>${r(' her.')}</w:p>`);
+    const docx = makeDocx(
+      `<w:p>${r('Se ')}<w:hyperlink r:id="rId9"><w:r><w:rPr><w:rStyle w:val="Hyperlink"/></w:rPr><w:t>Natland et al. (2019)</w:t></w:r></w:hyperlink>${r(' her.')}</w:p>`,
+    );
     const result = annotateDocx(docx, { comments: [comment(1, 'Natland et al. (2019)')] });
     expect(bodyOf(result.bytes)).toMatchInlineSnapshot(
       `"<w:p><w:r><w:t xml:space="preserve">Se </w:t></w:r><w:commentRangeStart w:id="1"/><w:hyperlink r:id="rId9"><w:r><w:rPr><w:rStyle w:val="Hyperlink"/></w:rPr><w:t>Natland et al. (2019)</w:t></w:r></w:hyperlink><w:commentRangeEnd w:id="1"/><w:r><w:commentReference w:id="1"/></w:r><w:r><w:t xml:space="preserve"> her.</w:t></w:r></w:p>"`,
@@ -29,9 +41,13 @@ describe('annotateDocx', () => {
   });
 
   it('anchors inside a hyperlink on part of its text, the reference after the link', () => {
-    const docx = makeDocx(`<w:p><w:hyperlink r:id="rId9"><w:r><w:t xml:space="preserve">Se Natland et al. (2019)</w:t></w:r><w:r><w:t xml:space="preserve"> her</w:t></w:r></w:hyperlink>${r('.')}</w:p>`);
+    const docx = makeDocx(
+      `<w:p><w:hyperlink r:id="rId9"><w:r><w:t xml:space="preserve">Se Natland et al. (2019)</w:t></w:r><w:r><w:t xml:space="preserve"> her</w:t></w:r></w:hyperlink>${r('.')}</w:p>`,
+    );
     const result = annotateDocx(docx, { comments: [comment(1, 'Natland et al. (2019)')] });
-    expect(bodyOf(result.bytes)).toMatchInlineSnapshot(`"<w:p><w:hyperlink r:id="rId9"><w:r><w:t xml:space="preserve">Se </w:t></w:r><w:commentRangeStart w:id="1"/><w:r><w:t xml:space="preserve">Natland et al. (2019)</w:t></w:r><w:commentRangeEnd w:id="1"/><w:r><w:t xml:space="preserve"> her</w:t></w:r></w:hyperlink><w:r><w:commentReference w:id="1"/></w:r><w:r><w:t xml:space="preserve">.</w:t></w:r></w:p>"`);
+    expect(bodyOf(result.bytes)).toMatchInlineSnapshot(
+      `"<w:p><w:hyperlink r:id="rId9"><w:r><w:t xml:space="preserve">Se </w:t></w:r><w:commentRangeStart w:id="1"/><w:r><w:t xml:space="preserve">Natland et al. (2019)</w:t></w:r><w:commentRangeEnd w:id="1"/><w:r><w:t xml:space="preserve"> her</w:t></w:r></w:hyperlink><w:r><w:commentReference w:id="1"/></w:r><w:r><w:t xml:space="preserve">.</w:t></w:r></w:p>"`,
+    );
   });
 
   it("anchors a citation in a reference manager's field on the whole field, which stays as it was", () => {
@@ -58,11 +74,16 @@ describe('annotateDocx', () => {
   describe('a place in a footnote (notes numbered after the body, as ingest does)', () => {
     const docx = makeDocx(
       `<w:p>${r('Første.')}<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteReference w:id="1"/></w:r></w:p><w:p>${r('Andre.')}</w:p>`,
-      { footnotes: `<w:footnote w:id="1"><w:p><w:r><w:footnoteRef/></w:r>${r(' Se Natland et al. (2019).')}</w:p></w:footnote>` },
+      {
+        footnotes: `<w:footnote w:id="1"><w:p><w:r><w:footnoteRef/></w:r>${r(' Se Natland et al. (2019).')}</w:p></w:footnote>`,
+      },
     );
 
     it("is commented on the note's reference mark by default, saying which note and what in it", () => {
-      const result = annotateDocx(docx, { comments: [comment(3, 'Natland et al. (2019)')], lang: 'en' });
+      const result = annotateDocx(docx, {
+        comments: [comment(3, 'Natland et al. (2019)')],
+        lang: 'en',
+      });
       expect(result.placements).toEqual(['note-reference']);
       expect(bodyOf(result.bytes)).toMatchInlineSnapshot(
         `"<w:p><w:r><w:t xml:space="preserve">Første.</w:t></w:r><w:commentRangeStart w:id="2"/><w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteReference w:id="1"/></w:r><w:commentRangeEnd w:id="2"/><w:r><w:commentReference w:id="2"/></w:r></w:p><w:p><w:r><w:t xml:space="preserve">Andre.</w:t></w:r></w:p>"`,
@@ -71,17 +92,24 @@ describe('annotateDocx', () => {
       expect(comments.slice(comments.indexOf('<w:comment '))).toBe(
         '<w:comment w:id="2" w:author="litsynth" w:initials="LS"><w:p><w:r><w:annotationRef/></w:r><w:r><w:t xml:space="preserve">About footnote 1: “Natland et al. (2019)”.</w:t></w:r></w:p><w:p><w:r><w:t xml:space="preserve">About Natland et al. (2019)</w:t></w:r></w:p></w:comment></w:comments>',
       );
-      expect(docxParts(result.bytes)['word/footnotes.xml']).toBe(docxParts(docx)['word/footnotes.xml']);
+      expect(docxParts(result.bytes)['word/footnotes.xml']).toBe(
+        docxParts(docx)['word/footnotes.xml'],
+      );
     });
 
     it('is commented inside the note when asked (Word allows it)', () => {
-      const result = annotateDocx(docx, { comments: [comment(3, 'Natland et al. (2019)')], commentsInNotes: true });
+      const result = annotateDocx(docx, {
+        comments: [comment(3, 'Natland et al. (2019)')],
+        commentsInNotes: true,
+      });
       expect(result.placements).toEqual(['text']);
       const footnotes = docxParts(result.bytes)['word/footnotes.xml'] ?? '';
       expect(footnotes.slice(footnotes.indexOf('<w:footnote w:id="1">'))).toMatchInlineSnapshot(
         `"<w:footnote w:id="1"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> Se </w:t></w:r><w:commentRangeStart w:id="2"/><w:r><w:t xml:space="preserve">Natland et al. (2019)</w:t></w:r><w:commentRangeEnd w:id="2"/><w:r><w:commentReference w:id="2"/></w:r><w:r><w:t xml:space="preserve">.</w:t></w:r></w:p></w:footnote></w:footnotes>"`,
       );
-      expect(docxParts(result.bytes)['word/document.xml']).toBe(docxParts(docx)['word/document.xml']);
+      expect(docxParts(result.bytes)['word/document.xml']).toBe(
+        docxParts(docx)['word/document.xml'],
+      );
     });
   });
 
@@ -96,7 +124,11 @@ describe('annotateDocx', () => {
   it('marks two comments on one citation, and one in the same run as another', () => {
     const docx = makeDocx(`<w:p>${r('Hanahan og Weinberg (2000) og Bower (2014).')}</w:p>`);
     const result = annotateDocx(docx, {
-      comments: [comment(1, 'Hanahan og Weinberg (2000)'), comment(1, 'Hanahan og Weinberg (2000)'), comment(1, 'Bower (2014)')],
+      comments: [
+        comment(1, 'Hanahan og Weinberg (2000)'),
+        comment(1, 'Hanahan og Weinberg (2000)'),
+        comment(1, 'Bower (2014)'),
+      ],
     });
     expect(bodyOf(result.bytes)).toMatchInlineSnapshot(
       `"<w:p><w:commentRangeStart w:id="1"/><w:commentRangeStart w:id="2"/><w:r><w:t xml:space="preserve">Hanahan og Weinberg (2000)</w:t></w:r><w:commentRangeEnd w:id="1"/><w:r><w:commentReference w:id="1"/></w:r><w:commentRangeEnd w:id="2"/><w:r><w:commentReference w:id="2"/></w:r><w:r><w:t xml:space="preserve"> og </w:t></w:r><w:commentRangeStart w:id="3"/><w:r><w:t xml:space="preserve">Bower (2014)</w:t></w:r><w:commentRangeEnd w:id="3"/><w:r><w:commentReference w:id="3"/></w:r><w:r><w:t xml:space="preserve">.</w:t></w:r></w:p>"`,
@@ -136,7 +168,10 @@ describe('annotateDocx', () => {
 
   it('puts the comment on the paragraph, and says so, when the text is not there', () => {
     const docx = makeDocx(`<w:p>${r('Ingen henvisning her.')}</w:p>`);
-    const result = annotateDocx(docx, { comments: [comment(1, 'Natland, 2019', { paragraphText: 'Ingen henvisning her.' })], lang: 'nb' });
+    const result = annotateDocx(docx, {
+      comments: [comment(1, 'Natland, 2019', { paragraphText: 'Ingen henvisning her.' })],
+      lang: 'nb',
+    });
     expect(result.placements).toEqual(['paragraph-fallback']);
     const comments = docxParts(result.bytes)['word/comments.xml'] ?? '';
     expect(comments.slice(comments.indexOf('<w:comment '))).toMatchInlineSnapshot(
@@ -150,7 +185,11 @@ describe('annotateDocx', () => {
   it('finds the paragraph by its text when the numbers disagree, and marks an empty paragraph', () => {
     const docx = makeDocx(`<w:p/><w:p>${r('Første (Eide, 2019).')}</w:p><w:p></w:p>`);
     const result = annotateDocx(docx, {
-      comments: [comment(1, 'Eide, 2019', { paragraphText: 'Første (Eide, 2019).' }), { paragraph: 1, body: ['Tomt'] }, { paragraph: 3, body: ['Tomt'] }],
+      comments: [
+        comment(1, 'Eide, 2019', { paragraphText: 'Første (Eide, 2019).' }),
+        { paragraph: 1, body: ['Tomt'] },
+        { paragraph: 3, body: ['Tomt'] },
+      ],
     });
     expect(result.placements).toEqual(['text', 'paragraph', 'paragraph']);
     expect(bodyOf(result.bytes)).toMatchInlineSnapshot(
@@ -159,11 +198,16 @@ describe('annotateDocx', () => {
   });
 
   it('adds to existing comments with fresh ids and keeps them; uses the comment styles the document has', () => {
-    const existing = '<w:comment w:id="4" w:author="Veileder" w:initials="V"><w:p><w:r><w:t>Bra!</w:t></w:r></w:p></w:comment>';
-    const docx = makeDocx(`<w:p><w:commentRangeStart w:id="4"/>${r('Tekst (Eide, 2019).')}<w:commentRangeEnd w:id="4"/><w:r><w:commentReference w:id="4"/></w:r></w:p>`, {
-      comments: existing,
-      styles: '<w:style w:type="character" w:styleId="CommentReference"/><w:style w:type="paragraph" w:styleId="CommentText"/>',
-    });
+    const existing =
+      '<w:comment w:id="4" w:author="Veileder" w:initials="V"><w:p><w:r><w:t>Bra!</w:t></w:r></w:p></w:comment>';
+    const docx = makeDocx(
+      `<w:p><w:commentRangeStart w:id="4"/>${r('Tekst (Eide, 2019).')}<w:commentRangeEnd w:id="4"/><w:r><w:commentReference w:id="4"/></w:r></w:p>`,
+      {
+        comments: existing,
+        styles:
+          '<w:style w:type="character" w:styleId="CommentReference"/><w:style w:type="paragraph" w:styleId="CommentText"/>',
+      },
+    );
     const result = annotateDocx(docx, { comments: [comment(1, 'Eide, 2019')] });
     const after = docxParts(result.bytes);
     const before = docxParts(docx);
@@ -182,9 +226,18 @@ describe('annotateDocx', () => {
 
   it('adds comments.xml, its relationship and its content type when the document has no comments', () => {
     const docx = makeDocx(`<w:p>${r('Tekst (Eide, 2019).')}</w:p>`);
-    const result = annotateDocx(docx, { comments: [comment(1, 'Eide, 2019')], date: '2026-05-01T10:00:00Z' });
+    const result = annotateDocx(docx, {
+      comments: [comment(1, 'Eide, 2019')],
+      date: '2026-05-01T10:00:00Z',
+    });
     const after = docxParts(result.bytes);
-    expect(Object.keys(after)).toEqual(['[Content_Types].xml', '_rels/.rels', 'word/document.xml', 'word/_rels/document.xml.rels', 'word/comments.xml']);
+    expect(Object.keys(after)).toEqual([
+      '[Content_Types].xml',
+      '_rels/.rels',
+      'word/document.xml',
+      'word/_rels/document.xml.rels',
+      'word/comments.xml',
+    ]);
     expect(after['word/_rels/document.xml.rels']).toContain(
       '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments" Target="comments.xml"/></Relationships>',
     );
@@ -212,14 +265,18 @@ describe('annotateDocx', () => {
         return `${(error as { code?: string }).code}: ${(error as Error).message}`;
       }
     };
-    expect(refusal(new TextEncoder().encode('plain text'))).toBe('unsupported-format: The .docx document cannot be annotated: it is not a zip archive.');
+    expect(refusal(new TextEncoder().encode('plain text'))).toBe(
+      'unsupported-format: The .docx document cannot be annotated: it is not a zip archive.',
+    );
     expect(refusal(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0, 0]))).toBe(
       'unsupported-format: The .docx document cannot be annotated: it is a password-protected Word document or an old .doc file; save it as .docx without a password.',
     );
     expect(refusal(makeDocx('<w:p>'))).toBe(
       'unsupported-format: The .docx document is damaged: its part word/document.xml is not well-formed XML (the end tag </w:body> does not match).',
     );
-    expect(refusal(makeDocx(`<w:p>${r('x')}</w:p>`).slice(0, 200))).toBe('unsupported-format: The .docx document cannot be annotated: it is not a zip archive.');
+    expect(refusal(makeDocx(`<w:p>${r('x')}</w:p>`).slice(0, 200))).toBe(
+      'unsupported-format: The .docx document cannot be annotated: it is not a zip archive.',
+    );
   });
 
   it('refuses a part that unpacks to more than its header declares', () => {
@@ -227,7 +284,10 @@ describe('annotateDocx', () => {
     // Declare 1000 bytes for word/document.xml in its local header and in the central directory.
     const view = new DataView(docx.buffer, docx.byteOffset, docx.byteLength);
     const name = new TextEncoder().encode('word/document.xml');
-    const at = (from: number) => docx.findIndex((_, index) => index >= from && name.every((byte, k) => docx[index + k] === byte));
+    const at = (from: number) =>
+      docx.findIndex(
+        (_, index) => index >= from && name.every((byte, k) => docx[index + k] === byte),
+      );
     const local = at(0) - 30;
     const central = at(local + 31) - 46;
     view.setUint32(local + 22, 1000, true);
@@ -239,7 +299,12 @@ describe('annotateDocx', () => {
 
   it('refuses a part that unpacks to more than the limit before unpacking it', () => {
     const docx = makeDocx(`<w:p>${r('x'.repeat(5000))}</w:p>`);
-    expect(() => annotateDocx(docx, { comments: [], limits: { maxEntryBytes: 4000, maxTotalBytes: 1e6, maxEntries: 100 } })).toThrow(
+    expect(() =>
+      annotateDocx(docx, {
+        comments: [],
+        limits: { maxEntryBytes: 4000, maxTotalBytes: 1e6, maxEntries: 100 },
+      }),
+    ).toThrow(
       'The .docx document is refused: its part word/document.xml unpacks to more than the limit (a "zip bomb"?).',
     );
   });

@@ -20,7 +20,8 @@ const relationshipTypes = {
   endnotes: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/endnotes',
   styles: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles',
 };
-const commentsContentType = 'application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml';
+const commentsContentType =
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml';
 
 /**
  * Writes Word comments into a copy of a .docx: each comment anchored on its text (or on its
@@ -35,22 +36,35 @@ export function annotateDocx(bytes: Uint8Array, options: AnnotateOptions): Annot
   const pkg = DocxPackage.open(bytes, options.limits ?? defaultZipLimits);
   const mainPart = mainDocumentPart(pkg);
   const relationships = readRelationships(pkg, mainPart);
-  const related = (type: string) => relationships.find((relationship) => relationship.type === type && pkg.has(relationship.target))?.target;
-  const readPart = (name: string): PartWalk => walkPart(name, tokenizeXml(pkg.readText(name) ?? '', name));
+  const related = (type: string) =>
+    relationships.find((relationship) => relationship.type === type && pkg.has(relationship.target))
+      ?.target;
+  const readPart = (name: string): PartWalk =>
+    walkPart(name, tokenizeXml(pkg.readText(name) ?? '', name));
 
   const body = readPart(mainPart);
   const footnotesName = related(relationshipTypes.footnotes);
   const endnotesName = related(relationshipTypes.endnotes);
   const footnote = footnotesName === undefined ? undefined : readPart(footnotesName);
   const endnote = endnotesName === undefined ? undefined : readPart(endnotesName);
-  const numbered = numberParagraphs(body, { ...(footnote ? { footnote } : {}), ...(endnote ? { endnote } : {}) });
+  const numbered = numberParagraphs(body, {
+    ...(footnote ? { footnote } : {}),
+    ...(endnote ? { endnote } : {}),
+  });
   if (options.comments.length === 0) return { bytes: pkg.toBytes(), placements: [] };
 
   const finder = new TargetFinder(numbered, { commentsInNotes: options.commentsInNotes === true });
-  const commentsName = relationships.find((relationship) => relationship.type === relationshipTypes.comments)?.target;
+  const commentsName = relationships.find(
+    (relationship) => relationship.type === relationshipTypes.comments,
+  )?.target;
   const existingComments = commentsName === undefined ? undefined : pkg.readText(commentsName);
   const parts = [body, footnote, endnote].filter((part) => part !== undefined);
-  let nextId = 1 + Math.max(0, ...[...parts.map((part) => part.tokens.xml), existingComments ?? ''].map(largestId));
+  let nextId =
+    1 +
+    Math.max(
+      0,
+      ...[...parts.map((part) => part.tokens.xml), existingComments ?? ''].map(largestId),
+    );
 
   const stylesName = related(relationshipTypes.styles);
   const styles = stylesName === undefined ? '' : (pkg.readText(stylesName) ?? '');
@@ -61,22 +75,44 @@ export function annotateDocx(bytes: Uint8Array, options: AnnotateOptions): Annot
   const placements: CommentPlacement[] = [];
   for (const request of options.comments) {
     const target = finder.find(request);
-    if (!target) throw unusable('it has no paragraph to put a comment on', 'det har ingen avsnitt å sette en merknad på');
+    if (!target)
+      throw unusable(
+        'it has no paragraph to put a comment on',
+        'det har ingen avsnitt å sette en merknad på',
+      );
     const id = nextId++;
     const part = target.paragraph.part;
     byPart.set(part, [...(byPart.get(part) ?? []), { target, id }]);
-    contents.push({ id, paragraphs: [...(target.lead ? [target.lead[lang]] : []), ...request.body, ...(target.note ? [target.note[lang]] : [])] });
+    contents.push({
+      id,
+      paragraphs: [
+        ...(target.lead ? [target.lead[lang]] : []),
+        ...request.body,
+        ...(target.note ? [target.note[lang]] : []),
+      ],
+    });
     placements.push(target.placement);
   }
   for (const [part, comments] of byPart) {
-    pkg.writeText(part.name, insertCommentMarkers(part, comments, { referenceStyle: hasStyle('CommentReference') }));
+    pkg.writeText(
+      part.name,
+      insertCommentMarkers(part, comments, { referenceStyle: hasStyle('CommentReference') }),
+    );
   }
 
-  const style = { author: options.author ?? 'litsynth', initials: options.initials ?? 'LS', date: options.date, textStyle: hasStyle('CommentText') };
+  const style = {
+    author: options.author ?? 'litsynth',
+    initials: options.initials ?? 'LS',
+    date: options.date,
+    textStyle: hasStyle('CommentText'),
+  };
   let commentsPart: string;
   if (commentsName !== undefined && existingComments !== undefined) {
     commentsPart = commentsName;
-    pkg.writeText(commentsPart, appendToCommentsPart(existingComments, contents, style, commentsPart));
+    pkg.writeText(
+      commentsPart,
+      appendToCommentsPart(existingComments, contents, style, commentsPart),
+    );
   } else if (commentsName !== undefined) {
     // The relationship is there but its part is missing: the part is made where it points.
     commentsPart = commentsName;
@@ -96,6 +132,7 @@ export function annotateDocx(bytes: Uint8Array, options: AnnotateOptions): Annot
 /** The largest numeric w:id in a part (comments, bookmarks and revisions share Word's id space). */
 function largestId(xml: string): number {
   let largest = 0;
-  for (const [, digits = ''] of xml.matchAll(/:id\s*=\s*["'](\d{1,9})["']/g)) largest = Math.max(largest, Number(digits));
+  for (const [, digits = ''] of xml.matchAll(/:id\s*=\s*["'](\d{1,9})["']/g))
+    largest = Math.max(largest, Number(digits));
   return largest;
 }

@@ -58,11 +58,18 @@ export function diagnosticsToComments(
       infoByRule.set(diagnostic.rule, [...(infoByRule.get(diagnostic.rule) ?? []), diagnostic]);
       continue;
     }
-    comments.push({ request: places.request(diagnostic, singleBody(diagnostic, lang)), line: diagnostic.line, column: diagnostic.column });
+    comments.push({
+      request: places.request(diagnostic, singleBody(diagnostic, lang)),
+      line: diagnostic.line,
+      column: diagnostic.column,
+    });
   }
   for (const [rule, group] of infoByRule) {
     const first = group[0] as Diagnostic;
-    const body = group.length === 1 ? singleBody(first, lang) : groupBody(rule, group, rules.get(rule), lang, places);
+    const body =
+      group.length === 1
+        ? singleBody(first, lang)
+        : groupBody(rule, group, rules.get(rule), lang, places);
     comments.push({ request: places.request(first, body), line: first.line, column: first.column });
   }
   comments.sort((a, b) => a.line - b.line || a.column - b.column);
@@ -70,12 +77,21 @@ export function diagnosticsToComments(
 }
 
 function singleBody(diagnostic: Diagnostic, lang: Lang): string[] {
-  const body = [`${labels[diagnostic.severity][lang]}: ${diagnostic.message[lang]} (${diagnostic.rule})`];
-  if (diagnostic.suggestion) body.push(`${lang === 'nb' ? 'Forslag' : 'Suggestion'}: ${diagnostic.suggestion[lang]}`);
+  const body = [
+    `${labels[diagnostic.severity][lang]}: ${diagnostic.message[lang]} (${diagnostic.rule})`,
+  ];
+  if (diagnostic.suggestion)
+    body.push(`${lang === 'nb' ? 'Forslag' : 'Suggestion'}: ${diagnostic.suggestion[lang]}`);
   return body;
 }
 
-function groupBody(rule: RuleId, group: readonly Diagnostic[], definition: RuleDefinition | undefined, lang: Lang, places: ManuscriptPlaces): string[] {
+function groupBody(
+  rule: RuleId,
+  group: readonly Diagnostic[],
+  definition: RuleDefinition | undefined,
+  lang: Lang,
+  places: ManuscriptPlaces,
+): string[] {
   const first = group[0] as Diagnostic;
   const description = definition?.description[lang] ?? first.message[lang];
   const heading =
@@ -85,10 +101,16 @@ function groupBody(rule: RuleId, group: readonly Diagnostic[], definition: RuleD
   const suggestions = new Set(group.map((diagnostic) => diagnostic.suggestion?.[lang] ?? ''));
   const common = suggestions.size === 1 ? [...suggestions][0] : undefined;
   const lines = group.slice(0, listedPlaces).map((diagnostic) => {
-    const suggestion = common === undefined && diagnostic.suggestion ? ` → ${diagnostic.suggestion[lang]}` : '';
+    const suggestion =
+      common === undefined && diagnostic.suggestion ? ` → ${diagnostic.suggestion[lang]}` : '';
     return `• ${places.describe(diagnostic, lang)}: ${diagnostic.message[lang]}${suggestion}`;
   });
-  if (group.length > listedPlaces) lines.push(lang === 'nb' ? `… og ${group.length - listedPlaces} til.` : `… and ${group.length - listedPlaces} more.`);
+  if (group.length > listedPlaces)
+    lines.push(
+      lang === 'nb'
+        ? `… og ${group.length - listedPlaces} til.`
+        : `… and ${group.length - listedPlaces} more.`,
+    );
   if (common) lines.push(`${lang === 'nb' ? 'Forslag' : 'Suggestion'}: ${common}`);
   return [heading, ...lines];
 }
@@ -131,7 +153,9 @@ class ManuscriptPlaces {
     // Only for text that cannot be a stray number ("69", an entry's key, is at its paragraph only).
     if (!/\p{L}/u.test(raw) || raw.length < 4 || found.length === 0) return request;
     const occurrence = before < found.length ? before : found.length - 1;
-    const column = this.#manuscript.locate(block.start + (normalised.source[found[occurrence] as number] as number)).column;
+    const column = this.#manuscript.locate(
+      block.start + (normalised.source[found[occurrence] as number] as number),
+    ).column;
     request.anchor = { text: raw, occurrence, column };
     return request;
   }
@@ -139,7 +163,8 @@ class ManuscriptPlaces {
   /** Where a diagnostic is, as a reader of the document finds it: page, else heading, else paragraph. */
   describe(diagnostic: Diagnostic, lang: Lang): string {
     if (diagnostic.page !== undefined) return `${lang === 'nb' ? 's.' : 'p.'} ${diagnostic.page}`;
-    if (diagnostic.section !== undefined) return lang === 'nb' ? `«${diagnostic.section}»` : `“${diagnostic.section}”`;
+    if (diagnostic.section !== undefined)
+      return lang === 'nb' ? `«${diagnostic.section}»` : `“${diagnostic.section}”`;
     return `${lang === 'nb' ? 'avsnitt' : 'paragraph'} ${diagnostic.line}`;
   }
 

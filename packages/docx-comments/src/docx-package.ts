@@ -46,12 +46,19 @@ export class DocxPackage {
       );
     }
     const directory = readCentralDirectory(bytes);
-    if (directory.length > limits.maxEntries) throw tooLarge(`it has ${directory.length} parts; the limit is ${limits.maxEntries}`, `den har ${directory.length} deler; grensen er ${limits.maxEntries}`);
+    if (directory.length > limits.maxEntries)
+      throw tooLarge(
+        `it has ${directory.length} parts; the limit is ${limits.maxEntries}`,
+        `den har ${directory.length} deler; grensen er ${limits.maxEntries}`,
+      );
     let total = 0;
     for (const entry of directory) {
       total += entry.size;
       if (entry.size > limits.maxEntryBytes || total > limits.maxTotalBytes) {
-        throw tooLarge(`its part ${entry.name} unpacks to more than the limit (a "zip bomb"?)`, `delen ${entry.name} pakkes ut til mer enn grensen (en «zip-bombe»?)`);
+        throw tooLarge(
+          `its part ${entry.name} unpacks to more than the limit (a "zip bomb"?)`,
+          `delen ${entry.name} pakkes ut til mer enn grensen (en «zip-bombe»?)`,
+        );
       }
     }
     const entries: PackageEntry[] = [];
@@ -59,7 +66,11 @@ export class DocxPackage {
     for (const entry of directory) {
       if (seen.has(entry.name)) continue;
       seen.add(entry.name);
-      entries.push({ name: entry.name, data: inflateEntry(bytes, entry), stored: entry.method === 0 });
+      entries.push({
+        name: entry.name,
+        data: inflateEntry(bytes, entry),
+        stored: entry.method === 0,
+      });
     }
     return new DocxPackage(entries);
   }
@@ -124,7 +135,13 @@ export function readRelationships(pkg: DocxPackage, partName: string): Relations
     const id = attributeIn(tag, 'Id');
     const type = attributeIn(tag, 'Type');
     const target = attributeIn(tag, 'Target');
-    if (id === undefined || type === undefined || target === undefined || attributeIn(tag, 'TargetMode') === 'External') continue;
+    if (
+      id === undefined ||
+      type === undefined ||
+      target === undefined ||
+      attributeIn(tag, 'TargetMode') === 'External'
+    )
+      continue;
     relationships.push({ id, type, target: resolvePartName(partName, target) });
   }
   return relationships;
@@ -151,17 +168,28 @@ function safeDecodeUri(text: string): string {
 }
 
 /** Adds a relationship to a part's relationships (creating that part when missing); returns its new id. */
-export function addRelationship(pkg: DocxPackage, partName: string, type: string, target: string): string {
+export function addRelationship(
+  pkg: DocxPackage,
+  partName: string,
+  type: string,
+  target: string,
+): string {
   const relsName = relationshipsPartOf(partName);
   const xml =
-    pkg.readText(relsName) ?? `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${relationshipsNamespace}"></Relationships>`;
-  const used = new Set([...xml.matchAll(/\sId\s*=\s*"([^"]*)"/g)].map(([, id = '']) => decodeXml(id)));
+    pkg.readText(relsName) ??
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${relationshipsNamespace}"></Relationships>`;
+  const used = new Set(
+    [...xml.matchAll(/\sId\s*=\s*"([^"]*)"/g)].map(([, id = '']) => decodeXml(id)),
+  );
   let number = used.size + 1;
   while (used.has(`rId${number}`)) number++;
   const id = `rId${number}`;
   const prefix = /<(\w+:)?Relationships\b/.exec(xml)?.[1] ?? '';
   const relationship = `<${prefix}Relationship Id="${id}" Type="${escapeXml(type)}" Target="${escapeXml(target)}"/>`;
-  pkg.writeText(relsName, insertBeforeRootEnd(xml, `${prefix}Relationships`, relationship, relsName));
+  pkg.writeText(
+    relsName,
+    insertBeforeRootEnd(xml, `${prefix}Relationships`, relationship, relsName),
+  );
   return id;
 }
 
@@ -169,7 +197,8 @@ export function addRelationship(pkg: DocxPackage, partName: string, type: string
 export function ensureContentType(pkg: DocxPackage, partName: string, contentType: string): void {
   const name = '[Content_Types].xml';
   const xml = pkg.readText(name);
-  if (xml === undefined) throw unusable('it has no [Content_Types].xml', 'den mangler [Content_Types].xml');
+  if (xml === undefined)
+    throw unusable('it has no [Content_Types].xml', 'den mangler [Content_Types].xml');
   const wanted = `/${partName}`.toLowerCase();
   for (const [tag] of xml.matchAll(/<(?:\w+:)?Override\b[^>]*>/g)) {
     if (attributeIn(tag, 'PartName')?.toLowerCase() === wanted) return;
@@ -180,23 +209,42 @@ export function ensureContentType(pkg: DocxPackage, partName: string, contentTyp
 }
 
 /** Inserts `content` before the end tag of the root element `rootName` (expanding an empty root). */
-export function insertBeforeRootEnd(xml: string, rootName: string, content: string, part: string): string {
+export function insertBeforeRootEnd(
+  xml: string,
+  rootName: string,
+  content: string,
+  part: string,
+): string {
   const end = xml.lastIndexOf(`</${rootName}>`);
   if (end !== -1) return xml.slice(0, end) + content + xml.slice(end);
   const empty = new RegExp(`<${rootName.replace(/[.:]/g, '\\$&')}\\b[^>]*?/>`).exec(xml);
   if (empty) {
     const open = empty[0].replace(/\s*\/>$/, '>');
-    return xml.slice(0, empty.index) + open + content + `</${rootName}>` + xml.slice(empty.index + empty[0].length);
+    return (
+      xml.slice(0, empty.index) +
+      open +
+      content +
+      `</${rootName}>` +
+      xml.slice(empty.index + empty[0].length)
+    );
   }
-  throw unusable(`its part ${part} has no <${rootName}> element`, `delen ${part} mangler elementet <${rootName}>`);
+  throw unusable(
+    `its part ${part} has no <${rootName}> element`,
+    `delen ${part} mangler elementet <${rootName}>`,
+  );
 }
 
 /** The document's main part: what the package relationships name as the office document, else word/document.xml. */
 export function mainDocumentPart(pkg: DocxPackage): string {
-  const main = readRelationships(pkg, '').find((relationship) => relationship.type.endsWith('/officeDocument'));
+  const main = readRelationships(pkg, '').find((relationship) =>
+    relationship.type.endsWith('/officeDocument'),
+  );
   if (main && pkg.has(main.target)) return main.target;
   if (pkg.has('word/document.xml')) return 'word/document.xml';
-  throw unusable('it has no main document part (word/document.xml); it is a zip archive but not a Word document', 'den mangler hoveddokumentet (word/document.xml); den er et zip-arkiv, men ikke et Word-dokument');
+  throw unusable(
+    'it has no main document part (word/document.xml); it is a zip archive but not a Word document',
+    'den mangler hoveddokumentet (word/document.xml); den er et zip-arkiv, men ikke et Word-dokument',
+  );
 }
 
 /** A .docx that cannot be annotated: exit 2 in the CLI, with the problem named. */
@@ -208,7 +256,9 @@ export function unusable(en: string, nb: string, cause?: unknown): LitsynthError
 }
 
 function tooLarge(en: string, nb: string): LitsynthError {
-  return new LitsynthError('too-large', `The .docx document is refused: ${en}.`, { messageNb: `.docx-dokumentet avvises: ${nb}.` });
+  return new LitsynthError('too-large', `The .docx document is refused: ${en}.`, {
+    messageNb: `.docx-dokumentet avvises: ${nb}.`,
+  });
 }
 
 interface DirectoryEntry {
@@ -226,7 +276,11 @@ function readCentralDirectory(bytes: Uint8Array): DirectoryEntry[] {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   // The end record: 22 bytes plus a comment of up to 65535 bytes, at the end of the file.
   let end = -1;
-  for (let offset = bytes.length - 22; offset >= Math.max(0, bytes.length - 22 - 0xffff); offset--) {
+  for (
+    let offset = bytes.length - 22;
+    offset >= Math.max(0, bytes.length - 22 - 0xffff);
+    offset--
+  ) {
     if (view.getUint32(offset, true) === 0x06054b50) {
       end = offset;
       break;
@@ -236,12 +290,24 @@ function readCentralDirectory(bytes: Uint8Array): DirectoryEntry[] {
   const count = view.getUint16(end + 10, true);
   const size = view.getUint32(end + 12, true);
   let offset = view.getUint32(end + 16, true);
-  if (count === 0xffff || offset === 0xffffffff) throw unusable('it uses ZIP64, which no Word document needs', 'den bruker ZIP64, som ingen Word-dokumenter trenger');
-  if (offset + size > end) throw unusable('its table of contents is cut off', 'innholdsfortegnelsen i arkivet er avkuttet');
+  if (count === 0xffff || offset === 0xffffffff)
+    throw unusable(
+      'it uses ZIP64, which no Word document needs',
+      'den bruker ZIP64, som ingen Word-dokumenter trenger',
+    );
+  if (offset + size > end)
+    throw unusable(
+      'its table of contents is cut off',
+      'innholdsfortegnelsen i arkivet er avkuttet',
+    );
   const entries: DirectoryEntry[] = [];
   const decoder = new TextDecoder('utf-8');
   for (let index = 0; index < count; index++) {
-    if (offset + 46 > end || view.getUint32(offset, true) !== 0x02014b50) throw unusable('its table of contents is damaged', 'innholdsfortegnelsen i arkivet er skadet');
+    if (offset + 46 > end || view.getUint32(offset, true) !== 0x02014b50)
+      throw unusable(
+        'its table of contents is damaged',
+        'innholdsfortegnelsen i arkivet er skadet',
+      );
     const nameLength = view.getUint16(offset + 28, true);
     entries.push({
       flags: view.getUint16(offset + 8, true),
@@ -251,7 +317,8 @@ function readCentralDirectory(bytes: Uint8Array): DirectoryEntry[] {
       localHeader: view.getUint32(offset + 42, true),
       name: decoder.decode(bytes.subarray(offset + 46, offset + 46 + nameLength)),
     });
-    offset += 46 + nameLength + view.getUint16(offset + 30, true) + view.getUint16(offset + 32, true);
+    offset +=
+      46 + nameLength + view.getUint16(offset + 30, true) + view.getUint16(offset + 32, true);
   }
   return entries;
 }
@@ -260,22 +327,38 @@ function readCentralDirectory(bytes: Uint8Array): DirectoryEntry[] {
 function inflateEntry(bytes: Uint8Array, entry: DirectoryEntry): Uint8Array {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const header = entry.localHeader;
-  if (entry.flags & 1) throw unusable(`its part ${entry.name} is encrypted`, `delen ${entry.name} er kryptert`);
-  if (header + 30 > bytes.length || view.getUint32(header, true) !== 0x04034b50) throw unusable(`its part ${entry.name} is damaged`, `delen ${entry.name} er skadet`);
+  if (entry.flags & 1)
+    throw unusable(`its part ${entry.name} is encrypted`, `delen ${entry.name} er kryptert`);
+  if (header + 30 > bytes.length || view.getUint32(header, true) !== 0x04034b50)
+    throw unusable(`its part ${entry.name} is damaged`, `delen ${entry.name} er skadet`);
   const start = header + 30 + view.getUint16(header + 26, true) + view.getUint16(header + 28, true);
   const compressed = bytes.subarray(start, start + entry.compressedSize);
-  if (compressed.length !== entry.compressedSize) throw unusable(`its part ${entry.name} is cut off`, `delen ${entry.name} er avkuttet`);
+  if (compressed.length !== entry.compressedSize)
+    throw unusable(`its part ${entry.name} is cut off`, `delen ${entry.name} er avkuttet`);
   if (entry.method === 0) {
-    if (entry.compressedSize !== entry.size) throw unusable(`its part ${entry.name} is damaged`, `delen ${entry.name} er skadet`);
+    if (entry.compressedSize !== entry.size)
+      throw unusable(`its part ${entry.name} is damaged`, `delen ${entry.name} er skadet`);
     return compressed.slice();
   }
-  if (entry.method !== 8) throw unusable(`its part ${entry.name} uses an unknown compression (method ${entry.method})`, `delen ${entry.name} bruker en ukjent komprimering (metode ${entry.method})`);
+  if (entry.method !== 8)
+    throw unusable(
+      `its part ${entry.name} uses an unknown compression (method ${entry.method})`,
+      `delen ${entry.name} bruker en ukjent komprimering (metode ${entry.method})`,
+    );
   let data: Uint8Array;
   try {
     data = inflateSync(compressed, { out: new Uint8Array(entry.size + 1) });
   } catch (cause) {
-    throw unusable(`its part ${entry.name} cannot be unpacked`, `delen ${entry.name} kan ikke pakkes ut`, cause);
+    throw unusable(
+      `its part ${entry.name} cannot be unpacked`,
+      `delen ${entry.name} kan ikke pakkes ut`,
+      cause,
+    );
   }
-  if (data.length !== entry.size) throw tooLarge(`its part ${entry.name} unpacks to another size than it declares`, `delen ${entry.name} pakkes ut til en annen størrelse enn den oppgir`);
+  if (data.length !== entry.size)
+    throw tooLarge(
+      `its part ${entry.name} unpacks to another size than it declares`,
+      `delen ${entry.name} pakkes ut til en annen størrelse enn den oppgir`,
+    );
   return data;
 }

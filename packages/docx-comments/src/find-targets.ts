@@ -41,8 +41,14 @@ export class TargetFinder {
     const reference = target?.paragraph.noteOf;
     if (!target || !reference || this.#commentsInNotes) return target;
     // In a footnote or endnote: on its reference mark in the text, saying which note and what in it.
-    const quoted = target.placement === 'text' ? quote(target.paragraph.text.slice(target.start, target.end)) : undefined;
-    const note = reference.type === 'footnote' ? { nb: 'fotnote', en: 'footnote' } : { nb: 'sluttnote', en: 'endnote' };
+    const quoted =
+      target.placement === 'text'
+        ? quote(target.paragraph.text.slice(target.start, target.end))
+        : undefined;
+    const note =
+      reference.type === 'footnote'
+        ? { nb: 'fotnote', en: 'footnote' }
+        : { nb: 'sluttnote', en: 'endnote' };
     return {
       paragraph: reference.paragraph,
       start: 0,
@@ -69,7 +75,9 @@ export class TargetFinder {
       });
     }
     if (!anchor || normalisedText(anchor.text) === '') {
-      return verified ? this.#wholeParagraph(paragraph) : this.#wholeParagraph(paragraph, notFoundPlace);
+      return verified
+        ? this.#wholeParagraph(paragraph)
+        : this.#wholeParagraph(paragraph, notFoundPlace);
     }
     const inParagraph = this.#findText(paragraph, anchor, verified);
     if (inParagraph) return inParagraph;
@@ -77,7 +85,10 @@ export class TargetFinder {
       // The paragraph was taken by its number alone and the text is not in it: look around.
       const index = this.#numbered.indexOf(paragraph);
       for (let distance = 1; distance <= searchRadius; distance++) {
-        for (const candidate of [this.#numbered[index - distance], this.#numbered[index + distance]]) {
+        for (const candidate of [
+          this.#numbered[index - distance],
+          this.#numbered[index + distance],
+        ]) {
           if (!candidate || candidate.host) continue;
           const nearby = this.#findText(candidate, anchor, false);
           if (nearby) return nearby;
@@ -92,7 +103,9 @@ export class TargetFinder {
     });
   }
 
-  #findParagraph(request: CommentRequest): { paragraph: WordParagraph; verified: boolean } | undefined {
+  #findParagraph(
+    request: CommentRequest,
+  ): { paragraph: WordParagraph; verified: boolean } | undefined {
     const numbered = this.#numbered;
     if (numbered.length === 0) return undefined;
     const index = Math.min(Math.max(request.paragraph - 1, 0), numbered.length - 1);
@@ -100,17 +113,24 @@ export class TargetFinder {
     const inRange = request.paragraph >= 1 && request.paragraph <= numbered.length;
     if (request.paragraphText === undefined) return { paragraph: byNumber, verified: inRange };
     const wanted = normalisedText(request.paragraphText);
-    if (inRange && this.#text(byNumber).text === wanted) return { paragraph: byNumber, verified: true };
+    if (inRange && this.#text(byNumber).text === wanted)
+      return { paragraph: byNumber, verified: true };
     // Ingest and this reader numbered differently: the paragraph with the same text nearest to the number.
     const same = this.#paragraphsWithText(wanted);
     if (same.length > 0) {
-      const nearest = same.reduce((best, candidate) => (Math.abs(candidate - index) < Math.abs(best - index) ? candidate : best));
+      const nearest = same.reduce((best, candidate) =>
+        Math.abs(candidate - index) < Math.abs(best - index) ? candidate : best,
+      );
       return { paragraph: numbered[nearest] as WordParagraph, verified: true };
     }
     return { paragraph: byNumber, verified: false };
   }
 
-  #findText(paragraph: WordParagraph, anchor: NonNullable<CommentRequest['anchor']>, verified: boolean): CommentTarget | undefined {
+  #findText(
+    paragraph: WordParagraph,
+    anchor: NonNullable<CommentRequest['anchor']>,
+    verified: boolean,
+  ): CommentTarget | undefined {
     const text = this.#text(paragraph);
     const needle = normalisedText(anchor.text);
     const found = occurrencesOf(text.text, needle);
@@ -129,7 +149,12 @@ export class TargetFinder {
   }
 
   #wholeParagraph(paragraph: WordParagraph, note?: Localized): CommentTarget {
-    const target: CommentTarget = { paragraph, start: 0, end: paragraph.text.length, placement: note ? 'paragraph-fallback' : 'paragraph' };
+    const target: CommentTarget = {
+      paragraph,
+      start: 0,
+      end: paragraph.text.length,
+      placement: note ? 'paragraph-fallback' : 'paragraph',
+    };
     if (note) target.note = note;
     return target;
   }

@@ -40,7 +40,11 @@ export interface MarkupOptions {
  * keeps its structure; the reference run goes after the hyperlink or content control the range ends
  * in. Every other byte of the part is left as it was.
  */
-export function insertCommentMarkers(part: PartWalk, comments: readonly MarkedComment[], options: MarkupOptions): string {
+export function insertCommentMarkers(
+  part: PartWalk,
+  comments: readonly MarkedComment[],
+  options: MarkupOptions,
+): string {
   const { tokens, w } = part;
   const xml = tokens.xml;
   const markers: Marker[] = [];
@@ -64,9 +68,15 @@ export function insertCommentMarkers(part: PartWalk, comments: readonly MarkedCo
       const startField = fieldInParagraph(part, first);
       const endField = fieldInParagraph(part, last);
       start = startField
-        ? { offset: tokens.start[hoist(part, startField.begin, 'first')] as number, run: -1, textElement: -1 }
+        ? {
+            offset: tokens.start[hoist(part, startField.begin, 'first')] as number,
+            run: -1,
+            textElement: -1,
+          }
         : before(part, paragraph, target.start);
-      end = endField ? { offset: endOf(tokens, hoist(part, endField.end, 'last')), run: -1, textElement: -1 } : after(part, paragraph, target.end - 1);
+      end = endField
+        ? { offset: endOf(tokens, hoist(part, endField.end, 'last')), run: -1, textElement: -1 }
+        : after(part, paragraph, target.end - 1);
       reference = referencePosition(part, endField ? endField.end : last.run, end);
     } else {
       start = emptyParagraphPosition(tokens, paragraph);
@@ -75,15 +85,32 @@ export function insertCommentMarkers(part: PartWalk, comments: readonly MarkedCo
     }
     const sameOffset = start.offset === end.offset && start.run === end.run;
     const endPhase = sameOffset ? 2 : 0;
-    markers.push({ position: start, phase: 1, sequence: sequence++, xml: `<${w}commentRangeStart ${w}id="${id}"/>` });
-    markers.push({ position: end, phase: endPhase, sequence: sequence++, xml: `<${w}commentRangeEnd ${w}id="${id}"/>` });
+    markers.push({
+      position: start,
+      phase: 1,
+      sequence: sequence++,
+      xml: `<${w}commentRangeStart ${w}id="${id}"/>`,
+    });
+    markers.push({
+      position: end,
+      phase: endPhase,
+      sequence: sequence++,
+      xml: `<${w}commentRangeEnd ${w}id="${id}"/>`,
+    });
     const referenceRun = options.referenceStyle
       ? `<${w}r><${w}rPr><${w}rStyle ${w}val="CommentReference"/></${w}rPr><${w}commentReference ${w}id="${id}"/></${w}r>`
       : `<${w}r><${w}commentReference ${w}id="${id}"/></${w}r>`;
     const moved = reference.offset !== end.offset || reference.run !== end.run;
-    markers.push({ position: reference, phase: moved ? 0 : endPhase, sequence: sequence++, xml: referenceRun });
+    markers.push({
+      position: reference,
+      phase: moved ? 0 : endPhase,
+      sequence: sequence++,
+      xml: referenceRun,
+    });
   }
-  markers.sort((a, b) => a.position.offset - b.position.offset || a.phase - b.phase || a.sequence - b.sequence);
+  markers.sort(
+    (a, b) => a.position.offset - b.position.offset || a.phase - b.phase || a.sequence - b.sequence,
+  );
 
   // Edits in order of offset: an insertion between elements, or a split run replacing the run.
   const byRun = new Map<number, Marker[]>();
@@ -92,22 +119,35 @@ export function insertCommentMarkers(part: PartWalk, comments: readonly MarkedCo
   for (const marker of markers) {
     const { run } = marker.position;
     if (run === -1) plain.push(marker);
-    else if (run === expandParagraph) expanded.set(marker.position.textElement, (expanded.get(marker.position.textElement) ?? '') + marker.xml);
+    else if (run === expandParagraph)
+      expanded.set(
+        marker.position.textElement,
+        (expanded.get(marker.position.textElement) ?? '') + marker.xml,
+      );
     else byRun.set(run, [...(byRun.get(run) ?? []), marker]);
   }
   const edits: Array<{ from: number; to: number; xml: string }> = [];
   for (const [token, inside] of expanded) {
     // An empty-element paragraph (<w:p/>) is written out as start and end tag around the markers.
     const tag = xml.slice(tokens.start[token], tokens.end[token]);
-    edits.push({ from: tokens.start[token] as number, to: tokens.end[token] as number, xml: `${tag.replace(/\s*\/>$/, '>')}${inside}</${w}p>` });
+    edits.push({
+      from: tokens.start[token] as number,
+      to: tokens.end[token] as number,
+      xml: `${tag.replace(/\s*\/>$/, '>')}${inside}</${w}p>`,
+    });
   }
   for (const marker of plain) {
     const last = edits[edits.length - 1];
-    if (last && last.from === marker.position.offset && last.to === last.from) last.xml += marker.xml;
+    if (last && last.from === marker.position.offset && last.to === last.from)
+      last.xml += marker.xml;
     else edits.push({ from: marker.position.offset, to: marker.position.offset, xml: marker.xml });
   }
   for (const [run, runMarkers] of byRun) {
-    edits.push({ from: tokens.start[run] as number, to: endOf(tokens, run), xml: splitRun(part, run, runMarkers) });
+    edits.push({
+      from: tokens.start[run] as number,
+      to: endOf(tokens, run),
+      xml: splitRun(part, run, runMarkers),
+    });
   }
   // Insertions before a replaced run at the same offset go first.
   edits.sort((a, b) => a.from - b.from || a.to - a.from - (b.to - b.from));
@@ -140,10 +180,16 @@ function before(part: PartWalk, paragraph: WordParagraph, index: number): Positi
   const k = index - piece.from;
   if (piece.offsets) {
     const atContentStart = tokens.start[piece.textToken] === tokens.end[piece.element];
-    if (k > 0 || !atContentStart) return { offset: piece.offsets[k] as number, run: piece.run, textElement: piece.element };
+    if (k > 0 || !atContentStart)
+      return { offset: piece.offsets[k] as number, run: piece.run, textElement: piece.element };
   }
   const children = contentChildren(part, piece.run);
-  if (children[0] === piece.element) return { offset: tokens.start[hoist(part, piece.run, 'first')] as number, run: -1, textElement: -1 };
+  if (children[0] === piece.element)
+    return {
+      offset: tokens.start[hoist(part, piece.run, 'first')] as number,
+      run: -1,
+      textElement: -1,
+    };
   return { offset: tokens.start[piece.element] as number, run: piece.run, textElement: -1 };
 }
 
@@ -153,11 +199,14 @@ function after(part: PartWalk, paragraph: WordParagraph, index: number): Positio
   const piece = pieceAt(paragraph, index);
   const k = index - piece.from + 1;
   if (piece.offsets) {
-    const atContentEnd = tokens.end[piece.textToken] === tokens.start[tokens.match[piece.element] as number];
-    if (k < piece.length || !atContentEnd) return { offset: piece.offsets[k] as number, run: piece.run, textElement: piece.element };
+    const atContentEnd =
+      tokens.end[piece.textToken] === tokens.start[tokens.match[piece.element] as number];
+    if (k < piece.length || !atContentEnd)
+      return { offset: piece.offsets[k] as number, run: piece.run, textElement: piece.element };
   }
   const children = contentChildren(part, piece.run);
-  if (children[children.length - 1] === piece.element) return { offset: endOf(tokens, hoist(part, piece.run, 'last')), run: -1, textElement: -1 };
+  if (children[children.length - 1] === piece.element)
+    return { offset: endOf(tokens, hoist(part, piece.run, 'last')), run: -1, textElement: -1 };
   return { offset: endOf(tokens, piece.element), run: piece.run, textElement: -1 };
 }
 
@@ -177,12 +226,16 @@ function hoist(part: PartWalk, run: number, edge: 'first' | 'last'): number {
     if (parent === -1) return node;
     const name = tokens.name[parent] as string;
     if (!name.startsWith(w) || !hoistable.has(name.slice(w.length))) return node;
-    const children = elementChildren(tokens, parent).filter((child) => !/Pr$/.test(tokens.name[child] as string));
+    const children = elementChildren(tokens, parent).filter(
+      (child) => !/Pr$/.test(tokens.name[child] as string),
+    );
     if ((edge === 'first' ? children[0] : children[children.length - 1]) !== node) return node;
     node = parent;
     if (name === `${w}sdtContent`) {
       const sdt = tokens.parent[parent] as number;
-      const siblings = elementChildren(tokens, sdt).filter((child) => !/Pr$/.test(tokens.name[child] as string));
+      const siblings = elementChildren(tokens, sdt).filter(
+        (child) => !/Pr$/.test(tokens.name[child] as string),
+      );
       if (siblings.length !== 1) return node;
       node = sdt;
     }
@@ -207,7 +260,12 @@ const expandParagraph = -2;
 
 /** In a paragraph without text: right before its end tag. */
 function emptyParagraphPosition(tokens: XmlTokens, paragraph: WordParagraph): Position {
-  if (tokens.kind[paragraph.token] === tokenKind.empty) return { offset: tokens.start[paragraph.token] as number, run: expandParagraph, textElement: paragraph.token };
+  if (tokens.kind[paragraph.token] === tokenKind.empty)
+    return {
+      offset: tokens.start[paragraph.token] as number,
+      run: expandParagraph,
+      textElement: paragraph.token,
+    };
   const close = tokens.match[paragraph.token] as number;
   return { offset: tokens.start[close] as number, run: -1, textElement: -1 };
 }
@@ -217,7 +275,8 @@ function paragraphOf(part: PartWalk, token: number): number {
   const { tokens } = part;
   const paragraphName = `${part.w}p`;
   let current = tokens.parent[token] as number;
-  while (current !== -1 && tokens.name[current] !== paragraphName) current = tokens.parent[current] as number;
+  while (current !== -1 && tokens.name[current] !== paragraphName)
+    current = tokens.parent[current] as number;
   return current;
 }
 
@@ -227,7 +286,13 @@ function fieldInParagraph(part: PartWalk, piece: TextPiece): FieldSpan | undefin
   const paragraph = paragraphOf(part, piece.run);
   for (const index of piece.fields) {
     const field = part.fields[index];
-    if (field && field.end !== -1 && paragraphOf(part, field.begin) === paragraph && paragraphOf(part, field.end) === paragraph) return field;
+    if (
+      field &&
+      field.end !== -1 &&
+      paragraphOf(part, field.begin) === paragraph &&
+      paragraphOf(part, field.end) === paragraph
+    )
+      return field;
   }
   return undefined;
 }
@@ -240,7 +305,8 @@ function referencePosition(part: PartWalk, run: number, end: Position): Position
   const { tokens } = part;
   const paragraph = paragraphOf(part, run);
   let container = run;
-  while (container !== -1 && tokens.parent[container] !== paragraph) container = tokens.parent[container] as number;
+  while (container !== -1 && tokens.parent[container] !== paragraph)
+    container = tokens.parent[container] as number;
   const offset = container !== run && container !== -1 ? endOf(tokens, container) : -1;
   return offset === -1 || offset <= end.offset ? end : { offset, run: -1, textElement: -1 };
 }
@@ -253,14 +319,20 @@ function contentChildren(part: PartWalk, run: number): number[] {
   for (let index = run + 1; index < close; index++) {
     if (tokens.parent[index] !== run) continue;
     const kind = tokens.kind[index];
-    if ((kind === tokenKind.open || kind === tokenKind.empty) && tokens.name[index] !== `${part.w}rPr`) children.push(index);
+    if (
+      (kind === tokenKind.open || kind === tokenKind.empty) &&
+      tokens.name[index] !== `${part.w}rPr`
+    )
+      children.push(index);
   }
   return children;
 }
 
 /** The offset just past an element (its end tag, or itself when empty). */
 function endOf(tokens: XmlTokens, token: number): number {
-  return tokens.kind[token] === tokenKind.empty ? (tokens.end[token] as number) : (tokens.end[tokens.match[token] as number] as number);
+  return tokens.kind[token] === tokenKind.empty
+    ? (tokens.end[token] as number)
+    : (tokens.end[tokens.match[token] as number] as number);
 }
 
 /**
@@ -276,7 +348,11 @@ function splitRun(part: PartWalk, run: number, markers: readonly Marker[]): stri
   let properties = '';
   let contentStart = tokens.end[run] as number;
   for (let index = run + 1; index < close; index++) {
-    if (tokens.parent[index] === run && tokens.name[index] === `${part.w}rPr` && tokens.kind[index] !== tokenKind.close) {
+    if (
+      tokens.parent[index] === run &&
+      tokens.name[index] === `${part.w}rPr` &&
+      tokens.kind[index] !== tokenKind.close
+    ) {
       properties = xml.slice(tokens.start[index], endOf(tokens, index));
       contentStart = endOf(tokens, index);
       break;
@@ -287,7 +363,11 @@ function splitRun(part: PartWalk, run: number, markers: readonly Marker[]): stri
   const kept = new Map<number, { to: number; xml: string }>();
   for (const marker of markers) {
     const element = marker.position.textElement;
-    if (element !== -1) kept.set(tokens.start[element] as number, { to: tokens.end[element] as number, xml: preserveSpaces(xml.slice(tokens.start[element], tokens.end[element])) });
+    if (element !== -1)
+      kept.set(tokens.start[element] as number, {
+        to: tokens.end[element] as number,
+        xml: preserveSpaces(xml.slice(tokens.start[element], tokens.end[element])),
+      });
   }
   const copy = (from: number, to: number): string => {
     let text = '';
@@ -311,9 +391,16 @@ function splitRun(part: PartWalk, run: number, markers: readonly Marker[]): stri
     const position = (markers[index] as Marker).position;
     segment += copy(cursor, position.offset);
     const element = position.textElement;
-    if (element !== -1) segment += xml.slice(tokens.start[tokens.match[element] as number], tokens.end[tokens.match[element] as number]);
+    if (element !== -1)
+      segment += xml.slice(
+        tokens.start[tokens.match[element] as number],
+        tokens.end[tokens.match[element] as number],
+      );
     flush();
-    while (index < markers.length && (markers[index] as Marker).position.offset === position.offset) {
+    while (
+      index < markers.length &&
+      (markers[index] as Marker).position.offset === position.offset
+    ) {
       out += (markers[index] as Marker).xml;
       index++;
     }
@@ -327,6 +414,7 @@ function splitRun(part: PartWalk, run: number, markers: readonly Marker[]): stri
 
 /** A w:t start tag with xml:space="preserve" (a split leaves spaces at the ends of the pieces). */
 function preserveSpaces(tag: string): string {
-  if (/\sxml:space\s*=/.test(tag)) return tag.replace(/(\sxml:space\s*=\s*)(["'])[^"']*\2/, '$1"preserve"');
+  if (/\sxml:space\s*=/.test(tag))
+    return tag.replace(/(\sxml:space\s*=\s*)(["'])[^"']*\2/, '$1"preserve"');
   return tag.replace(/\s*(\/?)>$/, ' xml:space="preserve"$1>');
 }

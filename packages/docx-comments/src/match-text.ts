@@ -64,6 +64,7 @@ export function normalisedText(text: string): string {
 export function occurrencesOf(haystack: string, needle: string): number[] {
   const found: number[] = [];
   if (needle === '') return found;
-  for (let at = haystack.indexOf(needle); at !== -1; at = haystack.indexOf(needle, at + 1)) found.push(at);
+  for (let at = haystack.indexOf(needle); at !== -1; at = haystack.indexOf(needle, at + 1))
+    found.push(at);
   return found;
 }

@@ -17,7 +17,9 @@ export interface TestDocxParts {
 /** A minimal .docx, as Word lays it out, with the given body XML (the content of w:body). */
 export function makeDocx(body: string, parts: TestDocxParts = {}): Uint8Array {
   const files: Record<string, Uint8Array> = {};
-  const overrides = ['<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'];
+  const overrides = [
+    '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>',
+  ];
   const relationships: string[] = [];
   const add = (name: string, text: string) => {
     files[name] = strToU8(text);
@@ -27,18 +29,36 @@ export function makeDocx(body: string, parts: TestDocxParts = {}): Uint8Array {
       'word/footnotes.xml',
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:footnotes ${namespaces}><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote><w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>${parts.footnotes}</w:footnotes>`,
     );
-    overrides.push('<Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/>');
-    relationships.push('<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/>');
+    overrides.push(
+      '<Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/>',
+    );
+    relationships.push(
+      '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/>',
+    );
   }
   if (parts.comments !== undefined) {
-    add('word/comments.xml', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:comments ${namespaces}>${parts.comments}</w:comments>`);
-    overrides.push('<Override PartName="/word/comments.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"/>');
-    relationships.push('<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments" Target="comments.xml"/>');
+    add(
+      'word/comments.xml',
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:comments ${namespaces}>${parts.comments}</w:comments>`,
+    );
+    overrides.push(
+      '<Override PartName="/word/comments.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"/>',
+    );
+    relationships.push(
+      '<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments" Target="comments.xml"/>',
+    );
   }
   if (parts.styles !== undefined) {
-    add('word/styles.xml', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:styles ${namespaces}>${parts.styles}</w:styles>`);
-    overrides.push('<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>');
-    relationships.push('<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>');
+    add(
+      'word/styles.xml',
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:styles ${namespaces}>${parts.styles}</w:styles>`,
+    );
+    overrides.push(
+      '<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>',
+    );
+    relationships.push(
+      '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>',
+    );
   }
   const content: Record<string, Uint8Array> = {
     '[Content_Types].xml': strToU8(
@@ -47,7 +67,9 @@ export function makeDocx(body: string, parts: TestDocxParts = {}): Uint8Array {
     '_rels/.rels': strToU8(
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
     ),
-    'word/document.xml': strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document ${namespaces}><w:body>${body}<w:sectPr/></w:body></w:document>`),
+    'word/document.xml': strToU8(
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document ${namespaces}><w:body>${body}<w:sectPr/></w:body></w:document>`,
+    ),
     'word/_rels/document.xml.rels': strToU8(
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${relationships.join('')}</Relationships>`,
     ),
@@ -73,8 +95,15 @@ export function xmlProblems(bytes: Uint8Array): string[] {
   const problems: string[] = [];
   for (const [name, text] of Object.entries(docxParts(bytes))) {
     if (!/\.(xml|rels)$/.test(name)) continue;
-    const report = (level: string) => (message: string) => problems.push(`${name}: ${level}: ${message}`);
-    new DOMParser({ errorHandler: { warning: report('warning'), error: report('error'), fatalError: report('fatal') } }).parseFromString(text, 'text/xml');
+    const report = (level: string) => (message: string) =>
+      problems.push(`${name}: ${level}: ${message}`);
+    new DOMParser({
+      errorHandler: {
+        warning: report('warning'),
+        error: report('error'),
+        fatalError: report('fatal'),
+      },
+    }).parseFromString(text, 'text/xml');
   }
   return problems;
 }

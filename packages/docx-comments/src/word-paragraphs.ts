@@ -1,5 +1,11 @@
 import { unusable } from './docx-package.js';
-import { attributeOf, decodeTextWithOffsets, prefixDeclared, tokenKind, type XmlTokens } from './xml-tokens.js';
+import {
+  attributeOf,
+  decodeTextWithOffsets,
+  prefixDeclared,
+  tokenKind,
+  type XmlTokens,
+} from './xml-tokens.js';
 
 export const namespaces = {
   w: 'http://schemas.openxmlformats.org/wordprocessingml/2006/main',
@@ -143,7 +149,14 @@ export function walkPart(name: string, tokens: XmlTokens): PartWalk {
     return result;
   };
 
-  const walk: PartWalk = { name, tokens, w: `${wPrefix}:`, paragraphs: [], fields: [], notes: new Map() };
+  const walk: PartWalk = {
+    name,
+    tokens,
+    w: `${wPrefix}:`,
+    paragraphs: [],
+    fields: [],
+    notes: new Map(),
+  };
   const stack: StackEntry[] = [];
   let hiddenDepth = 0;
   const paragraphStack: WordParagraph[] = [];
@@ -151,16 +164,31 @@ export function walkPart(name: string, tokens: XmlTokens): PartWalk {
   // Replaced, not changed, when a field begins or ends: pieces keep the stack of their moment.
   let fieldStack: readonly number[] = [];
   let textElement = -1;
-  let pending: { text: string; pieces: TextPiece[]; noteReferences: WordParagraph['noteReferences'] } | undefined;
+  let pending:
+    | { text: string; pieces: TextPiece[]; noteReferences: WordParagraph['noteReferences'] }
+    | undefined;
   let noteId: string | undefined;
 
   const paragraph = () => paragraphStack[paragraphStack.length - 1];
   const run = () => runStack[runStack.length - 1];
-  const addText = (text: string, element: number, textToken: number, offsets: number[] | undefined) => {
+  const addText = (
+    text: string,
+    element: number,
+    textToken: number,
+    offsets: number[] | undefined,
+  ) => {
     const target = paragraph();
     const runToken = run();
     if (!target || runToken === undefined || text === '') return;
-    target.pieces.push({ from: target.text.length, length: text.length, run: runToken, element, textToken, offsets, fields: fieldStack });
+    target.pieces.push({
+      from: target.text.length,
+      length: text.length,
+      run: runToken,
+      element,
+      textToken,
+      offsets,
+      fields: fieldStack,
+    });
     target.text += text;
   };
   // A self-contained element that stands for characters (w:tab, w:br, …), inside a run.
@@ -171,7 +199,8 @@ export function walkPart(name: string, tokens: XmlTokens): PartWalk {
         break;
       case 'w:br': {
         const type = attributeOf(tokens, token, `${wPrefix}:type`);
-        if (type === undefined || type === 'textWrapping' || type === 'column') addText(' ', token, -1, undefined);
+        if (type === undefined || type === 'textWrapping' || type === 'column')
+          addText(' ', token, -1, undefined);
         break;
       }
       case 'w:noBreakHyphen':
@@ -188,7 +217,11 @@ export function walkPart(name: string, tokens: XmlTokens): PartWalk {
         const id = attributeOf(tokens, token, `${wPrefix}:id`);
         const runToken = run();
         if (id !== undefined && runToken !== undefined) {
-          paragraph()?.noteReferences.push({ type: local === 'w:footnoteReference' ? 'footnote' : 'endnote', id, run: runToken });
+          paragraph()?.noteReferences.push({
+            type: local === 'w:footnoteReference' ? 'footnote' : 'endnote',
+            id,
+            run: runToken,
+          });
         }
         break;
       }
@@ -303,14 +336,16 @@ export function walkPart(name: string, tokens: XmlTokens): PartWalk {
     };
     pending = undefined;
     if (host) host.extras.push(created);
-    else if (noteId !== undefined) walk.notes.set(noteId, [...(walk.notes.get(noteId) ?? []), created]);
+    else if (noteId !== undefined)
+      walk.notes.set(noteId, [...(walk.notes.get(noteId) ?? []), created]);
     else walk.paragraphs.push(created);
     paragraphStack.push(created);
   }
 
   function closeParagraph(): void {
     const closed = paragraphStack.pop();
-    if (closed?.merged) pending = { text: closed.text, pieces: closed.pieces, noteReferences: closed.noteReferences };
+    if (closed?.merged)
+      pending = { text: closed.text, pieces: closed.pieces, noteReferences: closed.noteReferences };
   }
 
   // w:p/w:pPr/w:rPr/w:del: the paragraph mark is deleted; w:tr/w:trPr/w:del: the row is deleted.
@@ -318,7 +353,12 @@ export function walkPart(name: string, tokens: XmlTokens): PartWalk {
     const parent = stack[stack.length - 1]?.name;
     const grandparent = stack[stack.length - 2]?.name;
     const greatGrandparent = stack[stack.length - 3];
-    if (parent === 'w:rPr' && grandparent === 'w:pPr' && greatGrandparent?.name === 'w:p' && !greatGrandparent.hidden) {
+    if (
+      parent === 'w:rPr' &&
+      grandparent === 'w:pPr' &&
+      greatGrandparent?.name === 'w:p' &&
+      !greatGrandparent.hidden
+    ) {
       const current = paragraph();
       if (current) current.merged = true;
     } else if (parent === 'w:trPr' && grandparent === 'w:tr') {
@@ -333,7 +373,8 @@ export function walkPart(name: string, tokens: XmlTokens): PartWalk {
 
 function firstElement(tokens: XmlTokens): number {
   for (let index = 0; index < tokens.count; index++) {
-    if (tokens.kind[index] === tokenKind.open || tokens.kind[index] === tokenKind.empty) return index;
+    if (tokens.kind[index] === tokenKind.open || tokens.kind[index] === tokenKind.empty)
+      return index;
   }
   return -1;
 }
@@ -343,9 +384,14 @@ function firstElement(tokens: XmlTokens): number {
  * body (table cells and text boxes included, a paragraph with a deleted mark joined to the next),
  * then the paragraphs of the notes, in the order the body refers to them.
  */
-export function numberParagraphs(body: PartWalk, notes: { footnote?: PartWalk; endnote?: PartWalk }): WordParagraph[] {
+export function numberParagraphs(
+  body: PartWalk,
+  notes: { footnote?: PartWalk; endnote?: PartWalk },
+): WordParagraph[] {
   const flatten = (paragraphs: readonly WordParagraph[]): WordParagraph[] =>
-    paragraphs.flatMap((paragraph) => (paragraph.merged ? flatten(paragraph.extras) : [paragraph, ...flatten(paragraph.extras)]));
+    paragraphs.flatMap((paragraph) =>
+      paragraph.merged ? flatten(paragraph.extras) : [paragraph, ...flatten(paragraph.extras)],
+    );
   const bodyParagraphs = flatten(body.paragraphs);
   const numbered = [...bodyParagraphs];
   const counts = { footnote: 0, endnote: 0 };

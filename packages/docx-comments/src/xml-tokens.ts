@@ -71,7 +71,8 @@ export function tokenizeXml(xml: string, part: string): XmlTokens {
         at = close + 3;
       } else {
         const close = xml.indexOf('>', lt);
-        if (close === -1 || xml.slice(lt, close).includes('[')) throw malformed(part, 'it has a document type declaration');
+        if (close === -1 || xml.slice(lt, close).includes('['))
+          throw malformed(part, 'it has a document type declaration');
         push(tokenKind.other, lt, close + 1, '');
         at = close + 1;
       }
@@ -106,7 +107,8 @@ export function tokenizeXml(xml: string, part: string): XmlTokens {
     if (tagName === '') throw malformed(part, 'a tag has no name');
     if (closing) {
       const open = stack.pop();
-      if (open === undefined || name[open] !== tagName) throw malformed(part, `the end tag </${tagName}> does not match`);
+      if (open === undefined || name[open] !== tagName)
+        throw malformed(part, `the end tag </${tagName}> does not match`);
       const index = push(tokenKind.close, lt, gt + 1, tagName);
       match[open] = index;
       match[index] = open;
@@ -118,7 +120,8 @@ export function tokenizeXml(xml: string, part: string): XmlTokens {
     }
     at = gt + 1;
   }
-  if (stack.length > 0) throw malformed(part, `the element <${name[stack[stack.length - 1] as number]}> is not closed`);
+  if (stack.length > 0)
+    throw malformed(part, `the element <${name[stack[stack.length - 1] as number]}> is not closed`);
   return { xml, count, kind, start, end, name, parent, match };
 }
 
@@ -138,20 +141,30 @@ function quotedTagEnd(xml: string, lt: number, part: string): number {
 }
 
 function malformed(part: string, problem: string): LitsynthError {
-  return new LitsynthError('unsupported-format', `The .docx document is damaged: its part ${part} is not well-formed XML (${problem}).`, {
-    messageNb: `.docx-dokumentet er skadet: delen ${part} er ikke velformet XML (${problem}).`,
-  });
+  return new LitsynthError(
+    'unsupported-format',
+    `The .docx document is damaged: its part ${part} is not well-formed XML (${problem}).`,
+    {
+      messageNb: `.docx-dokumentet er skadet: delen ${part} er ikke velformet XML (${problem}).`,
+    },
+  );
 }
 
 /** The value of an attribute of the tag `token`, entities decoded; undefined when absent. */
-export function attributeOf(tokens: XmlTokens, token: number, attribute: string): string | undefined {
+export function attributeOf(
+  tokens: XmlTokens,
+  token: number,
+  attribute: string,
+): string | undefined {
   const tag = tokens.xml.slice(tokens.start[token], tokens.end[token]);
   return attributeIn(tag, attribute);
 }
 
 /** The value of an attribute in a tag's text, entities decoded; undefined when absent. */
 export function attributeIn(tag: string, attribute: string): string | undefined {
-  const pattern = new RegExp(`\\s${attribute.replace(/[.:]/g, '\\$&')}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`);
+  const pattern = new RegExp(
+    `\\s${attribute.replace(/[.:]/g, '\\$&')}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`,
+  );
   const found = pattern.exec(tag);
   if (!found) return undefined;
   return decodeXml(found[1] ?? found[2] ?? '');
@@ -210,7 +223,10 @@ function decodeEntity(entity: string): string | undefined {
   }
   const numeric = /^#(?:x([0-9a-fA-F]+)|([0-9]+))$/.exec(entity);
   if (!numeric) return undefined;
-  const code = numeric[1] !== undefined ? Number.parseInt(numeric[1], 16) : Number.parseInt(numeric[2] ?? '', 10);
+  const code =
+    numeric[1] !== undefined
+      ? Number.parseInt(numeric[1], 16)
+      : Number.parseInt(numeric[2] ?? '', 10);
   return code <= 0x10ffff ? String.fromCodePoint(code) : '\ufffd';
 }
 
@@ -221,7 +237,10 @@ export function decodeXml(text: string): string {
 
 /** Escapes text for character data or an attribute value in double quotes. */
 export function escapeXml(text: string): string {
-  return text.replace(/[&<>"]/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[char] ?? char);
+  return text.replace(
+    /[&<>"]/g,
+    (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[char] ?? char,
+  );
 }
 
 /**
@@ -230,7 +249,10 @@ export function escapeXml(text: string): string {
  */
 export function stripInvalidXmlCharacters(text: string): string {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it removes.
-  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '');
+  return text.replace(
+    /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
+    '',
+  );
 }
 
 /**

@@ -1,4 +1,11 @@
-import { applyRuleSettings, compareDiagnostics, type Diagnostic, type Lang, type Localized, type RuleSetting } from '@litsynth/common';
+import {
+  applyRuleSettings,
+  compareDiagnostics,
+  type Diagnostic,
+  type Lang,
+  type Localized,
+  type RuleSetting,
+} from '@litsynth/common';
 import type { CheckedCitation, CheckResult, CheckSummary } from '@litsynth/check';
 import type { Manuscript } from '@litsynth/ingest';
 import { diagnosticToJson } from './diagnostics-json.js';
@@ -17,20 +24,31 @@ export interface CombinedCheck {
 }
 
 /** Joins the loaders' diagnostics (after the study's rule settings) to the check's and counts them all. */
-export function combineCheck(result: CheckResult, loaderDiagnostics: readonly Diagnostic[], settings: Record<string, RuleSetting>): CombinedCheck {
+export function combineCheck(
+  result: CheckResult,
+  loaderDiagnostics: readonly Diagnostic[],
+  settings: Record<string, RuleSetting>,
+): CombinedCheck {
   // Problems in the bibliography files and records follow the same rule settings.
   const loader = applyRuleSettings(loaderDiagnostics, settings);
   const diagnostics = [...result.diagnostics, ...loader].sort(compareDiagnostics);
   const summary: CheckSummary = {
     ...result.summary,
     ...severityCounts(diagnostics),
-    rules: { ...result.summary.rules, ...countByRule(loader.filter((diagnostic) => !(diagnostic.rule in result.summary.rules))) },
+    rules: {
+      ...result.summary.rules,
+      ...countByRule(loader.filter((diagnostic) => !(diagnostic.rule in result.summary.rules))),
+    },
   };
   return { diagnostics, summary, notes: result.notes ?? [] };
 }
 
 /** How many diagnostics there are of each severity. */
-export function severityCounts(diagnostics: readonly Diagnostic[]): { errors: number; warnings: number; infos: number } {
+export function severityCounts(diagnostics: readonly Diagnostic[]): {
+  errors: number;
+  warnings: number;
+  infos: number;
+} {
   return {
     errors: diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length,
     warnings: diagnostics.filter((diagnostic) => diagnostic.severity === 'warning').length,
@@ -41,7 +59,8 @@ export function severityCounts(diagnostics: readonly Diagnostic[]): { errors: nu
 /** Diagnostics per rule id, in rule id order. */
 export function countByRule(diagnostics: readonly Diagnostic[]): Record<string, number> {
   const counts: Record<string, number> = {};
-  for (const rule of diagnostics.map((diagnostic) => diagnostic.rule).sort()) counts[rule] = (counts[rule] ?? 0) + 1;
+  for (const rule of diagnostics.map((diagnostic) => diagnostic.rule).sort())
+    counts[rule] = (counts[rule] ?? 0) + 1;
   return counts;
 }
 
@@ -88,7 +107,12 @@ export function referenceListToJson(manuscript: Manuscript) {
 }
 
 /** The check as one JSON document (`litsynth check --format json`, build's check.json), with a final newline. */
-export function checkJson(manuscript: Manuscript, result: CheckResult, combined: CombinedCheck, lang: Lang): string {
+export function checkJson(
+  manuscript: Manuscript,
+  result: CheckResult,
+  combined: CombinedCheck,
+  lang: Lang,
+): string {
   const { thesis, source, detected, style, styleInferred } = result.language;
   const document = {
     version: 1,
@@ -98,7 +122,15 @@ export function checkJson(manuscript: Manuscript, result: CheckResult, combined:
     language: {
       thesis,
       source: source === 'given' ? 'study' : 'detected',
-      ...(detected ? { detected: { language: detected.language, decided: detected.decided, confidence: detected.confidence } } : {}),
+      ...(detected
+        ? {
+            detected: {
+              language: detected.language,
+              decided: detected.decided,
+              confidence: detected.confidence,
+            },
+          }
+        : {}),
       messages: lang,
       style,
       styleInferred,

@@ -1,4 +1,9 @@
-import { defaultMaxBinaryBytes, defaultMaxTextBytes, LitsynthError, type Localized } from '@litsynth/common';
+import {
+  defaultMaxBinaryBytes,
+  defaultMaxTextBytes,
+  LitsynthError,
+  type Localized,
+} from '@litsynth/common';
 
 /** What a caller asks of a file: what it is to the user (for messages), and whether it is binary. */
 export interface ReadRequest {
@@ -27,12 +32,17 @@ export interface FileSource {
 /** The limit of a file's size, and the words that name it in a message. */
 export function sizeLimit(binary: boolean): { maxBytes: number; limitFor: Localized } {
   return binary
-    ? { maxBytes: defaultMaxBinaryBytes, limitFor: { nb: 'for .docx- og .pdf-filer', en: 'for .docx and .pdf files' } }
+    ? {
+        maxBytes: defaultMaxBinaryBytes,
+        limitFor: { nb: 'for .docx- og .pdf-filer', en: 'for .docx and .pdf files' },
+      }
     : { maxBytes: defaultMaxTextBytes, limitFor: { nb: 'for tekstfiler', en: 'for text files' } };
 }
 
 /** A file source over files in memory (path → bytes), with the checks every input gets. */
-export function memoryFileSource(files: ReadonlyMap<string, Uint8Array> | Readonly<Record<string, Uint8Array>>): FileSource {
+export function memoryFileSource(
+  files: ReadonlyMap<string, Uint8Array> | Readonly<Record<string, Uint8Array>>,
+): FileSource {
   const map = files instanceof Map ? files : new Map(Object.entries(files));
   return {
     async exists(path) {
@@ -41,16 +51,27 @@ export function memoryFileSource(files: ReadonlyMap<string, Uint8Array> | Readon
     async read(path, request) {
       const bytes = map.get(path);
       if (bytes === undefined) {
-        throw new LitsynthError('file-not-found', `The ${request.role} does not exist.`, { file: path, messageNb: 'Filen finnes ikke.' });
+        throw new LitsynthError('file-not-found', `The ${request.role} does not exist.`, {
+          file: path,
+          messageNb: 'Filen finnes ikke.',
+        });
       }
-      if (bytes.length === 0) throw new LitsynthError('empty-file', `The ${request.role} is empty.`, { file: path, messageNb: 'Filen er tom.' });
+      if (bytes.length === 0)
+        throw new LitsynthError('empty-file', `The ${request.role} is empty.`, {
+          file: path,
+          messageNb: 'Filen er tom.',
+        });
       const { maxBytes, limitFor } = request.limit ?? sizeLimit(request.binary);
       if (bytes.length > maxBytes) {
         const mib = (size: number) => `${(size / 1024 / 1024).toFixed(1)} MiB`;
-        throw new LitsynthError('too-large', `The ${request.role} is ${mib(bytes.length)}; the limit ${limitFor.en} is ${mib(maxBytes)}.`, {
-          file: path,
-          messageNb: `Filen er ${mib(bytes.length)}; grensen ${limitFor.nb} er ${mib(maxBytes)}.`,
-        });
+        throw new LitsynthError(
+          'too-large',
+          `The ${request.role} is ${mib(bytes.length)}; the limit ${limitFor.en} is ${mib(maxBytes)}.`,
+          {
+            file: path,
+            messageNb: `Filen er ${mib(bytes.length)}; grensen ${limitFor.nb} er ${mib(maxBytes)}.`,
+          },
+        );
       }
       return bytes;
     },

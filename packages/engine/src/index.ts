@@ -13,7 +13,13 @@ export type { DiagnosticJson } from './diagnostics-json.js';
 export { memoryFileSource, sizeLimit } from './file-source.js';
 export type { FileSource, ReadRequest } from './file-source.js';
 export { documentTitle, failureMessage, openManuscript } from './open-manuscript.js';
-export type { ManuscriptCheck, ManuscriptReferences, ManuscriptSession, OpenManuscriptOptions, StudyContext } from './open-manuscript.js';
+export type {
+  ManuscriptCheck,
+  ManuscriptReferences,
+  ManuscriptSession,
+  OpenManuscriptOptions,
+  StudyContext,
+} from './open-manuscript.js';
 export {
   bibliographyCheckJson,
   bibliographySummary,

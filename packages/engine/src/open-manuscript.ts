@@ -21,11 +21,23 @@ import {
   ruleRegistry,
   type RuleSetting,
 } from '@litsynth/common';
-import { formatOfPath, isUnsupportedExtension, type Manuscript, manuscriptSizeLimit, readManuscriptBytes, refuseUnsupportedFormat } from '@litsynth/ingest';
+import {
+  formatOfPath,
+  isUnsupportedExtension,
+  type Manuscript,
+  manuscriptSizeLimit,
+  readManuscriptBytes,
+  refuseUnsupportedFormat,
+} from '@litsynth/ingest';
 import type { ReportData, ReportFailure } from '@litsynth/report';
 import { type CombinedCheck, checkExitCode, checkJson, combineCheck } from './check-output.js';
 import type { FileSource } from './file-source.js';
-import { citationUses, citedWithTheirNamesakes, coveredByTodo, diagnosticsOfListed } from './reference-list.js';
+import {
+  citationUses,
+  citedWithTheirNamesakes,
+  coveredByTodo,
+  diagnosticsOfListed,
+} from './reference-list.js';
 
 /** What a study gives the check of its manuscript (the CLI loads the study; the engine checks). */
 export interface StudyContext {
@@ -90,7 +102,11 @@ export interface ManuscriptSession {
 }
 
 /** Opens a manuscript (and its bibliography files) from a file source. */
-export function openManuscript(source: FileSource, path: string, options: OpenManuscriptOptions = {}): ManuscriptSession {
+export function openManuscript(
+  source: FileSource,
+  path: string,
+  options: OpenManuscriptOptions = {},
+): ManuscriptSession {
   const once = <T>(make: () => Promise<T>) => {
     let value: Promise<T> | undefined;
     return () => (value ??= make());
@@ -120,7 +136,11 @@ export function openManuscript(source: FileSource, path: string, options: OpenMa
   const manuscript = once(async () => {
     if (isUnsupportedExtension(path) && (await source.exists(path))) refuseUnsupportedFormat(path);
     const format = formatOfPath(path);
-    const bytes = await source.read(path, { role: 'manuscript', binary: format === 'docx' || format === 'pdf', limit: manuscriptSizeLimit(path, format) });
+    const bytes = await source.read(path, {
+      role: 'manuscript',
+      binary: format === 'docx' || format === 'pdf',
+      limit: manuscriptSizeLimit(path, format),
+    });
     return readManuscriptBytes(bytes, path, options.onPage ? { onPage: options.onPage } : {});
   });
   const citations = once(async () => parseCitations((await manuscript()).text));
@@ -142,21 +162,33 @@ export function openManuscript(source: FileSource, path: string, options: OpenMa
     if (given !== undefined) return given;
     if (study?.language !== undefined) return study.language;
     const { result } = await check();
-    const detected = result.language.source === 'detected' && result.language.detected?.decided === true;
+    const detected =
+      result.language.source === 'detected' && result.language.detected?.decided === true;
     return detected ? result.language.thesis : fallback();
   };
   const references = perLang(async (lang) => {
     const { result } = await check();
     const all = (await bibliography()).entries;
     const known = all.length > 0 ? all : (result.entriesFromFields ?? []);
-    const cited = new Set(result.citations.map((citation) => citation.key).filter((key) => key !== null));
+    const cited = new Set(
+      result.citations.map((citation) => citation.key).filter((key) => key !== null),
+    );
     const entries = citedWithTheirNamesakes(known, cited);
-    const format = { ...options.formatOptions, lang, citations: citationUses(result.citations), ...(study?.style ? { style: study.style } : {}) };
+    const format = {
+      ...options.formatOptions,
+      lang,
+      citations: citationUses(result.citations),
+      ...(study?.style ? { style: study.style } : {}),
+    };
     const markdown = await formatReferenceList(entries, { ...format, format: 'md' });
     const html = await formatReferenceList(entries, { ...format, format: 'html' });
     const listed = new Set(entries.map((entry) => entry.id));
     // What the to-do says per entry (missing fields, unverified) is not repeated as problems.
-    const problems = diagnosticsOfListed(checkBibliography(known), listed, study?.settings ?? {}).filter((diagnostic) => !coveredByTodo(diagnostic));
+    const problems = diagnosticsOfListed(
+      checkBibliography(known),
+      listed,
+      study?.settings ?? {},
+    ).filter((diagnostic) => !coveredByTodo(diagnostic));
     return {
       entries,
       html: html.entries,
@@ -174,14 +206,28 @@ export function openManuscript(source: FileSource, path: string, options: OpenMa
     try {
       list = await references(lang);
     } catch (error) {
-      failures.push({ part: { nb: 'referanseliste', en: 'reference list' }, message: failureMessage(error) });
+      failures.push({
+        part: { nb: 'referanseliste', en: 'reference list' },
+        message: failureMessage(error),
+      });
     }
     const { result, combined } = await check();
     const read = await manuscript();
     const entries = (await bibliography()).entries;
     // The report and the matrix (entry labels) are loaded only when a report is asked for.
-    const [report, matrix] = await Promise.all([import('@litsynth/report'), import('@litsynth/matrix')]);
-    return loneReportData(report, matrix.narrativeCitation, { manuscript: read, result, combined, entries: entries.length > 0 ? entries : (result.entriesFromFields ?? []), lang, list, failures });
+    const [report, matrix] = await Promise.all([
+      import('@litsynth/report'),
+      import('@litsynth/matrix'),
+    ]);
+    return loneReportData(report, matrix.narrativeCitation, {
+      manuscript: read,
+      result,
+      combined,
+      entries: entries.length > 0 ? entries : (result.entriesFromFields ?? []),
+      lang,
+      list,
+      failures,
+    });
   });
   const reportHtml = perLang(async (lang) => {
     const data = await reportData(lang);
@@ -212,12 +258,19 @@ export function openManuscript(source: FileSource, path: string, options: OpenMa
 async function loadBibliography(source: FileSource, file: string) {
   const extension = /\.[^./\\]*$/.exec(file)?.[0]?.toLowerCase() ?? '';
   if (!(bibliographyExtensions as readonly string[]).includes(extension)) {
-    throw new LitsynthError('unsupported-format', `unknown bibliography format "${extension || '(no extension)'}": use .bib, .json, .yaml or .ris`, {
-      file,
-      messageNb: `ukjent bibliografiformat «${extension || '(ingen filendelse)'}»: bruk .bib, .json, .yaml eller .ris`,
-    });
+    throw new LitsynthError(
+      'unsupported-format',
+      `unknown bibliography format "${extension || '(no extension)'}": use .bib, .json, .yaml or .ris`,
+      {
+        file,
+        messageNb: `ukjent bibliografiformat «${extension || '(ingen filendelse)'}»: bruk .bib, .json, .yaml eller .ris`,
+      },
+    );
   }
-  const { text } = decodeText(await source.read(file, { role: 'bibliography', binary: false }), file);
+  const { text } = decodeText(
+    await source.read(file, { role: 'bibliography', binary: false }),
+    file,
+  );
   return loadBibliographyText(text, file, extension);
 }
 
@@ -255,18 +308,22 @@ function loneReportData(
   report: typeof import('@litsynth/report'),
   narrativeCitation: typeof import('@litsynth/matrix').narrativeCitation,
   input: {
-  manuscript: Manuscript;
-  result: CheckResult;
-  combined: CombinedCheck;
-  entries: readonly BibEntry[];
-  lang: Lang;
-  list: ManuscriptReferences | undefined;
-  failures: ReportFailure[];
+    manuscript: Manuscript;
+    result: CheckResult;
+    combined: CombinedCheck;
+    entries: readonly BibEntry[];
+    lang: Lang;
+    list: ManuscriptReferences | undefined;
+    failures: ReportFailure[];
   },
 ): ReportData {
   const { manuscript, result, combined, lang, list } = input;
   const citations = result.citations;
-  const works = new Set(citations.map((citation) => citation.key ?? `?${citation.authors.join('+')}|${citation.year ?? ''}`));
+  const works = new Set(
+    citations.map(
+      (citation) => citation.key ?? `?${citation.authors.join('+')}|${citation.year ?? ''}`,
+    ),
+  );
   const title = documentTitle(manuscript);
   const typedList = report.typedListToReport(manuscript, citations);
   return {
@@ -283,20 +340,31 @@ function loneReportData(
     counts: { citations: citations.length, works: works.size, references: list?.html.length ?? 0 },
     // The reference list's problems join the others (to be filtered alike) and are shown per entry.
     diagnostics: [...combined.diagnostics, ...(list?.problems ?? [])].sort(compareDiagnostics),
-    references: list ? report.referenceListToReport(list.entries, list.html, list.markdown, list.problems) : [],
+    references: list
+      ? report.referenceListToReport(list.entries, list.html, list.markdown, list.problems)
+      : [],
     ...(list ? { referencesTodo: todoForReport(list.todo, list.problems) } : {}),
     tables: [],
     manuscriptOnly: true,
-    entryLabels: Object.fromEntries(input.entries.map((entry) => [entry.id, narrativeCitation(entry.item, lang)])),
+    entryLabels: Object.fromEntries(
+      input.entries.map((entry) => [entry.id, narrativeCitation(entry.item, lang)]),
+    ),
     ruleNames: Object.fromEntries(ruleRegistry.map((rule) => [rule.id, rule.name])),
     failures: input.failures,
-    manuscript: { file: manuscript.path, notes: manuscript.notes, blocks: report.manuscriptToReportBlocks(manuscript, citations) },
+    manuscript: {
+      file: manuscript.path,
+      notes: manuscript.notes,
+      blocks: report.manuscriptToReportBlocks(manuscript, citations),
+    },
     ...(typedList ? { typedList } : {}),
   };
 }
 
 /** The to-do for the report, each entry with its own problems. */
-function todoForReport(todo: ReferenceTodo, problems: readonly Diagnostic[]): NonNullable<ReportData['referencesTodo']> {
+function todoForReport(
+  todo: ReferenceTodo,
+  problems: readonly Diagnostic[],
+): NonNullable<ReportData['referencesTodo']> {
   const entries = todo.entries.map((entry) => {
     const own = problems.filter((problem) => problem.key === entry.id);
     return own.length > 0 ? { ...entry, problems: own } : entry;

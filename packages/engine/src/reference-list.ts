@@ -1,5 +1,12 @@
 import { authorYearKey, type BibEntry, type CitationUse } from '@litsynth/bibliography';
-import { applyRuleSettings, compareDiagnostics, type Diagnostic, type Lang, type RuleId, type RuleSetting } from '@litsynth/common';
+import {
+  applyRuleSettings,
+  compareDiagnostics,
+  type Diagnostic,
+  type Lang,
+  type RuleId,
+  type RuleSetting,
+} from '@litsynth/common';
 import { countByRule, severityCounts } from './check-output.js';
 import { diagnosticToJson } from './diagnostics-json.js';
 
@@ -11,14 +18,21 @@ import { diagnosticToJson } from './diagnostics-json.js';
  * such as "(SNL, 2018)" may stand for any of them, and listing them all keeps their a/b letters the
  * same as the check gives them (it assigns letters over the whole bibliography).
  */
-export function citedWithTheirNamesakes(entries: readonly BibEntry[], cited: ReadonlySet<string>): BibEntry[] {
+export function citedWithTheirNamesakes(
+  entries: readonly BibEntry[],
+  cited: ReadonlySet<string>,
+): BibEntry[] {
   const citedGroups = new Set(entries.filter((entry) => cited.has(entry.id)).map(authorYearKey));
   return entries.filter((entry) => cited.has(entry.id) || citedGroups.has(authorYearKey(entry)));
 }
 
 /** The resolved citations of a check, as the reference list's to-do needs them (the years each work is cited under). */
-export function citationUses(citations: ReadonlyArray<{ key: string | null; year: string | null; line: number }>): CitationUse[] {
-  return citations.filter((citation) => citation.key !== null).map((citation) => ({ key: citation.key!, year: citation.year, line: citation.line }));
+export function citationUses(
+  citations: ReadonlyArray<{ key: string | null; year: string | null; line: number }>,
+): CitationUse[] {
+  return citations
+    .filter((citation) => citation.key !== null)
+    .map((citation) => ({ key: citation.key!, year: citation.year, line: citation.line }));
 }
 
 /** Rules whose findings the to-do already gives per entry (what is missing, what is unverified). */
@@ -39,17 +53,31 @@ export function diagnosticsOfListed(
   listed: ReadonlySet<string> | undefined,
   settings: Readonly<Record<string, RuleSetting>>,
 ): Diagnostic[] {
-  const kept = listed === undefined ? diagnostics : diagnostics.filter((diagnostic) => diagnostic.key === undefined || listed.has(diagnostic.key));
+  const kept =
+    listed === undefined
+      ? diagnostics
+      : diagnostics.filter(
+          (diagnostic) => diagnostic.key === undefined || listed.has(diagnostic.key),
+        );
   return applyRuleSettings(kept, settings).sort(compareDiagnostics);
 }
 
 /** Counts per severity and per rule (rule id order), as the check's summary has them. */
-export function bibliographySummary(diagnostics: readonly Diagnostic[]): { errors: number; warnings: number; infos: number; rules: Record<string, number> } {
+export function bibliographySummary(diagnostics: readonly Diagnostic[]): {
+  errors: number;
+  warnings: number;
+  infos: number;
+  rules: Record<string, number>;
+} {
   return { ...severityCounts(diagnostics), rules: countByRule(diagnostics) };
 }
 
 /** The bibliography check as one JSON document (build's bibliography-check.json), with a final newline. */
-export function bibliographyCheckJson(input: { entries: readonly string[]; diagnostics: readonly Diagnostic[]; lang: Lang }): string {
+export function bibliographyCheckJson(input: {
+  entries: readonly string[];
+  diagnostics: readonly Diagnostic[];
+  lang: Lang;
+}): string {
   const document = {
     version: 1,
     entries: input.entries,
@@ -58,4 +86,3 @@ export function bibliographyCheckJson(input: { entries: readonly string[]; diagn
   };
   return `${JSON.stringify(document, null, 2)}\n`;
 }
-

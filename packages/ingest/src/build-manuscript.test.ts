@@ -23,12 +23,30 @@ describe('manuscriptFromBlocks', () => {
     expect(manuscript.text).toBe(
       '1.1 Bakgrunn\n\narbeidet (Natland et al., 2020). Anerkjennelsespraksis i Arbeids- og velferdsdirektoratet.',
     );
-    expect(manuscript.headings).toEqual([{ text: 'Bakgrunn', number: '1.1', level: 2, start: 0, end: 12 }]);
+    expect(manuscript.headings).toEqual([
+      { text: 'Bakgrunn', number: '1.1', level: 2, start: 0, end: 12 },
+    ]);
     expect(manuscript.blocks.map((block) => block.kind)).toEqual(['heading', 'paragraph']);
-    expect(manuscript.locate(manuscript.text.indexOf('Natland'))).toEqual({ line: 3, column: 13, page: 4 });
-    expect(manuscript.locate(manuscript.text.indexOf('2020'))).toEqual({ line: 4, column: 1, page: 4 });
-    expect(manuscript.locate(manuscript.text.indexOf('praksis'))).toEqual({ line: 5, column: 1, page: 5 });
-    expect(manuscript.locate(manuscript.text.indexOf('og velferds'))).toEqual({ line: 6, column: 1, page: 5 });
+    expect(manuscript.locate(manuscript.text.indexOf('Natland'))).toEqual({
+      line: 3,
+      column: 13,
+      page: 4,
+    });
+    expect(manuscript.locate(manuscript.text.indexOf('2020'))).toEqual({
+      line: 4,
+      column: 1,
+      page: 4,
+    });
+    expect(manuscript.locate(manuscript.text.indexOf('praksis'))).toEqual({
+      line: 5,
+      column: 1,
+      page: 5,
+    });
+    expect(manuscript.locate(manuscript.text.indexOf('og velferds'))).toEqual({
+      line: 6,
+      column: 1,
+      page: 5,
+    });
     expect(manuscript.sectionAt(manuscript.text.indexOf('praksis'))?.text).toBe('Bakgrunn');
     expect(manuscript.hasPages).toBe(true);
   });
@@ -38,7 +56,12 @@ describe('manuscriptFromBlocks', () => {
       path: 'thesis.txt',
       format: 'txt',
       encoding: 'utf-8',
-      blocks: [{ kind: 'paragraph', spans: [{ text: 'Ska\u030aland og  Røysum (2019)', line: 2, column: 1 }] }],
+      blocks: [
+        {
+          kind: 'paragraph',
+          spans: [{ text: 'Ska\u030aland og  Røysum (2019)', line: 2, column: 1 }],
+        },
+      ],
     });
     expect(manuscript.text).toBe('Skåland og Røysum (2019)');
     expect(manuscript.locate(manuscript.text.indexOf('og'))).toEqual({ line: 2, column: 10 });

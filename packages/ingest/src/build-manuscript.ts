@@ -4,7 +4,15 @@ import { normaliseSpan } from './normalise-span.js';
 import type { NormalisedPiece } from './normalise-span.js';
 import { PositionTable } from './position-table.js';
 import { findReferenceList } from './reference-list.js';
-import type { Block, Heading, Manuscript, ManuscriptParts, Place, SourceBlock, SourceSpan } from './types.js';
+import type {
+  Block,
+  Heading,
+  Manuscript,
+  ManuscriptParts,
+  Place,
+  SourceBlock,
+  SourceSpan,
+} from './types.js';
 
 const blockSeparator = '\n\n';
 
@@ -29,7 +37,13 @@ export function manuscriptFromBlocks(parts: ManuscriptParts): Manuscript {
   const lineStarts: number[] = [];
   let end: EndPlace | undefined;
 
-  const append = (text: string, line: number, column: number, span: number, page: number | undefined): void => {
+  const append = (
+    text: string,
+    line: number,
+    column: number,
+    span: number,
+    page: number | undefined,
+  ): void => {
     if (text === '') return;
     table.add(length, line, column, span, page);
     chunks.push(text);
@@ -149,15 +163,33 @@ function buildBlock(spans: readonly SourceSpan[]): BuiltBlock {
       const after = joinedText(line, 40);
       const join = decideLineJoin(tail, after, spaceAfterLast);
       if (join === 'space') {
-        if (end) push({ text: ' ', line: end.line, column: end.column, span: 1, page: end.page, lineStart: false });
+        if (end)
+          push({
+            text: ' ',
+            line: end.line,
+            column: end.column,
+            span: 1,
+            page: end.page,
+            lineStart: false,
+          });
       } else if (join === 'drop-hyphen') {
         dropLast();
       }
       lineStart = true;
     } else if (pieces.length > 0 && (leadingSpace || spaceAfterLast)) {
       // Inline content after white space ("er *sentral*"): one space, where the source has it.
-      const at = leadingSpace ? { line: span.line, column: span.column + (normalised[0]?.source ?? 0), page: span.page } : end;
-      if (at) push({ text: ' ', line: at.line, column: at.column, span: 1, page: at.page, lineStart: false });
+      const at = leadingSpace
+        ? { line: span.line, column: span.column + (normalised[0]?.source ?? 0), page: span.page }
+        : end;
+      if (at)
+        push({
+          text: ' ',
+          line: at.line,
+          column: at.column,
+          span: 1,
+          page: at.page,
+          lineStart: false,
+        });
     }
     for (const piece of line) {
       push({
@@ -172,7 +204,8 @@ function buildBlock(spans: readonly SourceSpan[]): BuiltBlock {
     }
     const lastPiece = line[line.length - 1];
     if (lastPiece) {
-      const lastColumn = span.column + lastPiece.source + Math.min(lastPiece.span, lastPiece.text.length);
+      const lastColumn =
+        span.column + lastPiece.source + Math.min(lastPiece.span, lastPiece.text.length);
       end = { line: span.line, column: lastColumn, page: span.page };
     }
     spaceAfterLast = trailingSpace;
@@ -191,13 +224,23 @@ function trimPieces(pieces: readonly NormalisedPiece[]): NormalisedPiece[] {
     const first = trimmed[0] as NormalisedPiece;
     if (!edgeSpace.test(first.text[0] ?? '')) break;
     if (first.text.length === 1) trimmed.shift();
-    else trimmed[0] = { text: first.text.slice(1), source: first.source + 1, span: Math.max(1, first.span - 1) };
+    else
+      trimmed[0] = {
+        text: first.text.slice(1),
+        source: first.source + 1,
+        span: Math.max(1, first.span - 1),
+      };
   }
   while (trimmed.length > 0) {
     const last = trimmed[trimmed.length - 1] as NormalisedPiece;
     if (!edgeSpace.test(last.text[last.text.length - 1] ?? '')) break;
     if (last.text.length === 1) trimmed.pop();
-    else trimmed[trimmed.length - 1] = { text: last.text.slice(0, -1), source: last.source, span: Math.min(last.span, last.text.length - 1) };
+    else
+      trimmed[trimmed.length - 1] = {
+        text: last.text.slice(0, -1),
+        source: last.source,
+        span: Math.min(last.span, last.text.length - 1),
+      };
   }
   return trimmed;
 }

@@ -26,21 +26,65 @@ const english =
 
 describe('detectLanguage', () => {
   it('tells bokmål, nynorsk and English apart, with the counts it decided on', () => {
-    expect(detectLanguage(bokmal)).toEqual({ language: 'nb', decided: true, confidence: 1, counts: { en: 0, no: 32, nb: 10, nn: 0 }, words: 102 });
-    expect(detectLanguage(nynorsk)).toEqual({ language: 'nn', decided: true, confidence: 1, counts: { en: 0, no: 31, nb: 0, nn: 11 }, words: 102 });
-    expect(detectLanguage(english)).toEqual({ language: 'en', decided: true, confidence: 1, counts: { en: 55, no: 0, nb: 0, nn: 0 }, words: 113 });
+    expect(detectLanguage(bokmal)).toEqual({
+      language: 'nb',
+      decided: true,
+      confidence: 1,
+      counts: { en: 0, no: 32, nb: 10, nn: 0 },
+      words: 102,
+    });
+    expect(detectLanguage(nynorsk)).toEqual({
+      language: 'nn',
+      decided: true,
+      confidence: 1,
+      counts: { en: 0, no: 31, nb: 0, nn: 11 },
+      words: 102,
+    });
+    expect(detectLanguage(english)).toEqual({
+      language: 'en',
+      decided: true,
+      confidence: 1,
+      counts: { en: 55, no: 0, nb: 0, nn: 0 },
+      words: 113,
+    });
   });
 
   it('keeps a Norwegian text Norwegian with English quotations in it', () => {
     const quoted = `${bokmal} En informant sa det slik: «We are not here to judge, we are here to help the user find a way forward.» ${bokmal}`;
-    expect(detectLanguage(quoted)).toMatchObject({ language: 'nb', decided: true, confidence: 0.915 });
+    expect(detectLanguage(quoted)).toMatchObject({
+      language: 'nb',
+      decided: true,
+      confidence: 0.915,
+    });
   });
 
   it('leaves a very short text, or one half Norwegian and half English, undecided: Norwegian', () => {
-    expect(detectLanguage('Relasjonen er viktig for brukeren.')).toEqual({ language: 'nb', decided: false, confidence: 0.033, counts: { en: 0, no: 1, nb: 0, nn: 0 }, words: 5 });
-    expect(detectLanguage('The relationship is important to the user.')).toEqual({ language: 'nb', decided: false, confidence: 0, counts: { en: 4, no: 0, nb: 0, nn: 0 }, words: 7 });
-    expect(detectLanguage('')).toEqual({ language: 'nb', decided: false, confidence: 0, counts: { en: 0, no: 0, nb: 0, nn: 0 }, words: 0 });
-    expect(detectLanguage(`${bokmal} ${english}`)).toMatchObject({ language: 'nb', decided: false, confidence: 0.433 });
+    expect(detectLanguage('Relasjonen er viktig for brukeren.')).toEqual({
+      language: 'nb',
+      decided: false,
+      confidence: 0.033,
+      counts: { en: 0, no: 1, nb: 0, nn: 0 },
+      words: 5,
+    });
+    expect(detectLanguage('The relationship is important to the user.')).toEqual({
+      language: 'nb',
+      decided: false,
+      confidence: 0,
+      counts: { en: 4, no: 0, nb: 0, nn: 0 },
+      words: 7,
+    });
+    expect(detectLanguage('')).toEqual({
+      language: 'nb',
+      decided: false,
+      confidence: 0,
+      counts: { en: 0, no: 0, nb: 0, nn: 0 },
+      words: 0,
+    });
+    expect(detectLanguage(`${bokmal} ${english}`)).toMatchObject({
+      language: 'nb',
+      decided: false,
+      confidence: 0.433,
+    });
   });
 });
 
@@ -52,11 +96,27 @@ describe('detectManuscriptLanguage', () => {
         `Author${String.fromCharCode(65 + (index % 26))}, A., & Writer, B. (${2000 + index}). What is known about the role of trust in the work of the welfare services and how it is built. Journal of Social Work, ${index + 1}(2), 1–20.`,
     );
     const quote = `    ${english}`;
-    const text = ['1 Innledning', '', bokmal, '', quote, '', 'Litteraturliste', '', ...list.flatMap((entry) => [entry, ''])].join('\n');
+    const text = [
+      '1 Innledning',
+      '',
+      bokmal,
+      '',
+      quote,
+      '',
+      'Litteraturliste',
+      '',
+      ...list.flatMap((entry) => [entry, '']),
+    ].join('\n');
     const manuscript = textToManuscript(text, { path: 'oppgave.txt' });
     expect(manuscript.referenceList?.entries.length).toBe(30);
     expect(manuscript.blocks.filter((block) => block.kind === 'block-quote').length).toBe(1);
-    expect(detectManuscriptLanguage(manuscript)).toEqual({ language: 'nb', decided: true, confidence: 1, counts: { en: 0, no: 32, nb: 10, nn: 0 }, words: 103 });
+    expect(detectManuscriptLanguage(manuscript)).toEqual({
+      language: 'nb',
+      decided: true,
+      confidence: 1,
+      counts: { en: 0, no: 32, nb: 10, nn: 0 },
+      words: 103,
+    });
     // The whole text, list and quotation included, would have been English.
     expect(detectLanguage(manuscript.text).language).toBe('en');
   });

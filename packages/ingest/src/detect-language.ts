@@ -30,9 +30,21 @@ const english = new Set(
     ' ',
   ),
 );
-const norwegian = new Set('og er som på av til med å har den det om var kan seg eller også ved skal vil sin sine sitt etter mellom dette når slik andre hadde enn mer blant gjennom vi oss'.split(' '));
-const bokmal = new Set('ikke fra jeg hvor hvordan ble disse deres hva hvis noe mye bare være vært de hun hennes hvilke hvilken nå noen egen egne'.split(' '));
-const nynorsk = new Set('ikkje frå eg kvar korleis vart desse deira kva viss noko mykje berre vere vore dei ho hennar kvifor nokon eigen eigne òg'.split(' '));
+const norwegian = new Set(
+  'og er som på av til med å har den det om var kan seg eller også ved skal vil sin sine sitt etter mellom dette når slik andre hadde enn mer blant gjennom vi oss'.split(
+    ' ',
+  ),
+);
+const bokmal = new Set(
+  'ikke fra jeg hvor hvordan ble disse deres hva hvis noe mye bare være vært de hun hennes hvilke hvilken nå noen egen egne'.split(
+    ' ',
+  ),
+);
+const nynorsk = new Set(
+  'ikkje frå eg kvar korleis vart desse deira kva viss noko mykje berre vere vore dei ho hennar kvifor nokon eigen eigne òg'.split(
+    ' ',
+  ),
+);
 
 // Fewer marker words than this (a title page, a sentence) decide nothing.
 const minimumMarkers = 30;

@@ -24,13 +24,22 @@ function refusal(zip: BoundedZip): string | null {
 
 describe('refuseOversizedDocx', () => {
   test('admits a document within every limit, footnotes counted with the body', () => {
-    expect(refusal(zipOf(body('<w:p><w:r><w:t>Tekst</w:t></w:r></w:p>'.repeat(5)), '<w:footnotes><w:p/></w:footnotes>'))).toBeNull();
+    expect(
+      refusal(
+        zipOf(
+          body('<w:p><w:r><w:t>Tekst</w:t></w:r></w:p>'.repeat(5)),
+          '<w:footnotes><w:p/></w:footnotes>',
+        ),
+      ),
+    ).toBeNull();
   });
 
   test('refuses by declared size before unpacking, then by paragraphs, then by elements', () => {
     expect([
       refusal(zipOf(body(`<w:p><w:r><w:t>${'x'.repeat(5000)}</w:t></w:r></w:p>`))),
-      refusal(zipOf(body('<w:p/>'.repeat(8)), `<w:footnotes>${'<w:p></w:p>'.repeat(3)}</w:footnotes>`)),
+      refusal(
+        zipOf(body('<w:p/>'.repeat(8)), `<w:footnotes>${'<w:p></w:p>'.repeat(3)}</w:footnotes>`),
+      ),
       refusal(zipOf(body(`<w:p>${'<w:r><w:t>a</w:t></w:r>'.repeat(20)}</w:p>`))),
     ]).toEqual([
       'The .docx document is too large to read: its text is 5 KiB of XML; the limit is 4 KiB.',

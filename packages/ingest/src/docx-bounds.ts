@@ -25,7 +25,10 @@ export const defaultDocxLimits: DocxLimits = {
 
 /** The parts of a .docx whose XML becomes text: the main document, footnotes and endnotes. */
 export function textParts(zip: BoundedZip, documentPart: string): string[] {
-  return [documentPart, ...zip.names().filter((name) => /^word\/(?:footnotes|endnotes)\.xml$/.test(name))];
+  return [
+    documentPart,
+    ...zip.names().filter((name) => /^word\/(?:footnotes|endnotes)\.xml$/.test(name)),
+  ];
 }
 
 function count(xml: string, pattern: RegExp): number {
@@ -39,7 +42,12 @@ function count(xml: string, pattern: RegExp): number {
  * Refuses a .docx whose text parts exceed the limits: first by their declared size (before
  * unpacking), then by counting paragraphs and elements in the XML (one linear scan each).
  */
-export function refuseOversizedDocx(zip: BoundedZip, parts: readonly string[], path: string, limits: DocxLimits = defaultDocxLimits): void {
+export function refuseOversizedDocx(
+  zip: BoundedZip,
+  parts: readonly string[],
+  path: string,
+  limits: DocxLimits = defaultDocxLimits,
+): void {
   const size = parts.reduce((sum, name) => sum + zip.size(name), 0);
   if (size > limits.maxTextPartBytes) {
     throw refused(
@@ -79,5 +87,7 @@ function refused(path: string, en: string, nb: string): LitsynthError {
 }
 
 function formatSize(bytes: number): string {
-  return bytes < 1024 * 1024 ? `${Math.ceil(bytes / 1024)} KiB` : `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+  return bytes < 1024 * 1024
+    ? `${Math.ceil(bytes / 1024)} KiB`
+    : `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 }

@@ -1,6 +1,14 @@
 import { describe, expect, test } from 'vitest';
 import { readWordSources } from './docx-word-sources.js';
-import { decodeXmlText, fieldEndMarker as end, fieldNumberEnd, fieldStartMarker, markFieldCitations, readEndNoteCites, readInstruction } from './docx-fields.js';
+import {
+  decodeXmlText,
+  fieldEndMarker as end,
+  fieldNumberEnd,
+  fieldStartMarker,
+  markFieldCitations,
+  readEndNoteCites,
+  readInstruction,
+} from './docx-fields.js';
 
 const start = (number: number) => `${fieldStartMarker}${number}${fieldNumberEnd}`;
 
@@ -9,12 +17,20 @@ const fldChar = (type: string) => run(`<w:fldChar w:fldCharType="${type}"/>`);
 const instr = (text: string) => run(`<w:instrText xml:space="preserve">${text}</w:instrText>`);
 const shown = (text: string) => run(`<w:t>${text}</w:t>`);
 
-const zotero = (json: object) => ` ADDIN ZOTERO_ITEM CSL_CITATION ${JSON.stringify(json).replace(/"/g, '&quot;')} `;
-const natlandData = { id: 7, type: 'article-journal', title: 'Opplevelser av god hjelp i møter med Nav', author: [{ family: 'Natland', given: 'Sidsel' }] };
+const zotero = (json: object) =>
+  ` ADDIN ZOTERO_ITEM CSL_CITATION ${JSON.stringify(json).replace(/"/g, '&quot;')} `;
+const natlandData = {
+  id: 7,
+  type: 'article-journal',
+  title: 'Opplevelser av god hjelp i møter med Nav',
+  author: [{ family: 'Natland', given: 'Sidsel' }],
+};
 
 describe('markFieldCitations', () => {
   test('marks the displayed text of a Zotero field whose instruction is split over runs', () => {
-    const instruction = zotero({ citationItems: [{ id: 7, itemData: natlandData, locator: '12', label: 'page' }] });
+    const instruction = zotero({
+      citationItems: [{ id: 7, itemData: natlandData, locator: '12', label: 'page' }],
+    });
     const xml = `<w:p>${shown('Som vist ')}${fldChar('begin')}${instr(instruction.slice(0, 30))}${instr(instruction.slice(30))}${fldChar('separate')}${shown('(Natland, 2019, s. 12)')}${fldChar('end')}</w:p>`;
     const marked = markFieldCitations(xml);
     expect(marked.xml).toEqual(
@@ -23,7 +39,10 @@ describe('markFieldCitations', () => {
         `<w:r><w:t>${end}</w:t><w:fldChar w:fldCharType="end"/></w:r></w:p>`,
     );
     expect(marked.fields).toEqual([
-      { manager: 'zotero', items: [{ id: '7', item: { ...natlandData, id: '7' }, locator: '12', label: 'page' }] },
+      {
+        manager: 'zotero',
+        items: [{ id: '7', item: { ...natlandData, id: '7' }, locator: '12', label: 'page' }],
+      },
     ]);
   });
 
@@ -36,8 +55,12 @@ describe('markFieldCitations', () => {
     const instruction = zotero({ citationItems: [{ id: 7, itemData: natlandData }] });
     const xml = `<w:fldSimple w:instr="${instruction}">${shown('(Natland, 2019)')}</w:fldSimple>`;
     const marked = markFieldCitations(xml);
-    expect(marked.xml).toEqual(`<w:fldSimple w:instr="${instruction}"><w:r><w:t>${start(0)}</w:t></w:r>${shown('(Natland, 2019)')}<w:r><w:t>${end}</w:t></w:r></w:fldSimple>`);
-    expect(marked.fields).toEqual([{ manager: 'zotero', items: [{ id: '7', item: { ...natlandData, id: '7' } }] }]);
+    expect(marked.xml).toEqual(
+      `<w:fldSimple w:instr="${instruction}"><w:r><w:t>${start(0)}</w:t></w:r>${shown('(Natland, 2019)')}<w:r><w:t>${end}</w:t></w:r></w:fldSimple>`,
+    );
+    expect(marked.fields).toEqual([
+      { manager: 'zotero', items: [{ id: '7', item: { ...natlandData, id: '7' } }] },
+    ]);
   });
 
   test("reads EndNote's record from the nested EN.CITE.DATA field (base64 in w:fldData)", () => {
@@ -49,7 +72,9 @@ describe('markFieldCitations', () => {
     const xml =
       fldChar('begin') +
       instr(' ADDIN EN.CITE ') +
-      run(`<w:fldChar w:fldCharType="begin"><w:fldData xml:space="preserve">${data}</w:fldData></w:fldChar>`) +
+      run(
+        `<w:fldChar w:fldCharType="begin"><w:fldData xml:space="preserve">${data}</w:fldData></w:fldChar>`,
+      ) +
       instr(' ADDIN EN.CITE.DATA ') +
       fldChar('end') +
       fldChar('separate') +
@@ -86,8 +111,27 @@ describe("Word's own citation tool", () => {
 
   test('reads the source list into CSL items, persons and organisations', () => {
     expect([...readWordSources(sourcesXml)]).toEqual([
-      ['Dal17', { id: 'Dal17', type: 'book', author: [{ family: 'Dalland', given: 'Olav' }], title: 'Metode og oppgaveskriving', publisher: 'Gyldendal Akademisk', issued: { 'date-parts': [[2017]] } }],
-      ['Arb15', { id: 'Arb15', type: 'report', author: [{ literal: 'Arbeids- og velferdsdirektoratet' }], title: 'Rapport', issued: { 'date-parts': [[2015]] } }],
+      [
+        'Dal17',
+        {
+          id: 'Dal17',
+          type: 'book',
+          author: [{ family: 'Dalland', given: 'Olav' }],
+          title: 'Metode og oppgaveskriving',
+          publisher: 'Gyldendal Akademisk',
+          issued: { 'date-parts': [[2017]] },
+        },
+      ],
+      [
+        'Arb15',
+        {
+          id: 'Arb15',
+          type: 'report',
+          author: [{ literal: 'Arbeids- og velferdsdirektoratet' }],
+          title: 'Rapport',
+          issued: { 'date-parts': [[2015]] },
+        },
+      ],
     ]);
   });
 
@@ -100,13 +144,19 @@ describe("Word's own citation tool", () => {
         { id: 'Arb15', item: sources.get('Arb15') },
       ],
     });
-    expect(readInstruction(' CITATION Hal09 \\l 1044 ', '', sources)).toEqual({ manager: 'word', reason: "the source Hal09 is not in the document's source list" });
+    expect(readInstruction(' CITATION Hal09 \\l 1044 ', '', sources)).toEqual({
+      manager: 'word',
+      reason: "the source Hal09 is not in the document's source list",
+    });
   });
 });
 
 describe('readInstruction and readEndNoteCites', () => {
   test('reports a Mendeley field whose data is not JSON, instead of failing', () => {
-    expect(readInstruction(' ADDIN CSL_CITATION {"citationItems": [ ', '')).toEqual({ manager: 'mendeley', reason: 'no citation data in the field' });
+    expect(readInstruction(' ADDIN CSL_CITATION {"citationItems": [ ', '')).toEqual({
+      manager: 'mendeley',
+      reason: 'no citation data in the field',
+    });
     expect(readInstruction(' ADDIN CSL_CITATION {"citationItems": [} ', '')).toEqual({
       manager: 'mendeley',
       reason: 'the citation data in the field is not valid JSON',

@@ -67,14 +67,23 @@ export function markFieldCitations(xml: string, options: MarkOptions = {}): Mark
   let last = 0;
   const citationOpen = () => stack.some((field) => field.marked) || simpleStack.some(Boolean);
   for (const match of xml.matchAll(fieldTokenPattern)) {
-    const [token, fldCharAttributes, fldCharContent, instrText, simpleAttributes, simpleSelfClosing] = match;
+    const [
+      token,
+      fldCharAttributes,
+      fldCharContent,
+      instrText,
+      simpleAttributes,
+      simpleSelfClosing,
+    ] = match;
     const index = match.index;
     out += xml.slice(last, index);
     last = index + token.length;
     if (fldCharAttributes !== undefined) {
       const type = /w:fldCharType="(\w+)"/.exec(fldCharAttributes)?.[1];
       if (type === 'begin') {
-        const data = fldCharContent ? (/<w:fldData\b[^>]*>([\s\S]*?)<\/w:fldData>/.exec(fldCharContent)?.[1] ?? '') : '';
+        const data = fldCharContent
+          ? (/<w:fldData\b[^>]*>([\s\S]*?)<\/w:fldData>/.exec(fldCharContent)?.[1] ?? '')
+          : '';
         stack.push({ instruction: '', data: data.replace(/\s+/g, ''), marked: false });
         out += token;
       } else if (type === 'separate') {
@@ -90,7 +99,13 @@ export function markFieldCitations(xml: string, options: MarkOptions = {}): Mark
         if (closed?.marked) out += `<w:t>${fieldEndMarker}</w:t>`;
         // EndNote puts its record in a nested EN.CITE.DATA field inside the EN.CITE instruction.
         const parent = stack.at(-1);
-        if (closed && parent && /^\s*ADDIN\s+EN\.CITE\.DATA/.test(closed.instruction) && closed.data) parent.data = closed.data;
+        if (
+          closed &&
+          parent &&
+          /^\s*ADDIN\s+EN\.CITE\.DATA/.test(closed.instruction) &&
+          closed.data
+        )
+          parent.data = closed.data;
         out += token;
       } else {
         out += token;
@@ -124,19 +139,27 @@ const mendeleyControl =
   /(<w:sdtPr>(?:(?!<\/w:sdtPr>)[\s\S])*?<w:tag w:val="MENDELEY_CITATION_v3_([^"]*)"[\s\S]*?<\/w:sdtPr>(?:<w:sdtEndPr\s*\/>|<w:sdtEndPr>[\s\S]*?<\/w:sdtEndPr>)?<w:sdtContent>)([\s\S]*?)(<\/w:sdtContent>)/g;
 
 /** Marks the text of Mendeley Cite content controls, numbering them after the fields found so far. */
-function markContentControls(xml: string, fields: MarkedXml['fields'], firstNumber: number): string {
+function markContentControls(
+  xml: string,
+  fields: MarkedXml['fields'],
+  firstNumber: number,
+): string {
   if (!xml.includes('MENDELEY_CITATION_v3_')) return xml;
-  return xml.replace(mendeleyControl, (_, open: string, payload: string, content: string, close: string) => {
-    const number = firstNumber + fields.length;
-    fields.push(readCslCitationJson('mendeley', Buffer.from(payload, 'base64').toString('utf8')));
-    return `${open}<w:r><w:t>${fieldStartMarker}${number}${fieldNumberEnd}</w:t></w:r>${content}<w:r><w:t>${fieldEndMarker}</w:t></w:r>${close}`;
-  });
+  return xml.replace(
+    mendeleyControl,
+    (_, open: string, payload: string, content: string, close: string) => {
+      const number = firstNumber + fields.length;
+      fields.push(readCslCitationJson('mendeley', Buffer.from(payload, 'base64').toString('utf8')));
+      return `${open}<w:r><w:t>${fieldStartMarker}${number}${fieldNumberEnd}</w:t></w:r>${content}<w:r><w:t>${fieldEndMarker}</w:t></w:r>${close}`;
+    },
+  );
 }
 
 /** Which reference manager wrote a field instruction, or null when it is no citation. */
 export function managerOf(instruction: string): ReferenceManager | null {
   if (/^\s*ADDIN\s+ZOTERO_ITEM\b/.test(instruction)) return 'zotero';
-  if (/^\s*ADDIN\s+(?:Mendeley\s+Citation\S*\s+)?CSL_CITATION\b/.test(instruction)) return 'mendeley';
+  if (/^\s*ADDIN\s+(?:Mendeley\s+Citation\S*\s+)?CSL_CITATION\b/.test(instruction))
+    return 'mendeley';
   if (/^\s*ADDIN\s+EN\.CITE(?!\.DATA)\b/.test(instruction)) return 'endnote';
   if (/^\s*CITATION\s+\S/.test(instruction)) return 'word';
   return null;
@@ -155,23 +178,30 @@ export function readInstruction(
     let xml = instruction.slice(instruction.indexOf('EN.CITE') + 'EN.CITE'.length);
     if (!xml.includes('<EndNote') && data) xml = decodeFieldData(data);
     const items = readEndNoteCites(xml);
-    return items.length > 0 ? { manager, items } : { manager, reason: 'no EndNote record in the field' };
+    return items.length > 0
+      ? { manager, items }
+      : { manager, reason: 'no EndNote record in the field' };
   }
   return readCslCitationJson(manager, instruction);
 }
 
 /** The works of a CSL citation in JSON ({citationItems: [{itemData, locator, …}]}), as Zotero and Mendeley store it. */
-function readCslCitationJson(manager: ReferenceManager, text: string): FieldInstruction | FieldProblem {
+function readCslCitationJson(
+  manager: ReferenceManager,
+  text: string,
+): FieldInstruction | FieldProblem {
   const jsonStart = text.indexOf('{');
   const jsonEnd = text.lastIndexOf('}');
-  if (jsonStart === -1 || jsonEnd < jsonStart) return { manager, reason: 'no citation data in the field' };
+  if (jsonStart === -1 || jsonEnd < jsonStart)
+    return { manager, reason: 'no citation data in the field' };
   let parsed: unknown;
   try {
     parsed = JSON.parse(text.slice(jsonStart, jsonEnd + 1));
   } catch {
     return { manager, reason: 'the citation data in the field is not valid JSON' };
   }
-  const citationItems = isRecord(parsed) && Array.isArray(parsed.citationItems) ? parsed.citationItems : [];
+  const citationItems =
+    isRecord(parsed) && Array.isArray(parsed.citationItems) ? parsed.citationItems : [];
   const items: FieldCitationItem[] = [];
   for (const citationItem of citationItems) {
     if (!isRecord(citationItem) || !isRecord(citationItem.itemData)) continue;
@@ -186,14 +216,19 @@ function readCslCitationJson(manager: ReferenceManager, text: string): FieldInst
       ...optionalString('suffix', citationItem.suffix),
     });
   }
-  return items.length > 0 ? { manager, items } : { manager, reason: 'no work in the citation data' };
+  return items.length > 0
+    ? { manager, items }
+    : { manager, reason: 'no work in the citation data' };
 }
 
 /**
  * Word's own citation field: "CITATION Tag \p 12 \m Tag2 \l 1044" — the first source, its
  * page (\p), further sources (\m), the language (\l); the entries come from the sources part.
  */
-function readWordCitation(instruction: string, sources: ReadonlyMap<string, FieldCitationItem['item']>): FieldInstruction | FieldProblem {
+function readWordCitation(
+  instruction: string,
+  sources: ReadonlyMap<string, FieldCitationItem['item']>,
+): FieldInstruction | FieldProblem {
   const [, first = ''] = /^\s*CITATION\s+(\S+)/.exec(instruction) ?? [];
   const tags = [first, ...[...instruction.matchAll(/\\m\s+(\S+)/g)].map(([, tag = '']) => tag)];
   const page = /\\p\s+("[^"]*"|\S+)/.exec(instruction)?.[1]?.replace(/"/g, '');
@@ -202,9 +237,18 @@ function readWordCitation(instruction: string, sources: ReadonlyMap<string, Fiel
   tags.forEach((tag, index) => {
     const item = sources.get(tag);
     if (!item) missing.push(tag);
-    else items.push({ id: tag, item, ...(index === 0 && page ? { locator: page, label: 'page' } : {}) });
+    else
+      items.push({
+        id: tag,
+        item,
+        ...(index === 0 && page ? { locator: page, label: 'page' } : {}),
+      });
   });
-  if (missing.length > 0) return { manager: 'word', reason: `the source ${missing.join(', ')} is not in the document's source list` };
+  if (missing.length > 0)
+    return {
+      manager: 'word',
+      reason: `the source ${missing.join(', ')} is not in the document's source list`,
+    };
   return { manager: 'word', items };
 }
 
@@ -230,12 +274,15 @@ export function readEndNoteCites(xml: string): FieldCitationItem[] {
     const record = element(cite, 'record') ?? '';
     const recNum = element(cite, 'RecNum') ?? element(record, 'rec-number') ?? '';
     const typeName = /<ref-type\b[^>]*name="([^"]*)"/.exec(record)?.[1] ?? '';
-    const authors = [...(element(record, 'authors') ?? '').matchAll(/<author\b[^>]*>([\s\S]*?)<\/author>/g)].map(([, name = '']) =>
-      endNoteName(textOf(name)),
-    );
+    const authors = [
+      ...(element(record, 'authors') ?? '').matchAll(/<author\b[^>]*>([\s\S]*?)<\/author>/g),
+    ].map(([, name = '']) => endNoteName(textOf(name)));
     const fallbackAuthor = element(cite, 'Author');
     const year = element(record, 'year') ?? element(cite, 'Year');
-    const item: FieldCitationItem['item'] = { id: recNum, type: endNoteTypes[typeName] ?? 'document' };
+    const item: FieldCitationItem['item'] = {
+      id: recNum,
+      type: endNoteTypes[typeName] ?? 'document',
+    };
     if (authors.length > 0) item.author = authors;
     else if (fallbackAuthor) item.author = [{ family: textOf(fallbackAuthor) }];
     const fields: Array<[string, string | undefined]> = [
@@ -252,7 +299,8 @@ export function readEndNoteCites(xml: string): FieldCitationItem[] {
     for (const [field, value] of fields) {
       if (value !== undefined && textOf(value) !== '') item[field] = textOf(value);
     }
-    if (year !== undefined && /^\d{4}/.test(textOf(year))) item.issued = { 'date-parts': [[Number(textOf(year).slice(0, 4))]] };
+    if (year !== undefined && /^\d{4}/.test(textOf(year)))
+      item.issued = { 'date-parts': [[Number(textOf(year).slice(0, 4))]] };
     const pages = element(cite, 'Pages');
     const prefix = element(cite, 'Prefix');
     const suffix = element(cite, 'Suffix');
@@ -298,7 +346,9 @@ function decodeFieldData(base64: string): string {
 export function decodeXmlText(text: string): string {
   return text.replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (_, entity: string) => {
     if (entity.startsWith('#')) {
-      const code = entity.startsWith('#x') ? Number.parseInt(entity.slice(2), 16) : Number.parseInt(entity.slice(1), 10);
+      const code = entity.startsWith('#x')
+        ? Number.parseInt(entity.slice(2), 16)
+        : Number.parseInt(entity.slice(1), 10);
       return code <= 0x10ffff ? String.fromCodePoint(code) : '\ufffd';
     }
     return { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }[entity] ?? '';

@@ -12,14 +12,18 @@ import { layoutToBlocks, linesOfPages } from './pdf-layout.js';
 // Damaged files of every kind: the readers return a manuscript or throw a LitsynthError, never
 // anything else (no TypeError, no RangeError, no hang), and every offset they return lies in the text.
 
-const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../fixtures/formats/${name}`, import.meta.url)));
+const fixture = (name: string) =>
+  new Uint8Array(readFileSync(new URL(`../fixtures/formats/${name}`, import.meta.url)));
 
 /** Runs a reader; returns 'ok', or 'refused' for a LitsynthError; rethrows anything else. */
-async function outcome(read: () => Promise<{ text: string; blocks: Array<{ start: number; end: number }> }>): Promise<string> {
+async function outcome(
+  read: () => Promise<{ text: string; blocks: Array<{ start: number; end: number }> }>,
+): Promise<string> {
   try {
     const manuscript = await read();
     for (const block of manuscript.blocks) {
-      if (!(block.start >= 0 && block.start <= block.end && block.end <= manuscript.text.length)) throw new Error('block outside the text');
+      if (!(block.start >= 0 && block.start <= block.end && block.end <= manuscript.text.length))
+        throw new Error('block outside the text');
     }
     return 'ok';
   } catch (error) {
@@ -30,11 +34,16 @@ async function outcome(read: () => Promise<{ text: string; blocks: Array<{ start
 
 /** The bytes with some of them overwritten: a file damaged in transfer or on disk. */
 const damaged = (bytes: Uint8Array) =>
-  fc.array(fc.tuple(fc.nat({ max: bytes.length - 1 }), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 20 }).map((changes) => {
-    const copy = bytes.slice();
-    for (const [index, value] of changes) copy[index] = value;
-    return copy;
-  });
+  fc
+    .array(fc.tuple(fc.nat({ max: bytes.length - 1 }), fc.integer({ min: 0, max: 255 })), {
+      minLength: 1,
+      maxLength: 20,
+    })
+    .map((changes) => {
+      const copy = bytes.slice();
+      for (const [index, value] of changes) copy[index] = value;
+      return copy;
+    });
 
 describe('the .docx and .pdf readers on damaged input', () => {
   test('BoundedZip.open on arbitrary bytes: a zip or a LitsynthError', () => {
@@ -53,7 +62,9 @@ describe('the .docx and .pdf readers on damaged input', () => {
     const docx = fixture('fields-zotero.docx');
     await fc.assert(
       fc.asyncProperty(damaged(docx), async (bytes) => {
-        expect(['ok', 'refused']).toContain(await outcome(() => docxToManuscript(bytes, 'damaged.docx')));
+        expect(['ok', 'refused']).toContain(
+          await outcome(() => docxToManuscript(bytes, 'damaged.docx')),
+        );
       }),
       { numRuns: 60 },
     );
@@ -63,12 +74,25 @@ describe('the .docx and .pdf readers on damaged input', () => {
     const zip = BoundedZip.open(fixture('fields-zotero.docx'), 'fields-zotero.docx');
     const xml = zip.readText('word/document.xml');
     await fc.assert(
-      fc.asyncProperty(fc.nat({ max: xml.length }), fc.nat({ max: xml.length }), fc.string({ maxLength: 20 }), async (from, to, insert) => {
-        const [start, end] = from <= to ? [from, to] : [to, from];
-        const changed = xml.slice(0, start) + insert + xml.slice(end);
-        const bytes = makeZip(zip.names().map((name) => ({ name, data: name === 'word/document.xml' ? new TextEncoder().encode(changed) : zip.read(name) })));
-        expect(['ok', 'refused']).toContain(await outcome(() => docxToManuscript(bytes, 'spliced.docx')));
-      }),
+      fc.asyncProperty(
+        fc.nat({ max: xml.length }),
+        fc.nat({ max: xml.length }),
+        fc.string({ maxLength: 20 }),
+        async (from, to, insert) => {
+          const [start, end] = from <= to ? [from, to] : [to, from];
+          const changed = xml.slice(0, start) + insert + xml.slice(end);
+          const bytes = makeZip(
+            zip.names().map((name) => ({
+              name,
+              data:
+                name === 'word/document.xml' ? new TextEncoder().encode(changed) : zip.read(name),
+            })),
+          );
+          expect(['ok', 'refused']).toContain(
+            await outcome(() => docxToManuscript(bytes, 'spliced.docx')),
+          );
+        },
+      ),
       { numRuns: 60 },
     );
   });
@@ -77,7 +101,9 @@ describe('the .docx and .pdf readers on damaged input', () => {
     const pdf = fixture('thesis.pdf');
     await fc.assert(
       fc.asyncProperty(damaged(pdf), async (bytes) => {
-        expect(['ok', 'refused']).toContain(await outcome(() => pdfToManuscript(bytes, 'damaged.pdf')));
+        expect(['ok', 'refused']).toContain(
+          await outcome(() => pdfToManuscript(bytes, 'damaged.pdf')),
+        );
       }),
       { numRuns: 25 },
     );
@@ -95,15 +121,23 @@ describe('the .docx and .pdf readers on damaged input', () => {
       '<w:t>tekst</w:t>',
     );
     fc.assert(
-      fc.property(fc.array(fc.oneof(token, fc.string({ maxLength: 5 })), { maxLength: 30 }), (parts) => {
-        const xml = parts.join('');
-        const marked = markFieldCitations(xml);
-        const starts = [...marked.xml].filter((char) => char === '\uE000').length;
-        const ends = [...marked.xml].filter((char) => char === '\uE001').length;
-        expect(starts).toBe(marked.fields.length);
-        expect(ends).toBeLessThanOrEqual(starts);
-        expect(marked.xml.replace(/<w:r><w:t>(?:\uE000\d+\uE003|\uE001)<\/w:t><\/w:r>|<w:t>(?:\uE000\d+\uE003|\uE001)<\/w:t>/g, '')).toEqual(xml);
-      }),
+      fc.property(
+        fc.array(fc.oneof(token, fc.string({ maxLength: 5 })), { maxLength: 30 }),
+        (parts) => {
+          const xml = parts.join('');
+          const marked = markFieldCitations(xml);
+          const starts = [...marked.xml].filter((char) => char === '\uE000').length;
+          const ends = [...marked.xml].filter((char) => char === '\uE001').length;
+          expect(starts).toBe(marked.fields.length);
+          expect(ends).toBeLessThanOrEqual(starts);
+          expect(
+            marked.xml.replace(
+              /<w:r><w:t>(?:\uE000\d+\uE003|\uE001)<\/w:t><\/w:r>|<w:t>(?:\uE000\d+\uE003|\uE001)<\/w:t>/g,
+              '',
+            ),
+          ).toEqual(xml);
+        },
+      ),
     );
   });
 
@@ -116,14 +150,22 @@ describe('the .docx and .pdf readers on damaged input', () => {
       height: fc.constantFrom(0, 7, 10, 12, 16),
     });
     fc.assert(
-      fc.property(fc.array(fc.record({ height: fc.constant(842), items: fc.array(item, { maxLength: 25 }) }), { maxLength: 4 }), (pages) => {
-        const lines = linesOfPages(pages);
-        const layout = layoutToBlocks(lines);
-        const used = layout.blocks.flatMap((block) => block.spans.map((span) => span.line));
-        const removed = layout.removed.map((line) => line.number);
-        // Every line is used once or removed as page furniture.
-        expect([...used, ...removed].sort((a, b) => a - b)).toEqual(lines.flat().map((line) => line.number));
-      }),
+      fc.property(
+        fc.array(
+          fc.record({ height: fc.constant(842), items: fc.array(item, { maxLength: 25 }) }),
+          { maxLength: 4 },
+        ),
+        (pages) => {
+          const lines = linesOfPages(pages);
+          const layout = layoutToBlocks(lines);
+          const used = layout.blocks.flatMap((block) => block.spans.map((span) => span.line));
+          const removed = layout.removed.map((line) => line.number);
+          // Every line is used once or removed as page furniture.
+          expect([...used, ...removed].sort((a, b) => a - b)).toEqual(
+            lines.flat().map((line) => line.number),
+          );
+        },
+      ),
     );
   });
 });

@@ -28,7 +28,10 @@ export function readWordSources(xml: string): Map<string, CslItem> {
   for (const [, source = ''] of plain.matchAll(/<Source>([\s\S]*?)<\/Source>/g)) {
     const tag = text(element(source, 'Tag'));
     if (!tag) continue;
-    const item: CslItem = { id: tag, type: sourceTypes[text(element(source, 'SourceType')) ?? ''] ?? 'document' };
+    const item: CslItem = {
+      id: tag,
+      type: sourceTypes[text(element(source, 'SourceType')) ?? ''] ?? 'document',
+    };
     // <Author><Author><NameList>…</NameList></Author><Editor>…</Editor></Author>: the roles are the
     // elements that hold a name list or an organisation.
     const authors = names(role(source, 'Author'));
@@ -68,13 +71,19 @@ function names(block: string): CslName[] {
   return [...block.matchAll(/<Person>([\s\S]*?)<\/Person>/g)].flatMap(([, person = '']) => {
     const family = text(element(person, 'Last'));
     if (!family) return [];
-    const given = [text(element(person, 'First')), text(element(person, 'Middle'))].filter(Boolean).join(' ');
+    const given = [text(element(person, 'First')), text(element(person, 'Middle'))]
+      .filter(Boolean)
+      .join(' ');
     return [given ? { family, given } : { family }];
   });
 }
 
 function role(source: string, name: string): string {
-  return new RegExp(`<${name}>\\s*(<NameList>[\\s\\S]*?</NameList>|<Corporate>[\\s\\S]*?</Corporate>)\\s*</${name}>`).exec(source)?.[1] ?? '';
+  return (
+    new RegExp(
+      `<${name}>\\s*(<NameList>[\\s\\S]*?</NameList>|<Corporate>[\\s\\S]*?</Corporate>)\\s*</${name}>`,
+    ).exec(source)?.[1] ?? ''
+  );
 }
 
 function text(fragment: string | undefined): string | undefined {

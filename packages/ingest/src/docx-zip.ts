@@ -50,7 +50,11 @@ export class BoundedZip {
   static open(bytes: Uint8Array, path: string, limits: ZipLimits = defaultZipLimits): BoundedZip {
     const entries = readCentralDirectory(bytes, path);
     if (entries.length > limits.maxEntries) {
-      throw tooLarge(path, `it has ${entries.length} parts; the limit is ${limits.maxEntries}`, `den har ${entries.length} deler; grensen er ${limits.maxEntries}`);
+      throw tooLarge(
+        path,
+        `it has ${entries.length} parts; the limit is ${limits.maxEntries}`,
+        `den har ${entries.length} deler; grensen er ${limits.maxEntries}`,
+      );
     }
     let total = 0;
     const byName = new Map<string, ZipEntry>();
@@ -115,30 +119,51 @@ function readCentralDirectory(bytes: Uint8Array, path: string): ZipEntry[] {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   // The end record is 22 bytes plus a comment of up to 65535 bytes, at the end of the file.
   let end = -1;
-  for (let offset = bytes.length - 22; offset >= Math.max(0, bytes.length - 22 - 0xffff); offset--) {
+  for (
+    let offset = bytes.length - 22;
+    offset >= Math.max(0, bytes.length - 22 - 0xffff);
+    offset--
+  ) {
     if (view.getUint32(offset, true) === endOfCentralDirectorySignature) {
       end = offset;
       break;
     }
   }
   if (end === -1) {
-    throw new LitsynthError('unsupported-format', 'The file is not a .docx document (it is not a zip archive).', {
-      file: path,
-      messageNb: 'Filen er ikke et .docx-dokument (den er ikke et zip-arkiv).',
-    });
+    throw new LitsynthError(
+      'unsupported-format',
+      'The file is not a .docx document (it is not a zip archive).',
+      {
+        file: path,
+        messageNb: 'Filen er ikke et .docx-dokument (den er ikke et zip-arkiv).',
+      },
+    );
   }
   const count = view.getUint16(end + 10, true);
   const directorySize = view.getUint32(end + 12, true);
   const directoryOffset = view.getUint32(end + 16, true);
   if (count === 0xffff || directoryOffset === 0xffffffff) {
-    throw corrupt(path, 'it uses ZIP64, which no Word document needs', 'den bruker ZIP64, som ingen Word-dokumenter trenger');
+    throw corrupt(
+      path,
+      'it uses ZIP64, which no Word document needs',
+      'den bruker ZIP64, som ingen Word-dokumenter trenger',
+    );
   }
-  if (directoryOffset + directorySize > end) throw corrupt(path, 'its table of contents is cut off', 'innholdsfortegnelsen i arkivet er avkuttet');
+  if (directoryOffset + directorySize > end)
+    throw corrupt(
+      path,
+      'its table of contents is cut off',
+      'innholdsfortegnelsen i arkivet er avkuttet',
+    );
   const entries: ZipEntry[] = [];
   let offset = directoryOffset;
   for (let index = 0; index < count; index++) {
     if (offset + 46 > end || view.getUint32(offset, true) !== centralDirectorySignature) {
-      throw corrupt(path, 'its table of contents is damaged', 'innholdsfortegnelsen i arkivet er skadet');
+      throw corrupt(
+        path,
+        'its table of contents is damaged',
+        'innholdsfortegnelsen i arkivet er skadet',
+      );
     }
     const nameLength = view.getUint16(offset + 28, true);
     const extraLength = view.getUint16(offset + 30, true);
@@ -167,11 +192,16 @@ function inflateEntry(bytes: Uint8Array, entry: ZipEntry, path: string): Uint8Ar
     throw corrupt(path, `the part ${entry.name} is cut off`, `delen ${entry.name} er avkuttet`);
   }
   if (entry.method === 0) {
-    if (entry.compressedSize !== entry.uncompressedSize) throw corrupt(path, `the part ${entry.name} is damaged`, `delen ${entry.name} er skadet`);
+    if (entry.compressedSize !== entry.uncompressedSize)
+      throw corrupt(path, `the part ${entry.name} is damaged`, `delen ${entry.name} er skadet`);
     return compressed;
   }
   if (entry.method !== 8) {
-    throw corrupt(path, `the part ${entry.name} uses an unknown compression (method ${entry.method})`, `delen ${entry.name} bruker en ukjent komprimering (metode ${entry.method})`);
+    throw corrupt(
+      path,
+      `the part ${entry.name} uses an unknown compression (method ${entry.method})`,
+      `delen ${entry.name} bruker en ukjent komprimering (metode ${entry.method})`,
+    );
   }
   let data: Buffer;
   try {
@@ -179,12 +209,24 @@ function inflateEntry(bytes: Uint8Array, entry: ZipEntry, path: string): Uint8Ar
     data = inflateRawSync(compressed, { maxOutputLength: Math.max(1, entry.uncompressedSize + 1) });
   } catch (cause) {
     if (cause instanceof RangeError) {
-      throw tooLarge(path, `its part ${entry.name} unpacks to more than it declares (a "zip bomb"?)`, `delen ${entry.name} pakkes ut til mer enn den oppgir (en «zip-bombe»?)`);
+      throw tooLarge(
+        path,
+        `its part ${entry.name} unpacks to more than it declares (a "zip bomb"?)`,
+        `delen ${entry.name} pakkes ut til mer enn den oppgir (en «zip-bombe»?)`,
+      );
     }
-    throw corrupt(path, `the part ${entry.name} cannot be unpacked`, `delen ${entry.name} kan ikke pakkes ut`);
+    throw corrupt(
+      path,
+      `the part ${entry.name} cannot be unpacked`,
+      `delen ${entry.name} kan ikke pakkes ut`,
+    );
   }
   if (data.length !== entry.uncompressedSize) {
-    throw tooLarge(path, `its part ${entry.name} unpacks to another size than it declares`, `delen ${entry.name} pakkes ut til en annen størrelse enn den oppgir`);
+    throw tooLarge(
+      path,
+      `its part ${entry.name} unpacks to another size than it declares`,
+      `delen ${entry.name} pakkes ut til en annen størrelse enn den oppgir`,
+    );
   }
   return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
 }
@@ -204,5 +246,7 @@ function tooLarge(path: string, en: string, nb: string): LitsynthError {
 }
 
 function formatSize(bytes: number): string {
-  return bytes < 1024 * 1024 ? `${Math.ceil(bytes / 1024)} KiB` : `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+  return bytes < 1024 * 1024
+    ? `${Math.ceil(bytes / 1024)} KiB`
+    : `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 }

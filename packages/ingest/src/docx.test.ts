@@ -4,7 +4,8 @@ import { docxToManuscript } from './docx.js';
 import { BoundedZip } from './docx-zip.js';
 import { makeZip } from './test-docx-zip.js';
 
-const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../fixtures/formats/${name}`, import.meta.url)));
+const fixture = (name: string) =>
+  new Uint8Array(readFileSync(new URL(`../fixtures/formats/${name}`, import.meta.url)));
 
 /** The fixture .docx with some of its parts changed. */
 function withParts(name: string, changes: Record<string, (xml: string) => string>): Uint8Array {
@@ -12,7 +13,10 @@ function withParts(name: string, changes: Record<string, (xml: string) => string
   return makeZip(
     zip.names().map((entry) => {
       const change = changes[entry];
-      return { name: entry, data: change ? new TextEncoder().encode(change(zip.readText(entry))) : zip.read(entry) };
+      return {
+        name: entry,
+        data: change ? new TextEncoder().encode(change(zip.readText(entry))) : zip.read(entry),
+      };
     }),
   );
 }
@@ -25,14 +29,16 @@ function withDocumentXml(name: string, change: (xml: string) => string): Uint8Ar
 describe('docxToManuscript', () => {
   test('reads headings, paragraphs, the block quotation, the footnote and the reference list', async () => {
     const manuscript = await docxToManuscript(fixture('thesis.docx'), 'thesis.docx');
-    expect(manuscript.headings.map(({ text, number, level }) => ({ text, number, level }))).toEqual([
-      { text: 'Innledning', number: '1', level: 1 },
-      { text: 'Problemstilling', number: '1.1', level: 2 },
-      { text: 'Avgrensning', number: '1.2', level: 2 },
-      { text: 'Metode', number: '2', level: 1 },
-      { text: 'Resultater og drøfting', number: '3', level: 1 },
-      { text: 'Referanser', number: undefined, level: 1 },
-    ]);
+    expect(manuscript.headings.map(({ text, number, level }) => ({ text, number, level }))).toEqual(
+      [
+        { text: 'Innledning', number: '1', level: 1 },
+        { text: 'Problemstilling', number: '1.1', level: 2 },
+        { text: 'Avgrensning', number: '1.2', level: 2 },
+        { text: 'Metode', number: '2', level: 1 },
+        { text: 'Resultater og drøfting', number: '3', level: 1 },
+        { text: 'Referanser', number: undefined, level: 1 },
+      ],
+    );
     expect(manuscript.blocks.map((block) => [block.kind, manuscript.locate(block.start)])).toEqual([
       ['heading', { line: 1, column: 1, page: 1 }],
       ['paragraph', { line: 2, column: 1, page: 1 }],
@@ -58,7 +64,12 @@ describe('docxToManuscript', () => {
       ['paragraph', { line: 22, column: 1, page: 3 }],
       ['paragraph', { line: 23, column: 1, page: 3 }],
     ]);
-    expect(manuscript.referenceList?.entries.map((entry) => [entry.raw.slice(0, entry.raw.indexOf(')') + 1), manuscript.locate(entry.start)])).toEqual([
+    expect(
+      manuscript.referenceList?.entries.map((entry) => [
+        entry.raw.slice(0, entry.raw.indexOf(')') + 1),
+        manuscript.locate(entry.start),
+      ]),
+    ).toEqual([
       ['Dalland, O. (2017)', { line: 19, column: 1, page: 3 }],
       ['Eide, H. & Eide, T. (2017)', { line: 20, column: 1, page: 3 }],
       ['Lundberg, K. G. & Syltevik, L. J. (2013)', { line: 21, column: 1, page: 3 }],
@@ -76,18 +87,24 @@ describe('docxToManuscript', () => {
         nb: 'I et Word-dokument er «linje» avsnittets nummer (alle avsnitt telles, også tomme; fotnoter etter brødteksten) og «kolonne» tegnet i avsnittet.',
         en: 'In a Word document, "line" is the paragraph number (every paragraph counts, empty ones too; footnotes after the body) and "column" the character in the paragraph.',
       },
-      { nb: 'Sidetallene er regnet fra de manuelle sideskiftene i dokumentet.', en: 'Page numbers are counted from the manual page breaks in the document.' },
+      {
+        nb: 'Sidetallene er regnet fra de manuelle sideskiftene i dokumentet.',
+        en: 'Page numbers are counted from the manual page breaks in the document.',
+      },
     ]);
     expect(manuscript.fieldCitations).toEqual([]);
   });
 
   test('reads the same document as LibreOffice saves it (other styles, other XML) to the same text and places', async () => {
     const pandoc = await docxToManuscript(fixture('thesis.docx'), 'thesis.docx');
-    const libreOffice = await docxToManuscript(fixture('thesis-libreoffice.docx'), 'thesis-libreoffice.docx');
-    expect(libreOffice.text).toEqual(pandoc.text);
-    expect(libreOffice.blocks.map((block) => [block.kind, libreOffice.locate(block.start)])).toEqual(
-      pandoc.blocks.map((block) => [block.kind, pandoc.locate(block.start)]),
+    const libreOffice = await docxToManuscript(
+      fixture('thesis-libreoffice.docx'),
+      'thesis-libreoffice.docx',
     );
+    expect(libreOffice.text).toEqual(pandoc.text);
+    expect(
+      libreOffice.blocks.map((block) => [block.kind, libreOffice.locate(block.start)]),
+    ).toEqual(pandoc.blocks.map((block) => [block.kind, pandoc.locate(block.start)]));
   });
 
   test("takes pages from Word's last rendered page breaks when the document has them", async () => {
@@ -95,7 +112,10 @@ describe('docxToManuscript', () => {
       xml
         .replace(/<w:p><w:r><w:br w:type="page" ?\/><\/w:r><\/w:p>/g, '')
         // Word notes where each page began when it last laid the document out, mid-paragraph too.
-        .replace('(Dalland, 2017).', '(Dalland, 2017).</w:t></w:r><w:r><w:lastRenderedPageBreak/><w:t xml:space="preserve"> '),
+        .replace(
+          '(Dalland, 2017).',
+          '(Dalland, 2017).</w:t></w:r><w:r><w:lastRenderedPageBreak/><w:t xml:space="preserve"> ',
+        ),
     );
     const manuscript = await docxToManuscript(bytes, 'rendered.docx');
     const place = (needle: string) => manuscript.locate(manuscript.text.indexOf(needle));
@@ -111,10 +131,15 @@ describe('docxToManuscript', () => {
     const bytes = withDocumentXml('thesis.docx', (xml) =>
       xml
         .replace(/<w:p><w:r><w:br w:type="page" ?\/><\/w:r><\/w:p>/g, '')
-        .replace(/<w:pPr><w:pStyle w:val="Heading1" \/>/g, '<w:pPr><w:pStyle w:val="Heading1" /><w:pageBreakBefore/>'),
+        .replace(
+          /<w:pPr><w:pStyle w:val="Heading1" \/>/g,
+          '<w:pPr><w:pStyle w:val="Heading1" /><w:pageBreakBefore/>',
+        ),
     );
     const manuscript = await docxToManuscript(bytes, 'page-break-before.docx');
-    expect(manuscript.headings.map((heading) => [heading.text, manuscript.locate(heading.start).page])).toEqual([
+    expect(
+      manuscript.headings.map((heading) => [heading.text, manuscript.locate(heading.start).page]),
+    ).toEqual([
       ['Innledning', 1],
       ['Problemstilling', 1],
       ['Avgrensning', 1],
@@ -137,31 +162,41 @@ describe('docxToManuscript', () => {
     );
     const manuscript = await docxToManuscript(bytes, 'tracked.docx');
     const question = manuscript.blocks[5];
-    expect(question && manuscript.text.slice(question.start, question.end)).toEqual('Hvordan kan veiledere i Nav bygge gode relasjoner til brukerne sine?');
+    expect(question && manuscript.text.slice(question.start, question.end)).toEqual(
+      'Hvordan kan veiledere i Nav bygge gode relasjoner til brukerne sine?',
+    );
   });
 
   test('finds headings a student made by hand (Normal style, bold or larger), and the reference list under one', async () => {
     const bytes = withDocumentXml('thesis.docx', (xml) =>
-      xml.replace(/<w:p><w:pPr><w:pStyle w:val="Heading([12])" \/><\/w:pPr>([\s\S]*?)<\/w:p>/g, (_, level: string, content: string) => {
-        const format = level === '1' ? '<w:rPr><w:sz w:val="32"/></w:rPr>' : '<w:rPr><w:b/></w:rPr>';
-        return `<w:p><w:pPr><w:pStyle w:val="Normal" /></w:pPr>${content.replaceAll('<w:r>', `<w:r>${format}`)}</w:p>`;
-      }),
+      xml.replace(
+        /<w:p><w:pPr><w:pStyle w:val="Heading([12])" \/><\/w:pPr>([\s\S]*?)<\/w:p>/g,
+        (_, level: string, content: string) => {
+          const format =
+            level === '1' ? '<w:rPr><w:sz w:val="32"/></w:rPr>' : '<w:rPr><w:b/></w:rPr>';
+          return `<w:p><w:pPr><w:pStyle w:val="Normal" /></w:pPr>${content.replaceAll('<w:r>', `<w:r>${format}`)}</w:p>`;
+        },
+      ),
     );
     const manuscript = await docxToManuscript(bytes, 'by-hand.docx');
-    expect(manuscript.headings.map(({ text, number, level }) => ({ text, number, level }))).toEqual([
-      { text: 'Innledning', number: '1', level: 1 },
-      { text: 'Problemstilling', number: '1.1', level: 2 },
-      { text: 'Avgrensning', number: '1.2', level: 2 },
-      { text: 'Metode', number: '2', level: 1 },
-      { text: 'Resultater og drøfting', number: '3', level: 1 },
-      { text: 'Referanser', number: undefined, level: 1 },
-    ]);
+    expect(manuscript.headings.map(({ text, number, level }) => ({ text, number, level }))).toEqual(
+      [
+        { text: 'Innledning', number: '1', level: 1 },
+        { text: 'Problemstilling', number: '1.1', level: 2 },
+        { text: 'Avgrensning', number: '1.2', level: 2 },
+        { text: 'Metode', number: '2', level: 1 },
+        { text: 'Resultater og drøfting', number: '3', level: 1 },
+        { text: 'Referanser', number: undefined, level: 1 },
+      ],
+    );
     expect(manuscript.referenceList?.entries).toHaveLength(5);
   });
 
   test('takes no bold table cell and no paragraph of prose in a heading style for a heading', async () => {
-    const cell = (text: string) => `<w:tc><w:p><w:r><w:rPr><w:b/></w:rPr><w:t>${text}</w:t></w:r></w:p></w:tc>`;
-    const prose = 'Dette er et helt avsnitt med vanlig tekst som ved en feil fikk stilen Overskrift 2 i Word, og det handler om tillit over tid.';
+    const cell = (text: string) =>
+      `<w:tc><w:p><w:r><w:rPr><w:b/></w:rPr><w:t>${text}</w:t></w:r></w:p></w:tc>`;
+    const prose =
+      'Dette er et helt avsnitt med vanlig tekst som ved en feil fikk stilen Overskrift 2 i Word, og det handler om tillit over tid.';
     const bytes = withDocumentXml('thesis.docx', (xml) =>
       xml.replace(
         /(<w:p><w:pPr><w:pStyle w:val="Heading1" \/><\/w:pPr>)/,
@@ -169,27 +204,48 @@ describe('docxToManuscript', () => {
       ),
     );
     const manuscript = await docxToManuscript(bytes, 'tables.docx');
-    expect(manuscript.headings.map((heading) => heading.text)).toEqual(['Innledning', 'Problemstilling', 'Avgrensning', 'Metode', 'Resultater og drøfting', 'Referanser']);
-    expect(manuscript.blocks.filter((block) => ['Variabel', 'Antall', prose].includes(manuscript.text.slice(block.start, block.end))).map((block) => block.kind)).toEqual([
-      'paragraph',
-      'paragraph',
-      'paragraph',
+    expect(manuscript.headings.map((heading) => heading.text)).toEqual([
+      'Innledning',
+      'Problemstilling',
+      'Avgrensning',
+      'Metode',
+      'Resultater og drøfting',
+      'Referanser',
     ]);
+    expect(
+      manuscript.blocks
+        .filter((block) =>
+          ['Variabel', 'Antall', prose].includes(manuscript.text.slice(block.start, block.end)),
+        )
+        .map((block) => block.kind),
+    ).toEqual(['paragraph', 'paragraph', 'paragraph']);
   });
 
   test("reads Word's non-breaking hyphen as a hyphen, so that hyphenated names still match", async () => {
-    const bytes = withDocumentXml('thesis.docx', (xml) => xml.replace('Stenbrenden et al. (2018) fant', 'Riis</w:t></w:r><w:r><w:noBreakHyphen/></w:r><w:r><w:t xml:space="preserve">Johansen et al. (2018) fant'));
+    const bytes = withDocumentXml('thesis.docx', (xml) =>
+      xml.replace(
+        'Stenbrenden et al. (2018) fant',
+        'Riis</w:t></w:r><w:r><w:noBreakHyphen/></w:r><w:r><w:t xml:space="preserve">Johansen et al. (2018) fant',
+      ),
+    );
     const manuscript = await docxToManuscript(bytes, 'hyphen.docx');
     expect(manuscript.text).toContain('bruker og veileder. Riis-Johansen et al. (2018) fant at');
   });
 
   test('counts "page break before" set in a paragraph style (chapter headings of a template)', async () => {
     const bytes = withParts('thesis.docx', {
-      'word/document.xml': (xml) => xml.replace(/<w:p><w:r><w:br w:type="page" ?\/><\/w:r><\/w:p>/g, ''),
-      'word/styles.xml': (xml) => xml.replace(/(<w:style w:styleId="Heading1" w:type="paragraph">[\s\S]*?<w:pPr>)/, '$1<w:pageBreakBefore />'),
+      'word/document.xml': (xml) =>
+        xml.replace(/<w:p><w:r><w:br w:type="page" ?\/><\/w:r><\/w:p>/g, ''),
+      'word/styles.xml': (xml) =>
+        xml.replace(
+          /(<w:style w:styleId="Heading1" w:type="paragraph">[\s\S]*?<w:pPr>)/,
+          '$1<w:pageBreakBefore />',
+        ),
     });
     const manuscript = await docxToManuscript(bytes, 'style-break.docx');
-    expect(manuscript.headings.map((heading) => [heading.text, manuscript.locate(heading.start).page])).toEqual([
+    expect(
+      manuscript.headings.map((heading) => [heading.text, manuscript.locate(heading.start).page]),
+    ).toEqual([
       ['Innledning', 1],
       ['Problemstilling', 1],
       ['Avgrensning', 1],
@@ -210,7 +266,9 @@ describe('docxToManuscript', () => {
       ),
     );
     const manuscript = await docxToManuscript(bytes, 'sections.docx');
-    expect(manuscript.headings.map((heading) => [heading.text, manuscript.locate(heading.start).page])).toEqual([
+    expect(
+      manuscript.headings.map((heading) => [heading.text, manuscript.locate(heading.start).page]),
+    ).toEqual([
       ['Innledning', 1],
       ['Problemstilling', 1],
       ['Avgrensning', 1],
@@ -221,7 +279,9 @@ describe('docxToManuscript', () => {
   });
 
   test('a document without page breaks has no pages', async () => {
-    const bytes = withDocumentXml('thesis.docx', (xml) => xml.replace(/<w:p><w:r><w:br w:type="page" ?\/><\/w:r><\/w:p>/g, ''));
+    const bytes = withDocumentXml('thesis.docx', (xml) =>
+      xml.replace(/<w:p><w:r><w:br w:type="page" ?\/><\/w:r><\/w:p>/g, ''),
+    );
     const manuscript = await docxToManuscript(bytes, 'no-pages.docx');
     expect(manuscript.hasPages).toBe(false);
     expect(manuscript.locate(0)).toEqual({ line: 1, column: 1 });
@@ -232,7 +292,8 @@ describe('docxToManuscript', () => {
     const natland = {
       id: 'natland2019',
       type: 'article-journal',
-      title: '«Jeg fikk blankpusset håpet om at jeg hadde en framtid»: Opplevelser av god hjelp i møter med Nav',
+      title:
+        '«Jeg fikk blankpusset håpet om at jeg hadde en framtid»: Opplevelser av god hjelp i møter med Nav',
       'container-title': 'Fontene forskning',
       author: [
         { family: 'Natland', given: 'Sidsel' },
@@ -244,7 +305,8 @@ describe('docxToManuscript', () => {
     const lundberg = {
       id: 'lundberg2013',
       type: 'article-journal',
-      title: 'Brukererfaringer med Nav i reformperioden: Kompleks organisasjon, bakkebyråkrati og ustabile relasjoner',
+      title:
+        'Brukererfaringer med Nav i reformperioden: Kompleks organisasjon, bakkebyråkrati og ustabile relasjoner',
       'container-title': 'Fontene forskning',
       author: [
         { family: 'Lundberg', given: 'Kjetil G.' },
@@ -264,7 +326,9 @@ describe('docxToManuscript', () => {
         ],
       },
     ]);
-    expect(manuscript.fieldCitations.map((field) => manuscript.text.slice(field.start, field.end))).toEqual([
+    expect(
+      manuscript.fieldCitations.map((field) => manuscript.text.slice(field.start, field.end)),
+    ).toEqual([
       '(Natland et al., 2019)',
       '(Lundberg & Syltevik, 2013, s. 3; Natland et al., 2019)',
     ]);
@@ -272,7 +336,17 @@ describe('docxToManuscript', () => {
 
   test('a citation field in a footnote keeps its own entry, whatever the order of notes and body fields', async () => {
     const instruction = JSON.stringify({
-      citationItems: [{ id: 'dalland2017', itemData: { id: 'dalland2017', type: 'book', title: 'Metode og oppgaveskriving', author: [{ family: 'Dalland', given: 'Olav' }] } }],
+      citationItems: [
+        {
+          id: 'dalland2017',
+          itemData: {
+            id: 'dalland2017',
+            type: 'book',
+            title: 'Metode og oppgaveskriving',
+            author: [{ family: 'Dalland', given: 'Olav' }],
+          },
+        },
+      ],
     }).replace(/"/g, '&quot;');
     const field =
       '<w:r><w:fldChar w:fldCharType="begin"/></w:r>' +
@@ -280,12 +354,24 @@ describe('docxToManuscript', () => {
       '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>(Dalland, 2017)</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>';
     const bytes = withParts('fields-zotero.docx', {
       // The note is referred to from the paragraph of the first body field, before the second.
-      'word/document.xml': (xml) => xml.replace('opplever hjelpen som god</w:t></w:r>', 'opplever hjelpen som god</w:t></w:r><w:r><w:footnoteReference w:id="7"/></w:r>'),
+      'word/document.xml': (xml) =>
+        xml.replace(
+          'opplever hjelpen som god</w:t></w:r>',
+          'opplever hjelpen som god</w:t></w:r><w:r><w:footnoteReference w:id="7"/></w:r>',
+        ),
       'word/footnotes.xml': (xml) =>
-        xml.replace('</w:footnotes>', `<w:footnote w:id="7"><w:p><w:r><w:t xml:space="preserve">Om metode, se </w:t></w:r>${field}<w:r><w:t>.</w:t></w:r></w:p></w:footnote></w:footnotes>`),
+        xml.replace(
+          '</w:footnotes>',
+          `<w:footnote w:id="7"><w:p><w:r><w:t xml:space="preserve">Om metode, se </w:t></w:r>${field}<w:r><w:t>.</w:t></w:r></w:p></w:footnote></w:footnotes>`,
+        ),
     });
     const manuscript = await docxToManuscript(bytes, 'note-field.docx');
-    expect(manuscript.fieldCitations.map((citation) => [manuscript.text.slice(citation.start, citation.end), citation.items.map((item) => item.id)])).toEqual([
+    expect(
+      manuscript.fieldCitations.map((citation) => [
+        manuscript.text.slice(citation.start, citation.end),
+        citation.items.map((item) => item.id),
+      ]),
+    ).toEqual([
       ['(Natland et al., 2019)', ['natland2019']],
       ['(Dalland, 2017)', ['dalland2017']],
       ['(Lundberg & Syltevik, 2013, s. 3; Natland et al., 2019)', ['lundberg2013', 'natland2019']],
@@ -298,11 +384,19 @@ describe('docxToManuscript', () => {
       return manuscript.fieldCitations.map((field) => ({
         manager: field.manager,
         text: manuscript.text.slice(field.start, field.end),
-        works: field.items.map((item) => [item.id, item.locator, item.item.type, (item.item.author as Array<{ family: string }>)[0]?.family]),
+        works: field.items.map((item) => [
+          item.id,
+          item.locator,
+          item.item.type,
+          (item.item.author as Array<{ family: string }>)[0]?.family,
+        ]),
       }));
     };
     const works = [
-      { text: '(Natland et al., 2019)', works: [['natland2019', undefined, 'article-journal', 'Natland']] },
+      {
+        text: '(Natland et al., 2019)',
+        works: [['natland2019', undefined, 'article-journal', 'Natland']],
+      },
       {
         text: '(Lundberg & Syltevik, 2013, s. 3; Natland et al., 2019)',
         works: [
@@ -311,21 +405,36 @@ describe('docxToManuscript', () => {
         ],
       },
     ];
-    expect(await summary('fields-mendeley.docx')).toEqual(works.map((work) => ({ manager: 'mendeley', ...work })));
+    expect(await summary('fields-mendeley.docx')).toEqual(
+      works.map((work) => ({ manager: 'mendeley', ...work })),
+    );
     // Mendeley Cite keeps the same data in a content control (w:sdt) tagged MENDELEY_CITATION_v3_<base64>.
-    expect(await summary('fields-mendeley-cite.docx')).toEqual(works.map((work) => ({ manager: 'mendeley', ...work })));
-    expect(await summary('fields-endnote.docx')).toEqual(works.map((work) => ({ manager: 'endnote', ...work })));
+    expect(await summary('fields-mendeley-cite.docx')).toEqual(
+      works.map((work) => ({ manager: 'mendeley', ...work })),
+    );
+    expect(await summary('fields-endnote.docx')).toEqual(
+      works.map((work) => ({ manager: 'endnote', ...work })),
+    );
     // Word's own citation tool: CITATION fields by tag, the entries in its source list (customXml).
-    expect(await summary('fields-word.docx')).toEqual(works.map((work) => ({ manager: 'word', ...work })));
+    expect(await summary('fields-word.docx')).toEqual(
+      works.map((work) => ({ manager: 'word', ...work })),
+    );
   });
 
   test('refuses what is not a Word document, with the reason', async () => {
-    await expect(docxToManuscript(new TextEncoder().encode('Ren tekst'), 'a.docx')).rejects.toMatchObject({
+    await expect(
+      docxToManuscript(new TextEncoder().encode('Ren tekst'), 'a.docx'),
+    ).rejects.toMatchObject({
       code: 'unsupported-format',
       file: 'a.docx',
       message: 'The file is not a .docx document (it is not a zip archive).',
     });
-    await expect(docxToManuscript(makeZip([{ name: 'mimetype', data: new TextEncoder().encode('application/epub+zip') }]), 'book.docx')).rejects.toMatchObject({
+    await expect(
+      docxToManuscript(
+        makeZip([{ name: 'mimetype', data: new TextEncoder().encode('application/epub+zip') }]),
+        'book.docx',
+      ),
+    ).rejects.toMatchObject({
       code: 'unsupported-format',
       message: 'The file is a zip archive but not a Word document (it has no word/document.xml).',
     });
@@ -333,11 +442,20 @@ describe('docxToManuscript', () => {
     ole.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
     await expect(docxToManuscript(ole, 'locked.docx')).rejects.toMatchObject({
       code: 'unsupported-format',
-      message: 'The file is a password-protected Word document or an old .doc file. Save it as .docx without a password.',
+      message:
+        'The file is a password-protected Word document or an old .doc file. Save it as .docx without a password.',
     });
     const broken = withDocumentXml('thesis.docx', (xml) => xml.slice(0, xml.length / 2));
-    await expect(docxToManuscript(broken, 'broken.docx')).rejects.toMatchObject({ code: 'unsupported-format', file: 'broken.docx' });
-    const empty = withDocumentXml('thesis.docx', (xml) => xml.replace(/<w:body>[\s\S]*<\/w:body>/, '<w:body><w:p/></w:body>'));
-    await expect(docxToManuscript(empty, 'empty.docx')).rejects.toMatchObject({ code: 'empty-file', message: 'The .docx document has no text.' });
+    await expect(docxToManuscript(broken, 'broken.docx')).rejects.toMatchObject({
+      code: 'unsupported-format',
+      file: 'broken.docx',
+    });
+    const empty = withDocumentXml('thesis.docx', (xml) =>
+      xml.replace(/<w:body>[\s\S]*<\/w:body>/, '<w:body><w:p/></w:body>'),
+    );
+    await expect(docxToManuscript(empty, 'empty.docx')).rejects.toMatchObject({
+      code: 'empty-file',
+      message: 'The .docx document has no text.',
+    });
   });
 });

@@ -1,7 +1,14 @@
 import { LitsynthError, type Localized } from '@litsynth/common';
 import mammoth from 'mammoth';
 import { manuscriptFromBlocks } from './build-manuscript.js';
-import { type FieldInstruction, type FieldProblem, fieldEndMarker, fieldNumberEnd, fieldStartMarker, markFieldCitations } from './docx-fields.js';
+import {
+  type FieldInstruction,
+  type FieldProblem,
+  fieldEndMarker,
+  fieldNumberEnd,
+  fieldStartMarker,
+  markFieldCitations,
+} from './docx-fields.js';
 import type { FieldCitation, ReferenceManager } from './docx-types.js';
 import { readWordSources } from './docx-word-sources.js';
 import { refuseOversizedDocx, textParts } from './docx-bounds.js';
@@ -26,10 +33,15 @@ export async function docxToManuscript(bytes: Uint8Array, path: string): Promise
   const zip = openDocx(bytes, path);
   const documentPart = mainDocumentPart(zip);
   if (!documentPart) {
-    throw new LitsynthError('unsupported-format', 'The file is a zip archive but not a Word document (it has no word/document.xml).', {
-      file: path,
-      messageNb: 'Filen er et zip-arkiv, men ikke et Word-dokument (den mangler word/document.xml).',
-    });
+    throw new LitsynthError(
+      'unsupported-format',
+      'The file is a zip archive but not a Word document (it has no word/document.xml).',
+      {
+        file: path,
+        messageNb:
+          'Filen er et zip-arkiv, men ikke et Word-dokument (den mangler word/document.xml).',
+      },
+    );
   }
   const notes: Localized[] = [
     {
@@ -39,11 +51,14 @@ export async function docxToManuscript(bytes: Uint8Array, path: string): Promise
   ];
   refuseOversizedDocx(zip, textParts(zip, documentPart), path);
   const documentXml = zip.readText(documentPart);
-  const breakStyles = zip.has('word/styles.xml') ? stylesWithPageBreakBefore(zip.readText('word/styles.xml')) : new Set<string>();
+  const breakStyles = zip.has('word/styles.xml')
+    ? stylesWithPageBreakBefore(zip.readText('word/styles.xml'))
+    : new Set<string>();
   const pageSource = documentXml.includes('<w:lastRenderedPageBreak')
     ? 'rendered'
-    : /<w:br\b[^>]*w:type="page"|<w:pageBreakBefore(?!\s+w:val="(?:0|false)")|<w:pPr>(?:(?!<\/w:pPr>)[\s\S])*<w:sectPr\b/.test(documentXml) ||
-        [...breakStyles].some((style) => documentXml.includes(`<w:pStyle w:val="${style}"`))
+    : /<w:br\b[^>]*w:type="page"|<w:pageBreakBefore(?!\s+w:val="(?:0|false)")|<w:pPr>(?:(?!<\/w:pPr>)[\s\S])*<w:sectPr\b/.test(
+          documentXml,
+        ) || [...breakStyles].some((style) => documentXml.includes(`<w:pStyle w:val="${style}"`))
       ? 'explicit'
       : 'none';
   const wordSources = new Map(
@@ -86,19 +101,29 @@ export async function docxToManuscript(bytes: Uint8Array, path: string): Promise
       convertImage: mammoth.images.imgElement(() => Promise.resolve({ src: '' })),
     });
   } catch (cause) {
-    throw new LitsynthError('unsupported-format', `The .docx document cannot be read: ${describeCause(cause)}.`, {
-      file: path,
-      messageNb: `.docx-dokumentet kan ikke leses: ${describeCause(cause)}.`,
-      cause,
-    });
+    throw new LitsynthError(
+      'unsupported-format',
+      `The .docx document cannot be read: ${describeCause(cause)}.`,
+      {
+        file: path,
+        messageNb: `.docx-dokumentet kan ikke leses: ${describeCause(cause)}.`,
+        cause,
+      },
+    );
   }
   if (!document) {
-    throw new LitsynthError('unsupported-format', 'The .docx document cannot be read.', { file: path, messageNb: '.docx-dokumentet kan ikke leses.' });
+    throw new LitsynthError('unsupported-format', 'The .docx document cannot be read.', {
+      file: path,
+      messageNb: '.docx-dokumentet kan ikke leses.',
+    });
   }
 
   const walk = walkDocument(document);
   if (walk.blocks.every((block) => block.spans.every((span) => span.text.trim() === ''))) {
-    throw new LitsynthError('empty-file', 'The .docx document has no text.', { file: path, messageNb: '.docx-dokumentet har ingen tekst.' });
+    throw new LitsynthError('empty-file', 'The .docx document has no text.', {
+      file: path,
+      messageNb: '.docx-dokumentet har ingen tekst.',
+    });
   }
   if (pageSource === 'rendered') {
     notes.push({
@@ -111,9 +136,18 @@ export async function docxToManuscript(bytes: Uint8Array, path: string): Promise
       en: 'Page numbers are counted from the manual page breaks in the document.',
     });
   }
-  const manuscript = manuscriptFromBlocks({ path, format: 'docx', encoding: 'binary', notes, blocks: walk.blocks });
+  const manuscript = manuscriptFromBlocks({
+    path,
+    format: 'docx',
+    encoding: 'binary',
+    notes,
+    blocks: walk.blocks,
+  });
   const instructions = [...body.fields, ...[...noteParts.values()].flatMap((part) => part.fields)];
-  return { ...manuscript, fieldCitations: placeFieldCitations(manuscript, walk.fields, instructions, notes) };
+  return {
+    ...manuscript,
+    fieldCitations: placeFieldCitations(manuscript, walk.fields, instructions, notes),
+  };
 }
 
 function openDocx(bytes: Uint8Array, path: string): BoundedZip {
@@ -122,7 +156,11 @@ function openDocx(bytes: Uint8Array, path: string): BoundedZip {
     throw new LitsynthError(
       'unsupported-format',
       'The file is a password-protected Word document or an old .doc file. Save it as .docx without a password.',
-      { file: path, messageNb: 'Filen er et passordbeskyttet Word-dokument eller en gammel .doc-fil. Lagre den som .docx uten passord.' },
+      {
+        file: path,
+        messageNb:
+          'Filen er et passordbeskyttet Word-dokument eller en gammel .doc-fil. Lagre den som .docx uten passord.',
+      },
     );
   }
   return BoundedZip.open(bytes, path);
@@ -132,31 +170,54 @@ function openDocx(bytes: Uint8Array, path: string): BoundedZip {
 function mainDocumentPart(zip: BoundedZip): string | undefined {
   if (zip.has('word/document.xml')) return 'word/document.xml';
   if (!zip.has('_rels/.rels')) return undefined;
-  const target = /Type="[^"]*\/officeDocument"[^>]*Target="\/?([^"]+)"|Target="\/?([^"]+)"[^>]*Type="[^"]*\/officeDocument"/.exec(zip.readText('_rels/.rels'));
+  const target =
+    /Type="[^"]*\/officeDocument"[^>]*Target="\/?([^"]+)"|Target="\/?([^"]+)"[^>]*Type="[^"]*\/officeDocument"/.exec(
+      zip.readText('_rels/.rels'),
+    );
   const name = target?.[1] ?? target?.[2];
   return name && zip.has(name) ? name : undefined;
 }
 
 /** Puts a page marker where a page starts, so that mammoth's reading keeps it in the text. */
-function markPages(xml: string, source: 'rendered' | 'explicit' | 'none', breakStyles: ReadonlySet<string>): string {
-  if (source === 'rendered') return xml.replace(/<w:lastRenderedPageBreak\s*\/>/g, `<w:t>${pageMarker}</w:t>`);
+function markPages(
+  xml: string,
+  source: 'rendered' | 'explicit' | 'none',
+  breakStyles: ReadonlySet<string>,
+): string {
+  if (source === 'rendered')
+    return xml.replace(/<w:lastRenderedPageBreak\s*\/>/g, `<w:t>${pageMarker}</w:t>`);
   if (source === 'explicit') {
-    let marked = xml.replace(/<w:br\b[^>]*w:type="page"[^>]*\/>/g, (tag) => `${tag}<w:t>${pageMarker}</w:t>`);
+    let marked = xml.replace(
+      /<w:br\b[^>]*w:type="page"[^>]*\/>/g,
+      (tag) => `${tag}<w:t>${pageMarker}</w:t>`,
+    );
     if (marked.includes('<w:pageBreakBefore') || breakStyles.size > 0) {
       // "Page break before", on the paragraph or in its style (chapter headings in templates).
-      marked = marked.replace(/<w:pPr>((?:(?!<\/w:pPr>)[\s\S])*)<\/w:pPr>/g, (properties: string, inner: string) => {
-        const own = /<w:pageBreakBefore(\s+w:val="(\w+)")?\s*\/>/.exec(inner);
-        const style = /<w:pStyle w:val="([^"]+)"/.exec(inner)?.[1];
-        const breaks = own ? !['0', 'false', 'off'].includes(own[2] ?? '') : style !== undefined && breakStyles.has(style);
-        return breaks ? `${properties}<w:r><w:t>${pageMarker}</w:t></w:r>` : properties;
-      });
+      marked = marked.replace(
+        /<w:pPr>((?:(?!<\/w:pPr>)[\s\S])*)<\/w:pPr>/g,
+        (properties: string, inner: string) => {
+          const own = /<w:pageBreakBefore(\s+w:val="(\w+)")?\s*\/>/.exec(inner);
+          const style = /<w:pStyle w:val="([^"]+)"/.exec(inner)?.[1];
+          const breaks = own
+            ? !['0', 'false', 'off'].includes(own[2] ?? '')
+            : style !== undefined && breakStyles.has(style);
+          return breaks ? `${properties}<w:r><w:t>${pageMarker}</w:t></w:r>` : properties;
+        },
+      );
     }
     // A section break (its properties sit in the last paragraph of the section) starts the next
     // section on a new page unless it is "continuous": the marker goes at that paragraph's end.
-    return marked.replace(/(<w:pPr>(?:(?!<\/w:pPr>)[\s\S])*?<w:sectPr\b[\s\S]*?<\/w:sectPr>[\s\S]*?)(<\/w:p>)/g, (paragraph: string, content: string, end: string) => {
-      const type = /<w:type w:val="(\w+)"/.exec(/<w:sectPr\b[\s\S]*?<\/w:sectPr>/.exec(content)?.[0] ?? '')?.[1];
-      return type === 'continuous' || type === 'nextColumn' ? paragraph : `${content}<w:r><w:t>${pageMarker}</w:t></w:r>${end}`;
-    });
+    return marked.replace(
+      /(<w:pPr>(?:(?!<\/w:pPr>)[\s\S])*?<w:sectPr\b[\s\S]*?<\/w:sectPr>[\s\S]*?)(<\/w:p>)/g,
+      (paragraph: string, content: string, end: string) => {
+        const type = /<w:type w:val="(\w+)"/.exec(
+          /<w:sectPr\b[\s\S]*?<\/w:sectPr>/.exec(content)?.[0] ?? '',
+        )?.[1];
+        return type === 'continuous' || type === 'nextColumn'
+          ? paragraph
+          : `${content}<w:r><w:t>${pageMarker}</w:t></w:r>${end}`;
+      },
+    );
   }
   return xml;
 }
@@ -164,10 +225,17 @@ function markPages(xml: string, source: 'rendered' | 'explicit' | 'none', breakS
 /** Ids of the paragraph styles that begin on a new page ("page break before"), inherited too. */
 function stylesWithPageBreakBefore(stylesXml: string): Set<string> {
   const styles = new Map<string, { basedOn?: string; breaks?: boolean }>();
-  for (const [, id = '', body = ''] of stylesXml.matchAll(/<w:style\b(?=[^>]*w:type="paragraph")[^>]*w:styleId="([^"]+)"[^>]*>([\s\S]*?)<\/w:style>/g)) {
-    const own = /<w:pageBreakBefore(\s+w:val="(\w+)")?\s*\/>/.exec(/<w:pPr>[\s\S]*?<\/w:pPr>/.exec(body)?.[0] ?? '');
+  for (const [, id = '', body = ''] of stylesXml.matchAll(
+    /<w:style\b(?=[^>]*w:type="paragraph")[^>]*w:styleId="([^"]+)"[^>]*>([\s\S]*?)<\/w:style>/g,
+  )) {
+    const own = /<w:pageBreakBefore(\s+w:val="(\w+)")?\s*\/>/.exec(
+      /<w:pPr>[\s\S]*?<\/w:pPr>/.exec(body)?.[0] ?? '',
+    );
     const basedOn = /<w:basedOn w:val="([^"]+)"/.exec(body)?.[1];
-    styles.set(id, { ...(basedOn ? { basedOn } : {}), ...(own ? { breaks: !['0', 'false', 'off'].includes(own[2] ?? '') } : {}) });
+    styles.set(id, {
+      ...(basedOn ? { basedOn } : {}),
+      ...(own ? { breaks: !['0', 'false', 'off'].includes(own[2] ?? '') } : {}),
+    });
   }
   const breaks = (id: string, depth: number): boolean => {
     const style = styles.get(id);
@@ -226,7 +294,12 @@ function walkDocument(document: MammothDocument): Walk {
   // Digits of a field's number, while they are being read after its start marker.
   let fieldNumber: string | null = null;
 
-  const readParagraph = (paragraph: MammothElement, line: number, inNote: boolean, notePage?: number): MammothElement[] => {
+  const readParagraph = (
+    paragraph: MammothElement,
+    line: number,
+    inNote: boolean,
+    notePage?: number,
+  ): MammothElement[] => {
     const spans: SourceSpan[] = [];
     const noteReferences: MammothElement[] = [];
     let text = '';
@@ -238,7 +311,8 @@ function walkDocument(document: MammothDocument): Walk {
     let plainChars = 0;
     let largestSize = 0;
     const flush = () => {
-      if (text !== '') spans.push(spanOf(text, line, spanStart, inNote ? notePage : pageKnown ? page : undefined));
+      if (text !== '')
+        spans.push(spanOf(text, line, spanStart, inNote ? notePage : pageKnown ? page : undefined));
       text = '';
       spanStart = column;
     };
@@ -256,14 +330,21 @@ function walkDocument(document: MammothDocument): Walk {
             } else if (char === pageMarker) {
               if (inNote) continue;
               // A break before any text (a first heading set to "page break before") starts no page.
-              const startsPage = textSeen || text.trim() !== '' || spans.some((span) => span.text.trim() !== '');
+              const startsPage =
+                textSeen || text.trim() !== '' || spans.some((span) => span.text.trim() !== '');
               flush();
               if (startsPage) page++;
               pageKnown = true;
             } else if (char === fieldStartMarker) {
               fieldNumber = '';
             } else if (char === fieldEndMarker) {
-              if (openField && openField.line === line) fields.push({ number: openField.number, line, startColumn: openField.column, endColumn: column });
+              if (openField && openField.line === line)
+                fields.push({
+                  number: openField.number,
+                  line,
+                  startColumn: openField.column,
+                  endColumn: column,
+                });
               openField = null;
             } else {
               // Word's non-breaking hyphen (Ctrl+Shift+-, w:noBreakHyphen) is a hyphen in a name
@@ -306,7 +387,15 @@ function walkDocument(document: MammothDocument): Walk {
     for (const child of paragraph.children ?? []) visit(child);
     flush();
     if (spans.some((span) => span.text.trim() !== '')) textSeen = true;
-    const byHand = !inNote && !inTable.has(paragraph) && levelOf(paragraph).level === undefined && looksLikeHeading(spans.map((span) => span.text).join(''), boldChars > 0 && plainChars === 0, largestSize);
+    const byHand =
+      !inNote &&
+      !inTable.has(paragraph) &&
+      levelOf(paragraph).level === undefined &&
+      looksLikeHeading(
+        spans.map((span) => span.text).join(''),
+        boldChars > 0 && plainChars === 0,
+        largestSize,
+      );
     // A heading style on a whole paragraph of prose (a slip in Word) does not make it a heading.
     const prose = isProse(spans.map((span) => span.text).join(''));
     const kind = kindOf(paragraph);
@@ -369,7 +458,8 @@ function countParagraphs(elements: readonly MammothElement[]): number {
   return paragraphsOf(elements).length;
 }
 
-const quoteStyles = /^(?:quote|intense quote|block text|sitat|sterkt sitat|blokksitat|block ?quote)$/i;
+const quoteStyles =
+  /^(?:quote|intense quote|block text|sitat|sterkt sitat|blokksitat|block ?quote)$/i;
 const headingStyle = /^(?:heading|overskrift)\s*([1-9])$/i;
 // A left indent of about 1 cm or more (in twentieths of a point) sets a quotation apart; a
 // hanging indent is the layout of a reference-list entry, not of a quotation.
@@ -391,7 +481,8 @@ function kindOf(paragraph: MammothElement): BlockKind {
  */
 function looksLikeHeading(text: string, allBold: boolean, largestSize: number): boolean {
   const line = text.trim();
-  if (line === '' || line.length > 100 || /[.,;:!?]$/.test(line) || line.split(/\s+/).length > 12) return false;
+  if (line === '' || line.length > 100 || /[.,;:!?]$/.test(line) || line.split(/\s+/).length > 12)
+    return false;
   if (!/^(?:\d+(?:\.\d+)*\.?\s+)?\p{Lu}/u.test(line)) return false;
   return allBold || largestSize >= 13;
 }
@@ -403,7 +494,9 @@ function isProse(text: string): boolean {
 }
 
 function levelOf(paragraph: MammothElement): { level?: number } {
-  const match = headingStyle.exec(paragraph.styleName ?? '') ?? /^Heading([1-9])$/.exec(paragraph.styleId ?? '');
+  const match =
+    headingStyle.exec(paragraph.styleName ?? '') ??
+    /^Heading([1-9])$/.exec(paragraph.styleId ?? '');
   return match ? { level: Number(match[1]) } : {};
 }
 
@@ -437,7 +530,11 @@ function placeFieldCitations(
   return citations.sort((a, b) => a.start - b.start);
 }
 
-function offsetsOf(manuscript: Manuscript, blockOfLine: ReadonlyMap<number, Block>, place: FieldPlace): { start: number; end: number } | undefined {
+function offsetsOf(
+  manuscript: Manuscript,
+  blockOfLine: ReadonlyMap<number, Block>,
+  place: FieldPlace,
+): { start: number; end: number } | undefined {
   const block = blockOfLine.get(place.line);
   if (!block) return undefined;
   let start: number | undefined;

@@ -6,10 +6,24 @@ export type { HeadingLabel } from './heading-number.js';
 export { decideLineJoin } from './line-join.js';
 export type { LineJoin } from './line-join.js';
 export { markdownToManuscript } from './markdown-to-manuscript.js';
-export { formatOfPath, manuscriptSizeLimit, readManuscript, readManuscriptBytes } from './read-manuscript.js';
-export { isBackMatterHeading, isReferenceListHeading, parseReferenceEntry, referenceListHeadings } from './reference-list.js';
+export {
+  formatOfPath,
+  manuscriptSizeLimit,
+  readManuscript,
+  readManuscriptBytes,
+} from './read-manuscript.js';
+export {
+  isBackMatterHeading,
+  isReferenceListHeading,
+  parseReferenceEntry,
+  referenceListHeadings,
+} from './reference-list.js';
 export { textToManuscript } from './text-to-manuscript.js';
-export { isUnsupportedExtension, refuseUnsupportedFormat, supportedManuscriptExtensions } from './unsupported-format.js';
+export {
+  isUnsupportedExtension,
+  refuseUnsupportedFormat,
+  supportedManuscriptExtensions,
+} from './unsupported-format.js';
 export { analyseTextLayout, pageNumberOf } from './text-layout.js';
 export type { PageNumberChain, TextLayout, TextLine } from './text-layout.js';
 export type { TextSource } from './text-to-manuscript.js';

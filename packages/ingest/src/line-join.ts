@@ -16,7 +16,20 @@ const linkContinuation = /^[\p{L}\p{N}\-._~%/?#=&+:;,@!$*']+(?=\s|$)/u;
 
 // Words after a hyphen that show a suspended compound ("Arbeids- og velferdsdirektoratet",
 // "helse- eller sosialfaglig"): the hyphen is part of the text, and a space follows it.
-const conjunctions = new Set(['og', 'eller', 'samt', 'enn', 'som', 'and', 'or', 'nor', 'to', 'til', 'and/or', '&']);
+const conjunctions = new Set([
+  'og',
+  'eller',
+  'samt',
+  'enn',
+  'som',
+  'and',
+  'or',
+  'nor',
+  'to',
+  'til',
+  'and/or',
+  '&',
+]);
 
 /**
  * Decides how two lines of one block join. `before` is the first line without its trailing white
@@ -26,7 +39,8 @@ const conjunctions = new Set(['og', 'eller', 'samt', 'enn', 'som', 'and', 'or', 
 export function decideLineJoin(before: string, after: string, spaceAfter: boolean): LineJoin {
   if (!spaceAfter && linkAtEnd.test(before) && !/[.,;:)]$/u.test(before)) {
     const next = linkContinuation.exec(after)?.[0];
-    if (next !== undefined && (/[/\-_=%&?]$/u.test(before) || /[/_+=%&?.]\S/u.test(next))) return 'glue';
+    if (next !== undefined && (/[/\-_=%&?]$/u.test(before) || /[/_+=%&?.]\S/u.test(next)))
+      return 'glue';
   }
   if (!before.endsWith('-') || after === '') return 'space';
   const word = before.slice(before.lastIndexOf(' ') + 1);

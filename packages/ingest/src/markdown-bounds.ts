@@ -16,7 +16,11 @@ export interface MarkdownLimits {
   maxMarkers: number;
 }
 
-export const defaultMarkdownLimits: MarkdownLimits = { maxNesting: 100, maxMarkersPerParagraph: 200, maxMarkers: 100_000 };
+export const defaultMarkdownLimits: MarkdownLimits = {
+  maxNesting: 100,
+  maxMarkersPerParagraph: 200,
+  maxMarkers: 100_000,
+};
 
 const containerMarker = /(?:>|[-*+](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))/y;
 
@@ -27,7 +31,8 @@ const containerMarker = /(?:>|[-*+](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))/y;
 function nestingOf(line: string, cap: number): number {
   let index = 0;
   let indent = 0;
-  while (index < line.length && (line[index] === ' ' || line[index] === '\t')) indent += line[index++] === '\t' ? 4 : 1;
+  while (index < line.length && (line[index] === ' ' || line[index] === '\t'))
+    indent += line[index++] === '\t' ? 4 : 1;
   let depth = Math.floor(indent / 2);
   while (depth <= cap) {
     while (index < line.length && (line[index] === ' ' || line[index] === '\t')) index++;
@@ -41,11 +46,20 @@ function nestingOf(line: string, cap: number): number {
 }
 
 function isWordChar(code: number): boolean {
-  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code > 127;
+  return (
+    (code >= 48 && code <= 57) ||
+    (code >= 65 && code <= 90) ||
+    (code >= 97 && code <= 122) ||
+    code > 127
+  );
 }
 
 /** Refuses Markdown that nests or marks more than the limits admit (exit 2), naming the line. */
-export function refuseOverlyNestedMarkdown(text: string, path: string, limits: MarkdownLimits = defaultMarkdownLimits): void {
+export function refuseOverlyNestedMarkdown(
+  text: string,
+  path: string,
+  limits: MarkdownLimits = defaultMarkdownLimits,
+): void {
   let markers = 0;
   let total = 0;
   let paragraphLine = 1;
@@ -59,17 +73,27 @@ export function refuseOverlyNestedMarkdown(text: string, path: string, limits: M
     }
     const nesting = nestingOf(line, limits.maxNesting);
     if (nesting > limits.maxNesting) {
-      throw new LitsynthError('too-large', `The Markdown nests lists or quotations more than ${limits.maxNesting} levels deep; the limit is ${limits.maxNesting}.`, {
-        file: path,
-        line: lineNumber,
-        messageNb: `Markdown-filen har lister eller sitater mer enn ${limits.maxNesting} nivåer inni hverandre; grensen er ${limits.maxNesting}.`,
-      });
+      throw new LitsynthError(
+        'too-large',
+        `The Markdown nests lists or quotations more than ${limits.maxNesting} levels deep; the limit is ${limits.maxNesting}.`,
+        {
+          file: path,
+          line: lineNumber,
+          messageNb: `Markdown-filen har lister eller sitater mer enn ${limits.maxNesting} nivåer inni hverandre; grensen er ${limits.maxNesting}.`,
+        },
+      );
     }
     if (/^\s*\|/.test(line)) continue;
     for (let index = 0; index < line.length; index++) {
       const char = line.charCodeAt(index);
       // * [ ], and _ where it can open or close emphasis (not inside a word: snake_case, URLs).
-      if (char === 42 || char === 91 || char === 93 || (char === 95 && !(isWordChar(line.charCodeAt(index - 1)) && isWordChar(line.charCodeAt(index + 1))))) {
+      if (
+        char === 42 ||
+        char === 91 ||
+        char === 93 ||
+        (char === 95 &&
+          !(isWordChar(line.charCodeAt(index - 1)) && isWordChar(line.charCodeAt(index + 1))))
+      ) {
         markers++;
         total++;
       }

@@ -12,7 +12,12 @@ describe('markdownToManuscript', () => {
     expect(
       manuscript.blocks.map((block) => {
         const place = manuscript.locate(block.start);
-        return [block.kind, manuscript.text.slice(block.start, block.end), place.line, place.column];
+        return [
+          block.kind,
+          manuscript.text.slice(block.start, block.end),
+          place.line,
+          place.column,
+        ];
       }),
     ).toEqual([
       ['heading', '1 Innledning', 5, 3],
@@ -44,7 +49,9 @@ describe('markdownToManuscript', () => {
         1,
       ],
     ]);
-    expect(manuscript.headings.map((heading) => [heading.level, heading.number, heading.text])).toEqual([
+    expect(
+      manuscript.headings.map((heading) => [heading.level, heading.number, heading.text]),
+    ).toEqual([
       [1, '1', 'Innledning'],
       [2, '1.1', 'Bakgrunn'],
       [2, undefined, 'Litteraturliste'],
@@ -63,9 +70,15 @@ describe('markdownToManuscript', () => {
   });
 
   it('reads the reference list and leaves code blocks and front matter out', () => {
-    expect(manuscript.referenceList?.entries.map((entry) => [entry.authors, entry.year, entry.title])).toEqual([
+    expect(
+      manuscript.referenceList?.entries.map((entry) => [entry.authors, entry.year, entry.title]),
+    ).toEqual([
       [['Dalland'], '2017', 'Metode og oppgaveskriving'],
-      [['Eide', 'Eide'], '2017', 'Kommunikasjon i relasjoner: Personorientering, samhandling, etikk'],
+      [
+        ['Eide', 'Eide'],
+        '2017',
+        'Kommunikasjon i relasjoner: Personorientering, samhandling, etikk',
+      ],
     ]);
     expect(manuscript.text).not.toContain('Ikke, 1999');
     expect(manuscript.text).not.toContain('title:');
@@ -74,6 +87,7 @@ describe('markdownToManuscript', () => {
   it('maps CRLF Markdown to the same places', () => {
     const crlf = markdownToManuscript(source.replace(/\n/gu, '\r\n'), { path: 'crlf.md' });
     expect(crlf.text).toBe(manuscript.text);
-    for (const offset of [0, 40, 200, crlf.text.length - 1]) expect(crlf.locate(offset)).toEqual(manuscript.locate(offset));
+    for (const offset of [0, 40, 200, crlf.text.length - 1])
+      expect(crlf.locate(offset)).toEqual(manuscript.locate(offset));
   });
 });

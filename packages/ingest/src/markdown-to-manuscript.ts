@@ -13,7 +13,8 @@ function createParser() {
   const { unified } = require('unified') as typeof import('unified');
   const remarkParse = (require('remark-parse') as typeof import('remark-parse')).default;
   const remarkGfm = (require('remark-gfm') as typeof import('remark-gfm')).default;
-  const remarkFrontmatter = (require('remark-frontmatter') as typeof import('remark-frontmatter')).default;
+  const remarkFrontmatter = (require('remark-frontmatter') as typeof import('remark-frontmatter'))
+    .default;
   return unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']);
 }
 
@@ -45,11 +46,16 @@ export function markdownToManuscript(text: string, source: TextSource): Manuscri
   } catch (cause) {
     // remark walks the tree recursively: lists or quotes nested thousands deep exhaust the stack.
     if (!(cause instanceof RangeError)) throw cause;
-    throw new LitsynthError('unsupported-format', 'The Markdown nests lists or quotations too deeply to be read.', {
-      file: source.path,
-      messageNb: 'Markdown-filen har for mange nivåer av lister eller sitater inni hverandre til å kunne leses.',
-      cause,
-    });
+    throw new LitsynthError(
+      'unsupported-format',
+      'The Markdown nests lists or quotations too deeply to be read.',
+      {
+        file: source.path,
+        messageNb:
+          'Markdown-filen har for mange nivåer av lister eller sitater inni hverandre til å kunne leses.',
+        cause,
+      },
+    );
   }
   return manuscriptFromBlocks({
     path: source.path,
@@ -104,7 +110,8 @@ function collectBlocks(node: Nodes, kind: BlockKind, context: Context): void {
       for (const child of node.children) collectBlocks(child, 'block-quote', context);
       return;
     case 'listItem':
-      for (const child of node.children) collectBlocks(child, kind === 'block-quote' ? kind : 'list-item', context);
+      for (const child of node.children)
+        collectBlocks(child, kind === 'block-quote' ? kind : 'list-item', context);
       return;
     case 'tableCell': {
       const spans = inlineSpans(node, context);
@@ -118,7 +125,9 @@ function collectBlocks(node: Nodes, kind: BlockKind, context: Context): void {
     case 'thematicBreak':
       return;
     default:
-      if ('children' in node) for (const child of (node as Parents).children) collectBlocks(child as Nodes, kind, context);
+      if ('children' in node)
+        for (const child of (node as Parents).children)
+          collectBlocks(child as Nodes, kind, context);
   }
 }
 
@@ -130,7 +139,14 @@ function inlineSpans(node: Parents, context: Context): SourceSpan[] {
     switch (child.type) {
       case 'text':
       case 'inlineCode':
-        join = alignedSpans(child.value, child.position?.start.offset, child.position?.end.offset, join, spans, context);
+        join = alignedSpans(
+          child.value,
+          child.position?.start.offset,
+          child.position?.end.offset,
+          join,
+          spans,
+          context,
+        );
         return;
       case 'break':
         join = 'line';
@@ -141,7 +157,8 @@ function inlineSpans(node: Parents, context: Context): SourceSpan[] {
       case 'html':
         return;
       default:
-        if ('children' in child) for (const grandchild of (child as Parents).children) visit(grandchild as Nodes);
+        if ('children' in child)
+          for (const grandchild of (child as Parents).children) visit(grandchild as Nodes);
     }
   };
   for (const child of node.children) visit(child as Nodes);
@@ -230,7 +247,12 @@ function verbatimSpans(
     const to = match ? match.index : value.length;
     if (to > from) {
       const place = placeOf(context.lineStarts, start + from);
-      spans.push({ text: value.slice(from, to), line: place.line, column: place.column, join: next });
+      spans.push({
+        text: value.slice(from, to),
+        line: place.line,
+        column: place.column,
+        join: next,
+      });
       next = 'inline';
     }
     if (!match) return next;

@@ -32,22 +32,33 @@ export function isCollapsibleSpace(char: string): boolean {
  */
 export function normaliseSpan(text: string): NormalisedPiece[] {
   // Most lines need nothing: already NFC, single spaces only, nothing invisible.
-  if (!needsWork.test(text) && text.normalize('NFC') === text) return text === '' ? [] : [{ text, source: 0, span: text.length }];
+  if (!needsWork.test(text) && text.normalize('NFC') === text)
+    return text === '' ? [] : [{ text, source: 0, span: text.length }];
   return mergeLinear(normaliseSlowly(text));
 }
 
 // Anything the slow path must handle: white space other than single spaces, control and
 // invisible characters (combining marks are caught by the NFC check).
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it matches.
-const needsWork = /[\t\n\v\f\r\u0000-\u001f\u007f\u0085\u00ad\u061c\u1680\u2000-\u200f\u2028\u2029\u202a-\u202e\u205f\u2060\u2066-\u2069\u3000\ufeff]| {2}/u;
+const needsWork =
+  /[\t\n\v\f\r\u0000-\u001f\u007f\u0085\u00ad\u061c\u1680\u2000-\u200f\u2028\u2029\u202a-\u202e\u205f\u2060\u2066-\u2069\u3000\ufeff]| {2}/u;
 
 /** Joins neighbouring pieces that map one to one onto consecutive source characters. */
 function mergeLinear(pieces: NormalisedPiece[]): NormalisedPiece[] {
   const merged: NormalisedPiece[] = [];
   for (const piece of pieces) {
     const last = merged[merged.length - 1];
-    if (last && last.span === last.text.length && piece.span === piece.text.length && last.source + last.span === piece.source) {
-      merged[merged.length - 1] = { text: last.text + piece.text, source: last.source, span: last.span + piece.span };
+    if (
+      last &&
+      last.span === last.text.length &&
+      piece.span === piece.text.length &&
+      last.source + last.span === piece.source
+    ) {
+      merged[merged.length - 1] = {
+        text: last.text + piece.text,
+        source: last.source,
+        span: last.span + piece.span,
+      };
     } else {
       merged.push(piece);
     }
@@ -94,7 +105,11 @@ function pushNormalised(pieces: NormalisedPiece[], word: string, source: number)
     const run = match[0];
     const runNormalised = run.normalize('NFC');
     const at = source + (match.index ?? 0);
-    runs.push({ text: runNormalised, source: at, span: runNormalised === run ? run.length : Math.min(run.length, runNormalised.length) });
+    runs.push({
+      text: runNormalised,
+      source: at,
+      span: runNormalised === run ? run.length : Math.min(run.length, runNormalised.length),
+    });
   }
   if (runs.map((run) => run.text).join('') === normalised) {
     pieces.push(...runs);

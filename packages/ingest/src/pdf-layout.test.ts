@@ -1,8 +1,18 @@
 import { describe, expect, test } from 'vitest';
-import { layoutToBlocks, linesOfPages, printedPageOffset, type PdfPage, type PdfTextItem } from './pdf-layout.js';
+import {
+  layoutToBlocks,
+  linesOfPages,
+  printedPageOffset,
+  type PdfPage,
+  type PdfTextItem,
+} from './pdf-layout.js';
 
 /** A body line of 12 pt text at a baseline; `right` sets its width (a full line reaches 520). */
-const line = (y: number, text: string, options: { x?: number; right?: number; height?: number } = {}): PdfTextItem => {
+const line = (
+  y: number,
+  text: string,
+  options: { x?: number; right?: number; height?: number } = {},
+): PdfTextItem => {
   const x = options.x ?? 72;
   return { text, x, y, width: (options.right ?? 520) - x, height: options.height ?? 12 };
 };
@@ -21,8 +31,18 @@ function blocksOf(pages: PdfPage[]) {
 describe('layoutToBlocks', () => {
   test('removes running headers and page numbers, continues a paragraph over a page break', () => {
     const pages = [
-      page(header(), line(700, 'Første avsnitt begynner her og fortsetter helt ut til'), line(686, 'høyre marg og videre over side-'), pageNumber(1)),
-      page(header(), line(700, 'skiftet til neste side.', { right: 200 }), line(670, 'Andre avsnitt.', { right: 150 }), pageNumber(2)),
+      page(
+        header(),
+        line(700, 'Første avsnitt begynner her og fortsetter helt ut til'),
+        line(686, 'høyre marg og videre over side-'),
+        pageNumber(1),
+      ),
+      page(
+        header(),
+        line(700, 'skiftet til neste side.', { right: 200 }),
+        line(670, 'Andre avsnitt.', { right: 150 }),
+        pageNumber(2),
+      ),
       page(header(), line(700, 'Tredje avsnitt.', { right: 150 }), pageNumber(3)),
     ];
     expect(blocksOf(pages)).toEqual([
@@ -46,21 +66,35 @@ describe('layoutToBlocks', () => {
 
   test("removes a running header that names the chapter, repeated only on that chapter's pages", () => {
     const chapterHeader = (title: string) => line(800, title, { x: 72, right: 250 });
-    const text = (n: number) => line(700, `Tekst nummer ${'x'.repeat(n)} på denne siden.`, { right: 300 });
+    const text = (n: number) =>
+      line(700, `Tekst nummer ${'x'.repeat(n)} på denne siden.`, { right: 300 });
     const pages = [
       ...[1, 2, 3].map((n) => page(chapterHeader('2 Teori'), text(n), pageNumber(n))),
       ...[4, 5, 6, 7, 8, 9, 10].map((n) => page(chapterHeader('3 Metode'), text(n), pageNumber(n))),
     ];
     const layout = layoutToBlocks(linesOfPages(pages));
-    expect(layout.blocks.flatMap((block) => block.spans.map((span) => span.text))).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((n) => `Tekst nummer ${'x'.repeat(n)} på denne siden.`));
+    expect(layout.blocks.flatMap((block) => block.spans.map((span) => span.text))).toEqual(
+      [1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((n) => `Tekst nummer ${'x'.repeat(n)} på denne siden.`),
+    );
   });
 
   test('keeps chapter headings that stand at the same height on the first page of each chapter', () => {
-    const body = (n: number) => line(700, `Tekst nummer ${'x'.repeat(n)} på denne siden.`, { right: 300 });
+    const body = (n: number) =>
+      line(700, `Tekst nummer ${'x'.repeat(n)} på denne siden.`, { right: 300 });
     const pages = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((n) =>
-      [1, 4, 7].includes(n) ? page(line(760, `Kapittel ${(n + 2) / 3}`, { height: 16, right: 180 }), body(n), pageNumber(n)) : page(body(n), pageNumber(n)),
+      [1, 4, 7].includes(n)
+        ? page(
+            line(760, `Kapittel ${(n + 2) / 3}`, { height: 16, right: 180 }),
+            body(n),
+            pageNumber(n),
+          )
+        : page(body(n), pageNumber(n)),
     );
-    expect(blocksOf(pages).filter((block) => block.kind === 'heading').map((block) => block.text)).toEqual(['Kapittel 1', 'Kapittel 2', 'Kapittel 3']);
+    expect(
+      blocksOf(pages)
+        .filter((block) => block.kind === 'heading')
+        .map((block) => block.text),
+    ).toEqual(['Kapittel 1', 'Kapittel 2', 'Kapittel 3']);
   });
 
   test('finds headings by size, block quotations by indentation, paragraphs by first-line indent', () => {
@@ -79,9 +113,21 @@ describe('layoutToBlocks', () => {
     expect(blocksOf(pages)).toEqual([
       { kind: 'heading', text: '2 Teori', pages: [1] },
       { kind: 'paragraph', text: 'Han skrev det slik:', pages: [1] },
-      { kind: 'block-quote', text: 'Et langt sitat som står innrykket / over flere linjer (Kierkegaard, 1859).', pages: [1] },
-      { kind: 'paragraph', text: 'Etter sitatet kommer vanlig tekst som går helt ut til / margen.', pages: [1] },
-      { kind: 'paragraph', text: 'Et nytt avsnitt med innrykk på første linje og tekst / som fortsetter.', pages: [1] },
+      {
+        kind: 'block-quote',
+        text: 'Et langt sitat som står innrykket / over flere linjer (Kierkegaard, 1859).',
+        pages: [1],
+      },
+      {
+        kind: 'paragraph',
+        text: 'Etter sitatet kommer vanlig tekst som går helt ut til / margen.',
+        pages: [1],
+      },
+      {
+        kind: 'paragraph',
+        text: 'Et nytt avsnitt med innrykk på første linje og tekst / som fortsetter.',
+        pages: [1],
+      },
     ]);
   });
 
@@ -90,22 +136,37 @@ describe('layoutToBlocks', () => {
       page(
         line(700, 'Siste avsnitt.', { right: 150 }),
         line(670, 'Litteraturliste', { right: 160 }),
-        line(640, 'Dalland, O. (2017). Metode og oppgaveskriving. Gyldendal Akademisk.', { right: 500 }),
+        line(640, 'Dalland, O. (2017). Metode og oppgaveskriving. Gyldendal Akademisk.', {
+          right: 500,
+        }),
       ),
     ];
-    expect(blocksOf(pages).map((block) => block.kind)).toEqual(['paragraph', 'heading', 'paragraph']);
+    expect(blocksOf(pages).map((block) => block.kind)).toEqual([
+      'paragraph',
+      'heading',
+      'paragraph',
+    ]);
   });
 
   test('a reference list with hanging indents: one block per entry', () => {
     const pages = [
       page(
         line(740, 'Referanser', { height: 16, right: 160 }),
-        line(710, 'Lundberg, K. G. & Syltevik, L. J. (2013). Brukererfaringer med Nav i', { right: 505 }),
-        line(696, 'reformperioden: Kompleks organisasjon, bakkebyråkrati og ustabile', { x: 108, right: 500 }),
+        line(710, 'Lundberg, K. G. & Syltevik, L. J. (2013). Brukererfaringer med Nav i', {
+          right: 505,
+        }),
+        line(696, 'reformperioden: Kompleks organisasjon, bakkebyråkrati og ustabile', {
+          x: 108,
+          right: 500,
+        }),
         line(682, 'relasjoner. Fontene forskning.', { x: 108, right: 290 }),
-        line(668, 'Natland, S., Bjerke, E. & Torstensen, T. B. (2019). «Jeg fikk blankpusset', { right: 515 }),
+        line(668, 'Natland, S., Bjerke, E. & Torstensen, T. B. (2019). «Jeg fikk blankpusset', {
+          right: 515,
+        }),
         line(654, 'håpet om at jeg hadde en framtid». Fontene forskning.', { x: 108, right: 420 }),
-        line(640, 'Dalland, O. (2017). Metode og oppgaveskriving. Gyldendal Akademisk.', { right: 470 }),
+        line(640, 'Dalland, O. (2017). Metode og oppgaveskriving. Gyldendal Akademisk.', {
+          right: 470,
+        }),
       ),
     ];
     expect(blocksOf(pages).map((block) => [block.kind, block.text.split(' / ').length])).toEqual([
@@ -142,7 +203,8 @@ describe('layoutToBlocks', () => {
 
 describe('printedPageOffset', () => {
   const words = ['Første', 'Andre', 'Tredje', 'Fjerde', 'Femte'];
-  const body = (n: number) => line(700, `${words[n - 1]} side har tekst som går helt ut til høyre marg.`);
+  const body = (n: number) =>
+    line(700, `${words[n - 1]} side har tekst som går helt ut til høyre marg.`);
   test('tells how far printed page numbers lag behind PDF pages (title page and contents first)', () => {
     const pages = [
       page(line(700, 'Tittelside', { right: 200 })),
@@ -157,6 +219,8 @@ describe('printedPageOffset', () => {
   test('0 when they agree, null without page numbers', () => {
     const numbered = [page(body(1), pageNumber(1)), page(body(2), pageNumber(2))];
     expect(printedPageOffset(layoutToBlocks(linesOfPages(numbered)).removed)).toBe(0);
-    expect(printedPageOffset(layoutToBlocks(linesOfPages([page(body(1)), page(body(2))])).removed)).toBe(null);
+    expect(
+      printedPageOffset(layoutToBlocks(linesOfPages([page(body(1)), page(body(2))])).removed),
+    ).toBe(null);
   });
 });

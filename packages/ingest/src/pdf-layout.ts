@@ -63,7 +63,9 @@ export function linesOfPages(pages: readonly PdfPage[]): PdfLine[][] {
 }
 
 function sameLine(row: readonly PdfTextItem[], item: PdfTextItem): boolean {
-  const base = row.reduce((tallest, candidate) => (candidate.height > tallest.height ? candidate : tallest));
+  const base = row.reduce((tallest, candidate) =>
+    candidate.height > tallest.height ? candidate : tallest,
+  );
   const size = Math.max(base.height, item.height, 1);
   // A superscript sits up to about half a font size above the baseline.
   return item.y - base.y >= -size * 0.3 && item.y - base.y <= size * 0.55;
@@ -79,7 +81,8 @@ function lineOf(row: PdfTextItem[], page: number): Omit<PdfLine, 'number'> | nul
   const noteReferences: string[] = [];
   for (const item of items) {
     // A raised, smaller number is a footnote reference (or a note's own number): not text.
-    const raised = item.height > 0 && item.height < bodyHeight * 0.9 && item.y > baseline + bodyHeight * 0.15;
+    const raised =
+      item.height > 0 && item.height < bodyHeight * 0.9 && item.y > baseline + bodyHeight * 0.15;
     if (raised && /^[\d*†]+$/.test(item.text.trim())) {
       if (text.trim() === '') noteNumber = item.text.trim();
       else noteReferences.push(item.text.trim());
@@ -88,17 +91,33 @@ function lineOf(row: PdfTextItem[], page: number): Omit<PdfLine, 'number'> | nul
     }
     if (text === '' && item.text.trim() === '') continue;
     const gap = item.x - right;
-    if (text !== '' && !text.endsWith(' ') && !item.text.startsWith(' ') && gap > Math.max(item.height, 1) * 0.15) text += ' ';
+    if (
+      text !== '' &&
+      !text.endsWith(' ') &&
+      !item.text.startsWith(' ') &&
+      gap > Math.max(item.height, 1) * 0.15
+    )
+      text += ' ';
     text += item.text;
     right = Math.max(right, item.x + item.width);
   }
   if (text.trim() === '') return null;
   const first = items.find((item) => item.text.trim() !== '') ?? items[0];
-  return { page, text, x: first?.x ?? 0, y: baseline, right, height: bodyHeight, noteNumber, noteReferences };
+  return {
+    page,
+    text,
+    x: first?.x ?? 0,
+    y: baseline,
+    right,
+    height: bodyHeight,
+    noteNumber,
+    noteReferences,
+  };
 }
 
 // "12", "- 12 -", "Side 12", "side 12 av 40", "12 / 40", "Page 3 of 9", roman numerals.
-const pageNumberLine = /^[\s\-–—]*(?:(?:side|page|s\.)\s*)?(?:\d{1,4}|[ivxlcdm]{1,7})(?:\s*(?:av|of|\/)\s*\d{1,4})?[\s\-–—]*$/i;
+const pageNumberLine =
+  /^[\s\-–—]*(?:(?:side|page|s\.)\s*)?(?:\d{1,4}|[ivxlcdm]{1,7})(?:\s*(?:av|of|\/)\s*\d{1,4})?[\s\-–—]*$/i;
 
 /**
  * Finds running headers, footers and page numbers: among the first and last two lines of each
@@ -121,7 +140,11 @@ export function findPageFurniture(pages: readonly PdfLine[][]): Set<PdfLine> {
   // the very first or last line of a page, when it is not larger than the body text (a chapter
   // heading such as "Kapittel 2" is larger, and stands where the next chapter's does).
   const bodyHeight = mode(pages.flat().map((line) => Math.round(line.height * 2) / 2)) ?? 0;
-  const outermost = new Set(pages.flatMap((lines) => [lines[0], lines.at(-1)]).filter((line): line is PdfLine => line !== undefined));
+  const outermost = new Set(
+    pages
+      .flatMap((lines) => [lines[0], lines.at(-1)])
+      .filter((line): line is PdfLine => line !== undefined),
+  );
   for (const line of candidates) {
     const seen = counts.get(furnitureKey(line))?.size ?? 0;
     const chapterHeader = seen >= 3 && outermost.has(line) && line.height <= bodyHeight + 0.5;
@@ -158,11 +181,18 @@ function measure(lines: readonly PdfLine[]): Measures {
   for (let index = 1; index < body.length; index++) {
     const previous = body[index - 1] as PdfLine;
     const line = body[index] as PdfLine;
-    if (previous.page === line.page && previous.y > line.y) gaps.push(Math.round(previous.y - line.y));
+    if (previous.page === line.page && previous.y > line.y)
+      gaps.push(Math.round(previous.y - line.y));
   }
   const lineGap = mode(gaps) ?? bodyHeight * 1.2;
   const atMargin = body.filter((line) => Math.abs(line.right - bodyRight) <= 1.5).length;
-  return { bodyHeight, bodyLeft, bodyRight, lineGap, justified: body.length > 0 && atMargin >= body.length * 0.5 };
+  return {
+    bodyHeight,
+    bodyLeft,
+    bodyRight,
+    lineGap,
+    justified: body.length > 0 && atMargin >= body.length * 0.5,
+  };
 }
 
 function mode(values: readonly number[]): number | undefined {
@@ -194,9 +224,13 @@ export function layoutToBlocks(pages: readonly PdfLine[][]): PdfLayout {
   const lines = pages.flat().filter((line) => !furniture.has(line));
   const measures = measure(lines);
   const blocks: SourceBlock[] = [];
-  const headingHeights = [...new Set(lines.filter((line) => line.height > measures.bodyHeight * 1.1).map((line) => Math.round(line.height)))].sort(
-    (a, b) => b - a,
-  );
+  const headingHeights = [
+    ...new Set(
+      lines
+        .filter((line) => line.height > measures.bodyHeight * 1.1)
+        .map((line) => Math.round(line.height)),
+    ),
+  ].sort((a, b) => b - a);
 
   interface Building {
     kind: BlockKind;
@@ -216,8 +250,13 @@ export function layoutToBlocks(pages: readonly PdfLine[][]): PdfLayout {
   const isHeadingLine = (line: PdfLine) =>
     line.height > measures.bodyHeight * 1.1 ||
     // "Referanser" in body size (bold, which the text layer does not tell) still opens the list.
-    (isReferenceListHeading(line.text) && /^(?:\d+(?:\.\d+)*\.?\s+)?\p{Lu}/u.test(line.text.trim()) && !/[.,;]$/.test(line.text.trim())) ||
-    (numberedHeading.test(line.text.trim()) && line.text.trim().length < 90 && !/[.,;:]$/.test(line.text.trim()) && line.right < measures.bodyRight * 0.8);
+    (isReferenceListHeading(line.text) &&
+      /^(?:\d+(?:\.\d+)*\.?\s+)?\p{Lu}/u.test(line.text.trim()) &&
+      !/[.,;]$/.test(line.text.trim())) ||
+    (numberedHeading.test(line.text.trim()) &&
+      line.text.trim().length < 90 &&
+      !/[.,;:]$/.test(line.text.trim()) &&
+      line.right < measures.bodyRight * 0.8);
 
   const close = () => {
     if (current) built.push(current);
@@ -249,16 +288,27 @@ export function layoutToBlocks(pages: readonly PdfLine[][]): PdfLayout {
     const heading = isHeadingLine(line);
     if (newPage && current) {
       const last = current.lines.at(-1) as PdfLine;
-      if (heading || !endsMidParagraph(current, measures) || indented(line) !== indented(last)) close();
+      if (heading || !endsMidParagraph(current, measures) || indented(line) !== indented(last))
+        close();
     }
 
     if (heading) {
-      if (current && current.kind === 'heading' && previous && previous.page === line.page && Math.abs(previous.height - line.height) < 0.6 && previous.y - line.y < line.height * 1.6) {
+      if (
+        current &&
+        current.kind === 'heading' &&
+        previous &&
+        previous.page === line.page &&
+        Math.abs(previous.height - line.height) < 0.6 &&
+        previous.y - line.y < line.height * 1.6
+      ) {
         current.lines.push(line);
         continue;
       }
       close();
-      const level = line.height > measures.bodyHeight * 1.1 ? headingHeights.indexOf(Math.round(line.height)) + 1 : undefined;
+      const level =
+        line.height > measures.bodyHeight * 1.1
+          ? headingHeights.indexOf(Math.round(line.height)) + 1
+          : undefined;
       current = { kind: 'heading', lines: [line], ...(level ? { level } : {}) };
       continue;
     }
@@ -269,13 +319,16 @@ export function layoutToBlocks(pages: readonly PdfLine[][]): PdfLayout {
     let startsBlock = !current || current.kind === 'heading';
     if (current && !startsBlock && !newPage) {
       const last = current.lines.at(-1) as PdfLine;
-      if (gap > measures.lineGap * 1.35 || Math.abs(last.height - line.height) > 1) startsBlock = true;
+      if (gap > measures.lineGap * 1.35 || Math.abs(last.height - line.height) > 1)
+        startsBlock = true;
       // Quotation lines share one left indent; an indented line elsewhere is a paragraph's first line.
-      else if (current.kind === 'block-quote' && (!lineIndented || Math.abs(line.x - last.x) > 3)) startsBlock = true;
+      else if (current.kind === 'block-quote' && (!lineIndented || Math.abs(line.x - last.x) > 3))
+        startsBlock = true;
       // After a hanging indent, a line back at the margin starts the next entry.
       else if (current.hanging && !lineIndented) startsBlock = true;
       // A line that stopped short of the margin ended its paragraph (a one-line reference entry).
-      else if (current.kind !== 'block-quote' && endedEarly(last, line, measures)) startsBlock = true;
+      else if (current.kind !== 'block-quote' && endedEarly(last, line, measures))
+        startsBlock = true;
       // An indented line after a line that ended early starts a paragraph (first-line indent) or
       // a quotation; after a line that was full, it continues a hanging indent.
       else if (current.kind !== 'block-quote' && lineIndented && !indented(last)) {
@@ -286,7 +339,8 @@ export function layoutToBlocks(pages: readonly PdfLine[][]): PdfLayout {
     if (startsBlock) {
       close();
       // Several indented lines in a row are a block quotation; one is a first-line indent.
-      const quote = lineIndented && (nextIndented || (next !== undefined && next.page !== line.page));
+      const quote =
+        lineIndented && (nextIndented || (next !== undefined && next.page !== line.page));
       current = { kind: quote ? 'block-quote' : 'paragraph', lines: [line] };
     } else if (current) {
       current.lines.push(line);
@@ -297,7 +351,12 @@ export function layoutToBlocks(pages: readonly PdfLine[][]): PdfLayout {
   placeNotesAfterReferences(built);
 
   for (const block of built) {
-    const spans: SourceSpan[] = block.lines.map((line) => ({ text: line.text, line: line.number, column: 1, page: line.page }));
+    const spans: SourceSpan[] = block.lines.map((line) => ({
+      text: line.text,
+      line: line.number,
+      column: 1,
+      page: line.page,
+    }));
     blocks.push({ kind: block.kind, spans, ...(block.level ? { level: block.level } : {}) });
   }
   return { blocks, removed: pages.flat().filter((line) => furniture.has(line)) };
@@ -337,7 +396,9 @@ function wrapsInto(previous: PdfLine, line: PdfLine, measures: Measures): boolea
   const text = line.text.trimStart();
   const characterWidth = (line.right - line.x) / Math.max(1, text.length);
   const firstWord = text.split(/\s/)[0] ?? '';
-  return previous.right + characterWidth * (firstWord.length + 1) > measures.bodyRight + characterWidth;
+  return (
+    previous.right + characterWidth * (firstWord.length + 1) > measures.bodyRight + characterWidth
+  );
 }
 
 /**
@@ -355,7 +416,10 @@ function endedEarly(previous: PdfLine, line: PdfLine, measures: Measures): boole
 }
 
 /** Whether a block's last line runs to the right margin without ending a sentence. */
-function endsMidParagraph(block: { kind: BlockKind; lines: PdfLine[] }, measures: Measures): boolean {
+function endsMidParagraph(
+  block: { kind: BlockKind; lines: PdfLine[] },
+  measures: Measures,
+): boolean {
   if (block.kind === 'heading') return false;
   const last = block.lines.at(-1);
   if (!last) return false;
@@ -372,12 +436,19 @@ export function printedPageOffset(removed: readonly PdfLine[]): number | null {
   const offsets: number[] = [];
   const seen = new Set<number>();
   for (const line of removed) {
-    const printed = /^[\s\-–—]*(?:(?:side|page|s\.)\s*)?(\d{1,4})(?:\s*(?:av|of|\/)\s*\d{1,4})?[\s\-–—]*$/i.exec(line.text)?.[1];
+    const printed =
+      /^[\s\-–—]*(?:(?:side|page|s\.)\s*)?(\d{1,4})(?:\s*(?:av|of|\/)\s*\d{1,4})?[\s\-–—]*$/i.exec(
+        line.text,
+      )?.[1];
     if (printed === undefined || seen.has(line.page)) continue;
     seen.add(line.page);
     offsets.push(line.page - Number(printed));
   }
   const common = mode(offsets);
-  if (common === undefined || offsets.filter((offset) => offset === common).length * 2 <= offsets.length) return null;
+  if (
+    common === undefined ||
+    offsets.filter((offset) => offset === common).length * 2 <= offsets.length
+  )
+    return null;
   return common;
 }

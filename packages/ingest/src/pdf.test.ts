@@ -3,8 +3,12 @@ import { describe, expect, test } from 'vitest';
 import { docxToManuscript } from './docx.js';
 import { pdfToManuscript } from './pdf.js';
 
-const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../fixtures/formats/${name}`, import.meta.url)));
-const badInput = (name: string) => new Uint8Array(readFileSync(new URL(`../../../tests/fixtures/bad-input/${name}`, import.meta.url)));
+const fixture = (name: string) =>
+  new Uint8Array(readFileSync(new URL(`../fixtures/formats/${name}`, import.meta.url)));
+const badInput = (name: string) =>
+  new Uint8Array(
+    readFileSync(new URL(`../../../tests/fixtures/bad-input/${name}`, import.meta.url)),
+  );
 
 /** A minimal PDF, one content stream per page, Helvetica as font; offsets computed for the xref. */
 function minimalPdf(pages: string[]): Uint8Array {
@@ -15,7 +19,8 @@ function minimalPdf(pages: string[]): Uint8Array {
   objects[3] = '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>';
   pages.forEach((content, index) => {
     const id = pageIds[index] as number;
-    objects[id] = `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents ${id + 1} 0 R >>`;
+    objects[id] =
+      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents ${id + 1} 0 R >>`;
     objects[id + 1] = `<< /Length ${content.length} >>\nstream\n${content}\nendstream`;
   });
   let pdf = '%PDF-1.4\n';
@@ -26,7 +31,8 @@ function minimalPdf(pages: string[]): Uint8Array {
   }
   const xref = pdf.length;
   pdf += `xref\n0 ${objects.length}\n0000000000 65535 f \n`;
-  for (let id = 1; id < objects.length; id++) pdf += `${String(offsets[id]).padStart(10, '0')} 00000 n \n`;
+  for (let id = 1; id < objects.length; id++)
+    pdf += `${String(offsets[id]).padStart(10, '0')} 00000 n \n`;
   pdf += `trailer\n<< /Size ${objects.length} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
   return new TextEncoder().encode(pdf);
 }
@@ -73,14 +79,18 @@ describe('pdfToManuscript', () => {
     expect(lastEntry && pdf.locate(lastEntry.start).page).toBe(4);
   });
 
-  test("reads a PDF printed by Chromium (another producer, with its own date/title header and URL/page footer)", async () => {
+  test('reads a PDF printed by Chromium (another producer, with its own date/title header and URL/page footer)', async () => {
     const pdf = await pdfToManuscript(fixture('thesis-chromium.pdf'), 'thesis-chromium.pdf');
     const docx = await docxToManuscript(fixture('thesis.docx'), 'thesis.docx');
     // HTML shows the footnote as a numbered note with a back link after its paragraph.
-    const htmlNote = '1. Studien bygger på intervjuer med åtte kvinner og bruker anerkjennelsesteori (Stenbrenden et al., 2018).↩';
-    const wordNote = 'Studien bygger på intervjuer med åtte kvinner og bruker anerkjennelsesteori (Stenbrenden et al., 2018).';
+    const htmlNote =
+      '1. Studien bygger på intervjuer med åtte kvinner og bruker anerkjennelsesteori (Stenbrenden et al., 2018).↩';
+    const wordNote =
+      'Studien bygger på intervjuer med åtte kvinner og bruker anerkjennelsesteori (Stenbrenden et al., 2018).';
     expect(pdf.text.replace(htmlNote, wordNote)).toEqual(docx.text);
-    expect(pdf.notes.map((note) => note.en).slice(1)).toEqual(['8 lines of running headers, footers and page numbers were removed.']);
+    expect(pdf.notes.map((note) => note.en).slice(1)).toEqual([
+      '8 lines of running headers, footers and page numbers were removed.',
+    ]);
     expect(pdf.headings.map((heading) => [heading.text, pdf.locate(heading.start).page])).toEqual([
       ['Innledning', 1],
       ['Problemstilling', 1],
@@ -97,7 +107,9 @@ describe('pdfToManuscript', () => {
     const pdf = await pdfToManuscript(fixture('thesis-100.pdf'), 'thesis-100.pdf');
     const docx = await docxToManuscript(fixture('thesis-100.docx'), 'thesis-100.docx');
     expect(pdf.text).toEqual(docx.text);
-    expect(pdf.blocks.map((block) => [block.kind, block.start, block.end])).toEqual(docx.blocks.map((block) => [block.kind, block.start, block.end]));
+    expect(pdf.blocks.map((block) => [block.kind, block.start, block.end])).toEqual(
+      docx.blocks.map((block) => [block.kind, block.start, block.end]),
+    );
     expect(pdf.locate(pdf.text.length - 1).page).toBe(102);
   });
 
@@ -114,27 +126,36 @@ describe('pdfToManuscript', () => {
   });
 
   test('reads a PDF with an owner password only (restrictions, no password to open)', async () => {
-    const pdf = await pdfToManuscript(fixture('owner-password-only.pdf'), 'owner-password-only.pdf');
+    const pdf = await pdfToManuscript(
+      fixture('owner-password-only.pdf'),
+      'owner-password-only.pdf',
+    );
     const plain = await pdfToManuscript(fixture('thesis.pdf'), 'thesis.pdf');
     expect(pdf.text).toEqual(plain.text);
   });
 
   test('refuses a password-protected PDF with an "encrypted" error', async () => {
-    await expect(pdfToManuscript(badInput('encrypted.pdf'), 'encrypted.pdf')).rejects.toMatchObject({
-      name: 'LitsynthError',
-      code: 'encrypted',
-      file: 'encrypted.pdf',
-      message: 'The PDF is password-protected. Save or export it without a password.',
-      messageNb: 'PDF-en er passordbeskyttet. Lagre eller eksporter den uten passord.',
-    });
+    await expect(pdfToManuscript(badInput('encrypted.pdf'), 'encrypted.pdf')).rejects.toMatchObject(
+      {
+        name: 'LitsynthError',
+        code: 'encrypted',
+        file: 'encrypted.pdf',
+        message: 'The PDF is password-protected. Save or export it without a password.',
+        messageNb: 'PDF-en er passordbeskyttet. Lagre eller eksporter den uten passord.',
+      },
+    );
   });
 
   test('refuses a file that is not a PDF, a cut-off PDF, and a PDF without text', async () => {
-    await expect(pdfToManuscript(new TextEncoder().encode('Bare tekst'), 'a.pdf')).rejects.toMatchObject({
+    await expect(
+      pdfToManuscript(new TextEncoder().encode('Bare tekst'), 'a.pdf'),
+    ).rejects.toMatchObject({
       code: 'unsupported-format',
       message: 'The file is not a PDF (it does not start with %PDF).',
     });
-    await expect(pdfToManuscript(fixture('thesis.pdf').subarray(0, 2000), 'cut.pdf')).rejects.toMatchObject({
+    await expect(
+      pdfToManuscript(fixture('thesis.pdf').subarray(0, 2000), 'cut.pdf'),
+    ).rejects.toMatchObject({
       code: 'unsupported-format',
       file: 'cut.pdf',
     });
@@ -147,11 +168,18 @@ describe('pdfToManuscript', () => {
   test('a minimal hand-made PDF: lines joined into a paragraph, the lone page number removed', async () => {
     const pdf = await pdfToManuscript(
       minimalPdf([
-        [textLine(72, 760, 'Relasjonen er viktig for om brukeren'), textLine(72, 746, 'opplever hjelpen som god (Natland'), textLine(72, 732, 'et al., 2019).'), textLine(290, 40, '1')].join('\n'),
+        [
+          textLine(72, 760, 'Relasjonen er viktig for om brukeren'),
+          textLine(72, 746, 'opplever hjelpen som god (Natland'),
+          textLine(72, 732, 'et al., 2019).'),
+          textLine(290, 40, '1'),
+        ].join('\n'),
       ]),
       'minimal.pdf',
     );
-    expect(pdf.text).toEqual('Relasjonen er viktig for om brukeren opplever hjelpen som god (Natland et al., 2019).');
+    expect(pdf.text).toEqual(
+      'Relasjonen er viktig for om brukeren opplever hjelpen som god (Natland et al., 2019).',
+    );
     expect(pdf.locate(pdf.text.indexOf('et al.'))).toEqual({ line: 3, column: 1, page: 1 });
   });
 });

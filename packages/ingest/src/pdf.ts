@@ -1,6 +1,12 @@
 import { LitsynthError, type Localized } from '@litsynth/common';
 import { manuscriptFromBlocks } from './build-manuscript.js';
-import { type PdfPage, type PdfTextItem, layoutToBlocks, linesOfPages, printedPageOffset } from './pdf-layout.js';
+import {
+  type PdfPage,
+  type PdfTextItem,
+  layoutToBlocks,
+  linesOfPages,
+  printedPageOffset,
+} from './pdf-layout.js';
 import { applyTableOfContents } from './table-of-contents.js';
 import type { Manuscript } from './types.js';
 
@@ -21,21 +27,34 @@ export const maxPdfPages = 2000;
  * that line, and "page" = the PDF page (1-based, as a PDF viewer counts).
  * A password-protected PDF is refused with a LitsynthError ('encrypted').
  */
-export async function pdfToManuscript(bytes: Uint8Array, path: string, options: PdfReadOptions = {}): Promise<Manuscript> {
+export async function pdfToManuscript(
+  bytes: Uint8Array,
+  path: string,
+  options: PdfReadOptions = {},
+): Promise<Manuscript> {
   if (!hasPdfHeader(bytes)) {
-    throw new LitsynthError('unsupported-format', 'The file is not a PDF (it does not start with %PDF).', {
-      file: path,
-      messageNb: 'Filen er ikke en PDF (den begynner ikke med %PDF).',
-    });
+    throw new LitsynthError(
+      'unsupported-format',
+      'The file is not a PDF (it does not start with %PDF).',
+      {
+        file: path,
+        messageNb: 'Filen er ikke en PDF (den begynner ikke med %PDF).',
+      },
+    );
   }
   const pages = await readPdfPages(bytes, path, options);
   const lines = linesOfPages(pages);
   const layout = layoutToBlocks(lines);
   if (layout.blocks.length === 0) {
-    throw new LitsynthError('empty-file', 'The PDF has no text layer (is it a scan? Run text recognition (OCR) on it first).', {
-      file: path,
-      messageNb: 'PDF-en har ikke noe tekstlag (er den skannet? Kjør tekstgjenkjenning (OCR) på den først).',
-    });
+    throw new LitsynthError(
+      'empty-file',
+      'The PDF has no text layer (is it a scan? Run text recognition (OCR) on it first).',
+      {
+        file: path,
+        messageNb:
+          'PDF-en har ikke noe tekstlag (er den skannet? Kjør tekstgjenkjenning (OCR) på den først).',
+      },
+    );
   }
   const notes: Localized[] = [
     {
@@ -56,7 +75,13 @@ export async function pdfToManuscript(bytes: Uint8Array, path: string, options: 
       en: `Page numbers are the PDF's pages (as PDF viewers count them); the numbers printed on the pages are ${offset} lower.`,
     });
   }
-  return manuscriptFromBlocks({ path, format: 'pdf', encoding: 'binary', notes, blocks: applyTableOfContents(layout.blocks) });
+  return manuscriptFromBlocks({
+    path,
+    format: 'pdf',
+    encoding: 'binary',
+    notes,
+    blocks: applyTableOfContents(layout.blocks),
+  });
 }
 
 function hasPdfHeader(bytes: Uint8Array): boolean {
@@ -66,7 +91,11 @@ function hasPdfHeader(bytes: Uint8Array): boolean {
 }
 
 /** The text items of every page, through pdf.js. */
-export async function readPdfPages(bytes: Uint8Array, path: string, options: PdfReadOptions = {}): Promise<PdfPage[]> {
+export async function readPdfPages(
+  bytes: Uint8Array,
+  path: string,
+  options: PdfReadOptions = {},
+): Promise<PdfPage[]> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   // pdf.js runs its worker in this thread when it finds the worker's handler on globalThis; handing
   // it over (instead of letting pdf.js import "./pdf.worker.mjs" by a path) lets a bundler see it.
@@ -87,24 +116,36 @@ export async function readPdfPages(bytes: Uint8Array, path: string, options: Pdf
   } catch (cause) {
     await task.destroy();
     if ((cause as { name?: string } | null)?.name === 'PasswordException') {
-      throw new LitsynthError('encrypted', 'The PDF is password-protected. Save or export it without a password.', {
-        file: path,
-        messageNb: 'PDF-en er passordbeskyttet. Lagre eller eksporter den uten passord.',
-        cause,
-      });
+      throw new LitsynthError(
+        'encrypted',
+        'The PDF is password-protected. Save or export it without a password.',
+        {
+          file: path,
+          messageNb: 'PDF-en er passordbeskyttet. Lagre eller eksporter den uten passord.',
+          cause,
+        },
+      );
     }
-    throw new LitsynthError('unsupported-format', `The PDF is damaged and cannot be read (${describeCause(cause)}).`, {
-      file: path,
-      messageNb: `PDF-en er skadet og kan ikke leses (${describeCause(cause)}).`,
-      cause,
-    });
+    throw new LitsynthError(
+      'unsupported-format',
+      `The PDF is damaged and cannot be read (${describeCause(cause)}).`,
+      {
+        file: path,
+        messageNb: `PDF-en er skadet og kan ikke leses (${describeCause(cause)}).`,
+        cause,
+      },
+    );
   }
   try {
     if (document.numPages > maxPdfPages) {
-      throw new LitsynthError('too-large', `The PDF has ${document.numPages} pages; the limit is ${maxPdfPages}.`, {
-        file: path,
-        messageNb: `PDF-en har ${document.numPages} sider; grensen er ${maxPdfPages}.`,
-      });
+      throw new LitsynthError(
+        'too-large',
+        `The PDF has ${document.numPages} pages; the limit is ${maxPdfPages}.`,
+        {
+          file: path,
+          messageNb: `PDF-en har ${document.numPages} sider; grensen er ${maxPdfPages}.`,
+        },
+      );
     }
     const pages: PdfPage[] = [];
     for (let number = 1; number <= document.numPages; number++) {
@@ -114,7 +155,13 @@ export async function readPdfPages(bytes: Uint8Array, path: string, options: Pdf
       for (const item of content.items) {
         if (!('str' in item)) continue;
         const [a = 1, b = 0, , , x = 0, y = 0] = item.transform as number[];
-        items.push({ text: item.str, x, y, width: item.width, height: item.height || Math.hypot(a, b) });
+        items.push({
+          text: item.str,
+          x,
+          y,
+          width: item.width,
+          height: item.height || Math.hypot(a, b),
+        });
       }
       pages.push({ height: page.view[3] ?? 0, items });
       page.cleanup();
@@ -123,11 +170,15 @@ export async function readPdfPages(bytes: Uint8Array, path: string, options: Pdf
     return pages;
   } catch (cause) {
     if (cause instanceof LitsynthError) throw cause;
-    throw new LitsynthError('unsupported-format', `The PDF is damaged and cannot be read (${describeCause(cause)}).`, {
-      file: path,
-      messageNb: `PDF-en er skadet og kan ikke leses (${describeCause(cause)}).`,
-      cause,
-    });
+    throw new LitsynthError(
+      'unsupported-format',
+      `The PDF is damaged and cannot be read (${describeCause(cause)}).`,
+      {
+        file: path,
+        messageNb: `PDF-en er skadet og kan ikke leses (${describeCause(cause)}).`,
+        cause,
+      },
+    );
   } finally {
     await document.destroy();
   }

@@ -56,7 +56,10 @@ export class PositionTable {
   /** The place of an offset; offsets outside the text are clamped to its ends. */
   locate(offset: number): Place {
     if (this.starts.length === 0) return { line: 1, column: 1 };
-    const clamped = Math.max(0, Math.min(Number.isFinite(offset) ? Math.floor(offset) : 0, this.textLength));
+    const clamped = Math.max(
+      0,
+      Math.min(Number.isFinite(offset) ? Math.floor(offset) : 0, this.textLength),
+    );
     let low = 0;
     let high = this.starts.length - 1;
     while (low < high) {

@@ -43,7 +43,21 @@ const token = fc.constantFrom(
   'tid.1',
   '-----',
 );
-const separator = fc.constantFrom(' ', ' ', ' ', '  ', '\n', '\n', '\r\n', '\n\n', '\n \n', '\n\n\n', '\f', '\r', '\n    ');
+const separator = fc.constantFrom(
+  ' ',
+  ' ',
+  ' ',
+  '  ',
+  '\n',
+  '\n',
+  '\r\n',
+  '\n\n',
+  '\n \n',
+  '\n\n\n',
+  '\f',
+  '\r',
+  '\n    ',
+);
 const thesisText = fc
   .array(fc.tuple(token, separator), { minLength: 1, maxLength: 60 })
   .map((parts) => parts.map(([word, gap]) => word + gap).join(''));
@@ -98,7 +112,10 @@ describe('ingest properties', () => {
 
   it('locates every offset of Markdown inside the input, at the same character', () => {
     const markdownText = fc
-      .array(fc.tuple(fc.constantFrom('', '# ', '> ', '- ', '*', '**', '\\*', '1. '), thesisText), { minLength: 1, maxLength: 6 })
+      .array(fc.tuple(fc.constantFrom('', '# ', '> ', '- ', '*', '**', '\\*', '1. '), thesisText), {
+        minLength: 1,
+        maxLength: 6,
+      })
       .map((parts) => parts.map(([mark, text]) => mark + text).join('\n\n'));
     fc.assert(
       fc.property(markdownText, (input) => {
@@ -114,7 +131,11 @@ describe('ingest properties', () => {
         const once = textToManuscript(input, { path: 'x.txt' });
         for (const block of once.blocks) {
           const text = once.text.slice(block.start, block.end);
-          expect(normaliseSpan(text).map((piece) => piece.text).join('')).toBe(text);
+          expect(
+            normaliseSpan(text)
+              .map((piece) => piece.text)
+              .join(''),
+          ).toBe(text);
         }
         const again = manuscriptFromBlocks({
           path: 'x.txt',

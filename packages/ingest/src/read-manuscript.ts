@@ -41,13 +41,21 @@ export const maxExtractedChars = 1.5 * 1024 * 1024;
  * decode as text) into a `Manuscript`. Throws a LitsynthError for unusable input, and
  * 'unsupported-format' for document formats such as .doc, .odt, .rtf and .pages.
  */
-export async function readManuscript(path: string, options: ReadManuscriptOptions = {}): Promise<Manuscript> {
+export async function readManuscript(
+  path: string,
+  options: ReadManuscriptOptions = {},
+): Promise<Manuscript> {
   // A .doc, .odt, .rtf, .pages ... file is refused by its name, whatever its size; a missing one
   // is left to readFileBytes, which says that it does not exist.
-  if (options.format === undefined && isUnsupportedExtension(path) && (await exists(path))) refuseUnsupportedFormat(path);
+  if (options.format === undefined && isUnsupportedExtension(path) && (await exists(path)))
+    refuseUnsupportedFormat(path);
   const known = options.format ?? formatOfPath(path);
   const limit = manuscriptSizeLimit(path, known);
-  const bytes = await readFileBytes(path, { role: 'manuscript', maxBytes: options.maxBytes ?? limit.maxBytes, limitFor: limit.limitFor });
+  const bytes = await readFileBytes(path, {
+    role: 'manuscript',
+    maxBytes: options.maxBytes ?? limit.maxBytes,
+    limitFor: limit.limitFor,
+  });
   return readManuscriptBytes(bytes, path, options);
 }
 
@@ -55,10 +63,24 @@ export async function readManuscript(path: string, options: ReadManuscriptOption
  * The largest manuscript file read, by its format (its extension unless given), and the words
  * that name the limit in a message: every reader of manuscript files (the CLI, the engine) uses it.
  */
-export function manuscriptSizeLimit(path: string, format: ManuscriptFormat | undefined = formatOfPath(path)): { maxBytes: number; limitFor: Localized } {
-  if (format === 'docx' || format === 'pdf') return { maxBytes: defaultMaxBinaryBytes, limitFor: { nb: 'for .docx- og .pdf-filer', en: 'for .docx and .pdf files' } };
-  if (format === 'md') return { maxBytes: maxMarkdownManuscriptBytes, limitFor: { nb: 'for Markdown-filer', en: 'for Markdown files' } };
-  return { maxBytes: maxTextManuscriptBytes, limitFor: { nb: 'for tekstfiler', en: 'for text files' } };
+export function manuscriptSizeLimit(
+  path: string,
+  format: ManuscriptFormat | undefined = formatOfPath(path),
+): { maxBytes: number; limitFor: Localized } {
+  if (format === 'docx' || format === 'pdf')
+    return {
+      maxBytes: defaultMaxBinaryBytes,
+      limitFor: { nb: 'for .docx- og .pdf-filer', en: 'for .docx and .pdf files' },
+    };
+  if (format === 'md')
+    return {
+      maxBytes: maxMarkdownManuscriptBytes,
+      limitFor: { nb: 'for Markdown-filer', en: 'for Markdown files' },
+    };
+  return {
+    maxBytes: maxTextManuscriptBytes,
+    limitFor: { nb: 'for tekstfiler', en: 'for text files' },
+  };
 }
 
 /**
@@ -66,7 +88,11 @@ export function manuscriptSizeLimit(path: string, format: ManuscriptFormat | und
  * reads them once they are read from disk: `path` names the file in places and messages, and its
  * extension decides the format. The caller checks that the bytes are not empty or too large.
  */
-export async function readManuscriptBytes(bytes: Uint8Array, path: string, options: ReadManuscriptOptions = {}): Promise<Manuscript> {
+export async function readManuscriptBytes(
+  bytes: Uint8Array,
+  path: string,
+  options: ReadManuscriptOptions = {},
+): Promise<Manuscript> {
   if (options.format === undefined && isUnsupportedExtension(path)) refuseUnsupportedFormat(path);
   const known = options.format ?? formatOfPath(path);
   if (known === 'docx' || known === 'pdf') {
@@ -74,10 +100,14 @@ export async function readManuscriptBytes(bytes: Uint8Array, path: string, optio
     if (manuscript.text.length > maxExtractedChars) {
       const size = `${(manuscript.text.length / 1024 / 1024).toFixed(1)}`;
       const limit = `${(maxExtractedChars / 1024 / 1024).toFixed(1)}`;
-      throw new LitsynthError('too-large', `The text of the manuscript is ${size} million characters; the limit is ${limit} million.`, {
-        file: path,
-        messageNb: `Teksten i manuskriptet er ${size} millioner tegn; grensen er ${limit} millioner.`,
-      });
+      throw new LitsynthError(
+        'too-large',
+        `The text of the manuscript is ${size} million characters; the limit is ${limit} million.`,
+        {
+          file: path,
+          messageNb: `Teksten i manuskriptet er ${size} millioner tegn; grensen er ${limit} millioner.`,
+        },
+      );
     }
     return manuscript;
   }
@@ -104,7 +134,12 @@ async function exists(path: string): Promise<boolean> {
 }
 
 /** Loads the .docx or .pdf reader only when such a file is read: their libraries are heavy. */
-async function readBinaryFormat(format: 'docx' | 'pdf', bytes: Uint8Array, path: string, options: ReadManuscriptOptions): Promise<Manuscript> {
+async function readBinaryFormat(
+  format: 'docx' | 'pdf',
+  bytes: Uint8Array,
+  path: string,
+  options: ReadManuscriptOptions,
+): Promise<Manuscript> {
   if (format === 'docx') {
     const { docxToManuscript } = await import('./docx.js');
     return docxToManuscript(bytes, path);

@@ -16,7 +16,8 @@ export const yearGroup = new RegExp(String.raw`\(\s*(${yearCore})\s*(?:[,;:][^()
 // Family names: capitalised words, with particles ("van der Kolk", "De Dreu"), a lower-case
 // particle glued on ("deCharms"), apostrophes ("O’Higgins") and hyphens of any kind
 // ("Galiano‐Castillo" with U+2010). Two letters are a name ("Ye", "Li").
-const particle = '(?:van|von|der|den|de|del|della|des|di|da|dos|du|la|le|ten|ter|af|al|el|bin|ibn|zu|y)';
+const particle =
+  '(?:van|von|der|den|de|del|della|des|di|da|dos|du|la|le|ten|ter|af|al|el|bin|ibn|zu|y)';
 const particleWord = new RegExp(`^${particle}$`, 'u');
 const nameWord = String.raw`(?:\p{Ll}{1,3}(?=\p{Lu}))?[\p{Lu}\p{Lt}][\p{L}\p{M}'’‐‑-]*`;
 const familyName = String.raw`(?:${particle}\s+){0,3}${nameWord}(?:[\s‐‑-]+(?:${particle}\s+){0,3}${nameWord}){0,3}`;
@@ -28,12 +29,40 @@ export const personalStart = new RegExp(String.raw`^[\s.]*${familyName},\s+${ini
 
 // Reports of the Norwegian state, cited by their number: "NOU 2011:11", "Meld. St. 33 (2015–2016)",
 // "Prop. 1 S (2015–2016)", "St.meld. nr. 20 (2006–2007)", "Ot.prp. nr. 4".
-const stateReport = /^[\s.]*(NOU\s*(\d{4})\s*:\s*\d+|(?:Meld\.\s?St\.|St\.\s?meld\.|Prop\.|Ot\.\s?prp\.|Innst\.)\s*(?:nr\.\s*)?\d+(?:\s?[A-Z]{1,2}\b)?)/u;
+const stateReport =
+  /^[\s.]*(NOU\s*(\d{4})\s*:\s*\d+|(?:Meld\.\s?St\.|St\.\s?meld\.|Prop\.|Ot\.\s?prp\.|Innst\.)\s*(?:nr\.\s*)?\d+(?:\s?[A-Z]{1,2}\b)?)/u;
 // Laws and regulations by their title: "Lov om sosiale tjenester …", "Forskrift om …", "Lov 18. desember 2009 nr. 131 …".
-const lawTitle = /^[\s.]*(?:Lov|Forskrift|Lov\s+\d{1,2}\.\s*\p{Ll}+\s+\d{4})\s+(?:om|til|for|nr\.|\d)/u;
+const lawTitle =
+  /^[\s.]*(?:Lov|Forskrift|Lov\s+\d{1,2}\.\s*\p{Ll}+\s+\d{4})\s+(?:om|til|for|nr\.|\d)/u;
 
 // Words an author list may hold besides names and initials.
-const listWords = new Set(['&', 'og', 'and', 'und', 'et', 'al.', 'al', 'm.fl.', 'mfl.', '…', '.', '...', 'red.', 'red', 'reds.', 'eds.', 'ed.', 'utg.', 'hrsg.', '(red.)', '(reds.)', '(eds.)', '(ed.)', '(utg.)', '(hrsg.)']);
+const listWords = new Set([
+  '&',
+  'og',
+  'and',
+  'und',
+  'et',
+  'al.',
+  'al',
+  'm.fl.',
+  'mfl.',
+  '…',
+  '.',
+  '...',
+  'red.',
+  'red',
+  'reds.',
+  'eds.',
+  'ed.',
+  'utg.',
+  'hrsg.',
+  '(red.)',
+  '(reds.)',
+  '(eds.)',
+  '(ed.)',
+  '(utg.)',
+  '(hrsg.)',
+]);
 
 /**
  * Whether text is only an author list: names, initials, commas, "&", "og", "et al.", ". . .", an
@@ -63,7 +92,9 @@ export function isAuthorListText(text: string): boolean {
  * `report` — a state report by number ("NOU 2011:11 Innovasjon i omsorg") or a law by its title
  * ("Lov om sosiale tjenester …"); null otherwise.
  */
-export function entryOpening(text: string): 'author-year' | 'author' | 'corporate-year' | 'report' | null {
+export function entryOpening(
+  text: string,
+): 'author-year' | 'author' | 'corporate-year' | 'report' | null {
   const head = text.slice(0, 600);
   const year = yearGroup.exec(head);
   const before = year ? head.slice(0, year.index) : '';
@@ -97,7 +128,12 @@ const personInside = new RegExp(String.raw`[.,;]\s+${familyName},\s+${initials}`
  */
 function isCorporateName(name: string): boolean {
   if (name === '' || name.split(/\s+/u).length > 25) return false;
-  if (!/^[\s.]*[\p{Lu}\p{N}"“«'‘]/u.test(name) || /[.!?]\s+\p{Ll}/u.test(name) || /[/_@]|https?:|www\./u.test(name)) return false;
+  if (
+    !/^[\s.]*[\p{Lu}\p{N}"“«'‘]/u.test(name) ||
+    /[.!?]\s+\p{Ll}/u.test(name) ||
+    /[/_@]|https?:|www\./u.test(name)
+  )
+    return false;
   // A short form in parentheses belongs to a name ("Fellesorganisasjonen (FO)"); a volume or
   // issue in parentheses ("30(10)") to the entry before.
   if (/\([^()]*\d[^()]*\)|\[|\]/u.test(name)) return false;
@@ -143,8 +179,17 @@ export function parseReferenceEntry(raw: string, start = 0): ReferenceListEntry 
   let title = year || yearText !== null ? titleAfterYear(rest) : null;
   // A work without an author has its title in the author's place ("Hvilke tiltak finnes? (2017).
   // Hentet fra …"): what follows the year is only where it was found.
-  if ((title === null || /^(?:retrieved|hentet|available|tilgjengelig|lest|https?:|www\.)/iu.test(title)) && year && !personalStart.test(authorPart)) {
-    title = authorPart.trim().replace(/^[.\s]+/u, '').replace(/\.$/u, '') || null;
+  if (
+    (title === null ||
+      /^(?:retrieved|hentet|available|tilgjengelig|lest|https?:|www\.)/iu.test(title)) &&
+    year &&
+    !personalStart.test(authorPart)
+  ) {
+    title =
+      authorPart
+        .trim()
+        .replace(/^[.\s]+/u, '')
+        .replace(/\.$/u, '') || null;
   }
   return {
     raw: entry,
@@ -180,10 +225,25 @@ function sentenceEnd(text: string): number {
     if (char === '(' || char === '[') depth++;
     else if ((char === ')' || char === ']') && depth > 0) depth--;
     // "18. desember", "2. kvartal": a Norwegian ordinal, not the end of the title.
-    else if (char === '.' && /\d/u.test(text[index - 1] ?? '') && /^\s(?!https?:|www\.|doi)\p{Ll}/u.test(text.slice(index + 1, index + 8))) continue;
+    else if (
+      char === '.' &&
+      /\d/u.test(text[index - 1] ?? '') &&
+      /^\s(?!https?:|www\.|doi)\p{Ll}/u.test(text.slice(index + 1, index + 8))
+    )
+      continue;
     // "nr. 131", "vol. 2", "s. 4": an abbreviation, not the end of the title.
-    else if (char === '.' && /(?:^|\s)(?:nr|no|vol|bd|s|pp|jf|ca|dvs|ed|utg|red)$/iu.test(text.slice(Math.max(0, index - 5), index))) continue;
-    else if (depth === 0 && (char === '.' || char === '?' || char === '!') && /\s|$/u.test(text[index + 1] ?? '')) {
+    else if (
+      char === '.' &&
+      /(?:^|\s)(?:nr|no|vol|bd|s|pp|jf|ca|dvs|ed|utg|red)$/iu.test(
+        text.slice(Math.max(0, index - 5), index),
+      )
+    )
+      continue;
+    else if (
+      depth === 0 &&
+      (char === '.' || char === '?' || char === '!') &&
+      /\s|$/u.test(text[index + 1] ?? '')
+    ) {
       stop = char === '.' ? index : index + 1;
       break;
     }
@@ -210,7 +270,8 @@ function normaliseYear(year: string): string {
   if (/^n\.d\.?$/iu.test(compact)) return 'n.d.';
   if (/^u\.å\.?$/iu.test(compact)) return 'u.å.';
   // "i trykk", "in press": the words keep their space.
-  if (/^\p{L}/u.test(year) && !/^[nus]\./iu.test(compact)) return year.trim().replace(/\s+/gu, ' ').toLowerCase();
+  if (/^\p{L}/u.test(year) && !/^[nus]\./iu.test(compact))
+    return year.trim().replace(/\s+/gu, ' ').toLowerCase();
   return compact;
 }
 
@@ -219,11 +280,17 @@ function asciiHyphens(name: string): string {
   return name.replace(/[‐‑]/gu, '-');
 }
 
-const personalName = new RegExp(String.raw`^\s*(?:,\s*)?(?:(?:&|og|and)\s+)?(?:(?:\.\s?){3}|…)?\s*(?:,\s*)?(?:(?:&|og|and)\s+)?([^,&()]+?),\s*(${initials})`, 'u');
+const personalName = new RegExp(
+  String.raw`^\s*(?:,\s*)?(?:(?:&|og|and)\s+)?(?:(?:\.\s?){3}|…)?\s*(?:,\s*)?(?:(?:&|og|and)\s+)?([^,&()]+?),\s*(${initials})`,
+  'u',
+);
 
 /** Family names of a personal author list, or the one corporate author. */
 function parseAuthors(part: string): string[] {
-  const authors = part.replace(editorMark, '').trim().replace(/^[.\s]+/u, '');
+  const authors = part
+    .replace(editorMark, '')
+    .trim()
+    .replace(/^[.\s]+/u, '');
   if (authors === '') return [];
   if (!personalStart.test(authors)) return [asciiHyphens(authors.replace(/\.$/u, '').trim())];
   // "Surname, I. I., Surname, I., & Surname, I.": each family name is what stands before the comma
@@ -234,7 +301,8 @@ function parseAuthors(part: string): string[] {
     const match = personalName.exec(rest);
     if (!match) break;
     const name = (match[1] as string).trim();
-    if (!/^(?:et al\.?|m\.?\s?fl\.?)$/iu.test(name) && /\p{L}/u.test(name)) names.push(asciiHyphens(name));
+    if (!/^(?:et al\.?|m\.?\s?fl\.?)$/iu.test(name) && /\p{L}/u.test(name))
+      names.push(asciiHyphens(name));
     rest = rest.slice(match[0].length);
   }
   return names;

@@ -7,13 +7,22 @@ import type { Manuscript } from './types.js';
 // where the list ends.
 
 /** Each entry as [line, authors, year], the first line after the list, and what was left unread. */
-function read(text: string): { entries: Array<[number, string[], string | null]>; after: string; unread: string[] } {
+function read(text: string): {
+  entries: Array<[number, string[], string | null]>;
+  after: string;
+  unread: string[];
+} {
   const manuscript: Manuscript = textToManuscript(text, { path: 'liste.txt' });
   const list = manuscript.referenceList;
   if (!list) throw new Error('no list');
-  for (const entry of list.entries) expect(manuscript.text.slice(entry.start, entry.end).replace(/\s+/gu, ' ')).toBe(entry.raw);
+  for (const entry of list.entries)
+    expect(manuscript.text.slice(entry.start, entry.end).replace(/\s+/gu, ' ')).toBe(entry.raw);
   return {
-    entries: list.entries.map((entry) => [manuscript.locate(entry.start).line, entry.authors, entry.year]),
+    entries: list.entries.map((entry) => [
+      manuscript.locate(entry.start).line,
+      entry.authors,
+      entry.year,
+    ]),
     after: (manuscript.text.slice(list.end).trim().split('\n')[0] ?? '').slice(0, 30),
     unread: (list.unread ?? []).map((part) => manuscript.text.slice(part.start, part.end)),
   };
@@ -48,7 +57,11 @@ describe('findReferenceList: entries by their shape', () => {
   });
 
   it('keeps an entry whole across a page break with its page number, and a hanging indent', () => {
-    const filler = (page: number) => Array.from({ length: 14 }, (_, line) => `Avsnitt ${page} setning ${'abcdefghijklmn'[line]} fortsetter med mer tekst`);
+    const filler = (page: number) =>
+      Array.from(
+        { length: 14 },
+        (_, line) => `Avsnitt ${page} setning ${'abcdefghijklmn'[line]} fortsetter med mer tekst`,
+      );
     const text = [
       ...filler(1),
       '1',
@@ -57,13 +70,21 @@ describe('findReferenceList: entries by their shape', () => {
       'Aas, A. (2001). Første bok med en tittel som går over',
       '    flere linjer med hengende innrykk. Forlaget.',
       'Bø, B. (2002). Andre bok. Forlaget.',
-      ...Array.from({ length: 10 }, (_, index) => `Ck${'abcdefghij'[index]}, C. (20${10 + index}). Bok nummer ${index}. Forlaget.`),
+      ...Array.from(
+        { length: 10 },
+        (_, index) =>
+          `Ck${'abcdefghij'[index]}, C. (20${10 + index}). Bok nummer ${index}. Forlaget.`,
+      ),
       'Dal, D., & Eik, E. (2003). En artikkel som brytes av sideskiftet. Tidsskrift,',
       '2',
       '',
       '12(3), 45-67.',
       'Fos, F. (2004). Siste bok. Forlaget.',
-      ...Array.from({ length: 12 }, (_, index) => `Gk${'abcdefghijkl'[index]}, G. (19${80 + index}). Eldre bok ${index}. Forlaget.`),
+      ...Array.from(
+        { length: 12 },
+        (_, index) =>
+          `Gk${'abcdefghijkl'[index]}, G. (19${80 + index}). Eldre bok ${index}. Forlaget.`,
+      ),
       '3',
     ].join('\n');
     const { entries } = read(text);
@@ -78,19 +99,45 @@ describe('findReferenceList: entries by their shape', () => {
     expect(entries[12]).toEqual([31, ['Dal', 'Eik'], '2003']);
   });
 
-  const twoEntries = 'Aas, A. (2001). Første bok med en tittel som går over mer enn én linje i\nlisten. Forlaget.\nBø, B. (2002). Bok to. Forlaget.\n';
+  const twoEntries =
+    'Aas, A. (2001). Første bok med en tittel som går over mer enn én linje i\nlisten. Forlaget.\nBø, B. (2002). Bok to. Forlaget.\n';
 
   it('ends at an appendix line, a heading or not, and leaves what follows out', () => {
     const text = `${intro}${twoEntries}Vedlegg 1: Intervjuguide\nHvordan opplever du (Aas, 2001) dette?\n`;
-    expect(read(text)).toEqual({ entries: [[6, ['Aas'], '2001'], [8, ['Bø'], '2002']], after: 'Vedlegg 1: Intervjuguide', unread: [] });
+    expect(read(text)).toEqual({
+      entries: [
+        [6, ['Aas'], '2001'],
+        [8, ['Bø'], '2002'],
+      ],
+      after: 'Vedlegg 1: Intervjuguide',
+      unread: [],
+    });
     const glued = `${intro}${twoEntries}Appendiks:\nAppendiks A: Tabeller\nHvordan opplever du (Aas, 2001) dette?\n`;
     expect(read(glued).after).toBe('Appendiks:');
   });
 
   it('ends where the lines stop looking like entries (statistics output without a heading)', () => {
-    const output = ['Communalities', 'Initial', '1,000', ',484', 'Extraction Method: Principal', 'Component Analysis.', 'Total', '5,475 39,106', 'Sig.', ',000'];
+    const output = [
+      'Communalities',
+      'Initial',
+      '1,000',
+      ',484',
+      'Extraction Method: Principal',
+      'Component Analysis.',
+      'Total',
+      '5,475 39,106',
+      'Sig.',
+      ',000',
+    ];
     const text = `${intro}${twoEntries}${output.join('\n')}\n`;
-    expect(read(text)).toEqual({ entries: [[6, ['Aas'], '2001'], [8, ['Bø'], '2002']], after: 'Communalities Initial 1,000 ,4', unread: [] });
+    expect(read(text)).toEqual({
+      entries: [
+        [6, ['Aas'], '2001'],
+        [8, ['Bø'], '2002'],
+      ],
+      after: 'Communalities Initial 1,000 ,4',
+      unread: [],
+    });
   });
 
   it('reads one entry a paragraph (text saved from Word) and state reports by number', () => {
@@ -109,16 +156,24 @@ describe('findReferenceList: entries by their shape', () => {
     ]);
   });
 
-  it('takes the thesis\'s list, not the list of an article in an appendix', () => {
+  it("takes the thesis's list, not the list of an article in an appendix", () => {
     const text = `${intro}${twoEntries}\nVedlegg 1: Artikkel\n\nEn artikkel.\n\nReferences\n\nCole, C. (1999). Other. Press.\n`;
     expect(read(text).entries.map(([, authors]) => authors[0])).toEqual(['Aas', 'Bø']);
   });
 
   it('names back matter that ends a list', () => {
     expect(
-      ['Vedlegg', 'Vedlegg 2: Samtykkeskjema', 'Appendiks A: Faktoranalyse', 'Appendix II', '9.0 Appendices', 'Bilag', 'Tabelloversikt', 'Vedlegget viser', 'Aas, A. (2001). Vedlegg.'].map(
-        isBackMatterHeading,
-      ),
+      [
+        'Vedlegg',
+        'Vedlegg 2: Samtykkeskjema',
+        'Appendiks A: Faktoranalyse',
+        'Appendix II',
+        '9.0 Appendices',
+        'Bilag',
+        'Tabelloversikt',
+        'Vedlegget viser',
+        'Aas, A. (2001). Vedlegg.',
+      ].map(isBackMatterHeading),
     ).toEqual([true, true, true, true, true, true, true, false, false]);
   });
 });

@@ -86,7 +86,9 @@ export function findReferenceList(input: ReferenceListInput): ReferenceListSecti
   // appendix may have a list of its own.
   const firstList = headings.findIndex((heading) => isReferenceListHeading(headingText(heading)));
   if (firstList < 0) return null;
-  const appendices = headings.findIndex((heading, at) => at > firstList && isBackMatterHeading(headingText(heading)));
+  const appendices = headings.findIndex(
+    (heading, at) => at > firstList && isBackMatterHeading(headingText(heading)),
+  );
   let index = -1;
   for (let at = (appendices < 0 ? headings.length : appendices) - 1; at >= firstList; at--) {
     if (isReferenceListHeading(headingText(headings[at] as Heading))) {
@@ -98,13 +100,21 @@ export function findReferenceList(input: ReferenceListInput): ReferenceListSecti
   const heading = headings[index] as Heading;
   const next = headings
     .slice(index + 1)
-    .find((candidate) => candidate.level <= heading.level || isBackMatterHeading(text.slice(candidate.start, candidate.end)));
+    .find(
+      (candidate) =>
+        candidate.level <= heading.level ||
+        isBackMatterHeading(text.slice(candidate.start, candidate.end)),
+    );
   const lines = listLines(input, heading.end, next ? next.start : text.length);
   // A line that opens an appendix ends the list even when nothing made it a heading.
-  const backMatterLine = lines.findIndex((line) => isBackMatterHeading(text.slice(line.start, line.end)));
+  const backMatterLine = lines.findIndex((line) =>
+    isBackMatterHeading(text.slice(line.start, line.end)),
+  );
   const listed = backMatterLine < 0 ? lines : lines.slice(0, backMatterLine);
   const segments = segmentEntries(text, listed.slice(0, endOfEntryLines(text, listed)));
-  const readable = segments.map((segment) => looksLikeEntry(text.slice(segment.start, segment.end)));
+  const readable = segments.map((segment) =>
+    looksLikeEntry(text.slice(segment.start, segment.end)),
+  );
   const last = lastEntryIndex(readable);
   const entries: ReferenceListEntry[] = [];
   const unread: Segment[] = [];
@@ -144,7 +154,8 @@ function listLines(input: ReferenceListInput, from: number, to: number): ListLin
     starts.forEach((start, at) => {
       let end = starts[at + 1] ?? block.end;
       while (end > start && /\s/u.test(text[end - 1] as string)) end--;
-      if (end > start) lines.push({ start, end, blockStart: at === 0, heading: block.kind === 'heading' });
+      if (end > start)
+        lines.push({ start, end, blockStart: at === 0, heading: block.kind === 'heading' });
     });
   }
   return lines;
@@ -172,7 +183,8 @@ function endOfEntryLines(text: string, lines: readonly ListLine[]): number {
   const usual = [...lengths].sort((a, b) => a - b)[lengths.length >> 1] ?? 0;
   const limit = Math.max(usual / 2, 24);
   const short = (at: number): boolean =>
-    (lengths[at] as number) < limit && entryOpening(text.slice((lines[at] as ListLine).start, (lines[at] as ListLine).end)) === null;
+    (lengths[at] as number) < limit &&
+    entryOpening(text.slice((lines[at] as ListLine).start, (lines[at] as ListLine).end)) === null;
   for (let at = 1; at + 2 < lines.length; at++) {
     if (!short(at) || !short(at + 1) || !short(at + 2)) continue;
     const before = lines[at - 1] as ListLine;
@@ -227,7 +239,9 @@ function segmentEntries(text: string, lines: readonly ListLine[]): Segment[] {
     }
     // The year stands near the start of an entry, and how it ends is in its last characters:
     // looking at those only keeps a list of any length linear.
-    const hasYear = parseReferenceEntry(text.slice(current.start, Math.min(current.end, current.start + 800))).year !== null;
+    const hasYear =
+      parseReferenceEntry(text.slice(current.start, Math.min(current.end, current.start + 800)))
+        .year !== null;
     const entryText = text.slice(Math.max(current.start, current.end - 300), current.end);
     const complete = hasYear && finished.test(entryText);
     const open = leftOpen.test(previousLine.trimEnd());
@@ -235,19 +249,32 @@ function segmentEntries(text: string, lines: readonly ListLine[]): Segment[] {
     let starts: boolean;
     if (open) starts = false;
     // After an entry without a year that ended like a sentence ("Gran, E. Bok uten årstall.").
-    else if (opening === 'author-year' || opening === 'report') starts = hasYear || line.blockStart || endedWithoutYear(entryText);
+    else if (opening === 'author-year' || opening === 'report')
+      starts = hasYear || line.blockStart || endedWithoutYear(entryText);
     // A corporate author is short: its year stands on the same line.
-    else if (opening === 'corporate-year') starts = line.blockStart || (hasYear && yearGroup.test(lineText) && (complete || /[.?!]\s*\(/u.test(lineText)));
-    else if (opening === 'author') starts = complete || (line.blockStart && finished.test(entryText));
+    else if (opening === 'corporate-year')
+      starts =
+        line.blockStart ||
+        (hasYear && yearGroup.test(lineText) && (complete || /[.?!]\s*\(/u.test(lineText)));
+    else if (opening === 'author')
+      starts = complete || (line.blockStart && finished.test(entryText));
     // A block that does not open like an entry begins one only when the entry before is
     // finished and it has a year of its own; otherwise it is the rest of that entry, moved to a
     // block of its own by a page break or a line that ended short.
-    else starts = line.blockStart && !continuation.test(lineText) && finished.test(entryText) && /\b(?:1[5-9]|20)\d\d\b/u.test(text.slice(line.start, Math.min(blockEnds[at] as number, line.start + 2000)));
+    else
+      starts =
+        line.blockStart &&
+        !continuation.test(lineText) &&
+        finished.test(entryText) &&
+        /\b(?:1[5-9]|20)\d\d\b/u.test(
+          text.slice(line.start, Math.min(blockEnds[at] as number, line.start + 2000)),
+        );
     if (starts) {
       segments.push(current);
       current = { start: line.start, end: line.end };
     } else {
-      if (line.blockStart && complete && current.addedAfterEnd === undefined) current.addedAfterEnd = current.end;
+      if (line.blockStart && complete && current.addedAfterEnd === undefined)
+        current.addedAfterEnd = current.end;
       current.end = line.end;
     }
     previousLine = lineText;

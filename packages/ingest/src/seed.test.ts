@@ -7,7 +7,9 @@ import type { Manuscript } from './types.js';
 
 // The real thesis of the bundled study: text a student copied out of a PDF (see
 // docs/decisions/ingest-plain-text-layout.md for what its layout tells).
-const seedPath = fileURLToPath(new URL('../../../studies/nav-relasjon/manuscript.txt', import.meta.url));
+const seedPath = fileURLToPath(
+  new URL('../../../studies/nav-relasjon/manuscript.txt', import.meta.url),
+);
 
 describe('the NAV thesis (studies/nav-relasjon)', () => {
   let manuscript: Manuscript;
@@ -18,7 +20,9 @@ describe('the NAV thesis (studies/nav-relasjon)', () => {
   });
 
   it('finds every numbered heading with its level', () => {
-    expect(manuscript.headings.map((heading) => `${heading.level} ${heading.number} ${heading.text}`)).toEqual([
+    expect(
+      manuscript.headings.map((heading) => `${heading.level} ${heading.number} ${heading.text}`),
+    ).toEqual([
       '1 1.0 Innledning',
       '2 1.1 Bakgrunn for valg av tema',
       '2 1.2 Presentasjon av problemstilling',
@@ -55,22 +59,38 @@ describe('the NAV thesis (studies/nav-relasjon)', () => {
   });
 
   it('joins citations broken across lines into one run of text and maps them back', () => {
-    expect(manuscript.text).toContain('helse- og sosiale tjenester (Natland et al., 2020). Det ble');
-    expect(manuscript.text).toContain('hensikt/mål med samtalen. Eide & Eide, 2016, s.80 God kommunikasjon');
-    const natland = manuscript.text.indexOf('sosiale tjenester (Natland et al., 2020)') + 'sosiale tjenester ('.length;
+    expect(manuscript.text).toContain(
+      'helse- og sosiale tjenester (Natland et al., 2020). Det ble',
+    );
+    expect(manuscript.text).toContain(
+      'hensikt/mål med samtalen. Eide & Eide, 2016, s.80 God kommunikasjon',
+    );
+    const natland =
+      manuscript.text.indexOf('sosiale tjenester (Natland et al., 2020)') +
+      'sosiale tjenester ('.length;
     expect(manuscript.locate(natland)).toEqual({ line: 438, column: 79, page: 11 });
-    expect(manuscript.locate(natland + 'Natland et al., '.length)).toEqual({ line: 440, column: 1, page: 11 });
-    const eide = manuscript.text.indexOf('samtalen. Eide & Eide, 2016, s.80 God') + 'samtalen. '.length;
+    expect(manuscript.locate(natland + 'Natland et al., '.length)).toEqual({
+      line: 440,
+      column: 1,
+      page: 11,
+    });
+    const eide =
+      manuscript.text.indexOf('samtalen. Eide & Eide, 2016, s.80 God') + 'samtalen. '.length;
     expect(manuscript.locate(eide)).toEqual({ line: 839, column: 84, page: 18 });
     expect(manuscript.locate(eide + 'Eide & '.length)).toEqual({ line: 840, column: 2, page: 19 });
     expect(manuscript.sectionAt(eide)?.text).toBe('Kommunikasjonsteori');
   });
 
   it('undoes line-end hyphenation but keeps hyphens that belong to the words', () => {
-    const joined = manuscript.text.indexOf('teorien. Anerkjennelsespraksis på individnivå') + 'teorien. '.length;
+    const joined =
+      manuscript.text.indexOf('teorien. Anerkjennelsespraksis på individnivå') + 'teorien. '.length;
     expect(joined).toBeGreaterThan(0);
     expect(manuscript.locate(joined)).toEqual({ line: 1431, column: 73, page: 29 });
-    expect(manuscript.locate(joined + 'Anerkjennelses'.length)).toEqual({ line: 1433, column: 1, page: 29 });
+    expect(manuscript.locate(joined + 'Anerkjennelses'.length)).toEqual({
+      line: 1433,
+      column: 1,
+      page: 29,
+    });
     expect(manuscript.text).toContain('bli til én arbeids-og-velferdsforvaltning');
     expect(manuscript.text).toContain('brukere med rus, - og psykiskproblematikk');
     expect(manuscript.text).toContain('(Arbeids- og velferdsdirektoratet, s.6)');
@@ -78,10 +98,16 @@ describe('the NAV thesis (studies/nav-relasjon)', () => {
 
   it('leaves out the one page footer and numbers the pages from it', () => {
     expect(manuscript.text).not.toContain('Kandidatnummer');
-    expect(manuscript.text).toContain('sosialarbeidere har hatt i lokal-kontoret har blitt flyttet');
+    expect(manuscript.text).toContain(
+      'sosialarbeidere har hatt i lokal-kontoret har blitt flyttet',
+    );
     const before = manuscript.text.indexOf('hatt i lokal-kontoret');
     expect(manuscript.locate(before)).toEqual({ line: 1332, column: 86, page: 27 });
-    expect(manuscript.locate(before + 'hatt i '.length)).toEqual({ line: 1340, column: 1, page: 28 });
+    expect(manuscript.locate(before + 'hatt i '.length)).toEqual({
+      line: 1340,
+      column: 1,
+      page: 28,
+    });
     expect(manuscript.locate(0)).toEqual({ line: 1, column: 2, page: 3 });
     expect(manuscript.locate(manuscript.text.length - 1).page).toBe(36);
     expect(manuscript.hasPages).toBe(true);
@@ -92,7 +118,9 @@ describe('the NAV thesis (studies/nav-relasjon)', () => {
   });
 
   it('keeps the quotations of 5.2 as block quotes and the bullet points as list items', () => {
-    const kinds = manuscript.blocks.map((block) => `${block.kind}: ${manuscript.text.slice(block.start, block.start + 30)}`);
+    const kinds = manuscript.blocks.map(
+      (block) => `${block.kind}: ${manuscript.text.slice(block.start, block.start + 30)}`,
+    );
     expect(kinds.filter((kind) => kind.startsWith('block-quote'))).toEqual([
       'block-quote: «Det er jo sånn at vi må trekk',
       'block-quote: «På sentralbordet har de ingen',

@@ -6,7 +6,12 @@ import { textToManuscript } from './text-to-manuscript.js';
 /** Headings as [number, text, level, line]. */
 function headings(text: string): Array<[string | undefined, string, number, number]> {
   const manuscript = textToManuscript(text, { path: 'oppgave.txt' });
-  return manuscript.headings.map((heading) => [heading.number, heading.text, heading.level, manuscript.locate(heading.start).line]);
+  return manuscript.headings.map((heading) => [
+    heading.number,
+    heading.text,
+    heading.level,
+    manuscript.locate(heading.start).line,
+  ]);
 }
 
 const contents = [
@@ -53,7 +58,23 @@ describe('applyTableOfContents', () => {
   });
 
   it('takes numbered lines with a page but no leaders for a table only when there are several', () => {
-    const text = ['Table of contents', '', '1.0 Theory 4', '', '1.1 Cancer 4', '', '2.0 Method 7', '', '1.0 Theory', '', 'Text.', '', '1.1 Cancer', '', 'More text.'].join('\n');
+    const text = [
+      'Table of contents',
+      '',
+      '1.0 Theory 4',
+      '',
+      '1.1 Cancer 4',
+      '',
+      '2.0 Method 7',
+      '',
+      '1.0 Theory',
+      '',
+      'Text.',
+      '',
+      '1.1 Cancer',
+      '',
+      'More text.',
+    ].join('\n');
     expect(headings(text)).toEqual([
       [undefined, 'Table of contents', 1, 1],
       ['1.0', 'Theory', 1, 9],

@@ -37,7 +37,10 @@ function parseContentsLine(text: string): ContentsLine | null {
   const pageText = match[5] as string;
   const page = /^\d+$/u.test(pageText) ? Number(pageText) : null;
   const number = match[2];
-  const entry: ContentsEntry = { title: title.replace(/[:.]$/u, '').trim(), level: number ? levelOfNumber(number) : 1 };
+  const entry: ContentsEntry = {
+    title: title.replace(/[:.]$/u, '').trim(),
+    level: number ? levelOfNumber(number) : 1,
+  };
   if (number) entry.number = number;
   return { entry, page, leaders: leaders.test(match[4] as string) };
 }
@@ -51,14 +54,17 @@ interface SpanPlace {
  * Finds the table of contents among the lines (spans) of the blocks: a run of at least three
  * lines shaped "title … page", with leaders or section numbers, whose pages do not go back.
  */
-function findContents(blocks: readonly SourceBlock[]): { places: SpanPlace[]; entries: ContentsEntry[] } | null {
+function findContents(
+  blocks: readonly SourceBlock[],
+): { places: SpanPlace[]; entries: ContentsEntry[] } | null {
   const places: SpanPlace[] = [];
   blocks.forEach((block, blockIndex) => {
     block.spans.forEach((_, spanIndex) => {
       places.push({ block: blockIndex, span: spanIndex });
     });
   });
-  const textAt = (place: SpanPlace) => ((blocks[place.block] as SourceBlock).spans[place.span] as SourceSpan).text;
+  const textAt = (place: SpanPlace) =>
+    ((blocks[place.block] as SourceBlock).spans[place.span] as SourceSpan).text;
   let best: { from: number; lines: ContentsLine[]; to: number } | null = null;
   for (let from = 0; from < places.length; from++) {
     const first = parseContentsLine(textAt(places[from] as SpanPlace));
@@ -76,13 +82,19 @@ function findContents(blocks: readonly SourceBlock[]): { places: SpanPlace[]; en
     const withLeaders = lines.filter((line) => line.leaders).length;
     const numbered = lines.filter((line) => line.entry.number !== undefined).length;
     const headed = from > 0 && contentsHeading.test(textAt(places[from - 1] as SpanPlace));
-    const accepted = lines.length >= 3 && (withLeaders * 2 >= lines.length || (numbered >= 3 && (headed || numbered * 2 >= lines.length)));
+    const accepted =
+      lines.length >= 3 &&
+      (withLeaders * 2 >= lines.length ||
+        (numbered >= 3 && (headed || numbered * 2 >= lines.length)));
     if (accepted && (!best || lines.length > best.lines.length)) best = { from, lines, to };
     // A later start inside the same run finds a shorter run of the same lines.
     from = to - 1;
   }
   if (!best) return null;
-  return { places: places.slice(best.from, best.to), entries: best.lines.map((line) => line.entry) };
+  return {
+    places: places.slice(best.from, best.to),
+    entries: best.lines.map((line) => line.entry),
+  };
 }
 
 /** A title as compared: lower case, without number, quotation marks, trailing colon or spacing. */
@@ -111,7 +123,9 @@ export function applyTableOfContents(source: readonly SourceBlock[]): SourceBloc
   const { entries } = contents;
   const inContents = new Set(contents.places.map((place) => `${place.block}:${place.span}`));
   const lastPlace = contents.places[contents.places.length - 1] as SpanPlace;
-  const numberedLevels = entries.filter((entry) => entry.number !== undefined).map((entry) => entry.level);
+  const numberedLevels = entries
+    .filter((entry) => entry.number !== undefined)
+    .map((entry) => entry.level);
   const deepestListed = numberedLevels.length > 0 ? Math.max(...numberedLevels) : 0;
   const titles = entries.map((entry) => comparable(entry.title));
   let pointer = 0;
@@ -123,7 +137,12 @@ export function applyTableOfContents(source: readonly SourceBlock[]): SourceBloc
     for (let at = pointer; at < entries.length; at++) {
       const entry = entries[at] as ContentsEntry;
       if (titles[at] !== title) continue;
-      if (label.number !== undefined && entry.number !== undefined && !sameNumber(label.number, entry.number)) continue;
+      if (
+        label.number !== undefined &&
+        entry.number !== undefined &&
+        !sameNumber(label.number, entry.number)
+      )
+        continue;
       return at;
     }
     return -1;
@@ -133,8 +152,12 @@ export function applyTableOfContents(source: readonly SourceBlock[]): SourceBloc
   blocks.forEach((block, blockIndex) => {
     if (blockIndex <= lastPlace.block) {
       // The table itself, and what comes before it, stay as they are; its lines are text.
-      const inTable = block.spans.some((_, spanIndex) => inContents.has(`${blockIndex}:${spanIndex}`));
-      result.push(inTable && block.kind === 'heading' ? { kind: 'paragraph', spans: block.spans } : block);
+      const inTable = block.spans.some((_, spanIndex) =>
+        inContents.has(`${blockIndex}:${spanIndex}`),
+      );
+      result.push(
+        inTable && block.kind === 'heading' ? { kind: 'paragraph', spans: block.spans } : block,
+      );
       return;
     }
     if (block.kind === 'heading') {
@@ -149,7 +172,9 @@ export function applyTableOfContents(source: readonly SourceBlock[]): SourceBloc
       // title or none, is text.
       const label = splitHeadingNumber(text);
       if (label.number !== undefined && levelOfNumber(label.number) <= deepestListed) {
-        const listed = entries.find((entry) => entry.number !== undefined && sameNumber(entry.number, label.number as string));
+        const listed = entries.find(
+          (entry) => entry.number !== undefined && sameNumber(entry.number, label.number as string),
+        );
         if (!listed || firstWord(listed.title) !== firstWord(label.text)) {
           result.push({ kind: 'paragraph', spans: block.spans });
           return;
@@ -174,7 +199,11 @@ export function applyTableOfContents(source: readonly SourceBlock[]): SourceBloc
       const entry = entries[at] as ContentsEntry;
       // "2" alone on the line before the title: the chapter number set above it.
       const previous = rest[rest.length - 1] ?? (spanIndex === 0 ? lastSpanOf(result) : undefined);
-      const numberAbove = entry.number !== undefined && previous !== undefined && /^\d+(?:\.\d+)*\.?$/u.test(previous.text.trim()) && sameNumber(previous.text.trim(), entry.number);
+      const numberAbove =
+        entry.number !== undefined &&
+        previous !== undefined &&
+        /^\d+(?:\.\d+)*\.?$/u.test(previous.text.trim()) &&
+        sameNumber(previous.text.trim(), entry.number);
       let spans: SourceSpan[] = [{ ...span, join: 'line' }];
       if (numberAbove && rest.length > 0) {
         spans = [rest.pop() as SourceSpan, ...spans];

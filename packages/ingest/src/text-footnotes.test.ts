@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { textToManuscript } from './text-to-manuscript.js';
 
-const read = (lines: string[]) => textToManuscript(`${lines.join('\n')}\n`, { path: 'oppgave.txt' });
+const read = (lines: string[]) =>
+  textToManuscript(`${lines.join('\n')}\n`, { path: 'oppgave.txt' });
 
 // Wrapped lines, as a text export has them (one empty line is then a paragraph break).
 const body = [
@@ -21,12 +22,20 @@ const body = [
   'Skau, G. M. (2017). Gode fagfolk vokser',
   '(6. utg.). Cappelen Damm.',
 ];
-const natland = 'Natland, S., Bjerke, E. & Torstensen, T. B. (2019). Opplevelser av god hjelp. Fontene forskning.';
+const natland =
+  'Natland, S., Bjerke, E. & Torstensen, T. B. (2019). Opplevelser av god hjelp. Fontene forskning.';
 const skau = 'Skau, G. M. (2017). Gode fagfolk vokser (6. utg.). Cappelen Damm.';
 
 describe('footnotes after the reference list of a plain-text thesis', () => {
   it('moves "[n]" footnotes after the paragraph with their marker, keeps their place, and keeps them out of the list', () => {
-    const manuscript = read([...body, '', '[1] Åtte kvinner ble intervjuet', '(Stenbrenden et al., 2018).', '', '[2] Se også Eide og Eide (2017).']);
+    const manuscript = read([
+      ...body,
+      '',
+      '[1] Åtte kvinner ble intervjuet',
+      '(Stenbrenden et al., 2018).',
+      '',
+      '[2] Se også Eide og Eide (2017).',
+    ]);
     expect(manuscript.text).toBe(
       [
         '1 Innledning',
@@ -39,16 +48,44 @@ describe('footnotes after the reference list of a plain-text thesis', () => {
         skau,
       ].join('\n\n'),
     );
-    expect(manuscript.referenceList?.entries.map((entry) => entry.authors)).toEqual([['Natland', 'Bjerke', 'Torstensen'], ['Skau']]);
+    expect(manuscript.referenceList?.entries.map((entry) => entry.authors)).toEqual([
+      ['Natland', 'Bjerke', 'Torstensen'],
+      ['Skau'],
+    ]);
     // Line and column of the footnote's text as in the file (after its "[1] ").
-    expect(manuscript.locate(manuscript.text.indexOf('Åtte kvinner'))).toEqual({ line: 17, column: 5 });
-    expect(manuscript.blocks.map((block) => block.kind)).toEqual(['heading', 'paragraph', 'paragraph', 'paragraph', 'paragraph', 'heading', 'paragraph', 'paragraph']);
+    expect(manuscript.locate(manuscript.text.indexOf('Åtte kvinner'))).toEqual({
+      line: 17,
+      column: 5,
+    });
+    expect(manuscript.blocks.map((block) => block.kind)).toEqual([
+      'heading',
+      'paragraph',
+      'paragraph',
+      'paragraph',
+      'paragraph',
+      'heading',
+      'paragraph',
+      'paragraph',
+    ]);
   });
 
   it('reads "1 …" footnotes numbered from 1 whose markers are glued to the text ("tid.1")', () => {
-    const lines = [...body.slice(0, 2), 'Brukerne vil bli sett.1 Det', 'krever tid.2', ...body.slice(7), '', '1 Natland et al. (2019).', '', '2 Skau (2017).'];
+    const lines = [
+      ...body.slice(0, 2),
+      'Brukerne vil bli sett.1 Det',
+      'krever tid.2',
+      ...body.slice(7),
+      '',
+      '1 Natland et al. (2019).',
+      '',
+      '2 Skau (2017).',
+    ];
     const manuscript = read(lines);
-    expect(manuscript.text.split('\n\n').slice(1, 4)).toEqual(['Brukerne vil bli sett.1 Det krever tid.2', 'Natland et al. (2019).', 'Skau (2017).']);
+    expect(manuscript.text.split('\n\n').slice(1, 4)).toEqual([
+      'Brukerne vil bli sett.1 Det krever tid.2',
+      'Natland et al. (2019).',
+      'Skau (2017).',
+    ]);
     expect(manuscript.referenceList?.entries).toHaveLength(2);
   });
 
@@ -65,7 +102,13 @@ describe('footnotes after the reference list of a plain-text thesis', () => {
 
   it('puts footnotes whose marker is not found before the reference list, with a separator line', () => {
     const manuscript = read([...body, '', '-----', '', '[3] En merknad uten', 'merke i teksten.']);
-    expect(manuscript.text.split('\n\n').slice(3)).toEqual(['-----', 'En merknad uten merke i teksten.', 'Referanser', natland, skau]);
+    expect(manuscript.text.split('\n\n').slice(3)).toEqual([
+      '-----',
+      'En merknad uten merke i teksten.',
+      'Referanser',
+      natland,
+      skau,
+    ]);
     expect(manuscript.referenceList?.entries).toHaveLength(2);
   });
 

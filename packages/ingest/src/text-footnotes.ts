@@ -24,7 +24,10 @@ interface Footnote {
  * Other blocks are returned unchanged.
  */
 export function placeTrailingFootnotes(blocks: readonly SourceBlock[]): SourceBlock[] {
-  const listIndex = findLastIndex(blocks, (block) => block.kind === 'heading' && isReferenceListHeading(textOf(block)));
+  const listIndex = findLastIndex(
+    blocks,
+    (block) => block.kind === 'heading' && isReferenceListHeading(textOf(block)),
+  );
   if (listIndex < 0) return [...blocks];
   const tail = blocks.slice(listIndex + 1).flatMap(splitAtBracketMarkers);
   const footnotes = trailingFootnotes(tail);
@@ -39,12 +42,17 @@ export function placeTrailingFootnotes(blocks: readonly SourceBlock[]): SourceBl
   const unplaced: SourceBlock[] = [];
   let from = 0;
   for (const footnote of footnotes) {
-    const at = body.findIndex((block, index) => index >= from && block.kind !== 'heading' && hasMarker(block, footnote));
+    const at = body.findIndex(
+      (block, index) => index >= from && block.kind !== 'heading' && hasMarker(block, footnote),
+    );
     if (at < 0) {
       unplaced.push(footnote.block);
       continue;
     }
-    placed.set(at, [...(placed.get(at) ?? []), onPageOf(footnote.block, body[at] as SourceBlock, footnote)]);
+    placed.set(at, [
+      ...(placed.get(at) ?? []),
+      onPageOf(footnote.block, body[at] as SourceBlock, footnote),
+    ]);
     from = at;
   }
   const result: SourceBlock[] = [];
@@ -65,7 +73,11 @@ function trailingFootnotes(tail: readonly SourceBlock[]): Footnote[] {
     const bare = bracket ? null : bareMarker.exec(first);
     const marker = bracket ?? bare;
     if (!marker) break;
-    found.unshift({ number: Number(marker[2]), block: withoutMarker(block, (marker[1] as string).length), bracket: bracket !== null });
+    found.unshift({
+      number: Number(marker[2]),
+      block: withoutMarker(block, (marker[1] as string).length),
+      bracket: bracket !== null,
+    });
   }
   // Consecutive numbers in one style; a run of bare numbers must start at 1 (a bare number is a
   // weak sign on its own).
@@ -84,7 +96,11 @@ function trailingFootnotes(tail: readonly SourceBlock[]): Footnote[] {
 
 function separatorsBefore(tail: readonly SourceBlock[], footnotes: readonly Footnote[]): number {
   const before = tail[tail.length - footnotes.length - 1];
-  return before && before.kind !== 'heading' && before.spans.every((span) => separator.test(span.text)) ? 1 : 0;
+  return before &&
+    before.kind !== 'heading' &&
+    before.spans.every((span) => separator.test(span.text))
+    ? 1
+    : 0;
 }
 
 /** A block that holds several "[n] …" lines becomes one block per footnote. */
@@ -105,7 +121,9 @@ function splitAtBracketMarkers(block: SourceBlock): SourceBlock[] {
  * Lines and columns still point at the footnote's own place in the file.
  */
 function onPageOf(footnote: SourceBlock, anchor: SourceBlock, note: Footnote): SourceBlock {
-  const marked = anchor.spans.find((span) => hasMarker({ kind: anchor.kind, spans: [span] }, note)) ?? anchor.spans[anchor.spans.length - 1];
+  const marked =
+    anchor.spans.find((span) => hasMarker({ kind: anchor.kind, spans: [span] }, note)) ??
+    anchor.spans[anchor.spans.length - 1];
   const page = marked?.page;
   return {
     ...footnote,
@@ -119,7 +137,11 @@ function onPageOf(footnote: SourceBlock, anchor: SourceBlock, note: Footnote): S
 function withoutMarker(block: SourceBlock, length: number): SourceBlock {
   const [first, ...rest] = block.spans;
   if (!first) return block;
-  const span: SourceSpan = { ...first, text: first.text.slice(length), column: first.column + length };
+  const span: SourceSpan = {
+    ...first,
+    text: first.text.slice(length),
+    column: first.column + length,
+  };
   return { kind: 'paragraph', spans: [span, ...rest] };
 }
 

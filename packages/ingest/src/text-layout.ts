@@ -50,7 +50,8 @@ export function splitTextLines(text: string): TextLine[] {
       if (at < 0) break;
       if (at > 0 || lines.length > 0) {
         // Text before the form feed stays on the old page.
-        if (rest.slice(0, at).trim() !== '') lines.push({ text: rest.slice(0, at), line: index + 1, column, formFeed });
+        if (rest.slice(0, at).trim() !== '')
+          lines.push({ text: rest.slice(0, at), line: index + 1, column, formFeed });
         formFeed = true;
       }
       column += at + 1;
@@ -61,8 +62,10 @@ export function splitTextLines(text: string): TextLine[] {
   return lines;
 }
 
-const pageNumberLine = /^\s*(?:[-–]\s*)?(?:(?:side|page)\s*)?(\d{1,3})(?:\s*(?:av|of|\/)\s*\d{1,3})?(?:\s*[-–])?\s*$/iu;
-const furnitureLabel = /^\s*(?:kandidat(?:nummer|nr\.?)|candidate (?:number|no\.?)|studentnummer|student number|emnekode|course code)\b/iu;
+const pageNumberLine =
+  /^\s*(?:[-–]\s*)?(?:(?:side|page)\s*)?(\d{1,3})(?:\s*(?:av|of|\/)\s*\d{1,3})?(?:\s*[-–])?\s*$/iu;
+const furnitureLabel =
+  /^\s*(?:kandidat(?:nummer|nr\.?)|candidate (?:number|no\.?)|studentnummer|student number|emnekode|course code)\b/iu;
 
 // Lower-case roman page numbers of the front matter ("ii", "xiv"); not single letters and not
 // "vi", which are words ("i", "vi" = in, we) that may stand alone on a wrapped line.
@@ -91,7 +94,15 @@ export function analyseTextLayout(text: string): TextLayout {
   const furniture = findFurniture(lines, content, chain);
   if (chain) {
     const { pageStarts, pages } = pagesOfChain(lines, content, furniture, chain);
-    return { lines, doubleSpaced, paragraphPerLine, furniture, pages, pageSource: 'page-number-lines', pageStarts };
+    return {
+      lines,
+      doubleSpaced,
+      paragraphPerLine,
+      furniture,
+      pages,
+      pageSource: 'page-number-lines',
+      pageStarts,
+    };
   }
   const { pageStarts, anchors, source } = findPageStarts(lines, content, furniture, doubleSpaced);
   const pages = numberPages(lines.length, pageStarts, anchors, source);
@@ -142,7 +153,9 @@ function isDoubleSpaced(lines: readonly TextLine[], content: readonly number[]):
 
 /** Lines of wrapped prose are at most about 120 characters; paragraphs saved one a line are longer. */
 function isParagraphPerLine(lines: readonly TextLine[], content: readonly number[]): boolean {
-  const long = content.filter((index) => (lines[index] as TextLine).text.trim().length > 160).length;
+  const long = content.filter(
+    (index) => (lines[index] as TextLine).text.trim().length > 160,
+  ).length;
   return content.length > 0 && long >= content.length * 0.5;
 }
 
@@ -168,7 +181,10 @@ const minimumStepLines = 2;
 const typicalPageLines = 12;
 const longestSkip = 3;
 
-function findPageNumberChain(lines: readonly TextLine[], content: readonly number[]): PageNumberChain | undefined {
+function findPageNumberChain(
+  lines: readonly TextLine[],
+  content: readonly number[],
+): PageNumberChain | undefined {
   if (lines.some((line, index) => line.formFeed && index > 0)) return undefined;
   const candidates: Array<{ position: number; index: number; number: number }> = [];
   content.forEach((index, position) => {
@@ -186,7 +202,12 @@ function findPageNumberChain(lines: readonly TextLine[], content: readonly numbe
     for (let before = at - 1; before >= Math.max(0, at - 400); before--) {
       const there = candidates[before] as (typeof candidates)[number];
       const step = here.number - there.number;
-      if (step < 1 || step > longestSkip || here.position - there.position < step * minimumStepLines) continue;
+      if (
+        step < 1 ||
+        step > longestSkip ||
+        here.position - there.position < step * minimumStepLines
+      )
+        continue;
       // Prefer plain steps of one page; among equals, the nearer predecessor.
       const score = (length[before] as number) + 1;
       if (score > (length[at] as number)) {
@@ -204,7 +225,10 @@ function findPageNumberChain(lines: readonly TextLine[], content: readonly numbe
   if (chosen.length < 3) return undefined;
   const members = chosen.map((at) => (candidates[at] as (typeof candidates)[number]).index);
   const positions = chosen.map((at) => (candidates[at] as (typeof candidates)[number]).position);
-  const steps = positions.slice(1).map((position, at) => position - (positions[at] as number)).sort((a, b) => a - b);
+  const steps = positions
+    .slice(1)
+    .map((position, at) => position - (positions[at] as number))
+    .sort((a, b) => a - b);
   if ((steps[steps.length >> 1] as number) < typicalPageLines) return undefined;
   // A footer follows the last line of its page and has the empty lines after it; a header the reverse.
   let headerVotes = 0;
@@ -214,7 +238,11 @@ function findPageNumberChain(lines: readonly TextLine[], content: readonly numbe
     if (before && !after) headerVotes++;
     else if (after && !before) headerVotes--;
   }
-  return { members, numbers: chosen.map((at) => (candidates[at] as (typeof candidates)[number]).number), header: headerVotes > 0 };
+  return {
+    members,
+    numbers: chosen.map((at) => (candidates[at] as (typeof candidates)[number]).number),
+    header: headerVotes > 0,
+  };
 }
 
 /**
@@ -230,37 +258,48 @@ function pagesOfChain(
   chain: PageNumberChain,
 ): { pageStarts: number[]; pages: (number | undefined)[] } {
   const pages: (number | undefined)[] = new Array(lines.length).fill(undefined);
-  const nextText = (index: number): number | undefined => content.find((line) => line > index && !furniture.has(line));
+  const nextText = (index: number): number | undefined =>
+    content.find((line) => line > index && !furniture.has(line));
   // Boundaries: the line index where each numbered page begins (header) or after which it ends (footer).
   const starts: number[] = [0];
   for (const member of chain.members) {
     const start = chain.header ? member : nextText(member);
     if (start !== undefined && start > (starts[starts.length - 1] as number)) starts.push(start);
   }
-  const lengths = starts.slice(1).map((start, at) => start - (starts[at] as number)).sort((a, b) => a - b);
+  const lengths = starts
+    .slice(1)
+    .map((start, at) => start - (starts[at] as number))
+    .sort((a, b) => a - b);
   const longPage = (lengths[lengths.length >> 1] ?? 0) * 1.6;
   const { members, numbers } = chain;
   const fill = (from: number, to: number, page: number) => {
-    for (let line = Math.max(0, from); line < Math.min(lines.length, to); line++) pages[line] = page;
+    for (let line = Math.max(0, from); line < Math.min(lines.length, to); line++)
+      pages[line] = page;
   };
   for (let at = 0; at < members.length; at++) {
     const number = numbers[at] as number;
     const member = members[at] as number;
     if (chain.header) {
       const end = members[at + 1] ?? Math.min(lines.length, member + longPage);
-      if (at + 1 >= members.length || (numbers[at + 1] as number) === number + 1) fill(member, end, number);
+      if (at + 1 >= members.length || (numbers[at + 1] as number) === number + 1)
+        fill(member, end, number);
       if (at === 0) fill(member - longPage, member, number - 1 > 0 ? number - 1 : number);
     } else {
       const previousMember = members[at - 1];
       const start = previousMember === undefined ? member - longPage : previousMember + 1;
-      if (previousMember === undefined || (numbers[at - 1] as number) === number - 1) fill(start, member + 1, number);
+      if (previousMember === undefined || (numbers[at - 1] as number) === number - 1)
+        fill(start, member + 1, number);
       if (at === members.length - 1) fill(member + 1, member + 1 + longPage, number + 1);
     }
   }
   return { pageStarts: starts, pages };
 }
 
-function findFurniture(lines: readonly TextLine[], content: readonly number[], chain?: PageNumberChain): Set<number> {
+function findFurniture(
+  lines: readonly TextLine[],
+  content: readonly number[],
+  chain?: PageNumberChain,
+): Set<number> {
   const furniture = new Set<number>(chain?.members ?? []);
   // Running headers and footers repeat: the same short line three times or more (digits may
   // differ, as in "Side 3 av 40"), once a page. With form feeds the line must be at the top or
@@ -271,7 +310,8 @@ function findFurniture(lines: readonly TextLine[], content: readonly number[], c
   content.forEach((index, position) => {
     const text = (lines[index] as TextLine).text.trim();
     // A header is a label, not the end of a sentence ("respekt." may well end three paragraphs).
-    if (text.length < 8 || text.length > 80 || !/\p{L}/u.test(text) || /[.!?,;]$/u.test(text)) return;
+    if (text.length < 8 || text.length > 80 || !/\p{L}/u.test(text) || /[.!?,;]$/u.test(text))
+      return;
     if (edges && !edges.has(index)) return;
     const key = text.replace(/\d+/gu, '#');
     const list = counts.get(key) ?? [];
@@ -280,7 +320,9 @@ function findFurniture(lines: readonly TextLine[], content: readonly number[], c
   });
   for (const positions of counts.values()) {
     if (positions.length < 3) continue;
-    const spread = edges !== undefined || positions.every((position, at) => at === 0 || position - (positions[at - 1] as number) >= 15);
+    const spread =
+      edges !== undefined ||
+      positions.every((position, at) => at === 0 || position - (positions[at - 1] as number) >= 15);
     if (spread) for (const position of positions) furniture.add(content[position] as number);
   }
   for (let position = 0; position < content.length; position++) {
@@ -301,8 +343,10 @@ function findFurniture(lines: readonly TextLine[], content: readonly number[], c
     // only a number (no sentence ends that way) is furniture.
     const before = content[position - 1];
     const after = content[position + 1];
-    const aloneBefore = before === undefined || gapBetween(before, index) > 0 || (lines[index] as TextLine).formFeed;
-    const aloneAfter = after === undefined || gapBetween(index, after) > 0 || (lines[after] as TextLine).formFeed;
+    const aloneBefore =
+      before === undefined || gapBetween(before, index) > 0 || (lines[index] as TextLine).formFeed;
+    const aloneAfter =
+      after === undefined || gapBetween(index, after) > 0 || (lines[after] as TextLine).formFeed;
     if (aloneBefore && aloneAfter) furniture.add(index);
   }
   return furniture;
@@ -312,7 +356,11 @@ function findFurniture(lines: readonly TextLine[], content: readonly number[], c
  * With form feeds or a chain of page numbers: the first and last three content lines of every
  * page (page numbers not counted); otherwise undefined.
  */
-function pageEdges(lines: readonly TextLine[], content: readonly number[], chain?: PageNumberChain): Set<number> | undefined {
+function pageEdges(
+  lines: readonly TextLine[],
+  content: readonly number[],
+  chain?: PageNumberChain,
+): Set<number> | undefined {
   const hasFormFeeds = lines.some((line, index) => line.formFeed && index > 0);
   if (!hasFormFeeds && !chain) return undefined;
   const numbers = new Set(chain?.members ?? []);
@@ -382,14 +430,23 @@ function findPageStarts(
       continue;
     }
     // In double-spaced PDF text, the line that ends a page is not followed by its empty line.
-    if (doubleSpaced && previous !== undefined && !furniture.has(previous) && gapBetween(previous, index) === 0) {
+    if (
+      doubleSpaced &&
+      previous !== undefined &&
+      !furniture.has(previous) &&
+      gapBetween(previous, index) === 0
+    ) {
       if (pageStarts[pageStarts.length - 1] !== index) pageStarts.push(index);
     }
   }
   pageStarts.sort((a, b) => a - b);
   const unique = pageStarts.filter((start, at) => at === 0 || start !== pageStarts[at - 1]);
-  const anchors = anchorLines.map(({ line, number }) => ({ page: pageIndexOf(unique, line), number }));
-  const source: TextLayout['pageSource'] = doubleSpaced && unique.length > 1 ? 'page-breaks' : 'page-number-lines';
+  const anchors = anchorLines.map(({ line, number }) => ({
+    page: pageIndexOf(unique, line),
+    number,
+  }));
+  const source: TextLayout['pageSource'] =
+    doubleSpaced && unique.length > 1 ? 'page-breaks' : 'page-number-lines';
   return { pageStarts: unique, anchors, source };
 }
 
@@ -426,12 +483,17 @@ function numberPages(
     // One page-number line fixes the numbering only when the page breaks are known; otherwise it
     // takes two or more that agree.
     if (source === 'page-number-lines' && anchors.length < 2) return pages;
-    if (!first || anchors.some((anchor) => anchor.number - anchor.page !== first.number - first.page)) return pages;
+    if (
+      !first ||
+      anchors.some((anchor) => anchor.number - anchor.page !== first.number - first.page)
+    )
+      return pages;
     const offset = first.number - first.page;
     const lengths = pageStarts.map((start, index) => (pageStarts[index + 1] ?? lineCount) - start);
     // The first and last pages are often partial; the others show how long a page is.
     const inner = lengths.slice(1, -1).sort((a, b) => a - b);
-    const median = inner.length > 0 ? (inner[inner.length >> 1] as number) : Number.POSITIVE_INFINITY;
+    const median =
+      inner.length > 0 ? (inner[inner.length >> 1] as number) : Number.POSITIVE_INFINITY;
     const limit = median * 1.6;
     const anchorPages = new Set(anchors.map((anchor) => anchor.page));
     // A page with an anchor is known; pages further away are known while no page on the way is

@@ -99,7 +99,8 @@ function textBlocks(layout: TextLayout): SourceBlock[] {
   // block quote; one indented first line is only a paragraph indent.
   let indentedLines = 0;
   const close = (): void => {
-    if (current?.kind === 'paragraph' && indentedLines === current.spans.length) current.kind = 'block-quote';
+    if (current?.kind === 'paragraph' && indentedLines === current.spans.length)
+      current.kind = 'block-quote';
     if (current) classifyQuote(current);
     current = undefined;
   };
@@ -121,17 +122,23 @@ function textBlocks(layout: TextLayout): SourceBlock[] {
     const paragraphBreak =
       previous === undefined ||
       (paragraphPerLine && !furnitureBetween) ||
-      (!furnitureBetween &&
-        (doubleSpaced ? emptyLines >= 2 || whiteSpaceLine : emptyLines >= 1)) ||
+      (!furnitureBetween && (doubleSpaced ? emptyLines >= 2 || whiteSpaceLine : emptyLines >= 1)) ||
       // A line ending in two or more spaces ends its paragraph (PDF and Word exports do this).
       (previous.text.endsWith('  ') && previous.text.trim() !== '') ||
       (furnitureBetween && emptyLines > 3 && !doubleSpaced);
     // A section name or an appendix heading that begins a page (after a page number or header)
     // is a heading even when the page before ended mid-sentence.
-    const pageHead = furnitureBetween && (isSectionName(line.text.trim()) || isBackMatterHeading(line.text));
+    const pageHead =
+      furnitureBetween && (isSectionName(line.text.trim()) || isBackMatterHeading(line.text));
     // A heading right under another ("3.2 Validitet" over "3.2.1 Indre validitet") is one too.
     const underHeading = current === undefined && blocks[blocks.length - 1]?.kind === 'heading';
-    const heading = isHeadingLine(line.text) && (paragraphBreak || doubleSpaced || pageHead || underHeading || endsSentence(previous?.text ?? ''));
+    const heading =
+      isHeadingLine(line.text) &&
+      (paragraphBreak ||
+        doubleSpaced ||
+        pageHead ||
+        underHeading ||
+        endsSentence(previous?.text ?? ''));
     const item = listItem.test(line.text);
     const quoteStart = openingQuote.test(line.text) && /:\s*$/u.test(previous?.text ?? '');
     const indented = /^(?: {2,}|\t)/u.test(line.text) && !doubleSpaced;
@@ -139,13 +146,23 @@ function textBlocks(layout: TextLayout): SourceBlock[] {
     // carry a stray space); it ends where the indentation does. An indented line right under a
     // paragraph line continues it (a hanging indent, as reference lists have).
     const indentChange =
-      current?.kind === 'paragraph' && !indented && indentedLines >= 2 && indentedLines === current.spans.length;
+      current?.kind === 'paragraph' &&
+      !indented &&
+      indentedLines >= 2 &&
+      indentedLines === current.spans.length;
 
     if (heading) {
       close();
       blocks.push({ kind: 'heading', spans: [span] });
     } else {
-      if (paragraphBreak || item || quoteStart || indentChange || current === undefined || current.kind === 'heading') {
+      if (
+        paragraphBreak ||
+        item ||
+        quoteStart ||
+        indentChange ||
+        current === undefined ||
+        current.kind === 'heading'
+      ) {
         close();
         const kind: BlockKind = item ? 'list-item' : 'paragraph';
         current = { kind, spans: [] };
@@ -176,13 +193,18 @@ function classifyQuote(block: SourceBlock): void {
   const last = block.spans[block.spans.length - 1]?.text ?? '';
   if (!openingQuote.test(first) || !closingQuote.test(last)) return;
   // A single short line in quotation marks is a quoted phrase, not a block quote.
-  const words = block.spans.reduce((count, span) => count + span.text.split(/\s+/u).filter(Boolean).length, 0);
+  const words = block.spans.reduce(
+    (count, span) => count + span.text.split(/\s+/u).filter(Boolean).length,
+    0,
+  );
   if (block.spans.length >= 2 || words >= 15) block.kind = 'block-quote';
 }
 
 function layoutNotes(layout: TextLayout): Localized[] {
   const notes: Localized[] = [];
-  const removed = [...layout.furniture].sort((a, b) => a - b).map((index) => (layout.lines[index] as TextLine).line);
+  const removed = [...layout.furniture]
+    .sort((a, b) => a - b)
+    .map((index) => (layout.lines[index] as TextLine).line);
   if (removed.length > 0) {
     const list = removed.length <= 8 ? removed.join(', ') : `${removed.slice(0, 8).join(', ')} …`;
     notes.push({

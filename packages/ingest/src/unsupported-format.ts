@@ -35,7 +35,10 @@ const unsupportedByExtension: Record<string, UnsupportedFormat> = {
   '.wpd': { name: { nb: 'WordPerfect-dokument', en: 'WordPerfect document' }, how: other },
   '.odt': { name: { nb: 'OpenDocument-tekst', en: 'OpenDocument text' }, how: writer },
   '.ott': { name: { nb: 'OpenDocument-mal', en: 'OpenDocument template' }, how: writer },
-  '.fodt': { name: { nb: 'OpenDocument-tekst (flat XML)', en: 'OpenDocument text (flat XML)' }, how: writer },
+  '.fodt': {
+    name: { nb: 'OpenDocument-tekst (flat XML)', en: 'OpenDocument text (flat XML)' },
+    how: writer,
+  },
   '.pages': { name: { nb: 'Pages-dokument', en: 'Pages document' }, how: pages },
   '.epub': { name: { nb: 'EPUB-bok', en: 'EPUB book' }, how: other },
   '.xps': { name: { nb: 'XPS-dokument', en: 'XPS document' }, how: other },
@@ -60,7 +63,9 @@ export const supportedManuscriptExtensions = ['.txt', '.md', '.docx', '.pdf'] as
  */
 export function refuseUnsupportedFormat(path: string, firstBytes?: Uint8Array): void {
   const extension = extname(path).toLowerCase();
-  const format = unsupportedByExtension[extension] ?? (firstBytes === undefined ? undefined : formatOfContent(firstBytes));
+  const format =
+    unsupportedByExtension[extension] ??
+    (firstBytes === undefined ? undefined : formatOfContent(firstBytes));
   if (format === undefined) return;
   const supported = supportedManuscriptExtensions.join(', ');
   throw new LitsynthError(
@@ -80,6 +85,7 @@ export function refuseUnsupportedFormat(path: string, firstBytes?: Uint8Array): 
 function formatOfContent(bytes: Uint8Array): UnsupportedFormat | undefined {
   const ole2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
   if (ole2.every((byte, index) => bytes[index] === byte)) return unsupportedByExtension['.doc'];
-  if (new TextDecoder('latin1').decode(bytes.subarray(0, 5)) === '{\\rtf') return unsupportedByExtension['.rtf'];
+  if (new TextDecoder('latin1').decode(bytes.subarray(0, 5)) === '{\\rtf')
+    return unsupportedByExtension['.rtf'];
   return undefined;
 }

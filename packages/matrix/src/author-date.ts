@@ -6,7 +6,9 @@ type Item = MatrixRecord['entry']['item'];
 
 /** The family names (or corporate names) of an entry's authors, in order. */
 export function authorNames(item: Item): string[] {
-  return (item.author ?? []).map((name) => name.family ?? name.literal ?? '').filter((name) => name !== '');
+  return (item.author ?? [])
+    .map((name) => name.family ?? name.literal ?? '')
+    .filter((name) => name !== '');
 }
 
 /**

@@ -47,17 +47,21 @@ export function buildMatrix(input: MatrixInput): Matrix {
   for (const link of input.coding) {
     const recordId = findingOwner.get(link.finding);
     if (recordId === undefined) {
-      diagnostics.push(codingDiagnostic(link, 'coding-unknown-finding', 'error', {
-        nb: `Funnet «${link.finding}» finnes ikke i noen inkludert kilde.`,
-        en: `The finding "${link.finding}" is not in any included source.`,
-      }));
+      diagnostics.push(
+        codingDiagnostic(link, 'coding-unknown-finding', 'error', {
+          nb: `Funnet «${link.finding}» finnes ikke i noen inkludert kilde.`,
+          en: `The finding "${link.finding}" is not in any included source.`,
+        }),
+      );
       continue;
     }
     if (!conceptIndex.has(link.concept)) {
-      diagnostics.push(codingDiagnostic(link, 'coding-unknown-concept', 'error', {
-        nb: `Begrepet «${link.concept}» finnes ikke i begrepsrammen.`,
-        en: `The concept "${link.concept}" is not in the concept framework.`,
-      }));
+      diagnostics.push(
+        codingDiagnostic(link, 'coding-unknown-concept', 'error', {
+          nb: `Begrepet «${link.concept}» finnes ikke i begrepsrammen.`,
+          en: `The concept "${link.concept}" is not in the concept framework.`,
+        }),
+      );
       continue;
     }
     let concepts = linksByFinding.get(link.finding);
@@ -66,16 +70,19 @@ export function buildMatrix(input: MatrixInput): Matrix {
       linksByFinding.set(link.finding, concepts);
     }
     if (concepts.has(link.concept)) {
-      diagnostics.push(codingDiagnostic(link, 'coding-duplicate-link', 'warning', {
-        nb: `Funnet «${link.finding}» er koblet til «${link.concept}» mer enn én gang; den første koblingen gjelder.`,
-        en: `The finding "${link.finding}" is linked to "${link.concept}" more than once; the first link counts.`,
-      }));
+      diagnostics.push(
+        codingDiagnostic(link, 'coding-duplicate-link', 'warning', {
+          nb: `Funnet «${link.finding}» er koblet til «${link.concept}» mer enn én gang; den første koblingen gjelder.`,
+          en: `The finding "${link.finding}" is linked to "${link.concept}" more than once; the first link counts.`,
+        }),
+      );
       continue;
     }
     concepts.set(link.concept, link.relation);
   }
 
-  const byConceptOrder = (a: string, b: string) => (conceptIndex.get(a) ?? 0) - (conceptIndex.get(b) ?? 0);
+  const byConceptOrder = (a: string, b: string) =>
+    (conceptIndex.get(a) ?? 0) - (conceptIndex.get(b) ?? 0);
   const links: MatrixLink[] = [];
   const findings: FindingRow[] = [];
   const sources: SourceRow[] = [];
@@ -96,7 +103,12 @@ export function buildMatrix(input: MatrixInput): Matrix {
         touchedConcepts.add(conceptId);
         let cell = cells.get(conceptId);
         if (cell === undefined) {
-          cell = { conceptId, count: 0, findingIds: [], relations: { supports: 0, nuances: 0, contradicts: 0 } };
+          cell = {
+            conceptId,
+            count: 0,
+            findingIds: [],
+            relations: { supports: 0, nuances: 0, contradicts: 0 },
+          };
           cells.set(conceptId, cell);
         }
         cell.count++;
@@ -111,8 +123,14 @@ export function buildMatrix(input: MatrixInput): Matrix {
           severity: 'info',
           // By its heading where it has one (the line says where it is); its id is what the coding writes.
           message: finding.label
-            ? { nb: `Funnet «${finding.label.nb}» er ikke koblet til noe begrep.`, en: `The finding "${finding.label.en}" is linked to no concept.` }
-            : { nb: `Funnet «${finding.id}» er ikke koblet til noe begrep.`, en: `The finding "${finding.id}" is linked to no concept.` },
+            ? {
+                nb: `Funnet «${finding.label.nb}» er ikke koblet til noe begrep.`,
+                en: `The finding "${finding.label.en}" is linked to no concept.`,
+              }
+            : {
+                nb: `Funnet «${finding.id}» er ikke koblet til noe begrep.`,
+                en: `The finding "${finding.id}" is linked to no concept.`,
+              },
           suggestion: {
             nb: `Koble det til et begrep i kodingen under ${finding.id}, om det hører til et.`,
             en: `Link it to a concept in the coding under ${finding.id}, if it belongs to one.`,
@@ -124,7 +142,10 @@ export function buildMatrix(input: MatrixInput): Matrix {
         });
       }
     }
-    sources.push({ recordId: record.id, cells: [...cells.values()].sort((a, b) => byConceptOrder(a.conceptId, b.conceptId)) });
+    sources.push({
+      recordId: record.id,
+      cells: [...cells.values()].sort((a, b) => byConceptOrder(a.conceptId, b.conceptId)),
+    });
   }
 
   const concepts = [...conceptIndex.keys()];
@@ -154,7 +175,10 @@ export function buildMatrix(input: MatrixInput): Matrix {
     gaps: { conceptsWithoutFindings, findingsWithoutConcepts },
     // Ties (links without a line, from code rather than a file) fall back to key and message.
     diagnostics: diagnostics.sort(
-      (a, b) => compareDiagnostics(a, b) || compareText(a.key ?? '', b.key ?? '') || compareText(a.message.en, b.message.en),
+      (a, b) =>
+        compareDiagnostics(a, b) ||
+        compareText(a.key ?? '', b.key ?? '') ||
+        compareText(a.message.en, b.message.en),
     ),
   };
 }
@@ -170,5 +194,13 @@ function codingDiagnostic(
   severity: Diagnostic['severity'],
   message: Diagnostic['message'],
 ): Diagnostic {
-  return { rule, severity, message, file: link.file ?? 'coding.yaml', line: link.line ?? 1, column: 1, key: link.finding };
+  return {
+    rule,
+    severity,
+    message,
+    file: link.file ?? 'coding.yaml',
+    line: link.line ?? 1,
+    column: 1,
+    key: link.finding,
+  };
 }

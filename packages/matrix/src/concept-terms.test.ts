@@ -22,8 +22,14 @@ describe('compileConceptTerms', () => {
   });
 
   it('finds a word form ending in -e with the endings of its definite and plural forms', () => {
-    const findBalance = compileConceptTerms({ id: 'z', label: { nb: 'z', en: 'z' }, terms: { nb: ['maktubalanse'] } });
-    expect(findBalance('Maktubalansen og flere maktubalanser, men ikke maktubalansering.')).toEqual(['maktubalansen', 'maktubalanser']);
+    const findBalance = compileConceptTerms({
+      id: 'z',
+      label: { nb: 'z', en: 'z' },
+      terms: { nb: ['maktubalanse'] },
+    });
+    expect(findBalance('Maktubalansen og flere maktubalanser, men ikke maktubalansering.')).toEqual(
+      ['maktubalansen', 'maktubalanser'],
+    );
   });
 
   it('finds nothing for a concept without word forms', () => {

@@ -23,7 +23,9 @@ const matrix = buildMatrix({ records, concepts, coding });
 describe('findChapter', () => {
   it('spans from the heading to the next chapter, ignoring a year that looks like a heading number', () => {
     const chapter = findChapter(manuscript, '5.0');
-    expect(chapter && manuscript.text.slice(chapter.start, chapter.end).split('\n\n').at(-1)).toBe('Litteraturliste');
+    expect(chapter && manuscript.text.slice(chapter.start, chapter.end).split('\n\n').at(-1)).toBe(
+      'Litteraturliste',
+    );
     expect(findChapter(manuscript, '3')?.heading.text).toBe('Resultater');
     expect(findChapter(manuscript, '7.0')).toBeUndefined();
   });
@@ -31,9 +33,18 @@ describe('findChapter', () => {
 
 describe('buildDiscussionMap', () => {
   it('maps sources × concepts per paragraph of the discussion and cross-checks the coding', () => {
-    const map = buildDiscussionMap({ manuscript, citations, records, concepts, matrix, chapters: { results: '3.0', discussion: '5.0' } });
+    const map = buildDiscussionMap({
+      manuscript,
+      citations,
+      records,
+      concepts,
+      matrix,
+      chapters: { results: '3.0', discussion: '5.0' },
+    });
     expect(map.chapterFound).toBe(true);
-    expect(map.mentions.map((m) => [m.recordId, m.conceptId, m.section, m.line, m.citations, m.terms])).toEqual([
+    expect(
+      map.mentions.map((m) => [m.recordId, m.conceptId, m.section, m.line, m.citations, m.terms]),
+    ).toEqual([
       ['hansen2020', 'trust', '5.1 Tillit', 7, ['(Hansen et al., 2020)'], ['tilliten']],
       ['lie2018', 'trust', '5.1 Tillit', 7, ['(Lie & Øien, 2018)'], ['tilliten']],
       ['hansen2020', 'power', '5.2 Makt', 10, ['(Hansen et al., 2020)'], ['maktforholdet']],
@@ -53,7 +64,11 @@ describe('buildDiscussionMap', () => {
       { recordId: 'hansen2020', results: 1, discussion: 2 },
       { recordId: 'lie2018', results: 0, discussion: 2 },
     ]);
-    expect(map.diagnostics.map((d) => `${d.line} ${d.severity} ${d.rule} [${d.section}] ${d.message.nb}`)).toEqual([
+    expect(
+      map.diagnostics.map(
+        (d) => `${d.line} ${d.severity} ${d.rule} [${d.section}] ${d.message.nb}`,
+      ),
+    ).toEqual([
       '1 warning source-missing-from-results [3.0 Resultater] Den inkluderte artikkelen Lie og Øien (2018) er ikke henvist til i resultatkapitlet (3.0 Resultater).',
       '10 info discussed-link-not-coded [5.2 Makt] Drøftingen nevner Hansen et al. (2020) sammen med «Solidaritet» (1 avsnitt), men ingen funn fra artikkelen er kodet til begrepet.',
       '10 info discussed-link-not-coded [5.2 Makt] Drøftingen nevner Lie og Øien (2018) sammen med «Makt» (1 avsnitt), men ingen funn fra artikkelen er kodet til begrepet.',
@@ -79,7 +94,9 @@ describe('buildDiscussionMap', () => {
       '10 discussed-link-not-coded The discussion mentions Lie and Øien (2018) together with "Solidarity" (1 paragraph), but no finding of the article is coded to the concept.',
     ]);
     // The findings by their number in the article matrix and their heading, never their ids.
-    expect(map.diagnostics.filter((d) => d.rule === 'coded-link-not-discussed').map((d) => d.message.nb)).toEqual([
+    expect(
+      map.diagnostics.filter((d) => d.rule === 'coded-link-not-discussed').map((d) => d.message.nb),
+    ).toEqual([
       'Hansen et al. (2020) er kodet til «Tillit» (funn 1 «Tillit tar tid»), men drøftingen nevner dem aldri i samme avsnitt.',
       'Hansen et al. (2020) er kodet til «Makt» (funn 1 «Tillit tar tid», funn 2), men drøftingen nevner dem aldri i samme avsnitt.',
     ]);

@@ -3,7 +3,13 @@ import type { Citation } from '@litsynth/citations';
 import type { Heading, Manuscript } from '@litsynth/ingest';
 import { authorNames, entryYear, narrativeCitation } from './author-date.js';
 import { compileConceptTerms } from './concept-terms.js';
-import type { DiscussionMap, DiscussionMention, Matrix, MatrixConcept, MatrixRecord } from './types.js';
+import type {
+  DiscussionMap,
+  DiscussionMention,
+  Matrix,
+  MatrixConcept,
+  MatrixRecord,
+} from './types.js';
 
 /** Input of `buildDiscussionMap`. */
 export interface DiscussionMapInput {
@@ -50,12 +56,21 @@ export function buildDiscussionMap(input: DiscussionMapInput): DiscussionMap {
   const citationsInRange = (start: number, end: number) => {
     const first = lowerBound(sortedCitations, start);
     const found: Citation[] = [];
-    for (let index = first; index < sortedCitations.length && sortedCitations[index]!.start < end; index++) found.push(sortedCitations[index]!);
+    for (
+      let index = first;
+      index < sortedCitations.length && sortedCitations[index]!.start < end;
+      index++
+    )
+      found.push(sortedCitations[index]!);
     return found;
   };
 
-  const discussion = input.chapters.discussion ? findChapter(manuscript, input.chapters.discussion) : undefined;
-  const results = input.chapters.results ? findChapter(manuscript, input.chapters.results) : undefined;
+  const discussion = input.chapters.discussion
+    ? findChapter(manuscript, input.chapters.discussion)
+    : undefined;
+  const results = input.chapters.results
+    ? findChapter(manuscript, input.chapters.results)
+    : undefined;
   for (const [role, number, chapter] of [
     ['results', input.chapters.results, results],
     ['discussion', input.chapters.discussion, discussion],
@@ -78,9 +93,17 @@ export function buildDiscussionMap(input: DiscussionMapInput): DiscussionMap {
   // Mentions: per paragraph of the discussion, each cited source × each concept named in it.
   const mentions: DiscussionMention[] = [];
   if (discussion) {
-    const matchers = concepts.map((concept) => ({ id: concept.id, find: compileConceptTerms(concept) }));
+    const matchers = concepts.map((concept) => ({
+      id: concept.id,
+      find: compileConceptTerms(concept),
+    }));
     for (const block of manuscript.blocks) {
-      if (block.kind === 'heading' || block.start < discussion.start || block.start >= discussion.end) continue;
+      if (
+        block.kind === 'heading' ||
+        block.start < discussion.start ||
+        block.start >= discussion.end
+      )
+        continue;
       const cited = new Map<string, string[]>();
       for (const citation of citationsInRange(block.start, block.end)) {
         const recordId = resolve(citation);
@@ -132,7 +155,13 @@ export function buildDiscussionMap(input: DiscussionMapInput): DiscussionMap {
   for (const record of records) {
     for (const concept of concepts) {
       const found = pairMap.get(pairKey(record.id, concept.id));
-      if (found) pairs.push({ recordId: record.id, conceptId: concept.id, paragraphs: found.length, lines: found.map((m) => m.line) });
+      if (found)
+        pairs.push({
+          recordId: record.id,
+          conceptId: concept.id,
+          paragraphs: found.length,
+          lines: found.map((m) => m.line),
+        });
     }
   }
 
@@ -141,7 +170,8 @@ export function buildDiscussionMap(input: DiscussionMapInput): DiscussionMap {
     const record = recordById.get(recordId);
     return record ? narrativeCitation(record.entry.item, lang) : recordId;
   };
-  const label = (conceptId: string): Localized => conceptById.get(conceptId)?.label ?? { nb: conceptId, en: conceptId };
+  const label = (conceptId: string): Localized =>
+    conceptById.get(conceptId)?.label ?? { nb: conceptId, en: conceptId };
   // A finding as the article matrix shows it: its number there and its label, not its id.
   const findingNames = (recordId: string, findingIds: readonly string[], lang: Lang) => {
     const findings = recordById.get(recordId)?.findings ?? [];
@@ -151,7 +181,9 @@ export function buildDiscussionMap(input: DiscussionMapInput): DiscussionMap {
         const heading = findings[index]?.label?.[lang];
         if (index < 0) return id;
         const word = lang === 'nb' ? 'funn' : 'finding';
-        return heading ? `${word} ${index + 1} ${lang === 'nb' ? `«${heading}»` : `"${heading}"`}` : `${word} ${index + 1}`;
+        return heading
+          ? `${word} ${index + 1} ${lang === 'nb' ? `«${heading}»` : `"${heading}"`}`
+          : `${word} ${index + 1}`;
       })
       .join(', ');
   };
@@ -181,7 +213,11 @@ export function buildDiscussionMap(input: DiscussionMapInput): DiscussionMap {
       }
     }
     // Discussed links never coded.
-    const coded = new Set(matrix.sources.flatMap((source) => source.cells.map((cell) => pairKey(source.recordId, cell.conceptId))));
+    const coded = new Set(
+      matrix.sources.flatMap((source) =>
+        source.cells.map((cell) => pairKey(source.recordId, cell.conceptId)),
+      ),
+    );
     for (const pair of pairs) {
       if (coded.has(pairKey(pair.recordId, pair.conceptId))) continue;
       const first = pairMap.get(pairKey(pair.recordId, pair.conceptId))![0]!;
@@ -218,8 +254,20 @@ export function buildDiscussionMap(input: DiscussionMapInput): DiscussionMap {
   const resultsCounts = countIn(results);
   const discussionCounts = countIn(discussion);
   for (const [rule, chapter, counts, nb, en] of [
-    ['source-missing-from-results', results, resultsCounts, 'resultatkapitlet', 'the results chapter'],
-    ['source-missing-from-discussion', discussion, discussionCounts, 'drøftingskapitlet', 'the discussion chapter'],
+    [
+      'source-missing-from-results',
+      results,
+      resultsCounts,
+      'resultatkapitlet',
+      'the results chapter',
+    ],
+    [
+      'source-missing-from-discussion',
+      discussion,
+      discussionCounts,
+      'drøftingskapitlet',
+      'the discussion chapter',
+    ],
   ] as const) {
     if (!chapter) continue;
     const place = manuscript.locate(chapter.heading.start);
@@ -264,14 +312,18 @@ export function buildDiscussionMap(input: DiscussionMapInput): DiscussionMap {
 export function findChapter(manuscript: Manuscript, number: string): Chapter | undefined {
   const wanted = chapterNumber(number);
   const headings = manuscript.headings;
-  const index = headings.findIndex((heading) => heading.number !== undefined && normaliseNumber(heading.number) === normaliseNumber(number));
+  const index = headings.findIndex(
+    (heading) =>
+      heading.number !== undefined && normaliseNumber(heading.number) === normaliseNumber(number),
+  );
   if (index < 0) return undefined;
   const heading = headings[index]!;
   let end = manuscript.text.length;
   for (const next of headings.slice(index + 1)) {
     const other = next.number === undefined ? undefined : chapterNumber(next.number);
     // A "heading" numbered like a year (a PDF line starting "2005 ...") is not a chapter.
-    const endsChapter = other === undefined ? next.level <= heading.level : other !== wanted && Number(other) < 100;
+    const endsChapter =
+      other === undefined ? next.level <= heading.level : other !== wanted && Number(other) < 100;
     if (endsChapter) {
       end = next.start;
       break;
@@ -284,12 +336,17 @@ export function findChapter(manuscript: Manuscript, number: string): Chapter | u
  * Matches a citation to an included record by the first author's family name and the year
  * (letters such as "2019a" and diacritics ignored). Used when no resolver of @litsynth/check is given.
  */
-export function matchCitationToRecord(citation: Citation, records: readonly MatrixRecord[]): string | undefined {
+export function matchCitationToRecord(
+  citation: Citation,
+  records: readonly MatrixRecord[],
+): string | undefined {
   return recordMatcher(records)(citation);
 }
 
 /** `matchCitationToRecord` with the records indexed once, for many citations. */
-function recordMatcher(records: readonly MatrixRecord[]): (citation: Citation) => string | undefined {
+function recordMatcher(
+  records: readonly MatrixRecord[],
+): (citation: Citation) => string | undefined {
   const byNameAndYear = new Map<string, string>();
   for (const record of records) {
     const first = authorNames(record.entry.item)[0];
@@ -317,7 +374,11 @@ function lowerBound(citations: readonly Citation[], offset: number): number {
 }
 
 function foldName(name: string): string {
-  return name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}]/gu, '');
+  return name
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}]/gu, '');
 }
 
 function normaliseNumber(number: string): string {

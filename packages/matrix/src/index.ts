@@ -18,7 +18,13 @@ export type {
   SourceConceptCell,
   SourceRow,
 } from './types.js';
-export { frameworkRules, loadCoding, loadConcepts, parseCoding, parseConcepts } from './framework/index.js';
+export {
+  frameworkRules,
+  loadCoding,
+  loadConcepts,
+  parseCoding,
+  parseConcepts,
+} from './framework/index.js';
 export type {
   Coding,
   CodingContext,

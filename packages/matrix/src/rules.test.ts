@@ -5,8 +5,15 @@ import * as matrix from './index.js';
 import { matrixRules } from './rules.js';
 
 it('documents every matrix rule in docs/rules.md with its default severity', () => {
-  const doc = readFileSync(fileURLToPath(new URL('../../../docs/rules.md', import.meta.url)), 'utf8');
-  expect(matrixRules.filter((rule) => !doc.includes(`| \`${rule.id}\` | ${rule.severity} |`)).map((rule) => rule.id)).toEqual([]);
+  const doc = readFileSync(
+    fileURLToPath(new URL('../../../docs/rules.md', import.meta.url)),
+    'utf8',
+  );
+  expect(
+    matrixRules
+      .filter((rule) => !doc.includes(`| \`${rule.id}\` | ${rule.severity} |`))
+      .map((rule) => rule.id),
+  ).toEqual([]);
 });
 
 it('has kebab-case, unique rule ids', () => {

@@ -7,35 +7,125 @@ export const records: MatrixRecord[] = [
   {
     id: 'hansen2020',
     file: 'sources/hansen2020.md',
-    entry: { id: 'hansen2020', item: { author: [{ family: 'Hansen' }, { family: 'Berg' }, { family: 'Dahl' }], issued: { 'date-parts': [[2020]] } } },
+    entry: {
+      id: 'hansen2020',
+      item: {
+        author: [{ family: 'Hansen' }, { family: 'Berg' }, { family: 'Dahl' }],
+        issued: { 'date-parts': [[2020]] },
+      },
+    },
     findings: [
-      { id: 'hansen2020-trust', line: 20, label: { nb: 'Tillit tar tid', en: 'Trust takes time' }, statement: { nb: 'Tillit tar tid.', en: 'Trust takes time.' }, page: '12' },
-      { id: 'hansen2020-power', line: 26, statement: { nb: 'Makt skaper avstand.', en: 'Power creates distance.' } },
-      { id: 'hansen2020-other', line: 31, label: { nb: 'Noe annet', en: 'Something else' }, statement: { nb: 'Noe annet.', en: 'Something else.' } },
+      {
+        id: 'hansen2020-trust',
+        line: 20,
+        label: { nb: 'Tillit tar tid', en: 'Trust takes time' },
+        statement: { nb: 'Tillit tar tid.', en: 'Trust takes time.' },
+        page: '12',
+      },
+      {
+        id: 'hansen2020-power',
+        line: 26,
+        statement: { nb: 'Makt skaper avstand.', en: 'Power creates distance.' },
+      },
+      {
+        id: 'hansen2020-other',
+        line: 31,
+        label: { nb: 'Noe annet', en: 'Something else' },
+        statement: { nb: 'Noe annet.', en: 'Something else.' },
+      },
     ],
   },
   {
     id: 'lie2018',
     file: 'sources/lie2018.md',
-    entry: { id: 'lie2018', item: { author: [{ family: 'Lie' }, { family: 'Øien' }], issued: { 'date-parts': [[2018]] } } },
-    findings: [{ id: 'lie2018-trust', line: 18, statement: { nb: 'Tillit bygges i møter.', en: 'Trust is built in meetings.' } }],
+    entry: {
+      id: 'lie2018',
+      item: { author: [{ family: 'Lie' }, { family: 'Øien' }], issued: { 'date-parts': [[2018]] } },
+    },
+    findings: [
+      {
+        id: 'lie2018-trust',
+        line: 18,
+        statement: { nb: 'Tillit bygges i møter.', en: 'Trust is built in meetings.' },
+      },
+    ],
   },
 ];
 
 export const concepts: MatrixConcept[] = [
-  { id: 'trust', label: { nb: 'Tillit', en: 'Trust' }, terms: { nb: ['tillit'], en: ['trust'] }, file: 'concepts.yaml', line: 3 },
-  { id: 'power', label: { nb: 'Makt', en: 'Power' }, terms: { nb: ['makt*'], en: ['power'] }, file: 'concepts.yaml', line: 9 },
-  { id: 'solidarity', label: { nb: 'Solidaritet', en: 'Solidarity' }, terms: { nb: ['solidaritet'], en: ['solidarity'] }, file: 'concepts.yaml', line: 15 },
+  {
+    id: 'trust',
+    label: { nb: 'Tillit', en: 'Trust' },
+    terms: { nb: ['tillit'], en: ['trust'] },
+    file: 'concepts.yaml',
+    line: 3,
+  },
+  {
+    id: 'power',
+    label: { nb: 'Makt', en: 'Power' },
+    terms: { nb: ['makt*'], en: ['power'] },
+    file: 'concepts.yaml',
+    line: 9,
+  },
+  {
+    id: 'solidarity',
+    label: { nb: 'Solidaritet', en: 'Solidarity' },
+    terms: { nb: ['solidaritet'], en: ['solidarity'] },
+    file: 'concepts.yaml',
+    line: 15,
+  },
 ];
 
 export const coding: MatrixCodingLink[] = [
-  { finding: 'lie2018-trust', concept: 'trust', relation: 'supports', file: 'coding.yaml', line: 2 },
-  { finding: 'hansen2020-power', concept: 'power', relation: 'contradicts', file: 'coding.yaml', line: 5 },
-  { finding: 'hansen2020-trust', concept: 'trust', relation: 'nuances', file: 'coding.yaml', line: 8 },
-  { finding: 'hansen2020-trust', concept: 'power', relation: 'supports', file: 'coding.yaml', line: 11 },
-  { finding: 'hansen2020-trust', concept: 'trust', relation: 'supports', file: 'coding.yaml', line: 14 },
-  { finding: 'hansen2020-missing', concept: 'trust', relation: 'supports', file: 'coding.yaml', line: 17 },
-  { finding: 'lie2018-trust', concept: 'hope', relation: 'supports', file: 'coding.yaml', line: 20 },
+  {
+    finding: 'lie2018-trust',
+    concept: 'trust',
+    relation: 'supports',
+    file: 'coding.yaml',
+    line: 2,
+  },
+  {
+    finding: 'hansen2020-power',
+    concept: 'power',
+    relation: 'contradicts',
+    file: 'coding.yaml',
+    line: 5,
+  },
+  {
+    finding: 'hansen2020-trust',
+    concept: 'trust',
+    relation: 'nuances',
+    file: 'coding.yaml',
+    line: 8,
+  },
+  {
+    finding: 'hansen2020-trust',
+    concept: 'power',
+    relation: 'supports',
+    file: 'coding.yaml',
+    line: 11,
+  },
+  {
+    finding: 'hansen2020-trust',
+    concept: 'trust',
+    relation: 'supports',
+    file: 'coding.yaml',
+    line: 14,
+  },
+  {
+    finding: 'hansen2020-missing',
+    concept: 'trust',
+    relation: 'supports',
+    file: 'coding.yaml',
+    line: 17,
+  },
+  {
+    finding: 'lie2018-trust',
+    concept: 'hope',
+    relation: 'supports',
+    file: 'coding.yaml',
+    line: 20,
+  },
 ];
 
 /**
@@ -55,7 +145,13 @@ export function smallManuscript(blocksText: readonly string[]): Manuscript {
     const heading = /^(\d+(?:\.\d+)*)\s+(.*)$/.exec(blockText);
     if (heading) {
       const number = heading[1]!;
-      headings.push({ text: heading[2]!, number, level: number.endsWith('.0') ? 1 : number.split('.').length, start, end: text.length });
+      headings.push({
+        text: heading[2]!,
+        number,
+        level: number.endsWith('.0') ? 1 : number.split('.').length,
+        start,
+        end: text.length,
+      });
       blocks.push({ kind: 'heading', start, end: text.length });
     } else {
       blocks.push({ kind: 'paragraph', start, end: text.length });
@@ -72,7 +168,10 @@ export function smallManuscript(blocksText: readonly string[]): Manuscript {
     headings,
     referenceList: null,
     hasPages: false,
-    locate: (offset) => ({ line: lineOf(offset), column: offset - lineStarts[lineOf(offset) - 1]! + 1 }),
+    locate: (offset) => ({
+      line: lineOf(offset),
+      column: offset - lineStarts[lineOf(offset) - 1]! + 1,
+    }),
     sectionAt: (offset) => headings.filter((heading) => heading.start <= offset).at(-1),
   };
 }
@@ -80,7 +179,9 @@ export function smallManuscript(blocksText: readonly string[]): Manuscript {
 /** Finds "(Name …, year)" citations in the small manuscript: enough for these tests. */
 export function smallCitations(text: string): Citation[] {
   const citations: Citation[] = [];
-  for (const match of text.matchAll(/\((\p{Lu}[\p{L}-]+)(?: et al\.| & (\p{Lu}[\p{L}-]+))?, (\d{4})\)/gu)) {
+  for (const match of text.matchAll(
+    /\((\p{Lu}[\p{L}-]+)(?: et al\.| & (\p{Lu}[\p{L}-]+))?, (\d{4})\)/gu,
+  )) {
     citations.push({
       raw: match[0],
       start: match.index,

@@ -38,9 +38,21 @@ export interface MatrixCodingLink {
 export interface MatrixRecord {
   id: string;
   file: string;
-  entry: { id: string; item: { author?: ReadonlyArray<{ family?: string; literal?: string }>; issued?: { 'date-parts'?: ReadonlyArray<ReadonlyArray<number | string>>; literal?: string } } };
+  entry: {
+    id: string;
+    item: {
+      author?: ReadonlyArray<{ family?: string; literal?: string }>;
+      issued?: { 'date-parts'?: ReadonlyArray<ReadonlyArray<number | string>>; literal?: string };
+    };
+  };
   /** In record order, which is how the article matrix numbers them; `label` is the finding's heading. */
-  findings: ReadonlyArray<{ id: string; line: number; label?: Localized; statement: Localized; page?: string }>;
+  findings: ReadonlyArray<{
+    id: string;
+    line: number;
+    label?: Localized;
+    statement: Localized;
+    page?: string;
+  }>;
 }
 
 /** Input of `buildMatrix`. */

@@ -17,5 +17,18 @@ export type {
   ReportTypedEntry,
   ReportTypedList,
 } from './types.js';
-export { manuscriptToReportBlocks, matrixToHeatMap, referenceListToReport, typedListToReport } from './report-data.js';
-export type { EntryWithVerification, FormattedReference, HeatMapInput, ManuscriptLike, PlacedCitation, ResolvedCitation, TypedListManuscript } from './report-data.js';
+export {
+  manuscriptToReportBlocks,
+  matrixToHeatMap,
+  referenceListToReport,
+  typedListToReport,
+} from './report-data.js';
+export type {
+  EntryWithVerification,
+  FormattedReference,
+  HeatMapInput,
+  ManuscriptLike,
+  PlacedCitation,
+  ResolvedCitation,
+  TypedListManuscript,
+} from './report-data.js';

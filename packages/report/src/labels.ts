@@ -30,7 +30,10 @@ export const labels = {
   ruleKey: { nb: 'Nøkkel i study.yaml (rules:)', en: 'Key in study.yaml (rules:)' },
   all: { nb: 'Alle', en: 'All' },
   noSource: { nb: '(ingen kilde)', en: '(no source)' },
-  filterStatus: { nb: '{shown} av {total} problemer vises.', en: 'Showing {shown} of {total} problems.' },
+  filterStatus: {
+    nb: '{shown} av {total} problemer vises.',
+    en: 'Showing {shown} of {total} problems.',
+  },
   page: { nb: 'side', en: 'page' },
   line: { nb: 'linje', en: 'line' },
   column: { nb: 'kolonne', en: 'column' },
@@ -65,7 +68,10 @@ export const labels = {
     nb: 'Disse referansene er ikke med i litteraturlisten, fordi de mangler opplysninger. Fyll inn det som mangler på linjen som er oppgitt, og bygg på nytt.',
     en: 'These references are not in the reference list, because they lack data. Fill in what is missing at the line given, and build again.',
   },
-  referencesTodoNone: { nb: 'Alle siterte verk er med i litteraturlisten.', en: 'Every cited work is in the reference list.' },
+  referencesTodoNone: {
+    nb: 'Alle siterte verk er med i litteraturlisten.',
+    en: 'Every cited work is in the reference list.',
+  },
   evidence: { nb: 'Belegg', en: 'Evidence' },
   notes: { nb: 'Merknader', en: 'Notes' },
   entryProblems: { nb: 'Problemer i oppføringen', en: 'Problems in this entry' },
@@ -82,7 +88,10 @@ export const labels = {
     nb: 'Linjene i drøftingskapitlet der kilden og begrepet drøftes i samme avsnitt.',
     en: 'The lines of the discussion chapter where the source and the concept are discussed in one paragraph.',
   },
-  noDiscussionChapter: { nb: 'Fant ikke drøftingskapitlet i manuskriptet.', en: 'The discussion chapter was not found in the manuscript.' },
+  noDiscussionChapter: {
+    nb: 'Fant ikke drøftingskapitlet i manuskriptet.',
+    en: 'The discussion chapter was not found in the manuscript.',
+  },
   citedInResults: { nb: 'Sitert i resultatkapitlet', en: 'Cited in the results' },
   citedInDiscussion: { nb: 'Sitert i drøftingen', en: 'Cited in the discussion' },
   tables: { nb: 'Tabeller', en: 'Tables' },
@@ -107,7 +116,10 @@ export const severityCountLabels: Record<Severity, Localized> = {
   info: { nb: 'Merknader om form', en: 'Notes on form' },
 };
 
-export const verificationLabels: Record<'verified' | 'partly-verified' | 'unverified' | 'none', Localized> = {
+export const verificationLabels: Record<
+  'verified' | 'partly-verified' | 'unverified' | 'none',
+  Localized
+> = {
   verified: { nb: 'Verifisert', en: 'Verified' },
   'partly-verified': { nb: 'Delvis verifisert', en: 'Partly verified' },
   unverified: { nb: 'Ikke verifisert', en: 'Unverified' },

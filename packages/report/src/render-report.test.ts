@@ -19,7 +19,10 @@ function sampleData(overrides: Partial<ReportData> = {}): ReportData {
     },
     counts: { citations: 2, works: 2, references: 1 },
     // 'et-al-usage' has no name here: the report falls back to its id.
-    ruleNames: { 'year-mismatch': { nb: 'Feil årstall', en: 'Wrong year' }, 'bib-edition-years': { nb: 'Ulike utgaver av samme bok', en: 'Editions of one book' } },
+    ruleNames: {
+      'year-mismatch': { nb: 'Feil årstall', en: 'Wrong year' },
+      'bib-edition-years': { nb: 'Ulike utgaver av samme bok', en: 'Editions of one book' },
+    },
     manuscript: {
       file: 'thesis.txt',
       blocks: [
@@ -31,8 +34,18 @@ function sampleData(overrides: Partial<ReportData> = {}): ReportData {
           endLine: 5,
           page: 1,
           citations: [
-            { start: paragraph.indexOf('(Natland'), end: paragraph.indexOf('2020)') + 5, line: 3, column: 22 },
-            { start: paragraph.indexOf('(Lundberg'), end: paragraph.indexOf('2013)') + 5, line: 5, column: 20 },
+            {
+              start: paragraph.indexOf('(Natland'),
+              end: paragraph.indexOf('2020)') + 5,
+              line: 3,
+              column: 22,
+            },
+            {
+              start: paragraph.indexOf('(Lundberg'),
+              end: paragraph.indexOf('2013)') + 5,
+              line: 5,
+              column: 20,
+            },
           ],
         },
       ],
@@ -69,7 +82,12 @@ function sampleData(overrides: Partial<ReportData> = {}): ReportData {
         text: 'Natland, S. (2019). Tittel.',
         html: '<div class="csl-entry">Natland, S. (2019). <i>Tittel</i>.<script>alert(3)</script></div>',
         status: 'partly-verified',
-        evidence: ['https://example.org/a', 'the thesis, line 3', 'javascript:alert(5)', 'https://example.org/"><b>x'],
+        evidence: [
+          'https://example.org/a',
+          'the thesis, line 3',
+          'javascript:alert(5)',
+          'https://example.org/"><b>x',
+        ],
         notes: ['Year differs.'],
       },
     ],
@@ -86,7 +104,14 @@ function sampleData(overrides: Partial<ReportData> = {}): ReportData {
         {
           source: 'natland2019',
           concept: 'tillit',
-          findings: [{ id: 'natland2019-f1', label: { nb: 'Tillit', en: 'Trust' }, statement: { nb: 'Brukere stoler på <em>', en: 'Users trust' }, page: '4' }],
+          findings: [
+            {
+              id: 'natland2019-f1',
+              label: { nb: 'Tillit', en: 'Trust' },
+              statement: { nb: 'Brukere stoler på <em>', en: 'Users trust' },
+              page: '4',
+            },
+          ],
         },
       ],
     },
@@ -98,10 +123,21 @@ function sampleData(overrides: Partial<ReportData> = {}): ReportData {
         table: {
           type: 'table',
           children: [
-            { type: 'tableRow', children: [{ type: 'tableCell', children: [{ type: 'text', value: 'Forfatter' }] }] },
             {
               type: 'tableRow',
-              children: [{ type: 'tableCell', children: [{ type: 'html', value: '<script>alert(4)</script>' }, { type: 'text', value: '<u>Natland</u>' }] }],
+              children: [{ type: 'tableCell', children: [{ type: 'text', value: 'Forfatter' }] }],
+            },
+            {
+              type: 'tableRow',
+              children: [
+                {
+                  type: 'tableCell',
+                  children: [
+                    { type: 'html', value: '<script>alert(4)</script>' },
+                    { type: 'text', value: '<u>Natland</u>' },
+                  ],
+                },
+              ],
             },
           ],
         },
@@ -112,7 +148,11 @@ function sampleData(overrides: Partial<ReportData> = {}): ReportData {
   };
 }
 
-function elements(tree: Root | Element, test: (element: Element) => boolean, found: Element[] = []): Element[] {
+function elements(
+  tree: Root | Element,
+  test: (element: Element) => boolean,
+  found: Element[] = [],
+): Element[] {
   for (const child of tree.children) {
     if (child.type !== 'element') continue;
     if (test(child)) found.push(child);
@@ -122,7 +162,11 @@ function elements(tree: Root | Element, test: (element: Element) => boolean, fou
 }
 
 function textOf(node: Element | Root): string {
-  return node.children.map((child) => (child.type === 'text' ? child.value : child.type === 'element' ? textOf(child) : '')).join('');
+  return node.children
+    .map((child) =>
+      child.type === 'text' ? child.value : child.type === 'element' ? textOf(child) : '',
+    )
+    .join('');
 }
 
 describe('renderReport', () => {
@@ -132,8 +176,14 @@ describe('renderReport', () => {
   it('keeps every text from the thesis and the sources inert', () => {
     expect(elements(tree, (element) => element.tagName === 'script').length).toBe(1);
     expect(elements(tree, (element) => element.tagName === 'img')).toEqual([]);
-    expect(elements(tree, (element) => Object.keys(element.properties).some((name) => /^on/i.test(name)))).toEqual([]);
-    expect(elements(tree, (element) => element.tagName === 'u' || element.tagName === 'em')).toEqual([]);
+    expect(
+      elements(tree, (element) =>
+        Object.keys(element.properties).some((name) => /^on/i.test(name)),
+      ),
+    ).toEqual([]);
+    expect(
+      elements(tree, (element) => element.tagName === 'u' || element.tagName === 'em'),
+    ).toEqual([]);
     // The hostile markup is still there, as text the reader can see.
     const manuscript = elements(tree, (element) => element.properties.id === 'line-3')[0];
     expect(manuscript && textOf(manuscript)).toEqual(
@@ -142,16 +192,33 @@ describe('renderReport', () => {
   });
 
   it('pins its only script and style by hash and allows no other request', () => {
-    const policy = elements(tree, (element) => element.tagName === 'meta' && element.properties.httpEquiv !== undefined)[0];
+    const policy = elements(
+      tree,
+      (element) => element.tagName === 'meta' && element.properties.httpEquiv !== undefined,
+    )[0];
     expect(String(policy?.properties.content)).toMatch(
       /^default-src 'none'; style-src 'sha256-[A-Za-z0-9+/=]+'; script-src 'sha256-[A-Za-z0-9+/=]+'; img-src data:; base-uri 'none'; form-action 'none'$/,
     );
-    expect(elements(tree, (element) => element.tagName === 'link' || element.properties.src !== undefined)).toEqual([]);
+    expect(
+      elements(
+        tree,
+        (element) => element.tagName === 'link' || element.properties.src !== undefined,
+      ),
+    ).toEqual([]);
   });
 
   it('draws a heat-map cell for every source × concept pair', () => {
-    const cells = elements(tree, (element) => element.tagName === 'td' && element.properties.dataConcept !== undefined);
-    expect(cells.map((cell) => [cell.properties.dataSource, cell.properties.dataConcept, cell.properties.className])).toEqual([
+    const cells = elements(
+      tree,
+      (element) => element.tagName === 'td' && element.properties.dataConcept !== undefined,
+    );
+    expect(
+      cells.map((cell) => [
+        cell.properties.dataSource,
+        cell.properties.dataConcept,
+        cell.properties.className,
+      ]),
+    ).toEqual([
       ['natland2019', 'tillit', ['heat-4']],
       ['lundberg2013', 'tillit', ['heat-0']],
       ['natland2019', 'makt', ['heat-0']],
@@ -170,44 +237,91 @@ describe('renderReport', () => {
         id: problem.properties.id,
         rule: problem.properties.dataRule,
         quote: elements(problem, (element) => element.tagName === 'mark').map(textOf),
-        links: elements(problem, (element) => element.tagName === 'a').map((link) => link.properties.href),
+        links: elements(problem, (element) => element.tagName === 'a').map(
+          (link) => link.properties.href,
+        ),
       })),
     ).toEqual([
-      { id: 'problem-1', rule: 'year-mismatch', quote: ['(Natland mfl., 2020)'], links: ['#citation-3-22'] },
-      { id: 'problem-2', rule: 'et-al-usage', quote: ['(Lundberg & Syltevik, 2013)'], links: ['#citation-5-20'] },
+      {
+        id: 'problem-1',
+        rule: 'year-mismatch',
+        quote: ['(Natland mfl., 2020)'],
+        links: ['#citation-3-22'],
+      },
+      {
+        id: 'problem-2',
+        rule: 'et-al-usage',
+        quote: ['(Lundberg & Syltevik, 2013)'],
+        links: ['#citation-5-20'],
+      },
     ]);
-    expect(elements(tree, (element) => element.tagName === 'h4').map(textOf)).toEqual(['Feil årstall (1)', 'et-al-usage (1)']);
+    expect(elements(tree, (element) => element.tagName === 'h4').map(textOf)).toEqual([
+      'Feil årstall (1)',
+      'et-al-usage (1)',
+    ]);
     // Notes on form (info) are folded; errors and warnings are not.
-    const groups = elements(tree, (element) => String(element.properties.className) === 'problem-group');
-    expect(groups.map((group) => [group.tagName, textOf(elements(group, (element) => element.tagName === 'h3' || element.tagName === 'h4')[0]!)])).toEqual([
+    const groups = elements(
+      tree,
+      (element) => String(element.properties.className) === 'problem-group',
+    );
+    expect(
+      groups.map((group) => [
+        group.tagName,
+        textOf(
+          elements(group, (element) => element.tagName === 'h3' || element.tagName === 'h4')[0]!,
+        ),
+      ]),
+    ).toEqual([
       ['div', '1.0 Innledning'],
       ['div', 'Feil årstall (1)'],
       ['details', 'et-al-usage (1)'],
     ]);
     // The manuscript marks both citations, with anchors and a link back to each problem.
-    const marks = elements(tree, (element) => element.tagName === 'mark' && String(element.properties.id ?? '').startsWith('citation-'));
+    const marks = elements(
+      tree,
+      (element) =>
+        element.tagName === 'mark' && String(element.properties.id ?? '').startsWith('citation-'),
+    );
     expect(marks.map((mark) => [mark.properties.id, textOf(mark)])).toEqual([
       ['citation-3-22', '(Natland mfl., 2020)'],
       ['citation-5-20', '(Lundberg & Syltevik, 2013)'],
     ]);
-    expect(elements(tree, (element) => String(element.properties.className) === 'backref').map((link) => link.properties.href)).toEqual([
-      '#problem-1',
-      '#problem-2',
-    ]);
+    expect(
+      elements(tree, (element) => String(element.properties.className) === 'backref').map(
+        (link) => link.properties.href,
+      ),
+    ).toEqual(['#problem-1', '#problem-2']);
   });
 
   it('numbers the tables as tables.md does, in the contents and above each table', () => {
-    const contents = elements(tree, (element) => String(element.properties.className) === 'table-contents')[0];
-    const heading = elements(tree, (element) => element.tagName === 'h3' && element.properties.id === 'table-articles')[0];
-    expect({ contents: contents && elements(contents, (element) => element.tagName === 'a').map(textOf), heading: heading && textOf(heading) }).toEqual({
+    const contents = elements(
+      tree,
+      (element) => String(element.properties.className) === 'table-contents',
+    )[0];
+    const heading = elements(
+      tree,
+      (element) => element.tagName === 'h3' && element.properties.id === 'table-articles',
+    )[0];
+    expect({
+      contents: contents && elements(contents, (element) => element.tagName === 'a').map(textOf),
+      heading: heading && textOf(heading),
+    }).toEqual({
       contents: ['Tabell 1: Artikkelmatrise'],
       heading: 'Tabell 1Artikkelmatrise',
     });
   });
 
   it('counts problems per rule, errors first', () => {
-    const table = elements(tree, (element) => element.tagName === 'table' && String(element.properties.className) === 'rule-counts')[0];
-    const rows = table ? elements(table, (element) => element.tagName === 'tr').map((row) => elements(row, (cell) => cell.tagName === 'th' || cell.tagName === 'td').map(textOf)) : [];
+    const table = elements(
+      tree,
+      (element) =>
+        element.tagName === 'table' && String(element.properties.className) === 'rule-counts',
+    )[0];
+    const rows = table
+      ? elements(table, (element) => element.tagName === 'tr').map((row) =>
+          elements(row, (cell) => cell.tagName === 'th' || cell.tagName === 'td').map(textOf),
+        )
+      : [];
     expect(rows).toEqual([
       ['Regel', 'Alvorlighet', 'Antall', 'Nøkkel i study.yaml (rules:)'],
       ['Feil årstall', 'Feil', '1', 'year-mismatch'],
@@ -217,7 +331,9 @@ describe('renderReport', () => {
 
   it('keeps the italics of a reference and drops anything active', () => {
     const entry = elements(tree, (element) => element.properties.id === 'ref-natland2019')[0];
-    expect(entry && elements(entry, (element) => element.tagName === 'i').map(textOf)).toEqual(['Tittel']);
+    expect(entry && elements(entry, (element) => element.tagName === 'i').map(textOf)).toEqual([
+      'Tittel',
+    ]);
     expect(entry && textOf(entry)).not.toContain('alert(3)');
   });
 
@@ -252,7 +368,10 @@ describe('renderReport with the optional parts', () => {
   const tree = fromHtml(
     renderReport(
       sampleData({
-        entryLabels: { natland2019: 'Natland mfl. (2019)', lundberg2013: 'Lundberg og Syltevik (2013)' },
+        entryLabels: {
+          natland2019: 'Natland mfl. (2019)',
+          lundberg2013: 'Lundberg og Syltevik (2013)',
+        },
         discussionMap: {
           chapterFound: true,
           pairs: [{ source: 'natland2019', concept: 'tillit', lines: [4, 5] }],
@@ -261,14 +380,28 @@ describe('renderReport with the optional parts', () => {
             { source: 'lundberg2013', results: 0, discussion: 1 },
           ],
         },
-        failures: [{ part: { nb: 'referanseliste', en: 'reference list' }, message: { nb: 'stilen <x> finnes ikke', en: 'no style <x>' } }],
+        failures: [
+          {
+            part: { nb: 'referanseliste', en: 'reference list' },
+            message: { nb: 'stilen <x> finnes ikke', en: 'no style <x>' },
+          },
+        ],
       }),
     ),
   );
 
   it('names sources in the filter by author and year', () => {
-    const options = elements(tree, (element) => element.tagName === 'select' && element.properties.name === 'source')[0];
-    expect(options && elements(options, (element) => element.tagName === 'option').map((option) => [option.properties.value, textOf(option)])).toEqual([
+    const options = elements(
+      tree,
+      (element) => element.tagName === 'select' && element.properties.name === 'source',
+    )[0];
+    expect(
+      options &&
+        elements(options, (element) => element.tagName === 'option').map((option) => [
+          option.properties.value,
+          textOf(option),
+        ]),
+    ).toEqual([
       ['', 'Alle'],
       ['lundberg2013', 'Lundberg og Syltevik (2013)'],
       ['natland2019', 'Natland mfl. (2019)'],
@@ -276,8 +409,16 @@ describe('renderReport with the optional parts', () => {
   });
 
   it('draws the discussion map with counts per chapter and links to the discussing lines', () => {
-    const table = elements(tree, (element) => element.tagName === 'table' && String(element.properties.className) === 'discussion-map')[0];
-    const rows = table ? elements(table, (element) => element.tagName === 'tr').map((row) => elements(row, (cell) => cell.tagName === 'th' || cell.tagName === 'td').map(textOf)) : [];
+    const table = elements(
+      tree,
+      (element) =>
+        element.tagName === 'table' && String(element.properties.className) === 'discussion-map',
+    )[0];
+    const rows = table
+      ? elements(table, (element) => element.tagName === 'tr').map((row) =>
+          elements(row, (cell) => cell.tagName === 'th' || cell.tagName === 'td').map(textOf),
+        )
+      : [];
     expect(rows).toEqual([
       ['Begrep', 'Natland mfl. (2019)', 'Lundberg og Syltevik (2013)'],
       ['Sitert i resultatkapitlet', '1', '0'],
@@ -285,29 +426,49 @@ describe('renderReport with the optional parts', () => {
       ['Tillit', 'linje 4, 5', '–'],
       ['Makt', '–', '–'],
     ]);
-    const links = table ? elements(table, (element) => element.tagName === 'a').map((link) => link.properties.href) : [];
+    const links = table
+      ? elements(table, (element) => element.tagName === 'a').map((link) => link.properties.href)
+      : [];
     expect(links).toEqual(['#line-3', '#line-3']);
   });
 
   it('says at the top which parts could not be built', () => {
     const alert = elements(tree, (element) => element.properties.role === 'alert')[0];
-    expect(alert && textOf(alert)).toBe('Deler som ikke kunne lagesreferanseliste: stilen <x> finnes ikke');
+    expect(alert && textOf(alert)).toBe(
+      'Deler som ikke kunne lagesreferanseliste: stilen <x> finnes ikke',
+    );
   });
 });
 
 describe('renderReport of a study just begun', () => {
   it('lists what is still missing, and does not claim there are no problems', () => {
     const tree = fromHtml(
-      renderReport(sampleData({ diagnostics: [], missing: [{ nb: 'begreper: concepts.yaml er tom', en: 'concepts: concepts.yaml is empty' }] })),
+      renderReport(
+        sampleData({
+          diagnostics: [],
+          missing: [
+            { nb: 'begreper: concepts.yaml er tom', en: 'concepts: concepts.yaml is empty' },
+          ],
+        }),
+      ),
     );
-    const missing = elements(tree, (element) => String(element.properties.className) === 'missing')[0];
+    const missing = elements(
+      tree,
+      (element) => String(element.properties.className) === 'missing',
+    )[0];
     const problems = elements(tree, (element) => element.properties.id === 'problems')[0];
     expect({
-      missing: missing && elements(missing, (element) => element.tagName === 'h3' || element.tagName === 'li').map(textOf),
+      missing:
+        missing &&
+        elements(missing, (element) => element.tagName === 'h3' || element.tagName === 'li').map(
+          textOf,
+        ),
       problems: problems && elements(problems, (element) => element.tagName === 'p').map(textOf),
     }).toEqual({
       missing: ['Mangler ennå', 'begreper: concepts.yaml er tom'],
-      problems: ['Ingen problemer i det som finnes så langt; se hva som mangler ennå i oversikten.'],
+      problems: [
+        'Ingen problemer i det som finnes så langt; se hva som mangler ennå i oversikten.',
+      ],
     });
   });
 });
@@ -325,8 +486,17 @@ describe('renderReport naming what a problem is about', () => {
   const tree = fromHtml(
     renderReport(
       sampleData({
-        diagnostics: [about('tillit', 3), about('list-28', 5), about('snl2018a', 7), about('snl2018b', 9)],
-        entryLabels: { snl2018a: 'SNL (2018)', snl2018b: 'SNL (2018)', natland2019: 'Natland mfl. (2019)' },
+        diagnostics: [
+          about('tillit', 3),
+          about('list-28', 5),
+          about('snl2018a', 7),
+          about('snl2018b', 9),
+        ],
+        entryLabels: {
+          snl2018a: 'SNL (2018)',
+          snl2018b: 'SNL (2018)',
+          natland2019: 'Natland mfl. (2019)',
+        },
         keyLabels: { tillit: { kind: 'concept', label: { nb: 'Tillit', en: 'Trust' } } },
       }),
     ),
@@ -343,13 +513,13 @@ describe('renderReport naming what a problem is about', () => {
       ['snl2018a', 'concepts.yaml: linje 7, kolonne 1 · Kilde: SNL (2018) · snl2018a'],
       ['snl2018b', 'concepts.yaml: linje 9, kolonne 1 · Kilde: SNL (2018) · snl2018b'],
     ]);
-    const options = elements(tree, (element) => element.tagName === 'select' && element.properties.name === 'source')[0];
-    expect(options && elements(options, (element) => element.tagName === 'option').map(textOf)).toEqual([
-      'Alle',
-      '(ingen kilde)',
-      'SNL (2018) · snl2018a',
-      'SNL (2018) · snl2018b',
-    ]);
+    const options = elements(
+      tree,
+      (element) => element.tagName === 'select' && element.properties.name === 'source',
+    )[0];
+    expect(
+      options && elements(options, (element) => element.tagName === 'option').map(textOf),
+    ).toEqual(['Alle', '(ingen kilde)', 'SNL (2018) · snl2018a', 'SNL (2018) · snl2018b']);
   });
 });
 
@@ -357,7 +527,10 @@ describe('renderReport with problems of a reference list entry', () => {
   const entryProblem = {
     rule: 'bib-edition-years' as const,
     severity: 'warning' as const,
-    message: { nb: '«Tittel <b>» finnes under flere år', en: '"Tittel <b>" appears under several years' },
+    message: {
+      nb: '«Tittel <b>» finnes under flere år',
+      en: '"Tittel <b>" appears under several years',
+    },
     file: 'sources/references.yaml',
     line: 12,
     column: 1,
@@ -369,26 +542,40 @@ describe('renderReport with problems of a reference list entry', () => {
     renderReport(
       sampleData({
         diagnostics: [...base.diagnostics, entryProblem],
-        references: base.references.map((reference) => ({ ...reference, problems: [entryProblem] })),
+        references: base.references.map((reference) => ({
+          ...reference,
+          problems: [entryProblem],
+        })),
       }),
     ),
   );
 
   it('shows them beside the entry, escaped, linked to the same problem in the filterable list', () => {
     const entry = elements(tree, (element) => element.properties.id === 'ref-natland2019')[0]!;
-    const problems = elements(entry, (element) => String(element.properties.className) === 'entry-problems')[0]!;
+    const problems = elements(
+      entry,
+      (element) => String(element.properties.className) === 'entry-problems',
+    )[0]!;
     const items = elements(problems, (element) => element.tagName === 'li');
-    expect(items.map(textOf)).toEqual(['Advarsel «Tittel <b>» finnes under flere år · Ulike utgaver av samme bok · Vis blant problemene']);
+    expect(items.map(textOf)).toEqual([
+      'Advarsel «Tittel <b>» finnes under flere år · Ulike utgaver av samme bok · Vis blant problemene',
+    ]);
     expect(elements(entry, (element) => element.tagName === 'b')).toEqual([]);
-    const href = String(elements(items[0]!, (element) => element.tagName === 'a')[0]?.properties.href);
+    const href = String(
+      elements(items[0]!, (element) => element.tagName === 'a')[0]?.properties.href,
+    );
     const problem = elements(tree, (element) => `#${String(element.properties.id)}` === href)[0];
-    expect(problem && [problem.tagName, problem.properties.dataRule, problem.properties.dataSource]).toEqual(['article', 'bib-edition-years', 'natland2019']);
+    expect(
+      problem && [problem.tagName, problem.properties.dataRule, problem.properties.dataSource],
+    ).toEqual(['article', 'bib-edition-years', 'natland2019']);
     // Listed once among the problems: the entry shows it, it does not add a second one.
-    expect(elements(tree, (element) => element.properties.dataRule === 'bib-edition-years').length).toBe(1);
+    expect(
+      elements(tree, (element) => element.properties.dataRule === 'bib-edition-years').length,
+    ).toBe(1);
   });
 });
 
-describe('renderReport with the thesis\'s own reference list', () => {
+describe("renderReport with the thesis's own reference list", () => {
   const tree = fromHtml(
     renderReport(
       sampleData({
@@ -396,8 +583,23 @@ describe('renderReport with the thesis\'s own reference list', () => {
           heading: 'Litteraturliste',
           line: 40,
           entries: [
-            { line: 42, page: 9, authors: ['Natland', 'Bjerke'], year: '2019', title: 'Hjelp', raw: 'Natland, S., & Bjerke, E. (2019). Hjelp <b>.', cited: 2 },
-            { line: 43, authors: ['Skau'], year: null, title: null, raw: 'Skau, G. M. Uten år.', cited: 0 },
+            {
+              line: 42,
+              page: 9,
+              authors: ['Natland', 'Bjerke'],
+              year: '2019',
+              title: 'Hjelp',
+              raw: 'Natland, S., & Bjerke, E. (2019). Hjelp <b>.',
+              cited: 2,
+            },
+            {
+              line: 43,
+              authors: ['Skau'],
+              year: null,
+              title: null,
+              raw: 'Skau, G. M. Uten år.',
+              cited: 0,
+            },
           ],
         },
       }),
@@ -405,15 +607,35 @@ describe('renderReport with the thesis\'s own reference list', () => {
   );
 
   it('lists each entry as read, with its line and how often it is cited, the uncited marked', () => {
-    const table = elements(tree, (element) => element.tagName === 'table' && String(element.properties.className) === 'typed-list')[0];
+    const table = elements(
+      tree,
+      (element) =>
+        element.tagName === 'table' && String(element.properties.className) === 'typed-list',
+    )[0];
     const rows = table ? elements(table, (element) => element.tagName === 'tr') : [];
-    expect(rows.map((row) => [String(row.properties.className ?? ''), ...elements(row, (cell) => cell.tagName === 'th' || cell.tagName === 'td').map(textOf)])).toEqual([
+    expect(
+      rows.map((row) => [
+        String(row.properties.className ?? ''),
+        ...elements(row, (cell) => cell.tagName === 'th' || cell.tagName === 'td').map(textOf),
+      ]),
+    ).toEqual([
       ['', 'linje', 'Forfattere', 'År', 'Oppføring', 'Henvist'],
-      ['', '42 (side 9)', 'Natland; Bjerke', '2019', 'Natland, S., & Bjerke, E. (2019). Hjelp <b>.', '2'],
+      [
+        '',
+        '42 (side 9)',
+        'Natland; Bjerke',
+        '2019',
+        'Natland, S., & Bjerke, E. (2019). Hjelp <b>.',
+        '2',
+      ],
       ['uncited', '43', 'Skau', '–', 'Skau, G. M. Uten år.', '0'],
     ]);
-    const caption = table ? elements(table, (element) => element.tagName === 'caption')[0] : undefined;
-    expect(caption && textOf(caption)).toBe('Oppføringene slik litsynth leste dem fra «Litteraturliste» (linje 40), og hvor mange henvisninger i teksten som viser til hver.');
+    const caption = table
+      ? elements(table, (element) => element.tagName === 'caption')[0]
+      : undefined;
+    expect(caption && textOf(caption)).toBe(
+      'Oppføringene slik litsynth leste dem fra «Litteraturliste» (linje 40), og hvor mange henvisninger i teksten som viser til hver.',
+    );
     expect(elements(tree, (element) => element.tagName === 'b')).toEqual([]);
   });
 });
@@ -421,8 +643,19 @@ describe('renderReport with the thesis\'s own reference list', () => {
 describe('citationOf', () => {
   const text = 'Først (Tufte, 2011, s.72) og så (Tufte, 2011, s.75) igjen.';
   const first = { start: text.indexOf('(Tufte'), end: text.indexOf(')') + 1, line: 4, column: 7 };
-  const second = { start: text.lastIndexOf('(Tufte'), end: text.lastIndexOf(')') + 1, line: 5, column: 3 };
-  const block = { kind: 'paragraph' as const, text, line: 4, endLine: 5, citations: [first, second] };
+  const second = {
+    start: text.lastIndexOf('(Tufte'),
+    end: text.lastIndexOf(')') + 1,
+    line: 5,
+    column: 3,
+  };
+  const block = {
+    kind: 'paragraph' as const,
+    text,
+    line: 4,
+    endLine: 5,
+    citations: [first, second],
+  };
 
   it('finds the citation a diagnostic points into, also at its locator', () => {
     expect(citationOf(block, { line: 5, column: 3, raw: '(Tufte, 2011, s.75)' })).toBe(second);
@@ -437,7 +670,13 @@ describe('citationContext', () => {
     const text = `${'ord '.repeat(60)}(Natland, 2019) ${'mer '.repeat(60)}`;
     const start = text.indexOf('(');
     const context = citationContext(
-      { kind: 'paragraph', text, line: 1, endLine: 1, citations: [{ start, end: start + 15, line: 1, column: 9 }] },
+      {
+        kind: 'paragraph',
+        text,
+        line: 1,
+        endLine: 1,
+        citations: [{ start, end: start + 15, line: 1, column: 9 }],
+      },
       { line: 1, column: 9 },
     );
     expect(context?.marked).toBe('(Natland, 2019)');
@@ -459,8 +698,19 @@ describe('renderReport with an incomplete reference list', () => {
               status: 'unverified',
               missing: [{ nb: 'tittel', en: 'title' }],
               unconfirmed: [],
-              templates: [{ kind: { nb: 'bok', en: 'book' }, text: 'Tufte, [X.]. (2011). <i>[Tittel]</i>. [Forlag].<script>alert(4)</script>' }],
-              candidates: [{ text: 'Tufte, P. A. (2011). <i>Statistikk</i>. Cappelen.', evidence: [], notes: [{ nb: 'mulig, ikke bekreftet', en: 'possible, not confirmed' }] }],
+              templates: [
+                {
+                  kind: { nb: 'bok', en: 'book' },
+                  text: 'Tufte, [X.]. (2011). <i>[Tittel]</i>. [Forlag].<script>alert(4)</script>',
+                },
+              ],
+              candidates: [
+                {
+                  text: 'Tufte, P. A. (2011). <i>Statistikk</i>. Cappelen.',
+                  evidence: [],
+                  notes: [{ nb: 'mulig, ikke bekreftet', en: 'possible, not confirmed' }],
+                },
+              ],
               citedYears: [
                 { year: '2011', lines: [241], id: 'tufte2011' },
                 { year: '2012', lines: [249], id: 'tufte2011' },
@@ -468,7 +718,14 @@ describe('renderReport with an incomplete reference list', () => {
               notes: [{ nb: 'Søkt etter, ikke funnet.', en: 'Searched, not found.' }],
             },
           ],
-          toCheck: [{ id: 'natland2019', citedAs: { nb: 'Natland et al. (2019)', en: 'Natland et al. (2019)' }, origin: { file: 'sources/natland2019.md', line: 4 }, notes: ['Year differs.'] }],
+          toCheck: [
+            {
+              id: 'natland2019',
+              citedAs: { nb: 'Natland et al. (2019)', en: 'Natland et al. (2019)' },
+              origin: { file: 'sources/natland2019.md', line: 4 },
+              notes: ['Year differs.'],
+            },
+          ],
         },
       }),
     ),
@@ -476,15 +733,27 @@ describe('renderReport with an incomplete reference list', () => {
 
   it('says so at the top, where nobody can miss it, with a link to what is missing', () => {
     const alert = elements(tree, (element) => element.properties.role === 'alert')[0];
-    expect(alert && textOf(alert)).toBe('Litteraturlisten kan ikke leveres ennå: 1 referanse mangler opplysninger og er holdt utenfor listen. Se hva som mangler');
+    expect(alert && textOf(alert)).toBe(
+      'Litteraturlisten kan ikke leveres ennå: 1 referanse mangler opplysninger og er holdt utenfor listen. Se hva som mangler',
+    );
     const link = alert ? elements(alert, (element) => element.tagName === 'a')[0] : undefined;
     expect(link?.properties.href).toBe('#references-todo');
   });
 
   it('gives each incomplete entry its place, what it lacks, the years, a sanitised template and the possible matches', () => {
-    const section = elements(tree, (element) => element.tagName === 'section' && element.properties.id === 'references-todo')[0];
-    const entry = section ? elements(section, (element) => element.tagName === 'article')[0] : undefined;
-    expect(entry && [entry.properties.id, ...elements(entry, (element) => ['h3', 'p', 'li'].includes(element.tagName)).map(textOf)]).toEqual([
+    const section = elements(
+      tree,
+      (element) => element.tagName === 'section' && element.properties.id === 'references-todo',
+    )[0];
+    const entry = section
+      ? elements(section, (element) => element.tagName === 'article')[0]
+      : undefined;
+    expect(
+      entry && [
+        entry.properties.id,
+        ...elements(entry, (element) => ['h3', 'p', 'li'].includes(element.tagName)).map(textOf),
+      ],
+    ).toEqual([
       'todo-tufte2011',
       'Tufte (2011)',
       'sources/references.yaml, linje 49 · Ikke verifisert',
@@ -495,8 +764,16 @@ describe('renderReport with an incomplete reference list', () => {
       'Merknader: Søkt etter, ikke funnet.',
     ]);
     expect(entry ? elements(entry, (element) => element.tagName === 'script') : []).toEqual([]);
-    const checks = section ? elements(section, (element) => element.tagName === 'ul' && String(element.properties.className) === 'to-check')[0] : undefined;
-    expect(checks && textOf(checks)).toBe('Natland et al. (2019) (sources/natland2019.md, linje 4): Year differs.');
+    const checks = section
+      ? elements(
+          section,
+          (element) =>
+            element.tagName === 'ul' && String(element.properties.className) === 'to-check',
+        )[0]
+      : undefined;
+    expect(checks && textOf(checks)).toBe(
+      'Natland et al. (2019) (sources/natland2019.md, linje 4): Year differs.',
+    );
   });
 });
 
@@ -510,7 +787,11 @@ describe('renderReport, the verification of a listed entry', () => {
             origin: { file: 'sources/references.yaml', line: 43 },
             text: 'Dalland, O. (2017). Metode.',
             status: 'partly-verified',
-            evidence: ['https://example.org/a', { nb: 'oppgaven, linje 227', en: 'the thesis, line 227' }, 'a note in one language'],
+            evidence: [
+              'https://example.org/a',
+              { nb: 'oppgaven, linje 227', en: 'the thesis, line 227' },
+              'a note in one language',
+            ],
             notes: [{ nb: 'Utgaven er ikke bekreftet.', en: 'Edition not verified.' }],
           },
         ],
@@ -519,8 +800,21 @@ describe('renderReport, the verification of a listed entry', () => {
   );
 
   it('names the entry by its place, and shows its evidence and notes in the report language', () => {
-    const details = elements(tree, (element) => element.tagName === 'details' && element.children.some((child) => child.type === 'element' && child.tagName === 'summary' && textOf(child).startsWith('Verifisering')))[0];
-    expect(details && elements(details, (element) => ['summary', 'li'].includes(element.tagName)).map(textOf)).toEqual([
+    const details = elements(
+      tree,
+      (element) =>
+        element.tagName === 'details' &&
+        element.children.some(
+          (child) =>
+            child.type === 'element' &&
+            child.tagName === 'summary' &&
+            textOf(child).startsWith('Verifisering'),
+        ),
+    )[0];
+    expect(
+      details &&
+        elements(details, (element) => ['summary', 'li'].includes(element.tagName)).map(textOf),
+    ).toEqual([
       'Verifisering: Delvis verifisert · sources/references.yaml, linje 43',
       'https://example.org/a',
       'oppgaven, linje 227',

@@ -8,7 +8,14 @@ import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
 import { todoLabels } from '@litsynth/bibliography';
 import { toHast } from 'mdast-util-to-hast';
-import { labels, say, sayText, severityCountLabels, severityLabels, verificationLabels } from './labels.js';
+import {
+  labels,
+  say,
+  sayText,
+  severityCountLabels,
+  severityLabels,
+  verificationLabels,
+} from './labels.js';
 import { reportScript, reportStyle } from './report-assets.js';
 import type {
   ReportBlock,
@@ -48,16 +55,39 @@ export function renderReport(data: ReportData): string {
     ['overview', t(labels.overview), renderOverview(data)],
     ['problems', t(labels.problems), renderProblems(data, placed)],
     ['references', t(labels.references), renderReferences(data, placed)],
-    ...(data.typedList ? [['typed-list', t(labels.typedList), renderTypedList(data.typedList, lang)] as [string, string, ElementContent[]]] : []),
+    ...(data.typedList
+      ? [
+          ['typed-list', t(labels.typedList), renderTypedList(data.typedList, lang)] as [
+            string,
+            string,
+            ElementContent[],
+          ],
+        ]
+      : []),
     ...(data.referencesTodo
-      ? [['references-todo', t(labels.referencesTodo), renderReferencesTodo(data, data.referencesTodo, placed)] as [string, string, ElementContent[]]]
+      ? [
+          [
+            'references-todo',
+            t(labels.referencesTodo),
+            renderReferencesTodo(data, data.referencesTodo, placed),
+          ] as [string, string, ElementContent[]],
+        ]
       : []),
     // A manuscript checked alone has no study: no matrix and no tables to show or to miss.
     ...(data.manuscriptOnly
       ? []
       : ([
           ['matrix', t(labels.matrix), renderMatrix(data, lang)],
-          ['tables', t(labels.tables), data.tables.length > 0 ? [tableContents(data.tables, lang), ...data.tables.flatMap((table, index) => renderTable(table, index + 1, lang))] : [h('p', t(labels.notAvailable))]],
+          [
+            'tables',
+            t(labels.tables),
+            data.tables.length > 0
+              ? [
+                  tableContents(data.tables, lang),
+                  ...data.tables.flatMap((table, index) => renderTable(table, index + 1, lang)),
+                ]
+              : [h('p', t(labels.notAvailable))],
+          ],
         ] as Array<[string, string, ElementContent[]]>)),
     ['manuscript', t(labels.manuscript), renderManuscript(data, placed)],
   ];
@@ -83,12 +113,18 @@ export function renderReport(data: ReportData): string {
             h('p.question', [h('strong', `${t(labels.question)}: `), data.study.question[lang]]),
           ]),
           h('nav.toc', { ariaLabel: t(labels.contents) }, [
-            h('ul', sections.map(([id, title]) => h('li', [h('a', { href: `#${id}` }, title)]))),
+            h(
+              'ul',
+              sections.map(([id, title]) => h('li', [h('a', { href: `#${id}` }, title)])),
+            ),
           ]),
           h(
             'main',
             sections.map(([id, title, content]) =>
-              h('section', { id, ariaLabelledBy: `${id}-title` }, [h('h2', { id: `${id}-title` }, title), ...content]),
+              h('section', { id, ariaLabelledBy: `${id}-title` }, [
+                h('h2', { id: `${id}-title` }, title),
+                ...content,
+              ]),
             ),
           ),
           h('script', reportScript),
@@ -110,8 +146,12 @@ function placeProblems(data: ReportData): PlacedProblem[] {
   const blocks = data.manuscript?.blocks ?? [];
   const manuscriptFile = data.manuscript?.file;
   // The thesis first, in reading order; problems in the study's other files after it.
-  const inManuscript = (diagnostic: Diagnostic) => manuscriptFile !== undefined && diagnostic.file === manuscriptFile;
-  const ordered = [...data.diagnostics.filter(inManuscript), ...data.diagnostics.filter((diagnostic) => !inManuscript(diagnostic))];
+  const inManuscript = (diagnostic: Diagnostic) =>
+    manuscriptFile !== undefined && diagnostic.file === manuscriptFile;
+  const ordered = [
+    ...data.diagnostics.filter(inManuscript),
+    ...data.diagnostics.filter((diagnostic) => !inManuscript(diagnostic)),
+  ];
   return ordered.map((diagnostic, index) => {
     const placed: PlacedProblem = { diagnostic, id: `problem-${index + 1}` };
     if (manuscriptFile !== undefined && diagnostic.file === manuscriptFile) {
@@ -145,7 +185,8 @@ function renderOverview(data: ReportData): ElementContent[] {
   const { lang } = data;
   const t = (label: Localized) => say(label, lang);
   const bySeverity = new Map<Severity, number>(severities.map((severity) => [severity, 0]));
-  for (const diagnostic of data.diagnostics) bySeverity.set(diagnostic.severity, (bySeverity.get(diagnostic.severity) ?? 0) + 1);
+  for (const diagnostic of data.diagnostics)
+    bySeverity.set(diagnostic.severity, (bySeverity.get(diagnostic.severity) ?? 0) + 1);
   const count = (label: string, value: number, className?: string) =>
     h('div', className ? { className } : {}, [h('dt', label), h('dd', String(value))]);
   const content: ElementContent[] = [
@@ -153,12 +194,30 @@ function renderOverview(data: ReportData): ElementContent[] {
       count(t(labels.citations), data.counts.citations),
       count(t(labels.works), data.counts.works),
       count(t(labels.referenceCount), data.counts.references),
-      ...(data.referencesTodo ? [count(t(labels.referencesTodoCount), data.referencesTodo.entries.length, data.referencesTodo.entries.length > 0 ? 'sev-error' : undefined)] : []),
-      ...severities.map((severity) => count(t(severityCountLabels[severity]), bySeverity.get(severity) ?? 0, `sev-${severity}`)),
+      ...(data.referencesTodo
+        ? [
+            count(
+              t(labels.referencesTodoCount),
+              data.referencesTodo.entries.length,
+              data.referencesTodo.entries.length > 0 ? 'sev-error' : undefined,
+            ),
+          ]
+        : []),
+      ...severities.map((severity) =>
+        count(t(severityCountLabels[severity]), bySeverity.get(severity) ?? 0, `sev-${severity}`),
+      ),
     ]),
   ];
   if (data.missing && data.missing.length > 0) {
-    content.push(h('div.missing', [h('h3', t(labels.stillMissing)), h('ul', data.missing.map((item) => h('li', item[lang])))]));
+    content.push(
+      h('div.missing', [
+        h('h3', t(labels.stillMissing)),
+        h(
+          'ul',
+          data.missing.map((item) => h('li', item[lang])),
+        ),
+      ]),
+    );
   }
   content.push(...renderRuleCounts(data));
   const incomplete = data.referencesTodo?.entries.length ?? 0;
@@ -167,7 +226,12 @@ function renderOverview(data: ReportData): ElementContent[] {
     content.push(
       h('div.failures.references-not-ready', { role: 'alert' }, [
         h('p', [
-          h('strong', incomplete === 1 ? t(labels.referencesNotReadyOne) : t(labels.referencesNotReady).replace('{count}', String(incomplete))),
+          h(
+            'strong',
+            incomplete === 1
+              ? t(labels.referencesNotReadyOne)
+              : t(labels.referencesNotReady).replace('{count}', String(incomplete)),
+          ),
           ' ',
           h('a', { href: '#references-todo' }, t(labels.referencesNotReadyLink)),
         ]),
@@ -178,7 +242,12 @@ function renderOverview(data: ReportData): ElementContent[] {
     content.push(
       h('div.failures', { role: 'alert' }, [
         h('h3', t(labels.failures)),
-        h('ul', data.failures.map((failure) => h('li', [h('strong', `${failure.part[lang]}: `), failure.message[lang]]))),
+        h(
+          'ul',
+          data.failures.map((failure) =>
+            h('li', [h('strong', `${failure.part[lang]}: `), failure.message[lang]]),
+          ),
+        ),
       ]),
     );
   }
@@ -188,16 +257,26 @@ function renderOverview(data: ReportData): ElementContent[] {
 function renderProblems(data: ReportData, placed: readonly PlacedProblem[]): ElementContent[] {
   const { lang } = data;
   const t = (label: Localized) => say(label, lang);
-  if (placed.length === 0) return [h('p', t(data.missing && data.missing.length > 0 ? labels.noProblemsYet : labels.noProblems))];
+  if (placed.length === 0)
+    return [
+      h('p', t(data.missing && data.missing.length > 0 ? labels.noProblemsYet : labels.noProblems)),
+    ];
 
-  const rules = [...new Set(data.diagnostics.map((diagnostic) => diagnostic.rule))].sort((a, b) => ruleName(data, a).localeCompare(ruleName(data, b), lang));
-  const sources = [...new Set(data.diagnostics.map((diagnostic) => sourceOf(data, diagnostic)))].sort((a, b) =>
+  const rules = [...new Set(data.diagnostics.map((diagnostic) => diagnostic.rule))].sort((a, b) =>
+    ruleName(data, a).localeCompare(ruleName(data, b), lang),
+  );
+  const sources = [
+    ...new Set(data.diagnostics.map((diagnostic) => sourceOf(data, diagnostic))),
+  ].sort((a, b) =>
     a === '' ? -1 : b === '' ? 1 : entryName(data, a).localeCompare(entryName(data, b), lang),
   );
   const select = (name: string, label: string, options: Array<[value: string, text: string]>) =>
     h('label', [
       label,
-      h('select', { name }, [h('option', { value: '' }, t(labels.all)), ...options.map(([value, text]) => h('option', { value }, text))]),
+      h('select', { name }, [
+        h('option', { value: '' }, t(labels.all)),
+        ...options.map(([value, text]) => h('option', { value }, text)),
+      ]),
     ]);
   const filters = h('form.filters#filters', [
     h('fieldset', [
@@ -215,7 +294,10 @@ function renderProblems(data: ReportData, placed: readonly PlacedProblem[]): Ele
       select(
         'source',
         t(labels.source),
-        sources.map((source) => [source, source === '' ? t(labels.noSource) : entryName(data, source)]),
+        sources.map((source) => [
+          source,
+          source === '' ? t(labels.noSource) : entryName(data, source),
+        ]),
       ),
     ]),
   ]);
@@ -249,13 +331,15 @@ function renderProblems(data: ReportData, placed: readonly PlacedProblem[]): Ele
         h('h3', group),
         // Within a section the worst problems come first: errors, then warnings, then form.
         // Notes on form are folded: signal before noise (a filter, or printing, unfolds them).
-        ...[...byRule].sort(([, a], [, b]) => worstRank(a) - worstRank(b)).map(([rule, problems]) => {
-          const heading = h('h4', `${ruleName(data, rule)} (${problems.length})`);
-          const body = problems.map((problem) => renderProblem(problem, data));
-          return worstRank(problems) === severities.indexOf('info')
-            ? h('details.problem-group', [h('summary', heading), ...body])
-            : h('div.problem-group', [heading, ...body]);
-        }),
+        ...[...byRule]
+          .sort(([, a], [, b]) => worstRank(a) - worstRank(b))
+          .map(([rule, problems]) => {
+            const heading = h('h4', `${ruleName(data, rule)} (${problems.length})`);
+            const body = problems.map((problem) => renderProblem(problem, data));
+            return worstRank(problems) === severities.indexOf('info')
+              ? h('details.problem-group', [h('summary', heading), ...body])
+              : h('div.problem-group', [heading, ...body]);
+          }),
       ]),
     );
   }
@@ -274,12 +358,16 @@ function renderRuleCounts(data: ReportData): ElementContent[] {
   for (const diagnostic of data.diagnostics) {
     const entry = byRule.get(diagnostic.rule) ?? { severity: diagnostic.severity, count: 0 };
     entry.count++;
-    if (severities.indexOf(diagnostic.severity) < severities.indexOf(entry.severity)) entry.severity = diagnostic.severity;
+    if (severities.indexOf(diagnostic.severity) < severities.indexOf(entry.severity))
+      entry.severity = diagnostic.severity;
     byRule.set(diagnostic.rule, entry);
   }
   if (byRule.size === 0) return [];
   const rows = [...byRule].sort(
-    ([ruleA, a], [ruleB, b]) => severities.indexOf(a.severity) - severities.indexOf(b.severity) || b.count - a.count || (ruleA < ruleB ? -1 : 1),
+    ([ruleA, a], [ruleB, b]) =>
+      severities.indexOf(a.severity) - severities.indexOf(b.severity) ||
+      b.count - a.count ||
+      (ruleA < ruleB ? -1 : 1),
   );
   return [
     h('div.table-wrap', [
@@ -325,7 +413,10 @@ function renderProblem(problem: PlacedProblem, data: ReportData): Element {
       ' ',
       diagnostic.message[lang],
     ]),
-    h('p.place', [`${diagnostic.file}: ${place.join(', ')}`, ...keyText(data, diagnostic).map((text) => ` · ${text}`)]),
+    h('p.place', [
+      `${diagnostic.file}: ${place.join(', ')}`,
+      ...keyText(data, diagnostic).map((text) => ` · ${text}`),
+    ]),
   ];
   const context = problem.block ? citationContext(problem.block.block, diagnostic) : undefined;
   if (context) {
@@ -379,7 +470,9 @@ function keyText(data: ReportData, diagnostic: Diagnostic): string[] {
   if (key === undefined) return [];
   const other = data.keyLabels?.[key];
   if (other) return [`${say(labels[other.kind], data.lang)}: ${other.label[data.lang]}`];
-  return sourceOf(data, diagnostic) === '' ? [] : [`${say(labels.source, data.lang)}: ${entryName(data, key)}`];
+  return sourceOf(data, diagnostic) === ''
+    ? []
+    : [`${say(labels.source, data.lang)}: ${entryName(data, key)}`];
 }
 
 /**
@@ -389,7 +482,9 @@ function keyText(data: ReportData, diagnostic: Diagnostic): string[] {
 function entryName(data: ReportData, id: string): string {
   const label = data.entryLabels?.[id];
   if (label === undefined) return id;
-  const alike = Object.entries(data.entryLabels ?? {}).some(([other, text]) => other !== id && text === label);
+  const alike = Object.entries(data.entryLabels ?? {}).some(
+    ([other, text]) => other !== id && text === label,
+  );
   return alike && label !== id ? `${label} · ${id}` : label;
 }
 
@@ -398,12 +493,18 @@ function entryName(data: ReportData, id: string): string {
  * diagnostic may point inside its citation, e.g. at the locator) the last citation starting
  * before its place whose text is the diagnostic's `raw` text.
  */
-export function citationOf(block: ReportBlock, diagnostic: Pick<Diagnostic, 'line' | 'column' | 'raw'>): ReportCitationMark | undefined {
-  const exact = block.citations.find((citation) => citation.line === diagnostic.line && citation.column === diagnostic.column);
+export function citationOf(
+  block: ReportBlock,
+  diagnostic: Pick<Diagnostic, 'line' | 'column' | 'raw'>,
+): ReportCitationMark | undefined {
+  const exact = block.citations.find(
+    (citation) => citation.line === diagnostic.line && citation.column === diagnostic.column,
+  );
   if (exact || !diagnostic.raw) return exact;
   const raw = diagnostic.raw;
   const before = (citation: ReportCitationMark) =>
-    citation.line < diagnostic.line || (citation.line === diagnostic.line && citation.column <= diagnostic.column);
+    citation.line < diagnostic.line ||
+    (citation.line === diagnostic.line && citation.column <= diagnostic.column);
   const candidates = block.citations.filter((citation) => {
     const text = block.text.slice(citation.start, citation.end);
     return text === raw || text.includes(raw) || raw.includes(text);
@@ -468,14 +569,28 @@ function renderReferences(data: ReportData, placed: readonly PlacedProblem[]): E
           const status = reference.status ?? 'none';
           const details: ElementContent[] = [];
           if (reference.evidence.length > 0) {
-            details.push(h('p', h('strong', t(labels.evidence))), h('ul', reference.evidence.map((item) => h('li', [linkOrText(sayText(item, lang))]))));
+            details.push(
+              h('p', h('strong', t(labels.evidence))),
+              h(
+                'ul',
+                reference.evidence.map((item) => h('li', [linkOrText(sayText(item, lang))])),
+              ),
+            );
           }
           if (reference.notes.length > 0) {
-            details.push(h('p', h('strong', t(labels.notes))), h('ul', reference.notes.map((note) => h('li', sayText(note, lang)))));
+            details.push(
+              h('p', h('strong', t(labels.notes))),
+              h(
+                'ul',
+                reference.notes.map((note) => h('li', sayText(note, lang))),
+              ),
+            );
           }
           return h('li', { id: `ref-${reference.id}` }, [
             h('div.entry', referenceContent(reference)),
-            ...(reference.problems && reference.problems.length > 0 ? [renderEntryProblems(data, reference.problems, problemIds)] : []),
+            ...(reference.problems && reference.problems.length > 0
+              ? [renderEntryProblems(data, reference.problems, problemIds)]
+              : []),
             h('details', [
               h('summary', [
                 `${t(labels.verification)}: `,
@@ -499,17 +614,36 @@ function renderReferences(data: ReportData, placed: readonly PlacedProblem[]): E
  */
 function renderTypedList(list: ReportTypedList, lang: Lang): ElementContent[] {
   const t = (label: Localized) => say(label, lang);
-  const caption = t(labels.typedListCaption).replace('{heading}', list.heading).replace('{line}', String(list.line));
+  const caption = t(labels.typedListCaption)
+    .replace('{heading}', list.heading)
+    .replace('{line}', String(list.line));
   if (list.entries.length === 0) return [h('p', caption), h('p', t(labels.noReferences))];
   return [
     h('table.typed-list', [
       h('caption', caption),
-      h('thead', h('tr', [t(labels.line), t(labels.typedAuthors), t(labels.typedYear), t(labels.typedEntry), t(labels.typedCited)].map((label) => h('th', { scope: 'col' }, label)))),
+      h(
+        'thead',
+        h(
+          'tr',
+          [
+            t(labels.line),
+            t(labels.typedAuthors),
+            t(labels.typedYear),
+            t(labels.typedEntry),
+            t(labels.typedCited),
+          ].map((label) => h('th', { scope: 'col' }, label)),
+        ),
+      ),
       h(
         'tbody',
         list.entries.map((entry) =>
           h(entry.cited === 0 ? 'tr.uncited' : 'tr', [
-            h('td', entry.page === undefined ? String(entry.line) : `${entry.line} (${t(labels.page)} ${entry.page})`),
+            h(
+              'td',
+              entry.page === undefined
+                ? String(entry.line)
+                : `${entry.line} (${t(labels.page)} ${entry.page})`,
+            ),
             h('td', entry.authors.join('; ')),
             h('td', entry.year ?? '–'),
             h('td', entry.raw),
@@ -526,7 +660,9 @@ function citedYearsText(years: ReportTodoEntry['citedYears'], lang: Lang): strin
   return years
     .map((cited) => {
       const year = cited.year === '' ? say(todoLabels.noYear, lang) : cited.year;
-      return cited.lines.length ? `${year} (${say(labels.line, lang)} ${cited.lines.join(', ')})` : year;
+      return cited.lines.length
+        ? `${year} (${say(labels.line, lang)} ${cited.lines.join(', ')})`
+        : year;
     })
     .join(', ');
 }
@@ -536,7 +672,11 @@ function citedYearsText(years: ReportTodoEntry['citedYears'], lang: Lang): strin
  * missing and what to confirm, the years it is cited under, a template in the style's form, the
  * possible matches the records name, and the notes; then the listed entries to check.
  */
-function renderReferencesTodo(data: ReportData, todo: ReportReferencesTodo, placed: readonly PlacedProblem[]): ElementContent[] {
+function renderReferencesTodo(
+  data: ReportData,
+  todo: ReportReferencesTodo,
+  placed: readonly PlacedProblem[],
+): ElementContent[] {
   const { lang } = data;
   const t = (label: Localized) => say(label, lang);
   const problemIds = problemIdsOf(placed);
@@ -549,29 +689,47 @@ function renderReferencesTodo(data: ReportData, todo: ReportReferencesTodo, plac
         'div.references-todo',
         todo.entries.map((entry) => {
           const items: ElementContent[] = [];
-          const item = (label: string, value: Array<ElementContent | string>) => items.push(h('li', [h('strong', `${label}: `), ...value]));
-          if (entry.missing.length) item(t(todoLabels.missing), [entry.missing.map((name) => name[lang]).join('; ')]);
-          if (entry.unconfirmed.length) item(t(todoLabels.confirm), [entry.unconfirmed.map((name) => name[lang]).join('; ')]);
+          const item = (label: string, value: Array<ElementContent | string>) =>
+            items.push(h('li', [h('strong', `${label}: `), ...value]));
+          if (entry.missing.length)
+            item(t(todoLabels.missing), [entry.missing.map((name) => name[lang]).join('; ')]);
+          if (entry.unconfirmed.length)
+            item(t(todoLabels.confirm), [entry.unconfirmed.map((name) => name[lang]).join('; ')]);
           if (entry.citedYears.length) {
             const several = new Set(entry.citedYears.map((cited) => cited.year)).size > 1;
             const years = citedYearsText(entry.citedYears, lang);
-            item(several ? t(todoLabels.citedUnder) : t(todoLabels.citedAs), [several ? `${years}. ${t(todoLabels.whichEdition)}` : years]);
+            item(several ? t(todoLabels.citedUnder) : t(todoLabels.citedAs), [
+              several ? `${years}. ${t(todoLabels.whichEdition)}` : years,
+            ]);
           }
           for (const template of entry.templates) {
-            item(template.kind ? `${t(todoLabels.template)} (${template.kind[lang]})` : t(todoLabels.template), [h('span.template', processorHtml(template.text))]);
+            item(
+              template.kind
+                ? `${t(todoLabels.template)} (${template.kind[lang]})`
+                : t(todoLabels.template),
+              [h('span.template', processorHtml(template.text))],
+            );
           }
           for (const candidate of entry.candidates) {
             const notes = candidate.notes.map((note) => sayText(note, lang)).join(' ');
-            item(t(todoLabels.candidate), [h('span.candidate', processorHtml(candidate.text)), ...(notes ? [` (${notes})`] : [])]);
+            item(t(todoLabels.candidate), [
+              h('span.candidate', processorHtml(candidate.text)),
+              ...(notes ? [` (${notes})`] : []),
+            ]);
           }
           const notes = entry.notes.map((note) => sayText(note, lang)).join(' ');
           if (notes) item(t(todoLabels.notes), [notes]);
-          const status = entry.status && entry.status !== 'verified' ? ` · ${t(verificationLabels[entry.status])}` : '';
+          const status =
+            entry.status && entry.status !== 'verified'
+              ? ` · ${t(verificationLabels[entry.status])}`
+              : '';
           return h('article.todo-entry', { id: `todo-${entry.id}` }, [
             h('h3', entry.citedAs[lang]),
             h('p.place', `${entry.origin.file}, ${t(labels.line)} ${entry.origin.line}${status}`),
             h('ul', items),
-            ...(entry.problems && entry.problems.length > 0 ? [renderEntryProblems(data, entry.problems, problemIds)] : []),
+            ...(entry.problems && entry.problems.length > 0
+              ? [renderEntryProblems(data, entry.problems, problemIds)]
+              : []),
           ]);
         }),
       ),
@@ -585,7 +743,11 @@ function renderReferencesTodo(data: ReportData, todo: ReportReferencesTodo, plac
         'ul.to-check',
         todo.toCheck.map((entry) => {
           const notes = entry.notes.map((note) => sayText(note, lang)).join(' ');
-          return h('li', [h('strong', entry.citedAs[lang]), ` (${entry.origin.file}, ${t(labels.line)} ${entry.origin.line})`, ...(notes ? [`: ${notes}`] : [])]);
+          return h('li', [
+            h('strong', entry.citedAs[lang]),
+            ` (${entry.origin.file}, ${t(labels.line)} ${entry.origin.line})`,
+            ...(notes ? [`: ${notes}`] : []),
+          ]);
         }),
       ),
     );
@@ -596,23 +758,40 @@ function renderReferencesTodo(data: ReportData, todo: ReportReferencesTodo, plac
 /** HTML from the citation processor, sanitised (italics stay, anything active goes). */
 function processorHtml(html: string): ElementContent[] {
   const tree = sanitize(fromHtml(html, { fragment: true }));
-  return tree.type === 'root' ? (tree.children as ElementContent[]) : [{ type: 'text', value: html }];
+  return tree.type === 'root'
+    ? (tree.children as ElementContent[])
+    : [{ type: 'text', value: html }];
 }
 
 /** The problem ids of the problems list, by the diagnostic (or an equal one), for linking to them. */
-function problemIdsOf(placed: readonly PlacedProblem[]): (diagnostic: Diagnostic) => string | undefined {
+function problemIdsOf(
+  placed: readonly PlacedProblem[],
+): (diagnostic: Diagnostic) => string | undefined {
   const byObject = new Map(placed.map((problem) => [problem.diagnostic, problem.id]));
   const identity = (diagnostic: Diagnostic) =>
-    [diagnostic.rule, diagnostic.file, diagnostic.line, diagnostic.column, diagnostic.key ?? '', diagnostic.message.en].join('\u0000');
+    [
+      diagnostic.rule,
+      diagnostic.file,
+      diagnostic.line,
+      diagnostic.column,
+      diagnostic.key ?? '',
+      diagnostic.message.en,
+    ].join('\u0000');
   const byIdentity = new Map(placed.map((problem) => [identity(problem.diagnostic), problem.id]));
   return (diagnostic) => byObject.get(diagnostic) ?? byIdentity.get(identity(diagnostic));
 }
 
 /** An entry's own problems, worst first: severity, message, rule name, and a link to it among the problems (filterable there). */
-function renderEntryProblems(data: ReportData, problems: readonly Diagnostic[], problemId: (diagnostic: Diagnostic) => string | undefined): Element {
+function renderEntryProblems(
+  data: ReportData,
+  problems: readonly Diagnostic[],
+  problemId: (diagnostic: Diagnostic) => string | undefined,
+): Element {
   const { lang } = data;
   const t = (label: Localized) => say(label, lang);
-  const ordered = [...problems].sort((a, b) => severities.indexOf(a.severity) - severities.indexOf(b.severity));
+  const ordered = [...problems].sort(
+    (a, b) => severities.indexOf(a.severity) - severities.indexOf(b.severity),
+  );
   return h('div.entry-problems', [
     h('p', h('strong', t(labels.entryProblems))),
     h(
@@ -636,7 +815,9 @@ function renderEntryProblems(data: ReportData, problems: readonly Diagnostic[], 
 function referenceContent(reference: ReportReference): ElementContent[] {
   if (reference.html === undefined) return [{ type: 'text', value: reference.text }];
   const tree = sanitize(fromHtml(reference.html, { fragment: true }));
-  return tree.type === 'root' ? (tree.children as ElementContent[]) : [{ type: 'text', value: reference.text }];
+  return tree.type === 'root'
+    ? (tree.children as ElementContent[])
+    : [{ type: 'text', value: reference.text }];
 }
 
 /** A link for an http(s) URL or a DOI (its href percent-encoded by the URL parser), else the value as text. */
@@ -650,21 +831,33 @@ function renderMatrix(data: ReportData, lang: Lang): ElementContent[] {
   const content: ElementContent[] = [];
   content.push(data.heatMap ? renderHeatMap(data.heatMap, lang) : h('p', t(labels.notAvailable)));
   content.push(h('h3', t(labels.discussionMap)));
-  content.push(data.discussionMap && data.heatMap ? renderDiscussionMap(data, data.discussionMap, data.heatMap) : h('p', t(labels.notAvailable)));
+  content.push(
+    data.discussionMap && data.heatMap
+      ? renderDiscussionMap(data, data.discussionMap, data.heatMap)
+      : h('p', t(labels.notAvailable)),
+  );
   return content;
 }
 
 /** Sources × concepts: the discussion paragraphs (by line, linked) that discuss the two together. */
-function renderDiscussionMap(data: ReportData, map: ReportDiscussionMap, heatMap: ReportHeatMap): Element {
+function renderDiscussionMap(
+  data: ReportData,
+  map: ReportDiscussionMap,
+  heatMap: ReportHeatMap,
+): Element {
   const { lang } = data;
   const t = (label: Localized) => say(label, lang);
   if (!map.chapterFound) return h('p', t(labels.noDiscussionChapter));
   const blocks = data.manuscript?.blocks ?? [];
-  const pairs = new Map(map.pairs.map((pair) => [`${pair.source}\u0000${pair.concept}`, pair.lines]));
+  const pairs = new Map(
+    map.pairs.map((pair) => [`${pair.source}\u0000${pair.concept}`, pair.lines]),
+  );
   const counts = new Map(map.sources.map((source) => [source.source, source]));
   const lineLink = (line: number): ElementContent => {
     const block = blocks[findBlock(blocks, line)];
-    return block ? h('a', { href: `#${blockAnchor(block)}` }, String(line)) : { type: 'text', value: String(line) };
+    return block
+      ? h('a', { href: `#${blockAnchor(block)}` }, String(line))
+      : { type: 'text', value: String(line) };
   };
   return h('div.table-wrap', [
     h('table.discussion-map', [
@@ -682,7 +875,9 @@ function renderDiscussionMap(data: ReportData, map: ReportDiscussionMap, heatMap
         ]),
         h('tr.counts', [
           h('th', { scope: 'row' }, t(labels.citedInDiscussion)),
-          ...heatMap.sources.map((source) => h('td', String(counts.get(source.id)?.discussion ?? 0))),
+          ...heatMap.sources.map((source) =>
+            h('td', String(counts.get(source.id)?.discussion ?? 0)),
+          ),
         ]),
         ...heatMap.concepts.map((concept) =>
           h('tr', [
@@ -693,7 +888,12 @@ function renderDiscussionMap(data: ReportData, map: ReportDiscussionMap, heatMap
                 'td',
                 lines.length === 0
                   ? '–'
-                  : [`${t(labels.line)} `, ...lines.flatMap((line, index) => (index === 0 ? [lineLink(line)] : [', ', lineLink(line)]))],
+                  : [
+                      `${t(labels.line)} `,
+                      ...lines.flatMap((line, index) =>
+                        index === 0 ? [lineLink(line)] : [', ', lineLink(line)],
+                      ),
+                    ],
               );
             }),
           ]),
@@ -714,7 +914,9 @@ function renderHeatMap(heatMap: ReportHeatMap, lang: Lang): Element {
       h('thead', [
         h('tr', [
           h('th', { scope: 'col' }, t(labels.conceptColumn)),
-          ...heatMap.sources.map((source) => h('th', { scope: 'col', dataSource: source.id }, source.label)),
+          ...heatMap.sources.map((source) =>
+            h('th', { scope: 'col', dataSource: source.id }, source.label),
+          ),
         ]),
       ]),
       h(
@@ -724,11 +926,17 @@ function renderHeatMap(heatMap: ReportHeatMap, lang: Lang): Element {
             h('th', { scope: 'row', dataConcept: concept.id }, concept.label[lang]),
             ...heatMap.sources.map((source) => {
               const findings = cells.get(`${source.id}\u0000${concept.id}`)?.findings ?? [];
-              const level = findings.length === 0 ? 0 : Math.max(1, Math.ceil((findings.length / max) * 4));
+              const level =
+                findings.length === 0 ? 0 : Math.max(1, Math.ceil((findings.length / max) * 4));
               const tipId = `heat-tip-${++tip}`;
               return h(
                 `td.heat-${level}`,
-                { tabIndex: 0, dataSource: source.id, dataConcept: concept.id, ariaDescribedBy: tipId },
+                {
+                  tabIndex: 0,
+                  dataSource: source.id,
+                  dataConcept: concept.id,
+                  ariaDescribedBy: tipId,
+                },
                 [
                   h('span', String(findings.length)),
                   h('div.tip', { id: tipId, role: 'tooltip' }, [
@@ -742,7 +950,9 @@ function renderHeatMap(heatMap: ReportHeatMap, lang: Lang): Element {
                             h('li', [
                               finding.label ? h('strong', `${finding.label[lang]}: `) : '',
                               finding.statement[lang],
-                              finding.page === undefined ? '' : ` (${t(labels.page)} ${finding.page})`,
+                              finding.page === undefined
+                                ? ''
+                                : ` (${t(labels.page)} ${finding.page})`,
                             ]),
                           ),
                         ),
@@ -760,7 +970,18 @@ function renderHeatMap(heatMap: ReportHeatMap, lang: Lang): Element {
 /** Links to every table: a study has many (one discussion table per concept). */
 function tableContents(tables: readonly ReportTable[], lang: Lang): Element {
   return h('nav.table-contents', { ariaLabel: say(labels.tables, lang) }, [
-    h('ol', tables.map((table, index) => h('li', [h('a', { href: `#table-${table.id}` }, `${say(labels.table, lang)} ${index + 1}: ${table.title}`)]))),
+    h(
+      'ol',
+      tables.map((table, index) =>
+        h('li', [
+          h(
+            'a',
+            { href: `#table-${table.id}` },
+            `${say(labels.table, lang)} ${index + 1}: ${table.title}`,
+          ),
+        ]),
+      ),
+    ),
   ]);
 }
 
@@ -771,12 +992,26 @@ function tableContents(tables: readonly ReportTable[], lang: Lang): Element {
  */
 function renderTable(table: ReportTable, number: number, lang: Lang): ElementContent[] {
   const hast = toHast(table.table);
-  if (hast.type === 'root' || hast.type === 'element') addHeaderScopes(hast, table.rowHeaders === true, false);
+  if (hast.type === 'root' || hast.type === 'element')
+    addHeaderScopes(hast, table.rowHeaders === true, false);
   const content: ElementContent[] = [
-    h('h3', { id: `table-${table.id}` }, [h('span.table-number', `${say(labels.table, lang)} ${number}`), h('br'), h('span.table-title', table.title)]),
-    h('div.table-wrap', hast.type === 'root' ? (hast.children as ElementContent[]) : [hast as ElementContent]),
+    h('h3', { id: `table-${table.id}` }, [
+      h('span.table-number', `${say(labels.table, lang)} ${number}`),
+      h('br'),
+      h('span.table-title', table.title),
+    ]),
+    h(
+      'div.table-wrap',
+      hast.type === 'root' ? (hast.children as ElementContent[]) : [hast as ElementContent],
+    ),
   ];
-  if (table.notes.length > 0) content.push(h('p.table-notes', [h('span.table-note-label', say(labels.tableNote, lang)), ` ${table.notes.join(' ')}`]));
+  if (table.notes.length > 0)
+    content.push(
+      h('p.table-notes', [
+        h('span.table-note-label', say(labels.tableNote, lang)),
+        ` ${table.notes.join(' ')}`,
+      ]),
+    );
   return content;
 }
 
@@ -809,7 +1044,13 @@ function renderManuscript(data: ReportData, placed: readonly PlacedProblem[]): E
     list.push(problem);
   }
   const content: ElementContent[] = [h('p.place', manuscript.file)];
-  if (manuscript.notes && manuscript.notes.length > 0) content.push(h('ul.notes', manuscript.notes.map((note) => h('li', note[lang]))));
+  if (manuscript.notes && manuscript.notes.length > 0)
+    content.push(
+      h(
+        'ul.notes',
+        manuscript.notes.map((note) => h('li', note[lang])),
+      ),
+    );
   const body: ElementContent[] = [];
   let page: number | undefined;
   for (const [index, block] of manuscript.blocks.entries()) {
@@ -819,9 +1060,14 @@ function renderManuscript(data: ReportData, placed: readonly PlacedProblem[]): E
     }
     const problems = problemsByBlock.get(index) ?? [];
     const inline = markCitations(block, problems, lang);
-    const lineLabel = block.endLine > block.line ? `${block.line}–${block.endLine}` : String(block.line);
+    const lineLabel =
+      block.endLine > block.line ? `${block.line}–${block.endLine}` : String(block.line);
     const lineno = h('span.lineno', { ariaHidden: 'true' }, lineLabel);
-    const attributes = { id: blockAnchor(block), className: ['block'], dataLine: String(block.line) };
+    const attributes = {
+      id: blockAnchor(block),
+      className: ['block'],
+      dataLine: String(block.line),
+    };
     if (block.kind === 'heading') {
       body.push(h('h3', attributes, [lineno, ...inline]));
     } else if (block.kind === 'block-quote') {
@@ -835,7 +1081,11 @@ function renderManuscript(data: ReportData, placed: readonly PlacedProblem[]): E
 }
 
 /** The block's text with its citations marked; citations with problems link back to them. */
-function markCitations(block: ReportBlock, problems: readonly PlacedProblem[], lang: Lang): ElementContent[] {
+function markCitations(
+  block: ReportBlock,
+  problems: readonly PlacedProblem[],
+  lang: Lang,
+): ElementContent[] {
   const result: ElementContent[] = [];
   let position = 0;
   const used = new Set<PlacedProblem>();
@@ -845,7 +1095,11 @@ function markCitations(block: ReportBlock, problems: readonly PlacedProblem[], l
     const here = problems.filter((problem) => citationOf(block, problem.diagnostic) === citation);
     for (const problem of here) used.add(problem);
     result.push(
-      h(here.length > 0 ? 'mark.has-problem' : 'mark', { id: citationAnchor(citation) }, block.text.slice(citation.start, citation.end)),
+      h(
+        here.length > 0 ? 'mark.has-problem' : 'mark',
+        { id: citationAnchor(citation) },
+        block.text.slice(citation.start, citation.end),
+      ),
     );
     result.push(...here.map((problem) => backref(problem, lang)));
     position = citation.end;
@@ -858,7 +1112,14 @@ function markCitations(block: ReportBlock, problems: readonly PlacedProblem[], l
 
 function backref(problem: PlacedProblem, lang: Lang): Element {
   const number = problem.id.replace('problem-', '');
-  return h('a.backref', { href: `#${problem.id}`, ariaLabel: `${severityLabels[problem.diagnostic.severity][lang]} ${number}: ${problem.diagnostic.message[lang]}` }, `[${number}]`);
+  return h(
+    'a.backref',
+    {
+      href: `#${problem.id}`,
+      ariaLabel: `${severityLabels[problem.diagnostic.severity][lang]} ${number}: ${problem.diagnostic.message[lang]}`,
+    },
+    `[${number}]`,
+  );
 }
 
 function sha256(text: string): string {

@@ -1,7 +1,12 @@
 import { parseCitations } from '@litsynth/citations';
 import { textToManuscript } from '@litsynth/ingest';
 import { describe, expect, it } from 'vitest';
-import { manuscriptToReportBlocks, matrixToHeatMap, referenceListToReport, typedListToReport } from './report-data.js';
+import {
+  manuscriptToReportBlocks,
+  matrixToHeatMap,
+  referenceListToReport,
+  typedListToReport,
+} from './report-data.js';
 
 describe('manuscriptToReportBlocks', () => {
   it('gives each block its lines in the file as given and its citations with their places', () => {
@@ -24,7 +29,11 @@ describe('manuscriptToReportBlocks', () => {
       blocks.map((block) => ({
         kind: block.kind,
         lines: [block.line, block.endLine],
-        citations: block.citations.map((mark) => [block.text.slice(mark.start, mark.end), mark.line, mark.column]),
+        citations: block.citations.map((mark) => [
+          block.text.slice(mark.start, mark.end),
+          mark.line,
+          mark.column,
+        ]),
       })),
     ).toEqual([
       { kind: 'heading', lines: [1, 1], citations: [] },
@@ -38,7 +47,9 @@ describe('manuscriptToReportBlocks', () => {
       },
       { kind: 'paragraph', lines: [6, 6], citations: [] },
     ]);
-    expect(blocks[1]?.text).toBe('Relasjonen er viktig for brukerne (Natland mfl., 2019). Tillit tar tid, skriver Lundberg og Syltevik (2013).');
+    expect(blocks[1]?.text).toBe(
+      'Relasjonen er viktig for brukerne (Natland mfl., 2019). Tillit tar tid, skriver Lundberg og Syltevik (2013).',
+    );
   });
 });
 
@@ -49,7 +60,12 @@ describe('matrixToHeatMap', () => {
         {
           id: 'natland2019',
           findings: [
-            { id: 'natland2019-empati', label: { nb: 'Empati', en: 'Empathy' }, statement: { nb: 'Empati gir trygghet.', en: 'Empathy gives safety.' }, page: '4' },
+            {
+              id: 'natland2019-empati',
+              label: { nb: 'Empati', en: 'Empathy' },
+              statement: { nb: 'Empati gir trygghet.', en: 'Empathy gives safety.' },
+              page: '4',
+            },
             { id: 'natland2019-respekt', statement: { nb: 'Respekt.', en: 'Respect.' } },
           ],
         },
@@ -57,7 +73,16 @@ describe('matrixToHeatMap', () => {
       ],
       labels: { natland2019: 'Natland mfl. (2019)' },
       concepts: [{ id: 'empathy', label: { nb: 'Empati', en: 'Empathy' } }],
-      matrix: { sources: [{ recordId: 'natland2019', cells: [{ conceptId: 'empathy', findingIds: ['natland2019-empati', 'natland2019-respekt'] }] }] },
+      matrix: {
+        sources: [
+          {
+            recordId: 'natland2019',
+            cells: [
+              { conceptId: 'empathy', findingIds: ['natland2019-empati', 'natland2019-respekt'] },
+            ],
+          },
+        ],
+      },
     });
     expect(heatMap).toEqual({
       sources: [
@@ -70,7 +95,12 @@ describe('matrixToHeatMap', () => {
           source: 'natland2019',
           concept: 'empathy',
           findings: [
-            { id: 'natland2019-empati', label: { nb: 'Empati', en: 'Empathy' }, statement: { nb: 'Empati gir trygghet.', en: 'Empathy gives safety.' }, page: '4' },
+            {
+              id: 'natland2019-empati',
+              label: { nb: 'Empati', en: 'Empathy' },
+              statement: { nb: 'Empati gir trygghet.', en: 'Empathy gives safety.' },
+              page: '4',
+            },
             { id: 'natland2019-respekt', statement: { nb: 'Respekt.', en: 'Respect.' } },
           ],
         },
@@ -84,7 +114,14 @@ describe('referenceListToReport', () => {
     expect(
       referenceListToReport(
         [
-          { id: 'a2019', verification: { status: 'partly-verified', evidence: ['https://example.org'], notes: ['Year differs.'] } },
+          {
+            id: 'a2019',
+            verification: {
+              status: 'partly-verified',
+              evidence: ['https://example.org'],
+              notes: ['Year differs.'],
+            },
+          },
           { id: 'b2020' },
         ],
         [
@@ -97,7 +134,13 @@ describe('referenceListToReport', () => {
         ],
       ),
     ).toEqual([
-      { id: 'b2020', text: 'B. (2020). *T*.', html: 'B. (2020). <i>T</i>.', evidence: [], notes: [] },
+      {
+        id: 'b2020',
+        text: 'B. (2020). *T*.',
+        html: 'B. (2020). <i>T</i>.',
+        evidence: [],
+        notes: [],
+      },
       {
         id: 'a2019',
         text: 'A. (2019). *S*.',
@@ -130,15 +173,35 @@ describe('referenceListToReport', () => {
       [missing, elsewhere],
     );
     expect(references).toEqual([
-      { id: 'a2019', text: 'A. (2019).', html: 'A. (2019).', evidence: [], notes: [], problems: [missing] },
+      {
+        id: 'a2019',
+        text: 'A. (2019).',
+        html: 'A. (2019).',
+        evidence: [],
+        notes: [],
+        problems: [missing],
+      },
       { id: 'b2020', text: 'B. (2020).', html: 'B. (2020).', evidence: [], notes: [] },
     ]);
   });
 });
 
 describe('typedListToReport', () => {
-  it('gives each entry of the thesis\'s list its line and how many citations resolved to it', () => {
-    const text = ['Innledning', '', 'Tekst (Berg, 2019) og (Berg, 2019, s. 3) og (Dahl, 2018).', '', 'Litteraturliste', '', 'Berg, A. (2019). Bok. Forlaget.', '', 'Dahl, B. (2018). Bok. Forlaget.', '', 'Eik, C. (2017). Bok. Forlaget.', ''].join('\n');
+  it("gives each entry of the thesis's list its line and how many citations resolved to it", () => {
+    const text = [
+      'Innledning',
+      '',
+      'Tekst (Berg, 2019) og (Berg, 2019, s. 3) og (Dahl, 2018).',
+      '',
+      'Litteraturliste',
+      '',
+      'Berg, A. (2019). Bok. Forlaget.',
+      '',
+      'Dahl, B. (2018). Bok. Forlaget.',
+      '',
+      'Eik, C. (2017). Bok. Forlaget.',
+      '',
+    ].join('\n');
     const manuscript = textToManuscript(text, { path: 'thesis.txt' });
     const citations = [
       { key: 'list-7', authors: ['Berg'], year: '2019' },
@@ -151,11 +214,34 @@ describe('typedListToReport', () => {
       heading: 'Litteraturliste',
       line: 5,
       entries: [
-        { line: 7, authors: ['Berg'], year: '2019', title: 'Bok', raw: 'Berg, A. (2019). Bok. Forlaget.', cited: 2 },
-        { line: 9, authors: ['Dahl'], year: '2018', title: 'Bok', raw: 'Dahl, B. (2018). Bok. Forlaget.', cited: 1 },
-        { line: 11, authors: ['Eik'], year: '2017', title: 'Bok', raw: 'Eik, C. (2017). Bok. Forlaget.', cited: 0 },
+        {
+          line: 7,
+          authors: ['Berg'],
+          year: '2019',
+          title: 'Bok',
+          raw: 'Berg, A. (2019). Bok. Forlaget.',
+          cited: 2,
+        },
+        {
+          line: 9,
+          authors: ['Dahl'],
+          year: '2018',
+          title: 'Bok',
+          raw: 'Dahl, B. (2018). Bok. Forlaget.',
+          cited: 1,
+        },
+        {
+          line: 11,
+          authors: ['Eik'],
+          year: '2017',
+          title: 'Bok',
+          raw: 'Eik, C. (2017). Bok. Forlaget.',
+          cited: 0,
+        },
       ],
     });
-    expect(typedListToReport(textToManuscript('Bare tekst.', { path: 'x.txt' }), citations)).toBeUndefined();
+    expect(
+      typedListToReport(textToManuscript('Bare tekst.', { path: 'x.txt' }), citations),
+    ).toBeUndefined();
   });
 });

@@ -29,7 +29,10 @@ export interface PlacedCitation {
 }
 
 /** The manuscript's blocks for the reading view: text, first and last line, page, and the citations in each. */
-export function manuscriptToReportBlocks(manuscript: ManuscriptLike, citations: readonly PlacedCitation[]): ReportBlock[] {
+export function manuscriptToReportBlocks(
+  manuscript: ManuscriptLike,
+  citations: readonly PlacedCitation[],
+): ReportBlock[] {
   const sorted = [...citations].sort((a, b) => a.start - b.start);
   let next = 0;
   return manuscript.blocks.map((block) => {
@@ -62,20 +65,35 @@ export function manuscriptToReportBlocks(manuscript: ManuscriptLike, citations: 
 /** Input of `matrixToHeatMap`. */
 export interface HeatMapInput {
   /** The included records in the order of the study (a `SourceRecord` fits). */
-  records: ReadonlyArray<{ id: string; findings: ReadonlyArray<{ id: string; label?: Localized; statement: Localized; page?: string }> }>;
+  records: ReadonlyArray<{
+    id: string;
+    findings: ReadonlyArray<{ id: string; label?: Localized; statement: Localized; page?: string }>;
+  }>;
   /** How to name each record to the reader ("Natland mfl. (2019)"), by id; the id when absent. */
   labels: Readonly<Record<string, string>>;
   /** The concepts in framework order. */
   concepts: ReadonlyArray<{ id: string; label: Localized }>;
   /** The sources × concepts matrix (a `Matrix` of @litsynth/matrix fits). */
-  matrix: { sources: ReadonlyArray<{ recordId: string; cells: ReadonlyArray<{ conceptId: string; findingIds: readonly string[] }> }> };
+  matrix: {
+    sources: ReadonlyArray<{
+      recordId: string;
+      cells: ReadonlyArray<{ conceptId: string; findingIds: readonly string[] }>;
+    }>;
+  };
 }
 
 /** The sources × concepts matrix as a heat map, with each cell's findings (label, statement and page). */
 export function matrixToHeatMap(input: HeatMapInput): ReportHeatMap {
-  const findings = new Map(input.records.flatMap((record) => record.findings.map((finding) => [finding.id, finding] as const)));
+  const findings = new Map(
+    input.records.flatMap((record) =>
+      record.findings.map((finding) => [finding.id, finding] as const),
+    ),
+  );
   return {
-    sources: input.records.map((record) => ({ id: record.id, label: input.labels[record.id] ?? record.id })),
+    sources: input.records.map((record) => ({
+      id: record.id,
+      label: input.labels[record.id] ?? record.id,
+    })),
     concepts: input.concepts.map((concept) => ({ id: concept.id, label: concept.label })),
     cells: input.matrix.sources.flatMap((row) =>
       row.cells.map((cell) => ({
@@ -83,7 +101,10 @@ export function matrixToHeatMap(input: HeatMapInput): ReportHeatMap {
         concept: cell.conceptId,
         findings: cell.findingIds.map((id) => {
           const finding = findings.get(id);
-          const shown: ReportHeatMap['cells'][number]['findings'][number] = { id, statement: finding?.statement ?? { nb: id, en: id } };
+          const shown: ReportHeatMap['cells'][number]['findings'][number] = {
+            id,
+            statement: finding?.statement ?? { nb: id, en: id },
+          };
           if (finding?.label !== undefined) shown.label = finding.label;
           if (finding?.page !== undefined) shown.page = finding.page;
           return shown;
@@ -97,7 +118,11 @@ export function matrixToHeatMap(input: HeatMapInput): ReportHeatMap {
 export interface EntryWithVerification {
   id: string;
   origin?: { file: string; line: number };
-  verification?: { status: 'verified' | 'partly-verified' | 'unverified'; evidence: readonly ReportText[]; notes: readonly ReportText[] };
+  verification?: {
+    status: 'verified' | 'partly-verified' | 'unverified';
+    evidence: readonly ReportText[];
+    notes: readonly ReportText[];
+  };
 }
 
 /** A formatted entry of a reference list (a `FormattedEntry` of @litsynth/bibliography fits). */
@@ -147,7 +172,13 @@ export function referenceListToReport(
 export interface TypedListManuscript {
   referenceList: {
     heading: { text: string; start: number };
-    entries: ReadonlyArray<{ start: number; raw: string; authors: readonly string[]; year: string | null; title: string | null }>;
+    entries: ReadonlyArray<{
+      start: number;
+      raw: string;
+      authors: readonly string[];
+      year: string | null;
+      title: string | null;
+    }>;
   } | null;
   locate(offset: number): { line: number; column: number; page?: number };
 }
@@ -165,15 +196,24 @@ export interface ResolvedCitation {
  * citations resolved to bibliography entries instead, by first author and year. Undefined when
  * the thesis has no list.
  */
-export function typedListToReport(manuscript: TypedListManuscript, citations: readonly ResolvedCitation[]): ReportTypedList | undefined {
+export function typedListToReport(
+  manuscript: TypedListManuscript,
+  citations: readonly ResolvedCitation[],
+): ReportTypedList | undefined {
   const list = manuscript.referenceList;
   if (!list) return undefined;
-  const fold = (name: string) => name.normalize('NFD').replace(/\p{M}+/gu, '').replace(/[^\p{L}\p{N}]+/gu, '').toLowerCase();
+  const fold = (name: string) =>
+    name
+      .normalize('NFD')
+      .replace(/\p{M}+/gu, '')
+      .replace(/[^\p{L}\p{N}]+/gu, '')
+      .toLowerCase();
   const byKey = new Map<string, number>();
   const byAuthorYear = new Map<string, number>();
   for (const citation of citations) {
     if (citation.key === null) continue;
-    if (citation.key.startsWith('list-')) byKey.set(citation.key, (byKey.get(citation.key) ?? 0) + 1);
+    if (citation.key.startsWith('list-'))
+      byKey.set(citation.key, (byKey.get(citation.key) ?? 0) + 1);
     else {
       const signature = `${fold(citation.authors[0] ?? '')}|${citation.year ?? ''}`;
       byAuthorYear.set(signature, (byAuthorYear.get(signature) ?? 0) + 1);

@@ -106,7 +106,12 @@ export interface ReportReferencesTodo {
   /** Entries not in the list yet, in list order. */
   entries: ReportTodoEntry[];
   /** Entries in the list with data no record confirms. */
-  toCheck: Array<{ id: string; citedAs: Localized; origin: { file: string; line: number }; notes: ReportText[] }>;
+  toCheck: Array<{
+    id: string;
+    citedAs: Localized;
+    origin: { file: string; line: number };
+    notes: ReportText[];
+  }>;
 }
 
 export interface ReportTodoEntry {

@@ -5,6 +5,8 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const { precompiledValidatorFile, standaloneValidatorCode } = await import('../dist/generate-validator.js');
+const { precompiledValidatorFile, standaloneValidatorCode } = await import(
+  '../dist/generate-validator.js'
+);
 const target = fileURLToPath(new URL(`../dist/${precompiledValidatorFile}`, import.meta.url));
 writeFileSync(target, standaloneValidatorCode());

@@ -14,16 +14,29 @@ const recordIds = ['natland2019', 'lundberg2013', 'stenbrenden2018', 'riisjohans
 /** Loads generated CommonJS code as the build's dist/source-record-validator.cjs is loaded. */
 function loadGenerated(code: string): ValidateFunction {
   const module = { exports: {} as unknown };
-  new Function('module', 'exports', 'require', code)(module, module.exports, createRequire(import.meta.url));
+  new Function('module', 'exports', 'require', code)(
+    module,
+    module.exports,
+    createRequire(import.meta.url),
+  );
   return module.exports as ValidateFunction;
 }
 
 /** What the diagnostics read from an error (validate-frontmatter.ts), nothing else. */
-const used = ({ keyword, instancePath, params, data, parentSchema }: ErrorObject) => ({ keyword, instancePath, params, data, parentSchema });
+const used = ({ keyword, instancePath, params, data, parentSchema }: ErrorObject) => ({
+  keyword,
+  instancePath,
+  params,
+  data,
+  parentSchema,
+});
 
 async function frontmatter(id: string): Promise<Record<string, unknown>> {
   const text = await readFile(`${sourcesDir}${id}.md`, 'utf8');
-  return parseDocument(text.slice(4, text.indexOf('\n---\n', 4) + 1)).toJS() as Record<string, unknown>;
+  return parseDocument(text.slice(4, text.indexOf('\n---\n', 4) + 1)).toJS() as Record<
+    string,
+    unknown
+  >;
 }
 
 /** Real frontmatters and broken copies: every kind of error the messages handle. */
@@ -46,7 +59,10 @@ async function cases(): Promise<Array<{ name: string; data: unknown }>> {
   broken('unknown entry field', (data) => (data['entry'].jornal = 'x'));
   broken('entry type not a CSL type', (data) => (data['entry'].type = 'journal-article'));
   broken('author a string', (data) => (data['entry'].author = 'Natland, S.'));
-  broken('author name with a wrong field', (data) => (data['entry'].author = [{ famly: 'Natland' }]));
+  broken(
+    'author name with a wrong field',
+    (data) => (data['entry'].author = [{ famly: 'Natland' }]),
+  );
   broken('issued a string', (data) => (data['entry'].issued = '2019'));
   broken('peerReviewed a string', (data) => (data['characteristics'].peerReviewed = 'yes'));
   broken('aim with no language', (data) => (data['characteristics'].aim = {}));
@@ -61,7 +77,11 @@ describe('the precompiled source record validator', () => {
     const compiled = new Ajv(validatorOptions).compile(sourceRecordSchema);
     for (const { name, data } of await cases()) {
       const valid = generated(data);
-      expect({ name, valid, errors: generated.errors ?? null }).toEqual({ name, valid: compiled(data), errors: compiled.errors ?? null });
+      expect({ name, valid, errors: generated.errors ?? null }).toEqual({
+        name,
+        valid: compiled(data),
+        errors: compiled.errors ?? null,
+      });
     }
   });
 
@@ -72,14 +92,19 @@ describe('the precompiled source record validator', () => {
     for (const { name, data } of all) {
       generated(data);
       inlined(data);
-      expect({ name, errors: (generated.errors ?? []).map(used) }).toEqual({ name, errors: (inlined.errors ?? []).map(used) });
+      expect({ name, errors: (generated.errors ?? []).map(used) }).toEqual({
+        name,
+        errors: (inlined.errors ?? []).map(used),
+      });
     }
     // The cases do break the schema: only the four real records are valid.
     expect(all.filter(({ data }) => generated(data)).map(({ name }) => name)).toEqual(recordIds);
   });
 
   it('loads no schema compiler: the generated module requires only an Ajv run-time helper', () => {
-    const requires = [...standaloneValidatorCode().matchAll(/require\("([^"]+)"\)/g)].map((match) => match[1]);
+    const requires = [...standaloneValidatorCode().matchAll(/require\("([^"]+)"\)/g)].map(
+      (match) => match[1],
+    );
     expect([...new Set(requires)]).toEqual(['ajv/dist/runtime/ucs2length']);
   });
 });

@@ -16,6 +16,7 @@ export const precompiledValidatorFile = 'source-record-validator.cjs';
 export function standaloneValidatorCode(): string {
   const schema = require('../schema/source-record.schema.json') as Record<string, unknown>;
   const ajv = new Ajv({ ...validatorOptions, code: { source: true } });
-  const header = '// Generated at build time from schema/source-record.schema.json by scripts/precompile-validator.mjs; do not edit.\n';
+  const header =
+    '// Generated at build time from schema/source-record.schema.json by scripts/precompile-validator.mjs; do not edit.\n';
   return header + standalone.default(ajv, ajv.compile(schema));
 }

@@ -10,19 +10,30 @@ const findingsHeading = /^(funn|findings)(\s*\/\s*(funn|findings))?$/i;
 const headingWithAttributes = /^(.*?)\s*\{([^{}]*)\}\s*$/;
 const findingId = /^[a-z][a-z0-9_-]*$/;
 /** A page at the end of a quotation: "(s. 12)", "(p. 12)", "(pp. 12–13)". */
-const trailingPage = /\s*\((?:s\.|p\.|pp\.|side|page)\s*([0-9ivxlc]+(?:\s*[–-]\s*[0-9ivxlc]+)?)\)\s*$/i;
+const trailingPage =
+  /\s*\((?:s\.|p\.|pp\.|side|page)\s*([0-9ivxlc]+(?:\s*[–-]\s*[0-9ivxlc]+)?)\)\s*$/i;
 
 /** Reads the findings of a record body; problems become diagnostics, bad findings are skipped. */
-export function parseFindings(tree: Root, context: { file: string; recordId: string }): { findings: Finding[]; diagnostics: Diagnostic[] } {
+export function parseFindings(
+  tree: Root,
+  context: { file: string; recordId: string },
+): { findings: Finding[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const findings: Finding[] = [];
-  const start = tree.children.findIndex((node) => node.type === 'heading' && node.depth === 2 && findingsHeading.test(nodeText(node).trim()));
+  const start = tree.children.findIndex(
+    (node) =>
+      node.type === 'heading' && node.depth === 2 && findingsHeading.test(nodeText(node).trim()),
+  );
   if (start === -1) {
     diagnostics.push(
-      recordDiagnostic('source-record-no-findings', { file: context.file, line: lastLine(tree), column: 1 }, {
-        nb: 'Posten har ingen funn: forventet en seksjon «## Funn / Findings» med ett «### Etikett | Label {#id}» per funn.',
-        en: 'The record has no findings: expected a "## Funn / Findings" section with one "### Etikett | Label {#id}" per finding.',
-      }),
+      recordDiagnostic(
+        'source-record-no-findings',
+        { file: context.file, line: lastLine(tree), column: 1 },
+        {
+          nb: 'Posten har ingen funn: forventet en seksjon «## Funn / Findings» med ett «### Etikett | Label {#id}» per funn.',
+          en: 'The record has no findings: expected a "## Funn / Findings" section with one "### Etikett | Label {#id}" per finding.',
+        },
+      ),
     );
     return { findings, diagnostics };
   }
@@ -60,10 +71,14 @@ export function parseFindings(tree: Root, context: { file: string; recordId: str
   }
   if (groups.length === 0) {
     diagnostics.push(
-      recordDiagnostic('source-record-no-findings', { file: context.file, line: lineOf(tree.children[start]), column: 1 }, {
-        nb: 'Seksjonen «Funn» har ingen funn: forventet én «### Etikett | Label {#id}»-overskrift per funn.',
-        en: 'The findings section has no findings: expected one "### Etikett | Label {#id}" heading per finding.',
-      }),
+      recordDiagnostic(
+        'source-record-no-findings',
+        { file: context.file, line: lineOf(tree.children[start]), column: 1 },
+        {
+          nb: 'Seksjonen «Funn» har ingen funn: forventet én «### Etikett | Label {#id}»-overskrift per funn.',
+          en: 'The findings section has no findings: expected one "### Etikett | Label {#id}" heading per finding.',
+        },
+      ),
     );
   }
   return { findings, diagnostics };
@@ -114,10 +129,14 @@ function parseFinding(
       continue;
     }
     diagnostics.push(
-      recordDiagnostic('source-record-unexpected-content', { file: context.file, line: lineOf(node), column: 1 }, {
-        nb: `Uventet innhold i funnet «${id}»: forventet avsnitt som begynner med «nb:» eller «en:», eller sitater (> …). Det ignoreres.`,
-        en: `Unexpected content in finding "${id}": expected paragraphs starting with "nb:" or "en:", or quotations (> …). It is ignored.`,
-      }),
+      recordDiagnostic(
+        'source-record-unexpected-content',
+        { file: context.file, line: lineOf(node), column: 1 },
+        {
+          nb: `Uventet innhold i funnet «${id}»: forventet avsnitt som begynner med «nb:» eller «en:», eller sitater (> …). Det ignoreres.`,
+          en: `Unexpected content in finding "${id}": expected paragraphs starting with "nb:" or "en:", or quotations (> …). It is ignored.`,
+        },
+      ),
     );
   }
   const whole = completeLocalized(statement);
@@ -152,7 +171,11 @@ function parseFinding(
  * of the statement when the finding has one language only (else Norwegian, the heading's first).
  * A missing language shows the other, marked; no label at all is the id.
  */
-function findingLabel(labels: readonly string[], statement: Partial<Localized>, id: string): Localized {
+function findingLabel(
+  labels: readonly string[],
+  statement: Partial<Localized>,
+  id: string,
+): Localized {
   const [first = '', second = ''] = labels;
   if (second) return completeLocalized({ nb: first, en: second }) ?? { nb: id, en: id };
   if (!first) return { nb: id, en: id };

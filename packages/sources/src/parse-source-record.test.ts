@@ -234,7 +234,11 @@ describe('parseSourceRecord', () => {
   it('keeps the two participant quotations of Lundberg & Syltevik, without a page (the thesis gives none)', async () => {
     const text = await readFile(`${sourcesDir}lundberg2013.md`, 'utf8');
     const { record } = parseSourceRecord(text, 'sources/lundberg2013.md');
-    expect(record?.findings.flatMap((finding) => finding.quotes.map((quote) => ({ finding: finding.id, ...quote })))).toEqual([
+    expect(
+      record?.findings.flatMap((finding) =>
+        finding.quotes.map((quote) => ({ finding: finding.id, ...quote })),
+      ),
+    ).toEqual([
       {
         finding: 'lundberg2013-kompleks',
         line: 72,
@@ -317,7 +321,12 @@ describe('parseSourceRecord', () => {
     ].join('\n');
     const { record, diagnostics } = parseSourceRecord(text, 'berg2021.md');
     expect(diagnostics).toEqual([]);
-    expect([record?.characteristics.aim, record?.characteristics.design, record?.characteristics.dataCollection, record?.characteristics.notes]).toEqual([
+    expect([
+      record?.characteristics.aim,
+      record?.characteristics.design,
+      record?.characteristics.dataCollection,
+      record?.characteristics.notes,
+    ]).toEqual([
       { nb: 'Å undersøke møter i Nav', en: 'Å undersøke møter i Nav (nb)' },
       { nb: 'Kvalitativ', en: 'Kvalitativ' },
       { nb: 'Interviews (en)', en: 'Interviews' },
@@ -329,13 +338,19 @@ describe('parseSourceRecord', () => {
         label: { nb: 'Tillit tar tid', en: 'Tillit tar tid (nb)' },
         statement: { nb: 'Tillit bygges over tid.', en: 'Tillit bygges over tid. (nb)' },
       },
-      { id: 'berg2021-trust', label: { nb: 'Trust (en)', en: 'Trust' }, statement: { nb: 'Trust takes time. (en)', en: 'Trust takes time.' } },
+      {
+        id: 'berg2021-trust',
+        label: { nb: 'Trust (en)', en: 'Trust' },
+        statement: { nb: 'Trust takes time. (en)', en: 'Trust takes time.' },
+      },
     ]);
   });
 
   it('reads a record saved with Windows line endings exactly as the same record with Unix ones', async () => {
     const text = await readFile(`${sourcesDir}lundberg2013.md`, 'utf8');
-    expect(parseSourceRecord(text.replace(/\n/g, '\r\n'), 'lundberg2013.md')).toEqual(parseSourceRecord(text, 'lundberg2013.md'));
+    expect(parseSourceRecord(text.replace(/\n/g, '\r\n'), 'lundberg2013.md')).toEqual(
+      parseSourceRecord(text, 'lundberg2013.md'),
+    );
   });
 
   it('never throws, and points every diagnostic at a line of the file, whatever the text', () => {
@@ -355,11 +370,32 @@ describe('parseSourceRecord', () => {
 
   it('reports a YAML alias bomb in the frontmatter as a problem of the record, not a crash', () => {
     const levels = ['x0: &a0 [x, x, x, x, x, x, x, x, x]'];
-    for (let level = 1; level < 9; level++) levels.push(`x${level}: &a${level} [${Array(9).fill(`*a${level - 1}`).join(', ')}]`);
-    const { record, diagnostics } = parseSourceRecord(`---\nid: bomb2020\n${levels.join('\n')}\n---\n\n# Bomb\n`, 'sources/bomb2020.md');
-    expect({ record, diagnostics: diagnostics.map((diagnostic) => [diagnostic.rule, diagnostic.line, diagnostic.message.en]) }).toEqual({
+    for (let level = 1; level < 9; level++)
+      levels.push(
+        `x${level}: &a${level} [${Array(9)
+          .fill(`*a${level - 1}`)
+          .join(', ')}]`,
+      );
+    const { record, diagnostics } = parseSourceRecord(
+      `---\nid: bomb2020\n${levels.join('\n')}\n---\n\n# Bomb\n`,
+      'sources/bomb2020.md',
+    );
+    expect({
+      record,
+      diagnostics: diagnostics.map((diagnostic) => [
+        diagnostic.rule,
+        diagnostic.line,
+        diagnostic.message.en,
+      ]),
+    }).toEqual({
       record: undefined,
-      diagnostics: [['source-record-frontmatter', 2, 'The frontmatter uses YAML aliases (*name) that expand to too much data (a "billion laughs"?).']],
+      diagnostics: [
+        [
+          'source-record-frontmatter',
+          2,
+          'The frontmatter uses YAML aliases (*name) that expand to too much data (a "billion laughs"?).',
+        ],
+      ],
     });
   });
 });

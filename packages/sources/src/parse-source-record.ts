@@ -15,9 +15,21 @@ import { placeOfOffset, placeOfPath, type YamlOrigin } from './yaml-places.js';
 const markdown = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
 
 const unknownText: Localized = { nb: 'Ukjent', en: 'Unknown' };
-const localizedFields = ['aim', 'design', 'dataCollection', 'participants', 'setting', 'country'] as const;
+const localizedFields = [
+  'aim',
+  'design',
+  'dataCollection',
+  'participants',
+  'setting',
+  'country',
+] as const;
 // Fields of `entry` the schema knows; an unknown one is reported and left out of the CSL item.
-const entryFields = new Set(Object.keys(((sourceRecordSchema['properties'] as Record<string, { properties?: object }>)['entry']?.properties ?? {})));
+const entryFields = new Set(
+  Object.keys(
+    (sourceRecordSchema['properties'] as Record<string, { properties?: object }>)['entry']
+      ?.properties ?? {},
+  ),
+);
 
 /**
  * Parses one source record (YAML frontmatter + Markdown findings). Every problem is a diagnostic
@@ -29,23 +41,38 @@ export function parseSourceRecord(text: string, file: string): SourceRecordResul
   if (frontmatter?.type !== 'yaml') {
     return {
       diagnostics: [
-        recordDiagnostic('source-record-frontmatter', { file, line: 1, column: 1 }, {
-          nb: 'Posten mangler frontmatter: forventet en linje med --- øverst, YAML-feltene id, entry og characteristics, og en ny linje med ---.',
-          en: 'The record has no frontmatter: expected a --- line at the top, the YAML fields id, entry and characteristics, and another --- line.',
-        }),
+        recordDiagnostic(
+          'source-record-frontmatter',
+          { file, line: 1, column: 1 },
+          {
+            nb: 'Posten mangler frontmatter: forventet en linje med --- øverst, YAML-feltene id, entry og characteristics, og en ny linje med ---.',
+            en: 'The record has no frontmatter: expected a --- line at the top, the YAML fields id, entry and characteristics, and another --- line.',
+          },
+        ),
       ],
     };
   }
   const lineCounter = new LineCounter();
-  const origin: YamlOrigin = { lineCounter, firstLine: (frontmatter.position?.start.line ?? 1) + 1 };
-  const doc = parseDocument(frontmatter.value, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const origin: YamlOrigin = {
+    lineCounter,
+    firstLine: (frontmatter.position?.start.line ?? 1) + 1,
+  };
+  const doc = parseDocument(frontmatter.value, {
+    lineCounter,
+    prettyErrors: false,
+    uniqueKeys: true,
+  });
   if (doc.errors.length > 0) {
     return {
       diagnostics: doc.errors.map((error) =>
-        recordDiagnostic('source-record-frontmatter', { file, ...placeOfOffset(origin, error.pos[0]) }, {
-          nb: `Frontmatteren er ikke gyldig YAML (${error.code}): ${firstLine(error.message)}`,
-          en: `The frontmatter is not valid YAML (${error.code}): ${firstLine(error.message)}`,
-        }),
+        recordDiagnostic(
+          'source-record-frontmatter',
+          { file, ...placeOfOffset(origin, error.pos[0]) },
+          {
+            nb: `Frontmatteren er ikke gyldig YAML (${error.code}): ${firstLine(error.message)}`,
+            en: `The frontmatter is not valid YAML (${error.code}): ${firstLine(error.message)}`,
+          },
+        ),
       ),
     };
   }
@@ -56,10 +83,14 @@ export function parseSourceRecord(text: string, file: string): SourceRecordResul
   } catch {
     return {
       diagnostics: [
-        recordDiagnostic('source-record-frontmatter', { file, ...placeOfOffset(origin, 0) }, {
-          nb: 'Frontmatteren bruker YAML-aliaser (*navn) som utvider seg til for mye data (en «billion laughs»?).',
-          en: 'The frontmatter uses YAML aliases (*name) that expand to too much data (a "billion laughs"?).',
-        }),
+        recordDiagnostic(
+          'source-record-frontmatter',
+          { file, ...placeOfOffset(origin, 0) },
+          {
+            nb: 'Frontmatteren bruker YAML-aliaser (*navn) som utvider seg til for mye data (en «billion laughs»?).',
+            en: 'The frontmatter uses YAML aliases (*name) that expand to too much data (a "billion laughs"?).',
+          },
+        ),
       ],
     };
   }
@@ -71,10 +102,14 @@ export function parseSourceRecord(text: string, file: string): SourceRecordResul
   const expectedId = basename(file, extname(file));
   if (id !== expectedId) {
     diagnostics.push(
-      recordDiagnostic('source-record-id-mismatch', { file, ...placeOfPath(doc, origin, ['id']) }, {
-        nb: `Posten har id «${id}», men filen heter «${basename(file)}»; forventet filnavnet «${id}.md».`,
-        en: `The record id is "${id}" but the file is "${basename(file)}"; expected the file name "${id}.md".`,
-      }),
+      recordDiagnostic(
+        'source-record-id-mismatch',
+        { file, ...placeOfPath(doc, origin, ['id']) },
+        {
+          nb: `Posten har id «${id}», men filen heter «${basename(file)}»; forventet filnavnet «${id}.md».`,
+          en: `The record id is "${id}" but the file is "${basename(file)}"; expected the file name "${id}.md".`,
+        },
+      ),
     );
   }
   const found = parseFindings(tree, { file, recordId: id });

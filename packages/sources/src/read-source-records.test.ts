@@ -11,23 +11,66 @@ const sourcesDir = fileURLToPath(new URL('../../../sources', import.meta.url));
 
 /** One line per diagnostic: file name, line, column, severity, rule, English message. */
 function lines(diagnostics: readonly Diagnostic[]): string[] {
-  return diagnostics.map((d) => `${d.file.split('/').at(-1)}:${d.line}:${d.column} ${d.severity} ${d.rule} ${d.message.en}`);
+  return diagnostics.map(
+    (d) =>
+      `${d.file.split('/').at(-1)}:${d.line}:${d.column} ${d.severity} ${d.rule} ${d.message.en}`,
+  );
 }
 
 describe('readSourceRecords', () => {
   it('reads the four records of the NAV study without a problem', async () => {
     const result = await readSourceRecords(sourcesDir);
     expect(result.diagnostics).toEqual([]);
-    expect(result.records.map((record) => [record.id, record.findings.map((finding) => finding.id)])).toEqual([
-      ['lundberg2013', ['lundberg2013-kompleks', 'lundberg2013-personavhengig', 'lundberg2013-ustabile-relasjoner', 'lundberg2013-selvkoordinering', 'lundberg2013-kasteball', 'lundberg2013-organisering']],
-      ['natland2019', ['natland2019-relasjon', 'natland2019-empati', 'natland2019-respekt', 'natland2019-tillit', 'natland2019-skam', 'natland2019-belastning', 'natland2019-anerkjennelse']],
-      ['riisjohansen2018', ['riisjohansen2018-kunnskapshull', 'riisjohansen2018-samtaledata', 'riisjohansen2018-deltakelse', 'riisjohansen2018-aktiv-bruker']],
-      ['stenbrenden2018', ['stenbrenden2018-anerkjennelse', 'stenbrenden2018-veilederrolle', 'stenbrenden2018-regelverk']],
+    expect(
+      result.records.map((record) => [record.id, record.findings.map((finding) => finding.id)]),
+    ).toEqual([
+      [
+        'lundberg2013',
+        [
+          'lundberg2013-kompleks',
+          'lundberg2013-personavhengig',
+          'lundberg2013-ustabile-relasjoner',
+          'lundberg2013-selvkoordinering',
+          'lundberg2013-kasteball',
+          'lundberg2013-organisering',
+        ],
+      ],
+      [
+        'natland2019',
+        [
+          'natland2019-relasjon',
+          'natland2019-empati',
+          'natland2019-respekt',
+          'natland2019-tillit',
+          'natland2019-skam',
+          'natland2019-belastning',
+          'natland2019-anerkjennelse',
+        ],
+      ],
+      [
+        'riisjohansen2018',
+        [
+          'riisjohansen2018-kunnskapshull',
+          'riisjohansen2018-samtaledata',
+          'riisjohansen2018-deltakelse',
+          'riisjohansen2018-aktiv-bruker',
+        ],
+      ],
+      [
+        'stenbrenden2018',
+        [
+          'stenbrenden2018-anerkjennelse',
+          'stenbrenden2018-veilederrolle',
+          'stenbrenden2018-regelverk',
+        ],
+      ],
     ]);
   });
 
   it('keeps the order of the ids asked for and reports an included article without a record', async () => {
-    const result = await readSourceRecords(sourcesDir, { ids: ['stenbrenden2018', 'natland2019', 'hansen2021'] });
+    const result = await readSourceRecords(sourcesDir, {
+      ids: ['stenbrenden2018', 'natland2019', 'hansen2021'],
+    });
     expect(result.records.map((record) => record.id)).toEqual(['stenbrenden2018', 'natland2019']);
     expect(lines(result.diagnostics)).toEqual([
       'sources:1:1 error source-record-missing-record No record found for the included article "hansen2021"; expected the file hansen2021.md.',
@@ -36,7 +79,9 @@ describe('readSourceRecords', () => {
 
   it('reports every problem of broken records with file, line and what was expected, and still builds the others', async () => {
     const result = await readSourceRecords(fixtures);
-    expect(result.records.map((record) => [record.id, record.findings.map((finding) => finding.id)])).toEqual([
+    expect(
+      result.records.map((record) => [record.id, record.findings.map((finding) => finding.id)]),
+    ).toEqual([
       ['duplicate-finding', ['duplicate-finding-a', 'duplicate-finding-nb']],
       ['good', ['good-tillit', 'good-tid']],
     ]);
@@ -57,8 +102,12 @@ describe('readSourceRecords', () => {
       'wrong-types.md:14:17 error source-record-invalid-field "characteristics.peerReviewed" is "kanskje"; expected one of: true, false, unknown, ukjent (Whether the article is peer-reviewed: true, false or unknown (ukjent)).',
     ]);
     // Every message exists in Norwegian too.
-    expect(result.diagnostics.every((d) => d.message.nb.length > 0 && d.message.nb !== d.message.en)).toBe(true);
-    expect(result.diagnostics.find((d) => d.rule === 'source-record-missing-field')?.message.nb).toBe(
+    expect(
+      result.diagnostics.every((d) => d.message.nb.length > 0 && d.message.nb !== d.message.en),
+    ).toBe(true);
+    expect(
+      result.diagnostics.find((d) => d.rule === 'source-record-missing-field')?.message.nb,
+    ).toBe(
       'Påkrevd felt «characteristics.aim» mangler; forventet en tekst, eller tekst per språk ({ nb: … }, { en: … } eller begge; ett språk holder), eller ukjent.',
     );
   });
@@ -68,12 +117,23 @@ describe('readSourceRecords', () => {
     const good = await readFile(join(fixtures, 'good.md'), 'utf8');
     // "good-x-a" is a valid finding id in both "good" and "good-x"; good-x.md sorts before good.md.
     await writeFile(join(dir, 'good.md'), good.replace('{#good-tid}', '{#good-x-a}'));
-    await writeFile(join(dir, 'good-x.md'), good.replace('id: good', 'id: good-x').replace('{#good-tillit page=12}', '{#good-x-a}').replace('{#good-tid}', '{#good-x-b}'));
+    await writeFile(
+      join(dir, 'good-x.md'),
+      good
+        .replace('id: good', 'id: good-x')
+        .replace('{#good-tillit page=12}', '{#good-x-a}')
+        .replace('{#good-tid}', '{#good-x-b}'),
+    );
     await writeFile(join(dir, 'twin.md'), good);
-    await writeFile(join(dir, 'zzz.md'), good.replace('id: good', 'id: zzz').replace('{#good-tid}', '{#zzz-tid}'));
+    await writeFile(
+      join(dir, 'zzz.md'),
+      good.replace('id: good', 'id: zzz').replace('{#good-tid}', '{#zzz-tid}'),
+    );
     await writeFile(join(dir, 'empty.md'), '');
     const result = await readSourceRecords(dir);
-    expect(result.records.map((record) => [record.id, record.findings.map((finding) => finding.id)])).toEqual([
+    expect(
+      result.records.map((record) => [record.id, record.findings.map((finding) => finding.id)]),
+    ).toEqual([
       ['good', ['good-tillit']],
       ['good-x', ['good-x-a', 'good-x-b']],
       ['zzz', ['zzz-tid']],
@@ -97,7 +157,14 @@ describe('readSourceRecords', () => {
   });
 
   it('throws a LitsynthError for a folder or a named file that does not exist', async () => {
-    await expect(readSourceRecords([join(sourcesDir, 'nobody2020.md')])).rejects.toMatchObject({ name: 'LitsynthError', code: 'file-not-found' });
-    await expect(readSourceRecords('/nonexistent/sources')).rejects.toMatchObject({ name: 'LitsynthError', code: 'file-not-found', file: '/nonexistent/sources' });
+    await expect(readSourceRecords([join(sourcesDir, 'nobody2020.md')])).rejects.toMatchObject({
+      name: 'LitsynthError',
+      code: 'file-not-found',
+    });
+    await expect(readSourceRecords('/nonexistent/sources')).rejects.toMatchObject({
+      name: 'LitsynthError',
+      code: 'file-not-found',
+      file: '/nonexistent/sources',
+    });
   });
 });

@@ -1,6 +1,12 @@
 import { readdir, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'pathe';
-import { compareDiagnostics, isLitsynthError, LitsynthError, readTextFile, type Diagnostic } from '@litsynth/common';
+import {
+  compareDiagnostics,
+  isLitsynthError,
+  LitsynthError,
+  readTextFile,
+  type Diagnostic,
+} from '@litsynth/common';
 import { parseSourceRecord } from './parse-source-record.js';
 import { recordDiagnostic } from './rules.js';
 import type { ReadSourceRecordsOptions, SourceRecord, SourceRecordsResult } from './types.js';
@@ -17,7 +23,9 @@ export async function readSourceRecords(
   const { files, missing } = await recordFiles(input);
   // A named file that does not exist is unusable input, unless it is one of the ids asked for:
   // then it is an included article without a record, reported below like any other.
-  const firstMissing = missing.find((path) => !options.ids?.includes(basename(path, extname(path))));
+  const firstMissing = missing.find(
+    (path) => !options.ids?.includes(basename(path, extname(path))),
+  );
   if (firstMissing !== undefined) {
     throw new LitsynthError('file-not-found', 'The source record file or folder does not exist.', {
       file: firstMissing,
@@ -40,10 +48,15 @@ export async function readSourceRecords(
     const first = byId.get(record.id);
     if (first) {
       diagnostics.push(
-        recordDiagnostic('source-record-duplicate-id', { file, line: 1, column: 1 }, {
-          nb: `Id-en «${record.id}» er allerede brukt av ${first.file}; forventet én post per id. Denne posten hoppes over.`,
-          en: `The id "${record.id}" is already used by ${first.file}; expected one record per id. This record is skipped.`,
-        }, { key: record.id }),
+        recordDiagnostic(
+          'source-record-duplicate-id',
+          { file, line: 1, column: 1 },
+          {
+            nb: `Id-en «${record.id}» er allerede brukt av ${first.file}; forventet én post per id. Denne posten hoppes over.`,
+            en: `The id "${record.id}" is already used by ${first.file}; expected one record per id. This record is skipped.`,
+          },
+          { key: record.id },
+        ),
       );
       continue;
     }
@@ -55,10 +68,15 @@ export async function readSourceRecords(
         return true;
       }
       diagnostics.push(
-        recordDiagnostic('source-record-duplicate-finding-id', { file, line: finding.line, column: 1 }, {
-          nb: `Funn-id-en «${finding.id}» er allerede brukt i ${owner}; forventet en unik id. Dette funnet hoppes over.`,
-          en: `The finding id "${finding.id}" is already used in ${owner}; expected a unique id. This finding is skipped.`,
-        }, { key: finding.id }),
+        recordDiagnostic(
+          'source-record-duplicate-finding-id',
+          { file, line: finding.line, column: 1 },
+          {
+            nb: `Funn-id-en «${finding.id}» er allerede brukt i ${owner}; forventet en unik id. Dette funnet hoppes over.`,
+            en: `The finding id "${finding.id}" is already used in ${owner}; expected a unique id. This finding is skipped.`,
+          },
+          { key: finding.id },
+        ),
       );
       return false;
     });
@@ -71,13 +89,22 @@ export async function readSourceRecords(
     for (const id of options.ids) {
       const record = byId.get(id);
       if (record) records.push(record);
-      else if (!diagnostics.some((diagnostic) => basename(diagnostic.file, extname(diagnostic.file)) === id)) {
+      else if (
+        !diagnostics.some(
+          (diagnostic) => basename(diagnostic.file, extname(diagnostic.file)) === id,
+        )
+      ) {
         const place = inputs.find((path) => basename(path) === `${id}.md`) ?? inputs[0] ?? '.';
         diagnostics.push(
-          recordDiagnostic('source-record-missing-record', { file: place, line: 1, column: 1 }, {
-            nb: `Fant ingen post for den inkluderte artikkelen «${id}»; forventet filen ${id}.md.`,
-            en: `No record found for the included article "${id}"; expected the file ${id}.md.`,
-          }, { key: id }),
+          recordDiagnostic(
+            'source-record-missing-record',
+            { file: place, line: 1, column: 1 },
+            {
+              nb: `Fant ingen post for den inkluderte artikkelen «${id}»; forventet filen ${id}.md.`,
+              en: `No record found for the included article "${id}"; expected the file ${id}.md.`,
+            },
+            { key: id },
+          ),
         );
       }
     }
@@ -85,7 +112,9 @@ export async function readSourceRecords(
   return { records, diagnostics: diagnostics.sort(compareDiagnostics) };
 }
 
-async function recordFiles(input: string | readonly string[]): Promise<{ files: string[]; missing: string[] }> {
+async function recordFiles(
+  input: string | readonly string[],
+): Promise<{ files: string[]; missing: string[] }> {
   const paths = typeof input === 'string' ? [input] : [...input];
   const files: string[] = [];
   const missing: string[] = [];
@@ -105,9 +134,15 @@ async function recordFiles(input: string | readonly string[]): Promise<{ files: 
     try {
       entries = await readdir(path);
     } catch (cause) {
-      throw new LitsynthError('io', 'The sources folder cannot be read.', { file: path, messageNb: 'Kildemappen kan ikke leses.', cause });
+      throw new LitsynthError('io', 'The sources folder cannot be read.', {
+        file: path,
+        messageNb: 'Kildemappen kan ikke leses.',
+        cause,
+      });
     }
-    const names = entries.filter((name) => name.toLowerCase().endsWith('.md') && name.toLowerCase() !== 'readme.md').sort();
+    const names = entries
+      .filter((name) => name.toLowerCase().endsWith('.md') && name.toLowerCase() !== 'readme.md')
+      .sort();
     files.push(...names.map((name) => join(path, name)));
   }
   return { files, missing };
@@ -119,13 +154,20 @@ async function parseFile(file: string): Promise<ReturnType<typeof parseSourceRec
     const { text } = await readTextFile(file, { role: 'source record' });
     return parseSourceRecord(text, file);
   } catch (error) {
-    if (isLitsynthError(error) && (error.code === 'empty-file' || error.code === 'binary-file' || error.code === 'too-large')) {
+    if (
+      isLitsynthError(error) &&
+      (error.code === 'empty-file' || error.code === 'binary-file' || error.code === 'too-large')
+    ) {
       return {
         diagnostics: [
-          recordDiagnostic('source-record-frontmatter', { file, line: 1, column: 1 }, {
-            nb: `Posten kan ikke leses: ${error.messageNb ?? error.message}`,
-            en: `The record cannot be read: ${error.message}`,
-          }),
+          recordDiagnostic(
+            'source-record-frontmatter',
+            { file, line: 1, column: 1 },
+            {
+              nb: `Posten kan ikke leses: ${error.messageNb ?? error.message}`,
+              en: `The record cannot be read: ${error.message}`,
+            },
+          ),
         ],
       };
     }

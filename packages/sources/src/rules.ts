@@ -1,4 +1,11 @@
-import { defaultSeverity, rulesOf, type Diagnostic, type Localized, type RuleDefinition, type RuleIdOf } from '@litsynth/common';
+import {
+  defaultSeverity,
+  rulesOf,
+  type Diagnostic,
+  type Localized,
+  type RuleDefinition,
+  type RuleIdOf,
+} from '@litsynth/common';
 
 /** The id of one of the record rules. */
 export type RecordRuleId = RuleIdOf<'records'>;

@@ -24,7 +24,10 @@ interface SchemaNode {
 // both src/ and dist/.
 const require = createRequire(import.meta.url);
 /** The JSON Schema of the source record frontmatter (packages/sources/schema/source-record.schema.json). */
-export const sourceRecordSchema = require('../schema/source-record.schema.json') as Record<string, unknown>;
+export const sourceRecordSchema = require('../schema/source-record.schema.json') as Record<
+  string,
+  unknown
+>;
 
 let validator: ValidateFunction | undefined;
 
@@ -75,7 +78,10 @@ export function validateFrontmatter(
       diagnostics.push(
         recordDiagnostic(
           'source-record-unknown-field',
-          { file: context.file, ...placeOfPath(context.doc, context.origin, [...path, name], 'key') },
+          {
+            file: context.file,
+            ...placeOfPath(context.doc, context.origin, [...path, name], 'key'),
+          },
           {
             nb: `Ukjent felt «${name}» i ${where}; det ignoreres.${closest ? ` Mente du «${closest}»?` : ''}`,
             en: `Unknown field "${name}" in ${where}; it is ignored.${closest ? ` Did you mean "${closest}"?` : ''}`,
@@ -88,7 +94,9 @@ export function validateFrontmatter(
     usable = false;
     if (error.keyword === 'required') {
       const name = String(error.params['missingProperty']);
-      const fieldSchema = resolve((error.parentSchema as SchemaNode | undefined)?.properties?.[name]);
+      const fieldSchema = resolve(
+        (error.parentSchema as SchemaNode | undefined)?.properties?.[name],
+      );
       const expected = expectation(fieldSchema);
       const field = formatPath([...path, name]);
       diagnostics.push(
@@ -107,7 +115,10 @@ export function validateFrontmatter(
     const expected = expectation(fieldSchema);
     const field = path.length > 0 ? formatPath(path) : 'frontmatter';
     const found = describeValue(error.data);
-    const closest = fieldSchema?.enum && typeof error.data === 'string' ? closestValue(error.data, fieldSchema.enum.map(String)) : undefined;
+    const closest =
+      fieldSchema?.enum && typeof error.data === 'string'
+        ? closestValue(error.data, fieldSchema.enum.map(String))
+        : undefined;
     diagnostics.push(
       recordDiagnostic(
         'source-record-invalid-field',
@@ -134,7 +145,11 @@ function pathOf(instancePath: string): Array<string | number> {
 }
 
 function formatPath(path: ReadonlyArray<string | number>): string {
-  return path.map((part, index) => (typeof part === 'number' ? `[${part}]` : index === 0 ? part : `.${part}`)).join('');
+  return path
+    .map((part, index) =>
+      typeof part === 'number' ? `[${part}]` : index === 0 ? part : `.${part}`,
+    )
+    .join('');
 }
 
 function resolve(schema: SchemaNode | undefined): SchemaNode | undefined {
@@ -152,11 +167,15 @@ function expectation(schema: SchemaNode | undefined): Localized {
   if (schema.enum) {
     // A long list (the CSL types) is named by a few of its values; the schema has them all.
     const all = schema.enum.map((value) => String(value));
-    const values = all.length > 8 ? `${all.filter((value) => commonValues.has(value)).join(', ')}, …` : all.join(', ');
+    const values =
+      all.length > 8
+        ? `${all.filter((value) => commonValues.has(value)).join(', ')}, …`
+        : all.join(', ');
     return { nb: `én av: ${values}`, en: `one of: ${values}${description}` };
   }
   const types = Array.isArray(schema.type) ? schema.type : schema.type ? [schema.type] : [];
-  const localized = schema.properties?.['nb'] !== undefined && schema.properties['en'] !== undefined;
+  const localized =
+    schema.properties?.['nb'] !== undefined && schema.properties['en'] !== undefined;
   if (localized && types.includes('string')) {
     const unknown = schema.description?.includes('unknown (ukjent)') === true;
     return {
@@ -165,10 +184,17 @@ function expectation(schema: SchemaNode | undefined): Localized {
     };
   }
   if (types.includes('array')) return { nb: 'en liste', en: `a list${description}` };
-  if (types.includes('object')) return { nb: 'et objekt med felter', en: `an object with fields${description}` };
-  if (schema.pattern) return { nb: `tekst på formen ${schema.pattern}`, en: `text of the form ${schema.pattern}${description}` };
-  if (types.includes('string')) return { nb: 'en tekst som ikke er tom', en: `non-empty text${description}` };
-  if (types.includes('integer') || types.includes('number')) return { nb: 'et tall', en: `a number${description}` };
+  if (types.includes('object'))
+    return { nb: 'et objekt med felter', en: `an object with fields${description}` };
+  if (schema.pattern)
+    return {
+      nb: `tekst på formen ${schema.pattern}`,
+      en: `text of the form ${schema.pattern}${description}`,
+    };
+  if (types.includes('string'))
+    return { nb: 'en tekst som ikke er tom', en: `non-empty text${description}` };
+  if (types.includes('integer') || types.includes('number'))
+    return { nb: 'et tall', en: `a number${description}` };
   return { nb: 'en gyldig verdi', en: `a valid value${description}` };
 }
 
@@ -176,7 +202,10 @@ function describeValue(value: unknown): Localized {
   if (value === null || value === undefined) return { nb: 'tomt', en: 'empty' };
   if (Array.isArray(value)) return { nb: 'en liste', en: 'a list' };
   if (typeof value === 'object') return { nb: 'et objekt', en: 'an object' };
-  if (typeof value === 'string') return value === '' ? { nb: 'tom tekst', en: 'empty text' } : { nb: `«${value}»`, en: `"${value}"` };
+  if (typeof value === 'string')
+    return value === ''
+      ? { nb: 'tom tekst', en: 'empty text' }
+      : { nb: `«${value}»`, en: `"${value}"` };
   return { nb: String(value), en: String(value) };
 }
 

@@ -34,7 +34,9 @@ export function placeOfPath(
   for (const [index, segment] of path.entries()) {
     const last = index === path.length - 1;
     if (isMap(node)) {
-      const pair = node.items.find((item) => (isScalar(item.key) ? item.key.value : item.key) === segment);
+      const pair = node.items.find(
+        (item) => (isScalar(item.key) ? item.key.value : item.key) === segment,
+      );
       if (!pair) break;
       if (last && at === 'key' && isNode(pair.key)) return placeOfNode(origin, pair.key);
       if (isNode(pair.key)) best = pair.key;
@@ -55,4 +57,3 @@ export function placeOfPath(
 function placeOfNode(origin: YamlOrigin, node: Node): Place {
   return node.range ? placeOfOffset(origin, node.range[0]) : { line: origin.firstLine, column: 1 };
 }
-

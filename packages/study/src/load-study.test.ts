@@ -25,13 +25,20 @@ manuscript: thesis.txt
 ${extra}`;
 
 /** The error loadStudy throws, as plain data (code, place, message). */
-async function failure(dir: string): Promise<{ code: string; line?: number; column?: number; message: string }> {
+async function failure(
+  dir: string,
+): Promise<{ code: string; line?: number; column?: number; message: string }> {
   try {
     await loadStudy(dir);
   } catch (error) {
     if (!isLitsynthError(error)) throw error;
     const { code, line, column, message } = error as LitsynthError;
-    return { code, ...(line === undefined ? {} : { line }), ...(column === undefined ? {} : { column }), message };
+    return {
+      code,
+      ...(line === undefined ? {} : { line }),
+      ...(column === undefined ? {} : { column }),
+      message,
+    };
   }
   throw new Error('loadStudy did not fail');
 }
@@ -46,7 +53,9 @@ describe('loadStudy', () => {
       included: study.config.included,
       chapters: study.config.chapters,
       records: study.records.map((record) => record.id),
-      includedEntries: study.entries.filter((entry) => study.config.included.includes(entry.id)).map((entry) => entry.id),
+      includedEntries: study.entries
+        .filter((entry) => study.config.included.includes(entry.id))
+        .map((entry) => entry.id),
       searches: study.config.search.map((search) => search.database),
     }).toEqual({
       id: 'nav-relasjon',
@@ -68,20 +77,30 @@ describe('loadStudy', () => {
 
   it('refuses a path that does not exist, a file, and a folder without study.yaml', async () => {
     const dir = await studyFolder({ 'thesis.txt': 'Tekst.' });
-    expect(await failure(join(dir, 'missing'))).toEqual({ code: 'file-not-found', message: 'The study folder does not exist.' });
-    expect(await failure(join(dir, 'thesis.txt'))).toEqual({ code: 'not-a-study', message: 'Expected a study folder (with study.yaml), found a file.' });
+    expect(await failure(join(dir, 'missing'))).toEqual({
+      code: 'file-not-found',
+      message: 'The study folder does not exist.',
+    });
+    expect(await failure(join(dir, 'thesis.txt'))).toEqual({
+      code: 'not-a-study',
+      message: 'Expected a study folder (with study.yaml), found a file.',
+    });
     expect((await failure(dir)).code).toBe('not-a-study');
   });
 
   it('reports invalid YAML with line and column', async () => {
-    const dir = await studyFolder({ 'study.yaml': 'id: demo\ntitle: [unclosed\n', 'thesis.txt': 'Tekst.' });
+    const dir = await studyFolder({
+      'study.yaml': 'id: demo\ntitle: [unclosed\n',
+      'thesis.txt': 'Tekst.',
+    });
     const error = await failure(dir);
     expect({ code: error.code, line: error.line }).toEqual({ code: 'invalid-config', line: 3 });
   });
 
   it('lists every invalid field with its place and what was expected', async () => {
     const dir = await studyFolder({
-      'study.yaml': 'id: demo\ntitle: Demo\nlanguage: de\nmanuscript: thesis.txt\nrules:\n  locator-form: loud\n',
+      'study.yaml':
+        'id: demo\ntitle: Demo\nlanguage: de\nmanuscript: thesis.txt\nrules:\n  locator-form: loud\n',
       'thesis.txt': 'Tekst.',
     });
     const error = await failure(dir);
@@ -101,24 +120,47 @@ describe('loadStudy', () => {
 
   it('names a manuscript, bibliography file or included record that does not exist, at its line', async () => {
     const noManuscript = await studyFolder({ 'study.yaml': minimal() });
-    expect(await failure(noManuscript)).toMatchObject({ code: 'file-not-found', line: 4, column: 13 });
-    const noBibliography = await studyFolder({ 'study.yaml': minimal('bibliography: [refs.yaml]\n'), 'thesis.txt': 'Tekst.' });
-    expect(await failure(noBibliography)).toMatchObject({ code: 'file-not-found', line: 5, column: 16 });
-    const noRecord = await studyFolder({ 'study.yaml': minimal('included: [smith2020]\n'), 'thesis.txt': 'Tekst.', 'sources/README.md': '# x' });
+    expect(await failure(noManuscript)).toMatchObject({
+      code: 'file-not-found',
+      line: 4,
+      column: 13,
+    });
+    const noBibliography = await studyFolder({
+      'study.yaml': minimal('bibliography: [refs.yaml]\n'),
+      'thesis.txt': 'Tekst.',
+    });
+    expect(await failure(noBibliography)).toMatchObject({
+      code: 'file-not-found',
+      line: 5,
+      column: 16,
+    });
+    const noRecord = await studyFolder({
+      'study.yaml': minimal('included: [smith2020]\n'),
+      'thesis.txt': 'Tekst.',
+      'sources/README.md': '# x',
+    });
     expect(await failure(noRecord)).toMatchObject({ code: 'file-not-found', line: 5, column: 12 });
   });
 
   it('keeps the paths of study.yaml inside the study folder tree unless allowed to leave it', async () => {
-    const outside = await studyFolder({ 'study.yaml': minimal().replace('thesis.txt', '/etc/passwd') });
+    const outside = await studyFolder({
+      'study.yaml': minimal().replace('thesis.txt', '/etc/passwd'),
+    });
     expect(await failure(outside)).toEqual({
       code: 'invalid-config',
       line: 4,
       column: 13,
       message: `The manuscript /etc/passwd named in study.yaml lies outside the study's folder tree (${outside}); pass --allow-outside-study to read it.`,
     });
-    expect((await loadStudy(outside, { allowOutside: true })).config.manuscript).toBe('/etc/passwd');
+    expect((await loadStudy(outside, { allowOutside: true })).config.manuscript).toBe(
+      '/etc/passwd',
+    );
     // A record id that climbs out of the sources folder, and a symbolic link out of the study.
-    const climbing = await studyFolder({ 'study.yaml': minimal('included: [../../../etc/hostname]\n'), 'thesis.txt': 'Tekst.', 'sources/a.md': '' });
+    const climbing = await studyFolder({
+      'study.yaml': minimal('included: [../../../etc/hostname]\n'),
+      'thesis.txt': 'Tekst.',
+      'sources/a.md': '',
+    });
     expect(await failure(climbing)).toMatchObject({ code: 'invalid-config', line: 5, column: 12 });
     const linked = await studyFolder({ 'study.yaml': minimal() });
     await symlink('/etc/hostname', join(linked, 'thesis.txt'));
@@ -127,23 +169,35 @@ describe('loadStudy', () => {
 
   it("lets a study in a project's studies/ folder use the project's shared sources", async () => {
     const project = await studyFolder({
-      'studies/demo/study.yaml': minimal('bibliography: [../../sources/refs.yaml]\nsourcesDir: ../../sources\n'),
+      'studies/demo/study.yaml': minimal(
+        'bibliography: [../../sources/refs.yaml]\nsourcesDir: ../../sources\n',
+      ),
       'studies/demo/thesis.txt': 'Tekst (Good, 2020).',
-      'sources/refs.yaml': '- { id: good2020, type: book, title: Good, author: [{ family: Good }], issued: { date-parts: [[2020]] } }\n',
+      'sources/refs.yaml':
+        '- { id: good2020, type: book, title: Good, author: [{ family: Good }], issued: { date-parts: [[2020]] } }\n',
     });
     expect(studyTree(join(project, 'studies/demo'))).toBe(await realpath(project));
-    expect((await loadStudy(join(project, 'studies/demo'))).entries.map((entry) => entry.id)).toEqual(['good2020']);
+    expect(
+      (await loadStudy(join(project, 'studies/demo'))).entries.map((entry) => entry.id),
+    ).toEqual(['good2020']);
   });
 
   it('refuses an unknown style or locale at its line, before anything is read', async () => {
-    const style = await studyFolder({ 'study.yaml': minimal('style: apa-9\n'), 'thesis.txt': 'Tekst.' });
+    const style = await studyFolder({
+      'study.yaml': minimal('style: apa-9\n'),
+      'thesis.txt': 'Tekst.',
+    });
     expect(await failure(style)).toEqual({
       code: 'invalid-config',
       line: 5,
       column: 8,
-      message: 'study.yaml: unknown CSL style "apa-9": give a style id such as norsk-apa-manual or apa, or a .csl file',
+      message:
+        'study.yaml: unknown CSL style "apa-9": give a style id such as norsk-apa-manual or apa, or a .csl file',
     });
-    const locale = await studyFolder({ 'study.yaml': minimal('locale: xx-XX\n'), 'thesis.txt': 'Tekst.' });
+    const locale = await studyFolder({
+      'study.yaml': minimal('locale: xx-XX\n'),
+      'thesis.txt': 'Tekst.',
+    });
     expect(await failure(locale)).toMatchObject({ code: 'invalid-config', line: 5, column: 9 });
   });
 
@@ -151,10 +205,14 @@ describe('loadStudy', () => {
     const dir = await studyFolder({
       'study.yaml': minimal('bibliography: [refs.yaml]\n'),
       'thesis.txt': 'Tekst.',
-      'refs.yaml': '- id: good2020\n  type: book\n  title: Good\n  author: [{family: Good}]\n  issued: {date-parts: [[2020]]}\n- type: book\n  title: No id\n',
+      'refs.yaml':
+        '- id: good2020\n  type: book\n  title: Good\n  author: [{family: Good}]\n  issued: {date-parts: [[2020]]}\n- type: book\n  title: No id\n',
     });
     const study = await loadStudy(dir);
-    expect({ entries: study.entries.map((entry) => entry.id), problems: study.diagnostics.map((diagnostic) => diagnostic.line) }).toEqual({
+    expect({
+      entries: study.entries.map((entry) => entry.id),
+      problems: study.diagnostics.map((diagnostic) => diagnostic.line),
+    }).toEqual({
       entries: ['good2020'],
       problems: [6],
     });
@@ -169,8 +227,22 @@ describe('unknownRuleSettings', () => {
     });
     const study = await loadStudy(dir);
     const problems = await unknownRuleSettings(study, ['locator-form', 'year-mismatch']);
-    expect(problems.map(({ rule, line, column, raw, suggestion }) => ({ rule, line, column, raw, suggestion }))).toEqual([
-      { rule: 'unknown-rule-setting', line: 7, column: 17, raw: 'locator-from', suggestion: { nb: 'Mente du «locator-form»?', en: 'Did you mean "locator-form"?' } },
+    expect(
+      problems.map(({ rule, line, column, raw, suggestion }) => ({
+        rule,
+        line,
+        column,
+        raw,
+        suggestion,
+      })),
+    ).toEqual([
+      {
+        rule: 'unknown-rule-setting',
+        line: 7,
+        column: 17,
+        raw: 'locator-from',
+        suggestion: { nb: 'Mente du «locator-form»?', en: 'Did you mean "locator-form"?' },
+      },
     ]);
     expect(await unknownRuleSettings(study, ['locator-form', 'locator-from'])).toEqual([]);
   });
@@ -178,12 +250,38 @@ describe('unknownRuleSettings', () => {
 
 describe('unknown fields of study.yaml', () => {
   it('are reported at their line with the field meant, and the rest still loads', async () => {
-    const dir = await studyFolder({ 'study.yaml': minimal('bibliograpy: [refs.yaml]\nmanuskrip: x\n'), 'thesis.txt': 'Tekst.' });
+    const dir = await studyFolder({
+      'study.yaml': minimal('bibliograpy: [refs.yaml]\nmanuskrip: x\n'),
+      'thesis.txt': 'Tekst.',
+    });
     const study = await loadStudy(dir);
-    expect(study.diagnostics.map(({ rule, severity, line, column, raw, suggestion }) => ({ rule, severity, line, column, raw, suggestion }))).toEqual([
-      { rule: 'unknown-study-field', severity: 'warning', line: 5, column: 1, raw: 'bibliograpy', suggestion: { nb: 'Mente du «bibliography»?', en: 'Did you mean "bibliography"?' } },
+    expect(
+      study.diagnostics.map(({ rule, severity, line, column, raw, suggestion }) => ({
+        rule,
+        severity,
+        line,
+        column,
+        raw,
+        suggestion,
+      })),
+    ).toEqual([
+      {
+        rule: 'unknown-study-field',
+        severity: 'warning',
+        line: 5,
+        column: 1,
+        raw: 'bibliograpy',
+        suggestion: { nb: 'Mente du «bibliography»?', en: 'Did you mean "bibliography"?' },
+      },
       // A Norwegian field name misspelt: the Norwegian name is suggested.
-      { rule: 'unknown-study-field', severity: 'warning', line: 6, column: 1, raw: 'manuskrip', suggestion: { nb: 'Mente du «manuskript»?', en: 'Did you mean "manuskript"?' } },
+      {
+        rule: 'unknown-study-field',
+        severity: 'warning',
+        line: 6,
+        column: 1,
+        raw: 'manuskrip',
+        suggestion: { nb: 'Mente du «manuskript»?', en: 'Did you mean "manuskript"?' },
+      },
     ]);
   });
 });

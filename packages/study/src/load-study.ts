@@ -1,7 +1,18 @@
 import { stat } from 'node:fs/promises';
 import { basename, dirname, join, parse, relative } from 'pathe';
-import { isLitsynthError, LitsynthError, readTextFile, realPathOf, type Diagnostic } from '@litsynth/common';
-import { loadBibliographyFile, resolveLocale, resolveStyle, type BibEntry } from '@litsynth/bibliography';
+import {
+  isLitsynthError,
+  LitsynthError,
+  readTextFile,
+  realPathOf,
+  type Diagnostic,
+} from '@litsynth/common';
+import {
+  loadBibliographyFile,
+  resolveLocale,
+  resolveStyle,
+  type BibEntry,
+} from '@litsynth/bibliography';
 import { readSourceRecords } from '@litsynth/sources';
 import {
   closest,
@@ -66,20 +77,31 @@ export function studyTree(dir: string): string {
 export async function loadStudy(dir: string, options: LoadStudyOptions = {}): Promise<Study> {
   const kind = await kindOf(dir);
   if (kind === 'missing') {
-    throw new LitsynthError('file-not-found', 'The study folder does not exist.', { file: dir, messageNb: 'Studiemappen finnes ikke.' });
+    throw new LitsynthError('file-not-found', 'The study folder does not exist.', {
+      file: dir,
+      messageNb: 'Studiemappen finnes ikke.',
+    });
   }
   if (kind === 'file' || kind === 'other') {
-    throw new LitsynthError('not-a-study', 'Expected a study folder (with study.yaml), found a file.', {
-      file: dir,
-      messageNb: 'Forventet en studiemappe (med study.yaml), fant en fil.',
-    });
+    throw new LitsynthError(
+      'not-a-study',
+      'Expected a study folder (with study.yaml), found a file.',
+      {
+        file: dir,
+        messageNb: 'Forventet en studiemappe (med study.yaml), fant en fil.',
+      },
+    );
   }
   const configFile = join(dir, studyFileName);
   if ((await kindOf(configFile)) !== 'file') {
-    throw new LitsynthError('not-a-study', `The folder has no ${studyFileName}; it is not a litsynth study (create one with litsynth init).`, {
-      file: dir,
-      messageNb: `Mappen har ingen ${studyFileName} og er ikke en litsynth-studie (lag en med litsynth init).`,
-    });
+    throw new LitsynthError(
+      'not-a-study',
+      `The folder has no ${studyFileName}; it is not a litsynth study (create one with litsynth init).`,
+      {
+        file: dir,
+        messageNb: `Mappen har ingen ${studyFileName} og er ikke en litsynth-studie (lag en med litsynth init).`,
+      },
+    );
   }
   const { text } = await readTextFile(configFile, { role: 'study file' });
   const config = parseStudyConfig(text, configFile);
@@ -105,26 +127,47 @@ export async function loadStudy(dir: string, options: LoadStudyOptions = {}): Pr
     }
   }
   const tree = studyTree(dir);
-  const requireInside = (path: string, field: ReadonlyArray<string | number>, what: { en: string; nb: string }) => {
+  const requireInside = (
+    path: string,
+    field: ReadonlyArray<string | number>,
+    what: { en: string; nb: string },
+  ) => {
     if (options.allowOutside || isInside(realPathOf(path), tree)) return;
     const place = placeOfField(text, field);
-    throw new LitsynthError('invalid-config', `${what.en} ${shown(path)} named in study.yaml lies outside the study's folder tree (${shown(tree)}); pass --allow-outside-study to read it.`, {
-      file: configFile,
-      line: place.line,
-      column: place.column,
-      messageNb: `${what.nb} ${shown(path)} som study.yaml viser til, ligger utenfor studiens mappetre (${shown(tree)}); bruk --allow-outside-study for å lese den.`,
-    });
+    throw new LitsynthError(
+      'invalid-config',
+      `${what.en} ${shown(path)} named in study.yaml lies outside the study's folder tree (${shown(tree)}); pass --allow-outside-study to read it.`,
+      {
+        file: configFile,
+        line: place.line,
+        column: place.column,
+        messageNb: `${what.nb} ${shown(path)} som study.yaml viser til, ligger utenfor studiens mappetre (${shown(tree)}); bruk --allow-outside-study for å lese den.`,
+      },
+    );
   };
   requireInside(config.manuscript, ['manuscript'], { en: 'The manuscript', nb: 'Manuskriptet' });
-  for (const [index, file] of config.bibliography.entries()) requireInside(file, ['bibliography', index], { en: 'The bibliography file', nb: 'Bibliografifilen' });
+  for (const [index, file] of config.bibliography.entries())
+    requireInside(file, ['bibliography', index], {
+      en: 'The bibliography file',
+      nb: 'Bibliografifilen',
+    });
   requireInside(config.sourcesDir, ['sourcesDir'], { en: 'The sources folder', nb: 'Kildemappen' });
   for (const [index, id] of config.included.entries()) {
-    requireInside(join(config.sourcesDir, `${id}.md`), ['included', index], { en: `The record of the included source "${id}",`, nb: `Posten for den inkluderte kilden «${id}»,` });
+    requireInside(join(config.sourcesDir, `${id}.md`), ['included', index], {
+      en: `The record of the included source "${id}",`,
+      nb: `Posten for den inkluderte kilden «${id}»,`,
+    });
   }
-  if (config.concepts !== undefined) requireInside(config.concepts, ['concepts'], { en: 'The concepts file', nb: 'Begrepsfilen' });
-  if (config.coding !== undefined) requireInside(config.coding, ['coding'], { en: 'The coding file', nb: 'Kodingsfilen' });
+  if (config.concepts !== undefined)
+    requireInside(config.concepts, ['concepts'], { en: 'The concepts file', nb: 'Begrepsfilen' });
+  if (config.coding !== undefined)
+    requireInside(config.coding, ['coding'], { en: 'The coding file', nb: 'Kodingsfilen' });
 
-  const requireFile = async (path: string, field: ReadonlyArray<string | number>, what: { en: string; nb: string }) => {
+  const requireFile = async (
+    path: string,
+    field: ReadonlyArray<string | number>,
+    what: { en: string; nb: string },
+  ) => {
     const found = await kindOf(path);
     if (found === 'file') return;
     const place = placeOfField(text, field);
@@ -132,30 +175,50 @@ export async function loadStudy(dir: string, options: LoadStudyOptions = {}): Pr
     const problem = {
       missing: { en: 'does not exist', nb: 'finnes ikke' },
       folder: { en: 'is a folder, not a file', nb: 'er en mappe, ikke en fil' },
-      other: { en: 'is not a regular file (it is a device, pipe or socket)', nb: 'er ikke en vanlig fil (men en enhet, et rør eller en socket)' },
+      other: {
+        en: 'is not a regular file (it is a device, pipe or socket)',
+        nb: 'er ikke en vanlig fil (men en enhet, et rør eller en socket)',
+      },
     }[found];
-    throw new LitsynthError(found === 'missing' ? 'file-not-found' : 'usage', `${what.en} ${shown(path)} named in study.yaml ${problem.en}.`, {
-      file: configFile,
-      line: place.line,
-      column: place.column,
-      messageNb: `${what.nb} ${shown(path)} som study.yaml viser til, ${problem.nb}.`,
-    });
+    throw new LitsynthError(
+      found === 'missing' ? 'file-not-found' : 'usage',
+      `${what.en} ${shown(path)} named in study.yaml ${problem.en}.`,
+      {
+        file: configFile,
+        line: place.line,
+        column: place.column,
+        messageNb: `${what.nb} ${shown(path)} som study.yaml viser til, ${problem.nb}.`,
+      },
+    );
   };
-  await requireFile(config.manuscript, ['manuscript'], { en: 'The manuscript', nb: 'Manuskriptet' });
+  await requireFile(config.manuscript, ['manuscript'], {
+    en: 'The manuscript',
+    nb: 'Manuskriptet',
+  });
   for (const [index, file] of config.bibliography.entries()) {
-    await requireFile(file, ['bibliography', index], { en: 'The bibliography file', nb: 'Bibliografifilen' });
+    await requireFile(file, ['bibliography', index], {
+      en: 'The bibliography file',
+      nb: 'Bibliografifilen',
+    });
   }
   if (config.included.length > 0 && (await kindOf(config.sourcesDir)) !== 'folder') {
     const place = placeOfField(text, ['sourcesDir']);
-    throw new LitsynthError('file-not-found', `The sources folder ${shown(config.sourcesDir)} named in study.yaml does not exist.`, {
-      file: configFile,
-      line: place.line,
-      column: place.column,
-      messageNb: `Kildemappen ${shown(config.sourcesDir)} som study.yaml viser til, finnes ikke.`,
-    });
+    throw new LitsynthError(
+      'file-not-found',
+      `The sources folder ${shown(config.sourcesDir)} named in study.yaml does not exist.`,
+      {
+        file: configFile,
+        line: place.line,
+        column: place.column,
+        messageNb: `Kildemappen ${shown(config.sourcesDir)} som study.yaml viser til, finnes ikke.`,
+      },
+    );
   }
   for (const [index, id] of config.included.entries()) {
-    await requireFile(join(config.sourcesDir, `${id}.md`), ['included', index], { en: `The record of the included source "${id}",`, nb: `Posten for den inkluderte kilden «${id}»,` });
+    await requireFile(join(config.sourcesDir, `${id}.md`), ['included', index], {
+      en: `The record of the included source "${id}",`,
+      nb: `Posten for den inkluderte kilden «${id}»,`,
+    });
   }
 
   const diagnostics: Diagnostic[] = unknownFields(text).map(({ key, line, column }) => {
@@ -180,9 +243,13 @@ export async function loadStudy(dir: string, options: LoadStudyOptions = {}): Pr
     entries.push(...loaded.entries);
     diagnostics.push(...loaded.diagnostics);
   }
-  const records = config.included.length > 0
-    ? await readSourceRecords(config.included.map((id) => shown(join(config.sourcesDir, `${id}.md`))), { ids: config.included })
-    : { records: [], diagnostics: [] };
+  const records =
+    config.included.length > 0
+      ? await readSourceRecords(
+          config.included.map((id) => shown(join(config.sourcesDir, `${id}.md`))),
+          { ids: config.included },
+        )
+      : { records: [], diagnostics: [] };
   diagnostics.push(...records.diagnostics);
 
   // An id defined twice would make citations resolve by accident of order: keep the first, say so.

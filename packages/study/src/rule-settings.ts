@@ -8,7 +8,10 @@ import type { Study } from './types.js';
  * Diagnostics for rule settings in study.yaml that name no known rule (a typo silences nothing),
  * each at its line in study.yaml, with the closest known id suggested.
  */
-export async function unknownRuleSettings(study: Study, known: readonly string[]): Promise<Diagnostic[]> {
+export async function unknownRuleSettings(
+  study: Study,
+  known: readonly string[],
+): Promise<Diagnostic[]> {
   const unknown = Object.keys(study.config.rules).filter((id) => !known.includes(id));
   if (unknown.length === 0) return [];
   const file = join(study.dir, studyFileName);

@@ -3,7 +3,12 @@ import { parseStudyConfig } from './study-config.js';
 
 describe('parseStudyConfig', () => {
   it('fills the defaults and resolves paths against the folder of study.yaml', () => {
-    expect(parseStudyConfig('id: demo\ntitle: Demo\nquestion: Hva?\nmanuscript: oppgave.md\n', '/studies/demo/study.yaml')).toEqual({
+    expect(
+      parseStudyConfig(
+        'id: demo\ntitle: Demo\nquestion: Hva?\nmanuscript: oppgave.md\n',
+        '/studies/demo/study.yaml',
+      ),
+    ).toEqual({
       id: 'demo',
       title: { nb: 'Demo', en: 'Demo' },
       question: { nb: 'Hva?', en: 'Hva?' },
@@ -62,7 +67,9 @@ describe('parseStudyConfig', () => {
       chapters: { results: '3.0', discussion: '5' },
       inclusion: [{ nb: 'Fagfellevurdert', en: 'Peer reviewed' }],
       exclusion: [],
-      search: [{ database: 'Oria', date: '2024-03-01', terms: ['Nav', 'tillit'], hits: 120, included: 2 }],
+      search: [
+        { database: 'Oria', date: '2024-03-01', terms: ['Nav', 'tillit'], hits: 120, included: 2 },
+      ],
       rules: { 'locator-form': 'off', 'year-mismatch': 'warn' },
       csvSeparator: ',',
     });
@@ -130,7 +137,8 @@ describe('parseStudyConfig', () => {
   });
 
   it('refuses a field written under both its names, a text in no language and a separator other than ; or ,', () => {
-    const text = 'id: x\ntitle: X\ntittel: Y\nquestion: { de: Was? }\nmanuscript: m.txt\ncsvSeparator: tab\n';
+    const text =
+      'id: x\ntitle: X\ntittel: Y\nquestion: { de: Was? }\nmanuscript: m.txt\ncsvSeparator: tab\n';
     expect(() => parseStudyConfig(text, 'study.yaml')).toThrow(
       [
         'study.yaml has 3 problem(s):',
@@ -142,25 +150,34 @@ describe('parseStudyConfig', () => {
   });
 
   it('reports a search without database and a count that is not a whole number, with their places', () => {
-    const text = 'id: x\ntitle: X\nquestion: Q\nmanuscript: m.txt\nsearch:\n  - terms: [a]\n  - database: Idunn\n    hits: mange\n';
+    const text =
+      'id: x\ntitle: X\nquestion: Q\nmanuscript: m.txt\nsearch:\n  - terms: [a]\n  - database: Idunn\n    hits: mange\n';
     expect(() => parseStudyConfig(text, 'study.yaml')).toThrow(
       'study.yaml has 2 problem(s):\n  study.yaml:6:5: a search must have "database" (text)\n  study.yaml:8:11: "hits" must be a whole number',
     );
   });
 
   it('refuses a study.yaml that is not a mapping', () => {
-    expect(() => parseStudyConfig('- a\n- b\n', 'study.yaml')).toThrow('study.yaml must be a mapping of fields (id, title, manuscript, …).');
+    expect(() => parseStudyConfig('- a\n- b\n', 'study.yaml')).toThrow(
+      'study.yaml must be a mapping of fields (id, title, manuscript, …).',
+    );
   });
 
   it('refuses a YAML alias bomb, naming study.yaml', () => {
     const levels = ['x0: &a0 [x, x, x, x, x, x, x, x, x]'];
-    for (let level = 1; level < 9; level++) levels.push(`x${level}: &a${level} [${Array(9).fill(`*a${level - 1}`).join(', ')}]`);
+    for (let level = 1; level < 9; level++)
+      levels.push(
+        `x${level}: &a${level} [${Array(9)
+          .fill(`*a${level - 1}`)
+          .join(', ')}]`,
+      );
     const text = `id: demo\ntitle: Demo\nquestion: Hva?\nmanuscript: oppgave.md\n${levels.join('\n')}\n`;
     expect(() => parseStudyConfig(text, '/studies/demo/study.yaml')).toThrow(
       expect.objectContaining({
         code: 'invalid-config',
         file: '/studies/demo/study.yaml',
-        message: 'study.yaml uses YAML aliases (*name) that expand to too much data (a "billion laughs"?).',
+        message:
+          'study.yaml uses YAML aliases (*name) that expand to too much data (a "billion laughs"?).',
       }),
     );
   });

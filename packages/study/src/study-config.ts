@@ -7,7 +7,16 @@ import {
   type Localized,
   type RuleSetting,
 } from '@litsynth/common';
-import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import {
+  isMap,
+  isNode,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  type Document,
+  type Node,
+} from 'yaml';
 import type { SearchEntry, StudyConfig } from './types.js';
 
 /** One problem of study.yaml: where it is and what was expected. */
@@ -26,9 +35,9 @@ type Path = ReadonlyArray<string | number>;
 export const norwegianStudyFields: Readonly<Record<string, string>> = {
   tittel: 'title',
   problemstilling: 'question',
-  'språk': 'language',
+  språk: 'language',
   stil: 'style',
-  'språkkode': 'locale',
+  språkkode: 'locale',
   manuskript: 'manuscript',
   bibliografi: 'bibliography',
   kildemappe: 'sourcesDir',
@@ -38,12 +47,12 @@ export const norwegianStudyFields: Readonly<Record<string, string>> = {
   kapitler: 'chapters',
   resultater: 'results',
   teori: 'theory',
-  'drøfting': 'discussion',
+  drøfting: 'discussion',
   inklusjon: 'inclusion',
   eksklusjon: 'exclusion',
-  'søk': 'search',
+  søk: 'search',
   dato: 'date',
-  'søkeord': 'terms',
+  søkeord: 'terms',
   kombinasjon: 'combination',
   avgrensninger: 'limits',
   treff: 'hits',
@@ -60,15 +69,26 @@ export function studyFieldName(key: string): string {
 }
 
 /** The Norwegian values of a rule setting (`av`, `advarsel`, `feil`) beside the English ones. */
-const norwegianRuleSettings: Readonly<Record<string, RuleSetting>> = { av: 'off', advarsel: 'warn', feil: 'error' };
+const norwegianRuleSettings: Readonly<Record<string, RuleSetting>> = {
+  av: 'off',
+  advarsel: 'warn',
+  feil: 'error',
+};
 
 /** The 1-based place of the value at a path (or of the deepest existing part of it). */
-function placeOf(document: Document, lineCounter: LineCounter, path: Path): { line: number; column: number } {
+function placeOf(
+  document: Document,
+  lineCounter: LineCounter,
+  path: Path,
+): { line: number; column: number } {
   let node: unknown = document.contents;
   let best: Node | undefined = isNode(node) ? node : undefined;
   for (const segment of path) {
     if (isMap(node)) {
-      const pair = node.items.find((item) => studyFieldName(String(isScalar(item.key) ? item.key.value : item.key)) === segment);
+      const pair = node.items.find(
+        (item) =>
+          studyFieldName(String(isScalar(item.key) ? item.key.value : item.key)) === segment,
+      );
       if (!pair) break;
       if (isNode(pair.key)) best = pair.key;
       node = pair.value;
@@ -110,11 +130,16 @@ export function parseStudyConfig(text: string, file: string): StudyConfig {
     // yaml counts the nodes its aliases expand to and stops a "billion laughs" (maxAliasCount).
     plain = document.toJS({ maxAliasCount: 100 });
   } catch (cause) {
-    throw new LitsynthError('invalid-config', 'study.yaml uses YAML aliases (*name) that expand to too much data (a "billion laughs"?).', {
-      file,
-      messageNb: 'study.yaml bruker YAML-aliaser (*navn) som utvider seg til for mye data (en «billion laughs»?).',
-      cause,
-    });
+    throw new LitsynthError(
+      'invalid-config',
+      'study.yaml uses YAML aliases (*name) that expand to too much data (a "billion laughs"?).',
+      {
+        file,
+        messageNb:
+          'study.yaml bruker YAML-aliaser (*navn) som utvider seg til for mye data (en «billion laughs»?).',
+        cause,
+      },
+    );
   }
   const problem = (path: Path, nb: string, en: string) => {
     problems.push({ ...placeOf(document, lineCounter, path), message: { nb, en } });
@@ -132,18 +157,27 @@ export function parseStudyConfig(text: string, file: string): StudyConfig {
   const absolute = (value: string) => (isAbsolute(value) ? value : resolve(folder, value));
 
   if (!isRecord(data)) {
-    throw new LitsynthError('invalid-config', 'study.yaml must be a mapping of fields (id, title, manuscript, …).', {
-      file,
-      line: 1,
-      column: 1,
-      messageNb: 'study.yaml må være en samling felt (id, title, manuscript, …).',
-    });
+    throw new LitsynthError(
+      'invalid-config',
+      'study.yaml must be a mapping of fields (id, title, manuscript, …).',
+      {
+        file,
+        line: 1,
+        column: 1,
+        messageNb: 'study.yaml må være en samling felt (id, title, manuscript, …).',
+      },
+    );
   }
 
   const string = (key: string, required: boolean): string | undefined => {
     const value = data[key];
     if (value === undefined || value === null) {
-      if (required) problem([key], `feltet «${key}» mangler (forventet tekst)`, `the field "${key}" is missing (expected text)`);
+      if (required)
+        problem(
+          [key],
+          `feltet «${key}» mangler (forventet tekst)`,
+          `the field "${key}" is missing (expected text)`,
+        );
       return undefined;
     }
     if (typeof value !== 'string' && typeof value !== 'number') {
@@ -154,12 +188,21 @@ export function parseStudyConfig(text: string, file: string): StudyConfig {
   };
   const localized = (value: unknown, path: Path, required: boolean): Localized | undefined => {
     if (value === undefined || value === null) {
-      if (required) problem(path, `feltet «${path.join('.')}» mangler (forventet en tekst)`, `the field "${path.join('.')}" is missing (expected text)`);
+      if (required)
+        problem(
+          path,
+          `feltet «${path.join('.')}» mangler (forventet en tekst)`,
+          `the field "${path.join('.')}" is missing (expected text)`,
+        );
       return undefined;
     }
     // A plain string serves both languages; { nb } or { en } alone shows in the other language, marked.
     if (typeof value === 'string' && value.trim() !== '') return { nb: value, en: value };
-    if (isRecord(value) && Object.keys(value).every((key) => key === 'nb' || key === 'en') && ['nb', 'en'].every((key) => value[key] === undefined || typeof value[key] === 'string')) {
+    if (
+      isRecord(value) &&
+      Object.keys(value).every((key) => key === 'nb' || key === 'en') &&
+      ['nb', 'en'].every((key) => value[key] === undefined || typeof value[key] === 'string')
+    ) {
       const whole = completeLocalized(value as Partial<Localized>);
       if (whole) return whole;
     }
@@ -198,13 +241,23 @@ export function parseStudyConfig(text: string, file: string): StudyConfig {
 
   const chapters: StudyConfig['chapters'] = {};
   if (data.chapters !== undefined && data.chapters !== null) {
-    if (!isRecord(data.chapters)) problem(['chapters'], '«chapters» skal ha results, theory, discussion', '"chapters" must have results, theory, discussion');
+    if (!isRecord(data.chapters))
+      problem(
+        ['chapters'],
+        '«chapters» skal ha results, theory, discussion',
+        '"chapters" must have results, theory, discussion',
+      );
     else {
       for (const role of ['results', 'theory', 'discussion'] as const) {
         const value = data.chapters[role];
         if (value === undefined || value === null) continue;
         if (typeof value === 'string' || typeof value === 'number') chapters[role] = String(value);
-        else problem(['chapters', role], `«chapters.${role}» skal være et overskriftsnummer («5.0»)`, `"chapters.${role}" must be a heading number ("5.0")`);
+        else
+          problem(
+            ['chapters', role],
+            `«chapters.${role}» skal være et overskriftsnummer («5.0»)`,
+            `"chapters.${role}" must be a heading number ("5.0")`,
+          );
       }
     }
   }
@@ -216,14 +269,21 @@ export function parseStudyConfig(text: string, file: string): StudyConfig {
       problem([key], `«${key}» skal være en liste`, `"${key}" must be a list`);
       return [];
     }
-    return value.map((item, index) => localized(item, [key, index], true)).filter((item): item is Localized => item !== undefined);
+    return value
+      .map((item, index) => localized(item, [key, index], true))
+      .filter((item): item is Localized => item !== undefined);
   };
   const inclusion = localizedList('inclusion');
   const exclusion = localizedList('exclusion');
 
   const search: SearchEntry[] = [];
   if (data.search !== undefined && data.search !== null) {
-    if (!Array.isArray(data.search)) problem(['search'], '«search» skal være en liste med søk', '"search" must be a list of searches');
+    if (!Array.isArray(data.search))
+      problem(
+        ['search'],
+        '«search» skal være en liste med søk',
+        '"search" must be a list of searches',
+      );
     else {
       data.search.forEach((item: unknown, index: number) => {
         const entry = parseSearch(item, index, problem, localized);
@@ -234,12 +294,24 @@ export function parseStudyConfig(text: string, file: string): StudyConfig {
 
   const rules: Record<string, RuleSetting> = {};
   if (data.rules !== undefined && data.rules !== null) {
-    if (!isRecord(data.rules)) problem(['rules'], '«rules» skal være regel-id: off|info|warn|error (av|info|advarsel|feil)', '"rules" must map rule ids to off|info|warn|error');
+    if (!isRecord(data.rules))
+      problem(
+        ['rules'],
+        '«rules» skal være regel-id: off|info|warn|error (av|info|advarsel|feil)',
+        '"rules" must map rule ids to off|info|warn|error',
+      );
     else {
       for (const [rule, setting] of Object.entries(data.rules)) {
-        const value = typeof setting === 'string' ? (norwegianRuleSettings[setting] ?? setting) : setting;
-        if ((ruleSettings as readonly unknown[]).includes(value)) rules[rule] = value as RuleSetting;
-        else problem(['rules', rule], `regelen «${rule}» skal settes til av, info, advarsel eller feil (off, info, warn, error)`, `the rule "${rule}" must be set to off, info, warn or error`);
+        const value =
+          typeof setting === 'string' ? (norwegianRuleSettings[setting] ?? setting) : setting;
+        if ((ruleSettings as readonly unknown[]).includes(value))
+          rules[rule] = value as RuleSetting;
+        else
+          problem(
+            ['rules', rule],
+            `regelen «${rule}» skal settes til av, info, advarsel eller feil (off, info, warn, error)`,
+            `the rule "${rule}" must be set to off, info, warn or error`,
+          );
       }
     }
   }
@@ -247,17 +319,35 @@ export function parseStudyConfig(text: string, file: string): StudyConfig {
   let csvSeparator: ',' | ';' = language === 'nb' ? ';' : ',';
   if (data.csvSeparator !== undefined && data.csvSeparator !== null) {
     if (data.csvSeparator === ',' || data.csvSeparator === ';') csvSeparator = data.csvSeparator;
-    else problem(['csvSeparator'], '«csvSeparator» skal være «;» eller «,» (i anførselstegn)', '"csvSeparator" must be ";" or "," (in quotes)');
+    else
+      problem(
+        ['csvSeparator'],
+        '«csvSeparator» skal være «;» eller «,» (i anførselstegn)',
+        '"csvSeparator" must be ";" or "," (in quotes)',
+      );
   }
 
-  if (problems.length > 0 || id === undefined || title === undefined || question === undefined || manuscript === undefined) {
+  if (
+    problems.length > 0 ||
+    id === undefined ||
+    title === undefined ||
+    question === undefined ||
+    manuscript === undefined
+  ) {
     const [first] = problems;
-    const list = (lang: Lang) => problems.map((item) => `\n  ${file}:${item.line}:${item.column}: ${item.message[lang]}`).join('');
-    throw new LitsynthError('invalid-config', `study.yaml has ${problems.length} problem(s):${list('en')}`, {
-      file,
-      ...(first ? { line: first.line, column: first.column } : {}),
-      messageNb: `study.yaml har ${problems.length} feil:${list('nb')}`,
-    });
+    const list = (lang: Lang) =>
+      problems
+        .map((item) => `\n  ${file}:${item.line}:${item.column}: ${item.message[lang]}`)
+        .join('');
+    throw new LitsynthError(
+      'invalid-config',
+      `study.yaml has ${problems.length} problem(s):${list('en')}`,
+      {
+        file,
+        ...(first ? { line: first.line, column: first.column } : {}),
+        messageNb: `study.yaml har ${problems.length} feil:${list('nb')}`,
+      },
+    );
   }
 
   return {
@@ -284,8 +374,24 @@ export function parseStudyConfig(text: string, file: string): StudyConfig {
 
 /** The top-level fields of study.yaml. */
 export const studyFields = [
-  'id', 'title', 'question', 'language', 'style', 'locale', 'manuscript', 'bibliography', 'sourcesDir', 'included',
-  'concepts', 'coding', 'chapters', 'inclusion', 'exclusion', 'search', 'rules', 'csvSeparator',
+  'id',
+  'title',
+  'question',
+  'language',
+  'style',
+  'locale',
+  'manuscript',
+  'bibliography',
+  'sourcesDir',
+  'included',
+  'concepts',
+  'coding',
+  'chapters',
+  'inclusion',
+  'exclusion',
+  'search',
+  'rules',
+  'csvSeparator',
 ] as const;
 
 /** Top-level keys of study.yaml that are not fields (typos: "bibliografi"), with their places. */
@@ -296,7 +402,8 @@ export function unknownFields(text: string): Array<{ key: string; line: number; 
   const result: Array<{ key: string; line: number; column: number }> = [];
   for (const pair of document.contents.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
-    if (key === undefined || (studyFields as readonly string[]).includes(studyFieldName(key))) continue;
+    if (key === undefined || (studyFields as readonly string[]).includes(studyFieldName(key)))
+      continue;
     const { line, col } = lineCounter.linePos(isNode(pair.key) ? (pair.key.range?.[0] ?? 0) : 0);
     result.push({ key, line, column: col });
   }
@@ -323,7 +430,10 @@ export function closest(id: string, known: readonly string[]): string | undefine
  * `chapters`, each search). A field written in both languages keeps its English value, and
  * `twice` is told where the Norwegian one is.
  */
-function withEnglishFieldNames(data: unknown, twice: (path: Path, written: string, field: string) => void): unknown {
+function withEnglishFieldNames(
+  data: unknown,
+  twice: (path: Path, written: string, field: string) => void,
+): unknown {
   const rename = (value: unknown, path: Path): unknown => {
     if (!isRecord(value)) return value;
     const result: Record<string, unknown> = {};
@@ -340,18 +450,30 @@ function withEnglishFieldNames(data: unknown, twice: (path: Path, written: strin
   const top = rename(data, []);
   if (!isRecord(top)) return top;
   if (isRecord(top.chapters)) top.chapters = rename(top.chapters, ['chapters']);
-  if (Array.isArray(top.search)) top.search = top.search.map((item: unknown, index: number) => rename(item, ['search', index]));
+  if (Array.isArray(top.search))
+    top.search = top.search.map((item: unknown, index: number) => rename(item, ['search', index]));
   return top;
 }
 
 /** The place of a key as written (the Norwegian name of a field), in the map at `path`. */
-function placeOfWritten(document: Document, lineCounter: LineCounter, path: Path, written: string): { line: number; column: number } {
+function placeOfWritten(
+  document: Document,
+  lineCounter: LineCounter,
+  path: Path,
+  written: string,
+): { line: number; column: number } {
   let node: unknown = document.contents;
   for (const segment of path) {
-    if (isMap(node)) node = node.items.find((item) => studyFieldName(String(isScalar(item.key) ? item.key.value : item.key)) === segment)?.value;
+    if (isMap(node))
+      node = node.items.find(
+        (item) =>
+          studyFieldName(String(isScalar(item.key) ? item.key.value : item.key)) === segment,
+      )?.value;
     else if (isSeq(node) && typeof segment === 'number') node = node.items[segment];
   }
-  const pair = isMap(node) ? node.items.find((item) => (isScalar(item.key) ? item.key.value : item.key) === written) : undefined;
+  const pair = isMap(node)
+    ? node.items.find((item) => (isScalar(item.key) ? item.key.value : item.key) === written)
+    : undefined;
   const offset = isNode(pair?.key) ? (pair.key.range?.[0] ?? 0) : 0;
   const { line, col } = lineCounter.linePos(offset);
   return { line, column: col };
@@ -370,11 +492,17 @@ function parseSearch(
   }
   const terms = item.terms === undefined ? [] : item.terms;
   if (!Array.isArray(terms) || terms.some((term) => typeof term !== 'string')) {
-    problem([...path, 'terms'], '«terms» skal være en liste med søkeord', '"terms" must be a list of search terms');
+    problem(
+      [...path, 'terms'],
+      '«terms» skal være en liste med søkeord',
+      '"terms" must be a list of search terms',
+    );
     return undefined;
   }
   const entry: SearchEntry = { database: item.database, terms: terms as string[] };
-  if (item.date !== undefined) entry.date = item.date instanceof Date ? item.date.toISOString().slice(0, 10) : String(item.date);
+  if (item.date !== undefined)
+    entry.date =
+      item.date instanceof Date ? item.date.toISOString().slice(0, 10) : String(item.date);
   const combination = localized(item.combination, [...path, 'combination'], false);
   if (combination) entry.combination = combination;
   const limits = localized(item.limits, [...path, 'limits'], false);
@@ -383,7 +511,8 @@ function parseSearch(
     const value = item[key];
     if (value === undefined || value === null) continue;
     if (typeof value === 'number' && Number.isInteger(value) && value >= 0) entry[key] = value;
-    else problem([...path, key], `«${key}» skal være et heltall`, `"${key}" must be a whole number`);
+    else
+      problem([...path, key], `«${key}» skal være et heltall`, `"${key}" must be a whole number`);
   }
   return entry;
 }

@@ -30,7 +30,9 @@ function cellNode(content: CellContent): TableCell {
   const lines =
     typeof content === 'string' && !/[\r\n]/.test(content)
       ? [content.trim()]
-      : (typeof content === 'string' ? [content] : content).flatMap((line) => line.split(/\r\n?|\n/)).map((line) => line.trim());
+      : (typeof content === 'string' ? [content] : content)
+          .flatMap((line) => line.split(/\r\n?|\n/))
+          .map((line) => line.trim());
   const children: PhrasingContent[] = [];
   lines.forEach((line, index) => {
     if (index > 0) children.push({ type: 'break' });

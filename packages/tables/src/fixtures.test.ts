@@ -2,13 +2,29 @@ import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Lang } from '@litsynth/common';
-import { buildMatrix, type DiscussionMap, type MatrixCodingLink, type MatrixConcept } from '@litsynth/matrix';
+import {
+  buildMatrix,
+  type DiscussionMap,
+  type MatrixCodingLink,
+  type MatrixConcept,
+} from '@litsynth/matrix';
 import type { SourceRecord } from '@litsynth/sources';
 import type { SearchEntry } from '@litsynth/study';
 import { describe, expect, it } from 'vitest';
 import { createTable } from './create-table.js';
-import { discussionMapTable, findingsMatrixTable, gapsTable, matrixToTable } from './matrix-tables.js';
-import { articleMatrixTable, discussionTables, searchHistoryTable, similaritiesTable, type EntryLike } from './thesis-tables.js';
+import {
+  discussionMapTable,
+  findingsMatrixTable,
+  gapsTable,
+  matrixToTable,
+} from './matrix-tables.js';
+import {
+  articleMatrixTable,
+  discussionTables,
+  searchHistoryTable,
+  similaritiesTable,
+  type EntryLike,
+} from './thesis-tables.js';
 import type { CreateTableOptions, ThesisTable } from './types.js';
 import { tableToCsv, tableToJsonData, tablesToHtml, tablesToMarkdown } from './write-table.js';
 
@@ -18,7 +34,17 @@ import { tableToCsv, tableToJsonData, tablesToHtml, tablesToMarkdown } from './w
 const fixturesDir = fileURLToPath(new URL('../fixtures', import.meta.url));
 
 interface FixtureInput {
-  tables: Array<'article-matrix' | 'search-history' | 'discussion' | 'similarities' | 'matrix' | 'findings' | 'gaps' | 'discussion-map' | 'custom'>;
+  tables: Array<
+    | 'article-matrix'
+    | 'search-history'
+    | 'discussion'
+    | 'similarities'
+    | 'matrix'
+    | 'findings'
+    | 'gaps'
+    | 'discussion-map'
+    | 'custom'
+  >;
   lang: Lang;
   csvSeparator?: ',' | ';';
   records?: SourceRecord[];
@@ -36,7 +62,14 @@ function buildTables(input: FixtureInput): ThesisTable[] {
   const concepts = input.concepts ?? [];
   const matrix = buildMatrix({ records, concepts, coding: input.coding ?? [] });
   const lang = input.lang;
-  const study = { records, concepts, matrix, entries: input.entries ?? [], lang, ...(input.discussion ? { discussion: input.discussion } : {}) };
+  const study = {
+    records,
+    concepts,
+    matrix,
+    entries: input.entries ?? [],
+    lang,
+    ...(input.discussion ? { discussion: input.discussion } : {}),
+  };
   return input.tables.flatMap((kind): ThesisTable[] => {
     switch (kind) {
       case 'article-matrix':
@@ -70,7 +103,8 @@ function outputs(input: FixtureInput): Record<string, string> {
     'expected.html': tablesToHtml(tables, tables.map((table) => table.title).join(' · ')),
     'expected.json': `${JSON.stringify(tables.map(tableToJsonData), null, 2)}\n`,
   };
-  for (const table of tables) files[`expected.${table.id}.csv`] = tableToCsv(table, { separator: input.csvSeparator ?? ',' });
+  for (const table of tables)
+    files[`expected.${table.id}.csv`] = tableToCsv(table, { separator: input.csvSeparator ?? ',' });
   return files;
 }
 
@@ -80,7 +114,9 @@ describe('table fixtures', () => {
       const dir = join(fixturesDir, name);
       const input = JSON.parse(readFileSync(join(dir, 'input.json'), 'utf8')) as FixtureInput;
       const actual = outputs(input);
-      const expectedFiles = readdirSync(dir).filter((file) => file.startsWith('expected.')).sort();
+      const expectedFiles = readdirSync(dir)
+        .filter((file) => file.startsWith('expected.'))
+        .sort();
       if (process.env.UPDATE_EXPECTED) {
         for (const [file, text] of Object.entries(actual)) writeFileSync(join(dir, file), text);
         return;

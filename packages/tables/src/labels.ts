@@ -31,7 +31,11 @@ export const notStatedNote: Localized = {
  * A finding as a reader finds it in the article matrix: its number there and its short label,
  * with its page when known ("1. Relasjonen bærer hjelpen", "2. Tillit (s. 4)"), never its id.
  */
-export function findingReference(record: Pick<SourceRecord, 'findings'>, findingId: string, lang: Lang): string {
+export function findingReference(
+  record: Pick<SourceRecord, 'findings'>,
+  findingId: string,
+  lang: Lang,
+): string {
   const index = record.findings.findIndex((finding) => finding.id === findingId);
   const finding = record.findings[index];
   if (finding === undefined) return findingId;
@@ -43,7 +47,10 @@ export function findingReference(record: Pick<SourceRecord, 'findings'>, finding
  * Where a paragraph of the discussion is: section number, page when the manuscript has pages, and
  * line ("5.1, s. 25, linje 1166" / "5.1, p. 25, line 1166").
  */
-export function mentionPlace(mention: { section: string; line: number; page?: number }, lang: Lang): string {
+export function mentionPlace(
+  mention: { section: string; line: number; page?: number },
+  lang: Lang,
+): string {
   const section = mention.section.split(' ')[0] ?? '';
   const page = mention.page === undefined ? '' : `${lang === 'nb' ? 's.' : 'p.'} ${mention.page}, `;
   return `${section ? `${section}, ` : ''}${page}${lang === 'nb' ? 'linje' : 'line'} ${mention.line}`;

@@ -1,6 +1,11 @@
 import { basename } from 'pathe';
 import type { Lang, Localized } from '@litsynth/common';
-import { narrativeCitation, type DiscussionMap, type Matrix, type MatrixConcept } from '@litsynth/matrix';
+import {
+  narrativeCitation,
+  type DiscussionMap,
+  type Matrix,
+  type MatrixConcept,
+} from '@litsynth/matrix';
 import type { SourceRecord } from '@litsynth/sources';
 import { createTable } from './create-table.js';
 import { findingReference, mentionPlace, pick, relationLabel } from './labels.js';
@@ -25,7 +30,12 @@ const localized = (nb: string, en: string): Localized => ({ nb, en });
 export function matrixToTable(input: MatrixTablesInput): ThesisTable {
   const { matrix, lang } = input;
   const records = orderedRecords(input);
-  const cells = new Map(matrix.sources.map((source) => [source.recordId, new Map(source.cells.map((cell) => [cell.conceptId, cell]))]));
+  const cells = new Map(
+    matrix.sources.map((source) => [
+      source.recordId,
+      new Map(source.cells.map((cell) => [cell.conceptId, cell])),
+    ]),
+  );
   const rows = input.concepts.map((concept): CellContent[] => {
     let total = 0;
     const row: CellContent[] = [pick(concept.label, lang)];
@@ -36,7 +46,10 @@ export function matrixToTable(input: MatrixTablesInput): ThesisTable {
         continue;
       }
       total += cell.count;
-      row.push([String(cell.count), ...cell.findingIds.map((id) => findingReference(record, id, lang))]);
+      row.push([
+        String(cell.count),
+        ...cell.findingIds.map((id) => findingReference(record, id, lang)),
+      ]);
     }
     row.push(String(total));
     return row;
@@ -44,8 +57,18 @@ export function matrixToTable(input: MatrixTablesInput): ThesisTable {
   return createTable({
     id: 'matrix-sources-concepts',
     lang,
-    title: pick(localized('Kilder × begreper: antall kodede funn', 'Sources × concepts: number of coded findings'), lang),
-    header: [pick(localized('Begrep', 'Concept'), lang), ...records.map((record) => narrativeCitation(record.entry.item, lang)), pick(localized('Totalt', 'Total'), lang)],
+    title: pick(
+      localized(
+        'Kilder × begreper: antall kodede funn',
+        'Sources × concepts: number of coded findings',
+      ),
+      lang,
+    ),
+    header: [
+      pick(localized('Begrep', 'Concept'), lang),
+      ...records.map((record) => narrativeCitation(record.entry.item, lang)),
+      pick(localized('Totalt', 'Total'), lang),
+    ],
     rows,
     notes: [
       pick(
@@ -71,7 +94,10 @@ export function findingsMatrixTable(input: MatrixTablesInput): ThesisTable {
       record ? narrativeCitation(record.entry.item, lang) : row.recordId,
       record ? findingReference(record, row.findingId, lang) : row.findingId,
       row.links.length > 0
-        ? row.links.map((link) => `${pick(conceptById.get(link.conceptId)?.label ?? localized(link.conceptId, link.conceptId), lang)} (${relationLabel(link.relation, lang)})`)
+        ? row.links.map(
+            (link) =>
+              `${pick(conceptById.get(link.conceptId)?.label ?? localized(link.conceptId, link.conceptId), lang)} (${relationLabel(link.relation, lang)})`,
+          )
         : pick(localized('ikke kodet', 'not coded'), lang),
     ];
   });
@@ -85,7 +111,15 @@ export function findingsMatrixTable(input: MatrixTablesInput): ThesisTable {
       pick(localized('Begreper (relasjon)', 'Concepts (relation)'), lang),
     ],
     rows,
-    notes: [pick(localized('Funnene er nummerert som i artikkelmatrisen.', 'The findings are numbered as in the article matrix.'), lang)],
+    notes: [
+      pick(
+        localized(
+          'Funnene er nummerert som i artikkelmatrisen.',
+          'The findings are numbered as in the article matrix.',
+        ),
+        lang,
+      ),
+    ],
     rowHeaders: true,
   });
 }
@@ -97,11 +131,17 @@ export function gapsTable(input: MatrixTablesInput): ThesisTable {
   const recordById = new Map(input.records.map((record) => [record.id, record]));
   // Each gap by its name and where to find it, not by its internal id.
   const where = (file: string | undefined, line: number | undefined) =>
-    file === undefined ? '' : `${basename(file)}${line === undefined ? '' : `, ${lang === 'nb' ? 'linje' : 'line'} ${line}`}`;
+    file === undefined
+      ? ''
+      : `${basename(file)}${line === undefined ? '' : `, ${lang === 'nb' ? 'linje' : 'line'} ${line}`}`;
   const rows: CellContent[][] = [
     ...matrix.gaps.conceptsWithoutFindings.map((id): CellContent[] => {
       const concept = conceptById.get(id);
-      return [pick(localized('Begrep uten funn', 'Concept without findings'), lang), pick(concept?.label ?? localized(id, id), lang), where(concept?.file, concept?.line)];
+      return [
+        pick(localized('Begrep uten funn', 'Concept without findings'), lang),
+        pick(concept?.label ?? localized(id, id), lang),
+        where(concept?.file, concept?.line),
+      ];
     }),
     ...matrix.gaps.findingsWithoutConcepts.map(({ recordId, findingId }): CellContent[] => {
       const record = recordById.get(recordId);
@@ -117,9 +157,24 @@ export function gapsTable(input: MatrixTablesInput): ThesisTable {
     id: 'matrix-gaps',
     lang,
     title: pick(localized('Hull i matrisen', 'Gaps in the matrix'), lang),
-    header: [pick(localized('Hull', 'Gap'), lang), pick(localized('Hva', 'What'), lang), pick(localized('Hvor', 'Where'), lang)],
+    header: [
+      pick(localized('Hull', 'Gap'), lang),
+      pick(localized('Hva', 'What'), lang),
+      pick(localized('Hvor', 'Where'), lang),
+    ],
     rows,
-    notes: rows.length === 0 ? [pick(localized('Ingen hull: alle begreper har funn, og alle funn er kodet.', 'No gaps: every concept has findings and every finding is coded.'), lang)] : [],
+    notes:
+      rows.length === 0
+        ? [
+            pick(
+              localized(
+                'Ingen hull: alle begreper har funn, og alle funn er kodet.',
+                'No gaps: every concept has findings and every finding is coded.',
+              ),
+              lang,
+            ),
+          ]
+        : [],
   });
 }
 
@@ -127,10 +182,17 @@ export function gapsTable(input: MatrixTablesInput): ThesisTable {
  * The supervisor's cross-check as a table: for each source and concept that are coded or
  * discussed together, the coded findings, where the discussion takes them up, and the verdict.
  */
-export function discussionMapTable(input: MatrixTablesInput & { discussion: DiscussionMap }): ThesisTable {
+export function discussionMapTable(
+  input: MatrixTablesInput & { discussion: DiscussionMap },
+): ThesisTable {
   const { matrix, discussion, lang } = input;
   const records = orderedRecords(input);
-  const coded = new Map(matrix.sources.map((source) => [source.recordId, new Map(source.cells.map((cell) => [cell.conceptId, cell]))]));
+  const coded = new Map(
+    matrix.sources.map((source) => [
+      source.recordId,
+      new Map(source.cells.map((cell) => [cell.conceptId, cell])),
+    ]),
+  );
   const rows: CellContent[][] = [];
   const mentionsOf = indexMentions(discussion);
   for (const record of records) {
@@ -138,11 +200,12 @@ export function discussionMapTable(input: MatrixTablesInput & { discussion: Disc
       const cell = coded.get(record.id)?.get(concept.id);
       const mentions = mentionsOf(record.id, concept.id);
       if (cell === undefined && mentions.length === 0) continue;
-      const verdict = cell && mentions.length > 0
-        ? localized('kodet og drøftet', 'coded and discussed')
-        : cell
-          ? localized('kodet, ikke drøftet', 'coded, not discussed')
-          : localized('drøftet, ikke kodet', 'discussed, not coded');
+      const verdict =
+        cell && mentions.length > 0
+          ? localized('kodet og drøftet', 'coded and discussed')
+          : cell
+            ? localized('kodet, ikke drøftet', 'coded, not discussed')
+            : localized('drøftet, ikke kodet', 'discussed, not coded');
       rows.push([
         narrativeCitation(record.entry.item, lang),
         pick(concept.label, lang),
@@ -162,12 +225,26 @@ export function discussionMapTable(input: MatrixTablesInput & { discussion: Disc
     ),
   ];
   if (!discussion.chapterFound) {
-    notes.push(pick(localized('Drøftingskapitlet ble ikke funnet i manuset.', 'The discussion chapter was not found in the manuscript.'), lang));
+    notes.push(
+      pick(
+        localized(
+          'Drøftingskapitlet ble ikke funnet i manuset.',
+          'The discussion chapter was not found in the manuscript.',
+        ),
+        lang,
+      ),
+    );
   }
   return createTable({
     id: 'discussion-map',
     lang,
-    title: pick(localized('Kodede og drøftede koblinger mellom artikler og begreper', 'Coded and discussed links between articles and concepts'), lang),
+    title: pick(
+      localized(
+        'Kodede og drøftede koblinger mellom artikler og begreper',
+        'Coded and discussed links between articles and concepts',
+      ),
+      lang,
+    ),
     header: [
       pick(localized('Artikkel', 'Article'), lang),
       pick(localized('Begrep', 'Concept'), lang),
@@ -183,5 +260,7 @@ export function discussionMapTable(input: MatrixTablesInput & { discussion: Disc
 
 function orderedRecords(input: MatrixTablesInput): SourceRecord[] {
   const byId = new Map(input.records.map((record) => [record.id, record]));
-  return input.matrix.records.map((id) => byId.get(id)).filter((record): record is SourceRecord => record !== undefined);
+  return input.matrix.records
+    .map((id) => byId.get(id))
+    .filter((record): record is SourceRecord => record !== undefined);
 }

@@ -13,7 +13,10 @@ export function tableToHastElement(table: Table, rowHeaders: boolean): Element {
   const [header, ...body] = table.children;
   const children: ElementContent[] = [newline()];
   if (header !== undefined) {
-    children.push(element('thead', [newline(), row(header, 'head', rowHeaders), newline()]), newline());
+    children.push(
+      element('thead', [newline(), row(header, 'head', rowHeaders), newline()]),
+      newline(),
+    );
     if (body.length > 0) {
       const rows: ElementContent[] = [newline()];
       for (const bodyRow of body) rows.push(row(bodyRow, 'body', rowHeaders), newline());
@@ -39,10 +42,16 @@ function phrasingToHast(node: PhrasingContent): ElementContent[] {
   if (node.type === 'text') return [{ type: 'text', value: node.value }];
   if (node.type === 'break') return [element('br', []), newline()];
   if ('children' in node) return (node.children as PhrasingContent[]).flatMap(phrasingToHast);
-  return 'value' in node && typeof node.value === 'string' ? [{ type: 'text', value: node.value }] : [];
+  return 'value' in node && typeof node.value === 'string'
+    ? [{ type: 'text', value: node.value }]
+    : [];
 }
 
-function element(tagName: string, children: ElementContent[], properties: Element['properties'] = {}): Element {
+function element(
+  tagName: string,
+  children: ElementContent[],
+  properties: Element['properties'] = {},
+): Element {
   return { type: 'element', tagName, properties, children };
 }
 

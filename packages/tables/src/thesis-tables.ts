@@ -10,7 +10,15 @@ import {
 import type { SourceRecord } from '@litsynth/sources';
 import type { SearchEntry } from '@litsynth/study';
 import { createTable } from './create-table.js';
-import { findingReference, mentionPlace, notStated, notStatedNote, pageLabel, pick, relationLabel } from './labels.js';
+import {
+  findingReference,
+  mentionPlace,
+  notStated,
+  notStatedNote,
+  pageLabel,
+  pick,
+  relationLabel,
+} from './labels.js';
 import type { CellContent, ThesisTable } from './types.js';
 
 /** An entry a theory source can be looked up in (a `BibEntry` fits). */
@@ -34,7 +42,10 @@ export interface StudyTablesInput {
 const localized = (nb: string, en: string): Localized => ({ nb, en });
 
 // In the article matrix a blank may also be a fact no source could confirm (a journal, a year).
-const unknownNote = localized('– = ukjent: ikke oppgitt i oppgaven og ikke bekreftet i andre kilder.', '– = unknown: not stated in the thesis and not confirmed elsewhere.');
+const unknownNote = localized(
+  '– = ukjent: ikke oppgitt i oppgaven og ikke bekreftet i andre kilder.',
+  '– = unknown: not stated in the thesis and not confirmed elsewhere.',
+);
 const verificationNames: Record<'verified' | 'partly-verified' | 'unverified', Localized> = {
   verified: localized('bekreftet', 'verified'),
   'partly-verified': localized('delvis bekreftet', 'partly verified'),
@@ -49,7 +60,10 @@ const fromThesis = localized('(Etter oppgavens beskrivelse)', '(As the thesis de
  * method and design; participants; main findings — one row per included article. Findings taken
  * from the thesis's description of an article say so, in the cell and in a note.
  */
-export function articleMatrixTable(records: readonly SourceRecord[], options: { lang: Lang }): ThesisTable {
+export function articleMatrixTable(
+  records: readonly SourceRecord[],
+  options: { lang: Lang },
+): ThesisTable {
   const { lang } = options;
   const header = [
     localized('Forfatter, år, land, tidsskrift', 'Author, year, country, journal'),
@@ -70,17 +84,29 @@ export function articleMatrixTable(records: readonly SourceRecord[], options: { 
   const rows = records.map((record): CellContent[] => {
     const item = record.entry.item;
     const c = record.characteristics;
-    const peer = c.peerReviewed === 'unknown'
-      ? localized('Fagfellevurdering: ukjent', 'Peer review: unknown')
-      : c.peerReviewed
-        ? localized('Fagfellevurdert', 'Peer-reviewed')
-        : localized('Ikke fagfellevurdert', 'Not peer-reviewed');
-    const method = [pick(c.design, lang), pick(c.dataCollection, lang)].filter((line) => line.trim() !== '');
-    if (c.dataYears) method.push(lang === 'nb' ? `Data samlet inn ${c.dataYears}` : `Data collected ${c.dataYears}`);
+    const peer =
+      c.peerReviewed === 'unknown'
+        ? localized('Fagfellevurdering: ukjent', 'Peer review: unknown')
+        : c.peerReviewed
+          ? localized('Fagfellevurdert', 'Peer-reviewed')
+          : localized('Ikke fagfellevurdert', 'Not peer-reviewed');
+    const method = [pick(c.design, lang), pick(c.dataCollection, lang)].filter(
+      (line) => line.trim() !== '',
+    );
+    if (c.dataYears)
+      method.push(
+        lang === 'nb' ? `Data samlet inn ${c.dataYears}` : `Data collected ${c.dataYears}`,
+      );
     method.push(pick(peer, lang));
-    const participants = [pick(c.participants, lang), pick(c.setting, lang)].filter((line) => line.trim() !== '');
+    const participants = [pick(c.participants, lang), pick(c.setting, lang)].filter(
+      (line) => line.trim() !== '',
+    );
     return [
-      [narrativeCitation(item, lang), orBlank(pick(c.country, lang)), orBlank(stringField(item['container-title']))],
+      [
+        narrativeCitation(item, lang),
+        orBlank(pick(c.country, lang)),
+        orBlank(stringField(item['container-title'])),
+      ],
       orBlank(item.title),
       orBlank(pick(c.aim, lang)),
       method,
@@ -88,22 +114,32 @@ export function articleMatrixTable(records: readonly SourceRecord[], options: { 
       record.findings.length > 0
         ? [
             ...(record.findingsSource === 'thesis' ? [pick(fromThesis, lang)] : []),
-            ...record.findings.map((finding, index) => `${index + 1}. ${findingText(finding, lang)}`),
+            ...record.findings.map(
+              (finding, index) => `${index + 1}. ${findingText(finding, lang)}`,
+            ),
           ]
         : orBlank(undefined),
     ];
   });
   // Page numbers refer to the article only where a finding from the article has one.
-  const pages = records.some((record) => record.findingsSource !== 'thesis' && record.findings.some((finding) => finding.page));
+  const pages = records.some(
+    (record) =>
+      record.findingsSource !== 'thesis' && record.findings.some((finding) => finding.page),
+  );
   const notes = [
     pick(
       pages
-        ? localized('Funnene er gjengitt med egne ord; sidetallene viser til artikkelen.', 'Findings are given in our own words; page numbers refer to the article.')
+        ? localized(
+            'Funnene er gjengitt med egne ord; sidetallene viser til artikkelen.',
+            'Findings are given in our own words; page numbers refer to the article.',
+          )
         : localized('Funnene er gjengitt med egne ord.', 'Findings are given in our own words.'),
       lang,
     ),
   ];
-  const described = records.filter((record) => record.findingsSource === 'thesis' && record.findings.length > 0);
+  const described = records.filter(
+    (record) => record.findingsSource === 'thesis' && record.findings.length > 0,
+  );
   if (described.length > 0) {
     const list = described.map((record) => narrativeCitation(record.entry.item, lang)).join('; ');
     notes.push(
@@ -112,19 +148,43 @@ export function articleMatrixTable(records: readonly SourceRecord[], options: { 
         : `The findings of ${list} are taken from the thesis's description of ${described.length === 1 ? 'the article, not from the article itself' : 'the articles, not from the articles themselves'}.`,
     );
   }
-  if (records.length === 0) notes.push(pick(localized('Studien har ingen inkluderte artikler (included i study.yaml).', 'The study has no included articles (included in study.yaml).'), lang));
+  if (records.length === 0)
+    notes.push(
+      pick(
+        localized(
+          'Studien har ingen inkluderte artikler (included i study.yaml).',
+          'The study has no included articles (included in study.yaml).',
+        ),
+        lang,
+      ),
+    );
   if (missing) notes.push(pick(unknownNote, lang));
-  const unconfirmed = records.filter((record) => record.entry.verification && record.entry.verification.status !== 'verified');
+  const unconfirmed = records.filter(
+    (record) => record.entry.verification && record.entry.verification.status !== 'verified',
+  );
   if (unconfirmed.length > 0) {
     const list = unconfirmed
-      .map((record) => `${narrativeCitation(record.entry.item, lang)} (${pick(verificationNames[record.entry.verification!.status], lang)})`)
+      .map(
+        (record) =>
+          `${narrativeCitation(record.entry.item, lang)} (${pick(verificationNames[record.entry.verification!.status], lang)})`,
+      )
       .join('; ');
-    notes.push(lang === 'nb' ? `Bibliografiske opplysninger som ikke er fullt bekreftet: ${list}.` : `Bibliographic data not fully confirmed: ${list}.`);
+    notes.push(
+      lang === 'nb'
+        ? `Bibliografiske opplysninger som ikke er fullt bekreftet: ${list}.`
+        : `Bibliographic data not fully confirmed: ${list}.`,
+    );
   }
   return createTable({
     id: 'article-matrix',
     lang,
-    title: pick(localized('Artikkelmatrise: de inkluderte artiklene', 'Article matrix: the included articles'), lang),
+    title: pick(
+      localized(
+        'Artikkelmatrise: de inkluderte artiklene',
+        'Article matrix: the included articles',
+      ),
+      lang,
+    ),
     header,
     rows,
     notes,
@@ -136,7 +196,10 @@ export function articleMatrixTable(records: readonly SourceRecord[], options: { 
  * The search history (søkehistorikk): one row per search; what the thesis does not give is
  * shown as "–" with a note saying so.
  */
-export function searchHistoryTable(search: readonly SearchEntry[], options: { lang: Lang }): ThesisTable {
+export function searchHistoryTable(
+  search: readonly SearchEntry[],
+  options: { lang: Lang },
+): ThesisTable {
   const { lang } = options;
   const header = [
     localized('Database', 'Database'),
@@ -177,7 +240,17 @@ export function searchHistoryTable(search: readonly SearchEntry[], options: { la
     header,
     rows,
     notes: [
-      ...(search.length === 0 ? [pick(localized('Studien har ingen søk registrert (search i study.yaml).', 'The study records no searches (search in study.yaml).'), lang)] : []),
+      ...(search.length === 0
+        ? [
+            pick(
+              localized(
+                'Studien har ingen søk registrert (search i study.yaml).',
+                'The study records no searches (search in study.yaml).',
+              ),
+              lang,
+            ),
+          ]
+        : []),
       ...(missing ? [pick(notStatedNote, lang)] : []),
     ],
     rowHeaders: true,
@@ -191,7 +264,11 @@ export function searchHistoryTable(search: readonly SearchEntry[], options: { la
 export function discussionTables(input: StudyTablesInput): ThesisTable[] {
   const { lang, matrix } = input;
   const recordById = new Map(input.records.map((record) => [record.id, record]));
-  const findingById = new Map(input.records.flatMap((record) => record.findings.map((finding) => [finding.id, finding] as const)));
+  const findingById = new Map(
+    input.records.flatMap((record) =>
+      record.findings.map((finding) => [finding.id, finding] as const),
+    ),
+  );
   const tables: ThesisTable[] = [];
   const mentionsOf = input.discussion ? indexMentions(input.discussion) : undefined;
   const linksByConcept = new Map<string, Matrix['links']>();
@@ -216,7 +293,12 @@ export function discussionTables(input: StudyTablesInput): ThesisTable[] {
       const record = recordById.get(link.recordId)!;
       const finding = findingById.get(link.findingId);
       const statement = finding ? findingText(finding, lang) : link.findingId;
-      const row: CellContent[] = [narrativeCitation(record.entry.item, lang), statement, relationLabel(link.relation, lang), theory];
+      const row: CellContent[] = [
+        narrativeCitation(record.entry.item, lang),
+        statement,
+        relationLabel(link.relation, lang),
+        theory,
+      ];
       if (mentionsOf) row.push(discussedAt(mentionsOf, link.recordId, concept.id, lang));
       return row;
     });
@@ -263,20 +345,30 @@ export function similaritiesTable(input: StudyTablesInput): ThesisTable {
   const { lang, matrix } = input;
   const records = input.records;
   const names = records.map((record) => narrativeCitation(record.entry.item, lang));
-  const header = [pick(localized('Tema', 'Theme'), lang), ...names, pick(localized('Likheter og forskjeller', 'Similarities and differences'), lang)];
+  const header = [
+    pick(localized('Tema', 'Theme'), lang),
+    ...names,
+    pick(localized('Likheter og forskjeller', 'Similarities and differences'), lang),
+  ];
   const rows: CellContent[][] = [];
 
   let blank = false;
   // Categorical characteristics get a verdict (same for all, or the groups with their counts);
   // free-text ones are shown side by side, since equal wording is not what makes studies alike.
-  const characteristic = (label: Localized, value: (record: SourceRecord) => string, categorical: boolean) => {
+  const characteristic = (
+    label: Localized,
+    value: (record: SourceRecord) => string,
+    categorical: boolean,
+  ) => {
     const values = records.map((record) => value(record).trim() || notStated);
     let verdict = '';
     if (records.length > 1) {
       const groups = new Map<string, number>();
       for (const v of values) groups.set(v, (groups.get(v) ?? 0) + 1);
-      if (groups.size === 1) verdict = pick(localized('Likhet: samme for alle', 'Similarity: the same for all'), lang);
-      else if (categorical) verdict = `${pick(localized('Forskjell', 'Difference'), lang)}: ${[...groups].map(([v, n]) => `${v} (${n})`).join('; ')}`;
+      if (groups.size === 1)
+        verdict = pick(localized('Likhet: samme for alle', 'Similarity: the same for all'), lang);
+      else if (categorical)
+        verdict = `${pick(localized('Forskjell', 'Difference'), lang)}: ${[...groups].map(([v, n]) => `${v} (${n})`).join('; ')}`;
     }
     if (values.includes(notStated)) blank = true;
     rows.push([pick(label, lang), ...values, verdict]);
@@ -290,13 +382,34 @@ export function similaritiesTable(input: StudyTablesInput): ThesisTable {
           : localized('nei', 'no'),
       lang,
     );
-  characteristic(localized('Land', 'Country'), (record) => pick(record.characteristics.country, lang), true);
+  characteristic(
+    localized('Land', 'Country'),
+    (record) => pick(record.characteristics.country, lang),
+    true,
+  );
   characteristic(localized('Fagfellevurdert', 'Peer-reviewed'), peerReview, true);
-  characteristic(localized('Datainnsamling (år)', 'Data collected (years)'), (record) => record.characteristics.dataYears ?? '', false);
-  characteristic(localized('Design', 'Design'), (record) => pick(record.characteristics.design, lang), false);
-  characteristic(localized('Deltakere', 'Participants'), (record) => pick(record.characteristics.participants, lang), false);
+  characteristic(
+    localized('Datainnsamling (år)', 'Data collected (years)'),
+    (record) => record.characteristics.dataYears ?? '',
+    false,
+  );
+  characteristic(
+    localized('Design', 'Design'),
+    (record) => pick(record.characteristics.design, lang),
+    false,
+  );
+  characteristic(
+    localized('Deltakere', 'Participants'),
+    (record) => pick(record.characteristics.participants, lang),
+    false,
+  );
 
-  const cellsByRecord = new Map(matrix.sources.map((source) => [source.recordId, new Map(source.cells.map((cell) => [cell.conceptId, cell]))]));
+  const cellsByRecord = new Map(
+    matrix.sources.map((source) => [
+      source.recordId,
+      new Map(source.cells.map((cell) => [cell.conceptId, cell])),
+    ]),
+  );
   // Finding ids per concept, record and relation, in matrix order.
   const linked = new Map<string, string[]>();
   for (const link of matrix.links) {
@@ -314,16 +427,31 @@ export function similaritiesTable(input: StudyTablesInput): ThesisTable {
         .filter((relation) => cell.relations[relation] > 0)
         .map((relation) => {
           const record = records[index]!;
-          const findings = (linked.get(`${concept.id}\u0000${record.id}\u0000${relation}`) ?? []).map((id) => findingReference(record, id, lang));
+          const findings = (
+            linked.get(`${concept.id}\u0000${record.id}\u0000${relation}`) ?? []
+          ).map((id) => findingReference(record, id, lang));
           return `${relationLabel(relation, lang)}: ${findings.join('; ')}`;
         });
     });
-    rows.push([pick(concept.label, lang), ...cells, conceptVerdict(names.map((name, i) => ({ name, cell: perRecord[i] })), lang)]);
+    rows.push([
+      pick(concept.label, lang),
+      ...cells,
+      conceptVerdict(
+        names.map((name, i) => ({ name, cell: perRecord[i] })),
+        lang,
+      ),
+    ]);
   }
   return createTable({
     id: 'similarities',
     lang,
-    title: pick(localized('Likheter og forskjeller mellom artiklene', 'Similarities and differences between the articles'), lang),
+    title: pick(
+      localized(
+        'Likheter og forskjeller mellom artiklene',
+        'Similarities and differences between the articles',
+      ),
+      lang,
+    ),
     header,
     rows,
     notes: [
@@ -341,7 +469,10 @@ export function similaritiesTable(input: StudyTablesInput): ThesisTable {
 }
 
 function conceptVerdict(
-  perRecord: ReadonlyArray<{ name: string; cell: Matrix['sources'][number]['cells'][number] | undefined }>,
+  perRecord: ReadonlyArray<{
+    name: string;
+    cell: Matrix['sources'][number]['cells'][number] | undefined;
+  }>,
   lang: Lang,
 ): CellContent {
   const byRelation = new Map<Relation, string[]>();
@@ -360,14 +491,22 @@ function conceptVerdict(
   }
   const touched = perRecord.length - untouched.length;
   const only = byRelation.size === 1 ? [...byRelation.keys()][0]! : undefined;
-  const plural: Record<Relation, string> = { supports: 'support', nuances: 'nuance', contradicts: 'contradict' };
+  const plural: Record<Relation, string> = {
+    supports: 'support',
+    nuances: 'nuance',
+    contradicts: 'contradict',
+  };
   const lines: string[] = [];
   if (touched === 1) {
     const name = perRecord.find((entry) => entry.cell !== undefined)!.name;
-    const how = [...byRelation.keys()].map((relation) => relationLabel(relation, lang)).join(lang === 'nb' ? ' og ' : ' and ');
+    const how = [...byRelation.keys()]
+      .map((relation) => relationLabel(relation, lang))
+      .join(lang === 'nb' ? ' og ' : ' and ');
     return lang === 'nb' ? `Bare ${name}: ${how}` : `Only ${name}: ${how}`;
   } else if (only !== undefined && untouched.length === 0) {
-    return lang === 'nb' ? `Likhet: alle artiklene ${relationLabel(only, lang)}` : `Similarity: all articles ${plural[only]}`;
+    return lang === 'nb'
+      ? `Likhet: alle artiklene ${relationLabel(only, lang)}`
+      : `Similarity: all articles ${plural[only]}`;
   } else if (only !== undefined) {
     lines.push(
       lang === 'nb'
@@ -381,7 +520,8 @@ function conceptVerdict(
       if (names) lines.push(`${capitalise(relationLabel(relation, lang))}: ${names.join('; ')}`);
     }
   }
-  if (untouched.length > 0) lines.push(`${pick(localized('Ikke berørt', 'Not addressed'), lang)}: ${untouched.join('; ')}`);
+  if (untouched.length > 0)
+    lines.push(`${pick(localized('Ikke berørt', 'Not addressed'), lang)}: ${untouched.join('; ')}`);
   return lines;
 }
 
@@ -389,14 +529,25 @@ function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-function theorySource(concept: MatrixConcept, entries: readonly EntryLike[] | undefined, lang: Lang): string {
+function theorySource(
+  concept: MatrixConcept,
+  entries: readonly EntryLike[] | undefined,
+  lang: Lang,
+): string {
   if (concept.source === undefined) return notStated;
   const entry = entries?.find((candidate) => candidate.id === concept.source);
   if (entry) return narrativeCitation(entry.item, lang);
-  return lang === 'nb' ? `${concept.source} (ikke i litteraturlisten)` : `${concept.source} (not in the bibliography)`;
+  return lang === 'nb'
+    ? `${concept.source} (ikke i litteraturlisten)`
+    : `${concept.source} (not in the bibliography)`;
 }
 
-function discussedAt(mentionsOf: MentionIndex, recordId: string, conceptId: string, lang: Lang): CellContent {
+function discussedAt(
+  mentionsOf: MentionIndex,
+  recordId: string,
+  conceptId: string,
+  lang: Lang,
+): CellContent {
   const mentions = mentionsOf(recordId, conceptId);
   if (mentions.length === 0) return pick(localized('ikke drøftet', 'not discussed'), lang);
   return mentions.map((mention) => mentionPlace(mention, lang));

@@ -21,12 +21,26 @@ const words = {
 export function tableToMdast(table: ThesisTable, options: TableWriteOptions = {}): Root {
   const children: RootContent[] = [];
   if (options.number !== undefined) {
-    children.push({ type: 'paragraph', children: [{ type: 'strong', children: [{ type: 'text', value: `${words.table[table.lang]} ${options.number}` }] }] });
+    children.push({
+      type: 'paragraph',
+      children: [
+        {
+          type: 'strong',
+          children: [{ type: 'text', value: `${words.table[table.lang]} ${options.number}` }],
+        },
+      ],
+    });
   }
-  children.push({ type: 'paragraph', children: [{ type: 'emphasis', children: [{ type: 'text', value: table.title }] }] });
+  children.push({
+    type: 'paragraph',
+    children: [{ type: 'emphasis', children: [{ type: 'text', value: table.title }] }],
+  });
   children.push(table.table);
   if (table.notes.length > 0) {
-    const note: PhrasingContent[] = [{ type: 'emphasis', children: [{ type: 'text', value: words.note[table.lang] }] }, { type: 'text', value: ` ${table.notes.join(' ')}` }];
+    const note: PhrasingContent[] = [
+      { type: 'emphasis', children: [{ type: 'text', value: words.note[table.lang] }] },
+      { type: 'text', value: ` ${table.notes.join(' ')}` },
+    ];
     children.push({ type: 'paragraph', children: note });
   }
   return { type: 'root', children };
@@ -53,10 +67,19 @@ function writeMarkdown(root: Root): string {
 }
 
 /** The mdast around a table: "Tabell N" and the title above, the notes paragraph below. */
-function surroundings(table: ThesisTable, options: TableWriteOptions): { head: Root; notes: Paragraph | undefined } {
+function surroundings(
+  table: ThesisTable,
+  options: TableWriteOptions,
+): { head: Root; notes: Paragraph | undefined } {
   const all = tableToMdast(table, options).children;
   const notes = table.notes.length > 0 ? (all.at(-1) as Paragraph) : undefined;
-  return { head: { type: 'root', children: all.filter((node) => node.type === 'paragraph' && node !== notes) }, notes };
+  return {
+    head: {
+      type: 'root',
+      children: all.filter((node) => node.type === 'paragraph' && node !== notes),
+    },
+    notes,
+  };
 }
 
 /**
@@ -80,8 +103,13 @@ export function tablesToHtml(tables: readonly ThesisTable[], title: string): str
 export function tableToHtmlSection(table: ThesisTable, options: TableWriteOptions = {}): string {
   const { head, notes } = surroundings(table, options);
   const headHtml = toHtml(toHast(head) as HastRoot);
-  const notesHtml = notes ? `\n${toHtml(toHast({ type: 'root', children: [notes] }) as HastRoot)}` : '';
-  const id = toHtml(element('section', { id: table.id }, [])).slice('<section'.length, -'></section>'.length);
+  const notesHtml = notes
+    ? `\n${toHtml(toHast({ type: 'root', children: [notes] }) as HastRoot)}`
+    : '';
+  const id = toHtml(element('section', { id: table.id }, [])).slice(
+    '<section'.length,
+    -'></section>'.length,
+  );
   return `<section${id}>${headHtml}\n${tableToHtmlString(table.table, table.rowHeaders)}${notesHtml}</section>`;
 }
 
@@ -101,7 +129,11 @@ const stylesheet =
   'th,td{border-top:1px solid #000;border-bottom:1px solid #000;padding:.3em .5em;text-align:left;vertical-align:top}' +
   'thead th{border-bottom:2px solid #000}section{margin-bottom:2em}';
 
-function element(tagName: string, properties: Element['properties'], children: ElementContent[]): Element {
+function element(
+  tagName: string,
+  properties: Element['properties'],
+  children: ElementContent[],
+): Element {
   return { type: 'element', tagName, properties, children };
 }
 
@@ -127,7 +159,11 @@ export function neutraliseCsvCell(value: string): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
-function rowsToCsv(columns: readonly string[], rows: readonly (readonly string[])[], separator: ',' | ';'): string {
+function rowsToCsv(
+  columns: readonly string[],
+  rows: readonly (readonly string[])[],
+  separator: ',' | ';',
+): string {
   const pattern = needsQuotes[separator];
   const field = (raw: string) => {
     const value = neutraliseCsvCell(raw);
@@ -141,7 +177,14 @@ function rowsToCsv(columns: readonly string[], rows: readonly (readonly string[]
 /** The table as plain JSON data (see `TableJson`). */
 export function tableToJsonData(table: ThesisTable): TableJson {
   const { columns, rows } = tableRows(table);
-  return { id: table.id, lang: table.lang, title: table.title, columns, rows, notes: [...table.notes] };
+  return {
+    id: table.id,
+    lang: table.lang,
+    title: table.title,
+    columns,
+    rows,
+    notes: [...table.notes],
+  };
 }
 
 /** Writes a table as pretty-printed JSON (see `TableJson`), ending with a newline. */
@@ -174,7 +217,10 @@ export interface RenderTableFilesOptions {
  * given order.
  * Each table is rendered once; the combined documents reuse the parts.
  */
-export function renderTableFiles(tables: readonly ThesisTable[], options: RenderTableFilesOptions): TableFile[] {
+export function renderTableFiles(
+  tables: readonly ThesisTable[],
+  options: RenderTableFilesOptions,
+): TableFile[] {
   const separator = options.separator ?? ',';
   const markdown: string[] = [];
   const sections: string[] = [];
@@ -204,16 +250,27 @@ export function renderTableFiles(tables: readonly ThesisTable[], options: Render
   });
   const combined: TableFile[] = [
     { file: `${options.name}.md`, data: markdown.join('\n') },
-    { file: `${options.name}.html`, data: htmlDocument(sections, tables[0]?.lang ?? 'nb', options.title) },
+    {
+      file: `${options.name}.html`,
+      data: htmlDocument(sections, tables[0]?.lang ?? 'nb', options.title),
+    },
   ];
-  if (options.combinedJson !== false) combined.push({ file: `${options.name}.json`, data: `${JSON.stringify(json, null, 2)}\n` });
+  if (options.combinedJson !== false)
+    combined.push({ file: `${options.name}.json`, data: `${JSON.stringify(json, null, 2)}\n` });
   return [...combined, ...perTable];
 }
 
 /** A table id as a file name: letters, digits, "-" and "_" kept, anything else as "-". */
 function fileSafeId(id: string): string {
   // Norwegian letters that do not decompose are spelt out as Norwegians do in ASCII.
-  const spelt = id.replace(/[æÆøØ]/g, (letter) => ({ æ: 'ae', Æ: 'Ae', ø: 'o', Ø: 'O' })[letter as 'æ'] ?? letter);
-  const name = spelt.normalize('NFKD').replace(/\p{M}/gu, '').replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '');
+  const spelt = id.replace(
+    /[æÆøØ]/g,
+    (letter) => ({ æ: 'ae', Æ: 'Ae', ø: 'o', Ø: 'O' })[letter as 'æ'] ?? letter,
+  );
+  const name = spelt
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[^A-Za-z0-9_-]+/g, '-')
+    .replace(/^-+|-+$/g, '');
   return name || 'table';
 }

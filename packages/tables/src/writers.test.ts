@@ -14,7 +14,9 @@ import { neutraliseCsvCell, renderTableFiles, tableToCsv } from './write-table.j
 
 // Text with everything that could become markup, entities, quotes and separators.
 const characters = [...'abcæøåXYZ 019 \\`*_[]<>|~&#;!()-.:,"\'«»=+/'];
-const line = fc.array(fc.constantFrom(...characters), { maxLength: 12 }).map((chars) => chars.join(''));
+const line = fc
+  .array(fc.constantFrom(...characters), { maxLength: 12 })
+  .map((chars) => chars.join(''));
 const cell = fc.oneof(line, fc.array(line, { minLength: 1, maxLength: 3 }));
 const tableArbitrary = fc.integer({ min: 1, max: 4 }).chain((width) =>
   fc.record({
@@ -23,8 +25,11 @@ const tableArbitrary = fc.integer({ min: 1, max: 4 }).chain((width) =>
     rowHeaders: fc.boolean(),
   }),
 );
-const build = (input: { header: string[]; rows: Array<Array<string | string[]>>; rowHeaders: boolean }) =>
-  createTable({ id: 't', lang: 'nb', title: 't', ...input });
+const build = (input: {
+  header: string[];
+  rows: Array<Array<string | string[]>>;
+  rowHeaders: boolean;
+}) => createTable({ id: 't', lang: 'nb', title: 't', ...input });
 
 /** The text of a parsed cell: what a reader of the rendered table sees, `<br>` as a line break. */
 function parsedText(node: Nodes): string {
@@ -39,11 +44,17 @@ describe('tableToGfm', () => {
     fc.assert(
       fc.property(tableArbitrary, (input) => {
         const table = build(input);
-        const tree = fromMarkdown(tableToGfm(table.table), { extensions: [gfmTable()], mdastExtensions: [gfmTableFromMarkdown()] });
+        const tree = fromMarkdown(tableToGfm(table.table), {
+          extensions: [gfmTable()],
+          mdastExtensions: [gfmTableFromMarkdown()],
+        });
         const parsed = tree.children[0] as Table;
         const { columns, rows } = tableRows(table);
         expect(parsed.type).toBe('table');
-        expect(parsed.children.map((row) => row.children.map(parsedText))).toEqual([columns, ...rows]);
+        expect(parsed.children.map((row) => row.children.map(parsedText))).toEqual([
+          columns,
+          ...rows,
+        ]);
       }),
       { numRuns: 300 },
     );
@@ -64,7 +75,10 @@ function referenceHast(table: Table, rowHeaders: boolean): Element {
           first.properties = { scope: 'row' };
         }
       }
-      visit(child, child.tagName === 'thead' || child.tagName === 'tbody' ? child.tagName : section);
+      visit(
+        child,
+        child.tagName === 'thead' || child.tagName === 'tbody' ? child.tagName : section,
+      );
     }
   };
   visit(root, undefined);
@@ -76,8 +90,14 @@ describe('tableToHastElement', () => {
     fc.assert(
       fc.property(tableArbitrary, (input) => {
         const table = build(input);
-        const ours: HastRoot = { type: 'root', children: [tableToHastElement(table.table, input.rowHeaders)] };
-        const reference: HastRoot = { type: 'root', children: [referenceHast(table.table, input.rowHeaders) as ElementContent] };
+        const ours: HastRoot = {
+          type: 'root',
+          children: [tableToHastElement(table.table, input.rowHeaders)],
+        };
+        const reference: HastRoot = {
+          type: 'root',
+          children: [referenceHast(table.table, input.rowHeaders) as ElementContent],
+        };
         expect(toHtml(ours)).toBe(toHtml(reference));
         expect(tableToHtmlString(table.table, input.rowHeaders)).toBe(toHtml(reference));
       }),
@@ -125,7 +145,9 @@ describe('tableToCsv', () => {
           expect(csv.startsWith('\uFEFF')).toBe(true);
           expect(csv.endsWith('\r\n')).toBe(true);
           const { columns, rows } = tableRows(table);
-          expect(readCsv(csv.slice(1), separator)).toEqual([columns, ...rows].map((row) => row.map(neutraliseCsvCell)));
+          expect(readCsv(csv.slice(1), separator)).toEqual(
+            [columns, ...rows].map((row) => row.map(neutraliseCsvCell)),
+          );
         }),
         { numRuns: 200 },
       );
@@ -133,7 +155,17 @@ describe('tableToCsv', () => {
   }
 
   it('neutralises cells a spreadsheet would run as formulas, as OWASP advises', () => {
-    const cells = ['=HYPERLINK("http://x","klikk")', '+1+2', '-2+3', '@SUM(A1)', '\tfane', '\rretur', 'Berg (2020)', '–', ' =ikke først'];
+    const cells = [
+      '=HYPERLINK("http://x","klikk")',
+      '+1+2',
+      '-2+3',
+      '@SUM(A1)',
+      '\tfane',
+      '\rretur',
+      'Berg (2020)',
+      '–',
+      ' =ikke først',
+    ];
     expect(cells.map(neutraliseCsvCell)).toEqual([
       '\'=HYPERLINK("http://x","klikk")',
       "'+1+2",
@@ -150,12 +182,36 @@ describe('tableToCsv', () => {
 
 describe('renderTableFiles', () => {
   it('gives every table its own files, even when ids make the same file name', () => {
-    const table = (id: string) => createTable({ id, lang: 'en', title: id, header: ['a'], rows: [] });
-    const csv = (files: ReturnType<typeof renderTableFiles>) => files.map((file) => file.file).filter((file) => file.endsWith('.csv'));
-    const inFolder = renderTableFiles([table('a/b'), table('a-b'), table('tables'), table('Ø'), table('Blåbær'), table('«»')], { name: 'tables', title: 'T', tableDir: 'tables' });
-    expect(inFolder.slice(0, 3).map((file) => file.file)).toEqual(['tables.md', 'tables.html', 'tables.json']);
-    expect(csv(inFolder)).toEqual(['tables/a-b.csv', 'tables/a-b-2.csv', 'tables/tables.csv', 'tables/O.csv', 'tables/Blabaer.csv', 'tables/table.csv']);
+    const table = (id: string) =>
+      createTable({ id, lang: 'en', title: id, header: ['a'], rows: [] });
+    const csv = (files: ReturnType<typeof renderTableFiles>) =>
+      files.map((file) => file.file).filter((file) => file.endsWith('.csv'));
+    const inFolder = renderTableFiles(
+      [table('a/b'), table('a-b'), table('tables'), table('Ø'), table('Blåbær'), table('«»')],
+      { name: 'tables', title: 'T', tableDir: 'tables' },
+    );
+    expect(inFolder.slice(0, 3).map((file) => file.file)).toEqual([
+      'tables.md',
+      'tables.html',
+      'tables.json',
+    ]);
+    expect(csv(inFolder)).toEqual([
+      'tables/a-b.csv',
+      'tables/a-b-2.csv',
+      'tables/tables.csv',
+      'tables/O.csv',
+      'tables/Blabaer.csv',
+      'tables/table.csv',
+    ]);
     const beside = renderTableFiles([table('tables')], { name: 'tables', title: 'T' });
-    expect(beside.map((file) => file.file)).toEqual(['tables.md', 'tables.html', 'tables.json', 'tables-2.md', 'tables-2.html', 'tables-2.csv', 'tables-2.json']);
+    expect(beside.map((file) => file.file)).toEqual([
+      'tables.md',
+      'tables.html',
+      'tables.json',
+      'tables-2.md',
+      'tables-2.html',
+      'tables-2.csv',
+      'tables-2.json',
+    ]);
   });
 });

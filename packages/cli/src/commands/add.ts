@@ -4,9 +4,25 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadBibliographyFile, yearLabel, type BibEntry } from '@litsynth/bibliography';
-import { LitsynthError, exitCodes, refuseSystemFolder, writeFileAtomic, type Lang, type Localized } from '@litsynth/common';
+import {
+  LitsynthError,
+  exitCodes,
+  refuseSystemFolder,
+  writeFileAtomic,
+  type Lang,
+  type Localized,
+} from '@litsynth/common';
 import { norwegianStudyFields } from '@litsynth/study';
-import { isMap, isScalar, isSeq, parseDocument, stringify, type Node, type Pair, type YAMLMap } from 'yaml';
+import {
+  isMap,
+  isScalar,
+  isSeq,
+  parseDocument,
+  stringify,
+  type Node,
+  type Pair,
+  type YAMLMap,
+} from 'yaml';
 import { environmentLanguage } from '../output/ui-language.js';
 import { asciiFold, createFileExclusive } from './init.js';
 
@@ -24,14 +40,20 @@ export interface AddOptions {
  * that list so that every comment and the rest of the file stay as they were. An existing record
  * is never overwritten: it is kept, said so, and still listed under `included`.
  */
-export async function addCommand(study: string, file: string, options: AddOptions): Promise<number> {
+export async function addCommand(
+  study: string,
+  file: string,
+  options: AddOptions,
+): Promise<number> {
   const config = await readStudyFile(study);
   const lang: Lang = options.lang ?? config.language ?? environmentLanguage();
   const { sourcesDir } = config;
   refuseSystemFolder(sourcesDir, sourcesDir);
   const { entries, diagnostics } = await loadBibliographyFile(file);
   for (const diagnostic of diagnostics) {
-    process.stderr.write(`${diagnostic.file}:${diagnostic.line}:${diagnostic.column}: ${diagnostic.message[lang]}\n`);
+    process.stderr.write(
+      `${diagnostic.file}:${diagnostic.line}:${diagnostic.column}: ${diagnostic.message[lang]}\n`,
+    );
   }
   if (entries.length === 0) {
     throw new LitsynthError('empty-file', 'The file holds no usable bibliographic entry.', {
@@ -103,7 +125,11 @@ function includedMessage(result: IncludeResult, lang: Lang): string[] {
     );
   }
   if (result.already.length > 0) {
-    lines.push(lang === 'nb' ? `Står allerede under included: ${result.already.join(', ')}.` : `Already under included: ${result.already.join(', ')}.`);
+    lines.push(
+      lang === 'nb'
+        ? `Står allerede under included: ${result.already.join(', ')}.`
+        : `Already under included: ${result.already.join(', ')}.`,
+    );
   }
   if (result.refused) lines.push(result.refused[lang]);
   return lines;
@@ -127,23 +153,32 @@ async function readStudyFile(study: string): Promise<StudyFile> {
   try {
     text = await readFile(configFile, 'utf8');
   } catch (cause) {
-    throw new LitsynthError('not-a-study', 'Not a study folder: it has no study.yaml (create one with litsynth init).', {
-      file: study,
-      messageNb: 'Ikke en studiemappe: den har ingen study.yaml (lag en med litsynth init).',
-      cause,
-    });
+    throw new LitsynthError(
+      'not-a-study',
+      'Not a study folder: it has no study.yaml (create one with litsynth init).',
+      {
+        file: study,
+        messageNb: 'Ikke en studiemappe: den har ingen study.yaml (lag en med litsynth init).',
+        cause,
+      },
+    );
   }
   const document = parseDocument(text);
   const error = document.errors[0];
   if (error) {
     const line = error.linePos?.[0];
-    throw new LitsynthError('invalid-config', `study.yaml is not valid YAML: ${error.message.split('\n')[0]}`, {
-      file: configFile,
-      ...(line ? { line: line.line, column: line.col } : {}),
-      messageNb: `study.yaml er ikke gyldig YAML: ${error.message.split('\n')[0]}`,
-    });
+    throw new LitsynthError(
+      'invalid-config',
+      `study.yaml is not valid YAML: ${error.message.split('\n')[0]}`,
+      {
+        file: configFile,
+        ...(line ? { line: line.line, column: line.col } : {}),
+        messageNb: `study.yaml er ikke gyldig YAML: ${error.message.split('\n')[0]}`,
+      },
+    );
   }
-  const field = (name: string) => (isMap(document.contents) ? fieldPair(document.contents, name)?.value : undefined);
+  const field = (name: string) =>
+    isMap(document.contents) ? fieldPair(document.contents, name)?.value : undefined;
   const value = scalarValue(field('sourcesDir'));
   if (value !== undefined && typeof value !== 'string') {
     throw new LitsynthError('invalid-config', 'sourcesDir must be a folder path.', {
@@ -159,7 +194,9 @@ async function readStudyFile(study: string): Promise<StudyFile> {
 
 /** The pair of a study.yaml field in a map, written with its English or its Norwegian name. */
 function fieldPair(map: YAMLMap, name: string): Pair | undefined {
-  const norwegian = Object.entries(norwegianStudyFields).find(([, english]) => english === name)?.[0];
+  const norwegian = Object.entries(norwegianStudyFields).find(
+    ([, english]) => english === name,
+  )?.[0];
   return map.items.find((pair) => {
     const key = isScalar(pair.key) ? pair.key.value : pair.key;
     return key === name || (norwegian !== undefined && key === norwegian);
@@ -177,15 +214,22 @@ function scalarValue(node: unknown): unknown {
  * a block list gets the ids as new lines; a flow list gets them inside its brackets. The new text
  * is parsed again and must read as the old one plus the ids, else nothing is written.
  */
-export async function includeInStudy(study: StudyFile, ids: readonly string[]): Promise<IncludeResult> {
+export async function includeInStudy(
+  study: StudyFile,
+  ids: readonly string[],
+): Promise<IncludeResult> {
   const { text, configFile } = study;
   const document = parseDocument(text);
   const refused = (nb: string, en: string): IncludeResult => ({
     added: [],
     already: [],
-    refused: { nb: `${nb} Før opp ${ids.join(', ')} under included i study.yaml selv.`, en: `${en} List ${ids.join(', ')} under included in study.yaml yourself.` },
+    refused: {
+      nb: `${nb} Før opp ${ids.join(', ')} under included i study.yaml selv.`,
+      en: `${en} List ${ids.join(', ')} under included in study.yaml yourself.`,
+    },
   });
-  if (!isMap(document.contents)) return refused('study.yaml er ikke en samling felt.', 'study.yaml is not a mapping of fields.');
+  if (!isMap(document.contents))
+    return refused('study.yaml er ikke en samling felt.', 'study.yaml is not a mapping of fields.');
   const pair = fieldPair(document.contents, 'included');
   const value = pair?.value;
   const present = isSeq(value) ? value.items.map((item) => String(scalarValue(item))) : [];
@@ -196,10 +240,15 @@ export async function includeInStudy(study: StudyFile, ids: readonly string[]): 
   let next: string;
   if (!pair) {
     next = `${text}${text.endsWith('\n') || text === '' ? '' : '\n'}included:${block('  ')}\n`;
-  } else if (value === null || value === undefined || (isScalar(value) && (value.value === null || value.value === ''))) {
+  } else if (
+    value === null ||
+    value === undefined ||
+    (isScalar(value) && (value.value === null || value.value === ''))
+  ) {
     const colon = text.indexOf(':', (pair.key as Node).range?.[1] ?? 0);
     // A written null ("~", "null") goes; a comment after it stays.
-    const end = isScalar(value) && value.range && value.range[1] > colon ? value.range[1] : colon + 1;
+    const end =
+      isScalar(value) && value.range && value.range[1] > colon ? value.range[1] : colon + 1;
     next = `${text.slice(0, colon + 1)}${block('  ')}${text.slice(end)}`;
   } else if (isSeq(value) && value.range) {
     const [start, end] = value.range;
@@ -220,7 +269,10 @@ export async function includeInStudy(study: StudyFile, ids: readonly string[]): 
       next = `${text.slice(0, at)}${block(/^\s*$/.test(indent) ? indent : '  ')}${text.slice(at)}`;
     }
   } else {
-    return refused('«included» i study.yaml er ikke en liste.', '"included" in study.yaml is not a list.');
+    return refused(
+      '«included» i study.yaml er ikke en liste.',
+      '"included" in study.yaml is not a list.',
+    );
   }
   // The edit must change nothing but the list.
   const check = parseDocument(next);
@@ -240,7 +292,8 @@ export function recordIdOf(entry: BibEntry): string {
   const { item } = entry;
   const first = item.author?.[0] ?? item.editor?.[0];
   const name = first?.family ?? first?.literal ?? item.title?.split(/\s+/)[0] ?? 'source';
-  const year = item.issued?.['date-parts']?.[0]?.[0] ?? item.issued?.literal?.match(/\d{4}/)?.[0] ?? 'ua';
+  const year =
+    item.issued?.['date-parts']?.[0]?.[0] ?? item.issued?.literal?.match(/\d{4}/)?.[0] ?? 'ua';
   const id = asciiFold(`${name}${year}`)
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '');
@@ -253,7 +306,11 @@ export function recordIdOf(entry: BibEntry): string {
  */
 function schemaComment(sourcesDir: string): string {
   try {
-    const schema = join(dirname(dirname(fileURLToPath(import.meta.resolve('@litsynth/sources')))), 'schema', 'source-record.schema.json');
+    const schema = join(
+      dirname(dirname(fileURLToPath(import.meta.resolve('@litsynth/sources')))),
+      'schema',
+      'source-record.schema.json',
+    );
     if (!existsSync(schema)) return '';
     return `# yaml-language-server: $schema=${relative(sourcesDir, schema).split(sep).join('/')}\n`;
   } catch {
@@ -268,16 +325,24 @@ function rank(order: readonly string[], key: string): number {
 
 function uniqueId(id: string, taken: ReadonlySet<string>): string {
   if (!taken.has(id)) return id;
-  for (const suffix of 'abcdefghijklmnopqrstuvwxyz') if (!taken.has(`${id}${suffix}`)) return `${id}${suffix}`;
+  for (const suffix of 'abcdefghijklmnopqrstuvwxyz')
+    if (!taken.has(`${id}${suffix}`)) return `${id}${suffix}`;
   return `${id}-${taken.size}`;
 }
 
 /** The text of a new record, in the study's language: frontmatter (entry, characteristics to fill in) and a findings section. */
-export function recordSkeleton(id: string, entry: BibEntry, file: string, options: { sourcesDir: string; lang?: Lang }): string {
+export function recordSkeleton(
+  id: string,
+  entry: BibEntry,
+  file: string,
+  options: { sourcesDir: string; lang?: Lang },
+): string {
   const lang = options.lang ?? 'nb';
   const fields: Record<string, unknown> = {};
   const order = ['type', 'title', 'author', 'editor', 'issued', 'container-title'];
-  const keys = Object.keys(entry.item).sort((a, b) => rank(order, a) - rank(order, b) || (a < b ? -1 : a > b ? 1 : 0));
+  const keys = Object.keys(entry.item).sort(
+    (a, b) => rank(order, a) - rank(order, b) || (a < b ? -1 : a > b ? 1 : 0),
+  );
   for (const key of keys) {
     const value = entry.item[key];
     // citation-js keeps internal fields starting with "_"; the id is the record's own.
@@ -297,13 +362,26 @@ export function recordSkeleton(id: string, entry: BibEntry, file: string, option
     ],
   };
   const entryYaml = stringify({ id, entry: fields }, { lineWidth: 0 });
-  const authors = (entry.item.author ?? []).map((name) => name.family ?? name.literal ?? '').filter(Boolean);
+  const authors = (entry.item.author ?? [])
+    .map((name) => name.family ?? name.literal ?? '')
+    .filter(Boolean);
   const year = yearLabel(entry.item)[lang];
   const and = lang === 'nb' ? ' og ' : ' & ';
-  const title = authors.length > 2 ? `${authors[0]} ${lang === 'nb' ? 'mfl.' : 'et al.'}` : authors.join(and);
+  const title =
+    authors.length > 2 ? `${authors[0]} ${lang === 'nb' ? 'mfl.' : 'et al.'}` : authors.join(and);
   const schema = schemaComment(options.sourcesDir);
   const unknown = lang === 'nb' ? 'ukjent' : 'unknown';
-  const characteristics = ['aim', 'design', 'dataCollection', 'participants', 'setting', 'country', 'peerReviewed'].map((name) => `  ${name}: ${unknown}`).join('\n');
+  const characteristics = [
+    'aim',
+    'design',
+    'dataCollection',
+    'participants',
+    'setting',
+    'country',
+    'peerReviewed',
+  ]
+    .map((name) => `  ${name}: ${unknown}`)
+    .join('\n');
   if (lang === 'nb') {
     return `---
 ${schema}${entryYaml.trimEnd()}

@@ -1,6 +1,18 @@
 import { stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { applyRuleSettings, compareDiagnostics, exitCodes, LitsynthError, refuseOverwritingInputs, refuseSystemFolder, ruleRegistry, writeFileAtomic, type Diagnostic, type Lang, type RuleSetting } from '@litsynth/common';
+import {
+  applyRuleSettings,
+  compareDiagnostics,
+  exitCodes,
+  LitsynthError,
+  refuseOverwritingInputs,
+  refuseSystemFolder,
+  ruleRegistry,
+  writeFileAtomic,
+  type Diagnostic,
+  type Lang,
+  type RuleSetting,
+} from '@litsynth/common';
 import {
   checkBibliography,
   compareTypedReferenceList,
@@ -16,7 +28,12 @@ import {
 import { bibliographyCheckText, diagnosticsOfListed } from '../output/bibliography-check.js';
 import { nodeFileSource } from '../output/node-file-source.js';
 import { asGiven, studyInputs } from '../output/paths.js';
-import { citationUses, citedWithTheirNamesakes, coveredByTodo, referenceCacheDir } from '../output/reference-list.js';
+import {
+  citationUses,
+  citedWithTheirNamesakes,
+  coveredByTodo,
+  referenceCacheDir,
+} from '../output/reference-list.js';
 
 /** Options of `litsynth bib` as commander parses them. */
 export interface BibCommandOptions {
@@ -64,10 +81,15 @@ async function isFolder(path: string): Promise<boolean> {
 /** A study's entries, and (unless --all) the ids its manuscript cites, resolved by the check. */
 async function studyInput(dir: string, all: boolean, allowOutside: boolean): Promise<BibInput> {
   if (!(await isFolder(dir))) {
-    throw new LitsynthError('not-a-study', 'litsynth bib takes a study folder (with study.yaml); give a bibliography file with --bib.', {
-      file: dir,
-      messageNb: 'litsynth bib tar en studiemappe (med study.yaml); oppgi en bibliografifil med --bib.',
-    });
+    throw new LitsynthError(
+      'not-a-study',
+      'litsynth bib takes a study folder (with study.yaml); give a bibliography file with --bib.',
+      {
+        file: dir,
+        messageNb:
+          'litsynth bib tar en studiemappe (med study.yaml); oppgi en bibliografifil med --bib.',
+      },
+    );
   }
   const { loadStudy } = await import('@litsynth/study');
   const study = await loadStudy(dir, { allowOutside });
@@ -83,7 +105,14 @@ async function studyInput(dir: string, all: boolean, allowOutside: boolean): Pro
   if (list) {
     const typed: TypedReference[] = list.entries.map((entry) => {
       const place = manuscript.locate(entry.start);
-      return { raw: entry.raw, authors: entry.authors, year: entry.year, title: entry.title, line: place.line, column: place.column };
+      return {
+        raw: entry.raw,
+        authors: entry.authors,
+        year: entry.year,
+        title: entry.title,
+        line: place.line,
+        column: place.column,
+      };
     });
     diagnostics.push(
       ...compareTypedReferenceList(typed, study.entries, {
@@ -115,7 +144,10 @@ async function studyInput(dir: string, all: boolean, allowOutside: boolean): Pro
  * entries (integrity rules `bib-*`) go to stderr; exit 1 when one is an error, or with --final
  * while an entry is incomplete (then no list is printed or written).
  */
-export async function bibCommand(study: string | undefined, options: BibCommandOptions): Promise<number> {
+export async function bibCommand(
+  study: string | undefined,
+  options: BibCommandOptions,
+): Promise<number> {
   const bibFiles = options.bib ?? [];
   if (study === undefined && bibFiles.length === 0) {
     throw new LitsynthError('usage', 'give a study folder or at least one --bib file', {
@@ -126,9 +158,20 @@ export async function bibCommand(study: string | undefined, options: BibCommandO
   if (options.out !== undefined) refuseSystemFolder(dirname(resolve(options.out)), options.out);
   const input: BibInput =
     study === undefined
-      ? { entries: [], cited: undefined, citations: [], style: undefined, locale: undefined, language: undefined, settings: {}, diagnostics: [], inputs: [] }
+      ? {
+          entries: [],
+          cited: undefined,
+          citations: [],
+          style: undefined,
+          locale: undefined,
+          language: undefined,
+          settings: {},
+          diagnostics: [],
+          inputs: [],
+        }
       : await studyInput(study, options.all === true, options.allowOutsideStudy === true);
-  if (options.out !== undefined) refuseOverwritingInputs([options.out], [...bibFiles, ...input.inputs.map(asGiven)]);
+  if (options.out !== undefined)
+    refuseOverwritingInputs([options.out], [...bibFiles, ...input.inputs.map(asGiven)]);
   const seen = new Set(input.entries.map((entry) => entry.id));
   for (const file of bibFiles) {
     const loaded = await loadBibliographyFile(file);
@@ -143,7 +186,9 @@ export async function bibCommand(study: string | undefined, options: BibCommandO
   }
   const entries = input.cited ? citedWithTheirNamesakes(input.entries, input.cited) : input.entries;
   const style = options.style ?? input.style ?? defaultStyle;
-  const locale = options.locale ?? (options.style ? defaultLocaleFor(options.style) : (input.locale ?? defaultLocaleFor(style)));
+  const locale =
+    options.locale ??
+    (options.style ? defaultLocaleFor(options.style) : (input.locale ?? defaultLocaleFor(style)));
   const lang: Lang = options.lang ?? input.language ?? (/^(nb|nn|no)\b/.test(locale) ? 'nb' : 'en');
   const cache = referenceCacheDir();
   const list = await formatReferenceList(entries, {
@@ -159,7 +204,10 @@ export async function bibCommand(study: string | undefined, options: BibCommandO
   // --final: no list while an entry is missing from it, so that none is handed in by mistake.
   const refuse = options.final === true && incomplete.length > 0;
   if (refuse) {
-    const names = incomplete.map((entry) => `  ${entry.citedAs[lang]} (${entry.origin.file}, ${lang === 'nb' ? 'linje' : 'line'} ${entry.origin.line})`);
+    const names = incomplete.map(
+      (entry) =>
+        `  ${entry.citedAs[lang]} (${entry.origin.file}, ${lang === 'nb' ? 'linje' : 'line'} ${entry.origin.line})`,
+    );
     process.stderr.write(
       [
         lang === 'nb'
@@ -185,10 +233,14 @@ export async function bibCommand(study: string | undefined, options: BibCommandO
   const listed = new Set(entries.map((entry) => entry.id));
   const shown = [
     ...applyRuleSettings(input.diagnostics, input.settings),
-    ...diagnosticsOfListed(checkBibliography(input.entries), listed, input.settings).filter((diagnostic) => !coveredByTodo(diagnostic)),
+    ...diagnosticsOfListed(checkBibliography(input.entries), listed, input.settings).filter(
+      (diagnostic) => !coveredByTodo(diagnostic),
+    ),
   ].sort(compareDiagnostics);
   const color = Boolean(process.stderr.isTTY) && !process.env.NO_COLOR;
   process.stderr.write(bibliographyCheckText(shown, { lang, rules: ruleRegistry, color }));
   if (refuse) return exitCodes.errorsFound;
-  return shown.some((diagnostic) => diagnostic.severity === 'error') ? exitCodes.errorsFound : exitCodes.ok;
+  return shown.some((diagnostic) => diagnostic.severity === 'error')
+    ? exitCodes.errorsFound
+    : exitCodes.ok;
 }

@@ -25,16 +25,32 @@ import type { DiscussionMap, Matrix, MatrixConcept } from '@litsynth/matrix';
 import type { ReportData, ReportKeyLabel, ReportTable } from '@litsynth/report';
 import type { Study } from '@litsynth/study';
 import type { ThesisTable } from '@litsynth/tables';
-import { type AnnotationSummary, describeAnnotation, refuseImpossibleAnnotation, writeAnnotatedDocx } from '../output/annotate.js';
+import {
+  type AnnotationSummary,
+  describeAnnotation,
+  refuseImpossibleAnnotation,
+  writeAnnotatedDocx,
+} from '../output/annotate.js';
 import { bibliographyCheckJson, diagnosticsOfListed } from '../output/bibliography-check.js';
 import { openStudy } from '@litsynth/engine';
 import { checkText, severityCounts } from '../output/check-output.js';
 import { nodeFileSource } from '../output/node-file-source.js';
 import { codeFolders } from '../output/code-files.js';
-import { asGiven, refuseFileAsOutDir, refuseOutputsOverInputs, studyInputs } from '../output/paths.js';
+import {
+  asGiven,
+  refuseFileAsOutDir,
+  refuseOutputsOverInputs,
+  studyInputs,
+} from '../output/paths.js';
 import { knownRuleIds } from '../output/rule-ids.js';
 import { csvSeparator } from '../output/csv-separator.js';
-import { type BuildSnapshot, changesJson, changesSummary, compareBuilds, snapshotBuild } from '../output/build-changes.js';
+import {
+  type BuildSnapshot,
+  changesJson,
+  changesSummary,
+  compareBuilds,
+  snapshotBuild,
+} from '../output/build-changes.js';
 
 /**
  * The packages a build runs, imported only when there is something to build: a build whose
@@ -42,7 +58,18 @@ import { type BuildSnapshot, changesJson, changesSummary, compareBuilds, snapsho
  * the start-up time.
  */
 async function loadLibraries() {
-  const [bibliography, check, citations, ingest, matrix, report, sources, study, tables, referenceList] = await Promise.all([
+  const [
+    bibliography,
+    check,
+    citations,
+    ingest,
+    matrix,
+    report,
+    sources,
+    study,
+    tables,
+    referenceList,
+  ] = await Promise.all([
     import('@litsynth/bibliography'),
     import('@litsynth/check'),
     import('@litsynth/citations'),
@@ -54,7 +81,18 @@ async function loadLibraries() {
     import('@litsynth/tables'),
     import('../output/reference-list.js'),
   ]);
-  return { bibliography, check, citations, ingest, matrix, report, sources, study, tables, referenceList };
+  return {
+    bibliography,
+    check,
+    citations,
+    ingest,
+    matrix,
+    report,
+    sources,
+    study,
+    tables,
+    referenceList,
+  };
 }
 
 type Libraries = Awaited<ReturnType<typeof loadLibraries>>;
@@ -97,7 +135,12 @@ interface BuildState {
   matrix?: { concepts: MatrixConcept[]; matrix: Matrix; discussion?: DiscussionMap };
   diagnostics: Diagnostic[];
   /** The cited entries, the complete ones as listed (HTML, Markdown), and the to-do for the rest (HTML). */
-  references?: { entries: BibEntry[]; html: FormattedEntry[]; markdown: FormattedEntry[]; todo: ReferenceTodo };
+  references?: {
+    entries: BibEntry[];
+    html: FormattedEntry[];
+    markdown: FormattedEntry[];
+    todo: ReferenceTodo;
+  };
   /** The integrity problems of the listed entries (those in bibliography-check.json). */
   bibliography?: Diagnostic[];
   tables: ThesisTable[];
@@ -126,30 +169,60 @@ const partNames = {
  * the summary and the report: finding them is the job, not a failure), 2 when the study cannot be
  * read or a part could not be built.
  */
-export async function buildCommand(studyDir: string, options: BuildCommandOptions): Promise<number> {
+export async function buildCommand(
+  studyDir: string,
+  options: BuildCommandOptions,
+): Promise<number> {
   const started = performance.now();
   const quiet = options.quiet === true;
   const givenSeparator = csvSeparator(options.csvSeparator);
   const outDir = resolve(options.out ?? join(studyDir, 'out'));
   const outGiven = options.out ?? join(studyDir, 'out');
   await refuseFileAsOutDir(outDir, outGiven);
-  const stampKey = await buildKey(studyDir, outDir, options.lang, givenSeparator, options.allowOutsideStudy === true);
+  const stampKey = await buildKey(
+    studyDir,
+    outDir,
+    options.lang,
+    givenSeparator,
+    options.allowOutsideStudy === true,
+  );
   const stampPath = join(outDir, stampFileName);
 
   // Nothing changed since the last complete build (same inputs, same litsynth, outputs intact):
   // say so, without loading the study again. An annotated copy (outside the output folder) is
   // always written anew.
   const previous = await readStamp(stampPath);
-  if (options.annotate === undefined && stampKey !== undefined && previous?.key === stampKey && (await stampHolds(previous, outDir))) {
+  if (
+    options.annotate === undefined &&
+    stampKey !== undefined &&
+    previous?.key === stampKey &&
+    (await stampHolds(previous, outDir))
+  ) {
     const seconds = (performance.now() - started) / 1000;
     const count = Object.keys(previous.outputs).length;
-    const none = previous.facts.lang === 'nb' ? '  Endringer siden forrige bygg: ingen' : '  Changes since the last build: none';
-    if (!quiet) process.stdout.write(summary({ facts: previous.facts, outDir, written: 0, unchanged: count, failures: 0, seconds, changes: [none] }));
+    const none =
+      previous.facts.lang === 'nb'
+        ? '  Endringer siden forrige bygg: ingen'
+        : '  Changes since the last build: none';
+    if (!quiet)
+      process.stdout.write(
+        summary({
+          facts: previous.facts,
+          outDir,
+          written: 0,
+          unchanged: count,
+          failures: 0,
+          seconds,
+          changes: [none],
+        }),
+      );
     return exitCodes.ok;
   }
 
   lib = await loadLibraries();
-  const study = await lib.study.loadStudy(studyDir, { allowOutside: options.allowOutsideStudy === true });
+  const study = await lib.study.loadStudy(studyDir, {
+    allowOutside: options.allowOutsideStudy === true,
+  });
   if (options.annotate !== undefined) {
     refuseSystemFolder(dirname(resolve(options.annotate)), options.annotate);
     await refuseImpossibleAnnotation(asGiven(study.config.manuscript), options.annotate, 'build');
@@ -158,7 +231,13 @@ export async function buildCommand(studyDir: string, options: BuildCommandOption
   const lang: Lang = options.lang ?? study.config.language;
   const inputs = await hashFiles(outDir, studyInputs(study));
   const progress = new Progress(!quiet && Boolean(process.stderr.isTTY), lang);
-  const state: BuildState = { study, lang, separator: givenSeparator ?? study.config.csvSeparator, diagnostics: [], tables: [] };
+  const state: BuildState = {
+    study,
+    lang,
+    separator: givenSeparator ?? study.config.csvSeparator,
+    diagnostics: [],
+    tables: [],
+  };
   const files: OutputFile[] = [];
   const failures: PartFailure[] = [];
 
@@ -179,7 +258,9 @@ export async function buildCommand(studyDir: string, options: BuildCommandOption
   await runPart(partNames.tables, () => tablesPart(state));
   const missing = missingParts(state);
   // The report shows what the other parts made, and says which of them failed.
-  await runPart(partNames.report, async () => [{ path: 'report.html', content: lib.report.renderReport(reportData(state, failures, missing)) }]);
+  await runPart(partNames.report, async () => [
+    { path: 'report.html', content: lib.report.renderReport(reportData(state, failures, missing)) },
+  ]);
   let annotation: AnnotationSummary | undefined;
   const annotatePath = options.annotate;
   if (annotatePath !== undefined) {
@@ -190,14 +271,22 @@ export async function buildCommand(studyDir: string, options: BuildCommandOption
   }
 
   // What changed since the build before (its snapshot is in the stamp), in changes.json.
-  const snapshot = snapshotBuild({ diagnostics: allDiagnostics(state), ...(state.matrix ? { matrix: state.matrix.matrix } : {}), tables: state.tables });
+  const snapshot = snapshotBuild({
+    diagnostics: allDiagnostics(state),
+    ...(state.matrix ? { matrix: state.matrix.matrix } : {}),
+    tables: state.tables,
+  });
   const changes = compareBuilds(previous?.snapshot, snapshot);
   files.push({ path: 'changes.json', content: changesJson(changes, lang) });
 
   progress.start(partNames.write);
   // An output named like an input (a manuscript check.txt, --out the study folder) is refused
   // before anything is written.
-  refuseOutputsOverInputs(outDir, [...files.map((file) => file.path), stampFileName], studyInputs(study));
+  refuseOutputsOverInputs(
+    outDir,
+    [...files.map((file) => file.path), stampFileName],
+    studyInputs(study),
+  );
   const written = await writeOutputs(outDir, files);
   failures.push(...written.failures);
   const facts = factsOf(state, missing);
@@ -206,20 +295,33 @@ export async function buildCommand(studyDir: string, options: BuildCommandOption
     version: 1,
     key: failures.length === 0 && stampKey !== undefined ? stampKey : '',
     inputs,
-    outputs: Object.fromEntries(files.map((file) => [file.path, hash(Buffer.from(file.content, 'utf8'))])),
+    outputs: Object.fromEntries(
+      files.map((file) => [file.path, hash(Buffer.from(file.content, 'utf8'))]),
+    ),
     facts,
     snapshot,
   };
-  await writeOutputs(outDir, [{ path: stampFileName, content: `${JSON.stringify(stamp, null, 2)}\n` }]);
+  await writeOutputs(outDir, [
+    { path: stampFileName, content: `${JSON.stringify(stamp, null, 2)}\n` },
+  ]);
   progress.done(partNames.write);
 
   const seconds = (performance.now() - started) / 1000;
   // "Built …" only when something was built: when every write failed there is nothing to point to.
-  const nothingWritten = written.written.length === 0 && written.unchanged.length === 0 && files.length > 0;
+  const nothingWritten =
+    written.written.length === 0 && written.unchanged.length === 0 && files.length > 0;
   if (!quiet && !nothingWritten) {
     const changeLines = changesSummary(changes, lang, join(asGiven(outDir), 'changes.json'));
     process.stdout.write(
-      summary({ facts, outDir, written: written.written.length, unchanged: written.unchanged.length, failures: failures.length, seconds, changes: changeLines }),
+      summary({
+        facts,
+        outDir,
+        written: written.written.length,
+        unchanged: written.unchanged.length,
+        failures: failures.length,
+        seconds,
+        changes: changeLines,
+      }),
     );
     if (annotation) process.stdout.write(`  ${describeAnnotation(annotation, lang)}`);
   }
@@ -234,11 +336,15 @@ async function createOutDir(outDir: string, given: string): Promise<void> {
   try {
     await mkdir(outDir, { recursive: true });
   } catch (cause) {
-    throw new LitsynthError('io', `Could not create the output folder: ${(cause as Error).message}`, {
-      file: given,
-      messageNb: `Kunne ikke opprette utdatamappen: ${(cause as Error).message}`,
-      cause,
-    });
+    throw new LitsynthError(
+      'io',
+      `Could not create the output folder: ${(cause as Error).message}`,
+      {
+        file: given,
+        messageNb: `Kunne ikke opprette utdatamappen: ${(cause as Error).message}`,
+        cause,
+      },
+    );
   }
 }
 
@@ -258,7 +364,10 @@ interface BuildStamp {
 
 const stampFileName = '.litsynth-build.json';
 
-async function hashFiles(outDir: string, files: readonly string[]): Promise<Record<string, string>> {
+async function hashFiles(
+  outDir: string,
+  files: readonly string[],
+): Promise<Record<string, string>> {
   const hashes: Record<string, string> = {};
   for (const file of files) {
     const bytes = await readFile(file).catch(() => undefined);
@@ -273,23 +382,56 @@ async function hashFiles(outDir: string, files: readonly string[]): Promise<Reco
  * and the study and output paths as given (paths appear in the outputs). Undefined when the code
  * cannot be found (an unusual installation): then every build is a full build.
  */
-async function buildKey(studyDir: string, outDir: string, lang: Lang | undefined, separator: string | undefined, allowOutside: boolean): Promise<string | undefined> {
+async function buildKey(
+  studyDir: string,
+  outDir: string,
+  lang: Lang | undefined,
+  separator: string | undefined,
+  allowOutside: boolean,
+): Promise<string | undefined> {
   try {
     const code = createHash('sha256');
-    const names = ['common', 'ingest', 'citations', 'bibliography', 'sources', 'study', 'check', 'matrix', 'tables', 'report'];
+    const names = [
+      'common',
+      'ingest',
+      'citations',
+      'bibliography',
+      'sources',
+      'study',
+      'check',
+      'matrix',
+      'tables',
+      'report',
+    ];
     for (const folder of await codeFolders(names.map((name) => `@litsynth/${name}`))) {
-      for (const path of folder.files) code.update(path.slice(folder.path.length)).update(await readFile(path));
+      for (const path of folder.files)
+        code.update(path.slice(folder.path.length)).update(await readFile(path));
       // The bundle holds its dependencies; a workspace package names them in its package.json,
       // installed where pnpm's real paths name their versions (citeproc@2.4.63).
       if (folder.bundled) continue;
       const packageDir = dirname(folder.path);
-      const manifest = JSON.parse(await readFile(join(packageDir, 'package.json'), 'utf8')) as Record<string, Record<string, string> | undefined>;
+      const manifest = JSON.parse(
+        await readFile(join(packageDir, 'package.json'), 'utf8'),
+      ) as Record<string, Record<string, string> | undefined>;
       // The CLI lists its dependencies as devDependencies: the published bundle carries them.
-      for (const dependency of Object.keys({ ...manifest.dependencies, ...manifest.devDependencies }).sort()) {
-        code.update(await realpath(join(packageDir, 'node_modules', dependency)).catch(() => dependency));
+      for (const dependency of Object.keys({
+        ...manifest.dependencies,
+        ...manifest.devDependencies,
+      }).sort()) {
+        code.update(
+          await realpath(join(packageDir, 'node_modules', dependency)).catch(() => dependency),
+        );
       }
     }
-    const key = { code: code.digest('hex'), lang: lang ?? null, separator: separator ?? null, ...(allowOutside ? { allowOutside } : {}), study: asGiven(resolve(studyDir)), out: asGiven(outDir), cwd: process.cwd() };
+    const key = {
+      code: code.digest('hex'),
+      lang: lang ?? null,
+      separator: separator ?? null,
+      ...(allowOutside ? { allowOutside } : {}),
+      study: asGiven(resolve(studyDir)),
+      out: asGiven(outDir),
+      cwd: process.cwd(),
+    };
     return hash(Buffer.from(JSON.stringify(key), 'utf8'));
   } catch {
     return undefined;
@@ -299,7 +441,9 @@ async function buildKey(studyDir: string, outDir: string, lang: Lang | undefined
 async function readStamp(path: string): Promise<BuildStamp | undefined> {
   try {
     const stamp = JSON.parse(await readFile(path, 'utf8')) as BuildStamp;
-    return stamp.version === 1 && typeof stamp.key === 'string' && typeof stamp.facts === 'object' ? stamp : undefined;
+    return stamp.version === 1 && typeof stamp.key === 'string' && typeof stamp.facts === 'object'
+      ? stamp
+      : undefined;
   } catch {
     // No stamp, or one we cannot read: build everything.
     return undefined;
@@ -308,7 +452,10 @@ async function readStamp(path: string): Promise<BuildStamp | undefined> {
 
 /** Whether every input still has its hash and every output is still there, unchanged. */
 async function stampHolds(stamp: BuildStamp, outDir: string): Promise<boolean> {
-  for (const [file, expected] of [...Object.entries(stamp.inputs), ...Object.entries(stamp.outputs)]) {
+  for (const [file, expected] of [
+    ...Object.entries(stamp.inputs),
+    ...Object.entries(stamp.outputs),
+  ]) {
     const bytes = await readFile(resolve(outDir, file)).catch(() => undefined);
     if ((bytes === undefined ? 'missing' : hash(bytes)) !== expected) return false;
   }
@@ -318,8 +465,14 @@ async function stampHolds(stamp: BuildStamp, outDir: string): Promise<boolean> {
 /** The check, as `litsynth check` prints it: check.json and check.txt. */
 async function checkPart(state: BuildState): Promise<OutputFile[]> {
   const { study, lang } = state;
-  const settingProblems = await lib.study.unknownRuleSettings(study, await knownRuleIds(Object.keys(study.config.rules)));
-  const session = openStudy(nodeFileSource, study, { manuscriptPath: asGiven(study.config.manuscript), diagnostics: settingProblems });
+  const settingProblems = await lib.study.unknownRuleSettings(
+    study,
+    await knownRuleIds(Object.keys(study.config.rules)),
+  );
+  const session = openStudy(nodeFileSource, study, {
+    manuscriptPath: asGiven(study.config.manuscript),
+    diagnostics: settingProblems,
+  });
   const manuscript = await session.manuscript.manuscript();
   const citations = await session.manuscript.citations();
   const { result, combined } = await session.manuscript.check();
@@ -331,7 +484,10 @@ async function checkPart(state: BuildState): Promise<OutputFile[]> {
   const rules = ruleRegistry;
   return [
     { path: 'check.json', content: await session.manuscript.checkJson(lang) },
-    { path: 'check.txt', content: await checkText(manuscript, combined, { lang, rules, color: false }) },
+    {
+      path: 'check.txt',
+      content: await checkText(manuscript, combined, { lang, rules, color: false }),
+    },
   ];
 }
 
@@ -339,9 +495,13 @@ async function checkPart(state: BuildState): Promise<OutputFile[]> {
 async function annotatePart(state: BuildState, outPath: string): Promise<AnnotationSummary> {
   const { manuscript, lang } = state;
   if (!manuscript) {
-    throw new LitsynthError('usage', 'The manuscript could not be checked, so there is nothing to annotate.', {
-      messageNb: 'Manuskriptet kunne ikke sjekkes, så det er ingenting å kommentere.',
-    });
+    throw new LitsynthError(
+      'usage',
+      'The manuscript could not be checked, so there is nothing to annotate.',
+      {
+        messageNb: 'Manuskriptet kunne ikke sjekkes, så det er ingenting å kommentere.',
+      },
+    );
   }
   const rules = ruleRegistry;
   return writeAnnotatedDocx({ manuscript, diagnostics: state.diagnostics, lang, rules, outPath });
@@ -360,25 +520,45 @@ async function referencesPart(state: BuildState): Promise<OutputFile[]> {
   // Without a check (it failed), every entry of the study.
   let entries = study.entries;
   if (state.check) {
-    const cited = new Set(state.check.citations.map((citation) => citation.key).filter((key) => key !== null));
+    const cited = new Set(
+      state.check.citations.map((citation) => citation.key).filter((key) => key !== null),
+    );
     entries = citedWithTheirNamesakes(entries, cited);
   }
   const cache = referenceCacheDir();
   const citations = citationUses(state.check?.citations ?? []);
-  const options = { style: study.config.style, locale: study.config.locale, lang, citations, ...(cache ? { cacheDir: cache } : {}) };
-  const markdown = await lib.bibliography.formatReferenceList(entries, { ...options, format: 'md' });
+  const options = {
+    style: study.config.style,
+    locale: study.config.locale,
+    lang,
+    citations,
+    ...(cache ? { cacheDir: cache } : {}),
+  };
+  const markdown = await lib.bibliography.formatReferenceList(entries, {
+    ...options,
+    format: 'md',
+  });
   const html = await lib.bibliography.formatReferenceList(entries, { ...options, format: 'html' });
   state.references = { entries, html: html.entries, markdown: markdown.entries, todo: html.todo };
   const listed = new Set(entries.map((entry) => entry.id));
   // What the to-do says per entry (missing fields, unverified) is not repeated as problems, as in `bib`.
-  state.bibliography = diagnosticsOfListed(lib.bibliography.checkBibliography(study.entries), listed, study.config.rules).filter(
-    (diagnostic) => !lib.referenceList.coveredByTodo(diagnostic),
-  );
+  state.bibliography = diagnosticsOfListed(
+    lib.bibliography.checkBibliography(study.entries),
+    listed,
+    study.config.rules,
+  ).filter((diagnostic) => !lib.referenceList.coveredByTodo(diagnostic));
   return [
     { path: 'references.md', content: ensureNewline(markdown.output) },
     { path: 'references.html', content: ensureNewline(html.output) },
     { path: 'references-todo.md', content: ensureNewline(markdown.todo.output || noTodo[lang]) },
-    { path: 'bibliography-check.json', content: bibliographyCheckJson({ entries: [...listed], diagnostics: state.bibliography, lang }) },
+    {
+      path: 'bibliography-check.json',
+      content: bibliographyCheckJson({
+        entries: [...listed],
+        diagnostics: state.bibliography,
+        lang,
+      }),
+    },
   ];
 }
 
@@ -396,23 +576,38 @@ async function matrixPart(state: BuildState): Promise<OutputFile[]> {
   const { study } = state;
   const conceptsFile = study.config.concepts;
   if (conceptsFile === undefined) return [];
-  const concepts = await lib.matrix.loadConcepts(asGiven(conceptsFile), { entryIds: study.entries.map((entry) => entry.id) });
+  const concepts = await lib.matrix.loadConcepts(asGiven(conceptsFile), {
+    entryIds: study.entries.map((entry) => entry.id),
+  });
   const problems: Diagnostic[] = [...concepts.diagnostics];
   const framework = concepts.framework.concepts;
-  state.framework = { theories: concepts.framework.theories.length, concepts: framework.length, links: 0 };
+  state.framework = {
+    theories: concepts.framework.theories.length,
+    concepts: framework.length,
+    links: 0,
+  };
   let links: Awaited<ReturnType<Libraries['matrix']['loadCoding']>>['coding']['links'] = [];
   if (study.config.coding !== undefined) {
-    const coding = await lib.matrix.loadCoding(asGiven(study.config.coding), { concepts: framework, records: study.records });
+    const coding = await lib.matrix.loadCoding(asGiven(study.config.coding), {
+      concepts: framework,
+      records: study.records,
+    });
     problems.push(...coding.diagnostics);
     links = coding.coding.links;
     state.framework.links = links.length;
   }
-  const matrix = lib.matrix.buildMatrix({ records: study.records, concepts: framework, coding: links });
+  const matrix = lib.matrix.buildMatrix({
+    records: study.records,
+    concepts: framework,
+    coding: links,
+  });
   problems.push(...matrix.diagnostics);
   let discussion: DiscussionMap | undefined;
   if (state.manuscript && state.citations && state.check) {
     // Resolve each citation the way the check did, so the map and the check agree.
-    const keyByStart = new Map(state.check.citations.map((citation) => [citation.start, citation.key]));
+    const keyByStart = new Map(
+      state.check.citations.map((citation) => [citation.start, citation.key]),
+    );
     discussion = lib.matrix.buildDiscussionMap({
       manuscript: state.manuscript,
       citations: state.citations,
@@ -424,19 +619,40 @@ async function matrixPart(state: BuildState): Promise<OutputFile[]> {
     });
     problems.push(...discussion.diagnostics);
   }
-  state.matrix = discussion ? { concepts: framework, matrix, discussion } : { concepts: framework, matrix };
-  state.diagnostics = [...state.diagnostics, ...applyRuleSettings(problems, study.config.rules)].sort(compareDiagnostics);
+  state.matrix = discussion
+    ? { concepts: framework, matrix, discussion }
+    : { concepts: framework, matrix };
+  state.diagnostics = [
+    ...state.diagnostics,
+    ...applyRuleSettings(problems, study.config.rules),
+  ].sort(compareDiagnostics);
   // The files `litsynth matrix` writes, made the same way.
   const { lang } = state;
   const input = { records: study.records, concepts: framework, matrix, lang };
-  const tables = [lib.tables.matrixToTable(input), lib.tables.findingsMatrixTable(input), lib.tables.gapsTable(input)];
+  const tables = [
+    lib.tables.matrixToTable(input),
+    lib.tables.findingsMatrixTable(input),
+    lib.tables.gapsTable(input),
+  ];
   if (discussion) tables.push(lib.tables.discussionMapTable({ ...input, discussion }));
-  const json = { version: 1, concepts: framework.map((concept) => concept.id), matrix, discussion: discussion ?? null };
-  const title = lang === 'nb' ? `Matrise: ${study.config.title.nb}` : `Matrix: ${study.config.title.en}`;
+  const json = {
+    version: 1,
+    concepts: framework.map((concept) => concept.id),
+    matrix,
+    discussion: discussion ?? null,
+  };
+  const title =
+    lang === 'nb' ? `Matrise: ${study.config.title.nb}` : `Matrix: ${study.config.title.en}`;
   return [
     { path: 'matrix.json', content: `${JSON.stringify(json, null, 2)}\n` },
     ...lib.tables
-      .renderTableFiles(tables, { name: 'matrix', title, separator: state.separator, tableDir: 'tables', combinedJson: false })
+      .renderTableFiles(tables, {
+        name: 'matrix',
+        title,
+        separator: state.separator,
+        tableDir: 'tables',
+        combinedJson: false,
+      })
       .map((file) => ({ path: file.file, content: file.data })),
   ];
 }
@@ -444,52 +660,112 @@ async function matrixPart(state: BuildState): Promise<OutputFile[]> {
 /** The thesis tables, as `litsynth tables` writes them: search history, article matrix, discussion tables, similarities. */
 async function tablesPart(state: BuildState): Promise<OutputFile[]> {
   const { study, lang } = state;
-  const tables = [lib.tables.searchHistoryTable(study.config.search, { lang }), lib.tables.articleMatrixTable(study.records, { lang })];
+  const tables = [
+    lib.tables.searchHistoryTable(study.config.search, { lang }),
+    lib.tables.articleMatrixTable(study.records, { lang }),
+  ];
   if (state.matrix && state.matrix.concepts.length > 0) {
     const { concepts, matrix, discussion } = state.matrix;
-    const input = { records: study.records, concepts, matrix, entries: study.entries, lang, ...(discussion ? { discussion } : {}) };
+    const input = {
+      records: study.records,
+      concepts,
+      matrix,
+      entries: study.entries,
+      lang,
+      ...(discussion ? { discussion } : {}),
+    };
     tables.push(...lib.tables.discussionTables(input), lib.tables.similaritiesTable(input));
   }
   state.tables = tables;
-  const title = lang === 'nb' ? `Tabeller: ${study.config.title.nb}` : `Tables: ${study.config.title.en}`;
+  const title =
+    lang === 'nb' ? `Tabeller: ${study.config.title.nb}` : `Tables: ${study.config.title.en}`;
   return lib.tables
-    .renderTableFiles(tables, { name: 'tables', title, separator: state.separator, tableDir: 'tables' })
+    .renderTableFiles(tables, {
+      name: 'tables',
+      title,
+      separator: state.separator,
+      tableDir: 'tables',
+    })
     .map((file) => ({ path: file.file, content: file.data }));
 }
 
 /** Gathers what report.html shows from the parts that succeeded. */
-function reportData(state: BuildState, failures: readonly PartFailure[], missing: readonly Localized[]): ReportData {
+function reportData(
+  state: BuildState,
+  failures: readonly PartFailure[],
+  missing: readonly Localized[],
+): ReportData {
   const { study, lang, manuscript, check } = state;
   const citations = check?.citations ?? [];
-  const works = new Set(citations.map((citation) => citation.key ?? `?${citation.authors.join('+')}|${citation.year ?? ''}`));
+  const works = new Set(
+    citations.map(
+      (citation) => citation.key ?? `?${citation.authors.join('+')}|${citation.year ?? ''}`,
+    ),
+  );
   const data: ReportData = {
     lang,
-    study: { id: study.config.id, title: study.config.title, question: study.config.question, language: study.config.language },
-    counts: { citations: citations.length, works: works.size, references: state.references?.html.length ?? 0 },
+    study: {
+      id: study.config.id,
+      title: study.config.title,
+      question: study.config.question,
+      language: study.config.language,
+    },
+    counts: {
+      citations: citations.length,
+      works: works.size,
+      references: state.references?.html.length ?? 0,
+    },
     // The reference list's problems join the others (to be filtered alike) and are shown per entry.
     diagnostics: allDiagnostics(state),
     missing: [...missing],
     references: state.references
-      ? lib.report.referenceListToReport(state.references.entries, state.references.html, state.references.markdown, state.bibliography ?? [])
+      ? lib.report.referenceListToReport(
+          state.references.entries,
+          state.references.html,
+          state.references.markdown,
+          state.bibliography ?? [],
+        )
       : [],
-    ...(state.references ? { referencesTodo: todoForReport(state.references.todo, state.bibliography ?? []) } : {}),
+    ...(state.references
+      ? { referencesTodo: todoForReport(state.references.todo, state.bibliography ?? []) }
+      : {}),
     tables: state.tables.map(
-      (table): ReportTable => ({ id: table.id, title: table.title, table: table.table, notes: table.notes, rowHeaders: table.rowHeaders }),
+      (table): ReportTable => ({
+        id: table.id,
+        title: table.title,
+        table: table.table,
+        notes: table.notes,
+        rowHeaders: table.rowHeaders,
+      }),
     ),
-    entryLabels: { ...typedListLabels(manuscript, lang), ...Object.fromEntries(study.entries.map((entry) => [entry.id, lib.matrix.narrativeCitation(entry.item, lang)])) },
+    entryLabels: {
+      ...typedListLabels(manuscript, lang),
+      ...Object.fromEntries(
+        study.entries.map((entry) => [entry.id, lib.matrix.narrativeCitation(entry.item, lang)]),
+      ),
+    },
     keyLabels: keyLabels(state),
     ruleNames: Object.fromEntries(ruleRegistry.map((rule) => [rule.id, rule.name])),
     failures: [...failures],
   };
   if (manuscript) {
-    data.manuscript = { file: manuscript.path, notes: manuscript.notes, blocks: lib.report.manuscriptToReportBlocks(manuscript, citations) };
+    data.manuscript = {
+      file: manuscript.path,
+      notes: manuscript.notes,
+      blocks: lib.report.manuscriptToReportBlocks(manuscript, citations),
+    };
     const typedList = lib.report.typedListToReport(manuscript, citations);
     if (typedList) data.typedList = typedList;
   }
   if (state.matrix) {
     data.heatMap = lib.report.matrixToHeatMap({
       records: study.records,
-      labels: Object.fromEntries(study.records.map((record) => [record.id, lib.matrix.narrativeCitation(record.entry.item, lang)])),
+      labels: Object.fromEntries(
+        study.records.map((record) => [
+          record.id,
+          lib.matrix.narrativeCitation(record.entry.item, lang),
+        ]),
+      ),
       concepts: state.matrix.concepts,
       matrix: state.matrix.matrix,
     });
@@ -497,8 +773,16 @@ function reportData(state: BuildState, failures: readonly PartFailure[], missing
     if (discussion) {
       data.discussionMap = {
         chapterFound: discussion.chapterFound,
-        pairs: discussion.pairs.map((pair) => ({ source: pair.recordId, concept: pair.conceptId, lines: pair.lines })),
-        sources: discussion.sources.map((source) => ({ source: source.recordId, results: source.results, discussion: source.discussion })),
+        pairs: discussion.pairs.map((pair) => ({
+          source: pair.recordId,
+          concept: pair.conceptId,
+          lines: pair.lines,
+        })),
+        sources: discussion.sources.map((source) => ({
+          source: source.recordId,
+          results: source.results,
+          discussion: source.discussion,
+        })),
       };
     }
   }
@@ -506,7 +790,10 @@ function reportData(state: BuildState, failures: readonly PartFailure[], missing
 }
 
 /** The reference list's to-do for the report, each entry with its own problems (as the list's entries have theirs). */
-function todoForReport(todo: ReferenceTodo, problems: readonly Diagnostic[]): NonNullable<ReportData['referencesTodo']> {
+function todoForReport(
+  todo: ReferenceTodo,
+  problems: readonly Diagnostic[],
+): NonNullable<ReportData['referencesTodo']> {
   const entries = todo.entries.map((entry) => {
     const own = problems.filter((problem) => problem.key === entry.id);
     return own.length > 0 ? { ...entry, problems: own } : entry;
@@ -516,7 +803,10 @@ function todoForReport(todo: ReferenceTodo, problems: readonly Diagnostic[]): No
 
 /** Every problem of the build: the check's and the loaders' (check.txt), the matrix's, and the reference list's. */
 function allDiagnostics(state: BuildState): Diagnostic[] {
-  return [...(state.diagnostics.length > 0 ? state.diagnostics : state.study.diagnostics), ...(state.bibliography ?? [])].sort(compareDiagnostics);
+  return [
+    ...(state.diagnostics.length > 0 ? state.diagnostics : state.study.diagnostics),
+    ...(state.bibliography ?? []),
+  ].sort(compareDiagnostics);
 }
 
 /**
@@ -529,8 +819,15 @@ function missingParts(state: BuildState): Localized[] {
   const { config } = study;
   const missing: Localized[] = [];
   const placeholder = /\((fyll inn|fill in)\)/;
-  if ([config.title.nb, config.title.en, config.question.nb, config.question.en].some((text) => placeholder.test(text))) {
-    missing.push({ nb: 'tittel og problemstilling: fyll dem inn i study.yaml', en: 'title and research question: fill them in in study.yaml' });
+  if (
+    [config.title.nb, config.title.en, config.question.nb, config.question.en].some((text) =>
+      placeholder.test(text),
+    )
+  ) {
+    missing.push({
+      nb: 'tittel og problemstilling: fyll dem inn i study.yaml',
+      en: 'title and research question: fill them in in study.yaml',
+    });
   }
   if (state.check && state.check.citations.length === 0) {
     const file = asGiven(config.manuscript);
@@ -553,9 +850,14 @@ function missingParts(state: BuildState): Localized[] {
       en: `source records: no included articles (litsynth add ${study.dir} article.bib creates the record and lists it under included)`,
     });
   } else {
-    const withoutFindings = study.records.filter((record) => record.findings.length === 0).map((record) => record.id);
+    const withoutFindings = study.records
+      .filter((record) => record.findings.length === 0)
+      .map((record) => record.id);
     if (withoutFindings.length > 0) {
-      missing.push({ nb: `funn i kildepostene: ${withoutFindings.join(', ')}`, en: `findings in the source records: ${withoutFindings.join(', ')}` });
+      missing.push({
+        nb: `funn i kildepostene: ${withoutFindings.join(', ')}`,
+        en: `findings in the source records: ${withoutFindings.join(', ')}`,
+      });
     }
   }
   if (config.concepts === undefined || (state.framework && state.framework.concepts === 0)) {
@@ -582,9 +884,12 @@ function typedListLabels(manuscript: Manuscript | undefined, lang: Lang): Record
   for (const entry of manuscript?.referenceList?.entries ?? []) {
     const { line } = manuscript!.locate(entry.start);
     const and = lang === 'nb' ? 'og' : 'and';
-    const names = entry.authors.length > 2 ? `${entry.authors[0]} et al.` : entry.authors.join(` ${and} `);
-    const where = lang === 'nb' ? `linje ${line} i litteraturlisten` : `line ${line} of the reference list`;
-    labels[`list-${line}`] = `${names || entry.raw.slice(0, 40)} (${entry.year ?? (lang === 'nb' ? 'uten år' : 'no year')}), ${where}`;
+    const names =
+      entry.authors.length > 2 ? `${entry.authors[0]} et al.` : entry.authors.join(` ${and} `);
+    const where =
+      lang === 'nb' ? `linje ${line} i litteraturlisten` : `line ${line} of the reference list`;
+    labels[`list-${line}`] =
+      `${names || entry.raw.slice(0, 40)} (${entry.year ?? (lang === 'nb' ? 'uten år' : 'no year')}), ${where}`;
   }
   return labels;
 }
@@ -593,9 +898,11 @@ function typedListLabels(manuscript: Manuscript | undefined, lang: Lang): Record
 function keyLabels(state: BuildState): Record<string, ReportKeyLabel> {
   const labels: Record<string, ReportKeyLabel> = {};
   for (const record of state.study.records) {
-    for (const finding of record.findings) labels[finding.id] = { kind: 'finding', label: finding.label };
+    for (const finding of record.findings)
+      labels[finding.id] = { kind: 'finding', label: finding.label };
   }
-  for (const concept of state.matrix?.concepts ?? []) labels[concept.id] = { kind: 'concept', label: concept.label };
+  for (const concept of state.matrix?.concepts ?? [])
+    labels[concept.id] = { kind: 'concept', label: concept.label };
   return labels;
 }
 
@@ -622,7 +929,10 @@ async function writeOutputs(outDir: string, files: readonly OutputFile[]): Promi
       await writeFileAtomic(path, file.content);
       result.written.push(file.path);
     } catch (error) {
-      result.failures.push({ part: { nb: file.path, en: file.path }, message: failureMessage(error) });
+      result.failures.push({
+        part: { nb: file.path, en: file.path },
+        message: failureMessage(error),
+      });
     }
   }
   return result;
@@ -640,7 +950,8 @@ function ensureNewline(text: string): string {
 function failureMessage(error: unknown): Localized {
   if (isLitsynthError(error)) return { nb: error.describe('nb'), en: error.describe('en') };
   const message = error instanceof Error ? error.message : String(error);
-  if (process.env.LITSYNTH_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+  if (process.env.LITSYNTH_DEBUG && error instanceof Error)
+    process.stderr.write(`${error.stack}\n`);
   return {
     nb: `intern feil: ${message} (en feil i litsynth; kjør med LITSYNTH_DEBUG=1 for detaljer)`,
     en: `internal error: ${message} (a bug in litsynth; run with LITSYNTH_DEBUG=1 for details)`,
@@ -668,7 +979,12 @@ interface BuildFacts {
   /** Absent when the study names no concepts file, or the matrix part failed. */
   concepts?: Counts & { theories: number; concepts: number };
   coding?: Counts & { links: number };
-  matrix?: Counts & { findings: number; findingsInMatrix: number; concepts: number; conceptsInMatrix: number };
+  matrix?: Counts & {
+    findings: number;
+    findingsInMatrix: number;
+    concepts: number;
+    conceptsInMatrix: number;
+  };
   /** What the study still lacks (missingParts). */
   missing: Localized[];
 }
@@ -684,20 +1000,37 @@ function groupOf(rule: RuleId): 'records' | 'concepts' | 'coding' | 'matrix' | u
 
 function factsOf(state: BuildState, missing: readonly Localized[]): BuildFacts {
   const { study } = state;
-  const grouped = (group: ReturnType<typeof groupOf>) => severityCounts(state.diagnostics.filter((diagnostic) => groupOf(diagnostic.rule) === group));
+  const grouped = (group: ReturnType<typeof groupOf>) =>
+    severityCounts(state.diagnostics.filter((diagnostic) => groupOf(diagnostic.rule) === group));
   const findings = study.records.reduce((sum, record) => sum + record.findings.length, 0);
   const facts: BuildFacts = {
     id: study.config.id,
     lang: state.lang,
-    records: { records: study.records.length, included: study.config.included.length, findings, ...severityCounts(study.diagnostics.filter((diagnostic) => groupOf(diagnostic.rule) === 'records')) },
+    records: {
+      records: study.records.length,
+      included: study.config.included.length,
+      findings,
+      ...severityCounts(
+        study.diagnostics.filter((diagnostic) => groupOf(diagnostic.rule) === 'records'),
+      ),
+    },
     missing: [...missing],
   };
   // The summary points to check.txt, so it counts what check.txt holds.
-  if (state.check && state.checkCounts) facts.check = { citations: state.check.citations.length, ...state.checkCounts };
+  if (state.check && state.checkCounts)
+    facts.check = { citations: state.check.citations.length, ...state.checkCounts };
   if (state.bibliography) facts.bibliography = severityCounts(state.bibliography);
-  if (state.references) facts.references = { listed: state.references.html.length, incomplete: state.references.todo.entries.length };
+  if (state.references)
+    facts.references = {
+      listed: state.references.html.length,
+      incomplete: state.references.todo.entries.length,
+    };
   if (state.framework) {
-    facts.concepts = { theories: state.framework.theories, concepts: state.framework.concepts, ...grouped('concepts') };
+    facts.concepts = {
+      theories: state.framework.theories,
+      concepts: state.framework.concepts,
+      ...grouped('concepts'),
+    };
     facts.coding = { links: state.framework.links, ...grouped('coding') };
   }
   if (state.matrix) {
@@ -733,13 +1066,21 @@ function summary(input: SummaryInput): string {
   const { check, bibliography } = facts;
   const nb = facts.lang === 'nb';
   const out = asGiven(input.outDir);
-  const time = seconds.toLocaleString(nb ? 'nb-NO' : 'en-US', { maximumFractionDigits: 1, minimumFractionDigits: 1 });
-  const counts = (c: Counts) => (nb ? `${c.errors} feil, ${c.warnings} advarsler, ${c.infos} merknader` : `${c.errors} errors, ${c.warnings} warnings, ${c.infos} notes`);
+  const time = seconds.toLocaleString(nb ? 'nb-NO' : 'en-US', {
+    maximumFractionDigits: 1,
+    minimumFractionDigits: 1,
+  });
+  const counts = (c: Counts) =>
+    nb
+      ? `${c.errors} feil, ${c.warnings} advarsler, ${c.infos} merknader`
+      : `${c.errors} errors, ${c.warnings} warnings, ${c.infos} notes`;
   const report = join(out, 'report.html');
   const lines: string[] = [];
   if (nb) {
     lines.push(`Bygget ${facts.id} på ${time} s → ${out}/`);
-    lines.push(`  ${written} fil(er) skrevet, ${unchanged} uendret${failures > 0 ? `, ${failures} del(er) feilet` : ''}`);
+    lines.push(
+      `  ${written} fil(er) skrevet, ${unchanged} uendret${failures > 0 ? `, ${failures} del(er) feilet` : ''}`,
+    );
     lines.push(
       check
         ? `  Kildesjekk: ${check.citations} henvisninger, ${check.errors} feil, ${check.warnings} advarsler, ${check.infos} merknader om form (${join(out, 'check.txt')})`
@@ -755,19 +1096,32 @@ function summary(input: SummaryInput): string {
         `  Litteraturlisten er ikke ferdig: ${facts.references.listed} referanser i listen, ${facts.references.incomplete} må fullføres (${join(out, 'references-todo.md')})`,
       );
     }
-    const read = facts.records.records < facts.records.included ? `${facts.records.records} av ${facts.records.included} inkluderte artikler lest` : `${facts.records.records} artikler`;
-    lines.push(`  Kildeposter: ${read}, ${facts.records.findings} funn; ${counts(facts.records)} (${join(out, 'check.txt')})`);
+    const read =
+      facts.records.records < facts.records.included
+        ? `${facts.records.records} av ${facts.records.included} inkluderte artikler lest`
+        : `${facts.records.records} artikler`;
+    lines.push(
+      `  Kildeposter: ${read}, ${facts.records.findings} funn; ${counts(facts.records)} (${join(out, 'check.txt')})`,
+    );
     if (facts.concepts && facts.coding && facts.matrix) {
-      lines.push(`  Begreper: ${facts.concepts.concepts} begreper i ${facts.concepts.theories} teorier; ${counts(facts.concepts)} (${report})`);
+      lines.push(
+        `  Begreper: ${facts.concepts.concepts} begreper i ${facts.concepts.theories} teorier; ${counts(facts.concepts)} (${report})`,
+      );
       lines.push(`  Koding: ${facts.coding.links} koblinger; ${counts(facts.coding)} (${report})`);
       const m = facts.matrix;
-      lines.push(`  Matrise: ${m.findingsInMatrix} av ${m.findings} funn og ${m.conceptsInMatrix} av ${m.concepts} begreper i matrisen; ${counts(m)} (${report})`);
+      lines.push(
+        `  Matrise: ${m.findingsInMatrix} av ${m.findings} funn og ${m.conceptsInMatrix} av ${m.concepts} begreper i matrisen; ${counts(m)} (${report})`,
+      );
     } else {
-      lines.push('  Begreper, koding og matrise: ikke laget (ingen begrepsfil, eller delen feilet)');
+      lines.push(
+        '  Begreper, koding og matrise: ikke laget (ingen begrepsfil, eller delen feilet)',
+      );
     }
   } else {
     lines.push(`Built ${facts.id} in ${time} s → ${out}/`);
-    lines.push(`  ${written} file(s) written, ${unchanged} unchanged${failures > 0 ? `, ${failures} part(s) failed` : ''}`);
+    lines.push(
+      `  ${written} file(s) written, ${unchanged} unchanged${failures > 0 ? `, ${failures} part(s) failed` : ''}`,
+    );
     lines.push(
       check
         ? `  Source check: ${check.citations} citations, ${check.errors} errors, ${check.warnings} warnings, ${check.infos} notes on form (${join(out, 'check.txt')})`
@@ -783,13 +1137,22 @@ function summary(input: SummaryInput): string {
         `  The reference list is not complete: ${facts.references.listed} references listed, ${facts.references.incomplete} to complete (${join(out, 'references-todo.md')})`,
       );
     }
-    const read = facts.records.records < facts.records.included ? `${facts.records.records} of ${facts.records.included} included articles read` : `${facts.records.records} articles`;
-    lines.push(`  Source records: ${read}, ${facts.records.findings} findings; ${counts(facts.records)} (${join(out, 'check.txt')})`);
+    const read =
+      facts.records.records < facts.records.included
+        ? `${facts.records.records} of ${facts.records.included} included articles read`
+        : `${facts.records.records} articles`;
+    lines.push(
+      `  Source records: ${read}, ${facts.records.findings} findings; ${counts(facts.records)} (${join(out, 'check.txt')})`,
+    );
     if (facts.concepts && facts.coding && facts.matrix) {
-      lines.push(`  Concepts: ${facts.concepts.concepts} concepts in ${facts.concepts.theories} theories; ${counts(facts.concepts)} (${report})`);
+      lines.push(
+        `  Concepts: ${facts.concepts.concepts} concepts in ${facts.concepts.theories} theories; ${counts(facts.concepts)} (${report})`,
+      );
       lines.push(`  Coding: ${facts.coding.links} links; ${counts(facts.coding)} (${report})`);
       const m = facts.matrix;
-      lines.push(`  Matrix: ${m.findingsInMatrix} of ${m.findings} findings and ${m.conceptsInMatrix} of ${m.concepts} concepts in the matrix; ${counts(m)} (${report})`);
+      lines.push(
+        `  Matrix: ${m.findingsInMatrix} of ${m.findings} findings and ${m.conceptsInMatrix} of ${m.concepts} concepts in the matrix; ${counts(m)} (${report})`,
+      );
     } else {
       lines.push('  Concepts, coding and matrix: not made (no concepts file, or the part failed)');
     }
@@ -817,7 +1180,10 @@ class Progress {
   }
 
   done(part: Localized): void {
-    if (this.enabled) process.stderr.write(`\r\u001b[K  ✓ ${part[this.lang]} (${Math.round(performance.now() - this.startedAt)} ms)\n`);
+    if (this.enabled)
+      process.stderr.write(
+        `\r\u001b[K  ✓ ${part[this.lang]} (${Math.round(performance.now() - this.startedAt)} ms)\n`,
+      );
   }
 
   failed(part: Localized): void {

@@ -1,8 +1,18 @@
 import { stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { LitsynthError, refuseSystemFolder, ruleRegistry, writeFileAtomic, type Lang } from '@litsynth/common';
+import {
+  LitsynthError,
+  refuseSystemFolder,
+  ruleRegistry,
+  writeFileAtomic,
+  type Lang,
+} from '@litsynth/common';
 import { openManuscript, type StudyContext, studyContext } from '@litsynth/engine';
-import { describeAnnotation, refuseImpossibleAnnotation, writeAnnotatedDocx } from '../output/annotate.js';
+import {
+  describeAnnotation,
+  refuseImpossibleAnnotation,
+  writeAnnotatedDocx,
+} from '../output/annotate.js';
 import { checkText } from '../output/check-output.js';
 import { nodeFileSource } from '../output/node-file-source.js';
 import { asGiven, refuseFileAsOutDir } from '../output/paths.js';
@@ -33,11 +43,15 @@ async function inputOf(path: string, allowOutside: boolean): Promise<CheckInput>
   try {
     isFolder = (await stat(path)).isDirectory();
   } catch (cause) {
-    throw new LitsynthError('file-not-found', 'The path does not exist: expected a study folder or a manuscript file.', {
-      file: path,
-      messageNb: 'Stien finnes ikke: forventet en studiemappe eller en manuskriptfil.',
-      cause,
-    });
+    throw new LitsynthError(
+      'file-not-found',
+      'The path does not exist: expected a study folder or a manuscript file.',
+      {
+        file: path,
+        messageNb: 'Stien finnes ikke: forventet en studiemappe eller en manuskriptfil.',
+        cause,
+      },
+    );
   }
   return isFolder ? await studyInput(path, allowOutside) : { manuscriptPath: path };
 }
@@ -59,7 +73,10 @@ async function loadStudyNow(dir: string, allowOutside: boolean): Promise<CachedS
   const { loadStudy, unknownRuleSettings } = await import('@litsynth/study');
   const loadStartedMs = Date.now();
   const study = await loadStudy(dir, { allowOutside });
-  const settingProblems = await unknownRuleSettings(study, await knownRuleIds(Object.keys(study.config.rules)));
+  const settingProblems = await unknownRuleSettings(
+    study,
+    await knownRuleIds(Object.keys(study.config.rules)),
+  );
   if (!allowOutside) await writeCachedStudy(dir, { study, settingProblems }, loadStartedMs);
   return { study, settingProblems };
 }
@@ -77,21 +94,42 @@ async function namesFolder(out: string): Promise<boolean> {
  */
 export async function checkCommand(path: string, options: CheckCommandOptions): Promise<number> {
   const input = await inputOf(path, options.allowOutsideStudy === true);
-  const session = openManuscript(nodeFileSource, input.manuscriptPath, { bib: options.bib ?? [], ...(input.study ? { study: input.study } : {}) });
+  const session = openManuscript(nodeFileSource, input.manuscriptPath, {
+    bib: options.bib ?? [],
+    ...(input.study ? { study: input.study } : {}),
+  });
   // The bibliography files are read first: their problems are reported before the manuscript's.
   await session.bibliography();
-  const outDir = options.out !== undefined && (await namesFolder(options.out)) ? options.out : undefined;
+  const outDir =
+    options.out !== undefined && (await namesFolder(options.out)) ? options.out : undefined;
   if (outDir !== undefined && input.study) {
-    throw new LitsynthError('usage', '--out with a folder is for a lone manuscript; a study writes its report with `litsynth build`.', {
-      file: outDir,
-      messageNb: '--out med en mappe er for et manuskript alene; en studie skriver rapporten sin med `litsynth build`.',
-    });
+    throw new LitsynthError(
+      'usage',
+      '--out with a folder is for a lone manuscript; a study writes its report with `litsynth build`.',
+      {
+        file: outDir,
+        messageNb:
+          '--out med en mappe er for et manuskript alene; en studie skriver rapporten sin med `litsynth build`.',
+      },
+    );
   }
   if (outDir !== undefined) await refuseFileAsOutDir(outDir, outDir);
-  for (const output of [options.out, options.annotate]) if (output !== undefined) refuseSystemFolder(dirname(resolve(output)), output);
-  if (options.annotate !== undefined) await refuseImpossibleAnnotation(input.manuscriptPath, options.annotate, 'check');
-  const outFiles = outDir === undefined ? (options.out === undefined ? [] : [options.out]) : [join(outDir, 'report.html'), join(outDir, 'check.json')];
-  for (const out of outFiles) await refuseOverwritingInput(out, [input.manuscriptPath, ...(options.bib ?? []), ...(options.annotate === undefined ? [] : [options.annotate])]);
+  for (const output of [options.out, options.annotate])
+    if (output !== undefined) refuseSystemFolder(dirname(resolve(output)), output);
+  if (options.annotate !== undefined)
+    await refuseImpossibleAnnotation(input.manuscriptPath, options.annotate, 'check');
+  const outFiles =
+    outDir === undefined
+      ? options.out === undefined
+        ? []
+        : [options.out]
+      : [join(outDir, 'report.html'), join(outDir, 'check.json')];
+  for (const out of outFiles)
+    await refuseOverwritingInput(out, [
+      input.manuscriptPath,
+      ...(options.bib ?? []),
+      ...(options.annotate === undefined ? [] : [options.annotate]),
+    ]);
   const manuscript = await session.manuscript();
   const { combined } = await session.check();
   // Messages: --lang, else the study's language, else the language the thesis is written in,
@@ -102,9 +140,19 @@ export async function checkCommand(path: string, options: CheckCommandOptions): 
   const report =
     options.format === 'json'
       ? await session.checkJson(lang)
-      : await checkText(manuscript, combined, { lang, rules, color: !toFile && Boolean(process.stdout.isTTY) && !process.env.NO_COLOR });
+      : await checkText(manuscript, combined, {
+          lang,
+          rules,
+          color: !toFile && Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+        });
   if (options.annotate !== undefined) {
-    const summary = await writeAnnotatedDocx({ manuscript, diagnostics: combined.diagnostics, lang, rules, outPath: options.annotate });
+    const summary = await writeAnnotatedDocx({
+      manuscript,
+      diagnostics: combined.diagnostics,
+      lang,
+      rules,
+      outPath: options.annotate,
+    });
     process.stderr.write(describeAnnotation(summary, lang));
   }
   if (outDir !== undefined) {
@@ -126,11 +174,19 @@ async function refuseOverwritingInput(out: string, inputs: readonly string[]): P
   const target = await stat(out).catch(() => undefined);
   for (const input of inputs) {
     const source = await stat(input).catch(() => undefined);
-    if (resolve(input) === resolve(out) || (target && source && target.dev === source.dev && target.ino === source.ino)) {
-      throw new LitsynthError('usage', '--out would overwrite an input file (or the --annotate copy); give another file name.', {
-        file: out,
-        messageNb: '--out ville skrevet over en inndatafil (eller --annotate-kopien); oppgi et annet filnavn.',
-      });
+    if (
+      resolve(input) === resolve(out) ||
+      (target && source && target.dev === source.dev && target.ino === source.ino)
+    ) {
+      throw new LitsynthError(
+        'usage',
+        '--out would overwrite an input file (or the --annotate copy); give another file name.',
+        {
+          file: out,
+          messageNb:
+            '--out ville skrevet over en inndatafil (eller --annotate-kopien); oppgi et annet filnavn.',
+        },
+      );
     }
   }
 }

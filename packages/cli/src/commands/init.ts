@@ -1,7 +1,14 @@
 import { link, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { LitsynthError, exitCodes, refuseSystemFolder, removeStaleTemporaryFiles, temporaryPathFor, type Lang } from '@litsynth/common';
+import {
+  LitsynthError,
+  exitCodes,
+  refuseSystemFolder,
+  removeStaleTemporaryFiles,
+  temporaryPathFor,
+  type Lang,
+} from '@litsynth/common';
 import { environmentLanguage } from '../output/ui-language.js';
 
 export interface InitOptions {
@@ -9,7 +16,8 @@ export interface InitOptions {
 }
 
 /** Where the study templates live, one per language: packages/cli/templates/<nb|en>, beside src/ and dist/. */
-const templateDir = (lang: Lang) => fileURLToPath(new URL(`../../templates/${lang}/`, import.meta.url));
+const templateDir = (lang: Lang) =>
+  fileURLToPath(new URL(`../../templates/${lang}/`, import.meta.url));
 
 /**
  * `litsynth init <dir>`: creates a new study folder from the template of the language (study.yaml
@@ -29,7 +37,10 @@ export async function initCommand(dir: string, options: InitOptions): Promise<nu
   }
   const existing = await stat(target).catch(() => undefined);
   if (existing && !existing.isDirectory()) {
-    throw new LitsynthError('usage', 'Expected a folder, found a file.', { file: dir, messageNb: 'Forventet en mappe, fant en fil.' });
+    throw new LitsynthError('usage', 'Expected a folder, found a file.', {
+      file: dir,
+      messageNb: 'Forventet en mappe, fant en fil.',
+    });
   }
   const values: Record<string, string> = {
     id: studyIdFromFolder(target),

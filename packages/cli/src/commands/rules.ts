@@ -6,11 +6,16 @@ export interface RulesOptions {
   lang: Lang;
 }
 
-const severityWords = { nb: { error: 'feil', warning: 'advarsel', info: 'info' }, en: { error: 'error', warning: 'warning', info: 'info' } } as const;
+const severityWords = {
+  nb: { error: 'feil', warning: 'advarsel', info: 'info' },
+  en: { error: 'error', warning: 'warning', info: 'info' },
+} as const;
 
 /** `litsynth rules`: every rule of the registry with its default severity and name; exit 0. */
 export function rulesCommand(options: RulesOptions): number {
-  process.stdout.write(options.format === 'json' ? rulesJson(options.lang) : rulesText(options.lang));
+  process.stdout.write(
+    options.format === 'json' ? rulesJson(options.lang) : rulesText(options.lang),
+  );
   return exitCodes.ok;
 }
 
@@ -32,6 +37,9 @@ export function rulesText(lang: Lang): string {
   const idWidth = Math.max(...ruleRegistry.map((rule) => rule.id.length));
   const severityWidth = Math.max(...Object.values(severityWords[lang]).map((word) => word.length));
   return ruleRegistry
-    .map((rule) => `${rule.id.padEnd(idWidth)}  ${severityWords[lang][rule.severity].padEnd(severityWidth)}  ${rule.name[lang]}\n`)
+    .map(
+      (rule) =>
+        `${rule.id.padEnd(idWidth)}  ${severityWords[lang][rule.severity].padEnd(severityWidth)}  ${rule.name[lang]}\n`,
+    )
     .join('');
 }

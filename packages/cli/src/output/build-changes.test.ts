@@ -2,7 +2,12 @@ import type { Diagnostic, RuleId } from '@litsynth/common';
 import { describe, expect, it } from 'vitest';
 import { changesJson, changesSummary, compareBuilds, snapshotBuild } from './build-changes.js';
 
-const problem = (rule: RuleId, line: number, raw: string, en = `${rule} at ${raw}`): Diagnostic => ({
+const problem = (
+  rule: RuleId,
+  line: number,
+  raw: string,
+  en = `${rule} at ${raw}`,
+): Diagnostic => ({
   rule,
   severity: 'warning',
   message: { nb: `${rule} ved ${raw}`, en },
@@ -11,14 +16,26 @@ const problem = (rule: RuleId, line: number, raw: string, en = `${rule} at ${raw
   column: 1,
   raw,
 });
-const table = (id: string, cells: string[]) => ({ id, title: `Tabell ${id}`, table: { type: 'table', cells }, notes: [] });
+const table = (id: string, cells: string[]) => ({
+  id,
+  title: `Tabell ${id}`,
+  table: { type: 'table', cells },
+  notes: [],
+});
 const matrix = (cells: Record<string, string[]>) => ({
-  sources: Object.entries(cells).map(([recordId, findingIds]) => ({ recordId, cells: [{ conceptId: 'tillit', findingIds }] })),
+  sources: Object.entries(cells).map(([recordId, findingIds]) => ({
+    recordId,
+    cells: [{ conceptId: 'tillit', findingIds }],
+  })),
 });
 
 describe('compareBuilds', () => {
   const before = snapshotBuild({
-    diagnostics: [problem('locator-form', 3, 's.52'), problem('locator-form', 9, 's.52'), problem('year-mismatch', 12, '(Berg, 2020)')],
+    diagnostics: [
+      problem('locator-form', 3, 's.52'),
+      problem('locator-form', 9, 's.52'),
+      problem('year-mismatch', 12, '(Berg, 2020)'),
+    ],
     matrix: matrix({ berg2021: ['berg2021-a'], dahl2020: ['dahl2020-a'] }),
     tables: [table('articles', ['a']), table('search', ['s'])],
   });
@@ -30,13 +47,20 @@ describe('compareBuilds', () => {
       cells: [],
       tables: { added: [], removed: [], changed: [] },
     });
-    expect(changesSummary(compareBuilds(before, before), 'nb', 'out/changes.json')).toEqual(['  Endringer siden forrige bygg: ingen']);
+    expect(changesSummary(compareBuilds(before, before), 'nb', 'out/changes.json')).toEqual([
+      '  Endringer siden forrige bygg: ingen',
+    ]);
   });
 
   it('counts problems as a multiset that survives moved lines, and names changed cells and tables', () => {
     const after = snapshotBuild({
       // Ten lines further down; one "s.52" more; the year-mismatch is fixed; a new one elsewhere.
-      diagnostics: [problem('locator-form', 13, 's.52'), problem('locator-form', 19, 's.52'), problem('locator-form', 21, 's.52'), problem('et-al-usage', 30, '(Dahl mfl., 2020)')],
+      diagnostics: [
+        problem('locator-form', 13, 's.52'),
+        problem('locator-form', 19, 's.52'),
+        problem('locator-form', 21, 's.52'),
+        problem('et-al-usage', 30, '(Dahl mfl., 2020)'),
+      ],
       matrix: matrix({ berg2021: ['berg2021-a', 'berg2021-b'], aas2019: ['aas2019-a'] }),
       tables: [table('articles', ['a', 'b']), table('concept-tillit', ['t'])],
     });
@@ -51,7 +75,12 @@ describe('compareBuilds', () => {
       fixed: ['12 year-mismatch'],
       cells: [
         { source: 'aas2019', concept: 'tillit', before: [], after: ['aas2019-a'] },
-        { source: 'berg2021', concept: 'tillit', before: ['berg2021-a'], after: ['berg2021-a', 'berg2021-b'] },
+        {
+          source: 'berg2021',
+          concept: 'tillit',
+          before: ['berg2021-a'],
+          after: ['berg2021-a', 'berg2021-b'],
+        },
         { source: 'dahl2020', concept: 'tillit', before: ['dahl2020-a'], after: [] },
       ],
       tables: {
@@ -66,7 +95,13 @@ describe('compareBuilds', () => {
       '    + thesis.txt:30: et-al-usage at (Dahl mfl., 2020)',
     ]);
     expect(JSON.parse(changesJson(changes, 'nb')).problems.fixed).toEqual([
-      { rule: 'year-mismatch', severity: 'warning', file: 'thesis.txt', line: 12, message: 'year-mismatch ved (Berg, 2020)' },
+      {
+        rule: 'year-mismatch',
+        severity: 'warning',
+        file: 'thesis.txt',
+        line: 12,
+        message: 'year-mismatch ved (Berg, 2020)',
+      },
     ]);
   });
 });

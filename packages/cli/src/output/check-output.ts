@@ -16,19 +16,36 @@ export async function checkText(
   const { lang } = options;
   const { diagnostics, summary } = combined;
   const header = lang === 'nb' ? `Sjekk av ${manuscript.path}` : `Check of ${manuscript.path}`;
-  const noteLines = [...manuscript.notes, ...combined.notes].map((note) => `${lang === 'nb' ? 'Merk' : 'Note'}: ${note[lang]}`);
+  const noteLines = [...manuscript.notes, ...combined.notes].map(
+    (note) => `${lang === 'nb' ? 'Merk' : 'Note'}: ${note[lang]}`,
+  );
   const rules = new Map(options.rules.map((rule) => [rule.id, rule]));
-  const body = renderPretty(diagnostics, { lang, lines: await sourceLines(manuscript, diagnostics), rules, color: options.color });
+  const body = renderPretty(diagnostics, {
+    lang,
+    lines: await sourceLines(manuscript, diagnostics),
+    rules,
+    color: options.color,
+  });
   const nothing = lang === 'nb' ? 'Ingen problemer funnet.' : 'No problems found.';
-  const lines = [header, ...noteLines, '', diagnostics.length === 0 ? `${nothing}\n` : body, renderSummary(summary, lang)];
+  const lines = [
+    header,
+    ...noteLines,
+    '',
+    diagnostics.length === 0 ? `${nothing}\n` : body,
+    renderSummary(summary, lang),
+  ];
   return `${lines.join('\n')}\n`;
 }
 
 /** The lines of the text files the diagnostics point into, for quoting them (a .docx or .pdf manuscript has none). */
-export async function sourceLines(manuscript: Manuscript, diagnostics: readonly Diagnostic[]): Promise<Map<string, string[]>> {
+export async function sourceLines(
+  manuscript: Manuscript,
+  diagnostics: readonly Diagnostic[],
+): Promise<Map<string, string[]>> {
   const lines = new Map<string, string[]>();
   for (const file of new Set(diagnostics.map((diagnostic) => diagnostic.file))) {
-    if (file === manuscript.path && (manuscript.format === 'docx' || manuscript.format === 'pdf')) continue;
+    if (file === manuscript.path && (manuscript.format === 'docx' || manuscript.format === 'pdf'))
+      continue;
     try {
       lines.set(file, (await readTextFile(file)).text.split(/\r\n|\r|\n/));
     } catch {

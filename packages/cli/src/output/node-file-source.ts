@@ -9,7 +9,12 @@ import { type FileSource, sizeLimit } from '@litsynth/engine';
 export const nodeFileSource: FileSource = {
   read(path, request) {
     // A manuscript's message names its limit ("for text files"); a bibliography's never has.
-    return readFileBytes(path, request.role === 'manuscript' ? { role: request.role, ...(request.limit ?? sizeLimit(request.binary)) } : { role: request.role });
+    return readFileBytes(
+      path,
+      request.role === 'manuscript'
+        ? { role: request.role, ...(request.limit ?? sizeLimit(request.binary)) }
+        : { role: request.role },
+    );
   },
   exists(path) {
     return stat(path).then(

@@ -36,7 +36,11 @@ export function studyInputs(study: Study): string[] {
 }
 
 /** Refuses, before anything is written, outputs (relative to `outDir`) that would replace one of the inputs. */
-export function refuseOutputsOverInputs(outDir: string, outputs: readonly string[], inputs: readonly string[]): void {
+export function refuseOutputsOverInputs(
+  outDir: string,
+  outputs: readonly string[],
+  inputs: readonly string[],
+): void {
   refuseOverwritingInputs(
     outputs.map((file) => asGiven(join(outDir, file))),
     inputs.map((file) => asGiven(resolve(file))),

@@ -3,7 +3,14 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { excerpt, renderPretty, renderSummary } from './pretty-diagnostics.js';
 
-const diagnostic = (rule: RuleId, severity: Diagnostic['severity'], line: number, column: number, raw: string, section?: string): Diagnostic => ({
+const diagnostic = (
+  rule: RuleId,
+  severity: Diagnostic['severity'],
+  line: number,
+  column: number,
+  raw: string,
+  section?: string,
+): Diagnostic => ({
   rule,
   severity,
   message: { nb: `${rule}: «${raw}»`, en: `${rule}: "${raw}"` },
@@ -15,9 +22,30 @@ const diagnostic = (rule: RuleId, severity: Diagnostic['severity'], line: number
   ...(section === undefined ? {} : { section }),
 });
 
-const lines = new Map([['thesis.txt', ['Innledning', 'Tekst (Netland, 2020) her.', 'Mer (Dalland, 2017, s.52) og (Skau, 2013, s.31).', 'Slutt (Berg, 2015, s 3) (Eide, 2016, s.4).']]]);
+const lines = new Map([
+  [
+    'thesis.txt',
+    [
+      'Innledning',
+      'Tekst (Netland, 2020) her.',
+      'Mer (Dalland, 2017, s.52) og (Skau, 2013, s.31).',
+      'Slutt (Berg, 2015, s 3) (Eide, 2016, s.4).',
+    ],
+  ],
+]);
 const rules = new Map<string, RuleDefinition>([
-  ['locator-form', { id: 'locator-form', name: { nb: 'Sidetall skrevet feil', en: 'Page written wrongly' }, scope: 'check', severity: 'info', description: { nb: 'Sidetallet er ikke skrevet «s. 12».', en: 'Not "p. 12".' }, example: '', docs: 'check-rules' }],
+  [
+    'locator-form',
+    {
+      id: 'locator-form',
+      name: { nb: 'Sidetall skrevet feil', en: 'Page written wrongly' },
+      scope: 'check',
+      severity: 'info',
+      description: { nb: 'Sidetallet er ikke skrevet «s. 12».', en: 'Not "p. 12".' },
+      example: '',
+      docs: 'check-rules',
+    },
+  ],
 ]);
 
 describe('renderPretty', () => {
@@ -53,8 +81,16 @@ describe('renderPretty', () => {
   });
 
   it('shows the places of one finding once, at the first, with the others listed', () => {
-    const bray = (line: number, column: number): Diagnostic => ({ ...diagnostic('unresolved-citation', 'error', line, column, 'Netland, 2020', '1 Innledning'), group: 'unresolved-citation:netland|2020' });
-    const diagnostics = [bray(2, 8), diagnostic('author-misspelled', 'error', 3, 6, 'Dalland, 2017, s.52', '1 Innledning'), bray(4, 8), { ...bray(4, 25), page: 3 }];
+    const bray = (line: number, column: number): Diagnostic => ({
+      ...diagnostic('unresolved-citation', 'error', line, column, 'Netland, 2020', '1 Innledning'),
+      group: 'unresolved-citation:netland|2020',
+    });
+    const diagnostics = [
+      bray(2, 8),
+      diagnostic('author-misspelled', 'error', 3, 6, 'Dalland, 2017, s.52', '1 Innledning'),
+      bray(4, 8),
+      { ...bray(4, 25), page: 3 },
+    ];
     expect(renderPretty(diagnostics, { lang: 'en', lines, rules, color: false })).toBe(
       [
         'Errors (2 findings, 4 places)',
@@ -95,7 +131,15 @@ describe('renderPretty', () => {
 
 describe('renderSummary', () => {
   it('counts citations and diagnostics in both languages', () => {
-    const summary = { citations: 10, exact: 7, fuzzy: 2, unresolved: 1, errors: 3, warnings: 2, infos: 5 };
+    const summary = {
+      citations: 10,
+      exact: 7,
+      fuzzy: 2,
+      unresolved: 1,
+      errors: 3,
+      warnings: 2,
+      infos: 5,
+    };
     expect([renderSummary(summary, 'nb'), renderSummary(summary, 'en')]).toEqual([
       'Oppsummering: 10 henvisninger (7 eksakt, 2 omtrentlig, 1 uløst); 3 feil, 2 advarsler, 5 merknader om form.',
       'Summary: 10 citations (7 exact, 2 fuzzy, 1 unresolved); 3 errors, 2 warnings, 5 notes on form.',
@@ -113,24 +157,49 @@ describe('excerpt', () => {
   });
 
   it('quotes a 3,000-citation thesis on one line 3,000 times without building gigabytes', () => {
-    const line = Array.from({ length: 3000 }, (_, index) => `Påstand ${index} (Ukjentsen, ${1900 + (index % 120)}).`).join(' ');
-    const diagnostics = Array.from({ length: 3000 }, (_, index) => diagnostic('unresolved-citation', 'error', 1, line.indexOf(`(Ukjentsen, ${1900 + (index % 120)})`) + 1, 'Ukjentsen'));
-    const output = renderPretty(diagnostics, { lang: 'en', lines: new Map([['thesis.txt', [line]]]), rules, color: false });
+    const line = Array.from(
+      { length: 3000 },
+      (_, index) => `Påstand ${index} (Ukjentsen, ${1900 + (index % 120)}).`,
+    ).join(' ');
+    const diagnostics = Array.from({ length: 3000 }, (_, index) =>
+      diagnostic(
+        'unresolved-citation',
+        'error',
+        1,
+        line.indexOf(`(Ukjentsen, ${1900 + (index % 120)})`) + 1,
+        'Ukjentsen',
+      ),
+    );
+    const output = renderPretty(diagnostics, {
+      lang: 'en',
+      lines: new Map([['thesis.txt', [line]]]),
+      rules,
+      color: false,
+    });
     expect(output.split('\n').every((row) => row.length < 200)).toBe(true);
   });
 
   it('drops trailing blanks as /\\s+$/ would, also after a run of 200,000 blanks inside the line', () => {
     const blanks = ' \t'.repeat(100_000);
-    expect(excerpt(`Tillit (Berg, 2020).${blanks}x${blanks}`, 0)).toEqual({ text: `Tillit (Berg, 2020).${' \t'.repeat(50)}…`, offset: 0 });
+    expect(excerpt(`Tillit (Berg, 2020).${blanks}x${blanks}`, 0)).toEqual({
+      text: `Tillit (Berg, 2020).${' \t'.repeat(50)}…`,
+      offset: 0,
+    });
     fc.assert(
-      fc.property(fc.array(fc.constantFrom(' ', '\t', '\u00a0', 'a', '(', ')'), { maxLength: 400 }), fc.nat(400), (characters, column) => {
-        const line = characters.join('');
-        const trimmed = line.replace(/\s+$/, '');
-        const { text, offset } = excerpt(line, column);
-        expect(text.replace(/^…|…$/g, '')).toBe(trimmed.length <= 120 ? trimmed : text.replace(/^…|…$/g, ''));
-        expect(trimmed.includes(text.replace(/^…|…$/g, ''))).toBe(true);
-        expect(offset).toBeLessThanOrEqual(text.length);
-      }),
+      fc.property(
+        fc.array(fc.constantFrom(' ', '\t', '\u00a0', 'a', '(', ')'), { maxLength: 400 }),
+        fc.nat(400),
+        (characters, column) => {
+          const line = characters.join('');
+          const trimmed = line.replace(/\s+$/, '');
+          const { text, offset } = excerpt(line, column);
+          expect(text.replace(/^…|…$/g, '')).toBe(
+            trimmed.length <= 120 ? trimmed : text.replace(/^…|…$/g, ''),
+          );
+          expect(trimmed.includes(text.replace(/^…|…$/g, ''))).toBe(true);
+          expect(offset).toBeLessThanOrEqual(text.length);
+        },
+      ),
       { numRuns: 500 },
     );
   });

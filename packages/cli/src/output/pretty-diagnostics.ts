@@ -29,19 +29,29 @@ const severityColor: Record<Severity, string> = { error: '31', warning: '33', in
  * places and a few examples.
  */
 export function renderPretty(diagnostics: readonly Diagnostic[], options: PrettyOptions): string {
-  const paint = (code: string, text: string) => (options.color ? `\u001b[${code}m${text}\u001b[0m` : text);
+  const paint = (code: string, text: string) =>
+    options.color ? `\u001b[${code}m${text}\u001b[0m` : text;
   const out: string[] = [];
   for (const severity of ['error', 'warning', 'info'] as const) {
     const ofSeverity = diagnostics.filter((diagnostic) => diagnostic.severity === severity);
     if (ofSeverity.length === 0) continue;
     const groups = new Map<string, Diagnostic[]>();
     for (const diagnostic of ofSeverity) {
-      if (diagnostic.group !== undefined) groups.set(diagnostic.group, [...(groups.get(diagnostic.group) ?? []), diagnostic]);
+      if (diagnostic.group !== undefined)
+        groups.set(diagnostic.group, [...(groups.get(diagnostic.group) ?? []), diagnostic]);
     }
-    out.push(paint(`1;${severityColor[severity]}`, `${headings[severity][options.lang]} (${countLabel(ofSeverity, options.lang)})`), '');
+    out.push(
+      paint(
+        `1;${severityColor[severity]}`,
+        `${headings[severity][options.lang]} (${countLabel(ofSeverity, options.lang)})`,
+      ),
+      '',
+    );
     const counts = new Map<string, number>();
-    for (const diagnostic of ofSeverity) counts.set(diagnostic.rule, (counts.get(diagnostic.rule) ?? 0) + 1);
-    const repeated = (rule: string) => severity !== 'error' && (counts.get(rule) ?? 0) >= repeatedThreshold;
+    for (const diagnostic of ofSeverity)
+      counts.set(diagnostic.rule, (counts.get(diagnostic.rule) ?? 0) + 1);
+    const repeated = (rule: string) =>
+      severity !== 'error' && (counts.get(rule) ?? 0) >= repeatedThreshold;
 
     let file: string | undefined;
     let section: string | undefined | null = null;
@@ -65,7 +75,14 @@ export function renderPretty(diagnostics: readonly Diagnostic[], options: Pretty
     }
     const repeatedRules = [...counts.keys()].filter(repeated);
     for (const rule of repeatedRules) {
-      out.push(...renderRepeated(rule, ofSeverity.filter((diagnostic) => diagnostic.rule === rule), options, paint));
+      out.push(
+        ...renderRepeated(
+          rule,
+          ofSeverity.filter((diagnostic) => diagnostic.rule === rule),
+          options,
+          paint,
+        ),
+      );
     }
     out.push('');
   }
@@ -76,9 +93,12 @@ type Paint = (code: string, text: string) => string;
 
 /** "12" or, when places of one finding are shown together, "3 funn, 12 steder". */
 function countLabel(diagnostics: readonly Diagnostic[], lang: Lang): string {
-  const findings = new Set(diagnostics.map((diagnostic, index) => diagnostic.group ?? `#${index}`)).size;
+  const findings = new Set(diagnostics.map((diagnostic, index) => diagnostic.group ?? `#${index}`))
+    .size;
   if (findings === diagnostics.length) return String(diagnostics.length);
-  return lang === 'nb' ? `${findings} funn, ${diagnostics.length} steder` : `${findings} finding${findings === 1 ? '' : 's'}, ${diagnostics.length} places`;
+  return lang === 'nb'
+    ? `${findings} funn, ${diagnostics.length} steder`
+    : `${findings} finding${findings === 1 ? '' : 's'}, ${diagnostics.length} places`;
 }
 
 /** The other places of a finding, on one line under its first. */
@@ -88,7 +108,8 @@ function renderOtherPlaces(others: readonly Diagnostic[], lang: Lang): string[] 
 }
 
 function placeOf(diagnostic: Diagnostic, lang: Lang): string {
-  const page = diagnostic.page === undefined ? '' : ` (${lang === 'nb' ? 's.' : 'p.'} ${diagnostic.page})`;
+  const page =
+    diagnostic.page === undefined ? '' : ` (${lang === 'nb' ? 's.' : 'p.'} ${diagnostic.page})`;
   return `${diagnostic.line}:${diagnostic.column}${page}`;
 }
 
@@ -103,7 +124,9 @@ function renderOne(diagnostic: Diagnostic, options: PrettyOptions, paint: Paint)
     // Mark the citation as far as it runs on this line (it may continue on the next one).
     const length = Math.max(1, Math.min(diagnostic.raw?.length ?? 1, text.length - offset));
     result.push(`      ${paint('2', `${number} │`)} ${text}`);
-    result.push(`      ${' '.repeat(number.length)} ${paint('2', '│')} ${' '.repeat(offset)}${paint(severityColor[diagnostic.severity], '^'.repeat(length))}`);
+    result.push(
+      `      ${' '.repeat(number.length)} ${paint('2', '│')} ${' '.repeat(offset)}${paint(severityColor[diagnostic.severity], '^'.repeat(length))}`,
+    );
   }
   if (diagnostic.suggestion) result.push(`      → ${diagnostic.suggestion[options.lang]}`);
   return result;
@@ -124,10 +147,18 @@ export function excerpt(line: string, column: number): { text: string; offset: n
   const from = Math.max(0, Math.min(start - 30, full.length - excerptLength));
   const to = Math.min(full.length, from + excerptLength);
   const before = from > 0 ? '…' : '';
-  return { text: `${before}${full.slice(from, to)}${to < full.length ? '…' : ''}`, offset: start - from + before.length };
+  return {
+    text: `${before}${full.slice(from, to)}${to < full.length ? '…' : ''}`,
+    offset: start - from + before.length,
+  };
 }
 
-function renderRepeated(rule: string, diagnostics: readonly Diagnostic[], options: PrettyOptions, paint: Paint): string[] {
+function renderRepeated(
+  rule: string,
+  diagnostics: readonly Diagnostic[],
+  options: PrettyOptions,
+  paint: Paint,
+): string[] {
   const { lang } = options;
   const definition = options.rules.get(rule);
   const first = diagnostics[0];
@@ -155,14 +186,24 @@ function renderRepeated(rule: string, diagnostics: readonly Diagnostic[], option
   result.push(`    ${lang === 'nb' ? 'for eksempel' : 'for example'}:`);
   for (const sample of samples.values()) {
     const suggestion = sample.suggestion?.[lang];
-    result.push(`      ${sample.line}: ${sample.raw ?? ''} — ${sample.message[lang]}${suggestion ? ` → ${suggestion}` : ''}`);
+    result.push(
+      `      ${sample.line}: ${sample.raw ?? ''} — ${sample.message[lang]}${suggestion ? ` → ${suggestion}` : ''}`,
+    );
   }
   return result;
 }
 
 /** The closing summary line(s). */
 export function renderSummary(
-  summary: { citations: number; exact: number; fuzzy: number; unresolved: number; errors: number; warnings: number; infos: number },
+  summary: {
+    citations: number;
+    exact: number;
+    fuzzy: number;
+    unresolved: number;
+    errors: number;
+    warnings: number;
+    infos: number;
+  },
   lang: Lang,
 ): string {
   if (lang === 'nb') {

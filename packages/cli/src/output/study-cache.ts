@@ -32,9 +32,17 @@ interface CacheEntry {
 const cacheFormat = 1;
 
 /** Packages whose code decides what a loaded study is (their builds are part of the key). */
-const loaderPackages = ['@litsynth/study', '@litsynth/bibliography', '@litsynth/sources', '@litsynth/common', '@litsynth/check', '@litsynth/matrix'];
+const loaderPackages = [
+  '@litsynth/study',
+  '@litsynth/bibliography',
+  '@litsynth/sources',
+  '@litsynth/common',
+  '@litsynth/check',
+  '@litsynth/matrix',
+];
 
-const sha256 = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
+const sha256 = (data: string | Uint8Array): string =>
+  createHash('sha256').update(data).digest('hex');
 
 /** The study cache is on unless LITSYNTH_NO_CACHE is set (to anything but "" or "0") or there is no cache folder. */
 function cacheDir(): string | undefined {
@@ -49,7 +57,8 @@ async function buildIdentity(): Promise<string> {
   for (const folder of await codeFolders(loaderPackages)) {
     const files = folder.files.filter((file) => file.endsWith('.js'));
     const infos = await Promise.all(files.map((file) => stat(file)));
-    for (const [index, file] of files.entries()) parts.push(`${file}\t${infos[index]?.size}\t${infos[index]?.mtimeMs}`);
+    for (const [index, file] of files.entries())
+      parts.push(`${file}\t${infos[index]?.size}\t${infos[index]?.mtimeMs}`);
   }
   return sha256(parts.join('\n'));
 }
@@ -59,7 +68,8 @@ async function keyOf(dir: string): Promise<string> {
   return JSON.stringify([cacheFormat, await buildIdentity(), process.cwd(), dir, resolve(dir)]);
 }
 
-const fileOf = (cache: string, key: string): string => join(cache, `study-${sha256(key).slice(0, 32)}.json`);
+const fileOf = (cache: string, key: string): string =>
+  join(cache, `study-${sha256(key).slice(0, 32)}.json`);
 
 /** A value of the shape a cache entry holds (a hand-edited or truncated-then-patched file is a miss). */
 function isCachedStudy(value: unknown): value is CachedStudy {
@@ -67,10 +77,15 @@ function isCachedStudy(value: unknown): value is CachedStudy {
   const study = candidate?.study;
   return (
     Array.isArray(candidate?.settingProblems) &&
-    typeof study === 'object' && study !== null &&
-    typeof study.config === 'object' && study.config !== null &&
-    Array.isArray(study.config.included) && Array.isArray(study.config.bibliography) &&
-    Array.isArray(study.entries) && Array.isArray(study.records) && Array.isArray(study.diagnostics)
+    typeof study === 'object' &&
+    study !== null &&
+    typeof study.config === 'object' &&
+    study.config !== null &&
+    Array.isArray(study.config.included) &&
+    Array.isArray(study.config.bibliography) &&
+    Array.isArray(study.entries) &&
+    Array.isArray(study.records) &&
+    Array.isArray(study.diagnostics)
   );
 }
 
@@ -84,10 +99,20 @@ export async function readCachedStudy(dir: string): Promise<CachedStudy | undefi
   try {
     const key = await keyOf(dir);
     const entry = JSON.parse(await readFile(fileOf(cache, key), 'utf8')) as CacheEntry;
-    if (entry.format !== cacheFormat || entry.key !== key || !Array.isArray(entry.files) || !Array.isArray(entry.present)) return undefined;
-    const hashes = await Promise.all(entry.files.map(async (file) => sha256(await readFile(file.path))));
+    if (
+      entry.format !== cacheFormat ||
+      entry.key !== key ||
+      !Array.isArray(entry.files) ||
+      !Array.isArray(entry.present)
+    )
+      return undefined;
+    const hashes = await Promise.all(
+      entry.files.map(async (file) => sha256(await readFile(file.path))),
+    );
     if (hashes.some((hash, index) => hash !== entry.files[index]?.sha256)) return undefined;
-    const present = await Promise.all(entry.present.map(async (path) => (await stat(path)).isFile()));
+    const present = await Promise.all(
+      entry.present.map(async (path) => (await stat(path)).isFile()),
+    );
     if (!present.every(Boolean)) return undefined;
     return isCachedStudy(entry.value) ? entry.value : undefined;
   } catch {
@@ -100,7 +125,11 @@ export async function readCachedStudy(dir: string): Promise<CachedStudy | undefi
  * records (the files loadStudy reads), unless one of them changed after `loadStartedMs` (Date.now()
  * before loading). Best effort: a cache that cannot be written is skipped.
  */
-export async function writeCachedStudy(dir: string, value: CachedStudy, loadStartedMs: number): Promise<void> {
+export async function writeCachedStudy(
+  dir: string,
+  value: CachedStudy,
+  loadStartedMs: number,
+): Promise<void> {
   const cache = cacheDir();
   if (!cache) return;
   try {
@@ -108,14 +137,26 @@ export async function writeCachedStudy(dir: string, value: CachedStudy, loadStar
     const read = [
       join(dir, 'study.yaml'),
       ...config.bibliography,
-      ...(config.included.length > 0 ? config.included.map((id) => join(config.sourcesDir, `${id}.md`)) : []),
+      ...(config.included.length > 0
+        ? config.included.map((id) => join(config.sourcesDir, `${id}.md`))
+        : []),
     ].map((path) => resolve(path));
-    const files = await Promise.all(read.map(async (path) => ({ path, sha256: sha256(await readFile(path)) })));
+    const files = await Promise.all(
+      read.map(async (path) => ({ path, sha256: sha256(await readFile(path)) })),
+    );
     // A file changed while the study loaded would pair its new hash with the old content: no cache then.
-    const changed = await Promise.all(read.map(async (path) => (await stat(path)).mtimeMs >= loadStartedMs));
+    const changed = await Promise.all(
+      read.map(async (path) => (await stat(path)).mtimeMs >= loadStartedMs),
+    );
     if (changed.some(Boolean)) return;
     const key = await keyOf(dir);
-    const entry: CacheEntry = { format: cacheFormat, key, files, present: [resolve(config.manuscript)], value };
+    const entry: CacheEntry = {
+      format: cacheFormat,
+      key,
+      files,
+      present: [resolve(config.manuscript)],
+      value,
+    };
     await writeFileAtomic(fileOf(cache, key), JSON.stringify(entry));
   } catch {
     // A read-only or full disk only costs the next run its speed.

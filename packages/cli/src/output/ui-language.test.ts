@@ -45,8 +45,14 @@ describe('localizeCommanderError', () => {
     expect([
       localizeCommanderError("error: unknown option '--qiet'\n(Did you mean --quiet?)\n", 'nb'),
       localizeCommanderError("error: missing required argument 'studie'\n", 'nb'),
-      localizeCommanderError("error: option '--format <format>' argument 'xml' is invalid. Allowed choices are pretty, json.\n", 'nb'),
-      localizeCommanderError("error: too many arguments for 'check'. Expected 1 argument but got 2.\n", 'en'),
+      localizeCommanderError(
+        "error: option '--format <format>' argument 'xml' is invalid. Allowed choices are pretty, json.\n",
+        'nb',
+      ),
+      localizeCommanderError(
+        "error: too many arguments for 'check'. Expected 1 argument but got 2.\n",
+        'en',
+      ),
       localizeCommanderError("error: option '--out <dir>' argument missing\n", 'en'),
       localizeCommanderError('error: something new\n', 'nb'),
     ]).toEqual([

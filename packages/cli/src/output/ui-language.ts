@@ -10,7 +10,10 @@ import type { Lang } from '@litsynth/common';
  * first language.
  */
 export function environmentLanguage(env: NodeJS.ProcessEnv = process.env): Lang {
-  const locale = [env.LC_ALL, env.LC_MESSAGES, env.LANG].find((value) => value !== undefined && value.trim() !== '') ?? '';
+  const locale =
+    [env.LC_ALL, env.LC_MESSAGES, env.LANG].find(
+      (value) => value !== undefined && value.trim() !== '',
+    ) ?? '';
   if (/^(nb|no|nn)([_.@-]|$)/i.test(locale)) return 'nb';
   if (locale === '' || /^(c|posix)([_.@]|$)/i.test(locale)) return 'nb';
   return 'en';
@@ -21,9 +24,15 @@ export function environmentLanguage(env: NodeJS.ProcessEnv = process.env): Lang 
  * `--lang`, else the `language` of a study folder named on the command line, else the
  * environment's (environmentLanguage). Commands that load a study decide the same way.
  */
-export function commandLineLanguage(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Lang {
+export function commandLineLanguage(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv = process.env,
+): Lang {
   const index = argv.indexOf('--lang');
-  const given = index >= 0 ? argv[index + 1] : argv.find((arg) => arg.startsWith('--lang='))?.slice('--lang='.length);
+  const given =
+    index >= 0
+      ? argv[index + 1]
+      : argv.find((arg) => arg.startsWith('--lang='))?.slice('--lang='.length);
   if (given === 'nb' || given === 'en') return given;
   for (const arg of argv) {
     if (arg.startsWith('-')) continue;

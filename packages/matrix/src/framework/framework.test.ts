@@ -11,13 +11,22 @@ const root = fileURLToPath(new URL('../../../../', import.meta.url));
 const study = `${root}studies/nav-relasjon/`;
 
 interface Cases {
-  concepts: Array<{ name: string; text: string; entryIds?: string[]; concepts: string[]; labels?: string[]; diagnostics: string[] }>;
+  concepts: Array<{
+    name: string;
+    text: string;
+    entryIds?: string[];
+    concepts: string[];
+    labels?: string[];
+    diagnostics: string[];
+  }>;
   coding: {
     context: { concepts: string[]; findings: string[] };
     cases: Array<{ name: string; text: string; links: string[]; diagnostics: string[] }>;
   };
 }
-const cases = parse(await readFile(new URL('./framework-cases.yaml', import.meta.url), 'utf8')) as Cases;
+const cases = parse(
+  await readFile(new URL('./framework-cases.yaml', import.meta.url), 'utf8'),
+) as Cases;
 
 function lines(diagnostics: readonly Diagnostic[]): string[] {
   return diagnostics.map((d) => `${d.line}:${d.column} ${d.severity} ${d.rule} ${d.message.en}`);
@@ -25,14 +34,26 @@ function lines(diagnostics: readonly Diagnostic[]): string[] {
 
 describe('parseConcepts (case table)', () => {
   it.each(cases.concepts)('$name', (testCase) => {
-    const result = parseConcepts(testCase.text, 'concepts.yaml', testCase.entryIds ? { entryIds: testCase.entryIds } : {});
-    expect({ concepts: result.framework.concepts.map((concept) => concept.id), diagnostics: lines(result.diagnostics) }).toEqual({
+    const result = parseConcepts(
+      testCase.text,
+      'concepts.yaml',
+      testCase.entryIds ? { entryIds: testCase.entryIds } : {},
+    );
+    expect({
+      concepts: result.framework.concepts.map((concept) => concept.id),
+      diagnostics: lines(result.diagnostics),
+    }).toEqual({
       concepts: testCase.concepts,
       diagnostics: testCase.diagnostics,
     });
-    expect(result.diagnostics.every((d) => d.file === 'concepts.yaml' && d.message.nb !== d.message.en)).toBe(true);
+    expect(
+      result.diagnostics.every((d) => d.file === 'concepts.yaml' && d.message.nb !== d.message.en),
+    ).toBe(true);
     // "nb / en" of each label, where the case says how a text in one language is made whole.
-    if (testCase.labels) expect(result.framework.concepts.map((concept) => `${concept.label.nb} / ${concept.label.en}`)).toEqual(testCase.labels);
+    if (testCase.labels)
+      expect(
+        result.framework.concepts.map((concept) => `${concept.label.nb} / ${concept.label.en}`),
+      ).toEqual(testCase.labels);
   });
 });
 
@@ -52,9 +73,13 @@ describe('parseCoding (case table)', () => {
 
 describe('the NAV study framework and coding', () => {
   it('loads every theory and concept of concepts.yaml, with sources from the bibliography', async () => {
-    const references = (parse(await readFile(`${root}sources/references.yaml`, 'utf8')) as Array<{ id: string }>).map((entry) => entry.id);
+    const references = (
+      parse(await readFile(`${root}sources/references.yaml`, 'utf8')) as Array<{ id: string }>
+    ).map((entry) => entry.id);
     const { records } = await readSourceRecords(`${root}sources`);
-    const { framework, diagnostics } = await loadConcepts(`${study}concepts.yaml`, { entryIds: [...references, ...records.map((record) => record.id)] });
+    const { framework, diagnostics } = await loadConcepts(`${study}concepts.yaml`, {
+      entryIds: [...references, ...records.map((record) => record.id)],
+    });
     expect(lines(diagnostics)).toEqual([]);
     expect(framework.theories.map((theory) => [theory.id, theory.concepts])).toEqual([
       ['rogers', ['empathy', 'unconditional-respect', 'genuineness', 'being-heard']],
@@ -64,8 +89,14 @@ describe('the NAV study framework and coding', () => {
       ['power', ['help-and-control', 'asymmetry']],
       ['user-participation', ['user-participation']],
       ['empowerment', ['empowerment', 'self-help']],
-      ['professional-ethics', ['professional-ethics', 'respect-for-the-individual', 'holistic-view', 'confidentiality']],
-      ['nav-organisation', ['nav-reform', 'complexity', 'street-level-bureaucracy', 'unstable-relations']],
+      [
+        'professional-ethics',
+        ['professional-ethics', 'respect-for-the-individual', 'holistic-view', 'confidentiality'],
+      ],
+      [
+        'nav-organisation',
+        ['nav-reform', 'complexity', 'street-level-bureaucracy', 'unstable-relations'],
+      ],
     ]);
     expect(framework.concepts[0]).toEqual({
       id: 'empathy',
@@ -78,7 +109,10 @@ describe('the NAV study framework and coding', () => {
       theory: { nb: "Rogers' relasjonsteori", en: "Rogers's theory of the helping relationship" },
       source: 'eideeide2005',
       page: '35',
-      terms: { nb: ['empati*', 'innlevelse', 'sette seg inn i', 'leve seg inn i'], en: ['empath*'] },
+      terms: {
+        nb: ['empati*', 'innlevelse', 'sette seg inn i', 'leve seg inn i'],
+        en: ['empath*'],
+      },
       file: `${study}concepts.yaml`,
       line: 12,
     });
@@ -87,7 +121,10 @@ describe('the NAV study framework and coding', () => {
   it('loads every link of coding.yaml against the real records, leaving two findings uncoded on purpose', async () => {
     const { records } = await readSourceRecords(`${root}sources`);
     const { framework } = await loadConcepts(`${study}concepts.yaml`);
-    const { coding, diagnostics } = await loadCoding(`${study}coding.yaml`, { concepts: framework.concepts, records });
+    const { coding, diagnostics } = await loadCoding(`${study}coding.yaml`, {
+      concepts: framework.concepts,
+      records,
+    });
     expect(lines(diagnostics)).toEqual([]);
     expect(coding.links).toHaveLength(42);
     expect(coding.links.find((link) => link.relation === 'contradicts')).toEqual({
@@ -102,28 +139,59 @@ describe('the NAV study framework and coding', () => {
       line: 87,
     });
     const coded = new Set(coding.links.map((link) => link.finding));
-    const uncoded = records.flatMap((record) => record.findings.map((finding) => finding.id)).filter((id) => !coded.has(id));
+    const uncoded = records
+      .flatMap((record) => record.findings.map((finding) => finding.id))
+      .filter((id) => !coded.has(id));
     expect(uncoded).toEqual(['natland2019-belastning', 'riisjohansen2018-kunnskapshull']);
   });
 
   it('throws a LitsynthError for a missing file', async () => {
-    await expect(loadConcepts(`${study}missing.yaml`)).rejects.toMatchObject({ name: 'LitsynthError', code: 'file-not-found' });
+    await expect(loadConcepts(`${study}missing.yaml`)).rejects.toMatchObject({
+      name: 'LitsynthError',
+      code: 'file-not-found',
+    });
   });
 });
 
 describe('the loaders on any text', () => {
   it('never throw, and point every diagnostic at a line of the file', () => {
-    const yamlish = fc.array(fc.constantFrom('theories:', '  - id: a', '    label: { nb: A, en: B }', '    concepts:', '      - id: b', 'x-f1:', '  - { concept: a, relation: supports }', '  - [', ' }', ': :', '\t', '- -', ''), { maxLength: 12 });
+    const yamlish = fc.array(
+      fc.constantFrom(
+        'theories:',
+        '  - id: a',
+        '    label: { nb: A, en: B }',
+        '    concepts:',
+        '      - id: b',
+        'x-f1:',
+        '  - { concept: a, relation: supports }',
+        '  - [',
+        ' }',
+        ': :',
+        '\t',
+        '- -',
+        '',
+      ),
+      { maxLength: 12 },
+    );
     fc.assert(
-      fc.property(fc.oneof(fc.string({ maxLength: 200 }), yamlish.map((lines) => lines.join('\n'))), (text) => {
-        const lineCount = text.split('\n').length;
-        const concepts = parseConcepts(text, 'concepts.yaml');
-        const coding = parseCoding(text, 'coding.yaml', { concepts: [{ id: 'a' }], records: [{ id: 'x', findings: [{ id: 'x-f1' }] }] });
-        for (const d of [...concepts.diagnostics, ...coding.diagnostics]) {
-          expect(d.line).toBeGreaterThanOrEqual(1);
-          expect(d.line).toBeLessThanOrEqual(lineCount);
-        }
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string({ maxLength: 200 }),
+          yamlish.map((lines) => lines.join('\n')),
+        ),
+        (text) => {
+          const lineCount = text.split('\n').length;
+          const concepts = parseConcepts(text, 'concepts.yaml');
+          const coding = parseCoding(text, 'coding.yaml', {
+            concepts: [{ id: 'a' }],
+            records: [{ id: 'x', findings: [{ id: 'x-f1' }] }],
+          });
+          for (const d of [...concepts.diagnostics, ...coding.diagnostics]) {
+            expect(d.line).toBeGreaterThanOrEqual(1);
+            expect(d.line).toBeLessThanOrEqual(lineCount);
+          }
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -1,4 +1,11 @@
-import { defaultSeverity, rulesOf, type Diagnostic, type Localized, type RuleDefinition, type RuleIdOf } from '@litsynth/common';
+import {
+  defaultSeverity,
+  rulesOf,
+  type Diagnostic,
+  type Localized,
+  type RuleDefinition,
+  type RuleIdOf,
+} from '@litsynth/common';
 
 /** The id of a concept framework or coding rule (these, and matrix's coding-unknown-* rules). */
 export type FrameworkRuleId =

@@ -1,5 +1,15 @@
 import { closestName, completeLocalized, type Diagnostic, type Localized } from '@litsynth/common';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import {
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  type Document,
+  type Node,
+  type Pair,
+  type YAMLMap,
+} from 'yaml';
 import { frameworkDiagnostic, type FrameworkRuleId } from './rules.js';
 
 /** A 1-based place in a file. */
@@ -20,7 +30,12 @@ export interface YamlFile {
  * Parses YAML keeping node positions. Syntax errors become diagnostics of `rule` and the result
  * is undefined: a file that is not YAML cannot be read in part reliably.
  */
-export function parseYamlFile(text: string, file: string, rule: FrameworkRuleId, diagnostics: Diagnostic[]): YamlFile | undefined {
+export function parseYamlFile(
+  text: string,
+  file: string,
+  rule: FrameworkRuleId,
+  diagnostics: Diagnostic[],
+): YamlFile | undefined {
   const lineCounter = new LineCounter();
   // Duplicate keys are reported by the readers with both places, not refused by the parser.
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
@@ -35,10 +50,14 @@ export function parseYamlFile(text: string, file: string, rule: FrameworkRuleId,
       const { line, col } = lineCounter.linePos(error.pos[0]);
       const message = error.message.split('\n')[0] ?? error.message;
       diagnostics.push(
-        frameworkDiagnostic(rule, { file, line, column: col }, {
-          nb: `Filen er ikke gyldig YAML (${error.code}): ${message}`,
-          en: `The file is not valid YAML (${error.code}): ${message}`,
-        }),
+        frameworkDiagnostic(
+          rule,
+          { file, line, column: col },
+          {
+            nb: `Filen er ikke gyldig YAML (${error.code}): ${message}`,
+            en: `The file is not valid YAML (${error.code}): ${message}`,
+          },
+        ),
       );
     }
     return undefined;
@@ -47,7 +66,12 @@ export function parseYamlFile(text: string, file: string, rule: FrameworkRuleId,
 }
 
 function isNodeWithRange(value: unknown): value is Node & { range: [number, number, number] } {
-  return typeof value === 'object' && value !== null && 'range' in value && Array.isArray((value as { range?: unknown }).range);
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'range' in value &&
+    Array.isArray((value as { range?: unknown }).range)
+  );
 }
 
 /** The key of a pair as text (keys in our files are plain scalars). */
@@ -123,9 +147,16 @@ export class MapReader {
         seen.set(field, earlier ?? key);
         continue;
       }
-      const names = [...allowed, ...allowed.map((name) => norwegianFieldNames[name]).filter((name): name is string => name !== undefined)];
+      const names = [
+        ...allowed,
+        ...allowed
+          .map((name) => norwegianFieldNames[name])
+          .filter((name): name is string => name !== undefined),
+      ];
       const closest = closestName(key, names);
-      const hint = closest ? { nb: ` Mente du «${closest}»?`, en: ` Did you mean "${closest}"?` } : { nb: '', en: '' };
+      const hint = closest
+        ? { nb: ` Mente du «${closest}»?`, en: ` Did you mean "${closest}"?` }
+        : { nb: '', en: '' };
       this.diagnostics.push(
         frameworkDiagnostic(this.rules.unknownField, this.yaml.placeOf(pair.key), {
           nb: `Ukjent felt «${key}» i ${this.what.nb}; det ignoreres. Forventet ett av: ${allowed.join(', ')}.${hint.nb}`,
@@ -136,15 +167,25 @@ export class MapReader {
   }
 
   /** A text field; reports it when required and missing, or not text. */
-  string(key: string, options: { required: boolean; pattern?: RegExp; expected?: Localized }): string | undefined {
+  string(
+    key: string,
+    options: { required: boolean; pattern?: RegExp; expected?: Localized },
+  ): string | undefined {
     const pair = pairOf(this.map, key);
     const expected = options.expected ?? { nb: 'en tekst', en: 'text' };
-    if (!pair || pair.value === null || (isScalar(pair.value) && (pair.value.value === null || pair.value.value === ''))) {
+    if (
+      !pair ||
+      pair.value === null ||
+      (isScalar(pair.value) && (pair.value.value === null || pair.value.value === ''))
+    ) {
       if (options.required) this.missing(key, expected);
       return undefined;
     }
     const value = isScalar(pair.value) ? pair.value.value : undefined;
-    if ((typeof value !== 'string' && typeof value !== 'number') || (options.pattern && !options.pattern.test(String(value)))) {
+    if (
+      (typeof value !== 'string' && typeof value !== 'number') ||
+      (options.pattern && !options.pattern.test(String(value)))
+    ) {
       this.invalid(key, pair, expected);
       return undefined;
     }
@@ -161,20 +202,37 @@ export class MapReader {
       nb: 'en tekst, eller tekst per språk ({ nb: … }, { en: … } eller begge; ett språk holder)',
       en: 'text, or text per language ({ nb: … }, { en: … } or both; one language is enough)',
     };
-    if (!pair || pair.value === null || (isScalar(pair.value) && (pair.value.value === null || pair.value.value === ''))) {
+    if (
+      !pair ||
+      pair.value === null ||
+      (isScalar(pair.value) && (pair.value.value === null || pair.value.value === ''))
+    ) {
       if (options.required) this.missing(key, expected);
       return undefined;
     }
-    if (isScalar(pair.value) && (typeof pair.value.value === 'string' || typeof pair.value.value === 'number') && String(pair.value.value).trim() !== '') {
+    if (
+      isScalar(pair.value) &&
+      (typeof pair.value.value === 'string' || typeof pair.value.value === 'number') &&
+      String(pair.value.value).trim() !== ''
+    ) {
       const text = String(pair.value.value).trim();
       return { nb: text, en: text };
     }
-    if (!isMap(pair.value) || pair.value.items.some((item) => !['nb', 'en'].includes(keyText(item)))) {
+    if (
+      !isMap(pair.value) ||
+      pair.value.items.some((item) => !['nb', 'en'].includes(keyText(item)))
+    ) {
       this.invalid(key, pair, expected);
       return undefined;
     }
-    const text = (entry: Pair | undefined) => (entry && isScalar(entry.value) && typeof entry.value.value === 'string' ? entry.value.value.trim() : undefined);
-    const whole = completeLocalized({ nb: text(pairOf(pair.value, 'nb')) ?? '', en: text(pairOf(pair.value, 'en')) ?? '' });
+    const text = (entry: Pair | undefined) =>
+      entry && isScalar(entry.value) && typeof entry.value.value === 'string'
+        ? entry.value.value.trim()
+        : undefined;
+    const whole = completeLocalized({
+      nb: text(pairOf(pair.value, 'nb')) ?? '',
+      en: text(pairOf(pair.value, 'en')) ?? '',
+    });
     if (whole === undefined) this.invalid(key, pair, expected);
     return whole;
   }
@@ -189,7 +247,12 @@ export class MapReader {
     }
     const result: string[] = [];
     for (const item of where.value.items) {
-      if (isScalar(item) && (typeof item.value === 'string' || typeof item.value === 'number') && String(item.value).trim() !== '') result.push(String(item.value).trim());
+      if (
+        isScalar(item) &&
+        (typeof item.value === 'string' || typeof item.value === 'number') &&
+        String(item.value).trim() !== ''
+      )
+        result.push(String(item.value).trim());
       else this.invalid(key, { key: where.key, value: item } as Pair, expected);
     }
     return result;
@@ -207,8 +270,20 @@ export class MapReader {
 
   /** Reports a field with a wrong type or value. */
   invalid(key: string, pair: Pair, expected: Localized): void {
-    const found = isScalar(pair.value) ? `«${String(pair.value.value)}»` : isSeq(pair.value) ? 'en liste' : isMap(pair.value) ? 'et objekt' : 'tomt';
-    const foundEn = isScalar(pair.value) ? `"${String(pair.value.value)}"` : isSeq(pair.value) ? 'a list' : isMap(pair.value) ? 'an object' : 'empty';
+    const found = isScalar(pair.value)
+      ? `«${String(pair.value.value)}»`
+      : isSeq(pair.value)
+        ? 'en liste'
+        : isMap(pair.value)
+          ? 'et objekt'
+          : 'tomt';
+    const foundEn = isScalar(pair.value)
+      ? `"${String(pair.value.value)}"`
+      : isSeq(pair.value)
+        ? 'a list'
+        : isMap(pair.value)
+          ? 'an object'
+          : 'empty';
     // The field as the student wrote it ("navn" or "label").
     const written = isScalar(pair.key) ? String(pair.key.value) : key;
     this.diagnostics.push(
@@ -219,4 +294,3 @@ export class MapReader {
     );
   }
 }
-
