@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { createRequire } from 'node:module';
+import { runAxe } from './axe.js';
 
 // The report of the real study and of a hostile one, opened from file:// in Debian's Chromium.
 const root = resolve(import.meta.dirname, '..');
@@ -230,28 +230,7 @@ describe('report.html in a browser', () => {
     });
     const page = await context.newPage();
     await page.goto(pathToFileURL(join(out, 'report.html')).href);
-    await page.addScriptTag({
-      path: createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
-    });
-    type AxeResult = {
-      violations: Array<{ id: string; nodes: unknown[] }>;
-      passes: Array<{ id: string }>;
-    };
-    const { violations, passes } = await page.evaluate(async () => {
-      const { axe, document } = globalThis as unknown as {
-        axe: { run: (context: unknown, options: object) => Promise<AxeResult> };
-        document: unknown;
-      };
-      const result = await axe.run(document, {
-        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-      });
-      return {
-        violations: result.violations.map(
-          (violation) => `${violation.id} (${violation.nodes.length})`,
-        ),
-        passes: result.passes.map((pass) => pass.id),
-      };
-    });
+    const { violations, passes } = await runAxe(page);
     expect(violations).toEqual([]);
     // The checks that matter here did run (and passed).
     for (const rule of [

@@ -2,13 +2,13 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
-import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { loadStudy } from '@litsynth/study';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runAxe } from './axe.js';
 import { makeZip } from './fixtures/bad-input/zip.js';
 
 // The web app (packages/web/dist, built by the README's first command) in Debian's Chromium,
@@ -676,28 +676,7 @@ describe('the web app in a browser', () => {
     if (process.env.UPDATE_SCREENSHOT)
       await page.screenshot({ path: join(root, 'docs/web-screenshot.png') });
 
-    await page.addScriptTag({
-      path: createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
-    });
-    type AxeResult = {
-      violations: Array<{ id: string; nodes: unknown[] }>;
-      passes: Array<{ id: string }>;
-    };
-    const { violations, passes } = await page.evaluate(async () => {
-      const { axe, document } = globalThis as unknown as {
-        axe: { run: (context: unknown, options: object) => Promise<AxeResult> };
-        document: unknown;
-      };
-      const result = await axe.run(document, {
-        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-      });
-      return {
-        violations: result.violations.map(
-          (violation) => `${violation.id} (${violation.nodes.length})`,
-        ),
-        passes: result.passes.map((pass) => pass.id),
-      };
-    });
+    const { violations, passes } = await runAxe(page);
     expect(violations).toEqual([]);
     for (const rule of [
       'color-contrast',
