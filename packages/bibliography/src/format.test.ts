@@ -677,45 +677,6 @@ describe('hostile DOIs and URLs', () => {
   });
 });
 
-describe('bounds, checked before anything is formatted', () => {
-  const book = (id: string, family: string, given: string): BibEntry => ({
-    id,
-    item: {
-      id,
-      type: 'book',
-      title: `Bok ${id}`,
-      author: [{ family, given }],
-      issued: { 'date-parts': [[2020]] },
-    },
-    origin: { file: 'library.yaml', line: Number(id.slice(1)) + 1 },
-  });
-
-  test('more than 2,000 entries in one list', async () => {
-    const entries = Array.from({ length: 2001 }, (_, index) =>
-      book(`e${index}`, `Forfatter${index}`, 'Ola'),
-    );
-    await expect(formatReferenceList(entries)).rejects.toMatchObject({
-      code: 'too-large',
-      file: 'library.yaml',
-      message:
-        'The reference list would have 2,001 entries; litsynth formats at most 2,000 at once (list the cited works, without --all).',
-    });
-  });
-
-  test('more than 100 works of one first author and year', async () => {
-    const entries = Array.from({ length: 101 }, (_, index) =>
-      book(`e${index}`, 'Hansen', `Ola${index}`),
-    );
-    await expect(formatReferenceList(entries)).rejects.toMatchObject({
-      code: 'too-large',
-      file: 'library.yaml',
-      line: 1,
-      message:
-        '101 works have the same first author and year (Hansen, 2020); a reference list can tell at most 100 apart.',
-    });
-  });
-});
-
 describe('styles and locales', () => {
   test('a .csl file gives the same list as the style id it holds', async () => {
     const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
