@@ -92,12 +92,19 @@ function time(command, args, env = {}) {
   const start = process.hrtime.bigint();
   const result = spawnSync(command, args, {
     cwd: root,
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, ...env },
+    maxBuffer: 64 * 1024 * 1024,
   });
   const wall = Number(process.hrtime.bigint() - start) / 1e6;
   // check exits 1 on the real thesis (it has errors); anything else is a failed run.
-  if (result.status !== 0 && result.status !== 1)
+  // A crash exits 1 as well: a run counts only when it printed its findings and no stack trace.
+  const crashed = /\n\s+at /.test(String(result.stderr));
+  if (
+    (result.status !== 0 && result.status !== 1) ||
+    crashed ||
+    (args.includes('check') && !result.stdout.length)
+  )
     throw new Error(`${command} ${args.join(' ')} failed: ${result.stderr}`);
   return { wall, cpu: childrenCpu() - cpuBefore };
 }
