@@ -26,3 +26,5 @@ export {
 } from './write-file-atomic.js';
 export { closestName, editDistance } from './edit-distance.js';
 export { realPathOf, refuseOverwritingInputs, refuseSystemFolder } from './output-guard.js';
+export { memoryFileSource, sizeLimit } from './file-source.js';
+export type { FileKind, FileSource, ReadRequest } from './file-source.js';

@@ -11,7 +11,7 @@ export type { CombinedCheck } from './check-output.js';
 export { diagnosticToJson } from './diagnostics-json.js';
 export type { DiagnosticJson } from './diagnostics-json.js';
 export { memoryFileSource, sizeLimit } from './file-source.js';
-export type { FileSource, ReadRequest } from './file-source.js';
+export type { FileKind, FileSource, ReadRequest } from './file-source.js';
 export { documentTitle, failureMessage, openManuscript } from './open-manuscript.js';
 export type {
   ManuscriptCheck,

@@ -1,5 +1,5 @@
-import { stat } from 'node:fs/promises';
-import { readFileBytes } from '@litsynth/common';
+import { readdir, stat } from 'node:fs/promises';
+import { LitsynthError, readFileBytes, realPathOf } from '@litsynth/common';
 import { type FileSource, sizeLimit } from '@litsynth/engine';
 import { longWorkBytes, optimiseForLongWork } from './optimising-compiler.js';
 
@@ -25,4 +25,22 @@ export const nodeFileSource: FileSource = {
       () => false,
     );
   },
+  kind(path) {
+    return stat(path).then(
+      (info) => (info.isDirectory() ? 'folder' : info.isFile() ? 'file' : 'other'),
+      () => 'missing' as const,
+    );
+  },
+  async list(folder) {
+    try {
+      return await readdir(folder);
+    } catch (cause) {
+      throw new LitsynthError('io', 'The folder cannot be read.', {
+        file: folder,
+        messageNb: 'Mappen kan ikke leses.',
+        cause,
+      });
+    }
+  },
+  realPath: realPathOf,
 };
