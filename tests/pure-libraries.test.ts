@@ -37,9 +37,6 @@ const stillImportingNode: Record<string, string[]> = {
   'ingest/src/read-manuscript.ts': ['node:fs/promises'],
   'ingest/src/docx-zip.ts': ['node:zlib'],
   'ingest/src/markdown-to-manuscript.ts': ['node:module'],
-  'sources/src/generate-validator.ts': ['node:module'],
-  'sources/src/read-source-records.ts': ['node:fs/promises'],
-  'sources/src/validate-frontmatter.ts': ['node:module'],
   'study/src/load-study.ts': ['node:fs/promises'],
 };
 

@@ -1,10 +1,8 @@
-import { createRequire } from 'node:module';
 import { Ajv } from 'ajv';
 // A CommonJS module: its function is both module.exports (the default import) and its `default`.
 import standalone from 'ajv/dist/standalone/index.js';
+import schema from '../schema/source-record.schema.json' with { type: 'json' };
 import { validatorOptions } from './validator-options.js';
-
-const require = createRequire(import.meta.url);
 
 /** The file name of the precompiled validator, next to the compiled `validate-frontmatter.js` in dist/. */
 export const precompiledValidatorFile = 'source-record-validator.cjs';
@@ -14,7 +12,6 @@ export const precompiledValidatorFile = 'source-record-validator.cjs';
  * schema with Ajv's standalone code generation, so that run time needs no schema compiler.
  */
 export function standaloneValidatorCode(): string {
-  const schema = require('../schema/source-record.schema.json') as Record<string, unknown>;
   const ajv = new Ajv({ ...validatorOptions, code: { source: true } });
   const header =
     '// Generated at build time from schema/source-record.schema.json by scripts/precompile-validator.mjs; do not edit.\n';

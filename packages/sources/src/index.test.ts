@@ -4,6 +4,9 @@ import * as sources from './index.js';
 it('exports exactly its public API', () => {
   expect(Object.keys(sources).sort()).toEqual([
     'parseSourceRecord',
+    'parseSourceRecordFrontmatter',
+    'readSourceRecordFindings',
+    'readSourceRecordFrontmatters',
     'readSourceRecords',
     'recordRules',
     'sourceRecordSchema',

@@ -1,5 +1,9 @@
-export { parseSourceRecord } from './parse-source-record.js';
-export { readSourceRecords } from './read-source-records.js';
+export { parseSourceRecord, parseSourceRecordFrontmatter } from './parse-source-record.js';
+export {
+  readSourceRecordFindings,
+  readSourceRecordFrontmatters,
+  readSourceRecords,
+} from './read-source-records.js';
 export { recordRules } from './rules.js';
 export type { RecordRuleId } from './rules.js';
 export { sourceRecordSchema } from './validate-frontmatter.js';
@@ -8,6 +12,9 @@ export type {
   FindingQuote,
   ReadSourceRecordsOptions,
   SourceRecord,
+  SourceRecordFrontmatter,
+  SourceRecordFrontmatterResult,
+  SourceRecordFrontmattersResult,
   SourceRecordResult,
   SourceRecordsResult,
   StudyCharacteristics,

@@ -2,14 +2,21 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseSourceRecord } from './parse-source-record.js';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import {
+  frontmatterOf,
+  parseSourceRecord,
+  parseSourceRecordFrontmatter,
+} from './parse-source-record.js';
 
 const sourcesDir = fileURLToPath(new URL('../../../sources/', import.meta.url));
 
 describe('parseSourceRecord', () => {
   it('parses the Riis-Johansen et al. record into its whole value', async () => {
     const text = await readFile(`${sourcesDir}riisjohansen2018.md`, 'utf8');
-    expect(parseSourceRecord(text, 'sources/riisjohansen2018.md')).toMatchInlineSnapshot(`
+    expect(await parseSourceRecord(text, 'sources/riisjohansen2018.md')).toMatchInlineSnapshot(`
       {
         "diagnostics": [],
         "record": {
@@ -233,7 +240,7 @@ describe('parseSourceRecord', () => {
 
   it('keeps the two participant quotations of Lundberg & Syltevik, without a page (the thesis gives none)', async () => {
     const text = await readFile(`${sourcesDir}lundberg2013.md`, 'utf8');
-    const { record } = parseSourceRecord(text, 'sources/lundberg2013.md');
+    const { record } = await parseSourceRecord(text, 'sources/lundberg2013.md');
     expect(
       record?.findings.flatMap((finding) =>
         finding.quotes.map((quote) => ({ finding: finding.id, ...quote })),
@@ -252,7 +259,7 @@ describe('parseSourceRecord', () => {
     ]);
   });
 
-  it('reads a page attribute, a quotation page and fields marked unknown (or ukjent)', () => {
+  it('reads a page attribute, a quotation page and fields marked unknown (or ukjent)', async () => {
     const text = [
       '---',
       'id: demo2020',
@@ -274,7 +281,7 @@ describe('parseSourceRecord', () => {
       '',
       '> «Sitat» (p. 93)',
     ].join('\n');
-    const { record, diagnostics } = parseSourceRecord(text, 'demo2020.md');
+    const { record, diagnostics } = await parseSourceRecord(text, 'demo2020.md');
     expect(diagnostics).toEqual([]);
     expect(record?.characteristics.participants).toEqual({ nb: 'Ukjent', en: 'Unknown' });
     expect(record?.characteristics.unknown).toEqual(['participants']);
@@ -292,7 +299,7 @@ describe('parseSourceRecord', () => {
     ]);
   });
 
-  it('reads a record written in one language only, showing the other language marked', () => {
+  it('reads a record written in one language only, showing the other language marked', async () => {
     const text = [
       '---',
       'id: berg2021',
@@ -319,7 +326,7 @@ describe('parseSourceRecord', () => {
       '### Trust {#berg2021-trust}',
       'en: Trust takes time.',
     ].join('\n');
-    const { record, diagnostics } = parseSourceRecord(text, 'berg2021.md');
+    const { record, diagnostics } = await parseSourceRecord(text, 'berg2021.md');
     expect(diagnostics).toEqual([]);
     expect([
       record?.characteristics.aim,
@@ -348,17 +355,17 @@ describe('parseSourceRecord', () => {
 
   it('reads a record saved with Windows line endings exactly as the same record with Unix ones', async () => {
     const text = await readFile(`${sourcesDir}lundberg2013.md`, 'utf8');
-    expect(parseSourceRecord(text.replace(/\n/g, '\r\n'), 'lundberg2013.md')).toEqual(
-      parseSourceRecord(text, 'lundberg2013.md'),
+    expect(await parseSourceRecord(text.replace(/\n/g, '\r\n'), 'lundberg2013.md')).toEqual(
+      await parseSourceRecord(text, 'lundberg2013.md'),
     );
   });
 
-  it('never throws, and points every diagnostic at a line of the file, whatever the text', () => {
-    fc.assert(
-      fc.property(fc.string({ maxLength: 400 }), fc.boolean(), (body, withFence) => {
+  it('never throws, and points every diagnostic at a line of the file, whatever the text', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.string({ maxLength: 400 }), fc.boolean(), async (body, withFence) => {
         const text = withFence ? `---\nid: x\n${body}\n---\n${body}` : body;
         const lineCount = text.split('\n').length;
-        const { diagnostics } = parseSourceRecord(text, 'x.md');
+        const { diagnostics } = await parseSourceRecord(text, 'x.md');
         for (const diagnostic of diagnostics) {
           expect(diagnostic.line).toBeGreaterThanOrEqual(1);
           expect(diagnostic.line).toBeLessThanOrEqual(lineCount);
@@ -368,7 +375,7 @@ describe('parseSourceRecord', () => {
     );
   });
 
-  it('reports a YAML alias bomb in the frontmatter as a problem of the record, not a crash', () => {
+  it('reports a YAML alias bomb in the frontmatter as a problem of the record, not a crash', async () => {
     const levels = ['x0: &a0 [x, x, x, x, x, x, x, x, x]'];
     for (let level = 1; level < 9; level++)
       levels.push(
@@ -376,7 +383,7 @@ describe('parseSourceRecord', () => {
           .fill(`*a${level - 1}`)
           .join(', ')}]`,
       );
-    const { record, diagnostics } = parseSourceRecord(
+    const { record, diagnostics } = await parseSourceRecord(
       `---\nid: bomb2020\n${levels.join('\n')}\n---\n\n# Bomb\n`,
       'sources/bomb2020.md',
     );
@@ -397,5 +404,52 @@ describe('parseSourceRecord', () => {
         ],
       ],
     });
+  });
+});
+
+describe('parseSourceRecordFrontmatter', () => {
+  const markdown = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
+  /** The frontmatter as remark-frontmatter finds it (what parseSourceRecord reads). */
+  const remarkFrontmatterOf = (text: string) => {
+    const node = markdown.parse(text).children[0];
+    return node?.type === 'yaml'
+      ? { value: node.value, firstLine: (node.position?.start.line ?? 1) + 1 }
+      : undefined;
+  };
+
+  it('finds the frontmatter remark-frontmatter finds, in any text made of fences, YAML and line endings', () => {
+    const piece = fc.constantFrom(
+      '---',
+      '----',
+      '--- ',
+      ' ---',
+      'id: x',
+      'a',
+      '',
+      '\n',
+      '\r\n',
+      '\r',
+      '\t',
+      ' ',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (pieces) => {
+        const text = pieces.join('');
+        expect(frontmatterOf(text)).toEqual(remarkFrontmatterOf(text));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('reads of each real record what parseSourceRecord reads, without its findings', async () => {
+    for (const id of ['natland2019', 'lundberg2013', 'stenbrenden2018', 'riisjohansen2018']) {
+      const text = await readFile(`${sourcesDir}${id}.md`, 'utf8');
+      const whole = await parseSourceRecord(text, `sources/${id}.md`);
+      const { findings, ...record } = whole.record ?? { findings: [] };
+      expect(parseSourceRecordFrontmatter(text, `sources/${id}.md`)).toEqual({
+        record,
+        diagnostics: whole.diagnostics,
+      });
+    }
   });
 });

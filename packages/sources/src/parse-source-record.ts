@@ -1,18 +1,54 @@
 import { basename, extname } from 'pathe';
 import { type BibEntry, type CslItem, parseVerification } from '@litsynth/bibliography';
 import { completeLocalized, type Diagnostic, type Localized } from '@litsynth/common';
+import { parseYamlDocument } from '@litsynth/common/yaml-document';
 import type { Root } from 'mdast';
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
-import { LineCounter, parseDocument } from 'yaml';
-import { parseFindings } from './parse-findings.js';
 import { recordDiagnostic } from './rules.js';
-import type { SourceRecord, SourceRecordResult, StudyCharacteristics } from './types.js';
+import type {
+  SourceRecord,
+  SourceRecordFrontmatter,
+  SourceRecordFrontmatterResult,
+  SourceRecordResult,
+  StudyCharacteristics,
+} from './types.js';
 import { sourceRecordSchema, validateFrontmatter } from './validate-frontmatter.js';
-import { placeOfOffset, placeOfPath, type YamlOrigin } from './yaml-places.js';
 
-const markdown = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
+/** The YAML text of a record's frontmatter, and the file line it starts on. */
+export interface FrontmatterText {
+  value: string;
+  /** 1-based file line of the YAML text's first line (below the opening `---`). */
+  firstLine: number;
+}
+
+/**
+ * The frontmatter of a Markdown text as remark-frontmatter finds it, without parsing the
+ * Markdown: a `---` line (spaces after it allowed) as the very first line, the YAML, and a closing
+ * `---` line. Undefined when the text has none.
+ */
+export function frontmatterOf(text: string): FrontmatterText | undefined {
+  const open = /^---[ \t]*(\r\n|\r|\n)/.exec(text);
+  if (!open) return undefined;
+  const start = open[0].length;
+  const line = /([^\r\n]*)(\r\n|\r|\n|$)/y;
+  line.lastIndex = start;
+  for (;;) {
+    const lineStart = line.lastIndex;
+    const match = line.exec(text);
+    if (!match) return undefined;
+    if (/^---[ \t]*$/.test(match[1] ?? '')) {
+      // The value ends before the line ending that precedes the closing fence.
+      const crlf = text[lineStart - 2] === '\r' && text[lineStart - 1] === '\n';
+      const end = lineStart === start ? start : lineStart - (crlf ? 2 : 1);
+      return { value: text.slice(start, end), firstLine: 2 };
+    }
+    if (match[2] === '') return undefined;
+  }
+}
+
+const noFrontmatter: Localized = {
+  nb: 'Posten mangler frontmatter: forventet en linje med --- øverst, YAML-feltene id, entry og characteristics, og en ny linje med ---.',
+  en: 'The record has no frontmatter: expected a --- line at the top, the YAML fields id, entry and characteristics, and another --- line.',
+};
 
 const unknownText: Localized = { nb: 'Ukjent', en: 'Unknown' };
 const localizedFields = [
@@ -32,45 +68,87 @@ const entryFields = new Set(
 );
 
 /**
+ * Parses the frontmatter of one source record: its entry and study characteristics, without the
+ * findings of its body (which need the Markdown parsed). Every problem is a diagnostic with file,
+ * line and what was expected; the record is absent only when it cannot be built.
+ */
+export function parseSourceRecordFrontmatter(
+  text: string,
+  file: string,
+): SourceRecordFrontmatterResult {
+  const frontmatter = frontmatterOf(text);
+  if (frontmatter === undefined)
+    return {
+      diagnostics: [
+        recordDiagnostic('source-record-frontmatter', { file, line: 1, column: 1 }, noFrontmatter),
+      ],
+    };
+  return readFrontmatter(frontmatter, file);
+}
+
+/**
  * Parses one source record (YAML frontmatter + Markdown findings). Every problem is a diagnostic
  * with file, line and what was expected; the record is absent only when it cannot be built.
  */
-export function parseSourceRecord(text: string, file: string): SourceRecordResult {
-  const tree = markdown.parse(text) as Root;
-  const frontmatter = tree.children[0];
-  if (frontmatter?.type !== 'yaml') {
+export async function parseSourceRecord(text: string, file: string): Promise<SourceRecordResult> {
+  const { parseMarkdown } = await import('./parse-markdown.js');
+  const tree = parseMarkdown(text);
+  const node = tree.children[0];
+  if (node?.type !== 'yaml') {
     return {
       diagnostics: [
-        recordDiagnostic(
-          'source-record-frontmatter',
-          { file, line: 1, column: 1 },
-          {
-            nb: 'Posten mangler frontmatter: forventet en linje med --- øverst, YAML-feltene id, entry og characteristics, og en ny linje med ---.',
-            en: 'The record has no frontmatter: expected a --- line at the top, the YAML fields id, entry and characteristics, and another --- line.',
-          },
-        ),
+        recordDiagnostic('source-record-frontmatter', { file, line: 1, column: 1 }, noFrontmatter),
       ],
     };
   }
-  const lineCounter = new LineCounter();
-  const origin: YamlOrigin = {
-    lineCounter,
-    firstLine: (frontmatter.position?.start.line ?? 1) + 1,
+  const read = readFrontmatter(
+    { value: node.value, firstLine: (node.position?.start.line ?? 1) + 1 },
+    file,
+  );
+  if (!read.record) return { diagnostics: read.diagnostics };
+  return withFindings({ record: read.record, diagnostics: read.diagnostics }, tree, file);
+}
+
+/** A record read from its frontmatter, completed with the findings of its body. */
+export async function parseSourceRecordFindings(
+  read: SourceRecordFrontmatterResult & { record: SourceRecordFrontmatter },
+  text: string,
+  file: string,
+): Promise<SourceRecordResult> {
+  const { parseMarkdown } = await import('./parse-markdown.js');
+  return withFindings(read, parseMarkdown(text), file);
+}
+
+async function withFindings(
+  read: SourceRecordFrontmatterResult & { record: SourceRecordFrontmatter },
+  tree: Root,
+  file: string,
+): Promise<SourceRecordResult> {
+  const { parseFindings } = await import('./parse-findings.js');
+  const found = parseFindings(tree, { file, recordId: read.record.id });
+  const { findingsSource, ...rest } = read.record;
+  const record: SourceRecord = {
+    ...rest,
+    findings: found.findings,
+    ...(findingsSource ? { findingsSource } : {}),
   };
-  const doc = parseDocument(frontmatter.value, {
-    lineCounter,
-    prettyErrors: false,
-    uniqueKeys: true,
-  });
-  if (doc.errors.length > 0) {
+  return { record, diagnostics: [...read.diagnostics, ...found.diagnostics] };
+}
+
+function readFrontmatter(
+  frontmatter: FrontmatterText,
+  file: string,
+): SourceRecordFrontmatterResult {
+  const yaml = parseYamlDocument(frontmatter.value, { firstLine: frontmatter.firstLine });
+  if (yaml.errors.length > 0) {
     return {
-      diagnostics: doc.errors.map((error) =>
+      diagnostics: yaml.errors.map((error) =>
         recordDiagnostic(
           'source-record-frontmatter',
-          { file, ...placeOfOffset(origin, error.pos[0]) },
+          { file, line: error.line, column: error.column },
           {
-            nb: `Frontmatteren er ikke gyldig YAML (${error.code}): ${firstLine(error.message)}`,
-            en: `The frontmatter is not valid YAML (${error.code}): ${firstLine(error.message)}`,
+            nb: `Frontmatteren er ikke gyldig YAML (${error.code}): ${error.message}`,
+            en: `The frontmatter is not valid YAML (${error.code}): ${error.message}`,
           },
         ),
       ),
@@ -78,14 +156,13 @@ export function parseSourceRecord(text: string, file: string): SourceRecordResul
   }
   let data: unknown;
   try {
-    // yaml counts the nodes its aliases expand to and stops a "billion laughs" (maxAliasCount).
-    data = doc.toJS({ maxAliasCount: 100 });
+    data = yaml.value();
   } catch {
     return {
       diagnostics: [
         recordDiagnostic(
           'source-record-frontmatter',
-          { file, ...placeOfOffset(origin, 0) },
+          { file, ...yaml.placeOfOffset(0) },
           {
             nb: 'Frontmatteren bruker YAML-aliaser (*navn) som utvider seg til for mye data (en «billion laughs»?).',
             en: 'The frontmatter uses YAML aliases (*name) that expand to too much data (a "billion laughs"?).',
@@ -94,7 +171,7 @@ export function parseSourceRecord(text: string, file: string): SourceRecordResul
       ],
     };
   }
-  const validation = validateFrontmatter(data, { file, doc, origin });
+  const validation = validateFrontmatter(data, { file, yaml });
   const diagnostics: Diagnostic[] = [...validation.diagnostics];
   if (!validation.usable) return { diagnostics };
   const fields = data as Frontmatter;
@@ -104,7 +181,7 @@ export function parseSourceRecord(text: string, file: string): SourceRecordResul
     diagnostics.push(
       recordDiagnostic(
         'source-record-id-mismatch',
-        { file, ...placeOfPath(doc, origin, ['id']) },
+        { file, ...yaml.placeOf(['id']) },
         {
           nb: `Posten har id «${id}», men filen heter «${basename(file)}»; forventet filnavnet «${id}.md».`,
           en: `The record id is "${id}" but the file is "${basename(file)}"; expected the file name "${id}.md".`,
@@ -112,14 +189,11 @@ export function parseSourceRecord(text: string, file: string): SourceRecordResul
       ),
     );
   }
-  const found = parseFindings(tree, { file, recordId: id });
-  diagnostics.push(...found.diagnostics);
-  const record: SourceRecord = {
+  const record: SourceRecordFrontmatter = {
     id,
     file,
-    entry: toBibEntry(fields, { file, line: placeOfPath(doc, origin, ['entry'], 'key').line }),
+    entry: toBibEntry(fields, { file, line: yaml.placeOf(['entry'], 'key').line }),
     characteristics: toCharacteristics(fields.characteristics),
-    findings: found.findings,
     ...(fields.findings_source ? { findingsSource: fields.findings_source } : {}),
   };
   return { record, diagnostics };
@@ -184,8 +258,4 @@ function toCharacteristics(fields: Frontmatter['characteristics']): StudyCharact
   };
   if (fields.dataYears !== undefined) characteristics.dataYears = String(fields.dataYears);
   return characteristics;
-}
-
-function firstLine(message: string): string {
-  return message.split('\n')[0] ?? message;
 }

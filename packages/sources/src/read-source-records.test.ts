@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '@litsynth/common';
 import { describe, expect, it } from 'vitest';
 import { readSourceRecords } from './read-source-records.js';
+import { diskSource } from './test-disk-source.js';
 
 const fixtures = fileURLToPath(new URL('../fixtures/broken', import.meta.url));
 const sourcesDir = fileURLToPath(new URL('../../../sources', import.meta.url));
@@ -19,7 +20,7 @@ function lines(diagnostics: readonly Diagnostic[]): string[] {
 
 describe('readSourceRecords', () => {
   it('reads the four records of the NAV study without a problem', async () => {
-    const result = await readSourceRecords(sourcesDir);
+    const result = await readSourceRecords(diskSource, sourcesDir);
     expect(result.diagnostics).toEqual([]);
     expect(
       result.records.map((record) => [record.id, record.findings.map((finding) => finding.id)]),
@@ -68,7 +69,7 @@ describe('readSourceRecords', () => {
   });
 
   it('keeps the order of the ids asked for and reports an included article without a record', async () => {
-    const result = await readSourceRecords(sourcesDir, {
+    const result = await readSourceRecords(diskSource, sourcesDir, {
       ids: ['stenbrenden2018', 'natland2019', 'hansen2021'],
     });
     expect(result.records.map((record) => record.id)).toEqual(['stenbrenden2018', 'natland2019']);
@@ -78,7 +79,7 @@ describe('readSourceRecords', () => {
   });
 
   it('reports every problem of broken records with file, line and what was expected, and still builds the others', async () => {
-    const result = await readSourceRecords(fixtures);
+    const result = await readSourceRecords(diskSource, fixtures);
     expect(
       result.records.map((record) => [record.id, record.findings.map((finding) => finding.id)]),
     ).toEqual([
@@ -130,7 +131,7 @@ describe('readSourceRecords', () => {
       good.replace('id: good', 'id: zzz').replace('{#good-tid}', '{#zzz-tid}'),
     );
     await writeFile(join(dir, 'empty.md'), '');
-    const result = await readSourceRecords(dir);
+    const result = await readSourceRecords(diskSource, dir);
     expect(
       result.records.map((record) => [record.id, record.findings.map((finding) => finding.id)]),
     ).toEqual([
@@ -149,7 +150,9 @@ describe('readSourceRecords', () => {
 
   it('reports an included article whose named file is missing, and still reads the others', async () => {
     const files = ['natland2019', 'nobody2020'].map((id) => join(sourcesDir, `${id}.md`));
-    const result = await readSourceRecords(files, { ids: ['natland2019', 'nobody2020'] });
+    const result = await readSourceRecords(diskSource, files, {
+      ids: ['natland2019', 'nobody2020'],
+    });
     expect(result.records.map((record) => record.id)).toEqual(['natland2019']);
     expect(lines(result.diagnostics)).toEqual([
       'nobody2020.md:1:1 error source-record-missing-record No record found for the included article "nobody2020"; expected the file nobody2020.md.',
@@ -157,11 +160,13 @@ describe('readSourceRecords', () => {
   });
 
   it('throws a LitsynthError for a folder or a named file that does not exist', async () => {
-    await expect(readSourceRecords([join(sourcesDir, 'nobody2020.md')])).rejects.toMatchObject({
+    await expect(
+      readSourceRecords(diskSource, [join(sourcesDir, 'nobody2020.md')]),
+    ).rejects.toMatchObject({
       name: 'LitsynthError',
       code: 'file-not-found',
     });
-    await expect(readSourceRecords('/nonexistent/sources')).rejects.toMatchObject({
+    await expect(readSourceRecords(diskSource, '/nonexistent/sources')).rejects.toMatchObject({
       name: 'LitsynthError',
       code: 'file-not-found',
       file: '/nonexistent/sources',

@@ -1,15 +1,22 @@
-import { readdir, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'pathe';
 import {
   compareDiagnostics,
+  decodeText,
+  type Diagnostic,
+  type FileSource,
   isLitsynthError,
   LitsynthError,
-  readTextFile,
-  type Diagnostic,
 } from '@litsynth/common';
-import { parseSourceRecord } from './parse-source-record.js';
+import { parseSourceRecordFindings, parseSourceRecordFrontmatter } from './parse-source-record.js';
 import { recordDiagnostic } from './rules.js';
-import type { ReadSourceRecordsOptions, SourceRecord, SourceRecordsResult } from './types.js';
+import type {
+  ReadSourceRecordsOptions,
+  SourceRecord,
+  SourceRecordFrontmatter,
+  SourceRecordFrontmatterResult,
+  SourceRecordFrontmattersResult,
+  SourceRecordsResult,
+} from './types.js';
 
 /**
  * Reads source records from a folder (every `*.md` but README.md) or from a list of files. A broken
@@ -17,10 +24,24 @@ import type { ReadSourceRecordsOptions, SourceRecord, SourceRecordsResult } from
  * (in that order) and a missing one is a diagnostic.
  */
 export async function readSourceRecords(
+  source: FileSource,
   input: string | readonly string[],
   options: ReadSourceRecordsOptions = {},
 ): Promise<SourceRecordsResult> {
-  const { files, missing } = await recordFiles(input);
+  return readSourceRecordFindings(await readSourceRecordFrontmatters(source, input, options));
+}
+
+/**
+ * Reads the frontmatter of source records (their entries and characteristics), as
+ * readSourceRecords reads whole records, without parsing their Markdown bodies: what a check of a
+ * manuscript needs. readSourceRecordFindings completes them.
+ */
+export async function readSourceRecordFrontmatters(
+  source: FileSource,
+  input: string | readonly string[],
+  options: ReadSourceRecordsOptions = {},
+): Promise<SourceRecordFrontmattersResult> {
+  const { files, missing } = await recordFiles(source, input);
   // A named file that does not exist is unusable input, unless it is one of the ids asked for:
   // then it is an included article without a record, reported below like any other.
   const firstMissing = missing.find(
@@ -34,12 +55,12 @@ export async function readSourceRecords(
   }
   const wanted = options.ids ? new Set(options.ids) : undefined;
   const diagnostics: Diagnostic[] = [];
-  const byId = new Map<string, SourceRecord>();
-  const findingOwner = new Map<string, string>();
+  const byId = new Map<string, SourceRecordFrontmatter>();
+  const texts = new Map<string, string>();
   // Files are read one at a time: measured on a loaded 2-core machine, parallel reads were slower
   // (scripts/bench/sources-records.mjs), and parsing is the larger cost anyway.
   for (const file of files) {
-    const result = await parseFile(file);
+    const { result, text } = await parseFile(source, file);
     const id = result.record?.id ?? basename(file, extname(file));
     if (wanted && !wanted.has(id)) continue;
     diagnostics.push(...result.diagnostics);
@@ -60,29 +81,12 @@ export async function readSourceRecords(
       );
       continue;
     }
-    // Finding ids are unique across records: the coding of a study refers to them alone.
-    record.findings = record.findings.filter((finding) => {
-      const owner = findingOwner.get(finding.id);
-      if (owner === undefined) {
-        findingOwner.set(finding.id, record.file);
-        return true;
-      }
-      diagnostics.push(
-        recordDiagnostic(
-          'source-record-duplicate-finding-id',
-          { file, line: finding.line, column: 1 },
-          {
-            nb: `Funn-id-en «${finding.id}» er allerede brukt i ${owner}; forventet en unik id. Dette funnet hoppes over.`,
-            en: `The finding id "${finding.id}" is already used in ${owner}; expected a unique id. This finding is skipped.`,
-          },
-          { key: finding.id },
-        ),
-      );
-      return false;
-    });
+    if (text !== undefined) texts.set(record.file, text);
     byId.set(record.id, record);
   }
-  let records = [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  let records: SourceRecordFrontmatter[] = [...byId.values()].sort((a, b) =>
+    a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
+  );
   if (options.ids) {
     const inputs = typeof input === 'string' ? [input] : [...input];
     records = [];
@@ -109,30 +113,80 @@ export async function readSourceRecords(
       }
     }
   }
+  return { records, diagnostics: diagnostics.sort(compareDiagnostics), texts };
+}
+
+/**
+ * Records read by their frontmatter, completed with the findings of their bodies (the Markdown
+ * parsed now). A finding id used twice across records is reported and the second one skipped.
+ */
+export async function readSourceRecordFindings(
+  read: SourceRecordFrontmattersResult,
+): Promise<SourceRecordsResult> {
+  const diagnostics: Diagnostic[] = [...read.diagnostics];
+  const byFile = new Map<string, SourceRecord>();
+  for (const entry of read.records) {
+    const text = read.texts.get(entry.file) ?? '';
+    const { record, diagnostics: found } = await parseSourceRecordFindings(
+      { record: entry, diagnostics: [] },
+      text,
+      entry.file,
+    );
+    diagnostics.push(...found);
+    if (record) byFile.set(record.file, record);
+  }
+  // Finding ids are unique across records: the coding of a study refers to them alone. The first
+  // in the order the files were read keeps an id.
+  const findingOwner = new Map<string, string>();
+  for (const file of read.texts.keys()) {
+    const record = byFile.get(file);
+    if (!record) continue;
+    record.findings = record.findings.filter((finding) => {
+      const owner = findingOwner.get(finding.id);
+      if (owner === undefined) {
+        findingOwner.set(finding.id, record.file);
+        return true;
+      }
+      diagnostics.push(
+        recordDiagnostic(
+          'source-record-duplicate-finding-id',
+          { file: record.file, line: finding.line, column: 1 },
+          {
+            nb: `Funn-id-en «${finding.id}» er allerede brukt i ${owner}; forventet en unik id. Dette funnet hoppes over.`,
+            en: `The finding id "${finding.id}" is already used in ${owner}; expected a unique id. This finding is skipped.`,
+          },
+          { key: finding.id },
+        ),
+      );
+      return false;
+    });
+  }
+  const records = read.records
+    .map((entry) => byFile.get(entry.file))
+    .filter((record): record is SourceRecord => record !== undefined);
   return { records, diagnostics: diagnostics.sort(compareDiagnostics) };
 }
 
 async function recordFiles(
+  source: FileSource,
   input: string | readonly string[],
 ): Promise<{ files: string[]; missing: string[] }> {
   const paths = typeof input === 'string' ? [input] : [...input];
   const files: string[] = [];
   const missing: string[] = [];
   for (const path of paths) {
-    let isDirectory: boolean;
-    try {
-      isDirectory = (await stat(path)).isDirectory();
-    } catch {
+    const kind = await source.kind(path);
+    if (kind === 'missing') {
       missing.push(path);
       continue;
     }
-    if (!isDirectory) {
+    if (kind !== 'folder') {
       files.push(path);
       continue;
     }
     let entries: string[];
     try {
-      entries = await readdir(path);
+      entries = await source.list(path);
     } catch (cause) {
       throw new LitsynthError('io', 'The sources folder cannot be read.', {
         file: path,
@@ -149,26 +203,32 @@ async function recordFiles(
 }
 
 // An empty or binary record file is a problem of that record only: the others still build.
-async function parseFile(file: string): Promise<ReturnType<typeof parseSourceRecord>> {
+async function parseFile(
+  source: FileSource,
+  file: string,
+): Promise<{ result: SourceRecordFrontmatterResult; text?: string }> {
   try {
-    const { text } = await readTextFile(file, { role: 'source record' });
-    return parseSourceRecord(text, file);
+    const bytes = await source.read(file, { role: 'source record', binary: false });
+    const { text } = decodeText(bytes, file);
+    return { result: parseSourceRecordFrontmatter(text, file), text };
   } catch (error) {
     if (
       isLitsynthError(error) &&
       (error.code === 'empty-file' || error.code === 'binary-file' || error.code === 'too-large')
     ) {
       return {
-        diagnostics: [
-          recordDiagnostic(
-            'source-record-frontmatter',
-            { file, line: 1, column: 1 },
-            {
-              nb: `Posten kan ikke leses: ${error.messageNb ?? error.message}`,
-              en: `The record cannot be read: ${error.message}`,
-            },
-          ),
-        ],
+        result: {
+          diagnostics: [
+            recordDiagnostic(
+              'source-record-frontmatter',
+              { file, line: 1, column: 1 },
+              {
+                nb: `Posten kan ikke leses: ${error.messageNb ?? error.message}`,
+                en: `The record cannot be read: ${error.message}`,
+              },
+            ),
+          ],
+        },
       };
     }
     throw error;

@@ -81,7 +81,7 @@ describe('the source record schema and the validator', () => {
     for (const path of paths) {
       const doc = parseDocument(yaml);
       doc.deleteIn(path);
-      const result = parseSourceRecord(`---\n${String(doc)}---\n${body}`, 'natland2019.md');
+      const result = await parseSourceRecord(`---\n${String(doc)}---\n${body}`, 'natland2019.md');
       const missing = result.diagnostics
         .filter((d) => d.rule === 'source-record-missing-field')
         .map((d) => d.message.en.split(';')[0]);
@@ -104,7 +104,7 @@ describe('the source record schema and the validator', () => {
       expect(property(path).enum?.length).toBeGreaterThan(1);
       const doc = parseDocument(yaml);
       doc.setIn(path, 'not-a-value');
-      const result = parseSourceRecord(`---\n${String(doc)}---\n${body}`, 'lundberg2013.md');
+      const result = await parseSourceRecord(`---\n${String(doc)}---\n${body}`, 'lundberg2013.md');
       expect(result.record).toBeUndefined();
       expect(result.diagnostics.map((d) => `${d.rule} ${d.message.en.split(' is ')[0]}`)).toEqual([
         `source-record-invalid-field "${path.join('.')}"`,
@@ -123,7 +123,10 @@ describe('the source record schema and the validator', () => {
   });
 
   it('describes exactly the characteristics that records carry', async () => {
-    const { record } = parseSourceRecord(await realRecord('stenbrenden2018'), 'stenbrenden2018.md');
+    const { record } = await parseSourceRecord(
+      await realRecord('stenbrenden2018'),
+      'stenbrenden2018.md',
+    );
     const fromSchema = Object.keys(property(['characteristics']).properties ?? {}).sort();
     const fromRecord = Object.keys(record?.characteristics ?? {})
       .filter((key) => key !== 'unknown')

@@ -61,6 +61,22 @@ export interface SourceRecord {
   findingsSource?: 'article' | 'thesis';
 }
 
+/** A source record as its frontmatter gives it: everything but the findings of its body. */
+export type SourceRecordFrontmatter = Omit<SourceRecord, 'findings'>;
+
+/** Result of parsing one record's frontmatter: the record (absent when unusable) and its diagnostics. */
+export interface SourceRecordFrontmatterResult {
+  record?: SourceRecordFrontmatter;
+  diagnostics: Diagnostic[];
+}
+
+/** Result of reading records' frontmatter: the valid ones, their problems, and the text of each (by file). */
+export interface SourceRecordFrontmattersResult {
+  records: SourceRecordFrontmatter[];
+  diagnostics: Diagnostic[];
+  texts: ReadonlyMap<string, string>;
+}
+
 /** Result of reading records: the valid ones, and a diagnostic for every problem in the others. */
 export interface SourceRecordsResult {
   records: SourceRecord[];

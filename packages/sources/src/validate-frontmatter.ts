@@ -1,10 +1,9 @@
-import { createRequire } from 'node:module';
 import { closestName, type Diagnostic, type Localized } from '@litsynth/common';
 import type { ValidateFunction } from 'ajv';
-import type { Document } from 'yaml';
+import type { YamlDocument } from '@litsynth/common/yaml-document';
 import { recordDiagnostic } from './rules.js';
+import schema from '../schema/source-record.schema.json' with { type: 'json' };
 import { validatorOptions } from './validator-options.js';
-import { placeOfPath, type YamlOrigin } from './yaml-places.js';
 
 /** A JSON Schema, as far as the messages need to read it. */
 interface SchemaNode {
@@ -22,14 +21,8 @@ interface SchemaNode {
 // The schema file is the single definition of the frontmatter: editors read it for completion,
 // and the same file validates here, so the two cannot drift apart. It sits one folder above
 // both src/ and dist/.
-const require = createRequire(import.meta.url);
 /** The JSON Schema of the source record frontmatter (packages/sources/schema/source-record.schema.json). */
-export const sourceRecordSchema = require('../schema/source-record.schema.json') as Record<
-  string,
-  unknown
->;
-
-let validator: ValidateFunction | undefined;
+export const sourceRecordSchema: Record<string, unknown> = schema;
 
 /**
  * The validator of the schema. The build precompiles it (Ajv standalone code, see
@@ -38,16 +31,11 @@ let validator: ValidateFunction | undefined;
  * TypeScript sources (the unit tests, which need no build) is the schema compiled here, with the
  * same Ajv options; a test proves the precompiled code gives the same errors.
  */
-function compiledValidator(): ValidateFunction {
-  if (validator) return validator;
-  if (import.meta.url.endsWith('.ts')) {
-    const { Ajv } = require('ajv') as typeof import('ajv');
-    validator = new Ajv(validatorOptions).compile(sourceRecordSchema);
-  } else {
-    validator = require('./source-record-validator.cjs') as ValidateFunction;
-  }
-  return validator;
-}
+const validator: ValidateFunction = import.meta.url.endsWith('.ts')
+  ? new (await import('ajv')).Ajv(validatorOptions).compile(sourceRecordSchema)
+  : // Node and the bundle give the CommonJS module.exports as the default export.
+    ((await import('./source-record-validator.cjs')) as unknown as { default: ValidateFunction })
+      .default;
 
 /** The outcome of validating a frontmatter: its diagnostics and whether the record can be built. */
 export interface FrontmatterValidation {
@@ -62,9 +50,9 @@ export interface FrontmatterValidation {
  */
 export function validateFrontmatter(
   data: unknown,
-  context: { file: string; doc: Document; origin: YamlOrigin },
+  context: { file: string; yaml: YamlDocument },
 ): FrontmatterValidation {
-  const validate = compiledValidator();
+  const validate = validator;
   if (validate(data)) return { diagnostics: [], usable: true };
   const diagnostics: Diagnostic[] = [];
   let usable = true;
@@ -80,7 +68,7 @@ export function validateFrontmatter(
           'source-record-unknown-field',
           {
             file: context.file,
-            ...placeOfPath(context.doc, context.origin, [...path, name], 'key'),
+            ...context.yaml.placeOf([...path, name], 'key'),
           },
           {
             nb: `Ukjent felt «${name}» i ${where}; det ignoreres.${closest ? ` Mente du «${closest}»?` : ''}`,
@@ -102,7 +90,7 @@ export function validateFrontmatter(
       diagnostics.push(
         recordDiagnostic(
           'source-record-missing-field',
-          { file: context.file, ...placeOfPath(context.doc, context.origin, path, 'key') },
+          { file: context.file, ...context.yaml.placeOf(path, 'key') },
           {
             nb: `Påkrevd felt «${field}» mangler; forventet ${expected.nb}.`,
             en: `Missing required field "${field}"; expected ${expected.en}.`,
@@ -122,7 +110,7 @@ export function validateFrontmatter(
     diagnostics.push(
       recordDiagnostic(
         'source-record-invalid-field',
-        { file: context.file, ...placeOfPath(context.doc, context.origin, path) },
+        { file: context.file, ...context.yaml.placeOf(path) },
         {
           nb: `«${field}» er ${found.nb}; forventet ${expected.nb}.${closest ? ` Mente du «${closest}»?` : ''}`,
           en: `"${field}" is ${found.en}; expected ${expected.en}.${closest ? ` Did you mean "${closest}"?` : ''}`,
