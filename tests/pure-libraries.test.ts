@@ -37,7 +37,6 @@ const stillImportingNode: Record<string, string[]> = {
   'ingest/src/read-manuscript.ts': ['node:fs/promises'],
   'ingest/src/docx-zip.ts': ['node:zlib'],
   'ingest/src/markdown-to-manuscript.ts': ['node:module'],
-  'study/src/load-study.ts': ['node:fs/promises'],
 };
 
 /** Node's built-ins by every name an import may use: `node:fs`, `fs`, `fs/promises`. */

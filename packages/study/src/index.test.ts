@@ -6,8 +6,14 @@ it('exports exactly the public API', () => {
     'loadStudy',
     'norwegianStudyFields',
     'parseStudyConfig',
+    'parseStudyYaml',
+    'readStudyEntries',
+    'readStudyFile',
+    'readStudyRecords',
+    'shownPath',
     'studyFileName',
     'studyRules',
+    'studyTree',
     'unknownRuleSettings',
   ]);
 });

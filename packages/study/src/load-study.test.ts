@@ -1,10 +1,11 @@
-import { mkdir, mkdtemp, realpath, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, realpath, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { isLitsynthError, type LitsynthError } from '@litsynth/common';
+import { join, relative, resolve } from 'node:path';
+import { isLitsynthError, type LitsynthError, memoryFileSource } from '@litsynth/common';
 import { describe, expect, it } from 'vitest';
-import { loadStudy, studyTree } from './load-study.js';
+import { loadStudy, readStudyFile, studyTree } from './load-study.js';
 import { unknownRuleSettings } from './rule-settings.js';
+import { diskSource } from './test-disk-source.js';
 
 const realStudy = resolve(import.meta.dirname, '../../../studies/nav-relasjon');
 
@@ -29,7 +30,7 @@ async function failure(
   dir: string,
 ): Promise<{ code: string; line?: number; column?: number; message: string }> {
   try {
-    await loadStudy(dir);
+    await loadStudy(diskSource, dir);
   } catch (error) {
     if (!isLitsynthError(error)) throw error;
     const { code, line, column, message } = error as LitsynthError;
@@ -45,7 +46,7 @@ async function failure(
 
 describe('loadStudy', () => {
   it('loads the NAV study: configuration, entries of references.yaml and the four records', async () => {
-    const study = await loadStudy(realStudy);
+    const study = await loadStudy(diskSource, realStudy);
     expect({
       id: study.config.id,
       language: study.config.language,
@@ -70,8 +71,24 @@ describe('loadStudy', () => {
     expect(study.entries.length).toBeGreaterThan(40);
   });
 
+  it('loads a study from files in memory as from the disk', async () => {
+    const folder = relative(process.cwd(), realStudy);
+    const files = new Map<string, Uint8Array>();
+    for (const file of ['study.yaml', 'manuscript.txt', 'concepts.yaml', 'coding.yaml'])
+      files.set(join(folder, file), await readFile(join(realStudy, file)));
+    for (const file of ['references.yaml', ...(await readdir(join(realStudy, '../../sources')))])
+      if (/\.(md|yaml)$/.test(file))
+        files.set(
+          join(folder, '../../sources', file),
+          await readFile(join(realStudy, '../../sources', file)),
+        );
+    expect(await loadStudy(memoryFileSource(files), folder)).toEqual(
+      await loadStudy(diskSource, folder),
+    );
+  });
+
   it('gives plain JSON data, so that the CLI can cache it (no value is lost or changed by JSON)', async () => {
-    const study = await loadStudy(realStudy);
+    const study = await loadStudy(diskSource, realStudy);
     expect(JSON.parse(JSON.stringify(study))).toStrictEqual(study);
   });
 
@@ -152,7 +169,7 @@ describe('loadStudy', () => {
       column: 13,
       message: `The manuscript /etc/passwd named in study.yaml lies outside the study's folder tree (${outside}); pass --allow-outside-study to read it.`,
     });
-    expect((await loadStudy(outside, { allowOutside: true })).config.manuscript).toBe(
+    expect((await loadStudy(diskSource, outside, { allowOutside: true })).config.manuscript).toBe(
       '/etc/passwd',
     );
     // A record id that climbs out of the sources folder, and a symbolic link out of the study.
@@ -176,9 +193,9 @@ describe('loadStudy', () => {
       'sources/refs.yaml':
         '- { id: good2020, type: book, title: Good, author: [{ family: Good }], issued: { date-parts: [[2020]] } }\n',
     });
-    expect(studyTree(join(project, 'studies/demo'))).toBe(await realpath(project));
+    expect(studyTree(diskSource, join(project, 'studies/demo'))).toBe(await realpath(project));
     expect(
-      (await loadStudy(join(project, 'studies/demo'))).entries.map((entry) => entry.id),
+      (await loadStudy(diskSource, join(project, 'studies/demo'))).entries.map((entry) => entry.id),
     ).toEqual(['good2020']);
   });
 
@@ -208,7 +225,7 @@ describe('loadStudy', () => {
       'refs.yaml':
         '- id: good2020\n  type: book\n  title: Good\n  author: [{family: Good}]\n  issued: {date-parts: [[2020]]}\n- type: book\n  title: No id\n',
     });
-    const study = await loadStudy(dir);
+    const study = await loadStudy(diskSource, dir);
     expect({
       entries: study.entries.map((entry) => entry.id),
       problems: study.diagnostics.map((diagnostic) => diagnostic.line),
@@ -225,8 +242,8 @@ describe('unknownRuleSettings', () => {
       'study.yaml': minimal('rules:\n  locator-form: off\n  locator-from: warn\n'),
       'thesis.txt': 'Tekst.',
     });
-    const study = await loadStudy(dir);
-    const problems = await unknownRuleSettings(study, ['locator-form', 'year-mismatch']);
+    const study = await readStudyFile(diskSource, dir);
+    const problems = unknownRuleSettings(study, ['locator-form', 'year-mismatch']);
     expect(
       problems.map(({ rule, line, column, raw, suggestion }) => ({
         rule,
@@ -244,7 +261,7 @@ describe('unknownRuleSettings', () => {
         suggestion: { nb: 'Mente du «locator-form»?', en: 'Did you mean "locator-form"?' },
       },
     ]);
-    expect(await unknownRuleSettings(study, ['locator-form', 'locator-from'])).toEqual([]);
+    expect(unknownRuleSettings(study, ['locator-form', 'locator-from'])).toEqual([]);
   });
 });
 
@@ -254,7 +271,7 @@ describe('unknown fields of study.yaml', () => {
       'study.yaml': minimal('bibliograpy: [refs.yaml]\nmanuskrip: x\n'),
       'thesis.txt': 'Tekst.',
     });
-    const study = await loadStudy(dir);
+    const study = await loadStudy(diskSource, dir);
     expect(
       study.diagnostics.map(({ rule, severity, line, column, raw, suggestion }) => ({
         rule,

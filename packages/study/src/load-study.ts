@@ -1,53 +1,54 @@
-import { stat } from 'node:fs/promises';
 import { basename, dirname, join, parse, relative } from 'pathe';
 import {
-  isLitsynthError,
-  LitsynthError,
-  readTextFile,
-  realPathOf,
-  type Diagnostic,
-} from '@litsynth/common';
-import {
-  loadBibliographyFile,
+  bibliographyExtensions,
+  loadBibliographyText,
   resolveLocale,
   resolveStyle,
   type BibEntry,
 } from '@litsynth/bibliography';
-import { readSourceRecords } from '@litsynth/sources';
+import {
+  decodeText,
+  isLitsynthError,
+  LitsynthError,
+  type Diagnostic,
+  type FileSource,
+} from '@litsynth/common';
+import {
+  readSourceRecordFindings,
+  readSourceRecordFrontmatters,
+  type SourceRecordFrontmattersResult,
+  type SourceRecordsResult,
+} from '@litsynth/sources';
 import {
   closest,
   norwegianStudyFields,
-  parseStudyConfig,
-  placeOfField,
+  parseStudyYaml,
   studyFields,
   unknownFields,
+  type StudyYaml,
 } from './study-config.js';
 import type { Study } from './types.js';
 
 /** The name of a study's configuration file. */
 export const studyFileName = 'study.yaml';
 
-async function kindOf(path: string): Promise<'file' | 'folder' | 'other' | 'missing'> {
-  try {
-    const info = await stat(path);
-    return info.isDirectory() ? 'folder' : info.isFile() ? 'file' : 'other';
-  } catch {
-    return 'missing';
-  }
-}
-
 function isInside(path: string, folder: string): boolean {
   const relativePath = relative(folder, path);
   return relativePath === '' || (!relativePath.startsWith('..') && !parse(relativePath).root);
 }
 
-/** A path for messages: relative to the working directory when that is shorter. */
-function shown(path: string): string {
-  const relativePath = relative(process.cwd(), path);
+/** The folder the user stands in (the root where there is no process: a browser). */
+function workingFolder(): string {
+  return globalThis.process?.cwd?.() ?? '/';
+}
+
+/** A path for messages and for the file source: relative to the working directory when that is shorter. */
+export function shownPath(path: string): string {
+  const relativePath = relative(workingFolder(), path);
   return relativePath.length < path.length ? relativePath : path;
 }
 
-/** Options of loadStudy. */
+/** Options of loadStudy and readStudyFile. */
 export interface LoadStudyOptions {
   /**
    * Read files that study.yaml names outside the study's folder tree (see studyTree). Off by
@@ -60,22 +61,36 @@ export interface LoadStudyOptions {
 /**
  * The folder tree a study's paths must stay in: the study folder, or, for a study laid out as
  * `<project>/studies/<id>/` (the repository layout, sharing `<project>/sources/`), the project folder.
- * Symbolic links are resolved.
+ * Symbolic links are resolved (by the file source).
  */
-export function studyTree(dir: string): string {
-  const folder = realPathOf(dir);
+export function studyTree(source: FileSource, dir: string): string {
+  const folder = source.realPath(dir);
   const parent = dirname(folder);
   return basename(parent) === 'studies' ? dirname(parent) : folder;
 }
 
+/** A study's study.yaml, read and parsed once, its files checked; what every part of a study starts from. */
+export interface StudyFile extends StudyYaml {
+  /** The study folder as the user gave it. */
+  dir: string;
+  /** The path of study.yaml (in the study folder as given). */
+  file: string;
+  /** Problems of study.yaml that do not stop the study (unknown fields). */
+  diagnostics: Diagnostic[];
+}
+
 /**
- * Loads a study folder: validates study.yaml (problems with line and column), checks that the
- * manuscript, bibliography files and included records exist, loads the bibliography entries and
- * the included records. Unusable input is a LitsynthError (exit 2) naming the file; problems inside
- * bibliography files and records are diagnostics, and their valid parts still load.
+ * Reads a study's study.yaml: validates it (problems with line and column), checks that its style
+ * and locale are known, that the files it names stay inside the study's folder tree, and that the
+ * manuscript, bibliography files and included records exist. Unusable input is a LitsynthError
+ * (exit 2) naming the file; nothing else is read.
  */
-export async function loadStudy(dir: string, options: LoadStudyOptions = {}): Promise<Study> {
-  const kind = await kindOf(dir);
+export async function readStudyFile(
+  source: FileSource,
+  dir: string,
+  options: LoadStudyOptions = {},
+): Promise<StudyFile> {
+  const kind = await source.kind(dir);
   if (kind === 'missing') {
     throw new LitsynthError('file-not-found', 'The study folder does not exist.', {
       file: dir,
@@ -93,7 +108,7 @@ export async function loadStudy(dir: string, options: LoadStudyOptions = {}): Pr
     );
   }
   const configFile = join(dir, studyFileName);
-  if ((await kindOf(configFile)) !== 'file') {
+  if ((await source.kind(configFile)) !== 'file') {
     throw new LitsynthError(
       'not-a-study',
       `The folder has no ${studyFileName}; it is not a litsynth study (create one with litsynth init).`,
@@ -103,8 +118,11 @@ export async function loadStudy(dir: string, options: LoadStudyOptions = {}): Pr
       },
     );
   }
-  const { text } = await readTextFile(configFile, { role: 'study file' });
-  const config = parseStudyConfig(text, configFile);
+  const { text } = decodeText(
+    await source.read(configFile, { role: 'study file', binary: false }),
+    configFile,
+  );
+  const { config, yaml } = parseStudyYaml(text, configFile);
 
   // An unknown style or locale fails here, before any command reads the manuscript or writes an
   // output (build wrote every other file and failed only the reference list).
@@ -116,7 +134,7 @@ export async function loadStudy(dir: string, options: LoadStudyOptions = {}): Pr
       resolveResource(config[field]);
     } catch (cause) {
       if (!isLitsynthError(cause)) throw cause;
-      const place = placeOfField(text, [field]);
+      const place = yaml.placeOf([field]);
       throw new LitsynthError('invalid-config', `study.yaml: ${cause.message}`, {
         file: configFile,
         line: place.line,
@@ -126,22 +144,22 @@ export async function loadStudy(dir: string, options: LoadStudyOptions = {}): Pr
       });
     }
   }
-  const tree = studyTree(dir);
+  const tree = studyTree(source, dir);
   const requireInside = (
     path: string,
     field: ReadonlyArray<string | number>,
     what: { en: string; nb: string },
   ) => {
-    if (options.allowOutside || isInside(realPathOf(path), tree)) return;
-    const place = placeOfField(text, field);
+    if (options.allowOutside || isInside(source.realPath(shownPath(path)), tree)) return;
+    const place = yaml.placeOf(field);
     throw new LitsynthError(
       'invalid-config',
-      `${what.en} ${shown(path)} named in study.yaml lies outside the study's folder tree (${shown(tree)}); pass --allow-outside-study to read it.`,
+      `${what.en} ${shownPath(path)} named in study.yaml lies outside the study's folder tree (${shownPath(tree)}); pass --allow-outside-study to read it.`,
       {
         file: configFile,
         line: place.line,
         column: place.column,
-        messageNb: `${what.nb} ${shown(path)} som study.yaml viser til, ligger utenfor studiens mappetre (${shown(tree)}); bruk --allow-outside-study for å lese den.`,
+        messageNb: `${what.nb} ${shownPath(path)} som study.yaml viser til, ligger utenfor studiens mappetre (${shownPath(tree)}); bruk --allow-outside-study for å lese den.`,
       },
     );
   };
@@ -168,9 +186,9 @@ export async function loadStudy(dir: string, options: LoadStudyOptions = {}): Pr
     field: ReadonlyArray<string | number>,
     what: { en: string; nb: string },
   ) => {
-    const found = await kindOf(path);
+    const found = await source.kind(shownPath(path));
     if (found === 'file') return;
-    const place = placeOfField(text, field);
+    const place = yaml.placeOf(field);
     // A device or FIFO (/dev/zero) would be read forever: refused here, before anything reads it.
     const problem = {
       missing: { en: 'does not exist', nb: 'finnes ikke' },
@@ -182,12 +200,12 @@ export async function loadStudy(dir: string, options: LoadStudyOptions = {}): Pr
     }[found];
     throw new LitsynthError(
       found === 'missing' ? 'file-not-found' : 'usage',
-      `${what.en} ${shown(path)} named in study.yaml ${problem.en}.`,
+      `${what.en} ${shownPath(path)} named in study.yaml ${problem.en}.`,
       {
         file: configFile,
         line: place.line,
         column: place.column,
-        messageNb: `${what.nb} ${shown(path)} som study.yaml viser til, ${problem.nb}.`,
+        messageNb: `${what.nb} ${shownPath(path)} som study.yaml viser til, ${problem.nb}.`,
       },
     );
   };
@@ -201,16 +219,19 @@ export async function loadStudy(dir: string, options: LoadStudyOptions = {}): Pr
       nb: 'Bibliografifilen',
     });
   }
-  if (config.included.length > 0 && (await kindOf(config.sourcesDir)) !== 'folder') {
-    const place = placeOfField(text, ['sourcesDir']);
+  if (
+    config.included.length > 0 &&
+    (await source.kind(shownPath(config.sourcesDir))) !== 'folder'
+  ) {
+    const place = yaml.placeOf(['sourcesDir']);
     throw new LitsynthError(
       'file-not-found',
-      `The sources folder ${shown(config.sourcesDir)} named in study.yaml does not exist.`,
+      `The sources folder ${shownPath(config.sourcesDir)} named in study.yaml does not exist.`,
       {
         file: configFile,
         line: place.line,
         column: place.column,
-        messageNb: `Kildemappen ${shown(config.sourcesDir)} som study.yaml viser til, finnes ikke.`,
+        messageNb: `Kildemappen ${shownPath(config.sourcesDir)} som study.yaml viser til, finnes ikke.`,
       },
     );
   }
@@ -221,7 +242,7 @@ export async function loadStudy(dir: string, options: LoadStudyOptions = {}): Pr
     });
   }
 
-  const diagnostics: Diagnostic[] = unknownFields(text).map(({ key, line, column }) => {
+  const diagnostics: Diagnostic[] = unknownFields(yaml).map(({ key, line, column }) => {
     const near = closest(key, [...studyFields, ...Object.keys(norwegianStudyFields)]);
     return {
       rule: 'unknown-study-field',
@@ -230,35 +251,63 @@ export async function loadStudy(dir: string, options: LoadStudyOptions = {}): Pr
         nb: `study.yaml har feltet «${key}», som litsynth ikke kjenner; det blir ikke brukt.`,
         en: `study.yaml has the field "${key}", which litsynth does not know; it is ignored.`,
       },
-      file: shown(configFile),
+      file: shownPath(configFile),
       line,
       column,
       raw: key,
       ...(near ? { suggestion: { nb: `Mente du «${near}»?`, en: `Did you mean "${near}"?` } } : {}),
     };
   });
+  return { dir, file: configFile, config, yaml, diagnostics };
+}
+
+/** A study's bibliography: every entry (bibliography files, then the records'), and their problems. */
+export interface StudyEntries {
+  /** All entries, each id once (the first kept), in a stable order. */
+  entries: BibEntry[];
+  /** The included records as their frontmatter gives them (readStudyRecords adds their findings). */
+  records: SourceRecordFrontmattersResult;
+  /** Problems of study.yaml, the bibliography files and the records' frontmatter, and ids defined twice. */
+  diagnostics: Diagnostic[];
+  /** The problems of study.yaml and the bibliography files, and of ids defined twice (beside the records'). */
+  parts: { files: Diagnostic[]; duplicates: Diagnostic[] };
+}
+
+/**
+ * Reads a study's entries: its bibliography files and the frontmatter of its included records
+ * (their Markdown bodies are not parsed). Problems inside them are diagnostics; the valid parts
+ * still load.
+ */
+export async function readStudyEntries(
+  source: FileSource,
+  study: StudyFile,
+): Promise<StudyEntries> {
+  const { config } = study;
+  const diagnostics: Diagnostic[] = [...study.diagnostics];
   const entries: BibEntry[] = [];
   for (const file of config.bibliography) {
-    const loaded = await loadBibliographyFile(shown(file));
+    const loaded = await loadBibliography(source, shownPath(file));
     entries.push(...loaded.entries);
     diagnostics.push(...loaded.diagnostics);
   }
   const records =
     config.included.length > 0
-      ? await readSourceRecords(
-          config.included.map((id) => shown(join(config.sourcesDir, `${id}.md`))),
+      ? await readSourceRecordFrontmatters(
+          source,
+          config.included.map((id) => shownPath(join(config.sourcesDir, `${id}.md`))),
           { ids: config.included },
         )
-      : { records: [], diagnostics: [] };
+      : { records: [], diagnostics: [], texts: new Map<string, string>() };
+  const files = [...diagnostics];
   diagnostics.push(...records.diagnostics);
-
+  const duplicates: Diagnostic[] = [];
   // An id defined twice would make citations resolve by accident of order: keep the first, say so.
   const seen = new Map<string, BibEntry>();
   const unique: BibEntry[] = [];
   for (const entry of [...entries, ...records.records.map((record) => record.entry)]) {
     const earlier = seen.get(entry.id);
     if (earlier) {
-      diagnostics.push({
+      duplicates.push({
         rule: 'duplicate-entry-id',
         severity: 'error',
         message: {
@@ -275,5 +324,59 @@ export async function loadStudy(dir: string, options: LoadStudyOptions = {}): Pr
     seen.set(entry.id, entry);
     unique.push(entry);
   }
-  return { dir, config, entries: unique, records: records.records, diagnostics };
+  diagnostics.push(...duplicates);
+  return { entries: unique, records, diagnostics, parts: { files, duplicates } };
+}
+
+/**
+ * The included records with their findings (their Markdown bodies parsed now), and the study's
+ * problems with the records' own in place of those of their frontmatter alone.
+ */
+export async function readStudyRecords(
+  entries: StudyEntries,
+): Promise<SourceRecordsResult & { studyDiagnostics: Diagnostic[] }> {
+  const whole = await readSourceRecordFindings(entries.records);
+  const { files, duplicates } = entries.parts;
+  return { ...whole, studyDiagnostics: [...files, ...whole.diagnostics, ...duplicates] };
+}
+
+/**
+ * Loads a study folder from a file source: study.yaml (readStudyFile), the bibliography entries,
+ * and the included records with their findings.
+ */
+export async function loadStudy(
+  source: FileSource,
+  dir: string,
+  options: LoadStudyOptions = {},
+): Promise<Study> {
+  const file = await readStudyFile(source, dir, options);
+  const entries = await readStudyEntries(source, file);
+  const records = await readStudyRecords(entries);
+  return {
+    dir,
+    config: file.config,
+    entries: entries.entries,
+    records: records.records,
+    diagnostics: records.studyDiagnostics,
+  };
+}
+
+/** A bibliography file of the source: its extension known, its text decoded, its entries read. */
+async function loadBibliography(source: FileSource, file: string) {
+  const extension = /\.[^./\\]*$/.exec(file)?.[0]?.toLowerCase() ?? '';
+  if (!(bibliographyExtensions as readonly string[]).includes(extension)) {
+    throw new LitsynthError(
+      'unsupported-format',
+      `unknown bibliography format "${extension || '(no extension)'}": use .bib, .json, .yaml or .ris`,
+      {
+        file,
+        messageNb: `ukjent bibliografiformat «${extension || '(ingen filendelse)'}»: bruk .bib, .json, .yaml eller .ris`,
+      },
+    );
+  }
+  const { text } = decodeText(
+    await source.read(file, { role: 'bibliography', binary: false }),
+    file,
+  );
+  return loadBibliographyText(text, file, extension);
 }

@@ -7,16 +7,8 @@ import {
   type Localized,
   type RuleSetting,
 } from '@litsynth/common';
-import {
-  isMap,
-  isNode,
-  isScalar,
-  isSeq,
-  LineCounter,
-  parseDocument,
-  type Document,
-  type Node,
-} from 'yaml';
+import { parseYamlDocument, type YamlDocument } from '@litsynth/common/yaml-document';
+import { isMap, isNode, isScalar, isSeq } from 'yaml';
 import type { SearchEntry, StudyConfig } from './types.js';
 
 /** One problem of study.yaml: where it is and what was expected. */
@@ -75,35 +67,6 @@ const norwegianRuleSettings: Readonly<Record<string, RuleSetting>> = {
   feil: 'error',
 };
 
-/** The 1-based place of the value at a path (or of the deepest existing part of it). */
-function placeOf(
-  document: Document,
-  lineCounter: LineCounter,
-  path: Path,
-): { line: number; column: number } {
-  let node: unknown = document.contents;
-  let best: Node | undefined = isNode(node) ? node : undefined;
-  for (const segment of path) {
-    if (isMap(node)) {
-      const pair = node.items.find(
-        (item) =>
-          studyFieldName(String(isScalar(item.key) ? item.key.value : item.key)) === segment,
-      );
-      if (!pair) break;
-      if (isNode(pair.key)) best = pair.key;
-      node = pair.value;
-      if (isNode(node)) best = node;
-    } else if (isSeq(node) && typeof segment === 'number') {
-      node = node.items[segment];
-      if (!isNode(node)) break;
-      best = node;
-    } else break;
-  }
-  const offset = best?.range?.[0] ?? 0;
-  const { line, col } = lineCounter.linePos(offset);
-  return { line, column: col };
-}
-
 const ruleSettings: readonly RuleSetting[] = ['off', 'info', 'warn', 'error'];
 
 /**
@@ -111,24 +74,33 @@ const ruleSettings: readonly RuleSetting[] = ['off', 'info', 'warn', 'error'];
  * file. Throws one LitsynthError (exit 2) that lists every problem, each with line and column.
  */
 export function parseStudyConfig(text: string, file: string): StudyConfig {
-  const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, prettyErrors: false });
-  if (document.errors.length > 0) {
-    const error = document.errors[0];
-    const { line, col } = lineCounter.linePos(error?.pos[0] ?? 0);
-    const detail = error?.message.split('\n')[0] ?? 'invalid YAML';
+  return parseStudyYaml(text, file).config;
+}
+
+/** study.yaml parsed once: its configuration, and the document that places its fields for messages. */
+export interface StudyYaml {
+  config: StudyConfig;
+  /** The parsed text; paths name fields by their English names, whichever name the text uses. */
+  yaml: YamlDocument;
+}
+
+/** Parses and validates the text of a study.yaml (as parseStudyConfig), keeping the document. */
+export function parseStudyYaml(text: string, file: string): StudyYaml {
+  const yaml = parseYamlDocument(text, { uniqueKeys: true, fieldOf: studyFieldName });
+  const [error] = yaml.errors;
+  if (error) {
+    const detail = error.message || 'invalid YAML';
     throw new LitsynthError('invalid-config', `study.yaml is not valid YAML: ${detail}`, {
       file,
-      line,
-      column: col,
+      line: error.line,
+      column: error.column,
       messageNb: `study.yaml er ikke gyldig YAML: ${detail}`,
     });
   }
   const problems: ConfigProblem[] = [];
   let plain: unknown;
   try {
-    // yaml counts the nodes its aliases expand to and stops a "billion laughs" (maxAliasCount).
-    plain = document.toJS({ maxAliasCount: 100 });
+    plain = yaml.value();
   } catch (cause) {
     throw new LitsynthError(
       'invalid-config',
@@ -142,11 +114,11 @@ export function parseStudyConfig(text: string, file: string): StudyConfig {
     );
   }
   const problem = (path: Path, nb: string, en: string) => {
-    problems.push({ ...placeOf(document, lineCounter, path), message: { nb, en } });
+    problems.push({ ...yaml.placeOf(path), message: { nb, en } });
   };
   const data: unknown = withEnglishFieldNames(plain, (path, written, field) =>
     problems.push({
-      ...placeOfWritten(document, lineCounter, path, written),
+      ...placeOfWritten(yaml, path, written),
       message: {
         nb: `«${written}» og «${field}» er samme felt; skriv bare det ene`,
         en: `"${written}" and "${field}" are the same field; write only one of them`,
@@ -350,7 +322,7 @@ export function parseStudyConfig(text: string, file: string): StudyConfig {
     );
   }
 
-  return {
+  const config: StudyConfig = {
     id,
     title,
     question,
@@ -370,6 +342,7 @@ export function parseStudyConfig(text: string, file: string): StudyConfig {
     rules,
     csvSeparator,
   };
+  return { config, yaml };
 }
 
 /** The top-level fields of study.yaml. */
@@ -395,26 +368,10 @@ export const studyFields = [
 ] as const;
 
 /** Top-level keys of study.yaml that are not fields (typos: "bibliografi"), with their places. */
-export function unknownFields(text: string): Array<{ key: string; line: number; column: number }> {
-  const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter });
-  if (!isMap(document.contents)) return [];
-  const result: Array<{ key: string; line: number; column: number }> = [];
-  for (const pair of document.contents.items) {
-    const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
-    if (key === undefined || (studyFields as readonly string[]).includes(studyFieldName(key)))
-      continue;
-    const { line, col } = lineCounter.linePos(isNode(pair.key) ? (pair.key.range?.[0] ?? 0) : 0);
-    result.push({ key, line, column: col });
-  }
-  return result;
-}
-
-/** The line and column of a field's value in study.yaml, for messages about it. */
-export function placeOfField(text: string, path: Path): { line: number; column: number } {
-  const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter });
-  return placeOf(document, lineCounter, path);
+export function unknownFields(
+  yaml: YamlDocument,
+): Array<{ key: string; line: number; column: number }> {
+  return yaml.unknownKeys([], studyFields);
 }
 
 /**
@@ -457,12 +414,11 @@ function withEnglishFieldNames(
 
 /** The place of a key as written (the Norwegian name of a field), in the map at `path`. */
 function placeOfWritten(
-  document: Document,
-  lineCounter: LineCounter,
+  yaml: YamlDocument,
   path: Path,
   written: string,
 ): { line: number; column: number } {
-  let node: unknown = document.contents;
+  let node: unknown = yaml.document.contents;
   for (const segment of path) {
     if (isMap(node))
       node = node.items.find(
@@ -474,9 +430,7 @@ function placeOfWritten(
   const pair = isMap(node)
     ? node.items.find((item) => (isScalar(item.key) ? item.key.value : item.key) === written)
     : undefined;
-  const offset = isNode(pair?.key) ? (pair.key.range?.[0] ?? 0) : 0;
-  const { line, col } = lineCounter.linePos(offset);
-  return { line, column: col };
+  return isNode(pair?.key) ? yaml.placeOfNode(pair.key) : yaml.placeOfOffset(0);
 }
 
 function parseSearch(
