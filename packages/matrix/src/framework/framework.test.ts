@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import type { Diagnostic } from '@litsynth/common';
+import { type Diagnostic, memoryFileSource } from '@litsynth/common';
 import fc from 'fast-check';
 import { readSourceRecords } from '@litsynth/sources';
 import { describe, expect, it } from 'vitest';
@@ -71,12 +71,21 @@ describe('parseCoding (case table)', () => {
   });
 });
 
+/** The repository's shared source records, read from files in memory (their paths as on disk). */
+async function sharedRecords() {
+  const folder = `${root}sources`;
+  const files = new Map<string, Uint8Array>();
+  for (const name of await readdir(folder))
+    if (name.endsWith('.md')) files.set(`${folder}/${name}`, await readFile(`${folder}/${name}`));
+  return readSourceRecords(memoryFileSource(files), folder);
+}
+
 describe('the NAV study framework and coding', () => {
   it('loads every theory and concept of concepts.yaml, with sources from the bibliography', async () => {
     const references = (
       parse(await readFile(`${root}sources/references.yaml`, 'utf8')) as Array<{ id: string }>
     ).map((entry) => entry.id);
-    const { records } = await readSourceRecords(`${root}sources`);
+    const { records } = await sharedRecords();
     const { framework, diagnostics } = await loadConcepts(`${study}concepts.yaml`, {
       entryIds: [...references, ...records.map((record) => record.id)],
     });
@@ -119,7 +128,7 @@ describe('the NAV study framework and coding', () => {
   });
 
   it('loads every link of coding.yaml against the real records, leaving two findings uncoded on purpose', async () => {
-    const { records } = await readSourceRecords(`${root}sources`);
+    const { records } = await sharedRecords();
     const { framework } = await loadConcepts(`${study}concepts.yaml`);
     const { coding, diagnostics } = await loadCoding(`${study}coding.yaml`, {
       concepts: framework.concepts,

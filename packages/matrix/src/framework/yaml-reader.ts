@@ -1,15 +1,6 @@
 import { closestName, completeLocalized, type Diagnostic, type Localized } from '@litsynth/common';
-import {
-  isMap,
-  isScalar,
-  isSeq,
-  LineCounter,
-  parseDocument,
-  type Document,
-  type Node,
-  type Pair,
-  type YAMLMap,
-} from 'yaml';
+import { parseYamlDocument } from '@litsynth/common/yaml-document';
+import { isMap, isScalar, isSeq, type Document, type Pair, type YAMLMap } from 'yaml';
 import { frameworkDiagnostic, type FrameworkRuleId } from './rules.js';
 
 /** A 1-based place in a file. */
@@ -36,42 +27,25 @@ export function parseYamlFile(
   rule: FrameworkRuleId,
   diagnostics: Diagnostic[],
 ): YamlFile | undefined {
-  const lineCounter = new LineCounter();
   // Duplicate keys are reported by the readers with both places, not refused by the parser.
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
-  const placeOf = (node: unknown): Place => {
-    const range = isNodeWithRange(node) ? node.range : undefined;
-    if (!range) return { file, line: 1, column: 1 };
-    const { line, col } = lineCounter.linePos(range[0]);
-    return { file, line, column: col };
-  };
-  if (doc.errors.length > 0) {
-    for (const error of doc.errors) {
-      const { line, col } = lineCounter.linePos(error.pos[0]);
-      const message = error.message.split('\n')[0] ?? error.message;
+  const yaml = parseYamlDocument(text, { uniqueKeys: false });
+  const placeOf = (node: unknown): Place => ({ file, ...yaml.placeOfNode(node) });
+  if (yaml.errors.length > 0) {
+    for (const error of yaml.errors) {
       diagnostics.push(
         frameworkDiagnostic(
           rule,
-          { file, line, column: col },
+          { file, line: error.line, column: error.column },
           {
-            nb: `Filen er ikke gyldig YAML (${error.code}): ${message}`,
-            en: `The file is not valid YAML (${error.code}): ${message}`,
+            nb: `Filen er ikke gyldig YAML (${error.code}): ${error.message}`,
+            en: `The file is not valid YAML (${error.code}): ${error.message}`,
           },
         ),
       );
     }
     return undefined;
   }
-  return { doc, placeOf };
-}
-
-function isNodeWithRange(value: unknown): value is Node & { range: [number, number, number] } {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    'range' in value &&
-    Array.isArray((value as { range?: unknown }).range)
-  );
+  return { doc: yaml.document, placeOf };
 }
 
 /** The key of a pair as text (keys in our files are plain scalars). */
