@@ -29,4 +29,10 @@ export {
   diagnosticsOfListed,
 } from './reference-list.js';
 export { openStudy, studyContext } from './open-study.js';
-export type { OpenStudyOptions, StudySession } from './open-study.js';
+export type {
+  OpenStudyOptions,
+  StudyMatrix,
+  StudyRecords,
+  StudySession,
+  StudyTableFiles,
+} from './open-study.js';
