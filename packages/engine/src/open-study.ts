@@ -42,6 +42,8 @@ export interface OpenStudyOptions extends LoadStudyOptions {
   pathOf?: (path: string) => string;
   /** The manuscript's path as the user reads it; default pathOf(the study's manuscript). */
   manuscriptPath?: string;
+  /** Bibliography files given beside the study's (`litsynth check --bib`). */
+  bib?: readonly string[];
   /**
    * Whether the check of the manuscript reports the problems of the records' bodies (their
    * findings), which it then parses: `litsynth build` does; `litsynth check` reads the records'
@@ -99,7 +101,10 @@ export interface StudySession {
   concepts(): Promise<ConceptsResult | undefined>;
   /** The coding (undefined when the study names no concepts or no coding file). */
   coding(): Promise<CodingResult | undefined>;
-  /** The matrix, and the discussion map resolving citations as the check does. */
+  /**
+   * The matrix, and the discussion map resolving citations as the check does (absent when the
+   * manuscript cannot be read or checked: that failure is the check's).
+   */
   matrix(): Promise<StudyMatrix>;
   /**
    * The problems of `litsynth matrix` and `litsynth tables`: the records', the framework's, the
@@ -205,6 +210,7 @@ export function openStudy(
     };
     return openManuscript(source, options.manuscriptPath ?? (await pathOf(read.manuscript)), {
       study: context,
+      ...(options.bib ? { bib: options.bib } : {}),
       ...(options.formatOptions ? { formatOptions: options.formatOptions } : {}),
     });
   });
@@ -212,6 +218,14 @@ export function openStudy(
     const { result } = await (await manuscript()).check();
     return new Map(result.citations.map((citation) => [citation.start, citation.key]));
   });
+  const checkedManuscript = async () => {
+    const session = await manuscript();
+    return {
+      manuscript: await session.manuscript(),
+      citations: await session.citations(),
+      keyByStart: await citationKeys(),
+    };
+  };
   const readText = async (path: string, role: string) => {
     const shown = await pathOf(path);
     const bytes = await source.read(shown, { role, binary: false });
@@ -258,14 +272,16 @@ export function openStudy(
     const result: StudyMatrix = { concepts: conceptList, matrix: built, problems };
     if (framework) result.framework = framework.framework;
     if (coded) result.coding = coded.coding;
-    if (framework) {
-      const session = await manuscript();
+    // The discussion map needs the manuscript checked; a manuscript that cannot be read or checked
+    // is the check's failure to report, and the matrix is built without the map.
+    const checked = framework ? await checkedManuscript().catch(() => undefined) : undefined;
+    if (checked) {
       // The check's resolution (fuzzy, with year-only citations taken from their context), so that
       // the map and `litsynth check` agree on which citation is which article.
-      const keyByStart = await citationKeys();
+      const { keyByStart } = checked;
       const discussion = buildDiscussionMap({
-        manuscript: await session.manuscript(),
-        citations: await session.citations(),
+        manuscript: checked.manuscript,
+        citations: checked.citations,
         records: included,
         concepts: conceptList,
         matrix: built,

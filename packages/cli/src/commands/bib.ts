@@ -91,14 +91,17 @@ async function studyInput(dir: string, all: boolean, allowOutside: boolean): Pro
       },
     );
   }
-  const { loadStudy } = await import('@litsynth/study');
-  const study = await loadStudy(dir, { allowOutside });
   const { openStudy } = await import('@litsynth/engine');
   // The manuscript as the study names it (its full path, as bib's messages have always shown it).
-  const session = openStudy(nodeFileSource, study);
-  const manuscript = await session.manuscript.manuscript();
-  const { result } = await session.manuscript.check();
-  const citedKeys = await session.citedKeys();
+  const opened = openStudy(nodeFileSource, dir, {
+    pathOf: (path) => path,
+    ...(allowOutside ? { allowOutside } : {}),
+  });
+  const session = await opened.manuscript();
+  const manuscript = await session.manuscript();
+  const { result } = await session.check();
+  const citedKeys = await opened.citedKeys();
+  const study = { dir, config: await opened.config(), ...(await opened.entries()) };
   const diagnostics = study.diagnostics.filter((diagnostic) => diagnostic.rule.startsWith('bib-'));
   // A manuscript with its own reference list: compare it with the style and the cited works.
   const list = manuscript.referenceList;

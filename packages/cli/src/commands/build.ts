@@ -32,7 +32,7 @@ import {
   writeAnnotatedDocx,
 } from '../output/annotate.js';
 import { bibliographyCheckJson, diagnosticsOfListed } from '../output/bibliography-check.js';
-import { openStudy } from '@litsynth/engine';
+import { openStudy, type StudyMatrix, type StudySession } from '@litsynth/engine';
 import { checkText, severityCounts } from '../output/check-output.js';
 import { nodeFileSource } from '../output/node-file-source.js';
 import { codeFolders } from '../output/code-files.js';
@@ -42,7 +42,6 @@ import {
   refuseOutputsOverInputs,
   studyInputs,
 } from '../output/paths.js';
-import { knownRuleIds } from '../output/rule-ids.js';
 import { csvSeparator } from '../output/csv-separator.js';
 import {
   type BuildSnapshot,
@@ -58,29 +57,17 @@ import {
  * the start-up time.
  */
 async function loadLibraries() {
-  const [
-    bibliography,
-    check,
-    citations,
-    ingest,
-    matrix,
-    report,
-    sources,
-    study,
-    tables,
-    referenceList,
-  ] = await Promise.all([
-    import('@litsynth/bibliography'),
-    import('@litsynth/check'),
-    import('@litsynth/citations'),
-    import('@litsynth/ingest'),
-    import('@litsynth/matrix'),
-    import('@litsynth/report'),
-    import('@litsynth/sources'),
-    import('@litsynth/study'),
-    import('@litsynth/tables'),
-    import('../output/reference-list.js'),
-  ]);
+  const [bibliography, check, citations, ingest, matrix, report, referenceList] = await Promise.all(
+    [
+      import('@litsynth/bibliography'),
+      import('@litsynth/check'),
+      import('@litsynth/citations'),
+      import('@litsynth/ingest'),
+      import('@litsynth/matrix'),
+      import('@litsynth/report'),
+      import('../output/reference-list.js'),
+    ],
+  );
   return {
     bibliography,
     check,
@@ -88,9 +75,6 @@ async function loadLibraries() {
     ingest,
     matrix,
     report,
-    sources,
-    study,
-    tables,
     referenceList,
   };
 }
@@ -123,6 +107,8 @@ interface PartFailure {
 
 /** What the parts hand on to each other and to the report. */
 interface BuildState {
+  /** The study opened once: each part asks it for what it needs. */
+  session: StudySession;
   study: Study;
   lang: Lang;
   /** The CSV separator: --csv-separator, else the study's. */
@@ -132,7 +118,7 @@ interface BuildState {
   check?: CheckResult;
   /** Counts of the check's own diagnostics (those in check.json and check.txt). */
   checkCounts?: { errors: number; warnings: number; infos: number };
-  matrix?: { concepts: MatrixConcept[]; matrix: Matrix; discussion?: DiscussionMap };
+  matrix?: StudyMatrix;
   diagnostics: Diagnostic[];
   /** The cited entries, the complete ones as listed (HTML, Markdown), and the to-do for the rest (HTML). */
   references?: {
@@ -220,9 +206,13 @@ export async function buildCommand(
   }
 
   lib = await loadLibraries();
-  const study = await lib.study.loadStudy(studyDir, {
-    allowOutside: options.allowOutsideStudy === true,
+  const session = openStudy(nodeFileSource, studyDir, {
+    pathOf: asGiven,
+    // The check of a build reports the problems of the records' findings too.
+    recordBodies: true,
+    ...(options.allowOutsideStudy === true ? { allowOutside: true } : {}),
   });
+  const study = await session.study();
   if (options.annotate !== undefined) {
     refuseSystemFolder(dirname(resolve(options.annotate)), options.annotate);
     await refuseImpossibleAnnotation(asGiven(study.config.manuscript), options.annotate, 'build');
@@ -232,6 +222,7 @@ export async function buildCommand(
   const inputs = await hashFiles(outDir, studyInputs(study));
   const progress = new Progress(!quiet && Boolean(process.stderr.isTTY), lang);
   const state: BuildState = {
+    session,
     study,
     lang,
     separator: givenSeparator ?? study.config.csvSeparator,
@@ -464,18 +455,11 @@ async function stampHolds(stamp: BuildStamp, outDir: string): Promise<boolean> {
 
 /** The check, as `litsynth check` prints it: check.json and check.txt. */
 async function checkPart(state: BuildState): Promise<OutputFile[]> {
-  const { study, lang } = state;
-  const settingProblems = await lib.study.unknownRuleSettings(
-    study,
-    await knownRuleIds(Object.keys(study.config.rules)),
-  );
-  const session = openStudy(nodeFileSource, study, {
-    manuscriptPath: asGiven(study.config.manuscript),
-    diagnostics: settingProblems,
-  });
-  const manuscript = await session.manuscript.manuscript();
-  const citations = await session.manuscript.citations();
-  const { result, combined } = await session.manuscript.check();
+  const { lang } = state;
+  const session = await state.session.manuscript();
+  const manuscript = await session.manuscript();
+  const citations = await session.citations();
+  const { result, combined } = await session.check();
   state.manuscript = manuscript;
   state.citations = citations;
   state.check = result;
@@ -483,7 +467,7 @@ async function checkPart(state: BuildState): Promise<OutputFile[]> {
   state.checkCounts = severityCounts(combined.diagnostics);
   const rules = ruleRegistry;
   return [
-    { path: 'check.json', content: await session.manuscript.checkJson(lang) },
+    { path: 'check.json', content: await session.checkJson(lang) },
     {
       path: 'check.txt',
       content: await checkText(manuscript, combined, { lang, rules, color: false }),
@@ -573,120 +557,33 @@ const noTodo: Localized = {
  * the manuscript) the discussion map. Their problems join the check's diagnostics.
  */
 async function matrixPart(state: BuildState): Promise<OutputFile[]> {
-  const { study } = state;
-  const conceptsFile = study.config.concepts;
-  if (conceptsFile === undefined) return [];
-  const concepts = await lib.matrix.loadConcepts(asGiven(conceptsFile), {
-    entryIds: study.entries.map((entry) => entry.id),
-  });
-  const problems: Diagnostic[] = [...concepts.diagnostics];
-  const framework = concepts.framework.concepts;
+  const { study, lang } = state;
+  if (study.config.concepts === undefined) return [];
+  const built = await state.session.matrix();
   state.framework = {
-    theories: concepts.framework.theories.length,
-    concepts: framework.length,
-    links: 0,
+    theories: built.framework?.theories.length ?? 0,
+    concepts: built.concepts.length,
+    links: built.coding?.links.length ?? 0,
   };
-  let links: Awaited<ReturnType<Libraries['matrix']['loadCoding']>>['coding']['links'] = [];
-  if (study.config.coding !== undefined) {
-    const coding = await lib.matrix.loadCoding(asGiven(study.config.coding), {
-      concepts: framework,
-      records: study.records,
-    });
-    problems.push(...coding.diagnostics);
-    links = coding.coding.links;
-    state.framework.links = links.length;
-  }
-  const matrix = lib.matrix.buildMatrix({
-    records: study.records,
-    concepts: framework,
-    coding: links,
-  });
-  problems.push(...matrix.diagnostics);
-  let discussion: DiscussionMap | undefined;
-  if (state.manuscript && state.citations && state.check) {
-    // Resolve each citation the way the check did, so the map and the check agree.
-    const keyByStart = new Map(
-      state.check.citations.map((citation) => [citation.start, citation.key]),
-    );
-    discussion = lib.matrix.buildDiscussionMap({
-      manuscript: state.manuscript,
-      citations: state.citations,
-      records: study.records,
-      concepts: framework,
-      matrix,
-      chapters: study.config.chapters,
-      resolve: (citation) => keyByStart.get(citation.start) ?? undefined,
-    });
-    problems.push(...discussion.diagnostics);
-  }
-  state.matrix = discussion
-    ? { concepts: framework, matrix, discussion }
-    : { concepts: framework, matrix };
+  state.matrix = built;
   state.diagnostics = [
     ...state.diagnostics,
-    ...applyRuleSettings(problems, study.config.rules),
+    ...applyRuleSettings(built.problems, study.config.rules),
   ].sort(compareDiagnostics);
   // The files `litsynth matrix` writes, made the same way.
-  const { lang } = state;
-  const input = { records: study.records, concepts: framework, matrix, lang };
-  const tables = [
-    lib.tables.matrixToTable(input),
-    lib.tables.findingsMatrixTable(input),
-    lib.tables.gapsTable(input),
-  ];
-  if (discussion) tables.push(lib.tables.discussionMapTable({ ...input, discussion }));
-  const json = {
-    version: 1,
-    concepts: framework.map((concept) => concept.id),
-    matrix,
-    discussion: discussion ?? null,
-  };
-  const title =
-    lang === 'nb' ? `Matrise: ${study.config.title.nb}` : `Matrix: ${study.config.title.en}`;
-  return [
-    { path: 'matrix.json', content: `${JSON.stringify(json, null, 2)}\n` },
-    ...lib.tables
-      .renderTableFiles(tables, {
-        name: 'matrix',
-        title,
-        separator: state.separator,
-        tableDir: 'tables',
-        combinedJson: false,
-      })
-      .map((file) => ({ path: file.file, content: file.data })),
-  ];
+  const { files } = await state.session.matrixFiles(lang, state.separator);
+  return files.map((file) => ({ path: file.file, content: file.data }));
 }
 
 /** The thesis tables, as `litsynth tables` writes them: search history, article matrix, discussion tables, similarities. */
 async function tablesPart(state: BuildState): Promise<OutputFile[]> {
-  const { study, lang } = state;
-  const tables = [
-    lib.tables.searchHistoryTable(study.config.search, { lang }),
-    lib.tables.articleMatrixTable(study.records, { lang }),
-  ];
-  if (state.matrix && state.matrix.concepts.length > 0) {
-    const { concepts, matrix, discussion } = state.matrix;
-    const input = {
-      records: study.records,
-      concepts,
-      matrix,
-      entries: study.entries,
-      lang,
-      ...(discussion ? { discussion } : {}),
-    };
-    tables.push(...lib.tables.discussionTables(input), lib.tables.similaritiesTable(input));
-  }
+  const { tables, files } = await state.session.tableFiles(
+    state.lang,
+    state.separator,
+    state.matrix,
+  );
   state.tables = tables;
-  const title =
-    lang === 'nb' ? `Tabeller: ${study.config.title.nb}` : `Tables: ${study.config.title.en}`;
-  return lib.tables
-    .renderTableFiles(tables, {
-      name: 'tables',
-      title,
-      separator: state.separator,
-      tableDir: 'tables',
-    })
-    .map((file) => ({ path: file.file, content: file.data }));
+  return files.map((file) => ({ path: file.file, content: file.data }));
 }
 
 /** Gathers what report.html shows from the parts that succeeded. */

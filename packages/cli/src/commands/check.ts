@@ -7,7 +7,7 @@ import {
   writeFileAtomic,
   type Lang,
 } from '@litsynth/common';
-import { openManuscript, type StudyContext, studyContext } from '@litsynth/engine';
+import { type ManuscriptSession, openManuscript, openStudy } from '@litsynth/engine';
 import {
   describeAnnotation,
   refuseImpossibleAnnotation,
@@ -16,9 +16,7 @@ import {
 import { checkText } from '../output/check-output.js';
 import { nodeFileSource } from '../output/node-file-source.js';
 import { asGiven, refuseFileAsOutDir } from '../output/paths.js';
-import { knownRuleIds } from '../output/rule-ids.js';
 import { environmentLanguage } from '../output/ui-language.js';
-import { type CachedStudy, readCachedStudy, writeCachedStudy } from '../output/study-cache.js';
 
 /** Options of `litsynth check` as commander parses them. */
 export interface CheckCommandOptions {
@@ -32,13 +30,18 @@ export interface CheckCommandOptions {
   allowOutsideStudy?: boolean;
 }
 
-/** What to check: the manuscript, and the study when there is one. */
+/** What to check: the manuscript opened, and whether it is a study's. */
 interface CheckInput {
   manuscriptPath: string;
-  study?: StudyContext;
+  session: ManuscriptSession;
+  isStudy: boolean;
 }
 
-async function inputOf(path: string, allowOutside: boolean): Promise<CheckInput> {
+async function inputOf(
+  path: string,
+  bib: readonly string[],
+  allowOutside: boolean,
+): Promise<CheckInput> {
   let isFolder: boolean;
   try {
     isFolder = (await stat(path)).isDirectory();
@@ -53,32 +56,21 @@ async function inputOf(path: string, allowOutside: boolean): Promise<CheckInput>
       },
     );
   }
-  return isFolder ? await studyInput(path, allowOutside) : { manuscriptPath: path };
-}
-
-async function studyInput(dir: string, allowOutside: boolean): Promise<CheckInput> {
-  // A repeated check of an unchanged study takes the loaded study from the cache, without importing
-  // the study loaders (remark for the records) at all.
-  // A study read with --allow-outside-study is neither taken from nor put in the cache.
-  const cached = allowOutside ? undefined : await readCachedStudy(dir);
-  const { study, settingProblems } = cached ?? (await loadStudyNow(dir, allowOutside));
-  return {
-    manuscriptPath: asGiven(study.config.manuscript),
-    study: studyContext(study, settingProblems),
-  };
-}
-
-async function loadStudyNow(dir: string, allowOutside: boolean): Promise<CachedStudy> {
-  // Loaded only for a study: it brings the source-record reader (remark) with it.
-  const { loadStudy, unknownRuleSettings } = await import('@litsynth/study');
-  const loadStartedMs = Date.now();
-  const study = await loadStudy(dir, { allowOutside });
-  const settingProblems = await unknownRuleSettings(
-    study,
-    await knownRuleIds(Object.keys(study.config.rules)),
-  );
-  if (!allowOutside) await writeCachedStudy(dir, { study, settingProblems }, loadStartedMs);
-  return { study, settingProblems };
+  if (!isFolder)
+    return {
+      manuscriptPath: path,
+      session: openManuscript(nodeFileSource, path, { bib }),
+      isStudy: false,
+    };
+  // A study is read as far as the check needs: study.yaml, the bibliography files and the
+  // records' frontmatter; the records' bodies, the concepts and the coding are never parsed.
+  const study = openStudy(nodeFileSource, path, {
+    pathOf: asGiven,
+    bib,
+    ...(allowOutside ? { allowOutside } : {}),
+  });
+  const session = await study.manuscript();
+  return { manuscriptPath: session.path, session, isStudy: true };
 }
 
 /** Whether --out names a folder: it ends in a slash, or it is a folder that exists. */
@@ -93,16 +85,13 @@ async function namesFolder(out: string): Promise<boolean> {
  * manuscript also gets report.html and check.json there. Returns 1 when errors were found.
  */
 export async function checkCommand(path: string, options: CheckCommandOptions): Promise<number> {
-  const input = await inputOf(path, options.allowOutsideStudy === true);
-  const session = openManuscript(nodeFileSource, input.manuscriptPath, {
-    bib: options.bib ?? [],
-    ...(input.study ? { study: input.study } : {}),
-  });
+  const input = await inputOf(path, options.bib ?? [], options.allowOutsideStudy === true);
+  const { session } = input;
   // The bibliography files are read first: their problems are reported before the manuscript's.
   await session.bibliography();
   const outDir =
     options.out !== undefined && (await namesFolder(options.out)) ? options.out : undefined;
-  if (outDir !== undefined && input.study) {
+  if (outDir !== undefined && input.isStudy) {
     throw new LitsynthError(
       'usage',
       '--out with a folder is for a lone manuscript; a study writes its report with `litsynth build`.',

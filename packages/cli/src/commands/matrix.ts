@@ -1,9 +1,6 @@
 import { join, resolve } from 'node:path';
 import {
-  applyRuleSettings,
-  compareDiagnostics,
   exitCodes,
-  findRule,
   LitsynthError,
   ruleRegistry,
   writeFileAtomic,
@@ -11,26 +8,10 @@ import {
   type Lang,
   type RuleDefinition,
 } from '@litsynth/common';
-import { openStudy } from '@litsynth/engine';
+import { openStudy, type StudySession } from '@litsynth/engine';
 import type { Manuscript } from '@litsynth/ingest';
-import {
-  buildDiscussionMap,
-  buildMatrix,
-  loadCoding,
-  loadConcepts,
-  type Concept,
-  type DiscussionMap,
-  type Matrix,
-} from '@litsynth/matrix';
-import { loadStudy, type Study } from '@litsynth/study';
-import {
-  discussionMapTable,
-  findingsMatrixTable,
-  gapsTable,
-  matrixToTable,
-  renderTableFiles,
-  type TableFile,
-} from '@litsynth/tables';
+import type { Study } from '@litsynth/study';
+import type { TableFile } from '@litsynth/tables';
 import { sourceLines } from '../output/check-output.js';
 import { csvSeparator } from '../output/csv-separator.js';
 import { nodeFileSource } from '../output/node-file-source.js';
@@ -50,14 +31,9 @@ export interface MatrixCommandOptions {
   allowOutsideStudy?: boolean;
 }
 
-/** A study with its concept framework, matrix and discussion map, and every problem found on the way. */
+/** What `litsynth matrix` and `litsynth tables` print their problems against and write beside. */
 export interface StudyMatrix {
   study: Study;
-  /** Empty when the study names no concepts file. */
-  concepts: Concept[];
-  matrix: Matrix;
-  /** Absent when the study names no concepts file. */
-  discussion?: DiscussionMap;
   manuscript: Manuscript;
   /** Problems in the records, concepts, coding, matrix and discussion map, rule settings applied. */
   diagnostics: Diagnostic[];
@@ -75,52 +51,9 @@ export async function matrixCommand(
 ): Promise<number> {
   const given = csvSeparator(options.csvSeparator);
   const outDir = await outputDir(studyDir, options);
-  const built = await buildStudyMatrix(studyDir, {
-    requireConcepts: true,
-    allowOutside: options.allowOutsideStudy === true,
-  });
-  const { study, concepts, matrix, discussion } = built;
-  const separator = given ?? study.config.csvSeparator;
-  const lang: Lang = options.lang ?? study.config.language;
-  const input = { records: study.records, concepts, matrix, lang };
-  const tables = [matrixToTable(input), findingsMatrixTable(input), gapsTable(input)];
-  if (discussion) tables.push(discussionMapTable({ ...input, discussion }));
-  const data = {
-    version: 1,
-    concepts: concepts.map((concept) => concept.id),
-    matrix,
-    discussion: discussion ?? null,
-  };
-  const files: TableFile[] = [
-    { file: 'matrix.json', data: `${JSON.stringify(data, null, 2)}\n` },
-    ...renderTableFiles(tables, {
-      name: 'matrix',
-      title:
-        lang === 'nb' ? `Matrise: ${study.config.title.nb}` : `Matrix: ${study.config.title.en}`,
-      separator,
-      tableDir: 'tables',
-      combinedJson: false,
-    }),
-  ];
-  await report(built, files, outDir, lang);
-  return built.diagnostics.some((diagnostic) => diagnostic.severity === 'error')
-    ? exitCodes.errorsFound
-    : exitCodes.ok;
-}
-
-/**
- * Loads a study and builds what the matrix and the tables rest on: the concept framework and
- * the coding (when the study names them), the matrix, and the discussion map, resolving the
- * manuscript's citations the way `litsynth check` does. Broken records, concepts or links become
- * diagnostics; the rest still builds.
- */
-export async function buildStudyMatrix(
-  studyDir: string,
-  options: { requireConcepts?: boolean; allowOutside?: boolean } = {},
-): Promise<StudyMatrix> {
-  const study = await loadStudy(studyDir, { allowOutside: options.allowOutside === true });
-  const { config } = study;
-  if (options.requireConcepts && config.concepts === undefined) {
+  const session = openStudyOf(studyDir, options);
+  const config = await session.config();
+  if (config.concepts === undefined) {
     throw new LitsynthError(
       'usage',
       'The study names no concepts file (concepts: in study.yaml); there is no matrix to build.',
@@ -131,49 +64,32 @@ export async function buildStudyMatrix(
       },
     );
   }
-  const problems: Diagnostic[] = study.diagnostics.filter(
-    (diagnostic) => findRule(diagnostic.rule)?.scope === 'records',
-  );
-  let concepts: Concept[] = [];
-  let links: Parameters<typeof buildMatrix>[0]['coding'] = [];
-  if (config.concepts !== undefined) {
-    const loaded = await loadConcepts(asGiven(config.concepts), {
-      entryIds: study.entries.map((entry) => entry.id),
-    });
-    problems.push(...loaded.diagnostics);
-    concepts = loaded.framework.concepts;
-    if (config.coding !== undefined) {
-      const coding = await loadCoding(asGiven(config.coding), { concepts, records: study.records });
-      problems.push(...coding.diagnostics);
-      links = coding.coding.links;
-    }
-  }
-  const matrix = buildMatrix({ records: study.records, concepts, coding: links });
-  problems.push(...matrix.diagnostics);
+  const built = await studyMatrix(session);
+  const lang: Lang = options.lang ?? config.language;
+  const { files } = await session.matrixFiles(lang, given);
+  await report(built, files, outDir, lang);
+  return built.diagnostics.some((diagnostic) => diagnostic.severity === 'error')
+    ? exitCodes.errorsFound
+    : exitCodes.ok;
+}
 
-  const session = openStudy(nodeFileSource, study, { manuscriptPath: asGiven(config.manuscript) });
-  const manuscript = await session.manuscript.manuscript();
-  let discussion: DiscussionMap | undefined;
-  if (config.concepts !== undefined) {
-    const citations = await session.manuscript.citations();
-    // The check's resolution (fuzzy, with year-only citations taken from their context), so that
-    // the map and `litsynth check` agree on which citation is which article.
-    const keyByStart = await session.citationKeys();
-    discussion = buildDiscussionMap({
-      manuscript,
-      citations,
-      records: study.records,
-      concepts,
-      matrix,
-      chapters: config.chapters,
-      resolve: (citation) => keyByStart.get(citation.start) ?? undefined,
-    });
-    problems.push(...discussion.diagnostics);
-  }
-  const diagnostics = applyRuleSettings(problems, config.rules).sort(compareDiagnostics);
-  const built: StudyMatrix = { study, concepts, matrix, manuscript, diagnostics };
-  if (discussion) built.discussion = discussion;
-  return built;
+/** The study of `litsynth matrix` and `litsynth tables`, opened through the engine. */
+export function openStudyOf(studyDir: string, options: MatrixCommandOptions): StudySession {
+  return openStudy(nodeFileSource, studyDir, {
+    pathOf: asGiven,
+    ...(options.allowOutsideStudy === true ? { allowOutside: true } : {}),
+  });
+}
+
+/**
+ * What the matrix and the tables are reported with: the study, its manuscript (for quoting the
+ * lines of problems) and the problems of the records, concepts, coding, matrix and discussion
+ * map. Broken records, concepts or links become diagnostics; the rest still builds.
+ */
+export async function studyMatrix(session: StudySession): Promise<StudyMatrix> {
+  const study = await session.study();
+  const manuscript = await (await session.manuscript()).manuscript();
+  return { study, manuscript, diagnostics: await session.matrixDiagnostics() };
 }
 
 /** The output folder: --out, else `<study>/out`; a file there is a usage error, found before any work. */

@@ -1,13 +1,12 @@
 import { exitCodes, type Lang } from '@litsynth/common';
-import {
-  articleMatrixTable,
-  discussionTables,
-  renderTableFiles,
-  searchHistoryTable,
-  similaritiesTable,
-} from '@litsynth/tables';
 import { csvSeparator } from '../output/csv-separator.js';
-import { buildStudyMatrix, outputDir, report, type MatrixCommandOptions } from './matrix.js';
+import {
+  type MatrixCommandOptions,
+  openStudyOf,
+  outputDir,
+  report,
+  studyMatrix,
+} from './matrix.js';
 
 /**
  * `litsynth tables <study>`: the thesis tables — search history, article matrix, one discussion
@@ -21,34 +20,10 @@ export async function tablesCommand(
 ): Promise<number> {
   const given = csvSeparator(options.csvSeparator);
   const outDir = await outputDir(studyDir, options);
-  const built = await buildStudyMatrix(studyDir, {
-    allowOutside: options.allowOutsideStudy === true,
-  });
-  const { study, concepts, matrix, discussion } = built;
-  const separator = given ?? study.config.csvSeparator;
-  const lang: Lang = options.lang ?? study.config.language;
-  const tables = [
-    searchHistoryTable(study.config.search, { lang }),
-    articleMatrixTable(study.records, { lang }),
-  ];
-  if (concepts.length > 0) {
-    const input = {
-      records: study.records,
-      concepts,
-      matrix,
-      entries: study.entries,
-      lang,
-      ...(discussion ? { discussion } : {}),
-    };
-    tables.push(...discussionTables(input), similaritiesTable(input));
-  }
-  const files = renderTableFiles(tables, {
-    name: 'tables',
-    title:
-      lang === 'nb' ? `Tabeller: ${study.config.title.nb}` : `Tables: ${study.config.title.en}`,
-    separator,
-    tableDir: 'tables',
-  });
+  const session = openStudyOf(studyDir, options);
+  const built = await studyMatrix(session);
+  const lang: Lang = options.lang ?? built.study.config.language;
+  const { files } = await session.tableFiles(lang, given, await session.matrix());
   await report(built, files, outDir, lang);
   return built.diagnostics.some((diagnostic) => diagnostic.severity === 'error')
     ? exitCodes.errorsFound

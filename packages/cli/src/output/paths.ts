@@ -25,7 +25,7 @@ export async function refuseFileAsOutDir(outDir: string, given: string): Promise
 }
 
 /** Every file a study's outputs are made from: study.yaml, the manuscript, bibliography files, records, concepts, coding, a .csl style. */
-export function studyInputs(study: Study): string[] {
+export function studyInputs(study: Pick<Study, 'dir' | 'config'>): string[] {
   const { config } = study;
   const files = [join(study.dir, 'study.yaml'), config.manuscript, ...config.bibliography];
   files.push(...config.included.map((id) => join(config.sourcesDir, `${id}.md`)));
