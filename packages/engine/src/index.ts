@@ -28,9 +28,10 @@ export {
   coveredByTodo,
   diagnosticsOfListed,
 } from './reference-list.js';
-export { openStudy, studyContext } from './open-study.js';
+export { openStudy } from './open-study.js';
 export type {
   OpenStudyOptions,
+  StudyCheckInput,
   StudyMatrix,
   StudyRecords,
   StudySession,

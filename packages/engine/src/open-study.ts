@@ -16,6 +16,7 @@ import type {
   DiscussionMap,
   Matrix,
 } from '@litsynth/matrix';
+import type { BibEntry } from '@litsynth/bibliography';
 import type { SourceRecord } from '@litsynth/sources';
 import type {
   LoadStudyOptions,
@@ -52,6 +53,20 @@ export interface OpenStudyOptions extends LoadStudyOptions {
   recordBodies?: boolean;
   /** Options of the reference list's rendering the platform decides (workers, cache folder). */
   formatOptions?: OpenManuscriptOptions['formatOptions'];
+  /**
+   * What the check needs of the study, when the platform has it from an earlier run of the same
+   * files (the CLI's study cache): then the check reads nothing of the study but its manuscript.
+   */
+  checkInput?: StudyCheckInput;
+}
+
+/** What the check of a study's manuscript needs of the study: plain data, to be kept between runs. */
+export interface StudyCheckInput {
+  config: StudyConfig;
+  /** Every entry, each id once. */
+  entries: BibEntry[];
+  /** The loading problems the check reports, and the rule settings that name no rule. */
+  diagnostics: Diagnostic[];
 }
 
 /** The included records with their findings, and the study's problems with theirs. */
@@ -91,6 +106,8 @@ export interface StudySession {
   study(): Promise<Study>;
   /** Rule settings of study.yaml that name no rule. */
   settingProblems(): Promise<Diagnostic[]>;
+  /** What the check of the manuscript needs of the study (as `checkInput` gives it, or read now). */
+  checkInput(): Promise<StudyCheckInput>;
   /** The study's manuscript, checked with the study's entries, included articles, rule settings, language and style. */
   manuscript(): Promise<ManuscriptSession>;
   /** The entry each citation points to (the check's resolution), by the citation's start in the text. */
@@ -128,18 +145,6 @@ export interface StudySession {
 export interface StudyTableFiles {
   tables: ThesisTable[];
   files: TableFile[];
-}
-
-/** What a study gives the check of its manuscript. */
-export function studyContext(study: Study, diagnostics: readonly Diagnostic[] = []): StudyContext {
-  return {
-    entries: study.entries,
-    included: study.config.included,
-    settings: study.config.rules,
-    language: study.config.language,
-    style: study.config.style,
-    diagnostics: [...study.diagnostics, ...diagnostics],
-  };
 }
 
 // The order the closest-id suggestion has always searched in (a tie goes to the earlier rule).
@@ -196,17 +201,25 @@ export function openStudy(
     const known = settingScopes.flatMap((scope) => rulesOf(scope).map((rule) => rule.id));
     return (await studyLibrary()).unknownRuleSettings(read, known);
   });
-  const manuscript = once(async () => {
-    const read = await config();
+  const checkInput = once(async (): Promise<StudyCheckInput> => {
+    if (options.checkInput) return options.checkInput;
     const loaded = await entries();
     const problems = options.recordBodies ? (await records()).diagnostics : loaded.diagnostics;
-    const context: StudyContext = {
+    return {
+      config: await config(),
       entries: loaded.entries,
+      diagnostics: [...problems, ...(await settingProblems())],
+    };
+  });
+  const manuscript = once(async () => {
+    const { config: read, entries: known, diagnostics } = await checkInput();
+    const context: StudyContext = {
+      entries: known,
       included: read.included,
       settings: read.rules,
       language: read.language,
       style: read.style,
-      diagnostics: [...problems, ...(await settingProblems())],
+      diagnostics,
     };
     return openManuscript(source, options.manuscriptPath ?? (await pathOf(read.manuscript)), {
       study: context,
@@ -312,6 +325,7 @@ export function openStudy(
     records,
     study,
     settingProblems,
+    checkInput,
     manuscript,
     citationKeys,
     async citedKeys() {

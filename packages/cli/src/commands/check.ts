@@ -16,6 +16,7 @@ import {
 import { checkText } from '../output/check-output.js';
 import { nodeFileSource } from '../output/node-file-source.js';
 import { asGiven, refuseFileAsOutDir } from '../output/paths.js';
+import { readCachedStudy, writeCachedStudy } from '../output/study-cache.js';
 import { environmentLanguage } from '../output/ui-language.js';
 
 /** Options of `litsynth check` as commander parses them. */
@@ -63,13 +64,20 @@ async function inputOf(
       isStudy: false,
     };
   // A study is read as far as the check needs: study.yaml, the bibliography files and the
-  // records' frontmatter; the records' bodies, the concepts and the coding are never parsed.
+  // records' frontmatter; the records' bodies, the concepts and the coding are never parsed. A
+  // repeated check of an unchanged study takes even that from the cache, without importing the
+  // study loaders (yaml, the record readers) at all. A study read with --allow-outside-study is
+  // neither taken from nor put in the cache.
+  const cached = allowOutside ? undefined : await readCachedStudy(path);
+  const startedMs = Date.now();
   const study = openStudy(nodeFileSource, path, {
     pathOf: asGiven,
     bib,
     ...(allowOutside ? { allowOutside } : {}),
+    ...(cached ? { checkInput: cached } : {}),
   });
   const session = await study.manuscript();
+  if (!cached && !allowOutside) await writeCachedStudy(path, await study.checkInput(), startedMs);
   return { manuscriptPath: session.path, session, isStudy: true };
 }
 

@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { writeFileAtomic, type Diagnostic } from '@litsynth/common';
-import type { Study } from '@litsynth/study';
+import { writeFileAtomic } from '@litsynth/common';
+import type { StudyCheckInput } from '@litsynth/engine';
 import { referenceCacheDir } from './cache-dir.js';
 import { codeFolders } from './code-files.js';
 
@@ -12,24 +12,21 @@ import { codeFolders } from './code-files.js';
 // docs/decisions/check-startup.md). This module must stay cheap to import: node built-ins, common
 // and types only.
 
-/** What is cached of a study: what loadStudy returned, and the problems of its rule settings. */
-export interface CachedStudy {
-  study: Study;
-  settingProblems: Diagnostic[];
-}
+/** What is cached of a study: what the check needs of it (the engine's StudyCheckInput). */
+export type CachedStudy = StudyCheckInput;
 
 /** One cache file: what it was made from, and the value. */
 interface CacheEntry {
   format: typeof cacheFormat;
   key: string;
-  /** Every file loadStudy read, absolute, with the sha256 of its bytes then. */
+  /** Every file the study was read from, absolute, with the sha256 of its bytes then. */
   files: Array<{ path: string; sha256: string }>;
-  /** Files that loadStudy only required to exist (the manuscript). */
+  /** Files the study only required to exist (the manuscript). */
   present: string[];
   value: CachedStudy;
 }
 
-const cacheFormat = 1;
+const cacheFormat = 2;
 
 /** Packages whose code decides what a loaded study is (their builds are part of the key). */
 const loaderPackages = [
@@ -74,18 +71,13 @@ const fileOf = (cache: string, key: string): string =>
 /** A value of the shape a cache entry holds (a hand-edited or truncated-then-patched file is a miss). */
 function isCachedStudy(value: unknown): value is CachedStudy {
   const candidate = value as Partial<CachedStudy> | null;
-  const study = candidate?.study;
   return (
-    Array.isArray(candidate?.settingProblems) &&
-    typeof study === 'object' &&
-    study !== null &&
-    typeof study.config === 'object' &&
-    study.config !== null &&
-    Array.isArray(study.config.included) &&
-    Array.isArray(study.config.bibliography) &&
-    Array.isArray(study.entries) &&
-    Array.isArray(study.records) &&
-    Array.isArray(study.diagnostics)
+    typeof candidate?.config === 'object' &&
+    candidate.config !== null &&
+    Array.isArray(candidate.config.included) &&
+    Array.isArray(candidate.config.bibliography) &&
+    Array.isArray(candidate.entries) &&
+    Array.isArray(candidate.diagnostics)
   );
 }
 
@@ -121,8 +113,8 @@ export async function readCachedStudy(dir: string): Promise<CachedStudy | undefi
 }
 
 /**
- * Stores a loaded study, keyed by the bytes of study.yaml, the bibliography files and the included
- * records (the files loadStudy reads), unless one of them changed after `loadStartedMs` (Date.now()
+ * Stores what the check read of a study, keyed by the bytes of study.yaml, the bibliography files
+ * and the included records (the files it was read from), unless one of them changed after `loadStartedMs` (Date.now()
  * before loading). Best effort: a cache that cannot be written is skipped.
  */
 export async function writeCachedStudy(
@@ -133,7 +125,7 @@ export async function writeCachedStudy(
   const cache = cacheDir();
   if (!cache) return;
   try {
-    const { config } = value.study;
+    const { config } = value;
     const read = [
       join(dir, 'study.yaml'),
       ...config.bibliography,
