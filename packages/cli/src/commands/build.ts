@@ -21,7 +21,6 @@ import {
   type RuleId,
 } from '@litsynth/common';
 import type { Manuscript } from '@litsynth/ingest';
-import type { DiscussionMap, Matrix, MatrixConcept } from '@litsynth/matrix';
 import type { ReportData, ReportKeyLabel, ReportTable } from '@litsynth/report';
 import type { Study } from '@litsynth/study';
 import type { ThesisTable } from '@litsynth/tables';

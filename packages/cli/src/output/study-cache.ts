@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFile, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { writeFileAtomic } from '@litsynth/common';
 import type { StudyCheckInput } from '@litsynth/engine';
 import { referenceCacheDir } from './cache-dir.js';
