@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { loadStudy } from '@litsynth/study';
+import { diskFileSource } from './disk-file-source.js';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAxe } from './axe.js';
@@ -230,7 +231,7 @@ describe('the web app in a browser', () => {
     }
     work = await mkdtemp(join(tmpdir(), 'litsynth-web-'));
     await mkdir(artifacts, { recursive: true });
-    const study = await loadStudy(join(root, 'studies/nav-relasjon'));
+    const study = await loadStudy(diskFileSource, join(root, 'studies/nav-relasjon'));
     const records = join(work, 'records.json');
     await writeFile(
       records,

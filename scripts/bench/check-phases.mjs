@@ -19,7 +19,8 @@ const { loadStudy } = await import(${JSON.stringify(join(packages, 'study/dist/i
 const { readManuscript } = await import(${JSON.stringify(join(packages, 'ingest/dist/index.js'))}); times['import ingest'] = lap();
 const { parseCitations } = await import(${JSON.stringify(join(packages, 'citations/dist/index.js'))});
 const { checkManuscript } = await import(${JSON.stringify(join(packages, 'check/dist/index.js'))}); times['import citations, check'] = lap();
-const study = await loadStudy('studies/nav-relasjon'); times['loadStudy (study.yaml, references.yaml, 4 records)'] = lap();
+const { nodeFileSource } = await import(${JSON.stringify(join(packages, 'cli/dist/output/node-file-source.js'))});
+const study = await loadStudy(nodeFileSource, 'studies/nav-relasjon'); times['loadStudy (study.yaml, references.yaml, 4 records)'] = lap();
 const manuscript = await readManuscript(study.config.manuscript); times['readManuscript'] = lap();
 const citations = parseCitations(manuscript.text); times['parseCitations'] = lap();
 checkManuscript({ manuscript, citations, entries: study.entries, included: study.config.included }); times['checkManuscript'] = lap();

@@ -17,7 +17,8 @@ const builds = [
 const { loadStudy } = await import(join(packages, 'study/dist/index.js'));
 const { readManuscript } = await import(join(packages, 'ingest/dist/index.js'));
 const { parseCitations } = await import(join(packages, 'citations/dist/index.js'));
-const study = await loadStudy(join(root, 'studies/nav-relasjon'));
+const { nodeFileSource } = await import(join(packages, 'cli/dist/output/node-file-source.js'));
+const study = await loadStudy(nodeFileSource, join(root, 'studies/nav-relasjon'));
 const manuscript = await readManuscript(study.config.manuscript);
 const citations = parseCitations(manuscript.text);
 const checks = await Promise.all(builds.map(async (path) => (await import(path)).checkManuscript));

@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { nodeFileSource } from '../../packages/cli/dist/output/node-file-source.js';
 import { readSourceRecords } from '../../packages/sources/dist/index.js';
 import { loadCoding, loadConcepts } from '../../packages/matrix/dist/index.js';
 
@@ -124,7 +125,7 @@ function median(values) {
 let records;
 const stages = {
   'readSourceRecords (500 records, 5,000 findings)': async () => {
-    const result = await readSourceRecords(recordsDir);
+    const result = await readSourceRecords(nodeFileSource, recordsDir);
     if (result.diagnostics.length > 0 || result.records.length !== recordCount)
       throw new Error(`unexpected result: ${result.diagnostics[0]?.message.en}`);
     records = result.records;

@@ -1,0 +1,19 @@
+import { readdir, stat } from 'node:fs/promises';
+import { type FileSource, readFileBytes, realPathOf } from '@litsynth/common';
+
+/** The files of the disk as a file source, for reading a study in a test (the CLI has its own adapter). */
+export const diskFileSource: FileSource = {
+  read: (path, request) => readFileBytes(path, { role: request.role }),
+  exists: (path) =>
+    stat(path).then(
+      () => true,
+      () => false,
+    ),
+  kind: (path) =>
+    stat(path).then(
+      (info) => (info.isDirectory() ? 'folder' : info.isFile() ? 'file' : 'other'),
+      () => 'missing' as const,
+    ),
+  list: (folder) => readdir(folder),
+  realPath: realPathOf,
+};
