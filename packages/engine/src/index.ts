@@ -37,3 +37,5 @@ export type {
   StudySession,
   StudyTableFiles,
 } from './open-study.js';
+export { studyReportData } from './study-report.js';
+export type { StudyReportInput } from './study-report.js';

@@ -21,7 +21,7 @@ import {
   type RuleId,
 } from '@litsynth/common';
 import type { Manuscript } from '@litsynth/ingest';
-import type { ReportData, ReportKeyLabel, ReportTable } from '@litsynth/report';
+import type { ReportData, } from '@litsynth/report';
 import type { Study } from '@litsynth/study';
 import type { ThesisTable } from '@litsynth/tables';
 import {
@@ -31,7 +31,7 @@ import {
   writeAnnotatedDocx,
 } from '../output/annotate.js';
 import { bibliographyCheckJson, diagnosticsOfListed } from '../output/bibliography-check.js';
-import { openStudy, type StudyMatrix, type StudySession } from '@litsynth/engine';
+import { openStudy, type StudyMatrix, type StudySession, studyReportData } from '@litsynth/engine';
 import { checkText, severityCounts } from '../output/check-output.js';
 import { nodeFileSource } from '../output/node-file-source.js';
 import { codeFolders } from '../output/code-files.js';
@@ -249,7 +249,10 @@ export async function buildCommand(
   const missing = missingParts(state);
   // The report shows what the other parts made, and says which of them failed.
   await runPart(partNames.report, async () => [
-    { path: 'report.html', content: lib.report.renderReport(reportData(state, failures, missing)) },
+    {
+      path: 'report.html',
+      content: lib.report.renderReport(await reportData(state, failures, missing)),
+    },
   ]);
   let annotation: AnnotationSummary | undefined;
   const annotatePath = options.annotate;
@@ -585,104 +588,38 @@ async function tablesPart(state: BuildState): Promise<OutputFile[]> {
   return files.map((file) => ({ path: file.file, content: file.data }));
 }
 
-/** Gathers what report.html shows from the parts that succeeded. */
+/** What report.html shows, asked of the engine with what the parts that succeeded made. */
 function reportData(
   state: BuildState,
   failures: readonly PartFailure[],
   missing: readonly Localized[],
-): ReportData {
-  const { study, lang, manuscript, check } = state;
-  const citations = check?.citations ?? [];
-  const works = new Set(
-    citations.map(
-      (citation) => citation.key ?? `?${citation.authors.join('+')}|${citation.year ?? ''}`,
-    ),
-  );
-  const data: ReportData = {
-    lang,
-    study: {
-      id: study.config.id,
-      title: study.config.title,
-      question: study.config.question,
-      language: study.config.language,
-    },
-    counts: {
-      citations: citations.length,
-      works: works.size,
-      references: state.references?.html.length ?? 0,
-    },
+): Promise<ReportData> {
+  return studyReportData({
+    study: state.study,
+    lang: state.lang,
+    manuscript: state.manuscript,
+    citations: state.check?.citations ?? [],
     // The reference list's problems join the others (to be filtered alike) and are shown per entry.
     diagnostics: allDiagnostics(state),
-    missing: [...missing],
-    references: state.references
-      ? lib.report.referenceListToReport(
-          state.references.entries,
-          state.references.html,
-          state.references.markdown,
-          state.bibliography ?? [],
-        )
-      : [],
-    ...(state.references
-      ? { referencesTodo: todoForReport(state.references.todo, state.bibliography ?? []) }
-      : {}),
-    tables: state.tables.map(
-      (table): ReportTable => ({
-        id: table.id,
-        title: table.title,
-        table: table.table,
-        notes: table.notes,
-        rowHeaders: table.rowHeaders,
-      }),
-    ),
-    entryLabels: {
-      ...typedListLabels(manuscript, lang),
-      ...Object.fromEntries(
-        study.entries.map((entry) => [entry.id, lib.matrix.narrativeCitation(entry.item, lang)]),
-      ),
+    missing,
+    failures,
+    tables: state.tables,
+    matrix: state.matrix,
+    references: {
+      count: state.references?.html.length ?? 0,
+      list: state.references
+        ? lib.report.referenceListToReport(
+            state.references.entries,
+            state.references.html,
+            state.references.markdown,
+            state.bibliography ?? [],
+          )
+        : [],
+      ...(state.references
+        ? { todo: todoForReport(state.references.todo, state.bibliography ?? []) }
+        : {}),
     },
-    keyLabels: keyLabels(state),
-    ruleNames: Object.fromEntries(ruleRegistry.map((rule) => [rule.id, rule.name])),
-    failures: [...failures],
-  };
-  if (manuscript) {
-    data.manuscript = {
-      file: manuscript.path,
-      notes: manuscript.notes,
-      blocks: lib.report.manuscriptToReportBlocks(manuscript, citations),
-    };
-    const typedList = lib.report.typedListToReport(manuscript, citations);
-    if (typedList) data.typedList = typedList;
-  }
-  if (state.matrix) {
-    data.heatMap = lib.report.matrixToHeatMap({
-      records: study.records,
-      labels: Object.fromEntries(
-        study.records.map((record) => [
-          record.id,
-          lib.matrix.narrativeCitation(record.entry.item, lang),
-        ]),
-      ),
-      concepts: state.matrix.concepts,
-      matrix: state.matrix.matrix,
-    });
-    const discussion = state.matrix.discussion;
-    if (discussion) {
-      data.discussionMap = {
-        chapterFound: discussion.chapterFound,
-        pairs: discussion.pairs.map((pair) => ({
-          source: pair.recordId,
-          concept: pair.conceptId,
-          lines: pair.lines,
-        })),
-        sources: discussion.sources.map((source) => ({
-          source: source.recordId,
-          results: source.results,
-          discussion: source.discussion,
-        })),
-      };
-    }
-  }
-  return data;
+  });
 }
 
 /** The reference list's to-do for the report, each entry with its own problems (as the list's entries have theirs). */
@@ -769,37 +706,6 @@ function missingParts(state: BuildState): Localized[] {
     });
   }
   return missing;
-}
-
-/**
- * The entries of the thesis's own reference list (keys "list-<line>") as the reader knows them:
- * "Tufte (2011), linje 28 i litteraturlisten".
- */
-function typedListLabels(manuscript: Manuscript | undefined, lang: Lang): Record<string, string> {
-  const labels: Record<string, string> = {};
-  for (const entry of manuscript?.referenceList?.entries ?? []) {
-    const { line } = manuscript!.locate(entry.start);
-    const and = lang === 'nb' ? 'og' : 'and';
-    const names =
-      entry.authors.length > 2 ? `${entry.authors[0]} et al.` : entry.authors.join(` ${and} `);
-    const where =
-      lang === 'nb' ? `linje ${line} i litteraturlisten` : `line ${line} of the reference list`;
-    labels[`list-${line}`] =
-      `${names || entry.raw.slice(0, 40)} (${entry.year ?? (lang === 'nb' ? 'uten år' : 'no year')}), ${where}`;
-  }
-  return labels;
-}
-
-/** The concepts and findings a diagnostic's key may name, as the reader knows them. */
-function keyLabels(state: BuildState): Record<string, ReportKeyLabel> {
-  const labels: Record<string, ReportKeyLabel> = {};
-  for (const record of state.study.records) {
-    for (const finding of record.findings)
-      labels[finding.id] = { kind: 'finding', label: finding.label };
-  }
-  for (const concept of state.matrix?.concepts ?? [])
-    labels[concept.id] = { kind: 'concept', label: concept.label };
-  return labels;
 }
 
 interface WriteResult {
