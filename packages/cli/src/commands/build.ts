@@ -21,7 +21,7 @@ import {
   type RuleId,
 } from '@litsynth/common';
 import type { Manuscript } from '@litsynth/ingest';
-import type { ReportData, } from '@litsynth/report';
+import type { ReportData } from '@litsynth/report';
 import type { Study } from '@litsynth/study';
 import type { ThesisTable } from '@litsynth/tables';
 import {
