@@ -18,7 +18,9 @@ export function staticClosure(entry) {
     seen.add(file);
     const source = readFileSync(file, 'utf8');
     // Static imports only: `import ... from "./x.js"`, `import "./x.js"`, `export ... from "./x.js"`.
-    for (const match of source.matchAll(/^(?:import|export)\b[^;'"()]*?["'](\.{1,2}\/[^"']+)["']/gm))
+    for (const match of source.matchAll(
+      /^(?:import|export)\b[^;'"()]*?["'](\.{1,2}\/[^"']+)["']/gm,
+    ))
       visit(resolve(dirname(file), match[1]));
   };
   visit(entry);
@@ -67,5 +69,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     `${command}: ${loads.files.length} files, ${(loads.bytes / 1024).toFixed(0)} KiB loaded at start`,
   );
   for (const file of loads.files)
-    console.log(`  ${(statSync(file).size / 1024).toFixed(0).padStart(5)} KiB  ${file.slice(bundle.length + 1)}  ${[...packagesIn(file)].join(' ')}`);
+    console.log(
+      `  ${(statSync(file).size / 1024).toFixed(0).padStart(5)} KiB  ${file.slice(bundle.length + 1)}  ${[...packagesIn(file)].join(' ')}`,
+    );
 }
