@@ -8,6 +8,8 @@ export default defineConfig({
   ssr: { resolve: { conditions: ['source', 'import', 'node', 'default'] } },
   test: {
     include: ['packages/*/src/**/*.test.ts', 'tests/**/*.test.ts'],
+    // The libraries have no file system: tests read CSL styles and locales from disk as the CLI does.
+    setupFiles: ['tests/setup/csl-files.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },

@@ -52,8 +52,8 @@ await build({
   absWorkingDir: root,
   entryPoints: {
     litsynth: join(cliDir, 'dist/bin-bundled.js'),
-    // Beside the chunk that starts it (render-list: new URL('./format-worker.js', import.meta.url)).
-    'chunks/format-worker': join(root, 'packages/bibliography/dist/format-worker.js'),
+    // Beside the chunk that starts it (format-platform: new URL('./format-worker.js', import.meta.url)).
+    'chunks/format-worker': join(cliDir, 'dist/output/format-worker.js'),
   },
   outdir: outDir,
   bundle: true,

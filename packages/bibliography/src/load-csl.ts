@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module';
 import { LitsynthError, type Diagnostic, type Localized } from '@litsynth/common';
 import type { Node as YamlNode, YAMLMap } from 'yaml';
 import { entryDiagnostic } from './diagnostics.js';
@@ -12,9 +11,17 @@ import type {
   VerificationText,
 } from './types.js';
 
-// yaml (about 70 CommonJS files) is required on first use: `litsynth check` of a cached study
+// yaml (about 70 CommonJS files) is imported on first use: `litsynth check` of a cached study
 // imports this package but parses no YAML (docs/decisions/check-startup.md).
-const require = createRequire(import.meta.url);
+let yaml: typeof import('yaml') | undefined;
+
+/** Imports yaml for loadCslText, once: call (and await) it before the first loadCslText. */
+export async function importYaml(): Promise<void> {
+  if (yaml) return;
+  const loaded = await import('yaml');
+  // yaml is CommonJS: a bundle may give its exports only as the default export.
+  yaml = (loaded as { default?: typeof loaded }).default ?? loaded;
+}
 
 const verificationStatuses: readonly VerificationStatus[] = [
   'verified',
@@ -32,8 +39,8 @@ export function loadCslText(
   file: string,
   syntax: 'YAML' | 'JSON' = 'YAML',
 ): LoadedBibliography {
-  const { isMap, isSeq, LineCounter, parseDocument, visit } =
-    require('yaml') as typeof import('yaml');
+  if (!yaml) throw new Error('loadCslText: await importYaml() first');
+  const { isMap, isSeq, LineCounter, parseDocument, visit } = yaml;
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
   // Aliases can expand a few hundred bytes into billions of nodes ("billion laughs"): with any

@@ -1,7 +1,7 @@
 import { extname } from 'pathe';
 import { LitsynthError, readTextFile } from '@litsynth/common';
 import { loadBibtexText } from './load-bibtex.js';
-import { loadCslJsonFast, loadCslText } from './load-csl.js';
+import { importYaml, loadCslJsonFast, loadCslText } from './load-csl.js';
 import { loadRisText } from './load-ris.js';
 import type { LoadedBibliography } from './types.js';
 
@@ -110,9 +110,14 @@ export async function loadBibliographyText(
       return loadBibtexText(text, file);
     case '.ris':
       return loadRisText(text, file);
-    case '.json':
-      return loadCslJsonFast(text, file) ?? loadCslText(text, file, 'JSON');
+    case '.json': {
+      const fast = loadCslJsonFast(text, file);
+      if (fast) return fast;
+      await importYaml();
+      return loadCslText(text, file, 'JSON');
+    }
     default:
+      await importYaml();
       return loadCslText(text, file);
   }
 }

@@ -1,13 +1,9 @@
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { availableParallelism, loadavg } from 'node:os';
-import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
-import { writeFileAtomic } from '@litsynth/common';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { citeprocCompare, loadCitationJs, type RenderResult } from './citation-js.js';
 import { foldText } from './fold-text.js';
 import type { CslResource } from './styles.js';
-import type { CslItem } from './types.js';
+import type { CslItem, FormatPlatform, RenderRequest } from './types.js';
 
 /** What a rendering depends on besides the items. */
 export interface RenderSettings {
@@ -15,10 +11,8 @@ export interface RenderSettings {
   locale: CslResource;
   format: 'html' | 'text';
   hyperlinks: boolean;
-  /** A folder for the on-disk cache of rendered entries (kept between runs); none by default. */
-  cacheDir?: string;
-  /** Worker threads for large lists (≥ 2,000 new entries): default one per idle core beyond this thread. */
-  workers?: number;
+  /** A cache kept between runs and other threads, when the platform lends them. */
+  platform?: FormatPlatform;
 }
 
 type RenderedEntry = RenderResult['entries'][number];
@@ -34,8 +28,8 @@ interface RenderCache {
 const memoryCaches = new Map<string, RenderCache>();
 const workerThreshold = 2000;
 
-function sha1(text: string): string {
-  return createHash('sha1').update(text).digest('hex');
+function hashOf(text: string): string {
+  return bytesToHex(sha256(utf8ToBytes(text)));
 }
 
 /**
@@ -70,70 +64,45 @@ function compareEntries(cache: RenderCache, order: ReadonlyMap<string, number>) 
   };
 }
 
-function cacheFile(settings: RenderSettings, key: string): string | undefined {
-  return settings.cacheDir
-    ? join(settings.cacheDir, `bibliography-${key.slice(0, 16)}.json`)
-    : undefined;
-}
-
-function loadCache(settings: RenderSettings, key: string): RenderCache | undefined {
+async function loadCache(settings: RenderSettings, key: string): Promise<RenderCache | undefined> {
   const memory = memoryCaches.get(key);
   if (memory) return memory;
-  const file = cacheFile(settings, key);
-  if (!file) return undefined;
+  const store = settings.platform?.cache;
+  if (!store) return undefined;
   try {
-    const data = JSON.parse(readFileSync(file, 'utf8')) as RenderCache;
+    const text = await store.read(key);
+    if (text === undefined) return undefined;
+    const data = JSON.parse(text) as RenderCache;
     if (data.version !== 1 || typeof data.groups !== 'object') return undefined;
     memoryCaches.set(key, data);
     return data;
   } catch {
-    // No cache yet, or one we cannot read: render everything.
+    // A cache we cannot read: render everything.
     return undefined;
   }
 }
 
-/**
- * Worker threads worth starting: the cores beyond this thread that are idle now. On a busy machine
- * extra threads only compete for the same cores (measured: slower, see docs/benchmarks.md).
- */
-function idleCores(): number {
-  const cores = availableParallelism();
-  return Math.max(0, Math.min(cores - 1, Math.floor(cores - loadavg()[0]!)));
+/** Renders items in this thread through citation-js (a platform's other threads call this too). */
+export async function renderWithCiteproc(request: RenderRequest): Promise<RenderResult> {
+  const citationJs = await loadCitationJs();
+  citationJs.addTemplate(request.style.name, request.style.xml);
+  citationJs.addLocale(request.locale.name, request.locale.xml);
+  return citationJs.render(request.items, {
+    template: request.style.name,
+    lang: request.locale.name,
+    format: request.format,
+    hyperlinks: request.hyperlinks,
+  });
 }
 
-/** Renders items in this thread through citation-js. */
-async function renderHere(items: CslItem[], settings: RenderSettings): Promise<RenderResult> {
-  const citationJs = await loadCitationJs();
-  citationJs.addTemplate(settings.style.name, settings.style.xml);
-  citationJs.addLocale(settings.locale.name, settings.locale.xml);
-  return citationJs.render(items, {
-    template: settings.style.name,
-    lang: settings.locale.name,
+function requestOf(items: CslItem[], settings: RenderSettings): RenderRequest {
+  return {
+    items,
+    style: settings.style,
+    locale: settings.locale,
     format: settings.format,
     hyperlinks: settings.hyperlinks,
-  });
-}
-
-/** Renders items in a worker thread (the compiled `format-worker.js` next to this module). */
-function renderInWorker(items: CslItem[], settings: RenderSettings): Promise<RenderResult> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./format-worker.js', import.meta.url), {
-      // A worker inherits the process's flags; --input-type (node -e) is refused for a file.
-      execArgv: process.execArgv.filter((flag) => !flag.startsWith('--input-type')),
-      workerData: {
-        items,
-        style: settings.style,
-        locale: settings.locale,
-        format: settings.format,
-        hyperlinks: settings.hyperlinks,
-      },
-    });
-    worker.once('message', (result: RenderResult) => {
-      resolve(result);
-      void worker.terminate();
-    });
-    worker.once('error', reject);
-  });
+  };
 }
 
 /** Splits groups of items into `count` chunks of about equal size, groups kept whole. */
@@ -156,12 +125,12 @@ export async function renderBibliography(
   settings: RenderSettings,
 ): Promise<Array<{ id: string; text: string }>> {
   if (items.length === 0) return [];
-  const key = sha1(
+  const key = hashOf(
     JSON.stringify([
       settings.style.name,
-      sha1(settings.style.xml),
+      hashOf(settings.style.xml),
       settings.locale.name,
-      sha1(settings.locale.xml),
+      hashOf(settings.locale.xml),
       settings.format,
       settings.hyperlinks,
     ]),
@@ -177,19 +146,21 @@ export async function renderBibliography(
   // Members in id order, so that a group's hash does not depend on the order the list came in.
   for (const members of groups.values()) {
     members.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    hashes.set(members, sha1(JSON.stringify(members)));
+    hashes.set(members, hashOf(JSON.stringify(members)));
   }
-  let cache = loadCache(settings, key);
+  let cache = await loadCache(settings, key);
   const missing = [...groups.values()].filter((members) => !cache?.groups[hashes.get(members)!]);
   if (missing.length > 0) {
     const count = missing.reduce((sum, members) => sum + members.length, 0);
-    const cores = settings.workers ?? idleCores();
-    // Workers exist only in the compiled package (format-worker.js); from sources, render here.
-    const canSpread = import.meta.url.endsWith('.js') && cores > 0 && count >= workerThreshold;
-    const chunks = canSpread ? chunkGroups(missing, cores + 1) : [missing.flat()];
+    const threads = settings.platform?.threads;
+    const cores = count >= workerThreshold && threads ? threads.available() : 0;
+    const chunks = cores > 0 ? chunkGroups(missing, cores + 1) : [missing.flat()];
     const [here, ...elsewhere] = chunks;
-    const pending = elsewhere.map((chunk) => renderInWorker(chunk, settings));
-    const results = [await renderHere(here!, settings), ...(await Promise.all(pending))];
+    const pending = elsewhere.map((chunk) => threads!.render(requestOf(chunk, settings)));
+    const results = [
+      await renderWithCiteproc(requestOf(here!, settings)),
+      ...(await Promise.all(pending)),
+    ];
     cache ??= {
       version: 1,
       directions: results[0]!.directions,
@@ -204,8 +175,8 @@ export async function renderBibliography(
         .filter((entry): entry is RenderedEntry => entry !== undefined);
     }
     memoryCaches.set(key, cache);
-    const file = cacheFile(settings, key);
-    if (file) {
+    const store = settings.platform?.cache;
+    if (store) {
       // Keep the cache from growing without bound: drop groups this list does not use once they dominate.
       const used = new Set(hashes.values());
       if (Object.keys(cache.groups).length > 4 * used.size) {
@@ -214,9 +185,9 @@ export async function renderBibliography(
         );
       }
       try {
-        await writeFileAtomic(file, JSON.stringify(cache));
+        await store.write(key, JSON.stringify(cache));
       } catch {
-        // The cache only saves time: a folder we cannot write to must not fail the list.
+        // The cache only saves time: one we cannot write to must not fail the list.
       }
     }
   }

@@ -117,10 +117,45 @@ export interface FormatReferenceListOptions {
   lang?: 'nb' | 'en';
   /** The manuscript's citations resolved to entries: the to-do names the years a work is cited under. */
   citations?: readonly CitationUse[];
-  /** A folder for the on-disk cache of rendered entries, so unchanged entries are not formatted again. */
-  cacheDir?: string;
-  /** Worker threads for large lists (default: one per idle core beyond the first, from 2,000 new entries). */
-  workers?: number;
+  /** What the platform lends formatting: a cache kept between runs, other threads. None by default. */
+  platform?: FormatPlatform;
+}
+
+/** A rendering asked of citeproc: items, style, locale, and citeproc's output format. */
+export interface RenderRequest {
+  items: CslItem[];
+  style: { name: string; xml: string };
+  locale: { name: string; xml: string };
+  format: 'html' | 'text';
+  hyperlinks: boolean;
+}
+
+/** Entries rendered by citeproc, in its order, with what is needed to merge several renderings. */
+export interface RenderResult {
+  entries: Array<{ id: string; text: string; sortkeys: Array<string | undefined> }>;
+  /** citeproc's sort directions per key: [less, greater] (ascending: [-1, 1]). */
+  directions: Array<[number, number]>;
+  /** The locale citeproc collates with. */
+  sortLocale: string;
+}
+
+/**
+ * What a platform may lend the formatting of a reference list (the CLI: a cache folder and worker
+ * threads); the library itself needs neither.
+ */
+export interface FormatPlatform {
+  /** Rendered entries kept between runs, as text by key (unchanged entries are not formatted again). */
+  cache?: {
+    read(key: string): Promise<string | undefined>;
+    write(key: string, data: string): Promise<void>;
+  };
+  /** Other threads for large lists (2,000 new entries or more). */
+  threads?: {
+    /** How many threads to use beside this one now (0: render here). */
+    available(): number;
+    /** Renders in another thread what `renderWithCiteproc` renders here. */
+    render(request: RenderRequest): Promise<RenderResult>;
+  };
 }
 
 /** A citation of the manuscript that resolved to an entry, as the to-do needs it. */

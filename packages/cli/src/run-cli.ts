@@ -198,6 +198,11 @@ export async function main(): Promise<void> {
   process.exitCode = await runCli(process.argv.slice(2));
 }
 
+/** Lets @litsynth/bibliography read CSL styles and locales from disk (it has no file system). */
+async function useNodeCslFiles(): Promise<void> {
+  (await import('./output/csl-files.js')).useNodeCslFiles();
+}
+
 /**
  * Runs the litsynth CLI with the given arguments and returns the exit code. Commands load their
  * implementation lazily (dynamic import) so that start-up stays close to bare Node. Help and
@@ -242,6 +247,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     .addOption(new Option('--allow-outside-study', w.allowOutsideStudy))
     .addOption(langOption())
     .action(async (path: string, options) => {
+      await useNodeCslFiles();
       const { checkCommand } = await import('./commands/check.js');
       exitCode = await checkCommand(path, options);
     });
@@ -261,6 +267,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     .addOption(langOption())
     .addHelpText('after', w.bibAfter)
     .action(async (study: string | undefined, options) => {
+      await useNodeCslFiles();
       const { bibCommand } = await import('./commands/bib.js');
       exitCode = await bibCommand(study, options);
     });
@@ -272,6 +279,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     .addOption(new Option('--allow-outside-study', w.allowOutsideStudy))
     .addOption(langOption())
     .action(async (study: string, options) => {
+      await useNodeCslFiles();
       const { matrixCommand } = await import('./commands/matrix.js');
       exitCode = await matrixCommand(study, options);
     });
@@ -283,6 +291,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     .addOption(new Option('--allow-outside-study', w.allowOutsideStudy))
     .addOption(langOption())
     .action(async (study: string, options) => {
+      await useNodeCslFiles();
       const { tablesCommand } = await import('./commands/tables.js');
       exitCode = await tablesCommand(study, options);
     });
@@ -297,6 +306,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     .addOption(langOption())
     .addHelpText('after', w.buildAfter)
     .action(async (study: string, options) => {
+      await useNodeCslFiles();
       const { buildCommand } = await import('./commands/build.js');
       exitCode = await buildCommand(study, options);
     });
@@ -315,6 +325,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     .option('--not-included', w.notIncluded)
     .addOption(langOption())
     .action(async (study: string, file: string, options) => {
+      await useNodeCslFiles();
       const { addCommand } = await import('./commands/add.js');
       exitCode = await addCommand(study, file, options);
     });

@@ -58,8 +58,8 @@ export interface OpenManuscriptOptions {
   study?: StudyContext;
   /** While a PDF is read: the page read last and how many there are. */
   onPage?: (page: number, pages: number) => void;
-  /** Options of the reference list's rendering the platform decides (workers, cache folder). */
-  formatOptions?: Pick<FormatReferenceListOptions, 'workers' | 'cacheDir'>;
+  /** Options of the reference list's rendering the platform decides (a cache, other threads). */
+  formatOptions?: Pick<FormatReferenceListOptions, 'platform'>;
 }
 
 /** The check of a manuscript: the result, and the loaders' problems joined to it and counted. */

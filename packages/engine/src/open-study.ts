@@ -51,7 +51,7 @@ export interface OpenStudyOptions extends LoadStudyOptions {
    * frontmatter alone.
    */
   recordBodies?: boolean;
-  /** Options of the reference list's rendering the platform decides (workers, cache folder). */
+  /** Options of the reference list's rendering the platform decides (a cache, other threads). */
   formatOptions?: OpenManuscriptOptions['formatOptions'];
   /**
    * What the check needs of the study, when the platform has it from an earlier run of the same

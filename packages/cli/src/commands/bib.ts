@@ -28,12 +28,8 @@ import {
 import { bibliographyCheckText, diagnosticsOfListed } from '../output/bibliography-check.js';
 import { nodeFileSource } from '../output/node-file-source.js';
 import { asGiven, studyInputs } from '../output/paths.js';
-import {
-  citationUses,
-  citedWithTheirNamesakes,
-  coveredByTodo,
-  referenceCacheDir,
-} from '../output/reference-list.js';
+import { citationUses, citedWithTheirNamesakes, coveredByTodo } from '../output/reference-list.js';
+import { nodeFormatPlatform } from '../output/format-platform.js';
 
 /** Options of `litsynth bib` as commander parses them. */
 export interface BibCommandOptions {
@@ -193,7 +189,6 @@ export async function bibCommand(
     options.locale ??
     (options.style ? defaultLocaleFor(options.style) : (input.locale ?? defaultLocaleFor(style)));
   const lang: Lang = options.lang ?? input.language ?? (/^(nb|nn|no)\b/.test(locale) ? 'nb' : 'en');
-  const cache = referenceCacheDir();
   const list = await formatReferenceList(entries, {
     style,
     locale,
@@ -201,7 +196,7 @@ export async function bibCommand(
     todoFormat: 'text',
     lang,
     citations: input.citations,
-    ...(cache ? { cacheDir: cache } : {}),
+    platform: nodeFormatPlatform(),
   });
   const incomplete = list.todo.entries;
   // --final: no list while an entry is missing from it, so that none is handed in by mistake.

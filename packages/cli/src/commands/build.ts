@@ -34,6 +34,7 @@ import { bibliographyCheckJson, diagnosticsOfListed } from '../output/bibliograp
 import { openStudy, type StudyMatrix, type StudySession, studyReportData } from '@litsynth/engine';
 import { checkText, severityCounts } from '../output/check-output.js';
 import { nodeFileSource } from '../output/node-file-source.js';
+import { nodeFormatPlatform } from '../output/format-platform.js';
 import { codeFolders } from '../output/code-files.js';
 import {
   asGiven,
@@ -502,7 +503,7 @@ async function annotatePart(state: BuildState, outPath: string): Promise<Annotat
  */
 async function referencesPart(state: BuildState): Promise<OutputFile[]> {
   const { study, lang } = state;
-  const { citationUses, citedWithTheirNamesakes, referenceCacheDir } = lib.referenceList;
+  const { citationUses, citedWithTheirNamesakes } = lib.referenceList;
   // Without a check (it failed), every entry of the study.
   let entries = study.entries;
   if (state.check) {
@@ -511,14 +512,13 @@ async function referencesPart(state: BuildState): Promise<OutputFile[]> {
     );
     entries = citedWithTheirNamesakes(entries, cited);
   }
-  const cache = referenceCacheDir();
   const citations = citationUses(state.check?.citations ?? []);
   const options = {
     style: study.config.style,
     locale: study.config.locale,
     lang,
     citations,
-    ...(cache ? { cacheDir: cache } : {}),
+    platform: nodeFormatPlatform(),
   };
   const markdown = await lib.bibliography.formatReferenceList(entries, {
     ...options,

@@ -15,6 +15,7 @@ import {
 } from '../output/annotate.js';
 import { checkText } from '../output/check-output.js';
 import { nodeFileSource } from '../output/node-file-source.js';
+import { nodeFormatPlatform } from '../output/format-platform.js';
 import { asGiven, refuseFileAsOutDir } from '../output/paths.js';
 import { readCachedStudy, writeCachedStudy } from '../output/study-cache.js';
 import { environmentLanguage } from '../output/ui-language.js';
@@ -60,7 +61,11 @@ async function inputOf(
   if (!isFolder)
     return {
       manuscriptPath: path,
-      session: openManuscript(nodeFileSource, path, { bib }),
+      // A lone manuscript's report formats its reference list: with the disk cache and threads.
+      session: openManuscript(nodeFileSource, path, {
+        bib,
+        formatOptions: { platform: nodeFormatPlatform() },
+      }),
       isStudy: false,
     };
   // A study is read as far as the check needs: study.yaml, the bibliography files and the

@@ -166,7 +166,6 @@ export async function analyse(input: CheckInput, onProgress?: OnProgress): Promi
   const session = openManuscript(memoryFileSource(files), input.manuscript.name, {
     bib: input.bibliographies.map((file) => file.name),
     onPage: (page, pages) => report('manuscript', page / pages, { page, pages }),
-    formatOptions: { workers: 0 },
   });
   const { entries } = await session.bibliography();
   report('manuscript');
