@@ -1,6 +1,5 @@
 import { LitsynthError, type Lang, type Localized } from '@litsynth/common';
 import { isUndated, itemForList, type ItemFormOptions } from './apa-forms.js';
-import { citeprocHtmlToText, entryInner, escapeHtml } from './citeproc-html.js';
 import { entryCompleteness, entryGaps, fillGaps, gapsAs, templateKinds } from './completeness.js';
 import { normalizeDoi } from './doi.js';
 import { foldText } from './fold-text.js';
@@ -8,6 +7,7 @@ import { assignYearSuffixes, entryNames, entryYear } from './names.js';
 import { groupKey, type RenderSettings, renderBibliography } from './render-list.js';
 import { defaultLocaleFor, defaultStyle, resolveLocale, resolveStyle } from './styles.js';
 import { renderTodoDocument } from './todo-document.js';
+import type { EntryTree } from './types.js';
 import type {
   BibEntry,
   CheckEntry,
@@ -21,8 +21,6 @@ import type {
   ReferenceListFormat,
   TodoEntry,
 } from './types.js';
-
-const listHeading: Localized = { nb: 'Litteraturliste', en: 'References' };
 
 /** The CSL item handed to citeproc: DOI without its URL prefix (the style writes https://doi.org/ itself). */
 export function toCiteprocItem(entry: BibEntry): CslItem {
@@ -92,20 +90,9 @@ function isApaStyle(id: string, xml: string): boolean {
   return /\bapa\b/i.test(id) || /<title>[^<]*\bAPA\b/i.test(xml);
 }
 
-/** The tree-based converter (list-trees.ts), loaded by formatReferenceList for HTML and Markdown. */
-let trees: typeof import('./list-trees.js') | undefined;
-
-/**
- * One rendered entry (citeproc's HTML for it) in the requested format. HTML and Markdown go
- * through trees: citeproc writes a DOI or URL into href unescaped, so a `"` in one broke out of
- * the link; only http(s) URLs and DOIs stay links, everything else is text.
- */
-function convert(html: string, format: ReferenceListFormat): string {
-  // A URL placeholder is not a link.
-  const inner = entryInner(html).replace(/<a href="(\[[^"\]]+\])">\1<\/a>/g, '$1');
-  if (format === 'text') return citeprocHtmlToText(inner);
-  if (!trees) throw new Error('convert: list-trees.js is not loaded');
-  return trees.convertEntry(inner, format);
+/** The reference list's writers (list-trees.ts), loaded on first use. */
+export function loadReferenceWriters(): Promise<typeof import('./list-trees.js')> {
+  return import('./list-trees.js');
 }
 
 /**
@@ -121,7 +108,7 @@ export async function formatReferenceList(
   options: FormatReferenceListOptions = {},
 ): Promise<ReferenceList> {
   refuseUnformattable(entries);
-  if ((options.format ?? 'md') !== 'text') trees ??= await import('./list-trees.js');
+  const writers = await loadReferenceWriters();
   const styleId = options.style ?? defaultStyle;
   const style = resolveStyle(styleId);
   const locale = resolveLocale(options.locale ?? defaultLocaleFor(styleId));
@@ -164,22 +151,34 @@ export async function formatReferenceList(
     .filter((entry) => unknownKind(entry.id))
     .map((entry) => asTemplate(entry, 1));
   const secondTemplates = new Map(
-    (await renderBibliography(secondKinds, settings)).map(({ id, text }) => [id, text]),
+    (await renderBibliography(secondKinds, settings)).map(({ id, text }) => [
+      id,
+      writers.entryTree(text),
+    ]),
   );
-  const candidates = await renderCandidates(entries, settings, form, placeholderLang);
+  const candidates = await renderCandidates(
+    entries,
+    settings,
+    form,
+    placeholderLang,
+    writers.entryTree,
+  );
+  const write = (tree: EntryTree, as: ReferenceListFormat) => writers.entryTreeTo(as, tree);
 
   const suffixes = assignYearSuffixes(entries);
   const uses = citationsByKey(options.citations ?? []);
   const listed: FormattedEntry[] = [];
   const todo: TodoEntry[] = [];
   const toCheck: CheckEntry[] = [];
-  for (const { id, text } of rendered) {
+  const trees = new Map(rendered.map(({ id, text }) => [id, writers.entryTree(text)]));
+  for (const { id } of rendered) {
     const { entry, completeness } = states.get(id)!;
+    const tree = trees.get(id)!;
     const citedAs = citedForm(entry, suffixes.get(id));
     const notes = entry.verification?.notes ?? [];
     if (completeness.complete) {
       const partly = entry.verification?.status === 'partly-verified';
-      listed.push({ id, text: convert(text, format), unverified: partly });
+      listed.push({ id, tree, text: write(tree, format), unverified: partly });
       if (partly) toCheck.push({ id, citedAs, origin: entry.origin, notes });
       continue;
     }
@@ -187,12 +186,12 @@ export async function formatReferenceList(
     const second = secondTemplates.get(id);
     const templates = kinds.length
       ? [
-          { kind: kinds[0]!.label, text: convert(text, format) },
+          { kind: kinds[0]!.label, text: write(tree, format), tree },
           ...(second === undefined
             ? []
-            : [{ kind: kinds[1]!.label, text: convert(second, format) }]),
+            : [{ kind: kinds[1]!.label, text: write(second, format), tree: second }]),
         ]
-      : [{ text: convert(text, format) }];
+      : [{ text: write(tree, format), tree }];
     const item: TodoEntry = {
       id,
       citedAs,
@@ -205,7 +204,7 @@ export async function formatReferenceList(
       templates,
       candidates: (candidates.get(id) ?? []).map((candidate) => ({
         ...candidate,
-        text: convert(candidate.text, format),
+        text: write(candidate.tree, format),
       })),
       citedYears: citedYears(entry, entries, uses),
       notes,
@@ -215,11 +214,9 @@ export async function formatReferenceList(
   }
   const todoFormat = options.todoFormat ?? format;
   const todoEntries =
-    todoFormat === format
-      ? todo
-      : todo.map((item) => reformatTodo(item, rendered, secondTemplates, candidates, todoFormat));
+    todoFormat === format ? todo : todo.map((item) => reformatTodo(item, todoFormat, write));
   return {
-    output: renderList(listed, format, lang),
+    output: writers.referenceListDocument(listed, format, lang),
     entries: listed,
     todo: {
       output: renderTodoDocument({ entries: todoEntries, toCheck, format: todoFormat, lang }),
@@ -232,22 +229,18 @@ export async function formatReferenceList(
 /** A to-do entry with its templates and candidates in another format. */
 function reformatTodo(
   item: TodoEntry,
-  rendered: ReadonlyArray<{ id: string; text: string }>,
-  second: ReadonlyMap<string, string>,
-  candidates: ReadonlyMap<string, ReferenceCandidate[]>,
   format: ReferenceListFormat,
+  write: (tree: EntryTree, as: ReferenceListFormat) => string,
 ): TodoEntry {
-  const first = rendered.find((entry) => entry.id === item.id)!.text;
-  const texts = [first, ...(second.has(item.id) ? [second.get(item.id)!] : [])];
   return {
     ...item,
-    templates: item.templates.map((template, index) => ({
+    templates: item.templates.map((template) => ({
       ...template,
-      text: convert(texts[index] ?? first, format),
+      text: write(template.tree, format),
     })),
-    candidates: (candidates.get(item.id) ?? []).map((candidate) => ({
+    candidates: item.candidates.map((candidate) => ({
       ...candidate,
-      text: convert(candidate.text, format),
+      text: write(candidate.tree, format),
     })),
   };
 }
@@ -262,7 +255,8 @@ async function renderCandidates(
   settings: RenderSettings,
   form: ItemFormOptions,
   lang: Lang,
-): Promise<Map<string, ReferenceCandidate[]>> {
+  entryTree: (html: string) => EntryTree,
+): Promise<Map<string, Array<Omit<ReferenceCandidate, 'text'>>>> {
   const unique = new Map<string, CslItem>();
   const owners: Array<{
     owner: string;
@@ -294,13 +288,14 @@ async function renderCandidates(
     if (batch) batch.push(item);
     else batches.push([item]);
   }
-  const texts = new Map<string, string>();
+  const trees = new Map<string, EntryTree>();
   for (const batch of batches)
-    for (const { id, text } of await renderBibliography(batch, settings)) texts.set(id, text);
-  const result = new Map<string, ReferenceCandidate[]>();
+    for (const { id, text } of await renderBibliography(batch, settings))
+      trees.set(id, entryTree(text));
+  const result = new Map<string, Array<Omit<ReferenceCandidate, 'text'>>>();
   for (const { owner, key, evidence, notes } of owners) {
-    const text = texts.get(unique.get(key)!.id) ?? '';
-    result.set(owner, [...(result.get(owner) ?? []), { text, evidence, notes }]);
+    const tree = trees.get(unique.get(key)!.id) ?? [];
+    result.set(owner, [...(result.get(owner) ?? []), { tree, evidence, notes }]);
   }
   return result;
 }
@@ -405,28 +400,4 @@ function citedYears(
             ? -1
             : 1,
   );
-}
-
-function renderList(
-  entries: readonly FormattedEntry[],
-  format: ReferenceListFormat,
-  lang: Lang,
-): string {
-  if (format === 'html') {
-    const list = entries
-      .map(
-        (entry) =>
-          `  <div class="csl-entry" data-id="${escapeHtml(entry.id)}" style="padding-left: 2em; text-indent: -2em;">${entry.text}</div>`,
-      )
-      .join('\n');
-    return [
-      `<h2>${listHeading[lang]}</h2>`,
-      `<div class="csl-bib-body" style="line-height: 2;">`,
-      ...(list ? [list] : []),
-      `</div>`,
-      '',
-    ].join('\n');
-  }
-  const heading = format === 'md' ? `# ${listHeading[lang]}` : listHeading[lang];
-  return [heading, '', ...entries.flatMap((entry) => [entry.text, ''])].join('\n');
 }

@@ -8,8 +8,7 @@ export {
   nameForCitation,
   yearLabel,
 } from './names.js';
-export { citeprocHtmlToMarkdown } from './citeproc-html.js';
-export { formatReferenceList, toCiteprocItem } from './format.js';
+export { formatReferenceList, loadReferenceWriters, toCiteprocItem } from './format.js';
 export { entryCompleteness } from './completeness.js';
 export type { EntryCompleteness, EntryGap } from './completeness.js';
 export { verificationText } from './verification-text.js';

@@ -1,4 +1,5 @@
-import type { ElementContent } from 'hast';
+import type { Lang } from '@litsynth/common';
+import type { Element, ElementContent, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import type { Link, PhrasingContent } from 'mdast';
 import {
@@ -6,10 +7,13 @@ import {
   type Options as ToMarkdownOptions,
   toMarkdown,
 } from 'mdast-util-to-markdown';
-import { entryToHast, hastToPhrasing } from './entry-tree.js';
+import { entryInner } from './citeproc-html.js';
+import { entryToHast, hastText, hastToPhrasing } from './entry-tree.js';
+import type { EntryTree, ReferenceListFormat } from './types.js';
 
-// One reference-list entry as HTML or Markdown, serialised from trees (hast, mdast), which escape.
-// Loaded only when a list is formatted as HTML or Markdown: a check never needs it.
+// The reference list's writers: citeproc's HTML for an entry made into one sanitised hast tree,
+// and that tree serialised as HTML, Markdown or text (hast-util-to-html, mdast-util-to-markdown,
+// which escape). Loaded only when a list is formatted (loadReferenceWriters): a check never needs it.
 
 /** Named references (&amp;) read better than numeric ones in a file the user opens. */
 const htmlOptions = { characterReferences: { useNamedReferences: true } };
@@ -48,8 +52,88 @@ function phrasingToMarkdown(children: PhrasingContent[]): string {
   return toMarkdown({ type: 'paragraph', children }, markdownOptions).trimEnd();
 }
 
-/** citeproc's HTML for one entry as safe HTML or Markdown: its formatting, links only to http(s) URLs and DOIs, the rest text. */
-export function convertEntry(html: string, format: 'html' | 'md'): string {
-  const tree: ElementContent[] = entryToHast(html);
-  return format === 'html' ? toHtml(tree, htmlOptions) : phrasingToMarkdown(hastToPhrasing(tree));
+/**
+ * citeproc's HTML for one entry (`<div class="csl-entry">…</div>`) as a sanitised hast tree: its
+ * formatting, links only to http(s) URLs and DOIs, the rest text.
+ */
+export function entryTree(html: string): EntryTree {
+  // A URL placeholder ("[URL]" in a template) is not a link.
+  return entryToHast(entryInner(html).replace(/<a href="(\[[^"\]]+\])">\1<\/a>/g, '$1'));
+}
+
+/** An entry's tree as HTML. */
+export function entryTreeToHtml(tree: EntryTree): string {
+  return toHtml(tree as ElementContent[], htmlOptions);
+}
+
+/** An entry's tree as Markdown (one paragraph). */
+export function entryTreeToMarkdown(tree: EntryTree): string {
+  return phrasingToMarkdown(hastToPhrasing(tree));
+}
+
+/** An entry's tree as plain text. */
+export function entryTreeToText(tree: EntryTree): string {
+  return hastText(tree).trim();
+}
+
+/** An entry's tree in a format of the reference list. */
+export function entryTreeTo(format: ReferenceListFormat, tree: EntryTree): string {
+  return format === 'html'
+    ? entryTreeToHtml(tree)
+    : format === 'md'
+      ? entryTreeToMarkdown(tree)
+      : entryTreeToText(tree);
+}
+
+const listHeading = { nb: 'Litteraturliste', en: 'References' } as const;
+
+/**
+ * The whole reference list as a document: its heading and the entries in list order (HTML: each in
+ * citeproc's hanging-indent `csl-entry`; Markdown and text: one paragraph each).
+ */
+export function referenceListDocument(
+  entries: ReadonlyArray<{ id: string; tree: EntryTree }>,
+  format: ReferenceListFormat,
+  lang: Lang,
+): string {
+  if (format === 'html') {
+    const body: ElementContent[] = [];
+    for (const entry of entries) {
+      body.push({ type: 'text', value: '\n  ' }, {
+        type: 'element',
+        tagName: 'div',
+        properties: {
+          className: ['csl-entry'],
+          dataId: entry.id,
+          style: 'padding-left: 2em; text-indent: -2em;',
+        },
+        children: [...entry.tree],
+      } satisfies Element);
+    }
+    if (body.length > 0) body.push({ type: 'text', value: '\n' });
+    const document: Root = {
+      type: 'root',
+      children: [
+        {
+          type: 'element',
+          tagName: 'h2',
+          properties: {},
+          children: [{ type: 'text', value: listHeading[lang] }],
+        },
+        { type: 'text', value: '\n' },
+        {
+          type: 'element',
+          tagName: 'div',
+          properties: { className: ['csl-bib-body'], style: 'line-height: 2;' },
+          children: body.length > 0 ? body : [{ type: 'text', value: '\n' }],
+        },
+        { type: 'text', value: '\n' },
+      ],
+    };
+    return toHtml(document, htmlOptions);
+  }
+  const heading = format === 'md' ? `# ${listHeading[lang]}` : listHeading[lang];
+  return [heading, '', ...entries.flatMap((entry) => [entryTreeTo(format, entry.tree), ''])].join(
+    '\n',
+  );
 }

@@ -1,4 +1,5 @@
 import type { Diagnostic, Localized } from '@litsynth/common';
+import type { ElementContent } from 'hast';
 
 /** A CSL-JSON name. */
 export interface CslName {
@@ -168,10 +169,19 @@ export interface CitationUse {
   line: number;
 }
 
+/**
+ * One formatted entry as a sanitised hast tree (the content of its `csl-entry`): citeproc's
+ * formatting elements, links only to http(s) URLs and DOIs, everything else text. Each caller
+ * serialises it (loadReferenceWriters: HTML, Markdown, text; the report renders it).
+ */
+export type EntryTree = ElementContent[];
+
 /** One formatted entry of a reference list, in list order. */
 export interface FormattedEntry {
   id: string;
-  /** The entry in the requested format, without list markup. */
+  /** The entry as a tree, formatted once. */
+  tree: EntryTree;
+  /** The entry in the requested format, without list markup (the tree serialised). */
   text: string;
   /** Whether some of its data is not confirmed (partly verified): it is listed, and the to-do says what to check. */
   unverified: boolean;
@@ -181,12 +191,16 @@ export interface FormattedEntry {
 export interface ReferenceTemplate {
   /** The kind of work the template is for, when the entry's kind is unknown. */
   kind?: Localized;
+  /** In the requested format. */
   text: string;
+  tree: EntryTree;
 }
 
 /** A work the records name as a possible match, in the style's form (placeholders where it lacks fields). */
 export interface ReferenceCandidate {
+  /** In the requested format. */
   text: string;
+  tree: EntryTree;
   evidence: VerificationText[];
   notes: VerificationText[];
 }

@@ -6,6 +6,7 @@ import {
   type FormatReferenceListOptions,
   formatReferenceList,
   loadBibliographyText,
+  loadReferenceWriters,
   type ReferenceTodo,
 } from '@litsynth/bibliography';
 import { type CheckResult, checkManuscript } from '@litsynth/check';
@@ -33,6 +34,7 @@ import type { ReportData, ReportFailure } from '@litsynth/report';
 import { type CombinedCheck, checkExitCode, checkJson, combineCheck } from './check-output.js';
 import type { FileSource } from './file-source.js';
 import {
+  bibliographyCheckJson,
   citationUses,
   citedWithTheirNamesakes,
   coveredByTodo,
@@ -46,6 +48,8 @@ export interface StudyContext {
   settings: Record<string, RuleSetting>;
   language?: Lang | undefined;
   style?: string | undefined;
+  /** The CSL locale of the reference list (default: the style's). */
+  locale?: string | undefined;
   /** The loaders' problems (study.yaml, records, bibliography files). */
   diagnostics: readonly Diagnostic[];
 }
@@ -68,16 +72,21 @@ export interface ManuscriptCheck {
   combined: CombinedCheck;
 }
 
-/** The reference list of the cited works, its to-do and the integrity problems of its entries. */
+/**
+ * The reference list of the cited works (each entry formatted once, as a tree), its to-do and the
+ * integrity problems of its entries, with the files a build writes of them.
+ */
 export interface ManuscriptReferences {
+  /** The entries the list is made of: the cited works and their namesakes. */
   entries: BibEntry[];
-  html: FormattedEntry[];
-  markdown: FormattedEntry[];
+  /** The complete entries in list order: a tree each, and its text in Markdown. */
+  listed: FormattedEntry[];
+  /** What keeps the list from being complete (templates and candidates as trees, text in Markdown). */
   todo: ReferenceTodo;
-  markdownOutput: string;
-  htmlOutput: string;
-  todoOutput: string;
+  /** The integrity problems of the listed entries, after the rule settings (bibliography-check.json). */
   problems: Diagnostic[];
+  /** references.md, references.html, references-todo.md and bibliography-check.json. */
+  files: Array<{ path: string; content: string }>;
 }
 
 /** A manuscript opened once: each result is computed on demand, and only once. */
@@ -166,38 +175,58 @@ export function openManuscript(
       result.language.source === 'detected' && result.language.detected?.decided === true;
     return detected ? result.language.thesis : fallback();
   };
-  const references = perLang(async (lang) => {
-    const { result } = await check();
+  const references = perLang(async (lang): Promise<ManuscriptReferences> => {
     const all = (await bibliography()).entries;
-    const known = all.length > 0 ? all : (result.entriesFromFields ?? []);
-    const cited = new Set(
-      result.citations.map((citation) => citation.key).filter((key) => key !== null),
-    );
-    const entries = citedWithTheirNamesakes(known, cited);
-    const format = {
+    let known: readonly BibEntry[] = all;
+    let entries: BibEntry[] = [...all];
+    let citations: CheckResult['citations'] = [];
+    try {
+      const { result } = await check();
+      // A lone manuscript without a bibliography: the works its own list or fields give.
+      if (all.length === 0 && !study) known = result.entriesFromFields ?? [];
+      const cited = new Set(
+        result.citations.map((citation) => citation.key).filter((key) => key !== null),
+      );
+      entries = citedWithTheirNamesakes(known, cited);
+      citations = result.citations;
+    } catch (error) {
+      // A study whose manuscript cannot be checked still gets the list of all its entries.
+      if (!study) throw error;
+    }
+    const list = await formatReferenceList(entries, {
       ...options.formatOptions,
       lang,
-      citations: citationUses(result.citations),
+      citations: citationUses(citations),
+      format: 'md',
       ...(study?.style ? { style: study.style } : {}),
-    };
-    const markdown = await formatReferenceList(entries, { ...format, format: 'md' });
-    const html = await formatReferenceList(entries, { ...format, format: 'html' });
-    const listed = new Set(entries.map((entry) => entry.id));
+      ...(study?.locale ? { locale: study.locale } : {}),
+    });
+    const listed = entries.map((entry) => entry.id);
     // What the to-do says per entry (missing fields, unverified) is not repeated as problems.
     const problems = diagnosticsOfListed(
       checkBibliography(known),
-      listed,
+      new Set(listed),
       study?.settings ?? {},
     ).filter((diagnostic) => !coveredByTodo(diagnostic));
+    const writers = await loadReferenceWriters();
+    const line = (text: string) => (text.endsWith('\n') ? text : `${text}\n`);
     return {
       entries,
-      html: html.entries,
-      markdown: markdown.entries,
-      todo: html.todo,
-      markdownOutput: markdown.output,
-      htmlOutput: html.output,
-      todoOutput: markdown.todo.output || noTodo[lang],
+      listed: list.entries,
+      todo: list.todo,
       problems,
+      files: [
+        { path: 'references.md', content: line(list.output) },
+        {
+          path: 'references.html',
+          content: line(writers.referenceListDocument(list.entries, 'html', lang)),
+        },
+        { path: 'references-todo.md', content: line(list.todo.output || noTodo[lang]) },
+        {
+          path: 'bibliography-check.json',
+          content: bibliographyCheckJson({ entries: listed, diagnostics: problems, lang }),
+        },
+      ],
     };
   });
   const reportData = perLang(async (lang) => {
@@ -337,12 +366,14 @@ function loneReportData(
       },
       language: result.language.thesis === 'en' ? 'en' : 'nb',
     },
-    counts: { citations: citations.length, works: works.size, references: list?.html.length ?? 0 },
+    counts: {
+      citations: citations.length,
+      works: works.size,
+      references: list?.listed.length ?? 0,
+    },
     // The reference list's problems join the others (to be filtered alike) and are shown per entry.
     diagnostics: [...combined.diagnostics, ...(list?.problems ?? [])].sort(compareDiagnostics),
-    references: list
-      ? report.referenceListToReport(list.entries, list.html, list.markdown, list.problems)
-      : [],
+    references: list ? report.referenceListToReport(list.entries, list.listed, list.problems) : [],
     ...(list ? { referencesTodo: todoForReport(list.todo, list.problems) } : {}),
     tables: [],
     manuscriptOnly: true,

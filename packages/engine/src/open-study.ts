@@ -219,6 +219,7 @@ export function openStudy(
       settings: read.rules,
       language: read.language,
       style: read.style,
+      locale: read.locale,
       diagnostics,
     };
     return openManuscript(source, options.manuscriptPath ?? (await pathOf(read.manuscript)), {

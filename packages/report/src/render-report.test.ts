@@ -1,9 +1,14 @@
-import type { Element, Root } from 'hast';
+import type { Element, ElementContent, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import { describe, expect, it } from 'vitest';
 import { citationContext, citationOf, renderReport } from './render-report.js';
 import type { ReportData } from './types.js';
+
+/** An entry tree as a hostile producer might hand it in (anything the HTML holds, scripts too). */
+function entryTree(html: string): ElementContent[] {
+  return fromHtml(html, { fragment: true }).children as ElementContent[];
+}
 
 const hostile = '<script>alert(1)</script><img src=x onerror="alert(2)">';
 
@@ -80,7 +85,7 @@ function sampleData(overrides: Partial<ReportData> = {}): ReportData {
       {
         id: 'natland2019',
         text: 'Natland, S. (2019). Tittel.',
-        html: '<div class="csl-entry">Natland, S. (2019). <i>Tittel</i>.<script>alert(3)</script></div>',
+        tree: entryTree('Natland, S. (2019). <i>Tittel</i>.<script>alert(3)</script>'),
         status: 'partly-verified',
         evidence: [
           'https://example.org/a',
@@ -701,12 +706,16 @@ describe('renderReport with an incomplete reference list', () => {
               templates: [
                 {
                   kind: { nb: 'bok', en: 'book' },
-                  text: 'Tufte, [X.]. (2011). <i>[Tittel]</i>. [Forlag].<script>alert(4)</script>',
+                  text: 'Tufte, [X.]. (2011). *[Tittel]*. [Forlag].',
+                  tree: entryTree(
+                    'Tufte, [X.]. (2011). <i>[Tittel]</i>. [Forlag].<script>alert(4)</script>',
+                  ),
                 },
               ],
               candidates: [
                 {
-                  text: 'Tufte, P. A. (2011). <i>Statistikk</i>. Cappelen.',
+                  text: 'Tufte, P. A. (2011). *Statistikk*. Cappelen.',
+                  tree: entryTree('Tufte, P. A. (2011). <i>Statistikk</i>. Cappelen.'),
                   evidence: [],
                   notes: [{ nb: 'mulig, ikke bekreftet', en: 'possible, not confirmed' }],
                 },

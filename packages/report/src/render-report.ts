@@ -2,7 +2,6 @@ import { sha256 as sha256Of } from '@noble/hashes/sha2.js';
 import { safeHref } from '@litsynth/bibliography';
 import type { Diagnostic, Lang, Localized, Severity } from '@litsynth/common';
 import type { Element, ElementContent, Root } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
 import { sanitize } from 'hast-util-sanitize';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
@@ -23,7 +22,6 @@ import type {
   ReportData,
   ReportDiscussionMap,
   ReportHeatMap,
-  ReportReference,
   ReportReferencesTodo,
   ReportTable,
   ReportTodoEntry,
@@ -587,7 +585,7 @@ function renderReferences(data: ReportData, placed: readonly PlacedProblem[]): E
             );
           }
           return h('li', { id: `ref-${reference.id}` }, [
-            h('div.entry', referenceContent(reference)),
+            h('div.entry', entryContent(reference)),
             ...(reference.problems && reference.problems.length > 0
               ? [renderEntryProblems(data, reference.problems, problemIds)]
               : []),
@@ -707,13 +705,13 @@ function renderReferencesTodo(
               template.kind
                 ? `${t(todoLabels.template)} (${template.kind[lang]})`
                 : t(todoLabels.template),
-              [h('span.template', processorHtml(template.text))],
+              [h('span.template', entryContent(template))],
             );
           }
           for (const candidate of entry.candidates) {
             const notes = candidate.notes.map((note) => sayText(note, lang)).join(' ');
             item(t(todoLabels.candidate), [
-              h('span.candidate', processorHtml(candidate.text)),
+              h('span.candidate', entryContent(candidate)),
               ...(notes ? [` (${notes})`] : []),
             ]);
           }
@@ -755,12 +753,13 @@ function renderReferencesTodo(
   return content;
 }
 
-/** HTML from the citation processor, sanitised (italics stay, anything active goes). */
-function processorHtml(html: string): ElementContent[] {
-  const tree = sanitize(fromHtml(html, { fragment: true }));
+/** A formatted entry: its tree sanitised (italics stay, anything active goes), else its text. */
+function entryContent(entry: { text: string; tree?: ElementContent[] }): ElementContent[] {
+  if (entry.tree === undefined) return [{ type: 'text', value: entry.text }];
+  const tree = sanitize({ type: 'root', children: entry.tree });
   return tree.type === 'root'
     ? (tree.children as ElementContent[])
-    : [{ type: 'text', value: html }];
+    : [{ type: 'text', value: entry.text }];
 }
 
 /** The problem ids of the problems list, by the diagnostic (or an equal one), for linking to them. */
@@ -809,15 +808,6 @@ function renderEntryProblems(
       }),
     ),
   ]);
-}
-
-/** The formatted entry: the processor's HTML after sanitising (italics stay, anything active goes). */
-function referenceContent(reference: ReportReference): ElementContent[] {
-  if (reference.html === undefined) return [{ type: 'text', value: reference.text }];
-  const tree = sanitize(fromHtml(reference.html, { fragment: true }));
-  return tree.type === 'root'
-    ? (tree.children as ElementContent[])
-    : [{ type: 'text', value: reference.text }];
 }
 
 /** A link for an http(s) URL or a DOI (its href percent-encoded by the URL parser), else the value as text. */

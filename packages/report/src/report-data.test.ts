@@ -1,3 +1,4 @@
+import type { ElementContent } from 'hast';
 import { parseCitations } from '@litsynth/citations';
 import { textToManuscript } from '@litsynth/ingest';
 import { describe, expect, it } from 'vitest';
@@ -109,6 +110,14 @@ describe('matrixToHeatMap', () => {
   });
 });
 
+/** An entry tree: text, then an italic title. */
+function italic(before: string, title: string): ElementContent[] {
+  return [
+    { type: 'text', value: before },
+    { type: 'element', tagName: 'i', properties: {}, children: [{ type: 'text', value: title }] },
+  ];
+}
+
 describe('referenceListToReport', () => {
   it('keeps the list order and adds each entry its verification', () => {
     expect(
@@ -125,26 +134,21 @@ describe('referenceListToReport', () => {
           { id: 'b2020' },
         ],
         [
-          { id: 'b2020', text: 'B. (2020). <i>T</i>.' },
-          { id: 'a2019', text: 'A. (2019). <i>S</i>.' },
-        ],
-        [
+          { id: 'b2020', text: 'B. (2020). *T*.', tree: italic('B. (2020). ', 'T') },
           { id: 'a2019', text: 'A. (2019). *S*.' },
-          { id: 'b2020', text: 'B. (2020). *T*.' },
         ],
       ),
     ).toEqual([
       {
         id: 'b2020',
         text: 'B. (2020). *T*.',
-        html: 'B. (2020). <i>T</i>.',
+        tree: italic('B. (2020). ', 'T'),
         evidence: [],
         notes: [],
       },
       {
         id: 'a2019',
         text: 'A. (2019). *S*.',
-        html: 'A. (2019). <i>S</i>.',
         status: 'partly-verified',
         evidence: ['https://example.org'],
         notes: ['Year differs.'],
@@ -169,19 +173,17 @@ describe('referenceListToReport', () => {
         { id: 'a2019', text: 'A. (2019).' },
         { id: 'b2020', text: 'B. (2020).' },
       ],
-      [],
       [missing, elsewhere],
     );
     expect(references).toEqual([
       {
         id: 'a2019',
         text: 'A. (2019).',
-        html: 'A. (2019).',
         evidence: [],
         notes: [],
         problems: [missing],
       },
-      { id: 'b2020', text: 'B. (2020).', html: 'B. (2020).', evidence: [], notes: [] },
+      { id: 'b2020', text: 'B. (2020).', evidence: [], notes: [] },
     ]);
   });
 });

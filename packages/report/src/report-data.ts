@@ -1,4 +1,5 @@
 import type { Diagnostic, Localized } from '@litsynth/common';
+import type { ElementContent } from 'hast';
 import type {
   ReportBlock,
   ReportHeatMap,
@@ -128,22 +129,23 @@ export interface EntryWithVerification {
 /** A formatted entry of a reference list (a `FormattedEntry` of @litsynth/bibliography fits). */
 export interface FormattedReference {
   id: string;
+  /** The entry as text, shown when it has no tree. */
   text: string;
+  /** The entry as a hast tree (sanitised when rendered). */
+  tree?: ElementContent[];
 }
 
 /**
- * The reference list for the report: the entries in list order as HTML (sanitised when rendered)
- * and as text, each with its verification status, evidence and notes, and the problems (e.g. of
+ * The reference list for the report: the entries in list order, each as its tree (sanitised when
+ * rendered) and text, with its verification status, evidence and notes, and the problems (e.g. of
  * `checkBibliography`) whose key is its id.
  */
 export function referenceListToReport(
   entries: readonly EntryWithVerification[],
-  html: readonly FormattedReference[],
-  text: readonly FormattedReference[],
+  formatted: readonly FormattedReference[],
   problems: readonly Diagnostic[] = [],
 ): ReportReference[] {
   const byId = new Map(entries.map((entry) => [entry.id, entry]));
-  const textById = new Map(text.map((entry) => [entry.id, entry.text]));
   const problemsById = new Map<string, Diagnostic[]>();
   for (const problem of problems) {
     if (problem.key === undefined) continue;
@@ -151,15 +153,15 @@ export function referenceListToReport(
     if (known) known.push(problem);
     else problemsById.set(problem.key, [problem]);
   }
-  return html.map((formatted) => {
+  return formatted.map((formatted) => {
     const entry = byId.get(formatted.id);
     const reference: ReportReference = {
       id: formatted.id,
-      text: textById.get(formatted.id) ?? formatted.text,
-      html: formatted.text,
+      text: formatted.text,
       evidence: [...(entry?.verification?.evidence ?? [])],
       notes: [...(entry?.verification?.notes ?? [])],
     };
+    if (formatted.tree) reference.tree = formatted.tree;
     if (entry?.origin) reference.origin = { file: entry.origin.file, line: entry.origin.line };
     if (entry?.verification) reference.status = entry.verification.status;
     const own = problemsById.get(formatted.id);

@@ -1,11 +1,12 @@
 import type { Diagnostic, Lang, Localized } from '@litsynth/common';
+import type { ElementContent } from 'hast';
 import type { Table } from 'mdast';
 
 /**
  * Everything report.html shows, already computed. The report package only renders: the build
  * command gathers this from the study, the check, the reference list, the matrix and the tables.
- * Every string here is treated as text (escaped), except `ReportReference.html`, which is
- * sanitised.
+ * Every string here is treated as text (escaped); the formatted entries come as hast trees
+ * (`ReportReference.tree`, the to-do's templates and candidates), which are sanitised.
  */
 export interface ReportData {
   /** Language of the report's own words (headings, labels, messages). */
@@ -122,10 +123,15 @@ export interface ReportTodoEntry {
   status?: 'verified' | 'partly-verified' | 'unverified';
   missing: Localized[];
   unconfirmed: Localized[];
-  /** The entry in the style's form with placeholders, as HTML from the citation processor (sanitised when rendered). */
-  templates: Array<{ kind?: Localized; text: string }>;
-  /** Possible matches, as HTML from the citation processor (sanitised when rendered). */
-  candidates: Array<{ text: string; evidence: ReportText[]; notes: ReportText[] }>;
+  /** The entry in the style's form with placeholders: a hast tree (sanitised when rendered), else its text. */
+  templates: Array<{ kind?: Localized; text: string; tree?: ElementContent[] }>;
+  /** Possible matches: a hast tree each (sanitised when rendered), else the text. */
+  candidates: Array<{
+    text: string;
+    tree?: ElementContent[];
+    evidence: ReportText[];
+    notes: ReportText[];
+  }>;
   citedYears: Array<{ year: string; lines: number[]; id: string }>;
   notes: ReportText[];
   /** The entry's own problems (integrity rules `bib-*`), shown beside it; absent when none. */
@@ -136,10 +142,10 @@ export interface ReportReference {
   id: string;
   /** Where the entry is defined, shown instead of its id. */
   origin?: { file: string; line: number };
-  /** The formatted entry as plain text (used when `html` is absent, and for search). */
+  /** The formatted entry as text (used when `tree` is absent). */
   text: string;
-  /** The formatted entry as HTML from the citation processor; sanitised before use. */
-  html?: string;
+  /** The formatted entry as a hast tree (the reference list's, formatted once); sanitised before use. */
+  tree?: ElementContent[];
   /** Absent: the entry comes from a user file with no verification data. */
   status?: 'verified' | 'partly-verified' | 'unverified';
   evidence: ReportText[];

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, realpath } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { BibEntry, FormattedEntry, ReferenceTodo } from '@litsynth/bibliography';
+import type { ReferenceTodo } from '@litsynth/bibliography';
 import type { CheckResult } from '@litsynth/check';
 import type { Citation } from '@litsynth/citations';
 import {
@@ -30,8 +30,13 @@ import {
   refuseImpossibleAnnotation,
   writeAnnotatedDocx,
 } from '../output/annotate.js';
-import { bibliographyCheckJson, diagnosticsOfListed } from '../output/bibliography-check.js';
-import { openStudy, type StudyMatrix, type StudySession, studyReportData } from '@litsynth/engine';
+import {
+  type ManuscriptReferences,
+  openStudy,
+  type StudyMatrix,
+  type StudySession,
+  studyReportData,
+} from '@litsynth/engine';
 import { checkText, severityCounts } from '../output/check-output.js';
 import { nodeFileSource } from '../output/node-file-source.js';
 import { nodeFormatPlatform } from '../output/format-platform.js';
@@ -57,26 +62,14 @@ import {
  * the start-up time.
  */
 async function loadLibraries() {
-  const [bibliography, check, citations, ingest, matrix, report, referenceList] = await Promise.all(
-    [
-      import('@litsynth/bibliography'),
-      import('@litsynth/check'),
-      import('@litsynth/citations'),
-      import('@litsynth/ingest'),
-      import('@litsynth/matrix'),
-      import('@litsynth/report'),
-      import('../output/reference-list.js'),
-    ],
-  );
-  return {
-    bibliography,
-    check,
-    citations,
-    ingest,
-    matrix,
-    report,
-    referenceList,
-  };
+  const [check, citations, ingest, matrix, report] = await Promise.all([
+    import('@litsynth/check'),
+    import('@litsynth/citations'),
+    import('@litsynth/ingest'),
+    import('@litsynth/matrix'),
+    import('@litsynth/report'),
+  ]);
+  return { check, citations, ingest, matrix, report };
 }
 
 type Libraries = Awaited<ReturnType<typeof loadLibraries>>;
@@ -120,13 +113,8 @@ interface BuildState {
   checkCounts?: { errors: number; warnings: number; infos: number };
   matrix?: StudyMatrix;
   diagnostics: Diagnostic[];
-  /** The cited entries, the complete ones as listed (HTML, Markdown), and the to-do for the rest (HTML). */
-  references?: {
-    entries: BibEntry[];
-    html: FormattedEntry[];
-    markdown: FormattedEntry[];
-    todo: ReferenceTodo;
-  };
+  /** The cited entries, the complete ones as listed (trees), and the to-do for the rest. */
+  references?: ManuscriptReferences;
   /** The integrity problems of the listed entries (those in bibliography-check.json). */
   bibliography?: Diagnostic[];
   tables: ThesisTable[];
@@ -211,6 +199,7 @@ export async function buildCommand(
     // The check of a build reports the problems of the records' findings too.
     recordBodies: true,
     ...(options.allowOutsideStudy === true ? { allowOutside: true } : {}),
+    formatOptions: { platform: nodeFormatPlatform() },
   });
   const study = await session.study();
   if (options.annotate !== undefined) {
@@ -495,64 +484,17 @@ async function annotatePart(state: BuildState, outPath: string): Promise<Annotat
 }
 
 /**
- * The reference list as `litsynth bib` makes it: the cited works plus their namesakes (same
- * authors and year, so the a/b letters agree with the check's), the complete ones in Markdown and
- * HTML, the to-do for the others (references-todo.md: what is missing, templates, possible
- * matches), and the integrity problems of those entries (bibliography-check.json).
- * (Unreadable entries and a typed reference list in the manuscript are the check's.)
+ * The reference list as `litsynth bib` makes it, asked of the engine: the cited works plus their
+ * namesakes, the complete ones in Markdown and HTML, the to-do for the others
+ * (references-todo.md) and the integrity problems of those entries (bibliography-check.json).
+ * Without a check (it failed), every entry of the study.
  */
 async function referencesPart(state: BuildState): Promise<OutputFile[]> {
-  const { study, lang } = state;
-  const { citationUses, citedWithTheirNamesakes } = lib.referenceList;
-  // Without a check (it failed), every entry of the study.
-  let entries = study.entries;
-  if (state.check) {
-    const cited = new Set(
-      state.check.citations.map((citation) => citation.key).filter((key) => key !== null),
-    );
-    entries = citedWithTheirNamesakes(entries, cited);
-  }
-  const citations = citationUses(state.check?.citations ?? []);
-  const options = {
-    style: study.config.style,
-    locale: study.config.locale,
-    lang,
-    citations,
-    platform: nodeFormatPlatform(),
-  };
-  const markdown = await lib.bibliography.formatReferenceList(entries, {
-    ...options,
-    format: 'md',
-  });
-  const html = await lib.bibliography.formatReferenceList(entries, { ...options, format: 'html' });
-  state.references = { entries, html: html.entries, markdown: markdown.entries, todo: html.todo };
-  const listed = new Set(entries.map((entry) => entry.id));
-  // What the to-do says per entry (missing fields, unverified) is not repeated as problems, as in `bib`.
-  state.bibliography = diagnosticsOfListed(
-    lib.bibliography.checkBibliography(study.entries),
-    listed,
-    study.config.rules,
-  ).filter((diagnostic) => !lib.referenceList.coveredByTodo(diagnostic));
-  return [
-    { path: 'references.md', content: ensureNewline(markdown.output) },
-    { path: 'references.html', content: ensureNewline(html.output) },
-    { path: 'references-todo.md', content: ensureNewline(markdown.todo.output || noTodo[lang]) },
-    {
-      path: 'bibliography-check.json',
-      content: bibliographyCheckJson({
-        entries: [...listed],
-        diagnostics: state.bibliography,
-        lang,
-      }),
-    },
-  ];
+  const references = await (await state.session.manuscript()).references(state.lang);
+  state.references = references;
+  state.bibliography = references.problems;
+  return references.files;
 }
-
-/** references-todo.md when every cited work is in the list. */
-const noTodo: Localized = {
-  nb: '# Referanser som må fullføres\n\nAlle siterte verk er med i litteraturlisten.\n',
-  en: '# References to complete\n\nEvery cited work is in the reference list.\n',
-};
 
 /**
  * The concept framework and the coding → the findings × concepts matrix, and (when the check read
@@ -606,12 +548,11 @@ function reportData(
     tables: state.tables,
     matrix: state.matrix,
     references: {
-      count: state.references?.html.length ?? 0,
+      count: state.references?.listed.length ?? 0,
       list: state.references
         ? lib.report.referenceListToReport(
             state.references.entries,
-            state.references.html,
-            state.references.markdown,
+            state.references.listed,
             state.bibliography ?? [],
           )
         : [],
@@ -744,10 +685,6 @@ function hash(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-function ensureNewline(text: string): string {
-  return text.endsWith('\n') ? text : `${text}\n`;
-}
-
 /** A failure as the user reads it: our own errors name the file and the problem; others are bugs. */
 function failureMessage(error: unknown): Localized {
   if (isLitsynthError(error)) return { nb: error.describe('nb'), en: error.describe('en') };
@@ -824,7 +761,7 @@ function factsOf(state: BuildState, missing: readonly Localized[]): BuildFacts {
   if (state.bibliography) facts.bibliography = severityCounts(state.bibliography);
   if (state.references)
     facts.references = {
-      listed: state.references.html.length,
+      listed: state.references.listed.length,
       incomplete: state.references.todo.entries.length,
     };
   if (state.framework) {
