@@ -20,6 +20,10 @@ const { stringify } = createRequire(
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const bibliographyDist = join(root, 'packages/bibliography/dist/index.js');
+// The CLI's CSL files and formatting platform (cache folder, worker threads): the library has neither.
+const cslFilesDist = join(root, 'packages/cli/dist/output/csl-files.js');
+const platformDist = join(root, 'packages/cli/dist/output/format-platform.js');
+(await import(cslFilesDist)).useNodeCslFiles();
 const cli = join(root, 'packages/cli/dist/bin.js');
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -318,8 +322,12 @@ try {
           console.log(performance.now() - t);`).step;
     const ourFormat = (options) =>
       nodeStep(`import { loadBibliographyFile, formatReferenceList } from ${JSON.stringify(bibliographyDist)};
+          import { useNodeCslFiles } from ${JSON.stringify(cslFilesDist)};
+          import { nodeFormatPlatform } from ${JSON.stringify(platformDist)};
+          useNodeCslFiles();
           const { entries } = await loadBibliographyFile(${JSON.stringify(jsonFile)});
-          const t = performance.now(); const list = await formatReferenceList(entries, { format: 'text', ...${JSON.stringify(options)} });
+          const platform = nodeFormatPlatform({ cacheDir: undefined, ...${JSON.stringify(options)} });
+          const t = performance.now(); const list = await formatReferenceList(entries, { format: 'text', platform });
           if (list.entries.length !== ${size}) throw new Error('wrong count');
           console.log(performance.now() - t);`);
     for (let run = 0; run < runs; run++) {
@@ -335,6 +343,8 @@ try {
         nodeStep(`import { readFileSync } from 'node:fs';
           import core from '@citation-js/core'; import '@citation-js/plugin-csl';
           import { resolveLocale } from ${JSON.stringify(bibliographyDist)};
+          import { useNodeCslFiles } from ${JSON.stringify(cslFilesDist)};
+          useNodeCslFiles();
           const items = JSON.parse(readFileSync(${JSON.stringify(jsonFile)}, 'utf8'));
           const csl = core.plugins.config.get('@csl');
           csl.templates.add('norsk', readFileSync(${JSON.stringify(styleFile)}, 'utf8'));

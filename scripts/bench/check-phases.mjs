@@ -16,6 +16,7 @@ const script = `
 const lap = (() => { let last = performance.now(); let cpu = process.cpuUsage(); return () => { const now = performance.now(); const used = process.cpuUsage(cpu); const result = [now - last, (used.user + used.system) / 1000]; last = now; cpu = process.cpuUsage(); return result; }; })();
 const times = {};
 const { loadStudy } = await import(${JSON.stringify(join(packages, 'study/dist/index.js'))}); times['import study, bibliography, sources'] = lap();
+(await import(${JSON.stringify(join(packages, 'cli/dist/output/csl-files.js'))})).useNodeCslFiles();
 const { readManuscript } = await import(${JSON.stringify(join(packages, 'ingest/dist/index.js'))}); times['import ingest'] = lap();
 const { parseCitations } = await import(${JSON.stringify(join(packages, 'citations/dist/index.js'))});
 const { checkManuscript } = await import(${JSON.stringify(join(packages, 'check/dist/index.js'))}); times['import citations, check'] = lap();

@@ -17,6 +17,8 @@ const builds = [
 const { loadStudy } = await import(join(packages, 'study/dist/index.js'));
 const { readManuscript } = await import(join(packages, 'ingest/dist/index.js'));
 const { parseCitations } = await import(join(packages, 'citations/dist/index.js'));
+// The CSL styles come from disk as in the CLI (the libraries have no file system).
+(await import(join(packages, 'cli/dist/output/csl-files.js'))).useNodeCslFiles();
 const { nodeFileSource } = await import(join(packages, 'cli/dist/output/node-file-source.js'));
 const study = await loadStudy(nodeFileSource, join(root, 'studies/nav-relasjon'));
 const manuscript = await readManuscript(study.config.manuscript);

@@ -54,6 +54,8 @@ const base = `http://127.0.0.1:${server.address().port}/`;
 
 // The NAV thesis with the bibliography the CLI reads for the study: references.yaml and the records.
 const work = await mkdtemp(join(tmpdir(), 'litsynth-web-bench-'));
+// The CSL styles come from disk as in the CLI (the libraries have no file system).
+(await import(join(root, 'packages/cli/dist/output/csl-files.js'))).useNodeCslFiles();
 const { nodeFileSource } = await import(join(root, 'packages/cli/dist/output/node-file-source.js'));
 const study = await loadStudy(nodeFileSource, join(root, 'studies/nav-relasjon'));
 const records = join(work, 'records.json');
