@@ -242,19 +242,19 @@ export async function present(
         kind: 'references-md',
         name: 'references.md',
         type: 'text/markdown',
-        content: ensureNewline(references.markdownOutput),
+        content: fileOf(references, 'references.md'),
       },
       {
         kind: 'references-html',
         name: 'references.html',
         type: 'text/html',
-        content: ensureNewline(references.htmlOutput),
+        content: fileOf(references, 'references.html'),
       },
       {
         kind: 'references-todo',
         name: 'references-todo.md',
         type: 'text/markdown',
-        content: ensureNewline(references.todoOutput),
+        content: fileOf(references, 'references-todo.md'),
       },
     );
   }
@@ -320,6 +320,7 @@ function provideStyle(): Promise<void> {
   return styleProvided;
 }
 
-function ensureNewline(text: string): string {
-  return text.endsWith('\n') ? text : `${text}\n`;
+/** A file of the reference list as the engine made it (the same bytes `litsynth build` writes). */
+function fileOf(references: ManuscriptReferences, path: string): string {
+  return references.files.find((file) => file.path === path)?.content ?? '';
 }
