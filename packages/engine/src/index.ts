@@ -27,7 +27,9 @@ export {
   citedWithTheirNamesakes,
   coveredByTodo,
   diagnosticsOfListed,
+  makeReferenceList,
 } from './reference-list.js';
+export type { MadeReferenceList, ReferenceListRequest } from './reference-list.js';
 export { openStudy } from './open-study.js';
 export type {
   OpenStudyOptions,

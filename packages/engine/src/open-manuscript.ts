@@ -1,10 +1,8 @@
 import {
   type BibEntry,
   bibliographyExtensions,
-  checkBibliography,
   type FormattedEntry,
   type FormatReferenceListOptions,
-  formatReferenceList,
   loadBibliographyText,
   loadReferenceWriters,
   type ReferenceTodo,
@@ -33,13 +31,7 @@ import {
 import type { ReportData, ReportFailure } from '@litsynth/report';
 import { type CombinedCheck, checkExitCode, checkJson, combineCheck } from './check-output.js';
 import type { FileSource } from './file-source.js';
-import {
-  bibliographyCheckJson,
-  citationUses,
-  citedWithTheirNamesakes,
-  coveredByTodo,
-  diagnosticsOfListed,
-} from './reference-list.js';
+import { bibliographyCheckJson, citationUses, makeReferenceList } from './reference-list.js';
 
 /** What a study gives the check of its manuscript (the CLI loads the study; the engine checks). */
 export interface StudyContext {
@@ -178,36 +170,32 @@ export function openManuscript(
   const references = perLang(async (lang): Promise<ManuscriptReferences> => {
     const all = (await bibliography()).entries;
     let known: readonly BibEntry[] = all;
-    let entries: BibEntry[] = [...all];
+    let cited: Set<string> | undefined;
     let citations: CheckResult['citations'] = [];
     try {
       const { result } = await check();
       // A lone manuscript without a bibliography: the works its own list or fields give.
       if (all.length === 0 && !study) known = result.entriesFromFields ?? [];
-      const cited = new Set(
+      cited = new Set(
         result.citations.map((citation) => citation.key).filter((key) => key !== null),
       );
-      entries = citedWithTheirNamesakes(known, cited);
       citations = result.citations;
     } catch (error) {
       // A study whose manuscript cannot be checked still gets the list of all its entries.
       if (!study) throw error;
     }
-    const list = await formatReferenceList(entries, {
+    const { entries, list, problems } = await makeReferenceList({
       ...options.formatOptions,
-      lang,
+      entries: known,
+      cited,
       citations: citationUses(citations),
+      settings: study?.settings ?? {},
+      lang,
       format: 'md',
       ...(study?.style ? { style: study.style } : {}),
       ...(study?.locale ? { locale: study.locale } : {}),
     });
     const listed = entries.map((entry) => entry.id);
-    // What the to-do says per entry (missing fields, unverified) is not repeated as problems.
-    const problems = diagnosticsOfListed(
-      checkBibliography(known),
-      new Set(listed),
-      study?.settings ?? {},
-    ).filter((diagnostic) => !coveredByTodo(diagnostic));
     const writers = await loadReferenceWriters();
     const line = (text: string) => (text.endsWith('\n') ? text : `${text}\n`);
     return {

@@ -1,4 +1,12 @@
-import { authorYearKey, type BibEntry, type CitationUse } from '@litsynth/bibliography';
+import {
+  authorYearKey,
+  type BibEntry,
+  type CitationUse,
+  checkBibliography,
+  type FormatReferenceListOptions,
+  formatReferenceList,
+  type ReferenceList,
+} from '@litsynth/bibliography';
 import {
   applyRuleSettings,
   compareDiagnostics,
@@ -60,6 +68,48 @@ export function diagnosticsOfListed(
           (diagnostic) => diagnostic.key === undefined || listed.has(diagnostic.key),
         );
   return applyRuleSettings(kept, settings).sort(compareDiagnostics);
+}
+
+/** What a reference list is made of, and how it is formatted. */
+export interface ReferenceListRequest
+  extends Omit<FormatReferenceListOptions, 'citations' | 'lang'> {
+  /** Every entry known (the integrity rules need them all: duplicates, name variants). */
+  entries: readonly BibEntry[];
+  /** The ids of the cited works: they and their namesakes are listed. Undefined: every entry. */
+  cited?: ReadonlySet<string> | undefined;
+  /** The manuscript's citations resolved to entries (the to-do names the years a work is cited under). */
+  citations?: readonly CitationUse[];
+  /** The rule settings the integrity problems are filtered by. */
+  settings?: Readonly<Record<string, RuleSetting>>;
+  lang: Lang;
+}
+
+/** A reference list made for a request: the entries listed, the list, and their integrity problems. */
+export interface MadeReferenceList {
+  /** The entries the list was made of (the cited works and their namesakes, or every entry). */
+  entries: BibEntry[];
+  list: ReferenceList;
+  /**
+   * The integrity problems of those entries after the rule settings, in report order; what the
+   * to-do says per entry (missing fields, unverified) is not repeated.
+   */
+  problems: Diagnostic[];
+}
+
+/** Makes a reference list as `litsynth bib` and `litsynth build` have it (both ask this). */
+export async function makeReferenceList(request: ReferenceListRequest): Promise<MadeReferenceList> {
+  const { entries: all, cited, citations, settings, ...format } = request;
+  const entries = cited ? citedWithTheirNamesakes(all, cited) : [...all];
+  const list = await formatReferenceList(entries, {
+    ...format,
+    ...(citations ? { citations } : {}),
+  });
+  const problems = diagnosticsOfListed(
+    checkBibliography(all),
+    new Set(entries.map((entry) => entry.id)),
+    settings ?? {},
+  ).filter((diagnostic) => !coveredByTodo(diagnostic));
+  return { entries, list, problems };
 }
 
 /** Counts per severity and per rule (rule id order), as the check's summary has them. */

@@ -14,21 +14,19 @@ import {
   type RuleSetting,
 } from '@litsynth/common';
 import {
-  checkBibliography,
   compareTypedReferenceList,
   defaultLocaleFor,
   defaultStyle,
-  formatReferenceList,
   loadBibliographyFile,
   type BibEntry,
   type CitationUse,
   type ReferenceListFormat,
   type TypedReference,
 } from '@litsynth/bibliography';
-import { bibliographyCheckText, diagnosticsOfListed } from '../output/bibliography-check.js';
+import { citationUses, makeReferenceList } from '@litsynth/engine';
+import { bibliographyCheckText } from '../output/bibliography-check.js';
 import { nodeFileSource } from '../output/node-file-source.js';
 import { asGiven, studyInputs } from '../output/paths.js';
-import { citationUses, citedWithTheirNamesakes, coveredByTodo } from '../output/reference-list.js';
 import { nodeFormatPlatform } from '../output/format-platform.js';
 
 /** Options of `litsynth bib` as commander parses them. */
@@ -183,19 +181,21 @@ export async function bibCommand(
       input.cited?.add(entry.id);
     }
   }
-  const entries = input.cited ? citedWithTheirNamesakes(input.entries, input.cited) : input.entries;
   const style = options.style ?? input.style ?? defaultStyle;
   const locale =
     options.locale ??
     (options.style ? defaultLocaleFor(options.style) : (input.locale ?? defaultLocaleFor(style)));
   const lang: Lang = options.lang ?? input.language ?? (/^(nb|nn|no)\b/.test(locale) ? 'nb' : 'en');
-  const list = await formatReferenceList(entries, {
+  const { list, problems } = await makeReferenceList({
+    entries: input.entries,
+    cited: input.cited,
+    citations: input.citations,
+    settings: input.settings,
     style,
     locale,
     format: options.format ?? 'md',
     todoFormat: 'text',
     lang,
-    citations: input.citations,
     platform: nodeFormatPlatform(),
   });
   const incomplete = list.todo.entries;
@@ -228,13 +228,9 @@ export async function bibCommand(
   if (list.todo.output) process.stderr.write(`${list.todo.output}\n`);
   // The other problems — unreadable entries (left out of the list), the integrity rules of the
   // listed entries, differences from a typed reference list; the to-do already says what entries lack.
-  const listed = new Set(entries.map((entry) => entry.id));
-  const shown = [
-    ...applyRuleSettings(input.diagnostics, input.settings),
-    ...diagnosticsOfListed(checkBibliography(input.entries), listed, input.settings).filter(
-      (diagnostic) => !coveredByTodo(diagnostic),
-    ),
-  ].sort(compareDiagnostics);
+  const shown = [...applyRuleSettings(input.diagnostics, input.settings), ...problems].sort(
+    compareDiagnostics,
+  );
   const color = Boolean(process.stderr.isTTY) && !process.env.NO_COLOR;
   process.stderr.write(bibliographyCheckText(shown, { lang, rules: ruleRegistry, color }));
   if (refuse) return exitCodes.errorsFound;

@@ -6,8 +6,6 @@ import { renderPretty } from './pretty-diagnostics.js';
 // (`checkBibliography`) for the entries of the list. Which diagnostics, their counts and
 // bibliography-check.json are the engine's.
 
-export { bibliographyCheckJson, diagnosticsOfListed } from '@litsynth/engine';
-
 /**
  * The bibliography's diagnostics for a terminal, in the style of `litsynth check` (errors first, a
  * repeated rule once with its count), with a closing count line; empty when there are none.
