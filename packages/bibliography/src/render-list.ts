@@ -1,5 +1,3 @@
-import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { citeprocCompare, loadCitationJs, type RenderResult } from './citation-js.js';
 import { foldText } from './fold-text.js';
 import type { CslResource } from './styles.js';
@@ -28,8 +26,13 @@ interface RenderCache {
 const memoryCaches = new Map<string, RenderCache>();
 const workerThreshold = 2000;
 
-function hashOf(text: string): string {
-  return bytesToHex(sha256(utf8ToBytes(text)));
+/** SHA-256 of a text, hex; @noble/hashes is imported on first use (a check never formats a list). */
+async function hasher(): Promise<(text: string) => string> {
+  const [{ sha256 }, { bytesToHex, utf8ToBytes }] = await Promise.all([
+    import('@noble/hashes/sha2.js'),
+    import('@noble/hashes/utils.js'),
+  ]);
+  return (text) => bytesToHex(sha256(utf8ToBytes(text)));
 }
 
 /**
@@ -118,13 +121,14 @@ function chunkGroups(groups: CslItem[][], count: number): CslItem[][] {
 /**
  * Renders a bibliography in citeproc's order. Entries are rendered per author–year group; groups
  * rendered before (same style, locale, format and item data) come from the cache, new ones are
- * rendered through citation-js, spread over worker threads when there are many.
+ * rendered through citation-js, spread over the platform's threads when there are many.
  */
 export async function renderBibliography(
   items: readonly CslItem[],
   settings: RenderSettings,
 ): Promise<Array<{ id: string; text: string }>> {
   if (items.length === 0) return [];
+  const hashOf = await hasher();
   const key = hashOf(
     JSON.stringify([
       settings.style.name,
