@@ -26,13 +26,31 @@ interface RenderCache {
 const memoryCaches = new Map<string, RenderCache>();
 const workerThreshold = 2000;
 
-/** SHA-256 of a text, hex; @noble/hashes is imported on first use (a check never formats a list). */
-async function hasher(): Promise<(text: string) => string> {
-  const [{ sha256 }, { bytesToHex, utf8ToBytes }] = await Promise.all([
-    import('@noble/hashes/sha2.js'),
-    import('@noble/hashes/utils.js'),
-  ]);
-  return (text) => bytesToHex(sha256(utf8ToBytes(text)));
+/**
+ * SHA-256 of a text, hex: Web Crypto where there is one (Node, a browser's secure context: native
+ * and fast), else @noble/hashes (a page served over plain http has no crypto.subtle), imported on
+ * first use (a check never formats a list).
+ */
+async function sha256Hex(text: string): Promise<string> {
+  const bytes = new TextEncoder().encode(text);
+  const subtle = globalThis.crypto?.subtle;
+  const digest = subtle
+    ? new Uint8Array(await subtle.digest('SHA-256', bytes))
+    : (await import('@noble/hashes/sha2.js')).sha256(bytes);
+  let hex = '';
+  for (const byte of digest) hex += byte.toString(16).padStart(2, '0');
+  return hex;
+}
+
+/** The hash of a style's or locale's XML, once per resource (its XML is tens of kilobytes). */
+const resourceHashes = new WeakMap<CslResource, Promise<string>>();
+function resourceHash(resource: CslResource): Promise<string> {
+  let hash = resourceHashes.get(resource);
+  if (!hash) {
+    hash = sha256Hex(resource.xml);
+    resourceHashes.set(resource, hash);
+  }
+  return hash;
 }
 
 /**
@@ -128,13 +146,12 @@ export async function renderBibliography(
   settings: RenderSettings,
 ): Promise<Array<{ id: string; text: string }>> {
   if (items.length === 0) return [];
-  const hashOf = await hasher();
-  const key = hashOf(
+  const key = await sha256Hex(
     JSON.stringify([
       settings.style.name,
-      hashOf(settings.style.xml),
+      await resourceHash(settings.style),
       settings.locale.name,
-      hashOf(settings.locale.xml),
+      await resourceHash(settings.locale),
       settings.format,
       settings.hyperlinks,
     ]),
@@ -148,10 +165,12 @@ export async function renderBibliography(
   }
   const hashes = new Map<CslItem[], string>();
   // Members in id order, so that a group's hash does not depend on the order the list came in.
-  for (const members of groups.values()) {
-    members.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    hashes.set(members, hashOf(JSON.stringify(members)));
-  }
+  await Promise.all(
+    [...groups.values()].map(async (members) => {
+      members.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      hashes.set(members, await sha256Hex(JSON.stringify(members)));
+    }),
+  );
   let cache = await loadCache(settings, key);
   const missing = [...groups.values()].filter((members) => !cache?.groups[hashes.get(members)!]);
   if (missing.length > 0) {
