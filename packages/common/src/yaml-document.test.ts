@@ -1,64 +1,169 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseYamlDocument } from './yaml-document.js';
+import { stringify } from 'yaml';
+import {
+  fastYamlDocument,
+  readYamlDocument,
+  type YamlDocument,
+  type YamlPath,
+} from './yaml-document.js';
+import { parseYamlDocument } from './yaml-document-full.js';
 
-const text = [
-  'id: study',
-  'tittel: A',
-  'rules:',
-  '  missing-year: off',
-  'bibliografi:',
-  '  - a.bib',
-  'typo: 1',
-  '',
-].join('\n');
-const norwegian: Record<string, string> = { tittel: 'title', bibliografi: 'bibliography' };
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 
-describe('parseYamlDocument', () => {
-  const yaml = parseYamlDocument(text, { fieldOf: (key) => norwegian[key] ?? key });
+/** Every path of a value: map keys and list indexes, the root first. */
+function pathsOf(value: unknown, path: YamlPath = []): YamlPath[] {
+  const paths: YamlPath[] = [path];
+  if (Array.isArray(value))
+    value.forEach((item, index) => paths.push(...pathsOf(item, [...path, index])));
+  else if (value !== null && typeof value === 'object')
+    for (const [key, item] of Object.entries(value)) paths.push(...pathsOf(item, [...path, key]));
+  return paths;
+}
 
-  it('reads the value once, with no errors', () => {
-    expect(yaml.errors).toEqual([]);
-    expect(yaml.value()).toEqual({
-      id: 'study',
-      tittel: 'A',
-      rules: { 'missing-year': 'off' },
-      bibliografi: ['a.bib'],
-      typo: 1,
+/** What a document answers for every path of its value, and for a few that do not exist. */
+function answers(document: YamlDocument, value: unknown) {
+  return pathsOf(value).map((path) => ({
+    path,
+    value: document.placeOf(path),
+    key: document.placeOf(path, 'key'),
+    missing: document.placeOf([...path, 'no-such-field']),
+    unknown: document.unknownKeys(path, []),
+    written:
+      path.length > 0 ? document.placeOfKey(path.slice(0, -1), String(path.at(-1))) : undefined,
+  }));
+}
+
+/** The fast path, when it takes the text, gives what yaml's document gives. */
+function expectSameAsYaml(text: string, options: { firstLine?: number } = {}): boolean {
+  const fast = fastYamlDocument(text, options);
+  if (!fast) return false;
+  const full = parseYamlDocument(text, options);
+  expect(full.errors).toEqual([]);
+  expect(fast.value()).toEqual(full.value());
+  expect(answers(fast, fast.value())).toEqual(answers(full, full.value()));
+  return true;
+}
+
+/** The YAML files of the repository: studies, templates, fixtures, the corpus. */
+function repositoryYaml(): string[] {
+  const found: string[] = [];
+  const visit = (folder: string) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      if (entry.name === 'node_modules' || entry.name.startsWith('.') || entry.name === 'dist')
+        continue;
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) visit(path);
+      else if (/\.ya?ml$/.test(entry.name) && entry.name !== 'pnpm-lock.yaml') found.push(path);
+    }
+  };
+  for (const folder of ['studies', 'sources', 'packages']) visit(join(root, folder));
+  return found;
+}
+
+describe('readYamlDocument', () => {
+  it('reads every YAML file of the repository as yaml does, most of them the fast way', () => {
+    const files = repositoryYaml();
+    expect(files.length).toBeGreaterThan(20);
+    const fast = files.filter((file) => expectSameAsYaml(readFileSync(file, 'utf8')));
+    // The study files, templates and corpus are plain YAML: the fast path takes nearly all.
+    expect(fast.length).toBeGreaterThan(files.length * 0.8);
+    expect(fast.some((file) => file.endsWith(join('nav-relasjon', 'study.yaml')))).toBe(true);
+  });
+
+  it('reads the frontmatter of every source record as yaml does, below its first line', () => {
+    const folder = join(root, 'sources');
+    const records = readdirSync(folder).filter(
+      (file) =>
+        file.endsWith('.md') && readFileSync(join(folder, file), 'utf8').startsWith('---\n'),
+    );
+    expect(records.length).toBeGreaterThan(3);
+    for (const file of records) {
+      const text = readFileSync(join(folder, file), 'utf8');
+      const frontmatter = /^---\n([\s\S]*?)\n---/.exec(text)?.[1] ?? '';
+      expect(expectSameAsYaml(frontmatter, { firstLine: 2 })).toBe(true);
+    }
+  });
+
+  it('places quoted, block, flow and empty values as yaml does', () => {
+    const texts = [
+      'a: "q"\nb: |\n  t\nc:\nd: >-\n  x\n  y\n"e": 1\nf: [1, "2"]\ng: \'s\'\n',
+      'list:\n  - a\n  - {x: 1, y: [2, 3]}\n  - - nested\n    - more\n',
+      'text: >+ # comment\n  kept\n\nnext: plain words\n  continued\n',
+      'nb: "Norsk tekst: med kolon"\nen: "Escapes \\u00e5 \\n"\n',
+      'x: 1\r\ny: 2\r\n',
+      '',
+      '# only a comment\n',
+      'a: 0o17\nb: 0x1f\nc: .inf\nd: -.5e3\ne: ~\nf: True\ng: 08\n',
+    ];
+    for (const text of texts) expect(expectSameAsYaml(text), JSON.stringify(text)).toBe(true);
+  });
+
+  it('leaves errors, aliases, tags, repeated keys and odd keys to yaml, with its messages', async () => {
+    const texts = [
+      'a: [1\n',
+      'a: &x 1\nb: *x\n',
+      'a: !!str 1\n',
+      'a: 1\na: 2\n',
+      '1: one\n',
+      '<<: {a: 1}\n',
+      '? [complex]\n: key\n',
+      '--- 1\n--- 2\n',
+      '%YAML 1.2\n---\na: 1\n',
+      '\ufeffa: 1\n',
+      'a: 1\rb: 2\n',
+    ];
+    for (const text of texts) {
+      expect(fastYamlDocument(text), JSON.stringify(text)).toBeUndefined();
+      const read = await readYamlDocument(text);
+      const full = parseYamlDocument(text);
+      expect(read.errors).toEqual(full.errors);
+      if (full.errors.length === 0) expect(read.value()).toEqual(full.value());
+    }
+  });
+
+  it('reads generated documents as yaml does, whatever their styles', () => {
+    const scalar = fc.oneof(
+      fc.string({ maxLength: 12 }),
+      fc.integer(),
+      fc.boolean(),
+      fc.constant(null),
+      fc.constantFrom('æøå', 'Ola: Nordmann', '- dash', '#hash', 'a\nb', ' padded '),
+    );
+    const key = fc.stringMatching(/^[a-zæøå][a-zæøå0-9-]{0,8}$/);
+    const { value } = fc.letrec((tie) => ({
+      value: fc.oneof(
+        { depthSize: 'small' },
+        scalar,
+        fc.array(tie('value'), { maxLength: 4 }),
+        fc.dictionary(key, tie('value'), { maxKeys: 4 }),
+      ),
+    }));
+    const options = fc.record({
+      collectionStyle: fc.constantFrom('any', 'block', 'flow') as fc.Arbitrary<
+        'any' | 'block' | 'flow'
+      >,
+      defaultStringType: fc.constantFrom(
+        'PLAIN',
+        'QUOTE_DOUBLE',
+        'QUOTE_SINGLE',
+        'BLOCK_LITERAL',
+        'BLOCK_FOLDED',
+      ) as fc.Arbitrary<
+        'PLAIN' | 'QUOTE_DOUBLE' | 'QUOTE_SINGLE' | 'BLOCK_LITERAL' | 'BLOCK_FOLDED'
+      >,
+      indent: fc.integer({ min: 2, max: 4 }),
     });
-    expect(yaml.value()).toBe(yaml.value());
-  });
-
-  it('places values and keys by field, with the deepest existing part for a missing one', () => {
-    expect(yaml.placeOf(['title'])).toEqual({ line: 2, column: 9 });
-    expect(yaml.placeOf(['rules', 'missing-year'], 'key')).toEqual({ line: 4, column: 3 });
-    expect(yaml.placeOf(['bibliography', 0])).toEqual({ line: 6, column: 5 });
-    expect(yaml.placeOf(['rules', 'nothing'])).toEqual({ line: 4, column: 3 });
-    expect(yaml.placeOf(['nothing'])).toEqual({ line: 1, column: 1 });
-  });
-
-  it('names the unknown keys of a map at their places', () => {
-    expect(yaml.unknownKeys([], ['id', 'title', 'rules', 'bibliography'])).toEqual([
-      { key: 'typo', line: 7, column: 1 },
-    ]);
-    expect(yaml.unknownKeys(['rules'], [])).toEqual([{ key: 'missing-year', line: 4, column: 3 }]);
-  });
-
-  it('gives file places for a text that starts below the first line', () => {
-    const frontmatter = parseYamlDocument('id: x\nentry: [\n', { firstLine: 2 });
-    expect(frontmatter.errors.map(({ code, line }) => ({ code, line }))).toEqual([
-      { code: 'BAD_INDENT', line: 4 },
-    ]);
-    expect(frontmatter.placeOfOffset(0)).toEqual({ line: 2, column: 1 });
-  });
-
-  it('refuses aliases that expand to too much', () => {
-    const laughs = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
-    for (let level = 1; level < 5; level++)
-      laughs.push(
-        `${'b'.repeat(level)}: &${'b'.repeat(level)} [${Array(10)
-          .fill(`*${level === 1 ? 'a' : 'b'.repeat(level - 1)}`)
-          .join(', ')}]`,
-      );
-    expect(() => parseYamlDocument(laughs.join('\n')).value()).toThrow();
+    let taken = 0;
+    fc.assert(
+      fc.property(fc.dictionary(key, value, { minKeys: 1, maxKeys: 5 }), options, (data, style) => {
+        if (expectSameAsYaml(stringify(data, style))) taken++;
+      }),
+      { numRuns: 400 },
+    );
+    expect(taken).toBeGreaterThan(300);
   });
 });

@@ -446,7 +446,7 @@ describe('parseSourceRecordFrontmatter', () => {
       const text = await readFile(`${sourcesDir}${id}.md`, 'utf8');
       const whole = await parseSourceRecord(text, `sources/${id}.md`);
       const { findings, ...record } = whole.record ?? { findings: [] };
-      expect(parseSourceRecordFrontmatter(text, `sources/${id}.md`)).toEqual({
+      expect(await parseSourceRecordFrontmatter(text, `sources/${id}.md`)).toEqual({
         record,
         diagnostics: whole.diagnostics,
       });

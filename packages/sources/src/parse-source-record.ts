@@ -1,7 +1,7 @@
 import { basename, extname } from 'pathe';
 import { type BibEntry, type CslItem, parseVerification } from '@litsynth/bibliography';
 import { completeLocalized, type Diagnostic, type Localized } from '@litsynth/common';
-import { parseYamlDocument } from '@litsynth/common/yaml-document';
+import { readYamlDocument } from '@litsynth/common/yaml-document';
 import type { Root } from 'mdast';
 import { recordDiagnostic } from './rules.js';
 import type {
@@ -72,10 +72,10 @@ const entryFields = new Set(
  * findings of its body (which need the Markdown parsed). Every problem is a diagnostic with file,
  * line and what was expected; the record is absent only when it cannot be built.
  */
-export function parseSourceRecordFrontmatter(
+export async function parseSourceRecordFrontmatter(
   text: string,
   file: string,
-): SourceRecordFrontmatterResult {
+): Promise<SourceRecordFrontmatterResult> {
   const frontmatter = frontmatterOf(text);
   if (frontmatter === undefined)
     return {
@@ -101,7 +101,7 @@ export async function parseSourceRecord(text: string, file: string): Promise<Sou
       ],
     };
   }
-  const read = readFrontmatter(
+  const read = await readFrontmatter(
     { value: node.value, firstLine: (node.position?.start.line ?? 1) + 1 },
     file,
   );
@@ -135,11 +135,11 @@ async function withFindings(
   return { record, diagnostics: [...read.diagnostics, ...found.diagnostics] };
 }
 
-function readFrontmatter(
+async function readFrontmatter(
   frontmatter: FrontmatterText,
   file: string,
-): SourceRecordFrontmatterResult {
-  const yaml = parseYamlDocument(frontmatter.value, { firstLine: frontmatter.firstLine });
+): Promise<SourceRecordFrontmatterResult> {
+  const yaml = await readYamlDocument(frontmatter.value, { firstLine: frontmatter.firstLine });
   if (yaml.errors.length > 0) {
     return {
       diagnostics: yaml.errors.map((error) =>

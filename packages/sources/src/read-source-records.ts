@@ -210,7 +210,7 @@ async function parseFile(
   try {
     const bytes = await source.read(file, { role: 'source record', binary: false });
     const { text } = decodeText(bytes, file);
-    return { result: parseSourceRecordFrontmatter(text, file), text };
+    return { result: await parseSourceRecordFrontmatter(text, file), text };
   } catch (error) {
     if (
       isLitsynthError(error) &&

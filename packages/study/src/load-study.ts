@@ -122,7 +122,7 @@ export async function readStudyFile(
     await source.read(configFile, { role: 'study file', binary: false }),
     configFile,
   );
-  const { config, yaml } = parseStudyYaml(text, configFile);
+  const { config, yaml } = await parseStudyYaml(text, configFile);
 
   // An unknown style or locale fails here, before any command reads the manuscript or writes an
   // output (build wrote every other file and failed only the reference list).

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { parseStudyConfig } from './study-config.js';
 
 describe('parseStudyConfig', () => {
-  it('fills the defaults and resolves paths against the folder of study.yaml', () => {
+  it('fills the defaults and resolves paths against the folder of study.yaml', async () => {
     expect(
-      parseStudyConfig(
+      await parseStudyConfig(
         'id: demo\ntitle: Demo\nquestion: Hva?\nmanuscript: oppgave.md\n',
         '/studies/demo/study.yaml',
       ),
@@ -28,7 +28,7 @@ describe('parseStudyConfig', () => {
     });
   });
 
-  it('reads every field of a full study', () => {
+  it('reads every field of a full study', async () => {
     const text = [
       'id: full',
       'title: { nb: Tittel, en: Title }',
@@ -51,7 +51,7 @@ describe('parseStudyConfig', () => {
       '    included: 2',
       'rules: { locator-form: off, year-mismatch: warn }',
     ].join('\n');
-    expect(parseStudyConfig(text, '/s/full/study.yaml')).toEqual({
+    expect(await parseStudyConfig(text, '/s/full/study.yaml')).toEqual({
       id: 'full',
       title: { nb: 'Tittel', en: 'Title' },
       question: { nb: 'Spørsmål', en: 'Question' },
@@ -75,7 +75,7 @@ describe('parseStudyConfig', () => {
     });
   });
 
-  it('reads a study written in Norwegian: Norwegian field names and setting values, texts in one language', () => {
+  it('reads a study written in Norwegian: Norwegian field names and setting values, texts in one language', async () => {
     const text = [
       'id: norsk',
       'tittel: { nb: Tillit i Nav }',
@@ -102,7 +102,7 @@ describe('parseStudyConfig', () => {
       'regler: { locator-form: av, year-mismatch: advarsel, et-al-usage: feil }',
       "csvSkilletegn: ','",
     ].join('\n');
-    expect(parseStudyConfig(text, '/s/norsk/study.yaml')).toEqual({
+    expect(await parseStudyConfig(text, '/s/norsk/study.yaml')).toEqual({
       id: 'norsk',
       title: { nb: 'Tillit i Nav', en: 'Tillit i Nav (nb)' },
       question: { nb: 'Hvordan bygges tillit?', en: 'Hvordan bygges tillit?' },
@@ -136,10 +136,10 @@ describe('parseStudyConfig', () => {
     });
   });
 
-  it('refuses a field written under both its names, a text in no language and a separator other than ; or ,', () => {
+  it('refuses a field written under both its names, a text in no language and a separator other than ; or ,', async () => {
     const text =
       'id: x\ntitle: X\ntittel: Y\nquestion: { de: Was? }\nmanuscript: m.txt\ncsvSeparator: tab\n';
-    expect(() => parseStudyConfig(text, 'study.yaml')).toThrow(
+    await expect(parseStudyConfig(text, 'study.yaml')).rejects.toThrow(
       [
         'study.yaml has 3 problem(s):',
         '  study.yaml:3:1: "tittel" and "title" are the same field; write only one of them',
@@ -149,21 +149,21 @@ describe('parseStudyConfig', () => {
     );
   });
 
-  it('reports a search without database and a count that is not a whole number, with their places', () => {
+  it('reports a search without database and a count that is not a whole number, with their places', async () => {
     const text =
       'id: x\ntitle: X\nquestion: Q\nmanuscript: m.txt\nsearch:\n  - terms: [a]\n  - database: Idunn\n    hits: mange\n';
-    expect(() => parseStudyConfig(text, 'study.yaml')).toThrow(
+    await expect(parseStudyConfig(text, 'study.yaml')).rejects.toThrow(
       'study.yaml has 2 problem(s):\n  study.yaml:6:5: a search must have "database" (text)\n  study.yaml:8:11: "hits" must be a whole number',
     );
   });
 
-  it('refuses a study.yaml that is not a mapping', () => {
-    expect(() => parseStudyConfig('- a\n- b\n', 'study.yaml')).toThrow(
+  it('refuses a study.yaml that is not a mapping', async () => {
+    await expect(parseStudyConfig('- a\n- b\n', 'study.yaml')).rejects.toThrow(
       'study.yaml must be a mapping of fields (id, title, manuscript, …).',
     );
   });
 
-  it('refuses a YAML alias bomb, naming study.yaml', () => {
+  it('refuses a YAML alias bomb, naming study.yaml', async () => {
     const levels = ['x0: &a0 [x, x, x, x, x, x, x, x, x]'];
     for (let level = 1; level < 9; level++)
       levels.push(
@@ -172,7 +172,7 @@ describe('parseStudyConfig', () => {
           .join(', ')}]`,
       );
     const text = `id: demo\ntitle: Demo\nquestion: Hva?\nmanuscript: oppgave.md\n${levels.join('\n')}\n`;
-    expect(() => parseStudyConfig(text, '/studies/demo/study.yaml')).toThrow(
+    await expect(parseStudyConfig(text, '/studies/demo/study.yaml')).rejects.toThrow(
       expect.objectContaining({
         code: 'invalid-config',
         file: '/studies/demo/study.yaml',

@@ -7,8 +7,7 @@ import {
   type Localized,
   type RuleSetting,
 } from '@litsynth/common';
-import { parseYamlDocument, type YamlDocument } from '@litsynth/common/yaml-document';
-import { isMap, isNode, isScalar, isSeq } from 'yaml';
+import { readYamlDocument, type YamlDocument } from '@litsynth/common/yaml-document';
 import type { SearchEntry, StudyConfig } from './types.js';
 
 /** One problem of study.yaml: where it is and what was expected. */
@@ -73,8 +72,8 @@ const ruleSettings: readonly RuleSetting[] = ['off', 'info', 'warn', 'error'];
  * Parses and validates the text of a study.yaml. Paths are resolved against the folder of the
  * file. Throws one LitsynthError (exit 2) that lists every problem, each with line and column.
  */
-export function parseStudyConfig(text: string, file: string): StudyConfig {
-  return parseStudyYaml(text, file).config;
+export async function parseStudyConfig(text: string, file: string): Promise<StudyConfig> {
+  return (await parseStudyYaml(text, file)).config;
 }
 
 /** study.yaml parsed once: its configuration, and the document that places its fields for messages. */
@@ -85,8 +84,8 @@ export interface StudyYaml {
 }
 
 /** Parses and validates the text of a study.yaml (as parseStudyConfig), keeping the document. */
-export function parseStudyYaml(text: string, file: string): StudyYaml {
-  const yaml = parseYamlDocument(text, { uniqueKeys: true, fieldOf: studyFieldName });
+export async function parseStudyYaml(text: string, file: string): Promise<StudyYaml> {
+  const yaml = await readYamlDocument(text, { uniqueKeys: true, fieldOf: studyFieldName });
   const [error] = yaml.errors;
   if (error) {
     const detail = error.message || 'invalid YAML';
@@ -118,7 +117,7 @@ export function parseStudyYaml(text: string, file: string): StudyYaml {
   };
   const data: unknown = withEnglishFieldNames(plain, (path, written, field) =>
     problems.push({
-      ...placeOfWritten(yaml, path, written),
+      ...yaml.placeOfKey(path, written),
       message: {
         nb: `«${written}» og «${field}» er samme felt; skriv bare det ene`,
         en: `"${written}" and "${field}" are the same field; write only one of them`,
@@ -410,27 +409,6 @@ function withEnglishFieldNames(
   if (Array.isArray(top.search))
     top.search = top.search.map((item: unknown, index: number) => rename(item, ['search', index]));
   return top;
-}
-
-/** The place of a key as written (the Norwegian name of a field), in the map at `path`. */
-function placeOfWritten(
-  yaml: YamlDocument,
-  path: Path,
-  written: string,
-): { line: number; column: number } {
-  let node: unknown = yaml.document.contents;
-  for (const segment of path) {
-    if (isMap(node))
-      node = node.items.find(
-        (item) =>
-          studyFieldName(String(isScalar(item.key) ? item.key.value : item.key)) === segment,
-      )?.value;
-    else if (isSeq(node) && typeof segment === 'number') node = node.items[segment];
-  }
-  const pair = isMap(node)
-    ? node.items.find((item) => (isScalar(item.key) ? item.key.value : item.key) === written)
-    : undefined;
-  return isNode(pair?.key) ? yaml.placeOfNode(pair.key) : yaml.placeOfOffset(0);
 }
 
 function parseSearch(

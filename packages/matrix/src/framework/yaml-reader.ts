@@ -1,5 +1,5 @@
 import { closestName, completeLocalized, type Diagnostic, type Localized } from '@litsynth/common';
-import { parseYamlDocument } from '@litsynth/common/yaml-document';
+import { parseYamlDocument } from '@litsynth/common/yaml-document-full';
 import { isMap, isScalar, isSeq, type Document, type Pair, type YAMLMap } from 'yaml';
 import { frameworkDiagnostic, type FrameworkRuleId } from './rules.js';
 
