@@ -23,6 +23,17 @@ export async function importYaml(): Promise<void> {
   yaml = (loaded as { default?: typeof loaded }).default ?? loaded;
 }
 
+let jsYaml: typeof import('js-yaml') | undefined;
+
+/** Imports js-yaml for the fast path of loadCslYaml, once. */
+export async function importJsYaml(): Promise<typeof import('js-yaml')> {
+  if (!jsYaml) {
+    const loaded = await import('js-yaml');
+    jsYaml = (loaded as { default?: typeof loaded }).default ?? loaded;
+  }
+  return jsYaml;
+}
+
 const verificationStatuses: readonly VerificationStatus[] = [
   'verified',
   'partly-verified',
@@ -33,7 +44,135 @@ const verificationStatuses: readonly VerificationStatus[] = [
  * Loads CSL-YAML or CSL-JSON text (JSON is read as YAML 1.2, which keeps line numbers).
  * The top level is a list of items or `{ references: [...] }`. Each item may carry a
  * `verification: { status, evidence, notes }` block. Bad items become diagnostics; the others load.
+ * The common case is read by js-yaml's event parser (`loadCslYamlFast`); yaml's document
+ * (`loadCslText`, imported only then) reads the rest and names every problem.
  */
+export async function loadCslYaml(
+  text: string,
+  file: string,
+  syntax: 'YAML' | 'JSON' = 'YAML',
+): Promise<LoadedBibliography> {
+  const fast = loadCslYamlFast(text, file, await importJsYaml());
+  if (fast) return fast;
+  await importYaml();
+  return loadCslText(text, file, syntax);
+}
+
+// js-yaml's event ids (EVENT_ID).
+const documentEvent = 1;
+const sequenceEvent = 2;
+const scalarEvent = 4;
+const aliasEvent = 5;
+const popEvent = 6;
+// The uses of one anchor that yaml's toJS allows (maxAliasCount), when the anchor holds no alias.
+const maxAliasUses = 100;
+
+/**
+ * The common case the fast way: a plain CSL-YAML list read with js-yaml's event parser, a fraction
+ * of the cost of yaml's document model on a cold start (docs/decisions/csl-yaml-fast-path.md).
+ * Only one YAML 1.2 document without directives, whose top level is a list, with no error and no
+ * duplicate key, and only aliases that cannot expand (of an anchor holding no alias, each used at
+ * most as often as yaml's bound allows); undefined otherwise, and yaml's document then reads the
+ * text, bounds the aliases, finds and names every problem, as it always did.
+ */
+export function loadCslYamlFast(
+  text: string,
+  file: string,
+  jsYaml: typeof import('js-yaml'),
+): LoadedBibliography | undefined {
+  // A lone carriage return breaks a line in YAML, and the line count below knows only "\n"; a
+  // byte order mark is an error to yaml.
+  if (text.charCodeAt(0) === 0xfeff || /\r(?!\n)/.test(text)) return undefined;
+  let events: ReturnType<typeof import('js-yaml').parseEvents>;
+  try {
+    events = jsYaml.parseEvents(text, {});
+  } catch {
+    return undefined;
+  }
+  // Where each item of the top-level list starts: the offset of its first property or content.
+  const starts: number[] = [];
+  let depth = 0;
+  let documents = 0;
+  let rootIsList = false;
+  // The depth of the outermost anchored collection open (0: none), and the uses of each anchor.
+  let anchoredDepth = 0;
+  const aliasUses = new Map<string, number>();
+  for (const event of events) {
+    if (event.type === popEvent) {
+      depth -= 1;
+      if (depth < anchoredDepth) anchoredDepth = 0;
+      continue;
+    }
+    if (event.type === aliasEvent) {
+      const name = text.slice(event.anchorStart, event.anchorEnd);
+      const uses = (aliasUses.get(name) ?? 0) + 1;
+      // yaml throws "too large" past 100 uses (maxAliasCount), or sooner for nested aliases.
+      if (anchoredDepth > 0 || uses > maxAliasUses) return undefined;
+      aliasUses.set(name, uses);
+      // An item that is an alias has no place of its own in yaml's ranges to give a line.
+      if (depth === 2) return undefined;
+      continue;
+    }
+    if (event.type === documentEvent) {
+      documents += 1;
+      if (documents > 1 || event.directives.length > 0) return undefined;
+      depth += 1;
+      continue;
+    }
+    if (depth === 1) {
+      if (event.type !== sequenceEvent) return undefined;
+      rootIsList = true;
+    } else if (depth === 2) {
+      // As yaml's node ranges: the content, after any anchor or tag. An empty item has none.
+      const start = event.type === scalarEvent ? event.valueStart : event.start;
+      if (start < 0) return undefined;
+      starts.push(start);
+    }
+    if (event.type !== scalarEvent) {
+      depth += 1;
+      if (event.anchorStart >= 0 && anchoredDepth === 0) anchoredDepth = depth;
+    }
+  }
+  if (!rootIsList) return undefined;
+  let items: unknown;
+  try {
+    items = jsYaml.constructFromEvents(events, { source: text, filename: file })[0];
+  } catch {
+    return undefined;
+  }
+  if (!Array.isArray(items) || items.length !== starts.length) return undefined;
+  const lines = linesOf(text, starts);
+  const entries: BibEntry[] = [];
+  const diagnostics: Diagnostic[] = [];
+  entriesFromValues(
+    items.map((value, index) => ({ value, line: lines[index] ?? 1 })),
+    file,
+    entries,
+    diagnostics,
+  );
+  return { entries, diagnostics };
+}
+
+/** The 1-based line of each offset (ascending), in one pass over the text. */
+function linesOf(text: string, offsets: readonly number[]): number[] {
+  const lines: number[] = [];
+  let line = 1;
+  let lineStart = 0;
+  for (const offset of offsets) {
+    for (
+      let next = text.indexOf('\n', lineStart);
+      next !== -1 && next < offset;
+      next = text.indexOf('\n', lineStart)
+    ) {
+      line += 1;
+      lineStart = next + 1;
+    }
+    lines.push(line);
+  }
+  return lines;
+}
+
+/** CSL-YAML read with yaml's document model: positions for every item and every error. */
 export function loadCslText(
   text: string,
   file: string,

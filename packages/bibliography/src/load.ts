@@ -1,7 +1,7 @@
 import { extname } from 'pathe';
 import { LitsynthError, readTextFile } from '@litsynth/common';
 import { loadBibtexText } from './load-bibtex.js';
-import { importYaml, loadCslJsonFast, loadCslText } from './load-csl.js';
+import { loadCslJsonFast, loadCslYaml } from './load-csl.js';
 import { loadRisText } from './load-ris.js';
 import type { LoadedBibliography } from './types.js';
 
@@ -113,11 +113,9 @@ export async function loadBibliographyText(
     case '.json': {
       const fast = loadCslJsonFast(text, file);
       if (fast) return fast;
-      await importYaml();
-      return loadCslText(text, file, 'JSON');
+      return loadCslYaml(text, file, 'JSON');
     }
     default:
-      await importYaml();
-      return loadCslText(text, file);
+      return loadCslYaml(text, file);
   }
 }
