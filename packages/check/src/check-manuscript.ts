@@ -45,7 +45,7 @@ import {
 import { foldName, normalizeName } from './names.js';
 import { findQuotations, type Quotation } from './quotations.js';
 import { referencesFromEntries, referencesFromList } from './references.js';
-import { type Resolution, resolveCitation, undated } from './resolve-citation.js';
+import { citationResolver, type Resolution, resolveCitation, undated } from './resolve-citation.js';
 import { checkRules, ruleById } from './rules.js';
 import { sentencesAround } from './sentences.js';
 import type {
@@ -100,6 +100,7 @@ export function checkManuscript(options: CheckOptions): CheckResult {
     ...referencesFromEntries(entries, options.included ?? []).map(fromFields),
     ...referencesFromList(manuscript),
   ];
+  const resolve = citationResolver(references);
   const diagnostics: Diagnostic[] = [];
   const report = (
     rule: RuleIdOf<'check'>,
@@ -147,18 +148,16 @@ export function checkManuscript(options: CheckOptions): CheckResult {
     let authors = context ?? citation.authors;
     let resolution =
       authors.length > 0
-        ? resolveCitation(
-            { authors, etAl: citation.etAl !== null, year: citation.year },
-            references,
-          )
+        ? resolve({ authors, etAl: citation.etAl !== null, year: citation.year })
         : unresolved();
     // "Hayes (2013) modell": the parser undid a genitive, but the name may itself end in -s.
     if (citation.genitive !== undefined && resolution.match !== 'exact') {
       const asWritten = [...citation.authors.slice(0, -1), citation.genitive.replace(/['’]$/u, '')];
-      const written = resolveCitation(
-        { authors: asWritten, etAl: citation.etAl !== null, year: citation.year },
-        references,
-      );
+      const written = resolve({
+        authors: asWritten,
+        etAl: citation.etAl !== null,
+        year: citation.year,
+      });
       if (written.cost < resolution.cost) {
         authors = asWritten;
         resolution = written;

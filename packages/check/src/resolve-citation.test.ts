@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { editDistance } from '@litsynth/common';
 import { foldName } from './names.js';
-import { resolveCitation } from './resolve-citation.js';
+import { citationResolver, resolveCitation } from './resolve-citation.js';
 import type { Reference } from './types.js';
 
 const reference = (
@@ -221,5 +221,34 @@ describe('names', () => {
       editDistance('kierkegard', 'kirkegard'),
       editDistance('abc', 'xyzuvw', 1),
     ]).toEqual([1, 1, 2]);
+  });
+});
+
+describe('citationResolver', () => {
+  const forms = [
+    { authors: ['Skau'], etAl: false, year: '2017' },
+    { authors: ['Berge'], etAl: true, year: '2015' },
+    { authors: ['Natland'], etAl: true, year: '2019' },
+    { authors: ['Nobody'], etAl: false, year: null },
+  ];
+
+  it('resolves each form as resolveCitation does, the first time and again', () => {
+    const resolve = citationResolver(references);
+    for (const round of [1, 2])
+      for (const cited of forms)
+        expect({ round, ...resolve(cited) }).toEqual({
+          round,
+          ...resolveCitation(cited, references),
+        });
+  });
+
+  it('gives each caller its own copy to change', () => {
+    const resolve = citationResolver(references);
+    const cited = { authors: ['Skau'], etAl: false, year: '2017' };
+    const first = resolve(cited);
+    first.reasons.unshift({ kind: 'author-from-context', cited: 'Skau' });
+    first.alternatives.length = 0;
+    first.match = 'none';
+    expect(resolve(cited)).toEqual(resolveCitation(cited, references));
   });
 });

@@ -317,3 +317,28 @@ export function resolveCitation(cited: CitedWork, references: readonly Reference
   }
   return best;
 }
+
+/**
+ * `resolveCitation` over one list of references, remembering the resolution of each cited form
+ * (authors, "et al.", year): a thesis cites the same work in the same form many times, and each
+ * resolution compares the citation with every reference. The list must not change while in use.
+ * Each call returns its own copy, which the caller may change.
+ */
+export function citationResolver(
+  references: readonly Reference[],
+): (cited: CitedWork) => Resolution {
+  const resolved = new Map<string, Resolution>();
+  return (cited) => {
+    const key = `${cited.authors.join('\u0000')}\u0001${cited.etAl}\u0001${cited.year}`;
+    let resolution = resolved.get(key);
+    if (resolution === undefined) {
+      resolution = resolveCitation(cited, references);
+      resolved.set(key, resolution);
+    }
+    return {
+      ...resolution,
+      reasons: resolution.reasons.map((reason) => ({ ...reason })),
+      alternatives: [...resolution.alternatives],
+    };
+  };
+}
