@@ -78,50 +78,64 @@ export function hasGivenNameBefore(longer: string, shorter: string): boolean {
   return false;
 }
 
-/** Compares one written name with one entry name; null when they are different names. */
-function compareName(
-  cited: string,
-  entry: string,
-  reference: Reference,
-  first: boolean,
-): Comparison | null {
-  if (normalizeName(cited) === normalizeName(entry)) return { cost: 0, reasons: [] };
+/** How a written name stands to an entry's name, apart from abbreviations (which need the entry). */
+interface NameRelation {
+  kind: 'same' | 'given-name' | 'entry-given-name' | 'author-spelling' | 'different';
+  cost: number;
+}
+
+/** Relates two names as `compareName` needs (`first`: the citation's first name). */
+type RelateNames = (cited: string, entry: string, first: boolean) => NameRelation;
+
+function relateNames(cited: string, entry: string, first: boolean): NameRelation {
+  if (normalizeName(cited) === normalizeName(entry)) return { kind: 'same', cost: 0 };
   // A reference manager's given name in the citation, or in the entry's family name.
-  if (hasGivenNameBefore(cited, entry))
-    return { cost: 1, reasons: [{ kind: 'given-name', cited, entry }] };
-  if (hasGivenNameBefore(entry, cited))
-    return { cost: 1, reasons: [{ kind: 'entry-given-name', cited, entry }] };
-  if (first && reference.names.length === 1 && isAbbreviationOf(cited, reference)) {
-    return { cost: 0, reasons: [{ kind: 'abbreviation', cited, entry }] };
-  }
+  if (hasGivenNameBefore(cited, entry)) return { kind: 'given-name', cost: 1 };
+  if (hasGivenNameBefore(entry, cited)) return { kind: 'entry-given-name', cost: 1 };
   const foldedCited = foldName(cited);
   const foldedEntry = foldName(entry);
   const tolerance = spellingTolerance(foldedEntry);
   const distance = editDistance(foldedCited, foldedEntry, tolerance);
-  if (distance <= tolerance) {
-    // Letters folded alike ("Fossestol"/"Fossestøl") still count as a spelling difference, but a cheap one.
-    return {
-      cost: distance === 0 ? 1 : 3 * distance,
-      reasons: [{ kind: 'author-spelling', cited, entry }],
-    };
-  }
+  // Letters folded alike ("Fossestol"/"Fossestøl") still count as a spelling difference, but a cheap one.
+  if (distance <= tolerance)
+    return { kind: 'author-spelling', cost: distance === 0 ? 1 : 3 * distance };
   // "Berge et al." for Berg, "Fossestøle" for Fossestøl: the written name extends the entry's name.
   if (
     first &&
     foldedEntry.length >= 4 &&
     foldedCited.startsWith(foldedEntry) &&
     foldedCited.length - foldedEntry.length <= 2
-  ) {
-    return {
-      cost: 3 * (foldedCited.length - foldedEntry.length),
-      reasons: [{ kind: 'author-spelling', cited, entry }],
-    };
+  )
+    return { kind: 'author-spelling', cost: 3 * (foldedCited.length - foldedEntry.length) };
+  return { kind: 'different', cost: 0 };
+}
+
+/** Compares one written name with one entry name; null when they are different names. */
+function compareName(
+  cited: string,
+  entry: string,
+  reference: Reference,
+  first: boolean,
+  relate: RelateNames,
+): Comparison | null {
+  const relation = relate(cited, entry, first);
+  if (relation.kind === 'same') return { cost: 0, reasons: [] };
+  if (relation.kind === 'given-name' || relation.kind === 'entry-given-name')
+    return { cost: 1, reasons: [{ kind: relation.kind, cited, entry }] };
+  if (first && reference.names.length === 1 && isAbbreviationOf(cited, reference)) {
+    return { cost: 0, reasons: [{ kind: 'abbreviation', cited, entry }] };
   }
+  if (relation.kind === 'author-spelling')
+    return { cost: relation.cost, reasons: [{ kind: 'author-spelling', cited, entry }] };
   return null;
 }
 
 /** Compares the written authors with the entry's; null when the first author is a different person. */
-function compareAuthors(cited: CitedWork, reference: Reference): Comparison | null {
+function compareAuthors(
+  cited: CitedWork,
+  reference: Reference,
+  relate: RelateNames,
+): Comparison | null {
   const [firstCited] = cited.authors;
   const [firstEntry] = reference.names;
   if (firstCited === undefined) return null;
@@ -131,15 +145,15 @@ function compareAuthors(cited: CitedWork, reference: Reference): Comparison | nu
       ? { cost: 0, reasons: [{ kind: 'abbreviation', cited: firstCited }] }
       : null;
   }
-  const first = compareName(firstCited, firstEntry, reference, true);
-  if (first === null) return compareLaterName(cited, reference);
+  const first = compareName(firstCited, firstEntry, reference, true, relate);
+  if (first === null) return compareLaterName(cited, reference, relate);
   let cost = first.cost;
   const reasons = [...first.reasons];
   const aligned = Math.min(cited.authors.length, reference.names.length);
   for (let index = 1; index < aligned; index++) {
     const written = cited.authors[index] ?? '';
     const entry = reference.names[index] ?? '';
-    const comparison = compareName(written, entry, reference, false);
+    const comparison = compareName(written, entry, reference, false, relate);
     if (comparison) {
       cost += comparison.cost;
       reasons.push(...comparison.reasons);
@@ -177,7 +191,11 @@ function compareAuthors(cited: CitedWork, reference: Reference): Comparison | nu
 const laterNameCost = 1.5;
 
 /** "X et al." where X is a later name of a work with three or more names; null otherwise. */
-function compareLaterName(cited: CitedWork, reference: Reference): Comparison | null {
+function compareLaterName(
+  cited: CitedWork,
+  reference: Reference,
+  relate: RelateNames,
+): Comparison | null {
   const [written] = cited.authors;
   if (
     !cited.etAl ||
@@ -187,7 +205,7 @@ function compareLaterName(cited: CitedWork, reference: Reference): Comparison | 
   )
     return null;
   for (const name of reference.names.slice(1)) {
-    const match = compareName(written, name, reference, true);
+    const match = compareName(written, name, reference, true, relate);
     if (match === null) continue;
     return {
       cost: laterNameCost + match.cost,
@@ -283,6 +301,14 @@ function compareYear(writtenYear: string | null, entryYear: string | null): Comp
  * difference as a reason; unresolved when no reference has a similar first author.
  */
 export function resolveCitation(cited: CitedWork, references: readonly Reference[]): Resolution {
+  return resolveWith(cited, references, relateNames);
+}
+
+function resolveWith(
+  cited: CitedWork,
+  references: readonly Reference[],
+  relate: RelateNames,
+): Resolution {
   let best: Resolution = {
     reference: null,
     match: 'none',
@@ -291,7 +317,8 @@ export function resolveCitation(cited: CitedWork, references: readonly Reference
     alternatives: [],
   };
   for (const reference of references) {
-    const authors = compareAuthors(cited, reference) ?? compareAsPublisher(cited, reference);
+    const authors =
+      compareAuthors(cited, reference, relate) ?? compareAsPublisher(cited, reference);
     if (authors === null) continue;
     const year = compareYear(cited.year, reference.year);
     // The publisher stands for the author only in the year of the work it published.
@@ -328,11 +355,22 @@ export function citationResolver(
   references: readonly Reference[],
 ): (cited: CitedWork) => Resolution {
   const resolved = new Map<string, Resolution>();
+  // The forms share names ("Natland" with and without "et al."): each pair is related once too.
+  const relations = new Map<string, NameRelation>();
+  const relate: RelateNames = (cited, entry, first) => {
+    const key = `${cited}\u0000${entry}\u0000${first}`;
+    let relation = relations.get(key);
+    if (relation === undefined) {
+      relation = relateNames(cited, entry, first);
+      relations.set(key, relation);
+    }
+    return relation;
+  };
   return (cited) => {
     const key = `${cited.authors.join('\u0000')}\u0001${cited.etAl}\u0001${cited.year}`;
     let resolution = resolved.get(key);
     if (resolution === undefined) {
-      resolution = resolveCitation(cited, references);
+      resolution = resolveWith(cited, references, relate);
       resolved.set(key, resolution);
     }
     return {
