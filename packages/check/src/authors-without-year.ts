@@ -101,6 +101,10 @@ const reportingVerbs = new Set([
   'recommended',
 ]);
 
+// A reporting verb as a whole word: where the letters around it end (as a run of letters, /\p{L}+/,
+// would read it). One pattern over the text instead of every word of it.
+const reportingVerb = new RegExp(`(?<!\\p{L})(?:${[...reportingVerbs].join('|')})(?!\\p{L})`, 'gu');
+
 // Words that continue a list of authors: "Lundberg og Syltevik", "Natland et al.".
 const connectors = new Set(['og', 'and', '&', ',']);
 const etAlForms = /^(?:et al\.?|mfl\.?|m\.fl\.?)$/u;
@@ -280,8 +284,7 @@ export function findAuthorsWithoutYear(options: AuthorsWithoutYearOptions): Name
     const corporate = corporateAt(tokens, 0, index);
     consider(tokens, 0, corporate ? corporate.last : runFrom(tokens, 0), true);
   }
-  for (const match of text.matchAll(/[\p{L}]+/gu)) {
-    if (!reportingVerbs.has(match[0])) continue;
+  for (const match of text.matchAll(reportingVerb)) {
     const verb = match.index;
     // The author before the verb: "Lundberg & Syltevik stiller …".
     const before = tokenize(text, Math.max(0, verb - 160), verb);
