@@ -28,7 +28,7 @@ interface ContentsLine {
 }
 
 function parseContentsLine(text: string): ContentsLine | null {
-  if (text.length > 240) return null;
+  if (text.length > 240 || !endsLikePage(text)) return null;
   const match = contentsLine.exec(text);
   if (!match) return null;
   const title = (match[3] as string).trim();
@@ -43,6 +43,16 @@ function parseContentsLine(text: string): ContentsLine | null {
   };
   if (number) entry.number = number;
   return { entry, page, leaders: leaders.test(match[4] as string) };
+}
+
+/**
+ * Whether a line ends as `contentsLine` requires, in a digit or a roman numeral's letter before any
+ * white space: most lines do not, and the pattern is slow to fail on them.
+ */
+function endsLikePage(text: string): boolean {
+  const trimmed = text.trimEnd();
+  const last = trimmed.charCodeAt(trimmed.length - 1);
+  return (last >= 48 && last <= 57) || 'ivxlc'.includes(trimmed[trimmed.length - 1] ?? '-');
 }
 
 interface SpanPlace {
