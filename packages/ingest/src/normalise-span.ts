@@ -66,27 +66,47 @@ function mergeLinear(pieces: NormalisedPiece[]): NormalisedPiece[] {
   return merged;
 }
 
+const kept = 0;
+const dropped = 1;
+const collapsed = 2;
+
+/** What becomes of the UTF-16 unit at `index`: kept, dropped (invisible) or collapsed (a space). */
+function characterKind(text: string, index: number): number {
+  const code = text.charCodeAt(index);
+  // ASCII without the patterns: NUL is invisible; the other controls, space and DEL collapse.
+  if (code < 128) {
+    if (code === 0) return dropped;
+    return code <= 32 || code === 127 ? collapsed : kept;
+  }
+  const char = text[index] as string;
+  if (invisible.test(char)) return dropped;
+  return isCollapsibleSpace(char) ? collapsed : kept;
+}
+
+/** Whether the UTF-16 unit at `index` is white space that collapses (`isCollapsibleSpace`). */
+function collapsesAt(text: string, index: number): boolean {
+  const code = text.charCodeAt(index);
+  if (code < 128) return code <= 32 || code === 127;
+  return isCollapsibleSpace(text[index] as string);
+}
+
 function normaliseSlowly(text: string): NormalisedPiece[] {
   const pieces: NormalisedPiece[] = [];
   let index = 0;
   while (index < text.length) {
-    const char = text[index] as string;
-    if (invisible.test(char)) {
+    const kind = characterKind(text, index);
+    if (kind === dropped) {
       index++;
-      continue;
-    }
-    if (isCollapsibleSpace(char)) {
-      const start = index;
-      while (index < text.length && isCollapsibleSpace(text[index] as string)) index++;
-      pieces.push({ text: ' ', source: start, span: 1 });
       continue;
     }
     const start = index;
-    while (index < text.length) {
-      const next = text[index] as string;
-      if (invisible.test(next) || isCollapsibleSpace(next)) break;
-      index++;
+    if (kind === collapsed) {
+      // A run goes on over NUL and the byte-order mark too: they are white space as well.
+      while (index < text.length && collapsesAt(text, index)) index++;
+      pieces.push({ text: ' ', source: start, span: 1 });
+      continue;
     }
+    while (index < text.length && characterKind(text, index) === kept) index++;
     pushNormalised(pieces, text.slice(start, index), start);
   }
   return pieces;
