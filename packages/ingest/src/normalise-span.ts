@@ -39,8 +39,8 @@ export function normaliseSpan(text: string): NormalisedPiece[] {
 
 // Anything the slow path must handle: white space other than single spaces, control and
 // invisible characters (combining marks are caught by the NFC check).
-// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it matches.
 const needsWork =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it matches.
   /[\t\n\v\f\r\u0000-\u001f\u007f\u0085\u00ad\u061c\u1680\u2000-\u200f\u2028\u2029\u202a-\u202e\u205f\u2060\u2066-\u2069\u3000\ufeff]| {2}/u;
 
 /** Joins neighbouring pieces that map one to one onto consecutive source characters. */
