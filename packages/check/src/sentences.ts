@@ -60,10 +60,20 @@ const abbreviations = new Set([
 
 /** The paragraph (block) of the manuscript that holds an offset; the whole text when none does. */
 export function paragraphAt(manuscript: Manuscript, offset: number): Span {
-  const block = manuscript.blocks.find(
-    (candidate) => candidate.start <= offset && offset < candidate.end,
-  );
-  return block ? { start: block.start, end: block.end } : { start: 0, end: manuscript.text.length };
+  // Blocks are in text order and do not overlap: the last one starting at or before the offset
+  // is the only one that can hold it (binary search; checks call this for many citations).
+  const { blocks } = manuscript;
+  let low = 0;
+  let high = blocks.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if ((blocks[middle]?.start ?? 0) <= offset) low = middle;
+    else high = middle - 1;
+  }
+  const block = blocks[low];
+  return block && block.start <= offset && offset < block.end
+    ? { start: block.start, end: block.end }
+    : { start: 0, end: manuscript.text.length };
 }
 
 /**
