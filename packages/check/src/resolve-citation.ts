@@ -62,7 +62,10 @@ const particles = new Set([
  * particles ("Van Emmerik" is a family name).
  */
 export function hasGivenNameBefore(longer: string, shorter: string): boolean {
-  const words = longer.trim().split(/\s+/u);
+  const trimmed = longer.trim();
+  // One word (most names) has no given name before it: no need to split.
+  if (!/\s/u.test(trimmed)) return false;
+  const words = trimmed.split(/\s+/u);
   const family = normalizeName(shorter);
   if (words.length < 2 || family.length === 0) return false;
   for (let split = 1; split < words.length; split++) {
@@ -136,8 +139,10 @@ function compareAuthors(
   reference: Reference,
   relate: RelateNames,
 ): Comparison | null {
-  const [firstCited] = cited.authors;
-  const [firstEntry] = reference.names;
+  // Indexing, not destructuring: this runs for every reference, mostly in cold code, where
+  // destructuring allocates an iterator and its results each time.
+  const firstCited = cited.authors[0];
+  const firstEntry = reference.names[0];
   if (firstCited === undefined) return null;
   if (firstEntry === undefined) {
     // An entry without names is cited by its abbreviation or title.
@@ -196,7 +201,7 @@ function compareLaterName(
   reference: Reference,
   relate: RelateNames,
 ): Comparison | null {
-  const [written] = cited.authors;
+  const written = cited.authors[0];
   if (
     !cited.etAl ||
     cited.authors.length !== 1 ||
@@ -204,7 +209,8 @@ function compareLaterName(
     reference.names.length < 3
   )
     return null;
-  for (const name of reference.names.slice(1)) {
+  for (let index = 1; index < reference.names.length; index++) {
+    const name = reference.names[index] ?? '';
     const match = compareName(written, name, reference, true, relate);
     if (match === null) continue;
     return {
@@ -226,7 +232,7 @@ const publisherAsAuthorCost = 1.5;
  * the entry's authors (the caller then requires the year to agree).
  */
 function compareAsPublisher(cited: CitedWork, reference: Reference): Comparison | null {
-  const [written] = cited.authors;
+  const written = cited.authors[0];
   if (
     reference.publisher === undefined ||
     written === undefined ||
@@ -356,13 +362,23 @@ export function citationResolver(
 ): (cited: CitedWork) => Resolution {
   const resolved = new Map<string, Resolution>();
   // The forms share names ("Natland" with and without "et al."): each pair is related once too.
-  const relations = new Map<string, NameRelation>();
+  // By written name, then entry name (no key to build per call): one table for first names, one
+  // for the others.
+  const relations = [
+    new Map<string, Map<string, NameRelation>>(),
+    new Map<string, Map<string, NameRelation>>(),
+  ] as const;
   const relate: RelateNames = (cited, entry, first) => {
-    const key = `${cited}\u0000${entry}\u0000${first}`;
-    let relation = relations.get(key);
+    const table = relations[first ? 0 : 1];
+    let ofCited = table.get(cited);
+    if (ofCited === undefined) {
+      ofCited = new Map();
+      table.set(cited, ofCited);
+    }
+    let relation = ofCited.get(entry);
     if (relation === undefined) {
       relation = relateNames(cited, entry, first);
-      relations.set(key, relation);
+      ofCited.set(entry, relation);
     }
     return relation;
   };
