@@ -116,12 +116,16 @@ interface Token {
   end: number;
 }
 
+const tokenPattern = /et al\.?|m\.fl\.?|mfl\.?|[\p{L}\p{M}'’-]+|[,&;:.()«»"“”!?]/gu;
+
 /** The tokens of a stretch of text: words, commas, "&" and "et al." as one token. */
 function tokenize(text: string, from: number, to: number): Token[] {
   const tokens: Token[] = [];
-  const pattern = /et al\.?|m\.fl\.?|mfl\.?|[\p{L}\p{M}'’-]+|[,&;:.()«»"“”!?]/gu;
   const slice = text.slice(from, to);
-  for (const match of slice.matchAll(pattern))
+  // exec in a loop rather than matchAll: this runs twice per reporting verb, in cold code, where
+  // the iterator allocates a result per token.
+  tokenPattern.lastIndex = 0;
+  for (let match = tokenPattern.exec(slice); match !== null; match = tokenPattern.exec(slice))
     tokens.push({
       text: match[0],
       start: from + match.index,
