@@ -367,7 +367,11 @@ function locatorOnlyCitation(
   group: number,
 ): Citation | null {
   if (close - open > 30 || previous.end > open) return null;
-  const match = pageOnlyForm.exec(text.slice(open + 1, close));
+  const inside = text.slice(open + 1, close);
+  // Quick exit, before the pattern is compiled at all: a page label opens with "s" or "p" (in any
+  // case; "ſ" folds to "s" in a case-insensitive Unicode pattern).
+  if (!/^[sSpPſ]/u.test(inside.trimStart())) return null;
+  const match = pageOnlyForm.exec(inside);
   if (match === null) return null;
   if (text.slice(previous.end, open).includes('\n\n')) return null;
   return { ...backReference(text, open, close, match, group), locatorOnly: true };
