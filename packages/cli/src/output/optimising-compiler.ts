@@ -16,6 +16,9 @@ let optimising = true;
 /** Starts the program without the optimising compiler (call first, before the work is loaded). */
 export function startWithoutOptimisingCompiler(): void {
   setFlagsFromString('--no-opt');
+  // Likewise for regular expressions: V8 first interprets a pattern, then compiles it to machine
+  // code on its next use; the citation parser's ~70 patterns each run a few times in a short check.
+  setFlagsFromString('--no-regexp-tier-up');
   optimising = false;
 }
 
@@ -28,5 +31,6 @@ export function isOptimising(): boolean {
 export function optimiseForLongWork(): void {
   if (optimising) return;
   setFlagsFromString('--opt');
+  setFlagsFromString('--regexp-tier-up');
   optimising = true;
 }
