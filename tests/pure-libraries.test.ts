@@ -25,7 +25,6 @@ const stillImportingNode: Record<string, string[]> = {
   'common/src/read-text-file.ts': ['node:fs/promises', 'node:module'],
   'common/src/write-file-atomic.ts': ['node:fs/promises', 'node:path'],
   'ingest/src/read-manuscript.ts': ['node:fs/promises'],
-  'ingest/src/docx-zip.ts': ['node:zlib'],
   'ingest/src/markdown-to-manuscript.ts': ['node:module'],
 };
 
