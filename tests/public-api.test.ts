@@ -117,7 +117,6 @@ describe('public API', () => {
           "markdownToManuscript",
           "pageNumberOf",
           "parseReferenceEntry",
-          "readManuscript",
           "readManuscriptBytes",
           "referenceListHeadings",
           "refuseUnsupportedFormat",

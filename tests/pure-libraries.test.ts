@@ -24,8 +24,6 @@ const stillImportingNode: Record<string, string[]> = {
   'common/src/output-guard.ts': ['node:fs', 'node:path'],
   'common/src/read-text-file.ts': ['node:fs/promises', 'node:module'],
   'common/src/write-file-atomic.ts': ['node:fs/promises', 'node:path'],
-  'ingest/src/read-manuscript.ts': ['node:fs/promises'],
-  'ingest/src/markdown-to-manuscript.ts': ['node:module'],
 };
 
 /** Node's built-ins by every name an import may use: `node:fs`, `fs`, `fs/promises`. */

@@ -17,7 +17,6 @@ it('exports exactly its public API', () => {
     'markdownToManuscript',
     'pageNumberOf',
     'parseReferenceEntry',
-    'readManuscript',
     'readManuscriptBytes',
     'referenceListHeadings',
     'refuseUnsupportedFormat',

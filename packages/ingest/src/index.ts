@@ -9,7 +9,6 @@ export { markdownToManuscript } from './markdown-to-manuscript.js';
 export {
   formatOfPath,
   manuscriptSizeLimit,
-  readManuscript,
   readManuscriptBytes,
 } from './read-manuscript.js';
 export {
