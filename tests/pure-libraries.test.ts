@@ -22,7 +22,7 @@ const nodeSide = new Set(['cli']);
 const stillImportingNode: Record<string, string[]> = {
   // The guard that keeps outputs off inputs and out of system folders (issue 14): Node-side by nature.
   'common/src/output-guard.ts': ['node:fs', 'node:path'],
-  'common/src/read-text-file.ts': ['node:fs/promises', 'node:module'],
+  'common/src/read-text-file.ts': ['node:fs/promises'],
   'common/src/write-file-atomic.ts': ['node:fs/promises', 'node:path'],
 };
 

@@ -11,14 +11,10 @@ export {
   rulesOf,
 } from './rules.js';
 export type { RuleDefinition, RuleId, RuleIdOf, RuleScope } from './rules.js';
-export {
-  decodeText,
-  defaultMaxBinaryBytes,
-  defaultMaxTextBytes,
-  readFileBytes,
-  readTextFile,
-} from './read-text-file.js';
-export type { ReadTextFileOptions, TextEncoding, TextFile } from './read-text-file.js';
+export { decodeText, defaultMaxBinaryBytes, defaultMaxTextBytes } from './decode-text.js';
+export type { TextEncoding, TextFile } from './decode-text.js';
+export { readFileBytes, readTextFile } from './read-text-file.js';
+export type { ReadTextFileOptions } from './read-text-file.js';
 export {
   removeStaleTemporaryFiles,
   temporaryPathFor,

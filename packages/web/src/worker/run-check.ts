@@ -131,7 +131,6 @@ function progressReporter(format: string | undefined, onProgress: OnProgress | u
  */
 async function provideRequiredModules(input: CheckInput): Promise<void> {
   const { hasModule, provideModule } = await import('../shims/node-module.js');
-  if (!hasModule('iconv-lite')) provideModule('iconv-lite', await import('../shims/iconv-lite.js'));
   const needsYaml = input.bibliographies.some((file) => /\.(ya?ml|json)$/i.test(file.name));
   if (needsYaml && !hasModule('yaml')) provideModule('yaml', await import('yaml'));
 }
