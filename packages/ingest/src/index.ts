@@ -6,6 +6,8 @@ export type { HeadingLabel } from './heading-number.js';
 export { decideLineJoin } from './line-join.js';
 export type { LineJoin } from './line-join.js';
 export { markdownToManuscript } from './markdown-to-manuscript.js';
+export { offsetAtPlace, passageAt } from './passage.js';
+export type { Passage, PassageOptions, PassagePlace } from './passage.js';
 export {
   formatOfPath,
   manuscriptSizeLimit,
