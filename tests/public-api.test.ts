@@ -119,6 +119,7 @@ describe('public API', () => {
           "pageNumberOf",
           "parseReferenceEntry",
           "passageAt",
+          "passageAtPlace",
           "readManuscriptBytes",
           "referenceListHeadings",
           "refuseUnsupportedFormat",

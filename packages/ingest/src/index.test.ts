@@ -19,6 +19,7 @@ it('exports exactly its public API', () => {
     'pageNumberOf',
     'parseReferenceEntry',
     'passageAt',
+    'passageAtPlace',
     'readManuscriptBytes',
     'referenceListHeadings',
     'refuseUnsupportedFormat',

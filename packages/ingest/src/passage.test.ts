@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { manuscriptFromBlocks } from './build-manuscript.js';
-import { offsetAtPlace, passageAt, sentenceAround } from './passage.js';
+import { offsetAtPlace, passageAt, passageAtPlace, sentenceAround } from './passage.js';
 import type { Manuscript, SourceBlock } from './types.js';
 
 /** A Word-like manuscript: one block per paragraph, line = paragraph number, pages given. */
@@ -136,6 +136,16 @@ describe('offsetAtPlace', () => {
       expect(offsetAtPlace(pdf, line, column)).toBe(offset);
     }
     expect(offsetAtPlace(pdf, 99, 1)).toBeUndefined();
+  });
+});
+
+describe('passageAtPlace', () => {
+  it('finds the passage of a place and marks the text it is about', () => {
+    const start = document.text.indexOf('Berg, 2020');
+    const { line, column } = document.locate(start);
+    const passage = passageAtPlace(document, { line, column, raw: 'Berg, 2020' });
+    expect(passage && marked(passage)).toBe('A. Berg mener det samme ([Berg, 2020])!');
+    expect(passageAtPlace(document, { line: 40, column: 1, raw: 'Berg, 2020' })).toBeUndefined();
   });
 });
 

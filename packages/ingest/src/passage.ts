@@ -58,6 +58,25 @@ export function passageAt(
 }
 
 /**
+ * The passage of a finding that has only its place and the text it is about (a Diagnostic's
+ * `line`, `column` and `raw`): the text is marked where it starts at that place (or shortly after
+ * it); undefined when the place is not in the manuscript's text.
+ */
+export function passageAtPlace(
+  manuscript: Manuscript,
+  place: { line: number; column: number; raw?: string | undefined },
+  options: PassageOptions = {},
+): Passage | undefined {
+  const start = offsetAtPlace(manuscript, place.line, place.column);
+  if (start === undefined) return undefined;
+  const raw = place.raw ?? '';
+  const found = raw === '' ? -1 : manuscript.text.indexOf(raw, start);
+  // The raw text a rule names starts at its place, or within a few characters (a bracket, "s.").
+  const at = found >= 0 && found - start <= 8 ? found : start;
+  return passageAt(manuscript, at, at === found ? at + raw.length : at, options);
+}
+
+/**
  * The offset of `manuscript.text` that `locate` maps to `line` and `column` (the first such offset),
  * or undefined when no offset maps there: how a finding that only has its place (a Diagnostic)
  * is found in the text again.
