@@ -27,7 +27,7 @@ export interface Passage {
 
 /** Options of `passageAt`. */
 export interface PassageOptions {
-  /** Longest quoted passage, in characters (default 160); a longer sentence is cut around the mark. */
+  /** Longest quoted passage, in characters (default 120); a longer sentence is cut around the mark. */
   maxLength?: number;
 }
 
@@ -48,7 +48,7 @@ export function passageAt(
   const to = clamp(Math.max(end, from), from, text.length);
   const block = blockAt(manuscript.blocks, from) ?? { start: 0, end: text.length };
   const sentence = sentenceAround(text, block.start, block.end, from, to);
-  const quoted = shorten(text, sentence, from, to, options.maxLength ?? 160);
+  const quoted = shorten(text, sentence, from, to, options.maxLength ?? 120);
   const located = manuscript.locate(from);
   const heading = manuscript.sectionAt(from);
   const place: PassagePlace = { line: located.line, column: located.column };
@@ -59,8 +59,8 @@ export function passageAt(
 
 /**
  * The passage of a finding that has only its place and the text it is about (a Diagnostic's
- * `line`, `column` and `raw`): the text is marked where it starts at that place (or shortly after
- * it); undefined when the place is not in the manuscript's text.
+ * `line`, `column` and `raw`): the raw text is marked where it stands at or after that place in
+ * its paragraph; undefined when the place is not in the manuscript's text.
  */
 export function passageAtPlace(
   manuscript: Manuscript,
@@ -70,10 +70,30 @@ export function passageAtPlace(
   const start = offsetAtPlace(manuscript, place.line, place.column);
   if (start === undefined) return undefined;
   const raw = place.raw ?? '';
-  const found = raw === '' ? -1 : manuscript.text.indexOf(raw, start);
-  // The raw text a rule names starts at its place, or within a few characters (a bracket, "s.").
-  const at = found >= 0 && found - start <= 8 ? found : start;
-  return passageAt(manuscript, at, at === found ? at + raw.length : at, options);
+  const at = raw === '' ? undefined : rawNear(manuscript, raw, start);
+  return at === undefined
+    ? passageAt(manuscript, start, start, options)
+    : passageAt(manuscript, at, at + raw.length, options);
+}
+
+/**
+ * Where the raw text of a finding stands in the block of its place: the occurrence that holds the
+ * place (a rule may point into a citation, at its locator), else the first one after it (a
+ * quotation's finding points at the quotation, its raw text is the citation after it).
+ */
+function rawNear(manuscript: Manuscript, raw: string, offset: number): number | undefined {
+  const block = blockAt(manuscript.blocks, offset) ?? { start: 0, end: manuscript.text.length };
+  const text = manuscript.text.slice(block.start, block.end);
+  let after: number | undefined;
+  for (let index = text.indexOf(raw); index >= 0; index = text.indexOf(raw, index + 1)) {
+    const at = block.start + index;
+    if (at <= offset && offset < at + raw.length) return at;
+    if (at > offset) {
+      after = at;
+      break;
+    }
+  }
+  return after;
 }
 
 /**
