@@ -1,5 +1,5 @@
-import { Inflate } from 'fflate';
 import { LitsynthError } from '@litsynth/common';
+import { Inflate } from 'fflate';
 
 /** Limits that keep a hostile or broken .docx from exhausting memory (a "zip bomb"). */
 export interface ZipLimits {
