@@ -113,6 +113,18 @@ describe('passageAt', () => {
   });
 });
 
+describe('passageAt between blocks', () => {
+  it('quotes the block after a blank line, never the whole text', () => {
+    const between = document.text.indexOf('\n\n«') + 1;
+    expect(passageAt(document, between).text).toBe(
+      '«Tillit er ikke noe en får.» (Skau, 2013, s. 44)',
+    );
+    expect(passageAt(document, document.text.length).text).toBe(
+      '«Tillit er ikke noe en får.» (Skau, 2013, s. 44)',
+    );
+  });
+});
+
 describe('offsetAtPlace', () => {
   it('finds the offset of a line and column again, also on a later line of a block', () => {
     const pdf = manuscriptFromBlocks({

@@ -150,19 +150,20 @@ function clamp(value: number, low: number, high: number): number {
   return Math.max(low, Math.min(Number.isFinite(value) ? Math.floor(value) : low, high));
 }
 
-/** The block that holds an offset (blocks are in text order and do not overlap). */
+/**
+ * The block that holds an offset (blocks are in text order and do not overlap); between two blocks
+ * (the blank line that separates them), the block after it; past the last block, the last one.
+ */
 function blockAt(blocks: readonly Block[], offset: number): Block | undefined {
   let low = 0;
-  let high = blocks.length - 1;
-  while (low <= high) {
+  let high = blocks.length;
+  // The first block that ends after the offset.
+  while (low < high) {
     const middle = (low + high) >> 1;
-    const block = blocks[middle] as Block;
-    if (offset < block.start) high = middle - 1;
-    else if (offset >= block.end && !(offset === block.end && middle === blocks.length - 1))
-      low = middle + 1;
-    else return block;
+    if ((blocks[middle] as Block).end <= offset) low = middle + 1;
+    else high = middle;
   }
-  return undefined;
+  return blocks[low] ?? blocks.at(-1);
 }
 
 /**
