@@ -123,6 +123,7 @@ describe('public API', () => {
           "readManuscriptBytes",
           "referenceListHeadings",
           "refuseUnsupportedFormat",
+          "sentenceOfText",
           "splitHeadingNumber",
           "supportedManuscriptExtensions",
           "textToManuscript",

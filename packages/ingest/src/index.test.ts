@@ -23,6 +23,7 @@ it('exports exactly its public API', () => {
     'readManuscriptBytes',
     'referenceListHeadings',
     'refuseUnsupportedFormat',
+    'sentenceOfText',
     'splitHeadingNumber',
     'supportedManuscriptExtensions',
     'textToManuscript',

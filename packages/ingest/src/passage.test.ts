@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { manuscriptFromBlocks } from './build-manuscript.js';
-import { offsetAtPlace, passageAt, passageAtPlace, sentenceAround } from './passage.js';
+import {
+  offsetAtPlace,
+  passageAt,
+  passageAtPlace,
+  sentenceAround,
+  sentenceOfText,
+} from './passage.js';
 import type { Manuscript, SourceBlock } from './types.js';
 
 /** A Word-like manuscript: one block per paragraph, line = paragraph number, pages given. */
@@ -158,6 +164,17 @@ describe('passageAtPlace', () => {
     const passage = passageAtPlace(document, { line, column, raw: 'Berg, 2020' });
     expect(passage && marked(passage)).toBe('A. Berg mener det samme ([Berg, 2020])!');
     expect(passageAtPlace(document, { line: 40, column: 1, raw: 'Berg, 2020' })).toBeUndefined();
+  });
+});
+
+describe('sentenceOfText', () => {
+  it("quotes the sentence of a paragraph's text as passageAt does", () => {
+    const text = 'Første. Relasjonen er viktig (Berg, 2020, s. 3). Siste.';
+    const start = text.indexOf('Berg');
+    expect(sentenceOfText(text, start, start + 16)).toEqual({
+      text: 'Relasjonen er viktig (Berg, 2020, s. 3).',
+      mark: { start: 22, end: 38 },
+    });
   });
 });
 

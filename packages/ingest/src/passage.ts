@@ -58,6 +58,23 @@ export function passageAt(
 }
 
 /**
+ * The sentence of one paragraph's text that holds `[start, end)`, quoted as `passageAt` quotes it
+ * (trimmed, shortened around the mark with "…"), for callers that hold a paragraph's text but not
+ * the manuscript (the report).
+ */
+export function sentenceOfText(
+  text: string,
+  start: number,
+  end: number = start,
+  options: PassageOptions = {},
+): Pick<Passage, 'text' | 'mark'> {
+  const from = clamp(start, 0, text.length);
+  const to = clamp(Math.max(end, from), from, text.length);
+  const sentence = sentenceAround(text, 0, text.length, from, to);
+  return shorten(text, sentence, from, to, options.maxLength ?? 120);
+}
+
+/**
  * The passage of a finding that has only its place and the text it is about (a Diagnostic's
  * `line`, `column` and `raw`): the raw text is marked where it stands at or after that place in
  * its paragraph; undefined when the place is not in the manuscript's text.

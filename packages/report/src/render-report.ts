@@ -1,6 +1,7 @@
 import { sha256 as sha256Of } from '@noble/hashes/sha2.js';
 import { safeHref } from '@litsynth/bibliography';
 import type { Diagnostic, Lang, Localized, Severity } from '@litsynth/common';
+import { sentenceOfText } from '@litsynth/ingest';
 import type { Element, ElementContent, Root } from 'hast';
 import { sanitize } from 'hast-util-sanitize';
 import { toHtml } from 'hast-util-to-html';
@@ -510,9 +511,13 @@ export function citationOf(
   return candidates.filter(before).at(-1) ?? candidates[0];
 }
 
-const contextChars = 160;
+/** Longest sentence quoted under a problem (the page wraps it); a longer one is cut around the citation. */
+const contextChars = 320;
 
-/** The thesis text around a diagnostic's citation, with the citation separated out to be marked. */
+/**
+ * The sentence of the thesis a diagnostic's citation is in (as `litsynth check` quotes it:
+ * ingest's sentenceOfText), with the citation separated out to be marked.
+ */
 export function citationContext(
   block: ReportBlock,
   diagnostic: Pick<Diagnostic, 'line' | 'column' | 'raw'>,
@@ -531,25 +536,12 @@ export function citationContext(
     }
   }
   if (start === undefined || end === undefined) return undefined;
-  const from = wordBoundaryBefore(block.text, Math.max(0, start - contextChars));
-  const to = wordBoundaryAfter(block.text, Math.min(block.text.length, end + contextChars));
+  const sentence = sentenceOfText(block.text, start, end, { maxLength: contextChars });
   return {
-    before: `${from > 0 ? '… ' : ''}${block.text.slice(from, start)}`,
-    marked: block.text.slice(start, end),
-    after: `${block.text.slice(end, to)}${to < block.text.length ? ' …' : ''}`,
+    before: sentence.text.slice(0, sentence.mark.start),
+    marked: sentence.text.slice(sentence.mark.start, sentence.mark.end),
+    after: sentence.text.slice(sentence.mark.end),
   };
-}
-
-function wordBoundaryBefore(text: string, index: number): number {
-  if (index === 0) return 0;
-  const space = text.indexOf(' ', index);
-  return space < 0 ? index : space + 1;
-}
-
-function wordBoundaryAfter(text: string, index: number): number {
-  if (index >= text.length) return text.length;
-  const space = text.lastIndexOf(' ', index);
-  return space <= 0 ? index : space;
 }
 
 function renderReferences(data: ReportData, placed: readonly PlacedProblem[]): ElementContent[] {
