@@ -401,11 +401,14 @@ function renderProblem(problem: PlacedProblem, data: ReportData): Element {
   const { lang } = data;
   const t = (label: Localized) => say(label, lang);
   const { diagnostic } = problem;
-  const place = [
-    diagnostic.page === undefined ? undefined : `${t(labels.page)} ${diagnostic.page}`,
-    `${t(labels.line)} ${diagnostic.line}`,
-    `${t(labels.column)} ${diagnostic.column}`,
-  ].filter((part) => part !== undefined);
+  const documentPlace = documentPlaceOf(data, diagnostic);
+  const place = documentPlace
+    ? [documentPlace]
+    : [
+        diagnostic.page === undefined ? undefined : `${t(labels.page)} ${diagnostic.page}`,
+        `${t(labels.line)} ${diagnostic.line}`,
+        `${t(labels.column)} ${diagnostic.column}`,
+      ].filter((part) => part !== undefined);
   const children: ElementContent[] = [
     h('p', [
       h(`span.badge.sev-${diagnostic.severity}`, t(severityLabels[diagnostic.severity])),
@@ -485,6 +488,28 @@ function entryName(data: ReportData, id: string): string {
     ([other, text]) => other !== id && text === label,
   );
   return alike && label !== id ? `${label} · ${id}` : label;
+}
+
+/**
+ * Where a supervisor finds a problem in a .docx or .pdf manuscript, as `litsynth check` says it: a
+ * PDF's page ("side 12"); a Word document's paragraph, page when Word saved one, and heading
+ * ("avsnitt 34 (s. 5) under «2.1 Metode»"). Undefined for other files (line and column).
+ */
+function documentPlaceOf(data: ReportData, diagnostic: Diagnostic): string | undefined {
+  if (data.manuscript === undefined || diagnostic.file !== data.manuscript.file) return undefined;
+  const { lang } = data;
+  const page =
+    diagnostic.page === undefined ? undefined : `${lang === 'nb' ? 's.' : 'p.'} ${diagnostic.page}`;
+  if (/\.pdf$/i.test(diagnostic.file))
+    return page === undefined ? undefined : `${say(labels.page, lang)} ${diagnostic.page}`;
+  if (!/\.(docx|docm|dotx|dotm)$/i.test(diagnostic.file)) return undefined;
+  const heading =
+    diagnostic.section === undefined
+      ? ''
+      : lang === 'nb'
+        ? ` under «${diagnostic.section}»`
+        : ` under "${diagnostic.section}"`;
+  return `${say(labels.paragraph, lang)} ${diagnostic.line}${page === undefined ? '' : ` (${page})`}${heading}`;
 }
 
 /**
