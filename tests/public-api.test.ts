@@ -134,8 +134,6 @@ describe('public API', () => {
           "compileConceptTerms",
           "findChapter",
           "frameworkRules",
-          "loadCoding",
-          "loadConcepts",
           "matchCitationToRecord",
           "matrixRules",
           "narrativeCitation",
