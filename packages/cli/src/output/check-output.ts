@@ -1,4 +1,5 @@
-import { readTextFile, type Diagnostic, type Lang, type RuleDefinition } from '@litsynth/common';
+import { type Diagnostic, type Lang, type RuleDefinition } from '@litsynth/common';
+import { readTextFile } from './read-file.js';
 import type { CombinedCheck } from '@litsynth/engine';
 import { type Manuscript, passageAtPlace } from '@litsynth/ingest';
 import { type DocumentPassage, renderPretty, renderSummary } from './pretty-diagnostics.js';

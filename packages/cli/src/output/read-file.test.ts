@@ -3,7 +3,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readTextFile } from './read-text-file.js';
+import { readTextFile } from './read-file.js';
 
 async function fileWith(bytes: Uint8Array | string): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'litsynth-read-'));

@@ -1,7 +1,14 @@
 import { readFile, stat } from 'node:fs/promises';
-import { decodeText, defaultMaxTextBytes, type TextFile } from './decode-text.js';
-import type { Localized } from './diagnostic.js';
-import { LitsynthError } from './errors.js';
+import {
+  decodeText,
+  defaultMaxTextBytes,
+  LitsynthError,
+  type Localized,
+  type TextFile,
+} from '@litsynth/common';
+
+// The Node side of reading an input: the checks every file gets before its bytes are read (the
+// libraries get bytes through the engine's file source; common's decodeText decodes them).
 
 export interface ReadTextFileOptions {
   /** Refuse files larger than this many bytes (default 20 MiB). */
