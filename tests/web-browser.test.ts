@@ -408,6 +408,10 @@ describe('the web app in a browser', () => {
     await expectSameAsCli('nav-cp1252', cp1252, navBibliography);
   });
 
+  it('reads a Markdown thesis (remark loaded on first use) as litsynth check does', async () => {
+    await expectSameAsCli('markdown', join(root, 'packages/ingest/fixtures/markdown/thesis.md'));
+  });
+
   it('checks the NAV thesis as .docx (made here) exactly as litsynth check does, with the same commented copy', async () => {
     const docx = join(work, 'nav-relasjon.docx');
     await writeFile(

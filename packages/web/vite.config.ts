@@ -11,14 +11,13 @@ const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 /**
  * The library packages import Node built-ins (issue 10 removes them). A browser build gets
- * stand-ins: pure functions that have a browser equivalent (hashing, inflating, paths, a `require`
+ * stand-ins: pure functions that have a browser equivalent (hashing, paths, a `require`
  * over modules the worker provides) and, for files, threads and the process, stubs that throw if
  * ever called (the web app hands the libraries bytes and text instead).
  */
 const nodeStandIns = [
   { find: /^(node:)?path$/, replacement: fileURLToPath(import.meta.resolve('pathe')) },
   { find: /^(node:)?crypto$/, replacement: here('./src/shims/node-crypto.ts') },
-  { find: /^(node:)?zlib$/, replacement: here('./src/shims/node-zlib.ts') },
   { find: /^(node:)?module$/, replacement: here('./src/shims/node-module.ts') },
   // mammoth opens zips with jszip only for an ArrayBuffer, which ingest never hands it.
   { find: /^jszip$/, replacement: here('./src/shims/jszip-unused.ts') },

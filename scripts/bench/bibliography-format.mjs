@@ -317,15 +317,17 @@ try {
       pandoc: [],
     };
     const loadAndCheck = (file) =>
-      nodeStep(`import { loadBibliographyFile, checkBibliography } from ${JSON.stringify(bibliographyDist)};
-          const t = performance.now(); const { entries } = await loadBibliographyFile(${JSON.stringify(file)}); checkBibliography(entries);
+      nodeStep(`import { readFile } from 'node:fs/promises';
+          import { loadBibliographyBytes, checkBibliography } from ${JSON.stringify(bibliographyDist)};
+          const t = performance.now(); const { entries } = await loadBibliographyBytes(new Uint8Array(await readFile(${JSON.stringify(file)})), ${JSON.stringify(file)}); checkBibliography(entries);
           console.log(performance.now() - t);`).step;
     const ourFormat = (options) =>
-      nodeStep(`import { loadBibliographyFile, formatReferenceList } from ${JSON.stringify(bibliographyDist)};
+      nodeStep(`import { readFile } from 'node:fs/promises';
+          import { loadBibliographyBytes, formatReferenceList } from ${JSON.stringify(bibliographyDist)};
           import { useNodeCslFiles } from ${JSON.stringify(cslFilesDist)};
           import { nodeFormatPlatform } from ${JSON.stringify(platformDist)};
           useNodeCslFiles();
-          const { entries } = await loadBibliographyFile(${JSON.stringify(jsonFile)});
+          const { entries } = await loadBibliographyBytes(new Uint8Array(await readFile(${JSON.stringify(jsonFile)})), ${JSON.stringify(jsonFile)});
           const platform = nodeFormatPlatform({ cacheDir: undefined, ...${JSON.stringify(options)} });
           const t = performance.now(); const list = await formatReferenceList(entries, { format: 'text', platform });
           if (list.entries.length !== ${size}) throw new Error('wrong count');

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { formatReferenceList, loadReferenceWriters } from './format.js';
-import { loadBibliographyFile } from './load.js';
+import { loadBibliographyFile } from './test-load-file.js';
 import type { BibEntry, CslItem } from './types.js';
 
 const fixture = (name: string) => fileURLToPath(new URL(`fixtures/${name}`, import.meta.url));

@@ -1,5 +1,10 @@
 export type * from './types.js';
-export { bibliographyExtensions, loadBibliographyFile, loadBibliographyText } from './load.js';
+export {
+  bibliographyExtensions,
+  bibliographyFormatOf,
+  loadBibliographyBytes,
+  loadBibliographyText,
+} from './load.js';
 export {
   assignYearSuffixes,
   authorYearKey,

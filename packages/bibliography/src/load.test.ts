@@ -1,7 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { isLitsynthError, type Diagnostic } from '@litsynth/common';
 import { describe, expect, test } from 'vitest';
-import { loadBibliographyFile, loadBibliographyText } from './load.js';
+import { loadBibliographyText } from './load.js';
+import { loadBibliographyFile } from './test-load-file.js';
 
 const fixture = (name: string) => fileURLToPath(new URL(`fixtures/load/${name}`, import.meta.url));
 

@@ -1,5 +1,5 @@
 import { extname } from 'pathe';
-import { LitsynthError, readTextFile } from '@litsynth/common';
+import { decodeText, LitsynthError } from '@litsynth/common';
 import { loadBibtexText } from './load-bibtex.js';
 import { loadCslJsonFast, loadCslYaml } from './load-csl.js';
 import { loadRisText } from './load-ris.js';
@@ -16,11 +16,10 @@ export const bibliographyExtensions = [
 ] as const;
 
 /**
- * Loads a bibliography file: BibTeX/BibLaTeX (.bib .bibtex), CSL-JSON (.json), CSL-YAML (.yaml .yml,
- * with optional `verification` blocks) or RIS (.ris). Bad entries become diagnostics naming the entry
- * and its line, valid entries still load; an unreadable file is a LitsynthError.
+ * The format (extension) of a bibliography file by its name; a LitsynthError ('unsupported-format')
+ * for a name that is none of `bibliographyExtensions`, before anything is read.
  */
-export async function loadBibliographyFile(path: string): Promise<LoadedBibliography> {
+export function bibliographyFormatOf(path: string): string {
   const extension = extname(path).toLowerCase();
   if (!(bibliographyExtensions as readonly string[]).includes(extension)) {
     throw new LitsynthError(
@@ -32,7 +31,22 @@ export async function loadBibliographyFile(path: string): Promise<LoadedBibliogr
       },
     );
   }
-  const { text } = await readTextFile(path, { role: 'bibliography' });
+  return extension;
+}
+
+/**
+ * Loads a bibliography file from its bytes: BibTeX/BibLaTeX (.bib .bibtex), CSL-JSON (.json),
+ * CSL-YAML (.yaml .yml, with optional `verification` blocks) or RIS (.ris), by its name. Bad
+ * entries become diagnostics naming the entry and its line, valid entries still load; an unusable
+ * file (unknown format, not text) is a LitsynthError. The caller reads the bytes (the engine's file
+ * source, the CLI).
+ */
+export async function loadBibliographyBytes(
+  bytes: Uint8Array,
+  path: string,
+): Promise<LoadedBibliography> {
+  const extension = bibliographyFormatOf(path);
+  const { text } = decodeText(bytes, path);
   return loadBibliographyText(text, path, extension);
 }
 

@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { loadCitationJs } from './citation-js.js';
 import { toCiteprocItem } from './format.js';
-import { loadBibliographyFile } from './load.js';
+import { loadBibliographyFile } from './test-load-file.js';
 import { renderBibliography } from './render-list.js';
 import { resolveLocale, resolveStyle } from './styles.js';
 

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { loadBibliographyFile } from './load.js';
+import { loadBibliographyFile } from './test-load-file.js';
 import {
   compareTypedReferenceList,
   listVariantChoices,

@@ -228,7 +228,7 @@ describe('block quotations', () => {
   const words =
     'Tillit er ikke noe en får, men noe en gjør seg fortjent til, dag for dag, i små handlinger som viser at en mener det en sier, at en holder det en lover, og at en ser mennesket foran seg og ikke bare saken hun kommer med.';
   const check = async (citation: string) => {
-    const manuscript = markdownToManuscript(
+    const manuscript = await markdownToManuscript(
       `# Teori\n\nSkau skriver:\n\n> ${words}\n> ${citation}\n`,
       { path: 'thesis.md' },
     );
@@ -246,7 +246,7 @@ describe('block quotations', () => {
 
 describe('headings, drafts without a list, and reference-manager debris', () => {
   it('takes no citation from a heading', async () => {
-    const manuscript = markdownToManuscript(
+    const manuscript = await markdownToManuscript(
       '# Innledning\n\n## Global Consensus on Physical Activity (2022)\n\nAktivitet hjelper (Dalland, 2017).\n',
       { path: 'thesis.md' },
     );

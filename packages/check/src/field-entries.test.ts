@@ -1,6 +1,7 @@
+import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { loadBibliographyText } from '@litsynth/bibliography';
-import { readManuscript } from '@litsynth/ingest';
+import { readManuscriptBytes } from '@litsynth/ingest';
 import { describe, expect, it } from 'vitest';
 import { checkManuscript } from './check-manuscript.js';
 import { entriesFromFields } from './field-entries.js';
@@ -10,6 +11,9 @@ import { entriesFromFields } from './field-entries.js';
 const zotero = fileURLToPath(
   new URL('../../ingest/fixtures/formats/fields-zotero.docx', import.meta.url),
 );
+
+const readManuscript = async (path: string) =>
+  readManuscriptBytes(new Uint8Array(await readFile(path)), path);
 
 describe('citations in reference-manager fields of a .docx', () => {
   it('turns the works stored in the fields into unverified entries, one per work', async () => {

@@ -1,6 +1,6 @@
 import type { Localized } from './diagnostic.js';
 import { LitsynthError } from './errors.js';
-import { defaultMaxBinaryBytes, defaultMaxTextBytes } from './read-text-file.js';
+import { defaultMaxBinaryBytes, defaultMaxTextBytes } from './decode-text.js';
 
 /** What a caller asks of a file: what it is to the user (for messages), and whether it is binary. */
 export interface ReadRequest {

@@ -11,20 +11,8 @@ export {
   rulesOf,
 } from './rules.js';
 export type { RuleDefinition, RuleId, RuleIdOf, RuleScope } from './rules.js';
-export {
-  decodeText,
-  defaultMaxBinaryBytes,
-  defaultMaxTextBytes,
-  readFileBytes,
-  readTextFile,
-} from './read-text-file.js';
-export type { ReadTextFileOptions, TextEncoding, TextFile } from './read-text-file.js';
-export {
-  removeStaleTemporaryFiles,
-  temporaryPathFor,
-  writeFileAtomic,
-} from './write-file-atomic.js';
+export { decodeText, defaultMaxBinaryBytes, defaultMaxTextBytes } from './decode-text.js';
+export type { TextEncoding, TextFile } from './decode-text.js';
 export { closestName, editDistance } from './edit-distance.js';
-export { realPathOf, refuseOverwritingInputs, refuseSystemFolder } from './output-guard.js';
 export { memoryFileSource, sizeLimit } from './file-source.js';
 export type { FileKind, FileSource, ReadRequest } from './file-source.js';

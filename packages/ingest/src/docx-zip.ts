@@ -1,5 +1,5 @@
-import { inflateRawSync } from 'node:zlib';
 import { LitsynthError } from '@litsynth/common';
+import { Inflate } from 'fflate';
 
 /** Limits that keep a hostile or broken .docx from exhausting memory (a "zip bomb"). */
 export interface ZipLimits {
@@ -203,12 +203,12 @@ function inflateEntry(bytes: Uint8Array, entry: ZipEntry, path: string): Uint8Ar
       `delen ${entry.name} bruker en ukjent komprimering (metode ${entry.method})`,
     );
   }
-  let data: Buffer;
+  let data: Uint8Array;
   try {
-    // One byte more than declared: if zlib fills it, the header lied about the size.
-    data = inflateRawSync(compressed, { maxOutputLength: Math.max(1, entry.uncompressedSize + 1) });
+    // One byte more than declared: if inflating reaches it, the header lied about the size.
+    data = inflateBounded(compressed, Math.max(1, entry.uncompressedSize + 1));
   } catch (cause) {
-    if (cause instanceof RangeError) {
+    if (cause instanceof OutputLimitReached) {
       throw tooLarge(
         path,
         `its part ${entry.name} unpacks to more than it declares (a "zip bomb"?)`,
@@ -228,7 +228,35 @@ function inflateEntry(bytes: Uint8Array, entry: ZipEntry, path: string): Uint8Ar
       `delen ${entry.name} pakkes ut til en annen størrelse enn den oppgir`,
     );
   }
-  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  return data;
+}
+
+/** Inflating stopped because the output reached its bound. */
+class OutputLimitReached extends Error {}
+
+/**
+ * Raw DEFLATE inflated with fflate, stopping as soon as the output passes `limit` bytes: fed in
+ * slices, so that a "zip bomb" is stopped near the limit, not after it has all been inflated.
+ */
+function inflateBounded(data: Uint8Array, limit: number): Uint8Array {
+  const chunks: Uint8Array[] = [];
+  let length = 0;
+  const inflate = new Inflate((chunk) => {
+    length += chunk.length;
+    if (length > limit) throw new OutputLimitReached();
+    chunks.push(chunk);
+  });
+  const slice = 64 * 1024;
+  for (let start = 0; start < data.length; start += slice)
+    inflate.push(data.subarray(start, start + slice), start + slice >= data.length);
+  if (data.length === 0) inflate.push(new Uint8Array(0), true);
+  const out = new Uint8Array(length);
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return out;
 }
 
 function corrupt(path: string, en: string, nb: string): LitsynthError {

@@ -6,10 +6,11 @@ export type { HeadingLabel } from './heading-number.js';
 export { decideLineJoin } from './line-join.js';
 export type { LineJoin } from './line-join.js';
 export { markdownToManuscript } from './markdown-to-manuscript.js';
+export { offsetAtPlace, passageAt, passageAtPlace, sentenceOfText } from './passage.js';
+export type { Passage, PassageOptions, PassagePlace } from './passage.js';
 export {
   formatOfPath,
   manuscriptSizeLimit,
-  readManuscript,
   readManuscriptBytes,
 } from './read-manuscript.js';
 export {

@@ -4,9 +4,9 @@ import { markdownToManuscript } from './markdown-to-manuscript.js';
 
 const source = readFileSync(new URL('../fixtures/markdown/thesis.md', import.meta.url), 'utf8');
 
-describe('markdownToManuscript', () => {
-  const manuscript = markdownToManuscript(source, { path: 'thesis.md' });
+const manuscript = await markdownToManuscript(source, { path: 'thesis.md' });
 
+describe('markdownToManuscript', () => {
   it('turns headings, paragraphs, block quotes, list items and table cells into blocks', () => {
     expect(manuscript.format).toBe('md');
     expect(
@@ -84,8 +84,8 @@ describe('markdownToManuscript', () => {
     expect(manuscript.text).not.toContain('title:');
   });
 
-  it('maps CRLF Markdown to the same places', () => {
-    const crlf = markdownToManuscript(source.replace(/\n/gu, '\r\n'), { path: 'crlf.md' });
+  it('maps CRLF Markdown to the same places', async () => {
+    const crlf = await markdownToManuscript(source.replace(/\n/gu, '\r\n'), { path: 'crlf.md' });
     expect(crlf.text).toBe(manuscript.text);
     for (const offset of [0, 40, 200, crlf.text.length - 1])
       expect(crlf.locate(offset)).toEqual(manuscript.locate(offset));

@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module';
 import type { Nodes, Parents, Root } from 'mdast';
 import { LitsynthError } from '@litsynth/common';
 import { manuscriptFromBlocks } from './build-manuscript.js';
@@ -6,16 +5,18 @@ import { refuseOverlyNestedMarkdown } from './markdown-bounds.js';
 import type { TextSource } from './text-to-manuscript.js';
 import type { BlockKind, Manuscript, SourceBlock, SourceSpan } from './types.js';
 
-const require = createRequire(import.meta.url);
-
 /** Builds the remark parser (CommonMark, GFM, front matter). */
-function createParser() {
-  const { unified } = require('unified') as typeof import('unified');
-  const remarkParse = (require('remark-parse') as typeof import('remark-parse')).default;
-  const remarkGfm = (require('remark-gfm') as typeof import('remark-gfm')).default;
-  const remarkFrontmatter = (require('remark-frontmatter') as typeof import('remark-frontmatter'))
-    .default;
-  return unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']);
+async function createParser() {
+  const [{ unified }, remarkParse, remarkGfm, remarkFrontmatter] = await Promise.all([
+    import('unified'),
+    import('remark-parse'),
+    import('remark-gfm'),
+    import('remark-frontmatter'),
+  ]);
+  return unified()
+    .use(remarkParse.default)
+    .use(remarkGfm.default)
+    .use(remarkFrontmatter.default, ['yaml', 'toml']);
 }
 
 let parser: ReturnType<typeof createParser> | undefined;
@@ -23,8 +24,7 @@ let parser: ReturnType<typeof createParser> | undefined;
 /**
  * The remark parser, loaded with the first Markdown manuscript: remark with GFM is about 100
  * modules and 0.15-0.2 s of CPU to load, which `litsynth check` of a .txt, .docx or .pdf thesis
- * need not pay. Node >= 20.19 loads these ES modules synchronously through require(), so this
- * function stays synchronous.
+ * need not pay.
  */
 function markdownParser(): ReturnType<typeof createParser> {
   parser ??= createParser();
@@ -35,13 +35,15 @@ function markdownParser(): ReturnType<typeof createParser> {
  * Reads Markdown into a `Manuscript` through remark (CommonMark, GFM, front matter): headings,
  * paragraphs, block quotes, list items and table cells become blocks; inline text is flattened;
  * positions come from the syntax tree, so offsets map back to the Markdown source exactly.
+ * Asynchronous because remark is loaded on first use.
  */
-export function markdownToManuscript(text: string, source: TextSource): Manuscript {
+export async function markdownToManuscript(text: string, source: TextSource): Promise<Manuscript> {
   refuseOverlyNestedMarkdown(text, source.path);
   const lineStarts = findLineStarts(text);
   const blocks: SourceBlock[] = [];
+  const parser = await markdownParser();
   try {
-    const tree = markdownParser().parse(text) as Root;
+    const tree = parser.parse(text) as Root;
     collectBlocks(tree, 'paragraph', { text, lineStarts, blocks });
   } catch (cause) {
     // remark walks the tree recursively: lists or quotes nested thousands deep exhaust the stack.

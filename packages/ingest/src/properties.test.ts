@@ -86,11 +86,11 @@ function checkPlaces(manuscript: Manuscript, input: string): void {
 }
 
 describe('ingest properties', () => {
-  it('never throws on any string, as text or Markdown', () => {
-    fc.assert(
-      fc.property(fc.string({ unit: 'binary', maxLength: 400 }), (input) => {
+  it('never throws on any string, as text or Markdown', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.string({ unit: 'binary', maxLength: 400 }), async (input) => {
         const text = textToManuscript(input, { path: 'x.txt' });
-        const markdown = markdownToManuscript(input, { path: 'x.md' });
+        const markdown = await markdownToManuscript(input, { path: 'x.md' });
         for (const manuscript of [text, markdown]) {
           expect(manuscript.text).toBe(manuscript.text.normalize('NFC'));
           manuscript.locate(0);
@@ -110,16 +110,16 @@ describe('ingest properties', () => {
     );
   });
 
-  it('locates every offset of Markdown inside the input, at the same character', () => {
+  it('locates every offset of Markdown inside the input, at the same character', async () => {
     const markdownText = fc
       .array(fc.tuple(fc.constantFrom('', '# ', '> ', '- ', '*', '**', '\\*', '1. '), thesisText), {
         minLength: 1,
         maxLength: 6,
       })
       .map((parts) => parts.map(([mark, text]) => mark + text).join('\n\n'));
-    fc.assert(
-      fc.property(markdownText, (input) => {
-        checkPlaces(markdownToManuscript(input, { path: 'x.md' }), input);
+    await fc.assert(
+      fc.asyncProperty(markdownText, async (input) => {
+        checkPlaces(await markdownToManuscript(input, { path: 'x.md' }), input);
       }),
       { numRuns: 200 },
     );

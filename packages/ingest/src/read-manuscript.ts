@@ -1,6 +1,5 @@
-import { stat } from 'node:fs/promises';
 import { extname } from 'pathe';
-import { decodeText, defaultMaxBinaryBytes, LitsynthError, readFileBytes } from '@litsynth/common';
+import { decodeText, defaultMaxBinaryBytes, LitsynthError } from '@litsynth/common';
 import type { Localized } from '@litsynth/common';
 import { markdownToManuscript } from './markdown-to-manuscript.js';
 import { textToManuscript } from './text-to-manuscript.js';
@@ -37,29 +36,6 @@ export const maxMarkdownManuscriptBytes = 1024 * 1024;
 export const maxExtractedChars = 1.5 * 1024 * 1024;
 
 /**
- * Reads a manuscript file (.txt, .md, .docx, .pdf; other extensions are read as text when they
- * decode as text) into a `Manuscript`. Throws a LitsynthError for unusable input, and
- * 'unsupported-format' for document formats such as .doc, .odt, .rtf and .pages.
- */
-export async function readManuscript(
-  path: string,
-  options: ReadManuscriptOptions = {},
-): Promise<Manuscript> {
-  // A .doc, .odt, .rtf, .pages ... file is refused by its name, whatever its size; a missing one
-  // is left to readFileBytes, which says that it does not exist.
-  if (options.format === undefined && isUnsupportedExtension(path) && (await exists(path)))
-    refuseUnsupportedFormat(path);
-  const known = options.format ?? formatOfPath(path);
-  const limit = manuscriptSizeLimit(path, known);
-  const bytes = await readFileBytes(path, {
-    role: 'manuscript',
-    maxBytes: options.maxBytes ?? limit.maxBytes,
-    limitFor: limit.limitFor,
-  });
-  return readManuscriptBytes(bytes, path, options);
-}
-
-/**
  * The largest manuscript file read, by its format (its extension unless given), and the words
  * that name the limit in a message: every reader of manuscript files (the CLI, the engine) uses it.
  */
@@ -84,9 +60,11 @@ export function manuscriptSizeLimit(
 }
 
 /**
- * Reads a manuscript from bytes already in memory (the web app's files), exactly as readManuscript
- * reads them once they are read from disk: `path` names the file in places and messages, and its
- * extension decides the format. The caller checks that the bytes are not empty or too large.
+ * Reads a manuscript (.txt, .md, .docx, .pdf; other extensions are read as text when they decode
+ * as text) from its bytes into a `Manuscript`: `path` names the file in places and messages, and
+ * its extension decides the format. The caller (the engine, over a file source) reads the bytes and
+ * checks that they are not empty or too large (`manuscriptSizeLimit`). Throws a LitsynthError for
+ * unusable input, and 'unsupported-format' for document formats such as .doc, .odt, .rtf, .pages.
  */
 export async function readManuscriptBytes(
   bytes: Uint8Array,
@@ -124,13 +102,6 @@ export async function readManuscriptBytes(
   }
   const read = known === 'md' ? markdownToManuscript : textToManuscript;
   return read(file.text, { path, encoding: file.encoding, notes });
-}
-
-async function exists(path: string): Promise<boolean> {
-  return stat(path).then(
-    () => true,
-    () => false,
-  );
 }
 
 /** Loads the .docx or .pdf reader only when such a file is read: their libraries are heavy. */

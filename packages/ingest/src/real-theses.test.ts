@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { readManuscript } from './read-manuscript.js';
+import { readManuscriptFile } from './test-read-manuscript.js';
 import type { Manuscript, ReferenceListEntry } from './types.js';
 
 // Two real theses, read from ../shared/real-theses/ at test time (never copied into the
@@ -20,7 +20,7 @@ const cache = new Map<string, Promise<Manuscript>>();
 const read = (name: string): Promise<Manuscript> => {
   const cached = cache.get(name);
   if (cached) return cached;
-  const manuscript = readManuscript(thesis(name));
+  const manuscript = readManuscriptFile(thesis(name));
   cache.set(name, manuscript);
   return manuscript;
 };

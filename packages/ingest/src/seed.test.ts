@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readManuscript } from './read-manuscript.js';
+import { readManuscriptFile } from './test-read-manuscript.js';
 import { textToManuscript } from './text-to-manuscript.js';
 import type { Manuscript } from './types.js';
 
@@ -15,7 +15,7 @@ describe('the NAV thesis (studies/nav-relasjon)', () => {
   let manuscript: Manuscript;
   let original: string[];
   beforeAll(async () => {
-    manuscript = await readManuscript(seedPath);
+    manuscript = await readManuscriptFile(seedPath);
     original = (await readFile(seedPath, 'utf8')).split('\n');
   });
 

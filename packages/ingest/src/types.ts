@@ -125,13 +125,8 @@ export interface ManuscriptParts {
   blocks: SourceBlock[];
 }
 
-/** Options of `readManuscript`. */
+/** Options of `readManuscriptBytes`. */
 export interface ReadManuscriptOptions {
-  /**
-   * Refuse files larger than this many bytes (default: common's `defaultMaxBinaryBytes` for .docx
-   * and .pdf, `defaultMaxTextBytes` for text).
-   */
-  maxBytes?: number;
   /** Read the file as this format instead of deciding by its extension. */
   format?: ManuscriptFormat;
   /** Called after each page of a PDF is read (the web app's progress bar). */

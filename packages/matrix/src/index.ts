@@ -20,8 +20,6 @@ export type {
 } from './types.js';
 export {
   frameworkRules,
-  loadCoding,
-  loadConcepts,
   parseCoding,
   parseConcepts,
 } from './framework/index.js';

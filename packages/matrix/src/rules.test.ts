@@ -29,8 +29,6 @@ it('exports exactly its public API', () => {
     'compileConceptTerms',
     'findChapter',
     'frameworkRules',
-    'loadCoding',
-    'loadConcepts',
     'matchCitationToRecord',
     'matrixRules',
     'narrativeCitation',

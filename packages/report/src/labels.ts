@@ -37,6 +37,7 @@ export const labels = {
   page: { nb: 'side', en: 'page' },
   line: { nb: 'linje', en: 'line' },
   column: { nb: 'kolonne', en: 'column' },
+  paragraph: { nb: 'avsnitt', en: 'paragraph' },
   suggestion: { nb: 'Forslag', en: 'Suggestion' },
   showInManuscript: { nb: 'Vis i manuskriptet', en: 'Show in the manuscript' },
   noSection: { nb: '(før første overskrift)', en: '(before the first heading)' },

@@ -670,6 +670,40 @@ describe('citationOf', () => {
   });
 });
 
+describe('renderReport of a .docx or .pdf manuscript', () => {
+  /** The place line of each problem, when the manuscript (and its diagnostics) is `file`. */
+  const placesOf = (file: string, lang: 'nb' | 'en') => {
+    const data = sampleData();
+    const tree = fromHtml(
+      renderReport({
+        ...data,
+        lang,
+        manuscript: { ...data.manuscript!, file },
+        diagnostics: data.diagnostics.map((diagnostic) => ({ ...diagnostic, file })),
+      }),
+    );
+    return elements(tree, (element) => element.tagName === 'article').map((problem) =>
+      textOf(elements(problem, (element) => String(element.properties.className) === 'place')[0]!),
+    );
+  };
+
+  it('places a problem as litsynth check does: a PDF by its page, a Word document by paragraph and heading', () => {
+    expect(placesOf('oppgave.pdf', 'nb')).toEqual([
+      'oppgave.pdf: side 1 · Kilde: natland2019',
+      // Without a page (a PDF's diagnostics always have one), its line and column.
+      'oppgave.pdf: linje 5, kolonne 20 · Kilde: lundberg2013',
+    ]);
+    expect(placesOf('oppgave.docx', 'nb')).toEqual([
+      'oppgave.docx: avsnitt 3 (s. 1) under «1.0 Innledning» · Kilde: natland2019',
+      'oppgave.docx: avsnitt 5 under «1.0 Innledning» · Kilde: lundberg2013',
+    ]);
+    expect(placesOf('thesis.docx', 'en')).toEqual([
+      'thesis.docx: paragraph 3 (p. 1) under "1.0 Innledning" · Source: natland2019',
+      'thesis.docx: paragraph 5 under "1.0 Innledning" · Source: lundberg2013',
+    ]);
+  });
+});
+
 describe('citationContext', () => {
   it('cuts at word boundaries and marks the citation', () => {
     const text = `${'ord '.repeat(60)}(Natland, 2019) ${'mer '.repeat(60)}`;

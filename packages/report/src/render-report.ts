@@ -1,6 +1,7 @@
 import { sha256 as sha256Of } from '@noble/hashes/sha2.js';
 import { safeHref } from '@litsynth/bibliography';
 import type { Diagnostic, Lang, Localized, Severity } from '@litsynth/common';
+import { sentenceOfText } from '@litsynth/ingest';
 import type { Element, ElementContent, Root } from 'hast';
 import { sanitize } from 'hast-util-sanitize';
 import { toHtml } from 'hast-util-to-html';
@@ -400,11 +401,14 @@ function renderProblem(problem: PlacedProblem, data: ReportData): Element {
   const { lang } = data;
   const t = (label: Localized) => say(label, lang);
   const { diagnostic } = problem;
-  const place = [
-    diagnostic.page === undefined ? undefined : `${t(labels.page)} ${diagnostic.page}`,
-    `${t(labels.line)} ${diagnostic.line}`,
-    `${t(labels.column)} ${diagnostic.column}`,
-  ].filter((part) => part !== undefined);
+  const documentPlace = documentPlaceOf(data, diagnostic);
+  const place = documentPlace
+    ? [documentPlace]
+    : [
+        diagnostic.page === undefined ? undefined : `${t(labels.page)} ${diagnostic.page}`,
+        `${t(labels.line)} ${diagnostic.line}`,
+        `${t(labels.column)} ${diagnostic.column}`,
+      ].filter((part) => part !== undefined);
   const children: ElementContent[] = [
     h('p', [
       h(`span.badge.sev-${diagnostic.severity}`, t(severityLabels[diagnostic.severity])),
@@ -487,6 +491,28 @@ function entryName(data: ReportData, id: string): string {
 }
 
 /**
+ * Where a supervisor finds a problem in a .docx or .pdf manuscript, as `litsynth check` says it: a
+ * PDF's page ("side 12"); a Word document's paragraph, page when Word saved one, and heading
+ * ("avsnitt 34 (s. 5) under «2.1 Metode»"). Undefined for other files (line and column).
+ */
+function documentPlaceOf(data: ReportData, diagnostic: Diagnostic): string | undefined {
+  if (data.manuscript === undefined || diagnostic.file !== data.manuscript.file) return undefined;
+  const { lang } = data;
+  const page =
+    diagnostic.page === undefined ? undefined : `${lang === 'nb' ? 's.' : 'p.'} ${diagnostic.page}`;
+  if (/\.pdf$/i.test(diagnostic.file))
+    return page === undefined ? undefined : `${say(labels.page, lang)} ${diagnostic.page}`;
+  if (!/\.(docx|docm|dotx|dotm)$/i.test(diagnostic.file)) return undefined;
+  const heading =
+    diagnostic.section === undefined
+      ? ''
+      : lang === 'nb'
+        ? ` under «${diagnostic.section}»`
+        : ` under "${diagnostic.section}"`;
+  return `${say(labels.paragraph, lang)} ${diagnostic.line}${page === undefined ? '' : ` (${page})`}${heading}`;
+}
+
+/**
  * The citation of a block a diagnostic is about: the one starting at its place, else (a
  * diagnostic may point inside its citation, e.g. at the locator) the last citation starting
  * before its place whose text is the diagnostic's `raw` text.
@@ -510,9 +536,13 @@ export function citationOf(
   return candidates.filter(before).at(-1) ?? candidates[0];
 }
 
-const contextChars = 160;
+/** Longest sentence quoted under a problem (the page wraps it); a longer one is cut around the citation. */
+const contextChars = 320;
 
-/** The thesis text around a diagnostic's citation, with the citation separated out to be marked. */
+/**
+ * The sentence of the thesis a diagnostic's citation is in (as `litsynth check` quotes it:
+ * ingest's sentenceOfText), with the citation separated out to be marked.
+ */
 export function citationContext(
   block: ReportBlock,
   diagnostic: Pick<Diagnostic, 'line' | 'column' | 'raw'>,
@@ -531,25 +561,12 @@ export function citationContext(
     }
   }
   if (start === undefined || end === undefined) return undefined;
-  const from = wordBoundaryBefore(block.text, Math.max(0, start - contextChars));
-  const to = wordBoundaryAfter(block.text, Math.min(block.text.length, end + contextChars));
+  const sentence = sentenceOfText(block.text, start, end, { maxLength: contextChars });
   return {
-    before: `${from > 0 ? '… ' : ''}${block.text.slice(from, start)}`,
-    marked: block.text.slice(start, end),
-    after: `${block.text.slice(end, to)}${to < block.text.length ? ' …' : ''}`,
+    before: sentence.text.slice(0, sentence.mark.start),
+    marked: sentence.text.slice(sentence.mark.start, sentence.mark.end),
+    after: sentence.text.slice(sentence.mark.end),
   };
-}
-
-function wordBoundaryBefore(text: string, index: number): number {
-  if (index === 0) return 0;
-  const space = text.indexOf(' ', index);
-  return space < 0 ? index : space + 1;
-}
-
-function wordBoundaryAfter(text: string, index: number): number {
-  if (index >= text.length) return text.length;
-  const space = text.lastIndexOf(' ', index);
-  return space <= 0 ? index : space;
 }
 
 function renderReferences(data: ReportData, placed: readonly PlacedProblem[]): ElementContent[] {

@@ -1,10 +1,17 @@
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { realpathSync } from 'node:fs';
-import { type FileSource, readFileBytes } from '@litsynth/common';
+import { type FileSource, memoryFileSource } from '@litsynth/common';
 
 /** The files of the disk as a file source, for tests (the CLI has the real Node adapter). */
 export const diskSource: FileSource = {
-  read: (path, request) => readFileBytes(path, { role: request.role }),
+  // The bytes from the disk, the checks of every input (missing, empty, too large) from the memory source.
+  read: async (path, request) => {
+    const bytes = await readFile(path).then(
+      (data) => new Uint8Array(data),
+      () => undefined,
+    );
+    return memoryFileSource(bytes === undefined ? {} : { [path]: bytes }).read(path, request);
+  },
   exists: (path) =>
     stat(path).then(
       () => true,

@@ -3,15 +3,11 @@ import { isDeepStrictEqual } from 'node:util';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadBibliographyFile, yearLabel, type BibEntry } from '@litsynth/bibliography';
-import {
-  LitsynthError,
-  exitCodes,
-  refuseSystemFolder,
-  writeFileAtomic,
-  type Lang,
-  type Localized,
-} from '@litsynth/common';
+import { yearLabel, type BibEntry } from '@litsynth/bibliography';
+import { LitsynthError, exitCodes, type Lang, type Localized } from '@litsynth/common';
+import { loadBibliographyFile } from '../output/bibliography-file.js';
+import { refuseSystemFolder } from '../output/output-guard.js';
+import { writeFileAtomic } from '../output/write-file-atomic.js';
 import { norwegianStudyFields } from '@litsynth/study';
 import {
   isMap,

@@ -5,19 +5,17 @@ import {
   compareDiagnostics,
   exitCodes,
   LitsynthError,
-  refuseOverwritingInputs,
-  refuseSystemFolder,
   ruleRegistry,
-  writeFileAtomic,
   type Diagnostic,
   type Lang,
   type RuleSetting,
 } from '@litsynth/common';
+import { refuseOverwritingInputs, refuseSystemFolder } from '../output/output-guard.js';
+import { writeFileAtomic } from '../output/write-file-atomic.js';
 import {
   compareTypedReferenceList,
   defaultLocaleFor,
   defaultStyle,
-  loadBibliographyFile,
   type BibEntry,
   type CitationUse,
   type ReferenceListFormat,
@@ -25,6 +23,7 @@ import {
 } from '@litsynth/bibliography';
 import { citationUses, makeReferenceList } from '@litsynth/engine';
 import { bibliographyCheckText } from '../output/bibliography-check.js';
+import { loadBibliographyFile } from '../output/bibliography-file.js';
 import { nodeFileSource } from '../output/node-file-source.js';
 import { asGiven, studyInputs } from '../output/paths.js';
 import { nodeFormatPlatform } from '../output/format-platform.js';

@@ -13,13 +13,13 @@ import {
   LitsynthError,
   findRule,
   ruleRegistry,
-  refuseSystemFolder,
-  writeFileAtomic,
   type Diagnostic,
   type Lang,
   type Localized,
   type RuleId,
 } from '@litsynth/common';
+import { refuseSystemFolder } from '../output/output-guard.js';
+import { writeFileAtomic } from '../output/write-file-atomic.js';
 import type { Manuscript } from '@litsynth/ingest';
 import type { ReportData } from '@litsynth/report';
 import type { Study } from '@litsynth/study';

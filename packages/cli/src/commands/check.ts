@@ -1,12 +1,8 @@
 import { stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import {
-  LitsynthError,
-  refuseSystemFolder,
-  ruleRegistry,
-  writeFileAtomic,
-  type Lang,
-} from '@litsynth/common';
+import { LitsynthError, ruleRegistry, type Lang } from '@litsynth/common';
+import { refuseSystemFolder } from '../output/output-guard.js';
+import { writeFileAtomic } from '../output/write-file-atomic.js';
 import { type ManuscriptSession, openManuscript, openStudy } from '@litsynth/engine';
 import {
   describeAnnotation,

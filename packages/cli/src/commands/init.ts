@@ -1,14 +1,9 @@
 import { link, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  LitsynthError,
-  exitCodes,
-  refuseSystemFolder,
-  removeStaleTemporaryFiles,
-  temporaryPathFor,
-  type Lang,
-} from '@litsynth/common';
+import { LitsynthError, exitCodes, type Lang } from '@litsynth/common';
+import { refuseSystemFolder } from '../output/output-guard.js';
+import { removeStaleTemporaryFiles, temporaryPathFor } from '../output/write-file-atomic.js';
 import { environmentLanguage } from '../output/ui-language.js';
 
 export interface InitOptions {

@@ -3,11 +3,11 @@ import {
   exitCodes,
   LitsynthError,
   ruleRegistry,
-  writeFileAtomic,
   type Diagnostic,
   type Lang,
   type RuleDefinition,
 } from '@litsynth/common';
+import { writeFileAtomic } from '../output/write-file-atomic.js';
 import { openStudy, type StudySession } from '@litsynth/engine';
 import type { Manuscript } from '@litsynth/ingest';
 import type { Study } from '@litsynth/study';

@@ -7,9 +7,9 @@ import {
   LitsynthError,
   type RuleDefinition,
   isLitsynthError,
-  readFileBytes,
-  writeFileAtomic,
 } from '@litsynth/common';
+import { readFileBytes } from './read-file.js';
+import { writeFileAtomic } from './write-file-atomic.js';
 import { formatOfPath, type Manuscript } from '@litsynth/ingest';
 
 // `--annotate OUT.docx` of `check` and `build`: a copy of the student's .docx with a Word comment

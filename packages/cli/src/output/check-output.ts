@@ -1,7 +1,8 @@
-import { readTextFile, type Diagnostic, type Lang, type RuleDefinition } from '@litsynth/common';
+import { type Diagnostic, type Lang, type RuleDefinition } from '@litsynth/common';
+import { readTextFile } from './read-file.js';
 import type { CombinedCheck } from '@litsynth/engine';
-import type { Manuscript } from '@litsynth/ingest';
-import { renderPretty, renderSummary } from './pretty-diagnostics.js';
+import { type Manuscript, passageAtPlace } from '@litsynth/ingest';
+import { type DocumentPassage, renderPretty, renderSummary } from './pretty-diagnostics.js';
 
 // What `litsynth check` prints as text; the counting and the JSON are the engine's.
 
@@ -20,9 +21,11 @@ export async function checkText(
     (note) => `${lang === 'nb' ? 'Merk' : 'Note'}: ${note[lang]}`,
   );
   const rules = new Map(options.rules.map((rule) => [rule.id, rule]));
+  const passage = documentPassages(manuscript);
   const body = renderPretty(diagnostics, {
     lang,
     lines: await sourceLines(manuscript, diagnostics),
+    ...(passage ? { passage } : {}),
     rules,
     color: options.color,
   });
@@ -35,6 +38,26 @@ export async function checkText(
     renderSummary(summary, lang),
   ];
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The passage of each finding in a .docx or .pdf manuscript (the sentence and where it stands),
+ * computed once per diagnostic; none for a text manuscript, whose lines are quoted as they are.
+ */
+export function documentPassages(
+  manuscript: Manuscript,
+): ((diagnostic: Diagnostic) => DocumentPassage | undefined) | undefined {
+  const format = manuscript.format;
+  if (format !== 'docx' && format !== 'pdf') return undefined;
+  const found = new Map<Diagnostic, DocumentPassage | undefined>();
+  return (diagnostic) => {
+    if (diagnostic.file !== manuscript.path) return undefined;
+    if (!found.has(diagnostic)) {
+      const passage = passageAtPlace(manuscript, diagnostic);
+      found.set(diagnostic, passage && { format, passage });
+    }
+    return found.get(diagnostic);
+  };
 }
 
 /** The lines of the text files the diagnostics point into, for quoting them (a .docx or .pdf manuscript has none). */

@@ -3,7 +3,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { FormatPlatform, RenderRequest, RenderResult } from '@litsynth/bibliography';
-import { writeFileAtomic } from '@litsynth/common';
+import { writeFileAtomic } from './write-file-atomic.js';
 import { referenceCacheDir } from './cache-dir.js';
 
 // What Node lends the formatting of a reference list (@litsynth/bibliography has neither): rendered

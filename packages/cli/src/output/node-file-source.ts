@@ -1,5 +1,7 @@
 import { readdir, stat } from 'node:fs/promises';
-import { LitsynthError, readFileBytes, realPathOf } from '@litsynth/common';
+import { LitsynthError } from '@litsynth/common';
+import { realPathOf } from './output-guard.js';
+import { readFileBytes } from './read-file.js';
 import { type FileSource, sizeLimit } from '@litsynth/engine';
 import { longWorkBytes, optimiseForLongWork } from './optimising-compiler.js';
 

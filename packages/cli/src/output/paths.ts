@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
-import { LitsynthError, refuseOverwritingInputs, refuseSystemFolder } from '@litsynth/common';
+import { LitsynthError } from '@litsynth/common';
+import { refuseOverwritingInputs, refuseSystemFolder } from './output-guard.js';
 import type { Study } from '@litsynth/study';
 
 /** A path as the user would write it: relative to the working directory when inside it. */

@@ -1,7 +1,12 @@
 import type { Diagnostic, RuleDefinition, RuleId } from '@litsynth/common';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { excerpt, renderPretty, renderSummary } from './pretty-diagnostics.js';
+import {
+  type DocumentPassage,
+  excerpt,
+  renderPretty,
+  renderSummary,
+} from './pretty-diagnostics.js';
 
 const diagnostic = (
   rule: RuleId,
@@ -126,6 +131,121 @@ describe('renderPretty', () => {
         '',
       ].join('\n'),
     );
+  });
+});
+
+describe('renderPretty of a .docx or .pdf', () => {
+  // Passages as ingest's passageAtPlace gives them, by place (line:column) of the diagnostic.
+  const passages = new Map<string, DocumentPassage['passage']>([
+    [
+      '34:30',
+      {
+        text: 'Relasjonen er viktig for brukeren (Netland, 2020).',
+        mark: { start: 35, end: 48 },
+        place: { line: 34, column: 30, page: 12, heading: '2.1 Metode' },
+      },
+    ],
+    [
+      '40:5',
+      {
+        text: 'Se også Netland (2020).',
+        mark: { start: 8, end: 22 },
+        place: { line: 40, column: 5, page: 13, heading: '2.1 Metode' },
+      },
+    ],
+    [
+      '50:1',
+      {
+        text: 'Netland, A. (2020). Tittel. Forlag.',
+        mark: { start: 0, end: 35 },
+        place: { line: 50, column: 1, page: 20, heading: 'Litteratur' },
+      },
+    ],
+  ]);
+  const ofFormat =
+    (format: DocumentPassage['format']) =>
+    (found: Diagnostic): DocumentPassage | undefined => {
+      const passage = passages.get(`${found.line}:${found.column}`);
+      return passage && { format, passage };
+    };
+  const diagnostics = (file: string): Diagnostic[] => [
+    {
+      ...diagnostic('author-misspelled', 'error', 34, 30, 'Netland, 2020', '2.1 Metode'),
+      file,
+      group: 'netland',
+    },
+    {
+      ...diagnostic('author-misspelled', 'error', 40, 5, 'Netland (2020)', '2.1 Metode'),
+      file,
+      group: 'netland',
+    },
+    { ...diagnostic('bib-typed-entry-extra', 'warning', 50, 1, 'Netland', 'Litteratur'), file },
+  ];
+
+  it('quotes the sentence with the citation marked, placed by paragraph and heading in a .docx', () => {
+    const options = { lines: new Map(), rules, color: false, passage: ofFormat('docx') };
+    expect(renderPretty(diagnostics('oppgave.docx'), { ...options, lang: 'nb' })).toBe(
+      [
+        'Feil (1 funn, 2 steder)',
+        '',
+        'oppgave.docx',
+        '  2.1 Metode',
+        '    avsnitt 34 (s. 12) under «2.1 Metode»  author-misspelled: «Netland, 2020»  author-misspelled',
+        '      │ Relasjonen er viktig for brukeren (Netland, 2020).',
+        '      │                                    ^^^^^^^^^^^^^',
+        '      → Rett det.',
+        '      også (1): avsnitt 40',
+        '',
+        'Advarsler (1)',
+        '',
+        'oppgave.docx',
+        '  Litteratur',
+        '    avsnitt 50 (s. 20) under «Litteratur»  bib-typed-entry-extra: «Netland»  bib-typed-entry-extra',
+        '      │ Netland, A. (2020). Tittel. Forlag.',
+        '      → Rett det.',
+        '',
+      ].join('\n'),
+    );
+    expect(
+      renderPretty(diagnostics('thesis.docx'), { ...options, lang: 'en' }).split('\n')[4],
+    ).toBe(
+      '    paragraph 34 (p. 12) under "2.1 Metode"  author-misspelled: "Netland, 2020"  author-misspelled',
+    );
+  });
+
+  it('places a finding in a PDF by its page, also in the list of places of a repeated problem', () => {
+    const options = { lines: new Map(), rules, color: false, passage: ofFormat('pdf') };
+    const lines = renderPretty(diagnostics('oppgave.pdf'), { ...options, lang: 'en' }).split('\n');
+    expect(lines.slice(4, 9)).toEqual([
+      '    p. 12  author-misspelled: "Netland, 2020"  author-misspelled',
+      '      │ Relasjonen er viktig for brukeren (Netland, 2020).',
+      '      │                                    ^^^^^^^^^^^^^',
+      '      → Fix it.',
+      '      also (1): p. 13',
+    ]);
+    const places: Array<[number, number, string]> = [
+      [34, 30, 's.52'],
+      [40, 5, 's.31'],
+      [50, 1, 's 3'],
+      [99, 1, 's.4'],
+    ];
+    const repeated = places.map(([line, column, raw]) => ({
+      ...diagnostic('locator-form', 'info', line, column, raw),
+      file: 'oppgave.pdf',
+      page: 30,
+    }));
+    expect(
+      renderPretty(repeated, { ...options, lang: 'nb' })
+        .split('\n')
+        .slice(2, 7),
+    ).toEqual([
+      'Sidetall skrevet feil (locator-form) ×4 ganger: Sidetallet er ikke skrevet «s. 12».',
+      // The last one has no passage (its place is not in the text): its own page is listed.
+      '    oppgave.pdf, side 12, 13, 20, 30',
+      '    for eksempel:',
+      '      s. 12: s.52 — locator-form: «s.52» → Rett det.',
+      '      s. 20: s 3 — locator-form: «s 3» → Rett det.',
+    ]);
   });
 });
 

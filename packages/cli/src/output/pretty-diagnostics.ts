@@ -1,10 +1,25 @@
 import type { Diagnostic, Lang, Localized, RuleDefinition, Severity } from '@litsynth/common';
+import type { Passage } from '@litsynth/ingest';
+
+/**
+ * A finding in a Word document or a PDF as its reader finds it: the sentence it is in (ingest's
+ * passageAtPlace) and the kind of document, which decides how its place is named.
+ */
+export interface DocumentPassage {
+  format: 'docx' | 'pdf';
+  passage: Passage;
+}
 
 /** What the pretty printer needs besides the diagnostics. */
 export interface PrettyOptions {
   lang: Lang;
   /** The lines of each file as given, for showing the line a diagnostic is on (absent for docx/pdf). */
   lines: ReadonlyMap<string, readonly string[]>;
+  /**
+   * The passage of a diagnostic in a .docx or .pdf (undefined for other files): it is quoted under
+   * the finding, and the finding is placed by page (PDF) or paragraph and heading (.docx).
+   */
+  passage?: (diagnostic: Diagnostic) => DocumentPassage | undefined;
   /** Rule documentation, for the heading of a repeated problem. */
   rules: ReadonlyMap<string, RuleDefinition>;
   color: boolean;
@@ -71,7 +86,7 @@ export function renderPretty(diagnostics: readonly Diagnostic[], options: Pretty
         if (section !== undefined) out.push(`  ${paint('4', section)}`);
       }
       out.push(...renderOne(diagnostic, options, paint));
-      if (group && group.length > 1) out.push(...renderOtherPlaces(group.slice(1), options.lang));
+      if (group && group.length > 1) out.push(...renderOtherPlaces(group.slice(1), options));
     }
     const repeatedRules = [...counts.keys()].filter(repeated);
     for (const rule of repeatedRules) {
@@ -102,9 +117,9 @@ function countLabel(diagnostics: readonly Diagnostic[], lang: Lang): string {
 }
 
 /** The other places of a finding, on one line under its first. */
-function renderOtherPlaces(others: readonly Diagnostic[], lang: Lang): string[] {
-  const places = others.map((diagnostic) => placeOf(diagnostic, lang)).join(', ');
-  return [`      ${lang === 'nb' ? 'også' : 'also'} (${others.length}): ${places}`];
+function renderOtherPlaces(others: readonly Diagnostic[], options: PrettyOptions): string[] {
+  const places = others.map((diagnostic) => shortPlaceOf(diagnostic, options)).join(', ');
+  return [`      ${options.lang === 'nb' ? 'også' : 'also'} (${others.length}): ${places}`];
 }
 
 function placeOf(diagnostic: Diagnostic, lang: Lang): string {
@@ -113,12 +128,53 @@ function placeOf(diagnostic: Diagnostic, lang: Lang): string {
   return `${diagnostic.line}:${diagnostic.column}${page}`;
 }
 
+/**
+ * Where a supervisor finds a finding: in a PDF its page ("s. 12"); in a Word document its
+ * paragraph, page when known, and the heading it is under ("avsnitt 34 under «2.1 Metode»");
+ * in a text file its line and column.
+ */
+export function documentPlaceOf(found: DocumentPassage, lang: Lang): string {
+  const { place } = found.passage;
+  const page =
+    place.page === undefined ? undefined : `${lang === 'nb' ? 's.' : 'p.'} ${place.page}`;
+  if (found.format === 'pdf') return page ?? `${place.line}:${place.column}`;
+  const paragraph = `${lang === 'nb' ? 'avsnitt' : 'paragraph'} ${place.line}`;
+  const heading =
+    place.heading === undefined
+      ? ''
+      : lang === 'nb'
+        ? ` under «${place.heading}»`
+        : ` under "${place.heading}"`;
+  return `${paragraph}${page === undefined ? '' : ` (${page})`}${heading}`;
+}
+
+/** A place in a list of places: the page of a PDF, the paragraph of a .docx, else line:column. */
+function shortPlaceOf(diagnostic: Diagnostic, options: PrettyOptions): string {
+  const found = options.passage?.(diagnostic);
+  if (found === undefined) return placeOf(diagnostic, options.lang);
+  const { place } = found.passage;
+  if (found.format === 'pdf' && place.page !== undefined)
+    return `${options.lang === 'nb' ? 's.' : 'p.'} ${place.page}`;
+  return `${options.lang === 'nb' ? 'avsnitt' : 'paragraph'} ${place.line}`;
+}
+
 function renderOne(diagnostic: Diagnostic, options: PrettyOptions, paint: Paint): string[] {
+  const found = options.passage?.(diagnostic);
+  const place = found ? documentPlaceOf(found, options.lang) : placeOf(diagnostic, options.lang);
   const result = [
-    `    ${paint(severityColor[diagnostic.severity], placeOf(diagnostic, options.lang))}  ${diagnostic.message[options.lang]}  ${paint('2', diagnostic.rule)}`,
+    `    ${paint(severityColor[diagnostic.severity], place)}  ${diagnostic.message[options.lang]}  ${paint('2', diagnostic.rule)}`,
   ];
   const line = options.lines.get(diagnostic.file)?.[diagnostic.line - 1];
-  if (line !== undefined) {
+  if (found) {
+    // The sentence, the citation marked under it (a sentence is quoted on one line, shortened).
+    const { text, mark } = found.passage;
+    result.push(`      ${paint('2', '│')} ${text}`);
+    // A mark over the whole passage (an entry of the reference list) would only underline it.
+    if (mark.end > mark.start && mark.end - mark.start < text.length)
+      result.push(
+        `      ${paint('2', '│')} ${' '.repeat(mark.start)}${paint(severityColor[diagnostic.severity], '^'.repeat(mark.end - mark.start))}`,
+      );
+  } else if (line !== undefined) {
     const number = String(diagnostic.line);
     const { text, offset } = excerpt(line, diagnostic.column - 1);
     // Mark the citation as far as it runs on this line (it may continue on the next one).
@@ -167,14 +223,24 @@ function renderRepeated(
   // The rule's name for the reader; its id (the key of study.yaml's rules:) after it.
   const heading = definition ? `${definition.name[lang]} (${rule})` : rule;
   const result = [`${paint('1', heading)} ×${diagnostics.length} ${times}: ${description}`];
-  const byFile = new Map<string, number[]>();
+  // Per file, its lines; in a PDF its pages, in a Word document its paragraphs (its "lines").
+  const byFile = new Map<string, { format: string | undefined; places: number[] }>();
   for (const diagnostic of diagnostics) {
-    const lines = byFile.get(diagnostic.file);
-    if (lines) lines.push(diagnostic.line);
-    else byFile.set(diagnostic.file, [diagnostic.line]);
+    const found = options.passage?.(diagnostic);
+    const entry = byFile.get(diagnostic.file) ?? { format: found?.format, places: [] };
+    entry.format ??= found?.format;
+    const page = found?.passage.place.page ?? diagnostic.page;
+    entry.places.push(entry.format === 'pdf' && page !== undefined ? page : diagnostic.line);
+    byFile.set(diagnostic.file, entry);
   }
-  for (const [file, lines] of byFile) {
-    result.push(`    ${file}, ${lang === 'nb' ? 'linje' : 'lines'} ${lines.join(', ')}`);
+  const units: Record<string, Localized> = {
+    pdf: { nb: 'side', en: 'pages' },
+    docx: { nb: 'avsnitt', en: 'paragraphs' },
+    text: { nb: 'linje', en: 'lines' },
+  };
+  for (const [file, { format, places }] of byFile) {
+    const unit = (units[format ?? 'text'] as Localized)[lang];
+    result.push(`    ${file}, ${unit} ${places.join(', ')}`);
   }
   // One example of each distinct form of the problem: messages that differ only in numbers are one form
   // ("s.112" and "s.20" are one way of writing a page; "s 53" is another).
@@ -187,7 +253,7 @@ function renderRepeated(
   for (const sample of samples.values()) {
     const suggestion = sample.suggestion?.[lang];
     result.push(
-      `      ${sample.line}: ${sample.raw ?? ''} — ${sample.message[lang]}${suggestion ? ` → ${suggestion}` : ''}`,
+      `      ${options.passage?.(sample) ? shortPlaceOf(sample, options) : sample.line}: ${sample.raw ?? ''} — ${sample.message[lang]}${suggestion ? ` → ${suggestion}` : ''}`,
     );
   }
   return result;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { writeFileAtomic } from '@litsynth/common';
+import { writeFileAtomic } from './write-file-atomic.js';
 import type { StudyCheckInput } from '@litsynth/engine';
 import { referenceCacheDir } from './cache-dir.js';
 import { codeFolders } from './code-files.js';

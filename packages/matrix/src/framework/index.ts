@@ -1,5 +1,5 @@
-export { loadConcepts, parseConcepts } from './load-concepts.js';
-export { loadCoding, parseCoding } from './load-coding.js';
+export { parseConcepts } from './load-concepts.js';
+export { parseCoding } from './load-coding.js';
 export { frameworkRules } from './rules.js';
 export type { FrameworkRuleId } from './rules.js';
 export type {

@@ -1,4 +1,4 @@
-import { closestName, compareDiagnostics, readTextFile, type Diagnostic } from '@litsynth/common';
+import { closestName, compareDiagnostics, type Diagnostic } from '@litsynth/common';
 import { isMap, isScalar, isSeq } from 'yaml';
 import type { Relation } from '../types.js';
 import { frameworkDiagnostic } from './rules.js';
@@ -16,12 +16,6 @@ export const relationWords: Readonly<Record<string, Relation>> = {
   utfordrer: 'contradicts',
 };
 const rules = { invalid: 'coding-invalid', unknownField: 'coding-unknown-field' } as const;
-
-/** Reads and validates a study's coding (coding.yaml); a missing file throws a LitsynthError. */
-export async function loadCoding(path: string, context: CodingContext): Promise<CodingResult> {
-  const { text } = await readTextFile(path, { role: 'coding' });
-  return parseCoding(text, path, context);
-}
 
 /**
  * Parses a coding: finding id → list of `{ concept, relation, note? }`. Links to unknown findings

@@ -1,9 +1,4 @@
-import {
-  compareDiagnostics,
-  readTextFile,
-  type Diagnostic,
-  type Localized,
-} from '@litsynth/common';
+import { compareDiagnostics, type Diagnostic, type Localized } from '@litsynth/common';
 import { isMap, isScalar, isSeq, type YAMLMap } from 'yaml';
 import { frameworkDiagnostic } from './rules.js';
 import type {
@@ -21,15 +16,6 @@ const idExpected: Localized = {
   en: 'an id of lowercase letters, digits and - ("empathy")',
 };
 const rules = { invalid: 'concepts-invalid', unknownField: 'concepts-unknown-field' } as const;
-
-/** Reads and validates a concept framework file (concepts.yaml); a missing file throws a LitsynthError. */
-export async function loadConcepts(
-  path: string,
-  options: ConceptsOptions = {},
-): Promise<ConceptsResult> {
-  const { text } = await readTextFile(path, { role: 'concept framework' });
-  return parseConcepts(text, path, options);
-}
 
 /**
  * Parses a concept framework: theories, each with its concepts. Every problem is a diagnostic

@@ -1,6 +1,6 @@
 // The part of Node's Buffer the library packages use, for the browser: the .docx reader decodes
-// base64 (reference managers' fields) and encodes it (images for mammoth), and common hands
-// Windows-1252 bytes to iconv-lite as a Buffer. The worker installs it as the global `Buffer`
+// base64 (reference managers' fields) and encodes it (images for mammoth). The worker installs it
+// as the global `Buffer`
 // (check-worker.ts). A full browser Buffer (the `buffer` package) would cost 9 KB gzipped of the
 // 1 MB the site may load; this one is checked against Node's in node-buffer.test.ts.
 

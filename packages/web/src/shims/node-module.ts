@@ -1,6 +1,6 @@
 // node:module's createRequire for the browser. Some library modules load a heavy dependency on
-// first use with a synchronous `require` made by createRequire(import.meta.url) (yaml, remark,
-// iconv-lite; docs/decisions/check-startup.md). A browser has no synchronous module loading, so
+// first use with a synchronous `require` made by createRequire(import.meta.url) (yaml;
+// docs/decisions/check-startup.md). A browser has no synchronous module loading, so
 // the web worker loads those dependencies ahead of the step that needs them (dynamic import, a
 // chunk of their own) and hands them over here; `require` then returns them. Anything else is a
 // bug, and says so. This goes away with the pure engine of issue 10.

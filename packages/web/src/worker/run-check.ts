@@ -127,25 +127,12 @@ function progressReporter(format: string | undefined, onProgress: OnProgress | u
 
 /**
  * Loads what the library modules `require` synchronously (see src/shims/node-module.ts): yaml for
- * CSL-YAML/JSON files, remark for Markdown. Each is a chunk of its own, fetched only when needed.
+ * CSL-YAML/JSON files. Each is a chunk of its own, fetched only when needed.
  */
 async function provideRequiredModules(input: CheckInput): Promise<void> {
   const { hasModule, provideModule } = await import('../shims/node-module.js');
-  if (!hasModule('iconv-lite')) provideModule('iconv-lite', await import('../shims/iconv-lite.js'));
   const needsYaml = input.bibliographies.some((file) => /\.(ya?ml|json)$/i.test(file.name));
   if (needsYaml && !hasModule('yaml')) provideModule('yaml', await import('yaml'));
-  if (formatOfPath(input.manuscript.name) === 'md' && !hasModule('unified')) {
-    const [unified, remarkParse, remarkGfm, remarkFrontmatter] = await Promise.all([
-      import('unified'),
-      import('remark-parse'),
-      import('remark-gfm'),
-      import('remark-frontmatter'),
-    ]);
-    provideModule('unified', unified);
-    provideModule('remark-parse', remarkParse);
-    provideModule('remark-gfm', remarkGfm);
-    provideModule('remark-frontmatter', remarkFrontmatter);
-  }
 }
 
 /**

@@ -1,6 +1,6 @@
 import { realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, parse, relative, resolve } from 'node:path';
-import { LitsynthError } from './errors.js';
+import { LitsynthError } from '@litsynth/common';
 
 // Where litsynth may write. An output never replaces an input, never lands in the root or a system
 // folder, and never goes to a virtual file system (/proc, /sys, /dev: writing there can spin

@@ -1,6 +1,6 @@
 import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { LitsynthError } from './errors.js';
+import { LitsynthError } from '@litsynth/common';
 import { virtualFileSystemOf } from './output-guard.js';
 
 /** Our temporary files: `.<name>.<pid>.<random>.tmp`, beside the file they become. */

@@ -1,11 +1,17 @@
-import { readFile, stat } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { LitsynthError } from './errors.js';
 import type { Localized } from './diagnostic.js';
+import { LitsynthError } from './errors.js';
 
-// iconv-lite (~12 ms of CPU to load) is required only when a file is not UTF-8, which is rare:
-// every start of the CLI reads text files.
-const require = createRequire(import.meta.url);
+// Decoding the bytes of a text file the way users' files really arrive, with no file system and no
+// Node built-in (the engine runs in a browser too): the Node adapter of the CLI reads the bytes.
+
+/** Largest text file read (20 MiB): a long thesis is a few hundred KiB of text. */
+export const defaultMaxTextBytes = 20 * 1024 * 1024;
+
+/**
+ * Largest .docx or .pdf file read (200 MiB): images make a thesis in these formats far larger
+ * than its text. The .docx reader's bounded decompression still guards against zip bombs.
+ */
+export const defaultMaxBinaryBytes = 200 * 1024 * 1024;
 
 export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252' | 'iso-8859-1';
 
@@ -17,94 +23,12 @@ export interface TextFile {
   notes: Localized[];
 }
 
-export interface ReadTextFileOptions {
-  /** Refuse files larger than this many bytes (default 20 MiB). */
-  maxBytes?: number;
-  /** What the file is, for messages ("manuscript", "bibliography"). */
-  role?: string;
-  /** Which files the limit is for, for the message ("for text files"); none when absent. */
-  limitFor?: Localized;
-}
-
-/** Largest text file read (20 MiB): a long thesis is a few hundred KiB of text. */
-export const defaultMaxTextBytes = 20 * 1024 * 1024;
-
 /**
- * Largest .docx or .pdf file read (200 MiB): images make a thesis in these formats far larger
- * than its text. The .docx reader's bounded decompression still guards against zip bombs.
+ * Decodes the bytes of a text file: UTF-8 with or without BOM, UTF-16 with BOM (or without, when
+ * it plainly is), or a legacy 8-bit encoding (Windows-1252 / ISO-8859-1), decoded and noted.
+ * Throws a LitsynthError for binary data and for a file of only white space; `path` names the file
+ * in messages.
  */
-export const defaultMaxBinaryBytes = 200 * 1024 * 1024;
-
-/**
- * Reads a text file the way users' files really arrive: UTF-8 with or without BOM, UTF-16 with
- * BOM, or a legacy 8-bit encoding (Windows-1252 / ISO-8859-1), which is decoded and noted.
- * Throws a LitsynthError for a missing, empty, binary or too large file.
- */
-export async function readTextFile(
-  path: string,
-  options: ReadTextFileOptions = {},
-): Promise<TextFile> {
-  const bytes = await readFileBytes(path, options);
-  return decodeText(bytes, path);
-}
-
-/** Reads a file's bytes with the checks every input gets: exists, is a file, not empty, not too large. */
-export async function readFileBytes(
-  path: string,
-  options: ReadTextFileOptions = {},
-): Promise<Uint8Array> {
-  const role = options.role ?? 'file';
-  const maxBytes = options.maxBytes ?? defaultMaxTextBytes;
-  let info: Awaited<ReturnType<typeof stat>>;
-  try {
-    info = await stat(path);
-  } catch (cause) {
-    throw new LitsynthError('file-not-found', `The ${role} does not exist.`, {
-      file: path,
-      messageNb: 'Filen finnes ikke.',
-      cause,
-    });
-  }
-  if (info.isDirectory()) {
-    throw new LitsynthError('usage', `The ${role} is a folder, not a file.`, {
-      file: path,
-      messageNb: 'Dette er en mappe, ikke en fil.',
-    });
-  }
-  // A device (/dev/zero), FIFO or socket never ends or blocks: refused before it is opened.
-  if (!info.isFile()) {
-    throw new LitsynthError(
-      'usage',
-      `The ${role} is not a regular file (it is a device, pipe or socket).`,
-      {
-        file: path,
-        messageNb: 'Dette er ikke en vanlig fil (men en enhet, et rør eller en socket).',
-      },
-    );
-  }
-  if (info.size > maxBytes) {
-    const forEn = options.limitFor ? ` ${options.limitFor.en}` : '';
-    const forNb = options.limitFor ? ` ${options.limitFor.nb}` : '';
-    throw new LitsynthError(
-      'too-large',
-      `The ${role} is ${formatMiB(info.size)}; the limit${forEn} is ${formatMiB(maxBytes)}.`,
-      {
-        file: path,
-        messageNb: `Filen er ${formatMiB(info.size)}; grensen${forNb} er ${formatMiB(maxBytes)}.`,
-      },
-    );
-  }
-  const bytes = new Uint8Array(await readFile(path));
-  if (bytes.length === 0) {
-    throw new LitsynthError('empty-file', `The ${role} is empty.`, {
-      file: path,
-      messageNb: 'Filen er tom.',
-    });
-  }
-  return bytes;
-}
-
-/** Decodes bytes as text (see readTextFile); `path` is only used in messages. */
 export function decodeText(bytes: Uint8Array, path: string): TextFile {
   const notes: Localized[] = [];
   let text: string;
@@ -163,9 +87,7 @@ export function decodeText(bytes: Uint8Array, path: string): TextFile {
     } else {
       // Not UTF-8: Norwegian text from older Windows tools is Windows-1252 or ISO-8859-1.
       // Windows-1252 is a superset of ISO-8859-1's printable range, so one decoder serves both.
-      // (Node's TextDecoder lacks Windows-1252 without full ICU: it would decode it as Latin-1.)
-      const iconv = require('iconv-lite') as typeof import('iconv-lite');
-      text = iconv.decode(Buffer.from(bytes), 'windows-1252');
+      text = decodeWindows1252(bytes);
       encoding = bytes.some((byte) => byte >= 0x80 && byte <= 0x9f) ? 'windows-1252' : 'iso-8859-1';
       notes.push({
         nb: `Filen er ikke UTF-8; den ble lest som ${encoding}. Lagre den som UTF-8 for å unngå feil tegn.`,
@@ -274,6 +196,25 @@ function looksBinary(bytes: Uint8Array): boolean {
   return control > sample.length * 0.1;
 }
 
-function formatMiB(bytes: number): string {
-  return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+/**
+ * Windows-1252's characters for the bytes 0x80–0x9F (the WHATWG Encoding Standard's index; the five
+ * bytes it leaves undefined read as U+FFFD, as iconv-lite read them); every other byte is the code
+ * point of the same number. Node's TextDecoder('windows-1252') decodes these bytes as Latin-1
+ * (C1 controls), so the table is ours: 32 characters, in every runtime the same.
+ */
+const windows1252High =
+  '\u20ac\ufffd\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\ufffd\u017d\ufffd' +
+  '\ufffd\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\ufffd\u017e\u0178';
+
+/** Bytes decoded as Windows-1252 (ISO-8859-1 is the same but for 0x80–0x9F). */
+function decodeWindows1252(bytes: Uint8Array): string {
+  let text = '';
+  const chunk = 8192;
+  for (let start = 0; start < bytes.length; start += chunk) {
+    const codes = Array.from(bytes.subarray(start, start + chunk), (byte) =>
+      byte >= 0x80 && byte <= 0x9f ? windows1252High.charCodeAt(byte - 0x80) : byte,
+    );
+    text += String.fromCharCode(...codes);
+  }
+  return text;
 }
