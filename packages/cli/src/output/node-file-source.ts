@@ -3,23 +3,20 @@ import { LitsynthError } from '@litsynth/common';
 import { realPathOf } from './output-guard.js';
 import { readFileBytes } from './read-file.js';
 import { type FileSource, sizeLimit } from '@litsynth/engine';
-import { longWorkBytes, optimiseForLongWork } from './optimising-compiler.js';
 
 /**
  * The engine's files from the disk: paths relative to the folder the user stands in, each read
  * with the checks every input gets (exists, is a file, not empty, not too large).
  */
 export const nodeFileSource: FileSource = {
-  async read(path, request) {
+  read(path, request) {
     // A manuscript's message names its limit ("for text files"); a bibliography's never has.
-    const bytes = await readFileBytes(
+    return readFileBytes(
       path,
       request.role === 'manuscript'
         ? { role: request.role, ...(request.limit ?? sizeLimit(request.binary)) }
         : { role: request.role },
     );
-    if (request.binary || bytes.byteLength >= longWorkBytes) optimiseForLongWork();
-    return bytes;
   },
   exists(path) {
     return stat(path).then(

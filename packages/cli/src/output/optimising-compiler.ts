@@ -1,36 +1,43 @@
+import { statSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
 
-// V8 optimises a function that runs hot with TurboFan, in background threads. A check of a
-// thesis is over in a fraction of a second: measured on the NAV study, the optimising compiler
-// cost more CPU than it saved (bundled cold check 590 → 400 ms CPU without it, build 2.3 →
-// 1.6 s; docs/decisions/cli-start.md). Long work — pdf.js reading a PDF, mammoth a .docx, the
-// check of a long text — gains from it again (a 100-page PDF: 2.9 → 2.2 s CPU with it). So the
-// CLI starts with it off and turns it on when a large or binary document is read. Both are
-// V8 flags that may change at run time: they decide what is compiled from then on.
+// V8 optimises a function that runs hot with TurboFan, in background threads, and compiles a
+// regular expression to machine code on its second use. A check of a thesis is over in a fraction
+// of a second: measured on the NAV study, both cost more CPU than they saved (bundled cold check
+// 590 → 400 ms of CPU without TurboFan, 250 → 230 ms without the regular-expression tier-up; build
+// 2.3 → 1.6 s; docs/decisions/check-startup.md). Long work — pdf.js reading a PDF, mammoth a
+// .docx, the check of a long text — gains from them (a 100-page PDF: 2.9 → 2.2 s of CPU with
+// them). The flags are set once, before any of the work is loaded, and never changed back: V8
+// does not support changing them while code compiled under them runs (switching the
+// regular-expression tier-up back on mid-run crashed on .docx and .pdf files).
 
 /** Inputs at least this large (bytes) make a run long enough for optimised code to pay. */
 export const longWorkBytes = 128 * 1024;
 
-let optimising = true;
+/**
+ * Whether the command line asks for short work: no .docx or .pdf, no `--annotate`, no file of at
+ * least `longWorkBytes` among its arguments. A study folder counts as short (its manuscript is
+ * named inside; a study with a .docx manuscript runs unoptimised, as a study's check mostly does
+ * work that is over before optimised code pays).
+ */
+export function isShortRun(args: readonly string[]): boolean {
+  for (const arg of args) {
+    if (arg === '--annotate' || arg.startsWith('--annotate=')) return false;
+    if (/\.(?:docx|pdf)$/i.test(arg)) return false;
+    if (arg.startsWith('-')) continue;
+    try {
+      const info = statSync(arg);
+      if (info.isFile() && info.size >= longWorkBytes) return false;
+    } catch {
+      // Not a file: a command name, an option's value, a folder that does not exist yet.
+    }
+  }
+  return true;
+}
 
-/** Starts the program without the optimising compiler (call first, before the work is loaded). */
-export function startWithoutOptimisingCompiler(): void {
+/** Turns V8's optimising compilers off for a short run (call first, before the work is loaded). */
+export function chooseCompilersForRun(args: readonly string[]): void {
+  if (!isShortRun(args)) return;
   setFlagsFromString('--no-opt');
-  // Likewise for regular expressions: V8 first interprets a pattern, then compiles it to machine
-  // code on its next use; the citation parser's ~70 patterns each run a few times in a short check.
   setFlagsFromString('--no-regexp-tier-up');
-  optimising = false;
-}
-
-/** Whether V8's optimising compiler is on (it is, unless the program started without it). */
-export function isOptimising(): boolean {
-  return optimising;
-}
-
-/** Turns the optimising compiler (back) on for a long run; does nothing when it is on. */
-export function optimiseForLongWork(): void {
-  if (optimising) return;
-  setFlagsFromString('--opt');
-  setFlagsFromString('--regexp-tier-up');
-  optimising = true;
 }
