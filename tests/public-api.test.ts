@@ -48,6 +48,7 @@ describe('public API', () => {
           "nameForCitation",
           "normalizeDoi",
           "parseVerification",
+          "readBibliography",
           "registerCslResource",
           "renderWithCiteproc",
           "resolveLocale",

@@ -4,6 +4,7 @@ export {
   bibliographyFormatOf,
   loadBibliographyBytes,
   loadBibliographyText,
+  readBibliography,
 } from './load.js';
 export {
   assignYearSuffixes,

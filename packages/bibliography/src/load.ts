@@ -1,5 +1,5 @@
 import { extname } from 'pathe';
-import { decodeText, LitsynthError } from '@litsynth/common';
+import { decodeText, type FileSource, LitsynthError } from '@litsynth/common';
 import { loadBibtexText } from './load-bibtex.js';
 import { loadCslJsonFast, loadCslYaml } from './load-csl.js';
 import { loadRisText } from './load-ris.js';
@@ -48,6 +48,21 @@ export async function loadBibliographyBytes(
   const extension = bibliographyFormatOf(path);
   const { text } = decodeText(bytes, path);
   return loadBibliographyText(text, path, extension);
+}
+
+/**
+ * Loads a bibliography file through a file source (the disk, a page's dropped files): an unknown
+ * format is refused by its name before the file is read.
+ */
+export async function readBibliography(
+  source: FileSource,
+  path: string,
+): Promise<LoadedBibliography> {
+  bibliographyFormatOf(path);
+  return loadBibliographyBytes(
+    await source.read(path, { role: 'bibliography', binary: false }),
+    path,
+  );
 }
 
 /**

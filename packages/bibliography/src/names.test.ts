@@ -154,6 +154,7 @@ test('public API: the exports of the package index', () => {
     'nameForCitation',
     'normalizeDoi',
     'parseVerification',
+    'readBibliography',
     'registerCslResource',
     'renderWithCiteproc',
     'resolveLocale',

@@ -1,9 +1,8 @@
 import {
   type BibEntry,
-  bibliographyExtensions,
   type FormattedEntry,
   type FormatReferenceListOptions,
-  loadBibliographyText,
+  readBibliography,
   loadReferenceWriters,
   type ReferenceTodo,
 } from '@litsynth/bibliography';
@@ -11,11 +10,9 @@ import { type CheckResult, checkManuscript } from '@litsynth/check';
 import { type Citation, parseCitations } from '@litsynth/citations';
 import {
   compareDiagnostics,
-  decodeText,
   type Diagnostic,
   isLitsynthError,
   type Lang,
-  LitsynthError,
   type Localized,
   ruleRegistry,
   type RuleSetting,
@@ -128,7 +125,7 @@ export function openManuscript(
     const entries: BibEntry[] = [...(study?.entries ?? [])];
     const diagnostics: Diagnostic[] = [...(study?.diagnostics ?? [])];
     for (const file of options.bib ?? []) {
-      const loaded = await loadBibliography(source, file);
+      const loaded = await readBibliography(source, file);
       entries.push(...loaded.entries);
       diagnostics.push(...loaded.diagnostics);
     }
@@ -269,26 +266,6 @@ export function openManuscript(
     reportData,
     reportHtml,
   };
-}
-
-/** A bibliography file of the source: its extension known, its text decoded, its entries read. */
-async function loadBibliography(source: FileSource, file: string) {
-  const extension = /\.[^./\\]*$/.exec(file)?.[0]?.toLowerCase() ?? '';
-  if (!(bibliographyExtensions as readonly string[]).includes(extension)) {
-    throw new LitsynthError(
-      'unsupported-format',
-      `unknown bibliography format "${extension || '(no extension)'}": use .bib, .json, .yaml or .ris`,
-      {
-        file,
-        messageNb: `ukjent bibliografiformat «${extension || '(ingen filendelse)'}»: bruk .bib, .json, .yaml eller .ris`,
-      },
-    );
-  }
-  const { text } = decodeText(
-    await source.read(file, { role: 'bibliography', binary: false }),
-    file,
-  );
-  return loadBibliographyText(text, file, extension);
 }
 
 /** references-todo.md when every cited work is in the list. */

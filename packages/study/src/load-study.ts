@@ -1,7 +1,6 @@
 import { basename, dirname, join, parse, relative } from 'pathe';
 import {
-  bibliographyExtensions,
-  loadBibliographyText,
+  readBibliography,
   resolveLocale,
   resolveStyle,
   type BibEntry,
@@ -286,7 +285,7 @@ export async function readStudyEntries(
   const diagnostics: Diagnostic[] = [...study.diagnostics];
   const entries: BibEntry[] = [];
   for (const file of config.bibliography) {
-    const loaded = await loadBibliography(source, shownPath(file));
+    const loaded = await readBibliography(source, shownPath(file));
     entries.push(...loaded.entries);
     diagnostics.push(...loaded.diagnostics);
   }
@@ -359,24 +358,4 @@ export async function loadStudy(
     records: records.records,
     diagnostics: records.studyDiagnostics,
   };
-}
-
-/** A bibliography file of the source: its extension known, its text decoded, its entries read. */
-async function loadBibliography(source: FileSource, file: string) {
-  const extension = /\.[^./\\]*$/.exec(file)?.[0]?.toLowerCase() ?? '';
-  if (!(bibliographyExtensions as readonly string[]).includes(extension)) {
-    throw new LitsynthError(
-      'unsupported-format',
-      `unknown bibliography format "${extension || '(no extension)'}": use .bib, .json, .yaml or .ris`,
-      {
-        file,
-        messageNb: `ukjent bibliografiformat «${extension || '(ingen filendelse)'}»: bruk .bib, .json, .yaml eller .ris`,
-      },
-    );
-  }
-  const { text } = decodeText(
-    await source.read(file, { role: 'bibliography', binary: false }),
-    file,
-  );
-  return loadBibliographyText(text, file, extension);
 }
