@@ -338,8 +338,7 @@ function loneReportData(
     },
     // The reference list's problems join the others (to be filtered alike) and are shown per entry.
     diagnostics: [...combined.diagnostics, ...(list?.problems ?? [])].sort(compareDiagnostics),
-    references: list ? report.referenceListToReport(list.entries, list.listed, list.problems) : [],
-    ...(list ? { referencesTodo: todoForReport(list.todo, list.problems) } : {}),
+    ...referencesForReport(report, list),
     tables: [],
     manuscriptOnly: true,
     entryLabels: Object.fromEntries(
@@ -356,14 +355,21 @@ function loneReportData(
   };
 }
 
-/** The to-do for the report, each entry with its own problems. */
-function todoForReport(
-  todo: ReferenceTodo,
-  problems: readonly Diagnostic[],
-): NonNullable<ReportData['referencesTodo']> {
-  const entries = todo.entries.map((entry) => {
-    const own = problems.filter((problem) => problem.key === entry.id);
+/**
+ * The reference list's part of report.html: the list as the report shows it, each entry and each
+ * to-do entry with its own problems. Without a list (it could not be made), an empty one.
+ */
+export function referencesForReport(
+  report: Pick<typeof import('@litsynth/report'), 'referenceListToReport'>,
+  list: ManuscriptReferences | undefined,
+): Pick<ReportData, 'references' | 'referencesTodo'> {
+  if (!list) return { references: [] };
+  const todo = list.todo.entries.map((entry) => {
+    const own = list.problems.filter((problem) => problem.key === entry.id);
     return own.length > 0 ? { ...entry, problems: own } : entry;
   });
-  return { entries, toCheck: todo.toCheck };
+  return {
+    references: report.referenceListToReport(list.entries, list.listed, list.problems),
+    referencesTodo: { entries: todo, toCheck: list.todo.toCheck },
+  };
 }

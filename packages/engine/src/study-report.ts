@@ -4,6 +4,7 @@ import type { Manuscript } from '@litsynth/ingest';
 import type { ReportData, ReportFailure, ReportKeyLabel, ReportTable } from '@litsynth/report';
 import type { Study } from '@litsynth/study';
 import type { ThesisTable } from '@litsynth/tables';
+import { type ManuscriptReferences, referencesForReport } from './open-manuscript.js';
 import type { StudyMatrix } from './open-study.js';
 
 /** What report.html of a study shows, from the parts of a build that succeeded. */
@@ -23,12 +24,8 @@ export interface StudyReportInput {
   tables: readonly ThesisTable[];
   /** Absent when the study names no concepts file, or the matrix could not be built. */
   matrix?: StudyMatrix | undefined;
-  /** The reference list as the report shows it: the number of listed works, the list, the to-do. */
-  references: {
-    count: number;
-    list: ReportData['references'];
-    todo?: ReportData['referencesTodo'];
-  };
+  /** The study's reference list (absent when it could not be made). */
+  references?: ManuscriptReferences | undefined;
 }
 
 /**
@@ -54,11 +51,14 @@ export async function studyReportData(input: StudyReportInput): Promise<ReportDa
       question: study.config.question,
       language: study.config.language,
     },
-    counts: { citations: citations.length, works: works.size, references: input.references.count },
+    counts: {
+      citations: citations.length,
+      works: works.size,
+      references: input.references?.listed.length ?? 0,
+    },
     diagnostics: input.diagnostics,
     missing: [...input.missing],
-    references: input.references.list,
-    ...(input.references.todo ? { referencesTodo: input.references.todo } : {}),
+    ...referencesForReport(report, input.references),
     tables: input.tables.map(
       (table): ReportTable => ({
         id: table.id,

@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, realpath } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { ReferenceTodo } from '@litsynth/bibliography';
 import type { CheckResult } from '@litsynth/check';
 import type { Citation } from '@litsynth/citations';
 import {
@@ -547,32 +546,8 @@ function reportData(
     failures,
     tables: state.tables,
     matrix: state.matrix,
-    references: {
-      count: state.references?.listed.length ?? 0,
-      list: state.references
-        ? lib.report.referenceListToReport(
-            state.references.entries,
-            state.references.listed,
-            state.bibliography ?? [],
-          )
-        : [],
-      ...(state.references
-        ? { todo: todoForReport(state.references.todo, state.bibliography ?? []) }
-        : {}),
-    },
+    references: state.references,
   });
-}
-
-/** The reference list's to-do for the report, each entry with its own problems (as the list's entries have theirs). */
-function todoForReport(
-  todo: ReferenceTodo,
-  problems: readonly Diagnostic[],
-): NonNullable<ReportData['referencesTodo']> {
-  const entries = todo.entries.map((entry) => {
-    const own = problems.filter((problem) => problem.key === entry.id);
-    return own.length > 0 ? { ...entry, problems: own } : entry;
-  });
-  return { entries, toCheck: todo.toCheck };
 }
 
 /** Every problem of the build: the check's and the loaders' (check.txt), the matrix's, and the reference list's. */
