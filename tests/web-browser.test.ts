@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
+import { gzipSync } from 'node:zlib';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { loadStudy } from '@litsynth/study';
 import { diskFileSource } from './disk-file-source.js';
@@ -563,6 +564,17 @@ describe('the web app in a browser', () => {
       },
     );
     const loaded = requests.length;
+    // Issue 11's budget: the JavaScript loaded before the first file is chosen, warm-up included,
+    // at most 1 MB gzipped (as a static host sends it).
+    const scripts = [
+      ...new Set(requests.filter((url) => url.startsWith(base) && url.endsWith('.js'))),
+    ];
+    const gzipped = scripts.reduce(
+      (sum, url) =>
+        sum + gzipSync(readFileSync(join(dist, new URL(url).pathname)), { level: 9 }).length,
+      0,
+    );
+    expect(gzipped).toBeLessThanOrEqual(1_000_000);
     await context.setOffline(true);
     // Every status the page shows while it works (each message of the worker is a task of its own).
     await page.evaluate(() => {

@@ -21,6 +21,8 @@ const nodeStandIns = [
   { find: /^(node:)?module$/, replacement: here('./src/shims/node-module.ts') },
   // mammoth opens zips with jszip only for an ArrayBuffer, which ingest never hands it.
   { find: /^jszip$/, replacement: here('./src/shims/jszip-unused.ts') },
+  // js-yaml is the CLI's cold-start fast path for YAML; the web reads YAML with yaml alone.
+  { find: /^js-yaml$/, replacement: here('./src/shims/js-yaml-unused.ts') },
   {
     find: /^(node:)?(fs|fs\/promises|os|url|worker_threads|perf_hooks|child_process)$/,
     replacement: here('./src/shims/node-unavailable.ts'),

@@ -1,7 +1,9 @@
 // Once the page has loaded and the browser is idle, the worker checks a few tiny documents of its
 // own making: one of each format and bibliography syntax. That loads every part the first real
-// check may need (pdf.js, mammoth, remark, yaml, citation-js, the style), so the page keeps
-// working when the network goes away, and the first real check runs on warm code.
+// check may need (pdf.js, mammoth, yaml, citation-js, the style), so the page keeps working when
+// the network goes away, and the first real check runs on warm code. A Markdown thesis (rare in
+// the browser: students hand in Word or PDF files) loads remark when one is chosen; warming it up
+// too would take what loads before the first file over 1 MB gzipped (docs/decisions/web-vite.md).
 import { zipSync } from 'fflate';
 import { analyse, type InputFile, present } from './run-check.js';
 
@@ -72,7 +74,6 @@ export async function warmUp(busy: () => boolean): Promise<void> {
   ];
   const manuscripts: InputFile[] = [
     { name: 'warm.txt', bytes: encode(thesisText) },
-    { name: 'warm.md', bytes: encode(`# ${thesisText}`) },
     { name: 'warm.docx', bytes: tinyDocx() },
     { name: 'warm.pdf', bytes: tinyPdf() },
   ];
