@@ -13,11 +13,13 @@ describe('isShortRun', () => {
     writeFileSync(short, 'Kort tekst (Hansen, 2020).');
     expect(isShortRun(['check', 'studies/nav-relasjon'])).toBe(true);
     expect(isShortRun(['check', short, '--format', 'json'])).toBe(true);
-    expect(isShortRun(['build', dir, '--out', join(dir, 'ut')])).toBe(true);
+    expect(isShortRun(['matrix', dir, '--out', join(dir, 'ut')])).toBe(true);
     expect(isShortRun(['rules'])).toBe(true);
   });
 
-  it('is long for a .docx or .pdf, --annotate and a large file', () => {
+  it('is long for build and bib, a .docx or .pdf, --annotate and a large file', () => {
+    expect(isShortRun(['build', 'studies/nav-relasjon'])).toBe(false);
+    expect(isShortRun(['--lang', 'en', 'bib', 'studies/nav-relasjon', '--all'])).toBe(false);
     const long = join(dir, 'lang.txt');
     writeFileSync(long, 'a'.repeat(longWorkBytes));
     expect(isShortRun(['check', 'oppgave.docx', '--bib', 'ref.bib'])).toBe(false);
