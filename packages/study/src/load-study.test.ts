@@ -5,7 +5,7 @@ import { isLitsynthError, type LitsynthError, memoryFileSource } from '@litsynth
 import { describe, expect, it } from 'vitest';
 import { loadStudy, readStudyFile, studyTree } from './load-study.js';
 import { unknownRuleSettings } from './rule-settings.js';
-import { diskSource } from '../../sources/src/test-disk-source.js';
+import { diskSource } from './test-disk-source.js';
 
 const realStudy = resolve(import.meta.dirname, '../../../studies/nav-relasjon');
 
