@@ -6,11 +6,6 @@ import { readFileBytes } from '../packages/cli/src/output/read-file.js';
 /** The files of the disk as a file source, for reading a study in a test (the CLI has its own adapter). */
 export const diskFileSource: FileSource = {
   read: (path, request) => readFileBytes(path, { role: request.role }),
-  exists: (path) =>
-    stat(path).then(
-      () => true,
-      () => false,
-    ),
   kind: (path) =>
     stat(path).then(
       (info) => (info.isDirectory() ? 'folder' : info.isFile() ? 'file' : 'other'),

@@ -22,8 +22,6 @@ export interface FileSource {
    * not a file, empty, larger than the limit.
    */
   read(path: string, request: ReadRequest): Promise<Uint8Array>;
-  /** Whether the path names a file that exists. */
-  exists(path: string): Promise<boolean>;
   /** What the path names: a file, a folder, something else (a device, a pipe), or nothing. */
   kind(path: string): Promise<FileKind>;
   /** The names of the entries of a folder (not sorted); throws a LitsynthError when it cannot be read. */
@@ -71,9 +69,6 @@ export function memoryFileSource(
     return [...map.keys()].some((file) => file.startsWith(prefix) && file !== folder);
   };
   return {
-    async exists(path) {
-      return map.has(normalizedPath(path));
-    },
     async kind(path) {
       return map.has(normalizedPath(path)) ? 'file' : isFolder(path) ? 'folder' : 'missing';
     },

@@ -132,7 +132,7 @@ export function openManuscript(
     return { entries, diagnostics };
   });
   const manuscript = once(async () => {
-    if (isUnsupportedExtension(path) && (await source.exists(path))) refuseUnsupportedFormat(path);
+    if (isUnsupportedExtension(path) && (await source.kind(path)) !== 'missing') refuseUnsupportedFormat(path);
     const format = formatOfPath(path);
     const bytes = await source.read(path, {
       role: 'manuscript',

@@ -12,11 +12,6 @@ export const diskSource: FileSource = {
     );
     return memoryFileSource(bytes === undefined ? {} : { [path]: bytes }).read(path, request);
   },
-  exists: (path) =>
-    stat(path).then(
-      () => true,
-      () => false,
-    ),
   kind: (path) =>
     stat(path).then(
       (info) => (info.isDirectory() ? 'folder' : info.isFile() ? 'file' : 'other'),

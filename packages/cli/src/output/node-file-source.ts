@@ -18,12 +18,6 @@ export const nodeFileSource: FileSource = {
         : { role: request.role },
     );
   },
-  exists(path) {
-    return stat(path).then(
-      () => true,
-      () => false,
-    );
-  },
   kind(path) {
     return stat(path).then(
       (info) => (info.isDirectory() ? 'folder' : info.isFile() ? 'file' : 'other'),
