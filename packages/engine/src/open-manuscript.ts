@@ -1,10 +1,10 @@
 import {
   type BibEntry,
-  type FormattedEntry,
   type FormatReferenceListOptions,
-  readBibliography,
+  type FormattedEntry,
   loadReferenceWriters,
   type ReferenceTodo,
+  readBibliography,
 } from '@litsynth/bibliography';
 import { type CheckResult, checkManuscript } from '@litsynth/check';
 import { type Citation, parseCitations } from '@litsynth/citations';
@@ -14,8 +14,8 @@ import {
   isLitsynthError,
   type Lang,
   type Localized,
-  ruleRegistry,
   type RuleSetting,
+  ruleRegistry,
 } from '@litsynth/common';
 import {
   formatOfPath,
@@ -28,6 +28,7 @@ import {
 import type { ReportData, ReportFailure } from '@litsynth/report';
 import { type CombinedCheck, checkExitCode, checkJson, combineCheck } from './check-output.js';
 import type { FileSource } from './file-source.js';
+import { once } from './once.js';
 import { bibliographyCheckJson, citationUses, makeReferenceList } from './reference-list.js';
 
 /** What a study gives the check of its manuscript (the CLI loads the study; the engine checks). */
@@ -105,10 +106,6 @@ export function openManuscript(
   path: string,
   options: OpenManuscriptOptions = {},
 ): ManuscriptSession {
-  const once = <T>(make: () => Promise<T>) => {
-    let value: Promise<T> | undefined;
-    return () => (value ??= make());
-  };
   const perLang = <T>(make: (lang: Lang) => Promise<T>) => {
     const values = new Map<Lang, Promise<T>>();
     return (lang: Lang) => {
@@ -132,7 +129,8 @@ export function openManuscript(
     return { entries, diagnostics };
   });
   const manuscript = once(async () => {
-    if (isUnsupportedExtension(path) && (await source.kind(path)) !== 'missing') refuseUnsupportedFormat(path);
+    if (isUnsupportedExtension(path) && (await source.kind(path)) !== 'missing')
+      refuseUnsupportedFormat(path);
     const format = formatOfPath(path);
     const bytes = await source.read(path, {
       role: 'manuscript',

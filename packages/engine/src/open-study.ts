@@ -1,8 +1,9 @@
+import type { BibEntry } from '@litsynth/bibliography';
 import {
   applyRuleSettings,
   compareDiagnostics,
-  decodeText,
   type Diagnostic,
+  decodeText,
   type FileSource,
   findRule,
   type Lang,
@@ -16,7 +17,6 @@ import type {
   DiscussionMap,
   Matrix,
 } from '@litsynth/matrix';
-import type { BibEntry } from '@litsynth/bibliography';
 import type { SourceRecord } from '@litsynth/sources';
 import type {
   LoadStudyOptions,
@@ -26,6 +26,7 @@ import type {
   StudyFile,
 } from '@litsynth/study';
 import type { TableFile, ThesisTable } from '@litsynth/tables';
+import { once } from './once.js';
 import {
   type ManuscriptSession,
   type OpenManuscriptOptions,
@@ -167,10 +168,6 @@ export function openStudy(
   dir: string,
   options: OpenStudyOptions = {},
 ): StudySession {
-  const once = <T>(make: () => Promise<T>) => {
-    let value: Promise<T> | undefined;
-    return () => (value ??= make());
-  };
   // The study loaders (yaml, the record readers) are imported when the study is first read.
   const studyLibrary = once(() => import('@litsynth/study'));
   const pathOf = async (path: string) =>
