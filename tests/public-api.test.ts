@@ -102,6 +102,7 @@ describe('public API', () => {
           "detectLanguage",
           "detectManuscriptLanguage",
           "formatOfPath",
+          "isAbbreviationPeriod",
           "isBackMatterHeading",
           "isReferenceListHeading",
           "isUnsupportedExtension",

@@ -1,62 +1,10 @@
-import type { Manuscript } from '@litsynth/ingest';
+import { isAbbreviationPeriod, type Manuscript } from '@litsynth/ingest';
 
 /** A span of `Manuscript.text`: [start, end). */
 export interface Span {
   start: number;
   end: number;
 }
-
-// Words whose period does not end a sentence: "et al.", "mfl.", "s.", "f.eks.", "jf.", "bl.a.".
-const abbreviations = new Set([
-  'al',
-  'fl',
-  'mfl',
-  'm.fl',
-  's',
-  'ss',
-  'ca',
-  'jf',
-  'f.eks',
-  'eks',
-  'bl.a',
-  'dvs',
-  'osv',
-  'etc',
-  'e.g',
-  'i.e',
-  'vs',
-  'nr',
-  'kap',
-  'pp',
-  'p',
-  'ed',
-  'eds',
-  'utg',
-  'vol',
-  'no',
-  'dr',
-  'prof',
-  'st',
-  'mr',
-  'mrs',
-  'ms',
-  'pkt',
-  'tab',
-  'fig',
-  'ref',
-  'o.l',
-  'm.m',
-  'evt',
-  'ev',
-  'mht',
-  'pga',
-  'iht',
-  'sml',
-  'red',
-  'cf',
-  'approx',
-  'resp',
-]);
 
 /** The paragraph (block) of the manuscript that holds an offset; the whole text when none does. */
 export function paragraphAt(manuscript: Manuscript, offset: number): Span {
@@ -87,7 +35,7 @@ export function sentencesOf(text: string, span: Span): Span[] {
   let start = span.start;
   for (const match of slice.matchAll(/[.!?]+(?=\s+[\p{Lu}\d«"“(])/gu)) {
     const at = span.start + match.index;
-    if (match[0].startsWith('.') && endsWithAbbreviation(text, at)) continue;
+    if (match[0].startsWith('.') && isAbbreviationPeriod(text, at)) continue;
     const end = at + match[0].length;
     sentences.push({ start, end });
     start = end;
@@ -95,17 +43,6 @@ export function sentencesOf(text: string, span: Span): Span[] {
   }
   if (start < span.end) sentences.push({ start, end: span.end });
   return sentences;
-}
-
-/** Whether the word ending right before the period at `period` is an abbreviation or an initial. */
-function endsWithAbbreviation(text: string, period: number): boolean {
-  let start = period;
-  while (start > 0 && /[\p{L}.]/u.test(text[start - 1] ?? '')) start -= 1;
-  const word = text.slice(start, period).toLowerCase();
-  if (word.length === 0) return false;
-  // An initial ("A.", "J.-P.") or a number is never the end of a sentence here.
-  if (/^\p{L}$/u.test(word)) return true;
-  return abbreviations.has(word);
 }
 
 /** The sentences of the paragraph around `offset`, and the index of the one that holds it. */

@@ -8,6 +8,7 @@ it('exports exactly its public API', () => {
     'detectLanguage',
     'detectManuscriptLanguage',
     'formatOfPath',
+    'isAbbreviationPeriod',
     'isBackMatterHeading',
     'isReferenceListHeading',
     'isUnsupportedExtension',

@@ -6,7 +6,13 @@ export type { HeadingLabel } from './heading-number.js';
 export { decideLineJoin } from './line-join.js';
 export type { LineJoin } from './line-join.js';
 export { markdownToManuscript } from './markdown-to-manuscript.js';
-export { offsetAtPlace, passageAt, passageAtPlace, sentenceOfText } from './passage.js';
+export {
+  isAbbreviationPeriod,
+  offsetAtPlace,
+  passageAt,
+  passageAtPlace,
+  sentenceOfText,
+} from './passage.js';
 export type { Passage, PassageOptions, PassagePlace } from './passage.js';
 export {
   formatOfPath,

@@ -245,8 +245,11 @@ const abbreviations = new Set([
   'vs',
 ]);
 
-/** Whether the period at `index` ends an abbreviation or an initial (then it ends no sentence). */
-function isAbbreviationPeriod(text: string, index: number): boolean {
+/**
+ * Whether the period at `index` ends an abbreviation or an initial (then it ends no sentence): the
+ * one test of the passages here and of the check's sentences.
+ */
+export function isAbbreviationPeriod(text: string, index: number): boolean {
   let wordStart = index;
   while (wordStart > 0 && /[\p{L}.]/u.test(text[wordStart - 1] as string)) wordStart--;
   const word = text.slice(wordStart, index).replace(/\./g, '');
