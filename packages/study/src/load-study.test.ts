@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { isLitsynthError, type LitsynthError, memoryFileSource } from '@litsynth/common';
 import { describe, expect, it } from 'vitest';
-import { loadStudy, readStudyFile, studyTree } from './load-study.js';
+import { loadStudy, readStudyFile, shownPath, studyTree } from './load-study.js';
 import { unknownRuleSettings } from './rule-settings.js';
 import { diskSource } from './test-disk-source.js';
 
@@ -163,11 +163,13 @@ describe('loadStudy', () => {
     const outside = await studyFolder({
       'study.yaml': minimal().replace('thesis.txt', '/etc/passwd'),
     });
+    // The folder as messages show it: relative to the working folder when that is shorter (a
+    // clone under /tmp sees the temporary folder as ../litsynth-study-…).
     expect(await failure(outside)).toEqual({
       code: 'invalid-config',
       line: 4,
       column: 13,
-      message: `The manuscript /etc/passwd named in study.yaml lies outside the study's folder tree (${outside}); pass --allow-outside-study to read it.`,
+      message: `The manuscript /etc/passwd named in study.yaml lies outside the study's folder tree (${shownPath(outside)}); pass --allow-outside-study to read it.`,
     });
     expect((await loadStudy(diskSource, outside, { allowOutside: true })).config.manuscript).toBe(
       '/etc/passwd',
