@@ -2,6 +2,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
+import { shownPath } from '@litsynth/study';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { makeDocx, r } from '../packages/docx-comments/src/test-docx.js';
 import {
@@ -295,7 +296,8 @@ describe('litsynth build --annotate, for a study whose manuscript is a .docx', (
       stderr: '',
       end: [
         `  Annotated copy: ${out} (${expectedCount(diagnostics)} comment(s)).`,
-        `  ${elsewhere} problem(s) in other files (${join(study, 'references.yaml')}) are not in the document, only in the report.`,
+        // The file as the CLI shows paths: relative to where it runs (the repository) when shorter.
+        `  ${elsewhere} problem(s) in other files (${shownPath(join(study, 'references.yaml'))}) are not in the document, only in the report.`,
         '',
       ],
     });
