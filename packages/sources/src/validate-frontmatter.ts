@@ -1,9 +1,8 @@
 import { closestName, type Diagnostic, type Localized } from '@litsynth/common';
-import type { ValidateFunction } from 'ajv';
 import type { YamlDocument } from '@litsynth/common/yaml-document';
 import { recordDiagnostic } from './rules.js';
 import schema from '../schema/source-record.schema.json' with { type: 'json' };
-import { validatorOptions } from './validator-options.js';
+import validator from '#record-validator';
 
 /** A JSON Schema, as far as the messages need to read it. */
 interface SchemaNode {
@@ -24,19 +23,12 @@ interface SchemaNode {
 /** The JSON Schema of the source record frontmatter (packages/sources/schema/source-record.schema.json). */
 export const sourceRecordSchema: Record<string, unknown> = schema;
 
-/**
- * The validator of the schema. The build precompiles it (Ajv standalone code, see
- * generate-validator.ts) into dist/source-record-validator.cjs, because compiling the schema at
- * every start was most of the start-up time of `litsynth check`. Only when running from the
- * TypeScript sources (the unit tests, which need no build) is the schema compiled here, with the
- * same Ajv options; a test proves the precompiled code gives the same errors.
- */
-const validator: ValidateFunction = import.meta.url.endsWith('.ts')
-  ? new (await import('ajv')).Ajv(validatorOptions).compile(sourceRecordSchema)
-  : // Node and the bundle give the CommonJS module.exports as the default export.
-    ((await import('./source-record-validator.cjs')) as unknown as { default: ValidateFunction })
-      .default;
-
+// The validator of the schema. The build precompiles it (Ajv standalone code, see
+// generate-validator.ts) into dist/source-record-validator.cjs, because compiling the schema at
+// every start was most of the start-up time of `litsynth check`. `#record-validator` (package.json
+// "imports") is that file, or, when running from the TypeScript sources, the schema compiled at
+// load (compile-record-validator.ts). A static import, so that the module has no top-level await
+// and can be bundled as CommonJS (the CLI's code-cached core, docs/decisions/cli-bundle.md).
 /** The outcome of validating a frontmatter: its diagnostics and whether the record can be built. */
 export interface FrontmatterValidation {
   diagnostics: Diagnostic[];
