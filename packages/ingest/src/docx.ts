@@ -1,5 +1,4 @@
 import { LitsynthError, type Localized } from '@litsynth/common';
-import mammoth from 'mammoth';
 import { manuscriptFromBlocks } from './build-manuscript.js';
 import {
   type FieldInstruction,
@@ -89,6 +88,12 @@ export async function docxToManuscript(bytes: Uint8Array, path: string): Promise
     toArrayBuffer: () => Promise.reject(new Error('not supported')),
   };
 
+  // Imported here, not at the top: the CLI's bundle keeps mammoth outside its code-cached core,
+  // and only a dynamic import can reach it there (docs/decisions/cli-bundle.md).
+  // mammoth is CommonJS: its module.exports is the default export wherever it is imported from.
+  const { default: mammoth } = (await import('mammoth')) as unknown as {
+    default: typeof import('mammoth');
+  };
   let document: MammothDocument | undefined;
   try {
     // mammoth reads from `file` when given one (its own zip abstraction); that is how our bounded
