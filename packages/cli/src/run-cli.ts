@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { Argument, Command, CommanderError, Help, Option } from 'commander';
 import { exitCodes, isLitsynthError, type Lang } from '@litsynth/common';
+import { cliVersion } from './output/package-root.js';
 import { commandLineLanguage } from './output/ui-language.js';
 
 /** Everything the command line says about itself, in each language (help, usage errors). */
@@ -420,12 +420,4 @@ export function localizeCommanderError(text: string, lang: Lang): string {
     return `litsynth: ${say(...match.slice(1).map((group) => group ?? ''))}${suggestion ? `\n${suggestion}` : ''}\n`;
   }
   return text;
-}
-
-/** The version in the CLI package's package.json (one folder above both dist/ and bundle/). */
-function cliVersion(): string {
-  const manifest = JSON.parse(
-    readFileSync(new URL('../package.json', import.meta.url), 'utf8'),
-  ) as { version: string };
-  return manifest.version;
 }

@@ -1,8 +1,8 @@
 import { link, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { LitsynthError, exitCodes, type Lang } from '@litsynth/common';
 import { refuseSystemFolder } from '../output/output-guard.js';
+import { cliPackageRoot } from '../output/package-root.js';
 import { removeStaleTemporaryFiles, temporaryPathFor } from '../output/write-file-atomic.js';
 import { environmentLanguage } from '../output/ui-language.js';
 
@@ -10,9 +10,8 @@ export interface InitOptions {
   lang?: Lang;
 }
 
-/** Where the study templates live, one per language: packages/cli/templates/<nb|en>, beside src/ and dist/. */
-const templateDir = (lang: Lang) =>
-  fileURLToPath(new URL(`../../templates/${lang}/`, import.meta.url));
+/** Where the study templates live, one per language: templates/<nb|en> of the CLI package. */
+const templateDir = (lang: Lang) => join(cliPackageRoot(), 'templates', lang);
 
 /**
  * `litsynth init <dir>`: creates a new study folder from the template of the language (study.yaml

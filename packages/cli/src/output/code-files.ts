@@ -1,6 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { cliCodeFolder } from './package-root.js';
 
 // Caches are keyed by the code that made them. The code is either the built workspace (the CLI's
 // dist/ and one dist/ per package) or the installed, bundled CLI (everything in its bundle/).
@@ -8,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 /** A folder of running code, and whether its dependencies sit in a node_modules beside it. */
 export interface CodeFolder {
   path: string;
-  /** The files that are code: all of a dist/ folder; the JavaScript of the bundle, not its CSL data. */
+  /** The files that are code: all of a dist/ folder; the JavaScript of the bundle (.js, .cjs), not its CSL data. */
   files: string[];
   bundled: boolean;
 }
@@ -18,9 +19,7 @@ export interface CodeFolder {
  * folders, or the bundle folder when the CLI runs bundled (the packages then cannot be resolved).
  */
 export async function codeFolders(packages: readonly string[]): Promise<CodeFolder[]> {
-  // This module is dist/output/code-files.js, or a chunk in bundle/chunks/: two folders up is
-  // the CLI's dist/ or the bundle/.
-  const ownRoot = dirname(dirname(fileURLToPath(import.meta.url)));
+  const ownRoot = cliCodeFolder();
   let paths: string[];
   let bundled = false;
   try {
@@ -33,7 +32,7 @@ export async function codeFolders(packages: readonly string[]): Promise<CodeFold
     paths.map(async (path) => {
       const entries = await readdir(path, { recursive: true, withFileTypes: true });
       const files = entries
-        .filter((entry) => entry.isFile() && (!bundled || entry.name.endsWith('.js')))
+        .filter((entry) => entry.isFile() && (!bundled || /\.c?js$/.test(entry.name)))
         .map((entry) => join(entry.parentPath, entry.name))
         .sort();
       return { path, files, bundled };

@@ -54,8 +54,9 @@ export function nodeFormatPlatform(options: NodeFormatOptions = {}): FormatPlatf
           },
         }),
     threads: {
-      // Workers exist only in the compiled package (format-worker.js); from sources, render here.
-      available: () => (import.meta.url.endsWith('.js') ? (options.workers ?? idleCores()) : 0),
+      // Workers exist only in the compiled package (format-worker.js beside dist/'s module or the
+      // bundle's core.cjs); from the TypeScript sources, render here.
+      available: () => (import.meta.url.endsWith('.ts') ? 0 : (options.workers ?? idleCores())),
       render: renderInWorker,
     },
   };

@@ -40,9 +40,13 @@ export function isShortRun(args: readonly string[]): boolean {
   return true;
 }
 
-/** Turns V8's optimising compilers off for a short run (call first, before the work is loaded). */
-export function chooseCompilersForRun(args: readonly string[]): void {
-  if (!isShortRun(args)) return;
+/**
+ * Turns V8's optimising compilers off for a short run (call first, before the work is loaded).
+ * Returns whether it did: the bundle's code cache is made for one set of flags.
+ */
+export function chooseCompilersForRun(args: readonly string[]): boolean {
+  if (!isShortRun(args)) return false;
   setFlagsFromString('--no-opt');
   setFlagsFromString('--no-regexp-tier-up');
+  return true;
 }

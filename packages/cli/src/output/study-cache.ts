@@ -47,11 +47,11 @@ function cacheDir(): string | undefined {
   return referenceCacheDir();
 }
 
-/** The built code's identity: path, size and mtime of every .js file of the CLI and the loader packages. */
+/** The built code's identity: path, size and mtime of every .js and .cjs file of the CLI and the loader packages. */
 async function buildIdentity(): Promise<string> {
   const parts: string[] = [];
   for (const folder of await codeFolders(loaderPackages)) {
-    const files = folder.files.filter((file) => file.endsWith('.js'));
+    const files = folder.files.filter((file) => /\.c?js$/.test(file));
     const infos = await Promise.all(files.map((file) => stat(file)));
     for (const [index, file] of files.entries())
       parts.push(`${file}\t${infos[index]?.size}\t${infos[index]?.mtimeMs}`);
