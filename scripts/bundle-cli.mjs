@@ -138,7 +138,9 @@ for (const file of core.outputFiles) {
     // The banner's own fallback is the one import() left.
     const left = text.match(/(?<![\w.$])import\(/g)?.length ?? 0;
     if (sites === 0 || left !== 1)
-      throw new Error(`bundle-cli: the core has ${sites} vendor imports and ${left - 1} other import()`);
+      throw new Error(
+        `bundle-cli: the core has ${sites} vendor imports and ${left - 1} other import()`,
+      );
   }
   await mkdir(dirname(file.path), { recursive: true });
   await writeFile(file.path, text);
@@ -217,7 +219,9 @@ const train = (args, trainingDir, allowed) => {
     encoding: 'utf8',
   });
   if (!allowed.includes(result.status))
-    throw new Error(`making the code cache: litsynth ${args.join(' ')} exited with ${result.status}\n${result.stderr}`);
+    throw new Error(
+      `making the code cache: litsynth ${args.join(' ')} exited with ${result.status}\n${result.stderr}`,
+    );
 };
 const trainingDir = await mkdtemp(join(tmpdir(), 'litsynth-code-cache-'));
 try {

@@ -1,16 +1,19 @@
 #!/usr/bin/env node
-// What the installed (bundled) CLI loads before a command does any work: the static import closure
-// of the bin and of a command's chunk in packages/cli/bundle, with its bytes and the npm packages
-// inside (esbuild marks each bundled module with a `// node_modules/...` comment). Every byte here
-// is read, parsed and compiled at each start, so heavy libraries belong behind import().
-// Usage: node scripts/bench/bundle-loads.mjs [command=check] [bundle=packages/cli/bundle]
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+// What the installed (bundled) CLI loads before a command does any work: the bin (with its static
+// imports), the CommonJS core (bundle/core.cjs, all of the program but the vendor libraries) and
+// the core's V8 code cache for the run's compiler flags, with their bytes and the npm packages
+// inside the core (esbuild marks each bundled module with a `// node_modules/...` comment). The
+// core is read whole at every start; its modules run only when first required or imported, and
+// the code cache spares parsing and compiling what the build's training run ran. The vendor
+// libraries (bundle/vendor/) are read only by the input that needs them.
+// Usage: node scripts/bench/bundle-loads.mjs [flags=short|long] [bundle=packages/cli/bundle]
+import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-/** The chunk files loaded statically from `entry` (entry included), in load order. */
+/** The files loaded statically from `entry` (entry included), in load order. */
 export function staticClosure(entry) {
   const seen = new Set();
   const visit = (file) => {
@@ -27,7 +30,7 @@ export function staticClosure(entry) {
   return [...seen];
 }
 
-/** The npm packages bundled inside a chunk, from esbuild's module comments. */
+/** The npm packages bundled inside a file, from esbuild's module comments. */
 export function packagesIn(file) {
   const names = new Set();
   for (const match of readFileSync(file, 'utf8').matchAll(
@@ -37,39 +40,33 @@ export function packagesIn(file) {
   return names;
 }
 
-/** The command's chunk (`chunks/check-HASH.js`) in a bundle folder. */
-export function commandChunk(bundle, command) {
-  const name = readdirSync(join(bundle, 'chunks')).find((file) =>
-    new RegExp(`^${command}-[A-Z0-9]+\\.js$`).test(file),
-  );
-  if (!name) throw new Error(`no chunk of the command ${command} in ${bundle}`);
-  return join(bundle, 'chunks', name);
-}
-
-/** What starting `command` loads: files, bytes and packages of the bin's and the command's closures. */
-export function startLoads(bundle, command) {
-  const files = new Set([
+/** What every start reads (bin, core, the code cache of `flags`): files, bytes and the core's packages. */
+export function startLoads(bundle, flags = 'short') {
+  const files = [
     ...staticClosure(join(bundle, 'litsynth.js')),
-    ...staticClosure(commandChunk(bundle, command)),
-  ]);
+    join(bundle, 'core.cjs'),
+    join(bundle, `core.${flags}-run.v8cache`),
+  ];
   const packages = new Set();
   let bytes = 0;
   for (const file of files) {
     bytes += statSync(file).size;
-    for (const name of packagesIn(file)) packages.add(name);
+    if (file.endsWith('.js') || file.endsWith('.cjs'))
+      for (const name of packagesIn(file)) packages.add(name);
   }
-  return { files: [...files], bytes, packages: [...packages].sort() };
+  return { files, bytes, packages: [...packages].sort() };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const command = process.argv[2] ?? 'check';
+  const flags = process.argv[2] ?? 'short';
   const bundle = resolve(process.argv[3] ?? join(root, 'packages/cli/bundle'));
-  const loads = startLoads(bundle, command);
+  const loads = startLoads(bundle, flags);
   console.log(
-    `${command}: ${loads.files.length} files, ${(loads.bytes / 1024).toFixed(0)} KiB loaded at start`,
+    `${flags} run: ${loads.files.length} files, ${(loads.bytes / 1024).toFixed(0)} KiB read at start`,
   );
   for (const file of loads.files)
     console.log(
-      `  ${(statSync(file).size / 1024).toFixed(0).padStart(5)} KiB  ${file.slice(bundle.length + 1)}  ${[...packagesIn(file)].join(' ')}`,
+      `  ${(statSync(file).size / 1024).toFixed(0).padStart(5)} KiB  ${file.slice(bundle.length + 1)}`,
     );
+  console.log(`  packages in the core: ${loads.packages.join(' ')}`);
 }
