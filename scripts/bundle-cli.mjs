@@ -6,6 +6,7 @@ import { cp, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
+import { tokenizer } from 'acorn';
 import { build } from 'esbuild';
 
 const root = resolve(import.meta.dirname, '..');
@@ -142,12 +143,40 @@ for (const file of core.outputFiles) {
         `bundle-cli: the core has ${sites} vendor imports and ${left - 1} other import()`,
       );
   }
+  if (file.path.endsWith('.cjs')) text = asciiOnly(text, file.path);
   await mkdir(dirname(file.path), { recursive: true });
   await writeFile(file.path, text);
 }
 
 const unused = Object.keys(vendor).filter((name) => !vendorEntries.has(name));
 if (unused.length > 0) throw new Error(`bundle-cli: no import() of ${unused.join(', ')} any more`);
+
+/**
+ * The core with every character outside ASCII written as a \\u escape, so that the loader can read
+ * it as Latin-1, a tenth of the time of decoding UTF-8 (src/output/load-core.ts). esbuild already
+ * escapes strings and identifiers, but not regular expressions or comments, where an escape means
+ * the same (in a regular expression, one \\u escape per UTF-16 unit, with or without the u flag).
+ * Template literals are left as they are (a tag reads the raw text); the loader then reads UTF-8.
+ */
+function asciiOnly(code, file) {
+  const templates = [];
+  for (const token of tokenizer(code, { ecmaVersion: 'latest', sourceType: 'script' }))
+    if (token.type.label === 'template') templates.push([token.start, token.end]);
+  let out = '';
+  let next = 0;
+  let template = 0;
+  for (let at = 0; at < code.length; at++) {
+    const unit = code.charCodeAt(at);
+    if (unit < 0x80) continue;
+    while (template < templates.length && templates[template][1] <= at) template++;
+    if (template < templates.length && templates[template][0] <= at) continue;
+    if (code[at - 1] === '\\')
+      throw new Error(`bundle-cli: ${file}: an escaped non-ASCII character at ${at}`);
+    out += `${code.slice(next, at)}\\u${unit.toString(16).padStart(4, '0')}`;
+    next = at + 1;
+  }
+  return out + code.slice(next);
+}
 
 // 2. The vendor libraries and the formatting worker (a thread of its own, started from the core
 //    by new URL('./format-worker.js', import.meta.url)): ES modules, split where they share code,

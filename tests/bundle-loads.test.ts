@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain ES module script without type declarations
@@ -27,6 +28,14 @@ describe('what the bundled CLI loads at start', () => {
     expect(loads.packages).toContain('commander');
     // 3.9 MB today (core 2.7, cache 1.2): a margin, not a target.
     expect(loads.bytes).toBeLessThan(5 * 1024 * 1024);
+  });
+
+  it('writes the core in ASCII, which the loader reads without decoding UTF-8', () => {
+    const core = readFileSync(join(bundle, 'core.cjs'));
+    const lines = core.toString('utf8').split('\n');
+    expect(
+      lines.filter((line) => /[^\x00-\x7f]/.test(line)).map((line) => line.slice(0, 120)),
+    ).toEqual([]);
   });
 
   it.each([

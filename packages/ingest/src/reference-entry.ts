@@ -4,11 +4,15 @@ import type { ReferenceListEntry } from './types.js';
 // corporate author, then the year, then the title. The same shapes decide where an entry starts
 // (reference-list.ts) and what its parts are (parseReferenceEntry).
 
+// The patterns written with String.raw give letters and dashes outside ASCII as \u escapes (the
+// regular expressions read them as the characters): the CLI's bundle must be ASCII to load fast,
+// and a raw template cannot be escaped for it (scripts/bundle-cli.mjs).
+
 /**
  * The year of an entry as written inside its parentheses: "2019", "2019a", a session or range
  * ("2014-2015", "2015–2016", "2006- 2007"), "u.å.", "n.d.", "udatert", "i trykk", "in press".
  */
-const yearCore = String.raw`\d{4}[a-zæøå]?(?:\s*[-–—/]\s*\d{2,4}[a-z]?)?|u\.\s?å\.?|n\.\s?d\.?|udatert|s\.\s?a\.|i\s+trykk|under\s+utgivelse|in\s+press|forthcoming`;
+const yearCore = String.raw`\d{4}[a-z\u00e6\u00f8\u00e5]?(?:\s*[-\u2013\u2014/]\s*\d{2,4}[a-z]?)?|u\.\s?\u00e5\.?|n\.\s?d\.?|udatert|s\.\s?a\.|i\s+trykk|under\s+utgivelse|in\s+press|forthcoming`;
 
 /** "(2019)", "(2019, 3. mai)", "(2025, February 3)", "(u.å.)": the year group of an entry. */
 export const yearGroup = new RegExp(String.raw`\(\s*(${yearCore})\s*(?:[,;:][^()]{0,40})?\)`, 'iu');
@@ -19,10 +23,10 @@ export const yearGroup = new RegExp(String.raw`\(\s*(${yearCore})\s*(?:[,;:][^()
 const particle =
   '(?:van|von|der|den|de|del|della|des|di|da|dos|du|la|le|ten|ter|af|al|el|bin|ibn|zu|y)';
 const particleWord = new RegExp(`^${particle}$`, 'u');
-const nameWord = String.raw`(?:\p{Ll}{1,3}(?=\p{Lu}))?[\p{Lu}\p{Lt}][\p{L}\p{M}'’‐‑-]*`;
-const familyName = String.raw`(?:${particle}\s+){0,3}${nameWord}(?:[\s‐‑-]+(?:${particle}\s+){0,3}${nameWord}){0,3}`;
+const nameWord = String.raw`(?:\p{Ll}{1,3}(?=\p{Lu}))?[\p{Lu}\p{Lt}][\p{L}\p{M}'\u2019\u2010\u2011-]*`;
+const familyName = String.raw`(?:${particle}\s+){0,3}${nameWord}(?:[\s\u2010\u2011-]+(?:${particle}\s+){0,3}${nameWord}){0,3}`;
 // Initials: "A.", "A. B.", "J.-I. C.", "Kr.", "Th.", "Ø.", "M. D. J."
-const initials = String.raw`\p{Lu}\p{Ll}{0,2}\.(?:[\s‐‑-]*\p{Lu}\p{Ll}{0,2}\.)*`;
+const initials = String.raw`\p{Lu}\p{Ll}{0,2}\.(?:[\s\u2010\u2011-]*\p{Lu}\p{Ll}{0,2}\.)*`;
 
 /** A line that begins with a personal author: "Bandura, A.", "van der Kolk, B. A.", "Ye, J.". */
 export const personalStart = new RegExp(String.raw`^[\s.]*${familyName},\s+${initials}`, 'u');
@@ -281,7 +285,7 @@ function asciiHyphens(name: string): string {
 }
 
 const personalName = new RegExp(
-  String.raw`^\s*(?:,\s*)?(?:(?:&|og|and)\s+)?(?:(?:\.\s?){3}|…)?\s*(?:,\s*)?(?:(?:&|og|and)\s+)?([^,&()]+?),\s*(${initials})`,
+  String.raw`^\s*(?:,\s*)?(?:(?:&|og|and)\s+)?(?:(?:\.\s?){3}|\u2026)?\s*(?:,\s*)?(?:(?:&|og|and)\s+)?([^,&()]+?),\s*(${initials})`,
   'u',
 );
 

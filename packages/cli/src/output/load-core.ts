@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
@@ -40,7 +41,11 @@ export function loadCore(
     }
   }
   // The same wrapper as Node's CommonJS loader, so that the file runs as a module would.
-  const source = `(function (exports, require, module, __filename, __dirname) { ${readFileSync(core, 'utf8')}\n})`;
+  // The build writes the core in ASCII (scripts/bundle-cli.mjs): read as Latin-1, it needs no
+  // UTF-8 decoding, a tenth of the time for its 2.7 MB.
+  const bytes = readFileSync(core);
+  const text = isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
+  const source = `(function (exports, require, module, __filename, __dirname) { ${text}\n})`;
   const script = new Script(source, { filename: core, ...(cachedData ? { cachedData } : {}) });
   // Code compiled here cannot run import() (Node 20 needs --experimental-vm-modules for it, and V8
   // drops the main loader's callback when it uses the cache): the core imports the libraries
