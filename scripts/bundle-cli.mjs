@@ -6,6 +6,7 @@ import { cp, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
 import { tokenizer } from 'acorn';
 import { build } from 'esbuild';
 
@@ -259,4 +260,7 @@ try {
 } finally {
   await rm(trainingDir, { recursive: true, force: true });
 }
+for (const flags of ['short', 'long'])
+  if (!existsSync(join(outDir, `core.${flags}-run.v8cache`)))
+    throw new Error(`bundle-cli: the training run wrote no core.${flags}-run.v8cache`);
 console.log(`bundled the CLI into ${outDir}`);

@@ -1,10 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain ES module script without type declarations
 import { startLoads } from '../scripts/bench/bundle-loads.mjs';
-import { root } from './litsynth-cli.js';
+import { root, writeModuleLoadRecorder } from './litsynth-cli.js';
 
 // What the installed (bundled) CLI reads before a command does any work is most of a short run's
 // cost (issue 10, docs/benchmarks.md "Check"): the core and its code cache, never the vendor
@@ -36,6 +37,29 @@ describe('what the bundled CLI loads at start', () => {
     expect(
       lines.filter((line) => /[^\x00-\x7f]/.test(line)).map((line) => line.slice(0, 120)),
     ).toEqual([]);
+  });
+
+  it('a check reads no vendor library; a BibTeX file loads citation-js from bundle/vendor/', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'litsynth-bundle-loads-'));
+    try {
+      const recorder = await writeModuleLoadRecorder(dir);
+      const loaded = (args: string[]) => {
+        const run = spawnSync(
+          process.execPath,
+          ['--import', recorder, join(bundle, 'litsynth.js'), ...args],
+          { cwd: root, env: { ...process.env, LITSYNTH_NO_CACHE: '1' }, encoding: 'utf8' },
+        );
+        return run.stderr
+          .split('\n')
+          .filter((line) => line.includes('/bundle/vendor/'))
+          .map((line) => line.replace(/^.*\/bundle\//, ''));
+      };
+      expect(loaded(['check', 'studies/nav-relasjon', '--format', 'json'])).toEqual([]);
+      const bib = 'packages/bibliography/src/fixtures/load/valid.bib';
+      expect(loaded(['bib', '--bib', bib])).toContain('vendor/citation-js-core.js');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it.each([

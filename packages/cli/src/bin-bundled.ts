@@ -8,12 +8,14 @@ import { chooseCompilersForRun } from './output/optimising-compiler.js';
 
 // Before the program is loaded: a short run is faster without V8's optimising compilers, and the
 // code cache is the one made for the same flags.
-const short = chooseCompilersForRun(process.argv.slice(2));
+const args = process.argv.slice(2);
+const short = chooseCompilersForRun(args);
 
 process.env.LITSYNTH_CSL_DIR ??= fileURLToPath(new URL('./csl/', import.meta.url));
 const core = loadCore(
   fileURLToPath(new URL('./core.cjs', import.meta.url)),
   short ? 'short' : 'long',
+  args,
 );
 // For the tests and the benchmark: whether this start used the code cache.
 if (process.env.LITSYNTH_REPORT_CODE_CACHE === '1')

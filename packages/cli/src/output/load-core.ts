@@ -1,50 +1,103 @@
 import { isAscii } from 'node:buffer';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
+import { homedir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Script } from 'node:vm';
 
 // The installed CLI's program is one CommonJS file, bundle/core.cjs, compiled with a V8 code cache
-// that the build made by running a check (scripts/bundle-cli.mjs): V8 then neither parses the
-// file nor compiles the functions that check ran; it reads their bytecode. For a short run this
-// was a quarter of the CPU time (docs/decisions/cli-bundle.md, docs/benchmarks.md "Check").
+// that the build made by running a check and a build (scripts/bundle-cli.mjs): V8 then neither
+// parses the file nor compiles the functions those ran; it reads their bytecode. For a short run
+// this was a quarter of the CPU time (docs/decisions/cli-bundle.md, docs/benchmarks.md "Check").
 // Node 20 has no code cache for ES modules (module.enableCompileCache came in Node 22), hence
-// CommonJS and vm.Script. The cache is valid only for the V8 version and flags it was made with;
-// V8 checks both and otherwise compiles as usual, so a cache never changes what runs.
+// CommonJS and vm.Script. A cache is valid only for the V8 version and flags it was made with;
+// V8 checks both and otherwise compiles as usual, so a cache never changes what runs. On a Node
+// whose V8 refuses the shipped cache, the first run leaves one of its own in the user's cache
+// folder for the next.
 
-/** What the code cache did at this start: used, refused by V8, absent, or being made. */
-export type CodeCacheUse = 'accepted' | 'rejected' | 'none' | 'making';
+/** Where this start's code came from: the shipped cache, the user's, none (compiled), or made. */
+export type CodeCacheUse =
+  | 'accepted'
+  | 'accepted from the user cache'
+  | 'rejected'
+  | 'none'
+  | 'making';
 
-/** The code cache file of `core` for a run with the given compiler flags (`short` or `long`). */
-export function codeCacheFile(core: string, flags: 'short' | 'long'): string {
+type Flags = 'short' | 'long';
+
+/** The shipped code cache of `core` for a run with the given compiler flags. */
+export function codeCacheFile(core: string, flags: Flags): string {
   return core.replace(/\.cjs$/, `.${flags}-run.v8cache`);
 }
 
 /**
- * Loads the CommonJS file `core` as Node's require() would, but compiled with its code cache
- * (if there is one for these flags). With LITSYNTH_MAKE_CODE_CACHE=1 (the build), the cache is
- * written when the process exits, with every function the run compiled.
+ * The user's own code cache of `core` for this V8 and these flags, or undefined when caches are
+ * off (LITSYNTH_NO_CACHE) or there is no user cache folder: $LITSYNTH_CACHE_DIR/code, else the
+ * platform's cache folder (XDG_CACHE_HOME or ~/.cache, ~/Library/Caches, %LOCALAPPDATA%). Never a
+ * shared temporary folder: V8 runs the bytecode in a cache file as it finds it.
+ */
+function userCodeCacheFile(core: string, flags: Flags, command: string): string | undefined {
+  const off = process.env.LITSYNTH_NO_CACHE;
+  if (off !== undefined && off !== '' && off !== '0') return undefined;
+  const base =
+    process.env.LITSYNTH_CACHE_DIR ||
+    (process.platform === 'win32'
+      ? process.env.LOCALAPPDATA && join(process.env.LOCALAPPDATA, 'litsynth')
+      : process.platform === 'darwin'
+        ? join(homedir(), 'Library', 'Caches', 'litsynth')
+        : join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'litsynth'));
+  if (!base) return undefined;
+  // The core is known by its size and time: a new install gets a new cache. One per command, as
+  // a cache holds what its run compiled: a first `litsynth --help` would otherwise serve every
+  // later check with little.
+  const info = statSync(core);
+  const name = `core-${process.versions.v8}-${process.arch}-${flags}-${command}-${info.size}-${Math.trunc(info.mtimeMs)}.v8cache`;
+  return join(base, 'code', name);
+}
+
+function readIfThere(file: string | undefined): Buffer | undefined {
+  if (file === undefined) return undefined;
+  try {
+    return readFileSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes a file whole or not at all (a temporary file renamed); a cache that cannot be written is skipped. */
+function writeQuietly(file: string, data: Buffer): void {
+  const temporary = `${file}.${process.pid}.tmp`;
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(temporary, data);
+    renameSync(temporary, file);
+  } catch {
+    rmSync(temporary, { force: true });
+  }
+}
+
+/**
+ * Loads the CommonJS file `core` as Node's require() would, compiled with a code cache: the
+ * user's own for this V8 if there is one, else the shipped one. With LITSYNTH_MAKE_CODE_CACHE=1
+ * (the build) the shipped cache is written when the process exits, with every function the run
+ * compiled; when no cache served, the user's is written the same way.
  */
 export function loadCore(
   core: string,
-  flags: 'short' | 'long',
+  flags: Flags,
+  args: readonly string[],
 ): { exports: unknown; codeCache: CodeCacheUse } {
-  const cacheFile = codeCacheFile(core, flags);
   const making = process.env.LITSYNTH_MAKE_CODE_CACHE === '1';
-  let cachedData: Buffer | undefined;
-  if (!making) {
-    try {
-      cachedData = readFileSync(cacheFile);
-    } catch {
-      cachedData = undefined;
-    }
-  }
-  // The same wrapper as Node's CommonJS loader, so that the file runs as a module would.
+  const command = args.find((arg) => /^[a-z]+$/.test(arg)) ?? 'none';
+  const userFile = making ? undefined : userCodeCacheFile(core, flags, command);
+  const userCache = readIfThere(userFile);
+  const cachedData = making ? undefined : (userCache ?? readIfThere(codeCacheFile(core, flags)));
   // The build writes the core in ASCII (scripts/bundle-cli.mjs): read as Latin-1, it needs no
   // UTF-8 decoding, a tenth of the time for its 2.7 MB.
   const bytes = readFileSync(core);
   const text = isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
+  // The same wrapper as Node's CommonJS loader, so that the file runs as a module would.
   const source = `(function (exports, require, module, __filename, __dirname) { ${text}\n})`;
   const script = new Script(source, { filename: core, ...(cachedData ? { cachedData } : {}) });
   // Code compiled here cannot run import() (Node 20 needs --experimental-vm-modules for it, and V8
@@ -61,13 +114,18 @@ export function loadCore(
     core,
     dirname(core),
   );
-  if (making) process.on('exit', () => writeFileSync(cacheFile, script.createCachedData()));
+  const served = cachedData !== undefined && !script.cachedDataRejected;
+  const writeTo = making ? codeCacheFile(core, flags) : served ? undefined : userFile;
+  if (writeTo !== undefined)
+    process.on('exit', () => writeQuietly(writeTo, script.createCachedData()));
   const codeCache: CodeCacheUse = making
     ? 'making'
     : cachedData === undefined
       ? 'none'
-      : script.cachedDataRejected
+      : !served
         ? 'rejected'
-        : 'accepted';
+        : userCache !== undefined
+          ? 'accepted from the user cache'
+          : 'accepted';
   return { exports: module.exports, codeCache };
 }
