@@ -8,7 +8,7 @@
 // With another built checkout of litsynth (an older commit), its check of the same study is measured
 // in the same run too, as "litsynth check (JSON), other checkout".
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,6 +28,15 @@ if (!existsSync(bin)) {
 const warmCache = mkdtempSync(join(tmpdir(), 'litsynth-bench-cache-'));
 process.on('exit', () => rmSync(warmCache, { recursive: true, force: true }));
 const cold = { LITSYNTH_NO_CACHE: '1' };
+
+// The same bundle without its V8 code cache (as a Node whose V8 refuses the cache would run it):
+// a copy in a temporary folder without the .v8cache files, the CSL data linked.
+const uncached = join(warmCache, 'bundle-without-code-cache');
+cpSync(dirname(bundled), uncached, {
+  recursive: true,
+  filter: (source) => !source.endsWith('.v8cache') && !source.includes(`${join('bundle', 'csl')}`),
+});
+symlinkSync(join(dirname(bundled), 'csl'), join(uncached, 'csl'));
 const warm = { LITSYNTH_CACHE_DIR: warmCache, LITSYNTH_NO_CACHE: '' };
 const commands = {
   'node -e 0': [process.execPath, ['-e', '0']],
@@ -39,6 +48,16 @@ const commands = {
   'installed (bundled) litsynth check (JSON), no cache': [
     process.execPath,
     [bundled, 'check', 'studies/nav-relasjon', '--format', 'json'],
+    cold,
+  ],
+  'installed (bundled) litsynth check (JSON), no cache, without its code cache': [
+    process.execPath,
+    [join(uncached, 'litsynth.js'), 'check', 'studies/nav-relasjon', '--format', 'json'],
+    cold,
+  ],
+  'installed (bundled) litsynth check of the manuscript alone (JSON), no cache': [
+    process.execPath,
+    [bundled, 'check', 'studies/nav-relasjon/manuscript.txt', '--format', 'json'],
     cold,
   ],
   'installed (bundled) litsynth check (pretty), no cache': [
@@ -128,17 +147,32 @@ for (let run = 0; run < runs; run++) {
   }
 }
 
+// The kernel counts children's CPU time in 10 ms ticks: one run's figure is coarse, but the mean
+// over all runs of a command is not (the rounding of each run's start and end evens out).
+const mean = (values) => values.reduce((sum, value) => sum + value, 0) / values.length;
 const baseWall = median(samples['node -e 0'].wall);
-const baseCpu = median(samples['node -e 0'].cpu);
+const baseCpu = mean(samples['node -e 0'].cpu);
 console.log(
-  '| command | median wall (ms) | min wall (ms) | wall × node -e 0 | median CPU (ms) | CPU × node -e 0 |',
+  '| command | median wall (ms) | min wall (ms) | wall × node -e 0 | mean CPU (ms) | CPU × node -e 0 |',
 );
 console.log('|---|---:|---:|---:|---:|---:|');
 for (const [name, { wall, cpu }] of Object.entries(samples)) {
   console.log(
-    `| ${name} | ${median(wall).toFixed(0)} | ${Math.min(...wall).toFixed(0)} | ${(median(wall) / baseWall).toFixed(1)} | ${median(cpu).toFixed(0)} | ${(median(cpu) / baseCpu).toFixed(1)} |`,
+    `| ${name} | ${median(wall).toFixed(0)} | ${Math.min(...wall).toFixed(0)} | ${(median(wall) / baseWall).toFixed(1)} | ${mean(cpu).toFixed(0)} | ${(mean(cpu) / baseCpu).toFixed(1)} |`,
   );
 }
+const report = spawnSync(
+  process.execPath,
+  [bundled, 'check', 'studies/nav-relasjon', '--format', 'json'],
+  {
+    cwd: root,
+    env: { ...process.env, ...cold, LITSYNTH_REPORT_CODE_CACHE: '1' },
+    encoding: 'utf8',
+  },
+);
 console.log(
-  `\n${runs} interleaved runs each, Node ${process.version}; load average (1 min) ${loadBefore.toFixed(1)} before, ${loadavg()[0].toFixed(1)} after.`,
+  `\nThe installed check's V8 code cache: ${report.stderr.split('\n')[0].replace('litsynth: code cache ', '')}.`,
+);
+console.log(
+  `${runs} interleaved runs each, Node ${process.version}; load average (1 min) ${loadBefore.toFixed(1)} before, ${loadavg()[0].toFixed(1)} after.`,
 );
