@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import * as bibliography from './index.js';
-import { assignYearSuffixes, entryNames, entryYear, yearLabel } from './names.js';
+import { assignYearSuffixes, compareTitles, entryNames, entryYear, yearLabel } from './names.js';
 import type { BibEntry, CslItem } from './types.js';
 
 const entry = (item: Omit<CslItem, 'id'> & { id?: string }, id = item.id ?? 'x'): BibEntry => ({
@@ -124,6 +124,28 @@ describe('assignYearSuffixes', () => {
       'levin-jan': 'a',
       'levin-may': 'b',
     });
+  });
+});
+
+describe('compareTitles', () => {
+  test('orders every pair of short titles as the nb collator does', () => {
+    // Letters the shortcut decides, and what it must leave to the collator: nb's "aa" (= "å"),
+    // æ ø å ä, a combining accent, a middle dot (Catalan "l·"), capitals, digits, punctuation.
+    const characters = ['a', 'b', 'l', 'v', 'w', 'z', 'A', 'B', ' ', '-', '0', 'å', 'æ', 'ø', 'ä'];
+    const marks = ['\u0301', '·'];
+    const short = [''];
+    for (const first of characters) {
+      short.push(first);
+      for (const second of [...characters, ...marks]) short.push(first + second);
+    }
+    const titles = ['', 'a', 'ab'].flatMap((prefix) => short.map((title) => prefix + title));
+    const collator = new Intl.Collator('nb');
+    const disagreements: string[][] = [];
+    for (const a of titles)
+      for (const b of titles)
+        if (Math.sign(compareTitles(a, b)) !== Math.sign(collator.compare(a, b)))
+          disagreements.push([a, b]);
+    expect(disagreements).toEqual([]);
   });
 });
 

@@ -69,9 +69,34 @@ function sortTitle(entry: BibEntry): string {
 // Built on first use: creating a collator loads ICU's collation data (~5 ms), which most runs
 // never need (only same-author same-year works are compared by title).
 let titleCollator: Intl.Collator | undefined;
-function compareTitles(a: string, b: string): number {
+
+/**
+ * Two titles in Norwegian (nb) collation order: negative, zero or positive.
+ * When the titles first differ at two of the letters b–z, in ASCII text up to one character past
+ * that place, the order of those letters decides, as it does in the collator (no contraction or
+ * accent reaches them; "a" is left out for nb's "aa" = "å"); every other pair asks the collator.
+ */
+export function compareTitles(a: string, b: string): number {
+  const end = Math.min(a.length, b.length);
+  let at = 0;
+  while (at < end && a.charCodeAt(at) === b.charCodeAt(at)) at++;
+  const x = a.charCodeAt(at);
+  const y = b.charCodeAt(at);
+  if (at < end && isLetterBToZ(x) && isLetterBToZ(y) && isAscii(a, at + 2) && isAscii(b, at + 2))
+    return x - y;
   titleCollator ??= new Intl.Collator('nb');
   return titleCollator.compare(a, b);
+}
+
+function isLetterBToZ(code: number): boolean {
+  return code >= 0x62 && code <= 0x7a;
+}
+
+/** Whether the first `length` characters of the text (or all, if fewer) are ASCII. */
+function isAscii(text: string, length: number): boolean {
+  for (let index = 0; index < Math.min(length, text.length); index++)
+    if (text.charCodeAt(index) > 0x7f) return false;
+  return true;
 }
 
 /** "2019-06-05" → "2019-06-05"; missing parts sort first, as citeproc sorts them. */
