@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { writeFileAtomic } from './write-file-atomic.js';
@@ -37,8 +36,10 @@ const loaderPackages = [
   '@litsynth/matrix',
 ];
 
+// node:crypto (and its 18 internal modules) is loaded on the first hash, not at start: a check with
+// the cache off never hashes.
 const sha256 = (data: string | Uint8Array): string =>
-  createHash('sha256').update(data).digest('hex');
+  process.getBuiltinModule('node:crypto').createHash('sha256').update(data).digest('hex');
 
 /** The study cache is on unless LITSYNTH_NO_CACHE is set (to anything but "" or "0") or there is no cache folder. */
 function cacheDir(): string | undefined {
