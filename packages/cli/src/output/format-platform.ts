@@ -1,25 +1,26 @@
 import { readFile } from 'node:fs/promises';
-import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import type { FormatPlatform, RenderRequest, RenderResult } from '@litsynth/bibliography';
 import { writeFileAtomic } from './write-file-atomic.js';
 import { referenceCacheDir } from './cache-dir.js';
 
 // What Node lends the formatting of a reference list (@litsynth/bibliography has neither): rendered
-// entries cached on disk between runs, and worker threads for large lists.
+// entries cached on disk between runs, and worker threads for large lists. node:os and
+// node:worker_threads are loaded when a list is large enough for threads, not at start (~1.5 ms).
 
 /**
  * Worker threads worth starting: the cores beyond this thread that are idle now. On a busy machine
  * extra threads only compete for the same cores (measured: slower, see docs/benchmarks.md).
  */
 function idleCores(): number {
+  const { availableParallelism, loadavg } = process.getBuiltinModule('node:os');
   const cores = availableParallelism();
   return Math.max(0, Math.min(cores - 1, Math.floor(cores - loadavg()[0]!)));
 }
 
 /** Renders items in a worker thread (the compiled `format-worker.js` next to this module). */
 function renderInWorker(request: RenderRequest): Promise<RenderResult> {
+  const { Worker } = process.getBuiltinModule('node:worker_threads');
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./format-worker.js', import.meta.url), {
       // A worker inherits the process's flags; --input-type (node -e) is refused for a file.
