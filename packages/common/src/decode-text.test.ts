@@ -46,6 +46,16 @@ describe('decodeText', () => {
     });
   });
 
+  it('reads an encoded surrogate (which the native decoder refuses) as UTF-8 without a note', () => {
+    // ED A0 80 has the form of a 3-byte sequence, but encodes U+D800: no byte of it counts as broken.
+    const bytes = encoded(new Uint8Array([0x61, 0xed, 0xa0, 0x80, 0x62]));
+    expect(decodeText(bytes, 'thesis.txt')).toEqual({
+      text: 'a\ufffd\ufffd\ufffdb',
+      encoding: 'utf-8',
+      notes: [],
+    });
+  });
+
   it('reads UTF-16 without a byte-order mark as UTF-16 and says it guessed', () => {
     const bytes = encoded(
       new Uint8Array(Buffer.from('Relasjonen er viktig (Berg, 2020).\n'.repeat(3), 'utf16le')),
