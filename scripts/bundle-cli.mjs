@@ -260,7 +260,10 @@ try {
 } finally {
   await rm(trainingDir, { recursive: true, force: true });
 }
-for (const flags of ['short', 'long'])
-  if (!existsSync(join(outDir, `core.${flags}-run.v8cache`)))
-    throw new Error(`bundle-cli: the training run wrote no core.${flags}-run.v8cache`);
+// Named for the V8 that made them (src/output/load-core.ts): this Node's, which ran the training.
+for (const flags of ['short', 'long']) {
+  const name = `core.${flags}-run.${process.versions.v8}.v8cache`;
+  if (!existsSync(join(outDir, name)))
+    throw new Error(`bundle-cli: the training run wrote no ${name}`);
+}
 console.log(`bundled the CLI into ${outDir}`);

@@ -23,7 +23,7 @@ describe('what the bundled CLI loads at start', () => {
     expect(loads.files.map((file) => file.slice(bundle.length + 1))).toEqual([
       'litsynth.js',
       'core.cjs',
-      'core.short-run.v8cache',
+      `core.short-run.${process.versions.v8}.v8cache`,
     ]);
     expect(loads.packages.filter((name) => vendor.includes(name))).toEqual([]);
     expect(loads.packages).toContain('commander');

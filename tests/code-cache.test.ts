@@ -67,7 +67,8 @@ describe('the code cache of the installed CLI', () => {
 
   it('with a damaged shipped cache: V8 refuses it and the check runs as ever', () => {
     const bin = copyWithoutCodeCache('damaged');
-    writeFileSync(join(work, 'damaged', 'bundle', 'core.short-run.v8cache'), 'not a code cache');
+    const shippedName = `core.short-run.${process.versions.v8}.v8cache`;
+    writeFileSync(join(work, 'damaged', 'bundle', shippedName), 'not a code cache');
     const run = check(bin, { LITSYNTH_NO_CACHE: '1' });
     expect(run.cache).toBe('litsynth: code cache rejected');
     expect(run.code).toBe(shipped.code);

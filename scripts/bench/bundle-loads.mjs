@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // What the installed (bundled) CLI loads before a command does any work: the bin (with its static
 // imports), the CommonJS core (bundle/core.cjs, all of the program but the vendor libraries) and
-// the core's V8 code cache for the run's compiler flags, with their bytes and the npm packages
+// the core's V8 code cache for the run's compiler flags (made by this Node's V8), with their bytes and the npm packages
 // inside the core (esbuild marks each bundled module with a `// node_modules/...` comment). The
 // core is read whole at every start; its modules run only when first required or imported, and
 // the code cache spares parsing and compiling what the build's training run ran. The vendor
@@ -45,7 +45,7 @@ export function startLoads(bundle, flags = 'short') {
   const files = [
     ...staticClosure(join(bundle, 'litsynth.js')),
     join(bundle, 'core.cjs'),
-    join(bundle, `core.${flags}-run.v8cache`),
+    join(bundle, `core.${flags}-run.${process.versions.v8}.v8cache`),
   ];
   const packages = new Set();
   let bytes = 0;

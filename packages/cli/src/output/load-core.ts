@@ -1,7 +1,6 @@
 import { isAscii } from 'node:buffer';
 import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Script } from 'node:vm';
@@ -12,9 +11,9 @@ import { Script } from 'node:vm';
 // this was a quarter of the CPU time (docs/decisions/cli-bundle.md, docs/benchmarks.md "Check").
 // Node 20 has no code cache for ES modules (module.enableCompileCache came in Node 22), hence
 // CommonJS and vm.Script. A cache is valid only for the V8 version and flags it was made with;
-// V8 checks both and otherwise compiles as usual, so a cache never changes what runs. On a Node
-// whose V8 refuses the shipped cache, the first run leaves one of its own in the user's cache
-// folder for the next.
+// V8 checks both and otherwise compiles as usual, so a cache never changes what runs. The shipped
+// cache is named for the V8 that made it; on another Node the first run leaves a cache of its own
+// in the user's cache folder for the next.
 
 /** Where this start's code came from: the shipped cache, the user's, none (compiled), or made. */
 export type CodeCacheUse =
@@ -26,9 +25,9 @@ export type CodeCacheUse =
 
 type Flags = 'short' | 'long';
 
-/** The shipped code cache of `core` for a run with the given compiler flags. */
+/** The shipped code cache of `core` for this V8 and a run with the given compiler flags. */
 export function codeCacheFile(core: string, flags: Flags): string {
-  return core.replace(/\.cjs$/, `.${flags}-run.v8cache`);
+  return core.replace(/\.cjs$/, `.${flags}-run.${process.versions.v8}.v8cache`);
 }
 
 /**
@@ -40,6 +39,8 @@ export function codeCacheFile(core: string, flags: Flags): string {
 function userCodeCacheFile(core: string, flags: Flags, command: string): string | undefined {
   const off = process.env.LITSYNTH_NO_CACHE;
   if (off !== undefined && off !== '' && off !== '0') return undefined;
+  // node:os only here: a start with the shipped cache does not load it.
+  const homedir = () => process.getBuiltinModule('node:os').homedir();
   const base =
     process.env.LITSYNTH_CACHE_DIR ||
     (process.platform === 'win32'
@@ -79,9 +80,9 @@ function writeQuietly(file: string, data: Buffer): void {
 
 /**
  * Loads the CommonJS file `core` as Node's require() would, compiled with a code cache: the
- * user's own for this V8 if there is one, else the shipped one. With LITSYNTH_MAKE_CODE_CACHE=1
- * (the build) the shipped cache is written when the process exits, with every function the run
- * compiled; when no cache served, the user's is written the same way.
+ * shipped one made by this V8, else the user's own. With LITSYNTH_MAKE_CODE_CACHE=1 (the build)
+ * the shipped cache is written when the process exits, with every function the run compiled;
+ * when neither cache served, the user's is written the same way.
  */
 export function loadCore(
   core: string,
@@ -89,10 +90,12 @@ export function loadCore(
   args: readonly string[],
 ): { exports: unknown; codeCache: CodeCacheUse } {
   const making = process.env.LITSYNTH_MAKE_CODE_CACHE === '1';
+  const shippedCache = making ? undefined : readIfThere(codeCacheFile(core, flags));
   const command = args.find((arg) => /^[a-z]+$/.test(arg)) ?? 'none';
-  const userFile = making ? undefined : userCodeCacheFile(core, flags, command);
+  const userFile =
+    making || shippedCache !== undefined ? undefined : userCodeCacheFile(core, flags, command);
   const userCache = readIfThere(userFile);
-  const cachedData = making ? undefined : (userCache ?? readIfThere(codeCacheFile(core, flags)));
+  const cachedData = shippedCache ?? userCache;
   // The build writes the core in ASCII (scripts/bundle-cli.mjs): read as Latin-1, it needs no
   // UTF-8 decoding, a tenth of the time for its 2.7 MB.
   const bytes = readFileSync(core);
