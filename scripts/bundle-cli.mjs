@@ -1,12 +1,14 @@
-// Bundles the built CLI (packages/*/dist, made by tsc) into packages/cli/bundle/: one ESM program (bin + lazily loaded chunks, one per
-// command and per heavy dependency) with every dependency inside, so that the tarball of
-// `npm pack packages/cli` installs and runs with Node alone. See docs/decisions/cli-bundle.md.
+// Bundles the built CLI (packages/*/dist, made by tsc) into packages/cli/bundle/: the bin, the
+// program as one CommonJS core with the V8 code caches a training run leaves, and the large
+// libraries only some inputs need as ES modules in vendor/, with every dependency inside, so that
+// the tarball of `npm pack packages/cli` installs and runs with Node alone. See
+// docs/decisions/cli-bundle.md.
 import { spawnSync } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
 import { existsSync } from 'node:fs';
+import { cp, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { tokenizer } from 'acorn';
 import { build } from 'esbuild';
 
@@ -236,7 +238,8 @@ await writeFile(join(outDir, 'package.json'), '{ "type": "module" }\n');
 //    running the bundled CLI on the repository's own study, so that they hold the bytecode of what
 //    a check and a build run. A short run (check) and a long one (build, with V8's optimising
 //    compilers on).
-// A check exits with 1 when it finds errors (the NAV study has some); anything else is a failure.
+// A check exits with 1 when it finds errors (the NAV study has some); anything else, or a stack
+// trace or an internal error on stderr, is a failure.
 const train = (args, trainingDir, allowed) => {
   const result = spawnSync(process.execPath, [join(outDir, 'litsynth.js'), ...args], {
     cwd: root,
@@ -248,7 +251,7 @@ const train = (args, trainingDir, allowed) => {
     },
     encoding: 'utf8',
   });
-  if (!allowed.includes(result.status))
+  if (!allowed.includes(result.status) || /\n\s+at |intern feil|internal error/.test(result.stderr))
     throw new Error(
       `making the code cache: litsynth ${args.join(' ')} exited with ${result.status}\n${result.stderr}`,
     );
