@@ -125,6 +125,29 @@ describe('assignYearSuffixes', () => {
       'levin-may': 'b',
     });
   });
+
+  test('works without author take letters only when their titles are the same, as they are cited by title', () => {
+    const webpage = (id: string, title: string, month: number) =>
+      entry(
+        {
+          type: 'webpage',
+          title,
+          'container-title': 'World Health Organization',
+          issued: { 'date-parts': [[2025, month]] },
+        },
+        id,
+      );
+    expect(
+      Object.fromEntries(
+        assignYearSuffixes([
+          webpage('cancer', 'Cancer', 2),
+          webpage('registry', 'Cancer Registry of Norway', 5),
+          webpage('obesity-may', 'Obesity', 5),
+          webpage('obesity-march', 'Obesity', 3),
+        ]),
+      ),
+    ).toEqual({ 'obesity-march': 'a', 'obesity-may': 'b' });
+  });
 });
 
 describe('compareTitles', () => {

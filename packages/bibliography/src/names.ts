@@ -51,11 +51,18 @@ function suffixLetter(index: number): string {
     : `${suffixLetter(Math.floor(index / 26) - 1)}${letters[index % 26]}`;
 }
 
-/** Key for "same author(s), same year": every name in order, case-folded ("snl#2018"). */
+/**
+ * Key for "same author(s), same year": every name in order, case-folded ("snl#2018"). A work
+ * without author or editor is cited and listed by its title (APA), so there the title stands for
+ * the names: two such works of a year share a key, and letters, only when their titles are the same.
+ */
 export function authorYearKey(entry: BibEntry): string {
-  return `${entryNames(entry)
-    .map((name) => name.toLocaleLowerCase('nb'))
-    .join('|')}#${entryYear(entry)}`;
+  const names = entryNames(entry);
+  const who =
+    names.length > 0
+      ? names.map((name) => name.toLocaleLowerCase('nb')).join('|')
+      : `title:${(entry.item.title ?? '').trim().toLocaleLowerCase('nb')}`;
+  return `${who}#${entryYear(entry)}`;
 }
 
 /** Title without leading articles and punctuation, the way APA sorts same-author same-year works. */
