@@ -157,6 +157,43 @@ describe('resolveCitation', () => {
     });
   });
 
+  it('resolves a work without author by its title, whole or shortened', () => {
+    const untitled = (key: string, title: string): Reference => ({
+      ...reference(key, [], '2025'),
+      title,
+    });
+    const webpages = [
+      untitled('who', 'Cancer'),
+      untitled('registry', 'Cancer Registry of Norway'),
+      untitled('guide', 'Nasjonal faglig retningslinje for rehabilitering'),
+    ];
+    const byTitle = (cited: string) => {
+      const found = resolveCitation({ authors: [cited], etAl: false, year: '2025' }, webpages);
+      return [found.reference?.key ?? null, found.match, found.reasons];
+    };
+    expect(byTitle('Cancer')).toEqual([
+      'who',
+      'exact',
+      [{ kind: 'exact' }, { kind: 'title', cited: 'Cancer', entry: 'Cancer' }],
+    ]);
+    expect(byTitle('«Cancer Registry of Norway»')[0]).toBe('registry');
+    expect(byTitle('Nasjonal faglig retningslinje')).toEqual([
+      'guide',
+      'exact',
+      [
+        { kind: 'exact' },
+        {
+          kind: 'title',
+          cited: 'Nasjonal faglig retningslinje',
+          entry: 'Nasjonal faglig retningslinje for rehabilitering',
+        },
+      ],
+    ]);
+    // A word that is not where the title starts, or only part of a word, is no title.
+    expect(byTitle('Registry')[0]).toBe(null);
+    expect(byTitle('Canc')[0]).toBe(null);
+  });
+
   it('leaves a different person unresolved', () => {
     expect(resolve(['Chudasama'], '2017')).toEqual({ key: null, match: 'none', reasons: [] });
     expect(resolve(['Bergmann'], '2015')).toEqual({ key: null, match: 'none', reasons: [] });

@@ -133,6 +133,22 @@ function compareName(
   return null;
 }
 
+/**
+ * A work without author cited by its title, which APA puts in the author's place: the whole title
+ * ("Cancer", 2025), or its first words, a shortened title (the whole one is the better match).
+ */
+function compareTitle(cited: string, title: string | undefined): Comparison | null {
+  if (!title) return null;
+  // Compared as names are: case, punctuation and quotes ("«Cancer»") do not count.
+  const written = normalizeName(cited);
+  const full = normalizeName(title);
+  if (written === '') return null;
+  if (written === full) return { cost: 0, reasons: [{ kind: 'title', cited, entry: title }] };
+  return full.startsWith(`${written} `)
+    ? { cost: 0.5, reasons: [{ kind: 'title', cited, entry: title }] }
+    : null;
+}
+
 /** Compares the written authors with the entry's; null when the first author is a different person. */
 function compareAuthors(
   cited: CitedWork,
@@ -146,9 +162,9 @@ function compareAuthors(
   if (firstCited === undefined) return null;
   if (firstEntry === undefined) {
     // An entry without names is cited by its abbreviation or title.
-    return reference.abbreviations.includes(firstCited)
-      ? { cost: 0, reasons: [{ kind: 'abbreviation', cited: firstCited }] }
-      : null;
+    if (reference.abbreviations.includes(firstCited))
+      return { cost: 0, reasons: [{ kind: 'abbreviation', cited: firstCited }] };
+    return compareTitle(firstCited, reference.title);
   }
   const first = compareName(firstCited, firstEntry, reference, true, relate);
   if (first === null) return compareLaterName(cited, reference, relate);
@@ -338,7 +354,9 @@ function resolveWith(
     if (cost === best.cost && best.reference) best.alternatives.push(reference);
     if (cost < best.cost) {
       const reasons = [...authors.reasons, ...year.reasons];
-      const fuzzy = reasons.some((reason) => reason.kind !== 'abbreviation');
+      const fuzzy = reasons.some(
+        (reason) => reason.kind !== 'abbreviation' && reason.kind !== 'title',
+      );
       best = {
         reference,
         match: fuzzy ? 'fuzzy' : 'exact',

@@ -23,6 +23,8 @@ export type MatchReasonKind =
   | 'author-from-context'
   /** An abbreviation of a corporate author ("FO" for "Fellesorganisasjonen"). */
   | 'abbreviation'
+  /** A work without author cited by its title or the title's first words, as APA does ("Cancer"). */
+  | 'title'
   /** "X et al." where X is named in the work, but not first (an editor of an edited book, say): the work is cited by its first name. `entry` is the name X matched. */
   | 'author-not-first'
   /** The citation names the organisation that published the work (a ministry), not its author; the year agrees. */
