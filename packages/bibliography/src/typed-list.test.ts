@@ -171,6 +171,36 @@ describe('compareTypedReferenceList', () => {
     ]);
   });
 
+  test('a work without author, listed under its title as APA does, matches the cited work', () => {
+    const webpage = {
+      ...entries[0]!,
+      id: 'who-cancer',
+      item: {
+        id: 'who-cancer',
+        type: 'webpage',
+        title: 'Cancer',
+        'container-title': 'World Health Organization',
+        URL: 'https://www.who.int/news-room/fact-sheets/detail/cancer',
+        issued: { 'date-parts': [[2025, 2, 3]] },
+      },
+    };
+    const listed: TypedReference[] = [
+      {
+        raw: 'Cancer. (2025, 3. februar). World Health Organization. https://www.who.int/news-room/fact-sheets/detail/cancer',
+        authors: ['Cancer'],
+        year: '2025',
+        title: 'World Health Organization',
+        line: 120,
+      },
+    ];
+    const options = { file: 'oppgave.txt', listLine: 99, cited: new Set(['who-cancer']) };
+    expect(compareTypedReferenceList(listed, [webpage], options)).toEqual([]);
+    // Missing from the list, it is named by its title.
+    expect(
+      compareTypedReferenceList([], [webpage], options).map((diagnostic) => diagnostic.message.en),
+    ).toEqual(['Cancer (2025) is cited but missing from the reference list.']);
+  });
+
   test('a typed name with an ASCII hyphen matches the cited work that has U+2010 in it', () => {
     const hyphened = entries.map((entry) =>
       entry.id === 'book'

@@ -306,6 +306,16 @@ function splitYear(year: string | null): { year: string | null; suffix: string }
 }
 
 /**
+ * What an entry is listed under: its authors (or editors), or, for a work with neither, its title,
+ * which APA puts in the author's place ("Cancer. (2025, February 3). World Health Organization.").
+ */
+function listedNames(entry: BibEntry): string[] {
+  const names = entryNames(entry);
+  const title = entry.item.title?.trim();
+  return names.length > 0 || !title ? names : [title];
+}
+
+/**
  * Compares a reference list typed in the manuscript with the bibliography: typed entries written
  * otherwise than the style requires, cited works missing from the typed list, and typed entries
  * that match no cited work.
@@ -345,7 +355,7 @@ export function compareTypedReferenceList(
     const typedYear = splitYear(reference.year);
     const firstAuthor = reference.authors[0] ? foldText(reference.authors[0]) : undefined;
     const candidates = cited.filter((entry) => {
-      const names = entryNames(entry).map(foldText);
+      const names = listedNames(entry).map(foldText);
       if (!firstAuthor || names[0] !== firstAuthor || matched.has(entry.id)) return false;
       if (entryYear(entry) !== (typedYear.year ?? 'u.å.')) return false;
       return (
@@ -356,8 +366,8 @@ export function compareTypedReferenceList(
     const typedTitle = reference.title ? foldText(reference.title) : '';
     const best = [...candidates].sort(
       (a, b) =>
-        Number(entryNames(b).length === reference.authors.length) -
-          Number(entryNames(a).length === reference.authors.length) ||
+        Number(listedNames(b).length === reference.authors.length) -
+          Number(listedNames(a).length === reference.authors.length) ||
         Number(foldText(b.item.title ?? '') === typedTitle) -
           Number(foldText(a.item.title ?? '') === typedTitle),
     )[0];
@@ -386,7 +396,7 @@ export function compareTypedReferenceList(
   }
   for (const entry of cited) {
     if (matched.has(entry.id)) continue;
-    const names = entryNames(entry);
+    const names = listedNames(entry);
     const authors = names.length <= 2 ? names.join(' & ') : `${names[0]} et al.`;
     const year = `${entryYear(entry)}${suffixes.get(entry.id) ?? ''}`;
     diagnostics.push(
