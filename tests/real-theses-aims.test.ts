@@ -12,18 +12,23 @@ interface Scored {
   form: string;
   citations: { true: number; found: number; false: number };
   errors: { all: number; true: number };
+  warnings: { all: number; true: number };
   entries: { true: number; read: number; junk: number; lost: number; source: string };
   uncited: { reported: number; false: number };
 }
 
+// Scored once for the tests below (the script checks six documents).
+let scores: Scored[] | undefined;
 const scored = (): Scored[] => {
+  if (scores) return scores;
   const result = spawnSync(
     process.execPath,
     [join(root, 'scripts/bench/real-theses.mjs'), '--json'],
     { cwd: root, encoding: 'utf8' },
   );
   expect(result.status, result.stderr).toBe(0);
-  return (JSON.parse(result.stdout) as { results: Scored[] }).results;
+  scores = (JSON.parse(result.stdout) as { results: Scored[] }).results;
+  return scores;
 };
 
 describe('the real theses (issue 9 aims)', () => {
@@ -55,5 +60,12 @@ describe('the real theses (issue 9 aims)', () => {
       });
       expect(r.uncited.false, at).toBeLessThanOrEqual(3);
     }
+  });
+
+  it('gives at most two false warnings in a thesis (signal before noise)', () => {
+    // Today: none in cirotzki's .txt and .docx, one in storbukas's .txt (Hayes (2018) in an SPSS
+    // printout in an appendix) and two in its .pdf (the same, and a quotation of survey answers).
+    for (const r of scored())
+      expect(r.warnings.all - r.warnings.true, `${r.thesis}${r.form}`).toBeLessThanOrEqual(2);
   });
 });
