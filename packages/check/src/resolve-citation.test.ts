@@ -189,9 +189,11 @@ describe('resolveCitation', () => {
         },
       ],
     ]);
-    // A word that is not where the title starts, or only part of a word, is no title.
+    // A word that is not where the title starts, part of a word, or one word of a longer title
+    // is no title.
     expect(byTitle('Registry')[0]).toBe(null);
     expect(byTitle('Canc')[0]).toBe(null);
+    expect(byTitle('Nasjonal')[0]).toBe(null);
   });
 
   it('leaves a different person unresolved', () => {

@@ -135,7 +135,8 @@ function compareName(
 
 /**
  * A work without author cited by its title, which APA puts in the author's place: the whole title
- * ("Cancer", 2025), or its first words, a shortened title (the whole one is the better match).
+ * ("Cancer", 2025), or its first two or more words, a shortened title (the whole one is the better
+ * match; one word alone, "NAV", is more likely an author missing from the list than a title).
  */
 function compareTitle(cited: string, title: string | undefined): Comparison | null {
   if (!title) return null;
@@ -144,7 +145,7 @@ function compareTitle(cited: string, title: string | undefined): Comparison | nu
   const full = normalizeName(title);
   if (written === '') return null;
   if (written === full) return { cost: 0, reasons: [{ kind: 'title', cited, entry: title }] };
-  return full.startsWith(`${written} `)
+  return written.includes(' ') && full.startsWith(`${written} `)
     ? { cost: 0.5, reasons: [{ kind: 'title', cited, entry: title }] }
     : null;
 }
