@@ -18,23 +18,6 @@ const outDir = join(cliDir, 'bundle');
 
 await rm(outDir, { recursive: true, force: true });
 
-// Modules that require() their heavy dependencies lazily through createRequire(import.meta.url):
-// in the bundle, the plain require() that esbuild understands keeps them lazy and inside.
-const lazyRequire = {
-  name: 'lazy-require',
-  setup(builder) {
-    builder.onLoad({ filter: /packages[\\/][a-z-]+[\\/]dist[\\/].*\.js$/ }, async (args) => {
-      const { readFile } = await import('node:fs/promises');
-      const source = await readFile(args.path, 'utf8');
-      if (!source.includes('createRequire(import.meta.url)')) return undefined;
-      return {
-        contents: source.replace(/const require = createRequire\(import\.meta\.url\);/g, ''),
-        loader: 'js',
-      };
-    });
-  },
-};
-
 // pdf.js loads @napi-rs/canvas with its own require(); in the bundle it gets the stand-in.
 const pdfjsCanvas = {
   name: 'pdfjs-canvas-stand-in',
@@ -115,7 +98,7 @@ const core = await build({
   platform: 'node',
   target: 'node20',
   mainFields: ['module', 'main'],
-  plugins: [lazyRequire, vendorOutside],
+  plugins: [vendorOutside],
   legalComments: 'linked',
   logLevel: 'warning',
   // import.meta does not exist in CommonJS: the core's URL, and Node's resolution from its folder.
@@ -200,7 +183,7 @@ await build({
   target: 'node20',
   mainFields: ['module', 'main'],
   chunkNames: 'chunks/[name]-[hash]',
-  plugins: [lazyRequire, pdfjsCanvas],
+  plugins: [pdfjsCanvas],
   legalComments: 'linked',
   logLevel: 'warning',
   banner: {
