@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Script } from 'node:vm';
+import { cachesOff, userCacheDir } from './cache-dir.js';
 
 // The installed CLI's program is one CommonJS file, bundle/core.cjs, compiled with a V8 code cache
 // that the build made by running a check and a build (scripts/bundle-cli.mjs): V8 then neither
@@ -31,24 +32,13 @@ export function codeCacheFile(core: string, flags: Flags): string {
 }
 
 /**
- * The user's own code cache of `core` for this V8 and these flags, or undefined when caches are
- * off (LITSYNTH_NO_CACHE) or there is no user cache folder: $LITSYNTH_CACHE_DIR/code, else the
- * platform's cache folder (XDG_CACHE_HOME or ~/.cache, ~/Library/Caches, %LOCALAPPDATA%). Never a
- * shared temporary folder: V8 runs the bytecode in a cache file as it finds it.
+ * The user's own code cache of `core` for this V8 and these flags (cache-dir.ts's user folder),
+ * or undefined when caches are off or there is no such folder. V8 runs the bytecode in a cache
+ * file as it finds it, hence a folder of the user's own.
  */
 function userCodeCacheFile(core: string, flags: Flags, command: string): string | undefined {
-  const off = process.env.LITSYNTH_NO_CACHE;
-  if (off !== undefined && off !== '' && off !== '0') return undefined;
-  // node:os only here: a start with the shipped cache does not load it.
-  const homedir = () => process.getBuiltinModule('node:os').homedir();
-  const base =
-    process.env.LITSYNTH_CACHE_DIR ||
-    (process.platform === 'win32'
-      ? process.env.LOCALAPPDATA && join(process.env.LOCALAPPDATA, 'litsynth')
-      : process.platform === 'darwin'
-        ? join(homedir(), 'Library', 'Caches', 'litsynth')
-        : join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'litsynth'));
-  if (!base) return undefined;
+  const base = cachesOff() ? undefined : userCacheDir();
+  if (base === undefined) return undefined;
   // The core is known by its size and time: a new install gets a new cache. One per command, as
   // a cache holds what its run compiled: a first `litsynth --help` would otherwise serve every
   // later check with little.

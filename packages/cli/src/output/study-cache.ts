@@ -2,7 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { writeFileAtomic } from './write-file-atomic.js';
 import type { StudyCheckInput } from '@litsynth/engine';
-import { referenceCacheDir } from './cache-dir.js';
+import { cachesOff, referenceCacheDir } from './cache-dir.js';
 import { codeFolders } from './code-files.js';
 
 // A content-addressed cache of a loaded study, so that a repeated `litsynth check` of an unchanged
@@ -41,11 +41,9 @@ const loaderPackages = [
 const sha256 = (data: string | Uint8Array): string =>
   process.getBuiltinModule('node:crypto').createHash('sha256').update(data).digest('hex');
 
-/** The study cache is on unless LITSYNTH_NO_CACHE is set (to anything but "" or "0") or there is no cache folder. */
+/** The study cache is on unless caches are off (LITSYNTH_NO_CACHE) or there is no cache folder. */
 function cacheDir(): string | undefined {
-  const off = process.env.LITSYNTH_NO_CACHE;
-  if (off !== undefined && off !== '' && off !== '0') return undefined;
-  return referenceCacheDir();
+  return cachesOff() ? undefined : referenceCacheDir();
 }
 
 /** The built code's identity: path, size and mtime of every .js and .cjs file of the CLI and the loader packages. */
