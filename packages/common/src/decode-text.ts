@@ -71,40 +71,31 @@ export function decodeText(bytes: Uint8Array, path: string): TextFile {
     }
     // Valid UTF-8, the common case, is decoded and checked in one native pass; only a file with
     // invalid bytes is scanned byte by byte, to tell broken UTF-8 from another encoding.
-    const valid = validUtf8(bytes);
-    if (valid !== undefined) {
-      text = valid;
+    const strict = validUtf8(bytes);
+    const utf8 = strict === undefined ? scanUtf8(bytes) : { valid: 0, invalid: 0 };
+    if (utf8.invalid === 0 || utf8.valid > utf8.invalid) {
+      // Mostly UTF-8 (its letters æøå decode): a few broken bytes are replaced, not a reason to
+      // read the whole file in another encoding. (Sequences only the standard decoder refuses,
+      // encoded surrogates or overlong forms, become U+FFFD without a note, as they always did.)
+      text = strict ?? new TextDecoder('utf-8').decode(bytes);
       encoding = 'utf-8';
-    } else {
-      const utf8 = scanUtf8(bytes);
-      if (utf8.invalid === 0) {
-        // Sequences this scan lets pass but the standard decoder refuses (encoded surrogates,
-        // overlong forms): decoded as before, with U+FFFD for them.
-        text = new TextDecoder('utf-8').decode(bytes);
-        encoding = 'utf-8';
-      } else if (utf8.valid > utf8.invalid) {
-        // Mostly UTF-8 (its letters æøå decode): a few broken bytes are replaced, not a reason to
-        // read the whole file in another encoding.
-        text = new TextDecoder('utf-8').decode(bytes);
-        encoding = 'utf-8';
+      if (utf8.invalid > 0) {
         const place = placeOf(text, text.indexOf('\ufffd'));
         const count = utf8.invalid;
         notes.push({
           nb: `Filen er UTF-8, men ${count === 1 ? '1 byte er' : `${count} byte er`} ikke gyldig UTF-8 (første på linje ${place.line}, kolonne ${place.column}); ${count === 1 ? 'den er' : 'de er'} lest som �.`,
           en: `The file is UTF-8, but ${count === 1 ? '1 byte is' : `${count} bytes are`} not valid UTF-8 (the first at line ${place.line}, column ${place.column}); ${count === 1 ? 'it was' : 'they were'} read as �.`,
         });
-      } else {
-        // Not UTF-8: Norwegian text from older Windows tools is Windows-1252 or ISO-8859-1.
-        // Windows-1252 is a superset of ISO-8859-1's printable range, so one decoder serves both.
-        text = decodeWindows1252(bytes);
-        encoding = bytes.some((byte) => byte >= 0x80 && byte <= 0x9f)
-          ? 'windows-1252'
-          : 'iso-8859-1';
-        notes.push({
-          nb: `Filen er ikke UTF-8; den ble lest som ${encoding}. Lagre den som UTF-8 for å unngå feil tegn.`,
-          en: `The file is not UTF-8; it was read as ${encoding}. Save it as UTF-8 to avoid wrong characters.`,
-        });
       }
+    } else {
+      // Not UTF-8: Norwegian text from older Windows tools is Windows-1252 or ISO-8859-1.
+      // Windows-1252 is a superset of ISO-8859-1's printable range, so one decoder serves both.
+      text = decodeWindows1252(bytes);
+      encoding = bytes.some((byte) => byte >= 0x80 && byte <= 0x9f) ? 'windows-1252' : 'iso-8859-1';
+      notes.push({
+        nb: `Filen er ikke UTF-8; den ble lest som ${encoding}. Lagre den som UTF-8 for å unngå feil tegn.`,
+        en: `The file is not UTF-8; it was read as ${encoding}. Save it as UTF-8 to avoid wrong characters.`,
+      });
     }
   }
   const hidden = hiddenControls(text);
