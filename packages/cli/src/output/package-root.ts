@@ -33,7 +33,10 @@ export function cliCodeFolder(): string {
 
 /** The CLI's version, from its package.json. */
 export function cliVersion(): string {
-  return readManifest(join(cliPackageRoot(), 'package.json'))?.version ?? '0.0.0';
+  const version = readManifest(join(cliPackageRoot(), 'package.json'))?.version;
+  if (version === undefined)
+    throw new Error(`litsynth: no version in ${cliPackageRoot()}/package.json`);
+  return version;
 }
 
 function readManifest(file: string): { name?: string; version?: string } | undefined {
